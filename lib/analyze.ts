@@ -1,0 +1,75 @@
+/**
+ * The one analysis shared by the content script/background pair and the CLI.
+ *
+ *   analyze(document, url, knowledge)  — DOM side (extract) + pure side (analyzeArticle)
+ *   analyzeArticle(input, knowledge)   — pure: link entities, flag opinion, find prior coverage
+ *
+ * In the extension the content script runs extractArticle() on the live page and sends the
+ * DOM-free ArticleInput to the background, which owns the knowledge and runs analyzeArticle().
+ */
+import type { ArticleInput } from './article/types';
+import type { PageReport } from './report';
+import type { Knowledge } from './knowledge';
+import { extractArticle } from './article/extract';
+import { linkEntities } from './entities/link';
+import { classifyPassages } from './opinion/passages';
+import { relatedCoverage, coverageForEntity } from './coverage/rank';
+
+export interface AnalyzeOptions {
+  /** Overrides the article's own date (CLI --date). */
+  date?: string | null;
+  coverageLimit?: number;
+}
+
+export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+  const date = options.date ?? input.date;
+  const paragraphs = input.blocks.map((b) => b.text);
+  const entities = linkEntities(input.blocks, knowledge.entities, { date });
+  for (const entity of entities) {
+    entity.coverage = coverageForEntity(knowledge.coverage, entity.id, { date, excludeUrl: input.url, limit: 3 });
+  }
+  const coverage = relatedCoverage(knowledge.coverage, {
+    entities,
+    date,
+    title: input.title,
+    excludeUrl: input.url,
+    limit: options.coverageLimit ?? 10,
+  });
+  const opinion = classifyPassages(input);
+  return {
+    url: input.url,
+    article: {
+      detected: true,
+      kind: input.kind,
+      title: input.title,
+      date,
+      text: paragraphs.join('\n\n'),
+      paragraphs,
+      signals: input.signals,
+      byline: input.byline,
+      lang: input.lang,
+      siteName: input.siteName,
+      kindReasons: input.kindReasons,
+    },
+    entities,
+    coverage,
+    opinion,
+  };
+}
+
+/** Report for a page that is not an article: the reasons, nothing else. */
+export function notAnArticle(url: string, title: string, signals: string[]): PageReport {
+  return {
+    url,
+    article: { detected: false, kind: 'other', title, date: null, text: '', paragraphs: [], signals },
+    entities: [],
+    coverage: [],
+    opinion: [],
+  };
+}
+
+export function analyze(doc: Document, url: string, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+  const extracted = extractArticle(doc, url);
+  if (!extracted.detected) return notAnArticle(url, doc.title ?? '', extracted.signals);
+  return analyzeArticle(extracted.input, knowledge, options);
+}
