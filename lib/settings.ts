@@ -1,0 +1,57 @@
+/**
+ * Reader settings: one storage item per setting, each with a fallback and a version, so a
+ * later change of shape is a tested migration rather than a surprise (STYLE.md habit 4).
+ * Content script, background, popup and options all read these same items.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** Highlight the passages flagged as opinion on the page. */
+export const opinionHighlight = storage.defineItem<boolean>('local:opinionHighlight', {
+  fallback: false,
+  version: 1,
+});
+
+/** Dotted underline under linked names. */
+export const entityMarks = storage.defineItem<boolean>('local:entityMarks', {
+  fallback: true,
+  version: 1,
+});
+
+/** Make linked names reachable with Tab (adds focusable wrappers to the page, so off by default). */
+export const keyboardLinks = storage.defineItem<boolean>('local:keyboardLinks', {
+  fallback: false,
+  version: 1,
+});
+
+/** Global off switch. */
+export const enabled = storage.defineItem<boolean>('local:enabled', {
+  fallback: true,
+  version: 1,
+});
+
+/** Hostnames where the reader turned Backstory off. */
+export const disabledSites = storage.defineItem<string[]>('local:disabledSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Record articles read into the local history. */
+export const historyEnabled = storage.defineItem<boolean>('local:historyEnabled', {
+  fallback: true,
+  version: 1,
+});
+
+/** Hostnames whose articles are never recorded. */
+export const historyExcludedSites = storage.defineItem<string[]>('local:historyExcludedSites', {
+  fallback: [],
+  version: 1,
+});
+
+export function siteOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
