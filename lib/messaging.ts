@@ -39,6 +39,10 @@ export type CsToBg = z.infer<typeof CsToBg>;
 export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:get-tab-report'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('ui:get-dataset-info') }),
+  /** The options page installed or removed a pack (IndexedDB): rebuild the knowledge. */
+  z.object({ type: z.literal('ui:packs-changed') }),
+  /** The options page cleared the reading history. */
+  z.object({ type: z.literal('ui:history-changed') }),
 ]);
 export type UiToBg = z.infer<typeof UiToBg>;
 
