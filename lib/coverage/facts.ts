@@ -1,0 +1,68 @@
+/**
+ * Facts-only presentation of coverage items: the line a reader sees when the pack carries no
+ * prose, and the link when the pack leaves a rebuildable URL out.
+ *
+ * The default pack has no titles or summaries (the corpus text is not ours to ship). The line is
+ * built by our code from the item's facts: its topic, the people/organisations it names and the
+ * outlets that reported it, e.g. "Russo-Ukrainian war · Donald Trump, Vladimir Putin — CNN, Reuters".
+ */
+import type { CoverageRecord } from '../dataset/schema';
+
+/** Ids of Wikipedia "Current events" items: the day page is rebuilt from the date. */
+export const WCEP_PREFIX = 'wcep-';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-06-01" → https://en.wikipedia.org/wiki/Portal:Current_events/2025_June_1 */
+export function currentEventsDayUrl(date: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const month = MONTHS[Number(m[2]) - 1];
+  if (!month) return null;
+  return `https://en.wikipedia.org/wiki/Portal:Current_events/${m[1]}_${month}_${Number(m[3])}`;
+}
+
+/** The item's link: its own url, else (Wikipedia Current events items) the day page rebuilt from its date. */
+export function coverageUrl(item: Pick<CoverageRecord, 'id' | 'date' | 'url'>): string {
+  if (item.url) return item.url;
+  if (item.id.startsWith(WCEP_PREFIX) && item.date) return currentEventsDayUrl(item.date) ?? '';
+  return '';
+}
+
+export interface CoverageLineOptions {
+  /** At most this many entity names (default 3). */
+  maxNames?: number;
+  /** At most this many outlets (default 2). */
+  maxSources?: number;
+  /** Entity ids to leave out of the names, e.g. the topic's own entity. */
+  skip?: ReadonlySet<string>;
+}
+
+/**
+ * The line shown for an item: its title when the pack carries prose, else one built from facts:
+ * "topic · names — outlets". Never empty: falls back to the date.
+ */
+export function coverageLine(
+  item: Pick<CoverageRecord, 'title' | 'topics' | 'entities' | 'source' | 'date'>,
+  nameOf: (id: string) => string | undefined,
+  options: CoverageLineOptions = {},
+): string {
+  if (item.title && item.title.trim()) return item.title.trim();
+  const maxNames = options.maxNames ?? 3;
+  const maxSources = options.maxSources ?? 2;
+  const topic = item.topics?.[0]?.trim() ?? '';
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const id of item.entities ?? []) {
+    if (names.length >= maxNames) break;
+    if (options.skip?.has(id)) continue;
+    const name = nameOf(id);
+    if (!name || seen.has(name) || (topic && topic === name)) continue;
+    seen.add(name);
+    names.push(name);
+  }
+  const sources = (item.source ?? '').split(/\s*,\s*/).filter(Boolean).slice(0, maxSources);
+  const head = [topic, names.join(', ')].filter(Boolean).join(' · ');
+  const line = [head, sources.join(', ')].filter(Boolean).join(' — ');
+  return line || (item.date ? `News item of ${item.date}` : 'News item');
+}

@@ -1,0 +1,153 @@
+/**
+ * Compiles the reference news corpus (../shared/data/coverage/coverage.jsonl) into pack coverage
+ * records. Deterministic: same input and linker → the same records in the same order.
+ *
+ * What goes in (prose false, the default pack): facts only — id, date, outlets, entity ids found by
+ * the linker in the item's text, topic headings (Wikipedia items) or the category (HuffPost
+ * items), and the URL. Wikipedia "Current events" items carry no `url`: it is the portal's day page
+ * and is rebuilt from the date (lib/coverage/facts.ts `coverageUrl`). Items the linker finds no
+ * entity in are dropped (they can never be retrieved, the index is by entity), as are HuffPost
+ * items in soft categories (entertainment, voices, …). With prose true, title and summary are kept
+ * too (for packs a reader builds from a corpus they hold).
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { CoverageRecord } from './schema';
+import { WCEP_PREFIX } from '../coverage/facts';
+
+export interface CompileCoverageOptions {
+  prose: boolean;
+  /**
+   * Keep HuffPost items (facts only: URL, date, category, entities). Default false: they are
+   * 2018–2022, carry no topic headings, and cost ~1.1 MB raw / ~250 KB gzip in the pack for a line
+   * that says little more than "Politics · Donald Trump — HuffPost". Packs with prose may want them.
+   */
+  huffpost?: boolean;
+  /** HuffPost categories kept (upper case as in the corpus). Default: hard-news categories. */
+  huffpostCategories?: readonly string[];
+  /** Topic headings at most this long are kept (longer ones are flattened lists). Default 120. */
+  maxTopicChars?: number;
+}
+
+/** Hard-news HuffPost categories: the others (entertainment, voices, …) rarely relate to news pages. */
+export const HUFFPOST_NEWS_CATEGORIES = ['POLITICS', 'WORLD NEWS', 'U.S. NEWS', 'CRIME', 'ENVIRONMENT', 'BUSINESS', 'MEDIA', 'SCIENCE', 'TECH', 'MONEY', 'EDUCATION', 'RELIGION'] as const;
+
+interface RawItem {
+  id?: unknown;
+  title?: unknown;
+  summary?: unknown;
+  date?: unknown;
+  source?: unknown;
+  url?: unknown;
+  dataset?: unknown;
+  topics?: unknown;
+  category?: unknown;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** "U.S. NEWS" → "U.S. News", "WORLD NEWS" → "World News". */
+export function categoryLabel(category: string): string {
+  return category
+    .toLowerCase()
+    .replace(/(^|[\s.&-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
+}
+
+export async function compileCoverage(
+  jsonlPath: string,
+  linkText: (text: string) => string[],
+  opts: CompileCoverageOptions,
+): Promise<{ items: CoverageRecord[]; report: string[] }> {
+  const keepHuff = opts.huffpost ?? false;
+  const huffCats = new Set(opts.huffpostCategories ?? HUFFPOST_NEWS_CATEGORIES);
+  const maxTopic = opts.maxTopicChars ?? 120;
+  const items: CoverageRecord[] = [];
+  const seen = new Set<string>();
+  const counts = { lines: 0, bad: 0, dup: 0, wiki: 0, huff: 0, noEntity: 0, softCategory: 0, huffOff: 0, other: 0, urlRebuilt: 0 };
+  const lines = createInterface({ input: createReadStream(jsonlPath, 'utf8'), crlfDelay: Infinity });
+  let lineNo = 0;
+  const badExamples: string[] = [];
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.trim()) continue;
+    counts.lines++;
+    let raw: RawItem;
+    try {
+      raw = JSON.parse(line) as RawItem;
+    } catch {
+      counts.bad++;
+      if (badExamples.length < 3) badExamples.push(`line ${lineNo}: not JSON`);
+      continue;
+    }
+    const id = str(raw.id);
+    const date = str(raw.date);
+    if (!id || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      counts.bad++;
+      if (badExamples.length < 3) badExamples.push(`line ${lineNo}: ${!id ? 'no id' : 'no date'}`);
+      continue;
+    }
+    if (seen.has(id)) {
+      counts.dup++;
+      continue;
+    }
+    seen.add(id);
+    const dataset = str(raw.dataset);
+    const title = str(raw.title);
+    const summary = str(raw.summary);
+    let topics: string[];
+    let url: string | undefined = str(raw.url) || undefined;
+    let text: string;
+    if (dataset === 'wikipedia-current-events') {
+      text = summary || title;
+      topics = Array.isArray(raw.topics) ? raw.topics.map(str).filter((t) => t && t.length <= maxTopic) : [];
+      // The day page is rebuilt from the date (coverageUrl) when the id says it is one.
+      if (id.startsWith(WCEP_PREFIX) && url?.startsWith('https://en.wikipedia.org/wiki/Portal:Current_events/')) {
+        url = undefined;
+        counts.urlRebuilt++;
+      }
+    } else if (dataset === 'huffpost-news-category-v3') {
+      if (!keepHuff) {
+        counts.huffOff++;
+        continue;
+      }
+      const category = str(raw.category);
+      if (!huffCats.has(category)) {
+        counts.softCategory++;
+        continue;
+      }
+      text = [title, summary].filter(Boolean).join('\n');
+      topics = category ? [categoryLabel(category)] : [];
+    } else {
+      counts.other++;
+      text = [title, summary].filter(Boolean).join('\n');
+      topics = Array.isArray(raw.topics) ? raw.topics.map(str).filter(Boolean) : [];
+    }
+    const entities = [...new Set(linkText(text))];
+    if (entities.length === 0) {
+      counts.noEntity++;
+      continue;
+    }
+    const record: CoverageRecord = { id, date, source: str(raw.source), entities, topics };
+    if (url) record.url = url;
+    if (opts.prose) {
+      if (title) record.title = title;
+      if (summary && summary !== title) record.summary = summary;
+    }
+    if (dataset === 'huffpost-news-category-v3') counts.huff++;
+    else counts.wiki++;
+    items.push(record);
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  const report = [
+    `coverage: read ${n(counts.lines)} items from ${jsonlPath.split(/[\\/]/).pop()}`,
+    `coverage: kept ${n(items.length)} (${n(counts.wiki)} Wikipedia Current events, ${n(counts.huff)} HuffPost)${opts.prose ? ' with title/summary' : ', facts only (no title/summary)'}`,
+  ];
+  if (counts.noEntity) report.push(`coverage: dropped ${n(counts.noEntity)} items with no linked entity (unreachable by the entity index)`);
+  if (counts.softCategory) report.push(`coverage: dropped ${n(counts.softCategory)} HuffPost items outside news categories (${[...huffCats].join(', ')})`);
+  if (counts.huffOff) report.push(`coverage: dropped ${n(counts.huffOff)} HuffPost items (huffpost: false)`);
+  if (counts.dup) report.push(`coverage: dropped ${n(counts.dup)} duplicate ids`);
+  if (counts.bad) report.push(`coverage: dropped ${n(counts.bad)} malformed lines (${badExamples.join('; ')})`);
+  if (counts.other) report.push(`coverage: ${n(counts.other)} items from an unknown dataset kept as generic items`);
+  if (counts.urlRebuilt) report.push(`coverage: left out the URL of ${n(counts.urlRebuilt)} Wikipedia items (day page rebuilt from the date)`);
+  return { items, report };
+}
