@@ -1,0 +1,213 @@
+/**
+ * Block text and its map back to the live DOM.
+ *
+ * `blockText(el)` is THE text of a block everywhere in Backstory: entity mentions and opinion
+ * flags carry UTF-16 offsets into it, and the content script turns those offsets back into DOM
+ * Ranges (`rangeForOffsets`) for CSS Custom Highlights and hover targets — without touching the
+ * page's DOM. Caret positions (text node + offset) map the other way with `blockOffsetOf`.
+ *
+ * The text is the block's visible text with every whitespace run collapsed to one space and
+ * the ends trimmed. Skipped: script/style/noscript/template/svg, elements with `hidden`,
+ * aria-hidden="true" or an inline display:none / visibility:hidden, and — in a real browser —
+ * descendants that `checkVisibility()` reports as not rendered. `<br>` and block-level children
+ * count as a space so "a<br>b" reads "a b", not "ab".
+ */
+
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'TEXTAREA', 'BUTTON']);
+/** Elements whose boundaries separate words even without whitespace in the source. */
+const BREAK_TAGS = new Set([
+  'BR', 'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE',
+  'TABLE', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'HR', 'ASIDE', 'NAV', 'MAIN', 'IMG',
+]);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const WS = /\s/;
+
+/** True when markup alone says the element is not shown (works on linkedom and in browsers). */
+export function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+type CheckVisible = Element & { checkVisibility?: (o?: object) => boolean };
+
+/** One piece of a block's raw text: a live Text node, or a virtual separator (node = null). */
+interface Piece {
+  node: Text | null;
+  data: string;
+}
+
+function collectPieces(root: Element): Piece[] {
+  const pieces: Piece[] = [];
+  // Only ask layout when the block itself is rendered: on a detached or unrendered tree
+  // checkVisibility() is false everywhere and would blank the whole text.
+  const useLayout = typeof (root as CheckVisible).checkVisibility === 'function' && (root as CheckVisible).checkVisibility!() === true;
+  const walk = (parent: Node): void => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        pieces.push({ node: n as Text, data: (n as Text).data });
+      } else if (n.nodeType === 1) {
+        const el = n as Element;
+        const tag = el.tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag) || isHiddenByMarkup(el)) continue;
+        if (useLayout && !(el as CheckVisible).checkVisibility!()) continue;
+        const brk = BREAK_TAGS.has(tag);
+        if (brk) pieces.push({ node: null, data: ' ' });
+        walk(el);
+        if (brk) pieces.push({ node: null, data: ' ' });
+      }
+    }
+  };
+  walk(root);
+  return pieces;
+}
+
+/** The block's visible text, whitespace collapsed, trimmed. */
+export function blockText(el: Element): string {
+  const pieces = collectPieces(el);
+  let raw = '';
+  for (const p of pieces) raw += p.data;
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** For each live text node of the block: where its first emitted character lands in blockText. */
+export interface TextNodeSpan {
+  node: Text;
+  /** Offset in blockText(el) of the first character this node contributes. */
+  start: number;
+  /** Offset just past the last character this node contributes (start === end: contributes nothing). */
+  end: number;
+  /** For each character the node contributes, its offset inside node.data. */
+  rawOffsets: number[];
+}
+
+/**
+ * The full map of a block: its text and, per Text node, which characters of the text it
+ * produced. Build once per block and reuse for many offsets (e.g. all mentions in a paragraph).
+ */
+export interface TextMap {
+  text: string;
+  spans: TextNodeSpan[];
+}
+
+export function buildTextMap(el: Element): TextMap {
+  const pieces = collectPieces(el);
+  const spans: TextNodeSpan[] = [];
+  let out = '';
+  // A collapsed whitespace run becomes one space, owned by the text node where the run began
+  // (or by the next node when the run began at a <br>/block boundary).
+  let pending: { span: TextNodeSpan | null; raw: number } | null = null;
+  for (const p of pieces) {
+    const span: TextNodeSpan | null = p.node ? { node: p.node, start: -1, end: -1, rawOffsets: [] } : null;
+    if (span) spans.push(span);
+    const d = p.data;
+    for (let i = 0; i < d.length; i++) {
+      const ch = d[i]!;
+      if (WS.test(ch)) {
+        if (out.length > 0 && !pending) pending = { span, raw: i };
+        continue;
+      }
+      if (pending) {
+        out += ' ';
+        const owner = pending.span ?? span;
+        if (owner) {
+          if (owner.start < 0) owner.start = out.length - 1;
+          owner.rawOffsets.push(pending.span ? pending.raw : i);
+        }
+        pending = null;
+      }
+      if (span && span.start < 0) span.start = out.length;
+      out += ch;
+      if (span) span.rawOffsets.push(i);
+    }
+  }
+  for (const s of spans) {
+    if (s.start < 0) s.start = s.end = firstAfter(spans, s, out.length);
+    else s.end = s.start + s.rawOffsets.length;
+  }
+  return { text: out, spans };
+}
+
+/** Where a node that contributes nothing sits: at the start of the next contributing node. */
+function firstAfter(spans: TextNodeSpan[], s: TextNodeSpan, fallback: number): number {
+  for (let i = spans.indexOf(s) + 1; i < spans.length; i++) if (spans[i]!.start >= 0) return spans[i]!.start;
+  return fallback;
+}
+
+/** Every live Text node of the block with the blockText offset where its text begins. */
+export function textNodeOffsets(el: Element): { node: Text; offset: number }[] {
+  return buildTextMap(el).spans.map((s) => ({ node: s.node, offset: s.start }));
+}
+
+function locate(map: TextMap, offset: number, isEnd: boolean): { node: Text; offset: number } | null {
+  for (const s of map.spans) {
+    if (s.end <= s.start) continue;
+    if (isEnd ? offset > s.start && offset <= s.end : offset >= s.start && offset < s.end) {
+      const k = offset - s.start;
+      if (isEnd) return { node: s.node, offset: s.rawOffsets[k - 1]! + 1 };
+      return { node: s.node, offset: s.rawOffsets[k]! };
+    }
+  }
+  return null;
+}
+
+/** Start and end DOM points (Text node + offset in node.data) of [start, end) in blockText(el). */
+export interface TextPoints {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/** The DOM points for [start, end) of blockText(el); null when out of bounds. Works without Range support. */
+export function pointsForOffsets(el: Element, start: number, end: number, map?: TextMap): TextPoints | null {
+  const m = map ?? buildTextMap(el);
+  if (!(start >= 0 && end > start && end <= m.text.length)) return null;
+  const a = locate(m, start, false);
+  const b = locate(m, end, true);
+  if (!a || !b) return null;
+  return { startNode: a.node, startOffset: a.offset, endNode: b.node, endOffset: b.offset };
+}
+
+/**
+ * A Range over the live text nodes covering [start, end) of blockText(el). Null when the offsets
+ * are out of bounds or the document cannot make ranges (linkedom's Range lacks setStart: use
+ * pointsForOffsets there).
+ */
+export function rangeForOffsets(el: Element, start: number, end: number, doc?: Document, map?: TextMap): Range | null {
+  const pts = pointsForOffsets(el, start, end, map);
+  if (!pts) return null;
+  const d = doc ?? el.ownerDocument;
+  if (!d || typeof d.createRange !== 'function') return null;
+  try {
+    const r = d.createRange();
+    if (typeof r.setStart !== 'function') return null;
+    r.setStart(pts.startNode, pts.startOffset);
+    r.setEnd(pts.endNode, pts.endOffset);
+    return r;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Caret → block offset: the offset in blockText(el) of position `offset` inside Text `node`
+ * (e.g. from caretPositionFromPoint / caretRangeFromPoint). Null when the node is not part of
+ * the block's visible text.
+ */
+export function blockOffsetOf(el: Element, node: Text, offset: number, map?: TextMap): number | null {
+  const m = map ?? buildTextMap(el);
+  const s = m.spans.find((x) => x.node === node);
+  if (!s) return null;
+  if (s.end <= s.start) return s.start;
+  // First contributed character at or after the raw offset.
+  for (let k = 0; k < s.rawOffsets.length; k++) {
+    if (s.rawOffsets[k]! >= offset) {
+      // A node-leading space shares its raw offset with the next char: the caret is at the char.
+      while (k + 1 < s.rawOffsets.length && s.rawOffsets[k + 1] === s.rawOffsets[k]) k++;
+      return s.start + k;
+    }
+  }
+  return s.end;
+}
