@@ -1,0 +1,50 @@
+/**
+ * Word lists the linker uses to stay conservative. Folded (lower case, no diacritics).
+ */
+
+/** Single tokens that never link on their own: months, weekdays, and common words that are also
+ *  given names or aliases somewhere in the data ("May", "Will", "Mark", "Bill"). */
+export const NEVER_ALONE = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'will mark bill rose hope grace joy faith art sky summer autumn winter spring dawn iris ' +
+    'sue pat jack king queen prince major earl baron sir lord dean chase frank miles may ' +
+    'the a an and or of in on at to for by with from he she it we they you i his her its our their ' +
+    'this that these those here there now today new old first last next one two three ' +
+    'news times post daily star sun mirror guardian independent express record herald tribune ' +
+    'president minister government police army state city party union council court senate house ' +
+    'republic kingdom people national federal central north south east west northern southern ' +
+    'eastern western united american british european russian chinese ukrainian international ' +
+    'said says just even still also only more most very much many well good best top ' +
+    'black white green brown gray grey young long short little hall wall bell price love ' +
+    'page story time world life home work way day week year war peace power energy justice ' +
+    'liberty freedom unity independence reform progress future change alliance movement'
+  ).split(/\s+/),
+);
+
+/** Known brand/organisation names that are also common words: link only when capitalised
+ *  mid-sentence and not at a sentence start. */
+export const WORDLIKE_ORGS = new Set(['apple', 'amazon', 'target', 'shell', 'meta', 'visa', 'oracle', 'ahead']);
+
+/** Places whose name is also a common word or given name: need page support (see link.ts). */
+export const AMBIGUOUS_PLACES = new Set([
+  'jordan', 'georgia', 'turkey', 'chad', 'nice', 'reading', 'bath', 'split', 'mobile', 'orange',
+  'phoenix', 'buffalo', 'victoria', 'austin', 'charlotte', 'lincoln', 'jackson', 'madison',
+  'sydney', 'florence', 'eugene', 'tyler', 'troy', 'salem', 'hamilton',
+  'guinea', 'niger', 'kent', 'essex', 'york', 'wells',
+  'concord', 'providence', 'independence', 'mercedes', 'santiago', 'valencia', 'cordoba', 'march',
+]);
+
+/** Locative/political cue words around an ambiguous place name. */
+export const PLACE_CUES_BEFORE = new Set(['in', 'to', 'from', 'into', 'across', 'near', 'visited', 'visit', 'visiting', 'of', 'and', 'with', 'against', 'between', 'toward', 'towards', 'via', 'neighbouring', 'neighboring', 'northern', 'southern', 'eastern', 'western', 'central', 'rural']);
+export const PLACE_CUES_AFTER = new Set(['government', 'president', 'minister', 'ministry', 'border', 'army', 'military', 'capital', 'foreign', 'officials', 'authorities', 'economy', 'parliament', 'election', 'elections', 'prime', 'king', 'forces', 'troops', 'embassy', 'governor', 'legislature', 'state', 'voters', 'senate']);
+
+/** Titles and honorifics that mark the following capitalised word(s) as a person's name. */
+export const HONORIFICS = new Set([
+  'president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'senator', 'rep', 'representative', 'gov',
+  'governor', 'chancellor', 'minister', 'premier', 'king', 'queen', 'prince', 'princess', 'pope',
+  'general', 'gen', 'secretary', 'speaker', 'judge', 'justice', 'mayor', 'ayatollah', 'sheikh',
+  'emir', 'sultan', 'leader', 'chairman', 'ceo', 'sir', 'dame', 'lord', 'lady', 'vice', 'pm',
+  'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'commissioner', 'adviser', 'advisor',
+]);

@@ -1,0 +1,195 @@
+/**
+ * linkEntities: find the pack's entities in an article's blocks.
+ *
+ * Two passes over the alias matches of every block:
+ *  1. anchors — unambiguous full-name mentions (one candidate, not a surname form); they tell
+ *     which people are "introduced" on the page and which countries the page is about;
+ *  2. selection — leftmost-longest over all matches; each match's candidates are filtered by the
+ *     rules below and scored (prominence + page support); the best survives.
+ * Rules: surname forms ("Putin") only after a full mention on the page, or for overwhelmingly
+ * prominent people, or right after a title ("President Macron"); months and common words never
+ * alone; places whose name is an ordinary word (Turkey, Jordan, Chad, Georgia) need page support
+ * or a locative cue and must not sit inside an unknown capitalised name ("Michael Jordan");
+ * "<Surname> administration" links to the person and covers both words.
+ */
+import type { BlockInput } from '../article/types';
+import type { PackEntity } from '../dataset/schema';
+import type { LinkedEntity, Mention } from '../report';
+import { AMBIGUOUS_PLACES, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { describeEntity } from './describe';
+import type { EntityIndex } from './index';
+import { findMatches, type AliasHit, type RawMatch } from './matcher';
+import { Shape, tokenize, type Token } from './normalize';
+
+export interface LinkOptions {
+  /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
+  date: string | null;
+}
+
+/** Prominence at or above which a surname alone may link without an earlier full mention. */
+export const STANDALONE_PROMINENCE = 90;
+
+interface BlockScan {
+  text: string;
+  tokens: Token[];
+  matches: RawMatch[];
+}
+
+const prominence = (e: PackEntity) => e.prominence ?? 30;
+
+function sentenceStart(scan: BlockScan, i: number): boolean {
+  if (i === 0) return true;
+  const gap = scan.text.slice(scan.tokens[i - 1]!.end, scan.tokens[i]!.start);
+  return /[.!?:;"“”«»()\n]/.test(gap) && !/^\.\s*$/.test(gap) ? true : /[.!?]\s/.test(gap);
+}
+
+function hasTitleBefore(scan: BlockScan, from: number): boolean {
+  const prev = scan.tokens[from - 1];
+  if (!prev || !HONORIFICS.has(prev.norm)) return false;
+  // "President Putin", "Prime Minister Starmer", "Mr. Trump" — the gap is a space or ". ".
+  const gap = scan.text.slice(prev.end, scan.tokens[from]!.start);
+  return /^\.?\s+$/.test(gap);
+}
+
+/** Text-only wrapper for callers that have plain strings (e.g. the coverage compiler). */
+export function linkText(text: string, index: EntityIndex, date: string | null = null): string[] {
+  return linkEntities([{ text }], index, { date }).map((e) => e.id);
+}
+
+export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIndex, opts: LinkOptions): LinkedEntity[] {
+  const scans: BlockScan[] = blocks.map((b) => {
+    const tokens = tokenize(b.text);
+    return { text: b.text, tokens, matches: findMatches(index.trie, tokens) };
+  });
+
+  // Pass 1: anchors.
+  const seen = new Set<number>();
+  const support = new Map<string, number>();
+  for (const scan of scans) {
+    let cursor = 0;
+    for (const m of scan.matches) {
+      if (m.from < cursor) continue;
+      const full = m.hits.filter((h) => !h.short);
+      if (full.length !== 1) continue;
+      const single = m.to - m.from === 1;
+      const norm = scan.tokens[m.from]!.norm;
+      if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
+      const e = index.entities[full[0]!.entity]!;
+      // A one-word person alias is a surname in disguise; it does not introduce anybody.
+      if (single && e.type === 'person' && !isOwnName(e, scan.tokens, m)) continue;
+      cursor = m.to;
+      seen.add(full[0]!.entity);
+      if (e.country) support.set(e.country, (support.get(e.country) ?? 0) + 1);
+    }
+  }
+
+  const found = new Map<number, Mention[]>();
+  for (let b = 0; b < scans.length; b++) {
+    const scan = scans[b]!;
+    let cursor = 0;
+    for (const m of scan.matches) {
+      if (m.from < cursor) continue;
+      const chosen = resolve(m, scan, index, seen, support);
+      if (chosen === undefined) continue;
+      let to = m.to;
+      const e = index.entities[chosen]!;
+      const next = scan.tokens[to];
+      if (e.type === 'person' && next?.norm === 'administration' && /^\s+$/.test(scan.text.slice(scan.tokens[to - 1]!.end, next.start))) to++;
+      cursor = to;
+      const start = scan.tokens[m.from]!.start;
+      const end = scan.tokens[to - 1]!.end;
+      const list = found.get(chosen) ?? [];
+      list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
+      found.set(chosen, list);
+    }
+  }
+
+  const out: LinkedEntity[] = [];
+  for (const [i, mentions] of found) {
+    const e = index.entities[i]!;
+    const linked: LinkedEntity = { id: e.id, name: e.name, type: e.type, description: describeEntity(e, opts.date), mentions };
+    if (e.subtype) linked.subtype = e.subtype;
+    if (e.note) linked.note = e.note;
+    if (e.url) linked.url = e.url;
+    out.push(linked);
+  }
+  out.sort((a, b) => a.mentions[0]!.paragraph - b.mentions[0]!.paragraph || a.mentions[0]!.start - b.mentions[0]!.start);
+  return out;
+}
+
+/** True when a one-token match is the entity's whole name (a mononym such as "Pelé"). */
+function isOwnName(e: PackEntity, tokens: Token[], m: RawMatch): boolean {
+  const nameTokens = tokenize(e.name);
+  return nameTokens.length === 1 && nameTokens[0]!.norm === tokens[m.from]!.norm;
+}
+
+function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>): number | undefined {
+  const single = m.to - m.from === 1;
+  const tok = scan.tokens[m.from]!;
+  const norm = tok.norm;
+  if (single && NEVER_ALONE.has(norm)) return undefined;
+  const initial = sentenceStart(scan, m.from);
+  const titled = single && hasTitleBefore(scan, m.from);
+
+  // Short candidates (surname forms, and one-word aliases of people that are not their name).
+  const shortish = (h: AliasHit) => {
+    if (h.short) return true;
+    const e = index.entities[h.entity]!;
+    return single && e.type === 'person' && !isOwnName(e, scan.tokens, m);
+  };
+  let bestShortProminence = -1, secondShort = -1;
+  for (const h of m.hits) {
+    if (!shortish(h)) continue;
+    const p = prominence(index.entities[h.entity]!);
+    if (p > bestShortProminence) { secondShort = bestShortProminence; bestShortProminence = p; }
+    else if (p > secondShort) secondShort = p;
+  }
+
+  let best: number | undefined;
+  let bestScore = -Infinity;
+  const considered = new Set<number>();
+  for (const h of m.hits) {
+    if (considered.has(h.entity)) continue;
+    considered.add(h.entity);
+    const e = index.entities[h.entity]!;
+    let score = prominence(e);
+    if (shortish(h)) {
+      const introduced = seen.has(h.entity);
+      const p = prominence(e);
+      const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && secondShort < 60;
+      const afterTitle = titled && p === bestShortProminence && p - secondShort >= 10;
+      if (!introduced && !standalone && !afterTitle) continue;
+      if (introduced) score += 200;
+    } else if (seen.has(h.entity)) {
+      score += 100;
+    }
+    if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
+      if (!placeFits(scan, m, e, initial, support)) continue;
+    }
+    if (single && WORDLIKE_ORGS.has(norm) && (initial || tok.shape !== Shape.Cap)) continue;
+    if (e.country) score += 15 * Math.min(3, support.get(e.country) ?? 0);
+    if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
+      best = h.entity;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Is a one-word place name that is also an ordinary word or given name used as the place here? */
+function placeFits(scan: BlockScan, m: RawMatch, e: PackEntity, initial: boolean, support: Map<string, number>): boolean {
+  const tokens = scan.tokens;
+  const tok = tokens[m.from]!;
+  if (tok.shape === Shape.Lower) return false;
+  const prev = tokens[m.from - 1];
+  const next = tokens[m.to];
+  const gapNext = next ? scan.text.slice(tok.end, next.start) : '';
+  // Inside an unknown capitalised name: "Michael Jordan", "Chad Smith".
+  if (prev && !initial && prev.shape === Shape.Cap && /^\s+$/.test(scan.text.slice(prev.end, tok.start)) && !PLACE_CUES_BEFORE.has(prev.norm)) return false;
+  if (next && next.shape === Shape.Cap && /^\s+$/.test(gapNext)) return false;
+  const own = support.get(e.country ?? '') ?? 0;
+  const cueBefore = prev !== undefined && PLACE_CUES_BEFORE.has(prev.norm);
+  let cueAfter = false;
+  for (let k = m.to; k < Math.min(tokens.length, m.to + 3); k++) if (PLACE_CUES_AFTER.has(tokens[k]!.norm)) cueAfter = true;
+  return own > 0 || cueBefore || cueAfter;
+}
