@@ -1,0 +1,317 @@
+/**
+ * Sentence features for the opinion model, shared by training (lib/opinion/train.ts) and
+ * inference (lib/opinion/model.ts) so both see exactly the same numbers.
+ *
+ * - tokens: words (lower-cased, ’ folded to '), numbers (→ "0"), and the punctuation that matters
+ *   (? ! ; : — quotes, brackets); each token knows whether it sits inside quotation marks.
+ * - hashed sparse features (FNV-1a into 2^bits buckets): word unigrams, word bigrams (with
+ *   sentence-boundary markers), char 3–5-grams inside words, and named "style" features: cue
+ *   categories from lexicon.ts (separately inside and outside quotes), attribution, questions,
+ *   exclamations, quotation share, number/date/name density, length bins. Each n-gram group is
+ *   scaled to unit length so long sentences do not dominate.
+ * - the word list for the embedding term (its weights are folded into one score per word by the
+ *   trainer, see model.ts).
+ */
+import { CUES, MAX_CUE_WORDS, type CueCategory } from './lexicon';
+
+export interface Token {
+  /** Normalised form: lower case, ’ → ', digits → 0. */
+  t: string;
+  kind: 'w' | 'n' | 'p';
+  /** Offsets into the sentence. */
+  start: number;
+  end: number;
+  inQuote: boolean;
+  /** Starts with a capital letter in the original text. */
+  cap: boolean;
+}
+
+export interface CueHit {
+  cat: CueCategory;
+  phrase: string;
+  inQuote: boolean;
+  /** Index of the first token. */
+  at: number;
+}
+
+export interface FeatureConfig {
+  bits: number;
+  words: boolean;
+  bigrams: boolean;
+  /** Char n-gram sizes inside words, [min, max], or null for none. */
+  chars: [number, number] | null;
+  /** Cue categories and style features. */
+  style: boolean;
+  /** Relative weight of the char n-gram group. */
+  charScale: number;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, words: true, bigrams: true, chars: [3, 5], style: true, charScale: 1 };
+
+const TOKEN_RE = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\p{N}+(?:[.,]\p{N}+)*%?|[?!;:—–“”"‘’()[\]%$£€]/gu;
+const OPEN_Q = new Set(['“', '‘']);
+const CLOSE_Q = new Set(['”', '’']);
+
+export function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  let inQuote = false;
+  let straightOpen = false;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(sentence))) {
+    const raw = m[0];
+    const start = m.index;
+    const c0 = raw.charCodeAt(0);
+    if (raw.length === 1 && (raw === '"' || OPEN_Q.has(raw) || CLOSE_Q.has(raw))) {
+      // Quotation marks: “ ‘ open, ” ’ close, " toggles. A ’ glued to a letter on its left and
+      // followed by a letter is an apostrophe the word regex missed; ignore it.
+      let opens: boolean;
+      if (raw === '"') opens = !straightOpen;
+      else if (OPEN_Q.has(raw)) opens = true;
+      else {
+        const prev = sentence[start - 1] ?? ' ';
+        const next = sentence[start + 1] ?? ' ';
+        if (raw === '’' && /\p{L}/u.test(prev) && /\p{L}/u.test(next)) continue;
+        if (raw === '’' && /\s/.test(prev) && /\p{L}/u.test(next)) opens = true; // ’ used as opener
+        else opens = false;
+      }
+      if (raw === '"') straightOpen = opens;
+      inQuote = opens;
+      out.push({ t: '"', kind: 'p', start, end: start + 1, inQuote: true, cap: false });
+      continue;
+    }
+    let kind: Token['kind'];
+    let t: string;
+    if (c0 >= 48 && c0 <= 57) {
+      kind = 'n';
+      t = '0';
+    } else if (/^[\p{L}\p{M}]/u.test(raw)) {
+      kind = 'w';
+      t = raw.toLowerCase().replace(/’/g, "'");
+    } else {
+      kind = 'p';
+      t = raw === '–' ? '—' : raw;
+    }
+    const cap = kind === 'w' && raw[0] !== raw[0]!.toLowerCase();
+    out.push({ t, kind, start, end: start + raw.length, inQuote, cap });
+  }
+  return out;
+}
+
+/** Lexicon cues in the token list (longest phrase first; a token is used by one phrase at most). */
+export function findCues(tokens: Token[]): CueHit[] {
+  const hits: CueHit[] = [];
+  const words: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'w') words.push(i);
+  for (let a = 0; a < words.length; a++) {
+    for (let len = Math.min(MAX_CUE_WORDS, words.length - a); len >= 1; len--) {
+      let phrase = tokens[words[a]!]!.t;
+      for (let k = 1; k < len; k++) phrase += ' ' + tokens[words[a + k]!]!.t;
+      // "n't" splits as a suffix: "don't" is one token; match it directly.
+      const cats = CUES.get(phrase);
+      if (!cats) continue;
+      const tok = tokens[words[a]!]!;
+      for (const cat of cats) hits.push({ cat, phrase, inQuote: tok.inQuote, at: words[a]! });
+      a += len - 1;
+      break;
+    }
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export function fnv(s: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEED_W = fnv('w:');
+const SEED_C = fnv('c:');
+const SEED_S = fnv('s:');
+const H_BOS = fnv('<s>', SEED_W);
+const H_EOS = fnv('</s>', SEED_W);
+
+/** Bucket of a word unigram (normalised token text). */
+export function wordBucket(t: string, bits: number): number {
+  return finish(fnv(t, SEED_W)) & ((1 << bits) - 1);
+}
+
+/** Bucket of a word bigram (normalised token texts; '<s>' / '</s>' for the sentence boundaries). */
+export function bigramBucket(a: string, b: string, bits: number): number {
+  const ha = a === '<s>' ? H_BOS : fnv(a, SEED_W);
+  const hb = b === '</s>' ? H_EOS : fnv(b, SEED_W);
+  return finish(Math.imul(ha ^ 0x9e3779b9, 0x85ebca6b) ^ hb) & ((1 << bits) - 1);
+}
+
+/** Bucket of a named style feature, e.g. styleBucket('cue:hedge', 18). */
+export function styleBucket(name: string, bits: number): number {
+  return finish(fnv(name, SEED_S)) & ((1 << bits) - 1);
+}
+
+/** Reusable output buffer for sparse features. */
+export class FeatureSink {
+  idx: Int32Array;
+  val: Float32Array;
+  n = 0;
+  constructor(cap = 4096) {
+    this.idx = new Int32Array(cap);
+    this.val = new Float32Array(cap);
+  }
+  reset(): void {
+    this.n = 0;
+  }
+  push(i: number, v: number): void {
+    if (this.n === this.idx.length) {
+      const idx = new Int32Array(this.idx.length * 2);
+      idx.set(this.idx);
+      const val = new Float32Array(this.val.length * 2);
+      val.set(this.val);
+      this.idx = idx;
+      this.val = val;
+    }
+    this.idx[this.n] = i;
+    this.val[this.n++] = v;
+  }
+  scale(from: number, factor: number): void {
+    for (let k = from; k < this.n; k++) this.val[k]! *= factor;
+  }
+}
+
+const WH = new Set(['why', 'how', 'what', 'who', 'where', 'when', 'is', 'are', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'isn\'t', 'aren\'t', 'don\'t', 'doesn\'t', 'shouldn\'t', 'wouldn\'t', 'won\'t']);
+
+export interface Extracted {
+  tokens: Token[];
+  cues: CueHit[];
+  /** Named style features that fired, with values (for reasons and debugging). */
+  style: [string, number][];
+}
+
+/** Named style features of a sentence (no hashing). */
+export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[]): [string, number][] {
+  const out: [string, number][] = [];
+  let nw = 0, nq = 0, nnum = 0, ncap = 0;
+  let firstWord = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tk = tokens[i]!;
+    if (tk.kind === 'w') {
+      if (firstWord < 0) firstWord = i;
+      nw++;
+      if (tk.inQuote) nq++;
+      else if (tk.cap && i !== firstWord) ncap++;
+    } else if (tk.kind === 'n') nnum++;
+  }
+  const n = Math.max(1, nw);
+  const seen = new Set<string>();
+  let attrOut = false, evalOut = false, anyQuote = false;
+  for (const c of cues) {
+    const name = (c.inQuote ? 'qcue:' : 'cue:') + c.cat;
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push([name, 1]);
+    }
+    if (!c.inQuote && c.cat === 'attribution') attrOut = true;
+    if (!c.inQuote && (c.cat === 'eval-pos' || c.cat === 'eval-neg')) evalOut = true;
+  }
+  for (const tk of tokens) if (tk.t === '"') anyQuote = true;
+  const trimmed = sentence.trim();
+  const last = trimmed.replace(/["'”’)\]]+$/, '').slice(-1);
+  if (last === '?') {
+    out.push(['question', 1]);
+    const fw = firstWord >= 0 ? tokens[firstWord]!.t : '';
+    if (WH.has(fw) && !tokens[firstWord]!.inQuote) out.push(['question:direct', 1]);
+  } else if (trimmed.includes('?')) out.push(['question:inner', 1]);
+  if (last === '!' || trimmed.includes('!')) out.push(['exclaim', 1]);
+  if (anyQuote) out.push(['quote', 1]);
+  if (nq / n > 0.8) out.push(['quote:all', 1]);
+  else if (nq > 0) out.push(['quote:share', nq / n]);
+  if (attrOut) out.push(['attr', 1]);
+  if (attrOut && anyQuote) out.push(['attr+quote', 1]);
+  if (attrOut && evalOut) out.push(['attr+eval', 1]);
+  if (evalOut && !attrOut && !anyQuote) out.push(['eval:unattributed', 1]);
+  if (nnum > 0) out.push(['num', Math.min(1, (nnum / n) * 5)]);
+  if (ncap > 0) out.push(['caps', Math.min(1, (ncap / n) * 3)]);
+  out.push([nw < 8 ? 'len:short' : nw < 16 ? 'len:mid' : nw < 31 ? 'len:long' : 'len:vlong', 1]);
+  if (tokens.some((t) => t.t === '—')) out.push(['dash', 1]);
+  if (tokens.some((t) => t.t === ';')) out.push(['semicolon', 1]);
+  if (tokens.some((t) => t.t === '(' || t.t === '[')) out.push(['bracket', 1]);
+  if (firstWord >= 0 && (tokens[firstWord]!.t === 'but' || tokens[firstWord]!.t === 'and' || tokens[firstWord]!.t === 'yet'))
+    out.push(['start:conj', 1]);
+  return out;
+}
+
+/**
+ * Features of one sentence into `sink` (cleared first). Returns tokens, cues and style features
+ * so callers can explain the score.
+ */
+export function extractFeatures(sentence: string, cfg: FeatureConfig, sink: FeatureSink): Extracted {
+  sink.reset();
+  const mask = (1 << cfg.bits) - 1;
+  const tokens = tokenize(sentence);
+  // Word unigrams and bigrams.
+  let from = sink.n;
+  let prev = H_BOS;
+  let count = 0;
+  for (const tk of tokens) {
+    const h = fnv(tk.t, SEED_W);
+    if (cfg.words) {
+      sink.push(finish(h) & mask, 1);
+      count++;
+    }
+    if (cfg.bigrams) {
+      sink.push(finish(Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ h) & mask, 1);
+      count++;
+    }
+    prev = h;
+  }
+  if (cfg.bigrams && tokens.length > 0) {
+    sink.push(finish(Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ H_EOS) & mask, 1);
+    count++;
+  }
+  if (count > 0) sink.scale(from, 1 / Math.sqrt(count));
+  // Char n-grams inside words, with word-boundary padding.
+  if (cfg.chars) {
+    from = sink.n;
+    count = 0;
+    const [lo, hi] = cfg.chars;
+    for (const tk of tokens) {
+      if (tk.kind !== 'w') continue;
+      const w = ' ' + tk.t + ' ';
+      for (let p = 0; p + lo <= w.length; p++) {
+        let h = SEED_C;
+        for (let k = 0; k < hi && p + k < w.length; k++) {
+          h = Math.imul(h ^ w.charCodeAt(p + k), FNV_PRIME);
+          if (k + 1 >= lo) {
+            sink.push(finish(h) & mask, 1);
+            count++;
+          }
+        }
+      }
+    }
+    if (count > 0) sink.scale(from, cfg.charScale / Math.sqrt(count));
+  }
+  const cues = cfg.style ? findCues(tokens) : [];
+  const style = cfg.style ? styleFeatures(sentence, tokens, cues) : [];
+  for (const [name, v] of style) sink.push(finish(fnv(name, SEED_S)) & mask, v);
+  return { tokens, cues, style };
+}
+
+/** Word tokens as the embedding term sees them (lower case, outside nothing: quotes included). */
+export function embeddingWords(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const tk of tokens) if (tk.kind === 'w') out.push(tk.t);
+  return out;
+}

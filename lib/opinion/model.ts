@@ -1,0 +1,178 @@
+/**
+ * Sentence-level opinion model: is this sentence the author's opinion (SUBJ) or reporting (OBJ)?
+ *
+ *   sentenceOpinion("Vague promises offer little hope.")
+ *     → { score: 0.8, label: 'SUBJ', reasons: ["evaluative language: 'little hope'"] }
+ *
+ * The weights (assets/opinion-model.json, built by `npm run train:opinion`) are imported as JSON
+ * so the same code runs in the extension bundle and in Node. `score` is the model's probability
+ * of opinion; `label` applies the trained threshold (chosen for a news-like mix of about one
+ * opinion sentence in four — see lib/opinion/train.ts).
+ */
+import raw from '../../assets/opinion-model.json';
+import {
+  bigramBucket,
+  extractFeatures,
+  FeatureSink,
+  styleBucket,
+  wordBucket,
+  type CueHit,
+  type FeatureConfig,
+  type Token,
+} from './features';
+import { CUE_LABEL, type CueCategory } from './lexicon';
+
+interface ModelJson {
+  features: FeatureConfig;
+  bias: number;
+  threshold: number;
+  scale: number;
+  idx: number[];
+  w: number[];
+  wordScale: number;
+  words: string;
+  wordW: number[];
+  cv: Record<string, number | string>;
+}
+
+export interface SentenceOpinion {
+  score: number;
+  label: 'SUBJ' | 'OBJ';
+  reasons: string[];
+}
+
+export interface SentenceDetail extends SentenceOpinion {
+  /** Raw logit. */
+  z: number;
+  tokens: Token[];
+  cues: CueHit[];
+  /** Share of words inside quotation marks. */
+  quotedShare: number;
+  /** An attribution cue (said, wrote, according to…) outside quotation marks. */
+  attributed: boolean;
+}
+
+const M = raw as unknown as ModelJson;
+
+interface Loaded {
+  cfg: FeatureConfig;
+  weights: Float32Array;
+  words: Map<string, number>;
+}
+let loaded: Loaded | null = null;
+
+function load(): Loaded {
+  if (loaded) return loaded;
+  const cfg = M.features;
+  const weights = new Float32Array(1 << cfg.bits);
+  let b = 0;
+  for (let i = 0; i < M.idx.length; i++) {
+    b += M.idx[i]!;
+    weights[b] = M.w[i]! * M.scale;
+  }
+  const words = new Map<string, number>();
+  if (M.words) M.words.split(' ').forEach((w, i) => words.set(w, M.wordW[i]! * M.wordScale));
+  loaded = { cfg, weights, words };
+  return loaded;
+}
+
+/** The decision threshold on `score` used for `label`. */
+export const OPINION_THRESHOLD: number = M.threshold;
+/** Cross-validation figures recorded by the trainer (train+dev only). */
+export const MODEL_CV = M.cv;
+
+const sink = new FeatureSink();
+
+function logit(sentence: string): { z: number; tokens: Token[]; cues: CueHit[]; style: [string, number][] } {
+  const m = load();
+  const ex = extractFeatures(sentence, m.cfg, sink);
+  let z = M.bias;
+  for (let k = 0; k < sink.n; k++) z += m.weights[sink.idx[k]!]! * sink.val[k]!;
+  if (m.words.size) {
+    let sum = 0, n = 0;
+    for (const tk of ex.tokens) {
+      if (tk.kind !== 'w') continue;
+      n++;
+      sum += m.words.get(tk.t) ?? 0;
+    }
+    if (n) z += sum / n;
+  }
+  return { z, ...ex };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Probability of opinion only (fast path, no reasons). */
+export function sentenceScore(sentence: string): number {
+  return sigmoid(logit(sentence).z);
+}
+
+const REPORTING_STYLE: Record<string, string> = {
+  attr: 'attributed to a source',
+  'attr+quote': 'quotes a source',
+  'quote:all': 'quoted speech',
+  num: 'figures and numbers',
+  caps: 'names people or organisations',
+};
+const OPINION_STYLE: Record<string, string> = {
+  'question:direct': 'rhetorical question',
+  exclaim: 'exclamation',
+  'eval:unattributed': 'unattributed judgement',
+};
+
+export function sentenceDetail(sentence: string): SentenceDetail {
+  const m = load();
+  const { z, tokens, cues, style } = logit(sentence);
+  const score = sigmoid(z);
+  const label: 'SUBJ' | 'OBJ' = score >= M.threshold ? 'SUBJ' : 'OBJ';
+  const bits = m.cfg.bits;
+  const wOf = (name: string) => m.weights[styleBucket(name, bits)]!;
+  const reasons: string[] = [];
+  const sign = label === 'SUBJ' ? 1 : -1;
+  if (label === 'SUBJ') {
+    // Lexicon cues outside quotes whose learned weight points to opinion, strongest first.
+    const seen = new Set<string>();
+    const cand: { text: string; w: number }[] = [];
+    for (const c of cues) {
+      if (c.inQuote) continue;
+      const label = CUE_LABEL[c.cat as CueCategory];
+      if (!label) continue;
+      const w = wOf(`cue:${c.cat}`) + (m.weights[wordBucket(c.phrase.split(' ')[0]!, bits)] ?? 0);
+      if (w <= 0) continue;
+      const text = c.cat === 'first-sg' ? `${label} ('${c.phrase}')` : `${label}: '${c.phrase}'`;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      cand.push({ text, w });
+    }
+    for (const [name, value] of style) if (OPINION_STYLE[name] && wOf(name) * value > 0) cand.push({ text: OPINION_STYLE[name]!, w: wOf(name) });
+    cand.sort((a, b) => b.w - a.w);
+    reasons.push(...cand.slice(0, 3).map((c) => c.text));
+  } else {
+    for (const [name, value] of style) if (REPORTING_STYLE[name] && wOf(name) * value * sign > 0) reasons.push(REPORTING_STYLE[name]!);
+  }
+  if (reasons.length < 2) {
+    // Fall back to the words that pushed hardest in the label's direction.
+    const contrib: { t: string; w: number }[] = [];
+    let prev = '<s>';
+    for (const tk of tokens) {
+      if (tk.kind === 'w' && !tk.inQuote) {
+        const w = (m.weights[wordBucket(tk.t, bits)]! + m.weights[bigramBucket(prev, tk.t, bits)]!) * sign;
+        if (w > 0) contrib.push({ t: prev !== '<s>' && m.weights[bigramBucket(prev, tk.t, bits)]! * sign > m.weights[wordBucket(tk.t, bits)]! * sign ? `${prev} ${tk.t}` : tk.t, w });
+      }
+      prev = tk.t;
+    }
+    contrib.sort((a, b) => b.w - a.w);
+    const top = contrib.slice(0, 2).map((c) => `'${c.t}'`);
+    if (top.length) reasons.push(`${label === 'SUBJ' ? 'wording typical of opinion' : 'wording typical of reporting'}: ${top.join(', ')}`);
+  }
+  let nw = 0, nq = 0;
+  for (const tk of tokens) if (tk.kind === 'w') { nw++; if (tk.inQuote) nq++; }
+  const attributed = cues.some((c) => c.cat === 'attribution' && !c.inQuote);
+  return { score, label, reasons, z, tokens, cues, quotedShare: nw ? nq / nw : 0, attributed };
+}
+
+/** Opinion score, label and reader-facing reasons for one sentence. */
+export function sentenceOpinion(sentence: string): SentenceOpinion {
+  const d = sentenceDetail(sentence);
+  return { score: d.score, label: d.label, reasons: d.reasons };
+}

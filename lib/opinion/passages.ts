@@ -1,0 +1,200 @@
+/**
+ * Passage-level opinion flags: one OpinionFlag per prose block of the article (paragraph index =
+ * block index), from
+ *  - the sentence model (lib/opinion/model.ts), averaged over the block's sentences in logit
+ *    space, with quoted speech and attributed statements pulled towards reporting (a reported
+ *    opinion — "Trump wrote that it was a good conversation" — is reporting, not the author's view);
+ *  - section signals: the block's subheading ("What the author thinks", "Opinion", "Analysis",
+ *    "Our view", …) or the same heading run into the paragraph's first words, as text extraction
+ *    often glues a subheading to the next paragraph ("What The Author Thinks While Trump's…");
+ *  - page signals: input.kind / kindSignals (JSON-LD OpinionNewsArticle, /opinion/ URLs, …) and a
+ *    columnist byline.
+ * Each signal adds a fixed amount to the paragraph's logit; reasons are phrased for a reader.
+ */
+import type { ArticleInput, BlockInput } from '../article/types';
+import type { OpinionFlag } from '../report';
+import { splitSentences } from '../text/sentences';
+import { OPINION_THRESHOLD, sentenceDetail, type SentenceDetail } from './model';
+
+/** Logit shifts for page and section signals (hand-set; see the unit tests for their effect). */
+export const SIGNAL_WEIGHTS = {
+  opinionSection: 3,
+  analysisSection: 1.5,
+  opinionPage: 1.5,
+  analysisPage: 0.75,
+  columnist: 0.75,
+  /** Multiplier on a quoted sentence's logit excess over the threshold, when positive. */
+  quotedDamp: 0.15,
+  attributedDamp: 0.4,
+};
+
+/**
+ * Subheadings that introduce the author's own view. Matched against a block's `section`, and
+ * against the first words of a paragraph when written in Title Case (a run-in heading).
+ */
+const OPINION_HEADINGS = [
+  "what (?:the|this|our) (?:author|writer|editor|columnist|editorial board)s?(?:'s?)? thinks?",
+  'what (?:i|we) think',
+  '(?:our|my|the) (?:view|take|opinion|verdict|perspective|position)',
+  'in (?:my|our) (?:view|opinion)',
+  'opinion', 'editorial', 'editorials', 'commentary', 'comment', 'op-?ed', 'viewpoint', 'point of view',
+  'the bottom line', 'bottom line', 'final thoughts', 'closing thoughts', 'my two cents', 'verdict',
+  "editor'?s (?:take|view|comment)", 'author(?:\'s)? (?:take|view|opinion|comment)', 'hot take', 'why (?:i|we) care',
+];
+const ANALYSIS_HEADINGS = ['analysis', 'news analysis', 'the analysis', 'why it matters', 'what it means', 'what this means', 'the big picture', 'explainer'];
+
+const OPINION_SECTION_RE = new RegExp(`^(?:${OPINION_HEADINGS.join('|')})\\s*[:.!?—–-]?$`, 'i');
+const ANALYSIS_SECTION_RE = new RegExp(`^(?:${ANALYSIS_HEADINGS.join('|')})\\s*[:.!?—–-]?$`, 'i');
+const RUN_IN_RE = new RegExp(`^((?:${[...OPINION_HEADINGS, ...ANALYSIS_HEADINGS].join('|')}))(?:\\s*[:—–-])?\\s+(?=[\\p{Lu}"“‘'])`, 'iu');
+
+const COLUMNIST_RE = /\b(?:columnist|column|opinion|editorial board|commentator|contributing writer|guest (?:essay|column|writer)|op-?ed)\b/i;
+
+/** Site furniture that the extractor may leave in: credits, calls to action. Not flagged. */
+const BOILERPLATE_RE =
+  /^(?:(?:featured |top |lead )?(?:image|photo|picture|video)(?: credit)?s?:|credit:|(?:for more|click|tap|follow us|sign up|subscribe|read more|share this|related:|advertisement\b|copyright|©))/i;
+
+export interface HeadingMatch {
+  heading: string;
+  kind: 'opinion' | 'analysis';
+}
+
+/** A subheading that marks the author's view (or analysis), or null. */
+export function headingSignal(section: string | null | undefined): HeadingMatch | null {
+  if (!section) return null;
+  const s = section.trim().replace(/\s+/g, ' ');
+  if (OPINION_SECTION_RE.test(s)) return { heading: s, kind: 'opinion' };
+  if (ANALYSIS_SECTION_RE.test(s)) return { heading: s, kind: 'analysis' };
+  return null;
+}
+
+const isTitleCase = (s: string) =>
+  s.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|in|on|to|for|and|or|it|is|s)$/.test(w)) && /^\p{Lu}/u.test(s);
+
+/** A heading glued to the start of a paragraph ("What The Author Thinks While…"): heading and rest. */
+export function runInHeading(text: string): { heading: HeadingMatch; rest: string } | null {
+  const m = RUN_IN_RE.exec(text);
+  if (!m) return null;
+  const head = m[1]!;
+  // Only Title Case counts: "Analysis of the figures shows…" is a sentence, not a heading.
+  if (!isTitleCase(head) || head.split(/\s+/).length < 1) return null;
+  // A one-word heading ("Opinion", "Analysis") must be Title Case and followed by a new Title-Case start.
+  const rest = text.slice(m[0].length);
+  const hs = headingSignal(head);
+  if (!hs) return null;
+  if (head.split(/\s+/).length === 1 && head !== head[0]!.toUpperCase() + head.slice(1).toLowerCase() && head !== head.toUpperCase()) return null;
+  return { heading: hs, rest };
+}
+
+export function isProse(block: BlockInput): boolean {
+  if (block.kind === 'heading' || block.kind === 'preformatted') return false;
+  const text = block.text.trim();
+  if (BOILERPLATE_RE.test(text)) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words >= 4;
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const T = logit(OPINION_THRESHOLD);
+
+interface ScoredSentence { d: SentenceDetail; z: number; note: 'quoted' | 'attributed' | null }
+
+/** Sentence logits with quoted speech and attributed statements pulled towards reporting. */
+export function scoreSentences(text: string): ScoredSentence[] {
+  return splitSentences(text).map(({ text: s }) => {
+    const d = sentenceDetail(s);
+    let z = d.z;
+    let note: ScoredSentence['note'] = null;
+    if (d.quotedShare >= 0.6) {
+      if (z > T) z = T + (z - T) * SIGNAL_WEIGHTS.quotedDamp - 0.5;
+      note = 'quoted';
+    } else if (d.attributed || (d.quotedShare > 0 && d.quotedShare >= 0.3)) {
+      if (z > T) z = T + (z - T) * SIGNAL_WEIGHTS.attributedDamp - 0.25;
+      note = 'attributed';
+    }
+    return { d, z, note };
+  });
+}
+
+function quoteHeading(h: string): string {
+  return `'${h.replace(/\s*[:.!?—–-]$/, '')}'`;
+}
+
+/** Opinion flags for every prose block of the article. */
+export function classifyPassages(input: ArticleInput): OpinionFlag[] {
+  // Page-level signals (apply to every prose block).
+  const page: { shift: number; reason: string }[] = [];
+  if (input.kind === 'opinion') {
+    const why = input.kindReasons?.[0] ?? (input.kindSignals.some((s) => /json-ld/i.test(s)) ? 'Publisher marks this page as opinion' : 'The page is filed as opinion');
+    page.push({ shift: SIGNAL_WEIGHTS.opinionPage, reason: lowerFirst(why) });
+  } else if (input.kind === 'analysis') {
+    const why = input.kindReasons?.[0] ?? 'The page is filed as analysis';
+    page.push({ shift: SIGNAL_WEIGHTS.analysisPage, reason: lowerFirst(why) });
+  }
+  if (input.byline && COLUMNIST_RE.test(input.byline)) page.push({ shift: SIGNAL_WEIGHTS.columnist, reason: `byline: ${input.byline.trim()}` });
+
+  const flags: OpinionFlag[] = [];
+  // A run-in heading also applies to the paragraphs after it until the next real heading.
+  let carried: HeadingMatch | null = null;
+  input.blocks.forEach((block, i) => {
+    if (block.kind === 'heading') {
+      carried = null;
+      return;
+    }
+    if (!isProse(block)) return;
+    let text = block.text.trim();
+    const reasons: string[] = [];
+    let shift = 0;
+    const sec = headingSignal(block.section);
+    const runIn = runInHeading(text);
+    let heading: HeadingMatch | null = sec;
+    if (runIn) {
+      heading = runIn.heading;
+      text = runIn.rest;
+      carried = runIn.heading;
+    } else if (!heading && carried && !block.section) heading = carried;
+    if (block.section && !sec) carried = null;
+    if (heading) {
+      shift += heading.kind === 'opinion' ? SIGNAL_WEIGHTS.opinionSection : SIGNAL_WEIGHTS.analysisSection;
+      reasons.push(`under the heading ${quoteHeading(heading.heading)}`);
+    }
+    for (const p of page) {
+      shift += p.shift;
+      reasons.push(p.reason);
+    }
+    const sents = scoreSentences(text);
+    if (sents.length === 0) return;
+    // Length-weighted mean logit: long sentences carry more of the paragraph.
+    let num = 0, den = 0;
+    for (const s of sents) {
+      const w = Math.sqrt(Math.max(3, s.d.tokens.length));
+      num += s.z * w;
+      den += w;
+    }
+    let z = num / den;
+    if (block.kind === 'quote') z = Math.min(z, T - 0.5); // a blockquote quotes someone else
+    z += shift;
+    const score = sigmoid(z);
+    const label: OpinionFlag['label'] = z >= T ? 'opinion' : 'reporting';
+    if (label === 'opinion') {
+      for (const s of [...sents].sort((a, b) => b.z - a.z)) {
+        if (s.z < T || s.d.label !== 'SUBJ') continue;
+        for (const r of s.d.reasons) if (!reasons.includes(r)) reasons.push(r);
+        if (reasons.length >= 5) break;
+      }
+    } else {
+      const quoted = sents.filter((s) => s.note === 'quoted').length;
+      const attributed = sents.filter((s) => s.note === 'attributed').length;
+      if (block.kind === 'quote') reasons.unshift('a quotation set apart from the text');
+      if (quoted) reasons.push(quoted === sents.length ? 'quoted speech' : 'includes quoted speech');
+      if (attributed) reasons.push('statements attributed to sources');
+      if (!quoted && !attributed) reasons.push('written as factual reporting');
+    }
+    flags.push({ paragraph: i, label, score: Number(score.toFixed(3)), reasons: reasons.slice(0, 5) });
+  });
+  return flags;
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
