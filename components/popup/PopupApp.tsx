@@ -1,0 +1,94 @@
+/**
+ * The popup's container: finds the tab (`?tabId=N` or the active tab), asks the background for its
+ * status, binds the settings, and hands everything to PopupView. Browser access goes through a
+ * PopupApi so tests can pass a fake one.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Result, TabStatus } from '../../lib/messaging';
+import { disabledSites, enabled, opinionHighlight, siteOf } from '../../lib/settings';
+import { useSetting } from '../useSetting';
+import { PopupView, type PopupState, type RevealTarget } from './PopupView';
+
+export interface PopupApi {
+  /** The tab the popup is about, or null when there is none. */
+  tabId(): Promise<number | null>;
+  tabUrl(tabId: number): Promise<string | null>;
+  tabStatus(tabId: number): Promise<Result<TabStatus>>;
+  reveal(tabId: number, target: RevealTarget): Promise<void>;
+  /** The toggle-opinion shortcut: '' when unassigned, null when unknown. */
+  shortcut(): Promise<string | null>;
+  openOptions(): Promise<void>;
+}
+
+/** How often to ask again while the page is still being analysed (the popup may open first). */
+const RETRY_MS = 600;
+const RETRIES = 8;
+
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [state, setState] = useState<PopupState>({ phase: 'loading' });
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [on] = useSetting(enabled);
+  const [sites, setSites] = useSetting(disabledSites);
+  const [highlight, setHighlight] = useSetting(opinionHighlight);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void api.shortcut().then((s) => live && setShortcut(s), () => undefined);
+    (async () => {
+      const id = await api.tabId();
+      if (!live) return;
+      if (id == null) {
+        setState({ phase: 'ready', status: { state: 'unknown' }, url: null });
+        return;
+      }
+      setTabId(id);
+      const tabUrl = await api.tabUrl(id).catch(() => null);
+      let tries = 0;
+      const ask = async () => {
+        const res = await api.tabStatus(id).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+        if (!live) return;
+        if (!res.ok) {
+          setState({ phase: 'error', message: res.error });
+          return;
+        }
+        const status = res.value;
+        const url = status.state === 'ready' ? (status.report.url ?? tabUrl) : status.state === 'not-article' ? status.url : tabUrl;
+        setState({ phase: 'ready', status, url });
+        if (status.state === 'unknown' && tries++ < RETRIES) timer = setTimeout(() => void ask(), RETRY_MS);
+      };
+      await ask();
+    })().catch((e: unknown) => live && setState({ phase: 'error', message: String(e) }));
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [api]);
+
+  const url = state.phase === 'ready' ? state.url : null;
+  const site = url ? siteOf(url) : null;
+  const siteEnabled = !site || !(sites ?? []).includes(site);
+  const settingsReady = on !== undefined && sites !== undefined && highlight !== undefined;
+
+  return (
+    <PopupView
+      state={settingsReady ? state : { phase: 'loading' }}
+      enabled={on ?? true}
+      site={site}
+      siteEnabled={siteEnabled}
+      opinionHighlight={highlight ?? false}
+      shortcut={shortcut}
+      onReveal={(target) => {
+        if (tabId != null) void api.reveal(tabId, target).catch(() => undefined);
+      }}
+      onHighlightChange={(v) => void setHighlight(v)}
+      onSiteChange={(v) => {
+        if (!site) return;
+        const rest = (sites ?? []).filter((s) => s !== site);
+        void setSites(v ? rest : [...rest, site]);
+      }}
+      onOpenOptions={() => void api.openOptions()}
+    />
+  );
+}

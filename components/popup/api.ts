@@ -1,0 +1,37 @@
+/** The real PopupApi: the WebExtension APIs behind the popup. */
+import { browser } from 'wxt/browser';
+import type { Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
+import type { PopupApi } from './PopupApp';
+
+export function browserPopupApi(search: string = globalThis.location?.search ?? ''): PopupApi {
+  return {
+    async tabId() {
+      const fromQuery = new URLSearchParams(search).get('tabId');
+      if (fromQuery && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id ?? null;
+    },
+    async tabUrl(tabId) {
+      const tab = await browser.tabs.get(tabId);
+      return tab.url ?? null;
+    },
+    async tabStatus(tabId) {
+      const msg: UiToBg = { type: 'ui:get-tab-report', tabId };
+      const reply = (await browser.runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
+      return reply ?? { ok: false, error: 'No answer from the background.' };
+    },
+    async reveal(tabId, target) {
+      const msg: UiToCs = { type: 'ui:reveal', ...target };
+      await browser.tabs.sendMessage(tabId, msg);
+    },
+    async shortcut() {
+      const commands = await browser.commands.getAll();
+      const cmd = commands.find((c) => c.name === 'toggle-opinion');
+      return cmd ? (cmd.shortcut ?? '') : null;
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+      globalThis.close?.();
+    },
+  };
+}
