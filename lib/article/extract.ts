@@ -1,0 +1,404 @@
+/**
+ * Locates the article in the live DOM: its root element and its blocks (paragraphs,
+ * subheadings, list items, quotes, preformatted text), in document order, each with the
+ * nearest subheading above it. Never mutates the page (unlike Readability, which rewrites a
+ * clone) so the blocks can carry highlights later.
+ *
+ * How: one recursive walk collects leaf text blocks while skipping boilerplate subtrees
+ * (nav/footer/aside/forms, hidden elements, share/related/comment/newsletter containers by
+ * class or id). Each substantial block scores its ancestors (Readability-style: commas and
+ * length, halved per level); the best ancestor, corrected for link density, is the root, and
+ * siblings of the root that look like more of the same are taken in. Blocks inside are then
+ * filtered for bylines, credit lines, "follow us" boxes and link lists.
+ *
+ * Works on linkedom (CLI, unit tests) and in browsers; layout (checkVisibility) is used only
+ * where the engine has it.
+ */
+import { articleGate, type GateResult } from './gate';
+import { extractMetadata } from './metadata';
+import { blockText, isHiddenByMarkup } from './textmap';
+import type { ArticleBlock, ArticleInput, BlockKind } from './types';
+
+export type Extraction =
+  | { detected: false; signals: string[] }
+  | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
+
+/** Subtrees that are never article text. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO',
+  'NAV', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'MENU', 'FIGCAPTION', 'HEAD', 'LINK', 'META',
+]);
+const SKIP_ROLES = /^(?:navigation|contentinfo|complementary|banner|dialog|alertdialog|menu|menubar|search|toolbar|tablist)$/;
+/** Class/id words of boilerplate containers (Readability's list plus news-page furniture). */
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|trending|most-?popular|recommend|promo|outbrain|taboola|byline|dateline|credit|caption|cookie|consent|follow|tags|toolbar|author-bio|paywall|modal|masthead/i;
+const MAYBE = /and|article|body|column|content|main|shadow|mathjax/i;
+/** Elements that start a new block (a "leaf" has none of these inside). */
+const BLOCKISH = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FIGURE', 'ADDRESS', 'HR', 'CENTER', 'DETAILS', 'FIELDSET',
+  ...SKIP_TAGS,
+]);
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+
+/** Reader-facing boilerplate lines inside an article body. */
+const BOILERPLATE_TEXT = [
+  /^(?:featured |header |top |lead |main )?(?:image|photo|picture|video|illustration|graphic)s?(?: credit| courtesy| source| by)?\s*[:|]/i,
+  /^(?:featured |header )?(?:image|photo|picture)s? credit\b/i,
+  /^(?:credits?|source|photo|via)\s*:/i,
+  /click the \+?follow button/i,
+  /^(?:follow us|share this|share on|sign up for|subscribe to|read more:|related:|advertisement$|recommended:|more from)/i,
+  /^(?:©|copyright\s|all rights reserved)/i,
+];
+
+interface Cand {
+  el: Element;
+  kind: BlockKind;
+  text: string;
+  linkLen: number;
+}
+
+type CheckVisible = Element & { checkVisibility?: () => boolean };
+
+function tagOf(el: Element): string {
+  return el.tagName.toUpperCase();
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) n += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return n;
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCKISH.has(tagOf(c))) return true;
+  return false;
+}
+
+/** Text inside el that is not inside a block-level child (mixed "text<br><br>text<div>" markup). */
+function looseTextLength(el: Element): number {
+  let n = 0;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) n += (c as Text).data.trim().length;
+    else if (c.nodeType === 1 && !BLOCKISH.has(tagOf(c as Element))) n += (c.textContent ?? '').trim().length;
+  }
+  return n;
+}
+
+interface WalkOptions {
+  classFilter: boolean;
+  layout: boolean;
+}
+
+function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
+  const out: Cand[] = [];
+  const push = (el: Element, kind: BlockKind) => {
+    const text = blockText(el);
+    if (text) out.push({ el, kind, text, linkLen: linkTextLength(el) });
+  };
+  const walk = (el: Element, inQuote: boolean): void => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = tagOf(c);
+      if (SKIP_TAGS.has(tag) || isHiddenByMarkup(c)) continue;
+      const role = c.getAttribute('role');
+      if (role && SKIP_ROLES.test(role)) continue;
+      if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {
+        const ci = classAndId(c);
+        if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) continue;
+      }
+      if (opts.layout && !(c as CheckVisible).checkVisibility!()) continue;
+      if (tag === 'P' || tag === 'PRE' || HEADINGS.has(tag)) {
+        push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
+        continue;
+      }
+      if (hasBlockChild(c)) {
+        const loose = looseTextLength(c);
+        // Text run directly in a container next to a few block children: keep it as one block.
+        if (loose >= 200 && loose * 2 >= (c.textContent ?? '').trim().length) {
+          push(c, inQuote ? 'quote' : 'paragraph');
+          continue;
+        }
+        walk(c, inQuote || tag === 'BLOCKQUOTE');
+        continue;
+      }
+      if (tag === 'UL' || tag === 'OL' || tag === 'DL' || tag === 'TABLE' || tag === 'TR' || tag === 'TBODY') continue;
+      // A leaf container: list item, quote, cell or a <div> used as a paragraph.
+      if (tag === 'LI' || tag === 'DD' || tag === 'DT') push(c, 'list-item');
+      else if (tag === 'BLOCKQUOTE' || inQuote) push(c, 'quote');
+      else if (BLOCKISH.has(tag) || tag === 'SPAN' || tag === 'FONT' || tag === 'A' || tag === 'B' || tag === 'STRONG' || tag === 'EM' || tag === 'I') {
+        // Inline wrappers directly under a container hold text only when there is no other block.
+        if (!BLOCKISH.has(tag) && hasBlockSibling(c)) continue;
+        push(c, 'paragraph');
+      }
+    }
+  };
+  walk(body, false);
+  return out;
+}
+
+function hasBlockSibling(el: Element): boolean {
+  const p = el.parentElement;
+  return !!p && hasBlockChild(p);
+}
+
+interface Score {
+  score: number;
+  text: number;
+  links: number;
+}
+
+function tagWeight(el: Element): number {
+  switch (tagOf(el)) {
+    case 'DIV': return 5;
+    case 'PRE': case 'TD': case 'BLOCKQUOTE': return 3;
+    case 'ADDRESS': case 'OL': case 'UL': case 'DL': case 'DD': case 'DT': case 'LI': case 'FORM': return -3;
+    case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6': case 'TH': return -5;
+    case 'ARTICLE': return 10;
+    case 'MAIN': return 5;
+    default: return 0;
+  }
+}
+
+function classWeight(el: Element): number {
+  let w = 0;
+  for (const s of [el.getAttribute('class'), el.getAttribute('id')]) {
+    if (!s) continue;
+    if (NEGATIVE.test(s)) w -= 25;
+    if (POSITIVE.test(s)) w += 25;
+  }
+  if (el.getAttribute('itemprop') === 'articleBody') w += 50;
+  return w;
+}
+
+/** Readability-style candidate scoring over the collected blocks; returns the article root. */
+function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map<Element, Score> } {
+  const scores = new Map<Element, Score>();
+  const init = (el: Element): Score => {
+    let s = scores.get(el);
+    if (!s) {
+      s = { score: tagWeight(el) + classWeight(el), text: 0, links: 0 };
+      scores.set(el, s);
+    }
+    return s;
+  };
+  for (const b of blocks) {
+    const len = b.text.length;
+    // Text and link totals go all the way up (for link density); scores only 5 levels.
+    let level = 0;
+    for (let a = b.el.parentElement; a; a = a.parentElement, level++) {
+      const s = init(a);
+      s.text += len;
+      s.links += b.linkLen;
+      if (a === body) break;
+    }
+    if (len < 25 || b.kind === 'heading' || b.kind === 'list-item') continue;
+    const content = 1 + (b.text.match(/[,，、،]/g)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    level = 0;
+    for (let a = b.el.parentElement; a && level < 5; a = a.parentElement, level++) {
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.get(a)!.score += content / div;
+      if (a === body) break;
+    }
+  }
+  let best: Element | null = null, bestScore = -Infinity;
+  const finals = new Map<Element, number>();
+  for (const [el, s] of scores) {
+    if (s.score <= 0) continue;
+    const f = s.score * (1 - (s.text ? s.links / s.text : 0));
+    finals.set(el, f);
+    if (f > bestScore) {
+      bestScore = f;
+      best = el;
+    }
+  }
+  if (!best) return { root: body, scores };
+  // Several strong candidates under one ancestor: the ancestor is the article.
+  const top = [...finals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).filter(([el, f]) => el !== best && f >= bestScore * 0.75);
+  if (top.length >= 2) {
+    for (let a = best.parentElement; a && a !== body.parentElement; a = a.parentElement) {
+      if (top.filter(([el]) => a.contains(el)).length >= 2) {
+        best = a;
+        break;
+      }
+    }
+  }
+  // Climb while the parent holds clearly more of the text at no worse link density.
+  let root = best;
+  for (let p = root.parentElement; p && root !== body; p = p.parentElement) {
+    const rs = scores.get(root)!, ps = scores.get(p);
+    if (!ps) break;
+    const rd = rs.text ? rs.links / rs.text : 0, pd = ps.text ? ps.links / ps.text : 0;
+    if (ps.text <= rs.text * 1.0001 && pd <= rd + 0.05) root = p; // wrapper with nothing else in it
+    else break;
+  }
+  return { root, scores };
+}
+
+/** Siblings of the root that look like more article (split bodies, "continued" containers). */
+function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]): Element[] {
+  const parent = root.parentElement;
+  if (!parent) return [root];
+  const rs = scores.get(root);
+  const threshold = Math.max(10, (rs?.score ?? 0) * 0.2);
+  const roots: Element[] = [];
+  const rootClass = root.getAttribute('class');
+  for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === root) {
+      roots.push(c);
+      continue;
+    }
+    const s = scores.get(c);
+    let bonus = 0;
+    if (rootClass && c.getAttribute('class') === rootClass) bonus += (rs?.score ?? 0) * 0.2;
+    if (s && s.score + bonus >= threshold && s.links <= s.text * 0.25) {
+      roots.push(c);
+      continue;
+    }
+    const tag = tagOf(c);
+    if (tag === 'P') {
+      const b = blocks.find((x) => x.el === c);
+      if (!b) continue;
+      const density = b.text.length ? b.linkLen / b.text.length : 1;
+      if ((b.text.length > 80 && density < 0.25) || (b.text.length > 0 && density === 0 && /\.( |$)/.test(b.text))) roots.push(c);
+    }
+  }
+  return roots;
+}
+
+const TERMINAL = /[.!?:;…"”’)\]]$/;
+
+/** "Iran Nuclear Talks" as its own short block: a heading in all but tag. */
+function looksLikeHeading(el: Element, text: string): boolean {
+  if (text.length > 90 || TERMINAL.test(text)) return false;
+  const words = text.split(' ');
+  if (words.length > 12) return false;
+  const only = el.children.length === 1 && /^(?:B|STRONG)$/.test(tagOf(el.children[0]!)) && blockText(el.children[0]!) === text;
+  if (only) return true;
+  const caps = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return words.length >= 2 && caps / words.length >= 0.6;
+}
+
+const SENTENCE_STARTERS = new Set([
+  'A', 'An', 'The', 'While', 'Although', 'Though', 'As', 'In', 'On', 'At', 'After', 'Before', 'When', 'If', 'But', 'And', 'Yet', 'So',
+  'This', 'That', 'These', 'Those', 'It', 'We', 'I', 'He', 'She', 'They', 'There', 'For', 'With', 'Without', 'Despite', 'Since',
+  'Given', 'Still', 'However', 'Ultimately', 'Overall', 'Whatever', 'Whether', 'Even', 'By', 'From', 'To', 'Our', 'My', 'Its',
+]);
+const SMALL_WORDS = new Set(['The', 'Of', 'And', 'A', 'An', 'In', 'On', 'For', 'To', 'At', 'By', 'With', 'What', 'Why', 'How']);
+
+/**
+ * A heading run into its paragraph: "<b>What The Author Thinks</b> While …" or, with the markup
+ * stripped, "What The Author Thinks While Trump's …". Returns the heading text or null.
+ */
+export function runInHeading(el: Element, text: string): string | null {
+  const first = el.firstElementChild;
+  if (first && /^(?:B|STRONG)$/.test(tagOf(first))) {
+    let before = '';
+    for (let n = el.firstChild; n && n !== first; n = n.nextSibling) before += n.textContent ?? '';
+    const lead = blockText(first).replace(/[.:—–-]+$/, '').trim();
+    if (!before.trim() && lead && lead.length <= 80 && lead.split(' ').length <= 10 && text.length >= lead.length + 40) return lead;
+  }
+  // Headline-cased run: 3+ capitalised words incl. a capitalised small word, then a sentence.
+  const words = text.split(' ');
+  let run = 0;
+  while (run < words.length && run < 12 && /^[\p{Lu}]/u.test(words[run]!)) run++;
+  if (run < 4 || run >= words.length) return null;
+  if (!words.slice(1, run).some((w) => SMALL_WORDS.has(w))) return null;
+  for (let k = run - 1; k >= 2; k--) {
+    if (SENTENCE_STARTERS.has(words[k]!)) return words.slice(0, k).join(' ');
+  }
+  return null;
+}
+
+function isBoilerplate(b: Cand, title: string): boolean {
+  const t = b.text;
+  if (BOILERPLATE_TEXT.some((re) => re.test(t))) return true;
+  if (b.kind === 'heading' && title && t.toLowerCase() === title.toLowerCase()) return true;
+  // A byline line: "By Jane Doe · 8 June 2025".
+  if (t.length < 100 && /^by\s+\p{Lu}/u.test(t) && !/[.!?]\s/.test(t)) return true;
+  // Link lists and lone links: navigation that slipped through.
+  if (t.length > 0 && b.linkLen / t.length > 0.5 && (b.kind !== 'paragraph' || t.length < 200)) return true;
+  return false;
+}
+
+/** Blocks worth scoring for detection: Readability's "probably readerable" sum over long blocks. */
+function textScore(blocks: Cand[]): number {
+  let s = 0;
+  for (const b of blocks) if (b.kind !== 'heading' && b.text.length >= 140) s += Math.sqrt(b.text.length - 140);
+  return s;
+}
+
+export interface ExtractOptions {
+  /** Run even when the gate says no (the CLI's --force, evals of text quality). */
+  force?: boolean;
+}
+
+export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
+  const gate: GateResult = articleGate(doc, url);
+  const body = doc.body;
+  if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
+  const hardNo = gate.signals.some((s) => s.startsWith('not:') && s !== 'not:html:many-articles');
+  if (hardNo && !options.force) return { detected: false, signals: gate.signals };
+
+  const layout = typeof (body as CheckVisible).checkVisibility === 'function' && (body as CheckVisible).checkVisibility!() === true;
+  let cands = collectBlocks(body, { classFilter: true, layout });
+  let { root, scores } = chooseRoot(cands, body);
+  let inRoot = pickBlocks(cands, root, scores);
+  if (inRoot.reduce((n, b) => n + b.text.length, 0) < 250) {
+    // Over-eager class filter (e.g. the whole page inside class="header-wrap"): try without it.
+    const again = collectBlocks(body, { classFilter: false, layout });
+    const r2 = chooseRoot(again, body);
+    const in2 = pickBlocks(again, r2.root, r2.scores);
+    if (in2.reduce((n, b) => n + b.text.length, 0) > inRoot.reduce((n, b) => n + b.text.length, 0)) {
+      cands = again;
+      root = r2.root;
+      scores = r2.scores;
+      inRoot = in2;
+    }
+  }
+
+  const meta = extractMetadata(doc, url);
+  const kept = inRoot.filter((b) => !isBoilerplate(b, meta.title));
+  // Leading headings before any text (kicker, repeated headline) are not sections.
+  while (kept.length && kept[0]!.kind === 'heading') kept.shift();
+
+  const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.text.length, 0) - 140)) : 0);
+  const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
+  const enough = score > 20 || (strong && score > 5);
+  const signals = [...gate.signals, `text:score=${Math.round(score)}`];
+  if (!options.force && (!enough || kept.length === 0)) return { detected: false, signals };
+
+  const blocks: ArticleBlock[] = [];
+  let section: string | null = null;
+  for (const b of kept) {
+    let kind = b.kind;
+    if (kind === 'paragraph' && looksLikeHeading(b.el, b.text)) kind = 'heading';
+    if (kind === 'heading') {
+      section = b.text;
+      blocks.push({ element: b.el, kind, text: b.text, section });
+      continue;
+    }
+    if (kind === 'paragraph') {
+      const lead = runInHeading(b.el, b.text);
+      if (lead) section = lead;
+    }
+    blocks.push({ element: b.el, kind, text: b.text, section });
+  }
+
+  const input: ArticleInput = {
+    ...meta,
+    url,
+    signals,
+    blocks: blocks.map((b) => ({ text: b.text, kind: b.kind, section: b.section })),
+  };
+  return { detected: true, input, blocks };
+}
+
+function pickBlocks(cands: Cand[], root: Element, scores: Map<Element, Score>): Cand[] {
+  const roots = siblingRoots(root, scores, cands);
+  return cands.filter((b) => roots.some((r) => r === b.el || r.contains(b.el)));
+}

@@ -1,0 +1,195 @@
+/**
+ * Article metadata from the page's own markup: title, byline, published date, language, site
+ * name, and the kind of piece (news / opinion / analysis / other) with the signals that decided
+ * it, both machine-readable ("json-ld:OpinionNewsArticle") and for a reader ("Publisher marks
+ * this page as opinion"). Order of trust: JSON-LD, then meta tags, then visible markup, then URL.
+ */
+import type { ArticleKind } from '../report';
+import { ARTICLE_TYPES, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
+import type { ArticleMeta } from './types';
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function metaValues(doc: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = m.getAttribute('content');
+    if (!content || !content.trim()) continue;
+    const keys = `${m.getAttribute('property') ?? ''} ${m.getAttribute('name') ?? ''} ${m.getAttribute('itemprop') ?? ''}`;
+    for (const k of keys.split(/\s+/)) {
+      const key = k.toLowerCase().replace(/\./g, ':');
+      if (key && !values.has(key)) values.set(key, content.trim());
+    }
+  }
+  return values;
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string' && v.trim()) return collapse(v);
+  return null;
+}
+
+function names(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (const x of list) {
+    const s = typeof x === 'string' ? x : x && typeof x === 'object' ? (x as JsonLdNode)['name'] : null;
+    if (typeof s === 'string' && s.trim() && !/^https?:/.test(s.trim())) out.push(collapse(s));
+  }
+  return out;
+}
+
+/** Word-set similarity used to choose between JSON-LD name and headline. */
+function similarity(a: string, b: string): number {
+  const ta = a.toLowerCase().split(/\W+/).filter(Boolean);
+  const tb = new Set(b.toLowerCase().split(/\W+/).filter(Boolean));
+  if (!ta.length || !tb.size) return 0;
+  const extra = ta.filter((t) => !tb.has(t)).join(' ');
+  return 1 - extra.length / ta.join(' ').length;
+}
+
+const SEPARATORS = / [|\-\\/>»–—] /g;
+
+/** The document <title> with the site's name cut off ("Story | Site" → "Story"). */
+export function titleFromDocument(doc: Document): string {
+  const orig = collapse(doc.title || doc.querySelector('title')?.textContent || '');
+  let cur = orig;
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  let hierarchical = false;
+  const seps = Array.from(orig.matchAll(SEPARATORS));
+  if (seps.length) {
+    hierarchical = seps.some((m) => /[\\/>»]/.test(m[0]));
+    cur = orig.slice(0, seps[seps.length - 1]!.index);
+    if (words(cur) < 3) cur = orig.slice(seps[0]!.index! + seps[0]![0].length);
+  } else if (cur.includes(': ')) {
+    const headings = Array.from(doc.querySelectorAll('h1, h2')).map((h) => collapse(h.textContent ?? ''));
+    if (!headings.includes(cur)) {
+      cur = orig.slice(orig.lastIndexOf(':') + 1);
+      if (words(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1);
+      else if (words(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
+    }
+  } else if (cur.length > 150 || cur.length < 15) {
+    const h1s = doc.getElementsByTagName('h1');
+    if (h1s.length === 1) cur = collapse(h1s[0]!.textContent ?? '');
+  }
+  cur = collapse(cur);
+  if (words(cur) <= 4 && (!hierarchical || words(cur) !== words(orig.replace(/[|\-\\/>»–—]+/g, '')) - 1)) cur = orig;
+  return cur;
+}
+
+/** YYYY-MM-DD from an ISO-ish date string, or null. */
+export function isoDay(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /((?:19|20)\d\d)-(\d\d)-(\d\d)/.exec(s);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const t = Date.parse(s);
+  if (!Number.isNaN(t) && /\d{4}/.test(s)) return new Date(t).toISOString().slice(0, 10);
+  return null;
+}
+
+const URL_DATE = /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/;
+
+function dateFromUrl(url: string): string | null {
+  const m = URL_DATE.exec(url);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
+interface KindVote {
+  kind: ArticleKind;
+  signal: string;
+  reason: string;
+}
+
+const OPINION_WORDS = /^(?:opinion|opinions|comment|commentary|column|columns|columnists?|editorials?|op-?ed|views|letters|perspective|viewpoint)$/i;
+const ANALYSIS_WORDS = /^(?:analysis|news analysis|explainer|explained|fact ?check)$/i;
+
+function kindVotes(types: string[], values: Map<string, string>, url: string): KindVote[] {
+  const votes: KindVote[] = [];
+  for (const t of types) {
+    if (t === 'OpinionNewsArticle') votes.push({ kind: 'opinion', signal: `json-ld:${t}`, reason: 'Publisher marks this page as opinion' });
+    else if (t === 'AnalysisNewsArticle') votes.push({ kind: 'analysis', signal: `json-ld:${t}`, reason: 'Publisher marks this page as analysis' });
+    else if (t === 'ReportageNewsArticle') votes.push({ kind: 'news', signal: `json-ld:${t}`, reason: 'Publisher marks this page as reporting' });
+  }
+  const section = values.get('article:section') ?? values.get('parsely-section') ?? null;
+  if (section) {
+    for (const part of section.split(/[,/>|]/).map((s) => s.trim())) {
+      if (OPINION_WORDS.test(part)) votes.push({ kind: 'opinion', signal: `meta:article:section=${part}`, reason: `Filed in the publisher's "${part}" section` });
+      else if (ANALYSIS_WORDS.test(part)) votes.push({ kind: 'analysis', signal: `meta:article:section=${part}`, reason: `Filed in the publisher's "${part}" section` });
+    }
+  }
+  let path = '';
+  try {
+    path = new URL(url).pathname.toLowerCase();
+  } catch {
+    /* not a URL */
+  }
+  const seg = /\/(opinion|opinions|commentisfree|op-?ed|editorials?|columnists?|comment|views)\//.exec(path);
+  if (seg) votes.push({ kind: 'opinion', signal: `url:/${seg[1]}/`, reason: `The address is in the site's /${seg[1]}/ section` });
+  const an = /\/(analysis|news-analysis|explainers?)\//.exec(path);
+  if (an) votes.push({ kind: 'analysis', signal: `url:/${an[1]}/`, reason: `The address is in the site's /${an[1]}/ section` });
+  return votes;
+}
+
+export function extractMetadata(doc: Document, url: string): ArticleMeta {
+  const nodes = jsonLdNodes(doc);
+  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t))) ?? null;
+  const values = metaValues(doc);
+  const docTitle = titleFromDocument(doc);
+
+  // Title: JSON-LD, then meta tags, then the document title minus the site name.
+  let ldTitle: string | null = null;
+  if (article) {
+    const name = str(article['name']), headline = str(article['headline']);
+    if (name && headline && name !== headline) ldTitle = similarity(headline, docTitle) > 0.75 && similarity(name, docTitle) <= 0.75 ? headline : name;
+    else ldTitle = name ?? headline;
+  }
+  const title = ldTitle ?? values.get('dc:title') ?? values.get('dcterm:title') ?? values.get('og:title') ?? values.get('title')
+    ?? values.get('twitter:title') ?? values.get('parsely-title') ?? (docTitle || collapse(doc.querySelector('h1')?.textContent ?? ''));
+
+  // Byline: JSON-LD authors, meta author, then visible author markup.
+  const metaAuthor = values.get('article:author');
+  let byline: string | null = (article && names(article['author']).join(', ')) || values.get('dc:creator') || values.get('dcterm:creator')
+    || values.get('author') || values.get('parsely-author') || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || null;
+  if (!byline) {
+    const el = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author');
+    const t = el ? collapse(el.textContent ?? '') : '';
+    if (t && t.length < 100) byline = t.replace(/^by\s+/i, '');
+  }
+
+  const date = isoDay(article ? str(article['datePublished']) ?? str(article['dateCreated']) : null)
+    ?? isoDay(values.get('article:published_time') ?? values.get('og:published_time') ?? values.get('parsely-pub-date')
+      ?? values.get('datepublished') ?? values.get('pubdate') ?? values.get('publishdate') ?? values.get('dc:date') ?? values.get('date') ?? null)
+    ?? isoDay(doc.querySelector('time[pubdate][datetime], article time[datetime], time[datetime]')?.getAttribute('datetime'))
+    ?? dateFromUrl(url);
+
+  const lang = doc.documentElement?.getAttribute('lang')?.trim() || values.get('og:locale')?.replace('_', '-') || values.get('content-language') || null;
+
+  let siteName: string | null = values.get('og:site_name') ?? null;
+  if (!siteName && article) {
+    const pub = article['publisher'];
+    siteName = names(pub)[0] ?? null;
+  }
+
+  const types = nodes.flatMap(typesOf);
+  const votes = kindVotes(types, values, url);
+  let kind: ArticleKind = article || values.get('og:type') === 'article' ? 'news' : 'other';
+  const top = votes.find((v) => v.kind === 'opinion') ?? votes.find((v) => v.kind === 'analysis') ?? votes[0];
+  if (top) kind = top.kind;
+  if (!top && kind === 'news') {
+    const t = types.find((x) => x === 'NewsArticle' || x === 'Article' || x === 'BlogPosting');
+    votes.push(t
+      ? { kind, signal: `json-ld:${t}`, reason: t === 'BlogPosting' ? 'Publisher marks this page as a blog post' : 'Publisher marks this page as a news article' }
+      : { kind, signal: 'og:type=article', reason: 'Publisher marks this page as an article' });
+  }
+  const chosen = votes.filter((v) => v.kind === kind);
+  return {
+    title: collapse(title),
+    byline: byline ? collapse(byline) : null,
+    date,
+    lang,
+    siteName,
+    kind,
+    kindSignals: chosen.map((v) => v.signal),
+    kindReasons: [...new Set(chosen.map((v) => v.reason))],
+  };
+}

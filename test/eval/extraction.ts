@@ -1,0 +1,119 @@
+/**
+ * `npm run eval -- extraction [--pages] [--heldout-pages] [--only name]`
+ *
+ * Article detection and body extraction against Mozilla Readability's test pages
+ * (../shared/data/readability-pages: source.html, expected.html, expected-metadata.json).
+ * - detection: our `detected` vs `readerable`; false detections on non-readerable pages listed.
+ * - body text: word 4-gram shingle precision and recall of our block text vs expected.html's
+ *   text, per page (readerable pages), averaged; F1 of the averages.
+ * - title / byline / lang: exact match after whitespace collapse (null = null).
+ * Pages are split dev / held-out by sha256(name)[0] < 128; tune on dev only. Per-page rows are
+ * printed for dev with --pages, for held-out only with --heldout-pages.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../../lib/article/extract';
+
+interface PageResult {
+  name: string;
+  split: 'dev' | 'held-out';
+  readerable: boolean;
+  detected: boolean;
+  precision: number;
+  recall: number;
+  title: boolean;
+  byline: boolean;
+  lang: boolean;
+  got: { title: string; byline: string | null; lang: string | null };
+  want: { title: string | null; byline: string | null; lang: string | null };
+}
+
+const norm = (s: string | null | undefined) => (s == null ? null : s.replace(/\s+/g, ' ').trim() || null);
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+export function shingles(text: string, n = 4): Set<string> {
+  const w = words(text);
+  const out = new Set<string>();
+  if (w.length < n) {
+    if (w.length) out.add(w.join(' '));
+    return out;
+  }
+  for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+export function overlap(got: string, want: string): { precision: number; recall: number } {
+  const g = shingles(got), w = shingles(want);
+  if (!g.size && !w.size) return { precision: 1, recall: 1 };
+  let both = 0;
+  for (const s of g) if (w.has(s)) both++;
+  return { precision: g.size ? both / g.size : 0, recall: w.size ? both / w.size : 0 };
+}
+
+export function splitOf(name: string): 'dev' | 'held-out' {
+  return createHash('sha256').update(name).digest()[0]! < 128 ? 'dev' : 'held-out';
+}
+
+const URL = 'http://fakehost/test/page.html';
+
+function evalPage(dir: string, name: string): PageResult {
+  const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
+  const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string; byline?: string | null; lang?: string | null; readerable: boolean };
+  const expected = parseHTML(`<!doctype html><html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body.textContent ?? '';
+
+  const detected = extractArticle(parseHTML(html).document, URL).detected;
+  // Text quality is judged on the forced extraction, so a missed detection does not hide it.
+  const forced = extractArticle(parseHTML(html).document, URL, { force: true });
+  const text = forced.detected ? forced.input.blocks.map((b) => b.text).join('\n') : '';
+  const got = forced.detected ? { title: forced.input.title, byline: forced.input.byline, lang: forced.input.lang } : { title: '', byline: null, lang: null };
+  const want = { title: norm(meta.title), byline: norm(meta.byline), lang: norm(meta.lang) };
+  const { precision, recall } = overlap(text, expected);
+  return {
+    name, split: splitOf(name), readerable: meta.readerable, detected, precision, recall,
+    title: norm(got.title) === want.title, byline: norm(got.byline) === want.byline, lang: norm(got.lang) === want.lang,
+    got, want,
+  };
+}
+
+function summary(rows: PageResult[]) {
+  const r = rows.filter((x) => x.readerable);
+  const nr = rows.filter((x) => !x.readerable);
+  const avg = (f: (x: PageResult) => number, xs: PageResult[]) => (xs.length ? xs.reduce((s, x) => s + f(x), 0) / xs.length : NaN);
+  const p = avg((x) => x.precision, r), rc = avg((x) => x.recall, r);
+  return {
+    pages: rows.length,
+    readerableAgreement: avg((x) => Number(x.detected === x.readerable), rows),
+    missed: r.filter((x) => !x.detected).length,
+    falseDetections: nr.filter((x) => x.detected).map((x) => x.name),
+    precision: p, recall: rc, f1: (2 * p * rc) / (p + rc),
+    title: avg((x) => Number(x.title), r), byline: avg((x) => Number(x.byline), r), lang: avg((x) => Number(x.lang), r),
+  };
+}
+
+export function run(args: string[], shared: string): void {
+  const root = path.join(shared, 'data', 'readability-pages');
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const names = readdirSync(root).filter((n) => existsSync(path.join(root, n, 'source.html')) && (!only || n === only)).sort();
+  const rows = names.map((n) => evalPage(path.join(root, n), n));
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+  console.log('split     pages  readerable-agree  missed  false-det  body-P  body-R  body-F1  title  byline  lang');
+  for (const [label, xs] of [['dev', rows.filter((x) => x.split === 'dev')], ['held-out', rows.filter((x) => x.split === 'held-out')], ['all', rows]] as const) {
+    const s = summary(xs);
+    console.log(`${label.padEnd(9)} ${String(s.pages).padStart(5)}  ${f(s.readerableAgreement).padStart(16)}  ${String(s.missed).padStart(6)}  ${String(s.falseDetections.length).padStart(9)}  ${f(s.precision).padStart(6)}  ${f(s.recall).padStart(6)}  ${f(s.f1).padStart(7)}  ${f(s.title).padStart(5)}  ${f(s.byline).padStart(6)}  ${f(s.lang).padStart(4)}`);
+    if (s.falseDetections.length) console.log(`          false detections: ${s.falseDetections.join(', ')}`);
+  }
+  const show = (split: string) => {
+    for (const x of rows.filter((r) => r.split === split && r.readerable).sort((a, b) => a.precision + a.recall - b.precision - b.recall)) {
+      const issues = [
+        !x.detected && 'not-detected',
+        !x.title && `title ${JSON.stringify(x.got.title)} ≠ ${JSON.stringify(x.want.title)}`,
+        !x.byline && `byline ${JSON.stringify(x.got.byline)} ≠ ${JSON.stringify(x.want.byline)}`,
+      ].filter(Boolean);
+      console.log(`${split} ${x.name.padEnd(40)} P=${f(x.precision)} R=${f(x.recall)} ${issues.join('; ')}`);
+    }
+  };
+  if (args.includes('--pages')) show('dev');
+  if (args.includes('--heldout-pages')) show('held-out');
+}
