@@ -49,6 +49,7 @@ export interface FeatureConfig {
 export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, words: true, bigrams: true, chars: [3, 5], style: true, charScale: 1 };
 
 const TOKEN_RE = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\p{N}+(?:[.,]\p{N}+)*%?|[?!;:—–“”"‘’()[\]%$£€]/gu;
+const LETTER_RE = /^[\p{L}\p{M}]/u;
 const OPEN_Q = new Set(['“', '‘']);
 const CLOSE_Q = new Set(['”', '’']);
 
@@ -82,21 +83,26 @@ export function tokenize(sentence: string): Token[] {
     }
     let kind: Token['kind'];
     let t: string;
+    let cap = false;
     if (c0 >= 48 && c0 <= 57) {
       kind = 'n';
       t = '0';
-    } else if (/^[\p{L}\p{M}]/u.test(raw)) {
+    } else if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 > 127 && LETTER_RE.test(raw))) {
       kind = 'w';
-      t = raw.toLowerCase().replace(/’/g, "'");
+      t = raw.toLowerCase();
+      if (t.includes('’')) t = t.replace(/’/g, "'");
+      cap = t.charCodeAt(0) !== c0;
     } else {
       kind = 'p';
       t = raw === '–' ? '—' : raw;
     }
-    const cap = kind === 'w' && raw[0] !== raw[0]!.toLowerCase();
     out.push({ t, kind, start, end: start + raw.length, inQuote, cap });
   }
   return out;
 }
+
+/** First words of multi-word cue phrases (only these need the longer look-ahead). */
+const CUE_STARTS = new Set([...CUES.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
 
 /** Lexicon cues in the token list (longest phrase first; a token is used by one phrase at most). */
 export function findCues(tokens: Token[]): CueHit[] {
@@ -104,8 +110,10 @@ export function findCues(tokens: Token[]): CueHit[] {
   const words: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'w') words.push(i);
   for (let a = 0; a < words.length; a++) {
-    for (let len = Math.min(MAX_CUE_WORDS, words.length - a); len >= 1; len--) {
-      let phrase = tokens[words[a]!]!.t;
+    const first = tokens[words[a]!]!.t;
+    const maxLen = CUE_STARTS.has(first) ? Math.min(MAX_CUE_WORDS, words.length - a) : 1;
+    for (let len = maxLen; len >= 1; len--) {
+      let phrase = first;
       for (let k = 1; k < len; k++) phrase += ' ' + tokens[words[a + k]!]!.t;
       // "n't" splits as a suffix: "don't" is one token; match it directly.
       const cats = CUES.get(phrase);
@@ -155,6 +163,13 @@ export function bigramBucket(a: string, b: string, bits: number): number {
   const ha = a === '<s>' ? H_BOS : fnv(a, SEED_W);
   const hb = b === '</s>' ? H_EOS : fnv(b, SEED_W);
   return finish(Math.imul(ha ^ 0x9e3779b9, 0x85ebca6b) ^ hb) & ((1 << bits) - 1);
+}
+
+const styleHashes = new Map<string, number>();
+function styleHash(name: string): number {
+  let h = styleHashes.get(name);
+  if (h === undefined) styleHashes.set(name, (h = finish(fnv(name, SEED_S))));
+  return h;
 }
 
 /** Bucket of a named style feature, e.g. styleBucket('cue:hedge', 18). */
@@ -305,7 +320,7 @@ export function extractFeatures(sentence: string, cfg: FeatureConfig, sink: Feat
   }
   const cues = cfg.style ? findCues(tokens) : [];
   const style = cfg.style ? styleFeatures(sentence, tokens, cues) : [];
-  for (const [name, v] of style) sink.push(finish(fnv(name, SEED_S)) & mask, v);
+  for (const [name, v] of style) sink.push(styleHash(name) & mask, v);
   return { tokens, cues, style };
 }
 

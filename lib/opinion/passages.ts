@@ -45,7 +45,7 @@ const ANALYSIS_HEADINGS = ['analysis', 'news analysis', 'the analysis', 'why it 
 
 const OPINION_SECTION_RE = new RegExp(`^(?:${OPINION_HEADINGS.join('|')})\\s*[:.!?—–-]?$`, 'i');
 const ANALYSIS_SECTION_RE = new RegExp(`^(?:${ANALYSIS_HEADINGS.join('|')})\\s*[:.!?—–-]?$`, 'i');
-const RUN_IN_RE = new RegExp(`^((?:${[...OPINION_HEADINGS, ...ANALYSIS_HEADINGS].join('|')}))(?:\\s*[:—–-])?\\s+(?=[\\p{Lu}"“‘'])`, 'iu');
+const RUN_IN_RE = new RegExp(`^((?:${[...OPINION_HEADINGS, ...ANALYSIS_HEADINGS].join('|')}))(?:\\s*[:—–-])?\\s+`, 'i');
 
 const COLUMNIST_RE = /\b(?:columnist|column|opinion|editorial board|commentator|contributing writer|guest (?:essay|column|writer)|op-?ed)\b/i;
 
@@ -76,9 +76,10 @@ export function runInHeading(text: string): { heading: HeadingMatch; rest: strin
   if (!m) return null;
   const head = m[1]!;
   // Only Title Case counts: "Analysis of the figures shows…" is a sentence, not a heading.
-  if (!isTitleCase(head) || head.split(/\s+/).length < 1) return null;
-  // A one-word heading ("Opinion", "Analysis") must be Title Case and followed by a new Title-Case start.
+  if (!isTitleCase(head)) return null;
   const rest = text.slice(m[0].length);
+  // The paragraph proper must start after it with a capital or an opening quote.
+  if (!/^[\p{Lu}"“‘']/u.test(rest)) return null;
   const hs = headingSignal(head);
   if (!hs) return null;
   if (head.split(/\s+/).length === 1 && head !== head[0]!.toUpperCase() + head.slice(1).toLowerCase() && head !== head.toUpperCase()) return null;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { classifyPassages, headingSignal, runInHeading } from '../lib/opinion/passages';
+import type { ArticleInput, BlockInput } from '../lib/article/types';
+
+// Our own seed-like article: reporting with quotes, then a run-in "What The Author Thinks" section.
+const SEED: BlockInput[] = [
+  { kind: 'paragraph', section: null, text: 'Prime Minister Elena Varga said on Thursday that she had spoken with Chancellor Tomas Brandt for nearly two hours about the stalled trade agreement and the dispute over fishing quotas.' },
+  { kind: 'paragraph', section: null, text: 'According to Varga, Brandt promised to respond to the new tariff proposal within a week. “It was a frank and useful discussion, but not one that settles anything yet,” Varga wrote on her official account. Brandt’s office confirmed that the call took place.' },
+  { kind: 'heading', section: null, text: 'Fishing Quotas' },
+  { kind: 'paragraph', section: 'Fishing Quotas', text: 'Varga also said the two leaders had discussed the fishing dispute. “I told the chancellor that our coastal towns cannot wait another season,” she said. Brandt reportedly offered to send negotiators to the capital next month.' },
+  { kind: 'paragraph', section: 'Fishing Quotas', text: 'During the election campaign, Varga promised to finish the trade talks within a year, but negotiations have moved slowly. Her government has called the latest delay “deeply disappointing.”' },
+  { kind: 'paragraph', section: 'Fishing Quotas', text: 'What The Author Thinks While the phone call shows both leaders are still talking, vague promises and open-ended timetables offer little hope of a quick deal. Without firm deadlines, these talks risk becoming an empty ritual that changes nothing for the fishing towns. Both governments should stop posturing and put a serious offer on the table.' },
+  { kind: 'paragraph', section: 'Fishing Quotas', text: 'Featured image credit: Wikimedia Commons' },
+];
+
+function article(blocks: BlockInput[], extra: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    url: 'https://news.example.org/world/2025/06/trade-call', title: 'Leaders discuss trade', byline: 'Sam Writer',
+    date: '2025-06-05', lang: 'en', siteName: 'Example News', kind: 'news', kindSignals: ['json-ld:NewsArticle'],
+    kindReasons: [], signals: [], blocks, ...extra,
+  };
+}
+
+describe('classifyPassages on a seed-like article', () => {
+  const flags = classifyPassages(article(SEED));
+  const byPara = new Map(flags.map((f) => [f.paragraph, f]));
+
+  it('gives one flag per prose block, indexed by block', () => {
+    expect(flags.map((f) => f.paragraph)).toEqual([0, 1, 3, 4, 5]);
+    for (const f of flags) {
+      expect(f.score).toBeGreaterThanOrEqual(0);
+      expect(f.score).toBeLessThanOrEqual(1);
+      expect(f.reasons.length).toBeGreaterThan(0);
+    }
+  });
+  it('flags the run-in "What The Author Thinks" paragraph as opinion, with reader reasons', () => {
+    const f = byPara.get(5)!;
+    expect(f.label).toBe('opinion');
+    expect(f.reasons[0]).toBe("under the heading 'What The Author Thinks'");
+    expect(f.reasons.join(' | ')).toMatch(/evaluative language|obligation/);
+  });
+  it('keeps every reporting paragraph (quotes and attributed statements included) as reporting', () => {
+    for (const i of [0, 1, 3, 4]) expect(byPara.get(i)!.label, SEED[i]!.text).toBe('reporting');
+    expect(byPara.get(1)!.reasons.join(' ')).toMatch(/quoted speech|attributed/);
+  });
+  it('skips headings and image credits', () => {
+    expect(byPara.has(2)).toBe(false);
+    expect(byPara.has(6)).toBe(false);
+  });
+});
+
+describe('attribution: a reported opinion is reporting', () => {
+  const cases = [
+    'The president wrote that it was a good conversation and that the two sides were close to agreement.',
+    '“This is a disgraceful betrayal of our workers,” the union leader said at a rally on Monday.',
+    'According to the minister, the plan is the best chance in a generation to fix the housing market.',
+    'Critics said the proposal was reckless and would hurt the poorest families, the newspaper reported.',
+  ];
+  for (const text of cases) {
+    it(text.slice(0, 50), () => {
+      const [f] = classifyPassages(article([{ kind: 'paragraph', section: null, text }]));
+      expect(f!.label).toBe('reporting');
+    });
+  }
+  it('but the same judgement in the author’s voice is opinion', () => {
+    const [f] = classifyPassages(article([{ kind: 'paragraph', section: null, text: 'This is a disgraceful betrayal of workers, and the minister should be ashamed. Nobody can seriously believe the plan will help.' }]));
+    expect(f!.label).toBe('opinion');
+  });
+});
+
+describe('section and page signals', () => {
+  it('uses the section heading above the block', () => {
+    const text = 'The new stadium will open in August, two years later than planned, after the council approved extra funding of £30 million.';
+    const plain = classifyPassages(article([{ kind: 'paragraph', section: null, text }]))[0]!;
+    const under = classifyPassages(article([{ kind: 'paragraph', section: 'Our view', text: 'The council has finally made the right call, and it deserves credit for listening.' }]))[0]!;
+    expect(plain.label).toBe('reporting');
+    expect(under.label).toBe('opinion');
+    expect(under.reasons[0]).toBe("under the heading 'Our view'");
+  });
+  it('uses the publisher’s page kind, in the reader’s words', () => {
+    const text = 'Ministers have spent months promising a plan, and the country is still waiting for anything that resembles one.';
+    const f = classifyPassages(article([{ kind: 'paragraph', section: null, text }], {
+      kind: 'opinion', kindSignals: ['json-ld:OpinionNewsArticle'], kindReasons: ['Publisher marks this page as opinion'],
+    }))[0]!;
+    expect(f.label).toBe('opinion');
+    expect(f.reasons).toContain('publisher marks this page as opinion');
+  });
+  it('recognises headings', () => {
+    expect(headingSignal('What the author thinks')?.kind).toBe('opinion');
+    expect(headingSignal('Analysis:')?.kind).toBe('analysis');
+    expect(headingSignal('Iran Nuclear Talks')).toBeNull();
+    expect(runInHeading('Our View The council got this wrong.')?.rest).toBe('The council got this wrong.');
+    expect(runInHeading('Analysis of the figures shows a rise in prices.')).toBeNull();
+    expect(runInHeading('Opinion polls show a tight race.')).toBeNull();
+  });
+});
