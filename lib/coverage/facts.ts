@@ -66,3 +66,19 @@ export function coverageLine(
   const line = [head, sources.join(', ')].filter(Boolean).join(' — ');
   return line || (item.date ? `News item of ${item.date}` : 'News item');
 }
+
+const TRACKING = /^(utm_|fbclid$|gclid$|mc_|ocid$|cmpid$|at_)/;
+
+/** URL identity for "same article": no hash, no tracking parameters, no trailing slash, lower-case host. */
+export function normalizeUrl(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+    const s = u.toString();
+    return s.endsWith('/') && u.pathname !== '/' ? s.slice(0, -1) : s;
+  } catch {
+    return url.trim();
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The coverage index: every coverage item the background knows (the default pack's timeline,
+ * packs the reader installed, articles the reader read) in an inverted index
+ *   entity id → item numbers sorted by date (oldest first; undated kept apart)
+ * with an idf per entity, so a query touches only items that share an entity with the article.
+ *
+ * Items are kept compact: a day number, interned topic numbers, the entity ids. The index is
+ * built once (background start, pack change) and history can be appended with addToCoverageIndex.
+ */
+import type { CoverageRecord } from '../dataset/schema';
+import { normalizeUrl } from './facts';
+
+export type CoverageOrigin = 'timeline' | 'pack' | 'history';
+export type CoverageItem = CoverageRecord & { origin: CoverageOrigin };
+
+/** An article the reader read, as a coverage item ("you read this earlier"). */
+export type HistoryItem = CoverageRecord & { origin: 'history'; title: string; readAt?: number };
+
+export interface IndexedItem {
+  record: CoverageItem;
+  /** Days since 1970-01-01 (UTC) of the item's date; NaN when undated. */
+  day: number;
+  /** Interned topic numbers (into CoverageIndex.topicNames). */
+  topics: number[];
+  /** Normalised own URL ('' when none; day-page URLs rebuilt from the date are shared, so not used) — for excludeUrl and duplicate collapse. */
+  url: string;
+}
+
+export interface CoverageIndex {
+  items: IndexedItem[];
+  /** item id → item number. */
+  byId: Map<string, number>;
+  /** entity id → item numbers with a date, oldest first. */
+  byEntity: Map<string, number[]>;
+  /** entity id → undated item numbers. */
+  undatedByEntity: Map<string, number[]>;
+  /** entity id → log((N + 1) / (df + 0.5)). */
+  idf: Map<string, number>;
+  /** idf of an entity no item names (used for history items passed per query). */
+  maxIdf: number;
+  topicIds: Map<string, number>;
+  topicNames: string[];
+  nameOf: (id: string) => string | undefined;
+  /** Scratch space for queries (one query at a time; JS is single-threaded). */
+  scratch: { score: Float64Array; mark: Uint32Array; epoch: number };
+}
+
+/** "2025-06-08" / "2025-06" / "2025" → days since epoch; NaN when not a date. */
+export function dayNumber(date: string | null | undefined): number {
+  if (!date) return NaN;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
+  if (!m) return NaN;
+  return Math.floor(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1) / 86_400_000);
+}
+
+function internTopics(index: CoverageIndex, topics: readonly string[] | undefined): number[] {
+  const out: number[] = [];
+  for (const t of topics ?? []) {
+    let n = index.topicIds.get(t);
+    if (n === undefined) {
+      n = index.topicNames.length;
+      index.topicIds.set(t, n);
+      index.topicNames.push(t);
+    }
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+export function buildCoverageIndex(items: CoverageItem[], nameOf: (id: string) => string | undefined): CoverageIndex {
+  const index: CoverageIndex = {
+    items: [],
+    byId: new Map(),
+    byEntity: new Map(),
+    undatedByEntity: new Map(),
+    idf: new Map(),
+    maxIdf: 1,
+    topicIds: new Map(),
+    topicNames: [],
+    nameOf,
+    scratch: { score: new Float64Array(0), mark: new Uint32Array(0), epoch: 0 },
+  };
+  addToCoverageIndex(index, items);
+  return index;
+}
+
+/** Appends items (e.g. newly read articles) and refreshes idf. Items already present by id are skipped. */
+export function addToCoverageIndex(index: CoverageIndex, items: CoverageItem[]): void {
+  const touched = new Set<string>();
+  for (const record of items) {
+    if (index.byId.has(record.id)) continue;
+    const n = index.items.length;
+    index.byId.set(record.id, n);
+    const day = dayNumber(record.date);
+    index.items.push({ record, day, topics: internTopics(index, record.topics), url: normalizeUrl(record.url) });
+    for (const e of new Set(record.entities ?? [])) {
+      const map = Number.isNaN(day) ? index.undatedByEntity : index.byEntity;
+      let list = map.get(e);
+      if (!list) map.set(e, (list = []));
+      list.push(n);
+      touched.add(e);
+    }
+  }
+  // Keep posting lists in date order (stable: ties keep insertion order).
+  for (const e of touched) {
+    const list = index.byEntity.get(e);
+    if (list && list.length > 1) {
+      let sorted = true;
+      for (let i = 1; i < list.length; i++) if (index.items[list[i - 1]!]!.day > index.items[list[i]!]!.day) { sorted = false; break; }
+      if (!sorted) list.sort((a, b) => index.items[a]!.day - index.items[b]!.day || a - b);
+    }
+  }
+  const N = index.items.length;
+  index.idf.clear();
+  const all = new Set([...index.byEntity.keys(), ...index.undatedByEntity.keys()]);
+  for (const e of all) {
+    const df = (index.byEntity.get(e)?.length ?? 0) + (index.undatedByEntity.get(e)?.length ?? 0);
+    index.idf.set(e, Math.log((N + 1) / (df + 0.5)));
+  }
+  index.maxIdf = Math.log((N + 1) / 0.5);
+  index.scratch = { score: new Float64Array(N), mark: new Uint32Array(N), epoch: 0 };
+}
+
+export function idfOf(index: CoverageIndex, id: string): number {
+  return index.idf.get(id) ?? index.maxIdf;
+}

@@ -1,0 +1,323 @@
+/**
+ * Related prior coverage for an article, and earlier coverage of one entity (hover card).
+ *
+ * relatedCoverage ranks items that share entities with the article:
+ *   1. query weights: salience of each linked entity in the article (mentions, how early, in the
+ *      title) × its rarity in the index (idf);
+ *   2. candidates: items dated strictly before the article (undated items last; an undated
+ *      article lets everything in), read from the entity posting lists newest first;
+ *   3. base score: Σ shared weights / (item's entity count)^α × recency decay;
+ *   4. storyline inference: the topic headings that dominate the strongest candidates lift every
+ *      candidate filed under them (pseudo-relevance feedback over the pack's topic facts);
+ *   5. selection: near-duplicates collapse (same URL, or same day + same entities + topic) and a
+ *      mild penalty per repeated lead entity gives a mix across the article's main entities.
+ * Each hit says why: "Donald Trump · Vladimir Putin · 2 weeks earlier".
+ */
+import type { CoverageHit, LinkedEntity } from '../report';
+import { coverageLine, coverageUrl, normalizeUrl } from './facts';
+import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
+
+export interface RankParams {
+  /** Recency decay time constant, days. */
+  tauDays: number;
+  /** Share of the score that does not decay with age (0..1). */
+  floor: number;
+  /** Length normalisation: divide by (entities in the item)^lengthExp. */
+  lengthExp: number;
+  /** Weight factor for an entity named in the title. */
+  titleBoost: number;
+  /** How many of the strongest candidates vote for the storyline. */
+  prfTop: number;
+  /** Lift for a candidate filed under the dominant storyline (× (1 + topicBoost·share)). */
+  topicBoost: number;
+  /** Penalty per earlier pick with the same lead entity (÷ (1 + diversity·n)). */
+  diversity: number;
+  /** Most recent items read per entity posting list. */
+  maxPerEntity: number;
+  /** Query entities used (the most salient). */
+  maxQueryEntities: number;
+  /** Hits below this share of the best score are dropped. */
+  minRelative: number;
+}
+
+export const DEFAULT_RANK_PARAMS: RankParams = {
+  tauDays: 60,
+  floor: 0.25,
+  lengthExp: 0.5,
+  titleBoost: 1.5,
+  prfTop: 20,
+  topicBoost: 2,
+  diversity: 0.15,
+  maxPerEntity: 3000,
+  maxQueryEntities: 12,
+  minRelative: 0.02,
+};
+
+export interface RelatedQuery {
+  entities: LinkedEntity[];
+  date: string | null;
+  title: string;
+  excludeUrl?: string | null;
+  limit: number;
+  /** Items not in the index (e.g. reading history fetched for this query). */
+  extra?: HistoryItem[];
+  params?: Partial<RankParams>;
+}
+
+interface Candidate {
+  record: CoverageItem;
+  day: number;
+  topics: number[];
+  url: string;
+  base: number;
+  final: number;
+  shared: string[];
+}
+
+/** "3 days earlier", "2 weeks earlier", "5 months earlier", "2 years earlier". */
+export function relativeAge(days: number): string {
+  if (!Number.isFinite(days)) return '';
+  if (days <= 0) return 'same day';
+  if (days === 1) return '1 day earlier';
+  if (days < 14) return `${days} days earlier`;
+  if (days < 60) return `${Math.round(days / 7)} weeks earlier`;
+  if (days < 730) return `${Math.round(days / 30.4)} months earlier`;
+  return `${Math.round(days / 365.25)} years earlier`;
+}
+
+const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function shortDate(date: string | null | undefined): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date ?? '');
+  if (!m) return 'undated';
+  if (!m[2]) return m[1]!;
+  const mon = MONTH_SHORT[Number(m[2]) - 1] ?? '';
+  return m[3] ? `${Number(m[3])} ${mon} ${m[1]}` : `${mon} ${m[1]}`;
+}
+
+/** First index in `list` (item numbers sorted by day) whose day is ≥ day. */
+function lowerBound(index: CoverageIndex, list: number[], day: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.items[list[mid]!]!.day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Salience × rarity of each linked entity; the most salient maxQueryEntities only. */
+export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], title: string, p: RankParams): Map<string, number> {
+  const scored: [string, number][] = [];
+  for (const e of entities) {
+    const count = Math.max(1, e.mentions?.length ?? 0);
+    const first = e.mentions?.length ? Math.min(...e.mentions.map((m) => m.paragraph)) : 0;
+    const inTitle = !!title && (title.includes(e.name) || (e.mentions ?? []).some((m) => m.text.length > 2 && title.includes(m.text)));
+    const salience = (1 + Math.log(count)) * (1 + 1 / (1 + first)) * (inTitle ? p.titleBoost : 1);
+    scored.push([e.id, salience * idfOf(index, e.id)]);
+  }
+  scored.sort((a, b) => b[1] - a[1]);
+  return new Map(scored.slice(0, p.maxQueryEntities));
+}
+
+function timeFactor(p: RankParams, queryDay: number, day: number, refDay: number): number {
+  if (Number.isNaN(day)) return p.floor;
+  const age = Number.isFinite(queryDay) ? queryDay - day : Math.max(0, refDay - day) / 4;
+  return p.floor + (1 - p.floor) * Math.exp(-age / p.tauDays);
+}
+
+function lengthNorm(p: RankParams, n: number): number {
+  return Math.pow(Math.max(1, n), p.lengthExp);
+}
+
+function whyOf(c: Candidate, weights: Map<string, number>, names: Map<string, string>, index: CoverageIndex, queryDay: number): string {
+  const shared = [...c.shared].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)).slice(0, 2);
+  const parts = shared.map((id) => names.get(id) ?? index.nameOf(id) ?? id);
+  if (Number.isNaN(c.day)) parts.push('undated');
+  else parts.push(Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date));
+  if (c.record.origin === 'history') parts.unshift('You read this');
+  return parts.join(' · ');
+}
+
+function toHit(c: Candidate, score: number, why: string, index: CoverageIndex): CoverageHit {
+  const r = c.record;
+  return {
+    id: r.id,
+    title: coverageLine(r, index.nameOf),
+    date: r.date ?? null,
+    source: r.source ?? '',
+    url: coverageUrl(r),
+    entities: r.entities ?? [],
+    score: Math.round(score * 1000) / 1000,
+    why,
+    origin: r.origin,
+  };
+}
+
+function dupKey(c: Candidate): string {
+  if (c.url) return c.url;
+  return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}`;
+}
+
+export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
+  const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
+  if (query.limit <= 0) return [];
+  const weights = queryWeights(index, query.entities, query.title ?? '', p);
+  if (weights.size === 0) return [];
+  const names = new Map(query.entities.map((e) => [e.id, e.name]));
+  const queryDay = dayNumber(query.date);
+  const exclude = normalizeUrl(query.excludeUrl);
+  const refDay = index.items.length ? Math.max(...[index.items[index.items.length - 1]!.day].filter(Number.isFinite), 0) : 0;
+
+  // 2–3. accumulate shared weights over posting lists (scratch arrays, epoch-marked).
+  const s = index.scratch;
+  s.epoch = (s.epoch + 1) >>> 0 || 1;
+  const touched: number[] = [];
+  for (const [id, w] of weights) {
+    const list = index.byEntity.get(id);
+    if (list) {
+      const hi = Number.isFinite(queryDay) ? lowerBound(index, list, queryDay) : list.length;
+      const lo = Math.max(0, hi - p.maxPerEntity);
+      for (let j = hi - 1; j >= lo; j--) {
+        const n = list[j]!;
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+        s.score[n] = s.score[n]! + w;
+      }
+    }
+    for (const n of index.undatedByEntity.get(id) ?? []) {
+      if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+      s.score[n] = s.score[n]! + w;
+    }
+  }
+  const cands: Candidate[] = [];
+  let best = 0;
+  const bases = new Float64Array(touched.length);
+  for (let k = 0; k < touched.length; k++) {
+    const it = index.items[touched[k]!]!;
+    const b = (s.score[touched[k]!]! / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay);
+    bases[k] = b;
+    if (b > best) best = b;
+  }
+  const cut = best * p.minRelative;
+  for (let k = 0; k < touched.length; k++) {
+    if (bases[k]! < cut) continue;
+    const it = index.items[touched[k]!]!;
+    if (exclude && it.url === exclude) continue;
+    const shared = (it.record.entities ?? []).filter((e) => weights.has(e));
+    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base: bases[k]!, final: 0, shared });
+  }
+  for (const h of query.extra ?? []) {
+    const day = dayNumber(h.date);
+    if (Number.isFinite(queryDay) && Number.isFinite(day) && day >= queryDay) continue;
+    const url = normalizeUrl(h.url);
+    if (exclude && url === exclude) continue;
+    const shared = (h.entities ?? []).filter((e) => weights.has(e));
+    if (!shared.length) continue;
+    const sum = shared.reduce((a, e) => a + weights.get(e)!, 0);
+    const topics = (h.topics ?? []).map((t) => index.topicIds.get(t)).filter((t): t is number => t !== undefined);
+    cands.push({ record: h, day, topics, url, base: (sum / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay), final: 0, shared });
+  }
+  if (cands.length === 0) return [];
+
+  // 4. storyline inference: topic votes of the strongest candidates.
+  cands.sort((a, b) => b.base - a.base);
+  const votes = new Map<number, number>();
+  let mass = 0;
+  for (const c of cands.slice(0, p.prfTop)) {
+    mass += c.base;
+    for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + c.base);
+  }
+  for (const c of cands) {
+    let share = 0;
+    for (const t of c.topics) share = Math.max(share, (votes.get(t) ?? 0) / (mass || 1));
+    c.final = c.base * (1 + p.topicBoost * share);
+  }
+  cands.sort((a, b) => Number(Number.isNaN(a.day)) - Number(Number.isNaN(b.day)) || b.final - a.final);
+
+  // 5. greedy pick: collapse near-duplicates, mix lead entities.
+  const pool = cands.slice(0, Math.max(60, query.limit * 6));
+  const leadCount = new Map<string, number>();
+  const seenKeys = new Set<string>();
+  const picked: { c: Candidate; adj: number }[] = [];
+  const used = new Uint8Array(pool.length);
+  const top = pool[0]!.final || 1;
+  while (picked.length < query.limit) {
+    let bi = -1, badj = -Infinity;
+    for (let i = 0; i < pool.length; i++) {
+      if (used[i]) continue;
+      const c = pool[i]!;
+      if (seenKeys.has(dupKey(c))) { used[i] = 1; continue; }
+      const lead = leadOf(c, weights);
+      const undatedPenalty = Number.isNaN(c.day) ? 1e-6 : 1;
+      const adj = (c.final / (1 + p.diversity * (leadCount.get(lead) ?? 0))) * undatedPenalty;
+      if (adj > badj) { badj = adj; bi = i; }
+    }
+    if (bi < 0) break;
+    const c = pool[bi]!;
+    used[bi] = 1;
+    seenKeys.add(dupKey(c));
+    const lead = leadOf(c, weights);
+    leadCount.set(lead, (leadCount.get(lead) ?? 0) + 1);
+    picked.push({ c, adj: badj });
+  }
+  return picked.map(({ c }) => toHit(c, c.final / top, whyOf(c, weights, names, index, queryDay), index));
+}
+
+function leadOf(c: Candidate, weights: Map<string, number>): string {
+  let lead = '', w = -1;
+  for (const e of c.shared) {
+    const x = weights.get(e) ?? 0;
+    if (x > w) { w = x; lead = e; }
+  }
+  return lead;
+}
+
+export interface EntityCoverageQuery {
+  date: string | null;
+  excludeUrl?: string | null;
+  limit: number;
+}
+
+/**
+ * Earlier coverage of one entity (hover card): newest first among items before the date, items
+ * mostly about the entity (few other entities) preferred, near-duplicates collapsed.
+ */
+export function coverageForEntity(index: CoverageIndex, id: string, query: EntityCoverageQuery): CoverageHit[] {
+  if (query.limit <= 0) return [];
+  const list = index.byEntity.get(id) ?? [];
+  const queryDay = dayNumber(query.date);
+  const exclude = normalizeUrl(query.excludeUrl);
+  const hi = Number.isFinite(queryDay) ? lowerBound(index, list, queryDay) : list.length;
+  const p = DEFAULT_RANK_PARAMS;
+  const refDay = Number.isFinite(queryDay) ? queryDay : index.items.reduce((m, i) => (i.day > m ? i.day : m), 0);
+  const cands: Candidate[] = [];
+  for (let j = hi - 1; j >= Math.max(0, hi - 400); j--) {
+    const it = index.items[list[j]!]!;
+    if (exclude && it.url === exclude) continue;
+    const n = it.record.entities?.length ?? 1;
+    const base = (1 / lengthNorm(p, n)) * timeFactor(p, refDay, it.day, refDay);
+    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base, final: base, shared: [id] });
+  }
+  for (const n of index.undatedByEntity.get(id) ?? []) {
+    const it = index.items[n]!;
+    if (exclude && it.url === exclude) continue;
+    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base: 0, final: 0, shared: [id] });
+  }
+  cands.sort((a, b) => Number(Number.isNaN(a.day)) - Number(Number.isNaN(b.day)) || b.final - a.final);
+  const out: CoverageHit[] = [];
+  const seen = new Set<string>();
+  const top = cands[0]?.final || 1;
+  const skip = new Set([id]);
+  for (const c of cands) {
+    if (out.length >= query.limit) break;
+    const key = dupKey(c);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const others = (c.record.entities ?? []).filter((e) => e !== id).slice(0, 2).map((e) => index.nameOf(e)).filter(Boolean);
+    const when = Number.isNaN(c.day) ? 'undated' : Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date);
+    const why = [c.record.origin === 'history' ? 'You read this' : '', others.length ? `with ${others.join(', ')}` : '', when].filter(Boolean).join(' · ');
+    const hit = toHit(c, c.final / top, why, index);
+    if (!c.record.title) hit.title = coverageLine(c.record, index.nameOf, { skip });
+    out.push(hit);
+  }
+  return out;
+}

@@ -1,0 +1,237 @@
+/**
+ * `npm run eval -- coverage [--fresh] [--tune] [--n 800]`
+ *
+ * Related-coverage retrieval on the reference corpus. For a fixed sample of Wikipedia Current
+ * events items whose topic heading has ≥ 5 earlier items, retrieve from items dated strictly
+ * before them using ONLY the entities the linker finds in the item's text (no title, no topics of
+ * the query item), and score with "shares a topic heading" as relevance: precision@5 and nDCG@10.
+ * Baseline: shared capitalised words weighted by rarity (idf), same candidates.
+ * The sample is split dev / held-out by a hash of the item id; --tune searches params on dev only.
+ * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
+ * Russia, Iran, Kyiv, Kremlin).
+ *
+ * Linker: the real one (lib/entities, entities compiled from ../shared) when it loads, else the
+ * stand-in of _coverage-linker.ts. The compiled corpus is cached in .cache/ (gitignored).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CoverageRecord } from '../../lib/dataset/schema';
+import type { LinkedEntity } from '../../lib/report';
+import { compileCoverage } from '../../lib/dataset/compile-coverage';
+import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
+import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
+import { standinLinker } from './_coverage-linker';
+
+interface Linker {
+  kind: string;
+  link(text: string): { id: string; name: string; mentions: number[] }[];
+  nameOf(id: string): string | undefined;
+  idOf(name: string): string | undefined;
+}
+
+async function realLinker(shared: string): Promise<Linker | null> {
+  try {
+    const { compileEntities } = await import('../../lib/dataset/compile-entities');
+    const { buildEntityIndex } = await import('../../lib/entities/index');
+    const { linkEntities } = await import('../../lib/entities/link');
+    const packPath = path.resolve('assets/default-pack.json');
+    const entities = existsSync(packPath)
+      ? ((JSON.parse(readFileSync(packPath, 'utf8')) as { entities?: unknown[] }).entities as Parameters<typeof buildEntityIndex>[0] | undefined)
+      : undefined;
+    const list = entities?.length ? entities : (await compileEntities(path.join(shared, 'data/entities'))).entities;
+    const idx = buildEntityIndex(list);
+    const byName = new Map<string, string>();
+    for (const e of idx.entities) if (!byName.has(e.name)) byName.set(e.name, e.id);
+    return {
+      kind: `real linker (${entities?.length ? 'assets/default-pack.json' : 'entities compiled from ../shared'}, ${idx.entities.length} entities)`,
+      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, mentions: e.mentions.map((m) => m.start) })),
+      nameOf: (id) => idx.byId.get(id)?.name,
+      idOf: (name) => byName.get(name),
+    };
+  } catch (err) {
+    console.log(`(real linker unavailable: ${String(err).slice(0, 120)})`);
+    return null;
+  }
+}
+
+function standin(shared: string): Linker {
+  const l = standinLinker(shared);
+  return {
+    kind: 'stand-in linker (core entities, exact aliases)',
+    link: (text) => {
+      const ids = l.linkText(text);
+      const out = new Map<string, { id: string; name: string; mentions: number[] }>();
+      ids.forEach((id, i) => {
+        const e = out.get(id) ?? { id, name: l.nameOf(id) ?? id, mentions: [] };
+        e.mentions.push(i);
+        out.set(id, e);
+      });
+      return [...out.values()];
+    },
+    nameOf: l.nameOf,
+    idOf: l.idsByName,
+  };
+}
+
+/** FNV-1a 32-bit. */
+export function hashId(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+interface RawLine { id: string; title: string; summary: string; date: string; dataset: string; topics?: string[] }
+
+const STOP = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'Of', 'For', 'And', 'But', 'He', 'She', 'It', 'They', 'His', 'Her', 'Their', 'This', 'That', 'These', 'Those', 'After', 'During', 'Following', 'Amid', 'As', 'With', 'From', 'To', 'By', 'Two', 'Three', 'At', 'Over', 'Several', 'Many', 'Some', 'More', 'Most', 'Police', 'President', 'Prime', 'Minister', 'Former']);
+function capWords(text: string): string[] {
+  return [...new Set((text.match(/\b[\p{Lu}][\p{L}\-’']{2,}/gu) ?? []).filter((w) => !STOP.has(w)))];
+}
+
+function toLinked(found: ReturnType<Linker['link']>): LinkedEntity[] {
+  return found.map((f) => ({
+    id: f.id, name: f.name, type: 'person', description: '',
+    mentions: f.mentions.map((start) => ({ paragraph: 0, start, end: start + 1, text: f.name })),
+  }));
+}
+
+interface Metrics { p5: number; ndcg10: number; n: number }
+function score(ranked: string[][], relevantTopics: Set<string>, nRelevant: number): { p5: number; ndcg: number } {
+  const rel = ranked.map((topics) => (topics.some((t) => relevantTopics.has(t)) ? 1 : 0));
+  const p5 = rel.slice(0, 5).reduce<number>((a, b) => a + b, 0) / 5;
+  let dcg = 0, idcg = 0;
+  for (let i = 0; i < 10; i++) {
+    if (rel[i]) dcg += 1 / Math.log2(i + 2);
+    if (i < nRelevant) idcg += 1 / Math.log2(i + 2);
+  }
+  return { p5, ndcg: idcg ? dcg / idcg : 0 };
+}
+
+export async function run(args: string[], shared: string): Promise<void> {
+  const fresh = args.includes('--fresh');
+  const tune = args.includes('--tune');
+  const sampleN = args.includes('--n') ? Number(args[args.indexOf('--n') + 1]) : 800;
+  const jsonl = path.join(shared, 'data/coverage/coverage.jsonl');
+  const t0 = performance.now();
+  const linker = (args.includes('--standin') ? null : await realLinker(shared)) ?? standin(shared);
+  console.log(`coverage eval — ${linker.kind}`);
+
+  // Corpus → records (cached).
+  const cacheDir = path.resolve('.cache');
+  const cacheFile = path.join(cacheDir, `coverage-eval-${linker.kind.startsWith('real') ? 'real' : 'standin'}.json`);
+  let items: CoverageRecord[];
+  if (!fresh && existsSync(cacheFile)) items = JSON.parse(readFileSync(cacheFile, 'utf8')) as CoverageRecord[];
+  else {
+    const compiled = await compileCoverage(jsonl, (text) => linker.link(text).map((e) => e.id), { prose: false });
+    items = compiled.items;
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(items));
+    for (const l of compiled.report) console.log(`  ${l}`);
+  }
+  const raw = new Map<string, RawLine>();
+  for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) { const r = JSON.parse(line) as RawLine; raw.set(r.id, r); }
+  const index = buildCoverageIndex(items.map((i) => ({ ...i, origin: 'timeline' as const })), linker.nameOf);
+  console.log(`  ${items.length} items indexed, setup ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Topic → dates of items (in the index), for the "≥ 5 earlier items" rule.
+  const topicDates = new Map<string, string[]>();
+  for (const it of items) for (const t of it.topics) (topicDates.get(t) ?? topicDates.set(t, []).get(t)!).push(it.date ?? '');
+  const earlierCount = (t: string, date: string) => (topicDates.get(t) ?? []).filter((d) => d && d < date).length;
+
+  // Fixed sample: Wikipedia items with a heading that has ≥ 5 earlier items, lowest hashes first.
+  const eligible = items.filter((it) => it.id.startsWith('wcep-') && it.date && it.topics.some((t) => earlierCount(t, it.date!) >= 5));
+  eligible.sort((a, b) => hashId(`sample:${a.id}`) - hashId(`sample:${b.id}`) || (a.id < b.id ? -1 : 1));
+  const sample = eligible.slice(0, sampleN);
+  const dev = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 0);
+  const held = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 1);
+  console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}`);
+
+  // Queries: entities the linker finds in the item's own text.
+  const queries = new Map(sample.map((it) => {
+    const r = raw.get(it.id)!;
+    return [it.id, toLinked(linker.link(r.summary || r.title))] as const;
+  }));
+  const nRel = (it: CoverageRecord) => { const ts = new Set(it.topics); return items.filter((c) => c.date && c.date < it.date! && c.topics.some((t) => ts.has(t))).length; };
+  const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
+
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>): Metrics => {
+    let p5 = 0, nd = 0;
+    for (const it of set) {
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: '', excludeUrl: null, limit: 10, params });
+      const topics = hits.map((h) => index.items[index.byId.get(h.id)!]!.record.topics);
+      const s = score(topics, new Set(it.topics), nRelevant.get(it.id)!);
+      p5 += s.p5; nd += s.ndcg;
+    }
+    return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
+  };
+
+  // Baseline: shared capitalised words × idf, items strictly before.
+  const words = new Map<string, string[]>();
+  const postings = new Map<string, number[]>();
+  items.forEach((it, n) => {
+    const r = raw.get(it.id)!;
+    const ws = capWords(r.summary || r.title);
+    words.set(it.id, ws);
+    for (const w of ws) (postings.get(w) ?? postings.set(w, []).get(w)!).push(n);
+  });
+  const idf = (w: string) => Math.log((items.length + 1) / ((postings.get(w)?.length ?? 0) + 0.5));
+  const baseline = (set: CoverageRecord[]): Metrics => {
+    let p5 = 0, nd = 0;
+    for (const it of set) {
+      const acc = new Map<number, number>();
+      for (const w of words.get(it.id)!) for (const n of postings.get(w) ?? []) if (items[n]!.date! < it.date!) acc.set(n, (acc.get(n) ?? 0) + idf(w));
+      const top = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([n]) => items[n]!.topics);
+      const s = score(top, new Set(it.topics), nRelevant.get(it.id)!);
+      p5 += s.p5; nd += s.ndcg;
+    }
+    return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
+  };
+
+  let params: Partial<RankParams> = {};
+  if (tune) {
+    let best = { params, m: evaluate(dev, params) };
+    console.log(`  tune: default dev P@5 ${best.m.p5.toFixed(3)} nDCG@10 ${best.m.ndcg10.toFixed(3)}`);
+    const grid: [keyof RankParams, number[]][] = [
+      ['topicBoost', [0, 1, 2, 4, 8]],
+      ['tauDays', [15, 30, 60, 120, 365]],
+      ['floor', [0.05, 0.15, 0.25, 0.5]],
+      ['lengthExp', [0, 0.25, 0.5, 0.75, 1]],
+      ['prfTop', [5, 10, 20, 40]],
+      ['diversity', [0, 0.1, 0.15, 0.3]],
+      ['topicBoost', [1, 2, 4, 8, 16]],
+      ['tauDays', [15, 30, 60, 120]],
+    ];
+    for (const [key, values] of grid) {
+      for (const v of values) {
+        const cand = { ...best.params, [key]: v };
+        const m = evaluate(dev, cand);
+        if (m.p5 + m.ndcg10 > best.m.p5 + best.m.ndcg10 + 1e-9) best = { params: cand, m };
+      }
+      console.log(`  tune: ${key} → ${String(best.params[key] ?? DEFAULT_RANK_PARAMS[key])} (dev P@5 ${best.m.p5.toFixed(3)}, nDCG@10 ${best.m.ndcg10.toFixed(3)})`);
+    }
+    params = best.params;
+    console.log(`  tuned params (dev only): ${JSON.stringify(params)}`);
+  }
+
+  const fmt = (m: Metrics) => `P@5 ${m.p5.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  (n=${m.n})`;
+  console.log('');
+  console.log(`relatedCoverage  dev      ${fmt(evaluate(dev, params))}`);
+  console.log(`relatedCoverage  held-out ${fmt(evaluate(held, params))}`);
+  console.log(`baseline (capitalised words × idf)  dev      ${fmt(baseline(dev))}`);
+  console.log(`baseline (capitalised words × idf)  held-out ${fmt(baseline(held))}`);
+
+  // Seed case.
+  const seedNames = ['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelenskyy', 'Ukraine', 'Russia', 'Iran', 'Kyiv', 'Kremlin'];
+  const seed: LinkedEntity[] = [];
+  seedNames.forEach((name, i) => {
+    const found = linker.link(name)[0];
+    const id = found?.id ?? linker.idOf(name);
+    if (id) seed.push({ id, name: linker.nameOf(id) ?? name, type: 'person', description: '', mentions: [{ paragraph: i < 3 ? 0 : 1, start: 0, end: 1, text: name }] });
+    else console.log(`  seed: no entity for ${name}`);
+  });
+  console.log(`\nseed case: top 10 before 2025-06-08 for ${seed.map((e) => `${e.name} (${e.id})`).join(', ')}`);
+  const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', excludeUrl: null, limit: 10, params });
+  for (const h of hits) {
+    const r = raw.get(h.id);
+    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      text: ${(r?.title ?? '').slice(0, 150)}`);
+  }
+}
