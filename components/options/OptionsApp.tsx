@@ -1,0 +1,319 @@
+/**
+ * The options page: reading settings, installed packs (list, import, remove), the reading history
+ * (pause, excluded sites, delete all) and About (data sources with their licences, privacy).
+ * Browser and IndexedDB access goes through an OptionsApi so tests can pass a fake one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  disabledSites,
+  enabled,
+  entityMarks,
+  historyEnabled,
+  historyExcludedSites,
+  keyboardLinks,
+  opinionHighlight,
+} from '../../lib/settings';
+import { t } from '../i18n';
+import { Switch } from '../Switch';
+import { useSetting } from '../useSetting';
+import { modelCredits, type Credit } from './credits';
+import { SiteList } from './SiteList';
+
+/** One pack as the page lists it. */
+export interface PackInfo {
+  id: string;
+  name: string;
+  version: string;
+  entities: number;
+  coverage: number;
+  licenses: Credit[];
+}
+
+/** What `ui:get-dataset-info` answers (lib/messaging DatasetInfo), as far as this page needs it. */
+export interface DatasetInfoLike {
+  packs: PackInfo[];
+}
+
+export type InstallResult = { ok: true; value: PackInfo | { name: string; version?: string } } | { ok: false; error: string };
+
+export interface OptionsApi {
+  /** The packs the background has loaded (default + imported), or an error. */
+  datasetInfo(): Promise<{ ok: true; value: DatasetInfoLike } | { ok: false; error: string }>;
+  /** Ids of the packs the reader imported (the ones that can be removed). */
+  importedPackIds(): Promise<string[]>;
+  installPack(text: string, onProgress: (fraction: number) => void): Promise<InstallResult>;
+  removePack(id: string): Promise<void>;
+  historyCount(): Promise<number>;
+  clearHistory(): Promise<void>;
+  notify(type: 'ui:packs-changed' | 'ui:history-changed'): Promise<void>;
+}
+
+/** Largest pack file the page will read (the default pack is a few MB). */
+export const MAX_PACK_BYTES = 64 * 1024 * 1024;
+
+const nf = (n: number) => n.toLocaleString();
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  return (
+    <div class="options">
+      <header class="options-head">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <div>
+          <h1>{t('optionsTitle')}</h1>
+          <p class="muted">{t('optionsSubtitle')}</p>
+        </div>
+      </header>
+      <SettingsSection />
+      <PacksSection api={api} />
+      <HistorySection api={api} />
+      <AboutSection api={api} />
+    </div>
+  );
+}
+
+function SettingsSection() {
+  const [on, setOn] = useSetting(enabled);
+  const [marks, setMarks] = useSetting(entityMarks);
+  const [keys, setKeys] = useSetting(keyboardLinks);
+  const [highlight, setHighlight] = useSetting(opinionHighlight);
+  const [off, setOff] = useSetting(disabledSites);
+  return (
+    <section class="card" aria-labelledby="h-settings">
+      <h2 id="h-settings">{t('settingsHeading')}</h2>
+      <div class="switches">
+        <Switch id="s-enabled" testId="setting-enabled" checked={on ?? true} onChange={setOn} label={t('settingEnabled')} hint={t('settingEnabledHint')} />
+        <Switch id="s-marks" testId="setting-entity-marks" checked={marks ?? true} onChange={setMarks} label={t('settingMarks')} hint={t('settingMarksHint')} />
+        <Switch id="s-keys" testId="setting-keyboard-links" checked={keys ?? false} onChange={setKeys} label={t('settingKeys')} hint={t('settingKeysHint')} />
+        <Switch
+          id="s-highlight"
+          testId="setting-opinion-highlight"
+          checked={highlight ?? false}
+          onChange={setHighlight}
+          label={t('settingHighlight')}
+          hint={t('settingHighlightHint')}
+        />
+      </div>
+      <h3>{t('disabledSitesHeading')}</h3>
+      <SiteList id="disabled-site" testId="disabled-sites" label={t('disabledSitesAdd')} sites={off ?? []} onChange={(v) => void setOff(v)} />
+    </section>
+  );
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy'; text: string; progress: number | null } | { kind: 'ok' | 'error'; text: string };
+
+function PacksSection({ api }: { api: OptionsApi }) {
+  const [packs, setPacks] = useState<PackInfo[] | null>(null);
+  const [imported, setImported] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = async () => {
+    const [info, ids] = await Promise.all([api.datasetInfo().catch((e: unknown) => ({ ok: false as const, error: errorText(e) })), api.importedPackIds().catch(() => [])]);
+    setImported(ids);
+    if (info.ok) {
+      setPacks(info.value.packs);
+      setLoadError('');
+    } else {
+      setPacks([]);
+      setLoadError(info.error);
+    }
+  };
+  useEffect(() => {
+    void refresh();
+  }, [api]);
+
+  const onFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      if (file.size > MAX_PACK_BYTES) {
+        setStatus({ kind: 'error', text: t('importTooBig', [file.name, Math.ceil(file.size / 1048576), MAX_PACK_BYTES / 1048576]) });
+        return;
+      }
+      setStatus({ kind: 'busy', text: t('importReading', file.name), progress: null });
+      const text = await file.text();
+      setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: 0 });
+      const res = await api.installPack(text, (fraction) =>
+        setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: Math.max(0, Math.min(1, fraction)) }),
+      );
+      if (!res.ok) {
+        setStatus({ kind: 'error', text: res.error });
+        return;
+      }
+      await api.notify('ui:packs-changed').catch(() => undefined);
+      const v = res.value;
+      setStatus({ kind: 'ok', text: t('importDone', [v.name, v.version ?? '']) });
+      await refresh();
+    } catch (err) {
+      setStatus({ kind: 'error', text: errorText(err) });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  const remove = async (pack: PackInfo) => {
+    try {
+      await api.removePack(pack.id);
+      await api.notify('ui:packs-changed').catch(() => undefined);
+      setStatus({ kind: 'ok', text: t('packRemoved', pack.name) });
+      await refresh();
+    } catch (err) {
+      setStatus({ kind: 'error', text: errorText(err) });
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="h-packs">
+      <h2 id="h-packs">{t('packsHeading')}</h2>
+      <p class="muted">{t('packsIntro')}</p>
+      <ul class="packs" data-testid="packs" aria-busy={packs === null}>
+        {packs === null ? <li class="muted">{t('loadingShort')}</li> : null}
+        {loadError ? <li class="field-error">{t('packsLoadError', loadError)}</li> : null}
+        {(packs ?? []).map((p) => {
+          const removable = imported.includes(p.id);
+          return (
+            <li class="pack" key={p.id} data-testid="pack" data-pack-id={p.id}>
+              <div class="pack-main">
+                <p class="pack-name">
+                  {p.name} <span class="pack-version">{t('packVersion', p.version)}</span>
+                  {removable ? <span class="tag">{t('packImported')}</span> : <span class="tag">{t('packBuiltIn')}</span>}
+                </p>
+                <p class="pack-counts">{t('packCounts', [nf(p.entities), nf(p.coverage)])}</p>
+                {p.licenses.length ? <p class="pack-licenses">{t('packLicenses', [...new Set(p.licenses.map((l) => l.license))].join(', '))}</p> : null}
+              </div>
+              {removable ? (
+                <button type="button" class="button danger" aria-label={t('packRemoveLabel', p.name)} onClick={() => void remove(p)}>
+                  {t('remove')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <div class="import">
+        <label for="pack-import" class="import-label">
+          {t('importLabel')}
+        </label>
+        <p class="muted" id="pack-import-hint">
+          {t('importHint', MAX_PACK_BYTES / 1048576)}
+        </p>
+        <input
+          id="pack-import"
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          data-testid="pack-import"
+          aria-describedby="pack-import-hint"
+          disabled={status.kind === 'busy'}
+          onChange={(e) => void onFile(e)}
+        />
+        {status.kind === 'busy' ? (
+          <progress class="import-progress" max={1} value={status.progress ?? undefined} aria-label={t('importProgress')} />
+        ) : null}
+        <p class={`import-status status-${status.kind}`} data-testid="import-status" role="status" aria-live="polite">
+          {status.kind === 'idle' ? '' : status.text}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function HistorySection({ api }: { api: OptionsApi }) {
+  const [on, setOn] = useSetting(historyEnabled);
+  const [excluded, setExcluded] = useSetting(historyExcludedSites);
+  const [count, setCount] = useState<number | null>(null);
+  const [status, setStatus] = useState('');
+  const refresh = () =>
+    api.historyCount().then(
+      (n) => setCount(n),
+      () => setCount(null),
+    );
+  useEffect(() => {
+    void refresh();
+  }, [api]);
+  const clear = async () => {
+    try {
+      await api.clearHistory();
+      await api.notify('ui:history-changed').catch(() => undefined);
+      setStatus(t('historyCleared'));
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+    await refresh();
+  };
+  return (
+    <section class="card" aria-labelledby="h-history">
+      <h2 id="h-history">{t('historyHeading')}</h2>
+      <p class="muted">{t('historyIntro')}</p>
+      <div class="switches">
+        <Switch id="s-history" testId="history-enabled" checked={on ?? true} onChange={setOn} label={t('historyEnabled')} hint={t('historyEnabledHint')} />
+      </div>
+      <div class="history-count">
+        <span data-testid="history-count">{count === null ? t('historyCountUnknown') : t('historyCount', nf(count))}</span>
+        <button type="button" class="button danger" data-testid="history-clear" disabled={count === 0} onClick={() => void clear()}>
+          {t('historyClear')}
+        </button>
+      </div>
+      <p class="history-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      <h3>{t('historyExcludedHeading')}</h3>
+      <SiteList id="history-site" testId="history-excluded" label={t('historyExcludedAdd')} sites={excluded ?? []} onChange={(v) => void setExcluded(v)} />
+    </section>
+  );
+}
+
+function AboutSection({ api }: { api: OptionsApi }) {
+  const [licenses, setLicenses] = useState<Credit[] | null>(null);
+  useEffect(() => {
+    void api.datasetInfo().then(
+      (info) => {
+        if (!info.ok) return setLicenses([]);
+        const seen = new Map<string, Credit>();
+        for (const p of info.value.packs) for (const l of p.licenses) if (!seen.has(`${l.id}|${l.covers}`)) seen.set(`${l.id}|${l.covers}`, l);
+        setLicenses([...seen.values()]);
+      },
+      () => setLicenses([]),
+    );
+  }, [api]);
+  const credits = [...(licenses ?? []), ...modelCredits()];
+  return (
+    <section class="card" aria-labelledby="h-about" data-testid="about">
+      <h2 id="h-about">{t('aboutHeading')}</h2>
+      <p>{t('aboutWhat')}</p>
+      <h3>{t('privacyHeading')}</h3>
+      <ul class="privacy">
+        <li>{t('privacyNoNetwork')}</li>
+        <li>{t('privacyNoAnalytics')}</li>
+        <li>{t('privacyLocal')}</li>
+        <li>{t('privacyErase')}</li>
+      </ul>
+      <h3>{t('creditsHeading')}</h3>
+      <p class="muted">{t('creditsIntro')}</p>
+      <ul class="credits" data-testid="licenses">
+        {credits.map((c) => (
+          <li key={`${c.id}|${c.covers}`} data-testid="license">
+            <p class="credit-covers">{c.covers}</p>
+            <p class="credit-license">
+              {c.url && /^https?:\/\//.test(c.url) ? (
+                <a href={c.url} target="_blank" rel="noopener noreferrer">
+                  {c.license}
+                </a>
+              ) : (
+                c.license
+              )}
+            </p>
+            <p class="credit-attribution">{c.attribution}</p>
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t('creditsCode')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The real OptionsApi: the background (dataset info, change notices) and lib/store (IndexedDB:
+ * installed packs, reading history). The options page shares the extension's origin, so it opens
+ * the same IndexedDB as the background.
+ */
+import { browser } from 'wxt/browser';
+import type { UiToBg } from '../../lib/messaging';
+import type { DatasetInfoLike, InstallResult, OptionsApi } from './OptionsApp';
+
+/** The functions this page uses from lib/store, looked up by name. */
+interface StorePort {
+  installPack(text: string, onProgress?: (p: unknown) => void): Promise<unknown>;
+  listPacks(): Promise<unknown[]>;
+  removePack(id: string): Promise<unknown>;
+  clearHistory(): Promise<unknown>;
+  historyCount(): Promise<number>;
+}
+
+// lib/store is built in parallel; found by glob so this page builds whichever files exist.
+const storeModules = import.meta.glob<Record<string, unknown>>(['../../lib/store/*.ts', '!../../lib/store/*.test.ts']);
+
+let storePromise: Promise<Partial<StorePort>> | undefined;
+function store(): Promise<Partial<StorePort>> {
+  storePromise ??= Promise.all(Object.values(storeModules).map((load) => load())).then((mods) => Object.assign({}, ...mods) as Partial<StorePort>);
+  return storePromise;
+}
+
+async function need<K extends keyof StorePort>(name: K): Promise<StorePort[K]> {
+  const fn = (await store())[name];
+  if (typeof fn !== 'function') throw new Error(`This build has no ${name} (lib/store).`);
+  return fn as StorePort[K];
+}
+
+/** 0..1 from whatever progress shape the store reports (a fraction, or {done,total}). */
+export function progressFraction(p: unknown): number {
+  if (typeof p === 'number') return p > 1 ? p / 100 : p;
+  if (p && typeof p === 'object') {
+    const o = p as Record<string, unknown>;
+    const done = Number(o.done ?? o.loaded ?? o.current ?? 0);
+    const total = Number(o.total ?? 0);
+    if (total > 0) return done / total;
+    if (typeof o.fraction === 'number') return o.fraction;
+  }
+  return 0;
+}
+
+function packIdOf(p: unknown): string | null {
+  if (!p || typeof p !== 'object') return null;
+  const o = p as Record<string, unknown>;
+  if (typeof o.id === 'string') return o.id;
+  const meta = (o.meta ?? o.pack) as Record<string, unknown> | undefined;
+  return meta && typeof meta.id === 'string' ? meta.id : null;
+}
+
+/** A store reply as a Result: Result values pass through, thrown errors become their message. */
+function asInstallResult(reply: unknown): InstallResult {
+  if (reply && typeof reply === 'object' && 'ok' in reply) {
+    const r = reply as { ok: boolean; value?: unknown; error?: unknown };
+    if (!r.ok) return { ok: false, error: String(r.error ?? 'The pack could not be installed.') };
+    reply = r.value;
+  }
+  const o = (reply ?? {}) as Record<string, unknown>;
+  const meta = ((o.meta ?? o.pack ?? o) as Record<string, unknown>) ?? {};
+  return { ok: true, value: { name: String(meta.name ?? meta.id ?? 'pack'), version: typeof meta.version === 'string' ? meta.version : undefined } };
+}
+
+export function browserOptionsApi(): OptionsApi {
+  const send = (msg: UiToBg) => browser.runtime.sendMessage(msg);
+  return {
+    async datasetInfo() {
+      const reply = (await send({ type: 'ui:get-dataset-info' })) as { ok: true; value: DatasetInfoLike } | { ok: false; error: string } | undefined;
+      return reply ?? { ok: false, error: 'No answer from the background.' };
+    },
+    async importedPackIds() {
+      const list = await (await need('listPacks'))();
+      return list.map(packIdOf).filter((id): id is string => id !== null);
+    },
+    async installPack(text, onProgress) {
+      try {
+        return asInstallResult(await (await need('installPack'))(text, (p) => onProgress(progressFraction(p))));
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    async removePack(id) {
+      await (await need('removePack'))(id);
+    },
+    async historyCount() {
+      return (await need('historyCount'))();
+    },
+    async clearHistory() {
+      await (await need('clearHistory'))();
+    },
+    async notify(type) {
+      await send({ type });
+    },
+  };
+}
