@@ -1,0 +1,46 @@
+/** The human-readable `backstory analyze` report: what a person wants to see in a terminal. */
+import type { PageReport } from '../report';
+
+const TYPE_ORDER = ['person', 'organization', 'place', 'event'] as const;
+const TYPE_LABEL: Record<string, string> = { person: 'People', organization: 'Organisations', place: 'Places', event: 'Events' };
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function formatReport(file: string, report: PageReport): string {
+  const a = report.article;
+  const lines: string[] = [`${file}`];
+  if (!a.detected) {
+    lines.push(`  not a news article${a.signals.length ? ` (${a.signals.join(', ')})` : ''}`);
+    return lines.join('\n');
+  }
+  lines.push(`  ${a.title || '(untitled)'}`);
+  lines.push(`  ${a.kind}${a.date ? ` · ${a.date}` : ' · undated'} · ${a.paragraphs.length} paragraphs${a.siteName ? ` · ${a.siteName}` : ''}`);
+  if (a.kindReasons?.length) lines.push(`  kind: ${a.kindReasons.join('; ')}`);
+
+  lines.push('', '  Entities');
+  if (report.entities.length === 0) lines.push('    (none linked)');
+  for (const type of TYPE_ORDER) {
+    const group = report.entities.filter((e) => e.type === type);
+    if (group.length === 0) continue;
+    lines.push(`    ${TYPE_LABEL[type]}`);
+    for (const e of [...group].sort((x, y) => y.mentions.length - x.mentions.length)) {
+      lines.push(`      ${e.name} ×${e.mentions.length} — ${clip(e.description, 90)}`);
+    }
+  }
+
+  lines.push('', '  Related earlier coverage');
+  if (report.coverage.length === 0) lines.push('    (none found)');
+  for (const c of report.coverage) lines.push(`    ${c.date ?? 'undated'}  ${clip(c.title, 80)}`, `                ${c.why}`);
+
+  const flagged = report.opinion.filter((o) => o.label === 'opinion');
+  lines.push('', `  Opinion passages (${flagged.length} of ${report.opinion.length})`);
+  if (flagged.length === 0) lines.push('    (none flagged)');
+  for (const o of flagged) {
+    lines.push(`    ¶${o.paragraph + 1} (${o.score.toFixed(2)}) ${clip(a.paragraphs[o.paragraph] ?? '', 70)}`);
+    lines.push(`        because: ${o.reasons.join('; ')}`);
+  }
+  for (const note of report.notes ?? []) lines.push('', `  note: ${note}`);
+  return lines.join('\n');
+}
