@@ -1,15 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// One codebase, two manifests: Firefox-only keys stay out of Chrome's manifest.
+// One codebase, two manifests: Firefox-only keys stay out of Chrome's.
+// Both browsers get Manifest V3 (WXT defaults Firefox to MV2), so the Firefox build lands in
+// .output/firefox-mv3 — the directory `npm run lint:firefox` checks.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
+    // Required by the browsers because public/_locales exists (UI strings, ready for translation).
+    default_locale: 'en',
     description: 'Context for news pages, on your device: who is who, what came before, and which passages are opinion.',
-    // storage: settings; activeTab is not needed because the content script reports to the background itself.
+    // storage: settings, installed packs' metadata, per-tab reports (storage.session).
+    // No `tabs`, no `activeTab`, no host permissions: the content script (matches http/https)
+    // reports to the background itself, and the popup only needs the active tab's id.
     permissions: ['storage'],
     commands: {
       'toggle-opinion': {

@@ -3,41 +3,52 @@
  * Every message is validated with zod at its receiver; types are named by direction.
  * Replies are Result values rather than thrown errors, so a failure crosses the boundary intact.
  */
-import { z } from 'zod';
+// zod/mini: the same validation at a fraction of the size, because the content script ships it
+// on every page (classic zod alone would be ~40 kB gzip there).
+import * as z from 'zod/mini';
 
-const MAX_BLOCKS = 5000;
-const MAX_BLOCK_CHARS = 20_000;
+/** Limits on what a content script may send: the receiver rejects more, the sender clamps first. */
+export const MAX_BLOCKS = 5000;
+export const MAX_BLOCK_CHARS = 20_000;
+/** Total characters of block text per article (~60,000 words): beyond it analysis stops. */
+export const MAX_ARTICLE_CHARS = 400_000;
+const MAX_LIST = 50;
+const MAX_SHORT = 500;
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const list = (max: number, item = str(MAX_SHORT)) => z.array(item).check(z.maxLength(max));
+const index = () => z.number().check(z.int(), z.nonnegative());
 
 export const BlockInputSchema = z.object({
-  text: z.string().max(MAX_BLOCK_CHARS),
+  text: str(MAX_BLOCK_CHARS),
   kind: z.enum(['paragraph', 'heading', 'list-item', 'quote', 'preformatted']),
-  section: z.string().max(2000).nullable(),
+  section: z.nullable(str(2000)),
 });
 
 export const ArticleInputSchema = z.object({
-  url: z.string().max(8192),
-  title: z.string().max(2000),
-  byline: z.string().max(2000).nullable(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  lang: z.string().max(64).nullable(),
-  siteName: z.string().max(500).nullable(),
+  url: str(8192),
+  title: str(2000),
+  byline: z.nullable(str(2000)),
+  date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  lang: z.nullable(str(64)),
+  siteName: z.nullable(str(MAX_SHORT)),
   kind: z.enum(['news', 'opinion', 'analysis', 'other']),
-  kindSignals: z.array(z.string().max(500)).max(50),
-  kindReasons: z.array(z.string().max(500)).max(50),
-  signals: z.array(z.string().max(500)).max(50),
-  blocks: z.array(BlockInputSchema).max(MAX_BLOCKS),
+  kindSignals: list(MAX_LIST),
+  kindReasons: list(MAX_LIST),
+  signals: list(MAX_LIST),
+  blocks: z.array(BlockInputSchema).check(z.maxLength(MAX_BLOCKS)),
 });
 
 /** CS → BG */
 export const CsToBg = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cs:analyze-article'), article: ArticleInputSchema, notes: z.array(z.string().max(500)).max(20).optional() }),
-  z.object({ type: z.literal('cs:not-article'), url: z.string().max(8192), title: z.string().max(2000), signals: z.array(z.string().max(500)).max(50) }),
+  z.object({ type: z.literal('cs:analyze-article'), article: ArticleInputSchema, notes: z.optional(list(20)) }),
+  z.object({ type: z.literal('cs:not-article'), url: str(8192), title: str(2000), signals: list(MAX_LIST) }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /** UI (popup/options) → BG */
 export const UiToBg = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ui:get-tab-report'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('ui:get-tab-report'), tabId: index() }),
   z.object({ type: z.literal('ui:get-dataset-info') }),
   /** The options page installed or removed a pack (IndexedDB): rebuild the knowledge. */
   z.object({ type: z.literal('ui:packs-changed') }),
@@ -48,7 +59,7 @@ export type UiToBg = z.infer<typeof UiToBg>;
 
 /** UI → CS (tabs.sendMessage) */
 export const UiToCs = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ui:reveal'), paragraph: z.number().int().nonnegative(), start: z.number().int().nonnegative().optional(), end: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('ui:reveal'), paragraph: index(), start: z.optional(index()), end: z.optional(index()) }),
 ]);
 export type UiToCs = z.infer<typeof UiToCs>;
 
@@ -61,3 +72,49 @@ export type TabStatus =
   | { state: 'unknown' }
   | { state: 'not-article'; url: string; title: string; signals: string[] }
   | { state: 'ready'; report: import('./report').PageReport };
+
+/** What the options page and popup learn about the loaded knowledge. */
+export interface DatasetInfo {
+  packs: { id: string; name: string; version: string; entities: number; coverage: number; licenses: import('./dataset/schema').License[] }[];
+  entities: number;
+  coverage: number;
+}
+
+/**
+ * Fit an article into the protocol's limits before sending it (the background rejects anything
+ * larger). Blocks are cut at the end, so paragraph indexes stay the same; returns notes for the
+ * reader saying what was left out.
+ */
+export function clampArticleInput(input: import('./article/types').ArticleInput): { article: import('./article/types').ArticleInput; notes: string[] } {
+  const notes: string[] = [];
+  const cut = (s: string | null, n: number): string | null => (s === null ? null : s.slice(0, n));
+  const list = (xs: string[]): string[] => xs.slice(0, MAX_LIST).map((x) => x.slice(0, MAX_SHORT));
+  const blocks: import('./article/types').BlockInput[] = [];
+  let total = 0;
+  for (const b of input.blocks) {
+    if (blocks.length >= MAX_BLOCKS || total >= MAX_ARTICLE_CHARS) {
+      notes.push(`Analysis stopped after ${blocks.length} paragraphs (the article is very long).`);
+      break;
+    }
+    const text = b.text.slice(0, Math.min(MAX_BLOCK_CHARS, MAX_ARTICLE_CHARS - total));
+    total += text.length;
+    blocks.push({ text, kind: b.kind, section: cut(b.section, 2000) });
+  }
+  const date = input.date && /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? input.date : null;
+  return {
+    article: {
+      url: input.url.slice(0, 8192),
+      title: input.title.slice(0, 2000),
+      byline: cut(input.byline, 2000),
+      date,
+      lang: cut(input.lang, 64),
+      siteName: cut(input.siteName, MAX_SHORT),
+      kind: input.kind,
+      kindSignals: list(input.kindSignals),
+      kindReasons: list(input.kindReasons),
+      signals: list(input.signals),
+      blocks,
+    },
+    notes,
+  };
+}

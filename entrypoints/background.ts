@@ -1,0 +1,64 @@
+/**
+ * Background: owns the knowledge (packs → indexes), each tab's report, and the reading history.
+ * Thin wiring only; the logic lives in lib/background/*.
+ */
+import { analyzeArticle } from '~/lib/analyze';
+import { createKnowledgeSource } from '~/lib/background/knowledge-source';
+import { createMessageHandler } from '~/lib/background/handlers';
+import { loadPackagedPack } from '~/lib/background/packs';
+import { TabReports } from '~/lib/background/tab-reports';
+import { createHistoryPort, loadInstalledPacks } from '~/lib/background/store-port';
+import { opinionHighlight } from '~/lib/settings';
+import type { Pack } from '~/lib/dataset/schema';
+
+// The default pack as an emitted file URL. A glob (not a plain import) so a checkout without the
+// generated pack still builds: the extension then runs on installed packs only.
+const packagedPacks = import.meta.glob<string>('/assets/default-pack.json', { query: '?url', import: 'default', eager: true });
+const DEFAULT_PACK_URL = Object.values(packagedPacks)[0] ?? null;
+
+const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
+
+export default defineBackground(() => {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  const knowledge = createKnowledgeSource(async () => {
+    const packs: Pack[] = [];
+    try {
+      const def = await loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/'));
+      if (def) packs.push(def);
+    } catch (err) {
+      log('default pack failed to load', err);
+    }
+    try {
+      packs.push(...(await loadInstalledPacks()));
+    } catch (err) {
+      log('installed packs failed to load', err);
+    }
+    return packs;
+  });
+
+  const reports = new TabReports(browser.storage.session ?? null, log);
+  const handle = createMessageHandler({ self, knowledge, reports, analyze: analyzeArticle, history: createHistoryPort(log), log });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !/^(cs|ui):/.test(type)) return undefined;
+    return handle(message, sender);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void reports.drop(tabId));
+  // A new document in the tab: the old report is stale. (Without the `tabs` permission the
+  // url is hidden, but `status` is not.) The content script of the new page reports afresh.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url === undefined) void reports.drop(tabId);
+    else if (info.status === 'loading') void reports.drop(tabId);
+  });
+
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'toggle-opinion') return;
+    void opinionHighlight
+      .getValue()
+      .then((on) => opinionHighlight.setValue(!on))
+      .catch((err: unknown) => log('toggle-opinion failed', err));
+  });
+});

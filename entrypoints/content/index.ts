@@ -1,0 +1,97 @@
+/**
+ * Content script: thin wiring. Reads the reader's settings, runs the PageController on http(s)
+ * pages at document_idle, follows setting changes and SPA navigation, answers `ui:reveal`.
+ * Never throws into the page: every failure is logged with a prefix and swallowed.
+ */
+import './style.css';
+import { articleGate } from '~/lib/article/gate';
+import { extractArticle } from '~/lib/article/extract';
+import { PageController } from '~/lib/page/controller';
+import { UiToCs, type CsToBg, type Result } from '~/lib/messaging';
+import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight, siteOf } from '~/lib/settings';
+
+const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
+
+/** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
+const pageKey = (u: string | URL): string => {
+  const url = new URL(String(u));
+  return url.origin + url.pathname + url.search;
+};
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    try {
+      const site = siteOf(location.href);
+      if (!site) return;
+      const controller = new PageController({
+        doc: document,
+        url: () => location.href,
+        articleGate,
+        extractArticle,
+        send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,
+        log,
+      });
+      ctx.onInvalidated(() => controller.stop());
+
+      const [on, disabled, opinion, marks, keys] = await Promise.all([
+        enabled.getValue(),
+        disabledSites.getValue(),
+        opinionHighlight.getValue(),
+        entityMarks.getValue(),
+        keyboardLinks.getValue(),
+      ]);
+      controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
+      let active = on && !disabled.includes(site);
+
+      // Turning Backstory off (globally or for this site) removes everything at once; on again re-runs.
+      const setActive = (next: boolean): void => {
+        if (next === active) return;
+        active = next;
+        if (active) void controller.run();
+        else controller.stop();
+      };
+      for (const unwatch of [
+        enabled.watch((v) => void disabledSites.getValue().then((d) => setActive(v && !d.includes(site)))),
+        disabledSites.watch((d) => void enabled.getValue().then((v) => setActive(v && !(d ?? []).includes(site)))),
+        opinionHighlight.watch((v) => controller.updateSettings({ opinionHighlight: v })),
+        entityMarks.watch((v) => controller.updateSettings({ entityMarks: v })),
+        keyboardLinks.watch((v) => controller.updateSettings({ keyboardLinks: v })),
+      ]) {
+        ctx.onInvalidated(unwatch);
+      }
+
+      ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+        try {
+          if (!active || pageKey(newUrl) === pageKey(oldUrl)) return;
+          void controller.run(true);
+        } catch (err) {
+          log('navigation handling failed', err);
+        }
+      });
+
+      // ui:reveal from the popup: only this extension's pages can reach a content script, but
+      // check anyway, and validate the payload before touching the page.
+      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean>> | undefined => {
+        if (sender.id !== browser.runtime.id) return undefined;
+        if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
+        const parsed = UiToCs.safeParse(message);
+        if (!parsed.success) return undefined;
+        const { paragraph, start, end } = parsed.data;
+        try {
+          return Promise.resolve(controller.reveal(paragraph, start, end));
+        } catch (err) {
+          log('reveal failed', err);
+          return Promise.resolve({ ok: false, error: 'reveal failed' });
+        }
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+      if (active) await controller.run();
+    } catch (err) {
+      log('content script failed', err);
+    }
+  },
+});

@@ -1,0 +1,137 @@
+/**
+ * The background's message handling: validate the sender against the message's direction, then
+ * the payload (zod), then answer with a Result. Nothing here throws across the boundary; nothing
+ * here touches `browser` directly (the entrypoint injects it), so tests call it as a function.
+ */
+import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus } from '../messaging';
+import type { ArticleInput } from '../article/types';
+import type { PageReport } from '../report';
+import type { HistoryItem } from '../coverage/index';
+import { relatedCoverage } from '../coverage/rank';
+import type { Knowledge } from '../knowledge';
+import type { KnowledgeSource } from './knowledge-source';
+import type { TabReports } from './tab-reports';
+import { contentScriptTab, isExtensionPage, type ExtensionIdentity, type SenderLike } from './senders';
+
+/** The reader's own history, as the background sees it (backed by lib/store). */
+export interface HistoryPort {
+  /** Articles the reader read earlier (empty when history is off). */
+  items(): Promise<HistoryItem[]>;
+  /** Record this article if history is on and the site is not excluded. */
+  record(report: PageReport): Promise<void>;
+  /** The options page changed the history (e.g. cleared it). */
+  changed?(): void;
+}
+
+export interface BackgroundDeps {
+  self: ExtensionIdentity;
+  knowledge: KnowledgeSource;
+  reports: TabReports;
+  analyze: (input: ArticleInput, knowledge: Knowledge) => PageReport;
+  history?: HistoryPort;
+  log?: (...args: unknown[]) => void;
+}
+
+/** How many related items the popup shows at most, history included. */
+const COVERAGE_LIMIT = 10;
+
+/** Re-rank related coverage with the reader's own earlier reads mixed in ("you read this earlier"). */
+export function withHistory(report: PageReport, knowledge: Knowledge, history: HistoryItem[]): PageReport {
+  if (history.length === 0) return report;
+  const coverage = relatedCoverage(knowledge.coverage, {
+    entities: report.entities,
+    date: report.article.date,
+    title: report.article.title,
+    excludeUrl: report.url ?? null,
+    limit: COVERAGE_LIMIT,
+    extra: history,
+  });
+  return { ...report, coverage };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createMessageHandler(deps: BackgroundDeps) {
+  const log = deps.log ?? (() => {});
+
+  async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
+    const { knowledge } = await deps.knowledge.get();
+    let report = deps.analyze(msg.article as ArticleInput, knowledge);
+    if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
+    if (deps.history) {
+      try {
+        report = withHistory(report, knowledge, await deps.history.items());
+      } catch (err) {
+        log('history lookup failed', err);
+      }
+    }
+    await deps.reports.set(tabId, { state: 'ready', report });
+    if (deps.history) {
+      // Recording must not delay or fail the page's answer.
+      deps.history.record(report).catch((err: unknown) => log('history record failed', err));
+    }
+    return ok(report);
+  }
+
+  async function datasetInfo(): Promise<Result<DatasetInfo>> {
+    const { packs } = await deps.knowledge.get();
+    return ok({
+      packs: packs.map((p) => ({
+        id: p.id,
+        name: p.name,
+        version: p.version,
+        entities: p.entities.length,
+        coverage: p.coverage.length,
+        licenses: p.licenses,
+      })),
+      entities: packs.reduce((n, p) => n + p.entities.length, 0),
+      coverage: packs.reduce((n, p) => n + p.coverage.length, 0),
+    });
+  }
+
+  /**
+   * Returns the reply, or undefined when the message is not for us (wrong sender or not a
+   * Backstory message): the caller then does not answer at all.
+   */
+  return async function handleMessage(message: unknown, sender: SenderLike): Promise<Result<unknown> | undefined> {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string') return undefined;
+    try {
+      if (type.startsWith('cs:')) {
+        const tabId = contentScriptTab(sender, deps.self);
+        if (tabId === null) return undefined;
+        const parsed = CsToBg.safeParse(message);
+        if (!parsed.success) return fail(`invalid message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+        const msg = parsed.data;
+        if (msg.type === 'cs:analyze-article') return await analyzeFor(tabId, msg);
+        const status: TabStatus = { state: 'not-article', url: msg.url, title: msg.title, signals: msg.signals };
+        await deps.reports.set(tabId, status);
+        return ok(null);
+      }
+      if (type.startsWith('ui:')) {
+        if (!isExtensionPage(sender, deps.self)) return undefined;
+        const parsed = UiToBg.safeParse(message);
+        if (!parsed.success) return fail(`invalid message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+        const msg = parsed.data;
+        switch (msg.type) {
+          case 'ui:get-tab-report':
+            return ok(await deps.reports.get(msg.tabId));
+          case 'ui:get-dataset-info':
+            return await datasetInfo();
+          case 'ui:packs-changed':
+            deps.knowledge.invalidate();
+            return ok(null);
+          case 'ui:history-changed':
+            deps.history?.changed?.();
+            return ok(null);
+        }
+      }
+      return undefined;
+    } catch (err) {
+      log('message failed', type, err);
+      return fail(errorText(err));
+    }
+  };
+}

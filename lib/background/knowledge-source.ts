@@ -1,0 +1,44 @@
+/**
+ * The background's knowledge, built lazily on first need and cached. An MV3 service worker can
+ * be stopped at any time, so nothing relies on a build having happened at startup: whoever asks
+ * first after a (re)start pays for it, concurrent askers share one build, and a failed build is
+ * not cached (the next ask retries). `invalidate()` after packs change.
+ */
+import type { Pack } from '../dataset/schema';
+import { buildKnowledge, type Knowledge } from '../knowledge';
+
+export interface LoadedKnowledge {
+  knowledge: Knowledge;
+  packs: Pack[];
+}
+
+export interface KnowledgeSource {
+  get(): Promise<LoadedKnowledge>;
+  invalidate(): void;
+}
+
+export function createKnowledgeSource(
+  loadPacks: () => Promise<Pack[]>,
+  build: (packs: Pack[]) => Knowledge = buildKnowledge,
+): KnowledgeSource {
+  let pending: Promise<LoadedKnowledge> | null = null;
+  let generation = 0;
+  return {
+    get() {
+      if (!pending) {
+        const mine = ++generation;
+        pending = loadPacks()
+          .then((packs) => ({ knowledge: build(packs), packs }))
+          .catch((err: unknown) => {
+            if (generation === mine) pending = null;
+            throw err;
+          });
+      }
+      return pending;
+    },
+    invalidate() {
+      generation++;
+      pending = null;
+    },
+  };
+}

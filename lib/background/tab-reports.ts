@@ -1,0 +1,74 @@
+/**
+ * Each tab's latest analysis, for the popup. Kept in memory and mirrored to storage.session so a
+ * restarted MV3 worker (or Firefox event page) still answers; storage.session is cleared when the
+ * browser closes and is not readable by content scripts. Dropped when the tab closes or starts
+ * loading another document.
+ */
+import type { TabStatus } from '../messaging';
+
+/** The slice of browser.storage.session we use (injectable for tests). */
+export interface SessionArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+const keyOf = (tabId: number): string => `tab:${tabId}`;
+
+function isTabStatus(v: unknown): v is TabStatus {
+  if (!v || typeof v !== 'object') return false;
+  const state = (v as { state?: unknown }).state;
+  return state === 'not-article' || state === 'ready' || state === 'unknown';
+}
+
+export class TabReports {
+  private readonly memory = new Map<number, TabStatus>();
+
+  constructor(
+    private readonly session: SessionArea | null,
+    private readonly log: (...args: unknown[]) => void = () => {},
+  ) {}
+
+  async set(tabId: number, status: TabStatus): Promise<void> {
+    this.memory.set(tabId, status);
+    if (!this.session) return;
+    try {
+      // The popup rebuilds article.text from paragraphs if it needs it; keep the copy small.
+      const stored: TabStatus =
+        status.state === 'ready' ? { state: 'ready', report: { ...status.report, article: { ...status.report.article, text: '' } } } : status;
+      await this.session.set({ [keyOf(tabId)]: stored });
+    } catch (err) {
+      // Over quota or session storage missing: memory still answers until the worker restarts.
+      this.log('could not persist tab report', err);
+    }
+  }
+
+  async get(tabId: number): Promise<TabStatus> {
+    const hit = this.memory.get(tabId);
+    if (hit) return hit;
+    if (!this.session) return { state: 'unknown' };
+    try {
+      const got = await this.session.get(keyOf(tabId));
+      const v = got[keyOf(tabId)];
+      if (!isTabStatus(v)) return { state: 'unknown' };
+      if (v.state === 'ready' && !v.report.article.text) {
+        v.report.article.text = v.report.article.paragraphs.join('\n\n');
+      }
+      this.memory.set(tabId, v);
+      return v;
+    } catch (err) {
+      this.log('could not read tab report', err);
+      return { state: 'unknown' };
+    }
+  }
+
+  async drop(tabId: number): Promise<void> {
+    this.memory.delete(tabId);
+    if (!this.session) return;
+    try {
+      await this.session.remove(keyOf(tabId));
+    } catch (err) {
+      this.log('could not drop tab report', err);
+    }
+  }
+}

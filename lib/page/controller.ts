@@ -1,0 +1,126 @@
+/**
+ * The content script's life on one tab: decide cheaply, analyse only articles, draw, follow the
+ * reader's settings and SPA navigation, and tear everything down when told to. DOM, browser and
+ * the article/analysis functions come in as parameters, so tests drive it on a fake document.
+ *
+ *   run(): gate ─no─► (bounded wait for late content) ─no─► idle
+ *            └yes─► extract ─► cs:analyze-article ─► ArticleView (highlights, card, keyboard)
+ */
+import type { ArticleBlock, ArticleInput } from '../article/types';
+import { clampArticleInput, type CsToBg, type Result } from '../messaging';
+import type { PageReport } from '../report';
+import { ArticleView, type ViewSettings } from './article-view';
+import { pause as yieldToPage, sleep, waitForContent } from './wait';
+
+export type Extraction = { detected: false; signals: string[] } | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
+
+export interface PageDeps {
+  doc: Document;
+  /** Current page URL (location.href). */
+  url: () => string;
+  articleGate: (doc: Document, url: string) => { likely: boolean; signals: string[] };
+  extractArticle: (doc: Document, url: string) => Extraction;
+  send: (message: CsToBg) => Promise<Result<unknown> | undefined>;
+  log: (...args: unknown[]) => void;
+}
+
+/** Pages whose body has less text than this may still be loading their article (SPA shells). */
+const SHELL_TEXT = 2000;
+/** How long to wait for late content, after first load or after an SPA navigation. */
+const LATE_CONTENT_MS = 6000;
+/** After an SPA navigation, give the app time to replace the old article before looking. */
+const NAVIGATION_SETTLE_MS = 500;
+
+export class PageController {
+  private view: ArticleView | null = null;
+  private run$: AbortController | null = null;
+  /** This tab has told the background something: after navigation it must update it. */
+  private reported = false;
+  settings: ViewSettings = { entityMarks: true, opinionHighlight: false, keyboardLinks: false };
+
+  constructor(private readonly deps: PageDeps) {}
+
+  get current(): ArticleView | null {
+    return this.view;
+  }
+
+  /** Apply changed display settings to what is drawn (instant, no re-analysis). */
+  updateSettings(next: Partial<ViewSettings>): void {
+    this.settings = { ...this.settings, ...next };
+    this.view?.update(next);
+  }
+
+  /** Remove everything drawn and cancel any run in flight. */
+  stop(): void {
+    this.run$?.abort();
+    this.run$ = null;
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  /** Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content). */
+  async run(afterNavigation = false): Promise<void> {
+    this.stop();
+    const ctl = new AbortController();
+    this.run$ = ctl;
+    const { signal } = ctl;
+    const { doc, log } = this.deps;
+    try {
+      if (afterNavigation && !(await sleep(NAVIGATION_SETTLE_MS, signal))) return;
+      let gate = this.deps.articleGate(doc, this.deps.url());
+      if (!gate.likely) {
+        const shell = afterNavigation || (doc.body?.textContent?.length ?? 0) < SHELL_TEXT;
+        if (shell) {
+          const found = await waitForContent(doc, () => this.deps.articleGate(doc, this.deps.url()).likely, signal, LATE_CONTENT_MS);
+          if (signal.aborted) return;
+          if (found) gate = this.deps.articleGate(doc, this.deps.url());
+        }
+        if (!gate.likely) {
+          // Stay idle. Only a page that reported before (SPA) must correct the popup's view.
+          if (this.reported) await this.sendNotArticle(gate.signals);
+          return;
+        }
+      }
+      await yieldToPage();
+      if (signal.aborted) return;
+      const url = this.deps.url();
+      const extraction = this.deps.extractArticle(doc, url);
+      if (signal.aborted) return;
+      if (!extraction.detected) {
+        await this.sendNotArticle(extraction.signals);
+        return;
+      }
+      const { article, notes } = clampArticleInput(extraction.input);
+      this.reported = true;
+      const reply = await this.deps.send({ type: 'cs:analyze-article', article, notes: notes.length ? notes : undefined });
+      if (signal.aborted) return;
+      if (!reply || !reply.ok) {
+        log('analysis failed:', reply && !reply.ok ? reply.error : 'no answer from the background');
+        return;
+      }
+      const report = reply.value as PageReport;
+      const view = new ArticleView(doc, report, extraction.blocks.slice(0, article.blocks.length), signal);
+      this.view = view;
+      await view.init(this.settings, () => yieldToPage());
+    } catch (err) {
+      log('page analysis stopped:', err);
+    }
+  }
+
+  private async sendNotArticle(signals: string[]): Promise<void> {
+    this.reported = true;
+    const { doc } = this.deps;
+    await this.deps.send({
+      type: 'cs:not-article',
+      url: this.deps.url().slice(0, 8192),
+      title: (doc.title ?? '').slice(0, 2000),
+      signals: signals.slice(0, 50).map((s) => s.slice(0, 500)),
+    });
+  }
+
+  /** Handle `ui:reveal`: scroll to and flash a paragraph or a span of it. */
+  reveal(paragraph: number, start?: number, end?: number): Result<boolean> {
+    if (!this.view) return { ok: false, error: 'no article on this page' };
+    return this.view.reveal(paragraph, start, end) ? { ok: true, value: true } : { ok: false, error: 'paragraph not found' };
+  }
+}
