@@ -1,0 +1,324 @@
+/**
+ * The issue #2 acceptance suite, declared once and run per browser (chromium.test.mjs,
+ * firefox.test.mjs). Tests in one describe run in order and share one browser.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { OWN_PAGES, SHARED_FIXTURES, extensionDir, screenshotPath, waitFor, sleep } from './common.mjs';
+import * as S from './scenarios.mjs';
+
+/**
+ * @param {{ browser: 'chromium'|'firefox', launch: (o: {extDir: string, userDataDir: string, proxy: string, serverOrigin: string}) => Promise<any>, extras?: (ctx: any) => void }} cfg
+ */
+export function acceptanceSuite(cfg) {
+  const extDir = extensionDir(cfg.browser === 'chromium' ? 'chrome' : 'firefox');
+  const skipAll = extDir ? false : `no built extension in .output/ for ${cfg.browser} (run npm run build)`;
+
+  describe(`${cfg.browser}`, { skip: skipAll }, () => {
+    /** Shared state of this browser's run. */
+    const ctx = { driver: null, server: null, userDataDir: '', extDir, browser: cfg.browser, relaunch: null };
+
+    before(async () => {
+      ctx.server = await startServer({ own: OWN_PAGES, shared: SHARED_FIXTURES });
+      ctx.userDataDir = mkdtempSync(path.join(os.tmpdir(), `backstory-e2e-${cfg.browser}-`));
+      const opts = () => ({ extDir, userDataDir: ctx.userDataDir, proxy: ctx.server.proxy, serverOrigin: ctx.server.origin });
+      ctx.driver = await cfg.launch(opts());
+      ctx.allRequests = [];
+      ctx.allErrors = [];
+      ctx.allChannels = [];
+      /** Close and start the browser again on the same profile (settings must survive). */
+      ctx.relaunch = async () => {
+        await collect(ctx);
+        await ctx.driver.close();
+        ctx.driver = await cfg.launch(opts());
+      };
+    });
+
+    after(async () => {
+      if (ctx.driver) {
+        await collect(ctx).catch(() => {});
+        await ctx.driver.close().catch(() => {});
+      }
+      await ctx.server?.close();
+      if (ctx.userDataDir) rmSync(ctx.userDataDir, { recursive: true, force: true });
+    });
+
+    for (const fx of S.ARTICLES) {
+      const available = S.fixtureAvailable(fx);
+      const skip = available
+        ? false
+        : fx.required
+          ? false // a missing own fixture must fail, not skip
+          : `${path.join(fx.dir, fx.file)} is absent (../shared not here): skipped`;
+      describe(`article ${fx.name}`, { skip }, () => {
+        const st = { page: null, tabId: 0, status: null, report: null, sections: null, popup: null };
+
+        it('detect: the page is recognised as an article (popup shows title, kind, entities)', async () => {
+          assert.ok(available, `fixture ${path.join(fx.dir, fx.file)} is missing`);
+          const d = ctx.driver;
+          st.page = await S.openPage(d, ctx.server.url(fx.mount, fx.file));
+          st.tabId = await d.tabIdOf(st.page);
+          st.status = await S.waitStatus(d, st.tabId);
+          assert.equal(st.status.state, 'ready', `background status: ${JSON.stringify(st.status).slice(0, 300)}`);
+          st.report = st.status.report;
+          assert.equal(st.report.article.detected, true);
+          st.sections = await S.articleSections(st.page);
+          st.popup = await S.openPopup(d, st.tabId);
+          const view = await S.readPopup(st.popup);
+          assert.equal(view.empty, null, `popup shows an empty state on an article: ${view.empty}`);
+          assert.ok(view.title.length > 10, `popup title: ${view.title}`);
+          assert.ok(view.kind.length > 0, 'kind badge missing');
+          assert.ok(view.entities.length > 0, 'no entities listed');
+          const pageTitle = await st.page.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '');
+          assert.ok(view.title.includes(pageTitle.slice(0, 30)) || pageTitle.includes(view.title.slice(0, 30)), `popup title "${view.title}" vs page h1 "${pageTitle}"`);
+        });
+
+        it('link: the popup lists the expected entities and no false links', async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const view = await S.readPopup(st.popup);
+          const names = view.entities.map((e) => e.name);
+          const text = st.sections.text;
+          const missing = [];
+          for (const req of S.REQUIRED_ENTITIES) {
+            if (req.key.test(text) && !names.some((n) => req.name.test(n))) missing.push(String(req.name));
+          }
+          for (const opt of S.DATASET_ENTITIES) {
+            if (opt.key.test(text) && S.datasetHas(extDir, opt.probe) && !names.some((n) => opt.name.test(n))) missing.push(String(opt.name));
+          }
+          assert.deepEqual(missing, [], `missing from the popup: ${missing.join(', ')}; listed: ${names.join(', ')}`);
+          // Every mention is the text it claims to be, and no entity rests only on lowercase words.
+          const paragraphs = st.report.article.paragraphs;
+          const bad = [];
+          for (const e of st.report.entities) {
+            for (const m of e.mentions) {
+              if ((paragraphs[m.paragraph] ?? '').slice(m.start, m.end) !== m.text) bad.push(`${e.name}: mention ${JSON.stringify(m)} ≠ paragraph text`);
+            }
+            if (e.mentions.length === 0) bad.push(`${e.name}: no mentions`);
+            else if (e.mentions.every((m) => !/^\p{Lu}|^\d/u.test(m.text))) bad.push(`${e.name}: only lowercase mentions (${e.mentions.map((m) => m.text).join(', ')})`);
+          }
+          assert.deepEqual(bad, [], bad.join('\n'));
+          // The popup shows the report's entities, no others.
+          const reportNames = new Set(st.report.entities.map((e) => e.name));
+          assert.deepEqual(names.filter((n) => !reportNames.has(n)), [], 'popup lists entities the report does not have');
+        });
+
+        it('popup: entities grouped with counts, earlier coverage with why-lines, opinion passages with reasons', async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const view = await S.readPopup(st.popup);
+          // grouped by type, each with its mention count
+          assert.ok(view.groups.length >= 2, `expected entity groups (people, places…), got ${JSON.stringify(view.groups)}`);
+          for (const e of view.entities) assert.ok(e.group, `entity ${e.name} outside a group`);
+          const byName = new Map(st.report.entities.map((e) => [e.name, e]));
+          for (const e of view.entities) {
+            const re = byName.get(e.name);
+            assert.equal(e.count, String(re?.mentions.length), `count shown for ${e.name}`);
+          }
+          // coverage: dated before the article, each with a why-line
+          const date = st.report.article.date;
+          assert.match(String(date), /^\d{4}-\d{2}-\d{2}$/, 'article date');
+          assert.ok(st.report.coverage.length > 0 && view.coverage.length > 0, 'no earlier coverage listed');
+          for (const c of st.report.coverage) {
+            assert.ok(c.date && c.date < date, `coverage ${c.id} dated ${c.date}, not before ${date}`);
+            assert.ok(c.why && c.why.trim().length > 0, `coverage ${c.id} has no why-line`);
+          }
+          for (const item of view.coverage) {
+            assert.ok(st.report.coverage.some((c) => item.text.includes(c.why.replace(/\s+/g, ' ').trim())), `coverage item without its why-line: ${item.text}`);
+          }
+          // opinion passages with reasons, including the "What The Author Thinks" paragraph
+          assert.ok(view.opinion.length > 0, 'no opinion passages listed');
+          for (const o of view.opinion) assert.ok(o.reasons.length > 0, `opinion passage without reasons: ${o.text.slice(0, 80)}`);
+          if (st.sections.hasAuthorHeading) {
+            const idx = st.report.article.paragraphs.findIndex((p) => p.replace(/\s+/g, ' ').trim() === st.sections.opinion[0]);
+            assert.ok(idx >= 0, 'the author paragraph is not among the report paragraphs');
+            const flag = st.report.opinion.find((f) => f.paragraph === idx);
+            assert.equal(flag?.label, 'opinion', `author paragraph flagged ${JSON.stringify(flag)}`);
+            const words = st.sections.opinion[0].split(' ').slice(0, 4).join(' ');
+            assert.ok(view.opinion.some((o) => o.text.includes(words)), `popup opinion list lacks the author paragraph ("${words}…")`);
+          }
+          await shots(ctx, st.popup, `popup-${fx.name}`);
+        });
+
+        it('hover: a "Putin" mention opens the card; Esc and moving away close it', async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const page = st.page;
+          await page.bringToFront();
+          await page.mouse.move(5, 5);
+          const pt = await S.wordPoint(page, 'Putin');
+          assert.ok(pt, 'no "Putin" in the article paragraphs');
+          await S.moveMouse(page, pt);
+          const card = await waitFor(page, () => {
+            const host = document.querySelector('backstory-card');
+            return !!host?.shadowRoot?.querySelector('[data-testid="card"]');
+          }, undefined, { what: 'the hover card', timeout: 4000 }).then(() => S.readCard(page));
+          assert.ok(card, 'card not visible');
+          assert.equal(card.role, 'dialog');
+          assert.match(card.name, /Vladimir Putin/);
+          assert.ok(card.type.length > 0, 'card type empty');
+          assert.ok(card.description.length > 10, `card description: "${card.description}"`);
+          assert.ok(card.coverageItems > 0, `card shows no earlier items: "${card.coverageText}"`);
+          await page.screenshot({ path: screenshotPath(`${cfg.browser}-card-${fx.name}`) });
+          // the card stays while the pointer is on it
+          await S.moveMouse(page, { x: card.rect.x + Math.min(40, card.rect.w / 2), y: card.rect.y + Math.min(30, card.rect.h / 2) });
+          await sleep(700);
+          assert.ok(await S.readCard(page), 'card closed while the pointer was on it');
+          // Esc closes
+          await page.keyboard.press('Escape');
+          await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'Esc to close the card (and remove <backstory-card>)', timeout: 2000 });
+          // reopen, then move away
+          await page.mouse.move(5, 5);
+          await sleep(400);
+          await S.moveMouse(page, pt);
+          await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'the card to reopen', timeout: 4000 });
+          await S.moveMouse(page, { x: 5, y: 5 });
+          await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'the card to close after the pointer left', timeout: 2500 });
+        });
+
+        it('toggle: "Highlight opinion" marks the author section only, leaves the DOM untouched, persists across reload', async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const page = st.page;
+          const pristine = await S.domPristine(page);
+          assert.ok(pristine, 'no DOMContentLoaded snapshot');
+          const before = await S.domNow(page);
+          assert.equal(S.firstDiff(pristine, before), null, 'the content script changed the page DOM (highlights off)');
+          assert.equal(await S.highlightSize(page, 'backstory-opinion'), 0, 'opinion highlighted before the toggle');
+
+          let view = await S.readPopup(st.popup);
+          assert.ok(view.toggle, 'no [data-testid="highlight-toggle"] checkbox');
+          assert.equal(view.toggle.checked, false);
+          assert.equal(view.toggle.role, 'switch');
+          await st.popup.bringToFront();
+          await S.clickTestId(st.popup, 'highlight-toggle');
+          await waitFor(st.popup, () => document.querySelector('[data-testid="highlight-toggle"]')?.checked === true, undefined, { what: 'the switch to turn on' });
+          await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) > 0, undefined, { what: 'backstory-opinion highlight', timeout: 5000 });
+          const cov = await S.highlightCoverage(page, 'backstory-opinion');
+          if (st.sections.hasAuthorHeading) {
+            assert.ok(cov.opinion.length > 0);
+            for (const p of cov.opinion) assert.ok(p.covered >= 0.9, `author paragraph only ${(p.covered * 100).toFixed(0)}% highlighted: ${p.text}`);
+          }
+          const leaks = cov.reporting.filter((p) => p.covered > 0);
+          assert.deepEqual(leaks, [], `reporting paragraphs highlighted as opinion; ranges: ${JSON.stringify(cov.texts).slice(0, 400)}`);
+          assert.equal(S.firstDiff(before, await S.domNow(page)), null, 'highlighting changed the page DOM');
+          await page.bringToFront();
+          await page.screenshot({ path: screenshotPath(`${cfg.browser}-opinion-${fx.name}`) });
+
+          // persists across a reload
+          await page.reload({ waitUntil: 'load' });
+          await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) > 0, undefined, { what: 'the highlight after reload', timeout: 8000 });
+          await st.popup.close();
+          st.popup = await S.openPopup(ctx.driver, st.tabId);
+          view = await S.readPopup(st.popup);
+          assert.equal(view.toggle?.checked, true, 'switch not on after reload');
+
+          // off: highlights gone, DOM exactly as before
+          const reloaded = await S.domNow(page);
+          await st.popup.bringToFront();
+          await S.clickTestId(st.popup, 'highlight-toggle');
+          await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) === 0, undefined, { what: 'the opinion highlight to clear', timeout: 5000 });
+          assert.equal(S.firstDiff(reloaded, await S.domNow(page)), null, 'turning highlighting off changed the page DOM');
+          assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, 'page DOM differs from the DOMContentLoaded snapshot');
+          await st.popup.close();
+          st.popup = null;
+        });
+      });
+    }
+
+    describe('non-articles', () => {
+      for (const file of S.NON_ARTICLES) {
+        it(`detect: ${file} shows the popup's empty state and no highlights`, async () => {
+          assert.ok(existsSync(path.join(OWN_PAGES, file)), `fixture test/fixtures/pages/${file} is missing`);
+          const d = ctx.driver;
+          const page = await S.openPage(d, ctx.server.url('own', file));
+          const tabId = await d.tabIdOf(page);
+          // A page that fails the cheap gate may stay silent (state "unknown"); give the content script time to speak.
+          const status = await S.waitStatus(d, tabId, 2500).catch(() => ({ state: 'unknown' }));
+          assert.notEqual(status.state, 'ready', `${file} analysed as an article: ${JSON.stringify(status).slice(0, 300)}`);
+          const popup = await S.openPopup(d, tabId);
+          const view = await S.readPopup(popup);
+          assert.ok(view.empty, `${file}: popup shows no empty state`);
+          assert.equal(view.entities.length, 0);
+          assert.equal(await S.highlightSize(page, 'backstory-entity'), 0);
+          assert.equal(await S.highlightSize(page, 'backstory-opinion'), 0);
+          assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, `${file}: DOM changed`);
+          if (file === 'home.html') await shots(ctx, popup, 'popup-empty', { dark: false });
+          await popup.close();
+          await page.close();
+        });
+      }
+    });
+
+    it('options page renders its sections', async () => {
+      const d = ctx.driver;
+      const page = await d.newPage();
+      await d.setViewport(page, 900, 900);
+      await d.gotoExt(page, 'options.html');
+      await waitFor(page, () => !!document.querySelector('[data-testid="packs"]') && !!document.querySelector('[data-testid="about"]'), undefined, { what: 'options hooks packs/about' });
+      const has = await page.evaluate(() => ['packs', 'pack-import', 'history-clear', 'about'].filter((id) => !document.querySelector(`[data-testid="${id}"]`)));
+      assert.deepEqual(has, [], 'options hooks missing');
+      await page.screenshot({ path: screenshotPath(`${cfg.browser}-options`), fullPage: true });
+      await page.close();
+    });
+
+    cfg.extras?.(ctx);
+
+    it('network: the extension made no request beyond the fixture server', async () => {
+      await collect(ctx);
+      const pageReqs = ctx.allRequests.filter((r) => !isAllowed(r.url, ctx.server.origin));
+      const ext = ctx.allChannels.filter((r) => !isAllowed(r.url, ctx.server.origin));
+      const foreign = ctx.server.foreign.filter((r) => !S.isBrowserNoise(r.url));
+      assert.deepEqual(ext, [], 'requests made by the extension');
+      assert.deepEqual(pageReqs, [], 'requests to other hosts from pages (content script or popup)');
+      assert.deepEqual(foreign, [], 'requests that reached the proxy (not browser noise)');
+    });
+
+    it('errors: no uncaught errors in extension contexts', async () => {
+      await collect(ctx);
+      assert.deepEqual(ctx.allErrors, []);
+    });
+  });
+}
+
+function isAllowed(url, origin) {
+  if (/^(chrome-extension|moz-extension|data|blob|about):/.test(url)) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves what the driver recorded into ctx (before a relaunch or at the end). */
+async function collect(ctx) {
+  const d = ctx.driver;
+  if (!d) return;
+  ctx.allRequests.push(...d.requests.splice(0));
+  ctx.allErrors.push(...d.errors.splice(0).map((e) => `${e.from}: ${e.text}`));
+  // These two are cumulative per browser run: keep each entry once.
+  const seen = (ctx.seen ??= new Set());
+  for (const e of await d.backgroundErrors()) {
+    const line = `extension: ${e}`;
+    if (!seen.has(line)) (seen.add(line), ctx.allErrors.push(line));
+  }
+  for (const r of await d.extensionChannels()) {
+    const key = `channel ${JSON.stringify(r)}`;
+    if (!seen.has(key)) (seen.add(key), ctx.allChannels.push(r));
+  }
+}
+
+/** Popup screenshots, light and dark. */
+async function shots(ctx, page, name, { dark = true } = {}) {
+  const d = ctx.driver;
+  await page.bringToFront();
+  await d.colorScheme(page, 'light');
+  await sleep(100);
+  await page.screenshot({ path: screenshotPath(`${d.name}-${name}-light`), fullPage: true });
+  if (dark) {
+    await d.colorScheme(page, 'dark');
+    await sleep(150);
+    await page.screenshot({ path: screenshotPath(`${d.name}-${name}-dark`), fullPage: true });
+    await d.colorScheme(page, 'light');
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * Real-browser E2E runner: `npm run test:e2e` (or `node test/e2e/run.mjs [--build] [chromium|firefox]`).
+ * Runs test/e2e/*.test.mjs with Node's test runner (spec output with its pass/fail counts), then prints
+ * one plain line `e2e: N passed, N failed` and exits non-zero on any failure.
+ *
+ * The extension must be built (.output/chrome-mv3 and .output/firefox-mv3); it is built here when
+ * missing, or always with --build / E2E_BUILD=1.
+ */
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, extensionDir } from './lib/common.mjs';
+
+const args = process.argv.slice(2);
+const forceBuild = args.includes('--build') || process.env.E2E_BUILD === '1';
+const only = args.filter((a) => !a.startsWith('--'));
+const browsers = only.length ? only : ['chromium', 'firefox'];
+
+const started = Date.now();
+for (const [browser, target] of [['chromium', 'chrome'], ['firefox', 'firefox']]) {
+  if (!browsers.includes(browser)) continue;
+  if (forceBuild || !extensionDir(target)) {
+    console.log(`e2e: building the ${target} extension (wxt build${target === 'firefox' ? ' -b firefox' : ''})`);
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(target === 'firefox' ? ['-b', 'firefox'] : [])], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+}
+
+const files = browsers.map((b) => path.join(ROOT, 'test/e2e', `${b}.test.mjs`)).filter((f) => existsSync(f));
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let todo = 0;
+const failures = [];
+
+const stream = run({ files, concurrency: Number(process.env.E2E_CONCURRENCY ?? 2), timeout: 150_000 });
+stream.on('test:pass', (d) => {
+  if (d.details?.type === 'suite') return;
+  if (d.skip) skipped++;
+  else if (d.todo) todo++;
+  else passed++;
+});
+stream.on('test:fail', (d) => {
+  if (d.details?.type === 'suite') {
+    // a suite failing by itself (its before/after hook) counts once
+    if (d.details?.error?.failureType === 'hookFailed' || d.details?.error?.failureType === 'suiteTimeout') (failed++, failures.push(d.name));
+    return;
+  }
+  if (d.todo) todo++;
+  else (failed++, failures.push(d.name));
+});
+stream.compose(new spec()).pipe(process.stdout);
+await new Promise((resolve) => stream.on('close', resolve).on('end', resolve));
+
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\ne2e: ${browsers.join(' + ')} in ${secs} s; ${skipped} skipped, ${todo} todo${failures.length ? `; failed: ${failures.join(' | ')}` : ''}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
