@@ -119,20 +119,20 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
       if (hasBlockChild(c)) {
         const loose = looseTextLength(c);
         // Text run directly in a container next to a few block children: keep it as one block.
-        if (loose >= 200 && loose * 2 >= (c.textContent ?? '').trim().length) {
+        if (loose >= 200 && loose * 3 >= (c.textContent ?? "").replace(/\s+/g, " ").length) {
           push(c, inQuote ? 'quote' : 'paragraph');
           continue;
         }
         walk(c, inQuote || tag === 'BLOCKQUOTE');
         continue;
       }
-      if (tag === 'UL' || tag === 'OL' || tag === 'DL' || tag === 'TABLE' || tag === 'TR' || tag === 'TBODY') continue;
+      if (tag === 'TABLE' || tag === 'TR' || tag === 'TBODY') continue;
       // A leaf container: list item, quote, cell or a <div> used as a paragraph.
       if (tag === 'LI' || tag === 'DD' || tag === 'DT') push(c, 'list-item');
       else if (tag === 'BLOCKQUOTE' || inQuote) push(c, 'quote');
       else if (BLOCKISH.has(tag) || tag === 'SPAN' || tag === 'FONT' || tag === 'A' || tag === 'B' || tag === 'STRONG' || tag === 'EM' || tag === 'I') {
         // Inline wrappers directly under a container hold text only when there is no other block.
-        if (!BLOCKISH.has(tag) && hasBlockSibling(c)) continue;
+        if (!BLOCKISH.has(tag) && hasBlockSibling(c) && (c.textContent ?? '').trim().length < 80) continue;
         push(c, 'paragraph');
       }
     }
@@ -227,15 +227,22 @@ function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map
       }
     }
   }
-  // Climb while the parent holds clearly more of the text at no worse link density.
+  // Scores rising again a few steps up mean more content lurks beside the best node: unify.
   let root = best;
-  for (let p = root.parentElement; p && root !== body; p = p.parentElement) {
-    const rs = scores.get(root)!, ps = scores.get(p);
-    if (!ps) break;
-    const rd = rs.text ? rs.links / rs.text : 0, pd = ps.text ? ps.links / ps.text : 0;
-    if (ps.text <= rs.text * 1.0001 && pd <= rd + 0.05) root = p; // wrapper with nothing else in it
-    else break;
+  let last = finals.get(best) ?? 0;
+  const floor = last / 3;
+  for (let p = root.parentElement; p && p !== body && p !== body.parentElement; p = p.parentElement) {
+    const f = finals.get(p);
+    if (f === undefined) continue;
+    if (f < floor) break;
+    if (f > last) {
+      root = p;
+      break;
+    }
+    last = f;
   }
+  // A wrapper with nothing else in it is the same article.
+  while (root !== body && root.parentElement && root.parentElement !== body && root.parentElement.children.length === 1) root = root.parentElement;
   return { root, scores };
 }
 
@@ -341,8 +348,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const gate: GateResult = articleGate(doc, url);
   const body = doc.body;
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
-  const hardNo = gate.signals.some((s) => s.startsWith('not:') && s !== 'not:html:many-articles');
-  if (hardNo && !options.force) return { detected: false, signals: gate.signals };
+  // The gate's text check is a quick under-estimate; its vetoes (login, search, thread) stand.
+  const vetoed = gate.signals.some((s) => s.startsWith('veto:'));
+  if (vetoed && !options.force) return { detected: false, signals: gate.signals };
 
   const layout = typeof (body as CheckVisible).checkVisibility === 'function' && (body as CheckVisible).checkVisibility!() === true;
   let cands = collectBlocks(body, { classFilter: true, layout });

@@ -103,8 +103,17 @@ export function articleGate(doc: Document, url: string): GateResult {
 
   // Metadata makes a short text enough; without it the text itself must carry the decision.
   const textOk = density >= 20 || (strong && density >= 5) || (strong && signals.some((s) => s.startsWith('url:')) && density > 0);
-  // A listing page can claim og:type=article; many teaser <article>s overrule it unless the text is dense.
-  const blocked = negative.some((n) => n !== 'html:many-articles') || (negative.includes('html:many-articles') && density < 40);
-  const likely = textOk && !blocked;
-  return { likely, signals: [...signals, ...negative.map((n) => `not:${n}`)] };
+  // Negatives: some veto outright; the rest only when the page's own article metadata is absent.
+  // Real article pages carry login modals, site search boxes and teaser <article>s too.
+  const vetoes = negative.filter((n) => {
+    switch (n) {
+      case 'url:account': return true;
+      case 'form:password': return density < 20;
+      case 'html:many-articles': return !strong && density < 40;
+      case 'json-ld:DiscussionForumPosting': case 'json-ld:QAPage': return !signals.some((s) => s.startsWith('json-ld:'));
+      default: return !strong;
+    }
+  });
+  const likely = textOk && vetoes.length === 0;
+  return { likely, signals: [...signals, ...negative.map((n) => (vetoes.includes(n) ? `veto:${n}` : `not:${n}`))] };
 }
