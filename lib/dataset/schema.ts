@@ -43,6 +43,8 @@ export const PackEntity = z.object({
   /** For metonyms such as "the Kremlin": the note shown on the card. */
   note: z.string().optional(),
   url: z.string().optional(),
+  /** For places: inhabitants, when known (shown on the card). */
+  population: z.number().nonnegative().optional(),
   /** 0..100, higher = more prominent in news; used to break ties. */
   prominence: z.number().min(0).max(100).optional(),
   /** Which reference file(s) the facts came from (ids into the pack's `licenses`). */

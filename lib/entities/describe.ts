@@ -114,7 +114,7 @@ export function describeEntity(e: PackEntity, date: string | null): string {
       return country ? `Person from ${country}${e.party ? `, ${e.party}` : ''}${born}` : `Person${born}`;
     }
     case 'place': {
-      const pop = (e as PackEntity & { population?: number }).population;
+      const pop = e.population;
       const popText = pop ? ` (pop. ${population(pop)})` : '';
       switch (e.subtype) {
         case 'country': return `Country${popText}`;

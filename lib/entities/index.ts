@@ -1,38 +1,31 @@
 /**
- * EntityIndex: the in-memory form of the installed packs' entities — a byId map plus the token
- * trie over every entity's name, aliases and short forms. Built once (background at startup, CLI
- * per run); the pack already carries cleaned aliases, so this is inserts only.
+ * EntityIndex: the in-memory form of the installed packs' entities — a byId map plus the alias
+ * table (flat token trie) over every entity's name, aliases and short forms. Built once
+ * (background at startup, CLI per run); packs already carry cleaned aliases, so this is inserts.
  */
 import type { PackEntity } from '../dataset/schema';
-import { insertAlias, type TrieNode } from './matcher';
-import { fold } from './normalize';
+import { createTable, insertAlias, type AliasTable } from './matcher';
 
 export interface EntityIndex {
   byId: Map<string, PackEntity>;
   /** Entities by dense number (AliasHit.entity). */
   entities: PackEntity[];
-  trie: TrieNode;
-  /** Folded short form → how many distinct entities share it (for the standalone rule). */
-  shortCount: Map<string, number>;
+  aliases: AliasTable;
 }
 
 /** Later packs override earlier ones for the same id (an imported pack can fix a default entry). */
 export function buildEntityIndex(entities: PackEntity[]): EntityIndex {
   const byId = new Map<string, PackEntity>();
   for (const e of entities) byId.set(e.id, e);
-  const list = [...byId.values()];
-  const trie: TrieNode = {};
-  const shortCount = new Map<string, number>();
+  const list = byId.size === entities.length ? entities.slice() : [...byId.values()];
+  const aliases = createTable();
   for (let i = 0; i < list.length; i++) {
     const e = list[i]!;
-    insertAlias(trie, e.name, { entity: i, short: false });
-    for (const a of e.aliases ?? []) insertAlias(trie, a, { entity: i, short: false });
-    for (const s of e.shortNames ?? []) {
-      if (insertAlias(trie, s, { entity: i, short: true })) {
-        const k = fold(s);
-        shortCount.set(k, (shortCount.get(k) ?? 0) + 1);
-      }
-    }
+    insertAlias(aliases, e.name, i, false);
+    const al = e.aliases;
+    if (al) for (let k = 0; k < al.length; k++) insertAlias(aliases, al[k]!, i, false);
+    const sn = e.shortNames;
+    if (sn) for (let k = 0; k < sn.length; k++) insertAlias(aliases, sn[k]!, i, true);
   }
-  return { byId, entities: list, trie, shortCount };
+  return { byId, entities: list, aliases };
 }

@@ -59,7 +59,7 @@ export function linkText(text: string, index: EntityIndex, date: string | null =
 export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIndex, opts: LinkOptions): LinkedEntity[] {
   const scans: BlockScan[] = blocks.map((b) => {
     const tokens = tokenize(b.text);
-    return { text: b.text, tokens, matches: findMatches(index.trie, tokens) };
+    return { text: b.text, tokens, matches: findMatches(index.aliases, tokens) };
   });
 
   // Pass 1: anchors.
@@ -69,10 +69,19 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     let cursor = 0;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
-      const full = m.hits.filter((h) => !h.short);
-      if (full.length !== 1) continue;
       const single = m.to - m.from === 1;
       const norm = scan.tokens[m.from]!.norm;
+      const full = m.hits.filter((h) => !h.short);
+      if (full.length === 0 && single && m.hits.length >= 1) {
+        // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
+        // page is about, though it introduces nobody.
+        const top = m.hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
+        if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[1]!) < 60) && top[0]!.country) {
+          support.set(top[0]!.country, (support.get(top[0]!.country) ?? 0) + 1);
+        }
+        continue;
+      }
+      if (full.length !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
       const e = index.entities[full[0]!.entity]!;
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
@@ -110,11 +119,18 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const linked: LinkedEntity = { id: e.id, name: e.name, type: e.type, description: describeEntity(e, opts.date), mentions };
     if (e.subtype) linked.subtype = e.subtype;
     if (e.note) linked.note = e.note;
-    if (e.url) linked.url = e.url;
+    const url = entityUrl(e);
+    if (url) linked.url = url;
     out.push(linked);
   }
   out.sort((a, b) => a.mentions[0]!.paragraph - b.mentions[0]!.paragraph || a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
+}
+
+/** The entity's link: its own URL, else its Wikidata page (packs leave QID-derivable URLs out). */
+export function entityUrl(e: PackEntity): string | undefined {
+  if (e.url) return e.url;
+  return /^Q\d+$/.test(e.id) ? `https://www.wikidata.org/wiki/${e.id}` : undefined;
 }
 
 /** True when a one-token match is the entity's whole name (a mononym such as "Pelé"). */
@@ -167,7 +183,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
       if (!placeFits(scan, m, e, initial, support)) continue;
     }
     if (single && WORDLIKE_ORGS.has(norm) && (initial || tok.shape !== Shape.Cap)) continue;
-    if (e.country) score += 15 * Math.min(3, support.get(e.country) ?? 0);
+    if (e.country) score += 40 * Math.min(3, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
       best = h.entity;
       bestScore = score;
