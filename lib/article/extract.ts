@@ -323,7 +323,8 @@ export function runInHeading(el: Element, text: string): string | null {
 
 function isBoilerplate(b: Cand, title: string): boolean {
   const t = b.text;
-  if (BOILERPLATE_TEXT.some((re) => re.test(t))) return true;
+  // Credit and "follow us" lines are short; a long paragraph that merely starts with "©" is not one.
+  if (t.length < 200 && BOILERPLATE_TEXT.some((re) => re.test(t))) return true;
   if (b.kind === 'heading' && title && t.toLowerCase() === title.toLowerCase()) return true;
   // A byline line: "By Jane Doe · 8 June 2025".
   if (t.length < 100 && /^by\s+\p{Lu}/u.test(t) && !/[.!?]\s/.test(t)) return true;
