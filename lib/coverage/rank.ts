@@ -38,19 +38,28 @@ export interface RankParams {
   maxQueryEntities: number;
   /** Hits below this share of the best score are dropped. */
   minRelative: number;
+  /** Coordination: × (shared query weight / all query weight)^coordExp — items naming more of the article's entities win. */
+  coordExp: number;
+  /** Extra salience for the entities named first (× (1 + orderBoost/(1 + order))). */
+  orderBoost: number;
+  /** Storyline votes decay with the voter's age (days; Infinity = no decay). */
+  voteTauDays: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
-  tauDays: 60,
+  tauDays: 120,
   floor: 0.25,
-  lengthExp: 0.5,
+  lengthExp: 0.25,
   titleBoost: 1.5,
-  prfTop: 20,
-  topicBoost: 2,
-  diversity: 0.15,
+  prfTop: 40,
+  topicBoost: 32,
+  diversity: 0.05,
   maxPerEntity: 3000,
   maxQueryEntities: 12,
   minRelative: 0.02,
+  coordExp: 0,
+  orderBoost: 0.5,
+  voteTauDays: Infinity,
 };
 
 export interface RelatedQuery {
@@ -108,13 +117,20 @@ function lowerBound(index: CoverageIndex, list: number[], day: number): number {
 /** Salience × rarity of each linked entity; the most salient maxQueryEntities only. */
 export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], title: string, p: RankParams): Map<string, number> {
   const scored: [string, number][] = [];
-  for (const e of entities) {
+  const firstOf = (e: LinkedEntity): [number, number] => {
+    let best: [number, number] = [Infinity, Infinity];
+    for (const m of e.mentions ?? []) if (m.paragraph < best[0] || (m.paragraph === best[0] && m.start < best[1])) best = [m.paragraph, m.start];
+    return best;
+  };
+  const order = entities.map((e, i) => ({ i, f: firstOf(e) })).sort((a, b) => a.f[0] - b.f[0] || a.f[1] - b.f[1] || a.i - b.i);
+  const rank = new Map(order.map((o, r) => [o.i, r]));
+  entities.forEach((e, i) => {
     const count = Math.max(1, e.mentions?.length ?? 0);
     const first = e.mentions?.length ? Math.min(...e.mentions.map((m) => m.paragraph)) : 0;
     const inTitle = !!title && (title.includes(e.name) || (e.mentions ?? []).some((m) => m.text.length > 2 && title.includes(m.text)));
-    const salience = (1 + Math.log(count)) * (1 + 1 / (1 + first)) * (inTitle ? p.titleBoost : 1);
+    const salience = (1 + Math.log(count)) * (1 + 1 / (1 + first)) * (inTitle ? p.titleBoost : 1) * (1 + p.orderBoost / (1 + rank.get(i)!));
     scored.push([e.id, salience * idfOf(index, e.id)]);
-  }
+  });
   scored.sort((a, b) => b[1] - a[1]);
   return new Map(scored.slice(0, p.maxQueryEntities));
 }
@@ -190,10 +206,14 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   }
   const cands: Candidate[] = [];
   let best = 0;
+  let totalW = 0;
+  for (const w of weights.values()) totalW += w;
+  const coord = (shared: number) => (p.coordExp ? Math.pow(shared / totalW, p.coordExp) : 1);
   const bases = new Float64Array(touched.length);
   for (let k = 0; k < touched.length; k++) {
     const it = index.items[touched[k]!]!;
-    const b = (s.score[touched[k]!]! / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay);
+    const sw = s.score[touched[k]!]!;
+    const b = (sw * coord(sw) / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay);
     bases[k] = b;
     if (b > best) best = b;
   }
@@ -214,7 +234,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     if (!shared.length) continue;
     const sum = shared.reduce((a, e) => a + weights.get(e)!, 0);
     const topics = (h.topics ?? []).map((t) => index.topicIds.get(t)).filter((t): t is number => t !== undefined);
-    cands.push({ record: h, day, topics, url, base: (sum / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay), final: 0, shared });
+    cands.push({ record: h, day, topics, url, base: ((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay), final: 0, shared });
   }
   if (cands.length === 0) return [];
 
@@ -223,8 +243,10 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const votes = new Map<number, number>();
   let mass = 0;
   for (const c of cands.slice(0, p.prfTop)) {
-    mass += c.base;
-    for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + c.base);
+    const age = Number.isFinite(queryDay) && Number.isFinite(c.day) ? queryDay - c.day : 0;
+    const v = Number.isFinite(p.voteTauDays) ? c.base * Math.exp(-age / p.voteTauDays) : c.base;
+    mass += v;
+    for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
   }
   for (const c of cands) {
     let share = 0;

@@ -191,14 +191,15 @@ export async function run(args: string[], shared: string): Promise<void> {
     let best = { params, m: evaluate(dev, params) };
     console.log(`  tune: default dev P@5 ${best.m.p5.toFixed(3)} nDCG@10 ${best.m.ndcg10.toFixed(3)}`);
     const grid: [keyof RankParams, number[]][] = [
-      ['topicBoost', [0, 1, 2, 4, 8]],
-      ['tauDays', [15, 30, 60, 120, 365]],
-      ['floor', [0.05, 0.15, 0.25, 0.5]],
-      ['lengthExp', [0, 0.25, 0.5, 0.75, 1]],
+      ['coordExp', [0, 0.5, 1, 2, 3]],
+      ['orderBoost', [0, 0.5, 1, 2]],
+      ['voteTauDays', [7, 15, 30, 60, Infinity]],
+      ['tauDays', [30, 60, 120, 365]],
       ['prfTop', [5, 10, 20, 40]],
-      ['diversity', [0, 0.1, 0.15, 0.3]],
-      ['topicBoost', [1, 2, 4, 8, 16]],
-      ['tauDays', [15, 30, 60, 120]],
+      ['topicBoost', [4, 8, 16, 32]],
+      ['lengthExp', [0, 0.25, 0.5, 0.75, 1]],
+      ['floor', [0.05, 0.15, 0.25, 0.5]],
+      ['coordExp', [0.5, 1, 2, 3]],
     ];
     for (const [key, values] of grid) {
       for (const v of values) {
@@ -210,6 +211,20 @@ export async function run(args: string[], shared: string): Promise<void> {
     }
     params = best.params;
     console.log(`  tuned params (dev only): ${JSON.stringify(params)}`);
+  }
+
+  if (args.includes('--debug')) {
+    const k = Number(args[args.indexOf('--debug') + 1]) || 10;
+    let shown = 0;
+    for (const it of dev) {
+      const q = queries.get(it.id)!;
+      const hits = relatedCoverage(index, { entities: q, date: it.date, title: '', excludeUrl: null, limit: 5, params });
+      const rel = hits.filter((h) => index.items[index.byId.get(h.id)!]!.record.topics.some((t) => it.topics.includes(t))).length;
+      if (rel >= 3) continue;
+      console.log(`\n[${it.id}] ${raw.get(it.id)!.summary.slice(0, 160)}\n  topics: ${it.topics.join(' | ')}  (earlier relevant: ${nRelevant.get(it.id)})\n  query: ${q.map((e) => e.name).join(', ')}`);
+      for (const h of hits) console.log(`   ${h.date} ${h.score.toFixed(2)} ${index.items[index.byId.get(h.id)!]!.record.topics.join(' | ') || '(no topic)'} :: ${h.why}`);
+      if (++shown >= k) break;
+    }
   }
 
   const fmt = (m: Metrics) => `P@5 ${m.p5.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  (n=${m.n})`;
