@@ -1,0 +1,141 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../lib/article/extract';
+import { articleGate } from '../lib/article/gate';
+import { blockText } from '../lib/article/textmap';
+
+const PAGES = path.resolve(__dirname, 'fixtures/pages');
+const SHARED = path.resolve(__dirname, '../../shared/fixtures');
+
+function load(file: string) {
+  return parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
+}
+const urlFor = (name: string) => `http://localhost:8080/pages/${name}`;
+
+describe('articleGate and extractArticle on non-articles', () => {
+  it.each([
+    ['home.html', 'html:many-articles'],
+    ['search.html', 'form:search-in-main'],
+    ['login.html', 'form:password'],
+    ['forum.html', 'html:thread'],
+  ])('%s stays idle (%s)', (name, why) => {
+    const doc = load(path.join(PAGES, name));
+    const gate = articleGate(doc, urlFor(name));
+    expect(gate.likely).toBe(false);
+    expect(gate.signals).toContain(`veto:${why}`);
+    expect(extractArticle(doc, urlFor(name)).detected).toBe(false);
+  });
+
+  it('vetoes hold on a neutral URL too (no /search, /login, /forum in the path)', () => {
+    for (const name of ['home.html', 'search.html', 'login.html', 'forum.html']) {
+      expect(extractArticle(load(path.join(PAGES, name)), 'https://example.org/page/123').detected, name).toBe(false);
+    }
+  });
+});
+
+describe('own-seed.html', () => {
+  const doc = load(path.join(PAGES, 'own-seed.html'));
+  const url = 'https://ledger.example/world/2025/06/08/trump-putin-call';
+  const r = extractArticle(doc, url);
+
+  it('passes the gate with metadata signals', () => {
+    const gate = articleGate(doc, url);
+    expect(gate.likely).toBe(true);
+    expect(gate.signals).toEqual(expect.arrayContaining(['json-ld:NewsArticle', 'og:article', 'url:date']));
+  });
+
+  it('yields metadata', () => {
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input).toMatchObject({
+      title: "Trump and Putin talk for an hour as Kyiv's drone raid on bomber bases reverberates",
+      byline: 'Dana Whitfield', date: '2025-06-08', lang: 'en', siteName: 'The Daily Ledger', kind: 'news',
+    });
+  });
+
+  it('yields exactly the article blocks, with sections', () => {
+    if (!r.detected) throw new Error('not detected');
+    const blocks = r.input.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph']);
+    expect(blocks[0]!.text.startsWith('Donald Trump said on Wednesday')).toBe(true);
+    expect(blocks.at(-1)!.text.startsWith('An hour on the phone is not a strategy.')).toBe(true);
+    expect(blocks.at(-1)!.section).toBe('What The Author Thinks');
+    expect(blocks[4]!.section).toBe('Iran on the agenda');
+    expect(blocks[0]!.section).toBeNull();
+    const all = blocks.map((b) => b.text).join('\n');
+    for (const junk of ['Share on', 'Featured image credit', '+Follow', 'newsletter', 'Trending', 'Markets rally', 'reader_one', 'All rights reserved', 'Photo: Ledger', 'Advertisement', 'Read more', 'By Dana']) {
+      expect(all).not.toContain(junk);
+    }
+  });
+
+  it('blocks point at live elements whose blockText is the block text', () => {
+    if (!r.detected) throw new Error('not detected');
+    r.blocks.forEach((b, i) => {
+      expect(blockText(b.element)).toBe(b.text);
+      expect(r.input.blocks[i]!.text).toBe(b.text);
+      expect(doc.contains(b.element)).toBe(true);
+    });
+  });
+});
+
+describe('metadata and kind', () => {
+  const page = (head: string, path = '/news/2025/06/08/story') => {
+    const body = '<article><h1>T</h1>' + '<p>Officials said the talks in Kyiv would resume next week, after a pause that lasted most of the spring and left both sides frustrated with each other.</p>'.repeat(4) + '</article>';
+    const doc = parseHTML(`<!doctype html><html lang="en-GB"><head><title>Talks in Kyiv resume next week | Site</title>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+    return extractArticle(doc, `https://news.example${path}`);
+  };
+  it.each([
+    ['json-ld OpinionNewsArticle', '<script type="application/ld+json">{"@context":"https://schema.org","@type":["OpinionNewsArticle"],"headline":"H"}</script>', '/x/2025/06/08/y', 'opinion', 'json-ld:OpinionNewsArticle'],
+    ['@graph AnalysisNewsArticle', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"AnalysisNewsArticle","headline":"H"}]}</script>', '/x/2025/06/08/y', 'analysis', 'json-ld:AnalysisNewsArticle'],
+    ['URL /opinion/', '<meta property="og:type" content="article">', '/opinion/2025/06/08/y', 'opinion', 'url:/opinion/'],
+    ['article:section', '<meta property="og:type" content="article"><meta property="article:section" content="Opinion">', '/x/2025/06/08/y', 'opinion', 'meta:article:section=Opinion'],
+    ['plain news', '<script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script>', '/x/2025/06/08/y', 'news', 'json-ld:NewsArticle'],
+  ])('%s', (_n, head, p, kind, signal) => {
+    const r = page(head, p);
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.kind).toBe(kind);
+    expect(r.input.kindSignals).toContain(signal);
+    expect(r.input.kindReasons.length).toBeGreaterThan(0);
+  });
+
+  it('dates: JSON-LD, meta, <time>, then URL', () => {
+    const ld = page('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-02T10:00:00+01:00"}</script>');
+    const meta = page('<meta property="article:published_time" content="2023-11-05T08:00:00Z">');
+    const url = page('', '/news/2021/7/4/independence');
+    expect(ld.detected && ld.input.date).toBe('2024-03-02');
+    expect(meta.detected && meta.input.date).toBe('2023-11-05');
+    expect(url.detected && url.input.date).toBe('2021-07-04');
+    expect(ld.detected && ld.input.lang).toBe('en-GB');
+    expect(ld.detected && ld.input.title).toBe('Talks in Kyiv resume next week');
+  });
+});
+
+describe.skipIf(!existsSync(SHARED))('reference scenario in ../shared/fixtures (skipped when ../shared is absent)', () => {
+  const text = existsSync(SHARED) ? readFileSync(path.join(SHARED, 'seed-article.txt'), 'utf8') : '';
+  // The plain text keeps the page's credit line and "+Follow" box; those are not article text.
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p && !/^Featured image credit|\+Follow button/.test(p));
+
+  it.each(['seed-article.html', 'seed-article-bare.html'])('%s yields the article paragraphs and the opinion heading', (name) => {
+    const r = extractArticle(load(path.join(SHARED, name)), 'https://news.example/world/story');
+    if (!r.detected) throw new Error(`not detected: ${r.signals.join(', ')}`);
+    const got = r.input.blocks.map((b) => b.text);
+    // Every paragraph of the plain text is a block (a run-in heading may share a block).
+    for (const p of paragraphs) expect(got.some((g) => g === p || g.endsWith(p) || p.endsWith(g)), p.slice(0, 40)).toBe(true);
+    for (const junk of ['Featured image credit', '+Follow', 'Trending', 'Stocks close', 'All rights reserved', 'Home']) {
+      expect(got.join('\n')).not.toContain(junk);
+    }
+    const last = r.input.blocks.at(-1)!;
+    expect(last.section).toBe('What The Author Thinks');
+    expect(r.input.blocks.some((b) => b.section === 'Iran Nuclear Talks')).toBe(true);
+  });
+
+  it('seed-article.html metadata', () => {
+    const r = extractArticle(load(path.join(SHARED, 'seed-article.html')), 'https://news.example/world/story');
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.date).toBe('2025-06-08');
+    expect(r.input.title).toMatch(/^Trump says Putin vowed retaliation/);
+    expect(r.input.kind).toBe('news');
+  });
+});
