@@ -8,7 +8,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Data files imported with `?url` (the default pack) are always emitted as files and fetched
+    // from the extension's origin, never inlined as data: URLs into the worker.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined) },
+  }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     // Required by the browsers because public/_locales exists (UI strings, ready for translation).

@@ -13,7 +13,7 @@ import type { Pack } from '~/lib/dataset/schema';
 
 // The default pack as an emitted file URL. A glob (not a plain import) so a checkout without the
 // generated pack still builds: the extension then runs on installed packs only.
-const packagedPacks = import.meta.glob<string>('/assets/default-pack.json', { query: '?url', import: 'default', eager: true });
+const packagedPacks = import.meta.glob<string>('/assets/default-pack.json', { query: '?url&no-inline', import: 'default', eager: true });
 const DEFAULT_PACK_URL = Object.values(packagedPacks)[0] ?? null;
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);

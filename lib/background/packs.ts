@@ -3,16 +3,17 @@
  * file emitted next to the worker, fetched from the extension's own origin — never inlined into
  * the worker, never from the network) plus the packs the reader installed (lib/store).
  */
-import { Pack } from '../dataset/schema';
+import type { Pack } from '../dataset/schema';
+import { parsePack as parsePackText } from '../dataset/pack';
 
-/** Parse and validate a pack's JSON text; the error names what was wrong. */
-export function parsePack(text: string, label: string): Pack {
-  const parsed = Pack.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${label}: invalid pack at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'bad shape'}`);
-  }
-  return parsed.data;
+/**
+ * Parse a pack's JSON text. The packaged default pack is trusted (validated when it was built,
+ * and re-validating ~100k records would stall the worker's first answer); imported packs are not.
+ */
+export function parsePack(text: string, label: string, trusted = false): Pack {
+  const parsed = parsePackText(text, { trusted });
+  if (!parsed.ok) throw new Error(`${label}: ${parsed.error}`);
+  return parsed.value;
 }
 
 /**
@@ -24,5 +25,5 @@ export async function loadPackagedPack(url: string | null, resolve: (path: strin
   const abs = /^[a-z-]+:\/\//i.test(url) ? url : resolve(url.startsWith('/') ? url : `/${url}`);
   const res = await fetchFn(abs);
   if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-  return parsePack(await res.text(), 'default pack');
+  return parsePack(await res.text(), 'default pack', true);
 }

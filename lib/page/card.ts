@@ -66,7 +66,8 @@ export function cardModel(entity: LinkedEntity): CardModel {
     coverage: (entity.coverage ?? []).slice(0, 3).map((c) => ({
       label: c.title || c.source || 'Earlier coverage',
       date: c.date,
-      source: c.title ? c.source : '',
+      // Titles built from facts often already name the outlet ("… — Reuters"): don't repeat it.
+      source: c.title && c.source && !c.title.includes(c.source) ? c.source : '',
       url: safeUrl(c.url),
       why: c.why,
       fromHistory: c.origin === 'history',
