@@ -103,13 +103,47 @@ function SettingsSection() {
   );
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy'; text: string; progress: number | null } | { kind: 'ok' | 'error'; text: string };
+export type ImportStatus = { kind: 'idle' } | { kind: 'busy'; text: string; progress: number | null } | { kind: 'ok' | 'error'; text: string };
+
+/**
+ * Import one pack file: size check, read, install (validation happens in lib/store; its error is
+ * shown verbatim), then tell the background. Returns true when a pack was installed.
+ */
+export async function importPackFile(
+  file: { name: string; size: number; text(): Promise<string> },
+  api: Pick<OptionsApi, 'installPack' | 'notify'>,
+  setStatus: (s: ImportStatus) => void,
+): Promise<boolean> {
+  try {
+    if (file.size > MAX_PACK_BYTES) {
+      setStatus({ kind: 'error', text: t('importTooBig', [file.name, Math.ceil(file.size / 1048576), MAX_PACK_BYTES / 1048576]) });
+      return false;
+    }
+    setStatus({ kind: 'busy', text: t('importReading', file.name), progress: null });
+    const text = await file.text();
+    setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: 0 });
+    const res = await api.installPack(text, (fraction) =>
+      setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: Math.max(0, Math.min(1, fraction)) }),
+    );
+    if (!res.ok) {
+      setStatus({ kind: 'error', text: res.error });
+      return false;
+    }
+    await api.notify('ui:packs-changed').catch(() => undefined);
+    const v = res.value;
+    setStatus({ kind: 'ok', text: v.version ? t('importDone', [v.name, v.version]) : t('importDoneNoVersion', v.name) });
+    return true;
+  } catch (err) {
+    setStatus({ kind: 'error', text: errorText(err) });
+    return false;
+  }
+}
 
 function PacksSection({ api }: { api: OptionsApi }) {
   const [packs, setPacks] = useState<PackInfo[] | null>(null);
   const [imported, setImported] = useState<string[]>([]);
   const [loadError, setLoadError] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
@@ -132,26 +166,7 @@ function PacksSection({ api }: { api: OptionsApi }) {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      if (file.size > MAX_PACK_BYTES) {
-        setStatus({ kind: 'error', text: t('importTooBig', [file.name, Math.ceil(file.size / 1048576), MAX_PACK_BYTES / 1048576]) });
-        return;
-      }
-      setStatus({ kind: 'busy', text: t('importReading', file.name), progress: null });
-      const text = await file.text();
-      setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: 0 });
-      const res = await api.installPack(text, (fraction) =>
-        setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: Math.max(0, Math.min(1, fraction)) }),
-      );
-      if (!res.ok) {
-        setStatus({ kind: 'error', text: res.error });
-        return;
-      }
-      await api.notify('ui:packs-changed').catch(() => undefined);
-      const v = res.value;
-      setStatus({ kind: 'ok', text: t('importDone', [v.name, v.version ?? '']) });
-      await refresh();
-    } catch (err) {
-      setStatus({ kind: 'error', text: errorText(err) });
+      if (await importPackFile(file, api, setStatus)) await refresh();
     } finally {
       input.value = '';
     }
@@ -175,6 +190,7 @@ function PacksSection({ api }: { api: OptionsApi }) {
       <ul class="packs" data-testid="packs" aria-busy={packs === null}>
         {packs === null ? <li class="muted">{t('loadingShort')}</li> : null}
         {loadError ? <li class="field-error">{t('packsLoadError', loadError)}</li> : null}
+        {packs !== null && packs.length === 0 && !loadError ? <li class="muted">{t('packsNone')}</li> : null}
         {(packs ?? []).map((p) => {
           const removable = imported.includes(p.id);
           return (

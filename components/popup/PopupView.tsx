@@ -170,7 +170,7 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
         {article.title ? <h1 class="article-title">{article.title}</h1> : null}
         {meta ? <p class="article-meta">{meta}</p> : null}
         <div class={`kind kind-${article.kind}`} data-testid="kind">
-          <span class="kind-badge">{t(kindKey)}</span>
+          <span class="kind-badge">{t(kindKey)}</span>{' '}
           {reason ? <span class="kind-reason">{reason}</span> : null}
         </div>
         {share.total > 0 ? (
@@ -248,7 +248,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                       aria-label={t('entityButtonLabel', [e.name, count])}
                       onClick={() => first && onReveal({ paragraph: first.paragraph, start: first.start, end: first.end })}
                     >
-                      <span class="entity-name">{e.name}</span>
+                      <span class="entity-name">{e.name}</span>{' '}
                       <span class="entity-count" data-testid="entity-count">
                         {count}
                       </span>
@@ -289,7 +289,7 @@ function CoverageItem({ item }: { item: CoverageHit }) {
       )}
       {meta ? (
         <p class="coverage-meta">
-          {meta}
+          {meta}{' '}
           {item.origin === 'history' ? <span class="tag">{t('originHistory')}</span> : null}
           {item.origin === 'pack' ? <span class="tag">{t('originPack')}</span> : null}
         </p>

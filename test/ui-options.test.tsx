@@ -1,0 +1,177 @@
+/**
+ * The options page: packs with counts and licences (remove only for imported ones), import errors
+ * shown verbatim, the size limit, deleting history, and the About section's credits. Renders the
+ * real OptionsApp into a linkedom document with a fake OptionsApi.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
+import { hostnameOf } from '../components/options/SiteList';
+import { modelCredits } from '../components/options/credits';
+import { progressFraction } from '../components/options/api';
+
+let document: Document;
+let root: Element;
+
+beforeEach(() => {
+  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  document = dom.document as unknown as Document;
+  vi.stubGlobal('document', document);
+  root = document.getElementById('app')!;
+});
+
+afterEach(() => {
+  render(null, root);
+  vi.unstubAllGlobals();
+});
+
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+function fakeApi(over: Partial<OptionsApi> = {}): OptionsApi {
+  return {
+    datasetInfo: vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        packs: [
+          {
+            id: 'default',
+            name: 'Backstory default pack',
+            version: '2026.12.06',
+            entities: 2253,
+            coverage: 30112,
+            licenses: [{ id: 'geo', covers: 'Places and capitals', license: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/', attribution: 'Example Gazetteer contributors' }],
+          },
+          { id: 'mine', name: 'My local pack', version: '1', entities: 12, coverage: 40, licenses: [] },
+        ],
+      },
+    })),
+    importedPackIds: vi.fn(async () => ['mine']),
+    installPack: vi.fn(async () => ({ ok: true as const, value: { name: 'New', version: '2' } })),
+    removePack: vi.fn(async () => undefined),
+    historyCount: vi.fn(async () => 7),
+    clearHistory: vi.fn(async () => undefined),
+    notify: vi.fn(async () => undefined),
+    ...over,
+  };
+}
+
+describe('OptionsApp', () => {
+  it('lists packs with counts, versions and licences; only imported packs can be removed', async () => {
+    render(h(OptionsApp, { api: fakeApi() }), root);
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=pack]').length).toBe(2));
+    const packs = [...root.querySelectorAll('[data-testid=packs] [data-testid=pack]')];
+    expect(packs).toHaveLength(2);
+    expect(text(packs[0])).toContain('Backstory default pack');
+    expect(text(packs[0])).toContain('2026.12.06');
+    expect(text(packs[0])).toMatch(/2,?253 names/);
+    expect(text(packs[0])).toContain('CC BY 4.0');
+    expect(packs[0]!.querySelector('button')).toBeNull();
+    expect(packs[1]!.querySelector('button')).not.toBeNull();
+    expect(root.querySelector('input[type=file][data-testid=pack-import]')).not.toBeNull();
+    expect(root.querySelector('[data-testid=import-status]')).not.toBeNull();
+  });
+
+  it('removing an imported pack tells the background', async () => {
+    const api = fakeApi();
+    render(h(OptionsApp, { api }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-pack-id=mine] button')).not.toBeNull());
+    const button = root.querySelector('[data-pack-id=mine] button')!;
+    button.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+    await settle();
+    expect(api.removePack).toHaveBeenCalledWith('mine');
+    expect(api.notify).toHaveBeenCalledWith('ui:packs-changed');
+  });
+
+  it('deletes all history and tells the background', async () => {
+    let n = 7;
+    const api = fakeApi({ historyCount: vi.fn(async () => n), clearHistory: vi.fn(async () => void (n = 0)) });
+    render(h(OptionsApp, { api }), root);
+    await vi.waitFor(() => expect(text(root.querySelector('[data-testid=history-count]'))).toContain('7'));
+    root.querySelector('[data-testid=history-clear]')!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+    await settle();
+    expect(api.clearHistory).toHaveBeenCalled();
+    expect(api.notify).toHaveBeenCalledWith('ui:history-changed');
+    expect(text(root.querySelector('[data-testid=history-count]'))).toContain('0');
+  });
+
+  it('About lists the packs’ licences, the opinion data credit and the privacy statement', async () => {
+    render(h(OptionsApp, { api: fakeApi() }), root);
+    await vi.waitFor(() => expect(text(root.querySelector('[data-testid=about]'))).toContain('Example Gazetteer'));
+    const about = root.querySelector('[data-testid=about]');
+    expect(text(about)).toContain('Example Gazetteer contributors');
+    expect(text(about)).toContain('NewsSD-ENG');
+    expect(text(about)).toContain('CC BY 4.0');
+    expect(text(about)).toMatch(/no network/i);
+    expect(text(about)).toMatch(/no analytics/i);
+  });
+});
+
+describe('importPackFile', () => {
+  const file = (body: string, size = body.length) => ({ name: 'pack.json', size, text: async () => body });
+
+  it('shows the validation error verbatim', async () => {
+    const statuses: ImportStatus[] = [];
+    const error = 'entities[3].type: expected one of person|organization|place|event';
+    const api = { installPack: vi.fn(async () => ({ ok: false as const, error })), notify: vi.fn(async () => undefined) };
+    expect(await importPackFile(file('{}'), api, (s) => statuses.push(s))).toBe(false);
+    expect(statuses.at(-1)).toEqual({ kind: 'error', text: error });
+    expect(api.notify).not.toHaveBeenCalled();
+  });
+
+  it('a thrown error is shown as its message', async () => {
+    const statuses: ImportStatus[] = [];
+    const api = { installPack: vi.fn(async () => Promise.reject(new Error('Unexpected token } in JSON'))), notify: vi.fn(async () => undefined) };
+    await importPackFile(file('}'), api, (s) => statuses.push(s));
+    expect(statuses.at(-1)).toEqual({ kind: 'error', text: 'Unexpected token } in JSON' });
+  });
+
+  it('refuses files over the size limit without reading them', async () => {
+    const statuses: ImportStatus[] = [];
+    const api = { installPack: vi.fn(), notify: vi.fn() };
+    await importPackFile(file('{}', MAX_PACK_BYTES + 1), api, (s) => statuses.push(s));
+    expect(statuses.at(-1)?.kind).toBe('error');
+    expect(api.installPack).not.toHaveBeenCalled();
+  });
+
+  it('reports progress and success, then notifies packs-changed', async () => {
+    const statuses: ImportStatus[] = [];
+    const api = {
+      installPack: vi.fn(async (_t: string, onProgress: (f: number) => void) => {
+        onProgress(0.5);
+        return { ok: true as const, value: { name: 'My pack', version: '3' } };
+      }),
+      notify: vi.fn(async () => undefined),
+    };
+    expect(await importPackFile(file('{}'), api, (s) => statuses.push(s))).toBe(true);
+    expect(statuses.some((s) => s.kind === 'busy' && s.progress === 0.5)).toBe(true);
+    expect(statuses.at(-1)).toEqual({ kind: 'ok', text: 'Installed “My pack” (version 3).' });
+    expect(api.notify).toHaveBeenCalledWith('ui:packs-changed');
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['https://www.Example.com/path?q=1', 'www.example.com'],
+    ['  news.example.org ', 'news.example.org'],
+    ['localhost', 'localhost'],
+    ['not a site', null],
+    ['', null],
+  ])('hostnameOf(%j) = %j', (input, host) => {
+    expect(hostnameOf(input)).toBe(host);
+  });
+
+  it('progressFraction reads fractions, percents and {done,total}', () => {
+    expect(progressFraction(0.25)).toBe(0.25);
+    expect(progressFraction(50)).toBe(0.5);
+    expect(progressFraction({ done: 1, total: 4 })).toBe(0.25);
+    expect(progressFraction(undefined)).toBe(0);
+  });
+
+  it('credits GloVe only when the model says it uses it', () => {
+    expect(modelCredits('trained on NewsSD-ENG').map((c) => c.id)).toEqual(['newssd-eng']);
+    expect(modelCredits('with GloVe vectors').map((c) => c.id)).toEqual(['newssd-eng', 'glove']);
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * The popup's rendering of a report: kind badge and reason, entities grouped by type with counts,
+ * coverage most relevant first, opinion passages with reasons, and each empty state. Renders the
+ * real PopupView into a linkedom document; the report below is our own invented fixture.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { PopupView, type PopupState, type PopupViewProps } from '../components/popup/PopupView';
+import { groupEntities, opinionShare, pageScheme, snippet, sortCoverage } from '../components/popup/model';
+import type { PageReport } from '../lib/report';
+import type { TabStatus } from '../lib/messaging';
+
+const report: PageReport = {
+  url: 'https://news.example/2025/06/08/harbour-talks',
+  article: {
+    detected: true,
+    kind: 'news',
+    title: 'Harbour talks resume after the storm',
+    date: '2025-06-08',
+    text: '',
+    paragraphs: [
+      'Mayor Ana Ruiz met the Port Authority on Sunday in Valdora to restart the harbour talks.',
+      'The Port Authority said repairs would take a month.',
+      'Frankly, the city has waited far too long, and Ruiz must stop stalling before the next storm arrives.',
+      'Talks continue on Monday.',
+    ],
+    signals: ['json-ld:NewsArticle'],
+    kindReasons: ['The publisher marks this page as a news article'],
+    siteName: 'Example News',
+  },
+  entities: [
+    {
+      id: 'P1',
+      name: 'Ana Ruiz',
+      type: 'person',
+      description: 'Mayor of Valdora',
+      mentions: [
+        { paragraph: 2, start: 39, end: 43, text: 'Ruiz' },
+        { paragraph: 0, start: 6, end: 14, text: 'Ana Ruiz' },
+      ],
+    },
+    { id: 'O1', name: 'Port Authority', type: 'organization', description: 'Harbour operator', mentions: [
+      { paragraph: 0, start: 19, end: 33, text: 'Port Authority' },
+      { paragraph: 1, start: 4, end: 18, text: 'Port Authority' },
+      { paragraph: 1, start: 4, end: 18, text: 'Port Authority' },
+    ] },
+    { id: 'L1', name: 'Valdora', type: 'place', description: 'City', mentions: [{ paragraph: 0, start: 47, end: 54, text: 'Valdora' }] },
+    { id: 'X1', name: 'Nobody', type: 'person', description: '', mentions: [] },
+  ],
+  coverage: [
+    { id: 'c-low', title: 'Storm closes the harbour', date: '2025-05-30', source: 'Example Wire', url: 'https://wire.example/storm', entities: ['L1'], score: 0.4, why: 'Valdora · 9 days earlier' },
+    { id: 'c-high', title: 'Mayor promises harbour repairs', date: '2025-06-01', source: 'Example Post', url: 'javascript:alert(1)', entities: ['P1', 'O1'], score: 0.9, why: 'Ana Ruiz · Port Authority · 1 week earlier', origin: 'history' },
+  ],
+  opinion: [
+    { paragraph: 0, label: 'reporting', score: 0.1, reasons: [] },
+    { paragraph: 1, label: 'reporting', score: 0.2, reasons: [] },
+    { paragraph: 2, label: 'opinion', score: 0.9, reasons: ['evaluative language: "far too long"', 'obligation: "must"'] },
+    { paragraph: 3, label: 'reporting', score: 0.1, reasons: [] },
+  ],
+};
+
+let document: Document;
+let root: Element;
+
+beforeEach(() => {
+  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  document = dom.document as unknown as Document;
+  vi.stubGlobal('document', document);
+  root = document.getElementById('app')!;
+});
+
+afterEach(() => {
+  render(null, root);
+  vi.unstubAllGlobals();
+});
+
+function props(state: PopupState, over: Partial<PopupViewProps> = {}): PopupViewProps {
+  return {
+    state,
+    enabled: true,
+    site: 'news.example',
+    siteEnabled: true,
+    opinionHighlight: false,
+    shortcut: 'Alt+Shift+O',
+    onReveal: vi.fn(),
+    onHighlightChange: vi.fn(),
+    onSiteChange: vi.fn(),
+    onOpenOptions: vi.fn(),
+    ...over,
+  };
+}
+
+const ready = (status: TabStatus, url: string | null = report.url ?? null): PopupState => ({ phase: 'ready', status, url });
+const $ = (sel: string) => root.querySelector(sel);
+const $$ = (sel: string) => [...root.querySelectorAll(sel)];
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function click(el: Element | null) {
+  el!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+}
+
+describe('PopupView with an article report', () => {
+  it('shows the kind badge with its reason', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }))), root);
+    expect(text($('[data-testid=kind]'))).toBe('News The publisher marks this page as a news article');
+    expect($('[data-testid=empty]')).toBeNull();
+    expect($('[data-testid=loading]')).toBeNull();
+  });
+
+  it('groups entities by type, most mentioned first, with counts, and skips unmentioned ones', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }))), root);
+    const groups = $$('[data-testid=entities] .entity-group').map((g) => text(g.querySelector('h3')));
+    expect(groups).toEqual(['People', 'Organisations', 'Places']);
+    const items = $$('[data-testid=entity]');
+    expect(items.map((i) => text(i.querySelector('.entity-name')))).toEqual(['Ana Ruiz', 'Port Authority', 'Valdora']);
+    expect(items.map((i) => text(i.querySelector('[data-testid=entity-count]')))).toEqual(['2', '3', '1']);
+  });
+
+  it('reveals the first mention (by position) when an entity is clicked', () => {
+    const p = props(ready({ state: 'ready', report }));
+    render(h(PopupView, p), root);
+    click($('[data-testid=entity] button'));
+    expect(p.onReveal).toHaveBeenCalledWith({ paragraph: 0, start: 6, end: 14 });
+  });
+
+  it('lists coverage most relevant first with date, source and why; unsafe links are not links', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }))), root);
+    const items = $$('[data-testid=coverage-item]');
+    expect(items).toHaveLength(2);
+    expect(text(items[0]!.querySelector('.coverage-title'))).toBe('Mayor promises harbour repairs');
+    expect(items[0]!.querySelector('a')).toBeNull();
+    expect(text(items[0])).toContain('Example Post');
+    expect(text(items[0])).toContain('You read this');
+    expect(text(items[0])).toContain('Ana Ruiz · Port Authority · 1 week earlier');
+    expect(items[1]!.querySelector('a')?.getAttribute('href')).toBe('https://wire.example/storm');
+    expect(items[1]!.querySelector('a')?.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('lists only opinion passages, with their first words and reasons; a click reveals the paragraph', () => {
+    const p = props(ready({ state: 'ready', report }));
+    render(h(PopupView, p), root);
+    const items = $$('[data-testid=opinion-item]');
+    expect(items).toHaveLength(1);
+    expect(text(items[0])).toContain('Frankly, the city has waited far too long');
+    expect(items[0]!.querySelectorAll('.reasons li')).toHaveLength(2);
+    click(items[0]!.querySelector('button'));
+    expect(p.onReveal).toHaveBeenCalledWith({ paragraph: 2 });
+  });
+
+  it('shows the opinion share, the highlight switch with its shortcut and the site switch', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }), { opinionHighlight: true })), root);
+    expect(text($('[data-testid=opinion-share]'))).toMatch(/^About \d+% opinion · 1 of 4 passages$/);
+    const toggle = $('[data-testid=highlight-toggle]') as HTMLInputElement;
+    expect(toggle.getAttribute('type')).toBe('checkbox');
+    expect(toggle.getAttribute('role')).toBe('switch');
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(text($('.highlight'))).toContain('Alt+Shift+O');
+    expect($('[data-testid=site-toggle]')?.getAttribute('aria-checked')).toBe('true');
+    expect(text($('.popup-foot'))).toContain('news.example');
+  });
+
+  it('renders page text as text, never as markup', () => {
+    const hostile: PageReport = { ...report, article: { ...report.article, title: '<img src=x onerror=alert(1)>' } };
+    render(h(PopupView, props(ready({ state: 'ready', report: hostile }))), root);
+    expect($('img[src=x]')).toBeNull();
+    expect(text($('.article-title'))).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('says so when nothing was found', () => {
+    const bare: PageReport = { ...report, entities: [], coverage: [], opinion: [] };
+    render(h(PopupView, props(ready({ state: 'ready', report: bare }))), root);
+    expect($$('[data-testid=entity]')).toHaveLength(0);
+    expect(text($('[data-testid=entities]'))).toContain('No names');
+    expect($$('[data-testid=coverage-item]')).toHaveLength(0);
+    expect($$('[data-testid=opinion-item]')).toHaveLength(0);
+    expect($('[data-testid=opinion-share]')).toBeNull();
+  });
+});
+
+describe('PopupView empty states', () => {
+  it('loading', () => {
+    render(h(PopupView, props({ phase: 'loading' })), root);
+    expect($('[data-testid=loading]')).not.toBeNull();
+  });
+
+  it('not an article: says why, from the signals', () => {
+    const status: TabStatus = { state: 'not-article', url: 'https://news.example/search?q=x', title: 'Search', signals: ['url:search', 'no-article-metadata'] };
+    render(h(PopupView, props(ready(status))), root);
+    const empty = $('[data-testid=empty]');
+    expect(text(empty)).toContain("doesn't look like a news article");
+    expect(text(empty)).toContain('url:search');
+    expect($('[data-testid=kind]')).toBeNull();
+  });
+
+  it('off on this site: says so and keeps the switch to turn it back on', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }), { siteEnabled: false })), root);
+    expect(text($('[data-testid=empty]'))).toContain('off on news.example');
+    expect($('[data-testid=site-toggle]')?.getAttribute('aria-checked')).toBe('false');
+    expect($('[data-testid=entities]')).toBeNull();
+  });
+
+  it('turned off everywhere', () => {
+    render(h(PopupView, props(ready({ state: 'ready', report }), { enabled: false })), root);
+    expect(text($('[data-testid=empty]'))).toContain('turned off');
+  });
+
+  it('not analysed yet, and browser pages', () => {
+    render(h(PopupView, props(ready({ state: 'unknown' }, 'https://news.example/a'))), root);
+    expect(text($('[data-testid=empty]'))).toContain("hasn't been read yet");
+    render(h(PopupView, props(ready({ state: 'unknown' }, 'chrome://extensions/'), { site: null })), root);
+    expect(text($('[data-testid=empty]'))).toContain("can't read this page");
+    expect($('[data-testid=site-toggle]')).toBeNull();
+  });
+
+  it('an error from the background is shown as it came', () => {
+    render(h(PopupView, props({ phase: 'error', message: 'invalid message: tabId' })), root);
+    expect(text($('[data-testid=empty]'))).toContain('invalid message: tabId');
+  });
+});
+
+describe('popup model', () => {
+  it('groups in a fixed type order', () => {
+    expect(groupEntities(report.entities).map((g) => g.type)).toEqual(['person', 'organization', 'place']);
+  });
+  it('sorts coverage by score', () => {
+    expect(sortCoverage(report.coverage).map((c) => c.id)).toEqual(['c-high', 'c-low']);
+  });
+  it('weights the opinion share by paragraph length', () => {
+    const s = opinionShare(report);
+    expect(s.opinion).toBe(1);
+    expect(s.total).toBe(4);
+    expect(s.share).toBeGreaterThan(0.3);
+    expect(s.share).toBeLessThan(0.5);
+  });
+  it('cuts snippets at a word', () => {
+    expect(snippet('one two three four five six', 14)).toBe('one two three…');
+    expect(snippet('short')).toBe('short');
+  });
+  it.each([
+    ['https://a.example/x', 'web'],
+    ['chrome://newtab/', 'browser'],
+    ['about:blank', 'browser'],
+    ['https://chromewebstore.google.com/detail/x', 'browser'],
+    ['file:///tmp/a.html', 'file'],
+    [null, 'none'],
+  ] as const)('pageScheme(%s) = %s', (url, scheme) => {
+    expect(pageScheme(url)).toBe(scheme);
+  });
+});
