@@ -1,11 +1,11 @@
 /** Issue #2 acceptance in Chromium (playwright-core, --load-extension=.output/chrome-mv3). */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { acceptanceSuite } from './lib/suite.mjs';
-import { ROOT, waitFor, screenshotPath } from './lib/common.mjs';
+import { OWN_PAGES, ROOT, waitFor } from './lib/common.mjs';
 import * as S from './lib/scenarios.mjs';
 
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -14,7 +14,8 @@ acceptanceSuite({
   browser: 'chromium',
   launch: launchChromium,
   extras(ctx) {
-    it('toggle: the opinion setting survives a browser restart (same profile)', async () => {
+    it(`toggle: the opinion setting survives a browser restart (same profile) [chromium]`, async () => {
+      assert.ok(existsSync(path.join(OWN_PAGES, 'own-seed.html')), 'fixture test/fixtures/pages/own-seed.html is missing');
       const url = ctx.server.url('own', 'own-seed.html');
       let page = await S.openPage(ctx.driver, url);
       let tabId = await ctx.driver.tabIdOf(page);
@@ -34,7 +35,7 @@ acceptanceSuite({
       await page.close();
     });
 
-    it('a11y: axe-core finds no serious or critical violations in the popup and options pages', async () => {
+    it('a11y: axe-core finds no serious or critical violations in the popup and options pages [chromium]', async () => {
       const d = ctx.driver;
       const page = await S.openPage(d, ctx.server.url('own', 'own-seed.html'));
       const tabId = await d.tabIdOf(page);

@@ -45,19 +45,21 @@ stream.on('test:pass', (d) => {
   else if (d.todo) todo++;
   else passed++;
 });
+const label = (d) => d.name;
 stream.on('test:fail', (d) => {
   if (d.details?.type === 'suite') {
     // a suite failing by itself (its before/after hook) counts once
-    if (d.details?.error?.failureType === 'hookFailed' || d.details?.error?.failureType === 'suiteTimeout') (failed++, failures.push(d.name));
+    if (d.details?.error?.failureType === 'hookFailed' || d.details?.error?.failureType === 'suiteTimeout') (failed++, failures.push(label(d)));
     return;
   }
   if (d.todo) todo++;
-  else (failed++, failures.push(d.name));
+  else (failed++, failures.push(label(d)));
 });
 stream.compose(new spec()).pipe(process.stdout);
 await new Promise((resolve) => stream.on('close', resolve).on('end', resolve));
 
 const secs = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`\ne2e: ${browsers.join(' + ')} in ${secs} s; ${skipped} skipped, ${todo} todo${failures.length ? `; failed: ${failures.join(' | ')}` : ''}`);
+console.log(`\ne2e: ${browsers.join(' + ')} in ${secs} s; ${skipped} skipped, ${todo} todo`);
+for (const f of failures) console.log(`e2e: FAILED ${f}`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

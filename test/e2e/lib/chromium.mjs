@@ -37,9 +37,11 @@ export async function launchChromium({ extDir, userDataDir, proxy, serverOrigin 
   const errors = [];
 
   const watchPage = (page) => {
-    page.on('pageerror', (err) => errors.push({ from: `page ${safeUrl(page)}`, text: String(err?.stack ?? err) }));
+    page.on('pageerror', (err) => errors.push({ from: `page ${safeUrl(page)}`, text: String(err?.stack ?? err), where: String(err?.stack ?? '') }));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push({ from: `console ${safeUrl(page)}`, text: msg.text() });
+      const type = msg.type();
+      if (type === 'error' || (type === 'warn' || type === 'warning') && msg.text().startsWith('[backstory]'))
+        errors.push({ from: `console.${type} ${safeUrl(page)}`, text: msg.text(), where: msg.location()?.url ?? '' });
     });
   };
   context.pages().forEach(watchPage);

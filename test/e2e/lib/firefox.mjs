@@ -47,9 +47,11 @@ export async function launchFirefox({ extDir, proxy, serverOrigin }) {
   const watchPage = (page) => {
     if (!page || watched.has(page)) return;
     watched.add(page);
-    page.on('pageerror', (err) => errors.push({ from: `page ${page.url()}`, text: String(err?.stack ?? err) }));
+    page.on('pageerror', (err) => errors.push({ from: `page ${page.url()}`, text: String(err?.stack ?? err), where: String(err?.stack ?? '') }));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push({ from: `console ${page.url()}`, text: msg.text() });
+      const type = msg.type();
+      if (type === 'error' || (type === 'warn' || type === 'warning') && msg.text().startsWith('[backstory]'))
+        errors.push({ from: `console.${type} ${page.url()}`, text: msg.text(), where: msg.location()?.url ?? '' });
     });
     page.on('request', (req) => {
       let from = 'page';
@@ -157,7 +159,7 @@ export async function launchFirefox({ extDir, proxy, serverOrigin }) {
         .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & Ci.nsIScriptError.warningFlag) && !(m.flags & Ci.nsIScriptError.infoFlag)
           && String(m.sourceName).includes(${JSON.stringify(FIXED_UUID)})
           // zod's caught \`new Function('')\` capability probe shows up as a CSP report, not an uncaught error
-          && !(m.category === 'CSP' && /blocked a JavaScript eval/.test(m.errorMessage)))
+          && !/^Content-Security-Policy: .*blocked a JavaScript eval/.test(m.errorMessage))
         .map((m) => m.errorMessage + ' @ ' + m.sourceName + ':' + m.lineNumber))`);
       return JSON.parse(json ?? '[]');
     },

@@ -18,6 +18,10 @@ export function acceptanceSuite(cfg) {
   const extDir = extensionDir(cfg.browser === 'chromium' ? 'chrome' : 'firefox');
   const skipAll = extDir ? false : `no built extension in .output/ for ${cfg.browser} (run npm run build)`;
 
+  /** Test titles carry the browser, so the runner's failure list says where. */
+  const T = (title) => `${title} [${cfg.browser}]`;
+  cfg.T = T;
+
   describe(`${cfg.browser}`, { skip: skipAll }, () => {
     /** Shared state of this browser's run. */
     const ctx = { driver: null, server: null, userDataDir: '', extDir, browser: cfg.browser, relaunch: null };
@@ -55,9 +59,10 @@ export function acceptanceSuite(cfg) {
           ? false // a missing own fixture must fail, not skip
           : `${path.join(fx.dir, fx.file)} is absent (../shared not here): skipped`;
       describe(`article ${fx.name}`, { skip }, () => {
+        const TF = (title) => T(`${fx.name}: ${title}`);
         const st = { page: null, tabId: 0, status: null, report: null, sections: null, popup: null };
 
-        it('detect: the page is recognised as an article (popup shows title, kind, entities)', async () => {
+        it(TF('detect: the page is recognised as an article (popup shows title, kind, entities)'), async () => {
           assert.ok(available, `fixture ${path.join(fx.dir, fx.file)} is missing`);
           const d = ctx.driver;
           st.page = await S.openPage(d, ctx.server.url(fx.mount, fx.file));
@@ -72,12 +77,12 @@ export function acceptanceSuite(cfg) {
           assert.equal(view.empty, null, `popup shows an empty state on an article: ${view.empty}`);
           assert.ok(view.title.length > 10, `popup title: ${view.title}`);
           assert.ok(view.kind.length > 0, 'kind badge missing');
-          assert.ok(view.entities.length > 0, 'no entities listed');
+          assert.ok(view.toggle, 'article view without the highlight switch');
           const pageTitle = await st.page.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '');
           assert.ok(view.title.includes(pageTitle.slice(0, 30)) || pageTitle.includes(view.title.slice(0, 30)), `popup title "${view.title}" vs page h1 "${pageTitle}"`);
         });
 
-        it('link: the popup lists the expected entities and no false links', async () => {
+        it(TF('link: the popup lists the expected entities and no false links'), async () => {
           assert.ok(st.report, 'no report (detect failed)');
           const view = await S.readPopup(st.popup);
           const names = view.entities.map((e) => e.name);
@@ -106,18 +111,19 @@ export function acceptanceSuite(cfg) {
           assert.deepEqual(names.filter((n) => !reportNames.has(n)), [], 'popup lists entities the report does not have');
         });
 
-        it('popup: entities grouped with counts, earlier coverage with why-lines, opinion passages with reasons', async () => {
+        it(TF('popup: entities grouped by type, each with its mention count'), async () => {
           assert.ok(st.report, 'no report (detect failed)');
           const view = await S.readPopup(st.popup);
-          // grouped by type, each with its mention count
+          assert.ok(view.entities.length > 0, 'no entities listed');
           assert.ok(view.groups.length >= 2, `expected entity groups (people, places…), got ${JSON.stringify(view.groups)}`);
           for (const e of view.entities) assert.ok(e.group, `entity ${e.name} outside a group`);
           const byName = new Map(st.report.entities.map((e) => [e.name, e]));
-          for (const e of view.entities) {
-            const re = byName.get(e.name);
-            assert.equal(e.count, String(re?.mentions.length), `count shown for ${e.name}`);
-          }
-          // coverage: dated before the article, each with a why-line
+          for (const e of view.entities) assert.equal(e.count, String(byName.get(e.name)?.mentions.length), `count shown for ${e.name}`);
+        });
+
+        it(TF('popup: earlier coverage, each item dated before the article with a why-line'), async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const view = await S.readPopup(st.popup);
           const date = st.report.article.date;
           assert.match(String(date), /^\d{4}-\d{2}-\d{2}$/, 'article date');
           assert.ok(st.report.coverage.length > 0 && view.coverage.length > 0, 'no earlier coverage listed');
@@ -128,7 +134,11 @@ export function acceptanceSuite(cfg) {
           for (const item of view.coverage) {
             assert.ok(st.report.coverage.some((c) => item.text.includes(c.why.replace(/\s+/g, ' ').trim())), `coverage item without its why-line: ${item.text}`);
           }
-          // opinion passages with reasons, including the "What The Author Thinks" paragraph
+        });
+
+        it(TF('popup: opinion passages with reasons, including the "What The Author Thinks" paragraph'), async () => {
+          assert.ok(st.report, 'no report (detect failed)');
+          const view = await S.readPopup(st.popup);
           assert.ok(view.opinion.length > 0, 'no opinion passages listed');
           for (const o of view.opinion) assert.ok(o.reasons.length > 0, `opinion passage without reasons: ${o.text.slice(0, 80)}`);
           if (st.sections.hasAuthorHeading) {
@@ -138,11 +148,14 @@ export function acceptanceSuite(cfg) {
             assert.equal(flag?.label, 'opinion', `author paragraph flagged ${JSON.stringify(flag)}`);
             const words = st.sections.opinion[0].split(' ').slice(0, 4).join(' ');
             assert.ok(view.opinion.some((o) => o.text.includes(words)), `popup opinion list lacks the author paragraph ("${words}…")`);
+            const reportingIdx = st.sections.reporting.map((r) => st.report.article.paragraphs.findIndex((p) => p.replace(/\s+/g, ' ').trim() === r)).filter((i) => i >= 0);
+            const wrong = st.report.opinion.filter((f) => f.label === 'opinion' && reportingIdx.includes(f.paragraph));
+            assert.deepEqual(wrong, [], 'reporting paragraphs flagged as opinion');
           }
           await shots(ctx, st.popup, `popup-${fx.name}`);
         });
 
-        it('hover: a "Putin" mention opens the card; Esc and moving away close it', async () => {
+        it(TF('hover: a "Putin" mention opens the card; Esc and moving away close it'), async () => {
           assert.ok(st.report, 'no report (detect failed)');
           const page = st.page;
           await page.bringToFront();
@@ -177,7 +190,7 @@ export function acceptanceSuite(cfg) {
           await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'the card to close after the pointer left', timeout: 2500 });
         });
 
-        it('toggle: "Highlight opinion" marks the author section only, leaves the DOM untouched, persists across reload', async () => {
+        it(TF('toggle: "Highlight opinion" marks the author section only, leaves the DOM untouched, persists across reload'), async () => {
           assert.ok(st.report, 'no report (detect failed)');
           const page = st.page;
           const pristine = await S.domPristine(page);
@@ -228,7 +241,7 @@ export function acceptanceSuite(cfg) {
 
     describe('non-articles', () => {
       for (const file of S.NON_ARTICLES) {
-        it(`detect: ${file} shows the popup's empty state and no highlights`, async () => {
+        it(T(`detect: ${file} shows the popup's empty state and no highlights`), async () => {
           assert.ok(existsSync(path.join(OWN_PAGES, file)), `fixture test/fixtures/pages/${file} is missing`);
           const d = ctx.driver;
           const page = await S.openPage(d, ctx.server.url('own', file));
@@ -250,7 +263,7 @@ export function acceptanceSuite(cfg) {
       }
     });
 
-    it('options page renders its sections', async () => {
+    it(T('options page renders its sections'), async () => {
       const d = ctx.driver;
       const page = await d.newPage();
       await d.setViewport(page, 900, 900);
@@ -264,7 +277,7 @@ export function acceptanceSuite(cfg) {
 
     cfg.extras?.(ctx);
 
-    it('network: the extension made no request beyond the fixture server', async () => {
+    it(T('network: the extension made no request beyond the fixture server'), async () => {
       await collect(ctx);
       const pageReqs = ctx.allRequests.filter((r) => !isAllowed(r.url, ctx.server.origin));
       const ext = ctx.allChannels.filter((r) => !isAllowed(r.url, ctx.server.origin));
@@ -274,8 +287,10 @@ export function acceptanceSuite(cfg) {
       assert.deepEqual(foreign, [], 'requests that reached the proxy (not browser noise)');
     });
 
-    it('errors: no uncaught errors in extension contexts', async () => {
+    it(T('errors: no uncaught errors in extension contexts'), async (t) => {
       await collect(ctx);
+      for (const w of ctx.warnings ?? []) t.diagnostic(`extension warning: ${w.slice(0, 300)}`);
+      for (const w of ctx.pageNoise ?? []) t.diagnostic(`page (not extension) error: ${w.slice(0, 300)}`);
       assert.deepEqual(ctx.allErrors, []);
     });
   });
@@ -295,7 +310,13 @@ async function collect(ctx) {
   const d = ctx.driver;
   if (!d) return;
   ctx.allRequests.push(...d.requests.splice(0));
-  ctx.allErrors.push(...d.errors.splice(0).map((e) => `${e.from}: ${e.text}`));
+  for (const e of d.errors.splice(0)) {
+    const line = `${e.from}: ${e.text}`;
+    const fromExtension = /(chrome|moz)-extension:\/\/|service-worker/.test(`${e.from} ${e.where ?? ''} ${e.text}`);
+    if (e.from.startsWith('console.warn')) (ctx.warnings ??= []).push(line); // caught and logged by the extension
+    else if (fromExtension) ctx.allErrors.push(line);
+    else (ctx.pageNoise ??= []).push(line); // the fixture page's own (e.g. a 404), not the extension's
+  }
   // These two are cumulative per browser run: keep each entry once.
   const seen = (ctx.seen ??= new Set());
   for (const e of await d.backgroundErrors()) {
