@@ -17,6 +17,15 @@ export interface Wrap {
   target: MentionTarget;
 }
 
+/** Text.splitText, or its equivalent where the DOM lacks it (linkedom in tests). */
+function split(node: Text, offset: number): Text {
+  if (typeof node.splitText === 'function') return node.splitText(offset);
+  const rest = node.ownerDocument.createTextNode(node.data.slice(offset));
+  node.data = node.data.slice(0, offset);
+  node.parentNode!.insertBefore(rest, node.nextSibling);
+  return rest;
+}
+
 /** Wrap the given mentions (any order); returns the wraps in document order. */
 export function wrapMentions(doc: Document, targets: MentionTarget[]): Wrap[] {
   // Last first: splitting a text node only disturbs offsets after the split point.
@@ -27,8 +36,8 @@ export function wrapMentions(doc: Document, targets: MentionTarget[]): Wrap[] {
     if (p.startNode !== p.endNode || !p.startNode.parentNode) continue;
     const node = p.startNode;
     if (p.endOffset > node.data.length || p.startOffset >= p.endOffset) continue;
-    const mid = node.splitText(p.startOffset);
-    const after = mid.splitText(p.endOffset - p.startOffset);
+    const mid = split(node, p.startOffset);
+    const after = split(mid, p.endOffset - p.startOffset);
     const span = doc.createElement('span');
     span.setAttribute(MENTION_ATTR, '');
     span.tabIndex = 0;

@@ -4,8 +4,8 @@
  */
 
 /** Give the main thread back to the page (scheduler.yield where available). */
-export function pause(win: Window = globalThis.window): Promise<void> {
-  const sched = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+export function pause(): Promise<void> {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof sched?.yield === 'function') return sched.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,0 +1,234 @@
+import { describe, expect, it, vi } from 'vitest';
+import { contentScriptTab, isExtensionPage, type SenderLike } from '../lib/background/senders';
+import { createMessageHandler, type BackgroundDeps } from '../lib/background/handlers';
+import { createKnowledgeSource } from '../lib/background/knowledge-source';
+import { TabReports } from '../lib/background/tab-reports';
+import { ArticleInputSchema, clampArticleInput, MAX_ARTICLE_CHARS, MAX_BLOCK_CHARS, UiToCs } from '../lib/messaging';
+import type { ArticleInput } from '../lib/article/types';
+import type { Knowledge } from '../lib/knowledge';
+import type { PageReport } from '../lib/report';
+
+const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const PAGE = 'https://news.example/2025/06/story.html';
+
+const senders: [string, SenderLike, 'cs' | 'ui' | null][] = [
+  ['content script in a tab', { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7, url: PAGE } }, 'cs'],
+  ['content script, tab url hidden (no tabs permission)', { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7 } }, 'cs'],
+  ['content script in a sub-frame', { id: 'ext-id', url: PAGE, frameId: 3, tab: { id: 7 } }, null],
+  ['another extension', { id: 'other', url: PAGE, tab: { id: 7 } }, null],
+  ['popup', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' }, 'ui'],
+  ['popup opened in a tab', { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html?tabId=7', tab: { id: 9, url: 'chrome-extension://ext-id/popup.html?tabId=7' } }, 'ui'],
+  ['options page', { id: 'ext-id', url: 'chrome-extension://ext-id/options.html', tab: { id: 4 } }, 'ui'],
+  ['a page pretending to be ours', { id: 'ext-id', url: 'https://evil.example/chrome-extension://ext-id/', tab: { id: 7 } }, 'cs'],
+  ['another extension page', { id: 'other', url: 'chrome-extension://other/popup.html' }, null],
+  ['no id at all', { url: 'chrome-extension://ext-id/popup.html' }, null],
+];
+
+describe('sender checks', () => {
+  it.each(senders)('%s', (_name, sender, kind) => {
+    expect(contentScriptTab(sender, self) !== null).toBe(kind === 'cs');
+    expect(isExtensionPage(sender, self)).toBe(kind === 'ui');
+  });
+});
+
+function article(over: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    url: PAGE,
+    title: 'A story',
+    byline: null,
+    date: '2025-06-08',
+    lang: 'en',
+    siteName: 'News',
+    kind: 'news',
+    kindSignals: [],
+    kindReasons: [],
+    signals: ['json-ld:NewsArticle'],
+    blocks: [{ text: 'Vladimir Putin spoke.', kind: 'paragraph', section: null }],
+    ...over,
+  };
+}
+
+function reportFor(input: ArticleInput): PageReport {
+  return {
+    url: input.url,
+    article: { detected: true, kind: input.kind, title: input.title, date: input.date, text: input.blocks.map((b) => b.text).join('\n\n'), paragraphs: input.blocks.map((b) => b.text), signals: input.signals },
+    entities: [{ id: 'Q7747', name: 'Vladimir Putin', type: 'person', description: 'President of Russia', mentions: [{ paragraph: 0, start: 0, end: 14, text: 'Vladimir Putin' }] }],
+    coverage: [],
+    opinion: [],
+  };
+}
+
+function memorySession() {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get(keys: string | string[]) {
+      const out: Record<string, unknown> = {};
+      for (const k of Array.isArray(keys) ? keys : [keys]) if (data.has(k)) out[k] = structuredClone(data.get(k));
+      return out;
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
+    },
+  };
+}
+
+function setup(over: Partial<BackgroundDeps> = {}) {
+  const loadPacks = vi.fn(async () => []);
+  const knowledge = createKnowledgeSource(loadPacks, () => ({}) as Knowledge);
+  const session = memorySession();
+  const reports = new TabReports(session);
+  const analyze = vi.fn((input: ArticleInput) => reportFor(input));
+  const handle = createMessageHandler({ self, knowledge, reports, analyze, ...over });
+  return { handle, loadPacks, reports, session, analyze };
+}
+
+const cs: SenderLike = { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7 } };
+const ui: SenderLike = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+
+describe('background message handler', () => {
+  it('analyses an article from a content script and keeps the report for the popup', async () => {
+    const { handle, analyze } = setup();
+    const reply = await handle({ type: 'cs:analyze-article', article: article() }, cs);
+    expect(reply).toMatchObject({ ok: true, value: { entities: [{ id: 'Q7747' }] } });
+    expect(analyze).toHaveBeenCalledTimes(1);
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { url: PAGE } } });
+  });
+
+  it('records not-articles for the popup', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'cs:not-article', url: PAGE, title: 'Home', signals: ['no article markup'] }, cs)).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'not-article', url: PAGE, title: 'Home', signals: ['no article markup'] } });
+  });
+
+  it('answers unknown for a tab it never heard of', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 99 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
+  });
+
+  it.each([
+    ['cs message from an extension page', { type: 'cs:analyze-article', article: article() }, ui],
+    ['ui message from a content script', { type: 'ui:get-tab-report', tabId: 7 }, cs],
+    ['ui message from another extension', { type: 'ui:get-tab-report', tabId: 7 }, { ...ui, id: 'other' }],
+    ['not a Backstory message', { hello: 1 }, cs],
+    ['unknown direction', { type: 'bg:whatever' }, ui],
+  ] as const)('ignores %s', async (_name, message, sender) => {
+    const { handle, analyze } = setup();
+    expect(await handle(message, sender)).toBeUndefined();
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['unknown cs type', { type: 'cs:explode' }, cs],
+    ['bad block kind', { type: 'cs:analyze-article', article: article({ blocks: [{ text: 'x', kind: 'table' as never, section: null }] }) }, cs],
+    ['too long block', { type: 'cs:analyze-article', article: article({ blocks: [{ text: 'x'.repeat(MAX_BLOCK_CHARS + 1), kind: 'paragraph', section: null }] }) }, cs],
+    ['bad date', { type: 'cs:analyze-article', article: article({ date: 'June 8' }) }, cs],
+    ['negative tab id', { type: 'ui:get-tab-report', tabId: -1 }, ui],
+    ['string tab id', { type: 'ui:get-tab-report', tabId: '7' }, ui],
+  ] as const)('rejects %s with a Result error', async (_name, message, sender) => {
+    const { handle, analyze } = setup();
+    const reply = await handle(message, sender);
+    expect(reply).toMatchObject({ ok: false });
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing analysis into a Result error', async () => {
+    const { handle } = setup({ analyze: () => { throw new Error('boom'); } });
+    expect(await handle({ type: 'cs:analyze-article', article: article() }, cs)).toEqual({ ok: false, error: 'boom' });
+  });
+
+  it('builds knowledge once, shares it, and rebuilds after ui:packs-changed', async () => {
+    const { handle, loadPacks } = setup();
+    await Promise.all([handle({ type: 'cs:analyze-article', article: article() }, cs), handle({ type: 'ui:get-dataset-info' }, ui)]);
+    expect(loadPacks).toHaveBeenCalledTimes(1);
+    expect(await handle({ type: 'ui:packs-changed' }, ui)).toEqual({ ok: true, value: null });
+    await handle({ type: 'ui:get-dataset-info' }, ui);
+    expect(loadPacks).toHaveBeenCalledTimes(2);
+  });
+
+  it('records history and does not fail the page when history fails', async () => {
+    const record = vi.fn(async () => { throw new Error('disk full'); });
+    const { handle } = setup({ history: { items: async () => [], record } });
+    const reply = await handle({ type: 'cs:analyze-article', article: article() }, cs);
+    expect(reply?.ok).toBe(true);
+    expect(record).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds notes from the content script to the report', async () => {
+    const { handle } = setup();
+    const reply = await handle({ type: 'cs:analyze-article', article: article(), notes: ['Analysis stopped after 5000 paragraphs'] }, cs);
+    expect(reply).toMatchObject({ ok: true, value: { notes: ['Analysis stopped after 5000 paragraphs'] } });
+  });
+});
+
+describe('knowledge source', () => {
+  it('does not cache a failed build', async () => {
+    let n = 0;
+    const src = createKnowledgeSource(async () => {
+      if (n++ === 0) throw new Error('not yet');
+      return [];
+    }, () => ({}) as Knowledge);
+    await expect(src.get()).rejects.toThrow('not yet');
+    await expect(src.get()).resolves.toMatchObject({ packs: [] });
+  });
+});
+
+describe('tab reports', () => {
+  it('survive a worker restart through session storage, and go on drop', async () => {
+    const session = memorySession();
+    const a = new TabReports(session);
+    const report = reportFor(article());
+    await a.set(7, { state: 'ready', report });
+    const restarted = new TabReports(session);
+    const got = await restarted.get(7);
+    expect(got).toMatchObject({ state: 'ready', report: { url: PAGE } });
+    // The stored copy skips the joined text; it comes back rebuilt.
+    expect(got.state === 'ready' && got.report.article.text).toBe(report.article.text);
+    await restarted.drop(7);
+    expect(await new TabReports(session).get(7)).toEqual({ state: 'unknown' });
+    expect(session.data.size).toBe(0);
+  });
+
+  it('still answers from memory when session storage fails', async () => {
+    const broken = { get: async () => { throw new Error('no'); }, set: async () => { throw new Error('quota'); }, remove: async () => {} };
+    const r = new TabReports(broken);
+    await r.set(3, { state: 'not-article', url: PAGE, title: '', signals: [] });
+    expect(await r.get(3)).toMatchObject({ state: 'not-article' });
+    expect(await r.get(4)).toEqual({ state: 'unknown' });
+  });
+});
+
+describe('clampArticleInput', () => {
+  it('keeps paragraph indexes, cuts at the limits, says so, and passes validation', () => {
+    const big = 'word '.repeat(4000); // 20,000 chars
+    const blocks = Array.from({ length: 40 }, () => ({ text: big + 'x'.repeat(500), kind: 'paragraph' as const, section: null }));
+    const { article: out, notes } = clampArticleInput(article({ blocks, signals: Array.from({ length: 80 }, (_, i) => `s${i}`) }));
+    expect(out.blocks.every((b) => b.text.length <= MAX_BLOCK_CHARS)).toBe(true);
+    expect(out.blocks.reduce((n, b) => n + b.text.length, 0)).toBeLessThanOrEqual(MAX_ARTICLE_CHARS);
+    expect(out.blocks[0]!.text).toBe(blocks[0]!.text.slice(0, MAX_BLOCK_CHARS));
+    expect(out.signals).toHaveLength(50);
+    expect(notes[0]).toMatch(/stopped after 20 paragraphs/);
+    expect(ArticleInputSchema.safeParse(out).success).toBe(true);
+  });
+
+  it('drops a malformed date instead of failing the article', () => {
+    expect(clampArticleInput(article({ date: '2025-06' })).article.date).toBeNull();
+  });
+});
+
+describe('ui:reveal validation', () => {
+  it.each([
+    [{ type: 'ui:reveal', paragraph: 3 }, true],
+    [{ type: 'ui:reveal', paragraph: 3, start: 4, end: 9 }, true],
+    [{ type: 'ui:reveal', paragraph: -1 }, false],
+    [{ type: 'ui:reveal', paragraph: 1.5 }, false],
+    [{ type: 'ui:reveal' }, false],
+    [{ type: 'ui:other', paragraph: 1 }, false],
+  ])('%j → %s', (msg, valid) => {
+    expect(UiToCs.safeParse(msg).success).toBe(valid);
+  });
+});
