@@ -9,7 +9,7 @@ import { h, render } from 'preact';
 import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
 import { hostnameOf } from '../components/options/SiteList';
 import { modelCredits } from '../components/options/credits';
-import { progressFraction } from '../components/options/api';
+import { packInfoOf, progressFraction } from '../components/options/api';
 
 let document: Document;
 let root: Element;
@@ -47,7 +47,7 @@ function fakeApi(over: Partial<OptionsApi> = {}): OptionsApi {
         ],
       },
     })),
-    importedPackIds: vi.fn(async () => ['mine']),
+    importedPacks: vi.fn(async () => [{ id: 'mine', name: 'My local pack', version: '1', entities: 12, coverage: 40, licenses: [] }]),
     installPack: vi.fn(async () => ({ ok: true as const, value: { name: 'New', version: '2' } })),
     removePack: vi.fn(async () => undefined),
     historyCount: vi.fn(async () => 7),
@@ -168,6 +168,12 @@ describe('helpers', () => {
     expect(progressFraction(50)).toBe(0.5);
     expect(progressFraction({ done: 1, total: 4 })).toBe(0.25);
     expect(progressFraction(undefined)).toBe(0);
+  });
+
+  it('packInfoOf reads lib/store pack summaries', () => {
+    const summary = { id: 'p', name: 'P', version: '1.2', counts: { entities: 3, coverage: 4, coverageWithProse: 0 }, licenses: [], installedAt: 0, chars: 10 };
+    expect(packInfoOf(summary)).toEqual({ id: 'p', name: 'P', version: '1.2', entities: 3, coverage: 4, licenses: [] });
+    expect(packInfoOf(null)).toBeNull();
   });
 
   it('credits GloVe only when the model says it uses it', () => {

@@ -39,8 +39,8 @@ export type InstallResult = { ok: true; value: PackInfo | { name: string; versio
 export interface OptionsApi {
   /** The packs the background has loaded (default + imported), or an error. */
   datasetInfo(): Promise<{ ok: true; value: DatasetInfoLike } | { ok: false; error: string }>;
-  /** Ids of the packs the reader imported (the ones that can be removed). */
-  importedPackIds(): Promise<string[]>;
+  /** The packs the reader imported (the ones that can be removed), from lib/store. */
+  importedPacks(): Promise<PackInfo[]>;
   installPack(text: string, onProgress: (fraction: number) => void): Promise<InstallResult>;
   removePack(id: string): Promise<void>;
   historyCount(): Promise<number>;
@@ -141,19 +141,21 @@ export async function importPackFile(
 
 function PacksSection({ api }: { api: OptionsApi }) {
   const [packs, setPacks] = useState<PackInfo[] | null>(null);
-  const [imported, setImported] = useState<string[]>([]);
+  const [imported, setImported] = useState<PackInfo[]>([]);
   const [loadError, setLoadError] = useState('');
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
-    const [info, ids] = await Promise.all([api.datasetInfo().catch((e: unknown) => ({ ok: false as const, error: errorText(e) })), api.importedPackIds().catch(() => [])]);
+    const [info, ids] = await Promise.all([api.datasetInfo().catch((e: unknown) => ({ ok: false as const, error: errorText(e) })), api.importedPacks().catch(() => [] as PackInfo[])]);
     setImported(ids);
     if (info.ok) {
-      setPacks(info.value.packs);
+      // Imported packs the background has not loaded yet still show (and can be removed).
+      const loaded = new Set(info.value.packs.map((p) => p.id));
+      setPacks([...info.value.packs, ...ids.filter((p) => !loaded.has(p.id))]);
       setLoadError('');
     } else {
-      setPacks([]);
+      setPacks(ids);
       setLoadError(info.error);
     }
   };
@@ -192,7 +194,7 @@ function PacksSection({ api }: { api: OptionsApi }) {
         {loadError ? <li class="field-error">{t('packsLoadError', loadError)}</li> : null}
         {packs !== null && packs.length === 0 && !loadError ? <li class="muted">{t('packsNone')}</li> : null}
         {(packs ?? []).map((p) => {
-          const removable = imported.includes(p.id);
+          const removable = imported.some((i) => i.id === p.id);
           return (
             <li class="pack" key={p.id} data-testid="pack" data-pack-id={p.id}>
               <div class="pack-main">

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { UiToBg } from '../../lib/messaging';
-import type { DatasetInfoLike, InstallResult, OptionsApi } from './OptionsApp';
+import type { DatasetInfoLike, InstallResult, OptionsApi, PackInfo } from './OptionsApp';
 
 /** The functions this page uses from lib/store, looked up by name. */
 interface StorePort {
@@ -44,12 +44,27 @@ export function progressFraction(p: unknown): number {
   return 0;
 }
 
-function packIdOf(p: unknown): string | null {
+/** lib/store's PackSummary ({id, name, version, counts: {entities, coverage}, licenses}) as a PackInfo. */
+export function packInfoOf(p: unknown): PackInfo | null {
   if (!p || typeof p !== 'object') return null;
   const o = p as Record<string, unknown>;
-  if (typeof o.id === 'string') return o.id;
-  const meta = (o.meta ?? o.pack) as Record<string, unknown> | undefined;
-  return meta && typeof meta.id === 'string' ? meta.id : null;
+  if (typeof o.id !== 'string') return null;
+  const counts = (o.counts ?? o) as Record<string, unknown>;
+  return {
+    id: o.id,
+    name: typeof o.name === 'string' ? o.name : o.id,
+    version: typeof o.version === 'string' ? o.version : '',
+    entities: Number(counts.entities ?? 0),
+    coverage: Number(counts.coverage ?? 0),
+    licenses: Array.isArray(o.licenses) ? (o.licenses as PackInfo['licenses']) : [],
+  };
+}
+
+/** Throw the error of a failed Result (removePack and clearHistory answer Results). */
+function check(reply: unknown): void {
+  if (reply && typeof reply === 'object' && 'ok' in reply && !(reply as { ok: boolean }).ok) {
+    throw new Error(String((reply as { error?: unknown }).error ?? 'failed'));
+  }
 }
 
 /** A store reply as a Result: Result values pass through, thrown errors become their message. */
@@ -71,9 +86,9 @@ export function browserOptionsApi(): OptionsApi {
       const reply = (await send({ type: 'ui:get-dataset-info' })) as { ok: true; value: DatasetInfoLike } | { ok: false; error: string } | undefined;
       return reply ?? { ok: false, error: 'No answer from the background.' };
     },
-    async importedPackIds() {
+    async importedPacks() {
       const list = await (await need('listPacks'))();
-      return list.map(packIdOf).filter((id): id is string => id !== null);
+      return list.map(packInfoOf).filter((p): p is PackInfo => p !== null);
     },
     async installPack(text, onProgress) {
       try {
@@ -83,13 +98,13 @@ export function browserOptionsApi(): OptionsApi {
       }
     },
     async removePack(id) {
-      await (await need('removePack'))(id);
+      check(await (await need('removePack'))(id));
     },
     async historyCount() {
       return (await need('historyCount'))();
     },
     async clearHistory() {
-      await (await need('clearHistory'))();
+      check(await (await need('clearHistory'))());
     },
     async notify(type) {
       await send({ type });
