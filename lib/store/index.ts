@@ -1,0 +1,92 @@
+/**
+ * lib/store: what the background and the options page keep in IndexedDB — packs the reader
+ * installed and the reading history. Every function opens (once) the "backstory" database of
+ * the given factory; `createStore(factory)` gives the same API on another factory (tests use
+ * fake-indexeddb). Writes answer Result values (quota and validation errors are reported, not thrown).
+ *
+ *   installPack(text, onProgress?)  → Result<PackSummary>   (validates; all-or-nothing)
+ *   listPacks()                     → PackSummary[]
+ *   removePack(id)                  → Result<{ removed }>
+ *   loadInstalledPacks()            → Pack[]
+ *   recordRead(read)                → Result<{ evicted }>    (cap HISTORY_CAP, oldest evicted)
+ *   shouldRecord(url, settings)     → boolean               (pure; settings from lib/settings)
+ *   clearHistory(site?)             → Result<{ removed }>
+ *   historyCount()                  → number
+ *   historyItems()                  → HistoryItem[]         (coverage items, origin 'history')
+ */
+import type { Pack } from '../dataset/schema';
+import type { HistoryItem } from '../coverage/index';
+import type { Result } from '../messaging';
+import { DB_NAME, openDatabase } from './db';
+import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type PackSummary } from './packs';
+import { clearHistoryIn, historyCountIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type ReadRecord } from './history';
+
+export { shouldRecord, historyItemOfRead, HISTORY_CAP, ReadRecord, type HistorySettings } from './history';
+export { MAX_PACK_CHARS, validatePackText, type PackSummary } from './packs';
+export { DB_NAME, DB_VERSION, openDatabase } from './db';
+
+export interface BackstoryStore {
+  installPack(text: string, onProgress?: (fraction: number) => void): Promise<Result<PackSummary>>;
+  listPacks(): Promise<PackSummary[]>;
+  removePack(id: string): Promise<Result<{ removed: boolean }>>;
+  loadInstalledPacks(): Promise<Pack[]>;
+  recordRead(read: ReadRecord): Promise<Result<{ evicted: number }>>;
+  clearHistory(site?: string): Promise<Result<{ removed: number }>>;
+  historyCount(): Promise<number>;
+  historyRecords(): Promise<ReadRecord[]>;
+  historyItems(): Promise<HistoryItem[]>;
+  close(): void;
+}
+
+export function createStore(factory: IDBFactory = globalThis.indexedDB, name = DB_NAME, options: { historyCap?: number } = {}): BackstoryStore {
+  let open: Promise<IDBDatabase> | null = null;
+  const db = async () => {
+    if (!open) {
+      open = openDatabase(factory, name);
+      open.then((d) => {
+        d.onclose = () => { open = null; };
+        const prev = d.onversionchange;
+        d.onversionchange = (ev) => { open = null; prev?.call(d, ev); };
+      }, () => { open = null; });
+    }
+    return open;
+  };
+  const guard = async <T>(fn: (d: IDBDatabase) => Promise<Result<T>>, what: string): Promise<Result<T>> => {
+    try {
+      return await fn(await db());
+    } catch (err) {
+      return { ok: false, error: `Could not ${what}: ${(err as Error)?.message ?? String(err)}` };
+    }
+  };
+  return {
+    installPack: (text, onProgress) => guard((d) => installPackInto(d, text, onProgress), 'install the pack'),
+    listPacks: async () => listPacksIn(await db()),
+    removePack: (id) => guard((d) => removePackFrom(d, id), 'remove the pack'),
+    loadInstalledPacks: async () => loadPacksFrom(await db()),
+    recordRead: (read) => guard((d) => recordReadIn(d, read, options.historyCap ?? HISTORY_CAP), 'record the article'),
+    clearHistory: (site) => guard((d) => clearHistoryIn(d, site), 'clear the history'),
+    historyCount: async () => historyCountIn(await db()),
+    historyRecords: async () => historyRecordsIn(await db()),
+    historyItems: async () => historyItemsIn(await db()),
+    close: () => {
+      void open?.then((d) => d.close(), () => {});
+      open = null;
+    },
+  };
+}
+
+let shared: BackstoryStore | null = null;
+/** The store on this context's real IndexedDB (background, options page). */
+export function defaultStore(): BackstoryStore {
+  return (shared ??= createStore());
+}
+
+export const installPack = (text: string, onProgress?: (fraction: number) => void) => defaultStore().installPack(text, onProgress);
+export const listPacks = () => defaultStore().listPacks();
+export const removePack = (id: string) => defaultStore().removePack(id);
+export const loadInstalledPacks = () => defaultStore().loadInstalledPacks();
+export const recordRead = (read: ReadRecord) => defaultStore().recordRead(read);
+export const clearHistory = (site?: string) => defaultStore().clearHistory(site);
+export const historyCount = () => defaultStore().historyCount();
+export const historyRecords = () => defaultStore().historyRecords();
+export const historyItems = () => defaultStore().historyItems();

@@ -1,0 +1,122 @@
+/**
+ * Reader-installed packs in IndexedDB: install (validate, then one transaction), list, remove,
+ * load. A pack that fails validation, is too big, or does not fit in storage leaves what was
+ * installed untouched: nothing is written before validation passes, and the write of body and
+ * summary is a single transaction that aborts as a whole.
+ */
+import type { License, Pack } from '../dataset/schema';
+import { parsePack } from '../dataset/pack';
+import { fail, ok, type Result } from '../messaging';
+import { PACKS, PACK_META, abortQuietly, requestValue, storageErrorText, transactionDone } from './db';
+
+/** Largest pack text accepted (UTF-16 code units ≈ bytes for JSON). */
+export const MAX_PACK_CHARS = 64 * 1024 * 1024;
+/** The bundled pack's id: an installed pack may not take it. */
+export const RESERVED_PACK_IDS = new Set(['default']);
+
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  counts: { entities: number; coverage: number; coverageWithProse: number };
+  licenses: License[];
+  /** ms since epoch. */
+  installedAt: number;
+  /** Size of the text that was installed. */
+  chars: number;
+  /** True when this install replaced an earlier version of the same pack. */
+  replaced?: boolean;
+}
+
+export function summaryOf(pack: Pack, chars: number, installedAt: number): PackSummary {
+  const summary: PackSummary = {
+    id: pack.id,
+    name: pack.name,
+    version: pack.version,
+    counts: {
+      entities: pack.entities.length,
+      coverage: pack.coverage.length,
+      coverageWithProse: pack.coverage.filter((c) => c.title || c.summary).length,
+    },
+    licenses: pack.licenses,
+    installedAt,
+    chars,
+  };
+  if (pack.description) summary.description = pack.description;
+  return summary;
+}
+
+/** Parse and check a pack's text without touching storage. */
+export function validatePackText(text: string): Result<Pack> {
+  if (typeof text !== 'string' || text.length === 0) return fail('The file is empty.');
+  if (text.length > MAX_PACK_CHARS) {
+    return fail(`The pack is too big (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_CHARS / 1048576} MB).`);
+  }
+  const parsed = parsePack(text);
+  if (!parsed.ok) return fail(`Not a valid Backstory pack: ${parsed.error}`);
+  const pack = parsed.value;
+  if (RESERVED_PACK_IDS.has(pack.id)) return fail(`Pack id "${pack.id}" is reserved for the pack built into Backstory; give the pack another id.`);
+  return ok(pack);
+}
+
+export async function installPackInto(
+  db: IDBDatabase,
+  text: string,
+  onProgress?: (fraction: number) => void,
+  now: () => number = Date.now,
+): Promise<Result<PackSummary>> {
+  onProgress?.(0);
+  const valid = validatePackText(text);
+  if (!valid.ok) return valid;
+  onProgress?.(0.6);
+  const pack = valid.value;
+  const summary = summaryOf(pack, text.length, now());
+  let tx: IDBTransaction | undefined;
+  try {
+    tx = db.transaction([PACKS, PACK_META], 'readwrite');
+    const done = transactionDone(tx);
+    const meta = tx.objectStore(PACK_META);
+    const existing = await requestValue(meta.get(pack.id));
+    if (existing) summary.replaced = true;
+    tx.objectStore(PACKS).put({ id: pack.id, pack });
+    meta.put(summary);
+    await done;
+  } catch (err) {
+    abortQuietly(tx);
+    return fail(storageErrorText(err, `install the pack "${pack.name}"`));
+  }
+  onProgress?.(1);
+  return ok(summary);
+}
+
+export async function listPacksIn(db: IDBDatabase): Promise<PackSummary[]> {
+  const tx = db.transaction(PACK_META, 'readonly');
+  const rows = await requestValue(tx.objectStore(PACK_META).getAll());
+  return (rows as PackSummary[]).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+export async function removePackFrom(db: IDBDatabase, id: string): Promise<Result<{ removed: boolean }>> {
+  let tx: IDBTransaction | undefined;
+  try {
+    tx = db.transaction([PACKS, PACK_META], 'readwrite');
+    const done = transactionDone(tx);
+    const existed = (await requestValue(tx.objectStore(PACK_META).count(id))) > 0;
+    tx.objectStore(PACKS).delete(id);
+    tx.objectStore(PACK_META).delete(id);
+    await done;
+    return ok({ removed: existed });
+  } catch (err) {
+    abortQuietly(tx);
+    return fail(storageErrorText(err, 'remove the pack'));
+  }
+}
+
+/** Installed packs, in name order (the background merges them after the default pack). */
+export async function loadPacksFrom(db: IDBDatabase): Promise<Pack[]> {
+  const order = (await listPacksIn(db)).map((s) => s.id);
+  const tx = db.transaction(PACKS, 'readonly');
+  const rows = (await requestValue(tx.objectStore(PACKS).getAll())) as { id: string; pack: Pack }[];
+  const byId = new Map(rows.map((r) => [r.id, r.pack]));
+  return order.map((id) => byId.get(id)).filter((p): p is Pack => !!p);
+}
