@@ -180,7 +180,7 @@ describe('hover card', () => {
 describe('page controller', () => {
   function deps(over: Partial<PageDeps> & { extraction?: Extraction } = {}) {
     const { document } = parseHTML(ARTICLE);
-    const send = vi.fn(async () => ({ ok: false as const, error: 'stop here' }));
+    const send = vi.fn(async (_message: unknown) => ({ ok: false as const, error: 'stop here' }));
     const extractArticle = vi.fn((): Extraction => over.extraction ?? { detected: false, signals: ['no body'] });
     const d: PageDeps = {
       doc: document as unknown as Document,
