@@ -15,7 +15,10 @@ const BLOCK = new Set([
 const WS = /[\t\n\v\f\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 const WS_EDGE = /^[\t\n\v\f\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
 
-/** The gold "article text": block texts, whitespace collapsed, non-empty lines joined by blank lines. */
+/**
+ * The gold "article text": block texts, whitespace collapsed, non-empty lines joined by blank lines
+ * (a raw newline in the source also ends a line, as in the annotation tool).
+ */
 export function goldText(expectedHtml: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${expectedHtml}</body></html>`);
   const parts: string[] = [];
