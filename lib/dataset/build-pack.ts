@@ -4,6 +4,7 @@
  * for every source that contributed. Deterministic: no clock, no randomness; encodePack sorts.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildEntityIndex, type EntityIndex } from '../entities/index';
 import { linkText } from '../entities/link';
 import { compileEntities, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, type CompileEntitiesOptions } from './compile-entities';
@@ -117,7 +118,8 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
   let entities: PackEntity[] = [];
   const sources = new Set<string>();
   if (opts.entitiesDir) {
-    const r = await compileEntities(opts.entitiesDir, opts.entityOptions);
+    const wordCorpus = opts.entityOptions?.wordCorpus ?? opts.coverage ?? path.join(opts.entitiesDir, '../coverage/coverage.jsonl');
+    const r = await compileEntities(opts.entitiesDir, { ...opts.entityOptions, wordCorpus });
     entities = r.entities;
     r.sources.forEach((s) => sources.add(s));
     report.push(...r.report);

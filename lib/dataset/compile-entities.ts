@@ -16,7 +16,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fold } from '../entities/normalize';
+import nlp from 'compromise';
+import { fold, Shape, tokenize } from '../entities/normalize';
+import { aliasForm, CaseMode } from '../entities/matcher';
 import { NEVER_ALONE } from '../entities/ambiguity';
 import type { PackEntity, Role } from './schema';
 import curatedProminence from './curated/prominence.json';
@@ -29,6 +31,46 @@ export interface CompileEntitiesOptions {
   popularLimit?: number;
   /** Only read the first N lines of each file (tests). */
   lineLimit?: number;
+  /**
+   * A JSONL corpus of English news prose (coverage.jsonl: `summary`/`title`) used to learn which
+   * one-word aliases are ordinary words ("Unit", "Step", "Light"): words written in lower case at
+   * least as often as capitalised mid-sentence. Without it only the built-in lists apply.
+   */
+  wordCorpus?: string;
+}
+
+/** How a folded word is written in running prose: lower case vs capitalised mid-sentence. */
+export type WordUse = Map<string, { lower: number; cap: number }>;
+
+export async function learnWordUse(file: string): Promise<WordUse> {
+  const use: WordUse = new Map();
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    let rec: { summary?: unknown; title?: unknown };
+    try { rec = JSON.parse(line) as typeof rec; } catch { continue; }
+    const text = typeof rec.summary === 'string' && rec.summary ? rec.summary : typeof rec.title === 'string' ? rec.title : '';
+    const toks = tokenize(text);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
+      if (initial && t.shape !== Shape.Lower) continue;
+      let u = use.get(t.norm);
+      if (!u) { u = { lower: 0, cap: 0 }; use.set(t.norm, u); }
+      if (t.shape === Shape.Lower) u.lower++;
+      else u.cap++;
+    }
+  }
+  return use;
+}
+
+/** compromise's lexicon: first names ("Ryan", "Julian") make poor one-word organisation aliases. */
+let lexicon: Record<string, unknown> | undefined;
+function isFirstName(word: string): boolean {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+  const tag = lexicon[word.toLowerCase()];
+  const tags = Array.isArray(tag) ? tag : [tag];
+  return tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName');
 }
 
 export interface CompileEntitiesResult {
@@ -91,7 +133,13 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Common all-caps abbreviations that must not stand for an entity. */
 const ACRONYM_STOP = new Set(['ceo', 'cfo', 'gdp', 'tv', 'ai', 'pm', 'am', 'ok', 'vs', 'us', 'it', 'id', 'hr', 'pr', 'ip', 'uk', 'eu', 'un', 'is', 'mp', 'dc', 'usa', 'lol', 'faq', 'vip', 'diy', 'atm', 'pc', 'gps', 'nba', 'nfl', 'dna', 'rna', 'ufo', 'ev', 'co', 'inc', 'ltd', 'llc', 'plc', 'nhs', 'gop', 'ira', 'pac', 'abc', 'cbs', 'nbc', 'cnn', 'bbc']);
 /** Two-/three-letter aliases allowed for well-known entities (exact case only). */
-const SHORT_ALLOW = new Set(['US', 'UK', 'EU', 'UN', 'IS', 'USA', 'GOP', 'NHS', 'IRA', 'BBC', 'CNN', 'ABC', 'CBS', 'NBC', 'NBA', 'NFL', 'DC', 'IDF', 'FBI', 'CIA', 'NSA', 'IMF', 'WHO', 'WTO', 'UAE', 'PKK', 'SBU', 'FSB', 'KGB', 'IAEA', 'ICC', 'ICJ', 'AfD', 'SPD', 'CDU', 'ANC', 'BJP', 'PTI', 'RSF', 'SDF', 'HTS', 'PLO', 'PA', 'AP', 'AFP']);
+const SHORT_ALLOW = new Set((
+  'US UK EU UN IS USA GOP NHS IRA BBC CNN ABC CBS NBC NPR PBS NBA NFL MLB NHL DC IDF FBI CIA NSA IMF WHO WTO UAE PKK SBU FSB KGB GRU SVR ' +
+  'IAEA ICC ICJ AfD SPD CDU CSU FDP SNP DUP ANC BJP PTI RSF SAF SDF HTS PLO PFLP YPG IRGC TPLF FARC ELN ETA LTTE TTP AKP CHP HDP PiS ' +
+  'PSOE LDP KMT DPP CCP PLA AP AFP NASA IBM AOL ATF HSBC BMW UBS CERN OPEC NATO ISIS ISIL FIFA UEFA FDA CDC EPA DOJ DHS ICE FAA FTC FCC ' +
+  'IRS TSA NIH DEA NYPD LAPD MI5 MI6 GCHQ UNHCR UNICEF WFP UNRWA AIPAC NAACP ACLU NRA DNC RNC MSNBC CNBC ESPN HBO NYSE SEC OSCE ASEAN ' +
+  'BRICS OECD MERCOSUR ECB BOE IOC AFL CIO UAW SAG NTSB NOAA FEMA USAID NIST DARPA NSC OMB GAO CBO DOGE'
+).split(' '));
 const DEMONYM = /(ian|ean|ese|ish|ic|ic)$/;
 
 function cleanName(raw: string): string {
@@ -120,28 +168,48 @@ function surnameOf(name: string): string | null {
   return last;
 }
 
+let wordUse: WordUse | undefined;
+/** Written in lower case at least as often as capitalised mid-sentence, and not rare. */
+function isCommon(f: string): boolean {
+  const u = wordUse?.get(f);
+  return !!u && u.lower >= 3 && u.lower >= u.cap;
+}
+
 function keepAlias(a: string, e: Work, drops: Counter): boolean {
   if (!isLatin(a)) { drops.add('alias: non-Latin script'); return false; }
   const letters = a.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2) { drops.add('alias: shorter than 2 letters'); return false; }
-  const toks = nameTokens(a);
   if (/^[^,]+, [^,]+$/.test(a) && (e.type === 'person' || /, (the|republic|kingdom|state|islamic|democratic|people)/i.test(a))) {
     drops.add('alias: inverted "X, Y" form');
     return false;
   }
-  if (toks.length === 1) {
-    const f = fold(toks[0]!);
-    if (NEVER_ALONE.has(f)) { drops.add('alias: common word'); return false; }
-    if (letters.length <= 3) {
-      const upper = letters === letters.toUpperCase();
-      if (!upper) { drops.add('alias: short mixed-case'); return false; }
-      if (ACRONYM_STOP.has(f) && !SHORT_ALLOW.has(letters)) { drops.add('alias: common acronym'); return false; }
-      if (letters.length === 2 && !SHORT_ALLOW.has(letters)) { drops.add('alias: two-letter code'); return false; }
-      if (SHORT_ALLOW.has(letters) && (e.prominence ?? 0) < 60 && e.file !== 'core') { drops.add('alias: short code of a minor entity'); return false; }
-    }
-    if (e.subtype === 'country' && fold(a) !== fold(e.name) && DEMONYM.test(f) && a !== a.toUpperCase()) { drops.add('alias: demonym'); return false; }
+  // Judge the alias as the matcher will key it ("C.S." is one token, "the Kremlin" is "kremlin").
+  const form = aliasForm(a);
+  if (!form) { drops.add('alias: no tokens or too long'); return false; }
+  const words = form.key.split(' ');
+  const core = e.file === 'core';
+  const curated = core && e.sources.includes(SOURCE_CURATED);
+  if (words.length === 2 && words[0] === 'the' && (NEVER_ALONE.has(words[1]!) || isCommon(words[1]!))) {
+    drops.add('alias: "The" + ordinary word'); return false;
   }
-  if (a === a.toLowerCase() && e.file !== 'core') { drops.add('alias: all lower case'); return false; }
+  if (words.length === 1) {
+    const f = words[0]!;
+    if (form.mode === CaseMode.Any) { drops.add('alias: one lower-case word'); return false; }
+    if (NEVER_ALONE.has(f)) { drops.add('alias: common word'); return false; }
+    const caps = letters === letters.toUpperCase();
+    if (caps && letters.length <= 5) {
+      // Acronyms and tickers: only well-known ones, or the core list's own.
+      if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65)) return true;
+      if (!core || ACRONYM_STOP.has(f) || letters.length === 2) { drops.add('alias: acronym or ticker of a minor entity'); return false; }
+      return true;
+    }
+    if (isCommon(f) && !curated) { drops.add('alias: ordinary word in news prose'); return false; }
+    if (e.type !== 'person' && !core && isFirstName(f)) { drops.add('alias: a first name'); return false; }
+    if (letters.length <= 3) { drops.add('alias: short mixed-case'); return false; }
+    if (e.type !== 'person' && !core && (e.prominence ?? 0) < 75) { drops.add('alias: one-word alias of a minor organisation/place'); return false; }
+    if (e.subtype === 'country' && f !== fold(e.name) && DEMONYM.test(f) && a !== a.toUpperCase()) { drops.add('alias: demonym'); return false; }
+  }
+  if (a === a.toLowerCase() && !core) { drops.add('alias: all lower case'); return false; }
   return true;
 }
 
@@ -250,7 +318,7 @@ function moreRank(e: Work): number {
       case 'armed_group': return 62;
       case 'media': return 55;
       case 'region': return 64;
-      case 'city': return 58;
+      case 'city': return 50 + Math.min(15, (e.population ?? 0) / 50000);
       case 'company': return 60;
       case 'government_body': case 'military': case 'international_organization': return 70;
       case 'sports_club': return 40;
@@ -273,6 +341,22 @@ function popularRank(e: Work, src: string): number | null {
   if (/name-suggestion-index/.test(src)) return p >= 85 ? 15 + p * 0.4 : null;
   if (/pocom:/.test(src)) return null;
   return null; // ror, hipo: research bodies and universities are too many and rarely in news
+}
+
+const MAX_REGIONS_PER_COUNTRY = 90;
+
+/** Max entities per kind taken from each breadth file (ranked within the kind). */
+const MORE_QUOTAS: Record<string, number> = {
+  person: 7000, region: 5000, city: 2000, political_party: 2500, armed_group: 1100, media: 900, company: 800,
+  sports_club: 1200, education: 300, event: 200, other: 300,
+};
+const POPULAR_QUOTAS: Record<string, number> = {
+  person: 2200, company: 2200, government_body: 700, event: 700, landmark: 500, media: 400, ngo: 200, other: 400,
+};
+function quotaKey(e: Work): string {
+  if (e.type === 'person') return 'person';
+  if (e.type === 'event') return 'event';
+  return e.subtype ?? 'other';
 }
 
 // ---- prominence ---------------------------------------------------------------------------
@@ -319,6 +403,18 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
 
+  wordUse = opts.wordCorpus && existsSync(opts.wordCorpus) ? await learnWordUse(opts.wordCorpus) : undefined;
+  if (opts.wordCorpus && !wordUse) report.push(`word corpus not found: ${opts.wordCorpus}`);
+  /** A breadth record whose whole name is one ordinary word or first name would link noise. */
+  const wordlikeName = (e: Work): string | null => {
+    const toks = nameTokens(e.name);
+    if (toks.length !== 1) return null;
+    const f = fold(toks[0]!);
+    if (NEVER_ALONE.has(f) || isCommon(f)) return 'one-word name that is an ordinary word';
+    if (isFirstName(f) && (e.type !== 'person' || e.file === 'popular')) return 'one-word name that is a first name';
+    return null;
+  };
+
   const add = (e: Work, fromId: string) => {
     const key = e.qid ?? e.id;
     let target = byKey.get(key);
@@ -363,19 +459,38 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       n++;
       const e = toWork(r, kind, drops);
       if (!e) continue;
+      const why = wordlikeName(e);
+      if (why) { drops.add(`entity: ${file} — ${why}`); continue; }
       const rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
       if (rank === null) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); continue; }
       if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
       pool.push({ e, rank, id: r.id, n });
     }
+    // Regions: countries with very many (municipalities of small states) add noise, not news value.
+    const regionsPer = new Map<string, number>();
+    for (const { e } of pool) if (e.subtype === 'region') regionsPer.set(e.country ?? '', (regionsPer.get(e.country ?? '') ?? 0) + 1);
+    for (let i = pool.length - 1; i >= 0; i--) {
+      const e = pool[i]!.e;
+      if (e.subtype === 'region' && (regionsPer.get(e.country ?? '') ?? 0) > MAX_REGIONS_PER_COUNTRY) { drops.add(`entity: ${file} — region of a country with more than ${MAX_REGIONS_PER_COUNTRY} regions`); pool.splice(i, 1); }
+    }
     pool.sort((a, b) => b.rank - a.rank || a.n - b.n);
-    const keep = pool.slice(0, limit);
-    if (pool.length > limit) drops.add(`entity: ${file} — over the size budget (lowest-ranked)`, pool.length - limit);
+    // Per-kind quotas keep breadth balanced (otherwise worldwide legislators crowd out US states).
+    const quota = kind === 'more' ? MORE_QUOTAS : POPULAR_QUOTAS;
+    const used = new Map<string, number>();
+    const keep: typeof pool = [];
+    for (const item of pool) {
+      const q = quotaKey(item.e);
+      const max = quota[q] ?? quota.other ?? 0;
+      const n = used.get(q) ?? 0;
+      if (n >= max || keep.length >= limit) { drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`); continue; }
+      used.set(q, n + 1);
+      keep.push(item);
+    }
     keep.sort((a, b) => a.n - b.n);
     for (const { e, id } of keep) { taken.add(file); add(e, id); }
   };
-  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 17000);
-  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 9000);
+  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 20000);
+  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 7000);
 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;
@@ -405,16 +520,24 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const aliases: string[] = [];
     const shorts = new Set<string>();
     const nameIsOneWord = nameTokens(e.name).length === 1;
+    const given = fold(nameTokens(e.name)[0] ?? '');
     for (const a of e.aliases) {
       const k = fold(a);
       if (seen.has(k)) continue;
       if (!keepAlias(a, e, drops)) continue;
       seen.add(k);
-      if (e.type === 'person' && nameTokens(a).length === 1 && !nameIsOneWord) { shorts.add(a); continue; }
+      if (e.type === 'person' && nameTokens(a).length === 1 && !nameIsOneWord) {
+        if (k === given) drops.add('short form: the given name');
+        else shorts.add(a);
+        continue;
+      }
       aliases.push(a);
     }
     for (const s of e.shortNames) {
+      if (e.type === 'person' && fold(s) === given) { drops.add('short form: the given name'); continue; }
       if (!isLatin(s) || NEVER_ALONE.has(fold(s)) || s.replace(/[^\p{L}]/gu, '').length < 3) { drops.add('short form: non-Latin, common word or too short'); continue; }
+      const u = wordUse?.get(fold(s));
+      if (u && u.lower >= 5 && u.lower > u.cap) { drops.add('short form: ordinary word in news prose'); continue; }
       shorts.add(s);
     }
     if (e.type === 'person' && shorts.size === 0) {

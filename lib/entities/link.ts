@@ -18,7 +18,7 @@ import type { LinkedEntity, Mention } from '../report';
 import { AMBIGUOUS_PLACES, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
-import { findMatches, type AliasHit, type RawMatch } from './matcher';
+import { CaseMode, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
 
 export interface LinkOptions {
@@ -173,7 +173,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
       const introduced = seen.has(h.entity);
       const p = prominence(e);
       const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && secondShort < 60;
-      const afterTitle = titled && p === bestShortProminence && p - secondShort >= 10;
+      const afterTitle = titled && p >= 85 && p === bestShortProminence && p - secondShort >= 10;
       if (!introduced && !standalone && !afterTitle) continue;
       if (introduced) score += 200;
     } else if (seen.has(h.entity)) {
@@ -183,6 +183,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
       if (!placeFits(scan, m, e, initial, support)) continue;
     }
     if (single && WORDLIKE_ORGS.has(norm) && (initial || tok.shape !== Shape.Cap)) continue;
+    if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     if (e.country) score += 40 * Math.min(3, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
       best = h.entity;
@@ -190,6 +191,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     }
   }
   return best;
+}
+
+/** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
+function shouting(scan: BlockScan, m: RawMatch): boolean {
+  const near = [scan.tokens[m.from - 1], scan.tokens[m.to]];
+  return near.some((t) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3);
 }
 
 /** Is a one-word place name that is also an ordinary word or given name used as the place here? */

@@ -114,18 +114,24 @@ export function aliasForm(alias: string): AliasForm | null {
   } else {
     words = tokenize(alias).map((t) => ({ norm: t.norm, shape: t.shape }));
   }
-  // "the Kremlin" is keyed as "Kremlin": the article stays outside the mention.
-  if (words.length > 1 && words[0]!.norm === 'the') words = words.slice(1);
+  // "the Kremlin" is keyed as "Kremlin": the article stays outside the mention. A capital
+  // "The" belongs to the name ("The Atlantic") but may be written "the" in running text.
+  let freeFirst = false;
+  if (words.length > 1 && words[0]!.norm === 'the') {
+    if (words[0]!.shape === Shape.Lower) words = words.slice(1);
+    else freeFirst = true;
+  }
   if (words.length === 0 || words.length > MAX_ALIAS_TOKENS) return null;
   let mode: CaseMode;
   let caps = 0;
-  const letters = words.length === 1 && words[0]!.norm.length <= 3 ? alias.replace(/[^\p{L}]/gu, '') : '';
-  if (letters.length >= 1 && letters.length <= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+  const w0 = words[0]!;
+  // Short all-caps aliases (US, UN, IS, NATO, tickers like COUR) only match all-caps text.
+  if (words.length === 1 && w0.shape === Shape.Upper && w0.norm.length <= 4 && /\p{L}/u.test(w0.norm)) {
     mode = CaseMode.Exact;
     caps = 1;
   } else {
-    for (let i = 0; i < words.length && i < CAPS_BITS; i++) if (words[i]!.shape !== Shape.Lower) caps |= 1 << i;
-    mode = caps === 0 ? CaseMode.Any : CaseMode.Proper;
+    for (let i = freeFirst ? 1 : 0; i < words.length && i < CAPS_BITS; i++) if (words[i]!.shape !== Shape.Lower) caps |= 1 << i;
+    mode = caps === 0 && !freeFirst ? CaseMode.Any : CaseMode.Proper;
   }
   const ends: number[] = [];
   let key = '';

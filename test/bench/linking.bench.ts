@@ -1,0 +1,108 @@
+/**
+ * Linking bench: linkEntities throughput (MB/s of article text) with the full default pack, against
+ * compromise's people/places/organizations on the same text in the same run; plus pack load
+ * (parse) and index build time in Node.
+ * Text: the readability test pages' expected article text when ../shared exists, else our own
+ * generated sentences.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import nlp from 'compromise';
+import { parsePack } from '../../lib/dataset/pack';
+import { buildEntityIndex } from '../../lib/entities/index';
+import { linkEntities } from '../../lib/entities/link';
+import { summarize, timeMs, timePairMs, type BenchRow } from './measure';
+
+function pageTexts(shared: string | null): string[] {
+  if (shared) {
+    const dir = path.join(shared, 'data/readability-pages');
+    if (existsSync(dir)) {
+      const out: string[] = [];
+      for (const d of readdirSync(dir).sort()) {
+        const f = path.join(dir, d, 'expected.html');
+        if (!existsSync(f)) continue;
+        const html = readFileSync(f, 'utf8');
+        for (const b of html.split(/<\/p>|<\/h\d>|<\/li>|<br\s*\/?>/i)) {
+          const t = b.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&[a-z#0-9]+;/g, ' ').replace(/\s+/g, ' ').trim();
+          if (t.length > 20) out.push(t);
+        }
+      }
+      if (out.length) return out;
+    }
+  }
+  const names = ['Donald Trump', 'Vladimir Putin', 'Kyiv', 'the Kremlin', 'Iran', 'Ukraine’s', 'the White House', 'Georgia', 'May', 'NATO'];
+  const out: string[] = [];
+  for (let i = 0; i < 2000; i++) {
+    out.push(`On day ${i}, officials said ${names[i % names.length]} and ${names[(i * 7) % names.length]} had discussed the proposal in detail, according to two people familiar with the talks.`);
+  }
+  return out;
+}
+
+/** Blocks totalling about `bytes` characters, cycling through the texts. */
+function sample(texts: string[], chars: number): { text: string }[] {
+  const out: { text: string }[] = [];
+  let n = 0;
+  for (let i = 0; n < chars; i++) {
+    const t = texts[i % texts.length]!;
+    out.push({ text: t });
+    n += t.length;
+  }
+  return out;
+}
+
+const mb = (blocks: { text: string }[]) => blocks.reduce((n, b) => n + Buffer.byteLength(b.text), 0) / 1e6;
+
+export async function run(ctx: { shared: string | null; root: string }): Promise<BenchRow[]> {
+  const packPath = path.join(ctx.root, 'assets/default-pack.json');
+  if (!existsSync(packPath)) throw new Error('assets/default-pack.json not found (build it with `backstory pack build`)');
+  const text = readFileSync(packPath, 'utf8');
+  const rows: BenchRow[] = [];
+
+  // Pack load + index
+  const parseMs = timeMs(() => parsePack(text, { trusted: true }), 7, 1);
+  const parsed = parsePack(text, { trusted: true });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const entities = parsed.value.entities;
+  const indexMs = timeMs(() => buildEntityIndex(entities), 7, 1);
+  const bothMs = timeMs(() => buildEntityIndex((parsePack(text, { trusted: true }) as { ok: true; value: { entities: typeof entities } }).value.entities), 7, 1);
+  const index = buildEntityIndex(entities);
+  const p = summarize(parseMs), ix = summarize(indexMs), both = summarize(bothMs);
+  rows.push({ name: `linking: pack parse (trusted, ${(text.length / 1e6).toFixed(1)} MB)`, ...p, unit: 'ms' });
+  rows.push({ name: `linking: entity index build (${entities.length} entities)`, ...ix, unit: 'ms', target: '≤ 50 ms', met: ix.median <= 50 });
+  rows.push({ name: 'linking: pack load + index', ...both, unit: 'ms', target: '≤ 50 ms', met: both.median <= 50 });
+
+  // Throughput vs compromise on the same text
+  const texts = pageTexts(ctx.shared);
+  const small = sample(texts, 150_000);
+  const smallMb = mb(small);
+  const [ours, theirs] = timePairMs(
+    () => linkEntities(small, index, { date: '2025-06-08' }),
+    () => {
+      for (const b of small) {
+        const doc = nlp(b.text);
+        doc.people().out('array');
+        doc.places().out('array');
+        doc.organizations().out('array');
+      }
+    },
+    5,
+    1,
+  );
+  const o = summarize(ours.map((ms) => smallMb / (ms / 1000)));
+  const c = summarize(theirs.map((ms) => smallMb / (ms / 1000)));
+  const ratio = o.median / c.median;
+  rows.push({
+    name: `linking: linkEntities throughput (${(smallMb * 1000).toFixed(0)} KB, same text as compromise)`,
+    ...o,
+    unit: 'MB/s',
+    reference: { name: 'compromise people/places/orgs', median: c.median, ratio },
+    target: '≥ 20 MB/s, ≥ 100×',
+    met: o.median >= 20 && ratio >= 100,
+  });
+
+  const large = sample(texts, 5_000_000);
+  const largeMb = mb(large);
+  const big = summarize(timeMs(() => linkEntities(large, index, { date: '2025-06-08' }), 5, 1).map((ms) => largeMb / (ms / 1000)));
+  rows.push({ name: `linking: linkEntities throughput (${largeMb.toFixed(1)} MB)`, ...big, unit: 'MB/s', target: '≥ 20 MB/s', met: big.median >= 20, note: ctx.shared ? 'text: readability test pages (expected article text), cycled' : 'text: generated sentences (../shared absent)' });
+  return rows;
+}

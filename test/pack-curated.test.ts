@@ -1,0 +1,28 @@
+/** Curated facts (lib/dataset/curated/*.json): schema, and every fact names a source URL. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const dir = path.resolve(__dirname, '../lib/dataset/curated');
+const source = z.string().url().regex(/^https:\/\//, 'https URL');
+const id = z.string().regex(/^(Q\d+|curated:[a-z0-9-]+)$/);
+const SCHEMAS: Record<string, z.ZodType> = {
+  'prominence.json': z.array(z.object({ id, name: z.string().min(1), prominence: z.number().min(0).max(100), source }).strict()),
+  'notes.json': z.array(z.object({ id, note: z.string().min(10).max(200), source }).strict()),
+  'aliases.json': z.array(z.object({ id, aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
+};
+
+describe('curated entity facts', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  it('has a schema for every curated file', () => {
+    expect(files).toEqual(Object.keys(SCHEMAS).sort());
+  });
+  it.each(files)('%s matches its schema; every fact has a source', (file) => {
+    const data = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
+    const r = SCHEMAS[file]!.safeParse(data);
+    if (!r.success) throw new Error(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const ids = (data as { id: string }[]).map((x) => x.id);
+    expect(new Set(ids).size, `${file}: duplicate ids`).toBe(ids.length);
+  });
+});
