@@ -50,8 +50,7 @@ export default defineBackground(() => {
   // A new document in the tab: the old report is stale. (Without the `tabs` permission the
   // url is hidden, but `status` is not.) The content script of the new page reports afresh.
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url === undefined) void reports.drop(tabId);
-    else if (info.status === 'loading') void reports.drop(tabId);
+    if (info.status === 'loading') void reports.drop(tabId);
   });
 
   browser.commands?.onCommand.addListener((command) => {
