@@ -273,7 +273,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
         <Switch id="s-history" testId="history-enabled" checked={on ?? true} onChange={setOn} label={t('historyEnabled')} hint={t('historyEnabledHint')} />
       </div>
       <div class="history-count">
-        <span data-testid="history-count">{count === null ? t('historyCountUnknown') : t('historyCount', nf(count))}</span>
+        <span data-testid="history-count">{count === null ? t('historyCountUnknown') : count === 1 ? t('historyCountOne') : t('historyCount', nf(count))}</span>
         <button type="button" class="button danger" data-testid="history-clear" disabled={count === 0} onClick={() => void clear()}>
           {t('historyClear')}
         </button>

@@ -5,31 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { UiToBg } from '../../lib/messaging';
+import * as store from '../../lib/store/index';
 import type { DatasetInfoLike, InstallResult, OptionsApi, PackInfo } from './OptionsApp';
-
-/** The functions this page uses from lib/store, looked up by name. */
-interface StorePort {
-  installPack(text: string, onProgress?: (p: unknown) => void): Promise<unknown>;
-  listPacks(): Promise<unknown[]>;
-  removePack(id: string): Promise<unknown>;
-  clearHistory(): Promise<unknown>;
-  historyCount(): Promise<number>;
-}
-
-// lib/store is built in parallel; found by glob so this page builds whichever files exist.
-const storeModules = import.meta.glob<Record<string, unknown>>(['../../lib/store/*.ts', '!../../lib/store/*.test.ts']);
-
-let storePromise: Promise<Partial<StorePort>> | undefined;
-function store(): Promise<Partial<StorePort>> {
-  storePromise ??= Promise.all(Object.values(storeModules).map((load) => load())).then((mods) => Object.assign({}, ...mods) as Partial<StorePort>);
-  return storePromise;
-}
-
-async function need<K extends keyof StorePort>(name: K): Promise<StorePort[K]> {
-  const fn = (await store())[name];
-  if (typeof fn !== 'function') throw new Error(`This build has no ${name} (lib/store).`);
-  return fn as StorePort[K];
-}
 
 /** 0..1 from whatever progress shape the store reports (a fraction, or {done,total}). */
 export function progressFraction(p: unknown): number {
@@ -87,24 +64,24 @@ export function browserOptionsApi(): OptionsApi {
       return reply ?? { ok: false, error: 'No answer from the background.' };
     },
     async importedPacks() {
-      const list = await (await need('listPacks'))();
+      const list = await store.listPacks();
       return list.map(packInfoOf).filter((p): p is PackInfo => p !== null);
     },
     async installPack(text, onProgress) {
       try {
-        return asInstallResult(await (await need('installPack'))(text, (p) => onProgress(progressFraction(p))));
+        return asInstallResult(await store.installPack(text, (p) => onProgress(progressFraction(p))));
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
     },
     async removePack(id) {
-      check(await (await need('removePack'))(id));
+      check(await store.removePack(id));
     },
     async historyCount() {
-      return (await need('historyCount'))();
+      return store.historyCount();
     },
     async clearHistory() {
-      check(await (await need('clearHistory'))());
+      check(await store.clearHistory());
     },
     async notify(type) {
       await send({ type });

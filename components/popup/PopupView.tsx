@@ -244,16 +244,25 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                     <button
                       type="button"
                       class="entity"
-                      title={e.description || undefined}
                       aria-label={t('entityButtonLabel', [e.name, count])}
+                      aria-describedby={e.description ? `entity-desc-${e.id}` : undefined}
                       onClick={() => first && onReveal({ paragraph: first.paragraph, start: first.start, end: first.end })}
                     >
-                      <span class="entity-name">{e.name}</span>{' '}
+                      <span class="entity-text">
+                        <span class="entity-name">{e.name}</span>
+                        {e.description ? (
+                          <>
+                            {' '}
+                            <span class="entity-desc" id={`entity-desc-${e.id}`} title={e.description}>
+                              {e.description}
+                            </span>
+                          </>
+                        ) : null}
+                      </span>{' '}
                       <span class="entity-count" data-testid="entity-count">
                         {count}
                       </span>
                     </button>
-                    {e.description ? <p class="entity-desc">{e.description}</p> : null}
                   </li>
                 );
               })}
