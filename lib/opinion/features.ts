@@ -189,15 +189,20 @@ export class FeatureSink {
   reset(): void {
     this.n = 0;
   }
+  /** Make room for `extra` more entries. */
+  reserve(extra: number): void {
+    if (this.n + extra <= this.idx.length) return;
+    let cap = this.idx.length * 2;
+    while (cap < this.n + extra) cap *= 2;
+    const idx = new Int32Array(cap);
+    idx.set(this.idx);
+    const val = new Float32Array(cap);
+    val.set(this.val);
+    this.idx = idx;
+    this.val = val;
+  }
   push(i: number, v: number): void {
-    if (this.n === this.idx.length) {
-      const idx = new Int32Array(this.idx.length * 2);
-      idx.set(this.idx);
-      const val = new Float32Array(this.val.length * 2);
-      val.set(this.val);
-      this.idx = idx;
-      this.val = val;
-    }
+    if (this.n === this.idx.length) this.reserve(1);
     this.idx[this.n] = i;
     this.val[this.n++] = v;
   }
@@ -302,20 +307,29 @@ export function extractFeatures(sentence: string, cfg: FeatureConfig, sink: Feat
     from = sink.n;
     count = 0;
     const [lo, hi] = cfg.chars;
+    sink.reserve(sentence.length * (hi - lo + 1) + 2 * tokens.length * (hi - lo + 1));
+    const idx = sink.idx;
+    const val = sink.val;
+    let n = sink.n;
     for (const tk of tokens) {
       if (tk.kind !== 'w') continue;
-      const w = ' ' + tk.t + ' ';
-      for (let p = 0; p + lo <= w.length; p++) {
+      const t = tk.t;
+      const L = t.length + 2;
+      // Padded word " t " without building the string: position q → code.
+      for (let p = 0; p + lo <= L; p++) {
         let h = SEED_C;
-        for (let k = 0; k < hi && p + k < w.length; k++) {
-          h = Math.imul(h ^ w.charCodeAt(p + k), FNV_PRIME);
+        for (let k = 0; k < hi && p + k < L; k++) {
+          const q = p + k;
+          h = Math.imul(h ^ (q === 0 || q === L - 1 ? 32 : t.charCodeAt(q - 1)), FNV_PRIME);
           if (k + 1 >= lo) {
-            sink.push(finish(h) & mask, 1);
-            count++;
+            idx[n] = finish(h) & mask;
+            val[n++] = 1;
           }
         }
       }
     }
+    count = n - sink.n;
+    sink.n = n;
     if (count > 0) sink.scale(from, cfg.charScale / Math.sqrt(count));
   }
   const cues = cfg.style ? findCues(tokens) : [];

@@ -107,6 +107,8 @@ export function sentenceScore(sentence: string): number {
   return sigmoid(logit(sentence).z);
 }
 
+const STOP = new Set('the and for with that this from was were are has have had its his her their they them than then but not into over also been which who whom what when where there here our your you she him'.split(' '));
+
 const REPORTING_STYLE: Record<string, string> = {
   attr: 'attributed to a source',
   'attr+quote': 'quotes a source',
@@ -130,19 +132,24 @@ export function sentenceDetail(sentence: string): SentenceDetail {
   const reasons: string[] = [];
   const sign = label === 'SUBJ' ? 1 : -1;
   if (label === 'SUBJ') {
-    // Lexicon cues outside quotes whose learned weight points to opinion, strongest first.
-    const seen = new Set<string>();
-    const cand: { text: string; w: number }[] = [];
+    // Lexicon cues outside quotes whose learned weight points to opinion, grouped by kind,
+    // strongest kind first: "evaluative language: 'vague', 'little hope'".
+    const groups = new Map<string, { phrases: string[]; w: number; first: boolean }>();
     for (const c of cues) {
       if (c.inQuote) continue;
-      const label = CUE_LABEL[c.cat as CueCategory];
-      if (!label) continue;
+      const name = CUE_LABEL[c.cat as CueCategory];
+      if (!name) continue;
       const w = wOf(`cue:${c.cat}`) + (m.weights[wordBucket(c.phrase.split(' ')[0]!, bits)] ?? 0);
       if (w <= 0) continue;
-      const text = c.cat === 'first-sg' ? `${label} ('${c.phrase}')` : `${label}: '${c.phrase}'`;
-      if (seen.has(text)) continue;
-      seen.add(text);
-      cand.push({ text, w });
+      const g = groups.get(name) ?? { phrases: [], w: 0, first: c.cat === 'first-sg' };
+      if (!g.phrases.includes(c.phrase)) g.phrases.push(c.phrase);
+      g.w = Math.max(g.w, w);
+      groups.set(name, g);
+    }
+    const cand: { text: string; w: number }[] = [];
+    for (const [name, g] of groups) {
+      const list = g.phrases.slice(0, 3).map((p) => `'${p === 'i' || p.startsWith('i ') || p.startsWith("i'") ? 'I' + p.slice(1) : p}'`).join(', ');
+      cand.push({ text: g.first ? `${name} (${list})` : `${name}: ${list}`, w: g.w });
     }
     for (const [name, value] of style) if (OPINION_STYLE[name] && wOf(name) * value > 0) cand.push({ text: OPINION_STYLE[name]!, w: wOf(name) });
     cand.sort((a, b) => b.w - a.w);
@@ -155,7 +162,7 @@ export function sentenceDetail(sentence: string): SentenceDetail {
     const contrib: { t: string; w: number }[] = [];
     let prev = '<s>';
     for (const tk of tokens) {
-      if (tk.kind === 'w' && !tk.inQuote) {
+      if (tk.kind === 'w' && !tk.inQuote && tk.t.length > 2 && !STOP.has(tk.t)) {
         const w = (m.weights[wordBucket(tk.t, bits)]! + m.weights[bigramBucket(prev, tk.t, bits)]!) * sign;
         if (w > 0) contrib.push({ t: prev !== '<s>' && m.weights[bigramBucket(prev, tk.t, bits)]! * sign > m.weights[wordBucket(tk.t, bits)]! * sign ? `${prev} ${tk.t}` : tk.t, w });
       }

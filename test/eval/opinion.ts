@@ -94,7 +94,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   const t0 = performance.now();
   const s = ex.map((e) => sentenceScore(e.text));
   const ms = performance.now() - t0;
-  const y = ex.map((e) => e.y);
+  const y: number[] = ex.map((e) => e.y);
   const subj = y.reduce((a, b) => a + b, 0);
   console.log(`opinion eval — devtest.tsv: ${ex.length} sentences (${subj} SUBJ, ${((100 * subj) / ex.length).toFixed(0)} %), scored in ${ms.toFixed(0)} ms`);
   console.log(`model: ${String(MODEL_CV['config'])}; devtest is never read by training or threshold choice`);
