@@ -7,7 +7,7 @@
  * login/sign-up forms, forum threads (DiscussionForumPosting, many post/author blocks) and app
  * pages (little paragraph text).
  */
-import { ARTICLE_TYPES, NON_ARTICLE_TYPES, jsonLdNodes, typesOf } from './jsonld';
+import { ARTICLE_TYPES, NON_ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf } from './jsonld';
 
 export interface GateResult {
   likely: boolean;
@@ -21,29 +21,75 @@ const SEARCH_QUERY = /[?&](?:q|query|search|s|keywords?)=/i;
 const ACCOUNT_PATH = /\/(?:login|log-in|signin|sign-in|signup|sign-up|register|account|auth|password|checkout|cart)(?:\/|$|\.)/i;
 const FORUM_PATH = /\/(?:forums?|threads?|topics?|community|discussions?|viewtopic|showthread|boards?)(?:\/|$|\.|\?)/i;
 
-/** Readability-style text score: sum of sqrt(len − 140) over long visible paragraphs. */
-export function paragraphScore(doc: Document, limit = Infinity): number {
-  let score = 0;
-  const nodes = doc.querySelectorAll('p, pre');
-  for (const n of Array.from(nodes)) {
-    const len = (n.textContent ?? '').trim().length;
-    if (len < 140) continue;
-    if (n.closest('[hidden], [aria-hidden="true"], nav, footer, aside, form')) continue;
-    score += Math.sqrt(len - 140);
-    if (score > limit) return score;
+/** Facts from one pass over the elements (querySelector is slow on linkedom, fine in browsers). */
+interface PageFacts {
+  /** Readability-style text score: sum of sqrt(len − 140) over long visible <p>/<pre>. */
+  density: number;
+  articles: number;
+  articleBody: boolean;
+  ogType: string | null;
+  password: boolean;
+  searchInMain: boolean;
+  posts: number;
+}
+
+const POST_CLASS = /(?:^|\s)(?:post-author|postauthor|username)(?:\s|$)/;
+
+/** Inside something that is never article text (or hidden by markup)? */
+function offText(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const t = a.localName;
+    if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form') return true;
+    if (a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') return true;
   }
+  return false;
+}
+
+function inMain(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) if (a.localName === 'main' || a.getAttribute('role') === 'main') return true;
+  return false;
+}
+
+function pageFacts(doc: Document, limit: number): PageFacts {
+  const f: PageFacts = { density: 0, articles: 0, articleBody: false, ogType: null, password: false, searchInMain: false, posts: 0 };
+  const divs: Element[] = [];
+  if (!doc.documentElement) return f;
+  eachElement(doc.documentElement, (el) => {
+    const tag = el.localName;
+    if (tag === 'p' || tag === 'pre') {
+      if (f.density > limit) return;
+      const len = (el.textContent ?? '').trim().length;
+      if (len >= 140 && !offText(el)) f.density += Math.sqrt(len - 140);
+    } else if (tag === 'div') {
+      divs.push(el);
+    } else if (tag === 'article') {
+      f.articles++;
+    } else if (tag === 'meta') {
+      if (el.getAttribute('property') === 'og:type') f.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
+    } else if (tag === 'input') {
+      const type = el.getAttribute('type');
+      if (type === 'password') f.password = true;
+      else if ((type === 'search' || el.getAttribute('name') === 'q') && inMain(el)) f.searchInMain = true;
+    }
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop) {
+      if (/(?:^|\s)articleBody(?:\s|$)/.test(itemprop)) f.articleBody = true;
+      if (itemprop === 'comment') f.posts++;
+    }
+    const cls = el.getAttribute('class');
+    if (cls && POST_CLASS.test(cls)) f.posts++;
+  });
   // Pages built from bare <div>s: count text that sits directly in a div (no <p> at all).
-  if (score < 20) {
-    for (const d of Array.from(doc.getElementsByTagName('div'))) {
+  if (f.density < 20) {
+    for (const d of divs) {
       let len = 0;
       for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += (c as Text).data.length;
-      if (len < 140) continue;
-      if (d.closest('[hidden], [aria-hidden="true"], nav, footer, aside, form')) continue;
-      score += Math.sqrt(len - 140);
-      if (score > limit) break;
+      if (len < 140 || offText(d)) continue;
+      f.density += Math.sqrt(len - 140);
+      if (f.density > limit) break;
     }
   }
-  return score;
+  return f;
 }
 
 export function articleGate(doc: Document, url: string): GateResult {
@@ -67,6 +113,7 @@ export function articleGate(doc: Document, url: string): GateResult {
   if (ACCOUNT_PATH.test(path)) negative.push('url:account');
   if (FORUM_PATH.test(path)) negative.push('url:forum');
 
+  const facts = pageFacts(doc, 60);
   let strong = false;
   for (const node of jsonLdNodes(doc)) {
     for (const t of typesOf(node)) {
@@ -78,26 +125,22 @@ export function articleGate(doc: Document, url: string): GateResult {
       }
     }
   }
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
-  if (ogType === 'article' || ogType?.startsWith('article.')) {
+  if (facts.ogType === 'article' || facts.ogType?.startsWith('article.')) {
     strong = true;
     signals.push('og:article');
   }
-  if (doc.querySelector('[itemprop="articleBody"]')) {
+  if (facts.articleBody) {
     strong = true;
     signals.push('microdata:articleBody');
   }
-  const articles = doc.getElementsByTagName('article').length;
-  if (articles === 1) signals.push('html:article');
-  else if (articles >= 4) negative.push('html:many-articles');
-
-  if (doc.querySelector('input[type="password"]')) negative.push('form:password');
-  if (doc.querySelector('input[type="search"], input[name="q"]')?.closest('main, [role="main"]')) negative.push('form:search-in-main');
+  if (facts.articles === 1) signals.push('html:article');
+  else if (facts.articles >= 4) negative.push('html:many-articles');
+  if (facts.password) negative.push('form:password');
+  if (facts.searchInMain) negative.push('form:search-in-main');
   // Forum threads repeat one post template: many comment/post containers or post authors.
-  const posts = doc.querySelectorAll('[itemprop="comment"], [itemtype$="Comment"], [itemtype$="DiscussionForumPosting"], .post-author, .postauthor, .username').length;
-  if (posts >= 5) negative.push('html:thread');
+  if (facts.posts >= 5) negative.push('html:thread');
 
-  const density = paragraphScore(doc, 60);
+  const density = facts.density;
   if (density >= 20) signals.push('text:dense');
   else if (density >= 5) signals.push('text:some');
 

@@ -29,11 +29,16 @@ function pushNodes(v: unknown, out: JsonLdNode[], depth: number): void {
   if (o['mainEntity'] !== undefined) pushNodes(o['mainEntity'], out, depth + 1);
 }
 
-/** All typed JSON-LD nodes of the document. */
+/** All typed JSON-LD nodes of the document (memoised per document: the gate and metadata both ask). */
+const cache = new WeakMap<Document, JsonLdNode[]>();
+
 export function jsonLdNodes(doc: Document): JsonLdNode[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
   const out: JsonLdNode[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const scripts = doc.getElementsByTagName('script');
   for (const s of Array.from(scripts)) {
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (!text) continue;
     try {
@@ -42,6 +47,7 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
       /* a broken block on the page is not our problem */
     }
   }
+  cache.set(doc, out);
   return out;
 }
 
@@ -50,4 +56,22 @@ export function typesOf(node: JsonLdNode): string[] {
   const t = node['@type'];
   const list = Array.isArray(t) ? t : [t];
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, ''));
+}
+
+/**
+ * Every element under root in document order. (linkedom's getElementsByTagName('*') returns
+ * nothing, and querySelectorAll is slow there; a plain sibling walk is fast everywhere.)
+ */
+export function eachElement(root: Element, fn: (el: Element) => void): void {
+  let el: Element | null = root;
+  while (el) {
+    fn(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    if (!el || el === root) return;
+    el = el.nextElementSibling;
+  }
 }

@@ -5,7 +5,7 @@
  * this page as opinion"). Order of trust: JSON-LD, then meta tags, then visible markup, then URL.
  */
 import type { ArticleKind } from '../report';
-import { ARTICLE_TYPES, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
+import { ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
 import type { ArticleMeta } from './types';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -130,6 +130,38 @@ function kindVotes(types: string[], values: Map<string, string>, url: string): K
   return votes;
 }
 
+const BYLINE_CLASS = /byline|author|dateline|writtenby|p-author/i;
+
+/**
+ * The first visible-author element in document order (rel=author, itemprop~=author, or a
+ * byline-ish class/id), as Readability finds it; its text as shown, under 100 characters.
+ */
+function bylineFromMarkup(doc: Document): string | null {
+  if (!doc.body) return null;
+  let found: string | null = null;
+  eachElement(doc.body, (el) => {
+    if (found !== null) return;
+    const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (el.getAttribute('rel') === 'author' || /author/.test(el.getAttribute('itemprop') ?? '') || (ci.length > 1 && BYLINE_CLASS.test(ci))) {
+      const t = collapse(el.textContent ?? '');
+      if (t && t.length < 100) found = t;
+    }
+  });
+  return found;
+}
+
+/** datetime of the first <time pubdate>, else of the first <time datetime>. */
+function timeFromMarkup(doc: Document): string | null {
+  let first: string | null = null;
+  for (const t of Array.from(doc.getElementsByTagName('time'))) {
+    const dt = t.getAttribute('datetime');
+    if (!dt) continue;
+    if (t.hasAttribute('pubdate')) return dt;
+    first ??= dt;
+  }
+  return first;
+}
+
 export function extractMetadata(doc: Document, url: string): ArticleMeta {
   const nodes = jsonLdNodes(doc);
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t))) ?? null;
@@ -150,16 +182,12 @@ export function extractMetadata(doc: Document, url: string): ArticleMeta {
   const metaAuthor = values.get('article:author');
   let byline: string | null = (article && names(article['author']).join(', ')) || values.get('dc:creator') || values.get('dcterm:creator')
     || values.get('author') || values.get('parsely-author') || (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) || null;
-  if (!byline) {
-    const el = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author');
-    const t = el ? collapse(el.textContent ?? '') : '';
-    if (t && t.length < 100) byline = t.replace(/^by\s+/i, '');
-  }
+  if (!byline) byline = bylineFromMarkup(doc);
 
   const date = isoDay(article ? str(article['datePublished']) ?? str(article['dateCreated']) : null)
     ?? isoDay(values.get('article:published_time') ?? values.get('og:published_time') ?? values.get('parsely-pub-date')
       ?? values.get('datepublished') ?? values.get('pubdate') ?? values.get('publishdate') ?? values.get('dc:date') ?? values.get('date') ?? null)
-    ?? isoDay(doc.querySelector('time[pubdate][datetime], article time[datetime], time[datetime]')?.getAttribute('datetime'))
+    ?? isoDay(timeFromMarkup(doc))
     ?? dateFromUrl(url);
 
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || values.get('og:locale')?.replace('_', '-') || values.get('content-language') || null;
