@@ -143,11 +143,28 @@ function bylineFromMarkup(doc: Document): string | null {
     if (found !== null) return;
     const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (el.getAttribute('rel') === 'author' || /author/.test(el.getAttribute('itemprop') ?? '') || (ci.length > 1 && BYLINE_CLASS.test(ci))) {
-      const t = collapse(el.textContent ?? '');
+      if (inChrome(el)) return;
+      // schema.org author markup names the person in a child: prefer that over the whole line.
+      const name = /author/.test(el.getAttribute('itemprop') ?? '') ? el.querySelector('[itemprop="name"]') : null;
+      const t = collapse((name ?? el).textContent ?? '');
       if (t && t.length < 100) found = t;
     }
   });
   return found;
+}
+
+/** Inside site chrome (navigation, header, footer, sidebars, forms) or hidden? */
+function inChrome(el: Element): boolean {
+  let header = false;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const t = a.localName;
+    if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form' || t === 'menu') return true;
+    if (a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') return true;
+    // A page header is chrome; an article's own <header> holds the byline.
+    if (t === 'header') header = true;
+    if (t === 'article' || t === 'main') return false;
+  }
+  return header;
 }
 
 /** datetime of the first <time pubdate>, else of the first <time datetime>. */
