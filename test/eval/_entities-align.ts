@@ -85,6 +85,8 @@ export interface GoldMention {
   text: string;
   occurrence: number;
   id: string;
+  /** Other pack ids for the same referent (duplicate reference records); also counted correct. */
+  alt?: string[];
 }
 
 export interface PlacedGold extends GoldMention {

@@ -17,6 +17,7 @@
  * A predicted mention and a gold mention match when their spans overlap:
  *   correct   = overlap and same id         wrong id = overlap, different id
  *   false pos = predicted, no gold overlap  miss     = located gold, no predicted overlap
+ * (a gold mention's `alt` ids — duplicate records of the same referent — also count as its id).
  * precision = correct / scored predictions; recall(pack) = correct / located gold whose id is in the
  * pack; recall(all) = correct / all located gold (the `unk:` ids cap it below 1).
  * Tuning decisions are made on --split dev only.
@@ -158,7 +159,8 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
   const placed = placeGold(gold, gText, ours);
   const located = placed.filter((g) => g.start !== null);
   const scored = preds.filter((p) => p.inScope);
-  const inPack = (id: string) => knowledge.entities.byId.has(id);
+  const inPack = (g: GoldMention) => knowledge.entities.byId.has(g.id) || !!g.alt?.some((id) => knowledge.entities.byId.has(id));
+  const same = (g: GoldMention, p: Pred) => p.id === g.id || !!g.alt?.includes(p.id);
 
   // Pair predictions with gold by largest overlap, one-to-one.
   const pairs: { g: PlacedGold; p: Pred; ov: number }[] = [];
@@ -168,7 +170,7 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
       if (ov > 0) pairs.push({ g, p, ov });
     }
   }
-  pairs.sort((a, b) => b.ov - a.ov || Number(b.p.id === b.g.id) - Number(a.p.id === a.g.id));
+  pairs.sort((a, b) => b.ov - a.ov || Number(same(b.g, b.p)) - Number(same(a.g, a.p)));
   const gUsed = new Set<PlacedGold>(), pUsed = new Set<Pred>();
   let correct = 0, correctInPack = 0, exactSpan = 0;
   const wrongId: PageScore['wrongId'] = [];
@@ -176,9 +178,9 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
     if (gUsed.has(g) || pUsed.has(p)) continue;
     gUsed.add(g);
     pUsed.add(p);
-    if (p.id === g.id) {
+    if (same(g, p)) {
       correct++;
-      if (inPack(g.id)) correctInPack++;
+      if (inPack(g)) correctInPack++;
       if (p.start === g.start && p.end === g.end) exactSpan++;
     } else wrongId.push({ gold: g, pred: p });
   }
@@ -194,7 +196,7 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
       const lo = offsets[i]!, hi = lo + text.length;
       const ps = preds.filter((p) => p.start >= lo && p.start < hi).map((p) => {
         const g = goldOf.get(p);
-        return `${g ? (g.id === p.id ? '✓' : `✗(gold ${g.id})`) : '+'}${p.text}=${p.id}`;
+        return `${g ? (same(g, p) ? '✓' : `✗(gold ${g.id})`) : '+'}${p.text}=${p.id}`;
       });
       const ms = misses.filter((g) => g.start! >= lo && g.start! < hi).map((g) => `−${g.text}=${g.id}`);
       console.log(`[${i}]${inScope[i] ? '' : ' (out of scope)'} ${text.slice(0, 100)}${text.length > 100 ? '…' : ''}`);
@@ -209,7 +211,7 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
     located: located.length,
     extractionMiss: placed.filter((g) => g.start === null && !g.badOccurrence),
     badOccurrence: placed.filter((g) => g.badOccurrence),
-    goldInPack: located.filter((g) => inPack(g.id)).length,
+    goldInPack: located.filter((g) => inPack(g)).length,
     predicted: scored.length + extraMatched,
     outOfScope: preds.length - scored.length - extraMatched,
     correct,
@@ -254,6 +256,7 @@ function table(title: string, entries: string[], top: number) {
 
 function errors(rows: PageScore[], knowledge: Knowledge, top: number) {
   const name = (id: string) => knowledge.entities.byId.get(id)?.name;
+  const packId = (g: GoldMention) => [g.id, ...(g.alt ?? [])].find((id) => knowledge.entities.byId.has(id));
   const idText = (id: string) => (name(id) ? `${id} (${name(id)})` : id);
   table(
     'false positives: predicted text → id [pages]',
@@ -262,17 +265,17 @@ function errors(rows: PageScore[], knowledge: Knowledge, top: number) {
   );
   table(
     'wrong ids: gold text: gold id → predicted id',
-    rows.flatMap((r) => r.wrongId.map(({ gold, pred }) => `"${gold.text}": ${idText(gold.id)}${name(gold.id) ? '' : gold.id.startsWith('unk:') ? '' : ' [not in pack]'} → ${idText(pred.id)}`)),
+    rows.flatMap((r) => r.wrongId.map(({ gold, pred }) => `"${gold.text}": ${idText(packId(gold) ?? gold.id)}${packId(gold) || gold.id.startsWith('unk:') ? '' : ' [not in pack]'} → ${idText(pred.id)}`)),
     top,
   );
   table(
     'misses, id in the pack: gold text → gold id',
-    rows.flatMap((r) => r.misses.filter((g) => name(g.id)).map((g) => `"${g.text}" → ${idText(g.id)}`)),
+    rows.flatMap((r) => r.misses.filter((g) => packId(g)).map((g) => `"${g.text}" → ${idText(packId(g)!)}`)),
     top,
   );
   table(
     'misses, known id not in the pack (dropped or never compiled): gold text → gold id',
-    rows.flatMap((r) => r.misses.filter((g) => !name(g.id) && !g.id.startsWith('unk:')).map((g) => `"${g.text}" → ${g.id}`)),
+    rows.flatMap((r) => r.misses.filter((g) => !packId(g) && !g.id.startsWith('unk:')).map((g) => `"${g.text}" → ${g.id}`)),
     top,
   );
   table(
