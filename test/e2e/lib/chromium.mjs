@@ -97,6 +97,10 @@ export async function launchChromium({ extDir, userDataDir, proxy, serverOrigin 
     async addInitScript(page, fn) {
       await page.addInitScript(fn);
     },
+    /** caret: 'initial' — playwright's default caret hiding writes a style attribute into the page's DOM. */
+    async screenshot(page, opts) {
+      await page.screenshot({ caret: 'initial', ...opts });
+    },
     async setViewport(page, width, height) {
       await page.setViewportSize({ width, height });
     },

@@ -47,6 +47,8 @@ export function screenshotPath(name) {
 
 /** Which built extension directory to load for a browser (WXT: .output/<browser>-mv3, or -mv2). */
 export function extensionDir(browser) {
+  const override = process.env[`E2E_${browser.toUpperCase()}_DIR`]; // e.g. E2E_CHROME_DIR, E2E_FIREFOX_DIR
+  if (override) return existsSync(path.join(override, 'manifest.json')) ? path.resolve(override) : null;
   for (const v of ['mv3', 'mv2']) {
     const dir = path.join(ROOT, '.output', `${browser}-${v}`);
     if (existsSync(path.join(dir, 'manifest.json'))) return dir;

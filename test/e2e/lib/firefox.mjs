@@ -139,6 +139,9 @@ export async function launchFirefox({ extDir, proxy, serverOrigin }) {
     async addInitScript(page, fn) {
       await page.evaluateOnNewDocument(fn);
     },
+    async screenshot(page, opts) {
+      await page.screenshot(opts);
+    },
     async setViewport(page, width, height) {
       await page.setViewport({ width, height });
     },

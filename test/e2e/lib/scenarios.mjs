@@ -53,7 +53,21 @@ function capturePristine() {
   document.addEventListener(
     'DOMContentLoaded',
     () => {
-      /** @type {any} */ (window).__e2ePristine = document.documentElement.outerHTML;
+      const w = /** @type {any} */ (window);
+      w.__e2ePristine = document.documentElement.outerHTML;
+      // A log of later DOM changes, to say what changed when the DOM check fails.
+      w.__e2eMutations = [];
+      const describe = (n) => (n instanceof Element ? `<${n.localName}${n.id ? '#' + n.id : ''}${n.className && typeof n.className === 'string' ? '.' + n.className.split(' ')[0] : ''}>` : n?.nodeName ?? '?');
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (w.__e2eMutations.length > 200) return;
+          w.__e2eMutations.push(
+            `${Math.round(performance.now())}ms ${r.type} ${describe(r.target)}${r.attributeName ? ' @' + r.attributeName + '=' + JSON.stringify(r.target.getAttribute?.(r.attributeName)) : ''}` +
+              (r.addedNodes.length ? ` +${[...r.addedNodes].map(describe).join(',')}` : '') +
+              (r.removedNodes.length ? ` -${[...r.removedNodes].map(describe).join(',')}` : ''),
+          );
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     },
     { once: true },
   );
@@ -242,6 +256,9 @@ export async function highlightSize(page, name) {
 
 export async function domNow(page) {
   return page.evaluate(() => document.documentElement.outerHTML);
+}
+export async function mutationLog(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__e2eMutations ?? []);
 }
 export async function domPristine(page) {
   return page.evaluate(() => /** @type {any} */ (window).__e2ePristine ?? null);

@@ -82,7 +82,7 @@ export function acceptanceSuite(cfg) {
           assert.ok(view.title.includes(pageTitle.slice(0, 30)) || pageTitle.includes(view.title.slice(0, 30)), `popup title "${view.title}" vs page h1 "${pageTitle}"`);
         });
 
-        it(TF('link: the popup lists the expected entities and no false links'), async () => {
+        it(TF('link: the popup lists the expected entities and no false links'), async (t) => {
           assert.ok(st.report, 'no report (detect failed)');
           const view = await S.readPopup(st.popup);
           const names = view.entities.map((e) => e.name);
@@ -103,9 +103,23 @@ export function acceptanceSuite(cfg) {
               if ((paragraphs[m.paragraph] ?? '').slice(m.start, m.end) !== m.text) bad.push(`${e.name}: mention ${JSON.stringify(m)} ≠ paragraph text`);
             }
             if (e.mentions.length === 0) bad.push(`${e.name}: no mentions`);
-            else if (e.mentions.every((m) => !/^\p{Lu}|^\d/u.test(m.text))) bad.push(`${e.name}: only lowercase mentions (${e.mentions.map((m) => m.text).join(', ')})`);
+            // "war in Ukraine" names something; "full-scale invasion" alone would be ordinary words
+            else if (e.mentions.every((m) => !/\p{Lu}|\d/u.test(m.text))) bad.push(`${e.name}: only ordinary lowercase words (${e.mentions.map((m) => m.text).join(', ')})`);
           }
           assert.deepEqual(bad, [], bad.join('\n'));
+          const lower = st.report.entities.flatMap((e) => e.mentions.filter((m) => !/\p{Lu}|\d/u.test(m.text)).map((m) => `${e.name} ← "${m.text}"`));
+          if (lower.length) t.diagnostic(`lowercase mentions (entity also named properly elsewhere): ${lower.join('; ')}`);
+          // The page marks exactly the linked mentions (backstory-entity highlight), nothing else.
+          const marks = await st.page.evaluate(() => [...(CSS.highlights?.get('backstory-entity') ?? [])].map((r) => {
+            const rr = document.createRange();
+            rr.setStart(r.startContainer, r.startOffset);
+            rr.setEnd(r.endContainer, r.endOffset);
+            return rr.toString();
+          }));
+          const mentionTexts = new Set(st.report.entities.flatMap((e) => e.mentions.map((m) => m.text)));
+          assert.ok(marks.length > 0, 'no backstory-entity highlight on the page');
+          assert.deepEqual(marks.filter((m) => !mentionTexts.has(m)), [], 'highlighted names that are not linked mentions');
+          assert.ok(marks.includes('Putin') || marks.includes('Vladimir Putin'), `Putin not marked; marks: ${marks.join(', ')}`);
           // The popup shows the report's entities, no others.
           const reportNames = new Set(st.report.entities.map((e) => e.name));
           assert.deepEqual(names.filter((n) => !reportNames.has(n)), [], 'popup lists entities the report does not have');
@@ -173,7 +187,7 @@ export function acceptanceSuite(cfg) {
           assert.ok(card.type.length > 0, 'card type empty');
           assert.ok(card.description.length > 10, `card description: "${card.description}"`);
           assert.ok(card.coverageItems > 0, `card shows no earlier items: "${card.coverageText}"`);
-          await page.screenshot({ path: screenshotPath(`${cfg.browser}-card-${fx.name}`) });
+          await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-card-${fx.name}`) });
           // the card stays while the pointer is on it
           await S.moveMouse(page, { x: card.rect.x + Math.min(40, card.rect.w / 2), y: card.rect.y + Math.min(30, card.rect.h / 2) });
           await sleep(700);
@@ -196,7 +210,7 @@ export function acceptanceSuite(cfg) {
           const pristine = await S.domPristine(page);
           assert.ok(pristine, 'no DOMContentLoaded snapshot');
           const before = await S.domNow(page);
-          assert.equal(S.firstDiff(pristine, before), null, 'the content script changed the page DOM (highlights off)');
+          assert.equal(S.firstDiff(pristine, before), null, `the page DOM changed since DOMContentLoaded (highlights off); mutations: ${(await S.mutationLog(page)).join(' | ')}`);
           assert.equal(await S.highlightSize(page, 'backstory-opinion'), 0, 'opinion highlighted before the toggle');
 
           let view = await S.readPopup(st.popup);
@@ -216,7 +230,8 @@ export function acceptanceSuite(cfg) {
           assert.deepEqual(leaks, [], `reporting paragraphs highlighted as opinion; ranges: ${JSON.stringify(cov.texts).slice(0, 400)}`);
           assert.equal(S.firstDiff(before, await S.domNow(page)), null, 'highlighting changed the page DOM');
           await page.bringToFront();
-          await page.screenshot({ path: screenshotPath(`${cfg.browser}-opinion-${fx.name}`) });
+          await page.evaluate(() => [...document.querySelectorAll('h2, h3')].find((h) => /what the author thinks/i.test(h.textContent ?? ''))?.scrollIntoView({ block: 'start' }));
+          await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-opinion-${fx.name}`) });
 
           // persists across a reload
           await page.reload({ waitUntil: 'load' });
@@ -271,7 +286,7 @@ export function acceptanceSuite(cfg) {
       await waitFor(page, () => !!document.querySelector('[data-testid="packs"]') && !!document.querySelector('[data-testid="about"]'), undefined, { what: 'options hooks packs/about' });
       const has = await page.evaluate(() => ['packs', 'pack-import', 'history-clear', 'about'].filter((id) => !document.querySelector(`[data-testid="${id}"]`)));
       assert.deepEqual(has, [], 'options hooks missing');
-      await page.screenshot({ path: screenshotPath(`${cfg.browser}-options`), fullPage: true });
+      await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-options`), fullPage: true });
       await page.close();
     });
 
@@ -335,11 +350,11 @@ async function shots(ctx, page, name, { dark = true } = {}) {
   await page.bringToFront();
   await d.colorScheme(page, 'light');
   await sleep(100);
-  await page.screenshot({ path: screenshotPath(`${d.name}-${name}-light`), fullPage: true });
+  await d.screenshot(page, { path: screenshotPath(`${d.name}-${name}-light`), fullPage: true });
   if (dark) {
     await d.colorScheme(page, 'dark');
     await sleep(150);
-    await page.screenshot({ path: screenshotPath(`${d.name}-${name}-dark`), fullPage: true });
+    await d.screenshot(page, { path: screenshotPath(`${d.name}-${name}-dark`), fullPage: true });
     await d.colorScheme(page, 'light');
   }
 }
