@@ -207,7 +207,7 @@ describe('PopupView empty states', () => {
 
   it('not analysed yet, and browser pages', () => {
     render(h(PopupView, props(ready({ state: 'unknown' }, 'https://news.example/a'))), root);
-    expect(text($('[data-testid=empty]'))).toContain("hasn't been read yet");
+    expect(text($('[data-testid=empty]'))).toContain('No article found');
     render(h(PopupView, props(ready({ state: 'unknown' }, 'chrome://extensions/'), { site: null })), root);
     expect(text($('[data-testid=empty]'))).toContain("can't read this page");
     expect($('[data-testid=site-toggle]')).toBeNull();
