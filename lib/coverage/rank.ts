@@ -174,6 +174,13 @@ function dupKey(c: Candidate): string {
   return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}`;
 }
 
+/** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer. Native typed sort: fast. */
+function kthLargest(xs: Float64Array, k: number): number {
+  if (xs.length <= k) return -Infinity;
+  const sorted = Float64Array.from(xs).sort();
+  return sorted[sorted.length - 1 - k]!;
+}
+
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
   const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
   if (query.limit <= 0) return [];
@@ -182,7 +189,10 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);
   const exclude = normalizeUrl(query.excludeUrl);
-  const refDay = index.items.length ? Math.max(...[index.items[index.items.length - 1]!.day].filter(Number.isFinite), 0) : 0;
+  const refDay = index.items.length ? index.items[index.items.length - 1]!.day || 0 : 0;
+  let totalW = 0;
+  for (const w of weights.values()) totalW += w;
+  const coord = (shared: number) => (p.coordExp ? Math.pow(shared / totalW, p.coordExp) : 1);
 
   // 2–3. accumulate shared weights over posting lists (scratch arrays, epoch-marked).
   const s = index.scratch;
@@ -204,84 +214,90 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       s.score[n] = s.score[n]! + w;
     }
   }
-  const cands: Candidate[] = [];
-  let best = 0;
-  let totalW = 0;
-  for (const w of weights.values()) totalW += w;
-  const coord = (shared: number) => (p.coordExp ? Math.pow(shared / totalW, p.coordExp) : 1);
-  const bases = new Float64Array(touched.length);
-  for (let k = 0; k < touched.length; k++) {
-    const it = index.items[touched[k]!]!;
-    const sw = s.score[touched[k]!]!;
-    const b = (sw * coord(sw) / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay);
-    bases[k] = b;
-    if (b > best) best = b;
-  }
-  const cut = best * p.minRelative;
-  for (let k = 0; k < touched.length; k++) {
-    if (bases[k]! < cut) continue;
-    const it = index.items[touched[k]!]!;
+  // Candidates: indexed items (by reference, no allocation) then extra items (history).
+  const pool: { record: CoverageItem; day: number; topics: number[]; url: string }[] = [];
+  const baseList: number[] = [];
+  for (const n of touched) {
+    const it = index.items[n]!;
     if (exclude && it.url === exclude) continue;
-    const shared = (it.record.entities ?? []).filter((e) => weights.has(e));
-    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base: bases[k]!, final: 0, shared });
+    const sw = s.score[n]!;
+    pool.push(it);
+    baseList.push(((sw * coord(sw)) / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay));
   }
   for (const h of query.extra ?? []) {
+    let sum = 0;
+    for (const e of h.entities ?? []) sum += weights.get(e) ?? 0;
+    if (sum <= 0) continue;
     const day = dayNumber(h.date);
     if (Number.isFinite(queryDay) && Number.isFinite(day) && day >= queryDay) continue;
     const url = normalizeUrl(h.url);
     if (exclude && url === exclude) continue;
-    const shared = (h.entities ?? []).filter((e) => weights.has(e));
-    if (!shared.length) continue;
-    const sum = shared.reduce((a, e) => a + weights.get(e)!, 0);
-    const topics = (h.topics ?? []).map((t) => index.topicIds.get(t)).filter((t): t is number => t !== undefined);
-    cands.push({ record: h, day, topics, url, base: ((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay), final: 0, shared });
+    const topics: number[] = [];
+    for (const t of h.topics ?? []) { const x = index.topicIds.get(t); if (x !== undefined) topics.push(x); }
+    pool.push({ record: h, day, topics, url });
+    baseList.push(((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay));
   }
-  if (cands.length === 0) return [];
+  if (pool.length === 0) return [];
+  const base = Float64Array.from(baseList);
 
   // 4. storyline inference: topic votes of the strongest candidates.
-  cands.sort((a, b) => b.base - a.base);
+  const voteCut = kthLargest(base, p.prfTop - 1);
   const votes = new Map<number, number>();
   let mass = 0;
-  for (const c of cands.slice(0, p.prfTop)) {
+  for (let k = 0; k < pool.length; k++) {
+    if (base[k]! < voteCut) continue;
+    const c = pool[k]!;
     const age = Number.isFinite(queryDay) && Number.isFinite(c.day) ? queryDay - c.day : 0;
-    const v = Number.isFinite(p.voteTauDays) ? c.base * Math.exp(-age / p.voteTauDays) : c.base;
+    const v = Number.isFinite(p.voteTauDays) ? base[k]! * Math.exp(-age / p.voteTauDays) : base[k]!;
     mass += v;
     for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
   }
-  for (const c of cands) {
+  const final = new Float64Array(pool.length);
+  let best = 0;
+  for (let k = 0; k < pool.length; k++) {
     let share = 0;
-    for (const t of c.topics) share = Math.max(share, (votes.get(t) ?? 0) / (mass || 1));
-    c.final = c.base * (1 + p.topicBoost * share);
+    for (const t of pool[k]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+    const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
+    // Undated items rank after every dated one.
+    final[k] = Number.isNaN(pool[k]!.day) ? f * 1e-9 : f;
+    if (final[k]! > best) best = final[k]!;
   }
-  cands.sort((a, b) => Number(Number.isNaN(a.day)) - Number(Number.isNaN(b.day)) || b.final - a.final);
 
-  // 5. greedy pick: collapse near-duplicates, mix lead entities.
-  const pool = cands.slice(0, Math.max(60, query.limit * 6));
+  // 5. greedy pick over the strongest: collapse near-duplicates, mix lead entities.
+  const width = Math.max(60, query.limit * 6);
+  const cut = kthLargest(final, width - 1);
+  const weak = best * p.minRelative;
+  const cands: Candidate[] = [];
+  for (let k = 0; k < pool.length; k++) {
+    if (final[k]! < cut) continue;
+    const c = pool[k]!;
+    if (!Number.isNaN(c.day) && final[k]! < weak) continue;
+    const shared = (c.record.entities ?? []).filter((e) => weights.has(e));
+    cands.push({ record: c.record, day: c.day, topics: c.topics, url: c.url, base: base[k]!, final: final[k]!, shared });
+  }
+  cands.sort((a, b) => b.final - a.final);
+  const keys = cands.map(dupKey);
+  const leads = cands.map((c) => leadOf(c, weights));
   const leadCount = new Map<string, number>();
   const seenKeys = new Set<string>();
-  const picked: { c: Candidate; adj: number }[] = [];
-  const used = new Uint8Array(pool.length);
-  const top = pool[0]!.final || 1;
+  const picked: Candidate[] = [];
+  const used = new Uint8Array(cands.length);
+  const top = cands[0]?.final || 1;
   while (picked.length < query.limit) {
     let bi = -1, badj = -Infinity;
-    for (let i = 0; i < pool.length; i++) {
+    for (let i = 0; i < cands.length; i++) {
       if (used[i]) continue;
-      const c = pool[i]!;
-      if (seenKeys.has(dupKey(c))) { used[i] = 1; continue; }
-      const lead = leadOf(c, weights);
-      const undatedPenalty = Number.isNaN(c.day) ? 1e-6 : 1;
-      const adj = (c.final / (1 + p.diversity * (leadCount.get(lead) ?? 0))) * undatedPenalty;
+      if (seenKeys.has(keys[i]!)) { used[i] = 1; continue; }
+      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0));
       if (adj > badj) { badj = adj; bi = i; }
     }
     if (bi < 0) break;
-    const c = pool[bi]!;
     used[bi] = 1;
-    seenKeys.add(dupKey(c));
-    const lead = leadOf(c, weights);
-    leadCount.set(lead, (leadCount.get(lead) ?? 0) + 1);
-    picked.push({ c, adj: badj });
+    seenKeys.add(keys[bi]!);
+    leadCount.set(leads[bi]!, (leadCount.get(leads[bi]!) ?? 0) + 1);
+    picked.push(cands[bi]!);
   }
-  return picked.map(({ c }) => toHit(c, c.final / top, whyOf(c, weights, names, index, queryDay), index));
+  return picked.map((c) => toHit(c, Number.isNaN(c.day) ? 0 : c.final / top, whyOf(c, weights, names, index, queryDay), index));
 }
 
 function leadOf(c: Candidate, weights: Map<string, number>): string {
@@ -312,7 +328,7 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
   const p = DEFAULT_RANK_PARAMS;
   const refDay = Number.isFinite(queryDay) ? queryDay : index.items.reduce((m, i) => (i.day > m ? i.day : m), 0);
   const cands: Candidate[] = [];
-  for (let j = hi - 1; j >= Math.max(0, hi - 400); j--) {
+  for (let j = hi - 1; j >= Math.max(0, hi - 200); j--) {
     const it = index.items[list[j]!]!;
     if (exclude && it.url === exclude) continue;
     const n = it.record.entities?.length ?? 1;

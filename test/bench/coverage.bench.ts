@@ -1,0 +1,151 @@
+/**
+ * Coverage benchmarks:
+ *  - relatedCoverage latency with the full corpus + 10,000 synthetic history records (in the
+ *    index, and passed per query as `extra`), against a linear scan over the same items in the
+ *    same run (target ≤ 5 ms per query);
+ *  - coverageForEntity latency;
+ *  - building the index;
+ *  - importing a pack holding the full corpus into IndexedDB (fake-indexeddb).
+ * Corpus: assets/default-pack.json when it has coverage, else .cache/coverage-eval-*.json (written
+ * by `npm run eval -- coverage`), else compiled from ../shared with the stand-in linker.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CoverageRecord, Pack } from '../../lib/dataset/schema';
+import type { LinkedEntity } from '../../lib/report';
+import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../lib/dataset/schema';
+import { buildCoverageIndex, dayNumber, type CoverageItem, type HistoryItem } from '../../lib/coverage/index';
+import { coverageForEntity, relatedCoverage } from '../../lib/coverage/rank';
+import { summarize, timeMs, timePairMs, type BenchRow } from './measure';
+
+interface Ctx { shared: string | null; root: string }
+
+async function corpus(ctx: Ctx): Promise<{ items: CoverageRecord[]; from: string } | null> {
+  const packPath = path.join(ctx.root, 'assets/default-pack.json');
+  if (existsSync(packPath)) {
+    const pack = JSON.parse(readFileSync(packPath, 'utf8')) as Pack;
+    if (pack.coverage?.length > 1000) return { items: pack.coverage.map((c) => ({ ...c, source: c.source ?? '', entities: c.entities ?? [], topics: c.topics ?? [] })), from: 'assets/default-pack.json' };
+  }
+  for (const f of ['coverage-eval-real.json', 'coverage-eval-standin.json']) {
+    const p = path.join(ctx.root, '.cache', f);
+    if (existsSync(p)) return { items: JSON.parse(readFileSync(p, 'utf8')) as CoverageRecord[], from: `.cache/${f}` };
+  }
+  if (!ctx.shared) return null;
+  const { compileCoverage } = await import('../../lib/dataset/compile-coverage');
+  const { standinLinker } = await import('../eval/_coverage-linker');
+  const l = standinLinker(ctx.shared);
+  const { items } = await compileCoverage(path.join(ctx.shared, 'data/coverage/coverage.jsonl'), l.linkText, { prose: false });
+  return { items, from: 'compiled with the stand-in linker' };
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticHistory(items: CoverageRecord[], n: number, rand: () => number): HistoryItem[] {
+  const out: HistoryItem[] = [];
+  for (let i = 0; i < n; i++) {
+    // Entities of two random corpus items: realistic co-occurrence and frequency.
+    const a = items[Math.floor(rand() * items.length)]!;
+    const b = items[Math.floor(rand() * items.length)]!;
+    const day = dayNumber('2021-01-01') + Math.floor(rand() * 1900);
+    out.push({
+      id: `history:https://site${i % 97}.example/${i}`,
+      date: new Date(day * 86_400_000).toISOString().slice(0, 10),
+      title: `Synthetic read ${i}`,
+      source: `site${i % 97}.example`,
+      url: `https://site${i % 97}.example/${i}`,
+      entities: [...new Set([...a.entities, ...b.entities.slice(0, 2)])],
+      topics: [],
+      origin: 'history',
+      readAt: day * 86_400_000,
+    });
+  }
+  return out;
+}
+
+/** The reference: score every item by shared entities, filter by date, sort. */
+function linearScan(all: CoverageItem[], q: { ids: Map<string, number>; date: string | null; limit: number }) {
+  const d = q.date ?? '9999';
+  const scored: [number, CoverageItem][] = [];
+  for (const it of all) {
+    if (!it.date || it.date >= d) continue;
+    let s = 0;
+    for (const e of it.entities) s += q.ids.get(e) ?? 0;
+    if (s > 0) scored.push([s, it]);
+  }
+  scored.sort((a, b) => b[0] - a[0]);
+  return scored.slice(0, q.limit);
+}
+
+export async function run(ctx: Ctx): Promise<BenchRow[]> {
+  const got = await corpus(ctx);
+  if (!got) return [{ name: 'coverage: skipped (no corpus: ../shared absent and no default pack)', median: NaN, spread: [NaN, NaN], unit: '' }];
+  const rand = rng(42);
+  const items = got.items;
+  const history = syntheticHistory(items, 10_000, rand);
+  const timeline: CoverageItem[] = items.map((i) => ({ ...i, origin: 'timeline' }));
+  const all: CoverageItem[] = [...timeline, ...history];
+  const nameOf = () => undefined;
+  const rows: BenchRow[] = [];
+  const note = `${items.length} corpus items (${got.from}) + ${history.length} synthetic history records`;
+
+  const tb = timeMs(() => buildCoverageIndex(all, nameOf), 5, 1);
+  rows.push({ name: 'coverage: build index (corpus + 10k history)', ...summarize(tb), unit: 'ms', note });
+  const index = buildCoverageIndex(all, nameOf);
+  const indexNoHistory = buildCoverageIndex(timeline, nameOf);
+
+  // Queries: 40 corpus items as "articles" (their entities, their date), plus the seed-like many-entity query.
+  const queries: { entities: LinkedEntity[]; date: string | null }[] = [];
+  for (let i = 0; i < 40; i++) {
+    const it = items[Math.floor(rand() * items.length)]!;
+    queries.push({ date: it.date, entities: it.entities.map((id, k) => ({ id, name: id, type: 'person', description: '', mentions: [{ paragraph: k, start: 0, end: 1, text: id }] })) });
+  }
+  const frequent = [...index.byEntity.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 8).map(([id]) => id);
+  queries.push({ date: '2025-06-08', entities: frequent.map((id, k) => ({ id, name: id, type: 'person', description: '', mentions: [{ paragraph: k, start: 0, end: 1, text: id }, { paragraph: k + 1, start: 0, end: 1, text: id }] })) });
+
+  let qi = 0;
+  const indexed = () => { const q = queries[qi++ % queries.length]!; return relatedCoverage(index, { ...q, title: '', excludeUrl: null, limit: 10 }); };
+  let qj = 0;
+  const linear = () => { const q = queries[qj++ % queries.length]!; return linearScan(all, { ids: new Map(q.entities.map((e) => [e.id, 1])), date: q.date, limit: 10 }); };
+  const [ti, tl] = timePairMs(indexed, linear, queries.length * 5, queries.length);
+  const si = summarize(ti), sl = summarize(tl);
+  rows.push({
+    name: 'coverage: relatedCoverage (history in index)', ...si, unit: 'ms',
+    reference: { name: 'linear scan', median: sl.median, ratio: sl.median / si.median },
+    target: '≤ 5 ms (p90)', met: si.spread[1] <= 5, note,
+  });
+  let qk = 0;
+  const withExtra = () => { const q = queries[qk++ % queries.length]!; return relatedCoverage(indexNoHistory, { ...q, title: '', excludeUrl: null, limit: 10, extra: history }); };
+  const te = summarize(timeMs(withExtra, queries.length * 3, queries.length));
+  rows.push({ name: 'coverage: relatedCoverage (history as extra)', ...te, unit: 'ms', target: '≤ 5 ms (p90)', met: te.spread[1] <= 5 });
+  const seed = queries.at(-1)!;
+  const ts = summarize(timeMs(() => relatedCoverage(index, { ...seed, title: '', excludeUrl: null, limit: 10 }), 30, 5));
+  rows.push({ name: 'coverage: relatedCoverage (8 most frequent entities)', ...ts, unit: 'ms', target: '≤ 5 ms (p90)', met: ts.spread[1] <= 5 });
+  let qe = 0;
+  const tf = summarize(timeMs(() => { const q = queries[qe++ % queries.length]!; for (const e of q.entities) coverageForEntity(index, e.id, { date: q.date, excludeUrl: null, limit: 3 }); }, queries.length * 3, queries.length));
+  rows.push({ name: 'coverage: coverageForEntity (all entities of an article)', ...tf, unit: 'ms' });
+
+  // Import into IndexedDB (fake-indexeddb): a pack with the whole corpus as coverage.
+  const { IDBFactory } = await import('fake-indexeddb');
+  const { createStore } = await import('../../lib/store/index');
+  const pack: Pack = { format: PACK_FORMAT, formatVersion: PACK_FORMAT_VERSION, id: 'bench-corpus', name: 'Bench corpus', version: '1', licenses: [], entities: [], coverage: items };
+  const text = JSON.stringify(pack);
+  const imports: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const store = createStore(new IDBFactory());
+    const t0 = performance.now();
+    const r = await store.installPack(text);
+    imports.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error);
+    store.close();
+  }
+  rows.push({ name: 'coverage: installPack full corpus (fake-indexeddb)', ...summarize(imports), unit: 'ms', note: `${(text.length / 1048576).toFixed(1)} MB pack text, ${items.length} coverage records` });
+  return rows;
+}
