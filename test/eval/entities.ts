@@ -69,6 +69,8 @@ interface PageScore {
   correctInPack: number;
   exactSpan: number;
   wrongId: { gold: PlacedGold; pred: Pred }[];
+  /** Located gold with an id in the pack, by the pack entity's type: [gold, correct]. */
+  byType: Record<string, [number, number]>;
   falsePos: Pred[];
   misses: PlacedGold[];
   ms: number;
@@ -174,11 +176,19 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
   const gUsed = new Set<PlacedGold>(), pUsed = new Set<Pred>();
   let correct = 0, correctInPack = 0, exactSpan = 0;
   const wrongId: PageScore['wrongId'] = [];
+  const byType: PageScore['byType'] = {};
+  const typeOf = (g: GoldMention) => [g.id, ...(g.alt ?? [])].map((id) => knowledge.entities.byId.get(id)?.type).find(Boolean);
+  for (const g of located) {
+    const t = typeOf(g);
+    if (t) (byType[t] ??= [0, 0])[0]++;
+  }
   for (const { g, p } of pairs) {
     if (gUsed.has(g) || pUsed.has(p)) continue;
     gUsed.add(g);
     pUsed.add(p);
     if (same(g, p)) {
+      const t = typeOf(g);
+      if (t) byType[t]![1]++;
       correct++;
       if (inPack(g)) correctInPack++;
       if (p.start === g.start && p.end === g.end) exactSpan++;
@@ -218,6 +228,7 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
     correctInPack,
     exactSpan,
     wrongId,
+    byType,
     falsePos,
     misses,
     ms,
@@ -239,6 +250,9 @@ function summarise(label: string, rows: PageScore[]) {
   console.log(`  recall, in pack    ${pct(correctInPack, inPack)}  (${correctInPack} of ${inPack})   F1 ${(100 * f1(P, Rp)).toFixed(1)}`);
   console.log(`  recall, all names  ${pct(correct, located)}  (${correct} of ${located}; ${miss} not linked at all)   F1 ${(100 * f1(P, Ra)).toFixed(1)}`);
   console.log(`  exact spans        ${pct(exact, correct)} of correct links`);
+  const types: Record<string, [number, number]> = {};
+  for (const r of rows) for (const [t, [n, c]] of Object.entries(r.byType)) { const x = (types[t] ??= [0, 0]); x[0] += n; x[1] += c; }
+  console.log(`  recall in pack by type  ${Object.entries(types).sort().map(([t, [n, c]]) => `${t} ${pct(c, n)} (${c}/${n})`).join(' · ')}`);
   console.log(`  extraction misses  ${exMiss} gold mentions not in our text;  ${outOfScope} predicted mentions outside Readability's text (not scored)`);
   const forced = rows.filter((r) => r.forced).map((r) => r.page);
   if (forced.length) console.log(`  gate said "not an article" (run with forced extraction): ${forced.join(', ')}`);
