@@ -55,6 +55,13 @@ export async function learnWordUse(file: string): Promise<WordUse> {
       const t = toks[i]!;
       const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
       if (initial && t.shape !== Shape.Lower) continue;
+      // A capitalised word inside a longer name ("Black Sea", "Tiananmen Square") says nothing
+      // about the word alone: count only capitalised words standing alone.
+      if (t.shape !== Shape.Lower) {
+        const prev = toks[i - 1], next = toks[i + 1];
+        const joined = (a: { end: number }, b: { start: number }) => /^[\s-]*$/.test(text.slice(a.end, b.start));
+        if ((prev && prev.shape !== Shape.Lower && joined(prev, t)) || (next && next.shape !== Shape.Lower && joined(t, next))) continue;
+      }
       let u = use.get(t.norm);
       if (!u) { u = { lower: 0, cap: 0 }; use.set(t.norm, u); }
       if (t.shape === Shape.Lower) u.lower++;
@@ -343,15 +350,15 @@ function popularRank(e: Work, src: string): number | null {
   return null; // ror, hipo: research bodies and universities are too many and rarely in news
 }
 
-const MAX_REGIONS_PER_COUNTRY = 90;
+const MAX_REGIONS_PER_COUNTRY = 70;
 
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
 const MORE_QUOTAS: Record<string, number> = {
-  person: 7000, region: 5000, city: 2000, political_party: 2500, armed_group: 1100, media: 900, company: 800,
-  sports_club: 1200, education: 300, event: 200, other: 300,
+  person: 5000, region: 5000, city: 1500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
+  sports_club: 600, education: 200, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
-  person: 2200, company: 2200, government_body: 700, event: 700, landmark: 500, media: 400, ngo: 200, other: 400,
+  person: 2200, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
 };
 function quotaKey(e: Work): string {
   if (e.type === 'person') return 'person';
@@ -370,7 +377,7 @@ function prominenceOf(e: Work): number {
     if (e.sources.includes(SOURCE_CURATED)) return 85;
     return 75;
   }
-  if (e.file === 'more') return Math.min(70, moreRank(e));
+  if (e.file === 'more') return Math.min(70, Math.round(moreRank(e)));
   return Math.min(80, Math.round(20 + (e.popularity ?? 30) * 0.6));
 }
 
@@ -459,6 +466,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       n++;
       const e = toWork(r, kind, drops);
       if (!e) continue;
+      if (e.name === e.name.toLowerCase()) { drops.add(`entity: ${file} — name in lower case only`); continue; }
       const why = wordlikeName(e);
       if (why) { drops.add(`entity: ${file} — ${why}`); continue; }
       const rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
@@ -521,11 +529,22 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const shorts = new Set<string>();
     const nameIsOneWord = nameTokens(e.name).length === 1;
     const given = fold(nameTokens(e.name)[0] ?? '');
-    for (const a of e.aliases) {
+    const nameToks = nameTokens(e.name).map(fold);
+    for (let a of e.aliases) {
+      // "The White House" as an alias of another body: the article is not part of that name.
+      if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
       const k = fold(a);
       if (seen.has(k)) continue;
       if (!keepAlias(a, e, drops)) continue;
       seen.add(k);
+      const aToks = nameTokens(a).map(fold);
+      // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
+      const partOfName = e.type === 'person' && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
+      if (partOfName && aToks.length > 1) {
+        if (aToks.join(' ') !== nameToks.slice(0, aToks.length).join(' ')) shorts.add(a);
+        else drops.add('short form: the given name');
+        continue;
+      }
       if (e.type === 'person' && nameTokens(a).length === 1 && !nameIsOneWord) {
         if (k === given) drops.add('short form: the given name');
         else shorts.add(a);

@@ -84,7 +84,7 @@ const ORG_KIND: Record<string, string> = {
   political_party: 'Political party',
   government_body: 'Government body',
   company: 'Company',
-  media: 'News outlet',
+  media: 'Media outlet',
   armed_group: 'Armed group',
   international_organization: 'International organisation',
   sports_club: 'Sports club',

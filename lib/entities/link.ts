@@ -76,7 +76,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
         const top = m.hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
-        if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[1]!) < 60) && top[0]!.country) {
+        if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[0]!) - prominence(top[1]!) >= 15) && top[0]!.country) {
           support.set(top[0]!.country, (support.get(top[0]!.country) ?? 0) + 1);
         }
         continue;
@@ -172,7 +172,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     if (shortish(h)) {
       const introduced = seen.has(h.entity);
       const p = prominence(e);
-      const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && secondShort < 60;
+      const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && p - secondShort >= 15;
       const afterTitle = titled && p >= 85 && p === bestShortProminence && p - secondShort >= 10;
       if (!introduced && !standalone && !afterTitle) continue;
       if (introduced) score += 200;
@@ -184,7 +184,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     }
     if (single && WORDLIKE_ORGS.has(norm) && (initial || tok.shape !== Shape.Cap)) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
-    if (e.country) score += 40 * Math.min(3, support.get(e.country) ?? 0);
+    // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
+    const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
+    if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
       best = h.entity;
       bestScore = score;
