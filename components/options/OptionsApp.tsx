@@ -59,7 +59,7 @@ function errorText(err: unknown): string {
 
 export function OptionsApp({ api }: { api: OptionsApi }) {
   return (
-    <div class="options">
+    <main class="options">
       <header class="options-head">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <div>
@@ -71,7 +71,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <PacksSection api={api} />
       <HistorySection api={api} />
       <AboutSection api={api} />
-    </div>
+    </main>
   );
 }
 

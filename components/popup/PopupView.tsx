@@ -244,8 +244,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                     <button
                       type="button"
                       class="entity"
-                      aria-label={t('entityButtonLabel', [e.name, count])}
-                      aria-describedby={e.description ? `entity-desc-${e.id}` : undefined}
+                      title={t('entityButtonTitle')}
                       onClick={() => first && onReveal({ paragraph: first.paragraph, start: first.start, end: first.end })}
                     >
                       <span class="entity-text">
@@ -253,7 +252,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                         {e.description ? (
                           <>
                             {' '}
-                            <span class="entity-desc" id={`entity-desc-${e.id}`} title={e.description}>
+                            <span class="entity-desc" title={e.description}>
                               {e.description}
                             </span>
                           </>
@@ -262,6 +261,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                       <span class="entity-count" data-testid="entity-count">
                         {count}
                       </span>
+                      <span class="sr-only"> {t('mentionsSuffix')}</span>
                     </button>
                   </li>
                 );
