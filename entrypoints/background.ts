@@ -10,6 +10,7 @@ import { TabReports } from '~/lib/background/tab-reports';
 import { createHistoryPort, loadInstalledPacks } from '~/lib/background/store-port';
 import { opinionHighlight } from '~/lib/settings';
 import type { Pack } from '~/lib/dataset/schema';
+import type { Result } from '~/lib/messaging';
 
 // The default pack as an emitted file URL. A glob (not a plain import) so a checkout without the
 // generated pack still builds: the extension then runs on installed packs only.
@@ -38,7 +39,15 @@ export default defineBackground(() => {
   });
 
   const reports = new TabReports(browser.storage.session ?? null, log);
-  const handle = createMessageHandler({ self, knowledge, reports, analyze: analyzeArticle, history: createHistoryPort(log), log });
+  const currentReportId = async (tabId: number): Promise<string | null> => {
+    try {
+      const reply = (await browser.tabs.sendMessage(tabId, { type: 'bg:report-id' }, { frameId: 0 })) as Result<string | null> | undefined;
+      return reply?.ok ? reply.value : null;
+    } catch {
+      return null; // no content script in that document
+    }
+  };
+  const handle = createMessageHandler({ self, knowledge, reports, analyze: analyzeArticle, history: createHistoryPort(log), currentReportId, log });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
@@ -47,11 +56,9 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void reports.drop(tabId));
-  // A new document in the tab: the old report is stale. (Without the `tabs` permission the
-  // url is hidden, but `status` is not.) The content script of the new page reports afresh.
-  browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading') void reports.drop(tabId);
-  });
+  // No tabs.onUpdated here: without the `tabs` permission it cannot tell an in-page jump
+  // (#section, which keeps the article) from a new document. The handler instead asks the
+  // page which report it shows (bg:report-id) whenever the popup wants one.
 
   browser.commands?.onCommand.addListener((command) => {
     if (command !== 'toggle-opinion') return;

@@ -41,8 +41,11 @@ export const ArticleInputSchema = z.object({
 
 /** CS → BG */
 export const CsToBg = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('cs:analyze-article'), article: ArticleInputSchema, notes: z.optional(list(20)) }),
-  z.object({ type: z.literal('cs:not-article'), url: str(8192), title: str(2000), signals: list(MAX_LIST) }),
+  // reportId: the content script's id for this report; the background later asks the page
+  // (bg:report-id) whether it still shows it, so in-page jumps keep the report and a new
+  // document drops it — without the `tabs` permission.
+  z.object({ type: z.literal('cs:analyze-article'), article: ArticleInputSchema, notes: z.optional(list(20)), reportId: z.optional(str(64)) }),
+  z.object({ type: z.literal('cs:not-article'), url: str(8192), title: str(2000), signals: list(MAX_LIST), reportId: z.optional(str(64)) }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 
@@ -62,6 +65,10 @@ export const UiToCs = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:reveal'), paragraph: index(), start: z.optional(index()), end: z.optional(index()) }),
 ]);
 export type UiToCs = z.infer<typeof UiToCs>;
+
+/** BG → CS (tabs.sendMessage): which report does this page show now? Reply Result<string | null>. */
+export const BgToCs = z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]);
+export type BgToCs = z.infer<typeof BgToCs>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

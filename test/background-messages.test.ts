@@ -158,6 +158,25 @@ describe('background message handler', () => {
     expect(record).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps the report while the page still shows it, drops it once the page moved on', async () => {
+    let shown: string | null = 'r1';
+    const { handle } = setup({ currentReportId: async () => shown });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    // e.g. an in-page jump to #section: same content script, same report
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toMatchObject({ ok: true, value: { state: 'ready' } });
+    // a new document (or no content script at all) answers something else
+    shown = null;
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
+    shown = 'r1';
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
+  });
+
+  it('treats a failing page query as "moved on"', async () => {
+    const { handle } = setup({ currentReportId: async () => { throw new Error('Receiving end does not exist'); } });
+    await handle({ type: 'cs:not-article', url: PAGE, title: '', signals: [], reportId: 'r2' }, cs);
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
+  });
+
   it('adds notes from the content script to the report', async () => {
     const { handle } = setup();
     const reply = await handle({ type: 'cs:analyze-article', article: article(), notes: ['Analysis stopped after 5000 paragraphs'] }, cs);
@@ -182,8 +201,9 @@ describe('tab reports', () => {
     const session = memorySession();
     const a = new TabReports(session);
     const report = reportFor(article());
-    await a.set(7, { state: 'ready', report });
+    await a.set(7, { state: 'ready', report }, 'rid');
     const restarted = new TabReports(session);
+    expect((await restarted.entry(7))?.reportId).toBe('rid');
     const got = await restarted.get(7);
     expect(got).toMatchObject({ state: 'ready', report: { url: PAGE } });
     // The stored copy skips the joined text; it comes back rebuilt.

@@ -205,8 +205,12 @@ describe('page controller', () => {
 
   it('tells the background when extraction finds no article', async () => {
     const { d, send } = deps();
-    await new PageController(d).run();
-    expect(send).toHaveBeenCalledWith({ type: 'cs:not-article', url: 'https://news.example/a', title: 'Story', signals: ['no body'] });
+    const c = new PageController(d);
+    await c.run();
+    expect(send).toHaveBeenCalledWith({ type: 'cs:not-article', url: 'https://news.example/a', title: 'Story', signals: ['no body'], reportId: expect.any(String) });
+    expect(c.reportId).toBe((send.mock.calls[0]![0] as { reportId: string }).reportId);
+    c.stop();
+    expect(c.reportId).toBeNull();
   });
 
   it('sends the clamped article and logs (not throws) a failed analysis', async () => {

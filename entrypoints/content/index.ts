@@ -7,7 +7,7 @@ import './style.css';
 import { articleGate } from '~/lib/article/gate';
 import { extractArticle } from '~/lib/article/extract';
 import { PageController } from '~/lib/page/controller';
-import { UiToCs, type CsToBg, type Result } from '~/lib/messaging';
+import { BgToCs, UiToCs, type CsToBg, type Result } from '~/lib/messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight, siteOf } from '~/lib/settings';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
@@ -71,11 +71,12 @@ export default defineContentScript({
         }
       });
 
-      // ui:reveal from the popup: only this extension's pages can reach a content script, but
-      // check anyway, and validate the payload before touching the page.
-      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean>> | undefined => {
+      // ui:reveal from the popup, bg:report-id from the background: only this extension's pages
+      // can reach a content script, but check anyway, and validate before touching the page.
+      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean | string | null>> | undefined => {
         if (sender.id !== browser.runtime.id) return undefined;
         if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
+        if (BgToCs.safeParse(message).success) return Promise.resolve({ ok: true, value: controller.reportId });
         const parsed = UiToCs.safeParse(message);
         if (!parsed.success) return undefined;
         const { paragraph, start, end } = parsed.data;

@@ -29,6 +29,11 @@ export interface BackgroundDeps {
   reports: TabReports;
   analyze: (input: ArticleInput, knowledge: Knowledge) => PageReport;
   history?: HistoryPort;
+  /**
+   * Ask the tab's content script which report it shows now (its reportId), or null when no
+   * content script answers (another document, not an http page, Backstory off there).
+   */
+  currentReportId?: (tabId: number) => Promise<string | null>;
   log?: (...args: unknown[]) => void;
 }
 
@@ -67,12 +72,31 @@ export function createMessageHandler(deps: BackgroundDeps) {
         log('history lookup failed', err);
       }
     }
-    await deps.reports.set(tabId, { state: 'ready', report });
+    await deps.reports.set(tabId, { state: 'ready', report }, msg.reportId);
     if (deps.history) {
       // Recording must not delay or fail the page's answer.
       deps.history.record(report).catch((err: unknown) => log('history record failed', err));
     }
     return ok(report);
+  }
+
+  /** The tab's report, if the page still shows the document it was made for. */
+  async function tabStatus(tabId: number): Promise<TabStatus> {
+    const entry = await deps.reports.entry(tabId);
+    if (!entry) return { state: 'unknown' };
+    if (entry.reportId && deps.currentReportId) {
+      let current: string | null = null;
+      try {
+        current = await deps.currentReportId(tabId);
+      } catch {
+        current = null;
+      }
+      if (current !== entry.reportId) {
+        await deps.reports.drop(tabId);
+        return { state: 'unknown' };
+      }
+    }
+    return entry.status;
   }
 
   async function datasetInfo(): Promise<Result<DatasetInfo>> {
@@ -107,7 +131,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
         const msg = parsed.data;
         if (msg.type === 'cs:analyze-article') return await analyzeFor(tabId, msg);
         const status: TabStatus = { state: 'not-article', url: msg.url, title: msg.title, signals: msg.signals };
-        await deps.reports.set(tabId, status);
+        await deps.reports.set(tabId, status, msg.reportId);
         return ok(null);
       }
       if (type.startsWith('ui:')) {
@@ -117,7 +141,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
         const msg = parsed.data;
         switch (msg.type) {
           case 'ui:get-tab-report':
-            return ok(await deps.reports.get(msg.tabId));
+            return ok(await tabStatus(msg.tabId));
           case 'ui:get-dataset-info':
             return await datasetInfo();
           case 'ui:packs-changed':

@@ -15,6 +15,12 @@ export interface SessionArea {
 
 const keyOf = (tabId: number): string => `tab:${tabId}`;
 
+export interface TabEntry {
+  status: TabStatus;
+  /** The content script's id for the report (see BgToCs 'bg:report-id'). */
+  reportId?: string;
+}
+
 function isTabStatus(v: unknown): v is TabStatus {
   if (!v || typeof v !== 'object') return false;
   const state = (v as { state?: unknown }).state;
@@ -22,21 +28,21 @@ function isTabStatus(v: unknown): v is TabStatus {
 }
 
 export class TabReports {
-  private readonly memory = new Map<number, TabStatus>();
+  private readonly memory = new Map<number, TabEntry>();
 
   constructor(
     private readonly session: SessionArea | null,
     private readonly log: (...args: unknown[]) => void = () => {},
   ) {}
 
-  async set(tabId: number, status: TabStatus): Promise<void> {
-    this.memory.set(tabId, status);
+  async set(tabId: number, status: TabStatus, reportId?: string): Promise<void> {
+    this.memory.set(tabId, { status, reportId });
     if (!this.session) return;
     try {
       // The popup rebuilds article.text from paragraphs if it needs it; keep the copy small.
       const stored: TabStatus =
         status.state === 'ready' ? { state: 'ready', report: { ...status.report, article: { ...status.report.article, text: '' } } } : status;
-      await this.session.set({ [keyOf(tabId)]: stored });
+      await this.session.set({ [keyOf(tabId)]: { ...stored, reportId } });
     } catch (err) {
       // Over quota or session storage missing: memory still answers until the worker restarts.
       this.log('could not persist tab report', err);
@@ -44,21 +50,27 @@ export class TabReports {
   }
 
   async get(tabId: number): Promise<TabStatus> {
+    return (await this.entry(tabId))?.status ?? { state: 'unknown' };
+  }
+
+  async entry(tabId: number): Promise<TabEntry | null> {
     const hit = this.memory.get(tabId);
     if (hit) return hit;
-    if (!this.session) return { state: 'unknown' };
+    if (!this.session) return null;
     try {
       const got = await this.session.get(keyOf(tabId));
       const v = got[keyOf(tabId)];
-      if (!isTabStatus(v)) return { state: 'unknown' };
-      if (v.state === 'ready' && !v.report.article.text) {
-        v.report.article.text = v.report.article.paragraphs.join('\n\n');
+      if (!isTabStatus(v)) return null;
+      const { reportId, ...status } = v as TabStatus & { reportId?: string };
+      if (status.state === 'ready' && !status.report.article.text) {
+        status.report.article.text = status.report.article.paragraphs.join('\n\n');
       }
-      this.memory.set(tabId, v);
-      return v;
+      const entry: TabEntry = { status: status as TabStatus, reportId: typeof reportId === 'string' ? reportId : undefined };
+      this.memory.set(tabId, entry);
+      return entry;
     } catch (err) {
       this.log('could not read tab report', err);
-      return { state: 'unknown' };
+      return null;
     }
   }
 

@@ -56,6 +56,8 @@ export class ArticleView {
   private settings: ViewSettings = { entityMarks: true, opinionHighlight: false, keyboardLinks: false };
   /** The mention span that had focus when its card opened (to return focus on Esc). */
   private returnFocus: HTMLElement | null = null;
+  /** Focus we move back ourselves (after Esc) must not reopen the card. */
+  private quietFocus: HTMLElement | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -204,9 +206,15 @@ export class ArticleView {
 
   private onKeydown(e: KeyboardEvent): void {
     if (e.key === 'Escape' && this.card.isOpen) {
-      this.closeCard();
-      if (this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+      const back = this.returnFocus;
+      const focusInCard = this.card.contains(this.doc.activeElement);
       this.returnFocus = null;
+      this.closeCard();
+      if (back?.isConnected && focusInCard) {
+        this.quietFocus = back;
+        back.focus({ preventScroll: true });
+        this.quietFocus = null;
+      }
       return;
     }
     if (e.key === 'Enter' || e.key === ' ') {
@@ -233,7 +241,7 @@ export class ArticleView {
     }
     const span = target?.closest?.(`[${MENTION_ATTR}]`) as HTMLElement | null;
     const t = span && this.spanTarget.get(span);
-    if (span && t) this.openForSpan(span, t);
+    if (span && t && span !== this.quietFocus) this.openForSpan(span, t);
   }
 
   private onFocusOut(e: FocusEvent): void {

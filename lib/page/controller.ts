@@ -31,11 +31,26 @@ const LATE_CONTENT_MS = 6000;
 /** After an SPA navigation, give the app time to replace the old article before looking. */
 const NAVIGATION_SETTLE_MS = 500;
 
+function newReportId(): string {
+  return Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+}
+
+/** Body text without scripts/styles (SPA shells often inline their state as JSON). Cheap: no layout. */
+function visibleTextLength(doc: Document): number {
+  const body = doc.body;
+  if (!body) return 0;
+  let n = body.textContent?.length ?? 0;
+  for (const el of Array.from(body.querySelectorAll('script, style, noscript, template'))) n -= el.textContent?.length ?? 0;
+  return n;
+}
+
 export class PageController {
   private view: ArticleView | null = null;
   private run$: AbortController | null = null;
   /** This tab has told the background something: after navigation it must update it. */
   private reported = false;
+  /** Id of the report this page shows now (answers the background's bg:report-id). */
+  reportId: string | null = null;
   settings: ViewSettings = { entityMarks: true, opinionHighlight: false, keyboardLinks: false };
 
   constructor(private readonly deps: PageDeps) {}
@@ -52,6 +67,7 @@ export class PageController {
 
   /** Remove everything drawn and cancel any run in flight. */
   stop(): void {
+    this.reportId = null;
     this.run$?.abort();
     this.run$ = null;
     this.view?.destroy();
@@ -69,7 +85,7 @@ export class PageController {
       if (afterNavigation && !(await sleep(NAVIGATION_SETTLE_MS, signal))) return;
       let gate = this.deps.articleGate(doc, this.deps.url());
       if (!gate.likely) {
-        const shell = afterNavigation || (doc.body?.textContent?.length ?? 0) < SHELL_TEXT;
+        const shell = afterNavigation || visibleTextLength(doc) < SHELL_TEXT;
         if (shell) {
           const found = await waitForContent(doc, () => this.deps.articleGate(doc, this.deps.url()).likely, signal, LATE_CONTENT_MS);
           if (signal.aborted) return;
@@ -92,7 +108,9 @@ export class PageController {
       }
       const { article, notes } = clampArticleInput(extraction.input);
       this.reported = true;
-      const reply = await this.deps.send({ type: 'cs:analyze-article', article, notes: notes.length ? notes : undefined });
+      const reportId = newReportId();
+      this.reportId = reportId;
+      const reply = await this.deps.send({ type: 'cs:analyze-article', article, notes: notes.length ? notes : undefined, reportId });
       if (signal.aborted) return;
       if (!reply || !reply.ok) {
         log('analysis failed:', reply && !reply.ok ? reply.error : 'no answer from the background');
@@ -110,8 +128,11 @@ export class PageController {
   private async sendNotArticle(signals: string[]): Promise<void> {
     this.reported = true;
     const { doc } = this.deps;
+    const reportId = newReportId();
+    this.reportId = reportId;
     await this.deps.send({
       type: 'cs:not-article',
+      reportId,
       url: this.deps.url().slice(0, 8192),
       title: (doc.title ?? '').slice(0, 2000),
       signals: signals.slice(0, 50).map((s) => s.slice(0, 500)),
