@@ -25,10 +25,12 @@ acceptanceSuite({
 
       await ctx.relaunch();
       page = await S.openPage(ctx.driver, url);
-      await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) > 0, undefined, { what: 'opinion highlight after restart', timeout: 10_000 });
       tabId = await ctx.driver.tabIdOf(page);
+      const status = await S.waitStatus(ctx.driver, tabId, 30_000);
+      assert.equal(status.state, 'ready', 'no report after restart');
       popup = await S.openPopup(ctx.driver, tabId);
-      assert.equal((await S.readPopup(popup)).toggle?.checked, true, 'switch off after restart');
+      assert.equal((await S.readPopup(popup)).toggle?.checked, true, 'switch off after restart (setting lost)');
+      await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) > 0, undefined, { what: 'opinion highlight after restart (setting kept, page not highlighted)', timeout: 10_000 });
       await S.clickTestId(popup, 'highlight-toggle');
       await waitFor(page, () => (CSS.highlights?.get('backstory-opinion')?.size ?? 0) === 0, undefined, { what: 'opinion highlight off', timeout: 5000 });
       await popup.close();

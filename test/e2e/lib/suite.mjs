@@ -62,12 +62,15 @@ export function acceptanceSuite(cfg) {
         const TF = (title) => T(`${fx.name}: ${title}`);
         const st = { page: null, tabId: 0, status: null, report: null, sections: null, popup: null };
 
-        it(TF('detect: the page is recognised as an article (popup shows title, kind, entities)'), async () => {
+        it(TF('detect: the page is recognised as an article (popup shows title, kind, entities)'), async (t) => {
           assert.ok(available, `fixture ${path.join(fx.dir, fx.file)} is missing`);
           const d = ctx.driver;
           st.page = await S.openPage(d, ctx.server.url(fx.mount, fx.file));
           st.tabId = await d.tabIdOf(st.page);
-          st.status = await S.waitStatus(d, st.tabId);
+          const t0 = Date.now();
+          // generous: the first article of a browser run loads the default pack (slow on a busy 2-core box)
+          st.status = await S.waitStatus(d, st.tabId, 45_000);
+          t.diagnostic(`report ready ${Date.now() - t0} ms after load`);
           assert.equal(st.status.state, 'ready', `background status: ${JSON.stringify(st.status).slice(0, 300)}`);
           st.report = st.status.report;
           assert.equal(st.report.article.detected, true);
@@ -255,14 +258,27 @@ export function acceptanceSuite(cfg) {
     }
 
     describe('non-articles', () => {
+      /** file → page; all four load at once so the quiet period the gate needs is waited once. */
+      const pages = new Map();
+      before(async () => {
+        const d = ctx.driver;
+        await Promise.all(
+          S.NON_ARTICLES.filter((f) => existsSync(path.join(OWN_PAGES, f))).map(async (f) => pages.set(f, await S.openPage(d, ctx.server.url('own', f)))),
+        );
+        await sleep(2500); // a page that fails the cheap gate may stay silent (state "unknown"): give it time to speak
+      });
+      after(async () => {
+        for (const p of pages.values()) await p.close().catch(() => {});
+      });
       for (const file of S.NON_ARTICLES) {
         it(T(`detect: ${file} shows the popup's empty state and no highlights`), async () => {
           assert.ok(existsSync(path.join(OWN_PAGES, file)), `fixture test/fixtures/pages/${file} is missing`);
           const d = ctx.driver;
-          const page = await S.openPage(d, ctx.server.url('own', file));
+          const page = pages.get(file);
           const tabId = await d.tabIdOf(page);
-          // A page that fails the cheap gate may stay silent (state "unknown"); give the content script time to speak.
-          const status = await S.waitStatus(d, tabId, 2500).catch(() => ({ state: 'unknown' }));
+          const reply = await S.tabStatus(d, tabId);
+          assert.ok(reply?.ok, `background reply: ${JSON.stringify(reply)}`);
+          const status = reply.value;
           assert.notEqual(status.state, 'ready', `${file} analysed as an article: ${JSON.stringify(status).slice(0, 300)}`);
           const popup = await S.openPopup(d, tabId);
           const view = await S.readPopup(popup);
@@ -273,7 +289,6 @@ export function acceptanceSuite(cfg) {
           assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, `${file}: DOM changed`);
           if (file === 'home.html') await shots(ctx, popup, 'popup-empty', { dark: false });
           await popup.close();
-          await page.close();
         });
       }
     });
