@@ -41,6 +41,12 @@ export interface CoverageIndex {
   topicIds: Map<string, number>;
   topicNames: string[];
   nameOf: (id: string) => string | undefined;
+  /** Per item number, struct-of-arrays for the query loop: day (NaN undated) and entity count. */
+  days: Float64Array;
+  entityCounts: Uint16Array;
+  /** Topics of item n: topicList[topicStart[n] .. topicStart[n + 1]). */
+  topicStart: Uint32Array;
+  topicList: Int32Array;
   /** Scratch space for queries (one query at a time; JS is single-threaded). */
   scratch: { score: Float64Array; mark: Uint32Array; epoch: number };
 }
@@ -78,6 +84,10 @@ export function buildCoverageIndex(items: CoverageItem[], nameOf: (id: string) =
     topicIds: new Map(),
     topicNames: [],
     nameOf,
+    days: new Float64Array(0),
+    entityCounts: new Uint16Array(0),
+    topicStart: new Uint32Array(1),
+    topicList: new Int32Array(0),
     scratch: { score: new Float64Array(0), mark: new Uint32Array(0), epoch: 0 },
   };
   addToCoverageIndex(index, items);
@@ -119,6 +129,14 @@ export function addToCoverageIndex(index: CoverageIndex, items: CoverageItem[]):
   }
   index.maxIdf = Math.log((N + 1) / 0.5);
   index.scratch = { score: new Float64Array(N), mark: new Uint32Array(N), epoch: 0 };
+  index.days = Float64Array.from(index.items, (i) => i.day);
+  index.entityCounts = Uint16Array.from(index.items, (i) => Math.min(65535, i.record.entities?.length ?? 0));
+  index.topicStart = new Uint32Array(N + 1);
+  let total = 0;
+  for (let n = 0; n < N; n++) { index.topicStart[n] = total; total += index.items[n]!.topics.length; }
+  index.topicStart[N] = total;
+  index.topicList = new Int32Array(total);
+  for (let n = 0, o = 0; n < N; n++) for (const t of index.items[n]!.topics) index.topicList[o++] = t;
 }
 
 export function idfOf(index: CoverageIndex, id: string): number {

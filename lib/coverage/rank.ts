@@ -135,14 +135,33 @@ export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], tit
   return new Map(scored.slice(0, p.maxQueryEntities));
 }
 
+/** exp decay by whole days, tabulated per (tau, floor): the query loop runs it ~10k times. */
+let decayTable: { tau: number; floor: number; table: Float64Array } | null = null;
+function decayOf(p: RankParams, age: number): number {
+  if (!decayTable || decayTable.tau !== p.tauDays || decayTable.floor !== p.floor) {
+    const table = new Float64Array(8192);
+    for (let d = 0; d < table.length; d++) table[d] = p.floor + (1 - p.floor) * Math.exp(-d / p.tauDays);
+    decayTable = { tau: p.tauDays, floor: p.floor, table };
+  }
+  const d = age <= 0 ? 0 : Math.round(age);
+  return d < decayTable.table.length ? decayTable.table[d]! : p.floor;
+}
+
 function timeFactor(p: RankParams, queryDay: number, day: number, refDay: number): number {
   if (Number.isNaN(day)) return p.floor;
   const age = Number.isFinite(queryDay) ? queryDay - day : Math.max(0, refDay - day) / 4;
-  return p.floor + (1 - p.floor) * Math.exp(-age / p.tauDays);
+  return decayOf(p, age);
 }
 
+const NORMS = new Map<number, Float64Array>();
 function lengthNorm(p: RankParams, n: number): number {
-  return Math.pow(Math.max(1, n), p.lengthExp);
+  let t = NORMS.get(p.lengthExp);
+  if (!t) {
+    t = new Float64Array(64);
+    for (let i = 0; i < t.length; i++) t[i] = Math.pow(Math.max(1, i), p.lengthExp);
+    NORMS.set(p.lengthExp, t);
+  }
+  return n < t.length ? t[n]! : Math.pow(n, p.lengthExp);
 }
 
 function whyOf(c: Candidate, weights: Map<string, number>, names: Map<string, string>, index: CoverageIndex, queryDay: number): string {
@@ -174,11 +193,18 @@ function dupKey(c: Candidate): string {
   return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}`;
 }
 
-/** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer. Native typed sort: fast. */
+/** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer (small k: a sorted buffer). */
 function kthLargest(xs: Float64Array, k: number): number {
   if (xs.length <= k) return -Infinity;
-  const sorted = Float64Array.from(xs).sort();
-  return sorted[sorted.length - 1 - k]!;
+  const buf = new Float64Array(k + 1).fill(-Infinity); // descending
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x <= buf[k]!) continue;
+    let j = k;
+    while (j > 0 && buf[j - 1]! < x) { buf[j] = buf[j - 1]!; j--; }
+    buf[j] = x;
+  }
+  return buf[k]!;
 }
 
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
@@ -214,16 +240,10 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       s.score[n] = s.score[n]! + w;
     }
   }
-  // Candidates: indexed items (by reference, no allocation) then extra items (history).
-  const pool: { record: CoverageItem; day: number; topics: number[]; url: string }[] = [];
-  const baseList: number[] = [];
-  for (const n of touched) {
-    const it = index.items[n]!;
-    if (exclude && it.url === exclude) continue;
-    const sw = s.score[n]!;
-    pool.push(it);
-    baseList.push(((sw * coord(sw)) / lengthNorm(p, it.record.entities?.length ?? 1)) * timeFactor(p, queryDay, it.day, refDay));
-  }
+  // Candidates: indexed items by number (typed arrays only in this loop), then extra items (history).
+  const days = index.days, counts = index.entityCounts;
+  const nIdx = touched.length;
+  const extras: { record: CoverageItem; day: number; topics: number[]; url: string; base: number }[] = [];
   for (const h of query.extra ?? []) {
     let sum = 0;
     for (const e of h.entities ?? []) sum += weights.get(e) ?? 0;
@@ -234,32 +254,47 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     if (exclude && url === exclude) continue;
     const topics: number[] = [];
     for (const t of h.topics ?? []) { const x = index.topicIds.get(t); if (x !== undefined) topics.push(x); }
-    pool.push({ record: h, day, topics, url });
-    baseList.push(((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay));
+    extras.push({ record: h, day, topics, url, base: ((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay) });
   }
-  if (pool.length === 0) return [];
-  const base = Float64Array.from(baseList);
+  const size = nIdx + extras.length;
+  if (size === 0) return [];
+  const base = new Float64Array(size);
+  for (let k = 0; k < nIdx; k++) {
+    const n = touched[k]!;
+    const sw = s.score[n]!;
+    base[k] = ((sw * coord(sw)) / lengthNorm(p, counts[n]! || 1)) * timeFactor(p, queryDay, days[n]!, refDay);
+  }
+  if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
+  for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
+  const at = (k: number) => (k < nIdx ? index.items[touched[k]!]! : extras[k - nIdx]!);
+  const dayAt = (k: number) => (k < nIdx ? days[touched[k]!]! : extras[k - nIdx]!.day);
 
   // 4. storyline inference: topic votes of the strongest candidates.
   const voteCut = kthLargest(base, p.prfTop - 1);
   const votes = new Map<number, number>();
   let mass = 0;
-  for (let k = 0; k < pool.length; k++) {
-    if (base[k]! < voteCut) continue;
-    const c = pool[k]!;
+  for (let k = 0; k < size; k++) {
+    if (base[k]! < voteCut || base[k]! < 0) continue;
+    const c = at(k);
     const age = Number.isFinite(queryDay) && Number.isFinite(c.day) ? queryDay - c.day : 0;
     const v = Number.isFinite(p.voteTauDays) ? base[k]! * Math.exp(-age / p.voteTauDays) : base[k]!;
     mass += v;
     for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
   }
-  const final = new Float64Array(pool.length);
+  const final = new Float64Array(size);
   let best = 0;
-  for (let k = 0; k < pool.length; k++) {
+  for (let k = 0; k < size; k++) {
+    if (base[k]! < 0) { final[k] = -1; continue; }
     let share = 0;
-    for (const t of pool[k]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+    if (votes.size) {
+      if (k < nIdx) {
+        const n = touched[k]!;
+        for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined && v > share) share = v; }
+      } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+    }
     const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
     // Undated items rank after every dated one.
-    final[k] = Number.isNaN(pool[k]!.day) ? f * 1e-9 : f;
+    final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
     if (final[k]! > best) best = final[k]!;
   }
 
@@ -268,9 +303,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const cut = kthLargest(final, width - 1);
   const weak = best * p.minRelative;
   const cands: Candidate[] = [];
-  for (let k = 0; k < pool.length; k++) {
-    if (final[k]! < cut) continue;
-    const c = pool[k]!;
+  for (let k = 0; k < size; k++) {
+    if (final[k]! < cut || final[k]! < 0) continue;
+    const c = at(k);
     if (!Number.isNaN(c.day) && final[k]! < weak) continue;
     const shared = (c.record.entities ?? []).filter((e) => weights.has(e));
     cands.push({ record: c.record, day: c.day, topics: c.topics, url: c.url, base: base[k]!, final: final[k]!, shared });
