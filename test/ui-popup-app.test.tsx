@@ -1,0 +1,97 @@
+/**
+ * PopupApp, the popup's container: asks again while the page is still being read, shows errors,
+ * and writes the switches to the real settings items (WXT's fake browser storage).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { PopupApp, type PopupApi } from '../components/popup/PopupApp';
+import { disabledSites, opinionHighlight } from '../lib/settings';
+import type { PageReport } from '../lib/report';
+import type { Result, TabStatus } from '../lib/messaging';
+
+const report: PageReport = {
+  url: 'https://paper.example/2025/01/02/bridge',
+  article: {
+    detected: true, kind: 'opinion', title: 'The bridge can wait', date: '2025-01-02', text: '',
+    paragraphs: ['The council should stop pretending the bridge is urgent.'], signals: ['json-ld:OpinionNewsArticle'],
+    kindReasons: ['The publisher marks this page as opinion'],
+  },
+  entities: [{ id: 'O9', name: 'Town Council', type: 'organization', description: 'Local council', mentions: [{ paragraph: 0, start: 4, end: 11, text: 'council' }] }],
+  coverage: [],
+  opinion: [{ paragraph: 0, label: 'opinion', score: 0.8, reasons: ['obligation: "should"'] }],
+};
+
+let document: Document;
+let root: Element;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  document = dom.document as unknown as Document;
+  vi.stubGlobal('document', document);
+  root = document.getElementById('app')!;
+});
+
+afterEach(() => {
+  render(null, root);
+  vi.unstubAllGlobals();
+});
+
+function api(statuses: Result<TabStatus>[]): PopupApi & { reveal: ReturnType<typeof vi.fn> } {
+  let i = 0;
+  return {
+    tabId: async () => 7,
+    tabUrl: async () => null,
+    tabStatus: vi.fn(async () => statuses[Math.min(i++, statuses.length - 1)]!),
+    reveal: vi.fn(async () => undefined),
+    shortcut: async () => 'Alt+Shift+O',
+    openOptions: vi.fn(async () => undefined),
+  };
+}
+
+const change = (el: Element, checked: boolean) => {
+  (el as HTMLInputElement).checked = checked;
+  el.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('change', { bubbles: true }));
+};
+
+describe('PopupApp', () => {
+  it('asks again while the page is being read, then shows the report', async () => {
+    const a = api([{ ok: true, value: { state: 'unknown' } }, { ok: true, value: { state: 'ready', report } }]);
+    render(h(PopupApp, { api: a }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=kind]')).not.toBeNull(), { timeout: 3000 });
+    expect(root.querySelector('[data-testid=kind]')?.textContent).toContain('Opinion');
+    expect(a.tabStatus).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a background error as it came', async () => {
+    render(h(PopupApp, { api: api([{ ok: false, error: 'knowledge not loaded' }]) }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=empty]')?.textContent).toContain('knowledge not loaded'));
+  });
+
+  it('the highlight switch writes the opinionHighlight setting; the site switch writes disabledSites', async () => {
+    render(h(PopupApp, { api: api([{ ok: true, value: { state: 'ready', report } }]) }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=highlight-toggle]')).not.toBeNull());
+    change(root.querySelector('[data-testid=highlight-toggle]')!, true);
+    await vi.waitFor(async () => expect(await opinionHighlight.getValue()).toBe(true));
+    change(root.querySelector('[data-testid=site-toggle]')!, false);
+    await vi.waitFor(async () => expect(await disabledSites.getValue()).toEqual(['paper.example']));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=empty]')?.textContent).toContain('off on paper.example'));
+  });
+
+  it('follows a setting changed elsewhere (the keyboard command)', async () => {
+    render(h(PopupApp, { api: api([{ ok: true, value: { state: 'ready', report } }]) }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=highlight-toggle]')).not.toBeNull());
+    await opinionHighlight.setValue(true);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=highlight-toggle]')?.getAttribute('aria-checked')).toBe('true'));
+  });
+
+  it('an entity click asks the tab to reveal its first mention', async () => {
+    const a = api([{ ok: true, value: { state: 'ready', report } }]);
+    render(h(PopupApp, { api: a }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=entity] button')).not.toBeNull());
+    root.querySelector('[data-testid=entity] button')!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+    expect(a.reveal).toHaveBeenCalledWith(7, { paragraph: 0, start: 4, end: 11 });
+  });
+});
