@@ -10,7 +10,8 @@
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, extensionDir } from './lib/common.mjs';
 
@@ -30,6 +31,18 @@ for (const [browser, target] of [['chromium', 'chrome'], ['firefox', 'firefox']]
     });
   }
 }
+
+// Test a snapshot of the build: in a shared working tree someone may rebuild .output/ mid-run.
+const snapshot = mkdtempSync(path.join(os.tmpdir(), 'backstory-e2e-ext-'));
+for (const [browser, target] of [['chromium', 'chrome'], ['firefox', 'firefox']]) {
+  const key = `E2E_${target.toUpperCase()}_DIR`;
+  const dir = extensionDir(target);
+  if (!browsers.includes(browser) || !dir || process.env[key]) continue;
+  const copy = path.join(snapshot, path.basename(dir));
+  cpSync(dir, copy, { recursive: true });
+  process.env[key] = copy;
+}
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 
 const files = browsers.map((b) => path.join(ROOT, 'test/e2e', `${b}.test.mjs`)).filter((f) => existsSync(f));
 let passed = 0;
