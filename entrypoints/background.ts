@@ -55,6 +55,12 @@ export default defineBackground(() => {
     return handle(message, sender);
   });
 
+  // Building the knowledge takes seconds on a slow machine: start it when the browser starts or
+  // the extension is installed/updated, so the first article does not wait for all of it.
+  const warmUp = (): void => void knowledge.get().catch((err: unknown) => log('knowledge build failed', err));
+  browser.runtime.onStartup.addListener(warmUp);
+  browser.runtime.onInstalled.addListener(warmUp);
+
   browser.tabs.onRemoved.addListener((tabId) => void reports.drop(tabId));
   // No tabs.onUpdated here: without the `tabs` permission it cannot tell an in-page jump
   // (#section, which keeps the article) from a new document. The handler instead asks the
