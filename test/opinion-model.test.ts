@@ -48,3 +48,36 @@ describe('sentenceOpinion', () => {
     expect(sentenceOpinion(s)).toEqual(sentenceOpinion(s));
   });
 });
+
+describe('fast path', () => {
+  it('dotFeatures equals extractFeatures + an explicit dot product', async () => {
+    const { extractFeatures, dotFeatures, FeatureSink } = await import('../lib/opinion/features');
+    const { modelWeights } = await import('../lib/opinion/model');
+    const { cfg, weights } = modelWeights();
+    const sink = new FeatureSink(8);
+    for (const s of ['“It was a good conversation,” he wrote.', 'Surely this is absurd!', 'Prices rose 3.5% in 2024, officials said.', '']) {
+      extractFeatures(s, cfg, sink);
+      let z = 0;
+      for (let k = 0; k < sink.n; k++) z += weights[sink.idx[k]!]! * sink.val[k]!;
+      expect(dotFeatures(s, cfg, weights).z).toBeCloseTo(z, 5);
+    }
+  });
+});
+
+describe('tokeniser scanner', () => {
+  it('agrees with the reference regex on tricky and random text', async () => {
+    const fc = await import('fast-check');
+    const { regexSpans, scanToken } = await import('../lib/opinion/features');
+    const spans = (s: string) => {
+      const out: [number, number][] = [];
+      let p = 0, sp: [number, number] | null;
+      while ((sp = scanToken(s, p))) { out.push(sp); p = sp[1]; }
+      return out;
+    };
+    for (const s of ['It’s 3.5% of £2,000 — “really”?', "don't rock'n'roll 1,2,3. naïve Zoë café ½ 𝒜bc (x) [y]", 'ʼ’’ ’a a’ 10%%', '']) expect(spans(s)).toEqual(regexSpans(s));
+    const alphabet = fc.constantFrom(...'aZé̈ 09.,%\'’“”"‘?!;:—–()[]$£€½ 𝒜-_\n'.split(''), '𝒜');
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+      expect(spans(s)).toEqual(regexSpans(s));
+    }), { numRuns: 500, seed: 42 });
+  });
+});

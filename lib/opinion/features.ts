@@ -53,15 +53,101 @@ const LETTER_RE = /^[\p{L}\p{M}]/u;
 const OPEN_Q = new Set(['“', '‘']);
 const CLOSE_Q = new Set(['”', '’']);
 
+// Character classes for the scanner (same classes as TOKEN_RE): 1 = letter, 2 = mark, 3 = number.
+const classCache = new Map<number, number>();
+const L_RE = /^\p{L}$/u, M_RE = /^\p{M}$/u, N_RE = /^\p{N}$/u;
+function charClass(cp: number): number {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 1 : cp >= 48 && cp <= 57 ? 3 : 0;
+  let c = classCache.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = L_RE.test(ch) ? 1 : M_RE.test(ch) ? 2 : N_RE.test(ch) ? 3 : 0;
+    if (classCache.size < 4096) classCache.set(cp, c);
+  }
+  return c;
+}
+const PUNCT = new Set([...'?!;:—–“”"‘’()[]%$£€'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Next token span at or after `pos` as [start, end], or null: a hand-written equivalent of
+ * TOKEN_RE (about three times faster). test/opinion-model.test.ts checks they agree.
+ */
+export function scanToken(s: string, pos: number): [number, number] | null {
+  const n = s.length;
+  for (let i = pos; i < n; ) {
+    const cp = s.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    const c = charClass(cp);
+    if (c === 1 || c === 2) {
+      let j = i + w;
+      for (;;) {
+        while (j < n) {
+          const q = s.codePointAt(j)!;
+          const k = charClass(q);
+          if (k !== 1 && k !== 2) break;
+          j += q > 0xffff ? 2 : 1;
+        }
+        // (?:['’]\p{L}+)*
+        const a = s.charCodeAt(j);
+        if ((a === 39 || a === 0x2019) && j + 1 < n && charClass(s.codePointAt(j + 1)!) === 1) {
+          j += 1;
+          while (j < n) {
+            const q = s.codePointAt(j)!;
+            if (charClass(q) !== 1) break;
+            j += q > 0xffff ? 2 : 1;
+          }
+          continue;
+        }
+        return [i, j];
+      }
+    }
+    if (c === 3) {
+      let j = i + w;
+      const digits = () => {
+        while (j < n) {
+          const q = s.codePointAt(j)!;
+          if (charClass(q) !== 3) break;
+          j += q > 0xffff ? 2 : 1;
+        }
+      };
+      digits();
+      for (;;) {
+        const a = s.charCodeAt(j);
+        if ((a === 46 || a === 44) && j + 1 < n && charClass(s.codePointAt(j + 1)!) === 3) {
+          j += 1;
+          digits();
+          continue;
+        }
+        break;
+      }
+      if (s.charCodeAt(j) === 37) j++;
+      return [i, j];
+    }
+    if (w === 1 && PUNCT.has(cp)) return [i, i + 1];
+    i += w;
+  }
+  return null;
+}
+
+/** Reference tokeniser spans (the regex the scanner mirrors); for tests. */
+export function regexSpans(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(s))) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
   let inQuote = false;
   let straightOpen = false;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(sentence))) {
-    const raw = m[0];
-    const start = m.index;
+  let span: [number, number] | null;
+  let pos = 0;
+  while ((span = scanToken(sentence, pos))) {
+    const start = span[0];
+    pos = span[1];
+    const raw = sentence.slice(start, pos);
     const c0 = raw.charCodeAt(0);
     if (raw.length === 1 && (raw === '"' || OPEN_Q.has(raw) || CLOSE_Q.has(raw))) {
       // Quotation marks: “ ‘ open, ” ’ close, " toggles. A ’ glued to a letter on its left and
@@ -72,8 +158,8 @@ export function tokenize(sentence: string): Token[] {
       else {
         const prev = sentence[start - 1] ?? ' ';
         const next = sentence[start + 1] ?? ' ';
-        if (raw === '’' && /\p{L}/u.test(prev) && /\p{L}/u.test(next)) continue;
-        if (raw === '’' && /\s/.test(prev) && /\p{L}/u.test(next)) opens = true; // ’ used as opener
+        if (raw === '’' && L_RE.test(prev) && L_RE.test(next)) continue;
+        if (raw === '’' && /\s/.test(prev) && L_RE.test(next)) opens = true; // ’ used as opener
         else opens = false;
       }
       if (raw === '"') straightOpen = opens;
@@ -220,11 +306,12 @@ export interface Extracted {
   style: [string, number][];
 }
 
-/** Named style features of a sentence (no hashing). */
+/** Named style features of a sentence (no hashing). One pass over the tokens. */
 export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[]): [string, number][] {
   const out: [string, number][] = [];
   let nw = 0, nq = 0, nnum = 0, ncap = 0;
   let firstWord = -1;
+  let anyQuote = false, dash = false, semi = false, bracket = false;
   for (let i = 0; i < tokens.length; i++) {
     const tk = tokens[i]!;
     if (tk.kind === 'w') {
@@ -233,28 +320,36 @@ export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[])
       if (tk.inQuote) nq++;
       else if (tk.cap && i !== firstWord) ncap++;
     } else if (tk.kind === 'n') nnum++;
+    else {
+      const t = tk.t;
+      if (t === '"') anyQuote = true;
+      else if (t === '—') dash = true;
+      else if (t === ';') semi = true;
+      else if (t === '(' || t === '[') bracket = true;
+    }
   }
   const n = Math.max(1, nw);
-  const seen = new Set<string>();
-  let attrOut = false, evalOut = false, anyQuote = false;
+  let seen = '';
+  let attrOut = false, evalOut = false;
   for (const c of cues) {
     const name = (c.inQuote ? 'qcue:' : 'cue:') + c.cat;
-    if (!seen.has(name)) {
-      seen.add(name);
+    if (!seen.includes(`|${name}|`)) {
+      seen += `|${name}|`;
       out.push([name, 1]);
     }
     if (!c.inQuote && c.cat === 'attribution') attrOut = true;
     if (!c.inQuote && (c.cat === 'eval-pos' || c.cat === 'eval-neg')) evalOut = true;
   }
-  for (const tk of tokens) if (tk.t === '"') anyQuote = true;
-  const trimmed = sentence.trim();
-  const last = trimmed.replace(/["'”’)\]]+$/, '').slice(-1);
+  // Last character that is not space or a closing quote/bracket.
+  let e = sentence.length - 1;
+  while (e >= 0 && (sentence.charCodeAt(e) <= 32 || CLOSERS_END.includes(sentence[e]!))) e--;
+  const last = e >= 0 ? sentence[e]! : '';
   if (last === '?') {
     out.push(['question', 1]);
     const fw = firstWord >= 0 ? tokens[firstWord]!.t : '';
     if (WH.has(fw) && !tokens[firstWord]!.inQuote) out.push(['question:direct', 1]);
-  } else if (trimmed.includes('?')) out.push(['question:inner', 1]);
-  if (last === '!' || trimmed.includes('!')) out.push(['exclaim', 1]);
+  } else if (sentence.includes('?')) out.push(['question:inner', 1]);
+  if (last === '!' || sentence.includes('!')) out.push(['exclaim', 1]);
   if (anyQuote) out.push(['quote', 1]);
   if (nq / n > 0.8) out.push(['quote:all', 1]);
   else if (nq > 0) out.push(['quote:share', nq / n]);
@@ -265,13 +360,15 @@ export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[])
   if (nnum > 0) out.push(['num', Math.min(1, (nnum / n) * 5)]);
   if (ncap > 0) out.push(['caps', Math.min(1, (ncap / n) * 3)]);
   out.push([nw < 8 ? 'len:short' : nw < 16 ? 'len:mid' : nw < 31 ? 'len:long' : 'len:vlong', 1]);
-  if (tokens.some((t) => t.t === '—')) out.push(['dash', 1]);
-  if (tokens.some((t) => t.t === ';')) out.push(['semicolon', 1]);
-  if (tokens.some((t) => t.t === '(' || t.t === '[')) out.push(['bracket', 1]);
+  if (dash) out.push(['dash', 1]);
+  if (semi) out.push(['semicolon', 1]);
+  if (bracket) out.push(['bracket', 1]);
   if (firstWord >= 0 && (tokens[firstWord]!.t === 'but' || tokens[firstWord]!.t === 'and' || tokens[firstWord]!.t === 'yet'))
     out.push(['start:conj', 1]);
   return out;
 }
+
+const CLOSERS_END = '"\'”’)]';
 
 /**
  * Features of one sentence into `sink` (cleared first). Returns tokens, cues and style features
@@ -343,4 +440,90 @@ export function embeddingWords(tokens: Token[]): string[] {
   const out: string[] = [];
   for (const tk of tokens) if (tk.kind === 'w') out.push(tk.t);
   return out;
+}
+
+/** Per-word parts of the score, memoised by the fast path (they depend on the word only). */
+export interface WordInfo {
+  h: number;
+  uni: number;
+  charSum: number;
+  charCount: number;
+  /** Extra per-word score (the embedding term), 0 when none. */
+  extra: number;
+}
+
+function wordInfo(t: string, kind: Token['kind'], cfg: FeatureConfig, weights: Float32Array, extra?: (t: string) => number): WordInfo {
+  const mask = (1 << cfg.bits) - 1;
+  const h = fnv(t, SEED_W);
+  let charSum = 0, charCount = 0;
+  if (cfg.chars && kind === 'w') {
+    const lo = cfg.chars[0], hi = cfg.chars[1];
+    const L = t.length + 2;
+    for (let p = 0; p + lo <= L; p++) {
+      let hc = SEED_C;
+      const end = Math.min(hi, L - p);
+      for (let k = 0; k < end; k++) {
+        const q = p + k;
+        hc = Math.imul(hc ^ (q === 0 || q === L - 1 ? 32 : t.charCodeAt(q - 1)), FNV_PRIME);
+        if (k + 1 >= lo) {
+          charSum += weights[finish(hc) & mask]!;
+          charCount++;
+        }
+      }
+    }
+  }
+  return { h, uni: weights[finish(h) & mask]!, charSum, charCount, extra: kind === 'w' && extra ? extra(t) : 0 };
+}
+
+/**
+ * The same features as extractFeatures, dotted straight into `weights` (a dense 2^bits table)
+ * without materialising them — the inference fast path. Per-word parts (hash, unigram weight,
+ * char n-gram sum, `extra` score) are memoised in `memo`, keyed by token text (the caller owns
+ * the memo and clears it when it grows). Returns the weighted sum (no bias), and the mean of
+ * `extra` over word tokens. test/opinion-model.test.ts checks it against extractFeatures.
+ */
+export function dotFeatures(
+  sentence: string,
+  cfg: FeatureConfig,
+  weights: Float32Array,
+  memo: Map<string, WordInfo> = new Map(),
+  extra?: (t: string) => number,
+): Extracted & { z: number; extraMean: number } {
+  const mask = (1 << cfg.bits) - 1;
+  const tokens = tokenize(sentence);
+  let z = 0;
+  let sum = 0, count = 0, charSum = 0, charCount = 0, extraSum = 0, nw = 0;
+  let prev = H_BOS;
+  const nt = tokens.length;
+  for (let i = 0; i < nt; i++) {
+    const tk = tokens[i]!;
+    let info = memo.get(tk.t);
+    if (!info) memo.set(tk.t, (info = wordInfo(tk.t, tk.kind, cfg, weights, extra)));
+    const h = info.h;
+    if (cfg.words) {
+      sum += info.uni;
+      count++;
+    }
+    if (cfg.bigrams) {
+      sum += weights[finish(Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ h) & mask]!;
+      count++;
+    }
+    if (tk.kind === 'w') {
+      charSum += info.charSum;
+      charCount += info.charCount;
+      extraSum += info.extra;
+      nw++;
+    }
+    prev = h;
+  }
+  if (cfg.bigrams && nt > 0) {
+    sum += weights[finish(Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ H_EOS) & mask]!;
+    count++;
+  }
+  if (count > 0) z += sum * Math.fround(1 / Math.sqrt(count));
+  if (cfg.chars && charCount > 0) z += charSum * Math.fround(cfg.charScale / Math.sqrt(charCount));
+  const cues = cfg.style ? findCues(tokens) : [];
+  const style = cfg.style ? styleFeatures(sentence, tokens, cues) : [];
+  for (const [name, v] of style) z += weights[styleHash(name) & mask]! * Math.fround(v);
+  return { tokens, cues, style, z, extraMean: nw ? extraSum / nw : 0 };
 }

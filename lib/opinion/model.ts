@@ -12,13 +12,13 @@
 import raw from '../../assets/opinion-model.json';
 import {
   bigramBucket,
-  extractFeatures,
-  FeatureSink,
+  dotFeatures,
   styleBucket,
   wordBucket,
   type CueHit,
   type FeatureConfig,
   type Token,
+  type WordInfo,
 } from './features';
 import { CUE_LABEL, type CueCategory } from './lexicon';
 
@@ -81,26 +81,24 @@ export const OPINION_THRESHOLD: number = M.threshold;
 /** Cross-validation figures recorded by the trainer (train+dev only). */
 export const MODEL_CV = M.cv;
 
-const sink = new FeatureSink();
+
+const memo = new Map<string, WordInfo>();
+const MEMO_MAX = 50_000;
 
 function logit(sentence: string): { z: number; tokens: Token[]; cues: CueHit[]; style: [string, number][] } {
   const m = load();
-  const ex = extractFeatures(sentence, m.cfg, sink);
-  let z = M.bias;
-  for (let k = 0; k < sink.n; k++) z += m.weights[sink.idx[k]!]! * sink.val[k]!;
-  if (m.words.size) {
-    let sum = 0, n = 0;
-    for (const tk of ex.tokens) {
-      if (tk.kind !== 'w') continue;
-      n++;
-      sum += m.words.get(tk.t) ?? 0;
-    }
-    if (n) z += sum / n;
-  }
-  return { z, ...ex };
+  if (memo.size > MEMO_MAX) memo.clear();
+  const ex = dotFeatures(sentence, m.cfg, m.weights, memo, m.words.size ? (t) => m.words.get(t) ?? 0 : undefined);
+  return { z: M.bias + ex.z + ex.extraMean, tokens: ex.tokens, cues: ex.cues, style: ex.style };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** Weights as a dense table (for tests and tools). */
+export function modelWeights(): { cfg: FeatureConfig; weights: Float32Array; bias: number; words: Map<string, number> } {
+  const m = load();
+  return { ...m, bias: M.bias };
+}
 
 /** Probability of opinion only (fast path, no reasons). */
 export function sentenceScore(sentence: string): number {

@@ -42,6 +42,20 @@ export async function run(ctx: { shared: string | null; root: string }): Promise
     reference: { name: 'tokenise only', median: ra.median, ratio: ra.median / a.median },
     target: '≥ 50,000 sentences/s', met: a.median >= 50_000, note: `${n} sentences per run${ctx.shared ? ' (train.tsv)' : ' (own sample)'}`,
   });
+  // Same work timed by process CPU time: on a shared, overloaded machine wall time mostly
+  // measures waiting for a core. (CPU time counts every thread of the process, GC included.)
+  const cpuRuns: number[] = [];
+  for (let r = 0; r < 10; r++) {
+    const c0 = process.cpuUsage();
+    score();
+    const c = process.cpuUsage(c0);
+    cpuRuns.push((n / ((c.user + c.system) / 1000)) * 1000);
+  }
+  const cpu = summarize(cpuRuns.filter(Number.isFinite));
+  rows.push({
+    name: 'opinion: sentenceScore (per CPU-second)', median: cpu.median, spread: cpu.spread, unit: 'sentences/s',
+    target: '≥ 50,000 sentences/s', met: cpu.median >= 50_000, note: 'process CPU time (user+system), 10 runs; timer granularity makes single runs coarse',
+  });
   const [tf, tt2] = timePairMs(full, tok, 10, 2);
   const b = summarize(perSec(tf)), rb = summarize(perSec(tt2));
   rows.push({
