@@ -38,6 +38,13 @@ const BLOCKISH = new Set([
   'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FIGURE', 'ADDRESS', 'HR', 'CENTER', 'DETAILS', 'FIELDSET',
   ...SKIP_TAGS,
 ]);
+/**
+ * A container mixing loose text ("text<br><br>text<h2>…</h2>text") with block children is kept
+ * as ONE block when the loose text is at least MIXED_SHARE/10 of its text (blogger-style posts);
+ * otherwise its block children are taken and the loose text is lost. (Blocks must be elements:
+ * the content script draws highlights from blockText(element) offsets.)
+ */
+const MIXED_SHARE = 5;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
@@ -118,8 +125,7 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
       }
       if (hasBlockChild(c)) {
         const loose = looseTextLength(c);
-        // Text run directly in a container next to a few block children: keep it as one block.
-        if (loose >= 200 && loose * 3 >= (c.textContent ?? "").replace(/\s+/g, " ").length) {
+        if (loose >= 200 && loose * 10 >= (c.textContent ?? "").replace(/\s+/g, " ").length * MIXED_SHARE) {
           push(c, inQuote ? 'quote' : 'paragraph');
           continue;
         }
@@ -411,3 +417,7 @@ function pickBlocks(cands: Cand[], root: Element, scores: Map<Element, Score>): 
   const roots = siblingRoots(root, scores, cands);
   return cands.filter((b) => roots.some((r) => r === b.el || r.contains(b.el)));
 }
+
+
+
+
