@@ -51,7 +51,7 @@ let skipped = 0;
 let todo = 0;
 const failures = [];
 
-const stream = run({ files, concurrency: Number(process.env.E2E_CONCURRENCY ?? 2), timeout: Number(process.env.E2E_FILE_TIMEOUT_MS ?? 240_000) });
+const stream = run({ files, concurrency: Number(process.env.E2E_CONCURRENCY ?? 2), timeout: Number(process.env.E2E_FILE_TIMEOUT_MS ?? 420_000) });
 stream.on('test:pass', (d) => {
   if (d.details?.type === 'suite') return;
   if (d.skip) skipped++;

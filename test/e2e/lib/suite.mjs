@@ -61,6 +61,11 @@ export function acceptanceSuite(cfg) {
       describe(`article ${fx.name}`, { skip }, () => {
         const TF = (title) => T(`${fx.name}: ${title}`);
         const st = { page: null, tabId: 0, status: null, report: null, sections: null, popup: null };
+        after(async () => {
+          // fewer live tabs for the rest of the run (2 shared cores)
+          await st.popup?.close().catch(() => {});
+          await st.page?.close().catch(() => {});
+        });
 
         it(TF('detect: the page is recognised as an article (popup shows title, kind, entities)'), async (t) => {
           assert.ok(available, `fixture ${path.join(fx.dir, fx.file)} is missing`);
