@@ -286,7 +286,9 @@ function safeHref(url: string): string | undefined {
 function CoverageItem({ item }: { item: CoverageHit }) {
   const href = item.url ? safeHref(item.url) : undefined;
   const title = item.title || item.why || item.source;
-  const meta = [formatDate(item.date), item.source].filter(Boolean).join(' · ');
+  // Titles built from facts often end with the outlet already; don't say it twice.
+  const source = item.source && !title.includes(item.source) ? item.source : '';
+  const meta = [formatDate(item.date), source].filter(Boolean).join(' · ');
   return (
     <li class="coverage-item" data-testid="coverage-item">
       {href ? (
