@@ -43,6 +43,16 @@ describe('classifyPassages on a seed-like article', () => {
     for (const i of [0, 1, 3, 4]) expect(byPara.get(i)!.label, SEED[i]!.text).toBe('reporting');
     expect(byPara.get(1)!.reasons.join(' ')).toMatch(/quoted speech|attributed/);
   });
+  it('carries a run-in heading to the next paragraph of the same section', () => {
+    const more: BlockInput = { kind: 'paragraph', section: 'Fishing Quotas', text: 'The fleets have heard enough speeches; they need licences they can count on.' };
+    const flags2 = classifyPassages(article([...SEED.slice(0, 6), more]));
+    const f = flags2.find((x) => x.paragraph === 6)!;
+    expect(f.label).toBe('opinion');
+    expect(f.reasons[0]).toBe("under the heading 'What The Author Thinks'");
+    // …but not past the next heading.
+    const flags3 = classifyPassages(article([...SEED.slice(0, 6), { kind: 'heading', section: null, text: 'Next Steps' }, { ...more, section: 'Next Steps', text: 'Negotiators meet again in Brussels on 12 June, the ministry said.' }]));
+    expect(flags3.find((x) => x.paragraph === 7)!.label).toBe('reporting');
+  });
   it('skips headings and image credits', () => {
     expect(byPara.has(2)).toBe(false);
     expect(byPara.has(6)).toBe(false);

@@ -135,8 +135,8 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
   if (input.byline && COLUMNIST_RE.test(input.byline)) page.push({ shift: SIGNAL_WEIGHTS.columnist, reason: `byline: ${input.byline.trim()}` });
 
   const flags: OpinionFlag[] = [];
-  // A run-in heading also applies to the paragraphs after it until the next real heading.
-  let carried: HeadingMatch | null = null;
+  // A run-in heading also covers the paragraphs after it in the same section (until a heading).
+  let carried: { h: HeadingMatch; section: string | null } | null = null;
   input.blocks.forEach((block, i) => {
     if (block.kind === 'heading') {
       carried = null;
@@ -152,9 +152,10 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     if (runIn) {
       heading = runIn.heading;
       text = runIn.rest;
-      carried = runIn.heading;
-    } else if (!heading && carried && !block.section) heading = carried;
-    if (block.section && !sec) carried = null;
+      carried = { h: runIn.heading, section: block.section };
+    } else if (carried && block.section === carried.section) {
+      heading ??= carried.h;
+    } else carried = null;
     if (heading) {
       shift += heading.kind === 'opinion' ? SIGNAL_WEIGHTS.opinionSection : SIGNAL_WEIGHTS.analysisSection;
       reasons.push(`under the heading ${quoteHeading(heading.heading)}`);
