@@ -11,6 +11,8 @@ export interface EntityIndex {
   /** Entities by dense number (AliasHit.entity). */
   entities: PackEntity[];
   aliases: AliasTable;
+  /** Alias key of each entity's name ("donald trump"); one word = a mononym. */
+  nameKeys: string[];
 }
 
 /** Later packs override earlier ones for the same id (an imported pack can fix a default entry). */
@@ -19,13 +21,14 @@ export function buildEntityIndex(entities: PackEntity[]): EntityIndex {
   for (const e of entities) byId.set(e.id, e);
   const list = byId.size === entities.length ? entities.slice() : [...byId.values()];
   const aliases = createTable();
+  const nameKeys: string[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const e = list[i]!;
-    insertAlias(aliases, e.name, i, false);
+    nameKeys[i] = insertAlias(aliases, e.name, i, false) ?? '';
     const al = e.aliases;
     if (al) for (let k = 0; k < al.length; k++) insertAlias(aliases, al[k]!, i, false);
     const sn = e.shortNames;
     if (sn) for (let k = 0; k < sn.length; k++) insertAlias(aliases, sn[k]!, i, true);
   }
-  return { byId, entities: list, aliases };
+  return { byId, entities: list, aliases, nameKeys };
 }

@@ -18,7 +18,7 @@ import type { LinkedEntity, Mention } from '../report';
 import { AMBIGUOUS_PLACES, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
-import { CaseMode, findMatches, type AliasHit, type RawMatch } from './matcher';
+import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
 
 export interface LinkOptions {
@@ -71,11 +71,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (m.from < cursor) continue;
       const single = m.to - m.from === 1;
       const norm = scan.tokens[m.from]!.norm;
-      const full = m.hits.filter((h) => !h.short);
-      if (full.length === 0 && single && m.hits.length >= 1) {
+      const hits = decodedHits(m);
+      const full = hits.filter((h) => !h.short);
+      if (full.length === 0 && single && hits.length >= 1) {
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
-        const top = m.hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
+        const top = hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
         if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[0]!) - prominence(top[1]!) >= 15) && top[0]!.country) {
           support.set(top[0]!.country, (support.get(top[0]!.country) ?? 0) + 1);
         }
@@ -85,7 +86,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
       const e = index.entities[full[0]!.entity]!;
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
-      if (single && e.type === 'person' && !isOwnName(e, scan.tokens, m)) continue;
+      if (single && e.type === 'person' && index.nameKeys[full[0]!.entity] !== norm) continue;
       cursor = m.to;
       seen.add(full[0]!.entity);
       if (e.country) support.set(e.country, (support.get(e.country) ?? 0) + 1);
@@ -133,28 +134,23 @@ export function entityUrl(e: PackEntity): string | undefined {
   return /^Q\d+$/.test(e.id) ? `https://www.wikidata.org/wiki/${e.id}` : undefined;
 }
 
-/** True when a one-token match is the entity's whole name (a mononym such as "Pelé"). */
-function isOwnName(e: PackEntity, tokens: Token[], m: RawMatch): boolean {
-  const nameTokens = tokenize(e.name);
-  return nameTokens.length === 1 && nameTokens[0]!.norm === tokens[m.from]!.norm;
-}
-
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>): number | undefined {
   const single = m.to - m.from === 1;
   const tok = scan.tokens[m.from]!;
   const norm = tok.norm;
   if (single && NEVER_ALONE.has(norm)) return undefined;
-  const initial = sentenceStart(scan, m.from);
+  let initialMemo: boolean | undefined;
+  const isInitial = () => (initialMemo ??= sentenceStart(scan, m.from));
   const titled = single && hasTitleBefore(scan, m.from);
 
   // Short candidates (surname forms, and one-word aliases of people that are not their name).
   const shortish = (h: AliasHit) => {
     if (h.short) return true;
-    const e = index.entities[h.entity]!;
-    return single && e.type === 'person' && !isOwnName(e, scan.tokens, m);
+    return single && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] !== norm;
   };
   let bestShortProminence = -1, secondShort = -1;
-  for (const h of m.hits) {
+  const hits = decodedHits(m);
+  for (const h of hits) {
     if (!shortish(h)) continue;
     const p = prominence(index.entities[h.entity]!);
     if (p > bestShortProminence) { secondShort = bestShortProminence; bestShortProminence = p; }
@@ -164,7 +160,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
   let best: number | undefined;
   let bestScore = -Infinity;
   const considered = new Set<number>();
-  for (const h of m.hits) {
+  for (const h of hits) {
     if (considered.has(h.entity)) continue;
     considered.add(h.entity);
     const e = index.entities[h.entity]!;
@@ -180,9 +176,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (!placeFits(scan, m, e, initial, support)) continue;
+      if (!placeFits(scan, m, e, isInitial(), support)) continue;
     }
-    if (single && WORDLIKE_ORGS.has(norm) && (initial || tok.shape !== Shape.Cap)) continue;
+    if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);

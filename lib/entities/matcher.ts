@@ -40,34 +40,49 @@ export interface Slot {
 
 export interface AliasTable {
   slots: Map<string, Slot>;
+  /** First tokens of aliases that may start with a lower-case word ("da Silva", "the Guardian"). */
+  lowerFirst: Set<string>;
 }
 
 export interface RawMatch {
   /** Token range [from, to) in the block's tokens. */
   from: number;
   to: number;
-  hits: AliasHit[];
+  /** Packed hits whose case rule holds (decode with hitEntity / hitShort / hitMode). */
+  hits: number[];
+  /** Decoded hits, filled on first use by decodedHits(). */
+  decoded?: AliasHit[];
+}
+
+export function decodedHits(m: RawMatch): AliasHit[] {
+  return (m.decoded ??= m.hits.map(unpackHit));
 }
 
 export const MAX_ALIAS_TOKENS = 12;
 const CAPS_BITS = 12;
 
-// packed = ((entity * 2^12 + caps) * 4 + mode) * 2 + short   (< 2^53 for any realistic entity count)
+// packed = entity * 2^16 + caps * 8 + mode * 2 + short   (caps: 12 bits; exact below 2^53)
+const LOW = 65536;
 function packHit(entity: number, caps: number, mode: CaseMode, short: boolean): number {
-  return ((entity * (1 << CAPS_BITS) + (caps & ((1 << CAPS_BITS) - 1))) * 4 + mode) * 2 + (short ? 1 : 0);
+  return entity * LOW + (caps & ((1 << CAPS_BITS) - 1)) * 8 + mode * 2 + (short ? 1 : 0);
+}
+export function hitEntity(p: number): number {
+  return Math.floor(p / LOW);
+}
+export function hitShort(p: number): boolean {
+  return (p & 1) === 1;
+}
+export function hitMode(p: number): CaseMode {
+  return ((p & 7) >> 1) as CaseMode;
 }
 export function unpackHit(p: number): AliasHit {
-  const short = p % 2 === 1;
-  p = Math.floor(p / 2);
-  const mode = (p % 4) as CaseMode;
-  p = Math.floor(p / 4);
-  const caps = p % (1 << CAPS_BITS);
-  const entity = Math.floor(p / (1 << CAPS_BITS));
-  return { entity, mode, caps, short };
+  const entity = Math.floor(p / LOW);
+  const low = p - entity * LOW;
+  return { entity, mode: ((low & 7) >> 1) as CaseMode, caps: low >> 3, short: (low & 1) === 1 };
 }
 
 export function createTable(): AliasTable {
-  return { slots: new Map() };
+  return { slots: new Map(), lowerFirst: new Set() };
 }
 
 /** Folded tokens of an alias with its case rule, e.g. "the Kremlin" → key "kremlin". */
@@ -133,51 +148,65 @@ export function aliasForm(alias: string): AliasForm | null {
     for (let i = freeFirst ? 1 : 0; i < words.length && i < CAPS_BITS; i++) if (words[i]!.shape !== Shape.Lower) caps |= 1 << i;
     mode = caps === 0 && !freeFirst ? CaseMode.Any : CaseMode.Proper;
   }
+  // join() yields a flat string: hashing and slicing it needs no flattening of a rope.
+  const key = words.length === 1 ? w0.norm : words.map((w) => w.norm).join(' ');
   const ends: number[] = [];
-  let key = '';
+  let at = -1;
   for (const w of words) {
-    key = key ? `${key} ${w.norm}` : w.norm;
-    ends.push(key.length);
+    at += w.norm.length + 1;
+    ends.push(at);
   }
   return { key, ends, mode, caps };
 }
 
-export function insertAlias(table: AliasTable, alias: string, entity: number, short: boolean): boolean {
+/** Adds one alias; returns its key ("donald trump"), or null when it has no usable tokens. */
+export function insertAlias(table: AliasTable, alias: string, entity: number, short: boolean): string | null {
   const form = aliasForm(alias);
-  if (!form) return false;
+  if (!form) return null;
   const { key, ends } = form;
   const slots = table.slots;
   for (let i = 0; i < ends.length - 1; i++) {
     const p = key.slice(0, ends[i]);
     const slot = slots.get(p);
     if (slot) slot.more = true;
-    else slots.set(p, { more: true });
+    else slots.set(p, { hits: undefined, more: true });
   }
-  let slot = slots.get(key);
-  if (!slot) { slot = {}; slots.set(key, slot); }
   const packed = packHit(entity, form.caps, form.mode, short);
+  if ((form.caps & 1) === 0) table.lowerFirst.add(key.slice(0, ends[0]));
+  const slot = slots.get(key);
+  if (!slot) {
+    slots.set(key, { hits: [packed], more: false });
+    return key;
+  }
   const hits = (slot.hits ??= []);
   // Same entity, same short flag, different casing of one alias: keep the more permissive rule.
   for (let k = 0; k < hits.length; k++) {
-    const h = unpackHit(hits[k]!);
-    if (h.entity === entity && h.short === short) {
+    if (hitEntity(hits[k]!) !== entity || hitShort(hits[k]!) !== short) continue;
+    {
+      const h = unpackHit(hits[k]!);
       if (h.mode === CaseMode.Exact && form.mode !== CaseMode.Exact) hits[k] = packed;
       else if (h.mode === CaseMode.Proper && form.mode === CaseMode.Proper) hits[k] = packHit(entity, h.caps & form.caps, h.mode, short);
-      return true;
+      return key;
     }
   }
   hits.push(packed);
-  return true;
+  return key;
 }
 
-export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
-  if (hit.mode === CaseMode.Any) return true;
-  if (hit.mode === CaseMode.Exact) return tokens[from]!.shape === Shape.Upper;
-  let caps = hit.caps;
+function caseOkPacked(p: number, tokens: Token[], from: number): boolean {
+  const low = p % LOW;
+  const mode = (low & 7) >> 1;
+  if (mode === CaseMode.Any) return true;
+  if (mode === CaseMode.Exact) return tokens[from]!.shape === Shape.Upper;
+  let caps = low >> 3;
   for (let i = from; caps !== 0; i++, caps >>>= 1) {
     if (caps & 1 && tokens[i]!.shape === Shape.Lower) return false;
   }
   return true;
+}
+
+export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
+  return caseOkPacked(packHit(hit.entity, hit.caps, hit.mode, hit.short), tokens, from);
 }
 
 /**
@@ -187,21 +216,27 @@ export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
 export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const out: RawMatch[] = [];
   const slots = table.slots;
+  const lowerFirst = table.lowerFirst;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    let key = tokens[i]!.norm;
+    const t = tokens[i]!;
+    let key = t.norm;
+    // Most words are lower case and no alias starts with them: skip the map lookup.
+    if (t.shape === Shape.Lower && !lowerFirst.has(key)) continue;
     let slot = slots.get(key);
     if (!slot) continue;
     const startAt = out.length;
     let j = i + 1;
     for (;;) {
-      if (slot.hits) {
-        let kept: AliasHit[] | undefined;
-        for (const p of slot.hits) {
-          const h = unpackHit(p);
-          if (caseOk(h, tokens, i)) (kept ??= []).push(h);
+      const hits = slot.hits;
+      if (hits) {
+        let kept: number[] | undefined;
+        let all = true;
+        for (let h = 0; h < hits.length; h++) {
+          if (caseOkPacked(hits[h]!, tokens, i)) (kept ??= []).push(hits[h]!);
+          else all = false;
         }
-        if (kept) out.push({ from: i, to: j, hits: kept });
+        if (kept) out.push({ from: i, to: j, hits: all ? hits : kept });
       }
       if (!slot.more || j >= n) break;
       key = `${key} ${tokens[j]!.norm}`;

@@ -41,17 +41,29 @@ export function fold(s: string): string {
   return out;
 }
 
-function shapeOf(raw: string): Shape {
-  const lower = raw.toLowerCase();
-  const upper = raw.toUpperCase();
-  if (raw === lower) return Shape.Lower; // digits or lower case
-  if (raw === upper) return Shape.Upper;
-  const first = raw[0]!;
-  return first !== first.toLowerCase() ? Shape.Cap : Shape.Lower; // "iPhone" counts as lower
-}
 
-// A token is a run of letters, marks and digits. Combining marks stay inside the word.
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// A token is a run of letters, marks and digits. ASCII is classified by char code; other
+// characters by one Unicode test, cached per code unit (the hot loop of the linker).
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const UPPER_CHAR = /\p{Lu}/u;
+const LOWER_CHAR = /\p{Ll}/u;
+/** 0 = separator, 1 = lower/other word char, 2 = upper-case letter; per UTF-16 code unit. */
+const CLASS = new Uint8Array(65536);
+const CLASS_KNOWN = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  CLASS_KNOWN[c] = 1;
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) CLASS[c] = 1;
+  else if (c >= 65 && c <= 90) CLASS[c] = 2;
+}
+function classOf(c: number): number {
+  if (CLASS_KNOWN[c]) return CLASS[c]!;
+  const ch = String.fromCharCode(c);
+  // Surrogate halves: astral letters are rare in news; treat as separators.
+  const k = WORD_CHAR.test(ch) ? (UPPER_CHAR.test(ch) ? 2 : 1) : 0;
+  CLASS[c] = k;
+  CLASS_KNOWN[c] = 1;
+  return k;
+}
 
 /**
  * Tokenise `text`. Dotted acronyms of single capital letters ("U.S.", "U.N.", "E.U.") are merged
@@ -59,27 +71,51 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    // Dotted acronym: single upper letter followed by "." and another single upper letter.
-    if (raw.length === 1 && text.charCodeAt(end) === 46 /* . */ && /\p{Lu}/u.test(raw)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? CLASS[c]! : classOf(c);
+    if (k === 0) { i++; continue; }
+    const start = i;
+    let upper = 0, lower = 0, ascii = true;
+    const firstUpper = k === 2;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      k = c < 128 ? CLASS[c]! : classOf(c);
+      if (k === 0) break;
+      if (c >= 128) {
+        ascii = false;
+        if (k === 2) upper++;
+        else if (LOWER_CHAR.test(text[i]!)) lower++;
+      } else if (k === 2) upper++;
+      else if (c >= 97) lower++;
+      i++;
+    }
+    const end = i;
+    // Dotted acronym: "U.S.", "U.K.", "E.U." → one upper-case token.
+    if (end - start === 1 && firstUpper && text.charCodeAt(end) === 46) {
       let j = end;
-      let letters = raw;
-      while (text.charCodeAt(j) === 46 && j + 1 < text.length && /\p{Lu}/u.test(text[j + 1]!) && !/[\p{L}\p{N}]/u.test(text[j + 2] ?? ' ')) {
+      let letters = text[start]!;
+      while (j + 1 < n && text.charCodeAt(j) === 46) {
+        const d = text.charCodeAt(j + 1);
+        const kd = d < 128 ? CLASS[d]! : classOf(d);
+        const after = j + 2 < n ? text.charCodeAt(j + 2) : 32;
+        const ka = after < 128 ? CLASS[after]! : classOf(after);
+        if (kd !== 2 || ka !== 0) break;
         letters += text[j + 1];
         j += 2;
       }
       if (letters.length > 1) {
-        out.push({ norm: fold(letters), start, end: j, shape: Shape.Upper });
-        WORD.lastIndex = j;
+        out.push({ norm: letters.toLowerCase(), start, end: j, shape: Shape.Upper });
+        i = j;
         continue;
       }
     }
-    out.push({ norm: fold(raw), start, end, shape: shapeOf(raw) });
+    const raw = text.slice(start, end);
+    const shape = upper === 0 ? Shape.Lower : lower === 0 ? Shape.Upper : firstUpper ? Shape.Cap : Shape.Lower;
+    const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : fold(raw);
+    out.push({ norm, start, end, shape });
   }
   return out;
 }
