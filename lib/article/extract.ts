@@ -57,6 +57,15 @@ const BOILERPLATE_TEXT = [
   /click the \+?follow button/i,
   /^(?:follow us|share this|share on|sign up for|subscribe to|read more:|related:|advertisement$|recommended:|more from)/i,
   /^(?:©|copyright\s|all rights reserved)/i,
+  /^(?:top |lead |header |main )?(?:photo|image|picture|illustration|video)s? (?:by|courtesy of)\b/i,
+  /^follow (?:us|\p{Lu})/iu,
+];
+/** Short lines that are furniture only when they do not read as a sentence (no final stop). */
+const FURNITURE_LINE = [
+  /(?:getty images|\/afp|\/reuters|ap photo|shutterstock|istock|\/epa)\s*$/i,
+  /^(?:last |first )?(?:updated|published|posted)\b/i,
+  /\b(?:first )?(?:published|updated)\b.*\b(?:19|20)\d\d\b/i,
+  /^[Bb]y\s+\p{Lu}/u,
 ];
 
 interface Cand {
@@ -287,6 +296,9 @@ const TERMINAL = /[.!?:;…"”’)\]]$/;
 
 /** "Iran Nuclear Talks" as its own short block: a heading in all but tag. */
 function looksLikeHeading(el: Element, text: string): boolean {
+  // Only paragraph-like containers; table cells and list items are not headings.
+  const tag = tagOf(el);
+  if (tag !== 'P' && tag !== 'DIV' && tag !== 'SECTION' && tag !== 'SPAN') return false;
   if (text.length > 90 || TERMINAL.test(text)) return false;
   const words = text.split(' ');
   if (words.length > 12) return false;
@@ -332,8 +344,8 @@ function isBoilerplate(b: Cand, title: string): boolean {
   // Credit and "follow us" lines are short; a long paragraph that merely starts with "©" is not one.
   if (t.length < 200 && BOILERPLATE_TEXT.some((re) => re.test(t))) return true;
   if (b.kind === 'heading' && title && t.toLowerCase() === title.toLowerCase()) return true;
-  // A byline line: "By Jane Doe · 8 June 2025".
-  if (t.length < 100 && /^by\s+\p{Lu}/u.test(t) && !/[.!?]\s/.test(t)) return true;
+  // Bylines ("By Jane Doe · 8 June 2025"), datelines, photo credits.
+  if (t.length < 120 && !/[.!?]["”’)]?$/.test(t) && !/[.!?]\s/.test(t) && FURNITURE_LINE.some((re) => re.test(t))) return true;
   // Link lists and lone links: navigation that slipped through.
   if (t.length > 0 && b.linkLen / t.length > 0.5 && (b.kind !== 'paragraph' || t.length < 200)) return true;
   return false;
@@ -363,7 +375,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let cands = collectBlocks(body, { classFilter: true, layout });
   let { root, scores } = chooseRoot(cands, body);
   let inRoot = pickBlocks(cands, root, scores);
-  if (inRoot.reduce((n, b) => n + b.text.length, 0) < 250) {
+  if (inRoot.reduce((n, b) => n + b.text.length, 0) < 500) {
     // Over-eager class filter (e.g. the whole page inside class="header-wrap"): try without it.
     const again = collectBlocks(body, { classFilter: false, layout });
     const r2 = chooseRoot(again, body);
