@@ -131,6 +131,11 @@ describe.skipIf(!existsSync(SHARED))('reference scenario in ../shared/fixtures (
     expect(r.input.blocks.some((b) => b.section === 'Iran Nuclear Talks')).toBe(true);
   });
 
+  it.each(['seed-article.html', 'seed-article-bare.html'])('%s passes the gate on a neutral URL (the content script asks the gate first)', (name) => {
+    const gate = articleGate(load(path.join(SHARED, name)), 'https://example.org/page/1');
+    expect(gate.likely, gate.signals.join(', ')).toBe(true);
+  });
+
   it('seed-article.html metadata', () => {
     const r = extractArticle(load(path.join(SHARED, 'seed-article.html')), 'https://news.example/world/story');
     if (!r.detected) throw new Error('not detected');
