@@ -193,22 +193,31 @@ const CUE_STARTS = new Set([...CUES.keys()].filter((k) => k.includes(' ')).map((
 /** Lexicon cues in the token list (longest phrase first; a token is used by one phrase at most). */
 export function findCues(tokens: Token[]): CueHit[] {
   const hits: CueHit[] = [];
-  const words: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'w') words.push(i);
-  for (let a = 0; a < words.length; a++) {
-    const first = tokens[words[a]!]!.t;
-    const maxLen = CUE_STARTS.has(first) ? Math.min(MAX_CUE_WORDS, words.length - a) : 1;
-    for (let len = maxLen; len >= 1; len--) {
-      let phrase = first;
-      for (let k = 1; k < len; k++) phrase += ' ' + tokens[words[a + k]!]!.t;
-      // "n't" splits as a suffix: "don't" is one token; match it directly.
-      const cats = CUES.get(phrase);
-      if (!cats) continue;
-      const tok = tokens[words[a]!]!;
-      for (const cat of cats) hits.push({ cat, phrase, inQuote: tok.inQuote, at: words[a]! });
-      a += len - 1;
-      break;
-    }
+  const nt = tokens.length;
+  for (let i = 0; i < nt; i++) {
+    const tok = tokens[i]!;
+    if (tok.kind !== 'w') continue;
+    const first = tok.t;
+    const at = i;
+    let cats: CueCategory[] | undefined;
+    let phrase = first;
+    if (CUE_STARTS.has(first)) {
+      // Longest phrase first over the following word tokens (punctuation in between is skipped,
+      // as the phrase is matched on words only).
+      const next: number[] = [i];
+      for (let j = i + 1; j < nt && next.length < MAX_CUE_WORDS; j++) if (tokens[j]!.kind === 'w') next.push(j);
+      for (let len = next.length; len >= 1 && !cats; len--) {
+        let p = first;
+        for (let k = 1; k < len; k++) p += ' ' + tokens[next[k]!]!.t;
+        cats = CUES.get(p);
+        if (cats) {
+          phrase = p;
+          i = next[len - 1]!;
+        }
+      }
+    } else cats = CUES.get(first);
+    if (!cats) continue;
+    for (const cat of cats) hits.push({ cat, phrase, inQuote: tok.inQuote, at });
   }
   return hits;
 }
