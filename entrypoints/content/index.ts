@@ -32,6 +32,7 @@ export default defineContentScript({
         extractArticle,
         send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,
         log,
+        debug: (...args: unknown[]) => console.debug('[backstory]', ...args),
       });
       ctx.onInvalidated(() => controller.stop());
 

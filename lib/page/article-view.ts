@@ -94,9 +94,18 @@ export class ArticleView {
       },
       this.abort.signal,
     );
-    this.doc.addEventListener('keydown', (e) => this.onKeydown(e), { capture: true, signal: this.abort.signal });
-    this.doc.addEventListener('focusin', (e) => this.onFocusIn(e), { signal: this.abort.signal });
-    this.doc.addEventListener('focusout', (e) => this.onFocusOut(e), { signal: this.abort.signal });
+    const safe =
+      <E extends Event>(fn: (e: E) => void) =>
+      (e: E): void => {
+        try {
+          fn(e);
+        } catch (err) {
+          console.debug('[backstory] handler failed', err); // never throw into the page
+        }
+      };
+    this.doc.addEventListener('keydown', safe((e: KeyboardEvent) => this.onKeydown(e)), { capture: true, signal: this.abort.signal });
+    this.doc.addEventListener('focusin', safe((e: FocusEvent) => this.onFocusIn(e)), { signal: this.abort.signal });
+    this.doc.addEventListener('focusout', safe((e: FocusEvent) => this.onFocusOut(e)), { signal: this.abort.signal });
   }
 
   /** How many mentions made it onto the page. */

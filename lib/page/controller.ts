@@ -22,7 +22,12 @@ export interface PageDeps {
   extractArticle: (doc: Document, url: string) => Extraction;
   send: (message: CsToBg) => Promise<Result<unknown> | undefined>;
   log: (...args: unknown[]) => void;
+  /** For expected, harmless failures (page unloading, extension reloaded): quieter than log. */
+  debug?: (...args: unknown[]) => void;
 }
+
+/** Messaging failures that only mean "the page or the extension went away meanwhile". */
+const GONE = /receiving end does not exist|message (port|channel) closed|disconnected|context invalidated|extension context|could not establish connection|actor .* destroyed/i;
 
 /** Pages whose body has less text than this may still be loading their article (SPA shells). */
 const SHELL_TEXT = 2000;
@@ -112,8 +117,12 @@ export class PageController {
       this.reportId = reportId;
       const reply = await this.deps.send({ type: 'cs:analyze-article', article, notes: notes.length ? notes : undefined, reportId });
       if (signal.aborted) return;
-      if (!reply || !reply.ok) {
-        log('analysis failed:', reply && !reply.ok ? reply.error : 'no answer from the background');
+      if (!reply) {
+        this.deps.debug?.('no answer from the background');
+        return;
+      }
+      if (!reply.ok) {
+        log('analysis failed:', reply.error);
         return;
       }
       const report = reply.value as PageReport;
@@ -121,7 +130,8 @@ export class PageController {
       this.view = view;
       await view.init(this.settings, () => yieldToPage());
     } catch (err) {
-      log('page analysis stopped:', err);
+      if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
+      else log('page analysis stopped:', err);
     }
   }
 
@@ -130,13 +140,13 @@ export class PageController {
     const { doc } = this.deps;
     const reportId = newReportId();
     this.reportId = reportId;
-    await this.deps.send({
+    void this.deps.send({
       type: 'cs:not-article',
       reportId,
       url: this.deps.url().slice(0, 8192),
       title: (doc.title ?? '').slice(0, 2000),
       signals: signals.slice(0, 50).map((s) => s.slice(0, 500)),
-    });
+    }).catch((err: unknown) => this.deps.debug?.('not-article report not delivered', err));
   }
 
   /** Handle `ui:reveal`: scroll to and flash a paragraph or a span of it. */

@@ -46,6 +46,14 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
   };
 
   const process = (): void => {
+    try {
+      step();
+    } catch (err) {
+      // Never throw into the page's event loop.
+      console.debug('[backstory] hover failed', err);
+    }
+  };
+  const step = (): void => {
     frame = 0;
     const p = point;
     if (!p || signal.aborted) return;
@@ -76,7 +84,11 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
       pending = null;
       if (want !== null && last && last.target === want) {
         cancelClose();
-        host.open(want, last.rect);
+        try {
+          host.open(want, last.rect);
+        } catch (err) {
+          console.debug('[backstory] card failed', err);
+        }
       }
     }, delays.open);
   };
