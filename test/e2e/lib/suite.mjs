@@ -188,7 +188,7 @@ export function acceptanceSuite(cfg) {
           const card = await waitFor(page, () => {
             const host = document.querySelector('backstory-card');
             return !!host?.shadowRoot?.querySelector('[data-testid="card"]');
-          }, undefined, { what: 'the hover card', timeout: 4000 }).then(() => S.readCard(page));
+          }, undefined, { what: 'the hover card', timeout: 6000 }).then(() => S.readCard(page));
           assert.ok(card, 'card not visible');
           assert.equal(card.role, 'dialog');
           assert.match(card.name, /Vladimir Putin/);
@@ -207,9 +207,9 @@ export function acceptanceSuite(cfg) {
           await page.mouse.move(5, 5);
           await sleep(400);
           await S.moveMouse(page, pt);
-          await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'the card to reopen', timeout: 4000 });
+          await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'the card to reopen', timeout: 6000 });
           await S.moveMouse(page, { x: 5, y: 5 });
-          await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'the card to close after the pointer left', timeout: 2500 });
+          await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'the card to close after the pointer left', timeout: 4000 });
         });
 
         it(TF('toggle: "Highlight opinion" marks the author section only, leaves the DOM untouched, persists across reload'), async () => {
