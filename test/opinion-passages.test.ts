@@ -95,6 +95,17 @@ describe('section and page signals', () => {
     expect(f.label).toBe('opinion');
     expect(f.reasons).toContain('publisher marks this page as opinion');
   });
+  it('uses only page and section signals on non-English pages', () => {
+    const blocks: BlockInput[] = [
+      { kind: 'paragraph', section: null, text: 'Der Stadtrat hat am Dienstag den Haushalt mit sieben zu zwei Stimmen beschlossen.' },
+      { kind: 'paragraph', section: 'Kommentar', text: 'Das ist eine Schande für die ganze Stadt und ihre Bürger.' },
+      { kind: 'paragraph', section: 'Our view', text: 'Das ist eine Schande für die ganze Stadt und ihre Bürger.' },
+    ];
+    const flags = classifyPassages(article(blocks, { lang: 'de' }));
+    expect(flags.map((f) => f.label)).toEqual(['reporting', 'opinion', 'opinion']);
+    expect(flags[1]!.reasons[0]).toBe("under the heading 'Kommentar'");
+    expect(flags[0]!.reasons).toContain('opinion wording is only analysed in English');
+  });
   it('recognises headings', () => {
     expect(headingSignal('What the author thinks')?.kind).toBe('opinion');
     expect(headingSignal('Analysis:')?.kind).toBe('analysis');

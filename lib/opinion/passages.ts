@@ -40,6 +40,8 @@ const OPINION_HEADINGS = [
   'opinion', 'editorial', 'editorials', 'commentary', 'comment', 'op-?ed', 'viewpoint', 'point of view',
   'the bottom line', 'bottom line', 'final thoughts', 'closing thoughts', 'my two cents', 'verdict',
   "editor'?s (?:take|view|comment)", 'author(?:\'s)? (?:take|view|opinion|comment)', 'hot take', 'why (?:i|we) care',
+  // Common section names in other languages (page signals still apply to any language).
+  'kommentar', 'meinung', 'leitartikel', 'gastbeitrag', 'opinión', 'opinion', 'tribune', 'éditorial', 'chronique', 'editoriale', 'commento', 'opinie', 'column',
 ];
 const ANALYSIS_HEADINGS = ['analysis', 'news analysis', 'the analysis', 'why it matters', 'what it means', 'what this means', 'the big picture', 'explainer'];
 
@@ -134,6 +136,8 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
   }
   if (input.byline && COLUMNIST_RE.test(input.byline)) page.push({ shift: SIGNAL_WEIGHTS.columnist, reason: `byline: ${input.byline.trim()}` });
 
+  // The sentence model reads English only; elsewhere only page and section signals count.
+  const english = !input.lang || /^en\b/i.test(input.lang);
   const flags: OpinionFlag[] = [];
   // A run-in heading also covers the paragraphs after it in the same section (until a heading).
   let carried: { h: HeadingMatch; section: string | null } | null = null;
@@ -163,6 +167,12 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     for (const p of page) {
       shift += p.shift;
       reasons.push(p.reason);
+    }
+    if (!english) {
+      const z = T - 0.5 + shift;
+      reasons.push('opinion wording is only analysed in English');
+      flags.push({ paragraph: i, label: z >= T ? 'opinion' : 'reporting', score: Number(sigmoid(z).toFixed(3)), reasons: reasons.slice(0, 5) });
+      return;
     }
     const sents = scoreSentences(text);
     if (sents.length === 0) return;
