@@ -158,9 +158,10 @@ export function sentenceDetail(sentence: string): SentenceDetail {
   if (reasons.length < 2) {
     // Fall back to the words that pushed hardest in the label's direction.
     const contrib: { t: string; w: number }[] = [];
+    const named = new Set(cues.flatMap((c) => c.phrase.split(' ')));
     let prev = '<s>';
     for (const tk of tokens) {
-      if (tk.kind === 'w' && !tk.inQuote && tk.t.length > 2 && !STOP.has(tk.t)) {
+      if (tk.kind === 'w' && !tk.inQuote && tk.t.length > 2 && !STOP.has(tk.t) && !(label === 'SUBJ' && named.has(tk.t))) {
         const w = (m.weights[wordBucket(tk.t, bits)]! + m.weights[bigramBucket(prev, tk.t, bits)]!) * sign;
         if (w > 0) contrib.push({ t: prev !== '<s>' && m.weights[bigramBucket(prev, tk.t, bits)]! * sign > m.weights[wordBucket(tk.t, bits)]! * sign ? `${prev} ${tk.t}` : tk.t, w });
       }
