@@ -9,7 +9,7 @@ import { h, render } from 'preact';
 import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
 import { hostnameOf } from '../components/options/SiteList';
 import { modelCredits } from '../components/options/credits';
-import { packInfoOf, progressFraction } from '../components/options/api';
+import { packInfoOf } from '../components/options/api';
 
 let document: Document;
 let root: Element;
@@ -48,7 +48,7 @@ function fakeApi(over: Partial<OptionsApi> = {}): OptionsApi {
       },
     })),
     importedPacks: vi.fn(async () => [{ id: 'mine', name: 'My local pack', version: '1', entities: 12, coverage: 40, licenses: [] }]),
-    installPack: vi.fn(async () => ({ ok: true as const, value: { name: 'New', version: '2' } })),
+    installPack: vi.fn(async () => ({ ok: true as const, value: { id: 'new', name: 'New', version: '2', entities: 1, coverage: 0, licenses: [] } })),
     removePack: vi.fn(async () => undefined),
     historyCount: vi.fn(async () => 7),
     clearHistory: vi.fn(async () => undefined),
@@ -59,7 +59,8 @@ function fakeApi(over: Partial<OptionsApi> = {}): OptionsApi {
 
 describe('OptionsApp', () => {
   it('lists packs with counts, versions and licences; only imported packs can be removed', async () => {
-    render(h(OptionsApp, { api: fakeApi() }), root);
+    const api = fakeApi();
+    render(h(OptionsApp, { api }), root);
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=pack]').length).toBe(2));
     const packs = [...root.querySelectorAll('[data-testid=packs] [data-testid=pack]')];
     expect(packs).toHaveLength(2);
@@ -71,6 +72,7 @@ describe('OptionsApp', () => {
     expect(packs[1]!.querySelector('button')).not.toBeNull();
     expect(root.querySelector('input[type=file][data-testid=pack-import]')).not.toBeNull();
     expect(root.querySelector('[data-testid=import-status]')).not.toBeNull();
+    expect(api.datasetInfo).toHaveBeenCalledTimes(1);
   });
 
   it('removing an imported pack tells the background', async () => {
@@ -140,7 +142,7 @@ describe('importPackFile', () => {
     const api = {
       installPack: vi.fn(async (_t: string, onProgress: (f: number) => void) => {
         onProgress(0.5);
-        return { ok: true as const, value: { name: 'My pack', version: '3' } };
+        return { ok: true as const, value: { id: 'p', name: 'My pack', version: '3', entities: 1, coverage: 0, licenses: [] } };
       }),
       notify: vi.fn(async () => undefined),
     };
@@ -163,17 +165,9 @@ describe('helpers', () => {
     expect(hostnameOf(input)).toBe(host);
   });
 
-  it('progressFraction reads fractions, percents and {done,total}', () => {
-    expect(progressFraction(0.25)).toBe(0.25);
-    expect(progressFraction(50)).toBe(0.5);
-    expect(progressFraction({ done: 1, total: 4 })).toBe(0.25);
-    expect(progressFraction(undefined)).toBe(0);
-  });
-
   it('packInfoOf reads lib/store pack summaries', () => {
     const summary = { id: 'p', name: 'P', version: '1.2', counts: { entities: 3, coverage: 4, coverageWithProse: 0 }, licenses: [], installedAt: 0, chars: 10 };
     expect(packInfoOf(summary)).toEqual({ id: 'p', name: 'P', version: '1.2', entities: 3, coverage: 4, licenses: [] });
-    expect(packInfoOf(null)).toBeNull();
   });
 
   it('credits GloVe only when the model says it uses it', () => {

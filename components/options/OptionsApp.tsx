@@ -3,7 +3,7 @@
  * (pause, excluded sites, delete all) and About (data sources with their licences, privacy).
  * Browser and IndexedDB access goes through an OptionsApi so tests can pass a fake one.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   disabledSites,
   enabled,
@@ -13,7 +13,9 @@ import {
   keyboardLinks,
   opinionHighlight,
 } from '../../lib/settings';
+import type { Result } from '../../lib/messaging';
 import { t } from '../i18n';
+import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import { useSetting } from '../useSetting';
 import { modelCredits, type Credit } from './credits';
@@ -34,14 +36,12 @@ export interface DatasetInfoLike {
   packs: PackInfo[];
 }
 
-export type InstallResult = { ok: true; value: PackInfo | { name: string; version?: string } } | { ok: false; error: string };
-
 export interface OptionsApi {
   /** The packs the background has loaded (default + imported), or an error. */
-  datasetInfo(): Promise<{ ok: true; value: DatasetInfoLike } | { ok: false; error: string }>;
+  datasetInfo(): Promise<Result<DatasetInfoLike>>;
   /** The packs the reader imported (the ones that can be removed), from lib/store. */
   importedPacks(): Promise<PackInfo[]>;
-  installPack(text: string, onProgress: (fraction: number) => void): Promise<InstallResult>;
+  installPack(text: string, onProgress: (fraction: number) => void): Promise<Result<PackInfo>>;
   removePack(id: string): Promise<void>;
   historyCount(): Promise<number>;
   clearHistory(): Promise<void>;
@@ -57,7 +57,15 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+type InfoState = Result<DatasetInfoLike> | null;
+
 export function OptionsApp({ api }: { api: OptionsApi }) {
+  // Asked once here and shared: the packs list and the About credits read the same answer.
+  const [info, setInfo] = useState<InfoState>(null);
+  const loadInfo = async () => setInfo(await api.datasetInfo().catch((e: unknown) => ({ ok: false as const, error: errorText(e) })));
+  useEffect(() => {
+    void loadInfo();
+  }, [api]);
   return (
     <main class="options">
       <header class="options-head">
@@ -68,9 +76,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         </div>
       </header>
       <SettingsSection />
-      <PacksSection api={api} />
+      <PacksSection api={api} info={info} reloadInfo={loadInfo} />
       <HistorySection api={api} />
-      <AboutSection api={api} />
+      <AboutSection info={info} />
     </main>
   );
 }
@@ -131,7 +139,7 @@ export async function importPackFile(
     }
     await api.notify('ui:packs-changed').catch(() => undefined);
     const v = res.value;
-    setStatus({ kind: 'ok', text: v.version ? t('importDone', [v.name, v.version]) : t('importDoneNoVersion', v.name) });
+    setStatus({ kind: 'ok', text: t('importDone', [v.name, v.version]) });
     return true;
   } catch (err) {
     setStatus({ kind: 'error', text: errorText(err) });
@@ -139,29 +147,20 @@ export async function importPackFile(
   }
 }
 
-function PacksSection({ api }: { api: OptionsApi }) {
-  const [packs, setPacks] = useState<PackInfo[] | null>(null);
+function PacksSection({ api, info, reloadInfo }: { api: OptionsApi; info: InfoState; reloadInfo(): Promise<void> }) {
   const [imported, setImported] = useState<PackInfo[]>([]);
-  const [loadError, setLoadError] = useState('');
   const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
-  const fileInput = useRef<HTMLInputElement>(null);
 
-  const refresh = async () => {
-    const [info, ids] = await Promise.all([api.datasetInfo().catch((e: unknown) => ({ ok: false as const, error: errorText(e) })), api.importedPacks().catch(() => [] as PackInfo[])]);
-    setImported(ids);
-    if (info.ok) {
-      // Imported packs the background has not loaded yet still show (and can be removed).
-      const loaded = new Set(info.value.packs.map((p) => p.id));
-      setPacks([...info.value.packs, ...ids.filter((p) => !loaded.has(p.id))]);
-      setLoadError('');
-    } else {
-      setPacks(ids);
-      setLoadError(info.error);
-    }
-  };
+  const loadImported = async () => setImported(await api.importedPacks().catch(() => [] as PackInfo[]));
+  const refresh = () => Promise.all([reloadInfo(), loadImported()]);
   useEffect(() => {
-    void refresh();
+    void loadImported();
   }, [api]);
+
+  const loadError = info && !info.ok ? info.error : '';
+  // Imported packs the background has not loaded yet still show (and can be removed).
+  const loaded = new Set(info?.ok ? info.value.packs.map((p) => p.id) : []);
+  const packs = info === null ? null : [...(info.ok ? info.value.packs : []), ...imported.filter((p) => !loaded.has(p.id))];
 
   const onFile = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
@@ -223,7 +222,6 @@ function PacksSection({ api }: { api: OptionsApi }) {
         </p>
         <input
           id="pack-import"
-          ref={fileInput}
           type="file"
           accept=".json,application/json"
           data-testid="pack-import"
@@ -287,20 +285,11 @@ function HistorySection({ api }: { api: OptionsApi }) {
   );
 }
 
-function AboutSection({ api }: { api: OptionsApi }) {
-  const [licenses, setLicenses] = useState<Credit[] | null>(null);
-  useEffect(() => {
-    void api.datasetInfo().then(
-      (info) => {
-        if (!info.ok) return setLicenses([]);
-        const seen = new Map<string, Credit>();
-        for (const p of info.value.packs) for (const l of p.licenses) if (!seen.has(`${l.id}|${l.covers}`)) seen.set(`${l.id}|${l.covers}`, l);
-        setLicenses([...seen.values()]);
-      },
-      () => setLicenses([]),
-    );
-  }, [api]);
-  const credits = [...(licenses ?? []), ...modelCredits()];
+function AboutSection({ info }: { info: InfoState }) {
+  const seen = new Map<string, Credit>();
+  if (info?.ok) for (const p of info.value.packs) for (const l of p.licenses) if (!seen.has(`${l.id}|${l.covers}`)) seen.set(`${l.id}|${l.covers}`, l);
+  const licenses = [...seen.values()];
+  const credits = [...licenses, ...modelCredits()];
   return (
     <section class="card" aria-labelledby="h-about" data-testid="about">
       <h2 id="h-about">{t('aboutHeading')}</h2>
@@ -315,21 +304,24 @@ function AboutSection({ api }: { api: OptionsApi }) {
       <h3>{t('creditsHeading')}</h3>
       <p class="muted">{t('creditsIntro')}</p>
       <ul class="credits" data-testid="licenses">
-        {credits.map((c) => (
-          <li key={`${c.id}|${c.covers}`} data-testid="license">
-            <p class="credit-covers">{c.covers}</p>
-            <p class="credit-license">
-              {c.url && /^https?:\/\//.test(c.url) ? (
-                <a href={c.url} target="_blank" rel="noopener noreferrer">
-                  {c.license}
-                </a>
-              ) : (
-                c.license
-              )}
-            </p>
-            <p class="credit-attribution">{c.attribution}</p>
-          </li>
-        ))}
+        {credits.map((c) => {
+          const href = c.url ? safeHref(c.url) : undefined;
+          return (
+            <li key={`${c.id}|${c.covers}`} data-testid="license">
+              <p class="credit-covers">{c.covers}</p>
+              <p class="credit-license">
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {c.license}
+                  </a>
+                ) : (
+                  c.license
+                )}
+              </p>
+              <p class="credit-attribution">{c.attribution}</p>
+            </li>
+          );
+        })}
       </ul>
       <p class="muted">{t('creditsCode')}</p>
     </section>

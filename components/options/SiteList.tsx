@@ -1,17 +1,14 @@
 /** An editable list of hostnames (sites where Backstory is off, sites never recorded in history). */
 import { useState } from 'preact/hooks';
+import { siteOf } from '../../lib/settings';
 import { t } from '../i18n';
 
 /** "https://www.example.com/a" or "example.com" → "www.example.com"; null when it is not a host. */
 export function hostnameOf(input: string): string | null {
   const raw = input.trim();
   if (!raw) return null;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`).hostname.toLowerCase();
-    return /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+|\[[0-9a-f:]+\])$/.test(host) ? host : null;
-  } catch {
-    return null;
-  }
+  const host = siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+  return host && /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+|\[[0-9a-f:]+\])$/.test(host) ? host : null;
 }
 
 export interface SiteListProps {

@@ -11,6 +11,7 @@ import { useState } from 'preact/hooks';
 import type { TabStatus } from '../../lib/messaging';
 import type { CoverageHit, LinkedEntity, OpinionFlag, PageReport } from '../../lib/report';
 import { t, type MessageKey } from '../i18n';
+import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import {
   firstMention,
@@ -272,15 +273,6 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
       </div>
     </section>
   );
-}
-
-function safeHref(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function CoverageItem({ item }: { item: CoverageHit }) {
