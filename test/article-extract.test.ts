@@ -142,5 +142,6 @@ describe.skipIf(!existsSync(SHARED))('reference scenario in ../shared/fixtures (
     expect(r.input.date).toBe('2025-06-08');
     expect(r.input.title).toMatch(/^Trump says Putin vowed retaliation/);
     expect(r.input.kind).toBe('news');
+    expect(r.input.siteName).toBe('World News');
   });
 });

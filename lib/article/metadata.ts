@@ -214,6 +214,12 @@ export function extractMetadata(doc: Document, url: string): ArticleMeta {
     const pub = article['publisher'];
     siteName = names(pub)[0] ?? null;
   }
+  if (!siteName) {
+    // "Story headline | World News": a short last part after a separator names the site.
+    const full = collapse(doc.title || '');
+    const m = / [|–—] ([^|–—]{2,40})$/.exec(full);
+    if (m && m[1]!.split(' ').length <= 4 && !full.startsWith(m[1]!)) siteName = m[1]!.trim();
+  }
 
   const types = nodes.flatMap(typesOf);
   const votes = kindVotes(types, values, url);
