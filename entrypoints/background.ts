@@ -12,10 +12,9 @@ import { opinionHighlight } from '~/lib/settings';
 import type { Pack } from '~/lib/dataset/schema';
 import type { Result } from '~/lib/messaging';
 
-// The default pack as an emitted file URL. A glob (not a plain import) so a checkout without the
-// generated pack still builds: the extension then runs on installed packs only.
-const packagedPacks = import.meta.glob<string>('/assets/default-pack.json', { query: '?url&no-inline', import: 'default', eager: true });
-const DEFAULT_PACK_URL = Object.values(packagedPacks)[0] ?? null;
+// The default pack, emitted by wxt.config.ts as a gzip file next to the worker (never inlined).
+// null when the checkout has no generated pack: the extension then runs on installed packs only.
+import DEFAULT_PACK_URL from 'virtual:backstory-default-pack';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 

@@ -252,3 +252,18 @@ describe('ui:reveal validation', () => {
     expect(UiToCs.safeParse(msg).success).toBe(valid);
   });
 });
+
+describe('packaged default pack', () => {
+  it('reads gzip and plain bytes alike, and is absent when the build has none', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { packText, loadPackagedPack } = await import('../lib/background/packs');
+    const text = JSON.stringify({ format: 'backstory-pack', formatVersion: 1, id: 'default', name: 'T', version: '1', licenses: [], entities: [{ id: 'Q1', name: 'A', type: 'person' }] });
+    expect(await packText(new Uint8Array(gzipSync(text)))).toBe(text);
+    expect(await packText(new TextEncoder().encode(text))).toBe(text);
+    const fetchFn = vi.fn(async (url: string) => new Response(gzipSync(text), { status: url.endsWith('.gz') ? 200 : 404 }));
+    const pack = await loadPackagedPack('/assets/default-pack.json.gz', (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
+    expect(fetchFn).toHaveBeenCalledWith('chrome-extension://ext-id/assets/default-pack.json.gz');
+    expect(pack?.entities[0]).toMatchObject({ id: 'Q1', aliases: [] });
+    expect(await loadPackagedPack(null, (p) => p)).toBeNull();
+  });
+});

@@ -25,5 +25,14 @@ export async function loadPackagedPack(url: string | null, resolve: (path: strin
   const abs = /^[a-z-]+:\/\//i.test(url) ? url : resolve(url.startsWith('/') ? url : `/${url}`);
   const res = await fetchFn(abs);
   if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-  return parsePack(await res.text(), 'default pack', true);
+  return parsePack(await packText(new Uint8Array(await res.arrayBuffer())), 'default pack', true);
+}
+
+/** The pack's text from its file bytes: gzip (magic 1f 8b) is inflated, anything else read as UTF-8. */
+export async function packText(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  }
+  return new TextDecoder().decode(bytes);
 }
