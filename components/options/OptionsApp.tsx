@@ -272,7 +272,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
       </div>
       <div class="history-count">
         <span data-testid="history-count">{count === null ? t('historyCountUnknown') : count === 1 ? t('historyCountOne') : t('historyCount', nf(count))}</span>
-        <button type="button" class="button danger" data-testid="history-clear" disabled={count === 0} onClick={() => void clear()}>
+        <button type="button" class="button danger" data-testid="history-clear" onClick={() => void clear()}>
           {t('historyClear')}
         </button>
       </div>
