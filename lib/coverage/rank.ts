@@ -44,6 +44,22 @@ export interface RankParams {
   orderBoost: number;
   /** Storyline votes decay with the voter's age (days; Infinity = no decay). */
   voteTauDays: number;
+  /** Votes weigh base^voteExp (higher = the strongest candidates decide). */
+  voteExp: number;
+  /**
+   * Penalty per earlier pick under the same lead topic heading (÷ (1 + topicDiversity·n)): a mix
+   * of storylines. Applies to full articles only (≥ pairMinEntities linked entities).
+   */
+  topicDiversity: number;
+  /**
+   * Lift (× (1 + pairBoost)) for items naming at least two of the article's three main entities (by salience, not rarity),
+   * when the article links at least pairMinEntities entities (a full article, where the main
+   * entities are clear; short texts rely on the storyline votes alone).
+   */
+  pairBoost: number;
+  pairMinEntities: number;
+  /** Rounds of storyline inference (2 = re-vote among the boosted candidates). */
+  prfRounds: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -51,7 +67,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   floor: 0.25,
   lengthExp: 0.25,
   titleBoost: 1.5,
-  prfTop: 40,
+  prfTop: 20,
   topicBoost: 32,
   diversity: 0.05,
   maxPerEntity: 3000,
@@ -60,6 +76,11 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   coordExp: 0,
   orderBoost: 0.5,
   voteTauDays: Infinity,
+  voteExp: 2,
+  prfRounds: 1,
+  topicDiversity: 0.3,
+  pairBoost: 1,
+  pairMinEntities: 5,
 };
 
 export interface RelatedQuery {
@@ -115,8 +136,9 @@ function lowerBound(index: CoverageIndex, list: number[], day: number): number {
 }
 
 /** Salience × rarity of each linked entity; the most salient maxQueryEntities only. */
-export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], title: string, p: RankParams): Map<string, number> {
+export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], title: string, p: RankParams, mainOut?: string[]): Map<string, number> {
   const scored: [string, number][] = [];
+  const salient: [string, number][] = [];
   const firstOf = (e: LinkedEntity): [number, number] => {
     let best: [number, number] = [Infinity, Infinity];
     for (const m of e.mentions ?? []) if (m.paragraph < best[0] || (m.paragraph === best[0] && m.start < best[1])) best = [m.paragraph, m.start];
@@ -130,7 +152,9 @@ export function queryWeights(index: CoverageIndex, entities: LinkedEntity[], tit
     const inTitle = !!title && (title.includes(e.name) || (e.mentions ?? []).some((m) => m.text.length > 2 && title.includes(m.text)));
     const salience = (1 + Math.log(count)) * (1 + 1 / (1 + first)) * (inTitle ? p.titleBoost : 1) * (1 + p.orderBoost / (1 + rank.get(i)!));
     scored.push([e.id, salience * idfOf(index, e.id)]);
+    salient.push([e.id, salience]);
   });
+  if (mainOut) mainOut.push(...salient.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => id));
   scored.sort((a, b) => b[1] - a[1]);
   return new Map(scored.slice(0, p.maxQueryEntities));
 }
@@ -188,9 +212,10 @@ function toHit(c: Candidate, score: number, why: string, index: CoverageIndex): 
   };
 }
 
+/** Same URL, or the same day, heading, entities and outlets (two bullets of one event). */
 function dupKey(c: Candidate): string {
   if (c.url) return c.url;
-  return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}`;
+  return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}|${c.record.source ?? ''}`;
 }
 
 /** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer (small k: a sorted buffer). */
@@ -210,7 +235,8 @@ function kthLargest(xs: Float64Array, k: number): number {
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
   const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
   if (query.limit <= 0) return [];
-  const weights = queryWeights(index, query.entities, query.title ?? '', p);
+  const mainIds: string[] = [];
+  const weights = queryWeights(index, query.entities, query.title ?? '', p, mainIds);
   if (weights.size === 0) return [];
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);
@@ -224,6 +250,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const s = index.scratch;
   s.epoch = (s.epoch + 1) >>> 0 || 1;
   const touched: number[] = [];
+  // The article's main entities by salience alone (not rarity): who the article is about.
+  const main = new Set(mainIds);
+  const mainHits = p.pairBoost && weights.size >= p.pairMinEntities ? new Map<number, number>() : null;
   for (const [id, w] of weights) {
     const list = index.byEntity.get(id);
     if (list) {
@@ -233,6 +262,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
         const n = list[j]!;
         if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
         s.score[n] = s.score[n]! + w;
+        if (mainHits && main.has(id)) mainHits.set(n, (mainHits.get(n) ?? 0) + 1);
       }
     }
     for (const n of index.undatedByEntity.get(id) ?? []) {
@@ -263,39 +293,47 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     const n = touched[k]!;
     const sw = s.score[n]!;
     base[k] = ((sw * coord(sw)) / lengthNorm(p, counts[n]! || 1)) * timeFactor(p, queryDay, days[n]!, refDay);
+    if (mainHits && (mainHits.get(n) ?? 0) >= 2) base[k] = base[k]! * (1 + p.pairBoost);
   }
   if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
   for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
   const at = (k: number) => (k < nIdx ? index.items[touched[k]!]! : extras[k - nIdx]!);
   const dayAt = (k: number) => (k < nIdx ? days[touched[k]!]! : extras[k - nIdx]!.day);
 
-  // 4. storyline inference: topic votes of the strongest candidates.
-  const voteCut = kthLargest(base, p.prfTop - 1);
-  const votes = new Map<number, number>();
-  let mass = 0;
-  for (let k = 0; k < size; k++) {
-    if (base[k]! < voteCut || base[k]! < 0) continue;
-    const c = at(k);
-    const age = Number.isFinite(queryDay) && Number.isFinite(c.day) ? queryDay - c.day : 0;
-    const v = Number.isFinite(p.voteTauDays) ? base[k]! * Math.exp(-age / p.voteTauDays) : base[k]!;
-    mass += v;
-    for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
-  }
+  // 4. storyline inference: topic votes of the strongest candidates lift all candidates filed
+  //    under the same headings; optionally re-vote among the lifted ones.
   const final = new Float64Array(size);
   let best = 0;
-  for (let k = 0; k < size; k++) {
-    if (base[k]! < 0) { final[k] = -1; continue; }
-    let share = 0;
-    if (votes.size) {
-      if (k < nIdx) {
-        const n = touched[k]!;
-        for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined && v > share) share = v; }
-      } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+  let score = base;
+  for (let round = 0; round < Math.max(1, p.prfRounds); round++) {
+    const voteCut = kthLargest(score, p.prfTop - 1);
+    const votes = new Map<number, number>();
+    let mass = 0;
+    for (let k = 0; k < size; k++) {
+      if (score[k]! < voteCut || score[k]! <= 0) continue;
+      const c = at(k);
+      const age = Number.isFinite(queryDay) && Number.isFinite(c.day) ? queryDay - c.day : 0;
+      let v = p.voteExp === 1 ? score[k]! : Math.pow(score[k]!, p.voteExp);
+      if (Number.isFinite(p.voteTauDays)) v *= Math.exp(-age / p.voteTauDays);
+      mass += v;
+      for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
     }
-    const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
-    // Undated items rank after every dated one.
-    final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
-    if (final[k]! > best) best = final[k]!;
+    best = 0;
+    for (let k = 0; k < size; k++) {
+      if (base[k]! < 0) { final[k] = -1; continue; }
+      let share = 0;
+      if (votes.size) {
+        if (k < nIdx) {
+          const n = touched[k]!;
+          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined && v > share) share = v; }
+        } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+      }
+      const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
+      // Undated items rank after every dated one.
+      final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
+      if (final[k]! > best) best = final[k]!;
+    }
+    score = final.slice();
   }
 
   // 5. greedy pick over the strongest: collapse near-duplicates, mix lead entities.
@@ -313,6 +351,10 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   cands.sort((a, b) => b.final - a.final);
   const keys = cands.map(dupKey);
   const leads = cands.map((c) => leadOf(c, weights));
+  const isArticle = weights.size >= p.pairMinEntities;
+  const topicDiv = isArticle ? p.topicDiversity : 0;
+  const leadTopics = cands.map((c) => c.topics[0] ?? -1);
+  const topicCount = new Map<number, number>();
   const leadCount = new Map<string, number>();
   const seenKeys = new Set<string>();
   const picked: Candidate[] = [];
@@ -323,13 +365,15 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     for (let i = 0; i < cands.length; i++) {
       if (used[i]) continue;
       if (seenKeys.has(keys[i]!)) { used[i] = 1; continue; }
-      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0));
+      const t = leadTopics[i]!;
+      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0)) / (t < 0 ? 1 : 1 + topicDiv * (topicCount.get(t) ?? 0));
       if (adj > badj) { badj = adj; bi = i; }
     }
     if (bi < 0) break;
     used[bi] = 1;
     seenKeys.add(keys[bi]!);
     leadCount.set(leads[bi]!, (leadCount.get(leads[bi]!) ?? 0) + 1);
+    if (leadTopics[bi]! >= 0) topicCount.set(leadTopics[bi]!, (topicCount.get(leadTopics[bi]!) ?? 0) + 1);
     picked.push(cands[bi]!);
   }
   return picked.map((c) => toHit(c, Number.isNaN(c.day) ? 0 : c.final / top, whyOf(c, weights, names, index, queryDay), index));

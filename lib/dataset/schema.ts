@@ -60,6 +60,11 @@ export const CoverageRecord = z.object({
   summary: z.string().optional(),
   /** Outlets cited or publishing, e.g. "Reuters, BBC". */
   source: z.string().default(''),
+  /**
+   * Link to the item. Left out for Wikipedia "Current events" items (ids "wcep-…"): their link is
+   * the portal's day page, rebuilt from `date` by lib/coverage/facts.ts `coverageUrl` (saves ~1.6 MB
+   * raw in the default pack). Readers of a pack use coverageUrl(item), not item.url.
+   */
   url: z.string().optional(),
   entities: z.array(z.string()).default([]),
   topics: z.array(z.string()).default([]),

@@ -119,7 +119,14 @@ export async function run(args: string[], shared: string): Promise<void> {
   const cacheDir = path.resolve('.cache');
   const cacheFile = path.join(cacheDir, `coverage-eval-${linker.kind.startsWith('real') ? 'real' : 'standin'}.json`);
   let items: CoverageRecord[];
-  if (!fresh && existsSync(cacheFile)) items = JSON.parse(readFileSync(cacheFile, 'utf8')) as CoverageRecord[];
+  const packPath = path.resolve('assets/default-pack.json');
+  const packCoverage = linker.kind.includes('default-pack') && existsSync(packPath)
+    ? ((JSON.parse(readFileSync(packPath, 'utf8')) as { coverage?: CoverageRecord[] }).coverage ?? []).map((c) => ({ ...c, source: c.source ?? '', entities: c.entities ?? [], topics: c.topics ?? [] }))
+    : [];
+  if (packCoverage.length > 1000 && !fresh) {
+    items = packCoverage;
+    console.log(`  candidates: the default pack's ${items.length} coverage items (linked by the pack build)`);
+  } else if (!fresh && existsSync(cacheFile)) items = JSON.parse(readFileSync(cacheFile, 'utf8')) as CoverageRecord[];
   else {
     const compiled = await compileCoverage(jsonl, (text) => linker.link(text).map((e) => e.id), { prose: false });
     items = compiled.items;
@@ -187,19 +194,22 @@ export async function run(args: string[], shared: string): Promise<void> {
   };
 
   let params: Partial<RankParams> = {};
+  // --set key=value: run everything with one parameter changed.
+  for (let i = 0; i < args.length; i++) if (args[i] === '--set') { const [k, v] = args[i + 1]!.split('='); params = { ...params, [k as keyof RankParams]: Number(v) }; }
   if (tune) {
     let best = { params, m: evaluate(dev, params) };
     console.log(`  tune: default dev P@5 ${best.m.p5.toFixed(3)} nDCG@10 ${best.m.ndcg10.toFixed(3)}`);
     const grid: [keyof RankParams, number[]][] = [
-      ['coordExp', [0, 0.5, 1, 2, 3]],
-      ['orderBoost', [0, 0.5, 1, 2]],
-      ['voteTauDays', [7, 15, 30, 60, Infinity]],
+      ['prfRounds', [1, 2, 3]],
+      ['voteExp', [0.5, 1, 2, 3]],
+      ['prfTop', [10, 20, 40, 80]],
+      ['voteTauDays', [15, 30, 90, Infinity]],
       ['tauDays', [30, 60, 120, 365]],
-      ['prfTop', [5, 10, 20, 40]],
-      ['topicBoost', [4, 8, 16, 32]],
-      ['lengthExp', [0, 0.25, 0.5, 0.75, 1]],
-      ['floor', [0.05, 0.15, 0.25, 0.5]],
-      ['coordExp', [0.5, 1, 2, 3]],
+      ['topicBoost', [8, 16, 32, 64]],
+      ['lengthExp', [0, 0.25, 0.5]],
+      ['coordExp', [0, 0.5, 1]],
+      ['floor', [0.1, 0.25, 0.5]],
+      ['prfRounds', [1, 2, 3]],
     ];
     for (const [key, values] of grid) {
       for (const v of values) {
@@ -227,6 +237,15 @@ export async function run(args: string[], shared: string): Promise<void> {
     }
   }
 
+  if (args.includes('--sweep')) {
+    // --sweep key=v1,v2,… : dev and held-out figures per value (for trade-offs, e.g. topicDiversity).
+    const [key, list] = args[args.indexOf('--sweep') + 1]!.split('=') as [keyof RankParams, string];
+    for (const v of list.split(',').map(Number)) {
+      const d = evaluate(dev, { ...params, [key]: v }), h = evaluate(held, { ...params, [key]: v });
+      console.log(`  sweep ${key}=${v}: dev P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)} | held-out P@5 ${h.p5.toFixed(3)} nDCG@10 ${h.ndcg10.toFixed(3)}`);
+    }
+  }
+
   const fmt = (m: Metrics) => `P@5 ${m.p5.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  (n=${m.n})`;
   console.log('');
   console.log(`relatedCoverage  dev      ${fmt(evaluate(dev, params))}`);
@@ -247,6 +266,6 @@ export async function run(args: string[], shared: string): Promise<void> {
   const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', excludeUrl: null, limit: 10, params });
   for (const h of hits) {
     const r = raw.get(h.id);
-    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      text: ${(r?.title ?? '').slice(0, 150)}`);
+    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      text: ${(r?.title ?? '').slice(0, 110)}`);
   }
 }
