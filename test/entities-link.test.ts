@@ -78,6 +78,9 @@ describe('linkEntities: surname forms and context', () => {
     expect(links('Erdogan’s party lost Istanbul.')).toEqual(['Q39259:Erdogan']);
     expect(links('TURKIYE and Türkiye')).toEqual(['Q43:TURKIYE', 'Q43:Türkiye']);
   });
+  it('reads through soft hyphens inside words', () => {
+    expect(links('Then Pu\u00adtin spoke.')).toEqual(['Q7747:Pu\u00adtin']);
+  });
   it('prefers the longest match', () => {
     expect(links('The Russian Federation replied.')).toEqual(['Q159:Russian Federation']);
   });

@@ -136,7 +136,8 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
     if (coverage.some((c) => !c.id.startsWith(WCEP_PREFIX))) sources.add('coverage-huffpost');
   }
   if ([...sources].some((s) => s === SOURCE_CORE || s === SOURCE_MORE || s === SOURCE_POPULAR)) sources.add('notices');
-  const licenses = [...sources].sort().map((s) => LICENSES[s]).filter((l): l is License => !!l);
+  const licenses = [...sources].sort().map((s) => LICENSES[s]).filter((l): l is License => !!l)
+    .map((l) => (opts.prose && l.id.startsWith('coverage-') ? { ...l, covers: l.covers.replace(/\(facts:[^)]*\)/, '(with titles and summaries: the pack carries this text)') } : l));
   const pack: Pack = {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,

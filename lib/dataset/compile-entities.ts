@@ -145,7 +145,7 @@ const SHORT_ALLOW = new Set((
   'IAEA ICC ICJ AfD SPD CDU CSU FDP SNP DUP ANC BJP PTI RSF SAF SDF HTS PLO PFLP YPG IRGC TPLF FARC ELN ETA LTTE TTP AKP CHP HDP PiS ' +
   'PSOE LDP KMT DPP CCP PLA AP AFP NASA IBM AOL ATF HSBC BMW UBS CERN OPEC NATO ISIS ISIL FIFA UEFA FDA CDC EPA DOJ DHS ICE FAA FTC FCC ' +
   'IRS TSA NIH DEA NYPD LAPD MI5 MI6 GCHQ UNHCR UNICEF WFP UNRWA AIPAC NAACP ACLU NRA DNC RNC MSNBC CNBC ESPN HBO NYSE SEC OSCE ASEAN ' +
-  'BRICS OECD MERCOSUR ECB BOE IOC AFL CIO UAW SAG NTSB NOAA FEMA USAID NIST DARPA NSC OMB GAO CBO DOGE'
+  'BRICS OECD MERCOSUR ECB BOE IOC AFL CIO UAW SAG NTSB NOAA FEMA USAID NIST DARPA NSC OMB GAO CBO DOGE MIT UCLA NYU'
 ).split(' '));
 const DEMONYM = /(ian|ean|ese|ish|ic|ic)$/;
 
@@ -206,7 +206,7 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     const caps = letters === letters.toUpperCase();
     if (caps && letters.length <= 5) {
       // Acronyms and tickers: only well-known ones, or the core list's own.
-      if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65)) return true;
+      if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65 || /^(government_body|media|international_organization|education|military|ngo)$/.test(e.subtype ?? ''))) return true;
       if (!core || ACRONYM_STOP.has(f) || letters.length === 2) { drops.add('alias: acronym or ticker of a minor entity'); return false; }
       return true;
     }
@@ -306,15 +306,20 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
 
 const HIGH_ROLE = /\b(president|prime minister|chancellor|premier|king|queen|emir|sultan|monarch|supreme leader|head of state|governor|mayor|secretary of state|minister of (foreign|defen[cs]e|finance|interior|justice|health)|foreign minister|defen[cs]e minister|finance minister|speaker|senator|vice president|chief justice|attorney general|general secretary|secretary-general|commander)\b/i;
 
+const HEAD_ROLE = /^(president|prime minister|chancellor|premier|king|queen|emir|sultan|supreme leader)\b/i;
+
+/** 0..10: how newsworthy a person's best role is (recent and high beats old or minor). */
 function roleScore(roles: Role[]): number {
   let best = 0;
   for (const r of roles) {
     const end = r.to ?? r.asOf ?? '2026';
     const recent = end >= '2020' ? 2 : end >= '2012' ? 1 : 0;
-    const high = HIGH_ROLE.test(r.title) ? 2 : /minister|secretary|member of|deputy|representative|parliament|assembly|senate|congress/i.test(r.title) ? 1 : 0;
-    best = Math.max(best, recent * 3 + high);
+    // A national head of state/government stays newsworthy for years after leaving office.
+    const head = HEAD_ROLE.test(r.title) && !/\b(of the|regional|provincial|state|municipal|council|assembly|senate|court)\b/i.test(r.title.replace(/^\w+( \w+)? of the (United States|United Kingdom|Republic|Russian Federation)/i, ''));
+    const high = head ? 3 : HIGH_ROLE.test(r.title) ? 2 : /minister|secretary|member of|deputy|representative|parliament|assembly|senate|congress/i.test(r.title) ? 1 : 0;
+    best = Math.max(best, head ? 4 + recent * 2 : recent * 3 + high);
   }
-  return best;
+  return Math.min(10, best);
 }
 
 /** Rank for entities_more.jsonl (higher = keep first). */
@@ -355,7 +360,7 @@ const MAX_REGIONS_PER_COUNTRY = 70;
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
 const MORE_QUOTAS: Record<string, number> = {
   person: 5000, region: 5000, city: 1500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
-  sports_club: 600, education: 200, event: 200, other: 300,
+  sports_club: 600, education: 400, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
   person: 2200, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
@@ -520,8 +525,15 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 4. aliases, short forms, prominence
   const boost = new Map((curatedProminence as { id: string; prominence: number }[]).map((p) => [final(p.id), p.prominence]));
   for (const id of boost.keys()) if (!curated.has(id)) report.push(`curated prominence target missing: ${id}`);
+  // A country alias that is a city's own name ("Tunis" for Tunisia) would steal the city's mentions.
+  const cityNames = new Set(order.filter((e) => e.type === 'place' && (e.subtype === 'capital' || e.subtype === 'city')).map((e) => fold(e.name)));
   const out: PackEntity[] = [];
   for (const e of order) {
+    if (e.subtype === 'country') {
+      const before = e.aliases.length;
+      e.aliases = e.aliases.filter((a) => !cityNames.has(fold(a)));
+      if (e.aliases.length < before) drops.add('alias: a country alias that names a city', before - e.aliases.length);
+    }
     e.prominence = boost.get(e.id) ?? prominenceOf(e);
     const nameKey = fold(e.name);
     const seen = new Set<string>([nameKey]);
@@ -529,6 +541,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const shorts = new Set<string>();
     const nameIsOneWord = nameTokens(e.name).length === 1;
     const given = fold(nameTokens(e.name)[0] ?? '');
+    // "Mark R. Warner" is written "Mark Warner" too.
+    if (e.type === 'person' && /^\S+ [A-Z]\. \S+$/.test(e.name)) e.aliases.push(e.name.replace(/ [A-Z]\. /, ' '));
     const nameToks = nameTokens(e.name).map(fold);
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.

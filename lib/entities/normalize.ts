@@ -55,6 +55,11 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) CLASS[c] = 1;
   else if (c >= 65 && c <= 90) CLASS[c] = 2;
 }
+// Soft hyphen and zero-width joiners sit inside words ("Netan\u00adyahu"): they join, and are
+// left out of the folded form.
+const IGNORABLE = 3;
+for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) { CLASS[c] = IGNORABLE; CLASS_KNOWN[c] = 1; }
+
 function classOf(c: number): number {
   if (CLASS_KNOWN[c]) return CLASS[c]!;
   const ch = String.fromCharCode(c);
@@ -78,7 +83,7 @@ export function tokenize(text: string): Token[] {
     let k = c < 128 ? CLASS[c]! : classOf(c);
     if (k === 0) { i++; continue; }
     const start = i;
-    let upper = 0, lower = 0, ascii = true;
+    let upper = 0, lower = 0, ascii = true, ignorable = false;
     const firstUpper = k === 2;
     while (i < n) {
       c = text.charCodeAt(i);
@@ -86,6 +91,7 @@ export function tokenize(text: string): Token[] {
       if (k === 0) break;
       if (c >= 128) {
         ascii = false;
+        if (k === IGNORABLE) { ignorable = true; i++; continue; }
         if (k === 2) upper++;
         else if (LOWER_CHAR.test(text[i]!)) lower++;
       } else if (k === 2) upper++;
@@ -112,7 +118,9 @@ export function tokenize(text: string): Token[] {
         continue;
       }
     }
-    const raw = text.slice(start, end);
+    let raw = text.slice(start, end);
+    if (ignorable) raw = raw.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+    if (!raw) continue;
     const shape = upper === 0 ? Shape.Lower : lower === 0 ? Shape.Upper : firstUpper ? Shape.Cap : Shape.Lower;
     const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : fold(raw);
     out.push({ norm, start, end, shape });
