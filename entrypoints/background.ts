@@ -8,7 +8,7 @@ import { createMessageHandler } from '~/lib/background/handlers';
 import { loadPackagedPack } from '~/lib/background/packs';
 import { TabReports } from '~/lib/background/tab-reports';
 import { createHistoryPort, loadInstalledPacks } from '~/lib/background/store-port';
-import { opinionHighlight } from '~/lib/settings';
+import { handleCommand } from '~/lib/background/commands';
 import type { Pack } from '~/lib/dataset/schema';
 import type { Result } from '~/lib/messaging';
 
@@ -66,10 +66,6 @@ export default defineBackground(() => {
   // page which report it shows (bg:report-id) whenever the popup wants one.
 
   browser.commands?.onCommand.addListener((command) => {
-    if (command !== 'toggle-opinion') return;
-    void opinionHighlight
-      .getValue()
-      .then((on) => opinionHighlight.setValue(!on))
-      .catch((err: unknown) => log('toggle-opinion failed', err));
+    handleCommand(command).catch((err: unknown) => log('command failed', command, err));
   });
 });

@@ -54,3 +54,17 @@ describe('reading history in the background', () => {
     store.close();
   });
 });
+
+describe('commands', () => {
+  beforeEach(() => fakeBrowser.reset());
+  it('toggle-opinion flips the opinion highlight setting; other commands are not ours', async () => {
+    const { handleCommand } = await import('../lib/background/commands');
+    const { opinionHighlight } = await import('../lib/settings');
+    expect(await opinionHighlight.getValue()).toBe(false);
+    expect(await handleCommand('toggle-opinion')).toBe(true);
+    expect(await opinionHighlight.getValue()).toBe(true);
+    await handleCommand('toggle-opinion');
+    expect(await opinionHighlight.getValue()).toBe(false);
+    expect(await handleCommand('something-else')).toBe(false);
+  });
+});
