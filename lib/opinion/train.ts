@@ -152,7 +152,7 @@ export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embedd
 // ---------------------------------------------------------------------------------------------
 // Logistic regression: full-batch Adam, balanced class weights, L2 (not on the bias).
 
-export interface Hyper { l2: number; embL2: number; iters: number; lr: number; minDf: number }
+export interface Hyper { l2: number; embL2: number; iters: number; lr: number; minDf: number; /** NB log-count-ratio scaling of sparse features (Wang & Manning 2012). */ nb?: boolean }
 
 interface Fit { w: Float64Array; theta: Float64Array; bias: number }
 
@@ -168,6 +168,15 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
   for (let c = 0; c < d; c++) use[c] = df[c]! >= h.minDf ? 1 : 0;
   const pos = rows.filter((r) => y[r]).length;
   const neg = rows.length - pos;
+  // Per-feature scale: 1, or the NB log-count ratio computed on the training rows only.
+  const rs = new Float64Array(d).fill(1);
+  if (h.nb) {
+    const pc = new Float64Array(d).fill(1), nc = new Float64Array(d).fill(1);
+    for (const r of rows) for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) (y[r] ? pc : nc)[m.col[p]!]! += 1;
+    let ps = 0, ns = 0;
+    for (let c = 0; c < d; c++) { ps += pc[c]!; ns += nc[c]!; }
+    for (let c = 0; c < d; c++) rs[c] = Math.log(pc[c]! / ps / (nc[c]! / ns));
+  }
   const cw = [rows.length / (2 * neg), rows.length / (2 * pos)];
   const gw = new Float64Array(d), mw = new Float64Array(d), vw = new Float64Array(d);
   const gt = new Float64Array(theta.length), mt = new Float64Array(theta.length), vt = new Float64Array(theta.length);
@@ -180,12 +189,12 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
     let gb = 0;
     for (const r of rows) {
       let z = bias;
-      for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) z += w[m.col[p]!]! * m.val[p]!;
+      for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) z += w[m.col[p]!]! * m.val[p]! * rs[m.col[p]!]!;
       if (m.emb) for (let k = 0; k < EMB_DIM; k++) z += theta[k]! * m.emb[r * EMB_DIM + k]!;
       const pr = 1 / (1 + Math.exp(-z));
       const g = (pr - y[r]!) * cw[y[r]!]! / N;
       gb += g;
-      for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) gw[m.col[p]!]! += g * m.val[p]!;
+      for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) gw[m.col[p]!]! += g * m.val[p]! * rs[m.col[p]!]!;
       if (m.emb) for (let k = 0; k < EMB_DIM; k++) gt[k]! += g * m.emb[r * EMB_DIM + k]!;
     }
     const c1 = 1 - Math.pow(b1, it), c2 = 1 - Math.pow(b2, it);
@@ -206,7 +215,7 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
     vb = b2 * vb + (1 - b2) * gb * gb;
     bias -= (h.lr * (mb / c1)) / (Math.sqrt(vb / c2) + eps);
   }
-  for (let c = 0; c < d; c++) if (!use[c]) w[c] = 0;
+  for (let c = 0; c < d; c++) w[c] = use[c] ? w[c]! * rs[c]! : 0;
   return { w, theta, bias };
 }
 
@@ -355,6 +364,7 @@ function searchGrid(): Config[] {
     out.push({ name: `ngram+style ⊕ emb+style mix ${1 - w}/${w}`, parts: [{ part: ngramStyle, weight: 1 - w }, { part: EMB_STYLE_PART, weight: w }] });
     out.push({ name: `ngram ⊕ emb+style mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: EMB_STYLE_PART, weight: w }] });
   }
+  out.push({ name: 'NB-scaled ngram ⊕ emb+style mix 0.5/0.5', parts: [{ part: { ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, nb: true } }, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
   const embStyle3 = { ...EMB_STYLE_PART, hyper: { ...EMB_STYLE_PART.hyper, l2: 3e-3 } };
   out.push({ name: 'ngram ⊕ emb+style(l2=3e-3) mix 0.5/0.5', parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: embStyle3, weight: 0.5 }] });
   for (const sifA of [1e-4]) {
