@@ -230,13 +230,14 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
     for (;;) {
       const hits = slot.hits;
       if (hits) {
-        let kept: number[] | undefined;
-        let all = true;
-        for (let h = 0; h < hits.length; h++) {
-          if (caseOkPacked(hits[h]!, tokens, i)) (kept ??= []).push(hits[h]!);
-          else all = false;
+        // Usually every hit passes: share the slot's array, allocate only when some fail.
+        let failed = -1;
+        for (let h = 0; h < hits.length; h++) if (!caseOkPacked(hits[h]!, tokens, i)) { failed = h; break; }
+        if (failed < 0) out.push({ from: i, to: j, hits });
+        else {
+          const kept = hits.filter((p) => caseOkPacked(p, tokens, i));
+          if (kept.length) out.push({ from: i, to: j, hits: kept });
         }
-        if (kept) out.push({ from: i, to: j, hits: all ? hits : kept });
       }
       if (!slot.more || j >= n) break;
       key = `${key} ${tokens[j]!.norm}`;
