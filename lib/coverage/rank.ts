@@ -70,7 +70,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   prfTop: 20,
   topicBoost: 32,
   diversity: 0.05,
-  maxPerEntity: 3000,
+  maxPerEntity: 800,
   maxQueryEntities: 12,
   minRelative: 0.02,
   coordExp: 0,
