@@ -62,6 +62,13 @@ describe('relatedCoverage', () => {
     expect(hit.title).toBe('A page I read');
     expect(hit.why).toMatch(/^You read this · Ann Alder · Bo Birch · 3 days earlier$/);
   });
+  it('keeps a history page read the same day, but not one dated after the article', () => {
+    const h = (id: string, date: string, url: string): HistoryItem => ({ id, date, title: `Read ${id}`, source: 'site.example', url, entities: ['a', 'b'], topics: [], origin: 'history', readAt: 1 });
+    const mixed = relatedCoverage(index, { ...article, extra: [h('history:same', '2025-06-08', 'https://site.example/same'), h('history:later', '2025-06-09', 'https://site.example/later')] });
+    const ids = mixed.filter((x) => x.origin === 'history').map((x) => x.id);
+    expect(ids).toEqual(['history:same']);
+    expect(mixed.find((x) => x.id === 'history:same')!.why).toMatch(/^You read this · .*same day$/);
+  });
   it('is empty without entities or limit', () => {
     expect(relatedCoverage(index, { ...article, entities: [] })).toEqual([]);
     expect(relatedCoverage(index, { ...article, limit: 0 })).toEqual([]);

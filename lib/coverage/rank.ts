@@ -279,7 +279,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     for (const e of h.entities ?? []) sum += weights.get(e) ?? 0;
     if (sum <= 0) continue;
     const day = dayNumber(h.date);
-    if (Number.isFinite(queryDay) && Number.isFinite(day) && day >= queryDay) continue;
+    // A page the reader already read counts from the same day on: it came before this one for
+    // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
+    if (Number.isFinite(queryDay) && Number.isFinite(day) && day > queryDay) continue;
     const url = normalizeUrl(h.url);
     if (exclude && url === exclude) continue;
     const topics: number[] = [];
