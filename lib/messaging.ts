@@ -63,8 +63,17 @@ export type UiToBg = z.infer<typeof UiToBg>;
 /** UI → CS (tabs.sendMessage) */
 export const UiToCs = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:reveal'), paragraph: index(), start: z.optional(index()), end: z.optional(index()) }),
+  /** What did the page's last gate/extraction decide? Reply Result<PageStatus>. Nothing is sent to
+   * the background for pages that fail the cheap gate, so only the page itself can say why. */
+  z.object({ type: z.literal('ui:get-page-status') }),
 ]);
 export type UiToCs = z.infer<typeof UiToCs>;
+
+/** The content script's own view of its page (answer to ui:get-page-status). */
+export type PageStatus =
+  | { state: 'idle' }
+  | { state: 'article' }
+  | { state: 'not-article'; signals: string[] };
 
 /** BG → CS (tabs.sendMessage): which report does this page show now? Reply Result<string | null>. */
 export const BgToCs = z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]);

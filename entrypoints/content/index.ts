@@ -7,7 +7,7 @@ import './style.css';
 import { articleGate } from '~/lib/article/gate';
 import { extractArticle } from '~/lib/article/extract';
 import { PageController } from '~/lib/page/controller';
-import { BgToCs, UiToCs, type CsToBg, type Result } from '~/lib/messaging';
+import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '~/lib/messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight, siteOf } from '~/lib/settings';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
@@ -74,12 +74,13 @@ export default defineContentScript({
 
       // ui:reveal from the popup, bg:report-id from the background: only this extension's pages
       // can reach a content script, but check anyway, and validate before touching the page.
-      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean | string | null>> | undefined => {
+      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean | string | null | PageStatus>> | undefined => {
         if (sender.id !== browser.runtime.id) return undefined;
         if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
         if (BgToCs.safeParse(message).success) return Promise.resolve({ ok: true, value: controller.reportId });
         const parsed = UiToCs.safeParse(message);
         if (!parsed.success) return undefined;
+        if (parsed.data.type === 'ui:get-page-status') return Promise.resolve({ ok: true, value: controller.pageStatus() });
         const { paragraph, start, end } = parsed.data;
         try {
           return Promise.resolve(controller.reveal(paragraph, start, end));

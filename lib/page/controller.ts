@@ -7,7 +7,7 @@
  *            └yes─► extract ─► cs:analyze-article ─► ArticleView (highlights, card, keyboard)
  */
 import type { ArticleBlock, ArticleInput } from '../article/types';
-import { clampArticleInput, type CsToBg, type Result } from '../messaging';
+import { clampArticleInput, type CsToBg, type PageStatus, type Result } from '../messaging';
 import type { PageReport } from '../report';
 import { ArticleView, type ViewSettings } from './article-view';
 import { pause as yieldToPage, sleep, waitForContent } from './wait';
@@ -56,6 +56,8 @@ export class PageController {
   private reported = false;
   /** Id of the report this page shows now (answers the background's bg:report-id). */
   reportId: string | null = null;
+  /** The last gate/extraction decision, kept locally (answers the popup's ui:get-page-status). */
+  private status: PageStatus = { state: 'idle' };
   settings: ViewSettings = { entityMarks: true, opinionHighlight: false, keyboardLinks: false };
 
   constructor(private readonly deps: PageDeps) {}
@@ -73,6 +75,7 @@ export class PageController {
   /** Remove everything drawn and cancel any run in flight. */
   stop(): void {
     this.reportId = null;
+    this.status = { state: 'idle' };
     this.run$?.abort();
     this.run$ = null;
     this.view?.destroy();
@@ -97,7 +100,9 @@ export class PageController {
           if (found) gate = this.deps.articleGate(doc, this.deps.url());
         }
         if (!gate.likely) {
-          // Stay idle. Only a page that reported before (SPA) must correct the popup's view.
+          // Stay idle (remember why, for the popup). Only a page that reported before (SPA) must
+          // correct the popup's view.
+          this.status = { state: 'not-article', signals: gate.signals.slice(0, 50) };
           if (this.reported) await this.sendNotArticle(gate.signals);
           return;
         }
@@ -108,10 +113,12 @@ export class PageController {
       const extraction = this.deps.extractArticle(doc, url);
       if (signal.aborted) return;
       if (!extraction.detected) {
+        this.status = { state: 'not-article', signals: extraction.signals.slice(0, 50) };
         await this.sendNotArticle(extraction.signals);
         return;
       }
       const { article, notes } = clampArticleInput(extraction.input);
+      this.status = { state: 'article' };
       this.reported = true;
       const reportId = newReportId();
       this.reportId = reportId;
@@ -147,6 +154,11 @@ export class PageController {
       title: (doc.title ?? '').slice(0, 2000),
       signals: signals.slice(0, 50).map((s) => s.slice(0, 500)),
     }).catch((err: unknown) => this.deps.debug?.('not-article report not delivered', err));
+  }
+
+  /** Handle `ui:get-page-status`: the last decision on this page, without asking anyone. */
+  pageStatus(): PageStatus {
+    return this.status.state === 'not-article' ? { state: 'not-article', signals: [...this.status.signals] } : { ...this.status };
   }
 
   /** Handle `ui:reveal`: scroll to and flash a paragraph or a span of it. */
