@@ -145,3 +145,28 @@ describe.skipIf(!existsSync(SHARED))('reference scenario in ../shared/fixtures (
     expect(r.input.siteName).toBe('World News');
   });
 });
+
+describe('block structure', () => {
+  const PARA = '<p>Officials said the talks in Kyiv would resume next week, after a pause that lasted most of the spring and left both sides frustrated with each other.</p>';
+  const extract = (body: string) => {
+    const doc = parseHTML(`<!doctype html><html lang="en"><head><title>Talks resume | Site</title></head><body>${body}</body></html>`).document as unknown as Document;
+    const r = extractArticle(doc, 'https://news.example/world/2025/06/08/talks-in-kyiv-resume');
+    if (!r.detected) throw new Error('not detected');
+    return r.blocks;
+  };
+
+  it('keeps a sentence-long leading heading (standfirst) as a paragraph, drops a short kicker', () => {
+    const blocks = extract(`<article><h3>World</h3><h2>Negotiators from both countries are expected to meet in Geneva on Tuesday for the first time since March.</h2>${PARA.repeat(4)}</article>`);
+    expect(blocks[0]!.text).toMatch(/^Negotiators from both/);
+    expect(blocks[0]!.kind).toBe('paragraph');
+    expect(blocks.some((b) => b.text === 'World')).toBe(false);
+  });
+
+  it('keeps a link-free label before its block ("<span>Step 1</span><p>…") as a heading', () => {
+    const step = (n: number) => `<div><span class="label">Step ${n}</span>${PARA}</div>`;
+    const blocks = extract(`<article>${step(1)}${step(2)}${step(3)}${step(4)}</article>`);
+    const labels = blocks.filter((b) => /^Step \d$/.test(b.text));
+    expect(labels.map((b) => b.kind)).toEqual(['heading', 'heading', 'heading', 'heading']);
+    expect(blocks.find((b) => b.kind === 'paragraph')!.section).toBe('Step 1');
+  });
+});

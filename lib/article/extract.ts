@@ -147,13 +147,21 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
       else if (tag === 'BLOCKQUOTE' || inQuote) push(c, 'quote');
       else if (BLOCKISH.has(tag) || tag === 'SPAN' || tag === 'FONT' || tag === 'A' || tag === 'B' || tag === 'STRONG' || tag === 'EM' || tag === 'I') {
         // Inline wrappers directly under a container hold text only when there is no other block.
-        if (!BLOCKISH.has(tag) && hasBlockSibling(c) && (c.textContent ?? '').trim().length < 80) continue;
+        // Exception: a link-free label right before a block ("<span>Step 1</span><p>…") is a pseudo-heading.
+        if (!BLOCKISH.has(tag) && hasBlockSibling(c) && (c.textContent ?? '').trim().length < 80 && !isLabel(c)) continue;
         push(c, 'paragraph');
       }
     }
   };
   walk(body, false);
   return out;
+}
+
+function isLabel(el: Element): boolean {
+  const next = el.nextElementSibling;
+  if (tagOf(el) === 'A' || !next || !BLOCKISH.has(tagOf(next)) || SKIP_TAGS.has(tagOf(next))) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!/^(?:B|STRONG|EM|I)$/.test(tagOf(c))) return false;
+  return true;
 }
 
 function hasBlockSibling(el: Element): boolean {
@@ -339,6 +347,11 @@ export function runInHeading(el: Element, text: string): string | null {
   return null;
 }
 
+/** A heading that reads as a sentence: the article's standfirst, not a section title. */
+function isDek(text: string): boolean {
+  return text.length >= 80 && text.split(' ').length >= 12;
+}
+
 function isBoilerplate(b: Cand, title: string): boolean {
   const t = b.text;
   // Credit and "follow us" lines are short; a long paragraph that merely starts with "©" is not one.
@@ -391,7 +404,14 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const meta = extractMetadata(doc, url);
   const kept = inRoot.filter((b) => !isBoilerplate(b, meta.title));
   // Leading headings before any text (kicker, repeated headline) are not sections.
-  while (kept.length && kept[0]!.kind === 'heading') kept.shift();
+  // A sentence-long one is the standfirst (dek) and stays, as a paragraph.
+  for (let i = 0; i < kept.length && kept[i]!.kind === 'heading'; ) {
+    if (isDek(kept[i]!.text)) {
+      kept[i] = { ...kept[i]!, kind: 'paragraph' };
+      break;
+    }
+    kept.splice(i, 1);
+  }
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.text.length, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
