@@ -9,7 +9,7 @@ import { h, render } from 'preact';
 import { PopupApp, type PopupApi } from '../components/popup/PopupApp';
 import { disabledSites, opinionHighlight } from '../lib/settings';
 import type { PageReport } from '../lib/report';
-import type { Result, TabStatus } from '../lib/messaging';
+import type { PageStatus, Result, TabStatus } from '../lib/messaging';
 
 const report: PageReport = {
   url: 'https://paper.example/2025/01/02/bridge',
@@ -39,12 +39,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function api(statuses: Result<TabStatus>[]): PopupApi & { reveal: ReturnType<typeof vi.fn> } {
+function api(statuses: Result<TabStatus>[], pages: (PageStatus | null)[] = [{ state: 'idle' }]): PopupApi & { reveal: ReturnType<typeof vi.fn>; pageStatus: ReturnType<typeof vi.fn> } {
   let i = 0;
+  let j = 0;
   return {
     tabId: async () => 7,
     tabUrl: async () => null,
     tabStatus: vi.fn(async () => statuses[Math.min(i++, statuses.length - 1)]!),
+    pageStatus: vi.fn(async () => pages[Math.min(j++, pages.length - 1)]!),
     reveal: vi.fn(async () => undefined),
     shortcut: async () => 'Alt+Shift+O',
     openOptions: vi.fn(async () => undefined),
@@ -63,6 +65,28 @@ describe('PopupApp', () => {
     await vi.waitFor(() => expect(root.querySelector('[data-testid=kind]')).not.toBeNull(), { timeout: 3000 });
     expect(root.querySelector('[data-testid=kind]')?.textContent).toContain('Opinion');
     expect(a.tabStatus).toHaveBeenCalledTimes(2);
+  });
+
+  it('while the background knows nothing, asks the page: loading, then its reasons in plain words', async () => {
+    const unknown: Result<TabStatus> = { ok: true, value: { state: 'unknown' } };
+    const a = api([unknown], [{ state: 'idle' }, { state: 'not-article', signals: ['url:home', 'veto:html:many-articles'] }]);
+    render(h(PopupApp, { api: a }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=loading]')).not.toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=empty]')).not.toBeNull(), { timeout: 3000 });
+    const why = root.querySelector('[data-testid=why]')?.textContent ?? '';
+    expect(why).toContain('list of articles');
+    expect(why).not.toContain('veto');
+    expect(a.pageStatus).toHaveBeenCalledWith(7);
+    // Not an article is final: no more asking.
+    const calls = a.tabStatus.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(a.tabStatus.mock.calls.length).toBe(calls);
+  });
+
+  it('a page that does not answer: says Backstory cannot read it (reload)', async () => {
+    render(h(PopupApp, { api: api([{ ok: true, value: { state: 'unknown' } }], [null]) }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=empty]')?.textContent).toContain("can't read this page"), { timeout: 4000 });
+    expect(root.querySelector('[data-testid=empty]')?.textContent).toContain('Reload the page');
   });
 
   it('shows a background error as it came', async () => {

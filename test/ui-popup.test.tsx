@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { PopupView, type PopupState, type PopupViewProps } from '../components/popup/PopupView';
-import { groupEntities, opinionShare, pageScheme, snippet, sortCoverage } from '../components/popup/model';
+import { explainSignals, groupEntities, opinionShare, pageScheme, snippet, sortCoverage } from '../components/popup/model';
+import { t } from '../components/i18n';
 import type { PageReport } from '../lib/report';
 import type { TabStatus } from '../lib/messaging';
 
@@ -189,7 +190,9 @@ describe('PopupView empty states', () => {
     render(h(PopupView, props(ready(status))), root);
     const empty = $('[data-testid=empty]');
     expect(text(empty)).toContain("doesn't look like a news article");
-    expect(text(empty)).toContain('url:search');
+    // No veto among the signals: the page failed on text. Raw signals never show.
+    expect(text(empty)).toContain('too little text');
+    expect(text(empty)).not.toContain('url:search');
     expect($('[data-testid=kind]')).toBeNull();
   });
 
@@ -216,6 +219,58 @@ describe('PopupView empty states', () => {
   it('an error from the background is shown as it came', () => {
     render(h(PopupView, props({ phase: 'error', message: 'invalid message: tabId' })), root);
     expect(text($('[data-testid=empty]'))).toContain('invalid message: tabId');
+  });
+});
+
+describe('not-article reasons in plain words', () => {
+  it.each([
+    [['url:home', 'veto:html:many-articles'], ['whyList']],
+    [['veto:url:home', 'text:some'], ['whyHome']],
+    [['veto:form:password'], ['whyLogin']],
+    [['veto:url:account', 'veto:form:password'], ['whyAccount', 'whyLogin']],
+    [['veto:url:search'], ['whySearch']],
+    [['veto:form:search-in-main'], ['whySearch']],
+    [['veto:json-ld:SearchResultsPage'], ['whySearch']],
+    [['veto:url:forum', 'veto:html:thread', 'veto:json-ld:DiscussionForumPosting'], ['whyForum']],
+    [['veto:json-ld:QAPage'], ['whyForum']],
+    [['veto:json-ld:CollectionPage', 'veto:json-ld:ItemList'], ['whyList']],
+    [['veto:json-ld:ProfilePage'], ['whyProfile']],
+    [['veto:json-ld:Product', 'veto:json-ld:ProductPage'], ['whyProduct']],
+    [['veto:json-ld:SomethingNew'], ['whyOther']],
+    [['veto:html:brand-new-check'], ['whyOther']],
+    [['text:little'], ['whyLittleText']],
+    [['json-ld:NewsArticle', 'text:score=3'], ['whyLittleText']],
+    [['url:slug', 'not:url:search'], ['whyLittleText']],
+    [['not:no-body'], ['whyNoContent']],
+    [[], ['whyLittleText']],
+  ] as [string[], string[]][])('%j → %j', (signals, keys) => {
+    expect(explainSignals(signals)).toEqual(keys);
+  });
+
+  it('every reason has words, and the view shows them, never the signal', () => {
+    for (const k of ['whyList', 'whyHome', 'whyLogin', 'whyAccount', 'whySearch', 'whyForum', 'whyProfile', 'whyProduct', 'whyLittleText', 'whyNoContent', 'whyOther'] as const) {
+      expect(t(k)).not.toBe(k);
+      expect(t(k).length).toBeGreaterThan(10);
+    }
+    expect(t('whyList')).toBe('This looks like a list of articles (a home or section page)');
+    expect(t('whyLogin')).toBe('This page has a login form');
+    expect(t('whyLittleText')).toBe('There is too little text for an article');
+    const status: TabStatus = { state: 'not-article', url: 'https://x.example/login', title: 'Sign in', signals: ['veto:form:password', 'veto:json-ld:Weird'] };
+    render(h(PopupView, props(ready(status))), root);
+    const why = text($('[data-testid=why]'));
+    expect(why).toContain('login form');
+    expect(why).toContain("don't match a news article");
+    expect(why).not.toMatch(/veto|json-ld|form:/);
+  });
+
+  it('the page itself answers when the background knows nothing', () => {
+    render(h(PopupView, props({ phase: 'ready', status: { state: 'unknown' }, url: 'https://news.example/', page: { state: 'not-article', signals: ['veto:html:many-articles'] } })), root);
+    expect(text($('[data-testid=why]'))).toContain('list of articles');
+    render(h(PopupView, props({ phase: 'ready', status: { state: 'unknown' }, url: 'https://news.example/a', page: { state: 'article' } })), root);
+    expect($('[data-testid=loading]')).not.toBeNull();
+    render(h(PopupView, props({ phase: 'ready', status: { state: 'unknown' }, url: 'https://news.example/a', page: 'unreachable', final: true })), root);
+    expect(text($('[data-testid=empty]'))).toContain("can't read this page");
+    expect(text($('[data-testid=empty]'))).toContain('installed or updated');
   });
 });
 

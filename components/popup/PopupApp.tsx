@@ -4,7 +4,7 @@
  * PopupApi so tests can pass a fake one.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Result, TabStatus } from '../../lib/messaging';
+import type { PageStatus, Result, TabStatus } from '../../lib/messaging';
 import { disabledSites, enabled, opinionHighlight, siteOf } from '../../lib/settings';
 import { useSetting } from '../useSetting';
 import { PopupView, type PopupState, type RevealTarget } from './PopupView';
@@ -14,6 +14,8 @@ export interface PopupApi {
   tabId(): Promise<number | null>;
   tabUrl(tabId: number): Promise<string | null>;
   tabStatus(tabId: number): Promise<Result<TabStatus>>;
+  /** The content script's own view (ui:get-page-status); null when nothing answers there. */
+  pageStatus(tabId: number): Promise<PageStatus | null>;
   reveal(tabId: number, target: RevealTarget): Promise<void>;
   /** The toggle-opinion shortcut: '' when unassigned, null when unknown. */
   shortcut(): Promise<string | null>;
@@ -22,7 +24,10 @@ export interface PopupApi {
 
 /** How often to ask again while the page is still being analysed (the popup may open first). */
 const RETRY_MS = 600;
-const RETRIES = 8;
+/** Enough to outlast the content script's wait for late content on app shells (6 s). */
+const RETRIES = 12;
+/** A page that doesn't answer at all: give a loading tab's content script a moment to start. */
+const RETRIES_UNREACHABLE = 2;
 
 export function PopupApp({ api }: { api: PopupApi }) {
   const [state, setState] = useState<PopupState>({ phase: 'loading' });
@@ -55,8 +60,17 @@ export function PopupApp({ api }: { api: PopupApi }) {
         }
         const status = res.value;
         const url = status.state === 'ready' ? (status.report.url ?? tabUrl) : status.state === 'not-article' ? status.url : tabUrl;
-        setState({ phase: 'ready', status, url });
-        if (status.state === 'unknown' && tries++ < RETRIES) timer = setTimeout(() => void ask(), RETRY_MS);
+        if (status.state !== 'unknown') {
+          setState({ phase: 'ready', status, url });
+          return;
+        }
+        // The background knows nothing: pages that fail the cheap gate never tell it. Ask the page.
+        const page = await api.pageStatus(id).catch(() => null);
+        if (!live) return;
+        const again = page?.state !== 'not-article' && tries++ < (page ? RETRIES : RETRIES_UNREACHABLE);
+        // While asking again the view shows loading; after the last try, what is known.
+        setState({ phase: 'ready', status, url, page: page ?? 'unreachable', final: !again });
+        if (again) timer = setTimeout(() => void ask(), RETRY_MS);
       };
       await ask();
     })().catch((e: unknown) => live && setState({ phase: 'error', message: String(e) }));

@@ -8,12 +8,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { TabStatus } from '../../lib/messaging';
+import type { PageStatus, TabStatus } from '../../lib/messaging';
 import type { CoverageHit, LinkedEntity, OpinionFlag, PageReport } from '../../lib/report';
 import { t, type MessageKey } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import {
+  explainSignals,
   firstMention,
   formatDate,
   groupEntities,
@@ -27,7 +28,15 @@ import {
 export type PopupState =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
-  | { phase: 'ready'; status: TabStatus; url: string | null };
+  | {
+      phase: 'ready';
+      status: TabStatus;
+      url: string | null;
+      /** When the background has no status: what the page itself said ('unreachable': no answer). */
+      page?: PageStatus | 'unreachable';
+      /** No more asking: an 'article' page that still has no report is shown as not found. */
+      final?: boolean;
+    };
 
 export interface RevealTarget {
   paragraph: number;
@@ -99,14 +108,7 @@ export function PopupView(props: PopupViewProps) {
 
 function PopupBody(props: PopupViewProps) {
   const { state } = props;
-  if (state.phase === 'loading') {
-    return (
-      <div class="loading" data-testid="loading" role="status">
-        <span class="spinner" aria-hidden="true" />
-        {t('loading')}
-      </div>
-    );
-  }
+  if (state.phase === 'loading') return <Loading />;
   if (state.phase === 'error') {
     return <Empty title={t('errorTitle')} body={state.message} />;
   }
@@ -120,6 +122,12 @@ function PopupBody(props: PopupViewProps) {
   if (status.state === 'unknown') {
     const scheme = pageScheme(state.url);
     if (scheme === 'browser' || scheme === 'file') return <Empty title={t('unsupportedTitle')} body={t('unsupportedBody')} />;
+    // The page's own answer (the background hears nothing from pages that fail the cheap gate).
+    const page = state.page;
+    if (page && page !== 'unreachable' && page.state === 'not-article') return <NotArticle signals={page.signals} title="" />;
+    // Still asking: the page may be loading, waiting for late content, or being analysed.
+    if (page && !state.final) return <Loading />;
+    if (page === 'unreachable') return <Empty title={t('unreachableTitle')} body={t('unreachableBody')} />;
     return <Empty title={t('notYetTitle')} body={t('notYetBody')} />;
   }
   if (status.state === 'not-article') {
@@ -128,6 +136,15 @@ function PopupBody(props: PopupViewProps) {
   const report = status.report;
   if (!report.article.detected) return <NotArticle signals={report.article.signals} title={report.article.title} />;
   return <ArticleReport report={report} {...props} />;
+}
+
+function Loading() {
+  return (
+    <div class="loading" data-testid="loading" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {t('loading')}
+    </div>
+  );
 }
 
 function Empty({ title, body, children }: { title: string; body?: string; children?: ComponentChildren }) {
@@ -143,16 +160,12 @@ function Empty({ title, body, children }: { title: string; body?: string; childr
 function NotArticle({ signals, title }: { signals: string[]; title: string }) {
   return (
     <Empty title={t('notArticleTitle')} body={title ? t('notArticleBody', title) : undefined}>
-      {signals.length > 0 ? (
-        <>
-          <p class="empty-why">{t('notArticleWhy')}</p>
-          <ul class="signals">
-            {signals.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <p class="empty-why">{t('notArticleWhy')}</p>
+      <ul class="signals" data-testid="why">
+        {explainSignals(signals).map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
     </Empty>
   );
 }

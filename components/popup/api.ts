@@ -1,6 +1,6 @@
 /** The real PopupApi: the WebExtension APIs behind the popup. */
 import { browser } from 'wxt/browser';
-import type { Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
+import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
 
 export function browserPopupApi(search: string = globalThis.location?.search ?? ''): PopupApi {
@@ -19,6 +19,16 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
       const msg: UiToBg = { type: 'ui:get-tab-report', tabId };
       const reply = (await browser.runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
       return reply ?? { ok: false, error: 'No answer from the background.' };
+    },
+    async pageStatus(tabId) {
+      const msg: UiToCs = { type: 'ui:get-page-status' };
+      try {
+        const reply = (await browser.tabs.sendMessage(tabId, msg)) as Result<PageStatus> | undefined;
+        return reply?.ok ? reply.value : null;
+      } catch {
+        // No content script there: a browser page, a store, or a page opened before install/update.
+        return null;
+      }
     },
     async reveal(tabId, target) {
       const msg: UiToCs = { type: 'ui:reveal', ...target };

@@ -99,3 +99,64 @@ export function formatDate(date: string | null | undefined, locale?: string): st
 export function firstMention(entity: LinkedEntity) {
   return [...entity.mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)[0];
 }
+
+/** Reasons a reader can act on, as message keys (popup/i18n turns them into words). */
+export type WhyKey =
+  | 'whyList'
+  | 'whyHome'
+  | 'whyLogin'
+  | 'whyAccount'
+  | 'whySearch'
+  | 'whyForum'
+  | 'whyProfile'
+  | 'whyProduct'
+  | 'whyLittleText'
+  | 'whyNoContent'
+  | 'whyOther';
+
+/** What each veto the gate (lib/article/gate.ts) emits means; `veto:` is stripped first. */
+const VETO_WHY: Record<string, WhyKey> = {
+  'url:home': 'whyHome',
+  'html:many-articles': 'whyList',
+  'json-ld:CollectionPage': 'whyList',
+  'json-ld:ItemList': 'whyList',
+  'form:password': 'whyLogin',
+  'url:account': 'whyAccount',
+  'url:search': 'whySearch',
+  'form:search-in-main': 'whySearch',
+  'json-ld:SearchResultsPage': 'whySearch',
+  'url:forum': 'whyForum',
+  'html:thread': 'whyForum',
+  'json-ld:DiscussionForumPosting': 'whyForum',
+  'json-ld:QAPage': 'whyForum',
+  'json-ld:ProfilePage': 'whyProfile',
+  'json-ld:ProductPage': 'whyProduct',
+  'json-ld:Product': 'whyProduct',
+};
+
+/**
+ * Why a page is not treated as an article, in the reader's terms, from the gate's/extractor's
+ * signals. Only `veto:*` signals decide on their own; without any veto the page failed on text
+ * (the gate's density check or the extractor's `text:score=N`). Positive signals and overruled
+ * negatives (`not:*`) are not reasons. Unknown vetoes fall back to a generic sentence: a raw
+ * signal is never shown.
+ */
+export function explainSignals(signals: readonly string[]): WhyKey[] {
+  const out: WhyKey[] = [];
+  const add = (k: WhyKey) => {
+    if (!out.includes(k)) out.push(k);
+  };
+  let veto = false;
+  for (const s of signals) {
+    if (s.startsWith('veto:')) {
+      veto = true;
+      add(VETO_WHY[s.slice(5)] ?? 'whyOther');
+    } else if (s === 'not:no-body') {
+      add('whyNoContent');
+    } else if (s === 'text:little') {
+      add('whyLittleText');
+    }
+  }
+  if (!veto && !out.includes('whyNoContent')) add('whyLittleText');
+  return out;
+}
