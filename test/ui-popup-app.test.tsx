@@ -39,7 +39,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function api(statuses: Result<TabStatus>[], pages: (PageStatus | null)[] = [{ state: 'idle' }]): PopupApi & { reveal: ReturnType<typeof vi.fn>; pageStatus: ReturnType<typeof vi.fn> } {
+function api(statuses: Result<TabStatus>[], pages: (PageStatus | null)[] = [{ state: 'idle' }]): PopupApi & { reveal: ReturnType<typeof vi.fn>; pageStatus: ReturnType<typeof vi.fn>; tabStatus: ReturnType<typeof vi.fn> } {
   let i = 0;
   let j = 0;
   return {
