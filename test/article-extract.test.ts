@@ -169,4 +169,11 @@ describe('block structure', () => {
     expect(labels.map((b) => b.kind)).toEqual(['heading', 'heading', 'heading', 'heading']);
     expect(blocks.find((b) => b.kind === 'paragraph')!.section).toBe('Step 1');
   });
+
+  it('keeps a long list of linked items (references) but drops a short linked "related" list', () => {
+    const refs = Array.from({ length: 6 }, (_, i) => `<li><a href="/r${i}">Report number ${i} on the talks</a>. Ledger.</li>`).join('');
+    const related = '<ul><li><a href="/a">Another story about Kyiv</a></li><li><a href="/b">And one more story</a></li></ul>';
+    const blocks = extract(`<article>${PARA.repeat(4)}${related}<h2>References</h2><ol>${refs}</ol></article>`);
+    expect(blocks.filter((b) => b.kind === 'list-item').map((b) => b.text)).toEqual(Array.from({ length: 6 }, (_, i) => `Report number ${i} on the talks. Ledger.`));
+  });
 });

@@ -352,6 +352,19 @@ function isDek(text: string): boolean {
   return text.length >= 80 && text.split(' ').length >= 12;
 }
 
+/** A list item or table cell among 5+ items or rows. */
+function inLongList(el: Element): boolean {
+  let tag = tagOf(el);
+  if (tag === 'TD' || tag === 'TH') {
+    el = el.parentElement!;
+    tag = 'TR';
+  }
+  if (tag !== 'LI' && tag !== 'TR') return false;
+  let n = 0;
+  for (let c = el.parentElement?.firstElementChild; c; c = c.nextElementSibling) if (tagOf(c) === tag && ++n >= 5) return true;
+  return false;
+}
+
 function isBoilerplate(b: Cand, title: string): boolean {
   const t = b.text;
   // Credit and "follow us" lines are short; a long paragraph that merely starts with "©" is not one.
@@ -360,7 +373,8 @@ function isBoilerplate(b: Cand, title: string): boolean {
   // Bylines ("By Jane Doe · 8 June 2025"), datelines, photo credits.
   if (t.length < 120 && !/[.!?]["”’)]?$/.test(t) && !/[.!?]\s/.test(t) && FURNITURE_LINE.some((re) => re.test(t))) return true;
   // Link lists and lone links: navigation that slipped through.
-  if (t.length > 0 && b.linkLen / t.length > 0.5 && (b.kind !== 'paragraph' || t.length < 200)) return true;
+  // A long list of linked items inside the article (contents, references, a table of releases) is content.
+  if (t.length > 0 && b.linkLen / t.length > 0.5 && (b.kind !== 'paragraph' || t.length < 200) && !inLongList(b.el)) return true;
   return false;
 }
 
