@@ -173,19 +173,34 @@ export interface Box {
   bottom: number;
 }
 
+/** A card squeezed between the name and the viewport edge keeps at least this height (it scrolls). */
+const MIN_CARD_HEIGHT = 72;
+
 /**
  * Where to put a card of size w×h next to `anchor` inside a vw×vh viewport: below the name if it
- * fits, else above, else whichever side has more room — never over the name itself when avoidable.
+ * fits, else above, else on the side with more room with a `maxHeight` (the card scrolls) — so
+ * it stays inside the viewport and never covers the name.
  */
-export function placeCard(anchor: Box, w: number, h: number, vw: number, vh: number, gap = 6, margin = 8): { left: number; top: number } {
+export function placeCard(anchor: Box, w: number, h: number, vw: number, vh: number, gap = 6, margin = 8): { left: number; top: number; maxHeight?: number } {
   const below = anchor.bottom + gap;
   const above = anchor.top - gap - h;
   let top: number;
+  let maxHeight: number | undefined;
   if (below + h <= vh - margin) top = below;
   else if (above >= margin) top = above;
-  else top = vh - anchor.bottom > anchor.top ? below : Math.max(margin, above);
+  else {
+    const roomBelow = vh - margin - below;
+    const roomAbove = anchor.top - gap - margin;
+    if (roomBelow >= roomAbove) {
+      top = below;
+      maxHeight = Math.max(MIN_CARD_HEIGHT, Math.floor(roomBelow));
+    } else {
+      maxHeight = Math.max(MIN_CARD_HEIGHT, Math.floor(roomAbove));
+      top = anchor.top - gap - maxHeight;
+    }
+  }
   const left = Math.min(Math.max(margin, anchor.left), Math.max(margin, vw - w - margin));
-  return { left: Math.round(left), top: Math.round(top) };
+  return maxHeight === undefined ? { left: Math.round(left), top: Math.round(top) } : { left: Math.round(left), top: Math.round(top), maxHeight };
 }
 
 /** One card at a time; the host element exists in the page only while a card is shown. */
@@ -241,6 +256,7 @@ export class HoverCard {
     const pos = placeCard(anchor, rect.width || 320, rect.height || 160, vw, vh);
     card.style.left = `${pos.left}px`;
     card.style.top = `${pos.top}px`;
+    if (pos.maxHeight !== undefined) card.style.maxHeight = `${pos.maxHeight}px`;
     card.style.visibility = '';
     this.hostEl = host;
     this.cardEl = card;

@@ -1,0 +1,37 @@
+/** Hover card placement near the viewport edges: inside the viewport, never over the name. */
+import { describe, expect, it } from 'vitest';
+import { placeCard } from '../lib/page/card';
+
+const overlaps = (a: { top: number; bottom: number }, top: number, h: number) => top < a.bottom && top + h > a.top;
+
+describe('placeCard near the edges', () => {
+  it('a name at the bottom-right: the card goes above and is pulled left inside the viewport', () => {
+    const anchor = { left: 640, top: 470, right: 690, bottom: 490 };
+    const pos = placeCard(anchor, 320, 240, 700, 500);
+    expect(pos.left + 320).toBeLessThanOrEqual(700 - 8);
+    expect(pos.top).toBeGreaterThanOrEqual(8);
+    expect(overlaps(anchor, pos.top, 240)).toBe(false);
+    expect(pos.maxHeight).toBeUndefined();
+  });
+
+  it('a card taller than either side: the roomier side, shortened (scrolls), never over the name', () => {
+    for (let top = 30; top < 560; top += 13) {
+      const anchor = { left: 20, top, right: 90, bottom: top + 20 };
+      const h = 500;
+      const pos = placeCard(anchor, 320, h, 1024, 600);
+      const height = Math.min(h, pos.maxHeight ?? h);
+      expect(overlaps(anchor, pos.top, height), `name at ${top}`).toBe(false);
+      expect(pos.top, `name at ${top}`).toBeGreaterThanOrEqual(8);
+      expect(pos.top + height, `name at ${top}`).toBeLessThanOrEqual(600 - 8);
+    }
+  });
+
+  it('picks the side with more room', () => {
+    const nearTop = placeCard({ left: 0, top: 100, right: 10, bottom: 120 }, 320, 700, 1024, 600);
+    expect(nearTop.top).toBe(126);
+    expect(nearTop.maxHeight).toBe(600 - 8 - 126);
+    const nearBottom = placeCard({ left: 0, top: 480, right: 10, bottom: 500 }, 320, 700, 1024, 600);
+    expect(nearBottom.maxHeight).toBe(480 - 6 - 8);
+    expect(nearBottom.top).toBe(8);
+  });
+});
