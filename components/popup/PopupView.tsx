@@ -230,6 +230,16 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
             ) : undefined
           }
         />
+        <ul class="legend" aria-label={t('legendLabel')} data-testid="legend">
+          <li>
+            <span class="swatch swatch-opinion" aria-hidden="true">Aa</span>
+            {t('legendOpinion')}
+          </li>
+          <li>
+            <span class="swatch swatch-entity" aria-hidden="true">Aa</span>
+            {t('legendEntity')}
+          </li>
+        </ul>
       </section>
 
       <EntitiesSection entities={report.entities} onReveal={props.onReveal} />
