@@ -39,11 +39,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), defaultPackAsset()],
   }),
+  hooks: {
+    // WXT takes the toolbar title from popup.html's <title>; the manifest one is translatable.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
+    // Translatable: extName / extDescription in public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
     // Required by the browsers because public/_locales exists (UI strings, ready for translation).
     default_locale: 'en',
-    description: 'Context for news pages, on your device: who is who, what came before, and which passages are opinion.',
+    description: '__MSG_extDescription__',
     // storage: settings, installed packs' metadata, per-tab reports (storage.session).
     // No `tabs`, no `activeTab`, no host permissions: the content script (matches http/https)
     // reports to the background itself, and the popup only needs the active tab's id.
@@ -51,7 +58,7 @@ export default defineConfig({
     commands: {
       'toggle-opinion': {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Toggle opinion highlighting',
+        description: '__MSG_cmdToggleOpinion__',
       },
     },
     ...(browser === 'firefox'
