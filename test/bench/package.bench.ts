@@ -1,0 +1,34 @@
+/**
+ * Issue #8, package: the size of each store zip (.output/*.zip from `npm run build`) and of the
+ * default pack (raw JSON, and gzip -9 as the build ships it). Sizes, not timings: one "sample".
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { skipRow } from './_browser';
+import type { BenchRow } from './measure';
+
+const MB = 1048576;
+const size = (name: string, bytes: number, extra: Partial<BenchRow> = {}): BenchRow => ({
+  name, median: bytes / MB, spread: [bytes / MB, bytes / MB], unit: 'MB', ...extra,
+});
+
+export async function run(ctx: { root: string }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const out = path.join(ctx.root, '.output');
+  const zips = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.zip')).sort() : [];
+  if (zips.length === 0) rows.push(skipRow('package zips', 'no .output/*.zip (run `npm run build`)'));
+  for (const z of zips) {
+    const bytes = statSync(path.join(out, z)).size;
+    rows.push(size(`package: ${z}`, bytes, { target: '≤ 3 MB', met: bytes <= 3 * MB, note: `built ${statSync(path.join(out, z)).mtime.toISOString()}` }));
+  }
+  const pack = path.join(ctx.root, 'assets/default-pack.json');
+  if (!existsSync(pack)) rows.push(skipRow('default pack', 'no assets/default-pack.json'));
+  else {
+    const raw = readFileSync(pack);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    rows.push(size('package: default pack, raw JSON', raw.length, { note: 'PLAN.md keeps it at ~8 MB or less (no bench target)' }));
+    rows.push(size('package: default pack, gzip -9 (as shipped)', gz, { reference: { name: 'raw', median: raw.length / MB, ratio: gz / raw.length } }));
+  }
+  return rows;
+}
