@@ -63,8 +63,12 @@ export default defineContentScript({
         ctx.onInvalidated(unwatch);
       }
 
-      ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+      ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         try {
+          // The event's name is public (it contains the extension id), so the page can dispatch
+          // one too; only WXT's own carries URL objects of this (isolated) world. Ignore forgeries.
+          const { newUrl, oldUrl } = event as { newUrl?: unknown; oldUrl?: unknown };
+          if (!(newUrl instanceof URL) || !(oldUrl instanceof URL)) return;
           if (!active || pageKey(newUrl) === pageKey(oldUrl)) return;
           void controller.run(true);
         } catch (err) {
