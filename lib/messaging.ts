@@ -73,7 +73,7 @@ export type UiToCs = z.infer<typeof UiToCs>;
 export type PageStatus =
   | { state: 'idle' }
   | { state: 'article' }
-  | { state: 'not-article'; signals: string[] };
+  | { state: 'not-article'; signals: string[]; url?: string; title?: string };
 
 /** BG → CS (tabs.sendMessage): which report does this page show now? Reply Result<string | null>. */
 export const BgToCs = z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]);

@@ -47,17 +47,17 @@ describe('PageController.pageStatus', () => {
     const c = new PageController(d);
     await c.run();
     expect(send).not.toHaveBeenCalled();
-    expect(c.pageStatus()).toEqual({ state: 'not-article', signals: ['url:home', 'veto:html:many-articles'] });
+    expect(c.pageStatus()).toEqual({ state: 'not-article', signals: ['url:home', 'veto:html:many-articles'], url: 'https://news.example/', title: 'T' });
     // A copy: the caller cannot change what the controller remembers.
     const s = c.pageStatus();
     if (s.state === 'not-article') s.signals.push('x');
-    expect(c.pageStatus()).toEqual({ state: 'not-article', signals: ['url:home', 'veto:html:many-articles'] });
+    expect(c.pageStatus()).toMatchObject({ signals: ['url:home', 'veto:html:many-articles'] });
   });
 
   it('remembers the extraction signals when the extractor says no', async () => {
     const c = new PageController(deps().d);
     await c.run();
-    expect(c.pageStatus()).toEqual({ state: 'not-article', signals: ['json-ld:NewsArticle', 'text:score=3'] });
+    expect(c.pageStatus()).toMatchObject({ state: 'not-article', signals: ['json-ld:NewsArticle', 'text:score=3'] });
   });
 
   it('says article once an article was extracted, and idle after stop (turned off)', async () => {

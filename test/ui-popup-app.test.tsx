@@ -69,13 +69,16 @@ describe('PopupApp', () => {
 
   it('while the background knows nothing, asks the page: loading, then its reasons in plain words', async () => {
     const unknown: Result<TabStatus> = { ok: true, value: { state: 'unknown' } };
-    const a = api([unknown], [{ state: 'idle' }, { state: 'not-article', signals: ['url:home', 'veto:html:many-articles'] }]);
+    const a = api([unknown], [{ state: 'idle' }, { state: 'not-article', signals: ['url:home', 'veto:html:many-articles'], url: 'https://paper.example/', title: 'Front page' }]);
     render(h(PopupApp, { api: a }), root);
     await vi.waitFor(() => expect(root.querySelector('[data-testid=loading]')).not.toBeNull());
     await vi.waitFor(() => expect(root.querySelector('[data-testid=empty]')).not.toBeNull(), { timeout: 3000 });
     const why = root.querySelector('[data-testid=why]')?.textContent ?? '';
     expect(why).toContain('list of articles');
     expect(why).not.toContain('veto');
+    // The page's URL and title (the popup cannot read the tab's without the tabs permission).
+    expect(root.querySelector('[data-testid=empty]')?.textContent).toContain('Front page');
+    expect(root.querySelector('[data-testid=site-toggle]')).not.toBeNull();
     expect(a.pageStatus).toHaveBeenCalledWith(7);
     // Not an article is final: no more asking.
     const calls = a.tabStatus.mock.calls.length;

@@ -69,7 +69,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
         if (!live) return;
         const again = page?.state !== 'not-article' && tries++ < (page ? RETRIES : RETRIES_UNREACHABLE);
         // While asking again the view shows loading; after the last try, what is known.
-        setState({ phase: 'ready', status, url, page: page ?? 'unreachable', final: !again });
+        // Without the tabs permission the tab's URL is unknown; the page says where it is.
+        const pageUrl = url ?? (page?.state === 'not-article' ? (page.url ?? null) : null);
+        setState({ phase: 'ready', status, url: pageUrl, page: page ?? 'unreachable', final: !again });
         if (again) timer = setTimeout(() => void ask(), RETRY_MS);
       };
       await ask();

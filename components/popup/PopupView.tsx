@@ -124,7 +124,7 @@ function PopupBody(props: PopupViewProps) {
     if (scheme === 'browser' || scheme === 'file') return <Empty title={t('unsupportedTitle')} body={t('unsupportedBody')} />;
     // The page's own answer (the background hears nothing from pages that fail the cheap gate).
     const page = state.page;
-    if (page && page !== 'unreachable' && page.state === 'not-article') return <NotArticle signals={page.signals} title="" />;
+    if (page && page !== 'unreachable' && page.state === 'not-article') return <NotArticle signals={page.signals} title={page.title ?? ''} />;
     // Still asking: the page may be loading, waiting for late content, or being analysed.
     if (page && !state.final) return <Loading />;
     if (page === 'unreachable') return <Empty title={t('unreachableTitle')} body={t('unreachableBody')} />;

@@ -102,7 +102,7 @@ export class PageController {
         if (!gate.likely) {
           // Stay idle (remember why, for the popup). Only a page that reported before (SPA) must
           // correct the popup's view.
-          this.status = { state: 'not-article', signals: gate.signals.slice(0, 50) };
+          this.status = this.notArticleStatus(gate.signals);
           if (this.reported) await this.sendNotArticle(gate.signals);
           return;
         }
@@ -113,7 +113,7 @@ export class PageController {
       const extraction = this.deps.extractArticle(doc, url);
       if (signal.aborted) return;
       if (!extraction.detected) {
-        this.status = { state: 'not-article', signals: extraction.signals.slice(0, 50) };
+        this.status = this.notArticleStatus(extraction.signals);
         await this.sendNotArticle(extraction.signals);
         return;
       }
@@ -156,9 +156,13 @@ export class PageController {
     }).catch((err: unknown) => this.deps.debug?.('not-article report not delivered', err));
   }
 
+  private notArticleStatus(signals: string[]): PageStatus {
+    return { state: 'not-article', signals: signals.slice(0, 50), url: this.deps.url().slice(0, 8192), title: (this.deps.doc.title ?? '').slice(0, 2000) };
+  }
+
   /** Handle `ui:get-page-status`: the last decision on this page, without asking anyone. */
   pageStatus(): PageStatus {
-    return this.status.state === 'not-article' ? { state: 'not-article', signals: [...this.status.signals] } : { ...this.status };
+    return this.status.state === 'not-article' ? { ...this.status, signals: [...this.status.signals] } : { ...this.status };
   }
 
   /** Handle `ui:reveal`: scroll to and flash a paragraph or a span of it. */
