@@ -176,4 +176,9 @@ describe('block structure', () => {
     const blocks = extract(`<article>${PARA.repeat(4)}${related}<h2>References</h2><ol>${refs}</ol></article>`);
     expect(blocks.filter((b) => b.kind === 'list-item').map((b) => b.text)).toEqual(Array.from({ length: 6 }, (_, i) => `Report number ${i} on the talks. Ledger.`));
   });
+
+  it('keeps a list item whose text is loose beside an empty <p> (mixed markup)', () => {
+    const blocks = extract(`<article>${PARA.repeat(4)}<ul><li> "Right on, exactly my experience." <i>(about a third)</i><p></p></li><li> "Fix it yourself."<p></p></li></ul></article>`);
+    expect(blocks.filter((b) => b.kind === 'list-item').map((b) => b.text)).toEqual(['"Right on, exactly my experience." (about a third)', '"Fix it yourself."']);
+  });
 });

@@ -134,8 +134,10 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
       }
       if (hasBlockChild(c)) {
         const loose = looseTextLength(c);
-        if (loose >= 200 && loose * 10 >= (c.textContent ?? "").replace(/\s+/g, " ").length * MIXED_SHARE) {
-          push(c, inQuote ? 'quote' : 'paragraph');
+        const total = (c.textContent ?? '').replace(/\s+/g, ' ').length;
+        // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
+        if ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose > 0 && loose * 10 >= total * 9)) {
+          push(c, tag === 'LI' || tag === 'DD' || tag === 'DT' ? 'list-item' : inQuote || tag === 'BLOCKQUOTE' ? 'quote' : 'paragraph');
           continue;
         }
         walk(c, inQuote || tag === 'BLOCKQUOTE');
