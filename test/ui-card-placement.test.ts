@@ -35,3 +35,20 @@ describe('placeCard near the edges', () => {
     expect(nearBottom.top).toBe(8);
   });
 });
+
+describe('card text', () => {
+  it('dates in the reader\'s words; partial dates as they are', async () => {
+    const { cardDate } = await import('../lib/page/card');
+    expect(cardDate('2025-05-04')).toMatch(/2025/);
+    expect(cardDate('2025-05-04')).not.toBe('2025-05-04');
+    expect(cardDate('2025-05')).toBe('2025-05');
+    expect(cardDate(null)).toBe('');
+  });
+
+  it('does not repeat a subtype that the description already is', async () => {
+    const { cardModel } = await import('../lib/page/card');
+    const base = { id: 'Q794', name: 'Iran', type: 'place' as const, mentions: [] };
+    expect(cardModel({ ...base, subtype: 'country', description: 'Country' }).type).toBe('Place');
+    expect(cardModel({ ...base, subtype: 'country', description: 'Country in Western Asia' }).type).toBe('Place · country');
+  });
+});

@@ -55,11 +55,24 @@ export function safeUrl(url: string | undefined | null): string | null {
   }
 }
 
+/** A coverage date as the reader's locale writes it ("May 4, 2025"); YYYY and YYYY-MM stay as they are. */
+export function cardDate(date: string | null | undefined): string {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m) return date ?? '';
+  try {
+    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  } catch {
+    return date!;
+  }
+}
+
 export function cardModel(entity: LinkedEntity): CardModel {
   const type = TYPE_LABEL[entity.type] ?? entity.type;
+  // "Place · country" above a description that only says "Country" says it twice.
+  const subtype = entity.subtype && entity.subtype.toLowerCase() !== (entity.description ?? '').trim().toLowerCase() ? entity.subtype : null;
   return {
     name: entity.name,
-    type: entity.subtype ? `${type} · ${entity.subtype}` : type,
+    type: subtype ? `${type} · ${subtype}` : type,
     description: entity.description,
     note: entity.note ?? null,
     mentions: entity.mentions.length,
@@ -139,7 +152,7 @@ export function renderCard(doc: Document, model: CardModel): HTMLElement {
     card.append(el(doc, 'h2', undefined, 'Earlier coverage'));
     for (const c of model.coverage) {
       const li = el(doc, 'li');
-      if (c.date) li.append(el(doc, 'span', 'date', c.date));
+      if (c.date) li.append(el(doc, 'span', 'date', cardDate(c.date)));
       if (c.url) {
         const a = el(doc, 'a', undefined, c.label);
         a.href = c.url;
