@@ -111,7 +111,7 @@ for (const browser of ['chromium', 'firefox']) {
     async function hover(page) {
       const pt = await page.evaluate(firstMentionPoint);
       assert.ok(pt, 'no visible highlighted mention to hover');
-      await page.mouse.move(pt.x - 40, pt.y + 30);
+      await page.mouse.move(Math.max(1, pt.x - 40), pt.y + 30);
       await page.mouse.move(pt.x, pt.y, { steps: 4 });
       await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: `card on "${pt.text}"`, timeout: 5000 });
       return pt;

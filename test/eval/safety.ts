@@ -10,8 +10,9 @@
  *  - errors:   uncaught errors / console errors / `[backstory]` warnings from extension code
  *              (page context with an extension source, background, extension pages; in Firefox the
  *              console service's script errors from moz-extension://),
- *  - long:     long tasks > 50 ms attributable to the content script — Chromium: long-animation-frame
- *              script entries whose source is the extension; Firefox (no LoAF/longtask): event-loop
+ *  - long:     long tasks > 50 ms attributable to the content script — Chromium: a CDP CPU profile
+ *              of the page's renderer cut into runs of samples with extension code on the stack
+ *              (test/eval/_safety-cpu.mjs; LoAF does not attribute isolated-world scripts); Firefox: event-loop
  *              stalls > 50 ms seen by a page heartbeat that are absent from a run with the extension
  *              switched off for the site (an upper bound; reported separately as "stalls"),
  *  - net:      requests made by the extension (Chromium: service worker, extension pages, or any
@@ -48,7 +49,7 @@ interface PageResult {
   dom: string[];
   missing: string[];
   ms: number;
-  /** Longest content-script script in a long animation frame (Chromium), -1 when none was seen. */
+  /** Longest content-script task (Chromium CPU profile), -1 when not measured. */
   extMax: number;
 }
 
@@ -100,6 +101,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   const { startServer } = await imp('test/e2e/lib/server.mjs');
   const { extensionDir } = await imp('test/e2e/lib/common.mjs');
   const probe = await imp('test/eval/_safety-probe.mjs');
+  const cpu = await imp('test/eval/_safety-cpu.mjs');
 
   const tables: { browser: Browser; results: PageResult[]; secs: number }[] = [];
   for (const browser of browsers) {
@@ -115,7 +117,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     const list = browser === 'chromium' ? names : sample(names, ffN);
     const t0 = Date.now();
     try {
-      const results = await sweep(browser, extDir, pagesDir, list, { startServer, probe });
+      const results = await sweep(browser, extDir, pagesDir, list, { startServer, probe, cpu });
       tables.push({ browser, results, secs: (Date.now() - t0) / 1000 });
     } finally {
       rmSync(snap, { recursive: true, force: true });
@@ -134,7 +136,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     if (browser === 'chromium') {
       const seen = results.filter((r) => r.extMax >= 0);
       const max = Math.max(-1, ...seen.map((r) => r.extMax));
-      console.log(`| (content-script scripts seen in long animation frames: ${seen.length} pages, longest ${max} ms) | | |`);
+      console.log(`| (content-script tasks measured by CPU profile on ${seen.length} pages; longest ${max} ms) | | |`);
     }
     if (browser === 'firefox') console.log(`| (unattributed stalls > 50 ms not in the run without analysis) | ${sum('stalls')} | — |`);
     console.log(`| network requests by the extension (not fixture/extension) | ${sum('net')} | 0 |`);
@@ -149,7 +151,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   }
 }
 
-async function sweep(browser: Browser, extDir: string, pagesDir: string, names: string[], libs: { startServer: any; probe: any }): Promise<PageResult[]> {
+async function sweep(browser: Browser, extDir: string, pagesDir: string, names: string[], libs: { startServer: any; probe: any; cpu: any }): Promise<PageResult[]> {
   const server = await libs.startServer({ rp: pagesDir });
   const baseOrigin = `http://localhost:${server.port}`;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), `backstory-safety-${browser}-`));
@@ -178,12 +180,16 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
       const netBefore = browser === 'firefox' ? (await drv.extensionChannels()).length : 0;
       const url = `${server.origin}/rp/${name}/source.html`;
       let page: any = null;
+      let cdp: any = null;
       const cdpExt: string[] = [];
       try {
         page = await drv.newPage();
         await drv.addInitScript(page, libs.probe.installProbe);
         if (browser === 'chromium') {
-          const cdp = await drv.context.newCDPSession(page);
+          // same-origin first, so the profiled renderer is the one the article loads in
+          await drv.goto(page, `${server.origin}/rp/`).catch(() => {});
+          cdp = await drv.context.newCDPSession(page);
+          await libs.cpu.startCpu(cdp);
           await cdp.send('Network.enable');
           cdp.on('Network.requestWillBeSent', (e: any) => {
             const frames: any[] = [];
@@ -220,14 +226,18 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
             const base = await baseline(drv, libs.probe, `${baseOrigin}/rp/${name}/source.html`, Date.now() - t0);
             if (pr.gaps.length > (base?.gaps.length ?? 0)) r.stalls.push(...pr.gaps.map((g: any) => `${g.dur} ms at ${g.start}`));
           }
-          r.extMax = pr.extMax ?? -1;
-          r.long.push(...pr.extLoaf.map((s: any) => `${s.dur} ms ${s.inv || s.fn} (${s.src.split('/').pop()})`));
+          if (cdp) {
+            const c = await libs.cpu.stopCpu(cdp, drv.extBase);
+            r.extMax = c.runs[0] ?? 0;
+            r.long.push(...c.runs.map((ms: number) => `${ms} ms`));
+            if (c.runs.length) r.long.push(`(longest in ${c.worst.slice(0, 2).join(', ')})`);
+          }
         }
         if (status?.state === 'ready' && entities > 0 && !r.missing.length) {
           const pt = await page.evaluate(libs.probe.firstMentionPoint);
           if (!pt) r.missing.push('no visible mention to hover');
           else {
-            await page.mouse.move(pt.x - 40, pt.y + 30);
+            await page.mouse.move(Math.max(1, pt.x - 40), pt.y + 30);
             await page.mouse.move(pt.x, pt.y, { steps: 4 });
             const card = await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { timeout: 3000, what: 'card' }).catch(() => false);
             if (!card) r.missing.push(`no card on hovering "${pt.text}"`);
