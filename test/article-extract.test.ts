@@ -181,4 +181,14 @@ describe('block structure', () => {
     const blocks = extract(`<article>${PARA.repeat(4)}<ul><li> "Right on, exactly my experience." <i>(about a third)</i><p></p></li><li> "Fix it yourself."<p></p></li></ul></article>`);
     expect(blocks.filter((b) => b.kind === 'list-item').map((b) => b.text)).toEqual(['"Right on, exactly my experience." (about a third)', '"Fix it yourself."']);
   });
+
+  it('counts CJK characters fairly: a Chinese article with short paragraphs is detected', () => {
+    const zh = '<p>外交部发言人周三表示，双方代表团将于下周在日内瓦恢复会谈，这是自三月以来的首次正式接触，各方对此表示谨慎乐观。</p>';
+    const doc = parseHTML(`<!doctype html><html lang="zh"><head><title>会谈下周恢复</title></head><body><div class="story">${zh.repeat(5)}</div></body></html>`).document as unknown as Document;
+    const url = 'https://news.example/world/2025/06/08/talks';
+    expect(articleGate(doc, url).likely).toBe(true);
+    const r = extractArticle(doc, url);
+    expect(r.detected).toBe(true);
+    if (r.detected) expect(r.blocks).toHaveLength(5);
+  });
 });

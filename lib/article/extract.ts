@@ -17,6 +17,7 @@
 import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
+import { textWeight } from './weight';
 import type { ArticleBlock, ArticleInput, BlockKind } from './types';
 
 export type Extraction =
@@ -73,6 +74,8 @@ interface Cand {
   kind: BlockKind;
   text: string;
   linkLen: number;
+  /** textWeight(text): length with CJK characters counted thrice, for thresholds. */
+  weight: number;
 }
 
 type CheckVisible = Element & { checkVisibility?: () => boolean };
@@ -115,7 +118,7 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
   const out: Cand[] = [];
   const push = (el: Element, kind: BlockKind) => {
     const text = blockText(el);
-    if (text) out.push({ el, kind, text, linkLen: linkTextLength(el) });
+    if (text) out.push({ el, kind, text, linkLen: linkTextLength(el), weight: textWeight(text) });
   };
   const walk = (el: Element, inQuote: boolean): void => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
@@ -221,8 +224,8 @@ function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map
       s.links += b.linkLen;
       if (a === body) break;
     }
-    if (len < 25 || b.kind === 'heading' || b.kind === 'list-item') continue;
-    const content = 1 + (b.text.match(/[,，、،]/g)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    if (b.weight < 25 || b.kind === 'heading' || b.kind === 'list-item') continue;
+    const content = 1 + (b.text.match(/[,，、،]/g)?.length ?? 0) + Math.min(Math.floor(b.weight / 100), 3);
     level = 0;
     for (let a = b.el.parentElement; a && level < 5; a = a.parentElement, level++) {
       const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -351,7 +354,8 @@ export function runInHeading(el: Element, text: string): string | null {
 
 /** A heading that reads as a sentence: the article's standfirst, not a section title. */
 function isDek(text: string): boolean {
-  return text.length >= 80 && text.split(' ').length >= 12;
+  const w = textWeight(text);
+  return w >= 80 && (text.split(' ').length >= 12 || w >= text.length * 2);
 }
 
 /** A list item or table cell among 5+ items or rows. */
@@ -383,7 +387,7 @@ function isBoilerplate(b: Cand, title: string): boolean {
 /** Blocks worth scoring for detection: Readability's "probably readerable" sum over long blocks. */
 function textScore(blocks: Cand[]): number {
   let s = 0;
-  for (const b of blocks) if (b.kind !== 'heading' && b.text.length >= 140) s += Math.sqrt(b.text.length - 140);
+  for (const b of blocks) if (b.kind !== 'heading' && b.weight >= 140) s += Math.sqrt(b.weight - 140);
   return s;
 }
 
@@ -404,12 +408,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let cands = collectBlocks(body, { classFilter: true, layout });
   let { root, scores } = chooseRoot(cands, body);
   let inRoot = pickBlocks(cands, root, scores);
-  if (inRoot.reduce((n, b) => n + b.text.length, 0) < 500) {
+  if (inRoot.reduce((n, b) => n + b.weight, 0) < 500) {
     // Over-eager class filter (e.g. the whole page inside class="header-wrap"): try without it.
     const again = collectBlocks(body, { classFilter: false, layout });
     const r2 = chooseRoot(again, body);
     const in2 = pickBlocks(again, r2.root, r2.scores);
-    if (in2.reduce((n, b) => n + b.text.length, 0) > inRoot.reduce((n, b) => n + b.text.length, 0)) {
+    if (in2.reduce((n, b) => n + b.weight, 0) > inRoot.reduce((n, b) => n + b.weight, 0)) {
       cands = again;
       root = r2.root;
       scores = r2.scores;
@@ -429,7 +433,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     kept.splice(i, 1);
   }
 
-  const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.text.length, 0) - 140)) : 0);
+  const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
   const enough = score > 20 || (strong && score > 5);
   const signals = [...gate.signals, `text:score=${Math.round(score)}`];

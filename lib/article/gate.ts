@@ -7,6 +7,7 @@
  * login/sign-up forms, forum threads (DiscussionForumPosting, many post/author blocks) and app
  * pages (little paragraph text).
  */
+import { textWeight } from './weight';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf } from './jsonld';
 
 export interface GateResult {
@@ -58,7 +59,7 @@ function pageFacts(doc: Document, limit: number): PageFacts {
     const tag = el.localName;
     if (tag === 'p' || tag === 'pre') {
       if (f.density > limit) return;
-      const len = (el.textContent ?? '').trim().length;
+      const len = textWeight((el.textContent ?? '').trim());
       if (len >= 140 && !offText(el)) f.density += Math.sqrt(len - 140);
     } else if (tag === 'div') {
       divs.push(el);
@@ -83,7 +84,7 @@ function pageFacts(doc: Document, limit: number): PageFacts {
   if (f.density < 20) {
     for (const d of divs) {
       let len = 0;
-      for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += (c as Text).data.length;
+      for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
       if (len < 140 || offText(d)) continue;
       f.density += Math.sqrt(len - 140);
       if (f.density > limit) break;
