@@ -23,6 +23,18 @@
  * opinion sentence in four, so OOF predictions are re-weighted to a 25 % SUBJ mix (each SUBJ
  * example weighs 0.25/p_subj, each OBJ 0.75/p_obj) and the threshold that maximises macro-F1 on
  * that re-weighted OOF set is stored as `threshold`.
+ *
+ * Tried later under the same CV (train+dev, 5-fold × 2, OOF; devtest not read) and NOT shipped,
+ * because none beat CHOSEN (OOF F1@best 0.728, AUC 0.797) on macro-F1 by more than noise:
+ *  - extra style features (log length, comparative "…er/more than", "-est", modals, "-ly" share,
+ *    quote at start/end) in the emb+style part: F1@best 0.725 (mix 0.5) / 0.728 (mix 0.6), AUC 0.798.
+ *  - non-linear/pooled views of GloVe, prototyped outside this file with the same folds and the
+ *    n-gram part's OOF scores (a separate numpy LR whose mean+style baseline mixes to F1 0.714 /
+ *    AUC 0.799): SIF mean + per-dimension max + min pooling, LR: mix F1 0.723–0.725, AUC 0.805–0.807
+ *    (the best AUC seen, but no F1 gain, and it needs the 100-d vectors at inference, ≈ 2 MB int8
+ *    for 20k words); the same through a 16-unit ReLU MLP, 3 seeds averaged: mix F1 0.720–0.724,
+ *    AUC 0.804–0.806; max/min on the top 8/16/32 PCA components only: mix F1 0.713–0.715 (no gain);
+ *    a 3-way logit mix (n-gram ⊕ emb+style ⊕ pooled LR): F1 0.727, AUC 0.806.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
