@@ -54,9 +54,11 @@ export default defineBackground(() => {
     return handle(message, sender);
   });
 
-  // Building the knowledge takes seconds on a slow machine: start it when the browser starts or
-  // the extension is installed/updated, so the first article does not wait for all of it.
+  // Building the knowledge takes a while: start it as soon as the worker starts (browser start,
+  // install/update, or a wake-up after the worker was stopped for idleness), so a content script's
+  // message finds it under way or done. knowledge.get() shares one build among all askers.
   const warmUp = (): void => void knowledge.get().catch((err: unknown) => log('knowledge build failed', err));
+  warmUp();
   browser.runtime.onStartup.addListener(warmUp);
   browser.runtime.onInstalled.addListener(warmUp);
 

@@ -4,7 +4,7 @@
  */
 import type { Pack } from './dataset/schema';
 import { buildEntityIndex, type EntityIndex } from './entities/index';
-import { buildCoverageIndex, type CoverageIndex } from './coverage/index';
+import { buildCoverageIndex, type CoverageIndex, type CoverageItem } from './coverage/index';
 
 export interface Knowledge {
   entities: EntityIndex;
@@ -12,10 +12,14 @@ export interface Knowledge {
 }
 
 export function buildKnowledge(packs: Pack[]): Knowledge {
-  const entities = buildEntityIndex(packs.flatMap((p) => p.entities));
-  const coverage = buildCoverageIndex(
-    packs.flatMap((p) => p.coverage.map((item) => ({ ...item, origin: p.id === 'default' ? ('timeline' as const) : ('pack' as const) }))),
-    (id) => entities.byId.get(id)?.name,
-  );
+  const entities = buildEntityIndex(packs.length === 1 ? packs[0]!.entities : packs.flatMap((p) => p.entities));
+  // Tagged copies of the records (the packs themselves stay as parsed), one array, no flatMap.
+  const items: CoverageItem[] = [];
+  for (const p of packs) {
+    const origin = p.id === 'default' ? ('timeline' as const) : ('pack' as const);
+    const list = p.coverage;
+    for (let i = 0; i < list.length; i++) items.push({ ...list[i]!, origin });
+  }
+  const coverage = buildCoverageIndex(items, (id) => entities.byId.get(id)?.name);
   return { entities, coverage };
 }

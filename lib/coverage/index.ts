@@ -61,7 +61,9 @@ export function dayNumber(date: string | null | undefined): number {
 
 function internTopics(index: CoverageIndex, topics: readonly string[] | undefined): number[] {
   const out: number[] = [];
-  for (const t of topics ?? []) {
+  if (!topics) return out;
+  for (let k = 0; k < topics.length; k++) {
+    const t = topics[k]!;
     let n = index.topicIds.get(t);
     if (n === undefined) {
       n = index.topicNames.length;
@@ -94,49 +96,79 @@ export function buildCoverageIndex(items: CoverageItem[], nameOf: (id: string) =
   return index;
 }
 
-/** Appends items (e.g. newly read articles) and refreshes idf. Items already present by id are skipped. */
+/**
+ * Appends items (e.g. newly read articles) and refreshes idf. Items already present by id are skipped.
+ * Runs on the background's startup path (~30k pack items): no per-item Sets or closures, day
+ * numbers cached per date string, typed arrays filled by plain loops.
+ */
 export function addToCoverageIndex(index: CoverageIndex, items: CoverageItem[]): void {
   const touched = new Set<string>();
-  for (const record of items) {
-    if (index.byId.has(record.id)) continue;
-    const n = index.items.length;
-    index.byId.set(record.id, n);
-    const day = dayNumber(record.date);
-    index.items.push({ record, day, topics: internTopics(index, record.topics), url: normalizeUrl(record.url) });
-    for (const e of new Set(record.entities ?? [])) {
-      const map = Number.isNaN(day) ? index.undatedByEntity : index.byEntity;
-      let list = map.get(e);
-      if (!list) map.set(e, (list = []));
-      list.push(n);
+  const dayOf = new Map<string, number>();
+  const { byId, byEntity, undatedByEntity } = index;
+  const list0 = index.items;
+  for (let r = 0; r < items.length; r++) {
+    const record = items[r]!;
+    if (byId.has(record.id)) continue;
+    const n = list0.length;
+    byId.set(record.id, n);
+    const date = record.date;
+    let day = NaN;
+    if (date) {
+      const known = dayOf.get(date);
+      if (known === undefined) dayOf.set(date, (day = dayNumber(date)));
+      else day = known;
+    }
+    list0.push({ record, day, topics: internTopics(index, record.topics), url: record.url ? normalizeUrl(record.url) : '' });
+    const ents = record.entities;
+    if (!ents) continue;
+    const map = day !== day ? undatedByEntity : byEntity; // NaN: undated
+    for (let k = 0; k < ents.length; k++) {
+      const e = ents[k]!;
+      if (k > 0 && ents.indexOf(e) < k) continue; // each entity once per item, first occurrence order
+      const list = map.get(e);
+      if (list) list.push(n);
+      else map.set(e, [n]);
       touched.add(e);
     }
   }
+  const all = list0;
   // Keep posting lists in date order (stable: ties keep insertion order).
   for (const e of touched) {
-    const list = index.byEntity.get(e);
+    const list = byEntity.get(e);
     if (list && list.length > 1) {
       let sorted = true;
-      for (let i = 1; i < list.length; i++) if (index.items[list[i - 1]!]!.day > index.items[list[i]!]!.day) { sorted = false; break; }
-      if (!sorted) list.sort((a, b) => index.items[a]!.day - index.items[b]!.day || a - b);
+      for (let i = 1; i < list.length; i++) if (all[list[i - 1]!]!.day > all[list[i]!]!.day) { sorted = false; break; }
+      if (!sorted) list.sort((a, b) => all[a]!.day - all[b]!.day || a - b);
     }
   }
-  const N = index.items.length;
+  const N = all.length;
   index.idf.clear();
-  const all = new Set([...index.byEntity.keys(), ...index.undatedByEntity.keys()]);
-  for (const e of all) {
-    const df = (index.byEntity.get(e)?.length ?? 0) + (index.undatedByEntity.get(e)?.length ?? 0);
-    index.idf.set(e, Math.log((N + 1) / (df + 0.5)));
-  }
+  // Same key order as before: dated entities first, then those only undated.
+  for (const [e, dated] of byEntity) index.idf.set(e, Math.log((N + 1) / (dated.length + (undatedByEntity.get(e)?.length ?? 0) + 0.5)));
+  for (const [e, undated] of undatedByEntity) if (!byEntity.has(e)) index.idf.set(e, Math.log((N + 1) / (undated.length + 0.5)));
   index.maxIdf = Math.log((N + 1) / 0.5);
   index.scratch = { score: new Float64Array(N), mark: new Uint32Array(N), epoch: 0 };
-  index.days = Float64Array.from(index.items, (i) => i.day);
-  index.entityCounts = Uint16Array.from(index.items, (i) => Math.min(65535, i.record.entities?.length ?? 0));
-  index.topicStart = new Uint32Array(N + 1);
+  const days = new Float64Array(N);
+  const entityCounts = new Uint16Array(N);
+  const topicStart = new Uint32Array(N + 1);
   let total = 0;
-  for (let n = 0; n < N; n++) { index.topicStart[n] = total; total += index.items[n]!.topics.length; }
-  index.topicStart[N] = total;
-  index.topicList = new Int32Array(total);
-  for (let n = 0, o = 0; n < N; n++) for (const t of index.items[n]!.topics) index.topicList[o++] = t;
+  for (let n = 0; n < N; n++) {
+    const it = all[n]!;
+    days[n] = it.day;
+    entityCounts[n] = Math.min(65535, it.record.entities?.length ?? 0);
+    topicStart[n] = total;
+    total += it.topics.length;
+  }
+  topicStart[N] = total;
+  const topicList = new Int32Array(total);
+  for (let n = 0, o = 0; n < N; n++) {
+    const t = all[n]!.topics;
+    for (let k = 0; k < t.length; k++) topicList[o++] = t[k]!;
+  }
+  index.days = days;
+  index.entityCounts = entityCounts;
+  index.topicStart = topicStart;
+  index.topicList = topicList;
 }
 
 export function idfOf(index: CoverageIndex, id: string): number {
