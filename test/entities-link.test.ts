@@ -26,7 +26,7 @@ describe('linkEntities: seed-like sentences', () => {
     ['The Biden administration had paused some shipments.', ['curated:biden-administration:Biden administration']],
     ['Analysts called the Russia-Ukraine war a test for Europe.', ['curated:russian-invasion:Russia-Ukraine war']],
     ['Officials in Russia-Ukraine talks met again.', ['Q159:Russia', 'Q212:Ukraine']],
-    ['The U.S. and the UN disagreed.', ['Q30:U.S', 'Q1065:UN']],
+    ['The U.S. and the UN disagreed.', ['Q30:U.S.', 'Q1065:UN']],
     ['IS fighters attacked. It is unclear whether this is true.', ['Q2429253:IS']],
     ['President Erdoğan and Tayyip Erdogan are one person; Erdogan spoke in Türkiye.', ['Q39259:Erdoğan', 'Q39259:Tayyip Erdogan', 'Q39259:Erdogan', 'Q43:Türkiye']],
   ])('%s', (text, expected) => {

@@ -10,6 +10,7 @@ const id = z.string().regex(/^(Q\d+|curated:[a-z0-9-]+)$/);
 const SCHEMAS: Record<string, z.ZodType> = {
   'prominence.json': z.array(z.object({ id, name: z.string().min(1), prominence: z.number().min(0).max(100), source }).strict()),
   'notes.json': z.array(z.object({ id, note: z.string().min(10).max(200), source }).strict()),
+  'include.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|cik:\d+)$/), name: z.string().min(1), exclude: z.boolean().optional(), source }).strict()),
   'aliases.json': z.array(z.object({ id, aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
 };
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildEntityIndex, type EntityIndex } from '../entities/index';
 import { linkText } from '../entities/link';
-import { compileEntities, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, type CompileEntitiesOptions } from './compile-entities';
+import { compileEntities, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, SOURCE_POPULAR_BYSA, type CompileEntitiesOptions } from './compile-entities';
 import { compileCoverage } from './compile-coverage';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
@@ -59,6 +59,13 @@ export const LICENSES: Record<string, License> = {
     attribution:
       'Data: Wikidata (CC0) via tom-james-watson/wikitrivia, Copyright (c) 2022 Thomas James Watson (MIT), and via name-suggestion-index, Copyright 2026 name-suggestion-index contributors (BSD-3-Clause); ' +
       'U.S. SEC EDGAR company tickers, Federal Register and USA.gov agency lists (US public domain); publisher names from flairNLP/fundus, Copyright (c) 2023 Max Dallabetta, Conrad Dobberstein, Aaron Wey (MIT). Notices: see "MIT and BSD notices".',
+  },
+  [SOURCE_POPULAR_BYSA]: {
+    id: SOURCE_POPULAR_BYSA,
+    covers: 'Famous people (names, birth years, types only) from Wikipedia\'s date pages, the most popular ones',
+    license: 'CC BY-SA 4.0',
+    url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+    attribution: 'Names and birth years of people listed on English Wikipedia\'s day-of-year pages (en.wikipedia.org), Wikipedia contributors, CC BY-SA 4.0. Facts only, no Wikipedia prose; this pack\'s records derived from them are offered under CC BY-SA 4.0.',
   },
   [SOURCE_CURATED]: {
     id: SOURCE_CURATED,

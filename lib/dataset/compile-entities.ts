@@ -24,6 +24,7 @@ import type { PackEntity, Role } from './schema';
 import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
 import curatedAliases from './curated/aliases.json';
+import curatedInclude from './curated/include.json';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -80,6 +81,16 @@ function isFirstName(word: string): boolean {
   return tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName');
 }
 
+const PROPER_TAGS = /^(Organization|Person|FirstName|LastName|MaleName|FemaleName|Place|Country|City|Region|Demonym|Acronym|ProperNoun|Honorific)$/;
+/** compromise's lexicon knows the word as an ordinary noun, verb or adjective ("Earth", "Paradise"). */
+function isLexiconWord(word: string): boolean {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+  const tag = lexicon[word];
+  if (tag === undefined) return false;
+  const tags = Array.isArray(tag) ? tag : [tag];
+  return tags.every((t) => typeof t === 'string' && !PROPER_TAGS.test(t));
+}
+
 export interface CompileEntitiesResult {
   entities: PackEntity[];
   report: string[];
@@ -93,6 +104,8 @@ export const SOURCE_CORE_BYSA = 'core-bysa';
 export const SOURCE_MORE = 'more';
 export const SOURCE_POPULAR = 'popular';
 export const SOURCE_CURATED = 'curated';
+/** Names, types and birth years of famous people from Wikipedia's date pages (CC BY-SA; facts only). */
+export const SOURCE_POPULAR_BYSA = 'popular-bysa';
 
 interface RawRecord {
   id: string;
@@ -113,7 +126,7 @@ interface RawRecord {
   date?: { from?: string | null; to?: string | null };
 }
 
-type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string };
+type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string; famous?: boolean; firstLevel?: boolean };
 
 class Counter {
   private m = new Map<string, number>();
@@ -148,9 +161,19 @@ const SHORT_ALLOW = new Set((
   'BRICS OECD MERCOSUR ECB BOE IOC AFL CIO UAW SAG NTSB NOAA FEMA USAID NIST DARPA NSC OMB GAO CBO DOGE MIT UCLA NYU'
 ).split(' '));
 const DEMONYM = /(ian|ean|ese|ish|ic|ic)$/;
+/** "<Word> Movement", "<Word> University": the first word alone names the organisation. */
+const GENERIC_TAIL = /^(\p{Lu}[\p{L}'-]+) (Movement|Party|University|College|Corporation|Inc\.?|Group|Company|Institute)$/u;
+/** Countries whose personal names are written family name first. */
+const FAMILY_FIRST = new Set(['KR', 'KP', 'CN', 'TW', 'HK', 'MO']);
 
 function cleanName(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** "Georgia (USA)" → "Georgia": a qualifier in parentheses is not written in running text. */
+function stripQualifier(name: string): string {
+  const m = /^(.+?) \([^()]+\)$/.exec(name);
+  return m ? m[1]! : name;
 }
 
 /** "Smith, John" → "John Smith" for person-like inversions; null when not an inversion. */
@@ -167,7 +190,15 @@ function nameTokens(s: string): string[] {
 }
 
 /** Surname-style short form for a person's full name, or null. */
-function surnameOf(name: string): string | null {
+function surnameOf(name: string, country?: string): string | null {
+  // "Alexander III of Russia", "Catherine of Aragon": no surname.
+  if (/ (of|von|de la) \p{Lu}/u.test(name) && / of /.test(name)) return null;
+  // Korean and Chinese names put the family name first ("Yoon Suk-yeol" → Yoon).
+  if (country && FAMILY_FIRST.has(country)) {
+    const words = name.split(/\s+/);
+    const fam = words[0]!;
+    if (words.length >= 2 && words.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(fam) && fam.length <= 5) return fam;
+  }
   const toks = nameTokens(name).filter((t) => !SUFFIXES.has(t.toLowerCase()));
   if (toks.length < 2) return null;
   const last = toks[toks.length - 1]!;
@@ -213,7 +244,10 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (isCommon(f) && !curated) { drops.add('alias: ordinary word in news prose'); return false; }
     if (e.type !== 'person' && !core && isFirstName(f)) { drops.add('alias: a first name'); return false; }
     if (letters.length <= 3) { drops.add('alias: short mixed-case'); return false; }
-    if (e.type !== 'person' && !core && (e.prominence ?? 0) < 75) { drops.add('alias: one-word alias of a minor organisation/place'); return false; }
+    // "Ennahda" of "Ennahda Movement": the name's distinctive first word before a generic noun.
+    const head = GENERIC_TAIL.exec(e.name);
+    const distinctive = head !== null && fold(head[1]!) === f && !isFirstName(f) && !isLexiconWord(f);
+    if (e.type !== 'person' && !core && (e.prominence ?? 0) < 75 && !distinctive) { drops.add('alias: one-word alias of a minor organisation/place'); return false; }
     if (e.subtype === 'country' && f !== fold(e.name) && DEMONYM.test(f) && a !== a.toUpperCase()) { drops.add('alias: demonym'); return false; }
   }
   if (a === a.toLowerCase() && !core) { drops.add('alias: all lower case'); return false; }
@@ -252,6 +286,7 @@ function normRoles(roles: RawRecord['roles'], max = 4): Role[] {
 
 function sourceIds(r: RawRecord, file: Work['file']): string[] {
   const s = r.source ?? '';
+  if (file === 'popular' && /wikipedia:/.test(s) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(s)) return [SOURCE_POPULAR_BYSA];
   if (file === 'core') {
     const out: string[] = [];
     if (/curated/.test(s)) out.push(SOURCE_CURATED);
@@ -263,7 +298,7 @@ function sourceIds(r: RawRecord, file: Work['file']): string[] {
 }
 
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
-  let name = cleanName(r.name ?? '');
+  let name = stripQualifier(cleanName(r.name ?? ''));
   const aliases = (r.aliases ?? []).map(cleanName).filter(Boolean);
   if (!isLatin(name)) {
     const latin = aliases.find((a) => isLatin(a) && nameTokens(a).length >= (r.type === 'person' ? 2 : 1));
@@ -288,6 +323,9 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
     file,
   };
   if (qid) e.qid = qid;
+  // FB15k-237 holds the ~15k most-linked Freebase entities: a fame signal.
+  if (/FB15k/.test(r.source ?? '')) e.famous = true;
+  if (/iso3166-2/.test(r.source ?? '')) e.firstLevel = true;
   if (r.subtype) e.subtype = r.subtype;
   if (r.country) e.country = r.country;
   if (r.party) e.party = r.party;
@@ -324,6 +362,10 @@ function roleScore(roles: Role[]): number {
 
 /** Rank for entities_more.jsonl (higher = keep first). */
 function moreRank(e: Work): number {
+  return baseMoreRank(e) + (e.famous ? 12 : 0);
+}
+
+function baseMoreRank(e: Work): number {
   if (e.type !== 'person') {
     switch (e.subtype) {
       case 'political_party': return 60;
@@ -344,8 +386,9 @@ function moreRank(e: Work): number {
 }
 
 function popularRank(e: Work, src: string): number | null {
-  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) return null; // BY-SA only
   const p = e.popularity ?? 0;
+  // BY-SA only: names and birth years (facts) of the most famous people; prose is never read.
+  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) return e.type === 'person' && p >= BYSA_MIN_POPULARITY ? 20 + p * 0.4 : null;
   if (/usgov:/.test(src)) return 70;
   if (/fundus:/.test(src)) return 75;
   if (/wikidata:wikitrivia/.test(src)) return 30 + p * 0.6;
@@ -356,6 +399,10 @@ function popularRank(e: Work, src: string): number | null {
 }
 
 const MAX_REGIONS_PER_COUNTRY = 70;
+/** First-level subdivisions (ISO 3166-2) are kept even for countries with more regions than that. */
+const MAX_FIRST_LEVEL_REGIONS = 100;
+/** Popularity (within Wikipedia's date pages) from which a famous person is taken. */
+const BYSA_MIN_POPULARITY = 95;
 
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
 const MORE_QUOTAS: Record<string, number> = {
@@ -423,6 +470,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (toks.length !== 1) return null;
     const f = fold(toks[0]!);
     if (NEVER_ALONE.has(f) || isCommon(f)) return 'one-word name that is an ordinary word';
+    if (e.type !== 'person' && isLexiconWord(f)) return 'one-word name that is a dictionary word';
     if (isFirstName(f) && (e.type !== 'person' || e.file === 'popular')) return 'one-word name that is a first name';
     return null;
   };
@@ -462,6 +510,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   }
 
   // 2. breadth: rank and take the best
+  const include = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => !x.exclude).map((x) => x.id));
+  const exclude = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => x.exclude).map((x) => x.id));
   const pick = async (file: string, kind: 'more' | 'popular', limit: number) => {
     const p = path.join(dir, file);
     if (!existsSync(p)) { report.push(`skipped ${file}: not found`); return; }
@@ -472,19 +522,27 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const e = toWork(r, kind, drops);
       if (!e) continue;
       if (e.name === e.name.toLowerCase()) { drops.add(`entity: ${file} — name in lower case only`); continue; }
+      if (exclude.has(r.id) || exclude.has(e.id)) { drops.add(`entity: ${file} — curated exclusion (not a news entity by that name)`); continue; }
       const why = wordlikeName(e);
       if (why) { drops.add(`entity: ${file} — ${why}`); continue; }
-      const rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
+      let rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
+      if (rank === null && (include.has(r.id) || include.has(e.id))) rank = 0;
       if (rank === null) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); continue; }
-      if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
+      if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3 && !include.has(e.id)) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
       pool.push({ e, rank, id: r.id, n });
     }
     // Regions: countries with very many (municipalities of small states) add noise, not news value.
     const regionsPer = new Map<string, number>();
     for (const { e } of pool) if (e.subtype === 'region') regionsPer.set(e.country ?? '', (regionsPer.get(e.country ?? '') ?? 0) + 1);
+    const firstLevelPer = new Map<string, number>();
+    for (const { e } of pool) if (e.subtype === 'region' && e.firstLevel) firstLevelPer.set(e.country ?? '', (firstLevelPer.get(e.country ?? '') ?? 0) + 1);
     for (let i = pool.length - 1; i >= 0; i--) {
       const e = pool[i]!.e;
-      if (e.subtype === 'region' && (regionsPer.get(e.country ?? '') ?? 0) > MAX_REGIONS_PER_COUNTRY) { drops.add(`entity: ${file} — region of a country with more than ${MAX_REGIONS_PER_COUNTRY} regions`); pool.splice(i, 1); }
+      if (e.subtype !== 'region' || (regionsPer.get(e.country ?? '') ?? 0) <= MAX_REGIONS_PER_COUNTRY) continue;
+      // US states, Russian federal subjects, Turkish provinces stay; counties and municipalities go.
+      if (e.firstLevel && (firstLevelPer.get(e.country ?? '') ?? 0) <= MAX_FIRST_LEVEL_REGIONS) continue;
+      drops.add(`entity: ${file} — region below the first level of a country with more than ${MAX_REGIONS_PER_COUNTRY} regions`);
+      pool.splice(i, 1);
     }
     pool.sort((a, b) => b.rank - a.rank || a.n - b.n);
     // Per-kind quotas keep breadth balanced (otherwise worldwide legislators crowd out US states).
@@ -492,6 +550,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const used = new Map<string, number>();
     const keep: typeof pool = [];
     for (const item of pool) {
+      if (include.has(item.id) || include.has(item.e.id)) { keep.push(item); taken.add(`${file} (curated include)`); continue; }
       const q = quotaKey(item.e);
       const max = quota[q] ?? quota.other ?? 0;
       const n = used.get(q) ?? 0;
@@ -508,11 +567,14 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;
   const curated = new Map<string, Work>();
+  /** Aliases written in curated/aliases.json: reviewed by hand, kept even when one word. */
+  const curatedAlias = new Set<string>();
   for (const e of order) curated.set(e.id, e);
   for (const f of curatedAliases as { id: string; aliases?: string[]; shortNames?: string[] }[]) {
     const e = curated.get(final(f.id));
     if (!e) { report.push(`curated alias target missing: ${f.id}`); continue; }
     e.aliases.push(...(f.aliases ?? []));
+    for (const a of f.aliases ?? []) curatedAlias.add(`${e.id}|${a}`);
     e.shortNames.push(...(f.shortNames ?? []));
   }
   for (const f of curatedNotes as { id: string; note: string }[]) {
@@ -543,13 +605,15 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const given = fold(nameTokens(e.name)[0] ?? '');
     // "Mark R. Warner" is written "Mark Warner" too.
     if (e.type === 'person' && /^\S+ [A-Z]\. \S+$/.test(e.name)) e.aliases.push(e.name.replace(/ [A-Z]\. /, ' '));
+    // "George H. W. Bush" is written "George H.W. Bush" too (one dotted token when matching).
+    if (e.type === 'person' && /\b[A-Z]\. [A-Z]\./.test(e.name)) e.aliases.push(e.name.replace(/\b([A-Z])\. (?=[A-Z]\.)/g, '$1.'));
     const nameToks = nameTokens(e.name).map(fold);
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
       const k = fold(a);
       if (seen.has(k)) continue;
-      if (!keepAlias(a, e, drops)) continue;
+      if (!curatedAlias.has(`${e.id}|${a}`) && !keepAlias(a, e, drops)) continue;
       seen.add(k);
       const aToks = nameTokens(a).map(fold);
       // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
@@ -568,13 +632,20 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     }
     for (const s of e.shortNames) {
       if (e.type === 'person' && fold(s) === given) { drops.add('short form: the given name'); continue; }
+      if (!/\p{Lu}/u.test(s)) { drops.add('short form: no capital letter'); continue; }
       if (!isLatin(s) || NEVER_ALONE.has(fold(s)) || s.replace(/[^\p{L}]/gu, '').length < 3) { drops.add('short form: non-Latin, common word or too short'); continue; }
       const u = wordUse?.get(fold(s));
       if (u && u.lower >= 5 && u.lower > u.cap) { drops.add('short form: ordinary word in news prose'); continue; }
       shorts.add(s);
     }
+    // Family name first ("Yoon Suk-yeol", "Xi Jinping"): the family name is the only short form.
+    const family = e.type === 'person' && e.country && FAMILY_FIRST.has(e.country) ? surnameOf(e.name, e.country) : null;
+    if (family) {
+      for (const s of [...shorts]) if (fold(s) !== fold(family) && nameTokens(s).map(fold).every((t) => nameToks.includes(t))) shorts.delete(s);
+      shorts.add(family);
+    }
     if (e.type === 'person' && shorts.size === 0) {
-      const s = surnameOf(e.name);
+      const s = surnameOf(e.name, e.country);
       if (s) shorts.add(s);
     }
     const shortList = [...shorts].filter((s) => fold(s) !== nameKey).sort();

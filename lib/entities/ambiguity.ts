@@ -48,3 +48,33 @@ export const HONORIFICS = new Set([
   'emir', 'sultan', 'leader', 'chairman', 'ceo', 'sir', 'dame', 'lord', 'lady', 'vice', 'pm',
   'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'ambassador', 'commissioner', 'adviser', 'advisor',
 ]);
+
+/** Capitalised words that may follow a name without making it part of a longer unknown name:
+ *  titles ("Ukraine President Zelensky"), "Administration", party nouns ("Texas Democrats"),
+ *  months and weekdays ("Trump Monday"). */
+export const CAP_OK_AFTER = new Set([
+  ...HONORIFICS,
+  'prime', 'foreign', 'deputy', 'former', 'acting', 'interim', 'chief', 'administration',
+  'democrat', 'democrats', 'republican', 'republicans', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Capitalised words that may precede a name without making it part of a longer unknown name:
+ *  titles ("Prime Minister Starmer", "Secretary of State Rubio"), party words ("Democratic Sen."),
+ *  "Former", "First Lady". Demonyms ("Russian President") are recognised by their ending. */
+export const CAP_OK_BEFORE = new Set([
+  ...HONORIFICS,
+  'prime', 'foreign', 'deputy', 'former', 'late', 'then', 'ex', 'acting', 'interim', 'first', 'state', 'attorney', 'chief',
+  'crown', 'director', 'coach', 'officer', 'sgt', 'lt', 'col', 'capt', 'maj', 'adm', 'cpl', 'rev', 'father', 'bishop',
+  'cardinal', 'rabbi', 'imam', 'sheik', 'supreme', 'presidents', 'senators', 'ministers', 'leaders',
+  'democrat', 'democratic', 'democrats', 'republican', 'republicans', 'labour', 'conservative', 'tory', 'liberal', 'gop',
+  'and', 'or', 'but', 'if', 'as', 'when', 'while', 'after', 'before', 'since', 'because', 'with', 'in', 'on', 'at', 'for', 'from', 'by', 'to',
+]);
+
+/** Capitalised words before "of" that still leave the following name standing on its own
+ *  ("President of Russia", "the State of Israel", "Kingdom of Saudi Arabia"). */
+export const CAP_OK_BEFORE_OF = new Set([
+  ...HONORIFICS, 'state', 'republic', 'kingdom', 'emirate', 'commonwealth', 'people', 'citizens', 'residents', 'parts',
+  'most', 'much', 'all', 'some', 'many', 'none', 'one', 'each', 'north', 'south', 'east', 'west', 'outside', 'inside',
+]);

@@ -15,7 +15,7 @@
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
@@ -33,6 +33,11 @@ interface BlockScan {
   text: string;
   tokens: Token[];
   matches: RawMatch[];
+  /** Token positions where a full (non-short) name starts / ends; filled on first use. */
+  starts?: Set<number>;
+  ends?: Set<number>;
+  /** Headline-style block (most words capitalised): the longer-name rule does not apply. */
+  titleCase?: boolean;
 }
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
@@ -65,6 +70,18 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Pass 1: anchors.
   const seen = new Set<number>();
   const support = new Map<string, number>();
+  // Ambiguous place names written anywhere on the page as the last part of a person-like name
+  // ("Margaret Hamilton") are that person's surname on this page, not the place.
+  const surnames = new Set<string>();
+  for (const scan of scans) {
+    for (let i = 1; i < scan.tokens.length; i++) {
+      const t = scan.tokens[i]!, prev = scan.tokens[i - 1]!;
+      if (t.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm) || prev.shape !== Shape.Cap) continue;
+      if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
+      if ((i - 1 === 0 || sentenceStart(scan, i - 1)) && NEVER_ALONE.has(prev.norm)) continue;
+      surnames.add(t.norm);
+    }
+  }
   for (const scan of scans) {
     let cursor = 0;
     for (const m of scan.matches) {
@@ -99,7 +116,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     let cursor = 0;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
-      const chosen = resolve(m, scan, index, seen, support);
+      if (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index)) continue;
+      const chosen = resolve(m, scan, index, seen, support, opts.date, surnames);
       if (chosen === undefined) continue;
       let to = m.to;
       const e = index.entities[chosen]!;
@@ -134,11 +152,13 @@ export function entityUrl(e: PackEntity): string | undefined {
   return /^Q\d+$/.test(e.id) ? `https://www.wikidata.org/wiki/${e.id}` : undefined;
 }
 
-function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>): number | undefined {
+function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>, date: string | null, surnames: Set<string>): number | undefined {
   const single = m.to - m.from === 1;
   const tok = scan.tokens[m.from]!;
   const norm = tok.norm;
   if (single && NEVER_ALONE.has(norm)) return undefined;
+  // One letter ("X", "Q") is a variable, a grade or an initial, not a name.
+  if (single && norm.length === 1) return undefined;
   let initialMemo: boolean | undefined;
   const isInitial = () => (initialMemo ??= sentenceStart(scan, m.from));
   const titled = single && hasTitleBefore(scan, m.from);
@@ -164,6 +184,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     if (considered.has(h.entity)) continue;
     considered.add(h.entity);
     const e = index.entities[h.entity]!;
+    // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
+    if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
     let score = prominence(e);
     if (shortish(h)) {
       const introduced = seen.has(h.entity);
@@ -176,7 +198,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (!placeFits(scan, m, e, isInitial(), support)) continue;
+      if (surnames.has(norm) || !placeFits(scan, m, e, isInitial(), support)) continue;
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
@@ -193,8 +215,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
 function shouting(scan: BlockScan, m: RawMatch): boolean {
-  const near = [scan.tokens[m.from - 1], scan.tokens[m.to]];
-  return near.some((t) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3);
+  // Only words joined by spaces count: "Orbital ATK, NASA" and "MOSCOW (AP)" are not shouting.
+  const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
+  const loud = (t: Token | undefined) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
+  return (loud(prev) && joinedBySpace(scan, prev!, scan.tokens[m.from]!)) || (loud(next) && joinedBySpace(scan, scan.tokens[m.to - 1]!, next!));
 }
 
 /** Is a one-word place name that is also an ordinary word or given name used as the place here? */
@@ -213,4 +237,65 @@ function placeFits(scan: BlockScan, m: RawMatch, e: PackEntity, initial: boolean
   let cueAfter = false;
   for (let k = m.to; k < Math.min(tokens.length, m.to + 3); k++) if (PLACE_CUES_AFTER.has(tokens[k]!.norm)) cueAfter = true;
   return own > 0 || cueBefore || cueAfter;
+}
+
+/** A phrase written all in lower case ("full-scale invasion", "war in gaza") is not a name. */
+function lowerCaseOnly(scan: BlockScan, m: RawMatch): boolean {
+  for (let k = m.from; k < m.to; k++) if (scan.tokens[k]!.shape !== Shape.Lower) return false;
+  return !/\p{Lu}/u.test(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end));
+}
+
+function nameBounds(scan: BlockScan, index: EntityIndex): void {
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const m of scan.matches) {
+    if (m.to - m.from === 1) {
+      const t = scan.tokens[m.from]!;
+      if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
+    }
+    if (!decodedHits(m).some((h) => !h.short)) continue;
+    starts.add(m.from);
+    ends.add(m.to);
+  }
+  scan.starts = starts;
+  scan.ends = ends;
+  let words = 0, caps = 0;
+  for (let k = 1; k < scan.tokens.length; k++) {
+    const t = scan.tokens[k]!;
+    if (t.end - t.start < 4 || /^\d/.test(t.norm)) continue;
+    words++;
+    if (t.shape !== Shape.Lower) caps++;
+  }
+  scan.titleCase = words >= 3 && caps >= words * 0.7;
+  void index;
+}
+
+const joinedBySpace = (scan: BlockScan, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(scan.text.slice(a.end, b.start));
+const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
+
+/**
+ * Is this match only part of a longer capitalised name that the pack does not know?
+ * "Cambridge Analytica", "Florida State", "Miami Beach", "Lower Manhattan", "Bering Sea",
+ * "University of California" — the shorter name inside must not link. Titles, demonyms and party
+ * words next to a name ("Russian President Vladimir Putin", "Texas Democrats"), a neighbouring name
+ * the pack knows ("Virginia Democrat") and headline-style blocks are left alone.
+ */
+function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  if (scan.starts === undefined) nameBounds(scan, index);
+  if (scan.titleCase) return false;
+  const tokens = scan.tokens;
+  const next = tokens[m.to];
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !CAP_OK_AFTER.has(next.norm) && !scan.starts!.has(m.to)) return true;
+  const prev = tokens[m.from - 1];
+  if (!prev) return false;
+  const first = tokens[m.from]!;
+  if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "Infectious Diseases Society of America", "University of California": X of <match>.
+  if (prev.norm === 'of' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
+    let k = m.from - 2;
+    if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k--;
+    const head = tokens[k];
+    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, tokens[k + 1]!) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+  }
+  return false;
 }

@@ -72,7 +72,7 @@ function classOf(c: number): number {
 
 /**
  * Tokenise `text`. Dotted acronyms of single capital letters ("U.S.", "U.N.", "E.U.") are merged
- * into one token spanning the letters (end excludes a final period).
+ * into one token spanning the letters and the final period.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -113,7 +113,9 @@ export function tokenize(text: string): Token[] {
         j += 2;
       }
       if (letters.length > 1) {
-        out.push({ norm: letters.toLowerCase(), start, end: j, shape: Shape.Upper });
+        // The final period belongs to the abbreviation ("U.S." as written).
+        const stop = text.charCodeAt(j) === 46 ? j + 1 : j;
+        out.push({ norm: letters.toLowerCase(), start, end: stop, shape: Shape.Upper });
         i = j;
         continue;
       }

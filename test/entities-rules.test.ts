@@ -1,0 +1,95 @@
+/** Linker rules added for issue #4 (own sentences, own small entity list). */
+import { describe, expect, it } from 'vitest';
+import type { PackEntity } from '../lib/dataset/schema';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkEntities } from '../lib/entities/link';
+import { tokenize } from '../lib/entities/normalize';
+
+const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
+  aliases: [], shortNames: [], roles: [], sources: ['test'], ...e,
+});
+const index = buildEntityIndex([
+  E({ id: 'Q812', name: 'Florida', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q8652', name: 'Miami', type: 'place', subtype: 'city', country: 'US', prominence: 60 }),
+  E({ id: 'Q11299', name: 'Manhattan', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
+  E({ id: 'Q350', name: 'Cambridge', type: 'place', subtype: 'city', country: 'GB', prominence: 60 }),
+  E({ id: 'Q21', name: 'England', type: 'place', subtype: 'region', country: 'GB', prominence: 80 }),
+  E({ id: 'Q99', name: 'California', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q1370', name: 'Virginia', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q29552', name: 'Democratic Party', type: 'organization', aliases: ['Democrats', 'Democrat'], country: 'US', prominence: 85 }),
+  E({ id: 'Q7747', name: 'Vladimir Putin', type: 'person', shortNames: ['Putin'], country: 'RU', prominence: 98 }),
+  E({ id: 'Q212', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
+  E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 95 }),
+  E({ id: 'Q23548', name: 'National Aeronautics and Space Administration', type: 'organization', aliases: ['NASA'], country: 'US', prominence: 60 }),
+  E({ id: 'Q40469', name: 'Associated Press', type: 'organization', aliases: ['AP'], country: 'US', prominence: 60 }),
+  E({ id: 'Q649', name: 'Moscow', type: 'place', subtype: 'capital', country: 'RU', prominence: 85 }),
+  E({ id: 'Q852673', name: 'Hamilton', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
+  E({ id: 'Q918', name: 'X', type: 'organization', aliases: ['X Corp.'], country: 'US', prominence: 85 }),
+  E({ id: 'curated:gaza-war', name: 'Gaza war', type: 'event', aliases: ['Gaza conflict'], country: 'IL', from: '2023-10-07', to: null, prominence: 85 }),
+  E({ id: 'curated:gaza-strip', name: 'Gaza Strip', type: 'place', aliases: ['Gaza'], country: 'PS', prominence: 85 }),
+  E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
+]);
+
+function links(text: string, date: string | null = '2025-06-08'): string[] {
+  return linkEntities([{ text }], index, { date })
+    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, s: m.start })))
+    .sort((a, b) => a.s - b.s)
+    .map((x) => x.k);
+}
+
+describe('a name inside a longer capitalised name does not link', () => {
+  it.each([
+    'The team from Florida State won on the weekend.',
+    'She lives in Lower Manhattan with her dog.',
+    'They flew from Miami Beach to the coast yesterday.',
+    'A firm called Cambridge Analytica used the data of many users.',
+    'The study appeared in the New England Journal of Medicine last week.',
+    'He taught at the University of California for years.',
+  ])('%s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+  it('still links names next to titles, demonyms, party words and other known names', () => {
+    expect(links('Russian President Vladimir Putin spoke on Monday.')).toEqual(['Q7747:Vladimir Putin']);
+    expect(links('Ukraine President Zelensky met reporters, and Ukraine Foreign Minister aides followed.')).toEqual(['Q212:Ukraine', 'Q212:Ukraine']);
+    expect(links('Senator Warner, a Virginia Democrat, disagreed.')).toEqual(['Q1370:Virginia', 'Q29552:Democrat']);
+    expect(links('The President of Ukraine spoke in Florida on Tuesday.')).toEqual(['Q212:Ukraine', 'Q812:Florida']);
+  });
+  it('leaves headline-style blocks alone', () => {
+    expect(links('Florida Storm Leaves Miami Homes Without Power')).toEqual(['Q812:Florida', 'Q8652:Miami']);
+  });
+});
+
+describe('case, span and one-letter rules', () => {
+  it('does not link an alias written all in lower case', () => {
+    expect(links('Three years after the full-scale invasion began, talks resumed.')).toEqual([]);
+    expect(links('Three years after the Full-Scale Invasion began, talks resumed.')).toEqual(['curated:invasion:Full-Scale Invasion']);
+  });
+  it('keeps the final period of a dotted abbreviation in the span', () => {
+    expect(links('Troops from the U.S. arrived.')).toEqual(['Q30:U.S.']);
+  });
+  it('never links a single letter', () => {
+    expect(links('Let X be the number of votes cast.')).toEqual([]);
+  });
+  it('does not take acronyms separated by punctuation for shouting', () => {
+    expect(links('MOSCOW (AP) — A cargo ship bound for orbit, said NASA, was lost.')).toEqual(['Q649:MOSCOW', 'Q40469:AP', 'Q23548:NASA']);
+  });
+});
+
+describe('page and date context', () => {
+  it('does not link an event that began after the article date', () => {
+    expect(links('The Gaza conflict left the region in ruins.', '2015-03-20')).toEqual(['curated:gaza-strip:Gaza']);
+    expect(links('The Gaza conflict left the region in ruins.', '2024-03-20')).toEqual(['curated:gaza-war:Gaza conflict']);
+  });
+  it('reads an ambiguous place name as a surname when the page writes it after a given name', () => {
+    const text = ['Margaret Hamilton led the software team in the United States.', 'Hamilton wrote the code by hand.'];
+    const ids = linkEntities(text.map((t) => ({ text: t })), index, { date: null }).map((e) => e.id);
+    expect(ids).not.toContain('Q852673');
+  });
+});
+
+describe('tokenizer', () => {
+  it('ends a dotted abbreviation after its final period', () => {
+    const t = tokenize('the U.S. army')[1]!;
+    expect([t.norm, t.start, t.end]).toEqual(['us', 4, 8]);
+  });
+});

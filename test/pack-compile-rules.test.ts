@@ -1,0 +1,59 @@
+/** Compiler rules added for issue #4, on own tiny reference files (no ../shared needed). */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileEntities } from '../lib/dataset/compile-entities';
+
+const ISO = 'rigour-territories (MIT); iso3166-2-db 2.3.11 (MIT)';
+function dir(core: object[], more: object[], popular: object[] = []): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'backstory-compile-'));
+  const w = (f: string, rows: object[]) => writeFileSync(path.join(d, f), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  w('entities.jsonl', core);
+  w('entities_more.jsonl', more);
+  w('entities_popular.jsonl', popular);
+  return d;
+}
+
+describe('compileEntities: rules for issue #4', async () => {
+  const regions: object[] = [];
+  // A country with many regions: first-level (ISO 3166-2) ones stay, counties go.
+  for (let i = 0; i < 60; i++) regions.push({ id: `Q9${i}00`, name: `Statename${String.fromCharCode(97 + (i % 26))}${i}`, type: 'place', subtype: 'region', country: 'ZZ', source: ISO });
+  for (let i = 0; i < 40; i++) regions.push({ id: `Q8${i}00`, name: `Countyname${i} County`, type: 'place', subtype: 'region', country: 'ZZ', source: 'FB15k-237 entity2wikidata' });
+  const d = dir(
+    [
+      { id: 'Q16090635', name: 'Yoon Suk-yeol', type: 'person', aliases: ['Yoon Suk Yeol'], shortNames: ['yeol'], country: 'KR', roles: [{ title: 'President of South Korea', from: '2022-05-10', to: '2025-04-04' }], source: 'wikidata (CC0)' },
+      { id: 'Q23505', name: 'George H. W. Bush', type: 'person', country: 'US', roles: [{ title: 'President of the United States', from: '1989-01-20', to: '1993-01-20' }], source: 'wikidata (CC0)' },
+    ],
+    [
+      ...regions,
+      { id: 'Q1428', name: 'Georgia (USA)', type: 'place', subtype: 'region', country: 'US', source: ISO },
+      { id: 'Q692022', name: 'Ennahda Movement', type: 'organization', subtype: 'political_party', aliases: ['Ennahda'], country: 'TN', source: 'partyfacts (MIT)' },
+      { id: 'Q2', name: 'Earth', type: 'place', subtype: 'region', source: 'FB15k-237 entity2wikidata' },
+      { id: 'Q1124', name: 'Bill Clinton', type: 'person', country: 'US', roles: [{ title: 'President (United States)', from: '1993-01-20', to: '2001-01-20' }], source: 'eps:us-cabinet (CC0)' },
+    ],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 1000 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+
+  it('gives family-name-first people their family name as the short form', () => {
+    expect(byId.get('Q16090635')?.shortNames).toEqual(['Yoon']);
+  });
+  it('adds the closed-up initials form of a name', () => {
+    expect(byId.get('Q23505')?.aliases).toContain('George H.W. Bush');
+  });
+  it('keeps first-level regions of a country with many regions, drops the counties', () => {
+    expect(entities.filter((e) => e.country === 'ZZ' && /^Statename/.test(e.name))).toHaveLength(60);
+    expect(entities.filter((e) => e.country === 'ZZ' && /County$/.test(e.name))).toHaveLength(0);
+  });
+  it('drops a qualifier in parentheses from a name', () => {
+    expect(byId.get('Q1428')?.name).toBe('Georgia');
+  });
+  it('keeps the distinctive first word of "<Word> Movement" as an alias', () => {
+    expect(byId.get('Q692022')?.aliases).toContain('Ennahda');
+  });
+  it('applies curated inclusions and exclusions regardless of rank and quota', () => {
+    expect(byId.has('Q1124')).toBe(true);
+    expect(byId.has('Q2')).toBe(false);
+  });
+});
