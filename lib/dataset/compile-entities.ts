@@ -388,7 +388,7 @@ function baseMoreRank(e: Work): number {
 function popularRank(e: Work, src: string): number | null {
   const p = e.popularity ?? 0;
   // BY-SA only: names and birth years (facts) of the most famous people; prose is never read.
-  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) return e.type === 'person' && p >= BYSA_MIN_POPULARITY ? 20 + p * 0.4 : null;
+  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) return e.type === 'person' && p >= BYSA_MIN_POPULARITY ? 30 + p * 0.6 : null;
   if (/usgov:/.test(src)) return 70;
   if (/fundus:/.test(src)) return 75;
   if (/wikidata:wikitrivia/.test(src)) return 30 + p * 0.6;
@@ -410,7 +410,7 @@ const MORE_QUOTAS: Record<string, number> = {
   sports_club: 600, education: 400, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
-  person: 2200, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
+  person: 2800, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
 };
 function quotaKey(e: Work): string {
   if (e.type === 'person') return 'person';
@@ -562,7 +562,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (const { e, id } of keep) { taken.add(file); add(e, id); }
   };
   await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 20000);
-  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 7000);
+  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 8000);
 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;
