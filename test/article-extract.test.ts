@@ -191,4 +191,11 @@ describe('block structure', () => {
     expect(r.detected).toBe(true);
     if (r.detected) expect(r.blocks).toHaveLength(5);
   });
+
+  it('does not merge a container whose "loose" text is spans wrapping blocks into one block', () => {
+    const wrapped = `<span><span><div class="step"><div>${PARA}</div></div></span></span>`;
+    const blocks = extract(`<article><div>${PARA}</div>${wrapped.repeat(4)}</article>`);
+    expect(blocks).toHaveLength(5);
+    expect(blocks.every((b) => b.element.tagName === 'P')).toBe(true);
+  });
 });

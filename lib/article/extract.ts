@@ -99,12 +99,19 @@ function hasBlockChild(el: Element): boolean {
   return false;
 }
 
+/** A block-level element within `depth` levels below el. */
+function containsBlock(el: Element, depth: number): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCKISH.has(tagOf(c)) || (depth > 1 && containsBlock(c, depth - 1))) return true;
+  return false;
+}
+
 /** Text inside el that is not inside a block-level child (mixed "text<br><br>text<div>" markup). */
 function looseTextLength(el: Element): number {
   let n = 0;
   for (let c = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === 3) n += (c as Text).data.trim().length;
-    else if (c.nodeType === 1 && !BLOCKISH.has(tagOf(c as Element))) n += (c.textContent ?? '').trim().length;
+    // An inline wrapper around blocks (<span><div>…</div></span>) is not loose text.
+    else if (c.nodeType === 1 && !BLOCKISH.has(tagOf(c as Element)) && !containsBlock(c as Element, 4)) n += (c.textContent ?? '').trim().length;
   }
   return n;
 }
@@ -118,7 +125,8 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
   const out: Cand[] = [];
   const push = (el: Element, kind: BlockKind) => {
     const text = blockText(el);
-    if (text) out.push({ el, kind, text, linkLen: linkTextLength(el), weight: textWeight(text) });
+    // A block inside a link (card teasers: <a><div>…</div></a>) is all link.
+    if (text) out.push({ el, kind, text, linkLen: el.closest('a') ? text.length : linkTextLength(el), weight: textWeight(text) });
   };
   const walk = (el: Element, inQuote: boolean): void => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
@@ -137,9 +145,9 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
       }
       if (hasBlockChild(c)) {
         const loose = looseTextLength(c);
-        const total = (c.textContent ?? '').replace(/\s+/g, ' ').length;
+        const total = loose > 0 ? (c.textContent ?? '').replace(/\s+/g, ' ').length : 0;
         // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
-        if ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose > 0 && loose * 10 >= total * 9)) {
+        if (loose > 0 && ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose * 10 >= total * 9 && BLOCKISH.has(tag)))) {
           push(c, tag === 'LI' || tag === 'DD' || tag === 'DT' ? 'list-item' : inQuote || tag === 'BLOCKQUOTE' ? 'quote' : 'paragraph');
           continue;
         }
