@@ -143,7 +143,7 @@ function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
         push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
         continue;
       }
-      if (hasBlockChild(c)) {
+      if (hasBlockChild(c) || (!BLOCKISH.has(tag) && containsBlock(c, 4))) {
         const loose = looseTextLength(c);
         const total = loose > 0 ? (c.textContent ?? '').replace(/\s+/g, ' ').length : 0;
         // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
