@@ -125,7 +125,18 @@ async function browserRows(root: string): Promise<BenchRow[]> {
         const t0 = performance.now();
         const res = await fetch('/assets/default-pack.json.gz');
         const bytes = new Uint8Array(await res.arrayBuffer());
-        const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+        // Same inflate as lib/background/packs.ts packText (write once, collect chunks, one decode).
+        const ds = new DecompressionStream('gzip');
+        const w = ds.writable.getWriter();
+        void w.write(bytes).then(() => w.close());
+        const rd = ds.readable.getReader();
+        const chunks: Uint8Array[] = [];
+        let len = 0;
+        for (;;) { const { value, done } = await rd.read(); if (done) break; chunks.push(value); len += value.length; }
+        const all = new Uint8Array(len);
+        let at = 0;
+        for (const c of chunks) { all.set(c, at); at += c.length; }
+        const text = new TextDecoder().decode(all);
         const t1 = performance.now();
         JSON.parse(text);
         return [t1 - t0, performance.now() - t1];
