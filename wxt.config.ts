@@ -39,6 +39,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), defaultPackAsset()],
   }),
+  // The sources zip (for store review) carries what builds the extension, not local artefacts.
+  zip: {
+    excludeSources: ['test/e2e/screenshots/**', 'test/e2e/artifacts/**', '.cache/**', '**/*.log'],
+  },
   hooks: {
     // WXT takes the toolbar title from popup.html's <title>; the manifest one is translatable.
     'build:manifestGenerated': (_wxt, manifest) => {
