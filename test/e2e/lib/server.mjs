@@ -14,9 +14,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 
 
 /**
  * @param {Record<string, string>} mounts  url prefix (no slashes) → absolute directory
+ * @param {{ headersFor?: (mount: string, file: string) => Record<string, string> }} [options]  extra response headers per file (e.g. a strict CSP)
  * @returns {Promise<{ origin: string, port: number, proxy: string, foreign: {url: string, method: string, at: number}[], served: string[], url(mount: string, file: string): string, close(): Promise<void> }>}
  */
-export async function startServer(mounts) {
+export async function startServer(mounts, { headersFor } = {}) {
   /** Requests for hosts other than this server (arrived as proxy requests). */
   const foreign = [];
   /** Paths served, for debugging. */
@@ -52,7 +53,11 @@ export async function startServer(mounts) {
     try {
       const body = await readFile(file);
       served.push(target.pathname);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...headersFor?.(mount ?? '', path.basename(file)),
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
