@@ -59,6 +59,15 @@ export default defineConfig({
     // No `tabs`, no `activeTab`, no host permissions: the content script (matches http/https)
     // reports to the background itself, and the popup only needs the active tab's id.
     permissions: ['storage'],
+    // The content script's heavy half (issue #8), imported by the eager content script on likely
+    // articles only. Chrome: a per-session URL, so pages cannot probe for the extension with it.
+    web_accessible_resources: [
+      {
+        resources: ['article-reader.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'toggle-opinion': {
         suggested_key: { default: 'Alt+Shift+O' },

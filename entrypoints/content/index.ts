@@ -1,102 +1,156 @@
 /**
- * Content script: thin wiring. Reads the reader's settings, runs the PageController on http(s)
- * pages at document_idle, follows setting changes and SPA navigation, answers `ui:reveal`.
+ * Content script, eager half (issue #8): injected on every http(s) page, so it stays small and
+ * cheap. Reads the on/off settings straight from storage.local, runs the cheap articleGate in an
+ * idle callback (waiting a bounded time for late content on shell pages, as the controller does),
+ * answers the popup's `ui:get-page-status` / the background's `bg:report-id` itself, and only on
+ * likely articles — or after an SPA navigation — loads the heavy half (entrypoints/article-reader:
+ * extraction, PageController, view, card, zod messages) with a dynamic import of its
+ * web-accessible script, which then takes over everything (lib/page/reader.ts).
  * Never throws into the page: every failure is logged with a prefix and swallowed.
  */
 import './style.css';
 import { articleGate } from '~/lib/article/gate';
-import { extractArticle } from '~/lib/article/extract';
-import { PageController } from '~/lib/page/controller';
-import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '~/lib/messaging';
-import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight, siteOf } from '~/lib/settings';
+import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from '~/lib/page/wait';
+import type { PageStatus, Result } from '~/lib/messaging';
+import type { StartReader } from '~/lib/page/reader';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
+/** Must match READER_GLOBAL in lib/page/reader.ts (not imported: that module is the heavy half). */
+const READER_GLOBAL = '__backstoryReader';
 
-/** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
 const pageKey = (u: string | URL): string => {
   const url = new URL(String(u));
   return url.origin + url.pathname + url.search;
 };
+
+/** Settings as WXT storage items keep them (lib/settings.ts: `local:enabled`, `local:disabledSites`). */
+function isActive(values: Record<string, unknown>, site: string): boolean {
+  const on = typeof values.enabled === 'boolean' ? values.enabled : true;
+  const disabled = Array.isArray(values.disabledSites) ? (values.disabledSites as unknown[]) : [];
+  return on && !disabled.includes(site);
+}
+
+function whenIdle(signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (): void => resolve(!signal.aborted);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(done, { timeout: 1000 });
+    else setTimeout(done, 0);
+  });
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const site = siteOf(location.href);
-      if (!site) return;
-      const controller = new PageController({
-        doc: document,
-        url: () => location.href,
-        articleGate,
-        extractArticle,
-        send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,
-        log,
-        debug: (...args: unknown[]) => console.debug('[backstory]', ...args),
-      });
-      ctx.onInvalidated(() => controller.stop());
+      const u = new URL(location.href);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return;
+      const site = u.hostname;
 
-      const [on, disabled, opinion, marks, keys] = await Promise.all([
-        enabled.getValue(),
-        disabledSites.getValue(),
-        opinionHighlight.getValue(),
-        entityMarks.getValue(),
-        keyboardLinks.getValue(),
-      ]);
-      controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
-      let active = on && !disabled.includes(site);
+      let status: PageStatus = { state: 'idle' };
+      let active = false;
+      let handedOver = false;
+      let run$: AbortController | null = null;
 
-      // Turning Backstory off (globally or for this site) removes everything at once; on again re-runs.
-      const setActive = (next: boolean): void => {
-        if (next === active) return;
-        active = next;
-        if (active) void controller.run();
-        else controller.stop();
+      const stop = (): void => {
+        status = { state: 'idle' };
+        run$?.abort();
+        run$ = null;
       };
-      for (const unwatch of [
-        enabled.watch((v) => void disabledSites.getValue().then((d) => setActive(v && !d.includes(site)))),
-        disabledSites.watch((d) => void enabled.getValue().then((v) => setActive(v && !(d ?? []).includes(site)))),
-        opinionHighlight.watch((v) => controller.updateSettings({ opinionHighlight: v })),
-        entityMarks.watch((v) => controller.updateSettings({ entityMarks: v })),
-        keyboardLinks.watch((v) => controller.updateSettings({ keyboardLinks: v })),
-      ]) {
-        ctx.onInvalidated(unwatch);
-      }
+
+      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<string | null | PageStatus>> | undefined => {
+        if (sender.id !== browser.runtime.id) return undefined;
+        if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
+        const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+        // Nothing was reported from this page yet (the reader has not run), so no report id.
+        if (type === 'bg:report-id') return Promise.resolve({ ok: true, value: null });
+        if (type === 'ui:get-page-status') {
+          const value: PageStatus = status.state === 'not-article' ? { ...status, signals: [...status.signals] } : { ...status };
+          return Promise.resolve({ ok: true, value });
+        }
+        return undefined;
+      };
+      const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+        if (handedOver || area !== 'local' || !('enabled' in changes || 'disabledSites' in changes)) return;
+        void browser.storage.local.get(['enabled', 'disabledSites']).then((values) => {
+          const next = isActive(values, site);
+          if (handedOver || next === active) return;
+          active = next;
+          if (active) void run();
+          else stop();
+        });
+      };
+      const detach = (): void => {
+        browser.runtime.onMessage.removeListener(onMessage);
+        browser.storage.onChanged.removeListener(onStorage);
+      };
+
+      /** Load the heavy half and hand the page over to it (once). */
+      const handOver = async (afterNavigation: boolean): Promise<void> => {
+        if (handedOver) return;
+        handedOver = true;
+        run$?.abort();
+        run$ = null;
+        try {
+          await import(/* @vite-ignore */ browser.runtime.getURL('/article-reader.js'));
+          const start = (globalThis as Record<string, unknown>)[READER_GLOBAL] as StartReader | undefined;
+          if (typeof start !== 'function') throw new Error('article reader did not register');
+          if (!ctx.isValid) return detach();
+          // startReader registers its own message listener before its first await.
+          const started = start(ctx, site, afterNavigation);
+          detach();
+          await started;
+        } catch (err) {
+          detach();
+          log('article reader failed to load', err);
+        }
+      };
+
+      /** The eager decision: gate (after late content on shell pages); articles go to the reader. */
+      const run = async (): Promise<void> => {
+        stop();
+        const ctl = new AbortController();
+        run$ = ctl;
+        const { signal } = ctl;
+        if (!(await whenIdle(signal))) return;
+        const gate = () => articleGate(document, location.href);
+        let result = gate();
+        if (!result.likely && visibleTextLength(document) < SHELL_TEXT) {
+          const found = await waitForContent(document, () => gate().likely, signal, LATE_CONTENT_MS);
+          if (signal.aborted) return;
+          if (found) result = gate();
+        }
+        if (signal.aborted) return;
+        if (result.likely) return handOver(false);
+        status = {
+          state: 'not-article',
+          signals: result.signals.slice(0, 50),
+          url: location.href.slice(0, 8192),
+          title: (document.title ?? '').slice(0, 2000),
+        };
+      };
+
+      browser.runtime.onMessage.addListener(onMessage);
+      browser.storage.onChanged.addListener(onStorage);
+      ctx.onInvalidated(() => {
+        stop();
+        detach();
+      });
 
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
         try {
-          // The event's name is public (it contains the extension id), so the page can dispatch
-          // one too; only WXT's own carries URL objects of this (isolated) world. Ignore forgeries.
+          // Only WXT's own event carries URL objects of this (isolated) world. Ignore forgeries.
           const { newUrl, oldUrl } = event as { newUrl?: unknown; oldUrl?: unknown };
-          if (!(newUrl instanceof URL) || !(oldUrl instanceof URL)) return;
+          if (handedOver || !(newUrl instanceof URL) || !(oldUrl instanceof URL)) return;
           if (!active || pageKey(newUrl) === pageKey(oldUrl)) return;
-          void controller.run(true);
+          void handOver(true);
         } catch (err) {
           log('navigation handling failed', err);
         }
       });
 
-      // ui:reveal from the popup, bg:report-id from the background: only this extension's pages
-      // can reach a content script, but check anyway, and validate before touching the page.
-      const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean | string | null | PageStatus>> | undefined => {
-        if (sender.id !== browser.runtime.id) return undefined;
-        if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
-        if (BgToCs.safeParse(message).success) return Promise.resolve({ ok: true, value: controller.reportId });
-        const parsed = UiToCs.safeParse(message);
-        if (!parsed.success) return undefined;
-        if (parsed.data.type === 'ui:get-page-status') return Promise.resolve({ ok: true, value: controller.pageStatus() });
-        const { paragraph, start, end } = parsed.data;
-        try {
-          return Promise.resolve(controller.reveal(paragraph, start, end));
-        } catch (err) {
-          log('reveal failed', err);
-          return Promise.resolve({ ok: false, error: 'reveal failed' });
-        }
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-      if (active) await controller.run();
+      active = isActive(await browser.storage.local.get(['enabled', 'disabledSites']), site);
+      if (active && !handedOver) await run();
     } catch (err) {
       log('content script failed', err);
     }

@@ -10,7 +10,7 @@ import type { ArticleBlock, ArticleInput } from '../article/types';
 import { clampArticleInput, type CsToBg, type PageStatus, type Result } from '../messaging';
 import type { PageReport } from '../report';
 import { ArticleView, type ViewSettings } from './article-view';
-import { pause as yieldToPage, sleep, waitForContent } from './wait';
+import { LATE_CONTENT_MS, SHELL_TEXT, pause as yieldToPage, sleep, visibleTextLength, waitForContent } from './wait';
 
 export type Extraction = { detected: false; signals: string[] } | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
 
@@ -29,24 +29,11 @@ export interface PageDeps {
 /** Messaging failures that only mean "the page or the extension went away meanwhile". */
 const GONE = /receiving end does not exist|message (port|channel) closed|disconnected|context invalidated|extension context|could not establish connection|actor .* destroyed/i;
 
-/** Pages whose body has less text than this may still be loading their article (SPA shells). */
-const SHELL_TEXT = 2000;
-/** How long to wait for late content, after first load or after an SPA navigation. */
-const LATE_CONTENT_MS = 6000;
 /** After an SPA navigation, give the app time to replace the old article before looking. */
 const NAVIGATION_SETTLE_MS = 500;
 
 function newReportId(): string {
   return Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
-}
-
-/** Body text without scripts/styles (SPA shells often inline their state as JSON). Cheap: no layout. */
-function visibleTextLength(doc: Document): number {
-  const body = doc.body;
-  if (!body) return 0;
-  let n = body.textContent?.length ?? 0;
-  for (const el of Array.from(body.querySelectorAll('script, style, noscript, template'))) n -= el.textContent?.length ?? 0;
-  return n;
 }
 
 export class PageController {

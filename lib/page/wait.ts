@@ -3,6 +3,20 @@
  * bounded wait for late-loading content (one MutationObserver with a deadline — never polling).
  */
 
+/** Pages whose body has less text than this may still be loading their article (SPA shells). */
+export const SHELL_TEXT = 2000;
+/** How long to wait for late content, after first load or after an SPA navigation. */
+export const LATE_CONTENT_MS = 6000;
+
+/** Body text without scripts/styles (SPA shells often inline their state as JSON). Cheap: no layout. */
+export function visibleTextLength(doc: Document): number {
+  const body = doc.body;
+  if (!body) return 0;
+  let n = body.textContent?.length ?? 0;
+  for (const el of Array.from(body.querySelectorAll('script, style, noscript, template'))) n -= el.textContent?.length ?? 0;
+  return n;
+}
+
 /** Give the main thread back to the page (scheduler.yield where available). */
 export function pause(): Promise<void> {
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;

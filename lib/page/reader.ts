@@ -1,0 +1,110 @@
+/**
+ * The heavy half of the content script (issue #8): the PageController with extraction, view,
+ * card and zod-checked messaging. Built as its own script (entrypoints/article-reader.ts) and
+ * loaded by the eager content script only when its cheap gate says "probably an article" (or
+ * after SPA navigation / late content). Takes over everything the eager script did: settings,
+ * their changes, SPA navigation and the popup's / background's messages.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { articleGate } from '../article/gate';
+import { extractArticle } from '../article/extract';
+import { PageController } from './controller';
+import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
+import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
+
+const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
+
+/** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
+export const pageKey = (u: string | URL): string => {
+  const url = new URL(String(u));
+  return url.origin + url.pathname + url.search;
+};
+
+export interface StartReader {
+  (ctx: ContentScriptContext, site: string, afterNavigation: boolean): Promise<void>;
+}
+
+/** Name of the isolated-world global the reader script registers itself under. */
+export const READER_GLOBAL = '__backstoryReader';
+
+export const startReader: StartReader = async (ctx, site, afterNavigation) => {
+  try {
+    const controller = new PageController({
+      doc: document,
+      url: () => location.href,
+      articleGate,
+      extractArticle,
+      send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,
+      log,
+      debug: (...args: unknown[]) => console.debug('[backstory]', ...args),
+    });
+    ctx.onInvalidated(() => controller.stop());
+
+    // Registered before the first await: the eager script drops its own listener right after
+    // calling startReader, so the popup always has someone answering.
+    // ui:reveal from the popup, bg:report-id from the background: only this extension's pages
+    // can reach a content script, but check anyway, and validate before touching the page.
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }): Promise<Result<boolean | string | null | PageStatus>> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      if (sender.url !== undefined && !sender.url.startsWith(browser.runtime.getURL('/'))) return undefined;
+      if (BgToCs.safeParse(message).success) return Promise.resolve({ ok: true, value: controller.reportId });
+      const parsed = UiToCs.safeParse(message);
+      if (!parsed.success) return undefined;
+      if (parsed.data.type === 'ui:get-page-status') return Promise.resolve({ ok: true, value: controller.pageStatus() });
+      const { paragraph, start, end } = parsed.data;
+      try {
+        return Promise.resolve(controller.reveal(paragraph, start, end));
+      } catch (err) {
+        log('reveal failed', err);
+        return Promise.resolve({ ok: false, error: 'reveal failed' });
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+
+    const [on, disabled, opinion, marks, keys] = await Promise.all([
+      enabled.getValue(),
+      disabledSites.getValue(),
+      opinionHighlight.getValue(),
+      entityMarks.getValue(),
+      keyboardLinks.getValue(),
+    ]);
+    controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
+    let active = on && !disabled.includes(site);
+
+    // Turning Backstory off (globally or for this site) removes everything at once; on again re-runs.
+    const setActive = (next: boolean): void => {
+      if (next === active) return;
+      active = next;
+      if (active) void controller.run();
+      else controller.stop();
+    };
+    for (const unwatch of [
+      enabled.watch((v) => void disabledSites.getValue().then((d) => setActive(v && !d.includes(site)))),
+      disabledSites.watch((d) => void enabled.getValue().then((v) => setActive(v && !(d ?? []).includes(site)))),
+      opinionHighlight.watch((v) => controller.updateSettings({ opinionHighlight: v })),
+      entityMarks.watch((v) => controller.updateSettings({ entityMarks: v })),
+      keyboardLinks.watch((v) => controller.updateSettings({ keyboardLinks: v })),
+    ]) {
+      ctx.onInvalidated(unwatch);
+    }
+
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      try {
+        // The event's name is public (it contains the extension id), so the page can dispatch
+        // one too; only WXT's own carries URL objects of this (isolated) world. Ignore forgeries.
+        const { newUrl, oldUrl } = event as { newUrl?: unknown; oldUrl?: unknown };
+        if (!(newUrl instanceof URL) || !(oldUrl instanceof URL)) return;
+        if (!active || pageKey(newUrl) === pageKey(oldUrl)) return;
+        void controller.run(true);
+      } catch (err) {
+        log('navigation handling failed', err);
+      }
+    });
+
+    if (active) await controller.run(afterNavigation);
+  } catch (err) {
+    log('content script failed', err);
+  }
+};
