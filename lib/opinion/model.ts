@@ -21,19 +21,8 @@ import {
   type WordInfo,
 } from './features';
 import { CUE_LABEL, type CueCategory } from './lexicon';
+import type { ModelFile } from './model-file';
 
-interface ModelJson {
-  features: FeatureConfig;
-  bias: number;
-  threshold: number;
-  scale: number;
-  idx: number[];
-  w: number[];
-  wordScale: number;
-  words: string;
-  wordW: number[];
-  cv: Record<string, number | string>;
-}
 
 export interface SentenceOpinion {
   score: number;
@@ -52,7 +41,7 @@ export interface SentenceDetail extends SentenceOpinion {
   attributed: boolean;
 }
 
-const M = raw as unknown as ModelJson;
+const M = raw as unknown as ModelFile;
 
 interface Loaded {
   cfg: FeatureConfig;

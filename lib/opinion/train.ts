@@ -41,6 +41,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FEATURES, embeddingWords, extractFeatures, FeatureSink, type FeatureConfig } from './features';
 import { fnv } from './features';
+import type { ModelFile } from './model-file';
 
 export interface Example { id: string; text: string; y: 0 | 1 }
 
@@ -389,23 +390,7 @@ function searchGrid(): Config[] {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-export interface ModelFile {
-  format: 1;
-  about: string;
-  features: FeatureConfig;
-  bias: number;
-  /** Decision threshold on the probability (see header). */
-  threshold: number;
-  /** Hashed weights: bucket ids delta-encoded, weights as integers × scale. */
-  scale: number;
-  idx: number[];
-  w: number[];
-  /** Embedding term folded into per-word scores: space-separated words, integer scores × wordScale. */
-  wordScale: number;
-  words: string;
-  wordW: number[];
-  cv: Record<string, number | string>;
-}
+export type { ModelFile } from './model-file';
 
 function quantise(values: number[], levels: number): { scale: number; q: number[] } {
   const max = values.reduce((a, v) => Math.max(a, Math.abs(v)), 0) || 1;
