@@ -4,7 +4,8 @@
  * script's isolated world and registers its entry point on that world's global; nothing here is
  * visible to the page.
  */
-import { READER_GLOBAL, startReader } from '~/lib/page/reader';
+import { startReader } from '~/lib/page/reader';
+import { READER_GLOBAL } from '~/lib/page/activation';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[READER_GLOBAL] = startReader;

@@ -4,6 +4,7 @@
  * Content script, background, popup and options all read these same items.
  */
 import { storage } from 'wxt/utils/storage';
+import { DISABLED_SITES_KEY, ENABLED_FALLBACK, ENABLED_KEY } from './page/activation';
 
 /** Highlight the passages flagged as opinion on the page. */
 export const opinionHighlight = storage.defineItem<boolean>('local:opinionHighlight', {
@@ -24,13 +25,13 @@ export const keyboardLinks = storage.defineItem<boolean>('local:keyboardLinks', 
 });
 
 /** Global off switch. */
-export const enabled = storage.defineItem<boolean>('local:enabled', {
-  fallback: true,
+export const enabled = storage.defineItem<boolean>(`local:${ENABLED_KEY}`, {
+  fallback: ENABLED_FALLBACK,
   version: 1,
 });
 
 /** Hostnames where the reader turned Backstory off. */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', {
+export const disabledSites = storage.defineItem<string[]>(`local:${DISABLED_SITES_KEY}`, {
   fallback: [],
   version: 1,
 });

@@ -13,22 +13,12 @@ import { articleGate } from '~/lib/article/gate';
 import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from '~/lib/page/wait';
 import type { PageStatus, Result } from '~/lib/messaging';
 import type { StartReader } from '~/lib/page/reader';
+import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, isActiveOn, pageKey } from '~/lib/page/activation';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
-/** Must match READER_GLOBAL in lib/page/reader.ts (not imported: that module is the heavy half). */
-const READER_GLOBAL = '__backstoryReader';
-
-const pageKey = (u: string | URL): string => {
-  const url = new URL(String(u));
-  return url.origin + url.pathname + url.search;
-};
-
-/** Settings as WXT storage items keep them (lib/settings.ts: `local:enabled`, `local:disabledSites`). */
-function isActive(values: Record<string, unknown>, site: string): boolean {
-  const on = typeof values.enabled === 'boolean' ? values.enabled : true;
-  const disabled = Array.isArray(values.disabledSites) ? (values.disabledSites as unknown[]) : [];
-  return on && !disabled.includes(site);
-}
+/** The on/off settings as storage.local holds them (lib/settings.ts items use the same keys). */
+const ON_OFF_KEYS = [ENABLED_KEY, DISABLED_SITES_KEY];
+const isActive = (values: Record<string, unknown>, site: string): boolean => isActiveOn(site, values[ENABLED_KEY], values[DISABLED_SITES_KEY]);
 
 function whenIdle(signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -71,8 +61,8 @@ export default defineContentScript({
         return undefined;
       };
       const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-        if (handedOver || area !== 'local' || !('enabled' in changes || 'disabledSites' in changes)) return;
-        void browser.storage.local.get(['enabled', 'disabledSites']).then((values) => {
+        if (handedOver || area !== 'local' || !ON_OFF_KEYS.some((key) => key in changes)) return;
+        void browser.storage.local.get(ON_OFF_KEYS).then((values) => {
           const next = isActive(values, site);
           if (handedOver || next === active) return;
           active = next;
@@ -149,7 +139,7 @@ export default defineContentScript({
         }
       });
 
-      active = isActive(await browser.storage.local.get(['enabled', 'disabledSites']), site);
+      active = isActive(await browser.storage.local.get(ON_OFF_KEYS), site);
       if (active && !handedOver) await run();
     } catch (err) {
       log('content script failed', err);

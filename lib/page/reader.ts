@@ -11,21 +11,15 @@ import { extractArticle } from '../article/extract';
 import { PageController } from './controller';
 import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
+import { isActiveOn, pageKey } from './activation';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 
-/** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
-export const pageKey = (u: string | URL): string => {
-  const url = new URL(String(u));
-  return url.origin + url.pathname + url.search;
-};
 
 export interface StartReader {
   (ctx: ContentScriptContext, site: string, afterNavigation: boolean): Promise<void>;
 }
 
-/** Name of the isolated-world global the reader script registers itself under. */
-export const READER_GLOBAL = '__backstoryReader';
 
 export const startReader: StartReader = async (ctx, site, afterNavigation) => {
   try {
@@ -71,7 +65,7 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
       keyboardLinks.getValue(),
     ]);
     controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
-    let active = on && !disabled.includes(site);
+    let active = isActiveOn(site, on, disabled);
 
     // Turning Backstory off (globally or for this site) removes everything at once; on again re-runs.
     const setActive = (next: boolean): void => {
@@ -81,8 +75,8 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
       else controller.stop();
     };
     for (const unwatch of [
-      enabled.watch((v) => void disabledSites.getValue().then((d) => setActive(v && !d.includes(site)))),
-      disabledSites.watch((d) => void enabled.getValue().then((v) => setActive(v && !(d ?? []).includes(site)))),
+      enabled.watch((v) => void disabledSites.getValue().then((d) => setActive(isActiveOn(site, v, d)))),
+      disabledSites.watch((d) => void enabled.getValue().then((v) => setActive(isActiveOn(site, v, d)))),
       opinionHighlight.watch((v) => controller.updateSettings({ opinionHighlight: v })),
       entityMarks.watch((v) => controller.updateSettings({ entityMarks: v })),
       keyboardLinks.watch((v) => controller.updateSettings({ keyboardLinks: v })),

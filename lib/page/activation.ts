@@ -1,0 +1,27 @@
+/**
+ * What the eager content script and the article reader must agree on, in one dependency-free
+ * module (the eager script may not pull in WXT storage or zod): the global the reader registers
+ * under, when a URL change is a new page, and whether Backstory is on for a site.
+ * lib/settings.ts defines the `enabled` / `disabledSites` storage items from these same keys and
+ * fallbacks, so the eager script can read storage.local directly and still agree with them.
+ */
+
+/** Name of the isolated-world global the reader script registers itself under. */
+export const READER_GLOBAL = '__backstoryReader';
+
+/** storage.local keys (WXT items `local:<key>`) and fallbacks of the two on/off settings. */
+export const ENABLED_KEY = 'enabled';
+export const DISABLED_SITES_KEY = 'disabledSites';
+export const ENABLED_FALLBACK = true;
+
+/** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
+export const pageKey = (u: string | URL): string => {
+  const url = new URL(String(u));
+  return url.origin + url.pathname + url.search;
+};
+
+/** On globally and not switched off for this site; values as storage holds them (maybe unset). */
+export function isActiveOn(site: string, enabled: unknown, disabledSites: unknown): boolean {
+  const on = typeof enabled === 'boolean' ? enabled : ENABLED_FALLBACK;
+  return on && !(Array.isArray(disabledSites) && disabledSites.includes(site));
+}
