@@ -35,6 +35,10 @@ function defaultPackAsset(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
+  // BACKSTORY_OUT_DIR: a private build directory (e.g. .cache/out-<name>) so parallel work in one
+  // checkout does not overwrite .output/ under someone's E2E run. Point E2E_CHROME_DIR /
+  // E2E_FIREFOX_DIR at <dir>/chrome-mv3 and <dir>/firefox-mv3 to test that build.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), defaultPackAsset()],
