@@ -14,7 +14,7 @@ import {
   opinionHighlight,
 } from '../../lib/settings';
 import type { Result } from '../../lib/messaging';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import { useSetting } from '../useSetting';
@@ -271,7 +271,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
         <Switch id="s-history" testId="history-enabled" checked={on ?? true} onChange={setOn} label={t('historyEnabled')} hint={t('historyEnabledHint')} />
       </div>
       <div class="history-count">
-        <span data-testid="history-count">{count === null ? t('historyCountUnknown') : count === 1 ? t('historyCountOne') : t('historyCount', nf(count))}</span>
+        <span data-testid="history-count">{count === null ? t('historyCountUnknown') : tn('historyCount', count)}</span>
         <button type="button" class="button danger" data-testid="history-clear" onClick={() => void clear()}>
           {t('historyClear')}
         </button>

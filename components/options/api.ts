@@ -4,6 +4,7 @@
  * the same IndexedDB as the background.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { Result, UiToBg } from '../../lib/messaging';
 import * as store from '../../lib/store/index';
 import type { PackSummary } from '../../lib/store/index';
@@ -24,7 +25,7 @@ export function browserOptionsApi(): OptionsApi {
   return {
     async datasetInfo() {
       const reply = (await send({ type: 'ui:get-dataset-info' })) as Result<DatasetInfoLike> | undefined;
-      return reply ?? { ok: false, error: 'No answer from the background.' };
+      return reply ?? { ok: false, error: t('errorNoAnswer') };
     },
     async importedPacks() {
       return (await store.listPacks()).map(packInfoOf);

@@ -2,6 +2,7 @@
  * Credits the About section shows besides the packs' own `licenses` blocks: the data behind the
  * opinion model. Only the model's one-line `about` is bundled (Vite keeps just that key).
  */
+import { t } from '../i18n';
 import { about as opinionModelAbout } from '../../assets/opinion-model.json';
 
 export interface Credit {
@@ -16,7 +17,7 @@ export function modelCredits(about: string = opinionModelAbout): Credit[] {
   const credits: Credit[] = [
     {
       id: 'newssd-eng',
-      covers: 'Opinion model training data (sentence subjectivity in English news)',
+      covers: t('creditNewssdCovers'),
       license: 'CC BY 4.0',
       url: 'https://creativecommons.org/licenses/by/4.0/',
       attribution:
@@ -26,7 +27,7 @@ export function modelCredits(about: string = opinionModelAbout): Credit[] {
   if (/glove/i.test(about)) {
     credits.push({
       id: 'glove',
-      covers: 'Word scores derived from GloVe word vectors',
+      covers: t('creditGloveCovers'),
       license: 'PDDL',
       url: 'https://opendatacommons.org/licenses/pddl/',
       attribution: 'GloVe: Global Vectors for Word Representation, Pennington, Socher and Manning, Stanford NLP (2014).',

@@ -1,5 +1,6 @@
 /** The real PopupApi: the WebExtension APIs behind the popup. */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
 
@@ -18,7 +19,7 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
     async tabStatus(tabId) {
       const msg: UiToBg = { type: 'ui:get-tab-report', tabId };
       const reply = (await browser.runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
-      return reply ?? { ok: false, error: 'No answer from the background.' };
+      return reply ?? { ok: false, error: t('errorNoAnswer') };
     },
     async pageStatus(tabId) {
       const msg: UiToCs = { type: 'ui:get-page-status' };

@@ -10,15 +10,21 @@
  *     <div class="card" role="dialog" data-testid="card">
  *       <div class="name" data-testid="card-name"/> <div class="type" data-testid="card-type"/>
  *       <p data-testid="card-description"/> <p class="note"/> <p class="count"/>
- *       <ul data-testid="card-coverage"><li>date · title · source</li>…</ul>
+ *       <h2>Earlier coverage</h2>
+ *       <ul data-testid="card-coverage"><li title="full title, source, why"><span.meta>date · source</span><a.line>title</a></li>…</ul>
+ *       <p class="more-items">N more in the toolbar button</p>  (when the entity has more than three)
  *       <a class="more" href="…">Learn more</a>
+ *
+ * Theme: the page's own colour scheme around the name (pageTheme), not the system's.
  *     </div>
  */
 import type { LinkedEntity } from '../report';
+import { t, tn, uiLanguage, type MessageKey } from '../i18n';
 
 export const CARD_TAG = 'backstory-card';
 
 export interface CardCoverageItem {
+  /** The item's full title (shown clamped to two lines; the whole of it in the tooltip). */
   label: string;
   date: string | null;
   source: string;
@@ -33,16 +39,25 @@ export interface CardModel {
   description: string;
   note: string | null;
   mentions: number;
+  /** The three most relevant earlier items (the ranking's order). */
   coverage: CardCoverageItem[];
+  /** Earlier items the card leaves to the popup. */
+  moreCoverage: number;
   url: string | null;
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
+/** The card's colour scheme: the page's own, so a dark site gets a dark card. */
+export type CardTheme = 'light' | 'dark';
+
+const TYPE_LABEL: Record<string, MessageKey> = {
+  person: 'cardTypePerson',
+  organization: 'cardTypeOrganization',
+  place: 'cardTypePlace',
+  event: 'cardTypeEvent',
 };
+
+/** Earlier items the card shows; the rest are in the popup. */
+export const CARD_COVERAGE_ITEMS = 3;
 
 /** Only web links leave the card (no javascript:, data:, or extension URLs from a pack). */
 export function safeUrl(url: string | undefined | null): string | null {
@@ -55,29 +70,40 @@ export function safeUrl(url: string | undefined | null): string | null {
   }
 }
 
-/** A coverage date as the reader's locale writes it ("May 4, 2025"); YYYY and YYYY-MM stay as they are. */
-export function cardDate(date: string | null | undefined): string {
+/**
+ * A coverage date, short, in the reader's locale: "May 4, 2025"; this year's dates drop the year
+ * when `today` is given ("May 4"). YYYY and YYYY-MM stay as they are.
+ */
+export function cardDate(date: string | null | undefined, today?: Date): string {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   if (!m) return date ?? '';
   try {
-    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const sameYear = today !== undefined && today.getUTCFullYear() === Number(m[1]);
+    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toLocaleDateString(uiLanguage(), {
+      ...(sameYear ? {} : { year: 'numeric' }),
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
   } catch {
     return date!;
   }
 }
 
 export function cardModel(entity: LinkedEntity): CardModel {
-  const type = TYPE_LABEL[entity.type] ?? entity.type;
+  const typeKey = TYPE_LABEL[entity.type];
+  const type = typeKey ? t(typeKey) : entity.type;
   // "Place · country" above a description that only says "Country" says it twice.
   const subtype = entity.subtype && entity.subtype.toLowerCase() !== (entity.description ?? '').trim().toLowerCase() ? entity.subtype : null;
+  const all = entity.coverage ?? [];
   return {
     name: entity.name,
-    type: subtype ? `${type} · ${subtype}` : type,
+    type: subtype ? t('cardTypeWithSubtype', [type, subtype]) : type,
     description: entity.description,
     note: entity.note ?? null,
     mentions: entity.mentions.length,
-    coverage: (entity.coverage ?? []).slice(0, 3).map((c) => ({
-      label: c.title || c.source || 'Earlier coverage',
+    coverage: all.slice(0, CARD_COVERAGE_ITEMS).map((c) => ({
+      label: c.title || c.source || t('cardCoverageUntitled'),
       date: c.date,
       // Titles built from facts often already name the outlet ("… — Reuters"): don't repeat it.
       source: c.title && c.source && !c.title.includes(c.source) ? c.source : '',
@@ -85,8 +111,59 @@ export function cardModel(entity: LinkedEntity): CardModel {
       why: c.why,
       fromHistory: c.origin === 'history',
     })),
+    moreCoverage: Math.max(0, all.length - CARD_COVERAGE_ITEMS),
     url: safeUrl(entity.url),
   };
+}
+
+/** sRGB relative luminance (0 black … 1 white) of a computed `rgb()`/`rgba()`/`color(srgb …)` value, with its alpha. */
+export function parseColor(value: string): { luminance: number; alpha: number } | null {
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(value.trim())
+    ?? /^color\(srgb\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)(?:\s*\/\s*([\d.]+%?))?\s*\)$/.exec(value.trim());
+  if (!m) return null;
+  const scale = value.trim().startsWith('color(') ? 1 : 255;
+  const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => lin(Math.min(1, Number(x) / scale)));
+  const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
+  return { luminance: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, alpha: a };
+}
+
+/** Luminance below which a background reads as dark (the midpoint in contrast terms). */
+const DARK_BELOW = 0.18;
+
+/**
+ * The colour scheme the page shows around `from`: the first (mostly) opaque background colour up
+ * the tree decides; with none (a transparent page), the root's `color-scheme` decides what the
+ * canvas is — dark only if the page opts into dark and the reader prefers dark; a page that says
+ * nothing has a white canvas. Background images are not looked at: where the text colour is light
+ * and no background colour says otherwise, the page is dark. The reader's prefers-color-scheme is
+ * the answer when nothing can be read at all.
+ */
+export function pageTheme(doc: Document, from: Element | null): CardTheme {
+  const win = doc.defaultView;
+  const prefersDark = (): boolean => {
+    try {
+      return !!win?.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    } catch {
+      return false;
+    }
+  };
+  if (!win?.getComputedStyle) return prefersDark() ? 'dark' : 'light';
+  try {
+    for (let node: Element | null = from ?? doc.body; node; node = node.parentElement) {
+      const bg = parseColor(win.getComputedStyle(node).backgroundColor);
+      if (bg && bg.alpha >= 0.5) return bg.luminance < DARK_BELOW ? 'dark' : 'light';
+    }
+    const text = from ? parseColor(win.getComputedStyle(from).color) : null;
+    if (text && text.alpha >= 0.5 && text.luminance > 0.5) return 'dark';
+    const scheme = win.getComputedStyle(doc.documentElement).colorScheme ?? '';
+    const offersDark = /\bdark\b/.test(scheme);
+    const offersLight = /\blight\b/.test(scheme);
+    if (offersDark && (!offersLight || prefersDark())) return 'dark';
+    return 'light';
+  } catch {
+    return prefersDark() ? 'dark' : 'light';
+  }
 }
 
 const CARD_CSS = `
@@ -94,29 +171,33 @@ const CARD_CSS = `
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box;
   width: 320px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto;
-  margin: 0; padding: 12px 14px; text-align: left;
+  margin: 0; padding: 12px 14px; text-align: left; direction: ltr;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1d1d1f; background: #ffffff; border: 1px solid #c9c9cf; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
+  color-scheme: light;
 }
 .card:focus { outline: 2px solid #2a6fdb; outline-offset: 2px; }
 .name { font-size: 16px; font-weight: 650; margin: 0; }
-.type { font-size: 12px; color: #5a5a66; margin: 2px 0 8px; text-transform: none; }
+.type { font-size: 12px; color: #55555f; margin: 2px 0 8px; text-transform: none; }
 p { margin: 0 0 8px; }
 .note { font-style: italic; }
-.count { font-size: 12px; color: #5a5a66; }
-h2 { font-size: 12px; font-weight: 600; margin: 8px 0 4px; color: #5a5a66; }
+.count { font-size: 12px; color: #55555f; }
+h2 { font-size: 12px; font-weight: 600; margin: 10px 0 4px; color: #55555f; text-transform: none; letter-spacing: 0; }
 ul { list-style: none; margin: 0 0 8px; padding: 0; }
-li { margin: 0 0 6px; font-size: 13px; }
-.date { font-variant-numeric: tabular-nums; color: #5a5a66; margin-right: 6px; }
-.src { color: #5a5a66; }
-a { color: #1a56c4; }
-a:focus-visible { outline: 2px solid #2a6fdb; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) {
-  .card { color: #ececf1; background: #1f1f24; border-color: #4a4a55; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
-  .type, .count, h2, .date, .src { color: #b4b4c0; }
-  a { color: #8ab4f8; }
+li { margin: 0 0 7px; font-size: 13px; line-height: 1.35; }
+.meta { display: block; font-size: 12px; color: #55555f; font-variant-numeric: tabular-nums; }
+.line {
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+  overflow: hidden; overflow-wrap: anywhere;
 }
+.more-items { font-size: 12px; color: #55555f; margin: -2px 0 8px; }
+a { color: #1a56c4; text-decoration: underline; text-underline-offset: 2px; }
+a:focus-visible { outline: 2px solid #2a6fdb; outline-offset: 1px; }
+.card.dark { color: #ececf1; background: #1f1f24; border-color: #4a4a55; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.55); color-scheme: dark; }
+.card.dark .type, .card.dark .count, .card.dark h2, .card.dark .meta, .card.dark .more-items { color: #b8b8c4; }
+.card.dark a { color: #8ab4f8; }
+.card.dark:focus, .card.dark a:focus-visible { outline-color: #8ab4f8; }
 @media (prefers-reduced-motion: no-preference) {
   .card { animation: bs-in 120ms ease-out; }
   @keyframes bs-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
@@ -130,12 +211,27 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   return e;
 }
 
-/** Build the card's DOM for a model (no layout, no document attachment). */
-export function renderCard(doc: Document, model: CardModel): HTMLElement {
-  const card = el(doc, 'div', 'card');
+function newTabLink(doc: Document, cls: string | undefined, text: string, href: string, label: string): HTMLAnchorElement {
+  const a = el(doc, 'a', cls, text);
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.setAttribute('aria-label', label);
+  return a;
+}
+
+/**
+ * Build the card's DOM for a model (no layout, no document attachment). Each earlier item is two
+ * short lines — "date · source" and the title clamped to two lines — with the whole title, the
+ * source and why it was picked in the item's tooltip.
+ */
+export function renderCard(doc: Document, model: CardModel, theme: CardTheme = 'light', today?: Date): HTMLElement {
+  const card = el(doc, 'div', theme === 'dark' ? 'card dark' : 'card');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', model.name);
+  card.setAttribute('aria-description', t('cardCloseHint'));
   card.setAttribute('data-testid', 'card');
+  card.setAttribute('data-theme', theme);
   card.tabIndex = -1;
   const name = el(doc, 'div', 'name', model.name);
   name.setAttribute('data-testid', 'card-name');
@@ -145,37 +241,26 @@ export function renderCard(doc: Document, model: CardModel): HTMLElement {
   desc.setAttribute('data-testid', 'card-description');
   card.append(name, type, desc);
   if (model.note) card.append(el(doc, 'p', 'note', model.note));
-  card.append(el(doc, 'p', 'count', model.mentions === 1 ? 'Mentioned once here' : `Mentioned ${model.mentions} times here`));
+  card.append(el(doc, 'p', 'count', tn('cardMentions', model.mentions)));
   const list = el(doc, 'ul');
   list.setAttribute('data-testid', 'card-coverage');
   if (model.coverage.length) {
-    card.append(el(doc, 'h2', undefined, 'Earlier coverage'));
+    const heading = el(doc, 'h2', undefined, t('cardCoverageHeading'));
+    heading.id = 'bs-card-coverage';
+    list.setAttribute('aria-labelledby', heading.id);
+    card.append(heading);
     for (const c of model.coverage) {
       const li = el(doc, 'li');
-      if (c.date) li.append(el(doc, 'span', 'date', cardDate(c.date)));
-      if (c.url) {
-        const a = el(doc, 'a', undefined, c.label);
-        a.href = c.url;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        li.append(a);
-      } else {
-        li.append(el(doc, 'span', undefined, c.label));
-      }
-      const extra = [c.source, c.fromHistory ? 'you read this earlier' : ''].filter(Boolean).join(' · ');
-      if (extra) li.append(el(doc, 'span', 'src', ` — ${extra}`));
-      if (c.why) li.title = c.why;
+      const meta = [cardDate(c.date, today), c.source, c.fromHistory ? t('cardReadEarlier') : ''].filter(Boolean).join(' · ');
+      if (meta) li.append(el(doc, 'span', 'meta', meta));
+      li.append(c.url ? newTabLink(doc, 'line', c.label, c.url, t('cardItemOpens', c.label)) : el(doc, 'span', 'line', c.label));
+      li.title = [c.label, c.source, c.why].filter(Boolean).join('\n');
       list.append(li);
     }
   }
   card.append(list);
-  if (model.url) {
-    const more = el(doc, 'a', 'more', 'Learn more');
-    more.href = model.url;
-    more.target = '_blank';
-    more.rel = 'noopener noreferrer';
-    card.append(more);
-  }
+  if (model.moreCoverage > 0) card.append(el(doc, 'p', 'more-items', tn('cardMoreInPopup', model.moreCoverage)));
+  if (model.url) card.append(newTabLink(doc, 'more', t('cardLearnMore'), model.url, t('cardLearnMoreLabel', model.name)));
   return card;
 }
 
@@ -214,6 +299,18 @@ export function placeCard(anchor: Box, w: number, h: number, vw: number, vh: num
   }
   const left = Math.min(Math.max(margin, anchor.left), Math.max(margin, vw - w - margin));
   return maxHeight === undefined ? { left: Math.round(left), top: Math.round(top) } : { left: Math.round(left), top: Math.round(top), maxHeight };
+}
+
+/** The page element under the name's box (for its colours), or null. */
+function elementAt(doc: Document, anchor: Box): Element | null {
+  try {
+    const x = (anchor.left + anchor.right) / 2;
+    const y = (anchor.top + anchor.bottom) / 2;
+    const hit = doc.elementFromPoint?.(x, y) ?? null;
+    return hit && hit.localName !== CARD_TAG ? hit : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One card at a time; the host element exists in the page only while a card is shown. */
@@ -258,7 +355,7 @@ export class HoverCard {
     const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    const card = renderCard(doc, model);
+    const card = renderCard(doc, model, pageTheme(doc, elementAt(doc, anchor)), new Date());
     card.style.visibility = 'hidden';
     root.append(style, card);
     doc.documentElement.append(host);

@@ -1,0 +1,87 @@
+/**
+ * t() / tn(): the one way user-facing text is looked up, in the popup, the options page and the
+ * hover card. Strings live in public/_locales/<lang>/messages.json; the browser's i18n API answers
+ * (it falls back to the default locale, English, by itself).
+ *
+ * Unit tests have no i18n API: there the bundled English file answers. It is imported only for
+ * Vite's test mode, so production bundles (popup, content script) carry no copy of it — the
+ * `MODE === 'test'` branch is folded away at build time and the JSON with it.
+ */
+import en from '../public/_locales/en/messages.json';
+
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+type Messages = Record<string, Entry>;
+export type MessageKey = keyof typeof en;
+
+/** Keys that have plural forms, as `<base>_one`, `<base>_other` (and any other CLDR category). */
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
+
+type I18nApi = { getMessage(name: string, substitutions?: string[]): string; getUILanguage?(): string };
+
+const bundled: Messages | null = import.meta.env?.MODE === 'test' ? (en as Messages) : null;
+
+function api(): I18nApi | null {
+  const g = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+  try {
+    return g.browser?.i18n ?? g.chrome?.i18n ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same substitution rules as chrome.i18n: $NAME$ → its placeholder's content, $1…$9 → subs. */
+function fromBundled(key: string, subs: string[]): string {
+  const entry = bundled?.[key];
+  if (!entry) return key;
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name: string) => {
+    const ph = entry.placeholders?.[name.toLowerCase()];
+    return ph ? ph.content : all;
+  });
+  return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+}
+
+export function t(key: MessageKey, subs: string | number | (string | number)[] = []): string {
+  const list = (Array.isArray(subs) ? subs : [subs]).map(String);
+  try {
+    const message = api()?.getMessage(key, list);
+    if (message) return message;
+  } catch {
+    // No i18n API here (unit tests, a torn-down context): the bundled English, if any.
+  }
+  return fromBundled(key, list);
+}
+
+/** The reader's UI language (for plural rules and number/date formats). */
+export function uiLanguage(): string | undefined {
+  try {
+    return api()?.getUILanguage?.() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let rules: Intl.PluralRules | null = null;
+let numbers: Intl.NumberFormat | null = null;
+
+/** A number in the reader's locale ("1,204"). */
+export function formatCount(n: number): string {
+  numbers ??= new Intl.NumberFormat(uiLanguage());
+  return numbers.format(n);
+}
+
+/**
+ * Plural-aware lookup: `<base>_<category>` for the UI language's plural category of `n`
+ * (Intl.PluralRules: one, few, many, other…), falling back to `<base>_other`. $1 is the count in
+ * the reader's number format; further substitutions follow as $2…
+ */
+export function tn(base: PluralBase, n: number, more: (string | number)[] = []): string {
+  rules ??= new Intl.PluralRules(uiLanguage());
+  const subs = [formatCount(n), ...more];
+  const exact = n === 0 ? `${base}_zero` : null; // a phrasing for none, where a message has one
+  for (const key of [exact, `${base}_${rules.select(n)}`, `${base}_other`]) {
+    if (!key) continue;
+    const s = t(key as MessageKey, subs);
+    if (s && s !== key) return s;
+  }
+  return base;
+}
