@@ -56,7 +56,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0', // CSS Custom Highlight API (marks, opinion highlighting) ships in Firefox 140
               data_collection_permissions: { required: ['none'] },
             },
           },
