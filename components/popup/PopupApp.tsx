@@ -49,11 +49,18 @@ export function PopupApp({ api }: { api: PopupApi }) {
         return;
       }
       setTabId(id);
-      const tabUrl = await api.tabUrl(id).catch(() => null);
+      // The tab's URL and its status are asked for at once: each is a round trip to the browser
+      // (the status one goes on to the page), and the first render waits for both.
+      const tabUrlAsked = api.tabUrl(id).catch(() => null);
+      const statusOf = () => api.tabStatus(id).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+      let firstStatus: ReturnType<typeof statusOf> | null = statusOf();
+      const tabUrl = await tabUrlAsked;
       let tries = 0;
       const ask = async () => {
-        const res = await api.tabStatus(id).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+        const res = await (firstStatus ?? statusOf());
+        firstStatus = null;
         if (!live) return;
+        if (tries === 0) performance.mark?.('popup:status');
         if (!res.ok) {
           setState({ phase: 'error', message: res.error });
           return;

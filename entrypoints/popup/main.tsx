@@ -1,3 +1,5 @@
+// Timing marks for the popup bench (test/bench/browser-popup.bench.ts): script start, data in.
+performance.mark?.('popup:start');
 import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
