@@ -18,6 +18,7 @@ import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
+import { CollapsedLengths, runSteps, type Steps } from './walk';
 import type { ArticleBlock, ArticleInput, BlockKind } from './types';
 
 export type Extraction =
@@ -121,53 +122,79 @@ interface WalkOptions {
   layout: boolean;
 }
 
-function collectBlocks(body: Element, opts: WalkOptions): Cand[] {
+/** Elements visited between pause points of the walk. */
+const WALK_STEP = 64;
+
+/**
+ * The block walk, as steps (lib/article/walk.ts): it pauses every WALK_STEP elements and after
+ * each block, so the content script can spread it over several tasks. Depth-first with an
+ * explicit stack (no recursion limit on 1,000-level DOMs).
+ *
+ * Layout is asked only of candidate blocks, never of every element on the way: one
+ * `checkVisibility()` per block (a block under a display:none ancestor has no box either), so a
+ * page's hidden menus and modals cost a structural walk, not a style query each.
+ */
+function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
   const out: Cand[] = [];
+  // Collapsed text lengths of containers, shared across the walk (a deep DOM asks for each level).
+  const lengths = new CollapsedLengths();
   const push = (el: Element, kind: BlockKind) => {
+    if (opts.layout && !(el as CheckVisible).checkVisibility!()) return;
     const text = blockText(el);
     // A block inside a link (card teasers: <a><div>…</div></a>) is all link.
     if (text) out.push({ el, kind, text, linkLen: el.closest('a') ? text.length : linkTextLength(el), weight: textWeight(text) });
   };
-  const walk = (el: Element, inQuote: boolean): void => {
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = tagOf(c);
-      if (SKIP_TAGS.has(tag) || isHiddenByMarkup(c)) continue;
-      const role = c.getAttribute('role');
-      if (role && SKIP_ROLES.test(role)) continue;
-      if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {
-        const ci = classAndId(c);
-        if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) continue;
-      }
-      if (opts.layout && !(c as CheckVisible).checkVisibility!()) continue;
-      if (tag === 'P' || tag === 'PRE' || HEADINGS.has(tag)) {
-        push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
-        continue;
-      }
-      if (hasBlockChild(c) || (!BLOCKISH.has(tag) && containsBlock(c, 4))) {
-        const loose = looseTextLength(c);
-        const total = loose > 0 ? (c.textContent ?? '').replace(/\s+/g, ' ').length : 0;
-        // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
-        if (loose > 0 && ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose * 10 >= total * 9 && BLOCKISH.has(tag)))) {
-          push(c, tag === 'LI' || tag === 'DD' || tag === 'DT' ? 'list-item' : inQuote || tag === 'BLOCKQUOTE' ? 'quote' : 'paragraph');
-          continue;
-        }
-        walk(c, inQuote || tag === 'BLOCKQUOTE');
-        continue;
-      }
-      if (tag === 'TABLE' || tag === 'TR' || tag === 'TBODY') continue;
-      // A leaf container: list item, quote, cell or a <div> used as a paragraph.
-      if (tag === 'LI' || tag === 'DD' || tag === 'DT') push(c, 'list-item');
-      else if (tag === 'BLOCKQUOTE' || inQuote) push(c, 'quote');
-      else if (BLOCKISH.has(tag) || tag === 'SPAN' || tag === 'FONT' || tag === 'A' || tag === 'B' || tag === 'STRONG' || tag === 'EM' || tag === 'I') {
-        // Inline wrappers directly under a container hold text only when there is no other block.
-        // Exception: a link-free label right before a block ("<span>Step 1</span><p>…") is a pseudo-heading.
-        if (!BLOCKISH.has(tag) && hasBlockSibling(c) && (c.textContent ?? '').trim().length < 80 && !isLabel(c)) continue;
-        push(c, 'paragraph');
-      }
+  const stack: { next: Element | null; inQuote: boolean }[] = [{ next: body.firstElementChild, inQuote: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const c = frame.next;
+    if (!c) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(body, false);
-  return out;
+    frame.next = c.nextElementSibling;
+    if (++visited % WALK_STEP === 0) yield;
+    const inQuote = frame.inQuote;
+    const tag = tagOf(c);
+    if (SKIP_TAGS.has(tag) || isHiddenByMarkup(c)) continue;
+    const role = c.getAttribute('role');
+    if (role && SKIP_ROLES.test(role)) continue;
+    if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {
+      const ci = classAndId(c);
+      if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) continue;
+    }
+    if (tag === 'P' || tag === 'PRE' || HEADINGS.has(tag)) {
+      push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
+      yield;
+      continue;
+    }
+    if (hasBlockChild(c) || (!BLOCKISH.has(tag) && containsBlock(c, 4))) {
+      const loose = looseTextLength(c);
+      const total = loose > 0 ? lengths.of(c) : 0;
+      // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
+      if (loose > 0 && ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose * 10 >= total * 9 && BLOCKISH.has(tag)))) {
+        push(c, tag === 'LI' || tag === 'DD' || tag === 'DT' ? 'list-item' : inQuote || tag === 'BLOCKQUOTE' ? 'quote' : 'paragraph');
+        yield;
+        continue;
+      }
+      stack.push({ next: c.firstElementChild, inQuote: inQuote || tag === 'BLOCKQUOTE' });
+      continue;
+    }
+    if (tag === 'TABLE' || tag === 'TR' || tag === 'TBODY') continue;
+    // A leaf container: list item, quote, cell or a <div> used as a paragraph.
+    if (tag === 'LI' || tag === 'DD' || tag === 'DT') push(c, 'list-item');
+    else if (tag === 'BLOCKQUOTE' || inQuote) push(c, 'quote');
+    else if (BLOCKISH.has(tag) || tag === 'SPAN' || tag === 'FONT' || tag === 'A' || tag === 'B' || tag === 'STRONG' || tag === 'EM' || tag === 'I') {
+      // Inline wrappers directly under a container hold text only when there is no other block.
+      // Exception: a link-free label right before a block ("<span>Step 1</span><p>…") is a pseudo-heading.
+      if (!BLOCKISH.has(tag) && hasBlockSibling(c) && (c.textContent ?? '').trim().length < 80 && !isLabel(c)) continue;
+      push(c, 'paragraph');
+    }
+    yield;
+  }
+  // The page may have changed between slices: blocks it removed meanwhile are gone.
+  return body.isConnected ? out.filter((b) => b.el.isConnected) : out;
 }
 
 function isLabel(el: Element): boolean {
@@ -405,7 +432,17 @@ export interface ExtractOptions {
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
+  return runSteps(extractArticleSteps(doc, url, options));
+}
+
+/**
+ * The extraction as steps (see lib/article/walk.ts): the same result as extractArticle, for a
+ * caller that spreads it over several tasks (the content script: lib/page/yield.ts driveSteps).
+ * Pauses inside the block walk and between phases.
+ */
+export function* extractArticleSteps(doc: Document, url: string, options: ExtractOptions = {}): Steps<Extraction> {
   const gate: GateResult = articleGate(doc, url);
+  yield;
   const body = doc.body;
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
   // The gate's text check is a quick under-estimate; its vetoes (login, search, thread) stand.
@@ -413,14 +450,20 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (vetoed && !options.force) return { detected: false, signals: gate.signals };
 
   const layout = typeof (body as CheckVisible).checkVisibility === 'function' && (body as CheckVisible).checkVisibility!() === true;
-  let cands = collectBlocks(body, { classFilter: true, layout });
+  let cands = yield* collectBlocks(body, { classFilter: true, layout });
+  yield;
   let { root, scores } = chooseRoot(cands, body);
+  yield;
   let inRoot = pickBlocks(cands, root, scores);
+  yield;
   if (inRoot.reduce((n, b) => n + b.weight, 0) < 500) {
     // Over-eager class filter (e.g. the whole page inside class="header-wrap"): try without it.
-    const again = collectBlocks(body, { classFilter: false, layout });
+    const again = yield* collectBlocks(body, { classFilter: false, layout });
+    yield;
     const r2 = chooseRoot(again, body);
+    yield;
     const in2 = pickBlocks(again, r2.root, r2.scores);
+    yield;
     if (in2.reduce((n, b) => n + b.weight, 0) > inRoot.reduce((n, b) => n + b.weight, 0)) {
       cands = again;
       root = r2.root;
@@ -430,6 +473,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
 
   const meta = extractMetadata(doc, url);
+  yield;
   const kept = inRoot.filter((b) => !isBoilerplate(b, meta.title));
   // Leading headings before any text (kicker, repeated headline) are not sections.
   // A sentence-long one is the standfirst (dek) and stays, as a paragraph.

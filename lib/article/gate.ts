@@ -23,7 +23,7 @@ const ACCOUNT_PATH = /\/(?:login|log-in|signin|sign-in|signup|sign-up|register|a
 const FORUM_PATH = /\/(?:forums?|threads?|topics?|community|discussions?|viewtopic|showthread|boards?)(?:\/|$|\.|\?)/i;
 
 /** Facts from one pass over the elements (querySelector is slow on linkedom, fine in browsers). */
-interface PageFacts {
+export interface PageFacts {
   /** Readability-style text score: sum of sqrt(len − 140) over long visible <p>/<pre>. */
   density: number;
   articles: number;
@@ -36,14 +36,37 @@ interface PageFacts {
 
 const POST_CLASS = /(?:^|\s)(?:post-author|postauthor|username)(?:\s|$)/;
 
-/** Inside something that is never article text (or hidden by markup)? */
-function offText(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) {
-    const t = a.localName;
-    if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form') return true;
-    if (a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') return true;
-  }
-  return false;
+/**
+ * Inside something that is never article text (or hidden by markup)? Memoised per element for one
+ * gate run: many paragraphs share ancestors, and a 1,000-level DOM would otherwise walk them all
+ * for every paragraph.
+ */
+function offTextMemo(): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const off = (el: Element): boolean => {
+    const hit = memo.get(el);
+    if (hit !== undefined) return hit;
+    // Iterative up to the first known ancestor, then fill the path (no deep recursion).
+    const path: Element[] = [];
+    let result = false;
+    for (let a: Element | null = el; a; a = a.parentElement) {
+      const known = memo.get(a);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(a);
+      const t = a.localName;
+      if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form' || a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') {
+        result = true;
+        break;
+      }
+    }
+    // Every element on the path shares the answer of the ancestor that decided it (or of none).
+    for (const a of path) memo.set(a, result);
+    return result;
+  };
+  return off;
 }
 
 function inMain(el: Element): boolean {
@@ -51,46 +74,99 @@ function inMain(el: Element): boolean {
   return false;
 }
 
-function pageFacts(doc: Document, limit: number): PageFacts {
-  const f: PageFacts = { density: 0, articles: 0, articleBody: false, ogType: null, password: false, searchInMain: false, posts: 0 };
+function newFacts(): PageFacts {
+  return { density: 0, articles: 0, articleBody: false, ogType: null, password: false, searchInMain: false, posts: 0 };
+}
+
+/** One <p>/<pre>'s share of the text score (stops adding past `limit`: the decision is made). */
+function addParagraph(f: PageFacts, el: Element, limit: number, offText: (el: Element) => boolean): void {
+  if (f.density > limit) return;
+  const len = textWeight((el.textContent ?? '').trim());
+  if (len >= 140 && !offText(el)) f.density += Math.sqrt(len - 140);
+}
+
+function addInput(f: PageFacts, el: Element): void {
+  const type = el.getAttribute('type');
+  if (type === 'password') f.password = true;
+  else if ((type === 'search' || el.getAttribute('name') === 'q') && inMain(el)) f.searchInMain = true;
+}
+
+function addItemprop(f: PageFacts, itemprop: string): void {
+  if (/(?:^|\s)articleBody(?:\s|$)/.test(itemprop)) f.articleBody = true;
+  if (itemprop === 'comment') f.posts++;
+}
+
+/** Pages built from bare <div>s: count text that sits directly in a div (no <p> at all). */
+function addDivText(f: PageFacts, divs: ArrayLike<Element>, limit: number, offText: (el: Element) => boolean): void {
+  if (f.density >= 20) return;
+  for (let i = 0; i < divs.length; i++) {
+    const d = divs[i]!;
+    let len = 0;
+    for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
+    if (len < 140 || offText(d)) continue;
+    f.density += Math.sqrt(len - 140);
+    if (f.density > limit) break;
+  }
+}
+
+/** One JS pass over every element: fast on linkedom (CLI, tests), where selector queries are slow. */
+function pageFactsByWalk(doc: Document, limit: number): PageFacts {
+  const f = newFacts();
   const divs: Element[] = [];
   if (!doc.documentElement) return f;
+  const offText = offTextMemo();
   eachElement(doc.documentElement, (el) => {
     const tag = el.localName;
-    if (tag === 'p' || tag === 'pre') {
-      if (f.density > limit) return;
-      const len = textWeight((el.textContent ?? '').trim());
-      if (len >= 140 && !offText(el)) f.density += Math.sqrt(len - 140);
-    } else if (tag === 'div') {
-      divs.push(el);
-    } else if (tag === 'article') {
-      f.articles++;
-    } else if (tag === 'meta') {
+    if (tag === 'p' || tag === 'pre') addParagraph(f, el, limit, offText);
+    else if (tag === 'div') divs.push(el);
+    else if (tag === 'article') f.articles++;
+    else if (tag === 'meta') {
       if (el.getAttribute('property') === 'og:type') f.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
-    } else if (tag === 'input') {
-      const type = el.getAttribute('type');
-      if (type === 'password') f.password = true;
-      else if ((type === 'search' || el.getAttribute('name') === 'q') && inMain(el)) f.searchInMain = true;
-    }
+    } else if (tag === 'input') addInput(f, el);
     const itemprop = el.getAttribute('itemprop');
-    if (itemprop) {
-      if (/(?:^|\s)articleBody(?:\s|$)/.test(itemprop)) f.articleBody = true;
-      if (itemprop === 'comment') f.posts++;
-    }
+    if (itemprop) addItemprop(f, itemprop);
     const cls = el.getAttribute('class');
     if (cls && POST_CLASS.test(cls)) f.posts++;
   });
-  // Pages built from bare <div>s: count text that sits directly in a div (no <p> at all).
-  if (f.density < 20) {
-    for (const d of divs) {
-      let len = 0;
-      for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
-      if (len < 140 || offText(d)) continue;
-      f.density += Math.sqrt(len - 140);
-      if (f.density > limit) break;
-    }
-  }
+  addDivText(f, divs, limit, offText);
   return f;
+}
+
+/**
+ * The same facts from the engine's own selector matching (browsers): touching only the elements
+ * that matter, instead of calling into the DOM for every element of the page from script. This
+ * runs on every page the reader opens, so it must stay far below a frame.
+ */
+function pageFactsByQuery(doc: Document, limit: number): PageFacts {
+  const f = newFacts();
+  if (!doc.documentElement) return f;
+  const offText = offTextMemo();
+  const paras = doc.querySelectorAll('p, pre');
+  for (let i = 0; i < paras.length && f.density <= limit; i++) addParagraph(f, paras[i]!, limit, offText);
+  f.articles = doc.getElementsByTagName('article').length;
+  for (const m of Array.from(doc.querySelectorAll('meta[property]'))) {
+    if (m.getAttribute('property') === 'og:type') f.ogType = (m.getAttribute('content') ?? '').trim().toLowerCase();
+  }
+  for (const input of Array.from(doc.getElementsByTagName('input'))) addInput(f, input);
+  for (const el of Array.from(doc.querySelectorAll('[itemprop]'))) addItemprop(f, el.getAttribute('itemprop') ?? '');
+  // Substring match first (case-sensitive, as the regex), then the exact class-word rule.
+  for (const el of Array.from(doc.querySelectorAll('[class*="post-author"], [class*="postauthor"], [class*="username"]'))) {
+    const cls = el.getAttribute('class');
+    if (cls && POST_CLASS.test(cls)) f.posts++;
+  }
+  addDivText(f, doc.getElementsByTagName('div'), limit, offText);
+  return f;
+}
+
+/** Browsers have layout (and fast selectors); linkedom has neither. */
+function hasFastSelectors(doc: Document): boolean {
+  const root = doc.documentElement as (Element & { checkVisibility?: unknown }) | null;
+  return !!root && typeof root.checkVisibility === 'function' && typeof doc.querySelectorAll === 'function';
+}
+
+/** Exported for tests: both ways must agree. */
+export function pageFacts(doc: Document, limit: number, how: 'walk' | 'query' = hasFastSelectors(doc) ? 'query' : 'walk'): PageFacts {
+  return how === 'query' ? pageFactsByQuery(doc, limit) : pageFactsByWalk(doc, limit);
 }
 
 export function articleGate(doc: Document, url: string): GateResult {

@@ -122,17 +122,18 @@ export function buildTextMap(el: Element): TextMap {
       if (span) span.rawOffsets.push(i);
     }
   }
-  for (const s of spans) {
-    if (s.start < 0) s.start = s.end = firstAfter(spans, s, out.length);
-    else s.end = s.start + s.rawOffsets.length;
+  // A node that contributes nothing sits at the start of the next contributing node (or at the
+  // end). One backward pass: blocks with thousands of whitespace-only nodes stay linear.
+  let next = out.length;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i]!;
+    if (s.start < 0) s.start = s.end = next;
+    else {
+      s.end = s.start + s.rawOffsets.length;
+      next = s.start;
+    }
   }
   return { text: out, spans };
-}
-
-/** Where a node that contributes nothing sits: at the start of the next contributing node. */
-function firstAfter(spans: TextNodeSpan[], s: TextNodeSpan, fallback: number): number {
-  for (let i = spans.indexOf(s) + 1; i < spans.length; i++) if (spans[i]!.start >= 0) return spans[i]!.start;
-  return fallback;
 }
 
 /** Every live Text node of the block with the blockText offset where its text begins. */

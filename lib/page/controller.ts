@@ -5,12 +5,18 @@
  *
  *   run(): gate ─no─► (bounded wait for late content) ─no─► idle
  *            └yes─► extract ─► cs:analyze-article ─► ArticleView (highlights, card, keyboard)
+ *
+ * Issue #7: no step may hold the page's main thread for long. Extraction runs as steps driven in
+ * time slices (lib/page/yield.ts), with a yield to the page before and after each phase; mapping
+ * and drawing yield too. A page too big to finish within EXTRACT_BUDGET_MS of our own time
+ * stops cleanly, with a note the popup shows.
  */
 import type { ArticleBlock, ArticleInput } from '../article/types';
 import { clampArticleInput, type CsToBg, type PageStatus, type Result } from '../messaging';
 import type { PageReport } from '../report';
 import { ArticleView, type ViewSettings } from './article-view';
-import { LATE_CONTENT_MS, SHELL_TEXT, pause as yieldToPage, sleep, visibleTextLength, waitForContent } from './wait';
+import { LATE_CONTENT_MS, SHELL_TEXT, sleep, visibleTextLength, waitForContent } from './wait';
+import { SliceClock, driveSteps, yieldToPage } from './yield';
 
 export type Extraction = { detected: false; signals: string[] } | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
 
@@ -20,6 +26,11 @@ export interface PageDeps {
   url: () => string;
   articleGate: (doc: Document, url: string) => { likely: boolean; signals: string[] };
   extractArticle: (doc: Document, url: string) => Extraction;
+  /**
+   * The same extraction as steps that may pause at each `yield` (lib/article/walk.ts); when
+   * given, the controller drives it in slices instead of calling extractArticle in one task.
+   */
+  extractSteps?: (doc: Document, url: string) => Generator<void, Extraction, void>;
   send: (message: CsToBg) => Promise<Result<unknown> | undefined>;
   log: (...args: unknown[]) => void;
   /** For expected, harmless failures (page unloading, extension reloaded): quieter than log. */
@@ -31,6 +42,19 @@ const GONE = /receiving end does not exist|message (port|channel) closed|disconn
 
 /** After an SPA navigation, give the app time to replace the old article before looking. */
 const NAVIGATION_SETTLE_MS = 500;
+
+/**
+ * Our own working time (not counting the page's turns) allowed for reading one page. The 100,000-
+ * word and 20,000-element hostile pages take a few hundred ms on a loaded 2-core machine;
+ * anything far beyond is not worth keeping a page busy for.
+ */
+export const EXTRACT_BUDGET_MS = 4000;
+
+class OverBudget extends Error {
+  constructor() {
+    super('extraction over its time budget');
+  }
+}
 
 function newReportId(): string {
   return Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
@@ -97,8 +121,8 @@ export class PageController {
       await yieldToPage();
       if (signal.aborted) return;
       const url = this.deps.url();
-      const extraction = this.deps.extractArticle(doc, url);
-      if (signal.aborted) return;
+      const extraction = await this.extract(url, signal);
+      if (!extraction || signal.aborted) return;
       if (!extraction.detected) {
         this.status = this.notArticleStatus(extraction.signals);
         await this.sendNotArticle(extraction.signals);
@@ -109,6 +133,8 @@ export class PageController {
       this.reported = true;
       const reportId = newReportId();
       this.reportId = reportId;
+      await yieldToPage();
+      if (signal.aborted) return;
       const reply = await this.deps.send({ type: 'cs:analyze-article', article, notes: notes.length ? notes : undefined, reportId });
       if (signal.aborted) return;
       if (!reply) {
@@ -120,12 +146,40 @@ export class PageController {
         return;
       }
       const report = reply.value as PageReport;
+      await yieldToPage();
+      if (signal.aborted) return;
       const view = new ArticleView(doc, report, extraction.blocks.slice(0, article.blocks.length), signal);
       this.view = view;
       await view.init(this.settings, () => yieldToPage());
     } catch (err) {
       if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
       else log('page analysis stopped:', err);
+    }
+  }
+
+  /**
+   * Extraction in slices of SLICE_MS (yielding to the page in between). Past EXTRACT_BUDGET_MS
+   * of our own working time it gives up: the page is told "not analysed" with the reason (the
+   * popup shows it) rather than keeping a huge page busy. Null when aborted.
+   */
+  private async extract(url: string, signal: AbortSignal): Promise<Extraction | null> {
+    const { doc } = this.deps;
+    if (!this.deps.extractSteps) return this.deps.extractArticle(doc, url);
+    const clock = new SliceClock();
+    let worked = 0;
+    let sliceStart = performance.now();
+    const pause = async (): Promise<void> => {
+      worked += performance.now() - sliceStart;
+      if (worked > EXTRACT_BUDGET_MS) throw new OverBudget();
+      await yieldToPage();
+      sliceStart = performance.now();
+    };
+    try {
+      return await driveSteps(this.deps.extractSteps(doc, url), clock, signal, pause);
+    } catch (err) {
+      if (!(err instanceof OverBudget)) throw err;
+      // A veto: the popup explains it in its own words (a raw signal is never shown).
+      return { detected: false, signals: ['veto:page-too-large'] };
     }
   }
 

@@ -7,7 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { articleGate } from '../article/gate';
-import { extractArticle } from '../article/extract';
+import { extractArticle, extractArticleSteps } from '../article/extract';
 import { PageController } from './controller';
 import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
@@ -28,6 +28,7 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
       url: () => location.href,
       articleGate,
       extractArticle,
+      extractSteps: extractArticleSteps,
       send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,
       log,
       debug: (...args: unknown[]) => console.debug('[backstory]', ...args),

@@ -18,11 +18,7 @@ export function visibleTextLength(doc: Document): number {
 }
 
 /** Give the main thread back to the page (scheduler.yield where available). */
-export function pause(): Promise<void> {
-  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof sched?.yield === 'function') return sched.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToPage as pause } from './yield';
 
 export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,5 +1,8 @@
 /**
- * `npm run eval -- safety [--chromium-only|--firefox-only] [--limit N] [--firefox-sample N] [--only name,name]`
+ * `npm run eval -- safety [--chromium-only|--firefox-only] [--limit N] [--firefox-sample N] [--only|--pages name,name] [--detail]`
+ *
+ * `--detail` lists, per page, the content script's total sampled time and the four functions that
+ * took most of its longest run (Chromium; build unminified for readable names).
  *
  * Issue #7 sweep ("never break a page, never leak"): every page of
  * ../shared/data/readability-pages/<name>/source.html, served from 127.0.0.1, in real Chromium with
@@ -51,6 +54,8 @@ interface PageResult {
   ms: number;
   /** Longest content-script task (Chromium CPU profile), -1 when not measured. */
   extMax: number;
+  /** --detail: total content-script time and where its longest run went. */
+  detail?: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -91,7 +96,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     .filter((d) => d.isDirectory() && existsSync(path.join(pagesDir, d.name, 'source.html')))
     .map((d) => d.name)
     .sort();
-  const only = arg(args, '--only');
+  const only = arg(args, '--only') ?? arg(args, '--pages');
   if (only) names = names.filter((n) => only.split(',').includes(n));
   const limit = Number(arg(args, '--limit') ?? 0);
   if (limit > 0) names = names.slice(0, limit);
@@ -117,7 +122,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     const list = browser === 'chromium' ? names : sample(names, ffN);
     const t0 = Date.now();
     try {
-      const results = await sweep(browser, extDir, pagesDir, list, { startServer, probe, cpu });
+      const results = await sweep(browser, extDir, pagesDir, list, { startServer, probe, cpu }, args.includes('--detail'));
       tables.push({ browser, results, secs: (Date.now() - t0) / 1000 });
     } finally {
       rmSync(snap, { recursive: true, force: true });
@@ -151,7 +156,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   }
 }
 
-async function sweep(browser: Browser, extDir: string, pagesDir: string, names: string[], libs: { startServer: any; probe: any; cpu: any }): Promise<PageResult[]> {
+async function sweep(browser: Browser, extDir: string, pagesDir: string, names: string[], libs: { startServer: any; probe: any; cpu: any }, detail = false): Promise<PageResult[]> {
   const server = await libs.startServer({ rp: pagesDir });
   const baseOrigin = `http://localhost:${server.port}`;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), `backstory-safety-${browser}-`));
@@ -231,6 +236,7 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
             r.extMax = c.runs[0] ?? 0;
             r.long.push(...c.runs.map((ms: number) => `${ms} ms`));
             if (c.runs.length) r.long.push(`(longest in ${c.worst.slice(0, 2).join(', ')})`);
+            if (detail) r.detail = `cs total ${c.extMs} ms; longest run ${r.extMax} ms in ${c.worst.join(', ')}`;
           }
         }
         if (status?.state === 'ready' && entities > 0 && !r.missing.length) {
@@ -268,6 +274,7 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
       results.push(r);
       const flag = r.errors.length || r.long.length || r.net.length || r.dom.length || r.missing.length ? ' !' : '';
       console.log(`${browser} ${String(results.length).padStart(3)}/${names.length} ${name}: ${r.state} ${r.entities} ent, ${r.ms} ms${r.extMax >= 0 ? `, cs ${r.extMax} ms` : ''}${flag}`);
+      if (r.detail) console.log(`    ${r.detail}`);
     }
   } finally {
     await drv.close().catch(() => {});
