@@ -27,6 +27,12 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
   let last: { target: T; rect: Box } | null = null;
   let frame = 0;
   let point: { x: number; y: number; target: EventTarget | null } | null = null;
+  /**
+   * The card this module opened. The pointer closes only that one: a card opened from the
+   * keyboard stays while the mouse rests elsewhere (Firefox sends pointer moves when the page
+   * under a resting pointer changes, which used to close a focused name's card after 300 ms).
+   */
+  let ours: T | null = null;
 
   const cancelOpen = (): void => {
     clearTimeout(openTimer);
@@ -38,10 +44,10 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
     closeTimer = undefined;
   };
   const scheduleClose = (): void => {
-    if (closeTimer !== undefined || host.current() === null) return;
+    if (closeTimer !== undefined || host.current() === null || host.current() !== ours) return;
     closeTimer = setTimeout(() => {
       closeTimer = undefined;
-      host.close();
+      if (host.current() !== null && host.current() === ours) host.close();
     }, delays.close);
   };
 
@@ -86,6 +92,7 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
         cancelClose();
         try {
           host.open(want, last.rect);
+          ours = want;
         } catch (err) {
           console.debug('[backstory] card failed', err);
         }

@@ -1,0 +1,90 @@
+/** Hover intent: open after the delay, close after leaving; the pointer never closes a keyboard-opened card. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { attachHover, type HoverHost } from '../lib/page/hover';
+
+type Name = 'putin' | 'kyiv';
+const RECTS: Record<Name, { left: number; top: number; right: number; bottom: number }> = {
+  putin: { left: 100, top: 100, right: 140, bottom: 118 },
+  kyiv: { left: 300, top: 100, right: 330, bottom: 118 },
+};
+
+function setup() {
+  const win = Object.assign(new EventTarget(), {
+    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 16) as unknown as number,
+    cancelAnimationFrame: (id: number) => clearTimeout(id),
+  });
+  const doc = Object.assign(new EventTarget(), { defaultView: win }) as unknown as Document;
+  let shown: Name | null = null;
+  const host: HoverHost<Name> = {
+    hitTest(x, y) {
+      for (const [n, r] of Object.entries(RECTS) as [Name, (typeof RECTS)[Name]][]) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return { target: n, rect: r };
+      return null;
+    },
+    open: (t) => void (shown = t),
+    close: () => void (shown = null),
+    current: () => shown,
+    onCard: () => false,
+  };
+  const abort = new AbortController();
+  attachHover(doc, host, abort.signal, { open: 300, close: 300 });
+  const move = (x: number, y: number) => {
+    const e = new Event('pointermove') as Event & { clientX: number; clientY: number; pointerType: string };
+    Object.assign(e, { clientX: x, clientY: y, pointerType: 'mouse' });
+    doc.dispatchEvent(e);
+  };
+  return { move, shown: () => shown, keyboardOpen: (n: Name) => void (shown = n), abort };
+}
+
+describe('hover intent', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('opens after the intent delay, not before; closes ~300 ms after the pointer leaves', () => {
+    const h = setup();
+    h.move(120, 110);
+    vi.advanceTimersByTime(200);
+    expect(h.shown()).toBeNull();
+    vi.advanceTimersByTime(200);
+    expect(h.shown()).toBe('putin');
+    h.move(5, 5);
+    vi.advanceTimersByTime(200);
+    expect(h.shown()).toBe('putin');
+    vi.advanceTimersByTime(200);
+    expect(h.shown()).toBeNull();
+  });
+
+  it('a passing pointer does not open anything', () => {
+    const h = setup();
+    h.move(120, 110);
+    vi.advanceTimersByTime(100);
+    h.move(200, 300);
+    vi.advanceTimersByTime(600);
+    expect(h.shown()).toBeNull();
+  });
+
+  it('a card opened from the keyboard stays while the mouse moves elsewhere', () => {
+    const h = setup();
+    h.keyboardOpen('kyiv');
+    h.move(5, 5);
+    vi.advanceTimersByTime(100);
+    h.move(6, 7);
+    vi.advanceTimersByTime(1000);
+    expect(h.shown()).toBe('kyiv');
+    // hovering another name still takes over after the intent delay
+    h.move(120, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('putin');
+  });
+
+  it('a pointer card replaced by a keyboard card: the pending close does not take the keyboard card', () => {
+    const h = setup();
+    h.move(120, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('putin');
+    h.move(5, 5);
+    vi.advanceTimersByTime(50);
+    h.keyboardOpen('kyiv');
+    vi.advanceTimersByTime(600);
+    expect(h.shown()).toBe('kyiv');
+  });
+});
