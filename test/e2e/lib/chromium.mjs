@@ -127,6 +127,23 @@ export async function launchChromium({ extDir, userDataDir, proxy, serverOrigin 
     async extensionChannels() {
       return requests.filter((r) => r.from === 'service-worker' || r.from.includes('chrome-extension://'));
     },
+    /**
+     * Keys sent over CDP reach the page's renderer, never the browser's accelerators, so an
+     * extension command cannot be pressed in headless Chromium (tried: the setting stays put).
+     * Returns false: the caller checks the registration with commandInfo() instead.
+     */
+    async pressShortcut(_page, _keys) {
+      return false;
+    },
+    /** A manifest command as the browser registered it, and whether the worker listens for commands. */
+    async commandInfo(name) {
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? sw;
+      return worker.evaluate(async (n) => {
+        const all = await chrome.commands.getAll();
+        const c = all.find((x) => x.name === n);
+        return c ? { shortcut: c.shortcut ?? '', listening: chrome.commands.onCommand.hasListeners() } : null;
+      }, name);
+    },
     async close() {
       await context.close();
     },

@@ -174,6 +174,33 @@ export async function launchFirefox({ extDir, proxy, serverOrigin }) {
       const json = await chromeEval('JSON.stringify(globalThis.__e2eNet || [])');
       return JSON.parse(json ?? '[]').filter((r) => r.addonId === geckoId || r.origin.startsWith('moz-extension:') || r.origin.includes(FIXED_UUID));
     },
+    /**
+     * Real key events for a browser shortcut ("Alt+Shift+O"): nsITextInputProcessor in the browser
+     * window dispatches them the way native keys go (focused tab first, then the window's <key>
+     * elements, where the add-on's command key lives). Returns true once sent.
+     */
+    async pressShortcut(page, keys) {
+      await page.bringToFront();
+      const parts = keys.split('+');
+      const key = parts.pop();
+      const mods = parts.map((m) => ({ Alt: ['Alt', 'AltLeft', 18], Shift: ['Shift', 'ShiftLeft', 16], Ctrl: ['Control', 'ControlLeft', 17] })[m]);
+      if (mods.some((m) => !m) || !/^[A-Z0-9]$/.test(key)) throw new Error(`pressShortcut: unsupported ${keys}`);
+      const sent = await chromeEval(`(() => {
+        const w = Services.wm.getMostRecentWindow('navigator:browser');
+        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(w)) return 'busy';
+        const K = ([key, code, keyCode]) => new w.KeyboardEvent('', { key, code, keyCode });
+        const mods = ${JSON.stringify(mods)};
+        const main = [${JSON.stringify(key)}, ${JSON.stringify(/\d/.test(key) ? `Digit${key}` : `Key${key}`)}, ${key.charCodeAt(0)}];
+        for (const m of mods) tip.keydown(K(m));
+        tip.keydown(K(main));
+        tip.keyup(K(main));
+        for (const m of [...mods].reverse()) tip.keyup(K(m));
+        return 'sent';
+      })()`);
+      if (sent !== 'sent') throw new Error(`pressShortcut: ${sent}`);
+      return true;
+    },
     async close() {
       await chromeEval(`Services.obs.removeObserver(globalThis.__e2eObserver, 'http-on-modify-request'); 'ok'`).catch(() => {});
       await browser.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { OWN_PAGES, SHARED_FIXTURES, extensionDir, screenshotPath, waitFor, sleep } from './common.mjs';
 import * as S from './scenarios.mjs';
+import { readerUiTests } from './reader-ui.mjs';
 
 /**
  * @param {{ browser: 'chromium'|'firefox', launch: (o: {extDir: string, userDataDir: string, proxy: string, serverOrigin: string}) => Promise<any>, extras?: (ctx: any) => void }} cfg
@@ -296,6 +297,9 @@ export function acceptanceSuite(cfg) {
           assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, 'keyboard links off did not restore the DOM exactly');
           await options.close();
         });
+
+        // Issue #9: every keyboard path, the shortcut, the card's theme and its accessibility.
+        readerUiTests({ ctx, st, fx, TF, browser: cfg.browser });
 
         it(TF('site toggle: turning Backstory off for the site removes every mark; on brings them back'), { skip: fx.name !== 'own-seed' && 'own fixture only (time)' }, async () => {
           assert.ok(st.report, 'no report (detect failed)');
