@@ -276,7 +276,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                         {e.description ? (
                           <>
                             {' '}
-                            <span class="entity-desc" title={e.description}>
+                            <span class="entity-desc" data-testid="entity-description">
                               {e.description}
                             </span>
                           </>
