@@ -110,6 +110,32 @@ describe('OptionsApp', () => {
   });
 });
 
+describe('About: long licence notices', () => {
+  it('a full licence text shows its opening words and the whole under "Full notice"; short ones stay whole', async () => {
+    const notice = `Copyright (c) 2024 Example Authors. ${'Permission is hereby granted, free of charge, to any person obtaining a copy of this data. '.repeat(8)}THE END.`;
+    const api = fakeApi({
+      datasetInfo: vi.fn(async () => ({
+        ok: true as const,
+        value: { packs: [{ id: 'p', name: 'Pack', version: '1', entities: 1, coverage: 0, licenses: [
+          { id: 'mit', covers: 'MIT notices', license: 'MIT', attribution: notice },
+          { id: 'geo', covers: 'Places', license: 'CC BY 4.0', attribution: 'Example Gazetteer contributors' },
+        ] }] },
+      })),
+    });
+    render(h(OptionsApp, { api }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=license-notice]')).not.toBeNull());
+    const details = root.querySelector('[data-testid=license-notice]')!;
+    expect(details.localName).toBe('details');
+    const summary = text(details.querySelector('summary'));
+    expect(summary.startsWith('Copyright (c) 2024 Example Authors.')).toBe(true);
+    expect(summary).toContain('Full notice');
+    expect(summary.length).toBeLessThan(320);
+    expect(text(details.querySelector('.credit-full'))).toBe(notice.replace(/\s+/g, ' ').trim());
+    expect(root.querySelectorAll('[data-testid=license-notice]')).toHaveLength(1);
+    expect(text(root.querySelector('[data-testid=about]'))).toContain('Example Gazetteer contributors');
+  });
+});
+
 describe('importPackFile', () => {
   const file = (body: string, size = body.length) => ({ name: 'pack.json', size, text: async () => body });
 

@@ -285,6 +285,24 @@ function HistorySection({ api }: { api: OptionsApi }) {
   );
 }
 
+/** Notices longer than this show their opening words, with the whole text one click away. */
+const NOTICE_PREVIEW = 280;
+
+/** A licence notice: short ones whole; long ones (full MIT/BSD texts) as a preview plus a "Full notice" disclosure. */
+function Attribution({ text }: { text: string }) {
+  if (text.length <= NOTICE_PREVIEW * 1.3) return <p class="credit-attribution">{text}</p>;
+  const cut = text.slice(0, NOTICE_PREVIEW);
+  const preview = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), NOTICE_PREVIEW / 2)).replace(/[\s,;:.]+$/, '')}…`;
+  return (
+    <details class="credit-attribution" data-testid="license-notice">
+      <summary>
+        <span class="credit-preview">{preview}</span> <span class="credit-more">{t('creditFullNotice')}</span>
+      </summary>
+      <p class="credit-full">{text}</p>
+    </details>
+  );
+}
+
 function AboutSection({ info }: { info: InfoState }) {
   const seen = new Map<string, Credit>();
   if (info?.ok) for (const p of info.value.packs) for (const l of p.licenses) if (!seen.has(`${l.id}|${l.covers}`)) seen.set(`${l.id}|${l.covers}`, l);
@@ -318,7 +336,7 @@ function AboutSection({ info }: { info: InfoState }) {
                   c.license
                 )}
               </p>
-              <p class="credit-attribution">{c.attribution}</p>
+              <Attribution text={c.attribution} />
             </li>
           );
         })}
