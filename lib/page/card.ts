@@ -194,7 +194,7 @@ li { margin: 0 0 7px; font-size: 13px; line-height: 1.35; }
 .more-items { font-size: 12px; color: #55555f; margin: -2px 0 8px; }
 a { color: #1a56c4; text-decoration: underline; text-underline-offset: 2px; }
 a:focus-visible { outline: 2px solid #2a6fdb; outline-offset: 1px; }
-.card.dark { color: #ececf1; background: #1f1f24; border-color: #4a4a55; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.55); color-scheme: dark; }
+.card.dark { color: #ececf1; background: #202127; border-color: #5c5c68; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.55); color-scheme: dark; }
 .card.dark .type, .card.dark .count, .card.dark h2, .card.dark .meta, .card.dark .more-items { color: #b8b8c4; }
 .card.dark a { color: #8ab4f8; }
 .card.dark:focus, .card.dark a:focus-visible { outline-color: #8ab4f8; }

@@ -225,6 +225,7 @@ export function readerUiTests({ ctx, st, fx, TF, browser }) {
         document.head.append(s);
       });
       assert.equal(await hoverPutin(), 'dark', 'card on a dark page (system light) is not dark');
+      await sleep(250); // past the fade-in
       await d.screenshot(page, { path: screenshotPath(`${browser}-card-dark-page`) });
       problems.push(...(await axeOnCard(page)).map((v) => ({ card: 'dark', ...v })));
     } finally {

@@ -196,6 +196,7 @@ export function acceptanceSuite(cfg) {
           assert.ok(card.type.length > 0, 'card type empty');
           assert.ok(card.description.length > 10, `card description: "${card.description}"`);
           assert.ok(card.coverageItems > 0, `card shows no earlier items: "${card.coverageText}"`);
+          await sleep(250); // past the card's 120 ms fade-in, so the screenshot shows it as a reader does
           await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-card-${fx.name}`) });
           // the card stays while the pointer is on it
           await S.moveMouse(page, { x: card.rect.x + Math.min(40, card.rect.w / 2), y: card.rect.y + Math.min(30, card.rect.h / 2) });
