@@ -1,10 +1,32 @@
 /**
- * Where the background's packs come from: the default pack shipped inside the extension (a JSON
- * file emitted next to the worker, fetched from the extension's own origin — never inlined into
- * the worker, never from the network) plus the packs the reader installed (lib/store).
+ * Where the background's packs come from: the default pack shipped inside the extension (its
+ * runtime form, lib/dataset/runtime-pack.ts, emitted next to the worker and fetched from the
+ * extension's own origin — never inlined into the worker, never from the network) plus the packs
+ * the reader installed (lib/store).
+ *
+ * The runtime form carries the default pack's knowledge ready-made; knowledgeFor() uses it as is
+ * when the default pack is the only pack, and otherwise merges all packs with buildKnowledge.
  */
 import type { Pack } from '../dataset/schema';
 import { parsePack as parsePackText } from '../dataset/pack';
+import { decodeRuntimePack, isRuntimePack, type RuntimePack } from '../dataset/runtime-pack';
+import { buildKnowledge, type Knowledge } from '../knowledge';
+
+/** Packs that came from a runtime form, with their ready-made knowledge. */
+const prebuilt = new WeakMap<Pack, RuntimePack>();
+
+/**
+ * The knowledge of these packs: the ready-made one when a runtime-form pack is alone; else
+ * buildKnowledge over all of them (runtime-form packs parsed in full first: later packs may
+ * override their entities, and the merged alias table must be built anyway).
+ */
+export function knowledgeFor(packs: Pack[]): Knowledge {
+  if (packs.length === 1) {
+    const rt = prebuilt.get(packs[0]!);
+    if (rt) return rt.knowledge;
+  }
+  return buildKnowledge(packs.map((p) => prebuilt.get(p)?.materialize() ?? p));
+}
 
 /**
  * Parse a pack's JSON text. The packaged default pack is trusted (validated when it was built,
@@ -18,14 +40,33 @@ export function parsePack(text: string, label: string, trusted = false): Pack {
 
 /**
  * Fetch the packaged default pack. `url` is the extension-relative path Vite emitted (or null
- * when the build has no default pack); `resolve` is browser.runtime.getURL.
+ * when the build has no default pack); `resolve` is browser.runtime.getURL. The fetch starts
+ * with the worker (entrypoints/background.ts warms the knowledge up at once).
  */
 export async function loadPackagedPack(url: string | null, resolve: (path: string) => string, fetchFn: typeof fetch = fetch): Promise<Pack | null> {
   if (!url) return null;
   const abs = /^[a-z-]+:\/\//i.test(url) ? url : resolve(url.startsWith('/') ? url : `/${url}`);
   const res = await fetchFn(abs);
   if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-  return parsePack(await packText(new Uint8Array(await res.arrayBuffer())), 'default pack', true);
+  return packFromBytes(new Uint8Array(await res.arrayBuffer()), 'default pack');
+}
+
+/**
+ * A trusted pack from its file bytes: the runtime form (magic BSRP), or pack JSON (gzip or not).
+ * Only for packs shipped inside the extension.
+ */
+export async function packFromBytes(bytes: Uint8Array, label: string): Promise<Pack> {
+  if (isRuntimePack(bytes)) {
+    let rt: RuntimePack;
+    try {
+      rt = decodeRuntimePack(bytes);
+    } catch (err) {
+      throw new Error(`${label}: ${(err as Error).message}`);
+    }
+    prebuilt.set(rt.pack, rt);
+    return rt.pack;
+  }
+  return parsePack(await packText(bytes), label, true);
 }
 
 /**

@@ -28,8 +28,8 @@ export interface IndexedItem {
 
 export interface CoverageIndex {
   items: IndexedItem[];
-  /** item id → item number. */
-  byId: Map<string, number>;
+  /** item id → item number. A Map when built here; read-only when loaded from the runtime pack (lib/coverage/frozen-index.ts). */
+  byId: Map<string, number> | { get(id: string): number | undefined; has(id: string): boolean; readonly size: number };
   /** entity id → item numbers with a date, oldest first. */
   byEntity: Map<string, number[]>;
   /** entity id → undated item numbers. */
@@ -104,7 +104,9 @@ export function buildCoverageIndex(items: CoverageItem[], nameOf: (id: string) =
 export function addToCoverageIndex(index: CoverageIndex, items: CoverageItem[]): void {
   const touched = new Set<string>();
   const dayOf = new Map<string, number>();
-  const { byId, byEntity, undatedByEntity } = index;
+  const { byEntity, undatedByEntity } = index;
+  const byId = index.byId;
+  if (!(byId instanceof Map)) throw new Error('addToCoverageIndex: this index is read-only (loaded from the runtime pack)');
   const list0 = index.items;
   for (let r = 0; r < items.length; r++) {
     const record = items[r]!;

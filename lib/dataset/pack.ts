@@ -115,7 +115,7 @@ export function encodeEntity(e: PackEntity): string {
   return JSON.stringify(o);
 }
 
-function encodeCoverage(c: CoverageRecord): string {
+export function encodeCoverage(c: CoverageRecord): string {
   const o = pick(c, COVERAGE_KEYS);
   if (o.source === '') delete o.source;
   return JSON.stringify(o);

@@ -6,8 +6,15 @@
 import type { PackEntity } from '../dataset/schema';
 import { createTable, insertAlias, type AliasTable } from './matcher';
 
+/** Entity by id (a Map when built here; a read-only table when loaded from the runtime pack). */
+export interface EntityLookup {
+  get(id: string): PackEntity | undefined;
+  has(id: string): boolean;
+  readonly size: number;
+}
+
 export interface EntityIndex {
-  byId: Map<string, PackEntity>;
+  byId: EntityLookup;
   /** Entities by dense number (AliasHit.entity). */
   entities: PackEntity[];
   aliases: AliasTable;

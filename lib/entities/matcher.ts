@@ -39,8 +39,15 @@ export interface Slot {
 }
 
 export interface AliasTable {
-  slots: Map<string, Slot>;
+  /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts). */
+  slots: { get(key: string): Slot | undefined };
   /** First tokens of aliases that may start with a lower-case word ("da Silva", "the Guardian"). */
+  lowerFirst: { has(key: string): boolean };
+}
+
+/** The table as buildEntityIndex fills it. */
+export interface MutableAliasTable extends AliasTable {
+  slots: Map<string, Slot>;
   lowerFirst: Set<string>;
 }
 
@@ -81,7 +88,7 @@ export function unpackHit(p: number): AliasHit {
   return { entity, mode: ((low & 7) >> 1) as CaseMode, caps: low >> 3, short: (low & 1) === 1 };
 }
 
-export function createTable(): AliasTable {
+export function createTable(): MutableAliasTable {
   return { slots: new Map(), lowerFirst: new Set() };
 }
 
@@ -160,7 +167,7 @@ export function aliasForm(alias: string): AliasForm | null {
 }
 
 /** Adds one alias; returns its key ("donald trump"), or null when it has no usable tokens. */
-export function insertAlias(table: AliasTable, alias: string, entity: number, short: boolean): string | null {
+export function insertAlias(table: MutableAliasTable, alias: string, entity: number, short: boolean): string | null {
   const form = aliasForm(alias);
   if (!form) return null;
   const { key, ends } = form;

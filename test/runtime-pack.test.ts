@@ -1,0 +1,248 @@
+/**
+ * The runtime form of the default pack (lib/dataset/runtime-pack.ts) and its parts: it must give
+ * the background exactly the knowledge buildKnowledge gives from the pack JSON — same alias
+ * slots, entities, name keys, coverage columns and postings, same links and related coverage —
+ * while parsing records only when they are read.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
+import { FrozenStrings } from '../lib/dataset/frozen-strings';
+import { encodeRecords, lazyList, parseAllRecords, parseRecord, recordBytes } from '../lib/dataset/lazy-records';
+import { decodeRuntimePack, encodeRuntimePack, isRuntimePack } from '../lib/dataset/runtime-pack';
+import { parsePack } from '../lib/dataset/pack';
+import type { Pack } from '../lib/dataset/schema';
+import { buildKnowledge, type Knowledge } from '../lib/knowledge';
+import { linkEntities } from '../lib/entities/link';
+import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
+import { addToCoverageIndex } from '../lib/coverage/index';
+import type { Slot } from '../lib/entities/matcher';
+import { knowledgeFor, loadPackagedPack } from '../lib/background/packs';
+import { ENTITIES } from './entities-fixture';
+
+describe('FrozenStrings', () => {
+  const keys = ['donald', 'donald trump', 'erdoğan', 'москва', '北京', '', 'a', 'donald j trump'];
+  const t = FrozenStrings.build(keys);
+  it('finds every key at its number and nothing else', () => {
+    keys.forEach((k, i) => expect(t.indexOf(k)).toBe(i));
+    for (const miss of ['donal', 'donald trum', 'Donald', 'erdogan', 'москв', 'b']) expect(t.indexOf(miss)).toBe(-1);
+    expect(t.keys()).toEqual(keys);
+    expect(t.size).toBe(keys.length);
+  });
+  it('rebuilds the same table from its stored parts', () => {
+    const again = new FrozenStrings({ chars: t.chars.slice(), lengths: t.lengths.slice() });
+    expect([...again.buckets]).toEqual([...t.buckets]);
+    expect(again.indexOf('москва')).toBe(3);
+  });
+  it('refuses duplicates and parts that do not add up', () => {
+    expect(() => FrozenStrings.build(['x', 'x'])).toThrow(/duplicate/);
+    expect(() => new FrozenStrings({ chars: new Uint16Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
+  });
+});
+
+describe('binary image', () => {
+  const sections = { a: Uint8Array.from([1, 2, 3]), b: Uint16Array.from([65535, 7]), c: Uint32Array.from([4e9]), d: Int32Array.from([-5]), e: Float64Array.from([NaN, 1.5]) };
+  const bytes = encodeImage('TEST', { hello: 'wörld' }, sections);
+  it('round-trips the header and every section, views in place', () => {
+    const img = decodeImage<{ hello: string }>(bytes, 'TEST');
+    expect(img.data.hello).toBe('wörld');
+    expect([...img.u8('a')]).toEqual([1, 2, 3]);
+    expect([...img.u16('b')]).toEqual([65535, 7]);
+    expect([...img.u32('c')]).toEqual([4e9]);
+    expect([...img.i32('d')]).toEqual([-5]);
+    expect(Number.isNaN(img.f64('e')[0])).toBe(true);
+    expect(img.f64('e').buffer).toBe(bytes.buffer);
+  });
+  it('refuses another magic, a missing section, a section of another kind, a truncated file', () => {
+    expect(() => decodeImage(bytes, 'NOPE')).toThrow(/magic/);
+    const img = decodeImage(bytes, 'TEST');
+    expect(() => img.u8('zz')).toThrow(/no section/);
+    expect(() => img.u16('a')).toThrow(/not u16/);
+    expect(() => decodeImage(bytes.slice(0, bytes.length - 8), 'TEST').f64('e')).toThrow(/past the end/);
+  });
+  it('reads an image that does not start at an 8-byte boundary', () => {
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    expect([...decodeImage(shifted.subarray(3), 'TEST').f64('e')].slice(1)).toEqual([1.5]);
+  });
+});
+
+describe('lazy records', () => {
+  const recs = [{ id: 'a', n: 1 }, { id: 'b', s: 'é ü' }, { id: 'c', list: [1, 2] }];
+  const stored = encodeRecords(recs.map((r) => JSON.stringify(r)));
+  const b = recordBytes(stored);
+  it('parses one record, or all in one go', () => {
+    expect(parseRecord(b, 1)).toEqual(recs[1]);
+    expect(parseRecord(b, 2)).toEqual(recs[2]);
+    expect(parseAllRecords(b)).toEqual(recs);
+    expect(parseAllRecords(recordBytes(encodeRecords([])))).toEqual([]);
+  });
+  it('a lazy list makes each element once, on first read, and acts as an array', () => {
+    const make = vi.fn((i: number) => parseRecord<{ id: string }>(b, i));
+    const { list, fill } = lazyList(3, make);
+    expect(list.length).toBe(3);
+    expect(make).not.toHaveBeenCalled();
+    expect(list[1]!.id).toBe('b');
+    expect(list[1]).toBe(list[1]);
+    expect(make).toHaveBeenCalledTimes(1);
+    expect(1 in list).toBe(true);
+    expect(3 in list).toBe(false);
+    expect(list[3]).toBeUndefined();
+    expect(list.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect([...list]).toEqual(recs);
+    expect(Array.isArray(list)).toBe(true);
+    expect(make).toHaveBeenCalledTimes(3);
+    const other = lazyList(3, make);
+    const first = other.list[0];
+    other.fill(parseAllRecords(b));
+    expect(other.list[0]).toBe(first); // already made: kept
+    expect(other.list[2]).toEqual(recs[2]);
+  });
+});
+
+// A small pack of our own facts: the linker fixture's entities plus a coverage timeline.
+const smallPack = (): Pack => ({
+  format: 'backstory-pack', formatVersion: 1, id: 'default', name: 'Test pack', version: '1', licenses: [],
+  entities: ENTITIES.map((e) => ({ ...e })),
+  coverage: [
+    { id: 'c1', date: '2025-02-01', source: 'Wire', entities: ['Q22686', 'Q7747'], topics: ['Talks'] },
+    { id: 'c2', date: '2025-02-03', source: '', entities: ['Q7747', 'Q212', 'Q7747'], topics: ['War', 'Talks'] },
+    { id: 'c3', date: '2024-12', source: 'Paper', entities: ['Q22686'], topics: [] },
+    { id: 'c4', date: null, source: 'Wire', entities: ['Q212'], topics: ['War'] },
+    { id: 'c5', date: '2025-01-10', source: 'Wire', entities: ['Q22686', 'Q212'], topics: ['Talks'], url: 'https://news.example.org/a?utm_source=x' },
+    { id: 'c6', date: '2025-01-11', source: 'Wire', entities: [], topics: [] },
+  ],
+});
+
+const TEXTS = [
+  'President Trump met Vladimir Putin on Tuesday. Putin said Ukraine would not yield; Trump disagreed.',
+  'Theresa May and Mark Rutte spoke in Jordan. Later, May left. Recep Tayyip Erdoğan visited Turkey.',
+  'Volodymyr Zelensky said the Russian Federation attacked. Zelenskyy asked Biden, then Joe Biden replied.',
+];
+
+function sameKnowledge(built: Knowledge, thawed: Knowledge, texts: string[], date: string): void {
+  // Every field the built indexes have, the thawed ones have (a new field must be frozen too).
+  expect(Object.keys(thawed.entities).sort()).toEqual(Object.keys(built.entities).sort());
+  expect(Object.keys(thawed.coverage).sort()).toEqual(Object.keys(built.coverage).sort());
+  // Alias table: every slot the same (mismatches collected; one expect keeps the big pack fast).
+  const bad: string[] = [];
+  // Deep equality that ignores key order (records parsed from the pack's encoding list keys in its order).
+  const canon = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  const same = (a: unknown, b: unknown) => canon(a) === canon(b);
+  const slots = built.entities.aliases.slots as Map<string, Slot>;
+  for (const [key, slot] of slots) if (!same(thawed.entities.aliases.slots.get(key), { hits: slot.hits, more: !!slot.more })) bad.push(`slot ${key}`);
+  expect(thawed.entities.aliases.slots.get('no such alias here')).toBeUndefined();
+  expect([...(thawed.entities.aliases.lowerFirst as Set<string>)].sort()).toEqual([...(built.entities.aliases.lowerFirst as Set<string>)].sort());
+  expect([...thawed.entities.nameKeys]).toEqual(built.entities.nameKeys);
+  expect(thawed.entities.entities.length).toBe(built.entities.entities.length);
+  built.entities.entities.forEach((e, i) => {
+    if (!same(thawed.entities.entities[i], e)) bad.push(`entity ${i}`);
+    if (thawed.entities.byId.get(e.id) !== thawed.entities.entities[i]) bad.push(`byId ${e.id}`);
+  });
+  expect(bad.slice(0, 20)).toEqual([]);
+  expect(thawed.entities.byId.has('no-such-id')).toBe(false);
+  // Coverage index.
+  const bc = built.coverage, tc = thawed.coverage;
+  expect([...tc.days]).toEqual([...bc.days]);
+  expect([...tc.entityCounts]).toEqual([...bc.entityCounts]);
+  expect([...tc.topicStart]).toEqual([...bc.topicStart]);
+  expect([...tc.topicList]).toEqual([...bc.topicList]);
+  expect([...tc.byEntity]).toEqual([...bc.byEntity]);
+  expect([...tc.undatedByEntity]).toEqual([...bc.undatedByEntity]);
+  expect([...tc.idf]).toEqual([...bc.idf]);
+  expect(tc.maxIdf).toBe(bc.maxIdf);
+  expect(tc.topicNames).toEqual(bc.topicNames);
+  expect([...tc.topicIds]).toEqual([...bc.topicIds]);
+  bc.items.forEach((it, n) => {
+    if (!same(tc.items[n], it) || Number.isNaN(it.day) !== Number.isNaN(tc.items[n]!.day)) bad.push(`item ${n}`);
+    if (tc.byId.get(it.record.id) !== n) bad.push(`item id ${it.record.id}`);
+  });
+  expect(bad.slice(0, 20)).toEqual([]);
+  // And what the reader sees.
+  for (const text of texts) {
+    const a = linkEntities([{ text }], built.entities, { date });
+    const b = linkEntities([{ text }], thawed.entities, { date });
+    expect(b).toEqual(a);
+    const q = { entities: a, date, title: text.slice(0, 40), excludeUrl: 'https://news.example.org/a', limit: 10 };
+    expect(relatedCoverage(tc, q)).toEqual(relatedCoverage(bc, q));
+    for (const e of a) expect(coverageForEntity(tc, e.id, { date, limit: 3 })).toEqual(coverageForEntity(bc, e.id, { date, limit: 3 }));
+  }
+}
+
+describe('runtime pack', () => {
+  it('gives the knowledge buildKnowledge gives, from a small pack', () => {
+    const pack = smallPack();
+    const bytes = encodeRuntimePack(pack);
+    expect(isRuntimePack(bytes)).toBe(true);
+    const rt = decodeRuntimePack(bytes);
+    sameKnowledge(buildKnowledge([smallPack()]), rt.knowledge, TEXTS, '2025-03-01');
+  });
+
+  it('is deterministic', () => {
+    expect(Buffer.from(encodeRuntimePack(smallPack())).equals(Buffer.from(encodeRuntimePack(smallPack())))).toBe(true);
+  });
+
+  it('parses records only when read, and materialises the whole pack as parsePack gives it', () => {
+    const pack = smallPack();
+    const rt = decodeRuntimePack(encodeRuntimePack(pack));
+    expect(rt.pack.entities.length).toBe(pack.entities.length);
+    expect(rt.pack.coverage.length).toBe(pack.coverage.length);
+    const { entities, coverage, ...head } = rt.materialize();
+    const again = parsePack(JSON.stringify(pack), { trusted: true });
+    if (!again.ok) throw new Error(again.error);
+    const { entities: e2, coverage: c2, ...head2 } = again.value;
+    expect(head).toEqual(head2);
+    expect(entities).toEqual(e2);
+    expect(coverage).toEqual(c2);
+    expect([...rt.pack.coverage]).toEqual(c2);
+  });
+
+  it('its coverage index is read-only', () => {
+    const rt = decodeRuntimePack(encodeRuntimePack(smallPack()));
+    expect(() => addToCoverageIndex(rt.knowledge.coverage, [])).toThrow(/read-only/);
+  });
+
+  it('refuses an image of another version', () => {
+    const bytes = encodeRuntimePack(smallPack());
+    const img = decodeImage<{ version: number }>(bytes, 'BSRP');
+    expect(img.data.version).toBe(1);
+    const broken = encodeImage('BSRP', { ...img.data, version: 999 }, {});
+    expect(() => decodeRuntimePack(broken)).toThrow(/version 999/);
+  });
+});
+
+describe('background: the packaged runtime pack', () => {
+  it('is loaded with its knowledge ready; merged with installed packs it is rebuilt in full', async () => {
+    const bytes = encodeRuntimePack(smallPack());
+    const fetchFn = vi.fn(async () => new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200 }));
+    const pack = await loadPackagedPack('/assets/default-pack.bin', (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
+    expect(fetchFn).toHaveBeenCalledWith('chrome-extension://ext-id/assets/default-pack.bin');
+    const alone = knowledgeFor([pack!]);
+    expect(knowledgeFor([pack!])).toBe(alone); // ready-made, not rebuilt
+    sameKnowledge(buildKnowledge([smallPack()]), alone, TEXTS.slice(0, 1), '2025-03-01');
+    // An installed pack that renames an entity: later packs override earlier ones.
+    const installed: Pack = { ...smallPack(), id: 'mine', entities: [{ ...ENTITIES[1]!, name: 'V. Putin (fixed)' }], coverage: [] };
+    const merged = knowledgeFor([pack!, installed]);
+    expect(merged.entities.byId.get('Q7747')?.name).toBe('V. Putin (fixed)');
+    expect(merged.entities.entities.length).toBe(ENTITIES.length);
+    expect(merged.coverage.items.length).toBe(smallPack().coverage.length);
+  });
+});
+
+const DEFAULT_PACK = path.resolve(__dirname, '../assets/default-pack.json');
+describe.skipIf(!existsSync(DEFAULT_PACK))('runtime pack of assets/default-pack.json', () => {
+  it('gives the same knowledge as building it from the JSON', () => {
+    const text = readFileSync(DEFAULT_PACK, 'utf8');
+    const parsed = parsePack(text, { trusted: true });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const bytes = encodeRuntimePack(parsed.value);
+    const rt = decodeRuntimePack(bytes);
+    const built = buildKnowledge([parsed.value]);
+    sameKnowledge(built, rt.knowledge, [
+      ...TEXTS,
+      'Keir Starmer, Emmanuel Macron and Olaf Scholz met at NATO headquarters in Brussels. The Kremlin and the White House said the European Union and the UN would attend.',
+      'Apple, Google and the BBC reported from Gaza, Kyiv and São Paulo; Xi Jinping and Narendra Modi spoke.',
+    ], '2025-06-01');
+  }, 120_000);
+});
