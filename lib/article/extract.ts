@@ -18,7 +18,7 @@ import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
-import { CollapsedLengths, runSteps, type Steps } from './walk';
+import { collapsedLengthUpTo, runSteps, type Steps } from './walk';
 import type { ArticleBlock, ArticleInput, BlockKind } from './types';
 
 export type Extraction =
@@ -136,8 +136,6 @@ const WALK_STEP = 64;
  */
 function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
   const out: Cand[] = [];
-  // Collapsed text lengths of containers, shared across the walk (a deep DOM asks for each level).
-  const lengths = new CollapsedLengths();
   const push = (el: Element, kind: BlockKind) => {
     if (opts.layout && !(el as CheckVisible).checkVisibility!()) return;
     const text = blockText(el);
@@ -171,7 +169,9 @@ function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
     }
     if (hasBlockChild(c) || (!BLOCKISH.has(tag) && containsBlock(c, 4))) {
       const loose = looseTextLength(c);
-      const total = loose > 0 ? lengths.of(c) : 0;
+      // The whole text's length matters only up to the largest share that could still pass.
+      const upTo = loose >= 200 ? Math.floor((loose * 10) / MIXED_SHARE) : BLOCKISH.has(tag) ? Math.floor((loose * 10) / 9) : -1;
+      const total = loose > 0 && upTo >= 0 ? collapsedLengthUpTo(c, Math.max(upTo, Math.floor((loose * 10) / 9))) : Infinity;
       // Mostly loose text ("<li>text<p></p></li>", "text<br><br>text<div>…"): one block.
       if (loose > 0 && ((loose >= 200 && loose * 10 >= total * MIXED_SHARE) || (loose * 10 >= total * 9 && BLOCKISH.has(tag)))) {
         push(c, tag === 'LI' || tag === 'DD' || tag === 'DT' ? 'list-item' : inQuote || tag === 'BLOCKQUOTE' ? 'quote' : 'paragraph');

@@ -5,9 +5,9 @@
  *   few dozen elements, after each block, between phases). `runSteps` runs one to its end in one
  *   go (CLI, tests, linkedom); the content script drives the same generator in time slices
  *   (lib/page/yield.ts `driveSteps`), so both produce the same extraction.
- * - `CollapsedLengths`: `el.textContent.replace(/\s+/g, ' ').length` for many nested elements in
- *   time linear in the subtree, instead of one full textContent per container (quadratic on deep
- *   DOMs where every level mixes loose text with a child container).
+ * - `collapsedLengthUpTo`: `el.textContent.replace(/\s+/g, ' ').length`, but only as far as a
+ *   decision needs it (one full textContent per container is quadratic on deep DOMs where every
+ *   level mixes loose text with a child container).
  */
 
 /** A computation that may pause at each `yield`; its return value is the result. */
@@ -48,26 +48,28 @@ function concat(a: Collapsed, b: Collapsed): Collapsed {
 }
 
 /**
- * Memoised collapsed text lengths for one walk (the DOM must not change between the calls that
- * share an instance). Matches `(el.textContent ?? '').replace(/\s+/g, ' ').length`: every
- * descendant Text node counts (script and style too, as textContent does); comments do not.
+ * `min(collapsed, limit + 1)` where collapsed = `(el.textContent ?? '').replace(/\s+/g, ' ').length`:
+ * every descendant Text node counts (script and style too, as textContent does); comments do not.
+ * Stops as soon as the length passes `limit` (the length only grows as text is appended), so asking
+ * "is this container mostly its own loose text?" costs about that loose text, not the whole
+ * subtree — on a deep DOM where every level asks, that is the difference between linear and
+ * quadratic.
  */
-export class CollapsedLengths {
-  private readonly memo = new Map<Element, Collapsed>();
-
-  of(el: Element): number {
-    return this.summary(el).len;
-  }
-
-  private summary(el: Element): Collapsed {
-    const hit = this.memo.get(el);
-    if (hit) return hit;
-    let acc = EMPTY;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3 || c.nodeType === 4) acc = concat(acc, ofText((c as CharacterData).data));
-      else if (c.nodeType === 1) acc = concat(acc, this.summary(c as Element));
+export function collapsedLengthUpTo(el: Element, limit: number): number {
+  let acc = EMPTY;
+  let n: Node | null = el.firstChild;
+  while (n) {
+    if (n.nodeType === 3 || n.nodeType === 4) {
+      acc = concat(acc, ofText((n as CharacterData).data));
+      if (acc.len > limit) return limit + 1;
+    } else if (n.nodeType === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
     }
-    this.memo.set(el, acc);
-    return acc;
+    // next in document order within el
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
   }
+  return acc.len;
 }
