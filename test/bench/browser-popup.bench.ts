@@ -58,11 +58,28 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
       const tabs = await api.tabs.query({ active: true, lastFocusedWindow: true });
       return tabs[0]?.id ?? -1;
     });
+    const sess = s;
+    await sess.context.addInitScript({ content: POPUP_PROBE });
+    /**
+     * The popup page in a popup window of its own, opened by the extension (chrome.windows.create,
+     * no permission needed): the article tab stays the visible tab of its window, as under the
+     * real toolbar popup. (A new tab would hide the article, and a hidden tab's content script
+     * answers the background's report-id check more slowly.)
+     */
+    const openPopupPage = async (url: string) => {
+      const next = sess.context.waitForEvent('page');
+      await sess.worker.evaluate(async (u) => {
+        const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
+        await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
+      }, url);
+      const p = await next;
+      await p.waitForLoadState('domcontentloaded');
+      return p;
+    };
     const toList: number[] = [], dcl: number[] = [], start: number[] = [], status: number[] = [], blank: number[] = [];
+    let missed = 0;
     for (let i = 0; i < REPEATS + 1; i++) {
-      const popup = await s.context.newPage();
-      await popup.addInitScript({ content: POPUP_PROBE });
-      await popup.goto(`chrome-extension://${s.extId}/popup.html?tabId=${tabId}`, { waitUntil: 'domcontentloaded' });
+      const popup = await openPopupPage(`chrome-extension://${s.extId}/popup.html?tabId=${tabId}`);
       await popup.waitForSelector('[data-testid="entities"]', { timeout: 30_000, state: 'attached' });
       const got = await popup.evaluate(() => {
         // No named inner functions: tsx would wrap them in a __name() helper the page lacks.
@@ -72,11 +89,11 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
         return { ...p, start, status };
       });
       await popup.close();
-      const ref = await s.context.newPage();
-      await ref.goto(`chrome-extension://${s.extId}/bench-blank.html`, { waitUntil: 'domcontentloaded' });
+      const ref = await openPopupPage(`chrome-extension://${s.extId}/bench-blank.html`);
       const refDcl = await ref.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
       await ref.close();
       if (i === 0) continue; // first round warms the renderer and the extension's code cache
+      if (!Number.isFinite(got.entities)) { missed++; continue; } // the probe missed the list (rare race)
       toList.push(got.entities); dcl.push(got.dcl); start.push(got.start); status.push(got.status); blank.push(refDcl);
     }
     const pl = summarize(toList), pd = summarize(dcl), pb = summarize(blank);
@@ -86,7 +103,7 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
         name: 'popup only: navigation start → entity list rendered', ...pl, unit: 'ms',
         reference: { name: 'blank extension page DOMContentLoaded', median: pb.median, ratio: pl.median / pb.median },
         target: '≤ 100 ms', met: pl.median <= 100,
-        note: `popup DOMContentLoaded ${pd.median.toFixed(0)} ms, script start ${fmt(start)}, tab status in ${fmt(status)}; popup loads ${bytes.files.length} files, ${(bytes.raw / 1024).toFixed(1)} KB raw / ${(bytes.gzip / 1024).toFixed(1)} KB gzip`,
+        note: `popup and blank page each in a popup window (chrome.windows.create; the article tab stays visible); popup DOMContentLoaded ${pd.median.toFixed(0)} ms, script start ${fmt(start)}, tab status in ${fmt(status)}; ${missed ? `${missed} runs without a probe reading dropped; ` : ''}popup loads ${bytes.files.length} files, ${(bytes.raw / 1024).toFixed(1)} KB raw / ${(bytes.gzip / 1024).toFixed(1)} KB gzip`,
       },
       {
         name: 'popup only: scripts + styles loaded', median: bytes.gzip / 1024, spread: [bytes.gzip / 1024, bytes.gzip / 1024], unit: 'KB gzip',
