@@ -178,10 +178,13 @@ export class ArticleView {
   hitTest(x: number, y: number): { target: MentionTarget; rect: Box } | null {
     if (this.targets.length === 0) return null;
     const caret = caretAt(this.doc, x, y);
-    let node: Node | null = caret?.node ?? this.doc.elementFromPoint?.(x, y) ?? null;
-    let para: number | undefined;
-    for (let n: Node | null = node; n && para === undefined; n = n.parentNode) {
-      if (n.nodeType === 1) para = this.blockIndex.get(n as Element);
+    let para = caret ? this.blockOf(caret.node) : undefined;
+    const caretInBlock = para !== undefined;
+    // Some pages make the caret land on <html> (an overlay or a hit-testing quirk): then ask for
+    // every element under the point, topmost first, and take the first inside an article block.
+    if (para === undefined) {
+      const under = this.doc.elementsFromPoint?.(x, y) ?? [this.doc.elementFromPoint?.(x, y)];
+      for (const el of under) if (el && (para = this.blockOf(el)) !== undefined) break;
     }
     if (para === undefined) return null;
     const candidates = this.byPara.get(para);
@@ -189,7 +192,7 @@ export class ArticleView {
     // The caret's offset narrows the list; the rect check decides (a caret snaps to the nearest
     // character even in the margin beside a line).
     let ordered = candidates;
-    if (caret && caret.node.nodeType === 3) {
+    if (caret && caretInBlock && caret.node.nodeType === 3) {
       const el = this.blocks[para]!.element;
       const off = blockOffsetOf(el, caret.node as Text, caret.offset, this.maps.get(para));
       if (off !== null) ordered = [...candidates].sort((a, b) => dist(a, off) - dist(b, off));
@@ -200,8 +203,18 @@ export class ArticleView {
         if (r.width > 0 && inside(r, x, y)) return { target: t, rect: r };
       }
     }
-    node = null;
     return null;
+  }
+
+  /** Index of the article block that contains node, if any. */
+  private blockOf(node: Node | null): number | undefined {
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      if (n.nodeType === 1) {
+        const i = this.blockIndex.get(n as Element);
+        if (i !== undefined) return i;
+      }
+    }
+    return undefined;
   }
 
   private openCard(t: MentionTarget, rect: Box): void {
