@@ -36,6 +36,17 @@ export default defineConfig({
     // No `tabs`, no `activeTab`, no host permissions: the content script (matches http/https)
     // reports to the background itself, and the popup only needs the active tab's id.
     permissions: ['storage'],
+    // The content script's eager half (issue #8): a plain unlisted script (entrypoints/content-gate.ts)
+    // rather than a defineContentScript entrypoint, whose wrapper and polyfill cost every page ~8 ms.
+    // The CSS holds only ::highlight() rules (entrypoints/content/index.css).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-gate.js'],
+        css: ['content-scripts/content.css'],
+        run_at: 'document_idle',
+      },
+    ],
     // The content script's heavy half (issue #8), imported by the eager content script on likely
     // articles only. Chrome: a per-session URL, so pages cannot probe for the extension with it.
     web_accessible_resources: [

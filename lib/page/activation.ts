@@ -9,6 +9,13 @@
 /** Name of the isolated-world global the reader script registers itself under. */
 export const READER_GLOBAL = '__backstoryReader';
 
+/**
+ * What the reader script registers under READER_GLOBAL: take over the page (settings, messages,
+ * SPA navigation, analysis). `afterNavigation`: the page got here by an SPA navigation, so its
+ * content may still be arriving.
+ */
+export type ReaderEntry = (site: string, afterNavigation: boolean) => Promise<void>;
+
 /** storage.local keys (WXT items `local:<key>`) and fallbacks of the two on/off settings. */
 export const ENABLED_KEY = 'enabled';
 export const DISABLED_SITES_KEY = 'disabledSites';
