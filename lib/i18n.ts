@@ -85,3 +85,20 @@ export function tn(base: PluralBase, n: number, more: (string | number)[] = []):
   }
   return base;
 }
+
+/**
+ * The language and direction of the messages actually shown — from the messages file itself
+ * (uiLocale / uiDirection), since the browser falls back to English for languages without a
+ * translation and the UI language would then name the wrong one.
+ */
+export function messagesLocale(): { lang: string; dir: 'ltr' | 'rtl' } {
+  const lang = t('uiLocale').replace('_', '-');
+  return { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang) ? lang : 'en', dir: t('uiDirection') === 'rtl' ? 'rtl' : 'ltr' };
+}
+
+/** lang= and dir= on an extension page's root, as the messages say. */
+export function applyMessagesLocale(root: HTMLElement): void {
+  const { lang, dir } = messagesLocale();
+  root.setAttribute('lang', lang);
+  root.setAttribute('dir', dir);
+}

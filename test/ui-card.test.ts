@@ -1,8 +1,8 @@
 /** Hover card text (from _locales, plural-aware), its concise earlier items, and the page-derived theme. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { cardModel, pageTheme, parseColor, renderCard } from '../lib/page/card';
-import { t, tn } from '../lib/i18n';
+import { messagesLocale, t, tn } from '../lib/i18n';
 import type { CoverageHit, LinkedEntity } from '../lib/report';
 import en from '../public/_locales/en/messages.json';
 
@@ -36,6 +36,26 @@ describe('i18n helper', () => {
   it('placeholders are substituted', () => {
     expect(t('cardLearnMoreLabel', 'Ada Example')).toBe('Learn more about Ada Example (opens in a new tab)');
     expect(t('cardTypeWithSubtype', ['Place', 'city'])).toBe('Place · city');
+  });
+});
+
+describe('messages locale', () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it('English by default; the card carries lang and dir so the page\'s own do not apply', () => {
+    expect(messagesLocale()).toEqual({ lang: 'en', dir: 'ltr' });
+    const { document } = parseHTML('<!doctype html><html lang="ar" dir="rtl"><body></body></html>');
+    const card = renderCard(document as unknown as Document, cardModel(entity()));
+    expect(card.getAttribute('lang')).toBe('en');
+    expect(card.getAttribute('dir')).toBe('ltr');
+  });
+
+  it('a right-to-left translation: dir="rtl" and its language code', () => {
+    const table: Record<string, string> = { uiLocale: 'ar', uiDirection: 'rtl', cardTypePerson: 'شخص' };
+    vi.stubGlobal('browser', { i18n: { getMessage: (k: string) => table[k] ?? '' } });
+    expect(messagesLocale()).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(t('cardTypePerson')).toBe('شخص');
+    expect(t('cardLearnMore'), 'untranslated keys still answer in English').toBe('Learn more');
   });
 });
 

@@ -19,7 +19,7 @@
  *     </div>
  */
 import type { LinkedEntity } from '../report';
-import { t, tn, uiLanguage, type MessageKey } from '../i18n';
+import { applyMessagesLocale, t, tn, uiLanguage, type MessageKey } from '../i18n';
 
 export const CARD_TAG = 'backstory-card';
 
@@ -171,7 +171,7 @@ const CARD_CSS = `
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box;
   width: 320px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto;
-  margin: 0; padding: 12px 14px; text-align: left; direction: ltr;
+  margin: 0; padding: 12px 14px; text-align: start;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1d1d1f; background: #ffffff; border: 1px solid #c9c9cf; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
@@ -232,6 +232,7 @@ export function renderCard(doc: Document, model: CardModel, theme: CardTheme = '
   card.setAttribute('aria-description', t('cardCloseHint'));
   card.setAttribute('data-testid', 'card');
   card.setAttribute('data-theme', theme);
+  applyMessagesLocale(card); // the page's lang/dir must not apply to our English (or translated) text
   card.tabIndex = -1;
   const name = el(doc, 'div', 'name', model.name);
   name.setAttribute('data-testid', 'card-name');
