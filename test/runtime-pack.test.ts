@@ -112,6 +112,8 @@ const smallPack = (): Pack => ({
     { id: 'c4', date: null, source: 'Wire', entities: ['Q212'], topics: ['War'] },
     { id: 'c5', date: '2025-01-10', source: 'Wire', entities: ['Q22686', 'Q212'], topics: ['Talks'], url: 'https://news.example.org/a?utm_source=x' },
     { id: 'c6', date: '2025-01-11', source: 'Wire', entities: [], topics: [] },
+    // A reader-built pack's prose fields, and topics that intern to fewer (kept as written).
+    { id: 'c7', date: '2025-01-12', title: 'A headline', summary: 'What happened.', source: 'Paper', entities: ['Q22686'], topics: ['Talks', 'Talks'] },
   ],
 });
 
@@ -214,10 +216,11 @@ describe('runtime pack', () => {
 
 describe('background: the packaged runtime pack', () => {
   it('is loaded with its knowledge ready; merged with installed packs it is rebuilt in full', async () => {
-    const bytes = encodeRuntimePack(smallPack());
-    const fetchFn = vi.fn(async () => new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200 }));
-    const pack = await loadPackagedPack('/assets/default-pack.bin', (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
-    expect(fetchFn).toHaveBeenCalledWith('chrome-extension://ext-id/assets/default-pack.bin');
+    const { gzipSync } = await import('node:zlib');
+    const bytes = gzipSync(encodeRuntimePack(smallPack()));
+    const fetchFn = vi.fn(async () => new Response(bytes, { status: 200 }));
+    const pack = await loadPackagedPack('/assets/default-pack.bin.gz', (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
+    expect(fetchFn).toHaveBeenCalledWith('chrome-extension://ext-id/assets/default-pack.bin.gz');
     const alone = knowledgeFor([pack!]);
     expect(knowledgeFor([pack!])).toBe(alone); // ready-made, not rebuilt
     sameKnowledge(buildKnowledge([smallPack()]), alone, TEXTS.slice(0, 1), '2025-03-01');

@@ -5,8 +5,9 @@
  *
  *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), with each slot's
  *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more)
- *   entities     the records as JSON bytes, parsed one by one when the linker reads them
- *   byId         FrozenStrings over the entity ids (same numbering as entities)
+ *   entities     the records as JSON bytes (without their id), parsed one by one when the linker
+ *                reads them
+ *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy)
  *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
  *   lowerFirst   a plain string array in the header (a few hundred)
  *
@@ -48,7 +49,7 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
   const nameSlots = Int32Array.from(index.nameKeys, (k) => (k === '' ? -1 : keys.indexOf(k)));
   if (nameSlots.some((n, i) => n < 0 && index.nameKeys[i] !== '')) throw new Error('freezeEntityIndex: a name key is not in the alias table');
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
-  const records = encodeRecords(index.entities.map(encodeEntity));
+  const records = encodeRecords(index.entities.map((e) => encodeEntity({ ...e, id: undefined as unknown as string })));
   return {
     data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)] },
     sections: {
@@ -121,7 +122,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   const ids = strings('id');
   const nameSlots = image.i32(`${prefix}.nameSlots`);
   if (ids.size !== data.count || records.starts.length !== data.count + 1 || nameSlots.length !== data.count) throw new Error('frozen entity index: counts disagree');
-  const lazy = lazyList<PackEntity>(data.count, (i) => withDefaults(parseRecord<PackEntity>(records, i)));
+  const lazy = lazyList<PackEntity>(data.count, (i) => withDefaults({ id: ids.keyAt(i), ...parseRecord<Omit<PackEntity, 'id'>>(records, i) }));
   const entities = lazy.list;
   const byId: EntityLookup = {
     get: (id) => {
@@ -137,7 +138,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   return {
     index: { byId, entities, aliases, nameKeys },
     materializeAll() {
-      lazy.fill(parseAllRecords<PackEntity>(records).map(withDefaults));
+      lazy.fill(parseAllRecords<Omit<PackEntity, 'id'>>(records).map((e, i) => withDefaults({ id: ids.keyAt(i), ...e })));
       return entities.slice();
     },
   };
