@@ -76,6 +76,17 @@ describe.skipIf(!existsSync(CHROMIUM) || !esbuild)('article code in Chromium (sk
     await page.close();
   }, 60_000);
 
+  it('block text drops what the computed style hides, keeps display:contents, and a closed <details> shows its summary', async () => {
+    const page = await browser.newPage();
+    await page.setContent(`<html><body><style>.gone{display:none}.flat{display:contents}.cv{content-visibility:hidden}</style>
+      <div id="b">One <span class="gone">HIDDEN1</span><span class="flat">two</span> <span class="cv">HIDDEN2</span>
+      <details><summary>Three</summary>HIDDEN3<p>HIDDEN4</p></details> <details open><summary>four</summary> five</details></div></body></html>`);
+    await page.addScriptTag({ content: bundle });
+    const text = await page.evaluate(() => (globalThis as any).__article.blockText(document.getElementById('b')));
+    expect(text).toBe('One two Three four five');
+    await page.close();
+  }, 60_000);
+
   it('home, search, login and forum pages are not articles in Chromium either', async () => {
     const page = await browser.newPage();
     const got: Record<string, boolean> = {};

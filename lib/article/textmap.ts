@@ -8,8 +8,9 @@
  *
  * The text is the block's visible text with every whitespace run collapsed to one space and
  * the ends trimmed. Skipped: script/style/noscript/template/svg, elements with `hidden`,
- * aria-hidden="true" or an inline display:none / visibility:hidden, and — in a real browser —
- * descendants that `checkVisibility()` reports as not rendered. `<br>` and block-level children
+ * aria-hidden="true" or an inline display:none / visibility:hidden, and — in a real browser, when
+ * the block itself is rendered — descendants whose computed style hides them (display:none,
+ * content-visibility:hidden) and the content of a closed <details> but its <summary>. `<br>` and block-level children
  * count as a space so "a<br>b" reads "a b", not "ab".
  */
 
@@ -38,20 +39,35 @@ interface Piece {
   data: string;
 }
 
+/**
+ * Inside a rendered block, is this descendant's content not shown? Its computed style says so
+ * (display:none, or content-visibility:hidden), and so does a closed <details> for all but its
+ * <summary>. O(1) per element: checkVisibility() also walks every ancestor (display locks), which
+ * costs seconds over a block 1,000 levels down. display:contents elements show their children.
+ */
+function hiddenInBlock(el: Element, view: Window): boolean {
+  const cs = view.getComputedStyle(el);
+  return cs.display === 'none' || cs.contentVisibility === 'hidden';
+}
+
 function collectPieces(root: Element): Piece[] {
   const pieces: Piece[] = [];
   // Only ask layout when the block itself is rendered: on a detached or unrendered tree
   // checkVisibility() is false everywhere and would blank the whole text.
-  const useLayout = typeof (root as CheckVisible).checkVisibility === 'function' && (root as CheckVisible).checkVisibility!() === true;
+  const view = root.ownerDocument?.defaultView ?? null;
+  const useLayout = !!view && typeof view.getComputedStyle === 'function' && typeof (root as CheckVisible).checkVisibility === 'function' && (root as CheckVisible).checkVisibility!() === true;
   const walk = (parent: Node): void => {
+    // A closed <details> shows its <summary> only.
+    const closed = useLayout && parent.nodeType === 1 && (parent as Element).tagName.toUpperCase() === 'DETAILS' && !(parent as Element).hasAttribute('open');
     for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (closed && !(n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'SUMMARY')) continue;
       if (n.nodeType === 3) {
         pieces.push({ node: n as Text, data: (n as Text).data });
       } else if (n.nodeType === 1) {
         const el = n as Element;
         const tag = el.tagName.toUpperCase();
         if (SKIP_TAGS.has(tag) || isHiddenByMarkup(el)) continue;
-        if (useLayout && !(el as CheckVisible).checkVisibility!()) continue;
+        if (useLayout && hiddenInBlock(el, view!)) continue;
         const brk = BREAK_TAGS.has(tag);
         if (brk) pieces.push({ node: null, data: ' ' });
         walk(el);
