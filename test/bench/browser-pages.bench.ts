@@ -1,12 +1,17 @@
 /**
  * Issue #8, non-article pages in real Chromium: what the content script costs a page that is not
- * an article (home, search, login, forum fixtures). Two browsers run side by side — one with the
- * built extension, one with an extension whose content script is empty — and load the same page
- * alternately; the row is the paired difference of the page's main-thread script time (CDP
- * Performance.getMetrics ScriptDuration, which includes the content script's isolated world),
- * read after load + a settle pause. Plus the gzip size of what the manifest injects eagerly.
+ * an article (home, search, login, forum fixtures). Three browsers run side by side — the built
+ * extension; one whose content script is empty; one whose content script only registers a
+ * runtime.onMessage listener (the least any content script that answers the popup can do) — and
+ * load the same page in turn. The row is the paired difference to the empty script of the page's
+ * main-thread script time (CDP Performance.getMetrics ScriptDuration, which includes the content
+ * script's isolated world), read after load + a settle pause, in thread CPU time (`threadTicks`:
+ * a loaded machine stretches wall time, much less the CPU a thread used). The listener-only
+ * script is the in-run reference.
+ * Also: the gzip size of what the manifest injects eagerly, and the cheap gate's own time on the
+ * fixtures and on the non-readerable real pages of ../shared/data/readability-pages (when present).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { browserSkip, builtExtension, copyExtension, emptyExtension, launch, mainThreadMs, rmDirs, skipRow, startServer } from './_browser';
@@ -17,21 +22,25 @@ const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 /** After `load`: document_idle has passed and the gate has answered (the late-content watch stays cheap). */
 const SETTLE_MS = 700;
 
-export async function run(ctx: { root: string }): Promise<BenchRow[]> {
+export async function run(ctx: { root: string; shared?: string | null }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [bundleRow(ctx.root)];
   const why = browserSkip(ctx.root);
   if (why) return [...rows, skipRow('non-article pages', why)];
 
-  const server = await startServer({ own: path.join(ctx.root, 'test/fixtures/pages') });
+  const readability = ctx.shared ? path.join(ctx.shared, 'data/readability-pages') : null;
+  const server = await startServer({ own: path.join(ctx.root, 'test/fixtures/pages'), ...(readability && existsSync(readability) ? { rd: readability } : {}) });
   const realDir = copyExtension(ctx.root);
   const emptyDir = emptyExtension(ctx.root);
+  const floorDir = emptyExtension(ctx.root);
+  writeFileSync(path.join(floorDir, 'content-scripts/content.js'), LISTENER_ONLY);
   const real = await launch(realDir, server.proxy);
   const empty = await launch(emptyDir, server.proxy);
+  const floor = await launch(floorDir, server.proxy);
   try {
     const sample = async (s: typeof real, url: string) => {
       const page = await s.context.newPage();
       const cdp = await s.context.newCDPSession(page);
-      await cdp.send('Performance.enable');
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForTimeout(SETTLE_MS);
       const m = await mainThreadMs(page, cdp);
@@ -40,27 +49,92 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
     };
     for (const file of PAGES) {
       const url = server.url('own', file);
-      await sample(real, url); await sample(empty, url); // warm caches in both
-      const deltas: number[] = [], withExt: number[] = [], without: number[] = [], taskDeltas: number[] = [];
+      await sample(real, url); await sample(empty, url); await sample(floor, url); // warm caches in all
+      const deltas: number[] = [], floorDeltas: number[] = [], withExt: number[] = [], without: number[] = [], taskDeltas: number[] = [];
       for (let i = 0; i < REPEATS; i++) {
         const a = await sample(real, url);
         const b = await sample(empty, url);
+        const c = await sample(floor, url);
         withExt.push(a.script); without.push(b.script);
-        deltas.push(a.script - b.script); taskDeltas.push(a.task - b.task);
+        deltas.push(a.script - b.script); floorDeltas.push(c.script - b.script); taskDeltas.push(a.task - b.task);
       }
-      const d = summarize(deltas), w = summarize(withExt), o = summarize(without), t = summarize(taskDeltas);
+      const d = summarize(deltas), f = summarize(floorDeltas), w = summarize(withExt), o = summarize(without), t = summarize(taskDeltas);
       rows.push({
         name: `non-article ${file.replace('.html', '')}: main-thread script added by content script`,
         ...d, unit: 'ms',
-        reference: { name: 'empty content script', median: o.median, ratio: w.median / o.median },
+        reference: { name: 'listener-only content script', median: f.median, ratio: d.median / f.median },
         target: '≤ 1 ms', met: d.median <= 1,
-        note: `ScriptDuration with extension ${w.median.toFixed(2)} ms vs empty ${o.median.toFixed(2)} ms (paired, ${REPEATS} loads each); all main-thread tasks added ${t.median.toFixed(2)} ms`,
+        note: `thread CPU time; ScriptDuration with extension ${w.median.toFixed(2)} ms vs empty script ${o.median.toFixed(2)} ms (paired, ${REPEATS} loads each); a script that only registers runtime.onMessage adds ${f.median.toFixed(2)} ms (p10–p90 ${f.spread[0].toFixed(2)}–${f.spread[1].toFixed(2)}); all main-thread tasks added ${t.median.toFixed(2)} ms`,
       });
     }
+    rows.push(...(await gateRows(empty, server, readability)));
   } finally {
-    await real.close(); await empty.close(); await server.close();
-    rmDirs(realDir, emptyDir);
+    await real.close(); await empty.close(); await floor.close(); await server.close();
+    rmDirs(realDir, emptyDir, floorDir);
   }
+  return rows;
+}
+
+/** The reference for "the least a content script that answers the popup can cost". */
+const LISTENER_ONLY = 'chrome.runtime.onMessage.addListener(function () {});';
+
+/**
+ * The cheap gate (lib/article/gate.ts) alone, in the page: its first call (cold: compiling it, first
+ * touch of the DOM) and the median of warm calls, on each non-article page — the fixtures and the
+ * real pages Readability's suite marks not readerable.
+ */
+async function gateRows(s: Awaited<ReturnType<typeof launch>>, server: Awaited<ReturnType<typeof startServer>>, readability: string | null): Promise<BenchRow[]> {
+  const { build } = await import('vite');
+  const out = (await build({
+    configFile: false, logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: path.resolve(import.meta.dirname, '../../lib/article/gate.ts'), formats: ['iife'], name: '__benchGate' } },
+  })) as { output: { code?: string }[] }[] | { output: { code?: string }[] };
+  const code = (Array.isArray(out) ? out[0]! : out).output[0]!.code!;
+  const pages = PAGES.map((f) => ({ name: f.replace('.html', ''), url: server.url('own', f) }));
+  if (readability && existsSync(readability)) {
+    for (const dir of readdirSync(readability).sort()) {
+      const meta = path.join(readability, dir, 'expected-metadata.json');
+      if (!existsSync(meta) || (JSON.parse(readFileSync(meta, 'utf8')) as { readerable?: boolean }).readerable !== false) continue;
+      pages.push({ name: `readability ${dir}`, url: server.url('rd', `${dir}/source.html`) });
+    }
+  }
+  const rows: BenchRow[] = [];
+  const cold: number[] = [], warm: number[] = [];
+  const perPage: string[] = [];
+  for (const p of pages) {
+    const pageCold: number[] = [], pageWarm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await s.context.newPage();
+      await page.goto(p.url, { waitUntil: 'load' });
+      await page.addScriptTag({ content: code });
+      const r = await page.evaluate(() => {
+        const gate = (globalThis as unknown as { __benchGate: { articleGate(d: Document, u: string): { likely: boolean } } }).__benchGate.articleGate;
+        let t0 = performance.now();
+        const first = gate(document, location.href);
+        const coldMs = performance.now() - t0;
+        const times: number[] = [];
+        for (let k = 0; k < 15; k++) {
+          t0 = performance.now();
+          gate(document, location.href);
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        return { coldMs, warmMs: times[7]!, likely: first.likely };
+      });
+      await page.close();
+      pageCold.push(r.coldMs); pageWarm.push(r.warmMs);
+      if (i === 0 && r.likely) perPage.push(`${p.name} says likely!`);
+    }
+    const c = summarize(pageCold).median, w = summarize(pageWarm).median;
+    cold.push(c); warm.push(w);
+    perPage.push(`${p.name} ${c.toFixed(2)}/${w.toFixed(3)}`);
+  }
+  const c = summarize(cold), w = summarize(warm);
+  rows.push({
+    name: `cheap gate alone on ${pages.length} non-article pages (warm call, per page)`, ...w, unit: 'ms',
+    reference: { name: 'first call', median: c.median, ratio: w.median / c.median },
+    note: `per page, first call / warm median in ms, main world, wall clock (3 loads each; the first call includes compiling the gate and is stretched by a loaded machine; performance.now is coarse): ${perPage.join('; ')}`,
+  });
   return rows;
 }
 
