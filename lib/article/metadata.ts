@@ -40,7 +40,7 @@ function names(v: unknown): string[] {
 }
 
 /** Word-set similarity used to choose between JSON-LD name and headline. */
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
   const ta = a.toLowerCase().split(/\W+/).filter(Boolean);
   const tb = new Set(b.toLowerCase().split(/\W+/).filter(Boolean));
   if (!ta.length || !tb.size) return 0;

@@ -115,5 +115,53 @@ export function run(args: string[], shared: string): void {
     }
   };
   if (args.includes('--pages')) show('dev');
+  if (args.includes('--diff')) diffPage(root, args[args.indexOf('--diff') + 1]!);
   if (args.includes('--heldout-pages')) show('held-out');
+}
+
+/**
+ * `--diff name` (dev pages only: held-out errors are not to be looked at): the runs of
+ * expected text we missed (recall loss) and of our text that is not expected (precision loss),
+ * longest first, to see WHY a page loses F1.
+ */
+function diffPage(root: string, name: string): void {
+  if (splitOf(name) !== 'dev') {
+    console.log(`--diff ${name}: refused, a held-out page (tune on dev pages only)`);
+    return;
+  }
+  const dir = path.join(root, name);
+  const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
+  const expected = parseHTML(`<!doctype html><html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body.textContent ?? '';
+  const forced = extractArticle(parseHTML(html).document, URL, { force: true });
+  const got = forced.detected ? forced.input.blocks.map((b) => b.text).join('\n') : '';
+  const runs = (from: string, against: string) => {
+    const other = shingles(against);
+    const w = words(from);
+    const out: string[] = [];
+    let start = -1;
+    for (let i = 0; i <= w.length - 4 + 1; i++) {
+      const miss = i + 4 <= w.length && !other.has(w.slice(i, i + 4).join(' '));
+      if (miss && start < 0) start = i;
+      if (!miss && start >= 0) {
+        out.push(w.slice(start, i + 3).join(' '));
+        start = -1;
+      }
+    }
+    return out.sort((a, b) => b.length - a.length);
+  };
+  const show = (label: string, xs: string[]) => {
+    console.log(`${label}: ${xs.length} runs, ${xs.reduce((n, x) => n + x.split(' ').length, 0)} words`);
+    for (const x of xs.slice(0, 15)) console.log(`  [${x.split(' ').length}] ${x.length > 300 ? `${x.slice(0, 150)} … ${x.slice(-120)}` : x}`);
+  };
+  show('missed (expected, not ours)', runs(expected, got));
+  show('extra (ours, not expected)', runs(got, expected));
+  if (forced.detected) {
+    console.log(`blocks: ${forced.blocks.length}; root path of first: ${pathOf(forced.blocks[0]?.element)}`);
+  }
+}
+
+function pathOf(el: Element | undefined): string {
+  const parts: string[] = [];
+  for (let a = el ?? null; a && parts.length < 8; a = a.parentElement) parts.unshift(`${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.getAttribute('class') ? `.${a.getAttribute('class')!.trim().split(/\s+/).join('.')}` : ''}`);
+  return parts.join(' > ');
 }
