@@ -57,6 +57,13 @@ describe('headings', () => {
     expect(heads).toEqual(['The second round', 'In Geneva']);
   });
 
+  it('drops the title of a box whose links were dropped, even when text follows it; keeps a heading beside a dropped dateline', () => {
+    const related = '<div class="box"><header><h3>Other people are reading</h3></header><ul><li><a href="/a">Story one about something</a></li><li><a href="/b">Story two about another thing</a></li></ul></div>';
+    const dated = '<div><h2>The second round</h2><div>Updated June 9, 2025 at 5:00 pm</div></div>';
+    const heads = texts(`<article>${BODY}${related}${PARA}${dated}${BODY}</article>`).filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(heads).toEqual(['The second round']);
+  });
+
   it('keeps a leading heading that opens the first section, drops the repeated headline and a kicker', () => {
     const blocks = texts(`<article><h4>World</h4><h1>Talks in Kyiv resume next week</h1><h2>Why the talks stalled</h2>${BODY}</article>`);
     expect(blocks[0]!.text).toBe('Why the talks stalled');

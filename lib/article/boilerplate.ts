@@ -192,3 +192,32 @@ export function dropLeadingHeadings<T extends BlockInfo>(kept: T[], title: strin
   }
   return out;
 }
+
+/**
+ * Headings whose own box lost all its other text to the filters: the title of a "related
+ * stories" or "most read" box whose links were dropped ("Other people are reading"). The box
+ * is the nearest ancestor (below the root) holding more than the heading; what it held
+ * besides must be mostly links and not trivially short, so a heading that merely shared its
+ * <header> with a dropped dateline stays.
+ */
+export function dropOrphanHeadings<T extends BlockInfo>(kept: T[], root: Element, totals: Map<Element, BoxTotals>): T[] {
+  if (!kept.some((b) => b.kind === 'heading')) return kept;
+  // Kept text per ancestor, up to the root: same walk as the scoring, over the kept blocks only.
+  const keptText = new Map<Element, number>();
+  for (const b of kept) {
+    for (let a = b.el.parentElement; a && a !== root; a = a.parentElement) keptText.set(a, (keptText.get(a) ?? 0) + b.text.length);
+  }
+  return kept.filter((b) => {
+    if (b.kind !== 'heading') return true;
+    const len = b.text.length;
+    for (let a = b.el.parentElement; a && a !== root; a = a.parentElement) {
+      const box = totals.get(a);
+      if (!box || box.text <= len) continue;
+      const other = box.text - len;
+      const keptOther = (keptText.get(a) ?? 0) - len;
+      const otherLinks = box.links - b.linkLen;
+      return !(keptOther <= 0 && other >= Math.max(40, len) && otherLinks >= other * 0.5);
+    }
+    return true;
+  });
+}

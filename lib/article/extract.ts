@@ -14,7 +14,7 @@
  * Works on linkedom (CLI, unit tests) and in browsers; layout (checkVisibility) is used only
  * where the engine has it.
  */
-import { dropEmptySections, dropLeadingHeadings, inLinkBox, isBoilerplate } from './boilerplate';
+import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
@@ -384,7 +384,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   let kept = inRoot
     .filter((b) => !isBoilerplate(b, meta.title) && !inLinkBox(b, root, scores))
     .map((b) => (b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b));
-  kept = dropLeadingHeadings(kept, meta.title);
+  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), meta.title);
   kept = dropEmptySections(kept, (b) => b.kind === 'heading');
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
