@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- extraction [--pages] [--heldout-pages] [--only name]`
+ * `npm run eval -- extraction [--pages] [--heldout-pages] [--only name] [--diff name] [--strip-classes]`
  *
  * Article detection and body extraction against Mozilla Readability's test pages
  * (../shared/data/readability-pages: source.html, expected.html, expected-metadata.json).
@@ -64,14 +64,32 @@ export function splitOf(name: string): 'dev' | 'held-out' {
 
 const URL = 'http://fakehost/test/page.html';
 
+/**
+ * `--strip-classes`: a robustness probe. Every class and id is removed before extraction, so
+ * only structure, text and link density, schema.org and tags are left (sites with generated
+ * class names look like this). Detection and metadata are judged the same way.
+ */
+let stripClasses = false;
+
+function parse(html: string): Document {
+  const doc = parseHTML(html).document as unknown as Document;
+  if (stripClasses) {
+    for (const el of Array.from(doc.querySelectorAll('[class],[id]'))) {
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+    }
+  }
+  return doc;
+}
+
 function evalPage(dir: string, name: string): PageResult {
   const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
   const meta = JSON.parse(readFileSync(path.join(dir, 'expected-metadata.json'), 'utf8')) as { title?: string; byline?: string | null; lang?: string | null; publishedTime?: string | null; readerable: boolean };
   const expected = parseHTML(`<!doctype html><html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body.textContent ?? '';
 
-  const detected = extractArticle(parseHTML(html).document, URL).detected;
+  const detected = extractArticle(parse(html), URL).detected;
   // Text quality is judged on the forced extraction, so a missed detection does not hide it.
-  const forced = extractArticle(parseHTML(html).document, URL, { force: true });
+  const forced = extractArticle(parse(html), URL, { force: true });
   const text = forced.detected ? forced.input.blocks.map((b) => b.text).join('\n') : '';
   const got = forced.detected
     ? { title: forced.input.title, byline: forced.input.byline, lang: forced.input.lang, date: forced.input.date }
@@ -104,6 +122,8 @@ function summary(rows: PageResult[]) {
 export function run(args: string[], shared: string): void {
   const root = path.join(shared, 'data', 'readability-pages');
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  stripClasses = args.includes('--strip-classes');
+  if (stripClasses) console.log('robustness probe: every class and id attribute removed before extraction');
   const names = readdirSync(root).filter((n) => existsSync(path.join(root, n, 'source.html')) && (!only || n === only)).sort();
   const rows = names.map((n) => evalPage(path.join(root, n), n));
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
