@@ -14,6 +14,7 @@
  * Works on linkedom (CLI, unit tests) and in browsers; layout (checkVisibility) is used only
  * where the engine has it.
  */
+import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
@@ -50,25 +51,6 @@ const MIXED_SHARE = 5;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
-
-/** Reader-facing boilerplate lines inside an article body. */
-const BOILERPLATE_TEXT = [
-  /^(?:featured |header |top |lead |main )?(?:image|photo|picture|video|illustration|graphic)s?(?: credit| courtesy| source| by)?\s*[:|]/i,
-  /^(?:featured |header )?(?:image|photo|picture)s? credit\b/i,
-  /^(?:credits?|source|photo|via)\s*:/i,
-  /click the \+?follow button/i,
-  /^(?:follow us|share this|share on|sign up for|subscribe to|read more:|related:|advertisement$|recommended:|more from)/i,
-  /^(?:©|copyright\s|all rights reserved)/i,
-  /^(?:top |lead |header |main )?(?:photo|image|picture|illustration|video)s? (?:by|courtesy of)\b/i,
-  /^follow (?:us|\p{Lu})/iu,
-];
-/** Short lines that are furniture only when they do not read as a sentence (no final stop). */
-const FURNITURE_LINE = [
-  /(?:getty images|\/afp|\/reuters|ap photo|shutterstock|istock|\/epa)\s*$/i,
-  /^(?:last |first )?(?:updated|published|posted)\b/i,
-  /\b(?:first )?(?:published|updated)\b.*\b(?:19|20)\d\d\b/i,
-  /^[Bb]y\s+\p{Lu}/u,
-];
 
 interface Cand {
   el: Element;
@@ -387,38 +369,6 @@ export function runInHeading(el: Element, text: string): string | null {
   return null;
 }
 
-/** A heading that reads as a sentence: the article's standfirst, not a section title. */
-function isDek(text: string): boolean {
-  const w = textWeight(text);
-  return w >= 80 && (text.split(' ').length >= 12 || w >= text.length * 2);
-}
-
-/** A list item or table cell among 5+ items or rows. */
-function inLongList(el: Element): boolean {
-  let tag = tagOf(el);
-  if (tag === 'TD' || tag === 'TH') {
-    el = el.parentElement!;
-    tag = 'TR';
-  }
-  if (tag !== 'LI' && tag !== 'TR') return false;
-  let n = 0;
-  for (let c = el.parentElement?.firstElementChild; c; c = c.nextElementSibling) if (tagOf(c) === tag && ++n >= 5) return true;
-  return false;
-}
-
-function isBoilerplate(b: Cand, title: string): boolean {
-  const t = b.text;
-  // Credit and "follow us" lines are short; a long paragraph that merely starts with "©" is not one.
-  if (t.length < 200 && BOILERPLATE_TEXT.some((re) => re.test(t))) return true;
-  if (b.kind === 'heading' && title && t.toLowerCase() === title.toLowerCase()) return true;
-  // Bylines ("By Jane Doe · 8 June 2025"), datelines, photo credits.
-  if (t.length < 120 && !/[.!?]["”’)]?$/.test(t) && !/[.!?]\s/.test(t) && FURNITURE_LINE.some((re) => re.test(t))) return true;
-  // Link lists and lone links: navigation that slipped through.
-  // A long list of linked items inside the article (contents, references, a table of releases) is content.
-  if (t.length > 0 && b.linkLen / t.length > 0.5 && (b.kind !== 'paragraph' || t.length < 200) && !inLongList(b.el)) return true;
-  return false;
-}
-
 /** Blocks worth scoring for detection: Readability's "probably readerable" sum over long blocks. */
 function textScore(blocks: Cand[]): number {
   let s = 0;
@@ -474,16 +424,12 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
 
   const meta = extractMetadata(doc, url);
   yield;
-  const kept = inRoot.filter((b) => !isBoilerplate(b, meta.title));
-  // Leading headings before any text (kicker, repeated headline) are not sections.
-  // A sentence-long one is the standfirst (dek) and stays, as a paragraph.
-  for (let i = 0; i < kept.length && kept[i]!.kind === 'heading'; ) {
-    if (isDek(kept[i]!.text)) {
-      kept[i] = { ...kept[i]!, kind: 'paragraph' };
-      break;
-    }
-    kept.splice(i, 1);
-  }
+  // Paragraph-tagged lines that read as headings count as headings from here on.
+  let kept = inRoot
+    .filter((b) => !isBoilerplate(b, meta.title) && !inLinkBox(b, root, scores))
+    .map((b) => (b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b));
+  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), meta.title);
+  kept = dropEmptySections(kept, (b) => b.kind === 'heading');
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
@@ -494,18 +440,16 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
   const blocks: ArticleBlock[] = [];
   let section: string | null = null;
   for (const b of kept) {
-    let kind = b.kind;
-    if (kind === 'paragraph' && looksLikeHeading(b.el, b.text)) kind = 'heading';
-    if (kind === 'heading') {
+    if (b.kind === 'heading') {
       section = b.text;
-      blocks.push({ element: b.el, kind, text: b.text, section });
+      blocks.push({ element: b.el, kind: b.kind, text: b.text, section });
       continue;
     }
-    if (kind === 'paragraph') {
+    if (b.kind === 'paragraph') {
       const lead = runInHeading(b.el, b.text);
       if (lead) section = lead;
     }
-    blocks.push({ element: b.el, kind, text: b.text, section });
+    blocks.push({ element: b.el, kind: b.kind, text: b.text, section });
   }
 
   const input: ArticleInput = {

@@ -5,7 +5,8 @@
  * this page as opinion"). Order of trust: JSON-LD, then meta tags, then visible markup, then URL.
  */
 import type { ArticleKind } from '../report';
-import { ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
+import { bylineFromMarkup } from './byline';
+import { ARTICLE_TYPES, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
 import type { ArticleMeta } from './types';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -19,6 +20,9 @@ function metaValues(doc: Document): Map<string, string> {
     for (const k of keys.split(/\s+/)) {
       const key = k.toLowerCase().replace(/\./g, ':');
       if (key && !values.has(key)) values.set(key, content.trim());
+      // "og:article:author" is the Open Graph spelling of article:author.
+      const og = /^og:(article:.+)$/.exec(key);
+      if (og && !values.has(og[1]!)) values.set(og[1]!, content.trim());
     }
   }
   return values;
@@ -40,7 +44,7 @@ function names(v: unknown): string[] {
 }
 
 /** Word-set similarity used to choose between JSON-LD name and headline. */
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
   const ta = a.toLowerCase().split(/\W+/).filter(Boolean);
   const tb = new Set(b.toLowerCase().split(/\W+/).filter(Boolean));
   if (!ta.length || !tb.size) return 0;
@@ -128,43 +132,6 @@ function kindVotes(types: string[], values: Map<string, string>, url: string): K
   const an = /\/(analysis|news-analysis|explainers?)\//.exec(path);
   if (an) votes.push({ kind: 'analysis', signal: `url:/${an[1]}/`, reason: `The address is in the site's /${an[1]}/ section` });
   return votes;
-}
-
-const BYLINE_CLASS = /byline|author|dateline|writtenby|p-author/i;
-
-/**
- * The first visible-author element in document order (rel=author, itemprop~=author, or a
- * byline-ish class/id), as Readability finds it; its text as shown, under 100 characters.
- */
-function bylineFromMarkup(doc: Document): string | null {
-  if (!doc.body) return null;
-  let found: string | null = null;
-  eachElement(doc.body, (el) => {
-    if (found !== null) return;
-    const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (el.getAttribute('rel') === 'author' || /author/.test(el.getAttribute('itemprop') ?? '') || (ci.length > 1 && BYLINE_CLASS.test(ci))) {
-      if (inChrome(el)) return;
-      // schema.org author markup names the person in a child: prefer that over the whole line.
-      const name = /author/.test(el.getAttribute('itemprop') ?? '') ? el.querySelector('[itemprop="name"]') : null;
-      const t = collapse((name ?? el).textContent ?? '');
-      if (t && t.length < 100) found = t;
-    }
-  });
-  return found;
-}
-
-/** Inside site chrome (navigation, header, footer, sidebars, forms) or hidden? */
-function inChrome(el: Element): boolean {
-  let header = false;
-  for (let a: Element | null = el; a; a = a.parentElement) {
-    const t = a.localName;
-    if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form' || t === 'menu') return true;
-    if (a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') return true;
-    // A page header is chrome; an article's own <header> holds the byline.
-    if (t === 'header') header = true;
-    if (t === 'article' || t === 'main') return false;
-  }
-  return header;
 }
 
 /** datetime of the first <time pubdate>, else of the first <time datetime>. */
