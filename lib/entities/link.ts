@@ -10,20 +10,26 @@
  * prominent people, or right after a title ("President Macron"); months and common words never
  * alone; places whose name is an ordinary word (Turkey, Jordan, Chad, Georgia) need page support
  * or a locative cue and must not sit inside an unknown capitalised name ("Michael Jordan");
- * "<Surname> administration" links to the person and covers both words.
+ * "<Surname> administration" is a government, not the person: no link unless the pack knows it;
+ * on an outlet's own pages "The Times" / "The Post" is that outlet (publisher.ts).
  */
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
+import { publisherOf, selfReference } from './publisher';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
   date: string | null;
+  /** The site's own name (og:site_name), if known: "The Times" on its pages means the publisher. */
+  publisher?: string | null;
+  /** The page's URL: its host names the publisher when the site name does not. */
+  url?: string | null;
 }
 
 /** Prominence at or above which a surname alone may link without an earlier full mention. */
@@ -66,6 +72,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const tokens = tokenize(b.text);
     return { text: b.text, tokens, matches: findMatches(index.aliases, tokens) };
   });
+
+  // The publisher's own short name ("The Times" on a New York Times page) stands for it.
+  const publisher = opts.publisher || opts.url ? publisherOf(index, opts.publisher, opts.url) : undefined;
+  const selfRefs = new Set<RawMatch>();
+  const selfWord = publisher === undefined ? null : selfReference(index, publisher);
+  if (selfWord) for (const scan of scans) addSelfReferences(scan, selfWord, publisher!, selfRefs);
 
   // Pass 1: anchors.
   const seen = new Set<number>();
@@ -116,13 +128,19 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     let cursor = 0;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
-      if (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index)) continue;
-      const chosen = resolve(m, scan, index, seen, support, opts.date, surnames);
+      const self = selfRefs.has(m);
+      if (!self && (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index))) continue;
+      const chosen = self ? publisher : resolve(m, scan, index, seen, support, opts.date, surnames);
       if (chosen === undefined) continue;
-      let to = m.to;
+      const to = m.to;
       const e = index.entities[chosen]!;
       const next = scan.tokens[to];
-      if (e.type === 'person' && next?.norm === 'administration' && /^\s+$/.test(scan.text.slice(scan.tokens[to - 1]!.end, next.start))) to++;
+      // "Obama administration", "Netanyahu government": a government, not the person; the pack's
+      // own records ("Trump administration") are longer matches and win before this point.
+      if (e.type === 'person' && next && GOVERNMENT_NOUNS.has(next.norm) && joinedBySpace(scan, scan.tokens[to - 1]!, next)) {
+        cursor = to + 1;
+        continue;
+      }
       cursor = to;
       const start = scan.tokens[m.from]!.start;
       const end = scan.tokens[to - 1]!.end;
@@ -270,6 +288,24 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   void index;
 }
 
+/** "The Times" / "the Post" in running text, written as a name of its own (not "The Times Union"). */
+function addSelfReferences(scan: BlockScan, word: string, publisher: number, out: Set<RawMatch>): void {
+  const tokens = scan.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.norm !== word || t.shape !== Shape.Cap) continue;
+    const the = tokens[i - 1]!;
+    if (the.norm !== 'the' || !joinedBySpace(scan, the, t)) continue;
+    const next = tokens[i + 1];
+    if (next && next.shape !== Shape.Lower && /^[\s\u00a0-]+$/.test(scan.text.slice(t.end, next.start))) continue;
+    const m: RawMatch = { from: i - 1, to: i + 1, hits: [], decoded: [{ entity: publisher, mode: CaseMode.Any, caps: 0, short: false }] };
+    let k = 0;
+    while (k < scan.matches.length && scan.matches[k]!.from < m.from) k++;
+    scan.matches.splice(k, 0, m);
+    out.add(m);
+  }
+}
+
 const joinedBySpace = (scan: BlockScan, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(scan.text.slice(a.end, b.start));
 const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
 
@@ -285,11 +321,22 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (scan.titleCase) return false;
   const tokens = scan.tokens;
   const next = tokens[m.to];
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !CAP_OK_AFTER.has(next.norm) && !scan.starts!.has(m.to)) return true;
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
+    if (!CAP_OK_AFTER.has(next.norm)) return true;
+    // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
+    // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
+    const after = tokens[m.to + 1];
+    if (after && after.shape === Shape.Cap && ORG_NOUNS.has(after.norm) && joinedBySpace(scan, next, after)) return true;
+  }
   const prev = tokens[m.from - 1];
   if (!prev) return false;
   const first = tokens[m.from]!;
   if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "U.S. Embassy in Tunis", "Consulate in Istanbul": the place is part of the mission's name.
+  if (prev.norm === 'in' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
+    const head = tokens[m.from - 2];
+    if (head && head.shape === Shape.Cap && SEAT_NOUNS.has(head.norm) && joinedBySpace(scan, head, prev)) return true;
+  }
   // "Infectious Diseases Society of America", "University of California": X of <match>.
   if (prev.norm === 'of' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
     let k = m.from - 2;
