@@ -137,3 +137,18 @@ describe('linkEntities: the page\'s publisher', () => {
     expect(ids('She wrote for The Post Dispatch.', { publisher: 'Washington Post' })).toEqual([]);
   });
 });
+
+describe('linkEntities: legislative chambers by their common noun', () => {
+  const chambers = buildEntityIndex([
+    ...ENTITIES,
+    { id: 'Q66096', name: 'United States Senate', type: 'organization', subtype: 'government_body', country: 'US', aliases: ['Senate', 'US Senate'], shortNames: [], roles: [], sources: [], prominence: 85 },
+  ]);
+  const ids = (text: string) => linkEntities([{ text }], chambers, { date: null }).flatMap((e) => e.mentions.map((m) => `${e.id}:${m.text}`));
+  it('links "the Senate" on a page about the United States', () => {
+    expect(ids('Washington and the United States: the bill passed the Senate. The United States Senate voted.')).toContain('Q66096:Senate');
+  });
+  it('does not link it on a page about elsewhere, or without "the"', () => {
+    expect(ids('Kyiv and Russia: the bill passed the Senate on Monday.')).not.toContain('Q66096:Senate');
+    expect(ids('The United States and the US Senate: a Senate seat is open.').filter((x) => x === 'Q66096:Senate')).toEqual([]);
+  });
+});

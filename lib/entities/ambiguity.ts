@@ -93,3 +93,7 @@ export const ORG_NOUNS = new Set([
 
 /** "<Seat> in <City>": a mission named after where it sits ("Embassy in Tunis"). */
 export const SEAT_NOUNS = new Set(['embassy', 'consulate', 'mission', 'office', 'bureau', 'headquarters', 'delegation']);
+
+/** Legislative chambers written by their common noun ("the Senate", "the House"): they link only
+ *  to a pack record that carries the noun as an alias, and only for the page's own country. */
+export const CHAMBERS = new Set(['senate', 'house']);

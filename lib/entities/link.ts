@@ -16,7 +16,7 @@
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, CAP_OK_AFTER, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CHAMBERS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
@@ -164,17 +164,21 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   return out;
 }
 
-/** The entity's link: its own URL, else its Wikidata page (packs leave QID-derivable URLs out). */
+/** The entity's link: its own URL, else its Wikidata or Wikipedia page (packs leave URLs that
+ *  the id gives out: `Q…` and `enwiki:…`). */
 export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
-  return /^Q\d+$/.test(e.id) ? `https://www.wikidata.org/wiki/${e.id}` : undefined;
+  if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
+  return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
 }
 
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>, date: string | null, surnames: Set<string>): number | undefined {
   const single = m.to - m.from === 1;
   const tok = scan.tokens[m.from]!;
   const norm = tok.norm;
-  if (single && NEVER_ALONE.has(norm)) return undefined;
+  // "the Senate", "the House": a chamber of the country the page is about (checked below).
+  const chamber = single && CHAMBERS.has(norm) && chamberFits(scan, m);
+  if (single && NEVER_ALONE.has(norm) && !chamber) return undefined;
   // One letter ("X", "Q") is a variable, a grade or an initial, not a name.
   if (single && norm.length === 1) return undefined;
   let initialMemo: boolean | undefined;
@@ -204,6 +208,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     const e = index.entities[h.entity]!;
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
+    if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h)) {
       const introduced = seen.has(h.entity);
@@ -286,6 +291,13 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   }
   scan.titleCase = words >= 3 && caps >= words * 0.7;
   void index;
+}
+
+/** "the Senate" as a name: capitalised, after "the", not "the House of Saud". */
+function chamberFits(scan: BlockScan, m: RawMatch): boolean {
+  const tok = scan.tokens[m.from]!, prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
+  if (tok.shape !== Shape.Cap || !prev || prev.norm !== 'the' || !joinedBySpace(scan, prev, tok)) return false;
+  return !(next && next.norm === 'of' && joinedBySpace(scan, tok, next));
 }
 
 /** "The Times" / "the Post" in running text, written as a name of its own (not "The Times Union"). */
