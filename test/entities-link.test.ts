@@ -152,3 +152,14 @@ describe('linkEntities: legislative chambers by their common noun', () => {
     expect(ids('The United States and the US Senate: a Senate seat is open.').filter((x) => x === 'Q66096:Senate')).toEqual([]);
   });
 });
+
+describe('linkEntities: a name written in digits', () => {
+  const idx = buildEntityIndex([
+    ...ENTITIES,
+    { id: 'Q10806', name: 'September 11 attacks', type: 'event', aliases: ['9/11'], shortNames: [], roles: [], sources: [], prominence: 85, from: '2001-09-11', to: '2001-09-11' },
+  ]);
+  const ids = (text: string) => linkEntities([{ text }], idx, { date: '2015-07-24' }).flatMap((e) => e.mentions.map((m) => `${e.id}:${m.text}`));
+  it('links "9/11" though it has no capital letter', () => {
+    expect(ids('Security was tightened after 9/11 across the region.')).toEqual(['Q10806:9/11']);
+  });
+});

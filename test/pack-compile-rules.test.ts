@@ -78,3 +78,20 @@ describe('compileEntities: rules for issue #4', async () => {
     expect(byId.has('Q2')).toBe(false);
   });
 });
+
+describe('compileEntities: curated entities (lib/dataset/curated/entities.json)', async () => {
+  const d = dir([], []);
+  const { entities } = await compileEntities(d, { moreLimit: 10 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('adds curated records with their note, dates, link and the curated source', () => {
+    const obama = byId.get('curated:obama-administration');
+    expect(obama?.type).toBe('organization');
+    expect(obama?.note).toMatch(/Obama/);
+    expect(obama?.sources).toEqual(['curated']);
+    expect(byId.get('Q10806')?.from).toBe('2001-09-11');
+    expect(byId.get('curated:instagram')?.url).toBe('https://en.wikipedia.org/wiki/Instagram');
+  });
+  it('keeps their reviewed one-word aliases', () => {
+    expect(byId.get('curated:mojang-studios')?.aliases).toContain('Mojang');
+  });
+});

@@ -25,6 +25,7 @@ import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
 import curatedAliases from './curated/aliases.json';
 import curatedInclude from './curated/include.json';
+import curatedEntities from './curated/entities.json';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -106,6 +107,15 @@ export const SOURCE_POPULAR = 'popular';
 export const SOURCE_CURATED = 'curated';
 /** Names, types and birth years of famous people from Wikipedia's date pages (CC BY-SA; facts only). */
 export const SOURCE_POPULAR_BYSA = 'popular-bysa';
+
+/** A record of curated/entities.json: reference-record fields plus a card note and a source URL. */
+interface CuratedEntity extends Omit<RawRecord, 'source'> {
+  note?: string;
+  /** Events: when it happened (YYYY[-MM[-DD]]). */
+  from?: string;
+  to?: string | null;
+  source: string;
+}
 
 interface RawRecord {
   id: string;
@@ -479,6 +489,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
 
+  /** Aliases reviewed by hand (curated/aliases.json, curated/entities.json): kept even when one word. */
+  const curatedAliasKeys = new Set<string>();
   wordUse = opts.wordCorpus && existsSync(opts.wordCorpus) ? await learnWordUse(opts.wordCorpus) : undefined;
   if (opts.wordCorpus && !wordUse) report.push(`word corpus not found: ${opts.wordCorpus}`);
   /** A breadth record whose whole name is one ordinary word or first name would link noise. */
@@ -524,6 +536,16 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (!e) continue;
     taken.add('entities.jsonl');
     add(e, r.id);
+  }
+
+  // 1b. curated entities: news entities no reference file holds (curated/entities.json)
+  for (const c of curatedEntities as CuratedEntity[]) {
+    const e = toWork({ ...c, source: 'curated', date: c.from ? { from: c.from, to: c.to ?? null } : undefined }, 'core', drops);
+    if (!e) { report.push(`curated entity unusable: ${c.id}`); continue; }
+    if (c.note) e.note = c.note;
+    taken.add('curated/entities.json');
+    add(e, c.id);
+    for (const a of c.aliases ?? []) curatedAliasKeys.add(`${c.id}|${a}`);
   }
 
   // 2. breadth: rank and take the best
@@ -585,7 +607,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const final = (id: string) => renamed.get(id) ?? id;
   const curated = new Map<string, Work>();
   /** Aliases written in curated/aliases.json: reviewed by hand, kept even when one word. */
-  const curatedAlias = new Set<string>();
+  const curatedAlias = curatedAliasKeys;
   for (const e of order) curated.set(e.id, e);
   for (const f of curatedAliases as { id: string; aliases?: string[]; shortNames?: string[] }[]) {
     const e = curated.get(final(f.id));

@@ -265,7 +265,10 @@ function placeFits(scan: BlockScan, m: RawMatch, e: PackEntity, initial: boolean
 /** A phrase written all in lower case ("full-scale invasion", "war in gaza") is not a name. */
 function lowerCaseOnly(scan: BlockScan, m: RawMatch): boolean {
   for (let k = m.from; k < m.to; k++) if (scan.tokens[k]!.shape !== Shape.Lower) return false;
-  return !/\p{Lu}/u.test(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end));
+  const span = scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end);
+  // "9/11": a name written in digits has no case to judge.
+  if (m.to - m.from > 1 && /^\d+\/\d+$/.test(span)) return false;
+  return !/\p{Lu}/u.test(span);
 }
 
 function nameBounds(scan: BlockScan, index: EntityIndex): void {
