@@ -163,3 +163,24 @@ describe('linkEntities: a name written in digits', () => {
     expect(ids('Security was tightened after 9/11 across the region.')).toEqual(['Q10806:9/11']);
   });
 });
+
+describe('linkEntities: institutions, acronyms and "<Name> of <Name>"', () => {
+  const idx = buildEntityIndex([
+    ...ENTITIES,
+    { id: 'Q11701', name: 'United States House of Representatives', type: 'organization', subtype: 'government_body', country: 'US', aliases: ['House of Representatives'], shortNames: [], roles: [], sources: [], prominence: 85 },
+    { id: 'Q1', name: 'Acorn Society', type: 'organization', aliases: ['Acorn'], shortNames: [], roles: [], sources: [], prominence: 40 },
+    { id: 'Q2', name: 'Bay', type: 'place', subtype: 'region', country: 'SO', aliases: [], shortNames: [], roles: [], sources: [], prominence: 50 },
+  ]);
+  const ids = (text: string) => linkEntities([{ text }], idx, { date: null }).flatMap((e) => e.mentions.map((m) => `${e.id}:${m.text}`));
+  it('links a generically named institution only on a page mainly about its country', () => {
+    expect(ids('In Kyiv and across Ukraine, Ukraine voted; the House of Representatives waited.')).not.toContain('Q11701:House of Representatives');
+    expect(ids('The United States and the U.S. economy: the House of Representatives voted.')).toContain('Q11701:House of Representatives');
+  });
+  it('does not read a capitalised acronym as a minor entity\'s mixed-case alias', () => {
+    expect(ids('The ACORN report was published on the website of the group.')).toEqual([]);
+    expect(ids('The Acorn report was published on the website of the group.')).toEqual(['Q1:Acorn']);
+  });
+  it('does not link a one-word name that goes on with "of <Name>"', () => {
+    expect(ids('They sailed into the Bay of Plenty at dawn with the fleet.')).toEqual([]);
+  });
+});

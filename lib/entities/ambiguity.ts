@@ -97,3 +97,12 @@ export const SEAT_NOUNS = new Set(['embassy', 'consulate', 'mission', 'office', 
 /** Legislative chambers written by their common noun ("the Senate", "the House"): they link only
  *  to a pack record that carries the noun as an alias, and only for the page's own country. */
 export const CHAMBERS = new Set(['senate', 'house']);
+
+/** Words of institution names that say nothing about whose they are ("House of Representatives",
+ *  "Supreme Court", "National Assembly", "Congress"). */
+export const INSTITUTION_WORDS = new Set([
+  'house', 'of', 'the', 'representatives', 'commons', 'lords', 'senate', 'congress', 'parliament', 'supreme', 'court',
+  'national', 'assembly', 'federal', 'council', 'ministry', 'cabinet', 'high', 'constitutional', 'legislative',
+  'central', 'bank', 'reserve', 'police', 'army', 'navy', 'air', 'force', 'defence', 'defense', 'foreign', 'interior',
+  'justice', 'finance', 'health', 'department', 'state', 'government', 'chamber', 'deputies', 'election', 'commission',
+]);

@@ -16,7 +16,7 @@
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CHAMBERS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
@@ -225,6 +225,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
+    // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
+    // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
+    // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
+    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
+    // "House of Representatives", "Congress", "Supreme Court": a country's institution written
+    // by generic words only is that country's only on a page about that country.
+    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !mainCountry(support, e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
@@ -296,6 +303,21 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   void index;
 }
 
+/** Is `country` among the countries the page is mainly about (at least a third of the top one's support)? */
+function mainCountry(support: Map<string, number>, country: string): boolean {
+  const own = support.get(country) ?? 0;
+  if (own === 0) return false;
+  let top = 0;
+  for (const v of support.values()) if (v > top) top = v;
+  return own * 3 >= top;
+}
+
+/** Every word of the match is a generic institution word ("House of Representatives"). */
+function genericInstitution(scan: BlockScan, m: RawMatch): boolean {
+  for (let k = m.from; k < m.to; k++) if (!INSTITUTION_WORDS.has(scan.tokens[k]!.norm)) return false;
+  return true;
+}
+
 /** "the Senate" as a name: capitalised, after "the", not "the House of Saud". */
 function chamberFits(scan: BlockScan, m: RawMatch): boolean {
   const tok = scan.tokens[m.from]!, prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
@@ -336,6 +358,13 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (scan.titleCase) return false;
   const tokens = scan.tokens;
   const next = tokens[m.to];
+  // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it.
+  if (next && m.to - m.from === 1 && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.from]!, next)) {
+    const after = tokens[m.to + 1];
+    const e = decodedHits(m)[0];
+    const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
+    if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
+  }
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
