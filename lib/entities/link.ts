@@ -118,7 +118,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (single && e.type === 'person' && index.nameKeys[full[0]!.entity] !== norm) continue;
       cursor = m.to;
       seen.add(full[0]!.entity);
-      if (e.country) support.set(e.country, (support.get(e.country) ?? 0) + 1);
+      // A generically named institution ("House of Representatives") does not say whose it is.
+      if (e.country && !genericInstitution(scan, m)) support.set(e.country, (support.get(e.country) ?? 0) + 1);
     }
   }
 
