@@ -101,8 +101,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const single = m.to - m.from === 1;
       const norm = scan.tokens[m.from]!.norm;
       const hits = decodedHits(m);
-      const full = hits.filter((h) => !h.short);
-      if (full.length === 0 && single && hits.length >= 1) {
+      // The full (non-short) hits: how many, and the one when there is exactly one (no array).
+      let fullCount = 0, fullHit: AliasHit | undefined;
+      for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) { fullCount++; fullHit = hits[k]; }
+      if (fullCount === 0 && single && hits.length >= 1) {
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
         const top = hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
@@ -111,13 +113,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         }
         continue;
       }
-      if (full.length !== 1) continue;
+      if (fullCount !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
-      const e = index.entities[full[0]!.entity]!;
+      const e = index.entities[fullHit!.entity]!;
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
-      if (single && e.type === 'person' && index.nameKeys[full[0]!.entity] !== norm) continue;
+      if (single && e.type === 'person' && index.nameKeys[fullHit!.entity] !== norm) continue;
       cursor = m.to;
-      seen.add(full[0]!.entity);
+      seen.add(fullHit!.entity);
       // A generically named institution ("House of Representatives") does not say whose it is.
       if (e.country && !genericInstitution(scan, m)) support.set(e.country, (support.get(e.country) ?? 0) + 1);
     }
@@ -202,10 +204,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
 
   let best: number | undefined;
   let bestScore = -Infinity;
-  const considered = new Set<number>();
-  for (const h of hits) {
-    if (considered.has(h.entity)) continue;
-    considered.add(h.entity);
+  for (let hi = 0; hi < hits.length; hi++) {
+    const h = hits[hi]!;
+    // The same entity twice (a full and a short form of one key): judge it once, first form wins.
+    let dup = false;
+    for (let k = 0; k < hi; k++) if (hits[k]!.entity === h.entity) { dup = true; break; }
+    if (dup) continue;
     const e = index.entities[h.entity]!;
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
