@@ -24,7 +24,7 @@ export interface AnalyzeOptions {
 export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
   const date = options.date ?? input.date;
   const paragraphs = input.blocks.map((b) => b.text);
-  const entities = linkEntities(input.blocks, knowledge.entities, { date });
+  const entities = linkEntities(input.blocks, knowledge.entities, { date, publisher: input.siteName, url: input.url });
   for (const entity of entities) {
     entity.coverage = coverageForEntity(knowledge.coverage, entity.id, { date, excludeUrl: input.url, limit: 3 });
   }

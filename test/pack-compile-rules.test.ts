@@ -28,9 +28,17 @@ describe('compileEntities: rules for issue #4', async () => {
     [
       ...regions,
       { id: 'Q1428', name: 'Georgia (USA)', type: 'place', subtype: 'region', country: 'US', source: ISO },
-      { id: 'Q692022', name: 'Ennahda Movement', type: 'organization', subtype: 'political_party', aliases: ['Ennahda'], country: 'TN', source: 'partyfacts (MIT)' },
+      { id: 'Q692022', name: 'Ennahda Movement', type: 'organization', subtype: 'political_party', country: 'TN', source: 'partyfacts (MIT)' },
+      { id: 'Q29468', name: 'Republican Party', type: 'organization', subtype: 'political_party', country: 'US', source: 'partyfacts (MIT)' },
+      { id: 'Q4700', name: 'Claude Debussy', type: 'person', country: 'FR', source: 'FB15k-237 entity2wikidata' },
+      { id: 'Q7000001', name: 'Minor Roleless', type: 'person', country: 'FR', source: 'eps:france (CC0)' },
       { id: 'Q2', name: 'Earth', type: 'place', subtype: 'region', source: 'FB15k-237 entity2wikidata' },
       { id: 'Q1124', name: 'Bill Clinton', type: 'person', country: 'US', roles: [{ title: 'President (United States)', from: '1993-01-20', to: '2001-01-20' }], source: 'eps:us-cabinet (CC0)' },
+    ],
+    [
+      { id: 'enwiki:Mark_Zuckerberg', name: 'Mark Zuckerberg', type: 'person', shortNames: ['Zuckerberg'], country: 'US', born: '1984-05-14', url: 'https://en.wikipedia.org/wiki/Mark_Zuckerberg', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 88.4 },
+      { id: 'enwiki:Old_Scholar', name: 'Old Scholar', type: 'person', born: '1880-01-01', url: 'https://en.wikipedia.org/wiki/Old_Scholar', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 88.4 },
+      { id: 'enwiki:Low_Tier', name: 'Low Tier', type: 'person', born: '1980-01-01', url: 'https://en.wikipedia.org/wiki/Low_Tier', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 39.8 },
     ],
   );
   const { entities } = await compileEntities(d, { moreLimit: 1000 });
@@ -49,11 +57,41 @@ describe('compileEntities: rules for issue #4', async () => {
   it('drops a qualifier in parentheses from a name', () => {
     expect(byId.get('Q1428')?.name).toBe('Georgia');
   });
-  it('keeps the distinctive first word of "<Word> Movement" as an alias', () => {
+  it('keeps the distinctive first word of "<Word> Movement" as an alias, not an adjective of a party', () => {
     expect(byId.get('Q692022')?.aliases).toContain('Ennahda');
+    expect(byId.get('Q29468')?.aliases ?? []).not.toContain('Republican');
+  });
+  it('keeps famous people without roles (FB15k), drops role-less minor ones', () => {
+    expect(byId.has('Q4700')).toBe(true);
+    expect(byId.has('Q7000001')).toBe(false);
+  });
+  it('takes the date pages\' second tier for people born since 1930, not earlier ones or the low tier', () => {
+    expect(byId.has('enwiki:Mark_Zuckerberg')).toBe(true);
+    expect(byId.has('enwiki:Old_Scholar')).toBe(false);
+    expect(byId.has('enwiki:Low_Tier')).toBe(false);
+  });
+  it('leaves out a Wikipedia URL that the enwiki id gives', () => {
+    expect(byId.get('enwiki:Mark_Zuckerberg')?.url).toBeUndefined();
   });
   it('applies curated inclusions and exclusions regardless of rank and quota', () => {
     expect(byId.has('Q1124')).toBe(true);
     expect(byId.has('Q2')).toBe(false);
+  });
+});
+
+describe('compileEntities: curated entities (lib/dataset/curated/entities.json)', async () => {
+  const d = dir([], []);
+  const { entities } = await compileEntities(d, { moreLimit: 10 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('adds curated records with their note, dates, link and the curated source', () => {
+    const obama = byId.get('curated:obama-administration');
+    expect(obama?.type).toBe('organization');
+    expect(obama?.note).toMatch(/Obama/);
+    expect(obama?.sources).toEqual(['curated']);
+    expect(byId.get('Q10806')?.from).toBe('2001-09-11');
+    expect(byId.get('curated:instagram')?.url).toBe('https://en.wikipedia.org/wiki/Instagram');
+  });
+  it('keeps their reviewed one-word aliases', () => {
+    expect(byId.get('curated:mojang-studios')?.aliases).toContain('Mojang');
   });
 });

@@ -10,7 +10,21 @@ const id = z.string().regex(/^(Q\d+|curated:[a-z0-9-]+)$/);
 const SCHEMAS: Record<string, z.ZodType> = {
   'prominence.json': z.array(z.object({ id, name: z.string().min(1), prominence: z.number().min(0).max(100), source }).strict()),
   'notes.json': z.array(z.object({ id, note: z.string().min(10).max(200), source }).strict()),
-  'include.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|cik:\d+)$/), name: z.string().min(1), exclude: z.boolean().optional(), source }).strict()),
+  'include.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|cik:\d+|univ:[a-z0-9.-]+)$/), name: z.string().min(1), exclude: z.boolean().optional(), source }).strict()),
+  'entities.json': z.array(z.object({
+    id,
+    name: z.string().min(2),
+    type: z.enum(['person', 'organization', 'place', 'event']),
+    subtype: z.string().regex(/^[a-z_]+$/).optional(),
+    aliases: z.array(z.string().min(2)).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+    to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional(),
+    note: z.string().min(10).max(200).optional(),
+    url: z.string().regex(/^https:\/\/en\.wikipedia\.org\/wiki\//).optional(),
+    source,
+  }).strict().refine((e) => e.type === 'event' || (e.from === undefined) || e.subtype === 'landmark', 'dates are for events (and landmarks in service)')
+    .refine((e) => !e.from || !e.to || e.from <= e.to, 'from after to')),
   'aliases.json': z.array(z.object({ id, aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
 };
 
@@ -25,5 +39,10 @@ describe('curated entity facts', () => {
     if (!r.success) throw new Error(`${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const ids = (data as { id: string }[]).map((x) => x.id);
     expect(new Set(ids).size, `${file}: duplicate ids`).toBe(ids.length);
+  });
+  it('curated entities name no reference record twice and do not reuse a name for two records', () => {
+    const rows = JSON.parse(readFileSync(path.join(dir, 'entities.json'), 'utf8')) as { id: string; name: string; aliases?: string[] }[];
+    const names = rows.map((r) => r.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
   });
 });

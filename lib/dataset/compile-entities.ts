@@ -25,6 +25,7 @@ import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
 import curatedAliases from './curated/aliases.json';
 import curatedInclude from './curated/include.json';
+import curatedEntities from './curated/entities.json';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -107,6 +108,15 @@ export const SOURCE_CURATED = 'curated';
 /** Names, types and birth years of famous people from Wikipedia's date pages (CC BY-SA; facts only). */
 export const SOURCE_POPULAR_BYSA = 'popular-bysa';
 
+/** A record of curated/entities.json: reference-record fields plus a card note and a source URL. */
+interface CuratedEntity extends Omit<RawRecord, 'source'> {
+  note?: string;
+  /** Events: when it happened (YYYY[-MM[-DD]]). */
+  from?: string;
+  to?: string | null;
+  source: string;
+}
+
 interface RawRecord {
   id: string;
   name: string;
@@ -163,6 +173,9 @@ const SHORT_ALLOW = new Set((
 const DEMONYM = /(ian|ean|ese|ish|ic|ic)$/;
 /** "<Word> Movement", "<Word> University": the first word alone names the organisation. */
 const GENERIC_TAIL = /^(\p{Lu}[\p{L}'-]+) (Movement|Party|University|College|Corporation|Inc\.?|Group|Company|Institute)$/u;
+/** "<Head> Movement": the head alone names it (see keepAlias `distinctive`). Not for parties:
+ *  "Republican Party", "Catholic Party", "Democrat Party" have adjectives for heads. */
+const MOVEMENT_HEAD = /^(\p{Lu}[\p{L}'-]+(?<!an|ic|ist|al)) Movement$/u;
 /** Countries whose personal names are written family name first. */
 const FAMILY_FIRST = new Set(['KR', 'KP', 'CN', 'TW', 'HK', 'MO']);
 
@@ -334,9 +347,9 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   if (r.popularity !== undefined) e.popularity = r.popularity;
   if (r.date?.from) e.from = isoDate(r.date.from);
   if (r.date && 'to' in r.date) e.to = isoDate(r.date.to) ?? null;
-  // Entities with a QID link to Wikidata (rebuilt by the linker); only others store a URL.
-  if (r.url && !qid) e.url = r.url;
-  if (!e.url && !qid && r.id.startsWith('enwiki:')) e.url = `https://en.wikipedia.org/wiki/${r.id.slice(7)}`;
+  // Entities with a QID link to Wikidata and `enwiki:` ids to their Wikipedia page (both rebuilt
+  // by the linker, link.ts entityUrl); only others store a URL.
+  if (r.url && !qid && !(r.id.startsWith('enwiki:') && r.url === `https://en.wikipedia.org/wiki/${r.id.slice(7)}`)) e.url = r.url;
   return e;
 }
 
@@ -388,7 +401,14 @@ function baseMoreRank(e: Work): number {
 function popularRank(e: Work, src: string): number | null {
   const p = e.popularity ?? 0;
   // BY-SA only: names and birth years (facts) of the most famous people; prose is never read.
-  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) return e.type === 'person' && p >= BYSA_MIN_POPULARITY ? 30 + p * 0.6 : null;
+  if (/wikipedia:/.test(src) && !/wikidata:|sec:|usgov:|fundus:|pocom:|ror|hipo:/.test(src)) {
+    if (e.type !== 'person') return null;
+    if (p >= BYSA_MIN_POPULARITY) return 30 + p * 0.6;
+    // The second tier of the date pages is ~12k people; those born since 1930 are the ones still
+    // in the news (founders, artists, politicians, athletes), the rest mostly history.
+    if (p >= BYSA_SECOND_TIER && (e.born ?? '') >= BYSA_SECOND_TIER_BORN) return 20 + p * 0.5;
+    return null;
+  }
   if (/usgov:/.test(src)) return 70;
   if (/fundus:/.test(src)) return 75;
   if (/wikidata:wikitrivia/.test(src)) return 30 + p * 0.6;
@@ -403,16 +423,23 @@ const MAX_REGIONS_PER_COUNTRY = 70;
 const MAX_FIRST_LEVEL_REGIONS = 100;
 /** Popularity (within Wikipedia's date pages) from which a famous person is taken. */
 const BYSA_MIN_POPULARITY = 95;
+/** The date pages' second popularity tier (88.4) is taken for people born since this year. */
+const BYSA_SECOND_TIER = 85;
+const BYSA_SECOND_TIER_BORN = '1930';
 
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
 const MORE_QUOTAS: Record<string, number> = {
-  person: 5000, region: 5000, city: 1500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
+  person: 5000, famous_person: 4500, region: 5000, city: 1500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
   sports_club: 600, education: 400, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
-  person: 2800, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
+  person: 1500, bysa_person: 6000, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
 };
 function quotaKey(e: Work): string {
+  // The most-linked Freebase people (actors, writers, scientists, athletes) and the date pages'
+  // famous people have no roles to rank them against politicians: their own quotas.
+  if (e.type === 'person' && e.famous) return 'famous_person';
+  if (e.type === 'person' && e.sources.includes(SOURCE_POPULAR_BYSA)) return 'bysa_person';
   if (e.type === 'person') return 'person';
   if (e.type === 'event') return 'event';
   return e.subtype ?? 'other';
@@ -462,6 +489,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
 
+  /** Aliases reviewed by hand (curated/aliases.json, curated/entities.json): kept even when one word. */
+  const curatedAliasKeys = new Set<string>();
   wordUse = opts.wordCorpus && existsSync(opts.wordCorpus) ? await learnWordUse(opts.wordCorpus) : undefined;
   if (opts.wordCorpus && !wordUse) report.push(`word corpus not found: ${opts.wordCorpus}`);
   /** A breadth record whose whole name is one ordinary word or first name would link noise. */
@@ -509,6 +538,16 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     add(e, r.id);
   }
 
+  // 1b. curated entities: news entities no reference file holds (curated/entities.json)
+  for (const c of curatedEntities as CuratedEntity[]) {
+    const e = toWork({ ...c, source: 'curated', date: c.from ? { from: c.from, to: c.to ?? null } : undefined }, 'core', drops);
+    if (!e) { report.push(`curated entity unusable: ${c.id}`); continue; }
+    if (c.note) e.note = c.note;
+    taken.add('curated/entities.json');
+    add(e, c.id);
+    for (const a of c.aliases ?? []) curatedAliasKeys.add(`${c.id}|${a}`);
+  }
+
   // 2. breadth: rank and take the best
   const include = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => !x.exclude).map((x) => x.id));
   const exclude = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => x.exclude).map((x) => x.id));
@@ -528,7 +567,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       let rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
       if (rank === null && (include.has(r.id) || include.has(e.id))) rank = 0;
       if (rank === null) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); continue; }
-      if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3 && !include.has(e.id)) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
+      if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3 && !e.famous && !include.has(e.id)) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
       pool.push({ e, rank, id: r.id, n });
     }
     // Regions: countries with very many (municipalities of small states) add noise, not news value.
@@ -561,14 +600,14 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     keep.sort((a, b) => a.n - b.n);
     for (const { e, id } of keep) { taken.add(file); add(e, id); }
   };
-  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 20000);
-  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 8000);
+  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 25000);
+  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 13000);
 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;
   const curated = new Map<string, Work>();
   /** Aliases written in curated/aliases.json: reviewed by hand, kept even when one word. */
-  const curatedAlias = new Set<string>();
+  const curatedAlias = curatedAliasKeys;
   for (const e of order) curated.set(e.id, e);
   for (const f of curatedAliases as { id: string; aliases?: string[]; shortNames?: string[] }[]) {
     const e = curated.get(final(f.id));
@@ -608,6 +647,10 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     // "George H. W. Bush" is written "George H.W. Bush" too (one dotted token when matching).
     if (e.type === 'person' && /\b[A-Z]\. [A-Z]\./.test(e.name)) e.aliases.push(e.name.replace(/\b([A-Z])\. (?=[A-Z]\.)/g, '$1.'));
     const nameToks = nameTokens(e.name).map(fold);
+    // "Ennahda Movement" is mostly written "Ennahda": the distinctive head of a movement's
+    // two-word name is offered as an alias (keepAlias decides whether it is distinctive).
+    const head = e.type === 'organization' ? MOVEMENT_HEAD.exec(e.name) : null;
+    if (head) e.aliases.push(head[1]!);
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;

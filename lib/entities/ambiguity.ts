@@ -78,3 +78,31 @@ export const CAP_OK_BEFORE_OF = new Set([
   ...HONORIFICS, 'state', 'republic', 'kingdom', 'emirate', 'commonwealth', 'people', 'citizens', 'residents', 'parts',
   'most', 'much', 'all', 'some', 'many', 'none', 'one', 'each', 'north', 'south', 'east', 'west', 'outside', 'inside',
 ]);
+
+/** Nouns after a person's name that make the phrase a government ("Obama administration"). */
+export const GOVERNMENT_NOUNS = new Set(['administration', 'government']);
+
+/** Capitalised nouns that end an organisation's name: after a title-like word ("General",
+ *  "Foreign") they show the whole phrase is one name ("U.N. General Assembly"). */
+export const ORG_NOUNS = new Set([
+  'assembly', 'council', 'committee', 'command', 'staff', 'court', 'office', 'department', 'ministry',
+  'bank', 'fund', 'agency', 'commission', 'service', 'services', 'hospital', 'university', 'school',
+  'college', 'institute', 'party', 'embassy', 'consulate', 'conference', 'secretariat', 'headquarters',
+  'board', 'authority', 'corporation', 'association', 'foundation', 'directorate', 'bureau', 'affairs',
+]);
+
+/** "<Seat> in <City>": a mission named after where it sits ("Embassy in Tunis"). */
+export const SEAT_NOUNS = new Set(['embassy', 'consulate', 'mission', 'office', 'bureau', 'headquarters', 'delegation']);
+
+/** Legislative chambers written by their common noun ("the Senate", "the House"): they link only
+ *  to a pack record that carries the noun as an alias, and only for the page's own country. */
+export const CHAMBERS = new Set(['senate', 'house']);
+
+/** Words of institution names that say nothing about whose they are ("House of Representatives",
+ *  "Supreme Court", "National Assembly", "Congress"). */
+export const INSTITUTION_WORDS = new Set([
+  'house', 'of', 'the', 'representatives', 'commons', 'lords', 'senate', 'congress', 'parliament', 'supreme', 'court',
+  'national', 'assembly', 'federal', 'council', 'ministry', 'cabinet', 'high', 'constitutional', 'legislative',
+  'central', 'bank', 'reserve', 'police', 'army', 'navy', 'air', 'force', 'defence', 'defense', 'foreign', 'interior',
+  'justice', 'finance', 'health', 'department', 'state', 'government', 'chamber', 'deputies', 'election', 'commission',
+]);

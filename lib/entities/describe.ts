@@ -13,12 +13,19 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 let regionNames: Intl.DisplayNames | null | undefined;
 /** "US" → "United States" (Intl, no table to ship). */
+/** Intl.DisplayNames.of is slow (a lookup into ICU data per call): ~250 codes, kept once. */
+const countryNames = new Map<string, string>();
 export function countryName(code: string | undefined): string | undefined {
   if (!code) return undefined;
+  const known = countryNames.get(code);
+  if (known !== undefined) return known;
   if (regionNames === undefined) {
     try { regionNames = new Intl.DisplayNames(['en'], { type: 'region' }); } catch { regionNames = null; }
   }
-  try { return regionNames?.of(code.toUpperCase()) ?? code; } catch { return code; }
+  let name: string;
+  try { name = regionNames?.of(code.toUpperCase()) ?? code; } catch { name = code; }
+  if (countryNames.size < 1000) countryNames.set(code, name);
+  return name;
 }
 
 const year = (d: string) => d.slice(0, 4);

@@ -10,20 +10,26 @@
  * prominent people, or right after a title ("President Macron"); months and common words never
  * alone; places whose name is an ordinary word (Turkey, Jordan, Chad, Georgia) need page support
  * or a locative cue and must not sit inside an unknown capitalised name ("Michael Jordan");
- * "<Surname> administration" links to the person and covers both words.
+ * "<Surname> administration" is a government, not the person: no link unless the pack knows it;
+ * on an outlet's own pages "The Times" / "The Post" is that outlet (publisher.ts).
  */
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
+import { publisherOf, selfReference } from './publisher';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
   date: string | null;
+  /** The site's own name (og:site_name), if known: "The Times" on its pages means the publisher. */
+  publisher?: string | null;
+  /** The page's URL: its host names the publisher when the site name does not. */
+  url?: string | null;
 }
 
 /** Prominence at or above which a surname alone may link without an earlier full mention. */
@@ -67,6 +73,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     return { text: b.text, tokens, matches: findMatches(index.aliases, tokens) };
   });
 
+  // The publisher's own short name ("The Times" on a New York Times page) stands for it.
+  const publisher = opts.publisher || opts.url ? publisherOf(index, opts.publisher, opts.url) : undefined;
+  const selfRefs = new Set<RawMatch>();
+  const selfWord = publisher === undefined ? null : selfReference(index, publisher);
+  if (selfWord) for (const scan of scans) addSelfReferences(scan, selfWord, publisher!, selfRefs);
+
   // Pass 1: anchors.
   const seen = new Set<number>();
   const support = new Map<string, number>();
@@ -89,8 +101,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const single = m.to - m.from === 1;
       const norm = scan.tokens[m.from]!.norm;
       const hits = decodedHits(m);
-      const full = hits.filter((h) => !h.short);
-      if (full.length === 0 && single && hits.length >= 1) {
+      // The full (non-short) hits: how many, and the one when there is exactly one (no array).
+      let fullCount = 0, fullHit: AliasHit | undefined;
+      for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) { fullCount++; fullHit = hits[k]; }
+      if (fullCount === 0 && single && hits.length >= 1) {
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
         const top = hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
@@ -99,14 +113,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         }
         continue;
       }
-      if (full.length !== 1) continue;
+      if (fullCount !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
-      const e = index.entities[full[0]!.entity]!;
+      const e = index.entities[fullHit!.entity]!;
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
-      if (single && e.type === 'person' && index.nameKeys[full[0]!.entity] !== norm) continue;
+      if (single && e.type === 'person' && index.nameKeys[fullHit!.entity] !== norm) continue;
       cursor = m.to;
-      seen.add(full[0]!.entity);
-      if (e.country) support.set(e.country, (support.get(e.country) ?? 0) + 1);
+      seen.add(fullHit!.entity);
+      // A generically named institution ("House of Representatives") does not say whose it is.
+      if (e.country && !genericInstitution(scan, m)) support.set(e.country, (support.get(e.country) ?? 0) + 1);
     }
   }
 
@@ -116,13 +131,19 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     let cursor = 0;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
-      if (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index)) continue;
-      const chosen = resolve(m, scan, index, seen, support, opts.date, surnames);
+      const self = selfRefs.has(m);
+      if (!self && (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index))) continue;
+      const chosen = self ? publisher : resolve(m, scan, index, seen, support, opts.date, surnames);
       if (chosen === undefined) continue;
-      let to = m.to;
+      const to = m.to;
       const e = index.entities[chosen]!;
       const next = scan.tokens[to];
-      if (e.type === 'person' && next?.norm === 'administration' && /^\s+$/.test(scan.text.slice(scan.tokens[to - 1]!.end, next.start))) to++;
+      // "Obama administration", "Netanyahu government": a government, not the person; the pack's
+      // own records ("Trump administration") are longer matches and win before this point.
+      if (e.type === 'person' && next && GOVERNMENT_NOUNS.has(next.norm) && joinedBySpace(scan, scan.tokens[to - 1]!, next)) {
+        cursor = to + 1;
+        continue;
+      }
       cursor = to;
       const start = scan.tokens[m.from]!.start;
       const end = scan.tokens[to - 1]!.end;
@@ -146,17 +167,21 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   return out;
 }
 
-/** The entity's link: its own URL, else its Wikidata page (packs leave QID-derivable URLs out). */
+/** The entity's link: its own URL, else its Wikidata or Wikipedia page (packs leave URLs that
+ *  the id gives out: `Q…` and `enwiki:…`). */
 export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
-  return /^Q\d+$/.test(e.id) ? `https://www.wikidata.org/wiki/${e.id}` : undefined;
+  if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
+  return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
 }
 
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>, date: string | null, surnames: Set<string>): number | undefined {
   const single = m.to - m.from === 1;
   const tok = scan.tokens[m.from]!;
   const norm = tok.norm;
-  if (single && NEVER_ALONE.has(norm)) return undefined;
+  // "the Senate", "the House": a chamber of the country the page is about (checked below).
+  const chamber = single && CHAMBERS.has(norm) && chamberFits(scan, m);
+  if (single && NEVER_ALONE.has(norm) && !chamber) return undefined;
   // One letter ("X", "Q") is a variable, a grade or an initial, not a name.
   if (single && norm.length === 1) return undefined;
   let initialMemo: boolean | undefined;
@@ -179,13 +204,16 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
 
   let best: number | undefined;
   let bestScore = -Infinity;
-  const considered = new Set<number>();
-  for (const h of hits) {
-    if (considered.has(h.entity)) continue;
-    considered.add(h.entity);
+  for (let hi = 0; hi < hits.length; hi++) {
+    const h = hits[hi]!;
+    // The same entity twice (a full and a short form of one key): judge it once, first form wins.
+    let dup = false;
+    for (let k = 0; k < hi; k++) if (hits[k]!.entity === h.entity) { dup = true; break; }
+    if (dup) continue;
     const e = index.entities[h.entity]!;
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
+    if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h)) {
       const introduced = seen.has(h.entity);
@@ -202,6 +230,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
+    // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
+    // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
+    // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
+    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
+    // "House of Representatives", "Congress", "Supreme Court": a country's institution written
+    // by generic words only is that country's only on a page about that country.
+    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !mainCountry(support, e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
@@ -242,7 +277,10 @@ function placeFits(scan: BlockScan, m: RawMatch, e: PackEntity, initial: boolean
 /** A phrase written all in lower case ("full-scale invasion", "war in gaza") is not a name. */
 function lowerCaseOnly(scan: BlockScan, m: RawMatch): boolean {
   for (let k = m.from; k < m.to; k++) if (scan.tokens[k]!.shape !== Shape.Lower) return false;
-  return !/\p{Lu}/u.test(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end));
+  const span = scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end);
+  // "9/11": a name written in digits has no case to judge.
+  if (m.to - m.from > 1 && /^\d+\/\d+$/.test(span)) return false;
+  return !/\p{Lu}/u.test(span);
 }
 
 function nameBounds(scan: BlockScan, index: EntityIndex): void {
@@ -270,6 +308,46 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   void index;
 }
 
+/** Is `country` among the countries the page is mainly about (at least a third of the top one's support)? */
+function mainCountry(support: Map<string, number>, country: string): boolean {
+  const own = support.get(country) ?? 0;
+  if (own === 0) return false;
+  let top = 0;
+  for (const v of support.values()) if (v > top) top = v;
+  return own * 3 >= top;
+}
+
+/** Every word of the match is a generic institution word ("House of Representatives"). */
+function genericInstitution(scan: BlockScan, m: RawMatch): boolean {
+  for (let k = m.from; k < m.to; k++) if (!INSTITUTION_WORDS.has(scan.tokens[k]!.norm)) return false;
+  return true;
+}
+
+/** "the Senate" as a name: capitalised, after "the", not "the House of Saud". */
+function chamberFits(scan: BlockScan, m: RawMatch): boolean {
+  const tok = scan.tokens[m.from]!, prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
+  if (tok.shape !== Shape.Cap || !prev || prev.norm !== 'the' || !joinedBySpace(scan, prev, tok)) return false;
+  return !(next && next.norm === 'of' && joinedBySpace(scan, tok, next));
+}
+
+/** "The Times" / "the Post" in running text, written as a name of its own (not "The Times Union"). */
+function addSelfReferences(scan: BlockScan, word: string, publisher: number, out: Set<RawMatch>): void {
+  const tokens = scan.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.norm !== word || t.shape !== Shape.Cap) continue;
+    const the = tokens[i - 1]!;
+    if (the.norm !== 'the' || !joinedBySpace(scan, the, t)) continue;
+    const next = tokens[i + 1];
+    if (next && next.shape !== Shape.Lower && /^[\s\u00a0-]+$/.test(scan.text.slice(t.end, next.start))) continue;
+    const m: RawMatch = { from: i - 1, to: i + 1, hits: [], decoded: [{ entity: publisher, mode: CaseMode.Any, caps: 0, short: false }] };
+    let k = 0;
+    while (k < scan.matches.length && scan.matches[k]!.from < m.from) k++;
+    scan.matches.splice(k, 0, m);
+    out.add(m);
+  }
+}
+
 const joinedBySpace = (scan: BlockScan, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(scan.text.slice(a.end, b.start));
 const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
 
@@ -285,11 +363,29 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (scan.titleCase) return false;
   const tokens = scan.tokens;
   const next = tokens[m.to];
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !CAP_OK_AFTER.has(next.norm) && !scan.starts!.has(m.to)) return true;
+  // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it.
+  if (next && m.to - m.from === 1 && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.from]!, next)) {
+    const after = tokens[m.to + 1];
+    const e = decodedHits(m)[0];
+    const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
+    if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
+  }
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
+    if (!CAP_OK_AFTER.has(next.norm)) return true;
+    // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
+    // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
+    const after = tokens[m.to + 1];
+    if (after && after.shape === Shape.Cap && ORG_NOUNS.has(after.norm) && joinedBySpace(scan, next, after)) return true;
+  }
   const prev = tokens[m.from - 1];
   if (!prev) return false;
   const first = tokens[m.from]!;
   if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "U.S. Embassy in Tunis", "Consulate in Istanbul": the place is part of the mission's name.
+  if (prev.norm === 'in' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
+    const head = tokens[m.from - 2];
+    if (head && head.shape === Shape.Cap && SEAT_NOUNS.has(head.norm) && joinedBySpace(scan, head, prev)) return true;
+  }
   // "Infectious Diseases Society of America", "University of California": X of <match>.
   if (prev.norm === 'of' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
     let k = m.from - 2;

@@ -114,6 +114,12 @@ function pageUrl(dir: string): string {
   } catch {
     /* no metadata */
   }
+  // The page's own address (canonical link or og:url), as the browser would know it: the linker
+  // reads the publisher from the host.
+  const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
+  const canonical = /<link\b[^>]*rel=["']canonical["'][^>]*href=["'](https?:\/\/[^"']+)["']/i.exec(html)?.[1]
+    ?? /<meta\b[^>]*property=["']og:url["'][^>]*content=["'](https?:\/\/[^"']+)["']/i.exec(html)?.[1];
+  if (canonical) return canonical;
   return FALLBACK_URL;
 }
 
