@@ -15,6 +15,8 @@
  */
 import type { CoverageHit, LinkedEntity } from '../report';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
+import { contentStems, headingIndexOf, headingWordScores, priorEnd } from './headings';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 
 export interface RankParams {
@@ -60,6 +62,29 @@ export interface RankParams {
   pairMinEntities: number;
   /** Rounds of storyline inference (2 = re-vote among the boosted candidates). */
   prfRounds: number;
+  /**
+   * Weight of the heading-word evidence: an item filed under a heading whose words the page uses
+   * scores wordWeight × (heading match / best heading match) × recency, added to its entity score
+   * (itself scaled to the best candidate's). 0 = entities only.
+   */
+  wordWeight: number;
+  /** Heading match × (share of the heading's words the page covers)^coverExp. */
+  coverExp: number;
+  /** The best-matching headings whose most recent prior items join the candidates. */
+  wordHeadings: number;
+  /** How many of each such heading's most recent prior items join. */
+  wordItems: number;
+  /** The page's words vote for headings in the storyline inference: best match = wordVote × the candidates' vote mass. */
+  wordVote: number;
+  /** Lift for headings active just before the page (see activityDays). */
+  activityBoost: number;
+  activityDays: number;
+  /** How many of the strongest first-stage candidates the second stage re-ranks. */
+  rerankTop: number;
+  /** Weight of the first-stage score next to the storyline probability (ties and items with no heading). */
+  rerankTie: number;
+  /** 1: an item's storyline lift sums the votes of all its headings (more shared storylines, more lift); 0: its best heading's. */
+  topicSum: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -81,17 +106,33 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   topicDiversity: 0.3,
   pairBoost: 1,
   pairMinEntities: 5,
+  wordWeight: 1,
+  coverExp: 1,
+  wordHeadings: 10,
+  wordItems: 20,
+  wordVote: 0,
+  topicSum: 1,
+  activityBoost: 0.5,
+  activityDays: 14,
+  rerankTop: 200,
+  rerankTie: 0.1,
 };
 
 export interface RelatedQuery {
   entities: LinkedEntity[];
   date: string | null;
   title: string;
+  /** The page's lead (first paragraphs): its words are matched against topic headings. */
+  lead?: string;
   excludeUrl?: string | null;
   limit: number;
-  /** Items not in the index (e.g. reading history fetched for this query). */
-  extra?: HistoryItem[];
+  /** Items not in the index (e.g. reading history fetched for this query); pass the same array again for a cheap query. */
+  extra?: readonly HistoryItem[];
   params?: Partial<RankParams>;
+  /** Re-ranking weights (RERANK_FEATURES order) instead of the shipped ones; [] = first stage only. */
+  model?: readonly number[];
+  /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
+  onFeatures?: (ids: string[], rows: Float64Array[]) => void;
 }
 
 interface Candidate {
@@ -232,11 +273,52 @@ function kthLargest(xs: Float64Array, k: number): number {
   return buf[k]!;
 }
 
+interface ExtraIndex {
+  items: { record: HistoryItem; day: number; topics: number[]; url: string }[];
+  byEntity: Map<string, number[]>;
+}
+
+/**
+ * History passed per query is indexed once per array: the background keeps its history array
+ * until the history changes (lib/background/store-port.ts), so a query reads only the posting
+ * lists of its entities instead of scanning 10,000 records.
+ */
+const extraIndexes = new WeakMap<readonly HistoryItem[], { index: CoverageIndex; size: number; x: ExtraIndex }>();
+function extraIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): ExtraIndex {
+  const known = extraIndexes.get(extra);
+  if (known && known.index === index && known.size === extra.length) return known.x;
+  const x: ExtraIndex = { items: [], byEntity: new Map() };
+  for (const h of extra) {
+    const j = x.items.length;
+    const topics: number[] = [];
+    for (const t of h.topics ?? []) { const n = index.topicIds.get(t); if (n !== undefined) topics.push(n); }
+    x.items.push({ record: h, day: dayNumber(h.date), topics, url: normalizeUrl(h.url) });
+    const seen = new Set<string>();
+    for (const e of h.entities ?? []) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      const list = x.byEntity.get(e);
+      if (list) list.push(j);
+      else x.byEntity.set(e, [j]);
+    }
+  }
+  extraIndexes.set(extra, { index, size: extra.length, x });
+  return x;
+}
+
+/** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
+export function pageLead(paragraphs: readonly string[] | undefined): string {
+  return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
+}
+
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
   const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
   if (query.limit <= 0) return [];
   const mainIds: string[] = [];
   const weights = queryWeights(index, query.entities, query.title ?? '', p, mainIds);
+  // Heading words: which storylines the page's own words point at (title and lead).
+  const wordScores = p.wordWeight > 0 ? headingWordScores(headingIndexOf(index), contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`), p.coverExp) : new Map<number, number>();
+  // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);
@@ -270,23 +352,39 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       s.score[n] = s.score[n]! + w;
     }
   }
+  // The best-matching headings bring their most recent prior items in, even those that share no
+  // entity with the page.
+  let bestWord = 0;
+  for (const v of wordScores.values()) if (v > bestWord) bestWord = v;
+  if (wordScores.size && p.wordHeadings > 0 && p.wordItems > 0) {
+    const hx = headingIndexOf(index);
+    const top = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
+    for (const [t] of top) {
+      const list = hx.items[t]!;
+      const hi = Number.isFinite(queryDay) ? priorEnd(index.days, list, queryDay) : list.length;
+      for (let j = hi - 1; j >= Math.max(0, hi - p.wordItems); j--) {
+        const n = list[j]!;
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+      }
+    }
+  }
   // Candidates: indexed items by number (typed arrays only in this loop), then extra items (history).
   const days = index.days, counts = index.entityCounts;
   const nIdx = touched.length;
   const extras: { record: CoverageItem; day: number; topics: number[]; url: string; base: number }[] = [];
-  for (const h of query.extra ?? []) {
-    let sum = 0;
-    for (const e of h.entities ?? []) sum += weights.get(e) ?? 0;
-    if (sum <= 0) continue;
-    const day = dayNumber(h.date);
-    // A page the reader already read counts from the same day on: it came before this one for
-    // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
-    if (Number.isFinite(queryDay) && Number.isFinite(day) && day > queryDay) continue;
-    const url = normalizeUrl(h.url);
-    if (exclude && url === exclude) continue;
-    const topics: number[] = [];
-    for (const t of h.topics ?? []) { const x = index.topicIds.get(t); if (x !== undefined) topics.push(x); }
-    extras.push({ record: h, day, topics, url, base: ((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay) });
+  if (query.extra?.length) {
+    // Only history items naming a query entity are read (posting lists built once per history array).
+    const hist = extraIndexOf(index, query.extra);
+    const sums = new Map<number, number>();
+    for (const [id, w] of weights) for (const j of hist.byEntity.get(id) ?? []) sums.set(j, (sums.get(j) ?? 0) + w);
+    for (const [j, sum] of sums) {
+      const h = hist.items[j]!;
+      // A page the reader already read counts from the same day on: it came before this one for
+      // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
+      if (Number.isFinite(queryDay) && Number.isFinite(h.day) && h.day > queryDay) continue;
+      if (exclude && h.url === exclude) continue;
+      extras.push({ record: h.record, day: h.day, topics: h.topics, url: h.url, base: ((sum * coord(sum)) / lengthNorm(p, h.record.entities.length)) * timeFactor(p, queryDay, h.day, refDay) });
+    }
   }
   const size = nIdx + extras.length;
   if (size === 0) return [];
@@ -299,18 +397,36 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   }
   if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
   for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
+  const entityBase = base.slice();
+  if (bestWord > 0) {
+    // Entity evidence scaled to the best candidate's, plus heading-word evidence scaled to the
+    // best heading's, decaying with age alike.
+    let bmax = 0;
+    for (let k = 0; k < size; k++) if (base[k]! > bmax) bmax = base[k]!;
+    const scale = bmax > 0 ? 1 / bmax : 0;
+    for (let k = 0; k < nIdx; k++) {
+      if (base[k]! < 0) continue;
+      const n = touched[k]!;
+      let w = 0;
+      for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = wordScores.get(index.topicList[o]!); if (v !== undefined && v > w) w = v; }
+      base[k] = base[k]! * scale + (w > 0 ? (p.wordWeight * w / bestWord) * timeFactor(p, queryDay, days[n]!, refDay) : 0);
+    }
+    for (let k = nIdx; k < size; k++) if (base[k]! > 0) base[k] = base[k]! * scale;
+  }
   const at = (k: number) => (k < nIdx ? index.items[touched[k]!]! : extras[k - nIdx]!);
   const dayAt = (k: number) => (k < nIdx ? days[touched[k]!]! : extras[k - nIdx]!.day);
 
   // 4. storyline inference: topic votes of the strongest candidates lift all candidates filed
   //    under the same headings; optionally re-vote among the lifted ones.
-  const final = new Float64Array(size);
+  let final = new Float64Array(size);
   let best = 0;
   let score = base;
+  let votes = new Map<number, number>();
+  let mass = 0;
   for (let round = 0; round < Math.max(1, p.prfRounds); round++) {
     const voteCut = kthLargest(score, p.prfTop - 1);
-    const votes = new Map<number, number>();
-    let mass = 0;
+    votes = new Map<number, number>();
+    mass = 0;
     for (let k = 0; k < size; k++) {
       if (score[k]! < voteCut || score[k]! <= 0) continue;
       const c = at(k);
@@ -320,6 +436,21 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       mass += v;
       for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
     }
+    // The page's words vote too: for the headings they match, in proportion to the best match.
+    if (p.wordVote > 0 && bestWord > 0) {
+      const m = mass || 1;
+      for (const [t, w] of wordScores) votes.set(t, (votes.get(t) ?? 0) + (p.wordVote * m * w) / bestWord);
+    }
+    // Live storylines: a heading with many items in the days just before the page is more likely
+    // the page's own (× (1 + activityBoost · log(1 + items in the last activityDays))).
+    if (p.activityBoost > 0 && Number.isFinite(queryDay)) {
+      const hx = headingIndexOf(index);
+      for (const [t, v] of votes) {
+        const list = hx.items[t]!;
+        const recent = priorEnd(index.days, list, queryDay) - priorEnd(index.days, list, queryDay - p.activityDays);
+        votes.set(t, v * (1 + p.activityBoost * Math.log1p(recent)));
+      }
+    }
     best = 0;
     for (let k = 0; k < size; k++) {
       if (base[k]! < 0) { final[k] = -1; continue; }
@@ -327,8 +458,8 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       if (votes.size) {
         if (k < nIdx) {
           const n = touched[k]!;
-          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined && v > share) share = v; }
-        } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
+        } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
       }
       const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
       // Undated items rank after every dated one.
@@ -338,10 +469,58 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     score = final.slice();
   }
 
+  // 4b. second stage: which storyline is the page's? A logistic model scores each heading of the
+  //     strongest candidates (and the headings the page's words match) from its evidence; an
+  //     item's chance of sharing the page's storyline is then 1 − Π(1 − P(heading)) over its
+  //     headings, with the first-stage score breaking ties.
+  const model = query.model ?? RERANK_WEIGHTS;
+  let weak = -1;
+  if ((model.length === RERANK_DIM || query.onFeatures) && size > 0) {
+    const cutR = kthLargest(final, p.rerankTop - 1);
+    const heads = new Set<number>();
+    for (let k = 0; k < size; k++) if (final[k]! >= cutR && final[k]! > 0) for (const t of at(k).topics) heads.add(t);
+    const topWords = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
+    for (const [t] of topWords) heads.add(t);
+    const ev = headingEvidence({ index, size, at, entityBase, touchedScore: (k) => (k < nIdx ? s.score[touched[k]!]! : 0), marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, bestWord, queryDay, heads });
+    const ids: string[] = [];
+    const rows: Float64Array[] = [];
+    const pOf = new Map<number, number>();
+    for (const [t, f] of ev) {
+      if (query.onFeatures) { ids.push(index.topicNames[t]!); rows.push(f); }
+      pOf.set(t, model.length === RERANK_DIM ? rerankScore(model, f) : 0);
+    }
+    query.onFeatures?.(ids, rows);
+    if (model.length === RERANK_DIM) {
+      // Ties (and items on no storyline) go by entity evidence × recency, not by the first-stage
+      // storyline lift, which would bury items filed under no heading.
+      let stage1 = 0;
+      for (let k = 0; k < size; k++) if (entityBase[k]! > stage1) stage1 = entityBase[k]!;
+      stage1 ||= 1;
+      let pTop = 0;
+      for (const v of pOf.values()) if (v > pTop) pTop = v;
+      best = 0;
+      for (let k = 0; k < size; k++) {
+        if (final[k]! <= 0) continue;
+        const c = at(k);
+        let miss = 1;
+        for (const t of c.topics) miss *= 1 - (pOf.get(t) ?? 0);
+        // Pages the reader read are filed under no heading: they stand on their entity evidence,
+        // as strong as the likeliest storyline at best.
+        const own = Math.max(0, entityBase[k]!) / stage1;
+        const story = k >= nIdx && c.topics.length === 0 ? pTop * own : 1 - miss;
+        const f = story + p.rerankTie * own;
+        // Items on no likely storyline stay if their first-stage score is not negligible.
+        weak = p.rerankTie * p.minRelative;
+        final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
+        if (final[k]! > best) best = final[k]!;
+      }
+    }
+  }
+
   // 5. greedy pick over the strongest: collapse near-duplicates, mix lead entities.
   const width = Math.max(60, query.limit * 6);
   const cut = kthLargest(final, width - 1);
-  const weak = best * p.minRelative;
+  if (weak < 0) weak = best * p.minRelative;
   const cands: Candidate[] = [];
   for (let k = 0; k < size; k++) {
     if (final[k]! < cut || final[k]! < 0) continue;
