@@ -115,13 +115,19 @@ export function headingIndexOf(index: CoverageIndex): HeadingIndex {
  * own idf mass the page covers)^coverExp. Only headings with dated items are scored.
  */
 export function headingWordScores(hx: HeadingIndex, stems: readonly string[], coverExp: number): Map<number, number> {
+  const acc = headingMatches(hx, stems);
+  for (const [t, a] of acc) acc.set(t, a * Math.pow(a / (hx.mass[t]! || 1), coverExp));
+  return acc;
+}
+
+/** Per heading sharing a word with the page: Σ idf of the shared stems. */
+export function headingMatches(hx: HeadingIndex, stems: readonly string[]): Map<number, number> {
   const acc = new Map<number, number>();
   for (const s of stems) {
     const w = hx.idf.get(s);
     if (w === undefined || w <= 0) continue;
     for (const t of hx.byStem.get(s)!) acc.set(t, (acc.get(t) ?? 0) + w);
   }
-  for (const [t, a] of acc) acc.set(t, a * Math.pow(a / (hx.mass[t]! || 1), coverExp));
   return acc;
 }
 

@@ -15,7 +15,7 @@
  */
 import type { CoverageHit, LinkedEntity } from '../report';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
-import { contentStems, headingIndexOf, headingWordScores, priorEnd } from './headings';
+import { contentStems, headingIndexOf, headingMatches, headingWordScores, priorEnd } from './headings';
 import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 
@@ -49,7 +49,7 @@ export interface RankParams {
   /** Votes weigh base^voteExp (higher = the strongest candidates decide). */
   voteExp: number;
   /**
-   * Penalty per earlier pick under the same lead topic heading (÷ (1 + topicDiversity·n)): a mix
+   * Penalty per earlier pick whose headings already cover all of the item's (÷ (1 + topicDiversity·n)): a mix
    * of storylines. Applies to full articles only (≥ pairMinEntities linked entities).
    */
   topicDiversity: number;
@@ -83,6 +83,13 @@ export interface RankParams {
   rerankTop: number;
   /** Weight of the first-stage score next to the storyline probability (ties and items with no heading). */
   rerankTie: number;
+  /**
+   * Within a storyline, entity evidence × recency still counts: score = P(storyline) ×
+   * (rerankFloor + (1 − rerankFloor) × entity evidence) + rerankTie × entity evidence.
+   */
+  rerankFloor: number;
+  /** For full articles (≥ pairMinEntities entities): share of the score that is entity evidence alone. */
+  articleBlend: number;
   /** 1: an item's storyline lift sums the votes of all its headings (more shared storylines, more lift); 0: its best heading's. */
   topicSum: number;
 }
@@ -116,6 +123,8 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   activityDays: 14,
   rerankTop: 200,
   rerankTie: 0.1,
+  rerankFloor: 1,
+  articleBlend: 0,
 };
 
 export interface RelatedQuery {
@@ -317,7 +326,8 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const mainIds: string[] = [];
   const weights = queryWeights(index, query.entities, query.title ?? '', p, mainIds);
   // Heading words: which storylines the page's own words point at (title and lead).
-  const wordScores = p.wordWeight > 0 ? headingWordScores(headingIndexOf(index), contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`), p.coverExp) : new Map<number, number>();
+  const pageStems = contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`);
+  const wordScores = p.wordWeight > 0 ? headingWordScores(headingIndexOf(index), pageStems, p.coverExp) : new Map<number, number>();
   // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
@@ -481,7 +491,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     for (let k = 0; k < size; k++) if (final[k]! >= cutR && final[k]! > 0) for (const t of at(k).topics) heads.add(t);
     const topWords = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
     for (const [t] of topWords) heads.add(t);
-    const ev = headingEvidence({ index, size, at, entityBase, touchedScore: (k) => (k < nIdx ? s.score[touched[k]!]! : 0), marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, bestWord, queryDay, heads });
+    const ev = headingEvidence({ index, size, at, entityBase, touchedScore: (k) => (k < nIdx ? s.score[touched[k]!]! : 0), marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched: headingMatches(headingIndexOf(index), pageStems), bestWord, queryDay, heads });
     const ids: string[] = [];
     const rows: Float64Array[] = [];
     const pOf = new Map<number, number>();
@@ -498,6 +508,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       stage1 ||= 1;
       let pTop = 0;
       for (const v of pOf.values()) if (v > pTop) pTop = v;
+      // A full article (many linked entities) follows several threads at once: its own entity
+      // evidence stands next to the single likeliest storyline.
+      const blend = weights.size >= p.pairMinEntities ? p.articleBlend : 0;
       best = 0;
       for (let k = 0; k < size; k++) {
         if (final[k]! <= 0) continue;
@@ -508,7 +521,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
         // as strong as the likeliest storyline at best.
         const own = Math.max(0, entityBase[k]!) / stage1;
         const story = k >= nIdx && c.topics.length === 0 ? pTop * own : 1 - miss;
-        const f = story + p.rerankTie * own;
+        const f = (1 - blend) * story * (p.rerankFloor + (1 - p.rerankFloor) * own) + (p.rerankTie + blend) * own;
         // Items on no likely storyline stay if their first-stage score is not negligible.
         weak = p.rerankTie * p.minRelative;
         final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
@@ -534,8 +547,16 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const leads = cands.map((c) => leadOf(c, weights));
   const isArticle = weights.size >= p.pairMinEntities;
   const topicDiv = isArticle ? p.topicDiversity : 0;
-  const leadTopics = cands.map((c) => c.topics[0] ?? -1);
-  const topicCount = new Map<number, number>();
+  // An item adds nothing new when earlier picks already cover all its headings (the same
+  // storyline again); one with a heading not yet shown (a sub-storyline: the strike, the call)
+  // escapes the penalty.
+  const pickedTopics: number[][] = [];
+  const coveredBy = (topics: number[]) => {
+    if (!topics.length) return 0;
+    let n = 0;
+    for (const pt of pickedTopics) if (topics.every((t) => pt.includes(t))) n++;
+    return n;
+  };
   const leadCount = new Map<string, number>();
   const seenKeys = new Set<string>();
   const picked: Candidate[] = [];
@@ -546,15 +567,14 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     for (let i = 0; i < cands.length; i++) {
       if (used[i]) continue;
       if (seenKeys.has(keys[i]!)) { used[i] = 1; continue; }
-      const t = leadTopics[i]!;
-      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0)) / (t < 0 ? 1 : 1 + topicDiv * (topicCount.get(t) ?? 0));
+      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0)) / (topicDiv ? 1 + topicDiv * coveredBy(cands[i]!.topics) : 1);
       if (adj > badj) { badj = adj; bi = i; }
     }
     if (bi < 0) break;
     used[bi] = 1;
     seenKeys.add(keys[bi]!);
     leadCount.set(leads[bi]!, (leadCount.get(leads[bi]!) ?? 0) + 1);
-    if (leadTopics[bi]! >= 0) topicCount.set(leadTopics[bi]!, (topicCount.get(leadTopics[bi]!) ?? 0) + 1);
+    pickedTopics.push(cands[bi]!.topics);
     picked.push(cands[bi]!);
   }
   return picked.map((c) => toHit(c, Number.isNaN(c.day) ? 0 : c.final / top, whyOf(c, weights, names, index, queryDay), index));

@@ -28,6 +28,8 @@ export const RERANK_FEATURES = [
   'hitRate', // share of its last 20 prior items that name an entity of the page
   'maxItem', // best entity score of an item under it / best entity score
   'items', // log(1 + candidates under it that share an entity)
+  'cover', // share of its heading's word weight (idf) the page's words cover
+  'miss', // idf weight of its heading's words the page does not use ("pandemic" on a page about sanctions)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -36,7 +38,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * Trained weights (one per feature, in RERANK_FEATURES order). Empty = no re-ranking (the
  * first-stage order stands). Written by `npm run eval -- coverage --train`.
  */
-export const RERANK_WEIGHTS: readonly number[] = [-6.3907, 0.8628, 2.0594, 1.8459, 0.8048, -0.3959, 0.832, 1.5987, -0.2181, 0.14, -0.0261, 2.0949, -1.2042, 1.9935, 0.1909];
+export const RERANK_WEIGHTS: readonly number[] = [-5.6128, 0.8477, 2.1685, 1.7462, 0.6657, -0.4138, 0.6848, 1.5095, -0.234, 0.1281, -0.1282, 2.1695, -1.2203, 1.9999, 0.2505, -0.0634, -0.0435];
 
 /** exp(z) / (1 + exp(z)), kept away from 0 so scores stay comparable. */
 export function rerankScore(weights: readonly number[], f: Float64Array): number {
@@ -129,6 +131,8 @@ export interface HeadingEvidenceInput {
   votes: Map<number, number>;
   mass: number;
   wordScores: Map<number, number>;
+  /** Per heading: Σ idf of its words the page uses (headingMatches). */
+  wordMatched: Map<number, number>;
   bestWord: number;
   queryDay: number;
   heads: Set<number>;
@@ -184,6 +188,9 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     f[12] = seen ? hit / seen : 0;
     f[13] = ebmax > 0 ? (maxItem.get(t) ?? 0) / ebmax : 0;
     f[14] = Math.log1p(count.get(t) ?? 0);
+    const mass = hx.mass[t] ?? 0, got = x.wordMatched.get(t) ?? 0;
+    f[15] = mass > 0 ? got / mass : 0;
+    f[16] = Math.max(0, mass - got);
     out.set(t, f);
   }
   return out;

@@ -20,7 +20,7 @@ import type { LinkedEntity } from '../../lib/report';
 import { compileCoverage } from '../../lib/dataset/compile-coverage';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
-import { RERANK_FEATURES, fitLogistic } from '../../lib/coverage/rerank';
+import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, rerankScore } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 
 interface Linker {
@@ -311,9 +311,15 @@ export async function run(args: string[], shared: string): Promise<void> {
     else console.log(`  seed: no entity for ${name}`);
   });
   console.log(`\nseed case: top 10 before 2025-06-08 for ${seed.map((e) => `${e.name} (${e.id})`).join(', ')}`);
-  const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', excludeUrl: null, limit: 10, params });
+  // The seed page's title and lead, in our own words (a page like it: the early-June call).
+  const seedLead = 'Donald Trump said he spoke with Vladimir Putin in a phone call of over an hour. Putin told him Russia would have to respond to the Ukrainian drone attack on Russian air bases that destroyed strategic bombers. The two presidents also discussed Iran and its nuclear programme, and Kyiv asked for more air defence.';
+  const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params });
+  const storylines: [string, number][] = [];
+  relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => storylines.push([h, rerankScore(RERANK_WEIGHTS, fs[k]!)])) });
+  console.log(`  likeliest storylines: ${storylines.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([h, pr]) => `${h} ${pr.toFixed(2)}`).join('; ')}`);
   for (const h of hits) {
     const r = raw.get(h.id);
-    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      text: ${(r?.title ?? '').slice(0, 110)}`);
+    const topics = index.items[index.byId.get(h.id)!]?.record.topics.join(' | ') ?? '';
+    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      headings: ${topics}\n      text: ${(r?.title ?? '').slice(0, 110)}`);
   }
 }
