@@ -268,9 +268,32 @@ function dupKey(c: Candidate): string {
   return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}|${c.record.source ?? ''}`;
 }
 
+let selectBuf = new Float64Array(0);
+/** kthLargest for large k (the re-ranker's 200): quickselect on a reused copy, O(n). */
+function quickSelectLargest(xs: Float64Array, k: number): number {
+  if (selectBuf.length < xs.length) selectBuf = new Float64Array(Math.max(xs.length, selectBuf.length * 2));
+  const a = selectBuf;
+  a.set(xs);
+  let lo = 0, hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 /** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer (small k: a sorted buffer). */
 function kthLargest(xs: Float64Array, k: number): number {
   if (xs.length <= k) return -Infinity;
+  if (k > 64) return quickSelectLargest(xs, k);
   const buf = new Float64Array(k + 1).fill(-Infinity); // descending
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;

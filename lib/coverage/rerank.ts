@@ -138,30 +138,48 @@ export interface HeadingEvidenceInput {
   heads: Set<number>;
 }
 
-function ranks(values: Map<number, number>): Map<number, number> {
-  const order = [...values].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
-  return new Map(order.map(([t], r) => [t, r]));
+/** Rank (0 = largest) of a value among the positive values of a map: one native sort, then binary search. */
+function ranker(values: Iterable<number>): (v: number | undefined) => number | undefined {
+  const arr: number[] = [];
+  for (const v of values) if (v > 0) arr.push(v);
+  const sorted = Float64Array.from(arr).sort(); // ascending
+  return (v) => {
+    if (v === undefined || v <= 0) return undefined;
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! <= v) lo = mid + 1; else hi = mid; }
+    return sorted.length - lo; // how many are larger
+  };
 }
+
+/** Per-index scratch (one query at a time): evidence per topic number, reset via the touched list. */
+const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array }>();
 
 /** A feature row (RERANK_FEATURES order) per heading in `heads`. */
 export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Array> {
   const hx = headingIndexOf(x.index);
-  const allVotes = new Map<number, number>();
-  const maxItem = new Map<number, number>();
-  const count = new Map<number, number>();
+  const T = x.index.topicNames.length;
+  let sc = scratchOf.get(x.index);
+  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T) }));
+  const { all, max, count } = sc;
+  const touchedTopics: number[] = [];
   let allMass = 0, ebmax = 0;
   for (let k = 0; k < x.size; k++) {
     const e = x.entityBase[k]!;
     if (e <= 0) continue;
     if (e > ebmax) ebmax = e;
     allMass += e;
-    for (const t of x.at(k).topics) {
-      allVotes.set(t, (allVotes.get(t) ?? 0) + e);
-      if (e > (maxItem.get(t) ?? 0)) maxItem.set(t, e);
-      count.set(t, (count.get(t) ?? 0) + 1);
+    const topics = x.at(k).topics;
+    for (let i = 0; i < topics.length; i++) {
+      const t = topics[i]!;
+      if (count[t] === 0) touchedTopics.push(t);
+      all[t] = all[t]! + e;
+      if (e > max[t]!) max[t] = e;
+      count[t] = count[t]! + 1;
     }
   }
-  const voteRank = ranks(x.votes), allRank = ranks(allVotes), wordRank = ranks(x.wordScores);
+  const allValues: number[] = [];
+  for (const t of touchedTopics) allValues.push(all[t]!);
+  const voteRank = ranker(x.votes.values()), allRank = ranker(allValues), wordRank = ranker(x.wordScores.values());
   const m = x.mass || 1;
   const dated = Number.isFinite(x.queryDay);
   const out = new Map<number, Float64Array>();
@@ -172,11 +190,11 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     let hit = 0, seen = 0;
     for (let j = end - 1; j >= 0 && seen < 20; j--, seen++) if (x.marked(list[j]!)) hit++;
     const w = x.wordScores.get(t) ?? 0;
-    const rv = voteRank.get(t), ra = allRank.get(t), rw = wordRank.get(t);
+    const rv = voteRank(x.votes.get(t)), ra = allRank(count[t] ? all[t] : undefined), rw = wordRank(w);
     f[0] = 1;
     f[1] = (x.votes.get(t) ?? 0) / m;
     f[2] = rv === undefined ? 0 : 1 / (1 + rv);
-    f[3] = allMass > 0 ? (allVotes.get(t) ?? 0) / allMass : 0;
+    f[3] = allMass > 0 ? all[t]! / allMass : 0;
     f[4] = ra === undefined ? 0 : 1 / (1 + ra);
     f[5] = x.bestWord > 0 ? w / x.bestWord : 0;
     f[6] = Math.log1p(w);
@@ -186,12 +204,13 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     f[10] = Math.log1p(end);
     f[11] = dated && end > 0 ? Math.exp(-(x.queryDay - x.index.days[list[end - 1]!]!) / 7) : 0;
     f[12] = seen ? hit / seen : 0;
-    f[13] = ebmax > 0 ? (maxItem.get(t) ?? 0) / ebmax : 0;
-    f[14] = Math.log1p(count.get(t) ?? 0);
+    f[13] = ebmax > 0 ? max[t]! / ebmax : 0;
+    f[14] = Math.log1p(count[t]!);
     const mass = hx.mass[t] ?? 0, got = x.wordMatched.get(t) ?? 0;
     f[15] = mass > 0 ? got / mass : 0;
     f[16] = Math.max(0, mass - got);
     out.set(t, f);
   }
+  for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; }
   return out;
 }
