@@ -13,7 +13,7 @@ import type { Knowledge } from './knowledge';
 import { extractArticle } from './article/extract';
 import { linkEntities } from './entities/link';
 import { classifyPassages } from './opinion/passages';
-import { relatedCoverage, coverageForEntity } from './coverage/rank';
+import { relatedCoverage, coverageForEntity, pageLead } from './coverage/rank';
 
 export interface AnalyzeOptions {
   /** Overrides the article's own date (CLI --date). */
@@ -32,6 +32,7 @@ export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, option
     entities,
     date,
     title: input.title,
+    lead: pageLead(paragraphs),
     excludeUrl: input.url,
     limit: options.coverageLimit ?? 10,
   });

@@ -7,7 +7,7 @@ import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus
 import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
 import type { HistoryItem } from '../coverage/index';
-import { relatedCoverage } from '../coverage/rank';
+import { pageLead, relatedCoverage } from '../coverage/rank';
 import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
 import type { TabReports } from './tab-reports';
@@ -47,6 +47,7 @@ export function withHistory(report: PageReport, knowledge: Knowledge, history: H
     entities: report.entities,
     date: report.article.date,
     title: report.article.title,
+    lead: pageLead(report.article.paragraphs),
     excludeUrl: report.url ?? null,
     limit: COVERAGE_LIMIT,
     extra: history,

@@ -15,6 +15,8 @@
  */
 import type { CoverageHit, LinkedEntity } from '../report';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
+import { contentStems, headingIndexOf, headingMatches, headingWordScores, priorEnd } from './headings';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 
 export interface RankParams {
@@ -47,7 +49,7 @@ export interface RankParams {
   /** Votes weigh base^voteExp (higher = the strongest candidates decide). */
   voteExp: number;
   /**
-   * Penalty per earlier pick under the same lead topic heading (÷ (1 + topicDiversity·n)): a mix
+   * Penalty per earlier pick whose headings already cover all of the item's (÷ (1 + topicDiversity·n)): a mix
    * of storylines. Applies to full articles only (≥ pairMinEntities linked entities).
    */
   topicDiversity: number;
@@ -60,6 +62,36 @@ export interface RankParams {
   pairMinEntities: number;
   /** Rounds of storyline inference (2 = re-vote among the boosted candidates). */
   prfRounds: number;
+  /**
+   * Weight of the heading-word evidence: an item filed under a heading whose words the page uses
+   * scores wordWeight × (heading match / best heading match) × recency, added to its entity score
+   * (itself scaled to the best candidate's). 0 = entities only.
+   */
+  wordWeight: number;
+  /** Heading match × (share of the heading's words the page covers)^coverExp. */
+  coverExp: number;
+  /** The best-matching headings whose most recent prior items join the candidates. */
+  wordHeadings: number;
+  /** How many of each such heading's most recent prior items join. */
+  wordItems: number;
+  /** The page's words vote for headings in the storyline inference: best match = wordVote × the candidates' vote mass. */
+  wordVote: number;
+  /** Lift for headings active just before the page (see activityDays). */
+  activityBoost: number;
+  activityDays: number;
+  /** How many of the strongest first-stage candidates the second stage re-ranks. */
+  rerankTop: number;
+  /** Weight of the first-stage score next to the storyline probability (ties and items with no heading). */
+  rerankTie: number;
+  /**
+   * Within a storyline, entity evidence × recency still counts: score = P(storyline) ×
+   * (rerankFloor + (1 − rerankFloor) × entity evidence) + rerankTie × entity evidence.
+   */
+  rerankFloor: number;
+  /** For full articles (≥ pairMinEntities entities): share of the score that is entity evidence alone. */
+  articleBlend: number;
+  /** 1: an item's storyline lift sums the votes of all its headings (more shared storylines, more lift); 0: its best heading's. */
+  topicSum: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -81,17 +113,35 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   topicDiversity: 0.3,
   pairBoost: 1,
   pairMinEntities: 5,
+  wordWeight: 1,
+  coverExp: 1,
+  wordHeadings: 10,
+  wordItems: 20,
+  wordVote: 0,
+  topicSum: 1,
+  activityBoost: 0.5,
+  activityDays: 14,
+  rerankTop: 200,
+  rerankTie: 0.1,
+  rerankFloor: 1,
+  articleBlend: 0,
 };
 
 export interface RelatedQuery {
   entities: LinkedEntity[];
   date: string | null;
   title: string;
+  /** The page's lead (first paragraphs): its words are matched against topic headings. */
+  lead?: string;
   excludeUrl?: string | null;
   limit: number;
-  /** Items not in the index (e.g. reading history fetched for this query). */
-  extra?: HistoryItem[];
+  /** Items not in the index (e.g. reading history fetched for this query); pass the same array again for a cheap query. */
+  extra?: readonly HistoryItem[];
   params?: Partial<RankParams>;
+  /** Re-ranking weights (RERANK_FEATURES order) instead of the shipped ones; [] = first stage only. */
+  model?: readonly number[];
+  /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
+  onFeatures?: (ids: string[], rows: Float64Array[]) => void;
 }
 
 interface Candidate {
@@ -218,9 +268,32 @@ function dupKey(c: Candidate): string {
   return `${c.day}|${c.topics[0] ?? ''}|${[...(c.record.entities ?? [])].sort().join(',')}|${c.record.source ?? ''}`;
 }
 
+let selectBuf = new Float64Array(0);
+/** kthLargest for large k (the re-ranker's 200): quickselect on a reused copy, O(n). */
+function quickSelectLargest(xs: Float64Array, k: number): number {
+  if (selectBuf.length < xs.length) selectBuf = new Float64Array(Math.max(xs.length, selectBuf.length * 2));
+  const a = selectBuf;
+  a.set(xs);
+  let lo = 0, hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 /** The value at rank k (0 = largest) of xs, or -Infinity when there are fewer (small k: a sorted buffer). */
 function kthLargest(xs: Float64Array, k: number): number {
   if (xs.length <= k) return -Infinity;
+  if (k > 64) return quickSelectLargest(xs, k);
   const buf = new Float64Array(k + 1).fill(-Infinity); // descending
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
@@ -232,11 +305,53 @@ function kthLargest(xs: Float64Array, k: number): number {
   return buf[k]!;
 }
 
+interface ExtraIndex {
+  items: { record: HistoryItem; day: number; topics: number[]; url: string }[];
+  byEntity: Map<string, number[]>;
+}
+
+/**
+ * History passed per query is indexed once per array: the background keeps its history array
+ * until the history changes (lib/background/store-port.ts), so a query reads only the posting
+ * lists of its entities instead of scanning 10,000 records.
+ */
+const extraIndexes = new WeakMap<readonly HistoryItem[], { index: CoverageIndex; size: number; x: ExtraIndex }>();
+function extraIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): ExtraIndex {
+  const known = extraIndexes.get(extra);
+  if (known && known.index === index && known.size === extra.length) return known.x;
+  const x: ExtraIndex = { items: [], byEntity: new Map() };
+  for (const h of extra) {
+    const j = x.items.length;
+    const topics: number[] = [];
+    for (const t of h.topics ?? []) { const n = index.topicIds.get(t); if (n !== undefined) topics.push(n); }
+    x.items.push({ record: h, day: dayNumber(h.date), topics, url: normalizeUrl(h.url) });
+    const seen = new Set<string>();
+    for (const e of h.entities ?? []) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      const list = x.byEntity.get(e);
+      if (list) list.push(j);
+      else x.byEntity.set(e, [j]);
+    }
+  }
+  extraIndexes.set(extra, { index, size: extra.length, x });
+  return x;
+}
+
+/** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
+export function pageLead(paragraphs: readonly string[] | undefined): string {
+  return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
+}
+
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
   const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
   if (query.limit <= 0) return [];
   const mainIds: string[] = [];
   const weights = queryWeights(index, query.entities, query.title ?? '', p, mainIds);
+  // Heading words: which storylines the page's own words point at (title and lead).
+  const pageStems = contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`);
+  const wordScores = p.wordWeight > 0 ? headingWordScores(headingIndexOf(index), pageStems, p.coverExp) : new Map<number, number>();
+  // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);
@@ -270,23 +385,39 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       s.score[n] = s.score[n]! + w;
     }
   }
+  // The best-matching headings bring their most recent prior items in, even those that share no
+  // entity with the page.
+  let bestWord = 0;
+  for (const v of wordScores.values()) if (v > bestWord) bestWord = v;
+  if (wordScores.size && p.wordHeadings > 0 && p.wordItems > 0) {
+    const hx = headingIndexOf(index);
+    const top = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
+    for (const [t] of top) {
+      const list = hx.items[t]!;
+      const hi = Number.isFinite(queryDay) ? priorEnd(index.days, list, queryDay) : list.length;
+      for (let j = hi - 1; j >= Math.max(0, hi - p.wordItems); j--) {
+        const n = list[j]!;
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+      }
+    }
+  }
   // Candidates: indexed items by number (typed arrays only in this loop), then extra items (history).
   const days = index.days, counts = index.entityCounts;
   const nIdx = touched.length;
   const extras: { record: CoverageItem; day: number; topics: number[]; url: string; base: number }[] = [];
-  for (const h of query.extra ?? []) {
-    let sum = 0;
-    for (const e of h.entities ?? []) sum += weights.get(e) ?? 0;
-    if (sum <= 0) continue;
-    const day = dayNumber(h.date);
-    // A page the reader already read counts from the same day on: it came before this one for
-    // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
-    if (Number.isFinite(queryDay) && Number.isFinite(day) && day > queryDay) continue;
-    const url = normalizeUrl(h.url);
-    if (exclude && url === exclude) continue;
-    const topics: number[] = [];
-    for (const t of h.topics ?? []) { const x = index.topicIds.get(t); if (x !== undefined) topics.push(x); }
-    extras.push({ record: h, day, topics, url, base: ((sum * coord(sum)) / lengthNorm(p, h.entities.length)) * timeFactor(p, queryDay, day, refDay) });
+  if (query.extra?.length) {
+    // Only history items naming a query entity are read (posting lists built once per history array).
+    const hist = extraIndexOf(index, query.extra);
+    const sums = new Map<number, number>();
+    for (const [id, w] of weights) for (const j of hist.byEntity.get(id) ?? []) sums.set(j, (sums.get(j) ?? 0) + w);
+    for (const [j, sum] of sums) {
+      const h = hist.items[j]!;
+      // A page the reader already read counts from the same day on: it came before this one for
+      // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
+      if (Number.isFinite(queryDay) && Number.isFinite(h.day) && h.day > queryDay) continue;
+      if (exclude && h.url === exclude) continue;
+      extras.push({ record: h.record, day: h.day, topics: h.topics, url: h.url, base: ((sum * coord(sum)) / lengthNorm(p, h.record.entities.length)) * timeFactor(p, queryDay, h.day, refDay) });
+    }
   }
   const size = nIdx + extras.length;
   if (size === 0) return [];
@@ -299,18 +430,36 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   }
   if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
   for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
+  const entityBase = base.slice();
+  if (bestWord > 0) {
+    // Entity evidence scaled to the best candidate's, plus heading-word evidence scaled to the
+    // best heading's, decaying with age alike.
+    let bmax = 0;
+    for (let k = 0; k < size; k++) if (base[k]! > bmax) bmax = base[k]!;
+    const scale = bmax > 0 ? 1 / bmax : 0;
+    for (let k = 0; k < nIdx; k++) {
+      if (base[k]! < 0) continue;
+      const n = touched[k]!;
+      let w = 0;
+      for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = wordScores.get(index.topicList[o]!); if (v !== undefined && v > w) w = v; }
+      base[k] = base[k]! * scale + (w > 0 ? (p.wordWeight * w / bestWord) * timeFactor(p, queryDay, days[n]!, refDay) : 0);
+    }
+    for (let k = nIdx; k < size; k++) if (base[k]! > 0) base[k] = base[k]! * scale;
+  }
   const at = (k: number) => (k < nIdx ? index.items[touched[k]!]! : extras[k - nIdx]!);
   const dayAt = (k: number) => (k < nIdx ? days[touched[k]!]! : extras[k - nIdx]!.day);
 
   // 4. storyline inference: topic votes of the strongest candidates lift all candidates filed
   //    under the same headings; optionally re-vote among the lifted ones.
-  const final = new Float64Array(size);
+  let final = new Float64Array(size);
   let best = 0;
   let score = base;
+  let votes = new Map<number, number>();
+  let mass = 0;
   for (let round = 0; round < Math.max(1, p.prfRounds); round++) {
     const voteCut = kthLargest(score, p.prfTop - 1);
-    const votes = new Map<number, number>();
-    let mass = 0;
+    votes = new Map<number, number>();
+    mass = 0;
     for (let k = 0; k < size; k++) {
       if (score[k]! < voteCut || score[k]! <= 0) continue;
       const c = at(k);
@@ -320,6 +469,21 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       mass += v;
       for (const t of c.topics) votes.set(t, (votes.get(t) ?? 0) + v);
     }
+    // The page's words vote too: for the headings they match, in proportion to the best match.
+    if (p.wordVote > 0 && bestWord > 0) {
+      const m = mass || 1;
+      for (const [t, w] of wordScores) votes.set(t, (votes.get(t) ?? 0) + (p.wordVote * m * w) / bestWord);
+    }
+    // Live storylines: a heading with many items in the days just before the page is more likely
+    // the page's own (× (1 + activityBoost · log(1 + items in the last activityDays))).
+    if (p.activityBoost > 0 && Number.isFinite(queryDay)) {
+      const hx = headingIndexOf(index);
+      for (const [t, v] of votes) {
+        const list = hx.items[t]!;
+        const recent = priorEnd(index.days, list, queryDay) - priorEnd(index.days, list, queryDay - p.activityDays);
+        votes.set(t, v * (1 + p.activityBoost * Math.log1p(recent)));
+      }
+    }
     best = 0;
     for (let k = 0; k < size; k++) {
       if (base[k]! < 0) { final[k] = -1; continue; }
@@ -327,8 +491,8 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       if (votes.size) {
         if (k < nIdx) {
           const n = touched[k]!;
-          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined && v > share) share = v; }
-        } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined && v > share) share = v; }
+          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
+        } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
       }
       const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
       // Undated items rank after every dated one.
@@ -338,10 +502,61 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     score = final.slice();
   }
 
+  // 4b. second stage: which storyline is the page's? A logistic model scores each heading of the
+  //     strongest candidates (and the headings the page's words match) from its evidence; an
+  //     item's chance of sharing the page's storyline is then 1 − Π(1 − P(heading)) over its
+  //     headings, with the first-stage score breaking ties.
+  const model = query.model ?? RERANK_WEIGHTS;
+  let weak = -1;
+  if ((model.length === RERANK_DIM || query.onFeatures) && size > 0) {
+    const cutR = kthLargest(final, p.rerankTop - 1);
+    const heads = new Set<number>();
+    for (let k = 0; k < size; k++) if (final[k]! >= cutR && final[k]! > 0) for (const t of at(k).topics) heads.add(t);
+    const topWords = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
+    for (const [t] of topWords) heads.add(t);
+    const ev = headingEvidence({ index, size, at, entityBase, touchedScore: (k) => (k < nIdx ? s.score[touched[k]!]! : 0), marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched: headingMatches(headingIndexOf(index), pageStems), bestWord, queryDay, heads });
+    const ids: string[] = [];
+    const rows: Float64Array[] = [];
+    const pOf = new Map<number, number>();
+    for (const [t, f] of ev) {
+      if (query.onFeatures) { ids.push(index.topicNames[t]!); rows.push(f); }
+      pOf.set(t, model.length === RERANK_DIM ? rerankScore(model, f) : 0);
+    }
+    query.onFeatures?.(ids, rows);
+    if (model.length === RERANK_DIM) {
+      // Ties (and items on no storyline) go by entity evidence × recency, not by the first-stage
+      // storyline lift, which would bury items filed under no heading.
+      let stage1 = 0;
+      for (let k = 0; k < size; k++) if (entityBase[k]! > stage1) stage1 = entityBase[k]!;
+      stage1 ||= 1;
+      let pTop = 0;
+      for (const v of pOf.values()) if (v > pTop) pTop = v;
+      // A full article (many linked entities) follows several threads at once: its own entity
+      // evidence stands next to the single likeliest storyline.
+      const blend = weights.size >= p.pairMinEntities ? p.articleBlend : 0;
+      best = 0;
+      for (let k = 0; k < size; k++) {
+        if (final[k]! <= 0) continue;
+        const c = at(k);
+        let miss = 1;
+        for (const t of c.topics) miss *= 1 - (pOf.get(t) ?? 0);
+        // Pages the reader read are filed under no heading: they stand on their entity evidence,
+        // as strong as the likeliest storyline at best.
+        const own = Math.max(0, entityBase[k]!) / stage1;
+        const story = k >= nIdx && c.topics.length === 0 ? pTop * own : 1 - miss;
+        const f = (1 - blend) * story * (p.rerankFloor + (1 - p.rerankFloor) * own) + (p.rerankTie + blend) * own;
+        // Items on no likely storyline stay if their first-stage score is not negligible.
+        weak = p.rerankTie * p.minRelative;
+        final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
+        if (final[k]! > best) best = final[k]!;
+      }
+    }
+  }
+
   // 5. greedy pick over the strongest: collapse near-duplicates, mix lead entities.
   const width = Math.max(60, query.limit * 6);
   const cut = kthLargest(final, width - 1);
-  const weak = best * p.minRelative;
+  if (weak < 0) weak = best * p.minRelative;
   const cands: Candidate[] = [];
   for (let k = 0; k < size; k++) {
     if (final[k]! < cut || final[k]! < 0) continue;
@@ -355,8 +570,16 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const leads = cands.map((c) => leadOf(c, weights));
   const isArticle = weights.size >= p.pairMinEntities;
   const topicDiv = isArticle ? p.topicDiversity : 0;
-  const leadTopics = cands.map((c) => c.topics[0] ?? -1);
-  const topicCount = new Map<number, number>();
+  // An item adds nothing new when earlier picks already cover all its headings (the same
+  // storyline again); one with a heading not yet shown (a sub-storyline: the strike, the call)
+  // escapes the penalty.
+  const pickedTopics: number[][] = [];
+  const coveredBy = (topics: number[]) => {
+    if (!topics.length) return 0;
+    let n = 0;
+    for (const pt of pickedTopics) if (topics.every((t) => pt.includes(t))) n++;
+    return n;
+  };
   const leadCount = new Map<string, number>();
   const seenKeys = new Set<string>();
   const picked: Candidate[] = [];
@@ -367,15 +590,14 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     for (let i = 0; i < cands.length; i++) {
       if (used[i]) continue;
       if (seenKeys.has(keys[i]!)) { used[i] = 1; continue; }
-      const t = leadTopics[i]!;
-      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0)) / (t < 0 ? 1 : 1 + topicDiv * (topicCount.get(t) ?? 0));
+      const adj = cands[i]!.final / (1 + p.diversity * (leadCount.get(leads[i]!) ?? 0)) / (topicDiv ? 1 + topicDiv * coveredBy(cands[i]!.topics) : 1);
       if (adj > badj) { badj = adj; bi = i; }
     }
     if (bi < 0) break;
     used[bi] = 1;
     seenKeys.add(keys[bi]!);
     leadCount.set(leads[bi]!, (leadCount.get(leads[bi]!) ?? 0) + 1);
-    if (leadTopics[bi]! >= 0) topicCount.set(leadTopics[bi]!, (topicCount.get(leadTopics[bi]!) ?? 0) + 1);
+    pickedTopics.push(cands[bi]!.topics);
     picked.push(cands[bi]!);
   }
   return picked.map((c) => toHit(c, Number.isNaN(c.day) ? 0 : c.final / top, whyOf(c, weights, names, index, queryDay), index));

@@ -20,6 +20,7 @@ import type { LinkedEntity } from '../../lib/report';
 import { compileCoverage } from '../../lib/dataset/compile-coverage';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
+import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, rerankScore } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 
 interface Linker {
@@ -160,10 +161,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRel = (it: CoverageRecord) => { const ts = new Set(it.topics); return items.filter((c) => c.date && c.date < it.date! && c.topics.some((t) => ts.has(t))).length; };
   const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
 
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>): Metrics => {
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[]): Metrics => {
     let p5 = 0, nd = 0;
     for (const it of set) {
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: '', excludeUrl: null, limit: 10, params });
+      const r = raw.get(it.id)!;
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model });
       const topics = hits.map((h) => index.items[index.byId.get(h.id)!]!.record.topics);
       const s = score(topics, new Set(it.topics), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
@@ -228,7 +230,8 @@ export async function run(args: string[], shared: string): Promise<void> {
     let shown = 0;
     for (const it of dev) {
       const q = queries.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: q, date: it.date, title: '', excludeUrl: null, limit: 5, params });
+      const r = raw.get(it.id)!;
+      const hits = relatedCoverage(index, { entities: q, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 5, params });
       const rel = hits.filter((h) => index.items[index.byId.get(h.id)!]!.record.topics.some((t) => it.topics.includes(t))).length;
       if (rel >= 3) continue;
       console.log(`\n[${it.id}] ${raw.get(it.id)!.summary.slice(0, 160)}\n  topics: ${it.topics.join(' | ')}  (earlier relevant: ${nRelevant.get(it.id)})\n  query: ${q.map((e) => e.name).join(', ')}`);
@@ -236,6 +239,51 @@ export async function run(args: string[], shared: string): Promise<void> {
       if (++shown >= k) break;
     }
   }
+
+  // --dsweep key=v1,v2,… (repeatable): dev figures only, one parameter at a time (for tuning).
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--dsweep') continue;
+    const [key, list] = args[i + 1]!.split('=') as [keyof RankParams, string];
+    for (const v of list.split(',').map(Number)) {
+      const d = evaluate(dev, { ...params, [key]: v });
+      console.log(`  dev sweep ${key}=${v}: P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)}`);
+    }
+  }
+  if (args.includes('--train')) {
+    // Re-ranker training on queries OUTSIDE the 800-item sample (next items by the same hash order).
+    const trainN = args.includes('--train-n') ? Number(args[args.indexOf('--train-n') + 1]) : 2000;
+    const train = eligible.slice(sampleN, sampleN + trainN);
+    const rows: Float64Array[] = [];
+    const labels: number[] = [];
+    for (const it of train) {
+      const r = raw.get(it.id)!;
+      const ts = new Set(it.topics);
+      relatedCoverage(index, {
+        entities: toLinked(linker.link(r.summary || r.title)), date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [],
+        onFeatures: (headings, fs) => headings.forEach((h, k) => { rows.push(fs[k]!); labels.push(ts.has(h) ? 1 : 0); }),
+      });
+    }
+    const l2 = args.includes('--l2') ? Number(args[args.indexOf('--l2') + 1]) : 1;
+    const w = fitLogistic(rows, Uint8Array.from(labels), l2);
+    console.log(`  train: ${train.length} queries, ${rows.length} rows, ${labels.filter(Boolean).length} relevant; l2 ${l2}`);
+    console.log(`  weights: [${w.map((x) => Number(x.toFixed(4))).join(', ')}]`);
+    console.log(`  ${RERANK_FEATURES.map((f, i) => `${f} ${w[i]!.toFixed(3)}`).join(', ')}`);
+    const s1 = evaluate(dev, params, []), s2 = evaluate(dev, params, w);
+    console.log(`  dev first stage only: P@5 ${s1.p5.toFixed(3)} nDCG@10 ${s1.ndcg10.toFixed(3)}; with these weights: P@5 ${s2.p5.toFixed(3)} nDCG@10 ${s2.ndcg10.toFixed(3)}`);
+  }
+  if (args.includes('--diag')) {
+    // Recall of the candidate pool: relevant items among the top 60, and the P@5 a perfect
+    // re-ranking of those 60 would reach (dev only).
+    let oracle = 0, pool = 0;
+    for (const it of dev) {
+      const r = raw.get(it.id)!;
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 60, params: { ...params, diversity: 0, topicDiversity: 0 } });
+      const rel = hits.filter((h) => index.items[index.byId.get(h.id)!]!.record.topics.some((t) => it.topics.includes(t))).length;
+      pool += rel; oracle += Math.min(5, rel) / 5;
+    }
+    console.log(`  diag: relevant in top 60 ${(pool / dev.length).toFixed(1)} per query; perfect re-rank of the top 60 → dev P@5 ${(oracle / dev.length).toFixed(3)}`);
+  }
+  if (args.includes('--dev-only')) return;
 
   if (args.includes('--sweep')) {
     // --sweep key=v1,v2,… : dev and held-out figures per value (for trade-offs, e.g. topicDiversity).
@@ -263,9 +311,15 @@ export async function run(args: string[], shared: string): Promise<void> {
     else console.log(`  seed: no entity for ${name}`);
   });
   console.log(`\nseed case: top 10 before 2025-06-08 for ${seed.map((e) => `${e.name} (${e.id})`).join(', ')}`);
-  const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', excludeUrl: null, limit: 10, params });
+  // The seed page's title and lead, in our own words (a page like it: the early-June call).
+  const seedLead = 'Donald Trump said he spoke with Vladimir Putin in a phone call of over an hour. Putin told him Russia would have to respond to the Ukrainian drone attack on Russian air bases that destroyed strategic bombers. The two presidents also discussed Iran and its nuclear programme, and Kyiv asked for more air defence.';
+  const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params });
+  const storylines: [string, number][] = [];
+  relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => storylines.push([h, rerankScore(RERANK_WEIGHTS, fs[k]!)])) });
+  console.log(`  likeliest storylines: ${storylines.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([h, pr]) => `${h} ${pr.toFixed(2)}`).join('; ')}`);
   for (const h of hits) {
     const r = raw.get(h.id);
-    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      text: ${(r?.title ?? '').slice(0, 110)}`);
+    const topics = index.items[index.byId.get(h.id)!]?.record.topics.join(' | ') ?? '';
+    console.log(`  ${h.date}  ${h.score.toFixed(2)}  ${h.title}\n      why: ${h.why}\n      headings: ${topics}\n      text: ${(r?.title ?? '').slice(0, 110)}`);
   }
 }
