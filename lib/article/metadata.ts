@@ -6,6 +6,7 @@
  */
 import type { ArticleKind } from '../report';
 import { ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
+import { collapsedLengthUpTo } from './walk';
 import type { ArticleMeta } from './types';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -146,6 +147,8 @@ function bylineFromMarkup(doc: Document): string | null {
       if (inChrome(el)) return;
       // schema.org author markup names the person in a child: prefer that over the whole line.
       const name = /author/.test(el.getAttribute('itemprop') ?? '') ? el.querySelector('[itemprop="name"]') : null;
+      // Far over the length limit (a whole container): skip without collapsing all its text (#7).
+      if (collapsedLengthUpTo(name ?? el, 101) > 101) return;
       const t = collapse((name ?? el).textContent ?? '');
       if (t && t.length < 100) found = t;
     }
