@@ -49,9 +49,10 @@ describe('collapsedLengthUpTo', () => {
   it('stops early: a huge subtree costs about the limit', () => {
     const { document } = parseHTML(`<html><body><div id="r">${'<p>some words here</p>'.repeat(20000)}</div></body></html>`);
     const el = document.getElementById('r')!;
+    // 2,000 full walks of 40,000 nodes would take minutes; stopping after the first few is instant.
     const t0 = performance.now();
-    for (let i = 0; i < 1000; i++) expect(collapsedLengthUpTo(el, 50)).toBe(51);
-    expect(performance.now() - t0).toBeLessThan(500);
+    for (let i = 0; i < 2000; i++) expect(collapsedLengthUpTo(el, 50)).toBe(51);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
 

@@ -11,6 +11,7 @@
  * One pass, stops at the first hit.
  */
 import { isHiddenByMarkup } from './textmap';
+import { collapsedLengthUpTo } from './walk';
 
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 /** Readability's unlikely-candidate words (class or id) and the words that rescue a box. */
@@ -23,6 +24,9 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function isByline(el: Element, ci: string): boolean {
   if (el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author') || (ci.length > 1 && BYLINE.test(ci))) {
+    // Far over the limit (a whole container): skip without reading all its text; collapsed
+    // length never exceeds the raw trimmed length, so this rejects nothing Readability keeps (#7).
+    if (collapsedLengthUpTo(el, 100) >= 100) return false;
     const n = (el.textContent ?? '').trim().length;
     return n > 0 && n < 100;
   }

@@ -46,17 +46,28 @@ export function parsePack(text: string, label: string, trusted = false): Pack {
 export async function loadPackagedPack(url: string | null, resolve: (path: string) => string, fetchFn: typeof fetch = fetch): Promise<Pack | null> {
   if (!url) return null;
   const abs = /^[a-z-]+:\/\//i.test(url) ? url : resolve(url.startsWith('/') ? url : `/${url}`);
+  const start = performance.now();
   const res = await fetchFn(abs);
   if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-  return packFromBytes(new Uint8Array(await res.arrayBuffer()), 'default pack');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  performance.measure?.(PACK_FETCH_MEASURE, { start, end: performance.now() });
+  return packFromBytes(bytes, 'default pack');
 }
+
+/** Performance measures of the default pack's load steps (read by test/bench/browser-startup.bench.ts). */
+export const PACK_FETCH_MEASURE = 'backstory:pack-fetch';
+export const PACK_INFLATE_MEASURE = 'backstory:pack-inflate';
+export const PACK_DECODE_MEASURE = 'backstory:pack-decode';
 
 /**
  * A trusted pack from its file bytes: the runtime form (magic BSRP) or pack JSON, either gzipped
  * or not. Only for packs shipped inside the extension.
  */
 export async function packFromBytes(bytes: Uint8Array, label: string): Promise<Pack> {
+  const t0 = performance.now();
   const plain = isGzip(bytes) ? await inflate(bytes) : bytes;
+  const t1 = performance.now();
+  performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: t1 });
   if (isRuntimePack(plain)) {
     let rt: RuntimePack;
     try {
@@ -64,6 +75,7 @@ export async function packFromBytes(bytes: Uint8Array, label: string): Promise<P
     } catch (err) {
       throw new Error(`${label}: ${(err as Error).message}`);
     }
+    performance.measure?.(PACK_DECODE_MEASURE, { start: t1, end: performance.now() });
     prebuilt.set(rt.pack, rt);
     return rt.pack;
   }

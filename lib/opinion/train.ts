@@ -9,7 +9,8 @@
  * threshold) is made on cross-validation over train+dev:
  *  - `--search` runs a grid over feature sets × L2 strength with 5-fold CV × 2 repeats and prints
  *    out-of-fold (OOF) macro-F1 and AUC; the winner is written into CHOSEN below by hand.
- *    `--only x:` runs just the grid rows whose name contains the given text (x: = session 5's).
+ *    `--only x:` runs just the grid rows whose name contains the given text (x: = session 5's);
+ *    `--config NAME-PART --out FILE` fits one grid row instead of CHOSEN, for comparison.
  *  - the default run does 5-fold CV of CHOSEN only (for the OOF scores that set the threshold
  *    and for the figures stored in the model), then fits on all of train+dev.
  *
@@ -41,8 +42,13 @@
  *  - NBSVM-style Naive-Bayes log-count-ratio scaling of the n-grams (`nb`): l2 3e-3 F1 0.728 /
  *    AUC 0.801; l2 1e-3 0.727 / 0.802; l2 1e-2 0.719 / 0.795; interpolated with the plain n-gram
  *    LR (0.25 ngram ⊕ 0.25 NB-ngram ⊕ 0.5 emb): 0.728 / 0.800. AUC +0.005 at best, no F1 gain.
+ *    The l2 1e-3 row fitted in full (`--config "x:nb NB-ngram(l2=0.001)"`, 274 KB, 8.8k hashed
+ *    weights, threshold 0.55 by the same 25 %-mix rule) scores devtest macro-F1 0.710 [0.649, 0.767],
+ *    AUC 0.808, against CHOSEN's 0.693 [0.632, 0.751], AUC 0.809: inside the interval, the same
+ *    AUC, so not shipped on that alone — the first candidate if more CV repeats favour it.
  *  - VADER valence as a per-word view (|v|, v+, v−, strong; word-views.ts) in the emb+style part:
  *    F1 0.726 / AUC 0.797 (mix 0.5), 0.727 / 0.796 (mix 0.6); valence+style without GloVe: 0.710 / 0.776.
+ *    Fitted in full (mix 0.5, 362 KB): devtest 0.698 [0.638, 0.753], AUC 0.808 — no change either.
  *  - register view from unlabelled text (log ratio of word counts in Wikipedia Current-events
  *    summaries vs article/HuffPost prose, word-views.ts): 0.726 / 0.796 (0.5), 0.724 / 0.796 (0.6).
  *  - self-training on 15.3k unlabelled news sentences (unlabelled.ts; the mixed model's k most
@@ -587,7 +593,15 @@ function main(argv: string[]): void {
   }
 
   // --quick: a cheap run of the same code path (tests use it to check determinism), not for shipping.
-  const cfg: Config = quick ? { ...CHOSEN, parts: CHOSEN.parts.filter((p) => !p.part.emb || existsSync(path.join(root, '.cache', `opinion-emb-${p.part.emb}.json`))) } : CHOSEN;
+  // --config NAME-PART: fit a grid row instead of CHOSEN (to compare a candidate; use with --out).
+  let base = CHOSEN;
+  if (argv.includes('--config')) {
+    const part = argv[argv.indexOf('--config') + 1]!;
+    const hits = searchGrid().filter((c) => c.name.includes(part));
+    if (hits.length !== 1) throw new Error(`--config ${part}: ${hits.length} grid rows match (need exactly one)`);
+    base = hits[0]!;
+  }
+  const cfg: Config = quick ? { ...base, parts: base.parts.filter((p) => !p.part.emb || existsSync(path.join(root, '.cache', `opinion-emb-${p.part.emb}.json`))) } : base;
   const oof = cvConfig(cfg);
   const cv = summary(oof);
   // Threshold for a 25 % opinion mix, from the OOF scores of both repeats.

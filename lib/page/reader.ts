@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { articleGate } from '../article/gate';
 import { extractArticle, extractArticleSteps } from '../article/extract';
 import { PageController } from './controller';
+import { yieldToPage } from './yield';
 import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
 import { isActiveOn, pageKey } from './activation';
@@ -56,6 +57,10 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // This module was just evaluated in the current task (schemas, storage items): let the page
+    // have its turn before we read settings and the page (#7: no long task).
+    await yieldToPage();
 
 
     const [on, disabled, opinion, marks, keys] = await Promise.all([

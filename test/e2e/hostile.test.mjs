@@ -30,10 +30,11 @@ import { startCpu, stopCpu } from '../eval/_safety-cpu.mjs';
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
 /**
- * Longest single content-script task tolerated on the extreme pages (ms). Measured on a loaded
- * 2-core box: 0.5–1 s on 100,000 words and 1.3–2.5 s on the 20,000-element page, spent in
- * lib/article's synchronous gate/extract walks (visibility checks force layout) — far from the
- * 50 ms target (issue #7, still open); this cap only catches a frozen page.
+ * Longest single content-script task tolerated on the extreme pages (ms): a frozen-page guard, not
+ * the #7 target of 50 ms. Tasks are cut at the renderer's task boundaries (test/eval/_safety-cpu.mjs).
+ * The reader works in slices that yield to the page; under load 20–35 on 2 cores the 100,000-word
+ * page showed no task over 50 ms, while the 20,000-element page still had a few of 60–260 ms
+ * (module start-up and the scoring pass over 1,000-level ancestor chains).
  */
 const LONG_TASK_CAP = Number(process.env.E2E_LONG_TASK_CAP ?? 5000);
 /** SPA round trips (listener counts are compared between the first and the last). */
@@ -107,7 +108,7 @@ for (const browser of ['chromium', 'firefox']) {
     async function csLongTasks(cdp, t) {
       if (!cdp) return null;
       const r = await stopCpu(cdp, ctx.driver.extBase);
-      t.diagnostic(`content script: ${r.extMs} ms CPU in ${r.totalMs} ms; long tasks > 50 ms: ${r.tasks ? r.tasks.join(', ') || 'none' : 'no trace'}; runs of samples > 50 ms (across yields): ${r.runs.join(', ') || 'none'}; busiest in: ${r.worst.join(', ')}`);
+      t.diagnostic(`content script: ${r.extMs} ms CPU in ${r.totalMs} ms; long tasks > 50 ms: ${r.tasks ? r.tasks.join(', ') || 'none' : 'no trace'}; longest task in: ${r.taskTop?.join(', ') || '-'}; runs of samples > 50 ms (across yields): ${r.runs.join(', ') || 'none'}; busiest in: ${r.worst.join(', ')}`);
       // Task boundaries from the trace when there is one; else runs of samples (an upper bound).
       return r.tasks ?? r.runs;
     }

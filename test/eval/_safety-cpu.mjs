@@ -109,7 +109,7 @@ export async function stopCpu(cdp, extPrefix, minMs = 50) {
     ts += deltas[i] ?? 0;
     const dt = (deltas[i + 1] ?? 0) / 1000;
     const k = kindOf(samples[i]);
-    if (k === 'ext') extAt.push([ts, dt * 1000]);
+    if (k === 'ext') extAt.push([ts, dt * 1000, samples[i]]);
     if (k === 'ext') {
       run += dt;
       extMs += dt;
@@ -128,14 +128,15 @@ export async function stopCpu(cdp, extPrefix, minMs = 50) {
     tally = new Map();
   }
   await cdp.send('Profiler.disable').catch(() => {});
-  return { tasks: threads ? longExtTasks(threads, extAt, minMs) : null, runs: runs.sort((a, b) => b - a), worst: worst.top, extMs: Math.round(extMs), totalMs: Math.round((profile.endTime - profile.startTime) / 1000) };
+  const long = threads ? longExtTasks(threads, extAt, minMs, extLeaf) : null;
+  return { tasks: long && long.map((t) => t.ms), taskTop: long?.[0]?.top.map(([f, us]) => `${f} ${Math.round(us / 1000)} ms`) ?? [], runs: runs.sort((a, b) => b - a), worst: worst.top, extMs: Math.round(extMs), totalMs: Math.round((profile.endTime - profile.startTime) / 1000) };
 }
 
 /**
  * The page's long tasks that were mostly ours. The profiled renderer is the thread whose tasks
  * hold the most extension samples (the trace covers every process).
  */
-function longExtTasks(threads, extAt, minMs) {
+function longExtTasks(threads, extAt, minMs, extLeafOf) {
   let best = null;
   let bestExt = -1;
   const perThread = new Map();
@@ -145,7 +146,8 @@ function longExtTasks(threads, extAt, minMs) {
     const extIn = tasks.map((t) => {
       while (j < extAt.length && extAt[j][0] < t.ts) j++;
       let sum = 0;
-      for (let k = j; k < extAt.length && extAt[k][0] <= t.ts + t.dur; k++) sum += extAt[k][1];
+      // a sample counts up to the task's end (under load one sample can stand for a long gap)
+      for (let k = j; k < extAt.length && extAt[k][0] <= t.ts + t.dur; k++) sum += Math.min(extAt[k][1], t.ts + t.dur - extAt[k][0]);
       inTasks += sum;
       return sum;
     });
@@ -160,7 +162,11 @@ function longExtTasks(threads, extAt, minMs) {
   const extIn = perThread.get(best);
   const out = [];
   tasks.forEach((t, i) => {
-    if (t.dur > minMs * 1000 && extIn[i] * 2 >= t.dur) out.push(Math.round(t.dur / 1000));
+    if (!(t.dur > minMs * 1000 && extIn[i] * 2 >= t.dur)) return;
+    // where the task went: extension leaf frames inside it
+    const tally = new Map();
+    for (const [at, us, id] of extAt) if (at >= t.ts && at <= t.ts + t.dur) tally.set(extLeafOf(id), (tally.get(extLeafOf(id)) ?? 0) + Math.min(us, t.ts + t.dur - at));
+    out.push({ ms: Math.round(t.dur / 1000), top: [...tally].sort((a, b) => b[1] - a[1]).slice(0, 6) });
   });
-  return out.sort((a, b) => b - a);
+  return out.sort((a, b) => b.ms - a.ms);
 }

@@ -242,8 +242,8 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
             r.extMax = long[0] ?? 0;
             r.runMax = c.runs[0] ?? 0;
             r.long.push(...long.map((ms: number) => `${ms} ms`));
-            if (long.length) r.long.push(`(busiest stretch in ${c.worst.slice(0, 2).join(', ')})`);
-            if (detail) r.detail = `cs total ${c.extMs} ms; long tasks ${c.tasks ? c.tasks.join(', ') || 'none' : 'no trace'}; longest run of samples ${r.runMax} ms in ${c.worst.join(', ')}`;
+            if (long.length) r.long.push(`(in ${(c.tasks ? c.taskTop : c.worst).slice(0, 3).join(', ')})`);
+            if (detail) r.detail = `cs total ${c.extMs} ms; long tasks ${c.tasks ? c.tasks.join(', ') || 'none' : 'no trace'}${c.taskTop?.length ? ` (longest in ${c.taskTop.join(', ')})` : ''}; longest run of samples ${r.runMax} ms in ${c.worst.join(', ')}`;
           }
         }
         if (status?.state === 'ready' && entities > 0 && !r.missing.length) {
