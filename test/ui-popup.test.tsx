@@ -236,6 +236,7 @@ describe('not-article reasons in plain words', () => {
     [['veto:json-ld:CollectionPage', 'veto:json-ld:ItemList'], ['whyList']],
     [['veto:json-ld:ProfilePage'], ['whyProfile']],
     [['veto:json-ld:Product', 'veto:json-ld:ProductPage'], ['whyProduct']],
+    [['veto:page-too-large'], ['whyTooLarge']],
     [['veto:json-ld:SomethingNew'], ['whyOther']],
     [['veto:html:brand-new-check'], ['whyOther']],
     [['text:little'], ['whyLittleText']],
@@ -248,7 +249,7 @@ describe('not-article reasons in plain words', () => {
   });
 
   it('every reason has words, and the view shows them, never the signal', () => {
-    for (const k of ['whyList', 'whyHome', 'whyLogin', 'whyAccount', 'whySearch', 'whyForum', 'whyProfile', 'whyProduct', 'whyLittleText', 'whyNoContent', 'whyOther'] as const) {
+    for (const k of ['whyList', 'whyHome', 'whyLogin', 'whyAccount', 'whySearch', 'whyForum', 'whyProfile', 'whyProduct', 'whyLittleText', 'whyNoContent', 'whyTooLarge', 'whyOther'] as const) {
       expect(t(k)).not.toBe(k);
       expect(t(k).length).toBeGreaterThan(10);
     }

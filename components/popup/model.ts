@@ -112,6 +112,7 @@ export type WhyKey =
   | 'whyProduct'
   | 'whyLittleText'
   | 'whyNoContent'
+  | 'whyTooLarge'
   | 'whyOther';
 
 /** What each veto the gate (lib/article/gate.ts) emits means; `veto:` is stripped first. */
@@ -132,6 +133,8 @@ const VETO_WHY: Record<string, WhyKey> = {
   'json-ld:ProfilePage': 'whyProfile',
   'json-ld:ProductPage': 'whyProduct',
   'json-ld:Product': 'whyProduct',
+  // The content script's own budget ran out (lib/page/controller.ts): the page is not judged.
+  'page-too-large': 'whyTooLarge',
 };
 
 /**
