@@ -166,10 +166,10 @@ async function browserRows(root: string): Promise<BenchRow[]> {
         await rt.sendMessage({ type: 'ui:get-dataset-info' });
       });
       const r = await s.worker.evaluate((names) => {
-        const last = (name: string) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
+        // No named inner functions here: tsx would wrap them in a helper the worker does not have.
         const t0 = performance.now();
         JSON.parse((globalThis as unknown as { __packText: string }).__packText);
-        return [performance.now() - t0, ...names.map(last)];
+        return [performance.now() - t0, ...names.map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN)];
       }, [KNOWLEDGE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_DECODE_MEASURE]);
       if (i > 0) { parse.push(r[0]!); load.push(r[1]!); steps.fetch.push(r[2]!); steps.inflate.push(r[3]!); steps.decode.push(r[4]!); }
     }
