@@ -2,7 +2,7 @@
  * The page's highlight layers, drawn with the CSS Custom Highlight API only: registering a
  * Highlight changes no DOM, and deleting it leaves the page exactly as it was. Names are stable
  * hooks (PLAN.md): `backstory-entity`, `backstory-opinion`, plus `backstory-flash` for reveal.
- * Styles live in the content-script CSS (entrypoints/content/style.css).
+ * Styles live in the content-script CSS (entrypoints/content/index.css).
  */
 
 export const ENTITY_HIGHLIGHT = 'backstory-entity';

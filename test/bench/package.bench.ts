@@ -15,7 +15,7 @@ const size = (name: string, bytes: number, extra: Partial<BenchRow> = {}): Bench
 
 export async function run(ctx: { root: string }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const out = path.join(ctx.root, '.output');
+  const out = path.resolve(ctx.root, process.env.BACKSTORY_OUT_DIR ?? '.output');
   const zips = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.zip')).sort() : [];
   if (zips.length === 0) rows.push(skipRow('package zips', 'no .output/*.zip (run `npm run build`)'));
   for (const z of zips) {
@@ -27,8 +27,14 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
   else {
     const raw = readFileSync(pack);
     const gz = gzipSync(raw, { level: 9 }).length;
-    rows.push(size('package: default pack, raw JSON', raw.length, { note: 'PLAN.md keeps it at ~8 MB or less (no bench target)' }));
-    rows.push(size('package: default pack, gzip -9 (as shipped)', gz, { reference: { name: 'raw', median: raw.length / MB, ratio: gz / raw.length } }));
+    rows.push(size('package: default pack, raw JSON (source)', raw.length, { note: 'kept at ~10 MB or less (no bench target)' }));
+    rows.push(size('package: default pack JSON, gzip -9', gz, { reference: { name: 'raw', median: raw.length / MB, ratio: gz / raw.length } }));
+    // What ships is the runtime form the build makes from the JSON (lib/build/default-pack-plugin.ts).
+    const shipped = path.join(out, 'chrome-mv3/assets/default-pack.bin.gz');
+    if (existsSync(shipped)) {
+      const bytes = statSync(shipped).size;
+      rows.push(size('package: default pack as shipped (runtime form, gzip)', bytes, { reference: { name: 'JSON gzip -9', median: gz / MB, ratio: bytes / gz } }));
+    } else rows.push(skipRow('default pack as shipped', `no ${path.relative(ctx.root, shipped)} (run \`npm run build\`)`));
   }
   return rows;
 }
