@@ -6,6 +6,7 @@
 // zod/mini: the same validation at a fraction of the size, because the content script ships it
 // on every page (classic zod alone would be ~40 kB gzip there).
 import * as z from 'zod/mini';
+import { lazily } from './lazy';
 
 /** Limits on what a content script may send: the receiver rejects more, the sender clamps first. */
 export const MAX_BLOCKS = 5000;
@@ -19,13 +20,18 @@ const str = (max: number) => z.string().check(z.maxLength(max));
 const list = (max: number, item = str(MAX_SHORT)) => z.array(item).check(z.maxLength(max));
 const index = () => z.number().check(z.int(), z.nonnegative());
 
-export const BlockInputSchema = z.object({
+// Schemas are built on first use (lib/lazy.ts), not when this module is evaluated: the content
+// script's reader imports this module in the task that starts it on the page (#7: no long task),
+// and most pages never receive a message. Each receiver still validates with the same schema.
+
+const blockInput = () => z.object({
   text: str(MAX_BLOCK_CHARS),
   kind: z.enum(['paragraph', 'heading', 'list-item', 'quote', 'preformatted']),
   section: z.nullable(str(2000)),
 });
+export const BlockInputSchema = lazily(blockInput);
 
-export const ArticleInputSchema = z.object({
+const articleInput = () => z.object({
   url: str(8192),
   title: str(2000),
   byline: z.nullable(str(2000)),
@@ -36,37 +42,38 @@ export const ArticleInputSchema = z.object({
   kindSignals: list(MAX_LIST),
   kindReasons: list(MAX_LIST),
   signals: list(MAX_LIST),
-  blocks: z.array(BlockInputSchema).check(z.maxLength(MAX_BLOCKS)),
+  blocks: z.array(blockInput()).check(z.maxLength(MAX_BLOCKS)),
 });
+export const ArticleInputSchema = lazily(articleInput);
 
 /** CS → BG */
-export const CsToBg = z.discriminatedUnion('type', [
+export const CsToBg = lazily(() => z.discriminatedUnion('type', [
   // reportId: the content script's id for this report; the background later asks the page
   // (bg:report-id) whether it still shows it, so in-page jumps keep the report and a new
   // document drops it — without the `tabs` permission.
-  z.object({ type: z.literal('cs:analyze-article'), article: ArticleInputSchema, notes: z.optional(list(20)), reportId: z.optional(str(64)) }),
+  z.object({ type: z.literal('cs:analyze-article'), article: articleInput(), notes: z.optional(list(20)), reportId: z.optional(str(64)) }),
   z.object({ type: z.literal('cs:not-article'), url: str(8192), title: str(2000), signals: list(MAX_LIST), reportId: z.optional(str(64)) }),
-]);
+]));
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /** UI (popup/options) → BG */
-export const UiToBg = z.discriminatedUnion('type', [
+export const UiToBg = lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:get-tab-report'), tabId: index() }),
   z.object({ type: z.literal('ui:get-dataset-info') }),
   /** The options page installed or removed a pack (IndexedDB): rebuild the knowledge. */
   z.object({ type: z.literal('ui:packs-changed') }),
   /** The options page cleared the reading history. */
   z.object({ type: z.literal('ui:history-changed') }),
-]);
+]));
 export type UiToBg = z.infer<typeof UiToBg>;
 
 /** UI → CS (tabs.sendMessage) */
-export const UiToCs = z.discriminatedUnion('type', [
+export const UiToCs = lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:reveal'), paragraph: index(), start: z.optional(index()), end: z.optional(index()) }),
   /** What did the page's last gate/extraction decide? Reply Result<PageStatus>. Nothing is sent to
    * the background for pages that fail the cheap gate, so only the page itself can say why. */
   z.object({ type: z.literal('ui:get-page-status') }),
-]);
+]));
 export type UiToCs = z.infer<typeof UiToCs>;
 
 /** The content script's own view of its page (answer to ui:get-page-status). */
@@ -76,7 +83,7 @@ export type PageStatus =
   | { state: 'not-article'; signals: string[]; url?: string; title?: string };
 
 /** BG → CS (tabs.sendMessage): which report does this page show now? Reply Result<string | null>. */
-export const BgToCs = z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]);
+export const BgToCs = lazily(() => z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]));
 export type BgToCs = z.infer<typeof BgToCs>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -5,48 +5,32 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DISABLED_SITES_KEY, ENABLED_FALLBACK, ENABLED_KEY } from './page/activation';
+import { lazily } from './lazy';
+
+// Each item is defined on first use (lib/lazy.ts): WXT starts a storage read for every item the
+// moment it is defined, and the content script's reader would otherwise do all of that in the
+// task that evaluates it (#7: no long task). Same items, same keys, versions and fallbacks.
 
 /** Highlight the passages flagged as opinion on the page. */
-export const opinionHighlight = storage.defineItem<boolean>('local:opinionHighlight', {
-  fallback: false,
-  version: 1,
-});
+export const opinionHighlight = lazily(() => storage.defineItem<boolean>('local:opinionHighlight', { fallback: false, version: 1 }));
 
 /** Dotted underline under linked names. */
-export const entityMarks = storage.defineItem<boolean>('local:entityMarks', {
-  fallback: true,
-  version: 1,
-});
+export const entityMarks = lazily(() => storage.defineItem<boolean>('local:entityMarks', { fallback: true, version: 1 }));
 
 /** Make linked names reachable with Tab (adds focusable wrappers to the page, so off by default). */
-export const keyboardLinks = storage.defineItem<boolean>('local:keyboardLinks', {
-  fallback: false,
-  version: 1,
-});
+export const keyboardLinks = lazily(() => storage.defineItem<boolean>('local:keyboardLinks', { fallback: false, version: 1 }));
 
 /** Global off switch. */
-export const enabled = storage.defineItem<boolean>(`local:${ENABLED_KEY}`, {
-  fallback: ENABLED_FALLBACK,
-  version: 1,
-});
+export const enabled = lazily(() => storage.defineItem<boolean>(`local:${ENABLED_KEY}`, { fallback: ENABLED_FALLBACK, version: 1 }));
 
 /** Hostnames where the reader turned Backstory off. */
-export const disabledSites = storage.defineItem<string[]>(`local:${DISABLED_SITES_KEY}`, {
-  fallback: [],
-  version: 1,
-});
+export const disabledSites = lazily(() => storage.defineItem<string[]>(`local:${DISABLED_SITES_KEY}`, { fallback: [], version: 1 }));
 
 /** Record articles read into the local history. */
-export const historyEnabled = storage.defineItem<boolean>('local:historyEnabled', {
-  fallback: true,
-  version: 1,
-});
+export const historyEnabled = lazily(() => storage.defineItem<boolean>('local:historyEnabled', { fallback: true, version: 1 }));
 
 /** Hostnames whose articles are never recorded. */
-export const historyExcludedSites = storage.defineItem<string[]>('local:historyExcludedSites', {
-  fallback: [],
-  version: 1,
-});
+export const historyExcludedSites = lazily(() => storage.defineItem<string[]>('local:historyExcludedSites', { fallback: [], version: 1 }));
 
 export function siteOf(url: string): string | null {
   try {
