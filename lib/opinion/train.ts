@@ -350,10 +350,11 @@ function folds(examples: Example[], k: number, repeat: number): number[] {
   return out;
 }
 
-export interface CvResult { oof: Float64Array[]; f1At05: number; f1Best: number; tBest: number; auc: number }
-
-export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number): CvResult {
-  const y = Uint8Array.from(examples, (e) => e.y);
+/**
+ * Out-of-fold scores, one array per repeat: for each stratified fold, `fitFold` is given the
+ * training rows and returns a scorer for the held-out rows.
+ */
+export function outOfFold(examples: Example[], k: number, repeats: number, fitFold: (trainRows: number[]) => (row: number) => number): Float64Array[] {
   const oof: Float64Array[] = [];
   for (let rep = 0; rep < repeats; rep++) {
     const f = folds(examples, k, rep);
@@ -361,11 +362,22 @@ export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: numbe
     for (let fold = 0; fold < k; fold++) {
       const tr: number[] = [], te: number[] = [];
       f.forEach((v, i) => (v === fold ? te : tr).push(i));
-      const fit = train(m, y, tr, h);
-      for (const r of te) s[r] = predict(m, fit, r);
+      const score = fitFold(tr);
+      for (const r of te) s[r] = score(r);
     }
     oof.push(s);
   }
+  return oof;
+}
+
+export interface CvResult { oof: Float64Array[]; f1At05: number; f1Best: number; tBest: number; auc: number }
+
+export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number): CvResult {
+  const y = Uint8Array.from(examples, (e) => e.y);
+  const oof = outOfFold(examples, k, repeats, (tr) => {
+    const fit = train(m, y, tr, h);
+    return (r) => predict(m, fit, r);
+  });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return {
     oof,
@@ -542,20 +554,10 @@ function main(argv: string[]): void {
   };
   /** OOF probabilities of a self-training config (the whole config is refitted per fold). */
   const cvSelf = (cfg: Config): Float64Array[] => {
-    const k = quick ? 2 : 5, repeats = quick ? 1 : 2;
-    const out: Float64Array[] = [];
-    for (let rep = 0; rep < repeats; rep++) {
-      const f = folds(examples, k, rep);
-      const s = new Float64Array(examples.length);
-      for (let fold = 0; fold < k; fold++) {
-        const tr: number[] = [], te: number[] = [];
-        f.forEach((v, i) => (v === fold ? te : tr).push(i));
-        const { ms, fits } = fitConfig(cfg, tr);
-        for (const r of te) s[r] = sigm(cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, r), 0));
-      }
-      out.push(s);
-    }
-    return out;
+    return outOfFold(examples, quick ? 2 : 5, quick ? 1 : 2, (tr) => {
+      const { ms, fits } = fitConfig(cfg, tr);
+      return (r) => sigm(cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, r), 0));
+    });
   };
   const oofCache = new Map<string, Float64Array[]>();
   /** OOF probabilities of a config (parts mixed in logit space), per repeat. */
