@@ -27,7 +27,9 @@
  *              page on http://localhost:PORT with the extension switched off for that site —
  *              signatures left over are counted,
  *  - missing:  the report has linked entities but the page has no `backstory-entity` highlight, or
- *              hovering the first highlighted mention shows no card.
+ *              hovering the first highlighted mention shows no card. A page that hides all its
+ *              highlighted text itself (seattletimes-1: a flicker-control `body { visibility: hidden }`
+ *              whose removing script never runs) has nothing to hover: listed as "hidden", not missing.
  *
  * Targets: all zero. Prints a table per browser and lists the offending pages.
  */
@@ -51,6 +53,9 @@ interface PageResult {
   net: string[];
   dom: string[];
   missing: string[];
+  /** The page itself hides every highlighted name (e.g. a flicker-control `body { visibility: hidden }`
+   * whose removing script never ran): nothing a reader could hover, so no hover is tried. */
+  hidden: string[];
   ms: number;
   /** Longest content-script task (Chromium CPU profile), -1 when not measured. */
   extMax: number;
@@ -151,10 +156,11 @@ export async function run(args: string[], shared: string): Promise<void> {
     console.log(`| network requests by the extension (not fixture/extension) | ${sum('net')} | 0 |`);
     console.log(`| DOM mutations not the page's own (highlighting off) | ${sum('dom')} | 0 |`);
     console.log(`| linked names but no highlight / no card on hover | ${sum('missing')} | 0 |`);
-    const bad = results.filter((r) => r.errors.length || r.long.length || r.net.length || r.dom.length || r.missing.length || r.stalls.length);
+    console.log(`| (pages that hide their own text, so no hover was tried) | ${sum('hidden')} | — |`);
+    const bad = results.filter((r) => r.errors.length || r.long.length || r.net.length || r.dom.length || r.missing.length || r.stalls.length || r.hidden.length);
     if (bad.length) console.log(`\noffending pages (${browser}):`);
     for (const r of bad) {
-      const parts = (['errors', 'long', 'stalls', 'net', 'dom', 'missing'] as const).filter((k) => r[k].length).map((k) => `${k}: ${r[k].slice(0, 3).join(' | ').slice(0, 400)}`);
+      const parts = (['errors', 'long', 'stalls', 'net', 'dom', 'missing', 'hidden'] as const).filter((k) => r[k].length).map((k) => `${k}: ${r[k].slice(0, 3).join(' | ').slice(0, 400)}`);
       console.log(`- ${r.name} [${r.state}, ${r.entities} entities]: ${parts.join('; ')}`);
     }
   }
@@ -182,7 +188,7 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
     let first = true;
     for (const name of names) {
       const t0 = Date.now();
-      const r: PageResult = { name, state: '?', entities: 0, errors: [], long: [], stalls: [], net: [], dom: [], missing: [], ms: 0, extMax: -1, runMax: -1 };
+      const r: PageResult = { name, state: '?', entities: 0, errors: [], long: [], stalls: [], net: [], dom: [], missing: [], hidden: [], ms: 0, extMax: -1, runMax: -1 };
       const errBefore = drv.errors.length;
       const reqBefore = drv.requests.length;
       const bgBefore = (await drv.backgroundErrors()).length;
@@ -246,7 +252,16 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
             if (detail) r.detail = `cs total ${c.extMs} ms; long tasks ${c.tasks ? c.tasks.join(', ') || 'none' : 'no trace'}${c.taskTop?.length ? ` (longest in ${c.taskTop.join(', ')})` : ''}; longest run of samples ${r.runMax} ms in ${c.worst.join(', ')}`;
           }
         }
-        if (status?.state === 'ready' && entities > 0 && !r.missing.length) {
+        const hiddenText =
+          status?.state === 'ready' && entities > 0 && !r.missing.length
+            ? await page.evaluate(() => {
+                const hl = (globalThis as any).CSS?.highlights?.get('backstory-entity');
+                const els = hl ? [...hl].map((x: Range) => x.startContainer.parentElement).filter((x) => x?.isConnected) : [];
+                return els.length > 0 && els.every((x) => getComputedStyle(x!).visibility !== 'visible');
+              })
+            : false;
+        if (hiddenText) r.hidden.push('the page hides all its highlighted text (visibility: hidden): nothing to hover');
+        else if (status?.state === 'ready' && entities > 0 && !r.missing.length) {
           const pt = await page.evaluate(libs.probe.firstMentionPoint);
           if (!pt) r.missing.push('no visible mention to hover');
           else {
