@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CoverageRecord } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
+import { headingNormalizer } from './normalize-headings';
 
 export interface CompileCoverageOptions {
   prose: boolean;
@@ -27,6 +28,18 @@ export interface CompileCoverageOptions {
   huffpostCategories?: readonly string[];
   /** Topic headings at most this long are kept (longer ones are flattened lists). Default 120. */
   maxTopicChars?: number;
+  /**
+   * Fold spelling variants of a heading to one form and split comma-joined heading lists
+   * (lib/dataset/normalize-headings.ts). Default false: measured on the coverage eval (relevance
+   * judged on the corpus's own headings), folding alone left dev P@5 flat (0.733 → 0.730) and
+   * splitting cost 0.05, so the default pack keeps the corpus's headings as they are.
+   */
+  normalizeHeadings?: boolean;
+}
+
+/** An item's topic headings as the corpus gives them (trimmed; longer than maxChars = a flattened list, left out). */
+export function corpusHeadings(topics: unknown, maxChars = 120): string[] {
+  return Array.isArray(topics) ? topics.map(str).filter((t) => t && t.length <= maxChars) : [];
 }
 
 /** Hard-news HuffPost categories: the others (entertainment, voices, …) rarely relate to news pages. */
@@ -99,7 +112,7 @@ export async function compileCoverage(
     let text: string;
     if (dataset === 'wikipedia-current-events') {
       text = summary || title;
-      topics = Array.isArray(raw.topics) ? raw.topics.map(str).filter((t) => t && t.length <= maxTopic) : [];
+      topics = corpusHeadings(raw.topics, maxTopic);
       // The day page is rebuilt from the date (coverageUrl) when the id says it is one.
       if (id.startsWith(WCEP_PREFIX) && url?.startsWith('https://en.wikipedia.org/wiki/Portal:Current_events/')) {
         url = undefined;
@@ -137,6 +150,15 @@ export async function compileCoverage(
     else counts.wiki++;
     items.push(record);
   }
+  let renamed = 0;
+  if (opts.normalizeHeadings ?? false) {
+    const normalize = headingNormalizer(items.map((it) => it.topics));
+    for (const it of items) {
+      const next = normalize(it.topics);
+      if (next.length !== it.topics.length || next.some((t, i) => t !== it.topics[i])) renamed++;
+      it.topics = next;
+    }
+  }
   const n = (x: number) => x.toLocaleString('en-US');
   const report = [
     `coverage: read ${n(counts.lines)} items from ${jsonlPath.split(/[\\/]/).pop()}`,
@@ -148,6 +170,7 @@ export async function compileCoverage(
   if (counts.dup) report.push(`coverage: dropped ${n(counts.dup)} duplicate ids`);
   if (counts.bad) report.push(`coverage: dropped ${n(counts.bad)} malformed lines (${badExamples.join('; ')})`);
   if (counts.other) report.push(`coverage: ${n(counts.other)} items from an unknown dataset kept as generic items`);
+  if (renamed) report.push(`coverage: normalised the topic headings of ${n(renamed)} items (spelling variants folded, comma-joined lists split)`);
   if (counts.urlRebuilt) report.push(`coverage: left out the URL of ${n(counts.urlRebuilt)} Wikipedia items (day page rebuilt from the date)`);
   return { items, report };
 }

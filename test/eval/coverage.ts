@@ -10,6 +10,9 @@
  * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
  * Russia, Iran, Kyiv, Kremlin).
  *
+ * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
+ * pack's, so a pack that normalises headings cannot change what counts as relevant.
+ *
  * Linker: the real one (lib/entities, entities compiled from ../shared) when it loads, else the
  * stand-in of _coverage-linker.ts. The compiled corpus is cached in .cache/ (gitignored).
  */
@@ -17,7 +20,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { LinkedEntity } from '../../lib/report';
-import { compileCoverage } from '../../lib/dataset/compile-coverage';
+import { compileCoverage, corpusHeadings } from '../../lib/dataset/compile-coverage';
+import { headingNormalizer } from '../../lib/dataset/normalize-headings';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, rerankScore } from '../../lib/coverage/rerank';
@@ -135,18 +139,31 @@ export async function run(args: string[], shared: string): Promise<void> {
     writeFileSync(cacheFile, JSON.stringify(items));
     for (const l of compiled.report) console.log(`  ${l}`);
   }
+  // --normalize-headings fold|split|fold+split|lists: the candidates' headings normalised in memory
+  // (lib/dataset/normalize-headings.ts) to measure it without rebuilding the pack; relevance
+  // stays judged on the corpus's headings (below).
+  if (args.includes('--normalize-headings')) {
+    const mode = args[args.indexOf('--normalize-headings') + 1] ?? 'fold+split';
+    const normalize = headingNormalizer(items.map((it) => it.topics), { fold: mode.includes('fold'), split: mode.includes('split') || mode === 'lists', keepLists: mode === 'lists' });
+    items = items.map((it) => ({ ...it, topics: normalize(it.topics) }));
+    console.log(`  candidates' headings normalised in memory: ${mode}`);
+  }
   const raw = new Map<string, RawLine>();
   for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) { const r = JSON.parse(line) as RawLine; raw.set(r.id, r); }
+  // Relevance ("shares a topic heading") is judged on the corpus's own headings, never on the
+  // pack's normalised ones (folding or splitting headings must not change what counts as relevant).
+  const judged = new Map(items.map((it) => [it.id, corpusHeadings(raw.get(it.id)?.topics)] as const));
+  const headingsOf = (id: string): string[] => judged.get(id) ?? [];
   const index = buildCoverageIndex(items.map((i) => ({ ...i, origin: 'timeline' as const })), linker.nameOf);
   console.log(`  ${items.length} items indexed, setup ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // Topic → dates of items (in the index), for the "≥ 5 earlier items" rule.
   const topicDates = new Map<string, string[]>();
-  for (const it of items) for (const t of it.topics) (topicDates.get(t) ?? topicDates.set(t, []).get(t)!).push(it.date ?? '');
+  for (const it of items) for (const t of headingsOf(it.id)) (topicDates.get(t) ?? topicDates.set(t, []).get(t)!).push(it.date ?? '');
   const earlierCount = (t: string, date: string) => (topicDates.get(t) ?? []).filter((d) => d && d < date).length;
 
   // Fixed sample: Wikipedia items with a heading that has ≥ 5 earlier items, lowest hashes first.
-  const eligible = items.filter((it) => it.id.startsWith('wcep-') && it.date && it.topics.some((t) => earlierCount(t, it.date!) >= 5));
+  const eligible = items.filter((it) => it.id.startsWith('wcep-') && it.date && headingsOf(it.id).some((t) => earlierCount(t, it.date!) >= 5));
   eligible.sort((a, b) => hashId(`sample:${a.id}`) - hashId(`sample:${b.id}`) || (a.id < b.id ? -1 : 1));
   const sample = eligible.slice(0, sampleN);
   const dev = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 0);
@@ -158,7 +175,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     const r = raw.get(it.id)!;
     return [it.id, toLinked(linker.link(r.summary || r.title))] as const;
   }));
-  const nRel = (it: CoverageRecord) => { const ts = new Set(it.topics); return items.filter((c) => c.date && c.date < it.date! && c.topics.some((t) => ts.has(t))).length; };
+  const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
 
   const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[]): Metrics => {
@@ -166,8 +183,8 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const it of set) {
       const r = raw.get(it.id)!;
       const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model });
-      const topics = hits.map((h) => index.items[index.byId.get(h.id)!]!.record.topics);
-      const s = score(topics, new Set(it.topics), nRelevant.get(it.id)!);
+      const topics = hits.map((h) => headingsOf(h.id));
+      const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
     }
     return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
@@ -188,8 +205,8 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const it of set) {
       const acc = new Map<number, number>();
       for (const w of words.get(it.id)!) for (const n of postings.get(w) ?? []) if (items[n]!.date! < it.date!) acc.set(n, (acc.get(n) ?? 0) + idf(w));
-      const top = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([n]) => items[n]!.topics);
-      const s = score(top, new Set(it.topics), nRelevant.get(it.id)!);
+      const top = [...acc].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10).map(([n]) => headingsOf(items[n]!.id));
+      const s = score(top, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
     }
     return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
@@ -232,7 +249,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       const q = queries.get(it.id)!;
       const r = raw.get(it.id)!;
       const hits = relatedCoverage(index, { entities: q, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 5, params });
-      const rel = hits.filter((h) => index.items[index.byId.get(h.id)!]!.record.topics.some((t) => it.topics.includes(t))).length;
+      const rel = hits.filter((h) => headingsOf(h.id).some((t) => headingsOf(it.id).includes(t))).length;
       if (rel >= 3) continue;
       console.log(`\n[${it.id}] ${raw.get(it.id)!.summary.slice(0, 160)}\n  topics: ${it.topics.join(' | ')}  (earlier relevant: ${nRelevant.get(it.id)})\n  query: ${q.map((e) => e.name).join(', ')}`);
       for (const h of hits) console.log(`   ${h.date} ${h.score.toFixed(2)} ${index.items[index.byId.get(h.id)!]!.record.topics.join(' | ') || '(no topic)'} :: ${h.why}`);
@@ -278,7 +295,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const it of dev) {
       const r = raw.get(it.id)!;
       const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 60, params: { ...params, diversity: 0, topicDiversity: 0 } });
-      const rel = hits.filter((h) => index.items[index.byId.get(h.id)!]!.record.topics.some((t) => it.topics.includes(t))).length;
+      const rel = hits.filter((h) => headingsOf(h.id).some((t) => headingsOf(it.id).includes(t))).length;
       pool += rel; oracle += Math.min(5, rel) / 5;
     }
     console.log(`  diag: relevant in top 60 ${(pool / dev.length).toFixed(1)} per query; perfect re-rank of the top 60 → dev P@5 ${(oracle / dev.length).toFixed(3)}`);
