@@ -22,22 +22,25 @@ import { knowledgeFor, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
 
 describe('FrozenStrings', () => {
-  const keys = ['donald', 'donald trump', 'erdoğan', 'москва', '北京', '', 'a', 'donald j trump'];
+  // ASCII, 2-, 3- and 4-byte UTF-8 (a surrogate pair in UTF-16), the empty key.
+  const keys = ['donald', 'donald trump', 'erdoğan', 'москва', '北京', '', 'a', 'donald j trump', 'x😀y'];
   const t = FrozenStrings.build(keys);
   it('finds every key at its number and nothing else', () => {
     keys.forEach((k, i) => expect(t.indexOf(k)).toBe(i));
-    for (const miss of ['donal', 'donald trum', 'Donald', 'erdogan', 'москв', 'b']) expect(t.indexOf(miss)).toBe(-1);
+    for (const miss of ['donal', 'donald trum', 'Donald', 'erdogan', 'erdoğam', 'москв', 'b', 'x😁y', 'x😀', '北']) expect(t.indexOf(miss)).toBe(-1);
     expect(t.keys()).toEqual(keys);
     expect(t.size).toBe(keys.length);
   });
-  it('rebuilds the same table from its stored parts', () => {
-    const again = new FrozenStrings({ chars: t.chars.slice(), lengths: t.lengths.slice() });
+  it('stores UTF-8 and rebuilds the same table from its stored parts', () => {
+    expect(t.bytes.length).toBe(keys.reduce((n, k) => n + new TextEncoder().encode(k).length, 0));
+    const again = new FrozenStrings({ bytes: t.bytes.slice(), lengths: t.lengths.slice() });
     expect([...again.buckets]).toEqual([...t.buckets]);
     expect(again.indexOf('москва')).toBe(3);
   });
   it('refuses duplicates and parts that do not add up', () => {
     expect(() => FrozenStrings.build(['x', 'x'])).toThrow(/duplicate/);
-    expect(() => new FrozenStrings({ chars: new Uint16Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
+    expect(() => new FrozenStrings({ bytes: new Uint8Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
+    expect(() => FrozenStrings.build(['a\ud800b'])).toThrow(/well-formed/);
   });
 });
 

@@ -3,8 +3,9 @@
  * buildCoverageIndex built (so day numbers, topic interning, posting order and idf are its own),
  * read in the background as typed-array views plus a few small maps.
  *
- *   columns     days, entityCounts, topicList: the index's own typed arrays, as is; topicStart
- *               as per-item counts (compresses better), summed at load
+ *   columns     entityCounts, topicList: the index's own typed arrays, as is; days as int32
+ *               (whole day numbers; NaN = undated stored as UNDATED), widened to float64 at
+ *               load; topicStart as per-item counts (compresses better), summed at load
  *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
  *   records     rebuilt from columns when an item is read: ids, dates, an outlet table and an
@@ -13,6 +14,9 @@
  *               topics differ from it, and any other fields, are kept as they are in the header).
  *               Columns instead of record JSON: the package zip is ~400 KB smaller.
  *   byId        made on first use from the id column (nothing at query time needs it)
+ *   items       made on first read; an item's record (the costly part: it parses the id, date,
+ *               outlet and entity tables on the first one) only when `record` itself is read,
+ *               so ranking code that looks at day/url/topics does not build records
  *
  * The loaded index is read-only: addToCoverageIndex refuses it (history is passed per query).
  */
@@ -38,6 +42,17 @@ export interface FrozenCoverageData {
   topics: [number, string[]][];
   /** [item number, fields] for records with fields beyond id, date, source, entities, topics. */
   rest: [number, Record<string, unknown>][];
+}
+
+/** int32 stand-in for an undated item's day (NaN). */
+const UNDATED = -0x80000000;
+
+function daysColumn(days: Float64Array): Int32Array {
+  return Int32Array.from(days, (d) => {
+    if (Number.isNaN(d)) return UNDATED;
+    if (!Number.isInteger(d) || d <= UNDATED || d > 0x7fffffff) throw new Error(`freezeCoverageIndex: day ${d} is not a whole day number`);
+    return d;
+  });
 }
 
 const COLUMN_FIELDS = new Set(['id', 'date', 'source', 'entities', 'topics', 'origin']);
@@ -110,7 +125,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
     },
     sections: {
-      [`${prefix}.days`]: index.days,
+      [`${prefix}.days`]: daysColumn(index.days),
       [`${prefix}.entityCounts`]: index.entityCounts,
       [`${prefix}.topicCounts`]: counts(index.topicStart),
       [`${prefix}.topicList`]: index.topicList,
@@ -149,7 +164,7 @@ export interface ThawedCoverageIndex {
 
 export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageData, prefix: string, nameOf: (id: string) => string | undefined): ThawedCoverageIndex {
   const n = data.count;
-  const days = image.f64(`${prefix}.days`);
+  const days = Float64Array.from(image.i32(`${prefix}.days`), (d) => (d === UNDATED ? NaN : d));
   const topicCounts = image.u16(`${prefix}.topicCounts`);
   const topicList = image.i32(`${prefix}.topicList`);
   const origins = image.u8(`${prefix}.origins`);
@@ -195,12 +210,28 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     const more = rest.get(i);
     return more ? Object.assign(record, structuredClone(more)) : record;
   };
-  const itemOf = (i: number): IndexedItem => ({
-    record: Object.assign(recordOf(i), { origin: ORIGINS[origins[i]!]! }),
-    day: days[i]!,
-    topics: Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!)),
-    url: urls.get(i) ?? '',
-  });
+  const itemOf = (i: number): IndexedItem => {
+    let record: IndexedItem['record'] | undefined;
+    let topics: number[] | undefined;
+    // Own enumerable accessors (so equality checks and spreads see them as fields); writable
+    // like a built item's fields.
+    return {
+      get record() {
+        return (record ??= Object.assign(recordOf(i), { origin: ORIGINS[origins[i]!]! }));
+      },
+      set record(r) {
+        record = r;
+      },
+      day: days[i]!,
+      get topics() {
+        return (topics ??= Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!)));
+      },
+      set topics(t) {
+        topics = t;
+      },
+      url: urls.get(i) ?? '',
+    };
+  };
   const items = lazyList<IndexedItem>(n, itemOf);
   const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.dated`));
   const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undated`));

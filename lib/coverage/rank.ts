@@ -629,7 +629,13 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
   const exclude = normalizeUrl(query.excludeUrl);
   const hi = Number.isFinite(queryDay) ? lowerBound(index, list, queryDay) : list.length;
   const p = DEFAULT_RANK_PARAMS;
-  const refDay = Number.isFinite(queryDay) ? queryDay : index.items.reduce((m, i) => (i.day > m ? i.day : m), 0);
+  // The newest item's day from the days column (not the items: reading all of them would build
+  // every lazily loaded item of the runtime pack on an undated page's first hover).
+  let refDay = queryDay;
+  if (!Number.isFinite(refDay)) {
+    refDay = 0;
+    for (let n = 0; n < index.days.length; n++) if (index.days[n]! > refDay) refDay = index.days[n]!;
+  }
   const cands: Candidate[] = [];
   for (let j = hi - 1; j >= Math.max(0, hi - 200); j--) {
     const it = index.items[list[j]!]!;

@@ -2,37 +2,89 @@
  * FrozenStrings: a read-only string → number table over typed arrays, so a table of ~70k keys
  * loads with no Map and no string made until someone asks for one.
  *
- *   chars    every key's UTF-16 code units, one after the other       (stored)
- *   lengths  key i's length in code units                              (stored)
- *   starts   key i is chars[starts[i] .. starts[i + 1])                (prefix sums, made at load)
+ *   bytes    every key's UTF-8 bytes, one after the other                (stored)
+ *   lengths  key i's length in bytes                                     (stored)
+ *   starts   key i is bytes[starts[i] .. starts[i + 1])                  (prefix sums, made at load)
  *   buckets  open addressing (linear probing), power-of-two size ≥ 2 × keys; 0 = empty, else
- *            i + 1                                                      (made at load: a few ms,
+ *            i + 1                                                       (made at load: a few ms,
  *            and it would cost hundreds of KB of hard-to-compress bytes in the package)
  *
- * The hash is FNV-1a over UTF-16 code units, the same over the stored chars and over a query.
+ * UTF-8, not UTF-16: the keys are mostly Latin letters, so the stored form is about half the
+ * bytes, and the worker's load time goes mostly into fetching and inflating bytes (issue #8).
+ * The hash is FNV-1a over UTF-16 code units (the same over a query string and over the stored
+ * bytes, decoded on the fly), so a lookup never encodes or decodes a whole string.
  */
 
 /** What is stored; the rest is derived when the table is made. */
 export interface FrozenStringsParts {
-  chars: Uint16Array;
+  bytes: Uint8Array;
   lengths: Uint16Array;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
+/** UTF-8 length of a string without making bytes (lone surrogates count as U+FFFD, 3 bytes). */
+function utf8Length(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < key.length && (key.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Walk the UTF-8 bytes [s, e) as UTF-16 code units, calling unit(u) for each; stops early when
+ * unit returns false. Returns false when stopped. Input is well-formed (our own encoder's).
+ */
+function eachUnit(bytes: Uint8Array, s: number, e: number, unit: (u: number) => boolean): boolean {
+  for (let p = s; p < e; ) {
+    const b = bytes[p]!;
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      p += 1;
+    } else if (b < 0xe0) {
+      cp = ((b & 0x1f) << 6) | (bytes[p + 1]! & 0x3f);
+      p += 2;
+    } else if (b < 0xf0) {
+      cp = ((b & 0x0f) << 12) | ((bytes[p + 1]! & 0x3f) << 6) | (bytes[p + 2]! & 0x3f);
+      p += 3;
+    } else {
+      cp = ((b & 0x07) << 18) | ((bytes[p + 1]! & 0x3f) << 12) | ((bytes[p + 2]! & 0x3f) << 6) | (bytes[p + 3]! & 0x3f);
+      p += 4;
+      cp -= 0x10000;
+      if (!unit(0xd800 + (cp >> 10))) return false;
+      cp = 0xdc00 + (cp & 0x3ff);
+    }
+    if (!unit(cp)) return false;
+  }
+  return true;
+}
+
+const decoder = new TextDecoder();
+
 export class FrozenStrings {
-  readonly chars: Uint16Array;
+  readonly bytes: Uint8Array;
   readonly lengths: Uint16Array;
   readonly starts: Uint32Array;
   readonly buckets: Uint32Array;
   private readonly mask: number;
 
   constructor(parts: FrozenStringsParts) {
-    const { chars, lengths } = parts;
+    const { bytes, lengths } = parts;
     const n = lengths.length;
     const starts = new Uint32Array(n + 1);
     let at = 0;
@@ -41,40 +93,55 @@ export class FrozenStrings {
       at += lengths[i]!;
     }
     starts[n] = at;
-    if (at !== chars.length) throw new Error('FrozenStrings: lengths do not add up to the characters');
+    if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
     let size = 1;
     while (size < n * 2) size <<= 1;
     const buckets = new Uint32Array(size);
     const mask = size - 1;
+    let h = 0;
+    const mix = (u: number) => {
+      h = Math.imul(h ^ u, FNV_PRIME);
+      return true;
+    };
     for (let i = 0; i < n; i++) {
-      let h = 0x811c9dc5;
-      for (let c = starts[i]!, e = starts[i + 1]!; c < e; c++) h = Math.imul(h ^ chars[c]!, 0x01000193);
+      h = FNV_OFFSET;
+      const s = starts[i]!, e = starts[i + 1]!;
+      let c = s;
+      // ASCII fast path: a byte is its code unit.
+      while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
+      if (c < e) eachUnit(bytes, c, e, mix);
       let b = (h >>> 0) & mask;
       while (buckets[b] !== 0) b = (b + 1) & mask;
       buckets[b] = i + 1;
     }
-    this.chars = chars;
+    this.bytes = bytes;
     this.lengths = lengths;
     this.starts = starts;
     this.buckets = buckets;
     this.mask = mask;
   }
 
-  /** Build from distinct keys (each under 65,536 code units); key i gets number i. */
+  /** Build from distinct keys (each under 65,536 UTF-8 bytes, no lone surrogates); key i gets number i. */
   static build(keys: readonly string[]): FrozenStrings {
     if (new Set(keys).size !== keys.length) throw new Error('FrozenStrings: duplicate keys');
+    const enc = new TextEncoder();
+    const parts = keys.map((k) => {
+      const b = enc.encode(k);
+      if (b.length > 0xffff) throw new Error('FrozenStrings: key too long');
+      if (b.length !== utf8Length(k) || decoder.decode(b) !== k) throw new Error(`FrozenStrings: key ${JSON.stringify(k)} is not well-formed UTF-16`);
+      return b;
+    });
     let total = 0;
-    for (const k of keys) total += k.length;
-    const chars = new Uint16Array(total);
+    for (const p of parts) total += p.length;
+    const bytes = new Uint8Array(total);
     const lengths = new Uint16Array(keys.length);
     let at = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k.length > 0xffff) throw new Error('FrozenStrings: key too long');
-      lengths[i] = k.length;
-      for (let c = 0; c < k.length; c++) chars[at++] = k.charCodeAt(c);
-    }
-    return new FrozenStrings({ chars, lengths });
+    parts.forEach((p, i) => {
+      bytes.set(p, at);
+      at += p.length;
+      lengths[i] = p.length;
+    });
+    return new FrozenStrings({ bytes, lengths });
   }
 
   get size(): number {
@@ -83,26 +150,36 @@ export class FrozenStrings {
 
   /** The key's number, or -1. */
   indexOf(key: string): number {
-    const { chars, starts, buckets, mask } = this;
+    const { bytes, starts, buckets, mask } = this;
     const len = key.length;
+    let byteLen = -1; // computed on the first candidate
     for (let b = hashOf(key) & mask; ; b = (b + 1) & mask) {
       const slot = buckets[b]!;
       if (slot === 0) return -1;
       const i = slot - 1;
-      const s = starts[i]!;
-      if (starts[i + 1]! - s !== len) continue;
+      const s = starts[i]!, e = starts[i + 1]!;
+      if (byteLen < 0) byteLen = utf8Length(key);
+      if (e - s !== byteLen) continue;
+      if (byteLen === len) {
+        // All ASCII (byte count = code-unit count): compare bytes to code units directly.
+        let c = 0;
+        while (c < len && bytes[s + c] === key.charCodeAt(c)) c++;
+        if (c === len) return i;
+        continue;
+      }
       let c = 0;
-      while (c < len && chars[s + c] === key.charCodeAt(c)) c++;
-      if (c === len) return i;
+      if (eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len) return i;
     }
   }
 
   keyAt(i: number): string {
     const s = this.starts[i]!, e = this.starts[i + 1]!;
-    // Chunked: fromCharCode.apply has an argument-count limit.
-    let out = '';
-    for (let a = s; a < e; a += 8192) out += String.fromCharCode.apply(null, this.chars.subarray(a, Math.min(e, a + 8192)) as unknown as number[]);
-    return out;
+    const { bytes } = this;
+    let ascii = e - s <= 64;
+    for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
+    // Short ASCII keys (most of them): no TextDecoder call.
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+    return decoder.decode(bytes.subarray(s, e));
   }
 
   keys(): string[] {

@@ -4,7 +4,8 @@
  * the background as typed-array views.
  *
  *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), with each slot's
- *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more)
+ *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more); hits
+ *                as uint32 while every packed hit fits (entities < 65,536), else float64
  *   entities     the records as JSON bytes (without their id), parsed one by one when the linker
  *                reads them
  *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy)
@@ -24,6 +25,8 @@ import type { AliasTable, Slot } from './matcher';
 export interface FrozenEntityData {
   count: number;
   lowerFirst: string[];
+  /** Packed hits stored as uint32 (half the bytes of float64; true while they all fit). */
+  hits32?: boolean;
 }
 
 /** Every key/slot of a table that buildEntityIndex filled (a Map); throws for a frozen one. */
@@ -50,16 +53,17 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
   if (nameSlots.some((n, i) => n < 0 && index.nameKeys[i] !== '')) throw new Error('freezeEntityIndex: a name key is not in the alias table');
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
   const records = encodeRecords(index.entities.map((e) => encodeEntity({ ...e, id: undefined as unknown as string })));
+  const hits32 = hits.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff);
   return {
-    data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)] },
+    data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)], hits32 },
     sections: {
-      [`${prefix}.slotChars`]: keys.chars,
+      [`${prefix}.slotBytes`]: keys.bytes,
       [`${prefix}.slotLengths`]: keys.lengths,
       [`${prefix}.hitCounts`]: hitCounts,
-      [`${prefix}.hits`]: Float64Array.from(hits),
+      [`${prefix}.hits`]: hits32 ? Uint32Array.from(hits) : Float64Array.from(hits),
       [`${prefix}.more`]: more,
       [`${prefix}.nameSlots`]: nameSlots,
-      [`${prefix}.idChars`]: ids.chars,
+      [`${prefix}.idBytes`]: ids.bytes,
       [`${prefix}.idLengths`]: ids.lengths,
       [`${prefix}.json`]: records.json,
       [`${prefix}.jsonLengths`]: records.lengths,
@@ -83,7 +87,7 @@ class FrozenSlots {
   constructor(
     readonly keys: FrozenStrings,
     hitCounts: Uint16Array,
-    private readonly hits: Float64Array,
+    private readonly hits: Float64Array | Uint32Array,
     private readonly more: Uint8Array,
   ) {
     this.made = new Array<Slot | undefined>(keys.size);
@@ -117,7 +121,7 @@ export interface ThawedEntityIndex {
 }
 
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
-  const strings = (name: string) => new FrozenStrings({ chars: image.u16(`${prefix}.${name}Chars`), lengths: image.u16(`${prefix}.${name}Lengths`) });
+  const strings = (name: string) => new FrozenStrings({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
   const records = recordBytes({ json: image.u8(`${prefix}.json`), lengths: image.u32(`${prefix}.jsonLengths`) });
   const ids = strings('id');
   const nameSlots = image.i32(`${prefix}.nameSlots`);
@@ -132,7 +136,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     has: (id) => ids.indexOf(id) >= 0,
     size: data.count,
   };
-  const slots = new FrozenSlots(strings('slot'), image.u16(`${prefix}.hitCounts`), image.f64(`${prefix}.hits`), image.u8(`${prefix}.more`));
+  const slots = new FrozenSlots(strings('slot'), image.u16(`${prefix}.hitCounts`), data.hits32 ? image.u32(`${prefix}.hits`) : image.f64(`${prefix}.hits`), image.u8(`${prefix}.more`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => (nameSlots[i]! < 0 ? '' : slots.keys.keyAt(nameSlots[i]!))).list;
   return {
