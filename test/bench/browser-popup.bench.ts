@@ -17,7 +17,8 @@ import { summarize, type BenchRow } from './measure';
 
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 
-const POPUP_PROBE = `(() => {
+/** Marks the popup's DOMContentLoaded and the moment its entity list appears (window.__popup). */
+export const POPUP_PROBE = `(() => {
   const b = (window.__popup = { dcl: NaN, entities: NaN });
   document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); }, { once: true });
   const seen = () => { if (!Number.isFinite(b.entities) && document.querySelector('[data-testid="entities"]')) { b.entities = performance.now(); mo.disconnect(); } };

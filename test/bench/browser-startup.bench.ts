@@ -31,6 +31,7 @@ import { defaultPackText } from './_startup';
 import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type Session } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { summarize, timePairMs, type BenchRow } from './measure';
+import { POPUP_PROBE } from './browser-popup.bench';
 
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 const COLD_REPEATS = Number(process.env.BENCH_COLD_REPEATS ?? 4);
@@ -126,13 +127,6 @@ function nodeRows(root: string): BenchRow[] {
   return rows;
 }
 
-const POPUP_PROBE = `(() => {
-  const b = (window.__popup = { dcl: NaN, entities: NaN });
-  document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); }, { once: true });
-  const seen = () => { if (!Number.isFinite(b.entities) && document.querySelector('[data-testid="entities"]')) { b.entities = performance.now(); mo.disconnect(); } };
-  const mo = new MutationObserver(seen);
-  mo.observe(document, { childList: true, subtree: true });
-})();`;
 
 async function browserRows(root: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
