@@ -17,6 +17,7 @@ import { buildKnowledge, type Knowledge } from '../lib/knowledge';
 import { linkEntities } from '../lib/entities/link';
 import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
 import { addToCoverageIndex } from '../lib/coverage/index';
+import { headingIndexOf } from '../lib/coverage/headings';
 import type { Slot } from '../lib/entities/matcher';
 import { knowledgeFor, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
@@ -164,6 +165,15 @@ function sameKnowledge(built: Knowledge, thawed: Knowledge, texts: string[], dat
     if (tc.byId.get(it.record.id) !== n) bad.push(`item id ${it.record.id}`);
   });
   expect(bad.slice(0, 20)).toEqual([]);
+  // Heading-word index: precomputed at build time (a stored index, not stemmed here), equal to
+  // the one headingIndexOf computes from the built coverage index.
+  const hb = headingIndexOf(bc), ht = headingIndexOf(tc);
+  expect(Object.getOwnPropertyDescriptor(ht, 'byStem')?.get).toBeTypeOf('function');
+  expect(headingIndexOf(tc)).toBe(ht);
+  expect([...ht.byStem]).toEqual([...hb.byStem]);
+  expect([...ht.idf]).toEqual([...hb.idf]);
+  expect([...ht.mass]).toEqual([...hb.mass]);
+  expect(ht.items).toEqual(hb.items);
   // And what the reader sees.
   for (const text of texts) {
     const a = linkEntities([{ text }], built.entities, { date });

@@ -14,6 +14,11 @@
  *               topics differ from it, and any other fields, are kept as they are in the header).
  *               Columns instead of record JSON: the package zip is ~400 KB smaller.
  *   byId        made on first use from the id column (nothing at query time needs it)
+ *   headings    the heading-word index (lib/coverage/headings.ts) as headingIndexOf computed it
+ *               at build time: stems (a StringList, in its Map order), each stem's topics and
+ *               idf, each topic's idf mass and dated items; made into maps on the first query
+ *               and handed to headingIndexOf's cache (seedHeadingIndex), so no topic name is
+ *               stemmed in the background (that was ~60 ms of the first analysis, issue #8)
  *   items       made on first read; an item's record (the costly part: it parses the id, date,
  *               outlet and entity tables on the first one) only when `record` itself is read,
  *               so ranking code that looks at day/url/topics does not build records
@@ -21,9 +26,11 @@
  * The loaded index is read-only: addToCoverageIndex refuses it (history is passed per query).
  */
 import type { Image, Section } from '../dataset/binary-image';
+import { StringList } from '../dataset/frozen-strings';
 import { lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
+import { headingIndexOf, seedHeadingIndex, type HeadingIndex } from './headings';
 
 const ORIGINS: CoverageOrigin[] = ['timeline', 'pack', 'history'];
 
@@ -93,6 +100,74 @@ function counts(starts: Uint32Array): Uint16Array {
   return out;
 }
 
+/** Lists of numbers as per-list lengths + one flat column. */
+function flatLists(lists: readonly (readonly number[])[]): { lengths: Uint32Array; flat: Int32Array } {
+  const lengths = Uint32Array.from(lists, (l) => l.length);
+  const flat = new Int32Array(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  for (const l of lists) for (const v of l) flat[at++] = v;
+  return { lengths, flat };
+}
+
+function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
+  const out: number[][] = new Array(lengths.length);
+  for (let i = 0, at = 0; i < lengths.length; i++) {
+    const end = at + lengths[i]!;
+    out[i] = Array.from(flat.subarray(at, end));
+    at = end;
+  }
+  if (flat.length !== lengths.reduce((a, b) => a + b, 0)) throw new Error('frozen heading index: list lengths disagree');
+  return out;
+}
+
+/** headingIndexOf's result for this index, as sections. */
+function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Section> {
+  const hx = headingIndexOf(index);
+  const stems = [...hx.byStem.keys()];
+  if (stems.join('\n') !== [...hx.idf.keys()].join('\n')) throw new Error('freezeCoverageIndex: heading idf keys differ from its stems');
+  const strings = StringList.encode(stems);
+  const topics = flatLists(stems.map((s) => hx.byStem.get(s)!));
+  const items = flatLists(hx.items);
+  return {
+    [`${prefix}.hStemBytes`]: strings.bytes,
+    [`${prefix}.hStemLengths`]: strings.lengths,
+    [`${prefix}.hStemTopicCounts`]: topics.lengths,
+    [`${prefix}.hStemTopics`]: topics.flat,
+    [`${prefix}.hIdf`]: Float64Array.from(stems, (s) => hx.idf.get(s)!),
+    [`${prefix}.hMass`]: Float64Array.from(hx.mass),
+    [`${prefix}.hItemCounts`]: items.lengths,
+    [`${prefix}.hItems`]: items.flat,
+  };
+}
+
+/** The stored heading index, made into headingIndexOf's shape on first use of any field. */
+function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number): HeadingIndex {
+  let made: HeadingIndex | null = null;
+  const make = (): HeadingIndex => {
+    if (made) return made;
+    const stems = new StringList({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
+    const topics = unflatLists(image.u32(`${prefix}.hStemTopicCounts`), image.i32(`${prefix}.hStemTopics`));
+    const idfValues = image.f64(`${prefix}.hIdf`);
+    const mass = image.f64(`${prefix}.hMass`).slice(); // own copy: callers may treat it as theirs
+    const items = unflatLists(image.u32(`${prefix}.hItemCounts`), image.i32(`${prefix}.hItems`));
+    if (topics.length !== stems.size || idfValues.length !== stems.size || mass.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
+    const byStem = new Map<string, number[]>();
+    const idf = new Map<string, number>();
+    for (let i = 0; i < stems.size; i++) {
+      const s = stems.keyAt(i);
+      byStem.set(s, topics[i]!);
+      idf.set(s, idfValues[i]!);
+    }
+    return (made = { byStem, idf, mass, items });
+  };
+  return {
+    get byStem() { return make().byStem; },
+    get idf() { return make().idf; },
+    get mass() { return make().mass; },
+    get items() { return make().items; },
+  };
+}
+
 export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { data: FrozenCoverageData; sections: Record<string, Section> } {
   if (!(index.byId instanceof Map)) throw new Error('freezeCoverageIndex: expects an index built by buildCoverageIndex');
   const n = index.items.length;
@@ -142,6 +217,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.entityIds`]: jsonBytes(entities.table),
       [`${prefix}.entityRefs`]: entities.refs,
       [`${prefix}.entityRefCounts`]: entityRefCounts,
+      ...freezeHeadings(index, prefix),
     },
   };
 }
@@ -264,6 +340,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     topicList,
     scratch: { score: new Float64Array(n), mark: new Uint32Array(n), epoch: 0 },
   };
+  seedHeadingIndex(index, thawHeadings(image, prefix, data.topicNames.length));
   return {
     index,
     materializeRecords() {

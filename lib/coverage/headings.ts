@@ -111,6 +111,15 @@ export function headingIndexOf(index: CoverageIndex): HeadingIndex {
 }
 
 /**
+ * Use a heading index made elsewhere for this (read-only) coverage index: the runtime pack's,
+ * which the build computed with headingIndexOf itself (lib/coverage/frozen-index.ts), so the
+ * background's first query stems no topic names. Same staleness check as a computed one.
+ */
+export function seedHeadingIndex(index: CoverageIndex, hx: HeadingIndex): void {
+  cache.set(index, { size: index.items.length, topics: index.topicNames.length, hx });
+}
+
+/**
  * How well each heading matches the page's words: Σ idf of shared stems × (share of the heading's
  * own idf mass the page covers)^coverExp. Only headings with dated items are scored.
  */

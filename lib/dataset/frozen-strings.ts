@@ -76,12 +76,37 @@ function eachUnit(bytes: Uint8Array, s: number, e: number, unit: (u: number) => 
 
 const decoder = new TextDecoder();
 
-export class FrozenStrings {
+/** Stored parts of distinct or repeated strings (each under 65,536 UTF-8 bytes, no lone surrogates). */
+function encodeParts(keys: readonly string[]): FrozenStringsParts {
+  const enc = new TextEncoder();
+  const parts = keys.map((k) => {
+    const b = enc.encode(k);
+    if (b.length > 0xffff) throw new Error('FrozenStrings: key too long');
+    if (b.length !== utf8Length(k) || decoder.decode(b) !== k) throw new Error(`FrozenStrings: key ${JSON.stringify(k)} is not well-formed UTF-16`);
+    return b;
+  });
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const bytes = new Uint8Array(total);
+  const lengths = new Uint16Array(keys.length);
+  let at = 0;
+  parts.forEach((p, i) => {
+    bytes.set(p, at);
+    at += p.length;
+    lengths[i] = p.length;
+  });
+  return { bytes, lengths };
+}
+
+/**
+ * StringList: strings by number only (no lookup by string, so no hash table to make at load):
+ * the same stored parts as FrozenStrings, read with keyAt. Used for string tables that records
+ * and the heading index refer to by number.
+ */
+export class StringList {
   readonly bytes: Uint8Array;
   readonly lengths: Uint16Array;
   readonly starts: Uint32Array;
-  readonly buckets: Uint32Array;
-  private readonly mask: number;
 
   constructor(parts: FrozenStringsParts) {
     const { bytes, lengths } = parts;
@@ -94,6 +119,45 @@ export class FrozenStrings {
     }
     starts[n] = at;
     if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
+    this.bytes = bytes;
+    this.lengths = lengths;
+    this.starts = starts;
+  }
+
+  /** Strings (repeats allowed) → stored parts; string i is number i. */
+  static encode(strings: readonly string[]): FrozenStringsParts {
+    return encodeParts(strings);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  keyAt(i: number): string {
+    const s = this.starts[i]!, e = this.starts[i + 1]!;
+    const { bytes } = this;
+    let ascii = e - s <= 64;
+    for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
+    // Short ASCII keys (most of them): no TextDecoder call.
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+    return decoder.decode(bytes.subarray(s, e));
+  }
+
+  keys(): string[] {
+    const out: string[] = new Array(this.size);
+    for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
+    return out;
+  }
+}
+
+export class FrozenStrings extends StringList {
+  readonly buckets: Uint32Array;
+  private readonly mask: number;
+
+  constructor(parts: FrozenStringsParts) {
+    super(parts);
+    const { bytes, starts } = this;
+    const n = this.size;
     let size = 1;
     while (size < n * 2) size <<= 1;
     const buckets = new Uint32Array(size);
@@ -114,9 +178,6 @@ export class FrozenStrings {
       while (buckets[b] !== 0) b = (b + 1) & mask;
       buckets[b] = i + 1;
     }
-    this.bytes = bytes;
-    this.lengths = lengths;
-    this.starts = starts;
     this.buckets = buckets;
     this.mask = mask;
   }
@@ -124,28 +185,7 @@ export class FrozenStrings {
   /** Build from distinct keys (each under 65,536 UTF-8 bytes, no lone surrogates); key i gets number i. */
   static build(keys: readonly string[]): FrozenStrings {
     if (new Set(keys).size !== keys.length) throw new Error('FrozenStrings: duplicate keys');
-    const enc = new TextEncoder();
-    const parts = keys.map((k) => {
-      const b = enc.encode(k);
-      if (b.length > 0xffff) throw new Error('FrozenStrings: key too long');
-      if (b.length !== utf8Length(k) || decoder.decode(b) !== k) throw new Error(`FrozenStrings: key ${JSON.stringify(k)} is not well-formed UTF-16`);
-      return b;
-    });
-    let total = 0;
-    for (const p of parts) total += p.length;
-    const bytes = new Uint8Array(total);
-    const lengths = new Uint16Array(keys.length);
-    let at = 0;
-    parts.forEach((p, i) => {
-      bytes.set(p, at);
-      at += p.length;
-      lengths[i] = p.length;
-    });
-    return new FrozenStrings({ bytes, lengths });
-  }
-
-  get size(): number {
-    return this.starts.length - 1;
+    return new FrozenStrings(encodeParts(keys));
   }
 
   /** The key's number, or -1. */
@@ -170,21 +210,5 @@ export class FrozenStrings {
       let c = 0;
       if (eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len) return i;
     }
-  }
-
-  keyAt(i: number): string {
-    const s = this.starts[i]!, e = this.starts[i + 1]!;
-    const { bytes } = this;
-    let ascii = e - s <= 64;
-    for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
-    // Short ASCII keys (most of them): no TextDecoder call.
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
-    return decoder.decode(bytes.subarray(s, e));
-  }
-
-  keys(): string[] {
-    const out: string[] = new Array(this.size);
-    for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
-    return out;
   }
 }
