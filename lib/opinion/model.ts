@@ -30,7 +30,19 @@ export interface SentenceOpinion {
   reasons: string[];
 }
 
+/**
+ * The same reasons as facts, not words (for surfaces that render them in the reader's language —
+ * lib/opinion/passages.ts turns them into message keys): a group of lexicon cues, a style feature,
+ * or the words that pushed hardest. `reasons` above stays the English form for `classify`.
+ */
+export type SentenceWhy =
+  | { kind: 'cue'; cat: CueCategory; phrases: string[] }
+  | { kind: 'style'; name: string }
+  | { kind: 'words'; label: 'SUBJ' | 'OBJ'; words: string[] };
+
 export interface SentenceDetail extends SentenceOpinion {
+  /** `reasons` as facts (same order). */
+  why: SentenceWhy[];
   /** Raw logit. */
   z: number;
   tokens: Token[];
@@ -117,32 +129,40 @@ export function sentenceDetail(sentence: string): SentenceDetail {
   const bits = m.cfg.bits;
   const wOf = (name: string) => m.weights[styleBucket(name, bits)]!;
   const reasons: string[] = [];
+  const why: SentenceWhy[] = [];
   const sign = label === 'SUBJ' ? 1 : -1;
   if (label === 'SUBJ') {
     // Lexicon cues outside quotes whose learned weight points to opinion, grouped by kind,
     // strongest kind first: "evaluative language: 'vague', 'little hope'".
-    const groups = new Map<string, { phrases: string[]; w: number; first: boolean }>();
+    const groups = new Map<string, { phrases: string[]; w: number; first: boolean; cat: CueCategory }>();
     for (const c of cues) {
       if (c.inQuote) continue;
       const name = CUE_LABEL[c.cat as CueCategory];
       if (!name) continue;
       const w = wOf(`cue:${c.cat}`) + (m.weights[wordBucket(c.phrase.split(' ')[0]!, bits)] ?? 0);
       if (w <= 0) continue;
-      const g = groups.get(name) ?? { phrases: [], w: 0, first: c.cat === 'first-sg' };
+      const g = groups.get(name) ?? { phrases: [], w: 0, first: c.cat === 'first-sg', cat: c.cat as CueCategory };
       if (!g.phrases.includes(c.phrase)) g.phrases.push(c.phrase);
       g.w = Math.max(g.w, w);
       groups.set(name, g);
     }
-    const cand: { text: string; w: number }[] = [];
+    const cand: { text: string; w: number; why: SentenceWhy }[] = [];
     for (const [name, g] of groups) {
-      const list = g.phrases.slice(0, 3).map((p) => `'${p === 'i' || p.startsWith('i ') || p.startsWith("i'") ? 'I' + p.slice(1) : p}'`).join(', ');
-      cand.push({ text: g.first ? `${name} (${list})` : `${name}: ${list}`, w: g.w });
+      const phrases = g.phrases.slice(0, 3).map((p) => (p === 'i' || p.startsWith('i ') || p.startsWith("i'") ? 'I' + p.slice(1) : p));
+      const list = phrases.map((p) => `'${p}'`).join(', ');
+      cand.push({ text: g.first ? `${name} (${list})` : `${name}: ${list}`, w: g.w, why: { kind: 'cue', cat: g.cat, phrases } });
     }
-    for (const [name, value] of style) if (OPINION_STYLE[name] && wOf(name) * value > 0) cand.push({ text: OPINION_STYLE[name]!, w: wOf(name) });
+    for (const [name, value] of style) if (OPINION_STYLE[name] && wOf(name) * value > 0) cand.push({ text: OPINION_STYLE[name]!, w: wOf(name), why: { kind: 'style', name } });
     cand.sort((a, b) => b.w - a.w);
     reasons.push(...cand.slice(0, 3).map((c) => c.text));
+    why.push(...cand.slice(0, 3).map((c) => c.why));
   } else {
-    for (const [name, value] of style) if (REPORTING_STYLE[name] && wOf(name) * value * sign > 0) reasons.push(REPORTING_STYLE[name]!);
+    for (const [name, value] of style) {
+      if (REPORTING_STYLE[name] && wOf(name) * value * sign > 0) {
+        reasons.push(REPORTING_STYLE[name]!);
+        why.push({ kind: 'style', name });
+      }
+    }
   }
   if (reasons.length < 2) {
     // Fall back to the words that pushed hardest in the label's direction.
@@ -157,13 +177,16 @@ export function sentenceDetail(sentence: string): SentenceDetail {
       prev = tk.t;
     }
     contrib.sort((a, b) => b.w - a.w);
-    const top = contrib.slice(0, 2).map((c) => `'${c.t}'`);
-    if (top.length) reasons.push(`${label === 'SUBJ' ? 'wording typical of opinion' : 'wording typical of reporting'}: ${top.join(', ')}`);
+    const top = contrib.slice(0, 2).map((c) => c.t);
+    if (top.length) {
+      reasons.push(`${label === 'SUBJ' ? 'wording typical of opinion' : 'wording typical of reporting'}: ${top.map((w) => `'${w}'`).join(', ')}`);
+      why.push({ kind: 'words', label, words: top });
+    }
   }
   let nw = 0, nq = 0;
   for (const tk of tokens) if (tk.kind === 'w') { nw++; if (tk.inQuote) nq++; }
   const attributed = cues.some((c) => c.cat === 'attribution' && !c.inQuote);
-  return { score, label, reasons, z, tokens, cues, quotedShare: nw ? nq / nw : 0, attributed };
+  return { score, label, reasons, why, z, tokens, cues, quotedShare: nw ? nq / nw : 0, attributed };
 }
 
 /** Opinion score, label and reader-facing reasons for one sentence. */
