@@ -51,6 +51,7 @@ export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, option
       lang: input.lang,
       siteName: input.siteName,
       kindReasons: input.kindReasons,
+      kindSignals: input.kindSignals,
     },
     entities,
     coverage,

@@ -9,7 +9,7 @@
  */
 import en from '../public/_locales/en/messages.json';
 
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+export type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 type Messages = Record<string, Entry>;
 export type MessageKey = keyof typeof en;
 
@@ -32,7 +32,14 @@ function api(): I18nApi | null {
 /** The same substitution rules as chrome.i18n: $NAME$ → its placeholder's content, $1…$9 → subs. */
 function fromBundled(key: string, subs: string[]): string {
   const entry = bundled?.[key];
-  if (!entry) return key;
+  return entry ? fillMessage(entry, subs) : key;
+}
+
+/**
+ * One catalogue entry with its substitutions, by chrome.i18n's rules. Exported for Node (the CLI
+ * words reports from the English catalogue with it), where there is no i18n API.
+ */
+export function fillMessage(entry: Entry, subs: string[]): string {
   const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name: string) => {
     const ph = entry.placeholders?.[name.toLowerCase()];
     return ph ? ph.content : all;

@@ -3,6 +3,18 @@
  * contract (ARCHITECTURE.md) and is what the background sends to the popup and content script.
  */
 import type { EntityType } from './dataset/schema';
+import type { MessageKey } from './i18n';
+
+/**
+ * A reason for the reader as a message key and its substitutions, not as words: the popup renders
+ * it with t() in the reader's language, the CLI with the English catalogue (lib/cli/format.ts), so
+ * public/_locales holds the only wording. Substitutions are the page's own text (a heading, a
+ * byline, quoted words), never English of ours.
+ */
+export interface Reason {
+  key: Extract<MessageKey, `because${string}`>;
+  subs?: string[];
+}
 
 export type ArticleKind = 'news' | 'opinion' | 'analysis' | 'other';
 
@@ -20,8 +32,34 @@ export interface ArticleInfo {
   byline?: string | null;
   lang?: string | null;
   siteName?: string | null;
-  /** Why the kind was chosen, phrased for a reader. */
+  /** Why the kind was chosen, phrased for a reader (English, from the extractor). */
   kindReasons?: string[];
+  /** The signals behind `kind` (e.g. "json-ld:OpinionNewsArticle"): kindReason() words them. */
+  kindSignals?: string[];
+}
+
+/**
+ * Why the page is `kind`, from one of its kind signals (lib/article/metadata.ts emits them), as a
+ * Reason; an unknown signal gets the kind's generic wording. Null for plain news without a signal.
+ */
+export function kindReason(kind: ArticleKind, signal: string | undefined): Reason | null {
+  const jsonLd: Record<string, Reason['key']> = {
+    OpinionNewsArticle: 'becauseKindOpinionMarked',
+    AnalysisNewsArticle: 'becauseKindAnalysisMarked',
+    ReportageNewsArticle: 'becauseKindReportingMarked',
+    NewsArticle: 'becauseKindNewsMarked',
+    Article: 'becauseKindNewsMarked',
+    BlogPosting: 'becauseKindBlogMarked',
+  };
+  const s = signal ?? '';
+  let m: RegExpExecArray | null;
+  if ((m = /^json-ld:(\w+)$/.exec(s)) && jsonLd[m[1]!]) return { key: jsonLd[m[1]!]! };
+  if ((m = /^meta:article:section=(.+)$/.exec(s))) return { key: 'becauseKindSection', subs: [m[1]!] };
+  if ((m = /^url:\/(.+)\/$/.exec(s))) return { key: 'becauseKindAddress', subs: [m[1]!] };
+  if (s === 'og:type=article') return { key: 'becauseKindArticleMarked' };
+  if (kind === 'opinion') return { key: 'becauseKindOpinionFiled' };
+  if (kind === 'analysis') return { key: 'becauseKindAnalysisFiled' };
+  return null;
 }
 
 export interface Mention {
@@ -63,7 +101,8 @@ export interface OpinionFlag {
   paragraph: number;
   label: 'opinion' | 'reporting';
   score: number;
-  reasons: string[];
+  /** Rendered by each surface; `analyze --json` prints them as English strings (ARCHITECTURE.md). */
+  reasons: Reason[];
 }
 
 export interface PageReport {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPassages, headingSignal, runInHeading } from '../lib/opinion/passages';
 import type { ArticleInput, BlockInput } from '../lib/article/types';
+import { englishReason } from '../lib/cli/format';
+import type { OpinionFlag } from '../lib/report';
+import en from '../public/_locales/en/messages.json';
+
+/** A flag's reasons as the CLI words them (from the English catalogue). */
+const words = (f: OpinionFlag) => f.reasons.map(englishReason);
 
 // Our own seed-like article: reporting with quotes, then a run-in "What The Author Thinks" section.
 const SEED: BlockInput[] = [
@@ -36,19 +42,20 @@ describe('classifyPassages on a seed-like article', () => {
   it('flags the run-in "What The Author Thinks" paragraph as opinion, with reader reasons', () => {
     const f = byPara.get(5)!;
     expect(f.label).toBe('opinion');
-    expect(f.reasons[0]).toBe("under the heading 'What The Author Thinks'");
-    expect(f.reasons.join(' | ')).toMatch(/evaluative language|obligation/);
+    expect(f.reasons[0]).toEqual({ key: 'becauseHeading', subs: ['What The Author Thinks'] });
+    expect(words(f)[0]).toBe('under the heading “What The Author Thinks”');
+    expect(words(f).join(' | ')).toMatch(/evaluative language: '|obligation: '/);
   });
   it('keeps every reporting paragraph (quotes and attributed statements included) as reporting', () => {
     for (const i of [0, 1, 3, 4]) expect(byPara.get(i)!.label, SEED[i]!.text).toBe('reporting');
-    expect(byPara.get(1)!.reasons.join(' ')).toMatch(/quoted speech|attributed/);
+    expect(words(byPara.get(1)!).join(' ')).toMatch(/quoted speech|attributed/);
   });
   it('carries a run-in heading to the next paragraph of the same section', () => {
     const more: BlockInput = { kind: 'paragraph', section: 'Fishing Quotas', text: 'The fleets have heard enough speeches; they need licences they can count on.' };
     const flags2 = classifyPassages(article([...SEED.slice(0, 6), more]));
     const f = flags2.find((x) => x.paragraph === 6)!;
     expect(f.label).toBe('opinion');
-    expect(f.reasons[0]).toBe("under the heading 'What The Author Thinks'");
+    expect(words(f)[0]).toBe('under the heading “What The Author Thinks”');
     // …but not past the next heading.
     const flags3 = classifyPassages(article([...SEED.slice(0, 6), { kind: 'heading', section: null, text: 'Next Steps' }, { ...more, section: 'Next Steps', text: 'Negotiators meet again in Brussels on 12 June, the ministry said.' }]));
     expect(flags3.find((x) => x.paragraph === 7)!.label).toBe('reporting');
@@ -85,7 +92,7 @@ describe('section and page signals', () => {
     const under = classifyPassages(article([{ kind: 'paragraph', section: 'Our view', text: 'The council has finally made the right call, and it deserves credit for listening.' }]))[0]!;
     expect(plain.label).toBe('reporting');
     expect(under.label).toBe('opinion');
-    expect(under.reasons[0]).toBe("under the heading 'Our view'");
+    expect(words(under)[0]).toBe('under the heading “Our view”');
   });
   it('uses the publisher’s page kind, in the reader’s words', () => {
     const text = 'Ministers have spent months promising a plan, and the country is still waiting for anything that resembles one.';
@@ -93,7 +100,22 @@ describe('section and page signals', () => {
       kind: 'opinion', kindSignals: ['json-ld:OpinionNewsArticle'], kindReasons: ['Publisher marks this page as opinion'],
     }))[0]!;
     expect(f.label).toBe('opinion');
-    expect(f.reasons).toContain('publisher marks this page as opinion');
+    expect(words(f)).toContain('the publisher marks this page as opinion');
+  });
+  it('words the other page signals (section, address, columnist byline) from the catalogue', () => {
+    const text = 'Ministers have spent months promising a plan, and the country is still waiting for anything that resembles one.';
+    const one = (extra: Partial<ArticleInput>) => words(classifyPassages(article([{ kind: 'paragraph', section: null, text }], extra))[0]!);
+    expect(one({ kind: 'opinion', kindSignals: ['meta:article:section=Comment'] })).toContain('filed in the publisher’s “Comment” section');
+    expect(one({ kind: 'analysis', kindSignals: ['url:/analysis/'] })).toContain('the address is in the site’s /analysis/ section');
+    expect(one({ kind: 'opinion', kindSignals: [] })).toContain('the page is filed as opinion');
+    expect(one({ byline: 'Ann Lee, Columnist' })).toContain('byline: Ann Lee, Columnist');
+  });
+  it('emits only reasons the catalogue has, with every placeholder filled', () => {
+    const all = classifyPassages(article([...SEED, { kind: 'quote', section: null, text: 'We will not stop until the last boat is home and the last licence is signed, she said.' }], { kind: 'opinion', kindSignals: ['url:/opinion/'], byline: 'Opinion desk' }));
+    for (const f of all) {
+      for (const r of f.reasons) expect(Object.keys(en)).toContain(r.key);
+      for (const w of words(f)) expect(w).not.toMatch(/\$|because[A-Z]/);
+    }
   });
   it('uses only page and section signals on non-English pages', () => {
     const blocks: BlockInput[] = [
@@ -103,8 +125,8 @@ describe('section and page signals', () => {
     ];
     const flags = classifyPassages(article(blocks, { lang: 'de' }));
     expect(flags.map((f) => f.label)).toEqual(['reporting', 'opinion', 'opinion']);
-    expect(flags[1]!.reasons[0]).toBe("under the heading 'Kommentar'");
-    expect(flags[0]!.reasons).toContain('opinion wording is only analysed in English');
+    expect(words(flags[1]!)[0]).toBe('under the heading “Kommentar”');
+    expect(words(flags[0]!)).toContain('opinion wording is only analysed in English');
   });
   it('recognises headings', () => {
     expect(headingSignal('What the author thinks')?.kind).toBe('opinion');

@@ -33,7 +33,7 @@ function reportFor(blocks: { element: Element }[], entities: LinkedEntity[]): Pa
     coverage: [],
     opinion: [
       { paragraph: 1, label: 'reporting', score: 0.1, reasons: [] },
-      { paragraph: 2, label: 'opinion', score: 0.9, reasons: ['first person'] },
+      { paragraph: 2, label: 'opinion', score: 0.9, reasons: [{ key: 'becauseCueFirstPerson', subs: ["'I think'"] }] },
     ],
   };
 }

@@ -20,7 +20,7 @@ const report: PageReport = {
   },
   entities: [{ id: 'O9', name: 'Town Council', type: 'organization', description: 'Local council', mentions: [{ paragraph: 0, start: 4, end: 11, text: 'council' }] }],
   coverage: [],
-  opinion: [{ paragraph: 0, label: 'opinion', score: 0.8, reasons: ['obligation: "should"'] }],
+  opinion: [{ paragraph: 0, label: 'opinion', score: 0.8, reasons: [{ key: 'becauseCueObligation', subs: ["'should'"] }] }],
 };
 
 let document: Document;

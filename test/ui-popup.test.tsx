@@ -56,7 +56,7 @@ const report: PageReport = {
   opinion: [
     { paragraph: 0, label: 'reporting', score: 0.1, reasons: [] },
     { paragraph: 1, label: 'reporting', score: 0.2, reasons: [] },
-    { paragraph: 2, label: 'opinion', score: 0.9, reasons: ['evaluative language: "far too long"', 'obligation: "must"'] },
+    { paragraph: 2, label: 'opinion', score: 0.9, reasons: [{ key: 'becauseCueEvaluative', subs: ["'far too long'"] }, { key: 'becauseCueObligation', subs: ["'must'"] }] },
     { paragraph: 3, label: 'reporting', score: 0.1, reasons: [] },
   ],
 };
@@ -109,6 +109,12 @@ describe('PopupView with an article report', () => {
     expect($('[data-testid=loading]')).toBeNull();
   });
 
+  it('words the kind reason from the kind signal, in the catalogue’s words (not the extractor’s English)', () => {
+    const opinion = { ...report, article: { ...report.article, kind: 'opinion' as const, kindSignals: ['meta:article:section=Comment'], kindReasons: ['(English from the extractor)'] } };
+    render(h(PopupView, props(ready({ state: 'ready', report: opinion }))), root);
+    expect(text($('[data-testid=kind]'))).toBe('Opinion Filed in the publisher’s “Comment” section');
+  });
+
   it('groups entities by type, most mentioned first, with counts, and skips unmentioned ones', () => {
     render(h(PopupView, props(ready({ state: 'ready', report }))), root);
     const groups = $$('[data-testid=entities] .entity-group').map((g) => text(g.querySelector('h3')));
@@ -144,7 +150,8 @@ describe('PopupView with an article report', () => {
     const items = $$('[data-testid=opinion-item]');
     expect(items).toHaveLength(1);
     expect(text(items[0])).toContain('Frankly, the city has waited far too long');
-    expect(items[0]!.querySelectorAll('.reasons li')).toHaveLength(2);
+    // Reasons are message keys in the report, worded from the catalogue here.
+    expect([...items[0]!.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual(["evaluative language: 'far too long'", "obligation: 'must'"]);
     click(items[0]!.querySelector('button'));
     expect(p.onReveal).toHaveBeenCalledWith({ paragraph: 2 });
   });

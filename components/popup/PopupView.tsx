@@ -9,8 +9,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PageStatus, TabStatus } from '../../lib/messaging';
-import type { CoverageHit, LinkedEntity, OpinionFlag, PageReport } from '../../lib/report';
-import { t, type MessageKey } from '../i18n';
+import { kindReason, type CoverageHit, type LinkedEntity, type OpinionFlag, type PageReport } from '../../lib/report';
+import { reasonText, sentenceStart, t, type MessageKey } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import {
@@ -177,7 +177,9 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
   const passages = opinionPassages(report);
   const meta = [article.siteName, formatDate(article.date), article.byline].filter(Boolean).join(' · ');
   const kindKey = KIND_LABELS[article.kind] ?? 'kindOther';
-  const reason = article.kindReasons?.[0];
+  // Worded from the kind's first signal; a report without signals (older) keeps its English reason.
+  const signalled = article.kindSignals ? kindReason(article.kind, article.kindSignals[0]) : null;
+  const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0];
   return (
     <>
       <section class="article-head" aria-label={t('articleSection')}>
@@ -369,7 +371,7 @@ function OpinionSection({
             {p.reasons.length ? (
               <ul class="reasons" aria-label={t('reasonsLabel')}>
                 {p.reasons.map((r, i) => (
-                  <li key={i}>{r}</li>
+                  <li key={i}>{reasonText(r)}</li>
                 ))}
               </ul>
             ) : null}

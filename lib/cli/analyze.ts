@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { analyze } from '../analyze';
 import type { PageReport } from '../report';
 import { loadKnowledge, readPage } from './load';
-import { formatReport } from './format';
+import { englishOpinion, formatReport } from './format';
 
 interface AnalyzeArgs {
   json: boolean;
@@ -94,7 +94,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     const report: PageReport = analyze(document as unknown as Document, url, knowledge.value, { date: parsed.date });
     if (parsed.json) {
       const { article, entities, coverage, opinion, notes } = report;
-      process.stdout.write(JSON.stringify({ file, url, article, entities, coverage, opinion, ...(notes?.length ? { notes } : {}) }) + '\n');
+      // Reasons are message keys in the report; the JSON contract prints them as English strings.
+      process.stdout.write(JSON.stringify({ file, url, article, entities, coverage, opinion: englishOpinion(opinion), ...(notes?.length ? { notes } : {}) }) + '\n');
     } else {
       process.stdout.write(formatReport(file, report) + '\n');
     }

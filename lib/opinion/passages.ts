@@ -9,12 +9,15 @@
  *    often glues a subheading to the next paragraph ("What The Author Thinks While Trump's…");
  *  - page signals: input.kind / kindSignals (JSON-LD OpinionNewsArticle, /opinion/ URLs, …) and a
  *    columnist byline.
- * Each signal adds a fixed amount to the paragraph's logit; reasons are phrased for a reader.
+ * Each signal adds a fixed amount to the paragraph's logit. Reasons are message keys with the
+ * page's own words as substitutions (lib/report.ts Reason): each surface words them from
+ * public/_locales, so no English is built here.
  */
 import type { ArticleInput, BlockInput } from '../article/types';
-import type { OpinionFlag } from '../report';
+import { kindReason, type OpinionFlag, type Reason } from '../report';
 import { splitSentences } from '../text/sentences';
-import { OPINION_THRESHOLD, sentenceDetail, type SentenceDetail } from './model';
+import type { CueCategory } from './lexicon';
+import { OPINION_THRESHOLD, sentenceDetail, type SentenceDetail, type SentenceWhy } from './model';
 
 /** Logit shifts for page and section signals (hand-set; see the unit tests for their effect). */
 export const SIGNAL_WEIGHTS = {
@@ -119,22 +122,81 @@ export function scoreSentences(text: string): ScoredSentence[] {
   });
 }
 
-function quoteHeading(h: string): string {
-  return `'${h.replace(/\s*[:.!?—–-]$/, '')}'`;
+/** The heading as the page writes it, without its closing punctuation (the message quotes it). */
+function bareHeading(h: string): string {
+  return h.replace(/\s*[:.!?—–-]$/, '');
+}
+
+/** Message key of each lexicon cue group the sentence model names (eval-pos/neg share one). */
+const CUE_REASON: Partial<Record<CueCategory, Reason['key']>> = {
+  'first-sg': 'becauseCueFirstPerson',
+  'first-pl': 'becauseCueWe',
+  second: 'becauseCueYou',
+  obligation: 'becauseCueObligation',
+  hedge: 'becauseCueHedge',
+  booster: 'becauseCueBooster',
+  intensifier: 'becauseCueIntensifier',
+  'eval-pos': 'becauseCueEvaluative',
+  'eval-neg': 'becauseCueEvaluative',
+  stance: 'becauseCueStance',
+  generalisation: 'becauseCueSweeping',
+  superlative: 'becauseCueSuperlative',
+};
+const STYLE_REASON: Record<string, Reason['key']> = {
+  'question:direct': 'becauseRhetoricalQuestion',
+  exclaim: 'becauseExclamation',
+  'eval:unattributed': 'becauseUnattributedJudgement',
+  attr: 'becauseStyleAttributed',
+  'attr+quote': 'becauseStyleQuotesSource',
+  'quote:all': 'becauseQuotedAll',
+  num: 'becauseStyleFigures',
+  caps: 'becauseStyleNames',
+};
+
+/** The article's words, quoted as a list: 'little hope', 'vague'. */
+const quoteWords = (words: string[]) => words.map((w) => `'${w}'`).join(', ');
+
+/** A sentence-model reason (facts) as a Reason, or null for one we have no wording for. */
+export function sentenceReason(why: SentenceWhy): Reason | null {
+  if (why.kind === 'cue') {
+    const key = CUE_REASON[why.cat];
+    return key ? { key, subs: [quoteWords(why.phrases)] } : null;
+  }
+  if (why.kind === 'style') {
+    const key = STYLE_REASON[why.name];
+    return key ? { key } : null;
+  }
+  return { key: why.label === 'SUBJ' ? 'becauseWordsOpinion' : 'becauseWordsReporting', subs: [quoteWords(why.words)] };
+}
+
+/**
+ * Adds a sentence's reason to the paragraph's: once only, and words of the same kind from several
+ * sentences go into one line ("evaluative language: 'vague', 'empty ritual'"), at most 4 words.
+ */
+function addReason(reasons: Reason[], r: Reason | null): void {
+  if (!r) return;
+  const at = reasons.findIndex((x) => x.key === r.key);
+  const same = reasons[at];
+  if (!same) {
+    reasons.push(r);
+    return;
+  }
+  if (!r.subs?.length || !same.subs?.length) return;
+  const words = [...new Set([...same.subs[0]!.split(', '), ...r.subs[0]!.split(', ')])];
+  reasons[at] = { key: same.key, subs: [words.slice(0, 4).join(', ')] }; // page reasons are shared: no mutation
 }
 
 /** Opinion flags for every prose block of the article. */
 export function classifyPassages(input: ArticleInput): OpinionFlag[] {
   // Page-level signals (apply to every prose block).
-  const page: { shift: number; reason: string }[] = [];
-  if (input.kind === 'opinion') {
-    const why = input.kindReasons?.[0] ?? (input.kindSignals.some((s) => /json-ld/i.test(s)) ? 'Publisher marks this page as opinion' : 'The page is filed as opinion');
-    page.push({ shift: SIGNAL_WEIGHTS.opinionPage, reason: lowerFirst(why) });
-  } else if (input.kind === 'analysis') {
-    const why = input.kindReasons?.[0] ?? 'The page is filed as analysis';
-    page.push({ shift: SIGNAL_WEIGHTS.analysisPage, reason: lowerFirst(why) });
+  const page: { shift: number; reason: Reason }[] = [];
+  if (input.kind === 'opinion' || input.kind === 'analysis') {
+    // The first signal behind the kind, as the popup's badge words it (kindReason never returns
+    // null for these two kinds).
+    const reason = kindReason(input.kind, input.kindSignals[0])!;
+    page.push({ shift: input.kind === 'opinion' ? SIGNAL_WEIGHTS.opinionPage : SIGNAL_WEIGHTS.analysisPage, reason });
   }
-  if (input.byline && COLUMNIST_RE.test(input.byline)) page.push({ shift: SIGNAL_WEIGHTS.columnist, reason: `byline: ${input.byline.trim()}` });
+  if (input.byline && COLUMNIST_RE.test(input.byline)) page.push({ shift: SIGNAL_WEIGHTS.columnist, reason: { key: 'becauseByline', subs: [input.byline.trim()] } });
 
   // The sentence model reads English only; elsewhere only page and section signals count.
   const english = !input.lang || /^en\b/i.test(input.lang);
@@ -148,7 +210,7 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     }
     if (!isProse(block)) return;
     let text = block.text.trim();
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     let shift = 0;
     const sec = headingSignal(block.section);
     const runIn = runInHeading(text);
@@ -162,7 +224,7 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     } else carried = null;
     if (heading) {
       shift += heading.kind === 'opinion' ? SIGNAL_WEIGHTS.opinionSection : SIGNAL_WEIGHTS.analysisSection;
-      reasons.push(`under the heading ${quoteHeading(heading.heading)}`);
+      reasons.push({ key: 'becauseHeading', subs: [bareHeading(heading.heading)] });
     }
     for (const p of page) {
       shift += p.shift;
@@ -170,7 +232,7 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     }
     if (!english) {
       const z = T - 0.5 + shift;
-      reasons.push('opinion wording is only analysed in English');
+      reasons.push({ key: 'becauseNotEnglish' });
       flags.push({ paragraph: i, label: z >= T ? 'opinion' : 'reporting', score: Number(sigmoid(z).toFixed(3)), reasons: reasons.slice(0, 5) });
       return;
     }
@@ -191,22 +253,18 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     if (label === 'opinion') {
       for (const s of [...sents].sort((a, b) => b.z - a.z)) {
         if (s.z < T || s.d.label !== 'SUBJ') continue;
-        for (const r of s.d.reasons) if (!reasons.includes(r)) reasons.push(r);
+        for (const why of s.d.why) addReason(reasons, sentenceReason(why));
         if (reasons.length >= 5) break;
       }
     } else {
       const quoted = sents.filter((s) => s.note === 'quoted').length;
       const attributed = sents.filter((s) => s.note === 'attributed').length;
-      if (block.kind === 'quote') reasons.unshift('a quotation set apart from the text');
-      if (quoted) reasons.push(quoted === sents.length ? 'quoted speech' : 'includes quoted speech');
-      if (attributed) reasons.push('statements attributed to sources');
-      if (!quoted && !attributed) reasons.push('written as factual reporting');
+      if (block.kind === 'quote') reasons.unshift({ key: 'becauseBlockquote' });
+      if (quoted) reasons.push({ key: quoted === sents.length ? 'becauseQuotedAll' : 'becauseQuotedSome' });
+      if (attributed) reasons.push({ key: 'becauseAttributed' });
+      if (!quoted && !attributed) reasons.push({ key: 'becauseFactual' });
     }
     flags.push({ paragraph: i, label, score: Number(score.toFixed(3)), reasons: reasons.slice(0, 5) });
   });
   return flags;
-}
-
-function lowerFirst(s: string): string {
-  return s ? s[0]!.toLowerCase() + s.slice(1) : s;
 }

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODEL_CV, OPINION_THRESHOLD, sentenceScore } from '../../lib/opinion/model';
 import { classifyPassages } from '../../lib/opinion/passages';
+import { englishReason } from '../../lib/cli/format';
 import { auc, macroF1, readTsv } from '../../lib/opinion/train';
 import type { ArticleInput, BlockInput } from '../../lib/article/types';
 
@@ -82,7 +83,7 @@ function seedCheck(shared: string): void {
   console.log('\nseed article (../shared/fixtures/seed-article.txt), passage flags:');
   for (const f of classifyPassages(input)) {
     const t = blocks[f.paragraph]!.text;
-    console.log(`  ¶${f.paragraph} ${f.label.padEnd(9)} ${f.score.toFixed(2)}  ${t.slice(0, 60)}…  [${f.reasons.join('; ')}]`);
+    console.log(`  ¶${f.paragraph} ${f.label.padEnd(9)} ${f.score.toFixed(2)}  ${t.slice(0, 60)}…  [${f.reasons.map(englishReason).join('; ')}]`);
   }
 }
 
