@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
 import { FrozenStrings } from '../lib/dataset/frozen-strings';
-import { encodeRecords, lazyList, parseAllRecords, parseRecord, recordBytes } from '../lib/dataset/lazy-records';
+import { lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
 import type { Pack } from '../lib/dataset/schema';
@@ -73,17 +73,37 @@ describe('binary image', () => {
 });
 
 describe('lazy records', () => {
-  const recs = [{ id: 'a', n: 1 }, { id: 'b', s: 'é ü' }, { id: 'c', list: [1, 2] }];
-  const stored = encodeRecords(recs.map((r) => JSON.stringify(r)));
-  const b = recordBytes(stored);
-  it('parses one record, or all in one go', () => {
-    expect(parseRecord(b, 1)).toEqual(recs[1]);
-    expect(parseRecord(b, 2)).toEqual(recs[2]);
-    expect(parseAllRecords(b)).toEqual(recs);
-    expect(parseAllRecords(recordBytes(encodeRecords([])))).toEqual([]);
+  // Three records of varints, one of them empty; values across the 1-, 2-, 3- and 8-byte forms.
+  const recs = [[0, 1, 127, 128], [], [16383, 16384, 2 ** 40 + 5, Number.MAX_SAFE_INTEGER]];
+  const w = new RecordWriter();
+  for (const r of recs) {
+    for (const v of r) w.uint(v);
+    w.end();
+  }
+  const stored = w.finish();
+  it('reads each record back, in any order, and knows its end', () => {
+    expect([...stored.lengths]).toEqual([1 + 1 + 1 + 2, 0, 2 + 3 + 6 + 8]);
+    const r = new RecordReader(stored);
+    expect(r.count).toBe(3);
+    for (const i of [2, 0, 1]) {
+      r.at(i);
+      const got: number[] = [];
+      while (!r.done) got.push(r.uint());
+      expect(got).toEqual(recs[i]);
+    }
+    expect(() => r.at(1).uint()).toThrow(/past the end/);
+  });
+  it('refuses what it cannot store or read', () => {
+    expect(() => new RecordWriter().uint(-1)).toThrow(/unsigned/);
+    expect(() => new RecordWriter().uint(1.5)).toThrow(/unsigned/);
+    const open = new RecordWriter();
+    open.uint(3);
+    expect(() => open.finish()).toThrow(/not closed/);
+    expect(() => new RecordReader({ bytes: stored.bytes, lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
   });
   it('a lazy list makes each element once, on first read, and acts as an array', () => {
-    const make = vi.fn((i: number) => parseRecord<{ id: string }>(b, i));
+    const objs = [{ id: 'a', n: 1 }, { id: 'b', s: 'é ü' }, { id: 'c', list: [1, 2] }];
+    const make = vi.fn((i: number) => structuredClone(objs[i]!));
     const { list, fill } = lazyList(3, make);
     expect(list.length).toBe(3);
     expect(make).not.toHaveBeenCalled();
@@ -94,14 +114,14 @@ describe('lazy records', () => {
     expect(3 in list).toBe(false);
     expect(list[3]).toBeUndefined();
     expect(list.map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect([...list]).toEqual(recs);
+    expect([...list]).toEqual(objs);
     expect(Array.isArray(list)).toBe(true);
     expect(make).toHaveBeenCalledTimes(3);
     const other = lazyList(3, make);
     const first = other.list[0];
-    other.fill(parseAllRecords(b));
+    other.fill(objs.map((o) => structuredClone(o)));
     expect(other.list[0]).toBe(first); // already made: kept
-    expect(other.list[2]).toEqual(recs[2]);
+    expect(other.list[2]).toEqual(objs[2]);
   });
 });
 
@@ -211,6 +231,28 @@ describe('runtime pack', () => {
     expect(entities).toEqual(e2);
     expect(coverage).toEqual(c2);
     expect([...rt.pack.coverage]).toEqual(c2);
+  });
+
+  it('keeps every entity field as it was: absent stays absent, null stays null, numbers exact', () => {
+    const pack = smallPack();
+    pack.entities.push(
+      { id: 'x:event', name: 'Summit', type: 'event', from: '2025-01', to: null, aliases: [], shortNames: [], roles: [], sources: [], note: 'Ünïcode — note', population: 1234567.5, prominence: 0 },
+      { id: 'x:person', name: 'A. Person', type: 'person', aliases: ['Person', 'Person'], shortNames: ['Person'], sources: ['own'], roles: [{ title: 'Mayor', from: null, to: '2024', asOf: null }, { title: 'Mayor' }], born: '1970', url: 'https://example.org/a' },
+    );
+    const rt = decodeRuntimePack(encodeRuntimePack(pack));
+    const built = buildKnowledge([pack]).entities.entities;
+    expect(rt.knowledge.entities.entities.length).toBe(built.length);
+    built.forEach((e, i) => expect(rt.knowledge.entities.entities[i]).toStrictEqual(e));
+    const ev = rt.knowledge.entities.byId.get('x:event')!;
+    expect(ev.to).toBeNull();
+    expect('subtype' in ev).toBe(false);
+    expect(rt.knowledge.entities.byId.get('x:person')!.roles[1]).toStrictEqual({ title: 'Mayor' });
+  });
+
+  it('refuses to build an entity field it would not store', () => {
+    const pack = smallPack();
+    (pack.entities[0] as unknown as Record<string, unknown>).nickname = 'x';
+    expect(() => encodeRuntimePack(pack)).toThrow(/nickname/);
   });
 
   it('its coverage index is read-only', () => {

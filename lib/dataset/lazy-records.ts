@@ -1,69 +1,99 @@
 /**
- * Records kept as JSON bytes and turned into objects only when read. The runtime pack stores
- * ~25k entities and ~27k coverage items this way: an article needs a few hundred of them, so
- * parsing all of them at worker start (tens of ms for 8 MB of JSON) is work nobody uses.
+ * Records stored positionally and turned into objects only when read. The runtime pack stores
+ * ~33k entities this way (lib/entities/frozen-index.ts): an article needs a few hundred of them,
+ * so making all of them at worker start is work nobody uses, and their JSON text (field names,
+ * quotes, repeated values) was half of the bytes the worker inflates (issue #8).
  *
- * Storage: the UTF-8 text of a JSON array `[r0,r1,…]` and each record's byte length (lengths
- * compress far better than offsets); record i starts after the `[` and the records and
- * separators before it. The same bytes parse in one go when every record is wanted.
+ * A record is a run of unsigned varints (7 bits a byte, low bits first): field masks, counts and
+ * numbers into shared tables (strings, numbers) that the record's own codec defines. Stored:
+ * every record's varints one after the other, and each record's byte length (lengths compress
+ * far better than offsets); each record's start is a prefix sum made at load.
  */
+
+/** Appends varints for one record after another. */
+export class RecordWriter {
+  private bytes: number[] = [];
+  private lengths: number[] = [];
+  private start = 0;
+
+  /** Append one unsigned integer (< 2^53) to the current record. */
+  uint(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`records: ${n} is not an unsigned integer`);
+    while (n >= 0x80) {
+      this.bytes.push((n % 0x80) | 0x80);
+      n = Math.floor(n / 0x80);
+    }
+    this.bytes.push(n);
+  }
+
+  /** Close the current record. */
+  end(): void {
+    const length = this.bytes.length - this.start;
+    if (length > 0xffff) throw new Error('records: a record over 65,535 bytes');
+    this.lengths.push(length);
+    this.start = this.bytes.length;
+  }
+
+  finish(): StoredRecords {
+    if (this.bytes.length !== this.start) throw new Error('records: the last record was not closed');
+    return { bytes: Uint8Array.from(this.bytes), lengths: Uint16Array.from(this.lengths) };
+  }
+}
 
 /** What is stored. */
 export interface StoredRecords {
-  json: Uint8Array;
-  lengths: Uint32Array;
+  bytes: Uint8Array;
+  lengths: Uint16Array;
 }
 
-/** Stored records plus each record's start offset (made at load). */
-export interface RecordBytes {
-  json: Uint8Array;
-  starts: Uint32Array;
-}
+/** Stored records with each record's start (made at load); read record i with `reader.at(i)`. */
+export class RecordReader {
+  private readonly bytes: Uint8Array;
+  private readonly starts: Uint32Array;
+  private pos = 0;
+  private end = 0;
 
-export function encodeRecords(texts: readonly string[]): StoredRecords {
-  const enc = new TextEncoder();
-  const parts = texts.map((t) => enc.encode(t));
-  let total = 2; // [ and ]
-  for (const p of parts) total += p.length;
-  total += Math.max(0, parts.length - 1); // commas
-  const json = new Uint8Array(total);
-  const lengths = new Uint32Array(parts.length);
-  json[0] = 0x5b; // [
-  let at = 1;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) json[at++] = 0x2c; // ,
-    json.set(parts[i]!, at);
-    at += parts[i]!.length;
-    lengths[i] = parts[i]!.length;
+  constructor(stored: StoredRecords) {
+    const n = stored.lengths.length;
+    const starts = new Uint32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      starts[i] = at;
+      at += stored.lengths[i]!;
+    }
+    starts[n] = at;
+    if (at !== stored.bytes.length) throw new Error('records: lengths do not add up to the bytes');
+    this.bytes = stored.bytes;
+    this.starts = starts;
   }
-  json[at] = 0x5d; // ]
-  return { json, lengths };
-}
 
-/** Each record's start: after `[`, then after each record and its comma. */
-export function recordBytes(stored: StoredRecords): RecordBytes {
-  const n = stored.lengths.length;
-  const starts = new Uint32Array(n + 1);
-  let at = 1;
-  for (let i = 0; i < n; i++) {
-    starts[i] = at;
-    at += stored.lengths[i]! + 1;
+  get count(): number {
+    return this.starts.length - 1;
   }
-  starts[n] = at;
-  if (at !== (n === 0 ? 1 : stored.json.length)) throw new Error('records: lengths do not add up to the bytes');
-  return { json: stored.json, starts };
-}
 
-const decoder = new TextDecoder();
+  /** Position the reader at record i's first varint. */
+  at(i: number): this {
+    this.pos = this.starts[i]!;
+    this.end = this.starts[i + 1]!;
+    return this;
+  }
 
-/** Record i, parsed. */
-export function parseRecord<T>(b: RecordBytes, i: number): T {
-  return JSON.parse(decoder.decode(b.json.subarray(b.starts[i]!, b.starts[i + 1]! - 1))) as T;
-}
+  /** The next varint of the current record. */
+  uint(): number {
+    let n = 0, scale = 1, b: number;
+    do {
+      if (this.pos >= this.end) throw new Error('records: read past the end of a record');
+      b = this.bytes[this.pos++]!;
+      n += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b & 0x80);
+    return n;
+  }
 
-/** Every record, parsed in one JSON.parse (faster than one at a time when all are wanted). */
-export function parseAllRecords<T>(b: RecordBytes): T[] {
-  return JSON.parse(decoder.decode(b.json)) as T[];
+  /** True when the current record has been read to its end. */
+  get done(): boolean {
+    return this.pos === this.end;
+  }
 }
 
 /**
