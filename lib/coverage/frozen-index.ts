@@ -120,23 +120,68 @@ function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
   return out;
 }
 
+/**
+ * Each topic's heading stems (stem numbers, ascending) from the stems' topic lists. The stored
+ * form: topics' stem lists rather than stems' topic lists plus a mass per topic, because mass is
+ * then re-summed at load (and a topic list per stem re-made in the same order headingIndexOf
+ * made it); 8 bytes of float per topic did not compress.
+ */
+function stemsOfTopics(topicLists: readonly (readonly number[])[], topicCount: number): number[][] {
+  const out: number[][] = Array.from({ length: topicCount }, () => []);
+  topicLists.forEach((topics, s) => { for (const t of topics) out[t]!.push(s); });
+  return out;
+}
+
+/** Σ idf of each topic's stems, in the order given (the load repeats exactly this sum). */
+function massOf(stemsOf: readonly (readonly number[])[], idf: Float64Array): Float64Array {
+  const mass = new Float64Array(stemsOf.length);
+  for (let t = 0; t < stemsOf.length; t++) for (const s of stemsOf[t]!) mass[t] = mass[t]! + idf[s]!;
+  return mass;
+}
+
+/** Lists of ascending-ish numbers as differences from the previous one (small numbers compress). */
+function deltas(flat: Int32Array, lengths: Uint32Array): Int32Array {
+  const out = new Int32Array(flat.length);
+  for (let i = 0, at = 0; i < lengths.length; i++) {
+    for (let k = 0, prev = 0; k < lengths[i]!; k++, at++) {
+      out[at] = flat[at]! - prev;
+      prev = flat[at]!;
+    }
+  }
+  return out;
+}
+
+function undelta(d: Int32Array, lengths: Uint32Array): Int32Array {
+  const out = new Int32Array(d.length);
+  for (let i = 0, at = 0; i < lengths.length; i++) {
+    for (let k = 0, prev = 0; k < lengths[i]!; k++, at++) out[at] = prev = prev + d[at]!;
+  }
+  return out;
+}
+
 /** headingIndexOf's result for this index, as sections. */
 function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Section> {
   const hx = headingIndexOf(index);
   const stems = [...hx.byStem.keys()];
   if (stems.join('\n') !== [...hx.idf.keys()].join('\n')) throw new Error('freezeCoverageIndex: heading idf keys differ from its stems');
   const strings = StringList.encode(stems);
-  const topics = flatLists(stems.map((s) => hx.byStem.get(s)!));
+  const idf = Float64Array.from(stems, (s) => hx.idf.get(s)!);
+  const stemsOf = stemsOfTopics(stems.map((s) => hx.byStem.get(s)!), hx.mass.length);
+  const topicStems = flatLists(stemsOf);
+  // Where summing in stem order gives another last bit than headingIndexOf's own order: kept.
+  const resummed = massOf(stemsOf, idf);
+  const fix = [...hx.mass.keys()].filter((t) => !Object.is(resummed[t], hx.mass[t]));
   const items = flatLists(hx.items);
   return {
     [`${prefix}.hStemBytes`]: strings.bytes,
     [`${prefix}.hStemLengths`]: strings.lengths,
-    [`${prefix}.hStemTopicCounts`]: topics.lengths,
-    [`${prefix}.hStemTopics`]: topics.flat,
-    [`${prefix}.hIdf`]: Float64Array.from(stems, (s) => hx.idf.get(s)!),
-    [`${prefix}.hMass`]: Float64Array.from(hx.mass),
+    [`${prefix}.hIdf`]: idf,
+    [`${prefix}.hTopicStemCounts`]: topicStems.lengths,
+    [`${prefix}.hTopicStems`]: topicStems.flat,
+    [`${prefix}.hMassFixTopics`]: Int32Array.from(fix),
+    [`${prefix}.hMassFixValues`]: Float64Array.from(fix, (t) => hx.mass[t]!),
     [`${prefix}.hItemCounts`]: items.lengths,
-    [`${prefix}.hItems`]: items.flat,
+    [`${prefix}.hItemDeltas`]: deltas(items.flat, items.lengths),
   };
 }
 
@@ -146,18 +191,24 @@ function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number)
   const make = (): HeadingIndex => {
     if (made) return made;
     const stems = new StringList({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
-    const topics = unflatLists(image.u32(`${prefix}.hStemTopicCounts`), image.i32(`${prefix}.hStemTopics`));
     const idfValues = image.f64(`${prefix}.hIdf`);
-    const mass = image.f64(`${prefix}.hMass`).slice(); // own copy: callers may treat it as theirs
-    const items = unflatLists(image.u32(`${prefix}.hItemCounts`), image.i32(`${prefix}.hItems`));
-    if (topics.length !== stems.size || idfValues.length !== stems.size || mass.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
+    const stemsOf = unflatLists(image.u32(`${prefix}.hTopicStemCounts`), image.i32(`${prefix}.hTopicStems`));
+    const itemCounts = image.u32(`${prefix}.hItemCounts`);
+    const items = unflatLists(itemCounts, undelta(image.i32(`${prefix}.hItemDeltas`), itemCounts));
+    if (idfValues.length !== stems.size || stemsOf.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
+    // Same Map order as headingIndexOf's: stems by first use, topics ascending within each.
+    const lists: number[][] = Array.from({ length: stems.size }, () => []);
+    for (let t = 0; t < topicCount; t++) for (const s of stemsOf[t]!) lists[s]!.push(t);
     const byStem = new Map<string, number[]>();
     const idf = new Map<string, number>();
     for (let i = 0; i < stems.size; i++) {
       const s = stems.keyAt(i);
-      byStem.set(s, topics[i]!);
+      byStem.set(s, lists[i]!);
       idf.set(s, idfValues[i]!);
     }
+    const mass = massOf(stemsOf, idfValues);
+    const fixTopics = image.i32(`${prefix}.hMassFixTopics`), fixValues = image.f64(`${prefix}.hMassFixValues`);
+    for (let k = 0; k < fixTopics.length; k++) mass[fixTopics[k]!] = fixValues[k]!;
     return (made = { byStem, idf, mass, items });
   };
   return {

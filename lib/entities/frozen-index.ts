@@ -7,9 +7,9 @@
  *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more); hits
  *                as uint32 while every packed hit fits (entities < 65,536), else float64
  *   entities     the records positionally (lib/dataset/lazy-records.ts varints, without their
- *                id): a field mask, then numbers into one string table (every distinct name,
- *                alias, title, country, … once) and one number table; an entity object is made
- *                when the linker first reads it. The JSON text this replaces was 5.3 of the
+ *                id; codec below): a field mask, small numbers into a shared string table and a
+ *                number table, and each record's own strings in record order; an entity object
+ *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
  *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy)
  *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
@@ -38,25 +38,32 @@ function slotEntries(table: AliasTable): [string, Slot][] {
 }
 
 /**
- * The entity record codec. Layout of one record (varints):
+ * The entity record codec. A string is either shared (TABLE: type, subtype, country, party,
+ * sources: a few hundred values, each stored once) or the record's own (INLINE: name, aliases,
+ * dates, titles, URLs: nearly all distinct). Inline strings are stored in record order, each
+ * record's run after the previous one's, so the text compresses like the JSON did minus its field
+ * names, and the varints stay small numbers (a varint of a string number per name did not
+ * compress). Layout of one record (varints):
  *   mask                  bit k set: OPTIONAL[k] is present
- *   name, type            string numbers
- *   OPTIONAL fields       in OPTIONAL's order, those present: a string field as 0 = null, else
- *                         string number + 1; a number field as its number-table number
- *   aliases, shortNames,  each: count, then string numbers
- *   sources
- *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present),
- *                         title's string number, the present ones as 0 = null / string number + 1
- * Arrays are always made (parsePack's defaults); absent optional fields stay absent, null stays
- * null. A field this codec does not know makes the build fail rather than vanish.
+ *   name, type            string values (below)
+ *   OPTIONAL fields       in OPTIONAL's order, those present: a string value, or for a number
+ *                         its number-table number
+ *   LISTS                 each: count, then (TABLE lists only) each item's table number + 1
+ *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present), the
+ *                         title's and the present ones' string values
+ * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
+ * then the next of the record's run. Arrays are always made (parsePack's defaults); absent
+ * optional fields stay absent, null stays null. A field this codec does not know makes the build
+ * fail rather than vanish.
  */
+type Kind = 'table' | 'inline' | 'number';
 const OPTIONAL = [
-  ['subtype', 's'], ['country', 's'], ['party', 's'], ['born', 's'], ['from', 's'], ['to', 's'],
-  ['note', 's'], ['url', 's'], ['population', 'n'], ['prominence', 'n'],
-] as const satisfies readonly (readonly [keyof PackEntity, 's' | 'n'])[];
-const LISTS = ['aliases', 'shortNames', 'sources'] as const satisfies readonly (keyof PackEntity)[];
+  ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'inline'], ['from', 'inline'], ['to', 'inline'],
+  ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'],
+] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
+const LISTS = [['aliases', 'inline'], ['shortNames', 'inline'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, Exclude<Kind, 'number'>])[];
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
-const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS, ...OPTIONAL.map(([k]) => k)]);
+const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS.map(([k]) => k), ...OPTIONAL.map(([k]) => k)]);
 const KNOWN_ROLE = new Set<string>(['title', ...ROLE_OPTIONAL]);
 
 /** Distinct values in first-seen order. */
@@ -70,33 +77,52 @@ class Table<T> {
   }
 }
 
-function encodeEntities(entities: readonly PackEntity[]): { records: { bytes: Uint8Array; lengths: Uint16Array }; strings: string[]; numbers: number[] } {
-  const strings = new Table<string>(), numbers = new Table<number>();
+interface EncodedEntities {
+  records: { bytes: Uint8Array; lengths: Uint16Array };
+  /** TABLE strings. */
+  shared: string[];
+  /** INLINE strings, record after record, and how many each record has. */
+  inline: string[];
+  inlineCounts: Uint16Array;
+  numbers: number[];
+}
+
+function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
+  const shared = new Table<string>(), numbers = new Table<number>();
+  const inline: string[] = [];
+  const inlineCounts = new Uint16Array(entities.length);
   const w = new RecordWriter();
-  const str = (v: unknown, what: string): number => {
+  const string = (v: unknown, kind: 'table' | 'inline', what: string): number => {
+    if (v === null) return 0;
     if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${what} is not a string`);
-    return strings.id(v);
+    if (kind === 'table') return shared.id(v) + 1;
+    inline.push(v);
+    return 1;
   };
-  const nullableStr = (v: unknown, what: string): number => (v === null ? 0 : str(v, what) + 1);
-  for (const e of entities) {
+  entities.forEach((e, i) => {
+    const before = inline.length;
     for (const [k, v] of Object.entries(e)) if (v !== undefined && !KNOWN.has(k)) throw new Error(`freezeEntityIndex: entity field ${k} is not stored by the runtime pack`);
     let mask = 0;
     OPTIONAL.forEach(([k], bit) => { if (e[k] !== undefined) mask |= 1 << bit; });
     w.uint(mask);
-    w.uint(str(e.name, `${e.id} name`));
-    w.uint(str(e.type, `${e.id} type`));
+    w.uint(string(e.name, 'inline', `${e.id} name`));
+    w.uint(string(e.type, 'table', `${e.id} type`));
     for (const [k, kind] of OPTIONAL) {
       const v = e[k];
       if (v === undefined) continue;
-      if (kind === 'n') {
+      if (kind === 'number') {
         if (typeof v !== 'number') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a number`);
         w.uint(numbers.id(v));
-      } else w.uint(nullableStr(v, `${e.id} ${k}`));
+      } else w.uint(string(v, kind, `${e.id} ${k}`));
     }
-    for (const k of LISTS) {
+    for (const [k, kind] of LISTS) {
       const list = e[k] ?? [];
       w.uint(list.length);
-      for (const v of list) w.uint(str(v, `${e.id} ${k}`));
+      for (const v of list) {
+        if (v === null) throw new Error(`freezeEntityIndex: ${e.id} ${k} has a null`);
+        const n = string(v, kind, `${e.id} ${k}`);
+        if (kind === 'table') w.uint(n);
+      }
     }
     const roles = e.roles ?? [];
     w.uint(roles.length);
@@ -105,42 +131,53 @@ function encodeEntities(entities: readonly PackEntity[]): { records: { bytes: Ui
       let rmask = 0;
       ROLE_OPTIONAL.forEach((k, bit) => { if (r[k] !== undefined) rmask |= 1 << bit; });
       w.uint(rmask);
-      w.uint(str(r.title, `${e.id} role title`));
-      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(nullableStr(r[k], `${e.id} role ${k}`));
+      w.uint(string(r.title, 'inline', `${e.id} role title`));
+      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(string(r[k], 'inline', `${e.id} role ${k}`));
     }
     w.end();
-  }
-  return { records: w.finish(), strings: strings.values, numbers: numbers.values };
+    if (inline.length - before > 0xffff) throw new Error(`freezeEntityIndex: ${e.id} has too many strings`);
+    inlineCounts[i] = inline.length - before;
+  });
+  return { records: w.finish(), shared: shared.values, inline, inlineCounts, numbers: numbers.values };
 }
 
-/** Reads entity records (without their id) back; strings are decoded once and shared. */
-function entityDecoder(records: RecordReader, strings: StringList, numbers: Float64Array): (i: number) => Omit<PackEntity, 'id'> {
-  const made: (string | undefined)[] = new Array(strings.size);
-  const str = (n: number): string => (made[n] ??= strings.keyAt(n));
-  const nullable = (n: number): string | null => (n === 0 ? null : str(n - 1));
+/** Reads entity records (without their id) back; shared strings are decoded once. */
+function entityDecoder(records: RecordReader, shared: StringList, inline: StringList, inlineCounts: Uint16Array, numbers: Float64Array): (i: number) => Omit<PackEntity, 'id'> {
+  const n = inlineCounts.length;
+  const inlineStart = new Uint32Array(n + 1);
+  for (let i = 0, at = 0; i <= n; i++) {
+    inlineStart[i] = at;
+    if (i < n) at += inlineCounts[i]!;
+  }
+  if (inlineStart[n] !== inline.size) throw new Error('frozen entity index: inline string counts disagree');
+  const made: (string | undefined)[] = new Array(shared.size);
+  const table = (k: number): string => (made[k] ??= shared.keyAt(k));
+  let next = 0; // the current record's next inline string
+  const value = (v: number, kind: 'table' | 'inline'): string | null => (v === 0 ? null : kind === 'table' ? table(v - 1) : inline.keyAt(next++));
   return (i) => {
     const r = records.at(i);
+    next = inlineStart[i]!;
     const mask = r.uint();
-    const e: Record<string, unknown> = { name: str(r.uint()), type: str(r.uint()) };
+    const e: Record<string, unknown> = { name: value(r.uint(), 'inline'), type: value(r.uint(), 'table') };
     for (let bit = 0; bit < OPTIONAL.length; bit++) {
       if (!(mask & (1 << bit))) continue;
       const [k, kind] = OPTIONAL[bit]!;
-      e[k] = kind === 'n' ? numbers[r.uint()]! : nullable(r.uint());
+      e[k] = kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
     }
-    for (const k of LISTS) {
+    for (const [k, kind] of LISTS) {
       const list: string[] = new Array(r.uint());
-      for (let j = 0; j < list.length; j++) list[j] = str(r.uint());
+      for (let j = 0; j < list.length; j++) list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
       e[k] = list;
     }
     const roles: Role[] = new Array(r.uint());
     for (let j = 0; j < roles.length; j++) {
       const rmask = r.uint();
-      const role: Role = { title: str(r.uint()) };
-      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = nullable(r.uint());
+      const role: Role = { title: value(r.uint(), 'inline') as string };
+      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = value(r.uint(), 'inline');
       roles[j] = role;
     }
     e.roles = roles;
-    if (!r.done) throw new Error(`frozen entity index: record ${i} has bytes left over`);
+    if (!r.done || next !== inlineStart[i + 1]) throw new Error(`frozen entity index: record ${i} does not add up`);
     return e as Omit<PackEntity, 'id'>;
   };
 }
@@ -162,8 +199,8 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
   const nameSlots = Int32Array.from(index.nameKeys, (k) => (k === '' ? -1 : keys.indexOf(k)));
   if (nameSlots.some((n, i) => n < 0 && index.nameKeys[i] !== '')) throw new Error('freezeEntityIndex: a name key is not in the alias table');
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
-  const { records, strings, numbers } = encodeEntities(index.entities);
-  const stringParts = StringList.encode(strings);
+  const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities);
+  const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
   const hits32 = hits.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff);
   return {
     data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)], hits32 },
@@ -178,8 +215,11 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
       [`${prefix}.idLengths`]: ids.lengths,
       [`${prefix}.records`]: records.bytes,
       [`${prefix}.recordLengths`]: records.lengths,
-      [`${prefix}.stringBytes`]: stringParts.bytes,
-      [`${prefix}.stringLengths`]: stringParts.lengths,
+      [`${prefix}.sharedBytes`]: sharedParts.bytes,
+      [`${prefix}.sharedLengths`]: sharedParts.lengths,
+      [`${prefix}.inlineBytes`]: inlineParts.bytes,
+      [`${prefix}.inlineLengths`]: inlineParts.lengths,
+      [`${prefix}.inlineCounts`]: inlineCounts,
       [`${prefix}.numbers`]: Float64Array.from(numbers),
     },
   };
@@ -231,7 +271,8 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   const ids = strings('id');
   const nameSlots = image.i32(`${prefix}.nameSlots`);
   if (ids.size !== data.count || records.count !== data.count || nameSlots.length !== data.count) throw new Error('frozen entity index: counts disagree');
-  const recordOf = entityDecoder(records, new StringList({ bytes: image.u8(`${prefix}.stringBytes`), lengths: image.u16(`${prefix}.stringLengths`) }), image.f64(`${prefix}.numbers`));
+  const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
+  const recordOf = entityDecoder(records, list('shared'), list('inline'), image.u16(`${prefix}.inlineCounts`), image.f64(`${prefix}.numbers`));
   const lazy = lazyList<PackEntity>(data.count, (i) => ({ id: ids.keyAt(i), ...recordOf(i) }));
   const entities = lazy.list;
   const byId: EntityLookup = {
