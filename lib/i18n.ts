@@ -18,7 +18,15 @@ export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? B :
 
 type I18nApi = { getMessage(name: string, substitutions?: string[]): string; getUILanguage?(): string };
 
-const bundled: Messages | null = import.meta.env?.MODE === 'test' ? (en as Messages) : null;
+let bundled: Messages | null = import.meta.env?.MODE === 'test' ? (en as Messages) : null;
+
+/**
+ * Node has no i18n API: the CLI hands its catalogue over here (lib/cli/format.ts), so text built
+ * with t() deep in shared code (coverage titles) comes out in English there, not as keys.
+ */
+export function useMessages(messages: Record<string, Entry>): void {
+  bundled = messages;
+}
 
 function api(): I18nApi | null {
   const g = globalThis as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
@@ -69,6 +77,13 @@ export function uiLanguage(): string | undefined {
 
 let rules: Intl.PluralRules | null = null;
 let numbers: Intl.NumberFormat | null = null;
+let lists: Intl.ListFormat | null = null;
+
+/** "A, B and C" in the reader's language. */
+export function formatList(items: string[]): string {
+  lists ??= new Intl.ListFormat(uiLanguage(), { type: 'conjunction' });
+  return lists.format(items);
+}
 
 /** A number in the reader's locale ("1,204"). */
 export function formatCount(n: number): string {

@@ -46,8 +46,13 @@ describe('compileCoverage', () => {
 describe('coverageLine', () => {
   const names: Record<string, string> = { q1: 'Donald Trump', q2: 'Vladimir Putin', q3: 'Russia' };
   it.each([
-    [{ topics: ['Russo-Ukrainian war'], entities: ['q1', 'q2'], source: 'CNN, Reuters', date: '2025-05-19' }, 'Russo-Ukrainian war · Donald Trump, Vladimir Putin — CNN, Reuters'],
-    [{ topics: [], entities: ['q3'], source: '', date: '2025-05-19' }, 'Russia'],
+    // Topic first, then who (outlets are shown beside the title); without a topic, who reported on whom.
+    [{ topics: ['Russo-Ukrainian war'], entities: ['q1', 'q2'], source: 'CNN, Reuters', date: '2025-05-19' }, 'Russo-Ukrainian war: Donald Trump, Vladimir Putin'],
+    [{ topics: ['Russia–Ukraine talks'], entities: ['q3', 'q2'], source: 'CNN', date: '2025-05-19' }, 'Russia–Ukraine talks: Vladimir Putin'],
+    [{ topics: [], entities: ['q3'], source: 'Reuters', date: '2025-05-19' }, 'Reuters on Russia'],
+    [{ topics: [], entities: ['q2', 'q3'], source: 'CNN, Reuters, AP', date: '2025-05-19' }, 'CNN and Reuters on Vladimir Putin and Russia'],
+    [{ topics: [], entities: ['q3'], source: '', date: '2025-05-19' }, 'News about Russia'],
+    [{ topics: [], entities: ['zz'], source: 'AP', date: '2025-05-19' }, 'Reported by AP'],
     [{ topics: [], entities: ['zz'], source: '', date: '2025-05-19' }, 'News item of 2025-05-19'],
     [{ title: 'A title we own', topics: [], entities: [], source: '', date: null }, 'A title we own'],
   ])('%o → %s', (item, line) => {

@@ -39,7 +39,7 @@ describe('relatedCoverage', () => {
   it('puts the shared storyline first and says why', () => {
     expect(['t-2', 't-3']).toContain(hits[0]!.id);
     expect(hits[0]!.why).toBe('Ann Alder · Bo Birch · 3 weeks earlier');
-    expect(hits[0]!.title).toBe('Alder–Birch talks · Ann Alder, Bo Birch — Wire One, Wire Two');
+    expect(hits[0]!.title).toBe('Alder–Birch talks: Ann Alder, Bo Birch');
     expect(hits[0]!.url).toBe('');
     expect(hits[0]!.score).toBe(1);
   });
@@ -91,7 +91,7 @@ describe('coverageForEntity', () => {
     const hits = coverageForEntity(index, 'b', { date: '2025-06-08', excludeUrl: null, limit: 3 });
     expect(hits.map((h) => h.date)).toEqual(['2025-05-20', '2025-05-01', '2025-03-01']);
     expect(hits[0]!.why).toBe('with Ann Alder · 3 weeks earlier');
-    expect(hits[0]!.title).toBe('Alder–Birch talks · Ann Alder — Wire One, Wire Two');
+    expect(hits[0]!.title).toBe('Alder–Birch talks: Ann Alder');
   });
   it('is empty for an unknown entity', () => {
     expect(coverageForEntity(index, 'zz', { date: null, excludeUrl: null, limit: 3 })).toEqual([]);

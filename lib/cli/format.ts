@@ -5,10 +5,12 @@
  * wording lives in one place.
  */
 import en from '../../public/_locales/en/messages.json';
-import { fillMessage, type Entry } from '../i18n';
+import { fillMessage, useMessages, type Entry } from '../i18n';
 import { kindReason, type OpinionFlag, type PageReport, type Reason } from '../report';
 
 const catalogue = en as Record<string, Entry>;
+// Text that shared code builds with t() (coverage titles) is English in the CLI, not message keys.
+useMessages(catalogue);
 
 /** A reason in English (a plain string — from an older report — as it is). */
 export function englishReason(reason: Reason | string): string {
@@ -61,7 +63,11 @@ export function formatReport(file: string, report: PageReport): string {
 
   lines.push('', '  Related earlier coverage');
   if (report.coverage.length === 0) lines.push('    (none found)');
-  for (const c of report.coverage) lines.push(`    ${c.date ?? 'undated'}  ${clip(c.title, 80)}`, `                ${c.why}`);
+  for (const c of report.coverage) {
+    // Titles built from facts may already name the outlet ("Reuters on …"); don't say it twice.
+    const source = c.source && !c.title.includes(c.source) ? ` (${clip(c.source, 30)})` : '';
+    lines.push(`    ${c.date ?? 'undated'}  ${clip(c.title, 80)}${source}`, `                ${c.why}`);
+  }
 
   const flagged = report.opinion.filter((o) => o.label === 'opinion');
   lines.push('', `  Opinion passages (${flagged.length} of ${report.opinion.length})`);

@@ -3,10 +3,14 @@
  * prose, and the link when the pack leaves a rebuildable URL out.
  *
  * The default pack has no titles or summaries (the corpus text is not ours to ship). The line is
- * built by our code from the item's facts: its topic, the people/organisations it names and the
- * outlets that reported it, e.g. "Russo-Ukrainian war · Donald Trump, Vladimir Putin — CNN, Reuters".
+ * built by our code from the item's facts, worded from public/_locales so it reads as a title:
+ *   topic first, then who it names   "Russo-Ukrainian war: Donald Trump, Vladimir Putin"
+ *   no topic: who reported, on whom  "Reuters on Vladimir Putin and Russia"
+ * The outlets are left out when there is a topic: every surface shows "date · outlet" beside the
+ * title, and "Russia — Reuters" read like a headline about Russia by an author called Reuters.
  */
 import type { CoverageRecord } from '../dataset/schema';
+import { formatList, t } from '../i18n';
 
 /** Ids of Wikipedia "Current events" items: the day page is rebuilt from the date. */
 export const WCEP_PREFIX = 'wcep-';
@@ -30,7 +34,7 @@ export function coverageUrl(item: Pick<CoverageRecord, 'id' | 'date' | 'url'>): 
 }
 
 export interface CoverageLineOptions {
-  /** At most this many entity names (default 3). */
+  /** At most this many entity names (default 2: a title, not a list). */
   maxNames?: number;
   /** At most this many outlets (default 2). */
   maxSources?: number;
@@ -39,8 +43,8 @@ export interface CoverageLineOptions {
 }
 
 /**
- * The line shown for an item: its title when the pack carries prose, else one built from facts:
- * "topic · names — outlets". Never empty: falls back to the date.
+ * The line shown for an item: its title when the pack carries prose, else one built from facts
+ * (see above). Never empty: falls back to the outlets, then the date.
  */
 export function coverageLine(
   item: Pick<CoverageRecord, 'title' | 'topics' | 'entities' | 'source' | 'date'>,
@@ -48,7 +52,7 @@ export function coverageLine(
   options: CoverageLineOptions = {},
 ): string {
   if (item.title && item.title.trim()) return item.title.trim();
-  const maxNames = options.maxNames ?? 3;
+  const maxNames = options.maxNames ?? 2;
   const maxSources = options.maxSources ?? 2;
   const topic = item.topics?.[0]?.trim() ?? '';
   const names: string[] = [];
@@ -57,14 +61,16 @@ export function coverageLine(
     if (names.length >= maxNames) break;
     if (options.skip?.has(id)) continue;
     const name = nameOf(id);
-    if (!name || seen.has(name) || (topic && topic === name)) continue;
+    // A name the topic already says ("Gaza war" and "Gaza") adds nothing.
+    if (!name || seen.has(name) || (topic && topic.includes(name))) continue;
     seen.add(name);
     names.push(name);
   }
   const sources = (item.source ?? '').split(/\s*,\s*/).filter(Boolean).slice(0, maxSources);
-  const head = [topic, names.join(', ')].filter(Boolean).join(' · ');
-  const line = [head, sources.join(', ')].filter(Boolean).join(' — ');
-  return line || (item.date ? `News item of ${item.date}` : 'News item');
+  if (topic) return names.length ? t('coverageFactsTopic', [topic, names.join(', ')]) : topic;
+  if (names.length) return sources.length ? t('coverageFactsBy', [formatList(sources), formatList(names)]) : t('coverageFactsAbout', formatList(names));
+  if (sources.length) return t('coverageFactsReported', formatList(sources));
+  return item.date ? t('coverageFactsDated', item.date) : t('coverageFactsUndated');
 }
 
 const TRACKING = /^(utm_|fbclid$|gclid$|mc_|ocid$|cmpid$|at_)/;
