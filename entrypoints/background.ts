@@ -21,20 +21,20 @@ const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
+  // The default pack and the installed packs load side by side (the file fetch and the IndexedDB
+  // read do not wait for each other); the order stays default first, so installed packs override.
   const knowledge = createKnowledgeSource(async () => {
-    const packs: Pack[] = [];
-    try {
-      const def = await loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/'));
-      if (def) packs.push(def);
-    } catch (err) {
-      log('default pack failed to load', err);
-    }
-    try {
-      packs.push(...(await loadInstalledPacks()));
-    } catch (err) {
-      log('installed packs failed to load', err);
-    }
-    return packs;
+    const [def, installed] = await Promise.all([
+      loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/')).catch((err: unknown) => {
+        log('default pack failed to load', err);
+        return null;
+      }),
+      Promise.resolve().then(() => loadInstalledPacks()).catch((err: unknown) => {
+        log('installed packs failed to load', err);
+        return [] as Pack[];
+      }),
+    ]);
+    return def ? [def, ...installed] : installed;
   });
 
   const reports = new TabReports(browser.storage.session ?? null, log);

@@ -288,6 +288,33 @@ describe('background: the packaged runtime pack', () => {
   });
 });
 
+describe('background: streamed load of the packaged pack', () => {
+  const chunked = (bytes: Uint8Array, size: number) => new Response(new ReadableStream<Uint8Array>({
+    start(c) {
+      for (let at = 0; at < bytes.length; at += size) c.enqueue(bytes.slice(at, at + size));
+      c.close();
+    },
+  }), { status: 200 });
+  it('inflates a body that arrives in small chunks (gzip or not) to the same pack', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const image = encodeRuntimePack(smallPack());
+    for (const [bytes, size] of [[gzipSync(image), 1], [gzipSync(image), 7], [gzipSync(image), 1 << 20], [image, 5]] as const) {
+      const pack = await loadPackagedPack('/p.bin.gz', (p) => p, (async () => chunked(new Uint8Array(bytes), size)) as unknown as typeof fetch);
+      expect(pack!.entities.map((e) => e.id)).toEqual(buildKnowledge([smallPack()]).entities.entities.map((e) => e.id));
+      expect(knowledgeFor([pack!]).coverage.items.length).toBe(smallPack().coverage.length);
+    }
+  });
+  it('rejects a corrupt or truncated gzip body', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = new Uint8Array(gzipSync(encodeRuntimePack(smallPack())));
+    const truncated = gz.slice(0, gz.length >> 1);
+    await expect(loadPackagedPack('/p', (p) => p, (async () => chunked(truncated, 64)) as unknown as typeof fetch)).rejects.toThrow();
+    const corrupt = gz.slice();
+    corrupt.fill(0x55, 20, 80);
+    await expect(loadPackagedPack('/p', (p) => p, (async () => chunked(corrupt, 64)) as unknown as typeof fetch)).rejects.toThrow();
+  });
+});
+
 const DEFAULT_PACK = path.resolve(__dirname, '../assets/default-pack.json');
 describe.skipIf(!existsSync(DEFAULT_PACK))('runtime pack of assets/default-pack.json', () => {
   it('gives the same knowledge as building it from the JSON', () => {
