@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
 import { hostnameOf } from '../components/options/SiteList';
-import { modelCredits } from '../components/options/credits';
+import { licenceNames, modelCredits } from '../components/options/credits';
 import { packInfoOf } from '../components/options/api';
 
 let document: Document;
@@ -199,5 +199,16 @@ describe('helpers', () => {
   it('credits GloVe only when the model says it uses it', () => {
     expect(modelCredits('trained on NewsSD-ENG').map((c) => c.id)).toEqual(['newssd-eng']);
     expect(modelCredits('with GloVe vectors').map((c) => c.id)).toEqual(['newssd-eng', 'glove']);
+  });
+});
+
+describe('a pack’s licence summary', () => {
+  it('names each licence once, without the per-source notes', () => {
+    const licenses = [
+      { license: 'CC0 1.0 (Wikidata, unitedstates/congress-legislators) · MIT (OpenSanctions rigour, annexare/Countries) · CC BY 4.0 (GeoNames)' },
+      { license: 'CC BY-SA 4.0' },
+      { license: 'CC0 1.0 · MIT · PDDL 1.0' },
+    ];
+    expect(licenceNames(licenses)).toEqual(['CC0 1.0', 'MIT', 'CC BY 4.0', 'CC BY-SA 4.0', 'PDDL 1.0']);
   });
 });

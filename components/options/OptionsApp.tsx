@@ -18,7 +18,7 @@ import { t, tn } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import { useSetting } from '../useSetting';
-import { modelCredits, type Credit } from './credits';
+import { licenceNames, modelCredits, type Credit } from './credits';
 import { SiteList } from './SiteList';
 
 /** One pack as the page lists it. */
@@ -202,7 +202,7 @@ function PacksSection({ api, info, reloadInfo }: { api: OptionsApi; info: InfoSt
                   {removable ? <span class="tag">{t('packImported')}</span> : <span class="tag">{t('packBuiltIn')}</span>}
                 </p>
                 <p class="pack-counts">{t('packCounts', [nf(p.entities), nf(p.coverage)])}</p>
-                {p.licenses.length ? <p class="pack-licenses">{t('packLicenses', [...new Set(p.licenses.map((l) => l.license))].join(', '))}</p> : null}
+                {p.licenses.length ? <p class="pack-licenses">{t('packLicenses', licenceNames(p.licenses).join(', '))}</p> : null}
               </div>
               {removable ? (
                 <button type="button" class="button danger" aria-label={t('packRemoveLabel', p.name)} onClick={() => void remove(p)}>

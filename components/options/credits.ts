@@ -37,3 +37,19 @@ export function modelCredits(about: string = opinionModelAbout): Credit[] {
 }
 
 export { opinionModelAbout };
+
+/**
+ * The distinct licences of a pack, for its one-line summary: a pack's licence entries are often
+ * lists themselves ("CC0 1.0 (Wikidata, …) · MIT (…)"), so the line repeated "CC0 1.0" and "MIT"
+ * several times. Names only, in first-seen order; who is covered by what is in About.
+ */
+export function licenceNames(licenses: readonly { license: string }[]): string[] {
+  const names = new Set<string>();
+  for (const l of licenses) {
+    for (const part of l.license.split(/\s+·\s+/)) {
+      const name = part.replace(/\s*\(.*$/, '').trim(); // "MIT (OpenSanctions rigour, …)" → "MIT"
+      if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
