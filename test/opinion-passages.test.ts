@@ -45,6 +45,8 @@ describe('classifyPassages on a seed-like article', () => {
     expect(f.reasons[0]).toEqual({ key: 'becauseHeading', subs: ['What The Author Thinks'] });
     expect(words(f)[0]).toBe('under the heading “What The Author Thinks”');
     expect(words(f).join(' | ')).toMatch(/evaluative language: '|obligation: '/);
+    // Beside named cues, the model's bare "wording typical of opinion" fallback is left out.
+    expect(words(f).join(' | ')).not.toMatch(/wording typical/);
   });
   it('keeps every reporting paragraph (quotes and attributed statements included) as reporting', () => {
     for (const i of [0, 1, 3, 4]) expect(byPara.get(i)!.label, SEED[i]!.text).toBe('reporting');

@@ -251,9 +251,12 @@ export function classifyPassages(input: ArticleInput): OpinionFlag[] {
     const score = sigmoid(z);
     const label: OpinionFlag['label'] = z >= T ? 'opinion' : 'reporting';
     if (label === 'opinion') {
-      for (const s of [...sents].sort((a, b) => b.z - a.z)) {
-        if (s.z < T || s.d.label !== 'SUBJ') continue;
-        for (const why of s.d.why) addReason(reasons, sentenceReason(why));
+      const opinionSents = [...sents].sort((a, b) => b.z - a.z).filter((s) => s.z >= T && s.d.label === 'SUBJ');
+      // The model's "wording typical of opinion: 'can', 'another'" is its fallback when a sentence
+      // has no named cue; beside named cues it only puzzles the reader, so it is kept only alone.
+      const named = opinionSents.some((s) => s.d.why.some((w) => w.kind !== 'words'));
+      for (const s of opinionSents) {
+        for (const why of s.d.why) if (!(named && why.kind === 'words')) addReason(reasons, sentenceReason(why));
         if (reasons.length >= 5) break;
       }
     } else {
