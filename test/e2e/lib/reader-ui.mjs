@@ -235,4 +235,42 @@ export function readerUiTests({ ctx, st, fx, TF, browser }) {
     const serious = problems.filter((p) => p.impact === 'serious' || p.impact === 'critical');
     assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
   });
+
+  firefoxPageA11y({ ctx, st, fx, TF, browser });
+}
+
+/**
+ * axe-core on the popup (light and dark) and the options page in Firefox. Chromium runs the same
+ * check in chromium.test.mjs; Firefox draws its own form controls and focus rings, so its pages
+ * are checked too.
+ * @param {{ ctx: any, st: any, fx: any, TF: (t: string) => string, browser: 'chromium'|'firefox' }} o
+ */
+export function firefoxPageA11y({ ctx, st, fx, TF, browser }) {
+  const skip = browser !== 'firefox' ? 'Chromium: chromium.test.mjs runs it' : fx.name !== 'own-seed' && 'own fixture only (time)';
+  it(TF('a11y: axe-core finds no serious or critical violations in the popup (light, dark) and options pages'), { skip }, async (t) => {
+    assert.ok(st.report, 'no report (detect failed)');
+    const d = ctx.driver;
+    const problems = [];
+    let checked = 0;
+    for (const scheme of ['light', 'dark']) {
+      const popup = await S.openPopup(d, st.tabId);
+      await d.colorScheme(popup, scheme);
+      await sleep(150);
+      assert.ok(await popup.evaluate(() => !!document.querySelector('[data-testid="kind"]')), `popup (${scheme}) shows no report`);
+      const v = await S.runAxe(popup, AXE);
+      checked++;
+      problems.push(...v.map((x) => ({ page: `popup (${scheme})`, ...x })));
+      await d.colorScheme(popup, 'light');
+      await popup.close();
+    }
+    const options = await d.newPage();
+    await d.gotoExt(options, 'options.html');
+    await waitFor(options, () => !!document.querySelector('[data-testid="about"]'), undefined, { what: 'options page' });
+    problems.push(...(await S.runAxe(options, AXE)).map((x) => ({ page: 'options', ...x })));
+    checked++;
+    await options.close();
+    t.diagnostic(`axe ran on ${checked} pages; minor/moderate: ${problems.filter((p) => p.impact !== 'serious' && p.impact !== 'critical').map((p) => `${p.page} ${p.id}`).join(', ') || 'none'}`);
+    const serious = problems.filter((p) => p.impact === 'serious' || p.impact === 'critical');
+    assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+  });
 }
