@@ -44,12 +44,12 @@ async function stopTrace(cdp) {
     const key = `${e.pid}:${e.tid}`;
     if (!mains.has(key)) continue;
     if (!byThread.has(key)) byThread.set(key, []);
-    byThread.get(key).push({ ts: e.ts, dur: e.dur });
+    byThread.get(key).push({ ts: e.ts, dur: e.dur, tdur: typeof e.tdur === 'number' ? e.tdur : null });
   }
   if (process.env.SAFETY_TRACE_DEBUG) {
     const names = new Map();
     for (const e of st.events) names.set(`${e.ph} ${e.name}`, (names.get(`${e.ph} ${e.name}`) ?? 0) + 1);
-    console.error('trace:', st.events.length, 'events; mains', [...mains], 'tasks', [...byThread].map(([k, l]) => `${k}:${l.length}`), [...names].sort((a, b) => b[1] - a[1]).slice(0, 12));
+    console.error('trace:', st.events.length, 'events;', st.events.filter((e) => typeof e.tdur === 'number').length, 'with thread time; mains', [...mains], 'tasks', [...byThread].map(([k, l]) => `${k}:${l.length}`), [...names].sort((a, b) => b[1] - a[1]).slice(0, 12));
   }
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -91,7 +91,7 @@ export async function stopCpu(cdp, extPrefix, minMs = 50) {
   const extLeaf = (id) => {
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const f = byId.get(cur).callFrame;
-      if (f.url.startsWith(extPrefix)) return `${f.functionName || '(anon)'}@${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      if (f.url.startsWith(extPrefix)) return `${f.functionName || '(anon)'}@${f.url.slice(extPrefix.length).replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     }
     return '?';
   };
@@ -104,12 +104,18 @@ export async function stopCpu(cdp, extPrefix, minMs = 50) {
   const deltas = profile.timeDeltas ?? [];
   /** Extension samples as [timestamp µs, duration µs], for the task attribution. */
   const extAt = [];
+  /** SAFETY_TASK_DEBUG: every sample, to print the timeline of the longest task. */
+  const allAt = [];
+  /** The profiled thread's idle samples: a task containing them ran on another thread. */
+  const idleAt = [];
   let ts = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
     ts += deltas[i] ?? 0;
     const dt = (deltas[i + 1] ?? 0) / 1000;
     const k = kindOf(samples[i]);
     if (k === 'ext') extAt.push([ts, dt * 1000, samples[i]]);
+    else if (byId.get(samples[i]).callFrame.functionName === '(idle)') idleAt.push([ts, dt * 1000]);
+    if (process.env.SAFETY_TASK_DEBUG) allAt.push([ts, dt * 1000, samples[i], k]);
     if (k === 'ext') {
       run += dt;
       extMs += dt;
@@ -128,45 +134,84 @@ export async function stopCpu(cdp, extPrefix, minMs = 50) {
     tally = new Map();
   }
   await cdp.send('Profiler.disable').catch(() => {});
-  const long = threads ? longExtTasks(threads, extAt, minMs, extLeaf) : null;
-  return { tasks: long && long.map((t) => t.ms), taskTop: long?.[0]?.top.map(([f, us]) => `${f} ${Math.round(us / 1000)} ms`) ?? [], runs: runs.sort((a, b) => b - a), worst: worst.top, extMs: Math.round(extMs), totalMs: Math.round((profile.endTime - profile.startTime) / 1000) };
+  const found = threads ? longExtTasks(threads, extAt, idleAt, minMs, extLeaf) : null;
+  const long = found?.long ?? null;
+  if (process.env.SAFETY_TASK_DEBUG && long?.length) {
+    // The longest task as runs of samples: "offset ms +duration ms  leaf (extension leaf)".
+    const t = long[0];
+    const lines = [];
+    let prev = null;
+    for (const [at, us, id, k] of allAt) {
+      if (at < t.ts || at > t.ts + t.dur) continue;
+      const f = byId.get(id).callFrame;
+      const label = `${k} ${f.functionName || '(anon)'}@${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}${k === 'ext' ? ` [${extLeaf(id)}]` : ''}`;
+      if (prev && prev.label === label) prev.us += us;
+      else lines.push((prev = { at: at - t.ts, us, label }));
+    }
+    console.error(`longest task ${t.ms} ms (cpu ${t.cpuMs}):\n` + lines.filter((l) => l.us >= 1000).map((l) => `  ${(l.at / 1000).toFixed(1)} +${(l.us / 1000).toFixed(1)}  ${l.label}`).join('\n'));
+  }
+  return { cpuMax: found?.cpuMax ?? null, tasks: long && long.map((t) => t.ms), taskCpu: long && long.map((t) => t.cpuMs), taskTop: long?.[0]?.top.map(([f, us]) => `${f} ${Math.round(us / 1000)} ms`) ?? [], runs: runs.sort((a, b) => b - a), worst: worst.top, extMs: Math.round(extMs), totalMs: Math.round((profile.endTime - profile.startTime) / 1000) };
 }
 
 /**
  * The page's long tasks that were mostly ours. The profiled renderer is the thread whose tasks
  * hold the most extension samples (the trace covers every process).
  */
-function longExtTasks(threads, extAt, minMs, extLeafOf) {
+function longExtTasks(threads, extAt, idleAt, minMs, extLeafOf) {
   let best = null;
-  let bestExt = -1;
+  let bestScore = -Infinity;
   const perThread = new Map();
+  /** Sample time of `at` (sorted [ts, µs]) inside task t; a sample counts up to the task's end (under load one sample can stand for a long gap). */
+  const inside = (at, t, from) => {
+    let j = from;
+    while (j < at.length && at[j][0] < t.ts) j++;
+    let sum = 0;
+    for (let k = j; k < at.length && at[k][0] <= t.ts + t.dur; k++) sum += Math.min(at[k][1], t.ts + t.dur - at[k][0]);
+    return [sum, j];
+  };
   for (const [key, tasks] of threads) {
-    let j = 0;
-    let inTasks = 0;
+    let je = 0;
+    let ji = 0;
+    let score = 0;
     const extIn = tasks.map((t) => {
-      while (j < extAt.length && extAt[j][0] < t.ts) j++;
-      let sum = 0;
-      // a sample counts up to the task's end (under load one sample can stand for a long gap)
-      for (let k = j; k < extAt.length && extAt[k][0] <= t.ts + t.dur; k++) sum += Math.min(extAt[k][1], t.ts + t.dur - extAt[k][0]);
-      inTasks += sum;
-      return sum;
+      const [ext, e2] = inside(extAt, t, je);
+      const [idle, i2] = inside(idleAt, t, ji);
+      je = e2;
+      ji = i2;
+      // The profiled thread was idle inside this task: the task ran on another renderer. Long
+      // tasks of other renderers (another site's process, waiting) would otherwise claim our
+      // samples and merge our many short tasks into one "long" one.
+      // A task's own thread CPU time bounds the extension samples it can explain: a long, mostly
+      // waiting task of another renderer spanning many of our short tasks explains few.
+      score += Math.min(ext, t.tdur ?? ext) - 4 * idle;
+      return ext;
     });
     perThread.set(key, extIn);
-    if (inTasks > bestExt) {
-      bestExt = inTasks;
+    if (score > bestScore) {
+      bestScore = score;
       best = key;
     }
   }
-  if (best === null) return [];
+  if (best === null) return { long: [], cpuMax: null };
   const tasks = threads.get(best);
   const extIn = perThread.get(best);
   const out = [];
-  tasks.forEach((t, i) => {
-    if (!(t.dur > minMs * 1000 && extIn[i] * 2 >= t.dur)) return;
-    // where the task went: extension leaf frames inside it
+  // where a task went: extension leaf frames inside it
+  const topOf = (t) => {
     const tally = new Map();
     for (const [at, us, id] of extAt) if (at >= t.ts && at <= t.ts + t.dur) tally.set(extLeafOf(id), (tally.get(extLeafOf(id)) ?? 0) + Math.min(us, t.ts + t.dur - at));
-    out.push({ ms: Math.round(t.dur / 1000), top: [...tally].sort((a, b) => b[1] - a[1]).slice(0, 6) });
+    return [...tally].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  };
+  /** Our task with the most thread CPU time, whatever its wall time (what a quiet machine would see). */
+  let cpuMax = null;
+  tasks.forEach((t, i) => {
+    if (!(extIn[i] * 2 >= t.dur)) return;
+    if (t.tdur !== null && t.dur >= 1000 && (!cpuMax || t.tdur > cpuMax.tdur)) cpuMax = t;
+    if (!(t.dur > minMs * 1000)) return;
+    out.push({ ts: t.ts, dur: t.dur, ms: Math.round(t.dur / 1000), cpuMs: t.tdur === null ? null : Math.round(t.tdur / 1000), top: topOf(t) });
   });
-  return out.sort((a, b) => b.ms - a.ms);
+  return {
+    long: out.sort((a, b) => b.ms - a.ms),
+    cpuMax: cpuMax && { cpuMs: Math.round(cpuMax.tdur / 1000), ms: Math.round(cpuMax.dur / 1000), top: topOf(cpuMax).slice(0, 4).map(([f, us]) => `${f} ${Math.round(us / 1000)} ms`) },
+  };
 }

@@ -59,6 +59,10 @@ interface PageResult {
   ms: number;
   /** Longest content-script task (Chromium CPU profile), -1 when not measured. */
   extMax: number;
+  /** Of the long tasks, those whose thread CPU time alone is over 50 ms; -1 when not measured. */
+  longCpu: number;
+  /** Most thread CPU time of one content-script task (any wall time); -1 when not measured. */
+  cpuMax: number;
   /** Longest run of consecutive content-script samples (spans yields to an idle page: upper bound). */
   runMax: number;
   /** --detail: total content-script time and where its longest run went. */
@@ -149,6 +153,9 @@ export async function run(args: string[], shared: string): Promise<void> {
       const seen = results.filter((r) => r.extMax >= 0);
       const max = Math.max(-1, ...seen.map((r) => r.extMax));
       console.log(`| (content-script tasks: CPU profile + task trace on ${seen.length} pages; longest ${max} ms) | | |`);
+      console.log(`| (of those, pages whose long task used > 50 ms of thread CPU time: the rest waited for a core) | ${seen.filter((r) => r.longCpu > 0).length} | 0 |`);
+      const cpus = seen.map((r) => r.cpuMax).filter((ms) => ms >= 0).sort((a, b) => a - b);
+      if (cpus.length) console.log(`| (thread CPU time of each page's costliest content-script task: median ${cpus[cpus.length >> 1]} ms, p90 ${cpus[Math.floor(cpus.length * 0.9)]} ms, max ${cpus[cpus.length - 1]} ms; pages over 50 ms) | ${cpus.filter((ms) => ms > 50).length} | 0 |`);
       const runMax = Math.max(-1, ...seen.map((r) => r.runMax));
       console.log(`| (upper bound: pages with a run of content-script samples > 50 ms, across yields; longest ${runMax} ms) | ${seen.filter((r) => r.runMax > 50).length} | — |`);
     }
@@ -188,7 +195,7 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
     let first = true;
     for (const name of names) {
       const t0 = Date.now();
-      const r: PageResult = { name, state: '?', entities: 0, errors: [], long: [], stalls: [], net: [], dom: [], missing: [], hidden: [], ms: 0, extMax: -1, runMax: -1 };
+      const r: PageResult = { name, state: '?', entities: 0, errors: [], long: [], stalls: [], net: [], dom: [], missing: [], hidden: [], ms: 0, extMax: -1, longCpu: -1, cpuMax: -1, runMax: -1 };
       const errBefore = drv.errors.length;
       const reqBefore = drv.requests.length;
       const bgBefore = (await drv.backgroundErrors()).length;
@@ -247,9 +254,14 @@ async function sweep(browser: Browser, extDir: string, pagesDir: string, names: 
             const long: number[] = c.tasks ?? c.runs;
             r.extMax = long[0] ?? 0;
             r.runMax = c.runs[0] ?? 0;
-            r.long.push(...long.map((ms: number) => `${ms} ms`));
+            // Thread CPU time of each task (trace `tdur`): on a loaded shared machine the wall time
+            // of a task includes the time its thread waited for a core; CPU time does not.
+            const cpuOf = (i: number): number | null => (c.tasks ? c.taskCpu?.[i] ?? null : null);
+            r.long.push(...long.map((ms: number, i: number) => `${ms} ms${cpuOf(i) === null ? '' : ` (cpu ${cpuOf(i)})`}`));
+            r.longCpu = c.tasks ? (c.taskCpu as (number | null)[]).filter((ms) => ms !== null && ms > 50).length : -1;
             if (long.length) r.long.push(`(in ${(c.tasks ? c.taskTop : c.worst).slice(0, 3).join(', ')})`);
-            if (detail) r.detail = `cs total ${c.extMs} ms; long tasks ${c.tasks ? c.tasks.join(', ') || 'none' : 'no trace'}${c.taskTop?.length ? ` (longest in ${c.taskTop.join(', ')})` : ''}; longest run of samples ${r.runMax} ms in ${c.worst.join(', ')}`;
+            r.cpuMax = c.cpuMax?.cpuMs ?? -1;
+            if (detail) r.detail = `cs total ${c.extMs} ms; most CPU in one task ${c.cpuMax ? `${c.cpuMax.cpuMs} ms (wall ${c.cpuMax.ms}) in ${c.cpuMax.top.join(', ')}` : '?'}; long tasks ${c.tasks ? c.tasks.join(', ') || 'none' : 'no trace'}${c.taskTop?.length ? ` (longest in ${c.taskTop.join(', ')})` : ''}; longest run of samples ${r.runMax} ms in ${c.worst.join(', ')}`;
           }
         }
         const hiddenText =
