@@ -5,7 +5,7 @@
  * main-thread time, the whole budget many times over. So no `browser` import here — it would pull
  * in the polyfill — only the browser's own API object (lib/page/eager.ts does the work).
  */
-import { articleGate } from '~/lib/article/gate';
+import { articleGate, articleGateSteps } from '~/lib/article/gate';
 import { startEagerPage, type EagerApi } from '~/lib/page/eager';
 
 /** Ask for idle time, but do not wait for it forever on a busy page. */
@@ -27,6 +27,7 @@ export default defineUnlistedScript(() => {
       doc: document,
       url: () => location.href,
       gate: articleGate,
+      gateSteps: articleGateSteps,
       importScript: (url) => import(/* @vite-ignore */ url),
       global: globalThis as unknown as Record<string, unknown>,
       watchUrl(onChange) {

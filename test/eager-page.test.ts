@@ -48,7 +48,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails' }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number } }) {
   const { document } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body><p>${LONG}</p></body></html>`);
   const fake = fakeApi(opts.stored);
   let url = opts.url ?? 'https://news.example/world/story';
@@ -63,6 +63,20 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
     doc: document as unknown as Document,
     url: () => url,
     gate: (_doc, u) => opts.gate(u),
+    ...(opts.steps
+      ? {
+          // A gate in steps that takes its time: each step burns more than a slice (10 ms).
+          *gateSteps(_doc: Document, u: string) {
+            for (let i = 0; i < opts.steps!.pauses; i++) {
+              const end = Date.now() + 12;
+              while (Date.now() < end);
+              opts.steps!.taken++;
+              yield;
+            }
+            return opts.gate(u);
+          },
+        }
+      : {}),
     importScript: async (u) => {
       imported.push(u);
       if (opts.reader === 'fails') throw new Error('blocked');
@@ -125,6 +139,30 @@ describe('eager content script', () => {
     p.navigate('https://news.example/world/other-story');
     await settle();
     expect(p.entry).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs a gate given as steps in slices, yielding to the page between them, with the same decision', async () => {
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    const yielded = vi.fn(() => new Promise<void>((r) => setTimeout(r, 0)));
+    g.scheduler = { yield: yielded };
+    const steps = { pauses: 4, taken: 0 };
+    try {
+      const p = setup({ gate: () => article, steps });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(steps.taken).toBe(4);
+      // each step used up its slice: the page had its turn after every one
+      expect(yielded.mock.calls.length).toBeGreaterThanOrEqual(4);
+      expect(p.entry).toHaveBeenCalledTimes(1);
+    } finally {
+      g.scheduler = before;
+    }
+    // …and a rejected page stays idle, with the gate's reasons for the popup.
+    const q = setup({ gate: () => notArticle, url: 'https://news.example/', steps: { pauses: 3, taken: 0 } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(q.imported).toEqual([]);
+    expect(await q.send({ type: 'ui:get-page-status' })).toMatchObject({ ok: true, value: { state: 'not-article', signals: notArticle.signals } });
+    q.stop();
   });
 
   it('leaves a likely article alone while off for the site, and loads the reader when switched on', async () => {

@@ -15,7 +15,7 @@
  * where the engine has it.
  */
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
-import { articleGate, type GateResult } from './gate';
+import { articleGateSteps, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
@@ -221,7 +221,7 @@ function classWeight(el: Element): number {
 }
 
 /** Readability-style candidate scoring over the collected blocks; returns the article root. */
-function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map<Element, Score> } {
+function* chooseRoot(blocks: Cand[], body: Element): Steps<{ root: Element; scores: Map<Element, Score> }> {
   const scores = new Map<Element, Score>();
   const init = (el: Element): Score => {
     let s = scores.get(el);
@@ -231,7 +231,10 @@ function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map
     }
     return s;
   };
+  let n = 0;
   for (const b of blocks) {
+    // #7: every block walks all its ancestors; a thousand blocks on a deep page is a long task.
+    if (++n % 64 === 0) yield;
     const len = b.text.length;
     // Text and link totals go all the way up (for link density); scores only 5 levels.
     let level = 0;
@@ -391,7 +394,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
  * Pauses inside the block walk and between phases.
  */
 export function* extractArticleSteps(doc: Document, url: string, options: ExtractOptions = {}): Steps<Extraction> {
-  const gate: GateResult = articleGate(doc, url);
+  const gate: GateResult = yield* articleGateSteps(doc, url);
   yield;
   const body = doc.body;
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
@@ -402,7 +405,7 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
   const layout = typeof (body as CheckVisible).checkVisibility === 'function' && (body as CheckVisible).checkVisibility!() === true;
   let cands = yield* collectBlocks(body, { classFilter: true, layout });
   yield;
-  let { root, scores } = chooseRoot(cands, body);
+  let { root, scores } = yield* chooseRoot(cands, body);
   yield;
   let inRoot = pickBlocks(cands, root, scores);
   yield;
@@ -410,7 +413,7 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
     // Over-eager class filter (e.g. the whole page inside class="header-wrap"): try without it.
     const again = yield* collectBlocks(body, { classFilter: false, layout });
     yield;
-    const r2 = chooseRoot(again, body);
+    const r2 = yield* chooseRoot(again, body);
     yield;
     const in2 = pickBlocks(again, r2.root, r2.scores);
     yield;
@@ -425,10 +428,17 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
   const meta = extractMetadata(doc, url);
   yield;
   // Paragraph-tagged lines that read as headings count as headings from here on.
-  let kept = inRoot
-    .filter((b) => !isBoilerplate(b, meta.title) && !inLinkBox(b, root, scores))
-    .map((b) => (b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b));
+  let kept: Cand[] = [];
+  for (let i = 0; i < inRoot.length; i++) {
+    // #7: a dozen regular expressions per block; pause now and then on pages with many blocks.
+    if (i % 64 === 63) yield;
+    const b = inRoot[i]!;
+    if (isBoilerplate(b, meta.title) || inLinkBox(b, root, scores)) continue;
+    kept.push(b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b);
+  }
+  yield;
   kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), meta.title);
+  yield;
   kept = dropEmptySections(kept, (b) => b.kind === 'heading');
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
@@ -440,6 +450,7 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
   const blocks: ArticleBlock[] = [];
   let section: string | null = null;
   for (const b of kept) {
+    if (blocks.length % 64 === 63) yield;
     if (b.kind === 'heading') {
       section = b.text;
       blocks.push({ element: b.el, kind: b.kind, text: b.text, section });

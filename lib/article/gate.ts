@@ -9,6 +9,7 @@
  */
 import { textWeight } from './weight';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf } from './jsonld';
+import { runSteps, type Steps } from './walk';
 
 export interface GateResult {
   likely: boolean;
@@ -96,10 +97,18 @@ function addItemprop(f: PageFacts, itemprop: string): void {
   if (itemprop === 'comment') f.posts++;
 }
 
+/**
+ * Elements read between pause points of the gate (issue #7). Each costs a textContent or a walk
+ * of a div's own text nodes; on the largest pages of the sweep (tens of thousands of divs) one
+ * pass in one piece was the reader's longest task.
+ */
+const GATE_STEP = 48;
+
 /** Pages built from bare <div>s: count text that sits directly in a div (no <p> at all). */
-function addDivText(f: PageFacts, divs: ArrayLike<Element>, limit: number, offText: (el: Element) => boolean): void {
+function* addDivText(f: PageFacts, divs: ArrayLike<Element>, limit: number, offText: (el: Element) => boolean): Steps<void> {
   if (f.density >= 20) return;
   for (let i = 0; i < divs.length; i++) {
+    if (i % GATE_STEP === GATE_STEP - 1) yield;
     const d = divs[i]!;
     let len = 0;
     for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
@@ -128,7 +137,7 @@ function pageFactsByWalk(doc: Document, limit: number): PageFacts {
     const cls = el.getAttribute('class');
     if (cls && POST_CLASS.test(cls)) f.posts++;
   });
-  addDivText(f, divs, limit, offText);
+  runSteps(addDivText(f, divs, limit, offText));
   return f;
 }
 
@@ -137,12 +146,17 @@ function pageFactsByWalk(doc: Document, limit: number): PageFacts {
  * that matter, instead of calling into the DOM for every element of the page from script. This
  * runs on every page the reader opens, so it must stay far below a frame.
  */
-function pageFactsByQuery(doc: Document, limit: number): PageFacts {
+function* pageFactsByQuery(doc: Document, limit: number): Steps<PageFacts> {
   const f = newFacts();
   if (!doc.documentElement) return f;
   const offText = offTextMemo();
   const paras = doc.querySelectorAll('p, pre');
-  for (let i = 0; i < paras.length && f.density <= limit; i++) addParagraph(f, paras[i]!, limit, offText);
+  yield;
+  for (let i = 0; i < paras.length && f.density <= limit; i++) {
+    if (i % GATE_STEP === GATE_STEP - 1) yield;
+    addParagraph(f, paras[i]!, limit, offText);
+  }
+  yield;
   f.articles = doc.getElementsByTagName('article').length;
   for (const m of Array.from(doc.querySelectorAll('meta[property]'))) {
     if (m.getAttribute('property') === 'og:type') f.ogType = (m.getAttribute('content') ?? '').trim().toLowerCase();
@@ -154,7 +168,8 @@ function pageFactsByQuery(doc: Document, limit: number): PageFacts {
     const cls = el.getAttribute('class');
     if (cls && POST_CLASS.test(cls)) f.posts++;
   }
-  addDivText(f, doc.getElementsByTagName('div'), limit, offText);
+  yield;
+  yield* addDivText(f, doc.getElementsByTagName('div'), limit, offText);
   return f;
 }
 
@@ -166,10 +181,24 @@ function hasFastSelectors(doc: Document): boolean {
 
 /** Exported for tests: both ways must agree. */
 export function pageFacts(doc: Document, limit: number, how: 'walk' | 'query' = hasFastSelectors(doc) ? 'query' : 'walk'): PageFacts {
-  return how === 'query' ? pageFactsByQuery(doc, limit) : pageFactsByWalk(doc, limit);
+  return runSteps(pageFactsSteps(doc, limit, how));
+}
+
+function* pageFactsSteps(doc: Document, limit: number, how: 'walk' | 'query' = hasFastSelectors(doc) ? 'query' : 'walk'): Steps<PageFacts> {
+  // The walk is for linkedom (CLI, tests): no page to yield to there.
+  return how === 'query' ? yield* pageFactsByQuery(doc, limit) : pageFactsByWalk(doc, limit);
 }
 
 export function articleGate(doc: Document, url: string): GateResult {
+  return runSteps(articleGateSteps(doc, url));
+}
+
+/**
+ * The gate as steps (lib/article/walk.ts): the same decision as articleGate, pausing every
+ * GATE_STEP elements so the content script can spread it over several tasks (issue #7: the
+ * gate ran in one piece at the start of every analysis, the longest task on some big pages).
+ */
+export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
   const signals: string[] = [];
   const negative: string[] = [];
 
@@ -190,7 +219,8 @@ export function articleGate(doc: Document, url: string): GateResult {
   if (ACCOUNT_PATH.test(path)) negative.push('url:account');
   if (FORUM_PATH.test(path)) negative.push('url:forum');
 
-  const facts = pageFacts(doc, 60);
+  const facts = yield* pageFactsSteps(doc, 60);
+  yield;
   let strong = false;
   for (const node of jsonLdNodes(doc)) {
     for (const t of typesOf(node)) {

@@ -16,15 +16,21 @@ import { clampArticleInput, type CsToBg, type PageStatus, type Result } from '..
 import type { PageReport } from '../report';
 import { ArticleView, type ViewSettings } from './article-view';
 import { LATE_CONTENT_MS, SHELL_TEXT, sleep, visibleTextLength, waitForContent } from './wait';
-import { SliceClock, driveSteps, yieldToPage } from './yield';
+import { SliceClock, afterRendering, driveSteps, yieldToPage } from './yield';
 
 export type Extraction = { detected: false; signals: string[] } | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
+export type GateVerdict = { likely: boolean; signals: string[] };
 
 export interface PageDeps {
   doc: Document;
   /** Current page URL (location.href). */
   url: () => string;
-  articleGate: (doc: Document, url: string) => { likely: boolean; signals: string[] };
+  articleGate: (doc: Document, url: string) => GateVerdict;
+  /**
+   * The same gate as steps (lib/article/gate.ts articleGateSteps); when given, the controller
+   * drives it in slices (issue #7: in one piece it was the longest task on some big pages).
+   */
+  gateSteps?: (doc: Document, url: string) => Generator<void, GateVerdict, void>;
   extractArticle: (doc: Document, url: string) => Extraction;
   /**
    * The same extraction as steps that may pause at each `yield` (lib/article/walk.ts); when
@@ -103,13 +109,15 @@ export class PageController {
     const { doc, log } = this.deps;
     try {
       if (afterNavigation && !(await sleep(NAVIGATION_SETTLE_MS, signal))) return;
-      let gate = this.deps.articleGate(doc, this.deps.url());
+      let gate = await this.gate(signal);
+      if (!gate || signal.aborted) return;
       if (!gate.likely) {
         const shell = afterNavigation || visibleTextLength(doc) < SHELL_TEXT;
         if (shell) {
           const found = await waitForContent(doc, () => this.deps.articleGate(doc, this.deps.url()).likely, signal, LATE_CONTENT_MS);
           if (signal.aborted) return;
-          if (found) gate = this.deps.articleGate(doc, this.deps.url());
+          if (found) gate = await this.gate(signal);
+          if (!gate || signal.aborted) return;
         }
         if (!gate.likely) {
           // Stay idle (remember why, for the popup). Only a page that reported before (SPA) must
@@ -119,7 +127,9 @@ export class PageController {
           return;
         }
       }
-      await yieldToPage();
+      // Extraction asks for layout (checkVisibility): start right after a frame, when the page's
+      // style is fresh, rather than recalculating it inside our task.
+      await afterRendering(signal);
       if (signal.aborted) return;
       const url = this.deps.url();
       const extraction = await this.extract(url, signal);
@@ -156,6 +166,13 @@ export class PageController {
       if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
       else log('page analysis stopped:', err);
     }
+  }
+
+  /** The gate, in slices when it comes as steps. Null when aborted. */
+  private async gate(signal: AbortSignal): Promise<GateVerdict | null> {
+    const { doc } = this.deps;
+    if (!this.deps.gateSteps) return this.deps.articleGate(doc, this.deps.url());
+    return driveSteps(this.deps.gateSteps(doc, this.deps.url()), new SliceClock(), signal);
   }
 
   /**

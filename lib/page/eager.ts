@@ -20,6 +20,7 @@ import type { GateResult } from '../article/gate';
 import type { PageStatus, Result } from '../messaging';
 import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, isActiveOn, pageKey, type ReaderEntry } from './activation';
+import { SliceClock, driveSteps } from './yield';
 
 interface ExtEvent<L> {
   addListener(listener: L): void;
@@ -53,6 +54,12 @@ export interface EagerDeps {
   /** The page's current URL. */
   url(): string;
   gate(doc: Document, url: string): GateResult;
+  /**
+   * The same gate as steps (lib/article/gate.ts articleGateSteps). When given, the first decision
+   * runs in slices (issue #7: on big pages the gate was a long task of its own, even in an idle
+   * callback); `gate` still serves the checks while waiting for late content (small pages).
+   */
+  gateSteps?(doc: Document, url: string): Generator<void, GateResult, void>;
   /** Runs the reader script (a dynamic import of its extension URL). */
   importScript(url: string): Promise<unknown>;
   /** Where the reader script registers its entry (the isolated world's global). */
@@ -181,7 +188,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
     await new Promise<void>((resolve) => deps.whenIdle(resolve));
     if (cancelled()) return;
     const gate = (): GateResult => deps.gate(doc, deps.url());
-    let result = gate();
+    // Date.now, not performance.now: see SliceClock (the eager script's cost on every page, #8).
+    let result = deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate();
+    if (cancelled() || !result) return;
     if (!result.likely && visibleTextLength(doc) < SHELL_TEXT) {
       // An app shell may still be loading its article: worth watching only where Backstory is on.
       if (!(await isActive()) || cancelled()) return;

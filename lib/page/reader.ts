@@ -6,7 +6,7 @@
  * their changes, SPA navigation and the popup's / background's messages.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { articleGate } from '../article/gate';
+import { articleGate, articleGateSteps } from '../article/gate';
 import { extractArticle, extractArticleSteps } from '../article/extract';
 import { PageController } from './controller';
 import { yieldToPage } from './yield';
@@ -28,6 +28,7 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
       doc: document,
       url: () => location.href,
       articleGate,
+      gateSteps: articleGateSteps,
       extractArticle,
       extractSteps: extractArticleSteps,
       send: (message: CsToBg) => browser.runtime.sendMessage(message) as Promise<Result<unknown> | undefined>,

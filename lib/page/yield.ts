@@ -37,18 +37,25 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const now: () => number = typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+/** Decided on first use, not at module evaluation: the eager script bundles this module too. */
+const preciseNow = (): number => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now());
 
 /** Time spent in the current slice; `due()` once it passed the budget. */
 export class SliceClock {
-  private start = now();
+  private start: number;
   /** Number of slices ended so far (for diagnostics and tests). */
   slices = 0;
 
-  constructor(readonly budgetMs: number = SLICE_MS) {}
+  /**
+   * `now`: the clock. The eager script passes Date.now: millisecond resolution is enough for a
+   * 10 ms slice, and a fresh isolated world pays for the first touch of every Web API (issue #8).
+   */
+  constructor(readonly budgetMs: number = SLICE_MS, private readonly now: () => number = preciseNow) {
+    this.start = now();
+  }
 
   due(): boolean {
-    return now() - this.start >= this.budgetMs;
+    return this.now() - this.start >= this.budgetMs;
   }
 
   /** Yield to the page when the slice is used up; resolves false when `signal` aborted meanwhile. */
@@ -56,14 +63,14 @@ export class SliceClock {
     if (this.due()) {
       this.slices++;
       await pause();
-      this.start = now();
+      this.start = this.now();
     }
     return !signal?.aborted;
   }
 
   /** Start a fresh slice (after awaiting something else that already gave the page its turn). */
   reset(): void {
-    this.start = now();
+    this.start = this.now();
   }
 }
 
@@ -80,4 +87,27 @@ export async function driveSteps<T>(steps: Generator<unknown, T>, clock: SliceCl
       return null;
     }
   }
+}
+
+/**
+ * Resolves in a task just after the page's next rendering update, when style and layout are
+ * fresh, so a layout query right then (checkVisibility) costs no recalculation of its own (issue
+ * #7: on a page that keeps changing itself, our first visibility check recalculated the style of
+ * the whole page inside our task). Falls back to `fallbackMs` where no frame comes (hidden tab,
+ * no requestAnimationFrame) or the signal aborts.
+ */
+export function afterRendering(signal?: AbortSignal, fallbackMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, fallbackMs);
+    signal?.addEventListener('abort', finish, { once: true });
+    // A rAF callback runs just before the frame's style and layout: the next task runs after them.
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => void yieldToPage().then(finish));
+  });
 }
