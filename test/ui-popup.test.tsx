@@ -1,13 +1,13 @@
 /**
  * The popup's rendering of a report: kind badge and reason, entities grouped by type with counts,
- * coverage most relevant first, opinion passages with reasons, and each empty state. Renders the
+ * coverage grouped by name (best match first), opinion passages with reasons, and each empty state. Renders the
  * real PopupView into a linkedom document; the report below is our own invented fixture.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { PopupView, type PopupState, type PopupViewProps } from '../components/popup/PopupView';
-import { explainSignals, groupEntities, opinionShare, pageScheme, snippet, sortCoverage } from '../components/popup/model';
+import { explainSignals, groupEntities, opinionShare, pageScheme, snippet } from '../components/popup/model';
 import { t } from '../components/i18n';
 import type { PageReport } from '../lib/report';
 import type { TabStatus } from '../lib/messaging';
@@ -50,8 +50,9 @@ const report: PageReport = {
     { id: 'X1', name: 'Nobody', type: 'person', description: '', mentions: [] },
   ],
   coverage: [
-    { id: 'c-low', title: 'Storm closes the harbour', date: '2025-05-30', source: 'Example Wire', url: 'https://wire.example/storm', entities: ['L1'], score: 0.4, why: 'Valdora · 9 days earlier' },
+    // The ranker's order (relatedCoverage's picks), best first.
     { id: 'c-high', title: 'Mayor promises harbour repairs', date: '2025-06-01', source: 'Example Post', url: 'javascript:alert(1)', entities: ['P1', 'O1'], score: 0.9, why: 'Ana Ruiz · Port Authority · 1 week earlier', origin: 'history' },
+    { id: 'c-low', title: 'Storm closes the harbour', date: '2025-05-30', source: 'Example Wire', url: 'https://wire.example/storm', entities: ['L1'], score: 0.4, why: 'Valdora · 9 days earlier' },
   ],
   opinion: [
     { paragraph: 0, label: 'reporting', score: 0.1, reasons: [] },
@@ -131,8 +132,10 @@ describe('PopupView with an article report', () => {
     expect(p.onReveal).toHaveBeenCalledWith({ paragraph: 0, start: 6, end: 14 });
   });
 
-  it('lists coverage most relevant first with date, source and why; unsafe links are not links', () => {
+  it('lists coverage under the page’s names, best match first, with date, source and why; unsafe links are not links', () => {
     render(h(PopupView, props(ready({ state: 'ready', report }))), root);
+    // c-high names Ana Ruiz (2 mentions) and the Port Authority (3): it goes under the Port Authority only.
+    expect($$('[data-testid=coverage] h3').map(text)).toEqual(['Port Authority', 'Valdora']);
     const items = $$('[data-testid=coverage-item]');
     expect(items).toHaveLength(2);
     expect(text(items[0]!.querySelector('.coverage-title'))).toBe('Mayor promises harbour repairs');
@@ -181,6 +184,8 @@ describe('PopupView with an article report', () => {
     expect($$('[data-testid=entity]')).toHaveLength(0);
     expect(text($('[data-testid=entities]'))).toContain('No names');
     expect($$('[data-testid=coverage-item]')).toHaveLength(0);
+    expect($$('[data-testid=coverage] h3')).toHaveLength(0);
+    expect(text($('#h-coverage')?.parentElement)).toContain('No earlier coverage found');
     expect($$('[data-testid=opinion-item]')).toHaveLength(0);
     expect($('[data-testid=opinion-share]')).toBeNull();
   });
@@ -285,9 +290,6 @@ describe('not-article reasons in plain words', () => {
 describe('popup model', () => {
   it('groups in a fixed type order', () => {
     expect(groupEntities(report.entities).map((g) => g.type)).toEqual(['person', 'organization', 'place']);
-  });
-  it('sorts coverage by score', () => {
-    expect(sortCoverage(report.coverage).map((c) => c.id)).toEqual(['c-high', 'c-low']);
   });
   it('weights the opinion share by paragraph length', () => {
     const s = opinionShare(report);

@@ -21,8 +21,9 @@ import {
   opinionPassages,
   opinionShare,
   pageScheme,
+  firstCoverage,
+  groupCoverage,
   snippet,
-  sortCoverage,
 } from './model';
 
 export type PopupState =
@@ -245,7 +246,7 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
       </section>
 
       <EntitiesSection entities={report.entities} onReveal={props.onReveal} />
-      <CoverageSection coverage={report.coverage} />
+      <CoverageSection coverage={report.coverage} entities={report.entities} />
       <OpinionSection passages={passages} paragraphs={article.paragraphs} onReveal={props.onReveal} />
     </>
   );
@@ -327,22 +328,40 @@ function CoverageItem({ item }: { item: CoverageHit }) {
   );
 }
 
-function CoverageSection({ coverage }: { coverage: CoverageHit[] }) {
+/**
+ * Earlier coverage grouped by the page's names (model.ts groupCoverage): each group is a small
+ * heading with the name and its items, best first; the best match leads the section. Collapsed, the
+ * section shows the first groups whole (up to COVERAGE_SHOWN items, 3 a name); "Show all" adds the rest.
+ */
+function CoverageSection({ coverage, entities }: { coverage: CoverageHit[]; entities: LinkedEntity[] }) {
   const [all, setAll] = useState(false);
-  const sorted = sortCoverage(coverage);
-  const shown = all ? sorted : sorted.slice(0, COVERAGE_SHOWN);
+  const groups = groupCoverage(coverage, entities);
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  const shown = all ? groups : firstCoverage(groups, COVERAGE_SHOWN);
   return (
     <section class="block" aria-labelledby="h-coverage">
       <h2 id="h-coverage">{t('coverageHeading')}</h2>
-      {sorted.length === 0 ? <p class="muted">{t('coverageNone')}</p> : null}
-      <ol class="coverage-list" data-testid="coverage">
-        {shown.map((c) => (
-          <CoverageItem key={c.id} item={c} />
-        ))}
-      </ol>
-      {sorted.length > COVERAGE_SHOWN ? (
-        <button type="button" class="link-button" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('showFewer') : t('showAll', sorted.length)}
+      {total === 0 ? <p class="muted">{t('coverageNone')}</p> : null}
+      <div class="coverage-groups" id="coverage-groups" data-testid="coverage">
+        {shown.map((g, i) => {
+          const headingId = `h-coverage-${i}`;
+          return (
+            <div class="coverage-group" key={g.entity?.id ?? ''} data-entity-id={g.entity?.id}>
+              <h3 id={headingId} class="coverage-group-name">
+                {g.entity ? g.entity.name : t('coverageOtherGroup')}
+              </h3>
+              <ol class="coverage-list" aria-labelledby={headingId}>
+                {g.items.map((c) => (
+                  <CoverageItem key={c.id} item={c} />
+                ))}
+              </ol>
+            </div>
+          );
+        })}
+      </div>
+      {total > COVERAGE_SHOWN ? (
+        <button type="button" class="link-button" aria-expanded={all} aria-controls="coverage-groups" onClick={() => setAll(!all)}>
+          {all ? t('showFewer') : t('showAll', total)}
         </button>
       ) : null}
     </section>

@@ -22,9 +22,73 @@ export function groupEntities(entities: LinkedEntity[]): EntityGroup[] {
   })).filter((g) => g.entities.length > 0);
 }
 
-/** Most relevant first; ties broken by the more recent date. */
-export function sortCoverage(items: CoverageHit[]): CoverageHit[] {
-  return [...items].sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
+/** Earlier coverage under one of the page's names, or (entity null) under none of them. */
+export interface CoverageGroup {
+  entity: LinkedEntity | null;
+  /** Best first (the ranker's order). */
+  items: CoverageHit[];
+}
+
+/**
+ * The page's names, most important first: most mentioned, then the linker's order (which is the
+ * order of first mention). Names with no mention on the page are not the article's subject.
+ */
+export function entityImportance(entities: LinkedEntity[]): Map<string, number> {
+  const ranked = entities
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.mentions.length > 0)
+    .sort((a, b) => b.e.mentions.length - a.e.mentions.length || a.i - b.i);
+  return new Map(ranked.map(({ e }, r) => [e.id, r]));
+}
+
+/**
+ * Coverage grouped by the page's names, for reading at a glance. Each item appears once, under the
+ * most important page name it concerns (its other names are in its why-line); items that concern
+ * none of them form one group with entity null. `coverage` is taken in the ranker's order (the
+ * report keeps relatedCoverage's picks, diversity already applied), so the first item is the best
+ * match; groups are ordered by their best item, so the best match always leads the section.
+ * Names without items get no group.
+ */
+export function groupCoverage(coverage: CoverageHit[], entities: LinkedEntity[]): CoverageGroup[] {
+  const importance = entityImportance(entities);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const groups = new Map<string, CoverageGroup>();
+  const seen = new Set<string>();
+  for (const item of coverage) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    let owner: string | null = null;
+    for (const id of item.entities) {
+      const r = importance.get(id);
+      if (r !== undefined && (owner === null || r < importance.get(owner)!)) owner = id;
+    }
+    const key = owner ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      group = { entity: owner ? byId.get(owner)! : null, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  // Map order is insertion order: the order of each group's best item.
+  return [...groups.values()];
+}
+
+/**
+ * The collapsed view: whole groups in their order (best match first), at most `perGroup` items each,
+ * until `limit` items are shown; the last group may be cut short. A few names with their earlier
+ * items read better at a glance than one item under each of six names.
+ */
+export function firstCoverage(groups: CoverageGroup[], limit: number, perGroup = 3): CoverageGroup[] {
+  const out: CoverageGroup[] = [];
+  let n = 0;
+  for (const g of groups) {
+    if (n >= limit) break;
+    const items = g.items.slice(0, Math.min(perGroup, limit - n));
+    out.push({ ...g, items });
+    n += items.length;
+  }
+  return out;
 }
 
 export interface OpinionShare {
