@@ -199,3 +199,42 @@ describe('block structure', () => {
     expect(blocks.every((b) => b.element.tagName === 'P')).toBe(true);
   });
 });
+
+describe('fails soft when the page is odd', () => {
+  const PARAS = [
+    'The harbour board voted on Monday to close the old ferry pier for repairs, a decision that will reroute about two thousand commuters for most of the winter.',
+    'Engineers found that two of the pier\'s timber piles had rotted through, and the board said it could not risk another season of heavy crossings on them.',
+    'Commuters will be carried by bus to the northern terminal instead, which adds about twenty minutes to the journey, according to the board\'s own estimate.',
+    'The repairs are expected to cost about four million, shared between the city and the regional transport fund, which approved its part last week.',
+  ];
+  const url = 'https://news.example/local/2025/11/03/ferry-pier-closes-for-repairs';
+
+  it('finds the story when the parser left it outside <body> (content before <head>)', () => {
+    // linkedom keeps this as html > [head, body (empty), div, head, body]; browsers merge it.
+    const html = `<!doctype html><html lang="en"><div class="stamp"></div><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head>
+      <body><div id="page"><article>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></div></body></html>`;
+    const doc = parseHTML(html).document as unknown as Document;
+    const r = extractArticle(doc, url);
+    expect(r.detected).toBe(true);
+    if (r.detected) expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+
+  it('keeps a story whose container carries a furniture word in its id, and leaves a gallery of captions out', () => {
+    // The story's wrapper is named after a share widget; a long photo gallery sits beside it.
+    const slides = Array.from({ length: 30 }, (_, i) => `<li><h2>${i + 1}/30 Pier at dawn</h2><p>Photo ${i + 1} of the old pier: workers lift a rotten pile onto a barge while gulls circle, seen from the northern breakwater at low tide.</p></li>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head><body>
+      <article><div id="share-btns-2_containerParent" class="text-wrapper">${PARAS.map((p) => `<p>${p}</p>`).join('')}
+      <div class="gallery"><ul class="legends">${slides}</ul></div></div></article></body></html>`;
+    const r = extractArticle(parseHTML(html).document as unknown as Document, url);
+    expect(r.detected).toBe(true);
+    if (r.detected) expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+
+  it('still skips a small share box', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head><body>
+      <article>${PARAS.map((p) => `<p>${p}</p>`).join('')}<div class="share-bar"><p>Share this story with a friend who takes the ferry every single morning, they will want to know.</p></div></article></body></html>`;
+    const r = extractArticle(parseHTML(html).document as unknown as Document, url);
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+});

@@ -10,6 +10,7 @@
  * Beyond Readability, site navigation and forms (<nav>, <form>, <menu>) are never entered.
  * One pass, stops at the first hit.
  */
+import { pageBody } from './page-body';
 import { isHiddenByMarkup } from './textmap';
 import { collapsedLengthUpTo } from './walk';
 
@@ -18,7 +19,7 @@ const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = /^(?:menu|menubar|complementary|navigation|alert|alertdialog|dialog)$/;
-const NEVER_ENTER = new Set(['nav', 'form', 'menu', 'script', 'style', 'noscript', 'template', 'svg']);
+const NEVER_ENTER = new Set(['head', 'nav', 'form', 'menu', 'script', 'style', 'noscript', 'template', 'svg']);
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -65,9 +66,10 @@ function walk(root: Element, visit: (el: Element) => Step): void {
 }
 
 export function bylineFromMarkup(doc: Document): string | null {
-  if (!doc.body) return null;
+  const body = pageBody(doc);
+  if (!body) return null;
   let found: string | null = null;
-  walk(doc.body, (el) => {
+  walk(body, (el) => {
     const tag = el.localName;
     if (NEVER_ENTER.has(tag) || isHiddenByMarkup(el)) return 'skip';
     if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return 'skip';

@@ -17,6 +17,7 @@
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
+import { pageBody } from './page-body';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
 import { collapsedLengthUpTo, runSteps, type Steps } from './walk';
@@ -33,7 +34,16 @@ const SKIP_TAGS = new Set([
 ]);
 const SKIP_ROLES = /^(?:navigation|contentinfo|complementary|banner|dialog|alertdialog|menu|menubar|search|toolbar|tablist)$/;
 /** Class/id words of boilerplate containers (Readability's list plus news-page furniture). */
-const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|trending|most-?popular|recommend|promo|outbrain|taboola|byline|dateline|credit|caption|cookie|consent|follow|tags|toolbar|author-bio|paywall|modal|masthead/i;
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+/**
+ * News-page furniture words beyond Readability's list. They name small boxes (share bars,
+ * newsletter sign-ups, bylines, captions), so they skip a box only while it holds little text:
+ * an id like "gigya-share-btns-2_containerParent" or a class "paywall" on the container of
+ * the whole story must not throw the story away.
+ */
+const FURNITURE = /share|sharing|newsletter|subscribe|signup|trending|most-?popular|recommend|promo|outbrain|taboola|byline|dateline|credit|caption|cookie|consent|follow|tags|toolbar|author-bio|paywall|modal|masthead/i;
+/** Collapsed text length above which a FURNITURE-named box is too big to be furniture. */
+const FURNITURE_MAX_TEXT = 2000;
 const MAYBE = /and|article|body|column|content|main|shadow|mathjax/i;
 /** Elements that start a new block (a "leaf" has none of these inside). */
 const BLOCKISH = new Set([
@@ -142,7 +152,7 @@ function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
     if (role && SKIP_ROLES.test(role)) continue;
     if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {
       const ci = classAndId(c);
-      if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) continue;
+      if (ci.length > 1 && !MAYBE.test(ci) && (UNLIKELY.test(ci) || (FURNITURE.test(ci) && collapsedLengthUpTo(c, FURNITURE_MAX_TEXT) <= FURNITURE_MAX_TEXT))) continue;
     }
     if (tag === 'P' || tag === 'PRE' || HEADINGS.has(tag)) {
       push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
@@ -393,7 +403,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 export function* extractArticleSteps(doc: Document, url: string, options: ExtractOptions = {}): Steps<Extraction> {
   const gate: GateResult = articleGate(doc, url);
   yield;
-  const body = doc.body;
+  const body = pageBody(doc);
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
   // The gate's text check is a quick under-estimate; its vetoes (login, search, thread) stand.
   const vetoed = gate.signals.some((s) => s.startsWith('veto:'));
