@@ -238,3 +238,38 @@ describe('fails soft when the page is odd', () => {
     expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
   });
 });
+
+describe('a story split over sibling boxes', () => {
+  const say = (topic: string, i: number) => `<p>The council's report on ${topic} ran to ninety pages, and its ${i === 0 ? 'first' : 'next'} chapter argued that the town had underspent on maintenance for most of a decade, leaving repairs to pile up.</p>`;
+  const deep = (html: string, levels: number) => (levels === 0 ? html : `<div>${deep(html, levels - 1)}</div>`);
+  const extract = (body: string) => {
+    const doc = parseHTML(`<!doctype html><html lang="en"><head><title>Council report</title><meta property="og:type" content="article"></head><body>${body}</body></html>`).document as unknown as Document;
+    const r = extractArticle(doc, 'https://news.example/local/2025/11/03/council-report-on-roads');
+    if (!r.detected) throw new Error('not detected');
+    return r.input.blocks.map((b) => b.text);
+  };
+  const lead = [say('roads', 0), say('bridges', 1)].join('');
+  const rest = ['drains', 'parks', 'schools', 'libraries', 'pools', 'halls'].map((t, i) => say(t, i + 1)).join('');
+
+  it('takes the lead box beside the box whose wrapper holds the body, even with no class names', () => {
+    // lead | wrapper > (body nested 6 deep + an ad label)
+    const texts = extract(`<div><div>${deep(lead, 2)}</div><div><div>${deep(rest, 6)}</div><div><span>Advertisement</span></div></div></div>`);
+    expect(texts).toHaveLength(8);
+    expect(texts[0]).toMatch(/report on roads/);
+    expect(texts[7]).toMatch(/report on halls/);
+  });
+
+  it('does not take a sibling comment thread (it has a reply form)', () => {
+    const comments = `<div><form><textarea></textarea></form>${['one', 'two', 'three'].map((w) => `<div><p>Reader ${w} wrote that the potholes near the school are far worse than this report lets on and that the council should have fixed them years ago instead of commissioning studies.</p></div>`).join('')}</div>`;
+    const texts = extract(`<div><div>${deep(rest, 6)}</div>${comments}</div>`);
+    expect(texts).toHaveLength(6);
+    expect(texts.some((t) => /Reader/.test(t))).toBe(false);
+  });
+
+  it('does not look for more of the story outside its <article>', () => {
+    const outside = `<div>${deep(say('elsewhere', 1) + say('another town', 1), 1)}</div>`;
+    const texts = extract(`<div><article><div>${deep(rest, 1)}</div><div>Share</div></article>${outside}</div>`);
+    expect(texts).toHaveLength(6);
+    expect(texts.some((t) => /elsewhere|another town/.test(t))).toBe(false);
+  });
+});

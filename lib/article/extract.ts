@@ -205,6 +205,8 @@ interface Score {
   score: number;
   text: number;
   links: number;
+  /** Paragraphs of running text (long, mostly unlinked) anywhere below: the article's own kind of block. */
+  paras: number;
 }
 
 function tagWeight(el: Element): number {
@@ -236,19 +238,21 @@ function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map
   const init = (el: Element): Score => {
     let s = scores.get(el);
     if (!s) {
-      s = { score: tagWeight(el) + classWeight(el), text: 0, links: 0 };
+      s = { score: tagWeight(el) + classWeight(el), text: 0, links: 0, paras: 0 };
       scores.set(el, s);
     }
     return s;
   };
   for (const b of blocks) {
     const len = b.text.length;
+    const para = b.kind === 'paragraph' && b.weight >= PARA_WEIGHT && b.linkLen * 4 < len ? 1 : 0;
     // Text and link totals go all the way up (for link density); scores only 5 levels.
     let level = 0;
     for (let a = b.el.parentElement; a; a = a.parentElement, level++) {
       const s = init(a);
       s.text += len;
       s.links += b.linkLen;
+      s.paras += para;
       if (a === body) break;
     }
     if (b.weight < 25 || b.kind === 'heading' || b.kind === 'list-item') continue;
@@ -301,6 +305,11 @@ function chooseRoot(blocks: Cand[], body: Element): { root: Element; scores: Map
   return { root, scores };
 }
 
+/** A paragraph of running text: this long (textWeight) and under a quarter link text. */
+const PARA_WEIGHT = 140;
+/** Running-text paragraphs that make a sibling of the root more of the article. */
+const SIBLING_PARAS = 2;
+
 /** Siblings of the root that look like more article (split bodies, "continued" containers). */
 function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]): Element[] {
   const parent = root.parentElement;
@@ -321,6 +330,10 @@ function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]
       roots.push(c);
       continue;
     }
+    if (moreStory(c, scores, rs?.text ?? 0)) {
+      roots.push(c);
+      continue;
+    }
     const tag = tagOf(c);
     if (tag === 'P') {
       const b = blocks.find((x) => x.el === c);
@@ -329,7 +342,34 @@ function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]
       if ((b.text.length > 80 && density < 0.25) || (b.text.length > 0 && density === 0 && /\.( |$)/.test(b.text))) roots.push(c);
     }
   }
+  // A story split one or two levels further up (lead and body in sibling boxes of the root's
+  // wrapper), never out of the story's own container.
+  if (isStoryBoundary(root)) return roots;
+  let x: Element | null = parent;
+  for (let k = 0; k < SPLIT_LEVELS && x && !isStoryBoundary(x) && x.parentElement; k++, x = x.parentElement) {
+    for (let c = x.parentElement.firstElementChild; c; c = c.nextElementSibling) if (c !== x && moreStory(c, scores, rs?.text ?? 0)) roots.push(c);
+  }
   return roots;
+}
+
+/** Levels above the root's own siblings where a split story's other parts are looked for. */
+const SPLIT_LEVELS = 2;
+
+/** An element whose siblings are outside the story: <article>, <main>, the articleBody, the page. */
+function isStoryBoundary(el: Element): boolean {
+  const tag = tagOf(el);
+  return tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || tag === 'HTML' || (el.getAttribute('itemprop') ?? '').includes('articleBody');
+}
+
+/**
+ * More of the story beside it, nested deeper than the scores reach (they climb 5 levels): a
+ * box holding several paragraphs of running text, few links and a tenth of the root's text.
+ * A comment thread is paragraphs too: not one named as furniture, nor one with a form (the
+ * reply box) in it.
+ */
+function moreStory(c: Element, scores: Map<Element, Score>, rootText: number): boolean {
+  const s = scores.get(c);
+  return !!s && s.paras >= SIBLING_PARAS && s.links <= s.text * 0.2 && s.text >= rootText * 0.1 && classWeight(c) >= 0 && !c.getElementsByTagName('form').length;
 }
 
 const TERMINAL = /[.!?:;…"”’)\]]$/;
