@@ -239,6 +239,33 @@ describe('fails soft when the page is odd', () => {
   });
 });
 
+describe('a page wrapped in one <form> (ASP.NET WebForms)', () => {
+  const PARAS = [
+    'The county fair opened on Friday with a record number of entries in the livestock tent, where judges worked late into the evening to get through them all.',
+    'Organisers said the new timetable, which moves the tractor parade to the morning, had drawn families who used to arrive only after lunch on the first day.',
+    'Stallholders reported brisk trade despite the wind, and the pie competition was won for the third year running by a baker from the next valley over.',
+    'The fair runs until Monday evening, when the fireworks that were cancelled last year because of the drought are due to return over the lake.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>County fair opens</title><meta property="og:type" content="article"></head><body>
+    <form id="mainForm" action="/default.aspx" method="post"><input type="hidden" name="__VIEWSTATE" value="x">
+      <div class="top"><input type="search" name="q"><button>Search</button></div>
+      <div class="story"><h1>County fair opens</h1><div class="byline">By Robin Marsh</div>
+        ${PARAS.map((p) => `<p>${p}</p>`).join('')}
+        <form class="signup"><p>Get the fair's daily schedule in your inbox every morning of the week, free of charge.</p><input type="email"></form>
+      </div>
+    </form></body></html>`;
+  const url = 'https://news.example/local/2025/08/15/county-fair-opens';
+
+  it('detects and extracts the story inside the page form, leaving a small sign-up form out', () => {
+    const doc = parseHTML(html).document as unknown as Document;
+    expect(articleGate(doc, url).likely).toBe(true);
+    const r = extractArticle(doc, url);
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+    expect(r.input.byline).toBe('By Robin Marsh');
+  });
+});
+
 describe('a story split over sibling boxes', () => {
   const say = (topic: string, i: number) => `<p>The council's report on ${topic} ran to ninety pages, and its ${i === 0 ? 'first' : 'next'} chapter argued that the town had underspent on maintenance for most of a decade, leaving repairs to pile up.</p>`;
   const deep = (html: string, levels: number) => (levels === 0 ? html : `<div>${deep(html, levels - 1)}</div>`);

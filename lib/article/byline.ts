@@ -10,7 +10,7 @@
  * Beyond Readability, site navigation and forms (<nav>, <form>, <menu>) are never entered.
  * One pass, stops at the first hit.
  */
-import { pageBody } from './page-body';
+import { formWrapsContent, pageBody } from './page-body';
 import { isHiddenByMarkup } from './textmap';
 import { collapsedLengthUpTo } from './walk';
 
@@ -71,7 +71,7 @@ export function bylineFromMarkup(doc: Document): string | null {
   let found: string | null = null;
   walk(body, (el) => {
     const tag = el.localName;
-    if (NEVER_ENTER.has(tag) || isHiddenByMarkup(el)) return 'skip';
+    if ((NEVER_ENTER.has(tag) && !(tag === 'form' && formWrapsContent(el))) || isHiddenByMarkup(el)) return 'skip';
     if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return 'skip';
     const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (isByline(el, ci)) {

@@ -17,7 +17,7 @@
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
 import { extractMetadata } from './metadata';
-import { pageBody } from './page-body';
+import { formWrapsContent, pageBody } from './page-body';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
 import { collapsedLengthUpTo, runSteps, type Steps } from './walk';
@@ -147,7 +147,7 @@ function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
     if (++visited % WALK_STEP === 0) yield;
     const inQuote = frame.inQuote;
     const tag = tagOf(c);
-    if (SKIP_TAGS.has(tag) || isHiddenByMarkup(c)) continue;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'FORM' && formWrapsContent(c))) || isHiddenByMarkup(c)) continue;
     const role = c.getAttribute('role');
     if (role && SKIP_ROLES.test(role)) continue;
     if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {

@@ -1,3 +1,5 @@
+import { collapsedLengthUpTo } from './walk';
+
 /**
  * The element that holds the page's content, for the walks that look for the article and its
  * byline. In a browser that is always `document.body`: the HTML parser moves stray content
@@ -18,4 +20,19 @@ export function pageBody(doc: Document): Element | null {
     return html;
   }
   return body;
+}
+
+/** Collapsed text length above which a <form> is the page's wrapper, not a form box. */
+const FORM_BOX_MAX_TEXT = 2000;
+
+/**
+ * A <form> that wraps the page's content rather than being a form box (search, sign-up, reply):
+ * ASP.NET WebForms sites put the whole page, article included, inside one <form> right under
+ * <body>. The walks skip a form as furniture only when it is neither that wrapper nor holding
+ * much text; the length is read only as far as this decision needs.
+ */
+export function formWrapsContent(form: Element): boolean {
+  const parent = form.parentElement;
+  if (parent && parent.localName === 'body') return true;
+  return collapsedLengthUpTo(form, FORM_BOX_MAX_TEXT) > FORM_BOX_MAX_TEXT;
 }
