@@ -268,7 +268,7 @@ describe('a page wrapped in one <form> (ASP.NET WebForms)', () => {
 
 describe('a story split over sibling boxes', () => {
   const say = (topic: string, i: number) => `<p>The council's report on ${topic} ran to ninety pages, and its ${i === 0 ? 'first' : 'next'} chapter argued that the town had underspent on maintenance for most of a decade, leaving repairs to pile up.</p>`;
-  const deep = (html: string, levels: number) => (levels === 0 ? html : `<div>${deep(html, levels - 1)}</div>`);
+  const deep = (html: string, levels: number): string => (levels === 0 ? html : `<div>${deep(html, levels - 1)}</div>`);
   const extract = (body: string) => {
     const doc = parseHTML(`<!doctype html><html lang="en"><head><title>Council report</title><meta property="og:type" content="article"></head><body>${body}</body></html>`).document as unknown as Document;
     const r = extractArticle(doc, 'https://news.example/local/2025/11/03/council-report-on-roads');
@@ -298,5 +298,39 @@ describe('a story split over sibling boxes', () => {
     const texts = extract(`<div><article><div>${deep(rest, 1)}</div><div>Share</div></article>${outside}</div>`);
     expect(texts).toHaveLength(6);
     expect(texts.some((t) => /elsewhere|another town/.test(t))).toBe(false);
+  });
+});
+
+describe('the publisher\'s declared text (JSON-LD articleBody) as a check on the root', () => {
+  const PARAS = [
+    'The harbour board voted on Monday to close the old ferry pier for repairs, a decision that will reroute about two thousand commuters for most of the winter.',
+    "Engineers found that two of the pier's timber piles had rotted through, and the board said it could not risk another season of heavy crossings on them.",
+    "Commuters will be carried by bus to the northern terminal instead, which adds about twenty minutes to the journey, according to the board's own estimate.",
+    'The repairs are expected to cost about four million, shared between the city and the regional transport fund, which approved its part last week.',
+  ];
+  // A box of teaser summaries (links only on their headlines, commas galore) outscores the
+  // story, and sits too far from it for the story to be taken in as a sibling.
+  const teasers = Array.from({ length: 12 }, (_, i) => `<div><h3><a href="/story/${i}">Story number ${i}</a></h3><p>In other news, on day ${i}, the market, the school board, the library and the swimming pool all reported, in turn, that business was slow, quiet, and, on the whole, unremarkable.</p></div>`).join('');
+  const page = (ld: string) => `<!doctype html><html lang="en"><head><title>Ferry pier closes</title>${ld}</head><body><div>
+    <div><div><div><div>${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></div></div></div>
+    <div><hr><div><hr><div><hr><div>${teasers}</div></div></div></div></div></body></html>`;
+  const texts = (html: string) => {
+    const r = extractArticle(parseHTML(html).document as unknown as Document, 'https://news.example/local/2025/11/03/ferry-pier-closes-for-repairs', { force: true });
+    if (!r.detected) throw new Error('not detected');
+    return r.input.blocks.map((b) => b.text);
+  };
+
+  it('without it, the teaser box wins (the failure the check exists for)', () => {
+    expect(texts(page('')).every((t) => t.startsWith('In other news'))).toBe(true);
+  });
+
+  it('with it, the blocks that are the declared text show where the story is', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry pier closes', articleBody: PARAS.join(' ') })}</script>`;
+    expect(texts(page(ld))).toEqual(PARAS);
+  });
+
+  it('a short declared body (a summary) is not used as a check', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry pier closes', articleBody: PARAS[0] })}</script>`;
+    expect(texts(page(ld)).every((t) => t.startsWith('In other news'))).toBe(true);
   });
 });

@@ -16,6 +16,7 @@
  */
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
+import { covered, declaredBody, shingles } from './declared-body';
 import { extractMetadata } from './metadata';
 import { formWrapsContent, pageBody } from './page-body';
 import { blockText, isHiddenByMarkup } from './textmap';
@@ -347,7 +348,7 @@ function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]
   if (isStoryBoundary(root)) return roots;
   let x: Element | null = parent;
   for (let k = 0; k < SPLIT_LEVELS && x && !isStoryBoundary(x) && x.parentElement; k++, x = x.parentElement) {
-    for (let c = x.parentElement.firstElementChild; c; c = c.nextElementSibling) if (c !== x && moreStory(c, scores, rs?.text ?? 0)) roots.push(c);
+    for (let c: Element | null = x.parentElement.firstElementChild; c; c = c.nextElementSibling) if (c !== x && moreStory(c, scores, rs?.text ?? 0)) roots.push(c);
   }
   return roots;
 }
@@ -474,12 +475,25 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
 
   const meta = extractMetadata(doc, url);
   yield;
-  // Paragraph-tagged lines that read as headings count as headings from here on.
-  let kept = inRoot
-    .filter((b) => !isBoilerplate(b, meta.title) && !inLinkBox(b, root, scores))
-    .map((b) => (b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b));
-  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), meta.title);
-  kept = dropEmptySections(kept, (b) => b.kind === 'heading');
+  let kept = keepBlocks(inRoot, root, scores, meta.title);
+  // The publisher's declared text (JSON-LD articleBody) barely covered: the root is wrong.
+  const declared = declaredBody(doc);
+  if (declared) {
+    const want = shingles(declared);
+    const have = covered(want, shingles(kept.map((b) => b.text).join(' ')));
+    if (have < DECLARED_COVER) {
+      yield;
+      const alt = declaredRoot(cands, want, scores);
+      if (alt && alt !== root) {
+        const altKept = keepBlocks(pickBlocks(cands, alt, scores), alt, scores, meta.title);
+        yield;
+        if (covered(want, shingles(altKept.map((b) => b.text).join(' '))) > have) {
+          root = alt;
+          kept = altKept;
+        }
+      }
+    }
+  }
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
@@ -509,6 +523,45 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
     blocks: blocks.map((b) => ({ text: b.text, kind: b.kind, section: b.section })),
   };
   return { detected: true, input, blocks };
+}
+
+/** The blocks under the root that are article text, not furniture (lib/article/boilerplate.ts). */
+function keepBlocks(inRoot: Cand[], root: Element, scores: Map<Element, Score>, title: string): Cand[] {
+  // Paragraph-tagged lines that read as headings count as headings from here on.
+  let kept = inRoot
+    .filter((b) => !isBoilerplate(b, title) && !inLinkBox(b, root, scores))
+    .map((b) => (b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b));
+  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), title);
+  return dropEmptySections(kept, (b) => b.kind === 'heading');
+}
+
+/** Below this share of the declared articleBody's shingles in our blocks, look for a better root. */
+const DECLARED_COVER = 0.5;
+
+/**
+ * Where the declared text is on the page: the smallest element holding 80% of the text of the
+ * blocks that are mostly declared text. (Elements holding 80% of one total form a chain, so
+ * the smallest is inside all the others.)
+ */
+function declaredRoot(cands: Cand[], want: Set<string>, scores: Map<Element, Score>): Element | null {
+  const found = new Map<Element, number>();
+  let total = 0;
+  for (const b of cands) {
+    const own = shingles(b.text);
+    if (own.size < 3 || covered(own, want) < 0.6) continue;
+    total += b.text.length;
+    for (let a = b.el.parentElement; a; a = a.parentElement) found.set(a, (found.get(a) ?? 0) + b.text.length);
+  }
+  let best: Element | null = null;
+  let bestText = Infinity;
+  for (const [el, n] of found) {
+    const text = scores.get(el)?.text ?? Infinity;
+    if (n >= total * 0.8 && text < bestText) {
+      best = el;
+      bestText = text;
+    }
+  }
+  return best;
 }
 
 function pickBlocks(cands: Cand[], root: Element, scores: Map<Element, Score>): Cand[] {
