@@ -86,3 +86,35 @@ export function bylineFromMarkup(doc: Document): string | null {
   });
   return found;
 }
+
+/** "By Jane Doe", "By Jane Doe and Sam Roe", "BY JANE DOE, Reuters": a line a reader reads as the byline. */
+const BY_LINE = /^by\s+\p{Lu}/iu;
+const SENTENCE_END = /[.!?]["”’)]?$/;
+
+/**
+ * The byline when no markup names it (class-free or generated class names): the first short
+ * "By <Name>" line among the lines just before and at the start of the article text. Short (a
+ * name or two and perhaps an outlet), no sentence ending, capitalised words after "By".
+ */
+export function bylineFromLines(lines: readonly string[]): string | null {
+  for (const raw of lines) {
+    const t = collapse(raw);
+    if (t.length > 80 || !BY_LINE.test(t) || SENTENCE_END.test(t)) continue;
+    const all = t.split(' ');
+    // The name ends where the dateline or the buttons begin ("By Jo Roe March 18 at 3:57 PM Follow @jo").
+    let end = 1;
+    while (end < all.length && !ENDS_NAME.test(all[end]!)) end++;
+    // A date run into the name without a space ("Nolan22 Dec"): keep the name's letters.
+    const glued = end < all.length ? /^(\p{Lu}\p{Ll}+)\d/u.exec(all[end]!) : null;
+    if (glued) all[end++] = glued[1]!;
+    const words = all.slice(1, end);
+    if (words.length === 0 || words.length > 10) continue;
+    // Names: most words capitalised ("and", "de", "van" aside).
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (caps >= 2 || (caps === 1 && words.length === 1)) return all.slice(0, end).join(' ').replace(/[\s,|•·—–-]+$/, '');
+  }
+  return null;
+}
+
+/** A word that is no longer part of the name: digits, a month, a separator, a button or handle. */
+const ENDS_NAME = /\d|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|updated|published|posted|follow|[|•·—–]|@.*)\.?,?$/i;

@@ -16,6 +16,7 @@
  */
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGate, type GateResult } from './gate';
+import { bylineFromLines } from './byline';
 import { covered, declaredBody, shingles } from './declared-body';
 import { extractMetadata } from './metadata';
 import { formWrapsContent, pageBody } from './page-body';
@@ -495,6 +496,8 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
     }
   }
 
+  if (!meta.byline && kept.length > 0) meta.byline = bylineFromLines(linesAroundStart(cands, kept[0]!));
+
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
   const enough = score > 20 || (strong && score > 5);
@@ -524,6 +527,15 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
   };
   return { detected: true, input, blocks };
 }
+
+/** Collected lines just before the article's first kept block and its first few (where a byline sits). */
+function linesAroundStart(cands: Cand[], first: Cand): string[] {
+  const i = cands.findIndex((b) => b.el === first.el);
+  if (i < 0) return [];
+  return cands.slice(Math.max(0, i - BYLINE_BEFORE), i + BYLINE_AFTER).map((b) => b.text);
+}
+const BYLINE_BEFORE = 8;
+const BYLINE_AFTER = 3;
 
 /** The blocks under the root that are article text, not furniture (lib/article/boilerplate.ts). */
 function keepBlocks(inRoot: Cand[], root: Element, scores: Map<Element, Score>, title: string): Cand[] {
