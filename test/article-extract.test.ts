@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../lib/article/extract';
 import { articleGate } from '../lib/article/gate';
 import { blockText } from '../lib/article/textmap';
+import { pageBody } from '../lib/article/page-body';
 
 const PAGES = path.resolve(__dirname, 'fixtures/pages');
 const SHARED = path.resolve(__dirname, '../../shared/fixtures');
@@ -332,5 +333,18 @@ describe('the publisher\'s declared text (JSON-LD articleBody) as a check on the
   it('a short declared body (a summary) is not used as a check', () => {
     const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry pier closes', articleBody: PARAS[0] })}</script>`;
     expect(texts(page(ld)).every((t) => t.startsWith('In other news'))).toBe(true);
+  });
+});
+
+describe('pageBody', () => {
+  it('keeps a body with content as the root when something else hangs on <html>', () => {
+    const doc = parseHTML('<!doctype html><html><head><title>x</title></head><body><p>' + 'Plenty of article text here. '.repeat(20) + '</p></body></html>').document as unknown as Document;
+    doc.documentElement.appendChild(doc.createElement('div'));
+    expect(pageBody(doc)).toBe(doc.body);
+  });
+
+  it('walks the whole document when the parser left the body empty and the content beside it', () => {
+    const doc = parseHTML('<!doctype html><html><div></div><head><title>x</title></head><body><p>Text.</p></body></html>').document as unknown as Document;
+    expect(pageBody(doc)).toBe(doc.documentElement);
   });
 });

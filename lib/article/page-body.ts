@@ -6,13 +6,14 @@ import { collapsedLengthUpTo } from './walk';
  * (a <div> before <head>, a second <body>) into the one body. linkedom, which the CLI, the
  * tests and the evals parse with, does not: such a page comes out as
  * html > [head, body (empty), div, head, body], and a walk of `document.body` finds nothing.
- * When the document element holds anything besides one head and the body, walk it whole
- * (head elements are skipped by the walks anyway).
+ * When the body is (nearly) empty and the document element holds more than one head and the
+ * body, walk it whole (head elements are skipped by the walks anyway). A browser page whose
+ * scripts or extensions hang an element on <html> keeps its body as the root.
  */
 export function pageBody(doc: Document): Element | null {
   const body = doc.body;
   const html = doc.documentElement;
-  if (!html) return body;
+  if (!html || (body && collapsedLengthUpTo(body, EMPTY_BODY_TEXT) > EMPTY_BODY_TEXT)) return body;
   let heads = 0;
   for (let c = html.firstElementChild; c; c = c.nextElementSibling) {
     if (c === body) continue;
@@ -21,6 +22,9 @@ export function pageBody(doc: Document): Element | null {
   }
   return body;
 }
+
+/** A body with at most this much text, beside other content, is the parser's empty shell. */
+const EMPTY_BODY_TEXT = 200;
 
 /** Collapsed text length above which a <form> is the page's wrapper, not a form box. */
 const FORM_BOX_MAX_TEXT = 2000;
