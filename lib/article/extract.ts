@@ -8,8 +8,14 @@
  * (nav/footer/aside/forms, hidden elements, share/related/comment/newsletter containers by
  * class or id). Each substantial block scores its ancestors (Readability-style: commas and
  * length, halved per level); the best ancestor, corrected for link density, is the root, and
- * siblings of the root that look like more of the same are taken in. Blocks inside are then
- * filtered for bylines, credit lines, "follow us" boxes and link lists.
+ * siblings of the root (or of its wrapper, up to two levels, inside the story's <article>) that
+ * look like more of the same are taken in. Blocks inside are then filtered for bylines, credit
+ * lines, "follow us" boxes and link lists.
+ *
+ * Failing soft: furniture names beyond Readability's skip only small boxes; a form that wraps
+ * the page is walked; a too-thin result is retried without the class filter; and when the
+ * kept text covers little of the publisher's JSON-LD articleBody, the root moves to where
+ * that declared text is.
  *
  * Works on linkedom (CLI, unit tests) and in browsers; layout (checkVisibility) is used only
  * where the engine has it.
