@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { bylineFromMarkup } from '../lib/article/byline';
+import { bylineFromLines, bylineFromMarkup } from '../lib/article/byline';
+import { extractArticle } from '../lib/article/extract';
 import { extractMetadata } from '../lib/article/metadata';
 
 const doc = (body: string, head = '') =>
@@ -41,5 +42,30 @@ describe('byline from meta tags', () => {
   it('prefers meta and JSON-LD authors over visible markup', () => {
     const d = doc('<article><p class="byline">By Someone Else</p></article>', '<meta name="author" content="Dana Whitfield">');
     expect(extractMetadata(d, 'https://news.example/a').byline).toBe('Dana Whitfield');
+  });
+});
+
+describe('bylineFromLines (no author markup: the "By" line a reader sees)', () => {
+  it('takes a short "By <Name>" line and ends the name where the dateline or buttons begin', () => {
+    expect(bylineFromLines(['Local news', 'By Dana Whitfield and Sam Okafor', 'Text.'])).toBe('By Dana Whitfield and Sam Okafor');
+    expect(bylineFromLines(['By Dana Whitfield March 18 at 3:57 PM Follow @danaw'])).toBe('By Dana Whitfield');
+    expect(bylineFromLines(['by Dana Whitfield22 Dec 2016'])).toBe('by Dana Whitfield');
+    expect(bylineFromLines(['BY DANA WHITFIELD | June 8, 2025'])).toBe('BY DANA WHITFIELD');
+  });
+
+  it('does not take sentences or long lines that merely start with "By"', () => {
+    expect(bylineFromLines(['By the end of the week, the council had voted twice.'])).toBe(null);
+    expect(bylineFromLines(['By then most of the crowd had gone home and the stalls were closing'])).toBe(null);
+    expect(bylineFromLines([`By ${'Very Long Name '.repeat(8)}`])).toBe(null);
+  });
+});
+
+describe('extractArticle falls back to the "By" line when no markup names the author', () => {
+  it('finds the byline of a class-free page', () => {
+    const para = '<p>The council voted on Monday to close the old ferry pier for repairs, a decision that will reroute about two thousand commuters for most of the winter.</p>';
+    const d = doc(`<div><h1>Talks resume</h1><div>By Dana Whitfield, June 8, 2025</div><div>${para.repeat(6)}</div></div>`);
+    const r = extractArticle(d, 'https://news.example/local/2025/06/08/talks-resume', { force: true });
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.byline).toBe('By Dana Whitfield');
   });
 });

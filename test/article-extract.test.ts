@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../lib/article/extract';
 import { articleGate } from '../lib/article/gate';
 import { blockText } from '../lib/article/textmap';
+import { pageBody } from '../lib/article/page-body';
 
 const PAGES = path.resolve(__dirname, 'fixtures/pages');
 const SHARED = path.resolve(__dirname, '../../shared/fixtures');
@@ -197,5 +198,153 @@ describe('block structure', () => {
     const blocks = extract(`<article><div>${PARA}</div>${wrapped.repeat(4)}</article>`);
     expect(blocks).toHaveLength(5);
     expect(blocks.every((b) => b.element.tagName === 'P')).toBe(true);
+  });
+});
+
+describe('fails soft when the page is odd', () => {
+  const PARAS = [
+    'The harbour board voted on Monday to close the old ferry pier for repairs, a decision that will reroute about two thousand commuters for most of the winter.',
+    'Engineers found that two of the pier\'s timber piles had rotted through, and the board said it could not risk another season of heavy crossings on them.',
+    'Commuters will be carried by bus to the northern terminal instead, which adds about twenty minutes to the journey, according to the board\'s own estimate.',
+    'The repairs are expected to cost about four million, shared between the city and the regional transport fund, which approved its part last week.',
+  ];
+  const url = 'https://news.example/local/2025/11/03/ferry-pier-closes-for-repairs';
+
+  it('finds the story when the parser left it outside <body> (content before <head>)', () => {
+    // linkedom keeps this as html > [head, body (empty), div, head, body]; browsers merge it.
+    const html = `<!doctype html><html lang="en"><div class="stamp"></div><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head>
+      <body><div id="page"><article>${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></div></body></html>`;
+    const doc = parseHTML(html).document as unknown as Document;
+    const r = extractArticle(doc, url);
+    expect(r.detected).toBe(true);
+    if (r.detected) expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+
+  it('keeps a story whose container carries a furniture word in its id, and leaves a gallery of captions out', () => {
+    // The story's wrapper is named after a share widget; a long photo gallery sits beside it.
+    const slides = Array.from({ length: 30 }, (_, i) => `<li><h2>${i + 1}/30 Pier at dawn</h2><p>Photo ${i + 1} of the old pier: workers lift a rotten pile onto a barge while gulls circle, seen from the northern breakwater at low tide.</p></li>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head><body>
+      <article><div id="share-btns-2_containerParent" class="text-wrapper">${PARAS.map((p) => `<p>${p}</p>`).join('')}
+      <div class="gallery"><ul class="legends">${slides}</ul></div></div></article></body></html>`;
+    const r = extractArticle(parseHTML(html).document as unknown as Document, url);
+    expect(r.detected).toBe(true);
+    if (r.detected) expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+
+  it('still skips a small share box', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Ferry pier closes</title><meta property="og:type" content="article"></head><body>
+      <article>${PARAS.map((p) => `<p>${p}</p>`).join('')}<div class="share-bar"><p>Share this story with a friend who takes the ferry every single morning, they will want to know.</p></div></article></body></html>`;
+    const r = extractArticle(parseHTML(html).document as unknown as Document, url);
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+});
+
+describe('a page wrapped in one <form> (ASP.NET WebForms)', () => {
+  const PARAS = [
+    'The county fair opened on Friday with a record number of entries in the livestock tent, where judges worked late into the evening to get through them all.',
+    'Organisers said the new timetable, which moves the tractor parade to the morning, had drawn families who used to arrive only after lunch on the first day.',
+    'Stallholders reported brisk trade despite the wind, and the pie competition was won for the third year running by a baker from the next valley over.',
+    'The fair runs until Monday evening, when the fireworks that were cancelled last year because of the drought are due to return over the lake.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>County fair opens</title><meta property="og:type" content="article"></head><body>
+    <form id="mainForm" action="/default.aspx" method="post"><input type="hidden" name="__VIEWSTATE" value="x">
+      <div class="top"><input type="search" name="q"><button>Search</button></div>
+      <div class="story"><h1>County fair opens</h1><div class="byline">By Robin Marsh</div>
+        ${PARAS.map((p) => `<p>${p}</p>`).join('')}
+        <form class="signup"><p>Get the fair's daily schedule in your inbox every morning of the week, free of charge.</p><input type="email"></form>
+      </div>
+    </form></body></html>`;
+  const url = 'https://news.example/local/2025/08/15/county-fair-opens';
+
+  it('detects and extracts the story inside the page form, leaving a small sign-up form out', () => {
+    const doc = parseHTML(html).document as unknown as Document;
+    expect(articleGate(doc, url).likely).toBe(true);
+    const r = extractArticle(doc, url);
+    if (!r.detected) throw new Error('not detected');
+    expect(r.input.blocks.map((b) => b.text)).toEqual(PARAS);
+    expect(r.input.byline).toBe('By Robin Marsh');
+  });
+});
+
+describe('a story split over sibling boxes', () => {
+  const say = (topic: string, i: number) => `<p>The council's report on ${topic} ran to ninety pages, and its ${i === 0 ? 'first' : 'next'} chapter argued that the town had underspent on maintenance for most of a decade, leaving repairs to pile up.</p>`;
+  const deep = (html: string, levels: number): string => (levels === 0 ? html : `<div>${deep(html, levels - 1)}</div>`);
+  const extract = (body: string) => {
+    const doc = parseHTML(`<!doctype html><html lang="en"><head><title>Council report</title><meta property="og:type" content="article"></head><body>${body}</body></html>`).document as unknown as Document;
+    const r = extractArticle(doc, 'https://news.example/local/2025/11/03/council-report-on-roads');
+    if (!r.detected) throw new Error('not detected');
+    return r.input.blocks.map((b) => b.text);
+  };
+  const lead = [say('roads', 0), say('bridges', 1)].join('');
+  const rest = ['drains', 'parks', 'schools', 'libraries', 'pools', 'halls'].map((t, i) => say(t, i + 1)).join('');
+
+  it('takes the lead box beside the box whose wrapper holds the body, even with no class names', () => {
+    // lead | wrapper > (body nested 6 deep + an ad label)
+    const texts = extract(`<div><div>${deep(lead, 2)}</div><div><div>${deep(rest, 6)}</div><div><span>Advertisement</span></div></div></div>`);
+    expect(texts).toHaveLength(8);
+    expect(texts[0]).toMatch(/report on roads/);
+    expect(texts[7]).toMatch(/report on halls/);
+  });
+
+  it('does not take a sibling comment thread (it has a reply form)', () => {
+    const comments = `<div><form><textarea></textarea></form>${['one', 'two', 'three'].map((w) => `<div><p>Reader ${w} wrote that the potholes near the school are far worse than this report lets on and that the council should have fixed them years ago instead of commissioning studies.</p></div>`).join('')}</div>`;
+    const texts = extract(`<div><div>${deep(rest, 6)}</div>${comments}</div>`);
+    expect(texts).toHaveLength(6);
+    expect(texts.some((t) => /Reader/.test(t))).toBe(false);
+  });
+
+  it('does not look for more of the story outside its <article>', () => {
+    const outside = `<div>${deep(say('elsewhere', 1) + say('another town', 1), 1)}</div>`;
+    const texts = extract(`<div><article><div>${deep(rest, 1)}</div><div>Share</div></article>${outside}</div>`);
+    expect(texts).toHaveLength(6);
+    expect(texts.some((t) => /elsewhere|another town/.test(t))).toBe(false);
+  });
+});
+
+describe('the publisher\'s declared text (JSON-LD articleBody) as a check on the root', () => {
+  const PARAS = [
+    'The harbour board voted on Monday to close the old ferry pier for repairs, a decision that will reroute about two thousand commuters for most of the winter.',
+    "Engineers found that two of the pier's timber piles had rotted through, and the board said it could not risk another season of heavy crossings on them.",
+    "Commuters will be carried by bus to the northern terminal instead, which adds about twenty minutes to the journey, according to the board's own estimate.",
+    'The repairs are expected to cost about four million, shared between the city and the regional transport fund, which approved its part last week.',
+  ];
+  // A box of teaser summaries (links only on their headlines, commas galore) outscores the
+  // story, and sits too far from it for the story to be taken in as a sibling.
+  const teasers = Array.from({ length: 12 }, (_, i) => `<div><h3><a href="/story/${i}">Story number ${i}</a></h3><p>In other news, on day ${i}, the market, the school board, the library and the swimming pool all reported, in turn, that business was slow, quiet, and, on the whole, unremarkable.</p></div>`).join('');
+  const page = (ld: string) => `<!doctype html><html lang="en"><head><title>Ferry pier closes</title>${ld}</head><body><div>
+    <div><div><div><div>${PARAS.map((p) => `<p>${p}</p>`).join('')}</div></div></div></div>
+    <div><hr><div><hr><div><hr><div>${teasers}</div></div></div></div></div></body></html>`;
+  const texts = (html: string) => {
+    const r = extractArticle(parseHTML(html).document as unknown as Document, 'https://news.example/local/2025/11/03/ferry-pier-closes-for-repairs', { force: true });
+    if (!r.detected) throw new Error('not detected');
+    return r.input.blocks.map((b) => b.text);
+  };
+
+  it('without it, the teaser box wins (the failure the check exists for)', () => {
+    expect(texts(page('')).every((t) => t.startsWith('In other news'))).toBe(true);
+  });
+
+  it('with it, the blocks that are the declared text show where the story is', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry pier closes', articleBody: PARAS.join(' ') })}</script>`;
+    expect(texts(page(ld))).toEqual(PARAS);
+  });
+
+  it('a short declared body (a summary) is not used as a check', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Ferry pier closes', articleBody: PARAS[0] })}</script>`;
+    expect(texts(page(ld)).every((t) => t.startsWith('In other news'))).toBe(true);
+  });
+});
+
+describe('pageBody', () => {
+  it('keeps a body with content as the root when something else hangs on <html>', () => {
+    const doc = parseHTML('<!doctype html><html><head><title>x</title></head><body><p>' + 'Plenty of article text here. '.repeat(20) + '</p></body></html>').document as unknown as Document;
+    doc.documentElement.appendChild(doc.createElement('div'));
+    expect(pageBody(doc)).toBe(doc.body);
+  });
+
+  it('walks the whole document when the parser left the body empty and the content beside it', () => {
+    const doc = parseHTML('<!doctype html><html><div></div><head><title>x</title></head><body><p>Text.</p></body></html>').document as unknown as Document;
+    expect(pageBody(doc)).toBe(doc.documentElement);
   });
 });

@@ -10,6 +10,7 @@
  * Beyond Readability, site navigation and forms (<nav>, <form>, <menu>) are never entered.
  * One pass, stops at the first hit.
  */
+import { formWrapsContent, pageBody } from './page-body';
 import { isHiddenByMarkup } from './textmap';
 import { collapsedLengthUpTo } from './walk';
 
@@ -18,7 +19,7 @@ const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = /^(?:menu|menubar|complementary|navigation|alert|alertdialog|dialog)$/;
-const NEVER_ENTER = new Set(['nav', 'form', 'menu', 'script', 'style', 'noscript', 'template', 'svg']);
+const NEVER_ENTER = new Set(['head', 'nav', 'form', 'menu', 'script', 'style', 'noscript', 'template', 'svg']);
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -65,11 +66,12 @@ function walk(root: Element, visit: (el: Element) => Step): void {
 }
 
 export function bylineFromMarkup(doc: Document): string | null {
-  if (!doc.body) return null;
+  const body = pageBody(doc);
+  if (!body) return null;
   let found: string | null = null;
-  walk(doc.body, (el) => {
+  walk(body, (el) => {
     const tag = el.localName;
-    if (NEVER_ENTER.has(tag) || isHiddenByMarkup(el)) return 'skip';
+    if ((NEVER_ENTER.has(tag) && !(tag === 'form' && formWrapsContent(el))) || isHiddenByMarkup(el)) return 'skip';
     if (el.getAttribute('aria-modal') === 'true' && el.getAttribute('role') === 'dialog') return 'skip';
     const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (isByline(el, ci)) {
@@ -84,3 +86,35 @@ export function bylineFromMarkup(doc: Document): string | null {
   });
   return found;
 }
+
+/** "By Jane Doe", "By Jane Doe and Sam Roe", "BY JANE DOE, Reuters": a line a reader reads as the byline. */
+const BY_LINE = /^by\s+\p{Lu}/iu;
+const SENTENCE_END = /[.!?]["”’)]?$/;
+
+/**
+ * The byline when no markup names it (class-free or generated class names): the first short
+ * "By <Name>" line among the lines just before and at the start of the article text. Short (a
+ * name or two and perhaps an outlet), no sentence ending, capitalised words after "By".
+ */
+export function bylineFromLines(lines: readonly string[]): string | null {
+  for (const raw of lines) {
+    const t = collapse(raw);
+    if (t.length > 80 || !BY_LINE.test(t) || SENTENCE_END.test(t)) continue;
+    const all = t.split(' ');
+    // The name ends where the dateline or the buttons begin ("By Jo Roe March 18 at 3:57 PM Follow @jo").
+    let end = 1;
+    while (end < all.length && !ENDS_NAME.test(all[end]!)) end++;
+    // A date run into the name without a space ("Nolan22 Dec"): keep the name's letters.
+    const glued = end < all.length ? /^(\p{Lu}\p{Ll}+)\d/u.exec(all[end]!) : null;
+    if (glued) all[end++] = glued[1]!;
+    const words = all.slice(1, end);
+    if (words.length === 0 || words.length > 10) continue;
+    // Names: most words capitalised ("and", "de", "van" aside).
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (caps >= 2 || (caps === 1 && words.length === 1)) return all.slice(0, end).join(' ').replace(/[\s,|•·—–-]+$/, '');
+  }
+  return null;
+}
+
+/** A word that is no longer part of the name: digits, a month, a separator, a button or handle. */
+const ENDS_NAME = /\d|^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|updated|published|posted|follow|[|•·—–]|@.*)\.?,?$/i;

@@ -8,15 +8,24 @@
  * (nav/footer/aside/forms, hidden elements, share/related/comment/newsletter containers by
  * class or id). Each substantial block scores its ancestors (Readability-style: commas and
  * length, halved per level); the best ancestor, corrected for link density, is the root, and
- * siblings of the root that look like more of the same are taken in. Blocks inside are then
- * filtered for bylines, credit lines, "follow us" boxes and link lists.
+ * siblings of the root (or of its wrapper, up to two levels, inside the story's <article>) that
+ * look like more of the same are taken in. Blocks inside are then filtered for bylines, credit
+ * lines, "follow us" boxes and link lists.
+ *
+ * Failing soft: furniture names beyond Readability's skip only small boxes; a form that wraps
+ * the page is walked; a too-thin result is retried without the class filter; and when the
+ * kept text covers little of the publisher's JSON-LD articleBody, the root moves to where
+ * that declared text is.
  *
  * Works on linkedom (CLI, unit tests) and in browsers; layout (checkVisibility) is used only
  * where the engine has it.
  */
 import { dropEmptySections, dropLeadingHeadings, dropOrphanHeadings, inLinkBox, isBoilerplate } from './boilerplate';
 import { articleGateSteps, type GateResult } from './gate';
+import { bylineFromLines } from './byline';
+import { covered, declaredBody, shingles } from './declared-body';
 import { extractMetadata } from './metadata';
+import { formWrapsContent, pageBody } from './page-body';
 import { blockText, isHiddenByMarkup } from './textmap';
 import { textWeight } from './weight';
 import { collapsedLengthUpTo, runSteps, type Steps } from './walk';
@@ -33,7 +42,16 @@ const SKIP_TAGS = new Set([
 ]);
 const SKIP_ROLES = /^(?:navigation|contentinfo|complementary|banner|dialog|alertdialog|menu|menubar|search|toolbar|tablist)$/;
 /** Class/id words of boilerplate containers (Readability's list plus news-page furniture). */
-const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|signup|trending|most-?popular|recommend|promo|outbrain|taboola|byline|dateline|credit|caption|cookie|consent|follow|tags|toolbar|author-bio|paywall|modal|masthead/i;
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+/**
+ * News-page furniture words beyond Readability's list. They name small boxes (share bars,
+ * newsletter sign-ups, bylines, captions), so they skip a box only while it holds little text:
+ * an id like "gigya-share-btns-2_containerParent" or a class "paywall" on the container of
+ * the whole story must not throw the story away.
+ */
+const FURNITURE = /share|sharing|newsletter|subscribe|signup|trending|most-?popular|recommend|promo|outbrain|taboola|byline|dateline|credit|caption|cookie|consent|follow|tags|toolbar|author-bio|paywall|modal|masthead/i;
+/** Collapsed text length above which a FURNITURE-named box is too big to be furniture. */
+const FURNITURE_MAX_TEXT = 2000;
 const MAYBE = /and|article|body|column|content|main|shadow|mathjax/i;
 /** Elements that start a new block (a "leaf" has none of these inside). */
 const BLOCKISH = new Set([
@@ -137,12 +155,12 @@ function* collectBlocks(body: Element, opts: WalkOptions): Steps<Cand[]> {
     if (++visited % WALK_STEP === 0) yield;
     const inQuote = frame.inQuote;
     const tag = tagOf(c);
-    if (SKIP_TAGS.has(tag) || isHiddenByMarkup(c)) continue;
+    if ((SKIP_TAGS.has(tag) && !(tag === 'FORM' && formWrapsContent(c))) || isHiddenByMarkup(c)) continue;
     const role = c.getAttribute('role');
     if (role && SKIP_ROLES.test(role)) continue;
     if (opts.classFilter && tag !== 'ARTICLE' && tag !== 'MAIN' && tag !== 'BODY') {
       const ci = classAndId(c);
-      if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) continue;
+      if (ci.length > 1 && !MAYBE.test(ci) && (UNLIKELY.test(ci) || (FURNITURE.test(ci) && collapsedLengthUpTo(c, FURNITURE_MAX_TEXT) <= FURNITURE_MAX_TEXT))) continue;
     }
     if (tag === 'P' || tag === 'PRE' || HEADINGS.has(tag)) {
       push(c, tag === 'PRE' ? 'preformatted' : HEADINGS.has(tag) ? 'heading' : inQuote ? 'quote' : 'paragraph');
@@ -195,6 +213,8 @@ interface Score {
   score: number;
   text: number;
   links: number;
+  /** Paragraphs of running text (long, mostly unlinked) anywhere below: the article's own kind of block. */
+  paras: number;
 }
 
 function tagWeight(el: Element): number {
@@ -226,7 +246,7 @@ function* chooseRoot(blocks: Cand[], body: Element): Steps<{ root: Element; scor
   const init = (el: Element): Score => {
     let s = scores.get(el);
     if (!s) {
-      s = { score: tagWeight(el) + classWeight(el), text: 0, links: 0 };
+      s = { score: tagWeight(el) + classWeight(el), text: 0, links: 0, paras: 0 };
       scores.set(el, s);
     }
     return s;
@@ -236,12 +256,14 @@ function* chooseRoot(blocks: Cand[], body: Element): Steps<{ root: Element; scor
     // #7: every block walks all its ancestors; a thousand blocks on a deep page is a long task.
     if (++n % 64 === 0) yield;
     const len = b.text.length;
+    const para = b.kind === 'paragraph' && b.weight >= PARA_WEIGHT && b.linkLen * 4 < len ? 1 : 0;
     // Text and link totals go all the way up (for link density); scores only 5 levels.
     let level = 0;
     for (let a = b.el.parentElement; a; a = a.parentElement, level++) {
       const s = init(a);
       s.text += len;
       s.links += b.linkLen;
+      s.paras += para;
       if (a === body) break;
     }
     if (b.weight < 25 || b.kind === 'heading' || b.kind === 'list-item') continue;
@@ -294,6 +316,11 @@ function* chooseRoot(blocks: Cand[], body: Element): Steps<{ root: Element; scor
   return { root, scores };
 }
 
+/** A paragraph of running text: this long (textWeight) and under a quarter link text. */
+const PARA_WEIGHT = 140;
+/** Running-text paragraphs that make a sibling of the root more of the article. */
+const SIBLING_PARAS = 2;
+
 /** Siblings of the root that look like more article (split bodies, "continued" containers). */
 function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]): Element[] {
   const parent = root.parentElement;
@@ -314,6 +341,10 @@ function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]
       roots.push(c);
       continue;
     }
+    if (moreStory(c, scores, rs?.text ?? 0)) {
+      roots.push(c);
+      continue;
+    }
     const tag = tagOf(c);
     if (tag === 'P') {
       const b = blocks.find((x) => x.el === c);
@@ -322,7 +353,34 @@ function siblingRoots(root: Element, scores: Map<Element, Score>, blocks: Cand[]
       if ((b.text.length > 80 && density < 0.25) || (b.text.length > 0 && density === 0 && /\.( |$)/.test(b.text))) roots.push(c);
     }
   }
+  // A story split one or two levels further up (lead and body in sibling boxes of the root's
+  // wrapper), never out of the story's own container.
+  if (isStoryBoundary(root)) return roots;
+  let x: Element | null = parent;
+  for (let k = 0; k < SPLIT_LEVELS && x && !isStoryBoundary(x) && x.parentElement; k++, x = x.parentElement) {
+    for (let c: Element | null = x.parentElement.firstElementChild; c; c = c.nextElementSibling) if (c !== x && moreStory(c, scores, rs?.text ?? 0)) roots.push(c);
+  }
   return roots;
+}
+
+/** Levels above the root's own siblings where a split story's other parts are looked for. */
+const SPLIT_LEVELS = 2;
+
+/** An element whose siblings are outside the story: <article>, <main>, the articleBody, the page. */
+function isStoryBoundary(el: Element): boolean {
+  const tag = tagOf(el);
+  return tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || tag === 'HTML' || (el.getAttribute('itemprop') ?? '').includes('articleBody');
+}
+
+/**
+ * More of the story beside it, nested deeper than the scores reach (they climb 5 levels): a
+ * box holding several paragraphs of running text, few links and a tenth of the root's text.
+ * A comment thread is paragraphs too: not one named as furniture, nor one with a form (the
+ * reply box) in it.
+ */
+function moreStory(c: Element, scores: Map<Element, Score>, rootText: number): boolean {
+  const s = scores.get(c);
+  return !!s && s.paras >= SIBLING_PARAS && s.links <= s.text * 0.2 && s.text >= rootText * 0.1 && classWeight(c) >= 0 && !c.getElementsByTagName('form').length;
 }
 
 const TERMINAL = /[.!?:;…"”’)\]]$/;
@@ -396,7 +454,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 export function* extractArticleSteps(doc: Document, url: string, options: ExtractOptions = {}): Steps<Extraction> {
   const gate: GateResult = yield* articleGateSteps(doc, url);
   yield;
-  const body = doc.body;
+  const body = pageBody(doc);
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
   // The gate's text check is a quick under-estimate; its vetoes (login, search, thread) stand.
   const vetoed = gate.signals.some((s) => s.startsWith('veto:'));
@@ -427,19 +485,27 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
 
   const meta = extractMetadata(doc, url);
   yield;
-  // Paragraph-tagged lines that read as headings count as headings from here on.
-  let kept: Cand[] = [];
-  for (let i = 0; i < inRoot.length; i++) {
-    // #7: a dozen regular expressions per block; pause now and then on pages with many blocks.
-    if (i % 64 === 63) yield;
-    const b = inRoot[i]!;
-    if (isBoilerplate(b, meta.title) || inLinkBox(b, root, scores)) continue;
-    kept.push(b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b);
+  let kept = yield* keepBlocks(inRoot, root, scores, meta.title);
+  // The publisher's declared text (JSON-LD articleBody) barely covered: the root is wrong.
+  const declared = declaredBody(doc);
+  if (declared) {
+    const want = shingles(declared);
+    const have = covered(want, shingles(kept.map((b) => b.text).join(' ')));
+    if (have < DECLARED_COVER) {
+      yield;
+      const alt = declaredRoot(cands, want, scores);
+      if (alt && alt !== root) {
+        const altKept = yield* keepBlocks(pickBlocks(cands, alt, scores), alt, scores, meta.title);
+        yield;
+        if (covered(want, shingles(altKept.map((b) => b.text).join(' '))) > have) {
+          root = alt;
+          kept = altKept;
+        }
+      }
+    }
   }
-  yield;
-  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), meta.title);
-  yield;
-  kept = dropEmptySections(kept, (b) => b.kind === 'heading');
+
+  if (!meta.byline && kept.length > 0) meta.byline = bylineFromLines(linesAroundStart(cands, kept[0]!));
 
   const score = textScore(kept) + (tagOf(root) === 'ARTICLE' ? Math.sqrt(Math.max(0, kept.reduce((n, b) => n + b.weight, 0) - 140)) : 0);
   const strong = gate.signals.some((s) => /^(?:json-ld:|og:article|microdata:)/.test(s));
@@ -470,6 +536,61 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
     blocks: blocks.map((b) => ({ text: b.text, kind: b.kind, section: b.section })),
   };
   return { detected: true, input, blocks };
+}
+
+/** Collected lines just before the article's first kept block and its first few (where a byline sits). */
+function linesAroundStart(cands: Cand[], first: Cand): string[] {
+  const i = cands.findIndex((b) => b.el === first.el);
+  if (i < 0) return [];
+  return cands.slice(Math.max(0, i - BYLINE_BEFORE), i + BYLINE_AFTER).map((b) => b.text);
+}
+const BYLINE_BEFORE = 8;
+const BYLINE_AFTER = 3;
+
+/** The blocks under the root that are article text, not furniture (lib/article/boilerplate.ts). */
+function* keepBlocks(inRoot: Cand[], root: Element, scores: Map<Element, Score>, title: string): Steps<Cand[]> {
+  // Paragraph-tagged lines that read as headings count as headings from here on.
+  let kept: Cand[] = [];
+  for (let i = 0; i < inRoot.length; i++) {
+    // #7: a dozen regular expressions per block; pause now and then on pages with many blocks.
+    if (i % 64 === 63) yield;
+    const b = inRoot[i]!;
+    if (isBoilerplate(b, title) || inLinkBox(b, root, scores)) continue;
+    kept.push(b.kind === 'paragraph' && looksLikeHeading(b.el, b.text) ? { ...b, kind: 'heading' as const } : b);
+  }
+  yield;
+  kept = dropLeadingHeadings(dropOrphanHeadings(kept, root, scores), title);
+  yield;
+  return dropEmptySections(kept, (b) => b.kind === 'heading');
+}
+
+/** Below this share of the declared articleBody's shingles in our blocks, look for a better root. */
+const DECLARED_COVER = 0.5;
+
+/**
+ * Where the declared text is on the page: the smallest element holding 80% of the text of the
+ * blocks that are mostly declared text. (Elements holding 80% of one total form a chain, so
+ * the smallest is inside all the others.)
+ */
+function declaredRoot(cands: Cand[], want: Set<string>, scores: Map<Element, Score>): Element | null {
+  const found = new Map<Element, number>();
+  let total = 0;
+  for (const b of cands) {
+    const own = shingles(b.text);
+    if (own.size < 3 || covered(own, want) < 0.6) continue;
+    total += b.text.length;
+    for (let a = b.el.parentElement; a; a = a.parentElement) found.set(a, (found.get(a) ?? 0) + b.text.length);
+  }
+  let best: Element | null = null;
+  let bestText = Infinity;
+  for (const [el, n] of found) {
+    const text = scores.get(el)?.text ?? Infinity;
+    if (n >= total * 0.8 && text < bestText) {
+      best = el;
+      bestText = text;
+    }
+  }
+  return best;
 }
 
 function pickBlocks(cands: Cand[], root: Element, scores: Map<Element, Score>): Cand[] {

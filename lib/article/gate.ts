@@ -7,6 +7,7 @@
  * login/sign-up forms, forum threads (DiscussionForumPosting, many post/author blocks) and app
  * pages (little paragraph text).
  */
+import { formWrapsContent } from './page-body';
 import { textWeight } from './weight';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf } from './jsonld';
 import { runSteps, type Steps } from './walk';
@@ -58,7 +59,7 @@ function offTextMemo(): (el: Element) => boolean {
       }
       path.push(a);
       const t = a.localName;
-      if (t === 'nav' || t === 'footer' || t === 'aside' || t === 'form' || a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') {
+      if (t === 'nav' || t === 'footer' || t === 'aside' || (t === 'form' && !formWrapsContent(a)) || a.hasAttribute('hidden') || a.getAttribute('aria-hidden') === 'true') {
         result = true;
         break;
       }

@@ -162,7 +162,8 @@ function diffPage(root: string, name: string): void {
   const dir = path.join(root, name);
   const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
   const expected = parseHTML(`<!doctype html><html><body>${readFileSync(path.join(dir, 'expected.html'), 'utf8')}</body></html>`).document.body.textContent ?? '';
-  const forced = extractArticle(parseHTML(html).document, URL, { force: true });
+  // parse() honours --strip-classes, so a probe's losses can be diffed too.
+  const forced = extractArticle(parse(html), URL, { force: true });
   const got = forced.detected ? forced.input.blocks.map((b) => b.text).join('\n') : '';
   const runs = (from: string, against: string) => {
     const other = shingles(against);
