@@ -95,3 +95,30 @@ describe('compileEntities: curated entities (lib/dataset/curated/entities.json)'
     expect(byId.get('curated:mojang-studios')?.aliases).toContain('Mojang');
   });
 });
+
+describe('compileEntities: company heads and former heads of government', async () => {
+  const d = dir(
+    [],
+    [
+      // Three sitting backbenchers and one former prime minister compete for two person places.
+      ...[1, 2, 3].map((i) => ({ id: `Q71000${i}`, name: `Backbencher Number${i}`, type: 'person', country: 'ZW', roles: [{ title: 'Member of the National Assembly (Zimbabwe)', from: '2023-09-01' }], source: 'eps:zimbabwe (CC0)' })),
+      { id: 'Q57762', name: 'Morgan Tsvangirai', type: 'person', country: 'ZW', roles: [{ title: 'Prime Minister (Zimbabwe)', from: '2009-02-11', to: '2013-09-11' }], source: 'eps:zimbabwe (CC0)' },
+      { id: 'Q7200001', name: 'Ray Abbott', type: 'person', country: 'US', roles: [{ title: 'Governor of Texas', from: '2015-01-20' }], source: 'eps:us (CC0)' },
+    ],
+    [
+      { id: 'cik:1308547', name: 'Dolbyx Laboratories', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 89.6 },
+      { id: 'cik:1800', name: 'Abbott Laboratories', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 99 },
+      { id: 'cik:1801', name: 'Julian Technologies', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 95 },
+    ],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 3 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('ranks a former prime minister (2009–2013) above sitting backbenchers', () => {
+    expect(byId.has('Q57762')).toBe(true);
+  });
+  it("offers a company's distinctive head as an alias, not a person's family name or a given name", () => {
+    expect(byId.get('cik:1308547')?.aliases).toContain('Dolbyx');
+    expect(byId.get('cik:1800')?.aliases ?? []).not.toContain('Abbott');
+    expect(byId.get('cik:1801')?.aliases ?? []).not.toContain('Julian');
+  });
+});

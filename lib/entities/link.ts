@@ -142,6 +142,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   for (let b = 0; b < scans.length; b++) {
     const scan = scans[b]!;
     let cursor = 0;
+    let last: { entity: number; to: number; start: number } | undefined;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
@@ -158,11 +159,23 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       cursor = to;
-      const start = scan.tokens[m.from]!.start;
+      let start = scan.tokens[m.from]!.start;
       const end = scan.tokens[to - 1]!.end;
+      // "New Zealand Department of Conservation": the country's name written before its own
+      // body is part of the body's name, not a mention of the country.
+      if (last && last.to === m.from && e.type === 'organization' && e.country && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
+        const c = index.entities[last.entity]!;
+        if (c.subtype === 'country' && c.country === e.country) {
+          const prevList = found.get(last.entity)!;
+          prevList.pop();
+          if (prevList.length === 0) found.delete(last.entity);
+          start = last.start;
+        }
+      }
       const list = found.get(chosen) ?? [];
       list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
       found.set(chosen, list);
+      last = { entity: chosen, to, start };
     }
   }
 
@@ -231,6 +244,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let bestScore = -Infinity;
   let acronym: boolean | undefined;
   let qualifier: string | undefined;
+  let camel: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -266,6 +280,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
       if (q && q !== e.country) continue;
     }
+    // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
+    if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
@@ -558,4 +574,19 @@ function overshadowed(index: EntityIndex, hits: AliasHit[], e: PackEntity, page:
     if (a.startsWith(prefix) && page.written(a.slice(prefix.length))) return false;
   }
   return true;
+}
+
+/** "NetLog", "McCain", "YouTube": a capitalised word with a capital after its first letter. */
+function innerCapitals(scan: BlockScan, tok: Token): boolean {
+  if (tok.shape !== Shape.Cap) return false;
+  const w = scan.text.slice(tok.start + 1, tok.end);
+  return w !== w.toLowerCase();
+}
+
+/** Does the entity's name, an alias or a short form contain `word` with this exact casing? */
+function writtenAs(e: PackEntity, word: string): boolean {
+  if (e.name.includes(word)) return true;
+  for (const a of e.aliases ?? []) if (a.includes(word)) return true;
+  for (const a of e.shortNames ?? []) if (a.includes(word)) return true;
+  return false;
 }
