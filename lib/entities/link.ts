@@ -95,7 +95,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   for (const scan of scans) {
     for (let i = 1; i < scan.tokens.length; i++) {
       const t = scan.tokens[i]!, prev = scan.tokens[i - 1]!;
-      if (t.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm) || prev.shape !== Shape.Cap) continue;
+      if (t.shape !== Shape.Cap || prev.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm)) continue;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
       if ((i - 1 === 0 || sentenceStart(scan, i - 1)) && NEVER_ALONE.has(prev.norm)) continue;
       surnames.add(t.norm);
@@ -114,9 +114,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (fullCount === 0 && single && hits.length >= 1) {
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
-        const top = hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
-        if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[0]!) - prominence(top[1]!) >= 15) && top[0]!.country) {
-          support.set(top[0]!.country, (support.get(top[0]!.country) ?? 0) + 1);
+        // The two most prominent candidates, without sorting a copy (this runs for every surname).
+        let top: PackEntity | undefined, p1 = -1, p2 = -1;
+        for (let k = 0; k < hits.length; k++) {
+          const c = index.entities[hits[k]!.entity]!, p = prominence(c);
+          if (p > p1) { p2 = p1; p1 = p; top = c; } else if (p > p2) p2 = p;
+        }
+        if (p1 >= STANDALONE_PROMINENCE && (hits.length === 1 || p1 - p2 >= 15) && top!.country) {
+          support.set(top!.country, (support.get(top!.country) ?? 0) + 1);
         }
         continue;
       }
@@ -358,7 +363,9 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   let words = 0, caps = 0;
   for (let k = 1; k < scan.tokens.length; k++) {
     const t = scan.tokens[k]!;
-    if (t.end - t.start < 4 || /^\d/.test(t.norm)) continue;
+    if (t.end - t.start < 4) continue;
+    const c0 = t.norm.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) continue;
     words++;
     if (t.shape !== Shape.Lower) caps++;
   }
@@ -407,7 +414,17 @@ function addSelfReferences(scan: BlockScan, word: string, publisher: number, out
   }
 }
 
-const joinedBySpace = (scan: BlockScan, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(scan.text.slice(a.end, b.start));
+/** Only spaces, tabs or no-break spaces (at least one) between two tokens. A loop over char
+ *  codes, not a slice and a regex: the linker asks this for most capitalised words. */
+function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
+  if (b.start <= a.end) return false;
+  const text = scan.text;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
 const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
 
 /**
