@@ -131,6 +131,11 @@ describe('context for acronyms, namesakes, minor places and titles of works', ()
     expect(ids(['The United States watched as South Korea’s Supreme Court ruled.'])).toEqual(['Q30:United States', 'Q884:South Korea']);
     expect(ids(['The United States Supreme Court ruled.', 'In the US, the Supreme Court ruled.'])).toContain('Q11201:Supreme Court');
   });
+  it("a generic institution's name is the institution of the country the page speaks of most", () => {
+    const korea = ['South Korea voted.', 'South Korea and the United States met.', 'In South Korea, the Supreme Court ruled.'];
+    expect(ids(korea)).not.toContain('Q11201:Supreme Court');
+    expect(ids(['The United States voted.', 'In the US, the Supreme Court ruled.'])).toContain('Q11201:Supreme Court');
+  });
   it('a product line after a company name is not the company; officers still are', () => {
     expect(ids(['My PC runs an NVIDIA GTX 1080 card.'])).toEqual([]);
     expect(ids(['Facebook CEO Mark Zuckerberg spoke.'])).toEqual(['Q355:Facebook', 'Q36215:Mark Zuckerberg']);

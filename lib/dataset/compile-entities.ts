@@ -262,7 +262,9 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (letters.length <= 3) { drops.add('alias: short mixed-case'); return false; }
     // "Ennahda" of "Ennahda Movement": the name's distinctive first word before a generic noun.
     const head = GENERIC_TAIL.exec(e.name);
-    const distinctive = head !== null && fold(head[1]!) === f && !isFirstName(f) && !isLexiconWord(f);
+    // An adjective before "Party" ("Democratic", "Republican", "Socialist") is not the party's name.
+    const adjective = head !== null && head[2] === 'Party' && /(ic|an|ist|al|ive)$/.test(f);
+    const distinctive = head !== null && fold(head[1]!) === f && !adjective && !isFirstName(f) && !isLexiconWord(f);
     if (e.type !== 'person' && !core && (e.prominence ?? 0) < 75 && !distinctive) { drops.add('alias: one-word alias of a minor organisation/place'); return false; }
     if (e.subtype === 'country' && f !== fold(e.name) && DEMONYM.test(f) && a !== a.toUpperCase()) { drops.add('alias: demonym'); return false; }
   }

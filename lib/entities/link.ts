@@ -299,7 +299,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
-    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !mainCountry(support, e.country)) continue;
+    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !topCountry(support, e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
@@ -371,6 +371,16 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   }
   scan.titleCase = words >= 3 && caps >= words * 0.7;
   void index;
+}
+
+/** Is `country` the one the page speaks of most (ties included)? A generically named institution
+ *  ("Supreme Court", "National Assembly") is that country's; a page about Korea from an American
+ *  outlet mentions the US too, but less. */
+function topCountry(support: Map<string, number>, country: string): boolean {
+  const own = support.get(country) ?? 0;
+  if (own === 0) return false;
+  for (const v of support.values()) if (v > own) return false;
+  return true;
 }
 
 /** Is `country` among the countries the page is mainly about (at least a third of the top one's
