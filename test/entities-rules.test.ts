@@ -135,6 +135,9 @@ describe('context for acronyms, namesakes, minor places and titles of works', ()
     const korea = ['South Korea voted.', 'South Korea and the United States met.', 'In South Korea, the Supreme Court ruled.'];
     expect(ids(korea)).not.toContain('Q11201:Supreme Court');
     expect(ids(['The United States voted.', 'In the US, the Supreme Court ruled.'])).toContain('Q11201:Supreme Court');
+    // A record without a country cannot be the page's own.
+    const stateless = buildEntityIndex([E({ id: 'Q193582', name: 'French National Assembly', type: 'organization', aliases: ['National Assembly'], prominence: 70 })]);
+    expect(linkEntities([{ text: 'The National Assembly voted.' }], stateless, { date: null })).toEqual([]);
   });
   it('a product line after a company name is not the company; officers still are', () => {
     expect(ids(['My PC runs an NVIDIA GTX 1080 card.'])).toEqual([]);

@@ -299,7 +299,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
-    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !topCountry(support, e.country)) continue;
+    // A record without a country cannot show it is the page's own ("National Assembly").
+    if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
