@@ -151,6 +151,10 @@ describe('context for acronyms, namesakes, minor places and titles of works', ()
     expect(ids(['New York fans in the United States lined up to see Batman.'])).toEqual(['Q60:New York', 'Q30:United States']);
     expect(ids(['Turkey sent aid to Batman after the floods.'])).toEqual(['Q43:Turkey', 'geonames:321836:Batman']);
   });
+  it("a campus's city after a comma is part of the university's name", () => {
+    expect(ids(['She studied at the University of California, Melbourne campus.'])).toEqual([]);
+    expect(ids(['She moved from California, Melbourne to Turkey.'])).toContain('geonames:2158177:Melbourne');
+  });
   it('a town named before a work noun is the title of the work', () => {
     expect(ids(['In New York, protests of the Hamilton musical grew.'])).toEqual(['Q60:New York']);
   });

@@ -470,6 +470,11 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (!prev) return false;
   const first = tokens[m.from]!;
   if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "University of California, San Diego": a campus named after its city, after a comma.
+  if (prev.shape === Shape.Cap && /^,[ \u00a0]$/.test(scan.text.slice(prev.end, first.start))) {
+    const of = tokens[m.from - 2], head = tokens[m.from - 3];
+    if (of && head && of.norm === 'of' && CAMPUS_NOUNS.has(head.norm) && head.shape === Shape.Cap) return true;
+  }
   // "U.S. Embassy in Tunis", "Consulate in Istanbul": the place is part of the mission's name.
   if (prev.norm === 'in' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
     const head = tokens[m.from - 2];
@@ -570,6 +575,9 @@ function pageCountry(index: EntityIndex, publisher: number | undefined, url: str
   }
   return publisher === undefined ? undefined : index.entities[publisher]!.country;
 }
+
+/** Institutions whose campuses are named "<Noun> of <State>, <City>". */
+const CAMPUS_NOUNS = new Set(['university', 'college', 'institute', 'school']);
 
 /** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"). */
 const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm']);
