@@ -93,3 +93,69 @@ describe('tokenizer', () => {
     expect([t.norm, t.start, t.end]).toEqual(['us', 4, 8]);
   });
 });
+
+describe('context for acronyms, namesakes, minor places and titles of works', () => {
+  const world = buildEntityIndex([
+    E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 95 }),
+    E({ id: 'Q408', name: 'Australia', type: 'place', subtype: 'country', country: 'AU', prominence: 95 }),
+    E({ id: 'Q884', name: 'South Korea', type: 'place', subtype: 'country', country: 'KR', prominence: 95 }),
+    E({ id: 'Q43', name: 'Turkey', type: 'place', subtype: 'country', country: 'TR', prominence: 95 }),
+    E({ id: 'Q169889', name: 'American Broadcasting Company', type: 'organization', subtype: 'media', aliases: ['ABC'], country: 'US', prominence: 67 }),
+    E({ id: 'Q40469', name: 'Associated Press', type: 'organization', subtype: 'media', aliases: ['AP'], country: 'US', prominence: 67 }),
+    E({ id: 'Q11201', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', aliases: ['Supreme Court'], country: 'US', prominence: 85 }),
+    E({ id: 'Q182477', name: 'Nvidia', type: 'organization', subtype: 'company', country: 'US', prominence: 85 }),
+    E({ id: 'Q355', name: 'Facebook', type: 'organization', subtype: 'company', country: 'US', prominence: 85 }),
+    E({ id: 'Q36215', name: 'Mark Zuckerberg', type: 'person', shortNames: ['Zuckerberg'], country: 'US', prominence: 85 }),
+    E({ id: 'geonames:2158177', name: 'Melbourne', type: 'place', subtype: 'city', country: 'AU', population: 4246375, prominence: 69 }),
+    E({ id: 'Q949779', name: 'Melbourne', type: 'place', subtype: 'city', aliases: ['Melbourne, Florida'], country: 'US', prominence: 62 }),
+    E({ id: 'Q812', name: 'Florida', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+    E({ id: 'geonames:321836', name: 'Batman', type: 'place', subtype: 'city', country: 'TR', population: 381990, prominence: 58 }),
+    E({ id: 'Q852673', name: 'Hamilton', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
+    E({ id: 'Q60', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', population: 8000000, prominence: 85 }),
+  ]);
+  const ids = (texts: string[], url?: string) =>
+    linkEntities(texts.map((text) => ({ text })), world, { date: null, url }).flatMap((e) => e.mentions.map((m) => `${e.id}:${m.text}`));
+
+  it('an initialism of a national body needs its country on the page, its full name, or a credit', () => {
+    expect(ids(['Australia voted on Saturday.', 'Australia counted late, the ABC reported.'])).toEqual(['Q408:Australia', 'Q408:Australia']);
+    expect(ids(['The United States voted on Tuesday.', 'The US counted late, ABC reported.'])).toEqual(['Q30:United States', 'Q30:US', 'Q169889:ABC']);
+    expect(ids(['Australia voted on Saturday, American Broadcasting Company said.', 'Later ABC said so again.'])).toContain('Q169889:ABC');
+    expect(ids(['Australia voted on Saturday.', 'Voters queue in Perth. (AP Photo/Jane Doe)'])).toContain('Q40469:AP');
+    // No country evidence at all: nothing speaks against the reading.
+    expect(ids(['ABC reported the result.'])).toEqual(['Q169889:ABC']);
+  });
+  it("a national domain counts as the page's country", () => {
+    expect(ids(['Results came in late, ABC reported.'], 'https://www.example.com.au/news/1')).toEqual([]);
+  });
+  it("another country's institution is not the pack's namesake", () => {
+    expect(ids(['The United States watched as South Korea’s Supreme Court ruled.'])).toEqual(['Q30:United States', 'Q884:South Korea']);
+    expect(ids(['The United States Supreme Court ruled.', 'In the US, the Supreme Court ruled.'])).toContain('Q11201:Supreme Court');
+  });
+  it("a generic institution's name is the institution of the country the page speaks of most", () => {
+    const korea = ['South Korea voted.', 'South Korea and the United States met.', 'In South Korea, the Supreme Court ruled.'];
+    expect(ids(korea)).not.toContain('Q11201:Supreme Court');
+    expect(ids(['The United States voted.', 'In the US, the Supreme Court ruled.'])).toContain('Q11201:Supreme Court');
+    // A record without a country cannot be the page's own.
+    const stateless = buildEntityIndex([E({ id: 'Q193582', name: 'French National Assembly', type: 'organization', aliases: ['National Assembly'], prominence: 70 })]);
+    expect(linkEntities([{ text: 'The National Assembly voted.' }], stateless, { date: null })).toEqual([]);
+  });
+  it('a product line after a company name is not the company; officers still are', () => {
+    expect(ids(['My PC runs an NVIDIA GTX 1080 card.'])).toEqual([]);
+    expect(ids(['Facebook CEO Mark Zuckerberg spoke.'])).toEqual(['Q355:Facebook', 'Q36215:Mark Zuckerberg']);
+  });
+  it('a small namesake city needs its region on the page', () => {
+    expect(ids(['The United States team flew to Melbourne.'])).toEqual(['Q30:United States', 'geonames:2158177:Melbourne']);
+    expect(ids(['The launch is near Melbourne on the Florida coast.'])).toEqual(['Q949779:Melbourne', 'Q812:Florida']);
+  });
+  it('a minor foreign city needs its country on the page', () => {
+    expect(ids(['New York fans in the United States lined up to see Batman.'])).toEqual(['Q60:New York', 'Q30:United States']);
+    expect(ids(['Turkey sent aid to Batman after the floods.'])).toEqual(['Q43:Turkey', 'geonames:321836:Batman']);
+  });
+  it("a campus's city after a comma is part of the university's name", () => {
+    expect(ids(['She studied at the University of California, Melbourne campus.'])).toEqual([]);
+    expect(ids(['She moved from California, Melbourne to Turkey.'])).toContain('geonames:2158177:Melbourne');
+  });
+  it('a town named before a work noun is the title of the work', () => {
+    expect(ids(['In New York, protests of the Hamilton musical grew.'])).toEqual(['Q60:New York']);
+  });
+});

@@ -95,3 +95,40 @@ describe('compileEntities: curated entities (lib/dataset/curated/entities.json)'
     expect(byId.get('curated:mojang-studios')?.aliases).toContain('Mojang');
   });
 });
+
+describe('compileEntities: company heads and former heads of government', async () => {
+  const d = dir(
+    [],
+    [
+      // Five sitting backbenchers, a governor and a former prime minister compete for five places
+      // (with the party, which ranks below them all).
+      ...[1, 2, 3, 4, 5].map((i) => ({ id: `Q71000${i}`, name: `Backbencher Number${i}`, type: 'person', country: 'ZW', roles: [{ title: 'Member of the National Assembly (Zimbabwe)', from: '2023-09-01' }], source: 'eps:zimbabwe (CC0)' })),
+      { id: 'Q57762', name: 'Morgan Tsvangirai', type: 'person', country: 'ZW', roles: [{ title: 'Prime Minister (Zimbabwe)', from: '2009-02-11', to: '2013-09-11' }], source: 'eps:zimbabwe (CC0)' },
+      { id: 'Q7200001', name: 'Ray Abbott', type: 'person', country: 'US', roles: [{ title: 'Governor of Texas', from: '2015-01-20' }], source: 'eps:us (CC0)' },
+    ],
+    [
+      { id: 'cik:1308547', name: 'Dolbyx Laboratories', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 89.6 },
+      { id: 'cik:1800', name: 'Abbott Laboratories', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 99 },
+      { id: 'cik:1801', name: 'Julian Technologies', type: 'organization', subtype: 'company', source: 'sec:company_tickers 2025-08 (US public domain)', popularity: 95 },
+    ],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 6 });
+  const party = await compileEntities(dir([], [
+    { id: 'Q571956', name: 'Democratic Party', type: 'organization', subtype: 'political_party', aliases: ['Democratic'], country: 'JP', source: 'partyfacts (MIT)' },
+    { id: 'Q692022', name: 'Ennahda Party', type: 'organization', subtype: 'political_party', aliases: ['Ennahda'], country: 'TN', source: 'partyfacts (MIT)' },
+  ]), { moreLimit: 10 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('drops the adjective of a party name as its one-word alias', () => {
+    const got = new Map(party.entities.map((e) => [e.id, e]));
+    expect(got.get('Q571956')?.aliases).toEqual([]);
+    expect(got.get('Q692022')?.aliases).toEqual(['Ennahda']);
+  });
+  it('ranks a former prime minister (2009–2013) above sitting backbenchers', () => {
+    expect(byId.has('Q57762')).toBe(true);
+  });
+  it("offers a company's distinctive head as an alias, not a person's family name or a given name", () => {
+    expect(byId.get('cik:1308547')?.aliases).toContain('Dolbyx');
+    expect(byId.get('cik:1800')?.aliases ?? []).not.toContain('Abbott');
+    expect(byId.get('cik:1801')?.aliases ?? []).not.toContain('Julian');
+  });
+});

@@ -172,7 +172,10 @@ const SHORT_ALLOW = new Set((
 ).split(' '));
 const DEMONYM = /(ian|ean|ese|ish|ic|ic)$/;
 /** "<Word> Movement", "<Word> University": the first word alone names the organisation. */
-const GENERIC_TAIL = /^(\p{Lu}[\p{L}'-]+) (Movement|Party|University|College|Corporation|Inc\.?|Group|Company|Institute)$/u;
+const GENERIC_TAIL = /^(\p{Lu}[\p{L}'-]+) (Movement|Party|University|College|Corporation|Inc\.?|Group|Company|Institute|Laboratories|Labs|Holdings|Technologies|Industries|Enterprises|Corp\.?|Ltd\.?|plc|PLC|LLC)$/u;
+/** "Dolby Laboratories", "Nvidia Corporation": a company's one-word head before a corporate noun
+ *  is how news names it; offered as an alias (keepAlias decides whether it is distinctive). */
+const COMPANY_HEAD = /^(\p{Lu}[\p{L}'-]+) (Laboratories|Labs|Holdings|Technologies|Industries|Enterprises|Corporation|Corp\.?|Inc\.?|Ltd\.?|plc|PLC|LLC|Group|Company)$/u;
 /** "<Head> Movement": the head alone names it (see keepAlias `distinctive`). Not for parties:
  *  "Republican Party", "Catholic Party", "Democrat Party" have adjectives for heads. */
 const MOVEMENT_HEAD = /^(\p{Lu}[\p{L}'-]+(?<!an|ic|ist|al)) Movement$/u;
@@ -259,7 +262,9 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (letters.length <= 3) { drops.add('alias: short mixed-case'); return false; }
     // "Ennahda" of "Ennahda Movement": the name's distinctive first word before a generic noun.
     const head = GENERIC_TAIL.exec(e.name);
-    const distinctive = head !== null && fold(head[1]!) === f && !isFirstName(f) && !isLexiconWord(f);
+    // An adjective before "Party" ("Democratic", "Republican", "Socialist") is not the party's name.
+    const adjective = head !== null && head[2] === 'Party' && /(ic|an|ist|al|ive)$/.test(f);
+    const distinctive = head !== null && fold(head[1]!) === f && !adjective && !isFirstName(f) && !isLexiconWord(f);
     if (e.type !== 'person' && !core && (e.prominence ?? 0) < 75 && !distinctive) { drops.add('alias: one-word alias of a minor organisation/place'); return false; }
     if (e.subtype === 'country' && f !== fold(e.name) && DEMONYM.test(f) && a !== a.toUpperCase()) { drops.add('alias: demonym'); return false; }
   }
@@ -368,7 +373,8 @@ function roleScore(roles: Role[]): number {
     // A national head of state/government stays newsworthy for years after leaving office.
     const head = HEAD_ROLE.test(r.title) && !/\b(of the|regional|provincial|state|municipal|council|assembly|senate|court)\b/i.test(r.title.replace(/^\w+( \w+)? of the (United States|United Kingdom|Republic|Russian Federation)/i, ''));
     const high = head ? 3 : HIGH_ROLE.test(r.title) ? 2 : /minister|secretary|member of|deputy|representative|parliament|assembly|senate|congress/i.test(r.title) ? 1 : 0;
-    best = Math.max(best, head ? 4 + recent * 2 : recent * 3 + high);
+    // A former head of government (2012–2019) ranks with a sitting minister, above backbenchers.
+    best = Math.max(best, head ? 6 + recent * 2 : recent * 3 + high);
   }
   return Math.min(10, best);
 }
@@ -429,11 +435,11 @@ const BYSA_SECOND_TIER_BORN = '1930';
 
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
 const MORE_QUOTAS: Record<string, number> = {
-  person: 5000, famous_person: 4500, region: 5000, city: 1500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
+  person: 6000, famous_person: 4500, region: 5000, city: 2500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
   sports_club: 600, education: 400, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
-  person: 1500, bysa_person: 6000, company: 1500, government_body: 450, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
+  person: 1500, bysa_person: 6000, company: 2500, government_body: 900, website: 500, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
 };
 function quotaKey(e: Work): string {
   // The most-linked Freebase people (actors, writers, scientists, athletes) and the date pages'
@@ -628,6 +634,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   for (const id of boost.keys()) if (!curated.has(id)) report.push(`curated prominence target missing: ${id}`);
   // A country alias that is a city's own name ("Tunis" for Tunisia) would steal the city's mentions.
   const cityNames = new Set(order.filter((e) => e.type === 'place' && (e.subtype === 'capital' || e.subtype === 'city')).map((e) => fold(e.name)));
+  // Family names of the pack's people: "Abbott" of "Abbott Laboratories" is also Tony Abbott.
+  const familyNames = new Set(order.filter((e) => e.type === 'person').map((e) => fold(nameTokens(e.name).pop() ?? '')));
+  const orgNames = new Set(order.filter((e) => e.type === 'organization').map((e) => fold(e.name)));
   const out: PackEntity[] = [];
   for (const e of order) {
     if (e.subtype === 'country') {
@@ -651,6 +660,13 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     // two-word name is offered as an alias (keepAlias decides whether it is distinctive).
     const head = e.type === 'organization' ? MOVEMENT_HEAD.exec(e.name) : null;
     if (head) e.aliases.push(head[1]!);
+    const company = e.type === 'organization' && e.subtype === 'company' ? COMPANY_HEAD.exec(e.name) : null;
+    if (company) {
+      const f = fold(company[1]!);
+      const why = f.length < 4 ? 'too short' : orgNames.has(f) ? 'the name of another record' : familyNames.has(f) ? "a person's family name" : isFirstName(f) || isLexiconWord(f) || (wordUse?.get(f)?.lower ?? 0) > 0 || NEVER_ALONE.has(f) ? 'an ordinary word or given name' : null;
+      if (why) drops.add(`alias: company head (${why})`);
+      else e.aliases.push(company[1]!);
+    }
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;

@@ -82,13 +82,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Pass 1: anchors.
   const seen = new Set<number>();
   const support = new Map<string, number>();
+  // Support each entity gave its own country (an acronym or a minor city must not vouch for itself).
+  const own = new Map<number, number>();
+  // Entities introduced by a name longer than an acronym ("Associated Press" before "AP").
+  const spelled = new Set<number>();
+  // The site's country (publisher's record, national domain) counts as one mention of it.
+  const home = pageCountry(index, publisher, opts.url);
+  if (home) support.set(home, 1);
   // Ambiguous place names written anywhere on the page as the last part of a person-like name
   // ("Margaret Hamilton") are that person's surname on this page, not the place.
   const surnames = new Set<string>();
   for (const scan of scans) {
     for (let i = 1; i < scan.tokens.length; i++) {
       const t = scan.tokens[i]!, prev = scan.tokens[i - 1]!;
-      if (t.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm) || prev.shape !== Shape.Cap) continue;
+      if (t.shape !== Shape.Cap || prev.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm)) continue;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
       if ((i - 1 === 0 || sentenceStart(scan, i - 1)) && NEVER_ALONE.has(prev.norm)) continue;
       surnames.add(t.norm);
@@ -107,9 +114,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (fullCount === 0 && single && hits.length >= 1) {
         // A bare surname of an overwhelmingly prominent person ("Erdoğan") says which country the
         // page is about, though it introduces nobody.
-        const top = hits.map((h) => index.entities[h.entity]!).sort((a, b) => prominence(b) - prominence(a));
-        if (prominence(top[0]!) >= STANDALONE_PROMINENCE && (top.length === 1 || prominence(top[0]!) - prominence(top[1]!) >= 15) && top[0]!.country) {
-          support.set(top[0]!.country, (support.get(top[0]!.country) ?? 0) + 1);
+        // The two most prominent candidates, without sorting a copy (this runs for every surname).
+        let top: PackEntity | undefined, p1 = -1, p2 = -1;
+        for (let k = 0; k < hits.length; k++) {
+          const c = index.entities[hits[k]!.entity]!, p = prominence(c);
+          if (p > p1) { p2 = p1; p1 = p; top = c; } else if (p > p2) p2 = p;
+        }
+        if (p1 >= STANDALONE_PROMINENCE && (hits.length === 1 || p1 - p2 >= 15) && top!.country) {
+          support.set(top!.country, (support.get(top!.country) ?? 0) + 1);
         }
         continue;
       }
@@ -120,20 +132,27 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (single && e.type === 'person' && index.nameKeys[fullHit!.entity] !== norm) continue;
       cursor = m.to;
       seen.add(fullHit!.entity);
+      if (!isAcronym(scan, m)) spelled.add(fullHit!.entity);
       // A generically named institution ("House of Representatives") does not say whose it is.
-      if (e.country && !genericInstitution(scan, m)) support.set(e.country, (support.get(e.country) ?? 0) + 1);
+      if (e.country && !genericInstitution(scan, m)) {
+        support.set(e.country, (support.get(e.country) ?? 0) + 1);
+        own.set(fullHit!.entity, (own.get(fullHit!.entity) ?? 0) + 1);
+      }
     }
   }
 
+  let all: string | undefined;
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written: (s) => (all ??= blocks.map((b) => b.text).join('\n')).includes(s) };
   const found = new Map<number, Mention[]>();
   for (let b = 0; b < scans.length; b++) {
     const scan = scans[b]!;
     let cursor = 0;
+    let last: { entity: number; to: number; start: number } | undefined;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
       if (!self && (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index))) continue;
-      const chosen = self ? publisher : resolve(m, scan, index, seen, support, opts.date, surnames);
+      const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
       const e = index.entities[chosen]!;
@@ -145,11 +164,23 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       cursor = to;
-      const start = scan.tokens[m.from]!.start;
+      let start = scan.tokens[m.from]!.start;
       const end = scan.tokens[to - 1]!.end;
+      // "New Zealand Department of Conservation": the country's name written before its own
+      // body is part of the body's name, not a mention of the country.
+      if (last && last.to === m.from && e.type === 'organization' && e.country && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
+        const c = index.entities[last.entity]!;
+        if (c.subtype === 'country' && c.country === e.country) {
+          const prevList = found.get(last.entity)!;
+          prevList.pop();
+          if (prevList.length === 0) found.delete(last.entity);
+          start = last.start;
+        }
+      }
       const list = found.get(chosen) ?? [];
       list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
       found.set(chosen, list);
+      last = { entity: chosen, to, start };
     }
   }
 
@@ -175,7 +206,19 @@ export function entityUrl(e: PackEntity): string | undefined {
   return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
 }
 
-function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<number>, support: Map<string, number>, date: string | null, surnames: Set<string>): number | undefined {
+/** What pass 1 learnt about the page. */
+interface PageEvidence {
+  seen: Set<number>;
+  support: Map<string, number>;
+  own: Map<number, number>;
+  spelled: Set<number>;
+  publisher: number | undefined;
+  /** Is this exact string written anywhere on the page? */
+  written(s: string): boolean;
+}
+
+function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvidence, date: string | null, surnames: Set<string>): number | undefined {
+  const { seen, support } = page;
   const single = m.to - m.from === 1;
   const tok = scan.tokens[m.from]!;
   const norm = tok.norm;
@@ -204,6 +247,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
 
   let best: number | undefined;
   let bestScore = -Infinity;
+  let acronym: boolean | undefined;
+  let qualifier: string | undefined;
+  let camel: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -230,13 +276,31 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, seen: Set<num
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
+    // An acronym stands for many things: it links only when the page backs this reading.
+    if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
+      if (!acronymFits(scan, m, h.entity, e, page)) continue;
+    }
+    // "South Korea's Supreme Court", "Japan's Democratic Party": another country's body.
+    if (e.type === 'organization' && e.country) {
+      const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
+      if (q && q !== e.country) continue;
+    }
+    // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
+    if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
+    if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
+    // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
+    // than another candidate needs its own region written on the page.
+    if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
+    // "the Hamilton musical", "the Batman films": a title, not the town.
+    if (e.type === 'place' && e.subtype !== 'country' && titleOfWork(scan, m)) continue;
     // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
     // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
     // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
     if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
-    if (e.country && e.type === 'organization' && genericInstitution(scan, m) && !mainCountry(support, e.country)) continue;
+    // A record without a country cannot show it is the page's own ("National Assembly").
+    if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
@@ -300,7 +364,9 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   let words = 0, caps = 0;
   for (let k = 1; k < scan.tokens.length; k++) {
     const t = scan.tokens[k]!;
-    if (t.end - t.start < 4 || /^\d/.test(t.norm)) continue;
+    if (t.end - t.start < 4) continue;
+    const c0 = t.norm.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) continue;
     words++;
     if (t.shape !== Shape.Lower) caps++;
   }
@@ -308,10 +374,21 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   void index;
 }
 
-/** Is `country` among the countries the page is mainly about (at least a third of the top one's support)? */
-function mainCountry(support: Map<string, number>, country: string): boolean {
+/** Is `country` the one the page speaks of most (ties included)? A generically named institution
+ *  ("Supreme Court", "National Assembly") is that country's; a page about Korea from an American
+ *  outlet mentions the US too, but less. */
+function topCountry(support: Map<string, number>, country: string): boolean {
   const own = support.get(country) ?? 0;
   if (own === 0) return false;
+  for (const v of support.values()) if (v > own) return false;
+  return true;
+}
+
+/** Is `country` among the countries the page is mainly about (at least a third of the top one's
+ *  support)? `discount`: mentions to leave out of its count (the candidate's own). */
+function mainCountry(support: Map<string, number>, country: string, discount = 0): boolean {
+  const own = (support.get(country) ?? 0) - discount;
+  if (own <= 0) return false;
   let top = 0;
   for (const v of support.values()) if (v > top) top = v;
   return own * 3 >= top;
@@ -348,7 +425,17 @@ function addSelfReferences(scan: BlockScan, word: string, publisher: number, out
   }
 }
 
-const joinedBySpace = (scan: BlockScan, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(scan.text.slice(a.end, b.start));
+/** Only spaces, tabs or no-break spaces (at least one) between two tokens. A loop over char
+ *  codes, not a slice and a regex: the linker asks this for most capitalised words. */
+function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
+  if (b.start <= a.end) return false;
+  const text = scan.text;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
 const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
 
 /**
@@ -370,6 +457,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
   }
+  // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
+  if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
@@ -381,6 +470,11 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (!prev) return false;
   const first = tokens[m.from]!;
   if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "University of California, San Diego": a campus named after its city, after a comma.
+  if (prev.shape === Shape.Cap && /^,[ \u00a0]$/.test(scan.text.slice(prev.end, first.start))) {
+    const of = tokens[m.from - 2], head = tokens[m.from - 3];
+    if (of && head && of.norm === 'of' && CAMPUS_NOUNS.has(head.norm) && head.shape === Shape.Cap) return true;
+  }
   // "U.S. Embassy in Tunis", "Consulate in Istanbul": the place is part of the mission's name.
   if (prev.norm === 'in' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
     const head = tokens[m.from - 2];
@@ -393,5 +487,142 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const head = tokens[k];
     if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, tokens[k + 1]!) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
   }
+  return false;
+}
+
+
+/** A name written as two or three capitals ("AP", "ABC", "EPA"): short initialisms stand for
+ *  many things, longer ones ("NASA", "ACLU") far fewer. */
+function isAcronym(scan: BlockScan, m: RawMatch): boolean {
+  if (m.to - m.from !== 1) return false;
+  const t = scan.tokens[m.from]!;
+  return t.shape === Shape.Upper && t.norm.length >= 2 && t.norm.length <= 3 && !/\d/.test(t.norm);
+}
+
+/** Photo credits and datelines name news agencies by their initials: "(AP)", "AP Photo", "Getty/AFP". */
+function creditCue(scan: BlockScan, m: RawMatch): boolean {
+  const t = scan.tokens[m.from]!;
+  const before = scan.text.slice(Math.max(0, t.start - 2), t.start);
+  const after = scan.text.slice(t.end, t.end + 7);
+  return /[(/]\s?$/.test(before) || /^\s?[)/]/.test(after) || /^\s(Photo|photo|PHOTO)\b/.test(after);
+}
+
+/**
+ * An organisation's acronym reading fits the page when the entity has no country (UN, EU), was
+ * spelled out on the page, is the publisher, stands in a credit, or belongs to a country the page
+ * is mainly about — counting the page's evidence without this entity's own mentions. "ABC" on an
+ * Australian page is not the American network; "AP" needs a US story or a credit.
+ */
+function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity, page: PageEvidence): boolean {
+  if (!e.country) return true;
+  if (page.spelled.has(entity) || page.publisher === entity) return true;
+  if (e.type === 'organization' && e.subtype === 'media' && creditCue(scan, m)) return true;
+  const mine = page.own.get(entity) ?? 0;
+  let any = false;
+  for (const [c, v] of page.support) if (v - (c === e.country ? mine : 0) > 0) { any = true; break; }
+  // No country evidence besides the acronym itself: nothing contradicts the reading.
+  if (!any) return true;
+  return mainCountry(page.support, e.country, mine);
+}
+
+/**
+ * A one-word city that is neither a capital nor a big city ("Batman" in Turkey, "Epsom") is that
+ * place only on a page that mentions its country otherwise; on a page about elsewhere the word is
+ * more likely a person, a character or a title.
+ */
+function minorPlaceFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity, page: PageEvidence): boolean {
+  if (e.subtype !== 'city' || !e.country || (e.population ?? 0) >= 1_000_000 || page.spelled.has(entity) && (page.own.get(entity) ?? 0) === 0) return true;
+  const mine = (page.support.get(e.country) ?? 0) - (page.own.get(entity) ?? 0);
+  if (mine > 0) return true;
+  let top = 0;
+  for (const [c, v] of page.support) if (c !== e.country && v > top) top = v;
+  void scan;
+  return top < 2;
+}
+
+/** The country written just before an organisation's name: "South Korea's Supreme Court", "Japan Democratic Party". */
+function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string | undefined {
+  const tokens = scan.tokens;
+  let end = m.from;
+  const prev = tokens[end - 1];
+  if (!prev) return undefined;
+  if (prev.norm === 's' && end >= 2 && /^['’]$/.test(scan.text.slice(tokens[end - 2]!.end, prev.start))) end -= 1;
+  else if (!joinedBySpace(scan, prev, tokens[m.from]!)) return undefined;
+  for (const q of scan.matches) {
+    if (q.to !== end || q.from >= end) continue;
+    for (const h of decodedHits(q)) {
+      const c = index.entities[h.entity]!;
+      if (c.type === 'place' && c.subtype === 'country' && c.country && !h.short) return c.country;
+    }
+  }
+  return undefined;
+}
+
+/** Country codes of national domains ("bbc.co.uk", "abc.net.au"); generic ones (.com, .org) say nothing. */
+const DOMAIN_COUNTRY: Record<string, string> = {
+  uk: 'GB', au: 'AU', nz: 'NZ', ca: 'CA', ie: 'IE', in: 'IN', za: 'ZA', kr: 'KR', jp: 'JP', de: 'DE', fr: 'FR',
+  it: 'IT', es: 'ES', nl: 'NL', sg: 'SG', ph: 'PH', pk: 'PK', ng: 'NG', ke: 'KE', il: 'IL', ru: 'RU', ua: 'UA', br: 'BR', mx: 'MX',
+};
+
+/** The site's own country: the publisher record's, else the national domain's. */
+function pageCountry(index: EntityIndex, publisher: number | undefined, url: string | null | undefined): string | undefined {
+  if (url) {
+    try {
+      const tld = new URL(url).hostname.split('.').pop() ?? '';
+      const c = DOMAIN_COUNTRY[tld];
+      if (c) return c;
+    } catch { /* not a URL */ }
+  }
+  return publisher === undefined ? undefined : index.entities[publisher]!.country;
+}
+
+/** Institutions whose campuses are named "<Noun> of <State>, <City>". */
+const CAMPUS_NOUNS = new Set(['university', 'college', 'institute', 'school']);
+
+/** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"). */
+const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm']);
+
+/** Nouns that make the capitalised word before them the title of a work. */
+const WORK_NOUNS = new Set(['musical', 'musicals', 'film', 'films', 'movie', 'movies', 'series', 'franchise', 'sequel', 'trilogy', 'novel', 'novels', 'album', 'soundtrack', 'comic', 'comics', 'cartoon', 'sitcom', 'miniseries', 'videogame']);
+
+/** "the <Name> musical": the name is followed by a work noun and preceded by "the" or a possessive. */
+function titleOfWork(scan: BlockScan, m: RawMatch): boolean {
+  const next = scan.tokens[m.to];
+  if (!next || !WORK_NOUNS.has(next.norm) || !joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return false;
+  const prev = scan.tokens[m.from - 1];
+  return prev !== undefined && (prev.norm === 'the' || prev.norm === 's' || prev.norm === 'a' || prev.norm === 'new');
+}
+
+/**
+ * Is city `e` a small namesake of a much bigger place among the candidates (5× its population,
+ * and at least half a million) with none of its own region ("Melbourne, Florida") on the page?
+ */
+function overshadowed(index: EntityIndex, hits: AliasHit[], e: PackEntity, page: PageEvidence): boolean {
+  const mine = e.population ?? 0;
+  let bigger = 0;
+  for (const h of hits) {
+    const c = index.entities[h.entity]!;
+    if (c !== e && c.type === 'place' && (c.population ?? 0) > bigger) bigger = c.population!;
+  }
+  if (bigger < 500_000 || bigger < 5 * mine) return false;
+  const prefix = `${e.name}, `;
+  for (const a of e.aliases ?? []) {
+    if (a.startsWith(prefix) && page.written(a.slice(prefix.length))) return false;
+  }
+  return true;
+}
+
+/** "NetLog", "McCain", "YouTube": a capitalised word with a capital after its first letter. */
+function innerCapitals(scan: BlockScan, tok: Token): boolean {
+  if (tok.shape !== Shape.Cap) return false;
+  const w = scan.text.slice(tok.start + 1, tok.end);
+  return w !== w.toLowerCase();
+}
+
+/** Does the entity's name, an alias or a short form contain `word` with this exact casing? */
+function writtenAs(e: PackEntity, word: string): boolean {
+  if (e.name.includes(word)) return true;
+  for (const a of e.aliases ?? []) if (a.includes(word)) return true;
+  for (const a of e.shortNames ?? []) if (a.includes(word)) return true;
   return false;
 }

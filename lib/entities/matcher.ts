@@ -216,6 +216,21 @@ export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
   return caseOkPacked(packHit(hit.entity, hit.caps, hit.mode, hit.short), tokens, from);
 }
 
+/** Most capitalised words of a text recur ("The", "He", "Trump"): a read-only table that is not
+ *  a Map (the runtime pack's hashed byte arrays) keeps its one-word answers in a Map, which hashes
+ *  in native code and remembers the misses too. Bounded; cleared when full. */
+const FIRST_WORD_CACHE = 50_000;
+const firstWordCache = new WeakMap<object, Map<string, Slot | null>>();
+function firstWordSlots(table: AliasTable): Map<string, Slot | null> | undefined {
+  if (table.slots instanceof Map) return undefined;
+  let m = firstWordCache.get(table.slots);
+  if (!m) {
+    m = new Map();
+    firstWordCache.set(table.slots, m);
+  }
+  return m;
+}
+
 /**
  * Every alias occurrence in `tokens` whose case rule holds, as [from, to) token ranges with the
  * surviving hits. Ordered by `from`, longer first.
@@ -224,13 +239,22 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const out: RawMatch[] = [];
   const slots = table.slots;
   const lowerFirst = table.lowerFirst;
+  const first = firstWordSlots(table);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     let key = t.norm;
     // Most words are lower case and no alias starts with them: skip the map lookup.
     if (t.shape === Shape.Lower && !lowerFirst.has(key)) continue;
-    let slot = slots.get(key);
+    let slot: Slot | undefined;
+    if (first) {
+      const known = first.get(key);
+      if (known === undefined) {
+        slot = slots.get(key);
+        if (first.size >= FIRST_WORD_CACHE) first.clear();
+        first.set(key, slot ?? null);
+      } else slot = known ?? undefined;
+    } else slot = slots.get(key);
     if (!slot) continue;
     const startAt = out.length;
     let j = i + 1;

@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- entities [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE [--dump]] [--top N]`
+ * `npm run eval -- entities [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE [--dump]] [--links] [--top N]`
+ *   --links: one line per scored prediction (✓ correct, ✗ wrong id, + no gold), to review a rule's effect on dev.
  *
  * Entity linking (issue #4 "Measure") against hand annotations of English news pages from
  * ../shared/data/readability-pages (test/eval/entities-gold/*.json: name as written, occurrence
@@ -73,6 +74,8 @@ interface PageScore {
   byType: Record<string, [number, number]>;
   falsePos: Pred[];
   misses: PlacedGold[];
+  /** Every scored prediction with its verdict (for --links). */
+  verdicts: string[];
   ms: number;
 }
 
@@ -219,9 +222,14 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
       if (ps.length || ms.length) console.log(`      ${[...ps, ...ms].join('  ')}`);
     });
   }
+  const verdicts = scored.map((p) => {
+    const g = pairs.find((x) => x.p === p && gUsed.has(x.g) && pUsed.has(p))?.g;
+    return `${g ? (same(g, p) ? '✓' : `✗(gold ${g.id})`) : '+'} "${p.text}" = ${p.id} (${p.name})`;
+  });
   return {
     page,
     split: splitOf(page),
+    verdicts,
     forced,
     gold: gold.length,
     located: located.length,
@@ -344,6 +352,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     rows.push(scorePage(g.page, dir, g.mentions, knowledge, !!only && args.includes('--dump')));
   }
 
+  if (args.includes('--links')) for (const r of rows) for (const v of r.verdicts) console.log(`  [${r.page}] ${v}`);
   if (args.includes('--pages') || only) {
     console.log('\n  page                          gold  found inPack  pred  corr  wrong   FP  miss   P      R(pack) R(all)   ms');
     for (const r of rows) {
