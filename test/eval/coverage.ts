@@ -347,6 +347,9 @@ export async function run(args: string[], shared: string): Promise<void> {
       e.n++; e.p5 += p5;
       groups.set(g, e);
     }
+    // Queries that link as many entities as a full article (the params gated on pairMinEntities act only there).
+    const many = dev.filter((it) => queries.get(it.id)!.length >= (params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities));
+    if (many.length) { const m = evaluate(many, params); console.log(`  diag: ${many.length} dev queries link ≥ ${params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities} entities: P@5 ${m.p5.toFixed(3)}`); }
     for (const [g, e] of groups) console.log(`  diag: ${g}: ${e.n} queries, P@5 ${(e.p5 / e.n).toFixed(3)}, loss ${((e.n - e.p5) / dev.length).toFixed(3)}`);
     const hist = [0, 1, 2, 3, 5, 10].map((k, i, a) => `${k}${i + 1 < a.length ? `–${a[i + 1]! - 1}` : '+'}: ${rankOfRight.filter((x) => x >= k && (i + 1 >= a.length || x < a[i + 1]!)).length}`);
     console.log(`  diag: rank of the first right storyline: ${hist.join(', ')}`);
