@@ -10,6 +10,14 @@
  * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
  * Russia, Iran, Kyiv, Kremlin).
  *
+ * Re-ranker training (train queries: eligible items after the 800-item sample, never dev or
+ * held-out): `--train --train-n 3000 --softmax` fits the shipped listwise storyline chooser
+ * (without --softmax: the older per-heading logistic); `--l2 X` its penalty; `--drop f1,f2`
+ * leaves features out (ablation). It prints the weights, the dev top-1 storyline accuracy and
+ * dev P@5 with them. `--diag` (dev only): candidate-pool ceiling, the loss split by whether the
+ * likeliest storyline is the query's own, and the queries linking as many entities as a full
+ * article; `--diag-show` lists the dev queries whose own storyline ranked lower.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
