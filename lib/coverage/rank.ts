@@ -94,6 +94,8 @@ export interface RankParams {
   topicSum: number;
   /** 1: P(storyline) is a softmax of the re-ranker's scores over the scored headings (a listwise model); 0: a logistic per heading. */
   rerankSoftmax: number;
+  /** Softmax temperature (> 1 spreads P over more storylines: items filed under several likely ones gain). */
+  rerankTemp: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -128,6 +130,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   rerankFloor: 1,
   articleBlend: 0,
   rerankSoftmax: 1,
+  rerankTemp: 1,
 };
 
 export interface RelatedQuery {
@@ -577,7 +580,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     if (p.rerankSoftmax && model.length === RERANK_DIM && pOf.size) {
       let zmax = -Infinity, sum = 0;
       for (const z of pOf.values()) if (z > zmax) zmax = z;
-      for (const [t, z] of pOf) { const e = Math.exp(z - zmax); pOf.set(t, e); sum += e; }
+      for (const [t, z] of pOf) { const e = Math.exp((z - zmax) / p.rerankTemp); pOf.set(t, e); sum += e; }
       for (const [t, e] of pOf) pOf.set(t, e / sum);
     }
     query.onFeatures?.(ids, rows);
