@@ -42,7 +42,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
  * first-stage order stands). Written by `npm run eval -- coverage --train --train-n 3000 --softmax`.
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.4864, 1.1949, -0.1528, -0.0594, -0.1715, 0.0499, 1.1268, -0.1542, -0.0032, 0.2293, 2.4014, -1.2768, 2.4615, 0.5368, 2.2367, -0.0249, -1.1213, 0.4808, 0.6582];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.3931, 1.2203, -0.0865, -0.0864, 0.0449, -0.0815, 1.1515, -0.1021, -0.124, 0.4358, 2.587, -0.7074, 2.4194, 0.3527, 2.5828, -0.0216, -1.1502, 0.4883, 0.7283];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
