@@ -119,7 +119,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   pairMinEntities: 5,
   wordWeight: 1,
   coverExp: 1,
-  wordHeadings: 40,
+  wordHeadings: 150,
   wordItems: 10,
   wordVote: 0,
   topicSum: 1,

@@ -42,7 +42,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
  * first-stage order stands). Written by `npm run eval -- coverage --train --train-n 3000 --softmax`.
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.3931, 1.2203, -0.0865, -0.0864, 0.0449, -0.0815, 1.1515, -0.1021, -0.124, 0.4358, 2.587, -0.7074, 2.4194, 0.3527, 2.5828, -0.0216, -1.1502, 0.4883, 0.7283];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.2507, 1.2505, 0.2526, -0.141, 0.3542, -0.0244, 1.0597, -0.0554, -0.1481, 0.505, 2.6708, -0.1769, 2.5112, 0.2787, 2.413, -0.0209, -1.1592, 0.3951, 0.9224];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
