@@ -124,9 +124,14 @@ export function seedHeadingIndex(index: CoverageIndex, hx: HeadingIndex): void {
  * own idf mass the page covers)^coverExp. Only headings with dated items are scored.
  */
 export function headingWordScores(hx: HeadingIndex, stems: readonly string[], coverExp: number): Map<number, number> {
-  const acc = headingMatches(hx, stems);
-  for (const [t, a] of acc) acc.set(t, a * Math.pow(a / (hx.mass[t]! || 1), coverExp));
-  return acc;
+  return scoreHeadingMatches(hx, headingMatches(hx, stems), coverExp);
+}
+
+/** headingWordScores from headingMatches' result (a new map; `matched` is left as it is). */
+export function scoreHeadingMatches(hx: HeadingIndex, matched: ReadonlyMap<number, number>, coverExp: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [t, a] of matched) out.set(t, a * Math.pow(a / (hx.mass[t]! || 1), coverExp));
+  return out;
 }
 
 /** Per heading sharing a word with the page: Σ idf of the shared stems. */

@@ -15,8 +15,8 @@
  */
 import type { CoverageHit, LinkedEntity } from '../report';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
-import { contentStems, headingIndexOf, headingMatches, headingWordScores, priorEnd } from './headings';
-import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore } from './rerank';
+import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches } from './headings';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankLogit, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 
 export interface RankParams {
@@ -92,6 +92,10 @@ export interface RankParams {
   articleBlend: number;
   /** 1: an item's storyline lift sums the votes of all its headings (more shared storylines, more lift); 0: its best heading's. */
   topicSum: number;
+  /** 1: P(storyline) is a softmax of the re-ranker's scores over the scored headings (a listwise model); 0: a logistic per heading. */
+  rerankSoftmax: number;
+  /** Softmax temperature (> 1 spreads P over more storylines: items filed under several likely ones gain). */
+  rerankTemp: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -115,8 +119,8 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   pairMinEntities: 5,
   wordWeight: 1,
   coverExp: 1,
-  wordHeadings: 10,
-  wordItems: 20,
+  wordHeadings: 150,
+  wordItems: 10,
   wordVote: 0,
   topicSum: 1,
   activityBoost: 0.5,
@@ -125,6 +129,8 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   rerankTie: 0.1,
   rerankFloor: 1,
   articleBlend: 0,
+  rerankSoftmax: 1,
+  rerankTemp: 1,
 };
 
 export interface RelatedQuery {
@@ -228,12 +234,18 @@ function timeFactor(p: RankParams, queryDay: number, day: number, refDay: number
 }
 
 const NORMS = new Map<number, Float64Array>();
+let lastNorm: { exp: number; table: Float64Array } = { exp: NaN, table: new Float64Array(0) };
 function lengthNorm(p: RankParams, n: number): number {
-  let t = NORMS.get(p.lengthExp);
-  if (!t) {
-    t = new Float64Array(64);
-    for (let i = 0; i < t.length; i++) t[i] = Math.pow(Math.max(1, i), p.lengthExp);
-    NORMS.set(p.lengthExp, t);
+  let t: Float64Array | undefined;
+  if (lastNorm.exp === p.lengthExp) t = lastNorm.table;
+  else {
+    t = NORMS.get(p.lengthExp);
+    if (!t) {
+      t = new Float64Array(64);
+      for (let i = 0; i < t.length; i++) t[i] = Math.pow(Math.max(1, i), p.lengthExp);
+      NORMS.set(p.lengthExp, t);
+    }
+    lastNorm = { exp: p.lengthExp, table: t };
   }
   return n < t.length ? t[n]! : Math.pow(n, p.lengthExp);
 }
@@ -338,6 +350,34 @@ function extraIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): Extr
   return x;
 }
 
+/**
+ * Per-index scratch for one query (JS is single-threaded): a dense per-topic array (word scores,
+ * then storyline probabilities; zeroed after each use) and per-item counts of the article's main
+ * entities (reset when an item is first touched), instead of Maps in the loops over candidates.
+ */
+const topicScratch = new WeakMap<CoverageIndex, { a: Float64Array; mainHits: Uint8Array }>();
+function topicScratchOf(index: CoverageIndex): { a: Float64Array; mainHits: Uint8Array } {
+  let ts = topicScratch.get(index);
+  if (!ts || ts.a.length < index.topicNames.length || ts.mainHits.length < index.items.length) {
+    topicScratch.set(index, (ts = { a: new Float64Array(index.topicNames.length), mainHits: new Uint8Array(index.items.length) }));
+  }
+  return ts;
+}
+
+/** The k entries with the largest values, largest first; ties keep the map's order (as a stable sort would). */
+function topEntries(m: Map<number, number>, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  if (k <= 0) return out;
+  for (const e of m) {
+    if (out.length === k && e[1] <= out[k - 1]![1]) continue;
+    let j = out.length < k ? out.length : k - 1;
+    if (out.length < k) out.push(e);
+    while (j > 0 && out[j - 1]![1] < e[1]) { out[j] = out[j - 1]!; j--; }
+    out[j] = e;
+  }
+  return out;
+}
+
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
 export function pageLead(paragraphs: readonly string[] | undefined): string {
   return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
@@ -349,10 +389,15 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const mainIds: string[] = [];
   const weights = queryWeights(index, query.entities, query.title ?? '', p, mainIds);
   // Heading words: which storylines the page's own words point at (title and lead).
-  const pageStems = contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`);
-  const wordScores = p.wordWeight > 0 ? headingWordScores(headingIndexOf(index), pageStems, p.coverExp) : new Map<number, number>();
   // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
+  const pageStems = contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`);
+  const hx = headingIndexOf(index);
+  const wordMatched = headingMatches(hx, pageStems);
+  const wordScores = p.wordWeight > 0 ? scoreHeadingMatches(hx, wordMatched, p.coverExp) : new Map<number, number>();
+  // The best-matching headings (stable: ties keep the match order).
+  const topWords = topEntries(wordScores, p.wordHeadings);
+  const ts = topicScratchOf(index);
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);
   const exclude = normalizeUrl(query.excludeUrl);
@@ -367,21 +412,24 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const touched: number[] = [];
   // The article's main entities by salience alone (not rarity): who the article is about.
   const main = new Set(mainIds);
-  const mainHits = p.pairBoost && weights.size >= p.pairMinEntities ? new Map<number, number>() : null;
+  const mainHits = p.pairBoost && weights.size >= p.pairMinEntities ? ts.mainHits : null;
+  const slices: EntitySlice[] = [];
   for (const [id, w] of weights) {
     const list = index.byEntity.get(id);
     if (list) {
       const hi = Number.isFinite(queryDay) ? lowerBound(index, list, queryDay) : list.length;
       const lo = Math.max(0, hi - p.maxPerEntity);
+      slices.push({ w, list, lo, hi });
+      const isMain = mainHits !== null && main.has(id);
       for (let j = hi - 1; j >= lo; j--) {
         const n = list[j]!;
-        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
         s.score[n] = s.score[n]! + w;
-        if (mainHits && main.has(id)) mainHits.set(n, (mainHits.get(n) ?? 0) + 1);
+        if (isMain) ts.mainHits[n] = ts.mainHits[n]! + 1;
       }
     }
     for (const n of index.undatedByEntity.get(id) ?? []) {
-      if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+      if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
       s.score[n] = s.score[n]! + w;
     }
   }
@@ -390,14 +438,12 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   let bestWord = 0;
   for (const v of wordScores.values()) if (v > bestWord) bestWord = v;
   if (wordScores.size && p.wordHeadings > 0 && p.wordItems > 0) {
-    const hx = headingIndexOf(index);
-    const top = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
-    for (const [t] of top) {
+    for (const [t] of topWords) {
       const list = hx.items[t]!;
       const hi = Number.isFinite(queryDay) ? priorEnd(index.days, list, queryDay) : list.length;
       for (let j = hi - 1; j >= Math.max(0, hi - p.wordItems); j--) {
         const n = list[j]!;
-        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; touched.push(n); }
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
       }
     }
   }
@@ -426,7 +472,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     const n = touched[k]!;
     const sw = s.score[n]!;
     base[k] = ((sw * coord(sw)) / lengthNorm(p, counts[n]! || 1)) * timeFactor(p, queryDay, days[n]!, refDay);
-    if (mainHits && (mainHits.get(n) ?? 0) >= 2) base[k] = base[k]! * (1 + p.pairBoost);
+    if (mainHits && mainHits[n]! >= 2) base[k] = base[k]! * (1 + p.pairBoost);
   }
   if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
   for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
@@ -437,14 +483,17 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     let bmax = 0;
     for (let k = 0; k < size; k++) if (base[k]! > bmax) bmax = base[k]!;
     const scale = bmax > 0 ? 1 / bmax : 0;
+    const word = ts.a;
+    for (const [t, v] of wordScores) word[t] = v;
     for (let k = 0; k < nIdx; k++) {
       if (base[k]! < 0) continue;
       const n = touched[k]!;
       let w = 0;
-      for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = wordScores.get(index.topicList[o]!); if (v !== undefined && v > w) w = v; }
+      for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = word[index.topicList[o]!]!; if (v > w) w = v; }
       base[k] = base[k]! * scale + (w > 0 ? (p.wordWeight * w / bestWord) * timeFactor(p, queryDay, days[n]!, refDay) : 0);
     }
     for (let k = nIdx; k < size; k++) if (base[k]! > 0) base[k] = base[k]! * scale;
+    for (const t of wordScores.keys()) word[t] = 0;
   }
   const at = (k: number) => (k < nIdx ? index.items[touched[k]!]! : extras[k - nIdx]!);
   const dayAt = (k: number) => (k < nIdx ? days[touched[k]!]! : extras[k - nIdx]!.day);
@@ -485,13 +534,15 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       }
     }
     best = 0;
+    const vote = ts.a; // dense copy of the votes for the loop over every candidate
+    for (const [t, v] of votes) vote[t] = v;
     for (let k = 0; k < size; k++) {
       if (base[k]! < 0) { final[k] = -1; continue; }
       let share = 0;
       if (votes.size) {
         if (k < nIdx) {
           const n = touched[k]!;
-          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = votes.get(index.topicList[o]!); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
+          for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) { const v = vote[index.topicList[o]!]!; if (v > 0) share = p.topicSum ? share + v : v > share ? v : share; }
         } else for (const t of extras[k - nIdx]!.topics) { const v = votes.get(t); if (v !== undefined) share = p.topicSum ? share + v : v > share ? v : share; }
       }
       const f = base[k]! * (1 + (p.topicBoost * share) / (mass || 1));
@@ -499,6 +550,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
       if (final[k]! > best) best = final[k]!;
     }
+    for (const t of votes.keys()) vote[t] = 0;
     score = final.slice();
   }
 
@@ -511,16 +563,25 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   if ((model.length === RERANK_DIM || query.onFeatures) && size > 0) {
     const cutR = kthLargest(final, p.rerankTop - 1);
     const heads = new Set<number>();
-    for (let k = 0; k < size; k++) if (final[k]! >= cutR && final[k]! > 0) for (const t of at(k).topics) heads.add(t);
-    const topWords = [...wordScores].sort((a, b) => b[1] - a[1]).slice(0, p.wordHeadings);
+    for (let k = 0; k < size; k++) {
+      if (final[k]! < cutR || final[k]! <= 0) continue;
+      if (k < nIdx) { const n = touched[k]!; for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) heads.add(index.topicList[o]!); }
+      else for (const t of extras[k - nIdx]!.topics) heads.add(t);
+    }
     for (const [t] of topWords) heads.add(t);
-    const ev = headingEvidence({ index, size, at, entityBase, touchedScore: (k) => (k < nIdx ? s.score[touched[k]!]! : 0), marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched: headingMatches(headingIndexOf(index), pageStems), bestWord, queryDay, heads });
+    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices });
     const ids: string[] = [];
     const rows: Float64Array[] = [];
-    const pOf = new Map<number, number>();
+    const pOf = new Map<number, number>(); // heading → P(it is the page's storyline)
     for (const [t, f] of ev) {
       if (query.onFeatures) { ids.push(index.topicNames[t]!); rows.push(f); }
-      pOf.set(t, model.length === RERANK_DIM ? rerankScore(model, f) : 0);
+      pOf.set(t, model.length !== RERANK_DIM ? 0 : p.rerankSoftmax ? rerankLogit(model, f) : rerankScore(model, f));
+    }
+    if (p.rerankSoftmax && model.length === RERANK_DIM && pOf.size) {
+      let zmax = -Infinity, sum = 0;
+      for (const z of pOf.values()) if (z > zmax) zmax = z;
+      for (const [t, z] of pOf) { const e = Math.exp((z - zmax) / p.rerankTemp); pOf.set(t, e); sum += e; }
+      for (const [t, e] of pOf) pOf.set(t, e / sum);
     }
     query.onFeatures?.(ids, rows);
     if (model.length === RERANK_DIM) {
@@ -535,21 +596,31 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       // evidence stands next to the single likeliest storyline.
       const blend = weights.size >= p.pairMinEntities ? p.articleBlend : 0;
       best = 0;
+      const prob = ts.a; // dense copy of pOf for the loop over every candidate
+      for (const [t, v] of pOf) prob[t] = v;
+      const { topicStart, topicList } = index;
       for (let k = 0; k < size; k++) {
         if (final[k]! <= 0) continue;
-        const c = at(k);
-        let miss = 1;
-        for (const t of c.topics) miss *= 1 - (pOf.get(t) ?? 0);
+        let miss = 1, story: number;
         // Pages the reader read are filed under no heading: they stand on their entity evidence,
         // as strong as the likeliest storyline at best.
         const own = Math.max(0, entityBase[k]!) / stage1;
-        const story = k >= nIdx && c.topics.length === 0 ? pTop * own : 1 - miss;
+        if (k < nIdx) {
+          const n = touched[k]!;
+          for (let o = topicStart[n]!, end = topicStart[n + 1]!; o < end; o++) miss *= 1 - prob[topicList[o]!]!;
+          story = 1 - miss;
+        } else {
+          const topics = extras[k - nIdx]!.topics;
+          for (const t of topics) miss *= 1 - (pOf.get(t) ?? 0);
+          story = topics.length === 0 ? pTop * own : 1 - miss;
+        }
         const f = (1 - blend) * story * (p.rerankFloor + (1 - p.rerankFloor) * own) + (p.rerankTie + blend) * own;
         // Items on no likely storyline stay if their first-stage score is not negligible.
         weak = p.rerankTie * p.minRelative;
         final[k] = Number.isNaN(dayAt(k)) ? f * 1e-9 : f;
         if (final[k]! > best) best = final[k]!;
       }
+      for (const t of pOf.keys()) prob[t] = 0;
     }
   }
 

@@ -9,7 +9,7 @@
  * OUTSIDE the evaluation sample (dev/held-out items are never trained on); label "the query item
  * is filed under this heading". Features are plain numbers, so scoring is a dot product.
  */
-import type { CoverageIndex, IndexedItem } from './index';
+import type { CoverageIndex } from './index';
 import { headingIndexOf, priorEnd } from './headings';
 
 export const RERANK_FEATURES = [
@@ -30,21 +30,30 @@ export const RERANK_FEATURES = [
   'items', // log(1 + candidates under it that share an entity)
   'cover', // share of its heading's word weight (idf) the page's words cover
   'miss', // idf weight of its heading's words the page does not use ("pandemic" on a page about sanctions)
+  'yearGap', // a heading that names a year ("2022 Russian invasion of Ukraine"): min(3, years between it and the page's year); 0 when it names none
+  'entityLL', // Σ over the page's entities (query-weight shares) of log((its prior items naming the entity + 0.5) / (its prior items + 1)): how typical the page's entities are of the storyline
+  'entityCover', // share of the page's query weight whose entity appears under the heading at all
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
 
 /**
- * Trained weights (one per feature, in RERANK_FEATURES order). Empty = no re-ranking (the
- * first-stage order stands). Written by `npm run eval -- coverage --train`.
+ * Trained weights (one per feature, in RERANK_FEATURES order) of the listwise storyline chooser
+ * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
+ * first-stage order stands). Written by `npm run eval -- coverage --train --train-n 3000 --softmax`.
  */
-export const RERANK_WEIGHTS: readonly number[] = [-5.6128, 0.8477, 2.1685, 1.7462, 0.6657, -0.4138, 0.6848, 1.5095, -0.234, 0.1281, -0.1282, 2.1695, -1.2203, 1.9999, 0.2505, -0.0634, -0.0435];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.2507, 1.2505, 0.2526, -0.141, 0.3542, -0.0244, 1.0597, -0.0554, -0.1481, 0.505, 2.6708, -0.1769, 2.5112, 0.2787, 2.413, -0.0209, -1.1592, 0.3951, 0.9224];
 
-/** exp(z) / (1 + exp(z)), kept away from 0 so scores stay comparable. */
-export function rerankScore(weights: readonly number[], f: Float64Array): number {
+/** w·f: the heading's score before the link function. */
+export function rerankLogit(weights: readonly number[], f: Float64Array): number {
   let z = 0;
   for (let i = 0; i < weights.length; i++) z += weights[i]! * f[i]!;
-  return 1 / (1 + Math.exp(-z));
+  return z;
+}
+
+/** exp(z) / (1 + exp(z)). */
+export function rerankScore(weights: readonly number[], f: Float64Array): number {
+  return 1 / (1 + Math.exp(-rerankLogit(weights, f)));
 }
 
 /**
@@ -95,6 +104,84 @@ export function fitLogistic(rows: Float64Array[], labels: Uint8Array, l2 = 1, it
   return out;
 }
 
+/** One training query: a feature row per scored heading, and which headings are the query's own. */
+export interface RerankGroup { rows: Float64Array[]; own: Uint8Array }
+
+/**
+ * Fits the storyline chooser as a conditional logit: per query, P(heading) = softmax of w·f over
+ * the scored headings, and the likelihood is that of "one of the query's own headings" (Σ of
+ * their P). Listwise, so the weights learn which heading wins among the query's candidates, not a
+ * base rate shared by all queries (the bias drops out: its weight stays 0). Damped Newton with
+ * the softmax covariance as the curvature, an L2 penalty, standardised features; weights are
+ * mapped back to raw features.
+ */
+export function fitSoftmax(groups: RerankGroup[], l2 = 1, iterations = 40): number[] {
+  const d = RERANK_DIM;
+  const mean = new Float64Array(d), sd = new Float64Array(d).fill(1);
+  let nRows = 0;
+  for (const g of groups) for (const r of g.rows) { nRows++; for (let j = 1; j < d; j++) mean[j] = mean[j]! + r[j]!; }
+  for (let j = 1; j < d; j++) mean[j] = mean[j]! / (nRows || 1);
+  const v = new Float64Array(d);
+  for (const g of groups) for (const r of g.rows) for (let j = 1; j < d; j++) v[j] = v[j]! + (r[j]! - mean[j]!) ** 2;
+  for (let j = 1; j < d; j++) sd[j] = Math.sqrt(v[j]! / (nRows || 1)) || 1;
+  const xs = groups.map((g) => g.rows.map((r) => { const z = new Float64Array(d); for (let j = 1; j < d; j++) z[j] = (r[j]! - mean[j]!) / sd[j]!; return z; }));
+  const w = new Float64Array(d);
+  const objective = (wt: Float64Array): number => {
+    let ll = 0;
+    xs.forEach((x, q) => {
+      const own = groups[q]!.own;
+      let zmax = -Infinity;
+      const z = x.map((xi) => { let s = 0; for (let j = 1; j < d; j++) s += wt[j]! * xi[j]!; if (s > zmax) zmax = s; return s; });
+      let all = 0, pos = 0;
+      z.forEach((s, i) => { const e = Math.exp(s - zmax); all += e; if (own[i]) pos += e; });
+      ll += Math.log(pos / all);
+    });
+    let pen = 0;
+    for (let j = 1; j < d; j++) pen += wt[j]! ** 2;
+    return -ll + (l2 / 2) * pen;
+  };
+  let obj = objective(w);
+  for (let it = 0; it < iterations; it++) {
+    const g = new Float64Array(d);
+    const H = Array.from({ length: d }, () => new Float64Array(d));
+    xs.forEach((x, q) => {
+      const own = groups[q]!.own;
+      let zmax = -Infinity;
+      const z = x.map((xi) => { let s = 0; for (let j = 1; j < d; j++) s += w[j]! * xi[j]!; if (s > zmax) zmax = s; return s; });
+      const e = z.map((s) => Math.exp(s - zmax));
+      let all = 0, pos = 0;
+      e.forEach((ei, i) => { all += ei; if (own[i]) pos += ei; });
+      const ex = new Float64Array(d), ep = new Float64Array(d);
+      x.forEach((xi, i) => { const p = e[i]! / all, pp = own[i] ? e[i]! / pos : 0; for (let j = 1; j < d; j++) { ex[j] = ex[j]! + p * xi[j]!; ep[j] = ep[j]! + pp * xi[j]!; } });
+      for (let j = 1; j < d; j++) g[j] = g[j]! - (ep[j]! - ex[j]!);
+      x.forEach((xi, i) => {
+        const p = e[i]! / all;
+        for (let j = 1; j < d; j++) { const a = xi[j]! - ex[j]!; const hj = H[j]!; for (let k = j; k < d; k++) hj[k] = hj[k]! + p * a * (xi[k]! - ex[k]!); }
+      });
+    });
+    for (let j = 1; j < d; j++) for (let k = 1; k < j; k++) H[j]![k] = H[k]![j]!;
+    for (let j = 1; j < d; j++) { g[j] = g[j]! + l2 * w[j]!; H[j]![j] = H[j]![j]! + l2; }
+    H[0]![0] = 1; g[0] = 0;
+    const step = solve(H, g);
+    let t = 1, next = w, nextObj = obj;
+    for (let tries = 0; tries < 20; tries++, t /= 2) {
+      const cand = new Float64Array(d);
+      for (let j = 1; j < d; j++) cand[j] = w[j]! - t * step[j]!;
+      const o = objective(cand);
+      if (o <= obj) { next = cand; nextObj = o; break; }
+    }
+    let change = 0;
+    for (let j = 1; j < d; j++) change = Math.max(change, Math.abs(next[j]! - w[j]!));
+    w.set(next);
+    const gain = obj - nextObj;
+    obj = nextObj;
+    if (change < 1e-7 || gain < 1e-9) break;
+  }
+  const out = new Array<number>(d).fill(0);
+  for (let j = 1; j < d; j++) out[j] = w[j]! / sd[j]!;
+  return out;
+}
+
 /** Gaussian elimination with partial pivoting (d is ~16). */
 function solve(A: Float64Array[], b: Float64Array): Float64Array {
   const n = b.length;
@@ -121,11 +208,14 @@ function solve(A: Float64Array[], b: Float64Array): Float64Array {
 
 export interface HeadingEvidenceInput {
   index: CoverageIndex;
+  /** Candidates 0..size-1: the first nIdx are index items (touched[k] is the item number), the rest extra items. */
   size: number;
-  at: (k: number) => Pick<IndexedItem, 'topics' | 'day'>;
+  nIdx: number;
+  touched: readonly number[];
+  /** Topic numbers of extra candidate k (k ≥ nIdx). */
+  extraTopics: (k: number) => readonly number[];
   /** Entity evidence per candidate (≤ 0: none). */
   entityBase: Float64Array;
-  touchedScore: (k: number) => number;
   /** Whether item number n shares an entity with the page. */
   marked: (n: number) => boolean;
   votes: Map<number, number>;
@@ -136,54 +226,118 @@ export interface HeadingEvidenceInput {
   bestWord: number;
   queryDay: number;
   heads: Set<number>;
+  /** Σ of the page's query weights (touchedScore of an item naming all of them). */
+  queryMass: number;
+  /** Per query entity: its weight and the prior slice [lo, hi) of its posting list that was read. */
+  slices: readonly EntitySlice[];
 }
 
-/** Rank (0 = largest) of a value among the positive values of a map: one native sort, then binary search. */
+export interface EntitySlice { w: number; list: readonly number[]; lo: number; hi: number }
+
+/** Years a heading names ("2021–2022 Russo-Ukrainian crisis" → 2021, 2022), per index, read on first use. */
+const yearsOf = new WeakMap<CoverageIndex, (number[] | undefined)[]>();
+function headingYears(index: CoverageIndex, t: number): number[] {
+  let cache = yearsOf.get(index);
+  if (!cache) yearsOf.set(index, (cache = []));
+  let ys = cache[t];
+  if (!ys) {
+    ys = [];
+    for (const m of (index.topicNames[t] ?? '').matchAll(/(?<!\d)(1[89]\d\d|20\d\d)(?!\d)/g)) ys.push(Number(m[1]));
+    cache[t] = ys;
+  }
+  return ys;
+}
+
+/** Ranks past this count as this (1 / (1 + rank) hardly differs there). */
+const RANK_CAP = 32;
+
+/**
+ * Rank (0 = largest) of a value among the positive values, capped at RANK_CAP: one pass keeps the
+ * RANK_CAP largest (no sort of the thousands of headings a page's common words match).
+ */
 function ranker(values: Iterable<number>): (v: number | undefined) => number | undefined {
-  const arr: number[] = [];
-  for (const v of values) if (v > 0) arr.push(v);
-  const sorted = Float64Array.from(arr).sort(); // ascending
+  const top = new Float64Array(RANK_CAP); // descending
+  let n = 0;
+  for (const v of values) {
+    if (!(v > 0) || (n === RANK_CAP && v <= top[RANK_CAP - 1]!)) continue;
+    let j = n < RANK_CAP ? n++ : RANK_CAP - 1;
+    while (j > 0 && top[j - 1]! < v) { top[j] = top[j - 1]!; j--; }
+    top[j] = v;
+  }
   return (v) => {
     if (v === undefined || v <= 0) return undefined;
-    let lo = 0, hi = sorted.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! <= v) lo = mid + 1; else hi = mid; }
-    return sorted.length - lo; // how many are larger
+    let r = 0;
+    while (r < n && top[r]! > v) r++;
+    return r;
   };
 }
 
 /** Per-index scratch (one query at a time): evidence per topic number, reset via the touched list. */
-const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array }>();
+const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array; per: Uint32Array }>();
 
 /** A feature row (RERANK_FEATURES order) per heading in `heads`. */
 export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Array> {
   const hx = headingIndexOf(x.index);
   const T = x.index.topicNames.length;
   let sc = scratchOf.get(x.index);
-  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T) }));
-  const { all, max, count } = sc;
+  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T), per: new Uint32Array(T) }));
+  const { all, max, count, per } = sc;
   const touchedTopics: number[] = [];
+  const { topicStart, topicList } = x.index;
+  const addEvidence = (t: number, e: number) => {
+    if (count[t] === 0) touchedTopics.push(t);
+    all[t] = all[t]! + e;
+    if (e > max[t]!) max[t] = e;
+    count[t] = count[t]! + 1;
+  };
   let allMass = 0, ebmax = 0;
+  const qm = x.queryMass > 0 ? 1 / x.queryMass : 0;
   for (let k = 0; k < x.size; k++) {
     const e = x.entityBase[k]!;
     if (e <= 0) continue;
     if (e > ebmax) ebmax = e;
     allMass += e;
-    const topics = x.at(k).topics;
-    for (let i = 0; i < topics.length; i++) {
-      const t = topics[i]!;
-      if (count[t] === 0) touchedTopics.push(t);
-      all[t] = all[t]! + e;
-      if (e > max[t]!) max[t] = e;
-      count[t] = count[t]! + 1;
-    }
+    if (k < x.nIdx) {
+      const n = x.touched[k]!;
+      for (let o = topicStart[n]!, end = topicStart[n + 1]!; o < end; o++) addEvidence(topicList[o]!, e);
+    } else for (const t of x.extraTopics(k)) addEvidence(t, e);
   }
   const allValues: number[] = [];
   for (const t of touchedTopics) allValues.push(all[t]!);
   const voteRank = ranker(x.votes.values()), allRank = ranker(allValues), wordRank = ranker(x.wordScores.values());
   const m = x.mass || 1;
   const dated = Number.isFinite(x.queryDay);
+  const queryYear = dated ? new Date(x.queryDay * 86_400_000).getUTCFullYear() : NaN;
+  // Per heading: how typical each query entity is of it (items under it naming the entity, among
+  // the entity's prior items that were read).
+  const headList = [...x.heads];
+  const entityLL = new Float64Array(headList.length), entityCover = new Float64Array(headList.length);
+  const headSize = new Float64Array(headList.length);
+  for (let h = 0; h < headList.length; h++) {
+    const list = hx.items[headList[h]!] ?? [];
+    headSize[h] = dated ? priorEnd(x.index.days, list, x.queryDay) : list.length;
+  }
+  for (const sl of x.slices) {
+    const share = sl.w * qm;
+    for (let j = sl.lo; j < sl.hi; j++) {
+      const n = sl.list[j]!;
+      for (let o = topicStart[n]!, e = topicStart[n + 1]!; o < e; o++) { const t = topicList[o]!; per[t] = per[t]! + 1; }
+    }
+    for (let h = 0; h < headList.length; h++) {
+      const c = per[headList[h]!]!;
+      const size = headSize[h]!;
+      entityLL[h] = entityLL[h]! + share * Math.log((Math.min(c, size) + 0.5) / (size + 1));
+      if (c > 0) entityCover[h] = entityCover[h]! + share;
+    }
+    for (let j = sl.lo; j < sl.hi; j++) {
+      const n = sl.list[j]!;
+      for (let o = topicStart[n]!, e = topicStart[n + 1]!; o < e; o++) per[topicList[o]!] = 0;
+    }
+  }
   const out = new Map<number, Float64Array>();
-  for (const t of x.heads) {
+  let h = -1;
+  for (const t of headList) {
+    h++;
     const f = new Float64Array(RERANK_DIM);
     const list = hx.items[t] ?? [];
     const end = dated ? priorEnd(x.index.days, list, x.queryDay) : list.length;
@@ -209,6 +363,12 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     const mass = hx.mass[t] ?? 0, got = x.wordMatched.get(t) ?? 0;
     f[15] = mass > 0 ? got / mass : 0;
     f[16] = Math.max(0, mass - got);
+    const ys = dated ? headingYears(x.index, t) : [];
+    let gap = Infinity;
+    for (const y of ys) gap = Math.min(gap, Math.abs(y - queryYear));
+    f[17] = ys.length ? Math.min(3, gap) : 0;
+    f[18] = entityLL[h]!;
+    f[19] = entityCover[h]!;
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; }

@@ -10,6 +10,14 @@
  * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
  * Russia, Iran, Kyiv, Kremlin).
  *
+ * Re-ranker training (train queries: eligible items after the 800-item sample, never dev or
+ * held-out): `--train --train-n 3000 --softmax` fits the shipped listwise storyline chooser
+ * (without --softmax: the older per-heading logistic); `--l2 X` its penalty; `--drop f1,f2`
+ * leaves features out (ablation). It prints the weights, the dev top-1 storyline accuracy and
+ * dev P@5 with them. `--diag` (dev only): candidate-pool ceiling, the loss split by whether the
+ * likeliest storyline is the query's own, and the queries linking as many entities as a full
+ * article; `--diag-show` lists the dev queries whose own storyline ranked lower.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -24,7 +32,7 @@ import { compileCoverage, corpusHeadings } from '../../lib/dataset/compile-cover
 import { headingNormalizer } from '../../lib/dataset/normalize-headings';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
-import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, rerankScore } from '../../lib/coverage/rerank';
+import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, rerankScore, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 
 interface Linker {
@@ -272,19 +280,45 @@ export async function run(args: string[], shared: string): Promise<void> {
     const train = eligible.slice(sampleN, sampleN + trainN);
     const rows: Float64Array[] = [];
     const labels: number[] = [];
+    const groups: RerankGroup[] = [];
     for (const it of train) {
       const r = raw.get(it.id)!;
-      const ts = new Set(it.topics);
+      const ts = new Set(headingsOf(it.id));
       relatedCoverage(index, {
         entities: toLinked(linker.link(r.summary || r.title)), date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [],
-        onFeatures: (headings, fs) => headings.forEach((h, k) => { rows.push(fs[k]!); labels.push(ts.has(h) ? 1 : 0); }),
+        onFeatures: (headings, fs) => {
+          const own = Uint8Array.from(headings, (h) => (ts.has(h) ? 1 : 0));
+          headings.forEach((h, k) => { rows.push(fs[k]!); labels.push(own[k]!); });
+          // Listwise training learns only from queries whose own heading is among the scored ones.
+          if (own.includes(1)) groups.push({ rows: fs, own });
+        },
       });
     }
+    // --drop f1,f2: train without those features (their columns zeroed, so their weights stay 0).
+    const drop = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',').map((f) => RERANK_FEATURES.indexOf(f as (typeof RERANK_FEATURES)[number])) : [];
+    if (drop.includes(-1)) throw new Error(`--drop: unknown feature; known: ${RERANK_FEATURES.join(', ')}`);
+    for (const r of rows) for (const j of drop) r[j] = 0;
     const l2 = args.includes('--l2') ? Number(args[args.indexOf('--l2') + 1]) : 1;
-    const w = fitLogistic(rows, Uint8Array.from(labels), l2);
-    console.log(`  train: ${train.length} queries, ${rows.length} rows, ${labels.filter(Boolean).length} relevant; l2 ${l2}`);
+    // --softmax: the listwise storyline chooser (evaluated with rerankSoftmax=1); else the per-heading logistic.
+    const softmax = args.includes('--softmax');
+    if (softmax) params = { ...params, rerankSoftmax: 1 };
+    const w = softmax ? fitSoftmax(groups, l2) : fitLogistic(rows, Uint8Array.from(labels), l2);
+    console.log(`  train: ${train.length} queries (${groups.length} with their heading scored), ${rows.length} rows, ${labels.filter(Boolean).length} relevant; ${softmax ? 'softmax' : 'logistic'}, l2 ${l2}`);
     console.log(`  weights: [${w.map((x) => Number(x.toFixed(4))).join(', ')}]`);
     console.log(`  ${RERANK_FEATURES.map((f, i) => `${f} ${w[i]!.toFixed(3)}`).join(', ')}`);
+    // Storyline choice on dev: how often the likeliest scored heading is one of the query's own.
+    const top1 = (model: readonly number[]) => {
+      let right = 0;
+      for (const it of dev) {
+        const r = raw.get(it.id)!;
+        const own = new Set(headingsOf(it.id));
+        let best = -Infinity, bestRight = false;
+        relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => hs.forEach((h, k) => { const z = rerankLogit(model, fs[k]!); if (z > best) { best = z; bestRight = own.has(h); } }) });
+        if (bestRight) right++;
+      }
+      return right / dev.length;
+    };
+    console.log(`  dev storyline top-1: shipped weights ${RERANK_WEIGHTS.length === w.length ? top1(RERANK_WEIGHTS).toFixed(3) : '(other features)'}, these ${top1(w).toFixed(3)}`);
     const s1 = evaluate(dev, params, []), s2 = evaluate(dev, params, w);
     console.log(`  dev first stage only: P@5 ${s1.p5.toFixed(3)} nDCG@10 ${s1.ndcg10.toFixed(3)}; with these weights: P@5 ${s2.p5.toFixed(3)} nDCG@10 ${s2.ndcg10.toFixed(3)}`);
   }
@@ -299,6 +333,34 @@ export async function run(args: string[], shared: string): Promise<void> {
       pool += rel; oracle += Math.min(5, rel) / 5;
     }
     console.log(`  diag: relevant in top 60 ${(pool / dev.length).toFixed(1)} per query; perfect re-rank of the top 60 → dev P@5 ${(oracle / dev.length).toFixed(3)}`);
+    // Where the misses come from: is the re-ranker's likeliest storyline one of the query's own
+    // headings (storyline choice), and how does P@5 split by that (dev only)?
+    const groups = new Map<string, { n: number; p5: number }>();
+    const rankOfRight: number[] = [];
+    for (const it of dev) {
+      const r = raw.get(it.id)!;
+      const own = new Set(headingsOf(it.id));
+      const scored: [string, number][] = [];
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => scored.push([h, rerankScore(RERANK_WEIGHTS, fs[k]!)])) });
+      scored.sort((a, b) => b[1] - a[1]);
+      const right = scored.findIndex(([h]) => own.has(h));
+      if (args.includes('--diag-show') && right > 0) {
+        console.log(`\n  [${it.id}] ${r.summary.slice(0, 200)}\n    own: ${[...own].join(' | ')}; query: ${queries.get(it.id)!.map((e) => e.name).join(', ')}`);
+        for (const [h, pr] of scored.slice(0, Math.max(3, right + 1))) console.log(`    ${own.has(h) ? '*' : ' '} ${pr.toFixed(3)} ${h}`);
+      }
+      const g = !queries.get(it.id)!.length ? 'no entity' : right === 0 ? 'top storyline right' : right > 0 ? 'right storyline ranked lower' : 'right storyline not scored';
+      if (right >= 0) rankOfRight.push(right);
+      const p5 = score(hits.map((h) => headingsOf(h.id)), own, nRelevant.get(it.id)!).p5;
+      const e = groups.get(g) ?? { n: 0, p5: 0 };
+      e.n++; e.p5 += p5;
+      groups.set(g, e);
+    }
+    // Queries that link as many entities as a full article (the params gated on pairMinEntities act only there).
+    const many = dev.filter((it) => queries.get(it.id)!.length >= (params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities));
+    if (many.length) { const m = evaluate(many, params); console.log(`  diag: ${many.length} dev queries link ≥ ${params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities} entities: P@5 ${m.p5.toFixed(3)}`); }
+    for (const [g, e] of groups) console.log(`  diag: ${g}: ${e.n} queries, P@5 ${(e.p5 / e.n).toFixed(3)}, loss ${((e.n - e.p5) / dev.length).toFixed(3)}`);
+    const hist = [0, 1, 2, 3, 5, 10].map((k, i, a) => `${k}${i + 1 < a.length ? `–${a[i + 1]! - 1}` : '+'}: ${rankOfRight.filter((x) => x >= k && (i + 1 >= a.length || x < a[i + 1]!)).length}`);
+    console.log(`  diag: rank of the first right storyline: ${hist.join(', ')}`);
   }
   if (args.includes('--dev-only')) return;
 
