@@ -267,6 +267,7 @@ export function readerUiTests({ ctx, st, fx, TF, browser }) {
         assert.equal(await popup.evaluate(() => document.activeElement?.getAttribute('aria-expanded')), 'true', '"Show all" does not say it is expanded');
         const after = await S.readPopup(popup);
         check(after, 'expanded');
+        await ctx.driver.screenshot(popup, { path: screenshotPath(`${ctx.driver.name}-popup-coverage-all`), fullPage: true });
         // Each of the report's items is listed once (its why-line and outlet).
         for (const c of report.coverage) {
           const n = after.coverage.filter((v) => v.text.includes(c.why.replace(/\s+/g, ' ').trim()) && v.text.includes(c.title)).length;
