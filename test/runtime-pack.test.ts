@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
 import { FrozenStrings } from '../lib/dataset/frozen-strings';
 import { lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
-import { decodeRuntimePack, encodeRuntimePack, isRuntimePack } from '../lib/dataset/runtime-pack';
+import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
 import type { Pack } from '../lib/dataset/schema';
 import { buildKnowledge, type Knowledge } from '../lib/knowledge';
@@ -263,7 +263,7 @@ describe('runtime pack', () => {
   it('refuses an image of another version', () => {
     const bytes = encodeRuntimePack(smallPack());
     const img = decodeImage<{ version: number }>(bytes, 'BSRP');
-    expect(img.data.version).toBe(1);
+    expect(img.data.version).toBe(RUNTIME_PACK_VERSION);
     const broken = encodeImage('BSRP', { ...img.data, version: 999 }, {});
     expect(() => decodeRuntimePack(broken)).toThrow(/version 999/);
   });
