@@ -5,11 +5,10 @@
 import { analyzeArticle } from '~/lib/analyze';
 import { createKnowledgeSource } from '~/lib/background/knowledge-source';
 import { createMessageHandler } from '~/lib/background/handlers';
-import { loadPackagedPack } from '~/lib/background/packs';
+import { loadAllPacks, loadPackagedPack } from '~/lib/background/packs';
 import { TabReports } from '~/lib/background/tab-reports';
 import { createHistoryPort, loadInstalledPacks } from '~/lib/background/store-port';
 import { handleCommand } from '~/lib/background/commands';
-import type { Pack } from '~/lib/dataset/schema';
 import type { Result } from '~/lib/messaging';
 
 // The default pack, emitted by wxt.config.ts as a gzip file next to the worker (never inlined).
@@ -21,21 +20,10 @@ const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  // The default pack and the installed packs load side by side (the file fetch and the IndexedDB
-  // read do not wait for each other); the order stays default first, so installed packs override.
-  const knowledge = createKnowledgeSource(async () => {
-    const [def, installed] = await Promise.all([
-      loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/')).catch((err: unknown) => {
-        log('default pack failed to load', err);
-        return null;
-      }),
-      Promise.resolve().then(() => loadInstalledPacks()).catch((err: unknown) => {
-        log('installed packs failed to load', err);
-        return [] as Pack[];
-      }),
-    ]);
-    return def ? [def, ...installed] : installed;
-  });
+  // The default pack and the installed packs load side by side (lib/background/packs.ts).
+  const knowledge = createKnowledgeSource(() =>
+    loadAllPacks(() => loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/')), loadInstalledPacks, log),
+  );
 
   const reports = new TabReports(browser.storage.session ?? null, log);
   const currentReportId = async (tabId: number): Promise<string | null> => {

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
 import { FrozenStrings } from '../lib/dataset/frozen-strings';
 import { lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
-import { decodeRuntimePack, encodeRuntimePack, isRuntimePack } from '../lib/dataset/runtime-pack';
+import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
 import type { Pack } from '../lib/dataset/schema';
 import { buildKnowledge, type Knowledge } from '../lib/knowledge';
@@ -19,7 +19,7 @@ import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
 import { addToCoverageIndex } from '../lib/coverage/index';
 import { headingIndexOf } from '../lib/coverage/headings';
 import type { Slot } from '../lib/entities/matcher';
-import { knowledgeFor, loadPackagedPack } from '../lib/background/packs';
+import { knowledgeFor, loadAllPacks, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
 
 describe('FrozenStrings', () => {
@@ -263,7 +263,7 @@ describe('runtime pack', () => {
   it('refuses an image of another version', () => {
     const bytes = encodeRuntimePack(smallPack());
     const img = decodeImage<{ version: number }>(bytes, 'BSRP');
-    expect(img.data.version).toBe(1);
+    expect(img.data.version).toBe(RUNTIME_PACK_VERSION);
     const broken = encodeImage('BSRP', { ...img.data, version: 999 }, {});
     expect(() => decodeRuntimePack(broken)).toThrow(/version 999/);
   });
@@ -285,6 +285,30 @@ describe('background: the packaged runtime pack', () => {
     expect(merged.entities.byId.get('Q7747')?.name).toBe('V. Putin (fixed)');
     expect(merged.entities.entities.length).toBe(ENTITIES.length);
     expect(merged.coverage.items.length).toBe(smallPack().coverage.length);
+  });
+});
+
+describe('background: the packs it loads', () => {
+  const pack = (id: string): Pack => ({ ...smallPack(), id, entities: [], coverage: [] });
+  it('starts the installed packs\' read without waiting for the default pack, and keeps the default first', async () => {
+    let releaseDefault!: (p: Pack) => void;
+    const started: string[] = [];
+    const all = loadAllPacks(
+      () => { started.push('default'); return new Promise<Pack>((r) => (releaseDefault = r)); },
+      async () => { started.push('installed'); return [pack('a'), pack('b')]; },
+      () => {},
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['default', 'installed']);
+    releaseDefault(pack('default'));
+    expect((await all).map((p) => p.id)).toEqual(['default', 'a', 'b']);
+  });
+  it('loses neither side when the other fails (thrown or rejected), and logs it', async () => {
+    const log = vi.fn();
+    expect((await loadAllPacks(async () => { throw new Error('no file'); }, async () => [pack('a')], log)).map((p) => p.id)).toEqual(['a']);
+    expect((await loadAllPacks(async () => pack('default'), () => { throw new Error('no db'); }, log)).map((p) => p.id)).toEqual(['default']);
+    expect((await loadAllPacks(async () => null, async () => [], log))).toEqual([]);
+    expect(log).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -3,7 +3,7 @@
  * in as props and every action goes out as a callback, so tests render it with a fixed report.
  *
  *   header (name, site) → article head (title, kind badge + reason, opinion share)
- *   → highlight switch → entities by type → earlier coverage → opinion passages → footer
+ *   → highlight switch → entities by type → earlier coverage by name → opinion passages → footer
  * or, when there is nothing to show, one [data-testid=empty] block saying why.
  */
 import type { ComponentChildren } from 'preact';

@@ -29,6 +29,29 @@ export function knowledgeFor(packs: Pack[]): Knowledge {
 }
 
 /**
+ * Every pack the background uses, in override order: the packaged default pack first, then the
+ * installed packs (later packs override earlier ones in knowledgeFor). Both loads start at once,
+ * so the file fetch and the IndexedDB read overlap; either may fail without losing the other.
+ */
+export async function loadAllPacks(
+  loadDefault: () => Promise<Pack | null>,
+  loadInstalled: () => Promise<Pack[]>,
+  log: (...args: unknown[]) => void,
+): Promise<Pack[]> {
+  const [def, installed] = await Promise.all([
+    Promise.resolve().then(loadDefault).catch((err: unknown) => {
+      log('default pack failed to load', err);
+      return null;
+    }),
+    Promise.resolve().then(loadInstalled).catch((err: unknown) => {
+      log('installed packs failed to load', err);
+      return [] as Pack[];
+    }),
+  ]);
+  return def ? [def, ...installed] : installed;
+}
+
+/**
  * Parse a pack's JSON text. The packaged default pack is trusted (validated when it was built,
  * and re-validating ~100k records would stall the worker's first answer); imported packs are not.
  */

@@ -111,12 +111,13 @@ function flatLists(lists: readonly (readonly number[])[]): { lengths: Uint32Arra
 
 function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
   const out: number[][] = new Array(lengths.length);
-  for (let i = 0, at = 0; i < lengths.length; i++) {
-    const end = at + lengths[i]!;
-    out[i] = Array.from(flat.subarray(at, end));
-    at = end;
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const list: number[] = new Array(lengths[i]!); // a plain loop: Array.from over a typed subarray is slower
+    for (let k = 0; k < list.length; k++) list[k] = flat[at++]!;
+    out[i] = list;
   }
-  if (flat.length !== lengths.reduce((a, b) => a + b, 0)) throw new Error('frozen heading index: list lengths disagree');
+  if (at !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
   return out;
 }
 
@@ -197,11 +198,12 @@ function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number)
     const items = unflatLists(itemCounts, undelta(image.i32(`${prefix}.hItemDeltas`), itemCounts));
     if (idfValues.length !== stems.size || stemsOf.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
     // Same Map order as headingIndexOf's: stems by first use, topics ascending within each.
-    const lists: number[][] = Array.from({ length: stems.size }, () => []);
+    const lists: number[][] = [];
+    for (let i = 0, n = stems.size; i < n; i++) lists.push([]);
     for (let t = 0; t < topicCount; t++) for (const s of stemsOf[t]!) lists[s]!.push(t);
     const byStem = new Map<string, number[]>();
     const idf = new Map<string, number>();
-    for (let i = 0; i < stems.size; i++) {
+    for (let i = 0, n = stems.size; i < n; i++) {
       const s = stems.keyAt(i);
       byStem.set(s, lists[i]!);
       idf.set(s, idfValues[i]!);
@@ -275,11 +277,9 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
 
 function postingMap(keys: string[], lengths: Uint32Array, list: Int32Array): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  for (let i = 0, at = 0; i < keys.length; i++) {
-    const end = at + lengths[i]!;
-    map.set(keys[i]!, Array.from(list.subarray(at, end)));
-    at = end;
-  }
+  const lists = unflatLists(lengths, list);
+  if (lists.length !== keys.length) throw new Error('frozen coverage index: posting counts disagree');
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, lists[i]!);
   return map;
 }
 

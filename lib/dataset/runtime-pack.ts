@@ -6,7 +6,7 @@
  *   encodeRuntimePack(pack)   build time (lib/build/default-pack-plugin.ts): buildKnowledge([pack])
  *                             then freeze both indexes into one binary image
  *   decodeRuntimePack(bytes)  background: typed-array views over the bytes, a few small maps,
- *                             records parsed only when read
+ *                             records made only when read, the heading-word index stored
  *
  * assets/default-pack.json stays the source of truth: this form is derived from it at every build
  * and never committed. Packs the reader imports are ordinary pack JSON, validated by parsePack.
@@ -20,7 +20,7 @@ import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData } from 
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 1;
+export const RUNTIME_PACK_VERSION = 2; // 2: positional entity records, stored heading index (session 6)
 
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
 

@@ -15,7 +15,10 @@
  *              console service's script errors from moz-extension://),
  *  - long:     long tasks > 50 ms attributable to the content script — Chromium: the page renderer's
  *              top-level tasks (trace) over 50 ms whose CPU-profile samples are mostly extension code
- *              (test/eval/_safety-cpu.mjs; LoAF does not attribute isolated-world scripts); Firefox: event-loop
+ *              (test/eval/_safety-cpu.mjs; LoAF does not attribute isolated-world scripts), each with its
+ *              thread CPU time (trace tdur): on a loaded shared machine a task's wall time includes the
+ *              time its thread waited for a core, so the table also counts long tasks over 50 ms of CPU
+ *              and gives the CPU time of each page's costliest content-script task; Firefox: event-loop
  *              stalls > 50 ms seen by a page heartbeat that are absent from a run with the extension
  *              switched off for the site (an upper bound; reported separately as "stalls"),
  *  - net:      requests made by the extension (Chromium: service worker, extension pages, or any

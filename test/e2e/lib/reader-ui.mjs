@@ -236,6 +236,49 @@ export function readerUiTests({ ctx, st, fx, TF, browser }) {
     assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
   });
 
+  it(TF('popup coverage: earlier items grouped under the page\'s names, each once, best match first; Tab and Enter on "Show all" list every item'), { skip: ownOnly }, async () => {
+    assert.ok(st.report, 'no report (detect failed)');
+    const report = st.report;
+    assert.ok(report.coverage.length > 0, 'the report has no earlier coverage');
+    const popup = await S.openPopup(ctx.driver, st.tabId);
+    try {
+      const named = new Set(report.entities.filter((e) => e.mentions.length > 0).map((e) => e.name));
+      const check = (view, when) => {
+        const other = 'Other earlier coverage';
+        for (const c of view.coverage) assert.ok(named.has(c.group) || c.group === other, `${when}: item under "${c.group}", not a name on the page: ${c.text}`);
+        // Groups are contiguous: a name heads one group only.
+        const runs = view.coverage.map((c) => c.group).filter((g, i, a) => i === 0 || a[i - 1] !== g);
+        assert.equal(new Set(runs).size, runs.length, `${when}: a name heads two groups: ${runs.join(', ')}`);
+        assert.ok(view.coverage[0].text.includes(report.coverage[0].why.replace(/\s+/g, ' ').trim()), `${when}: the best match does not lead: ${view.coverage[0].text}`);
+      };
+      const before = await S.readPopup(popup);
+      check(before, 'collapsed');
+      const total = report.coverage.length;
+      if (total > before.coverage.length) {
+        await popup.bringToFront();
+        let focused = false;
+        for (let i = 0; i < 80 && !focused; i++) {
+          await popup.keyboard.press('Tab');
+          focused = await popup.evaluate(() => document.activeElement?.getAttribute('aria-controls') === 'coverage-groups');
+        }
+        assert.ok(focused, 'Tab never reached the coverage "Show all" button');
+        await popup.keyboard.press('Enter');
+        await waitFor(popup, (n) => document.querySelectorAll('[data-testid="coverage-item"]').length === n, total, { what: `all ${total} coverage items`, timeout: 5000 });
+        assert.equal(await popup.evaluate(() => document.activeElement?.getAttribute('aria-expanded')), 'true', '"Show all" does not say it is expanded');
+        const after = await S.readPopup(popup);
+        check(after, 'expanded');
+        await ctx.driver.screenshot(popup, { path: screenshotPath(`${ctx.driver.name}-popup-coverage-all`), fullPage: true });
+        // Each of the report's items is listed once (its why-line and outlet).
+        for (const c of report.coverage) {
+          const n = after.coverage.filter((v) => v.text.includes(c.why.replace(/\s+/g, ' ').trim()) && v.text.includes(c.title)).length;
+          assert.equal(n, 1, `coverage ${c.id} listed ${n} times`);
+        }
+      }
+    } finally {
+      await popup.close();
+    }
+  });
+
   firefoxPageA11y({ ctx, st, fx, TF, browser });
 }
 

@@ -137,7 +137,11 @@ export async function readPopup(page) {
       group: text(li.closest('.entity-group')?.querySelector('h3, h4')),
     }));
     const groups = entitiesRoot ? [...entitiesRoot.querySelectorAll('h3, h4, [role="heading"]')].map(text) : [];
-    const coverage = [...document.querySelectorAll('[data-testid="coverage-item"]')].map((li) => ({ text: text(li) }));
+    // Coverage items sit in groups headed by the page name they concern (h3; "Other earlier coverage" for none).
+    const coverage = [...document.querySelectorAll('[data-testid="coverage-item"]')].map((li) => ({
+      text: text(li),
+      group: text(li.closest('.coverage-group')?.querySelector('h3')),
+    }));
     const opinion = [...document.querySelectorAll('[data-testid="opinion-item"]')].map((li) => ({
       text: text(li),
       reasons: [...li.querySelectorAll('li')].map(text).filter(Boolean),
