@@ -34,6 +34,8 @@ import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, rerankScore, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
+// Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
+import '../../lib/cli/format';
 
 interface Linker {
   kind: string;
