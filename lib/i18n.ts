@@ -124,3 +124,50 @@ export function applyMessagesLocale(root: HTMLElement): void {
   root.setAttribute('lang', lang);
   root.setAttribute('dir', dir);
 }
+
+/**
+ * The locale for dates, numbers and country names inside the catalogue's sentences: the
+ * catalogue's own `formatLocale`, so they match the words around them (English reads
+ * "7 May 2012" in every browser and in the CLI, not a mix of English words and another
+ * language's dates when the UI language has no translation yet).
+ */
+export function textLocale(): string {
+  const l = t('formatLocale');
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(l) && l !== 'formatLocale' ? l : 'en-GB';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, withDay: boolean, month: 'long' | 'short'): Intl.DateTimeFormat {
+  const key = `${locale}|${withDay}|${month}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month, timeZone: 'UTC', ...(withDay ? { day: 'numeric' } : {}) };
+    try { f = new Intl.DateTimeFormat(locale, opts); } catch { f = new Intl.DateTimeFormat('en-GB', opts); }
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) for a sentence: "2012", "May 2012", "7 May 2012".
+ * `precision: 'month'` drops the day even when there is one.
+ */
+export function formatTextDate(iso: string, precision: 'day' | 'month' = 'day', month: 'long' | 'short' = 'long'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return iso;
+  const mon = Number(m[2] ?? 0);
+  if (!(mon >= 1 && mon <= 12)) return m[1]!;
+  const day = precision === 'day' ? Number(m[3] ?? 0) : 0;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), mon - 1, day || 1); // not Date.UTC: it maps years 0–99 to 1900–1999
+  return dateFormat(textLocale(), day > 0, month).format(d);
+}
+
+const textNumbers = new Map<string, Intl.NumberFormat>();
+/** A number inside a catalogue sentence, in textLocale() ("2.8", "12,000"). */
+export function formatTextNumber(n: number, maxFraction = 0): string {
+  const key = `${textLocale()}|${maxFraction}`;
+  let f = textNumbers.get(key);
+  if (!f) textNumbers.set(key, (f = new Intl.NumberFormat(textLocale(), { maximumFractionDigits: maxFraction })));
+  return f.format(n);
+}

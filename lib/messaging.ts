@@ -7,6 +7,7 @@
 // on every page (classic zod alone would be ~40 kB gzip there).
 import * as z from 'zod/mini';
 import { lazily } from './lazy';
+import { tn } from './i18n';
 
 /** Limits on what a content script may send: the receiver rejects more, the sender clamps first. */
 export const MAX_BLOCKS = 5000;
@@ -116,7 +117,7 @@ export function clampArticleInput(input: import('./article/types').ArticleInput)
   let total = 0;
   for (const b of input.blocks) {
     if (blocks.length >= MAX_BLOCKS || total >= MAX_ARTICLE_CHARS) {
-      notes.push(`Analysis stopped after ${blocks.length} paragraphs (the article is very long).`);
+      notes.push(tn('noteStoppedLong', blocks.length)); // in the reader's language: the popup shows notes as they are
       break;
     }
     const text = b.text.slice(0, Math.min(MAX_BLOCK_CHARS, MAX_ARTICLE_CHARS - total));

@@ -32,7 +32,7 @@ export interface ArticleInfo {
   byline?: string | null;
   lang?: string | null;
   siteName?: string | null;
-  /** Why the kind was chosen, phrased for a reader (English, from the extractor). */
+  /** Why the kind was chosen, worded from kindSignals with the catalogue when the page was read (a copy for reports read without it). */
   kindReasons?: string[];
   /** The signals behind `kind` (e.g. "json-ld:OpinionNewsArticle"): kindReason() words them. */
   kindSignals?: string[];

@@ -4,7 +4,8 @@
  * it, both machine-readable ("json-ld:OpinionNewsArticle") and for a reader ("Publisher marks
  * this page as opinion"). Order of trust: JSON-LD, then meta tags, then visible markup, then URL.
  */
-import type { ArticleKind } from '../report';
+import { t } from '../i18n';
+import { kindReason, type ArticleKind } from '../report';
 import { bylineFromMarkup } from './byline';
 import { ARTICLE_TYPES, jsonLdNodes, typesOf, type JsonLdNode } from './jsonld';
 import type { ArticleMeta } from './types';
@@ -101,24 +102,33 @@ function dateFromUrl(url: string): string | null {
 interface KindVote {
   kind: ArticleKind;
   signal: string;
-  reason: string;
 }
 
 const OPINION_WORDS = /^(?:opinion|opinions|comment|commentary|column|columns|columnists?|editorials?|op-?ed|views|letters|perspective|viewpoint)$/i;
 const ANALYSIS_WORDS = /^(?:analysis|news analysis|explainer|explained|fact ?check)$/i;
 
+/**
+ * A kind signal worded for a reader, from the catalogue (the popup words kindSignals itself; this
+ * copy serves reports read without it). Starts a sentence: it stands alone.
+ */
+function kindReasonText(kind: ArticleKind, signal: string): string {
+  const r = kindReason(kind, signal);
+  const text = r ? t(r.key, r.subs ?? []) : '';
+  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
+}
+
 function kindVotes(types: string[], values: Map<string, string>, url: string): KindVote[] {
   const votes: KindVote[] = [];
-  for (const t of types) {
-    if (t === 'OpinionNewsArticle') votes.push({ kind: 'opinion', signal: `json-ld:${t}`, reason: 'Publisher marks this page as opinion' });
-    else if (t === 'AnalysisNewsArticle') votes.push({ kind: 'analysis', signal: `json-ld:${t}`, reason: 'Publisher marks this page as analysis' });
-    else if (t === 'ReportageNewsArticle') votes.push({ kind: 'news', signal: `json-ld:${t}`, reason: 'Publisher marks this page as reporting' });
+  for (const type of types) {
+    if (type === 'OpinionNewsArticle') votes.push({ kind: 'opinion', signal: `json-ld:${type}` });
+    else if (type === 'AnalysisNewsArticle') votes.push({ kind: 'analysis', signal: `json-ld:${type}` });
+    else if (type === 'ReportageNewsArticle') votes.push({ kind: 'news', signal: `json-ld:${type}` });
   }
   const section = values.get('article:section') ?? values.get('parsely-section') ?? null;
   if (section) {
     for (const part of section.split(/[,/>|]/).map((s) => s.trim())) {
-      if (OPINION_WORDS.test(part)) votes.push({ kind: 'opinion', signal: `meta:article:section=${part}`, reason: `Filed in the publisher's "${part}" section` });
-      else if (ANALYSIS_WORDS.test(part)) votes.push({ kind: 'analysis', signal: `meta:article:section=${part}`, reason: `Filed in the publisher's "${part}" section` });
+      if (OPINION_WORDS.test(part)) votes.push({ kind: 'opinion', signal: `meta:article:section=${part}` });
+      else if (ANALYSIS_WORDS.test(part)) votes.push({ kind: 'analysis', signal: `meta:article:section=${part}` });
     }
   }
   let path = '';
@@ -128,9 +138,9 @@ function kindVotes(types: string[], values: Map<string, string>, url: string): K
     /* not a URL */
   }
   const seg = /\/(opinion|opinions|commentisfree|op-?ed|editorials?|columnists?|comment|views)\//.exec(path);
-  if (seg) votes.push({ kind: 'opinion', signal: `url:/${seg[1]}/`, reason: `The address is in the site's /${seg[1]}/ section` });
+  if (seg) votes.push({ kind: 'opinion', signal: `url:/${seg[1]}/` });
   const an = /\/(analysis|news-analysis|explainers?)\//.exec(path);
-  if (an) votes.push({ kind: 'analysis', signal: `url:/${an[1]}/`, reason: `The address is in the site's /${an[1]}/ section` });
+  if (an) votes.push({ kind: 'analysis', signal: `url:/${an[1]}/` });
   return votes;
 }
 
@@ -194,10 +204,8 @@ export function extractMetadata(doc: Document, url: string): ArticleMeta {
   const top = votes.find((v) => v.kind === 'opinion') ?? votes.find((v) => v.kind === 'analysis') ?? votes[0];
   if (top) kind = top.kind;
   if (!top && kind === 'news') {
-    const t = types.find((x) => x === 'NewsArticle' || x === 'Article' || x === 'BlogPosting');
-    votes.push(t
-      ? { kind, signal: `json-ld:${t}`, reason: t === 'BlogPosting' ? 'Publisher marks this page as a blog post' : 'Publisher marks this page as a news article' }
-      : { kind, signal: 'og:type=article', reason: 'Publisher marks this page as an article' });
+    const marked = types.find((x) => x === 'NewsArticle' || x === 'Article' || x === 'BlogPosting');
+    votes.push({ kind, signal: marked ? `json-ld:${marked}` : 'og:type=article' });
   }
   const chosen = votes.filter((v) => v.kind === kind);
   return {
@@ -208,6 +216,6 @@ export function extractMetadata(doc: Document, url: string): ArticleMeta {
     siteName,
     kind,
     kindSignals: chosen.map((v) => v.signal),
-    kindReasons: [...new Set(chosen.map((v) => v.reason))],
+    kindReasons: [...new Set(chosen.map((v) => kindReasonText(kind, v.signal)).filter(Boolean))],
   };
 }

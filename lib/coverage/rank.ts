@@ -14,6 +14,7 @@
  * Each hit says why: "Donald Trump · Vladimir Putin · 2 weeks earlier".
  */
 import type { CoverageHit, LinkedEntity } from '../report';
+import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
 import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches } from './headings';
 import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankLogit, rerankScore, type EntitySlice } from './rerank';
@@ -160,24 +161,20 @@ interface Candidate {
   shared: string[];
 }
 
-/** "3 days earlier", "2 weeks earlier", "5 months earlier", "2 years earlier". */
+/** "3 days earlier", "2 weeks earlier", "5 months earlier", "2 years earlier" (in the reader's language). */
 export function relativeAge(days: number): string {
   if (!Number.isFinite(days)) return '';
-  if (days <= 0) return 'same day';
-  if (days === 1) return '1 day earlier';
-  if (days < 14) return `${days} days earlier`;
-  if (days < 60) return `${Math.round(days / 7)} weeks earlier`;
-  if (days < 730) return `${Math.round(days / 30.4)} months earlier`;
-  return `${Math.round(days / 365.25)} years earlier`;
+  if (days <= 0) return t('coverageAgeSameDay');
+  if (days < 14) return tn('coverageAgeDays', days);
+  if (days < 60) return tn('coverageAgeWeeks', Math.round(days / 7));
+  if (days < 730) return tn('coverageAgeMonths', Math.round(days / 30.4));
+  return tn('coverageAgeYears', Math.round(days / 365.25));
 }
 
-const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "7 Sept 2020", "Sept 2020", "2020" or "undated", in the catalogue's locale. */
 function shortDate(date: string | null | undefined): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date ?? '');
-  if (!m) return 'undated';
-  if (!m[2]) return m[1]!;
-  const mon = MONTH_SHORT[Number(m[2]) - 1] ?? '';
-  return m[3] ? `${Number(m[3])} ${mon} ${m[1]}` : `${mon} ${m[1]}`;
+  if (!/^\d{4}/.test(date ?? '')) return t('coverageWhyUndated');
+  return formatTextDate(date!, 'day', 'short');
 }
 
 /** First index in `list` (item numbers sorted by day) whose day is ≥ day. */
@@ -253,9 +250,9 @@ function lengthNorm(p: RankParams, n: number): number {
 function whyOf(c: Candidate, weights: Map<string, number>, names: Map<string, string>, index: CoverageIndex, queryDay: number): string {
   const shared = [...c.shared].sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0)).slice(0, 2);
   const parts = shared.map((id) => names.get(id) ?? index.nameOf(id) ?? id);
-  if (Number.isNaN(c.day)) parts.push('undated');
+  if (Number.isNaN(c.day)) parts.push(t('coverageWhyUndated'));
   else parts.push(Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date));
-  if (c.record.origin === 'history') parts.unshift('You read this');
+  if (c.record.origin === 'history') parts.unshift(t('coverageWhyHistory'));
   return parts.join(' · ');
 }
 
@@ -731,8 +728,8 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
     if (seen.has(key)) continue;
     seen.add(key);
     const others = (c.record.entities ?? []).filter((e) => e !== id).slice(0, 2).map((e) => index.nameOf(e)).filter(Boolean);
-    const when = Number.isNaN(c.day) ? 'undated' : Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date);
-    const why = [c.record.origin === 'history' ? 'You read this' : '', others.length ? `with ${others.join(', ')}` : '', when].filter(Boolean).join(' · ');
+    const when = Number.isNaN(c.day) ? t('coverageWhyUndated') : Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date);
+    const why = [c.record.origin === 'history' ? t('coverageWhyHistory') : '', others.length ? t('coverageWhyWith', others.join(', ')) : '', when].filter(Boolean).join(' · ');
     const hit = toHit(c, c.final / top, why, index);
     if (!c.record.title) hit.title = coverageLine(c.record, index.nameOf, { skip });
     out.push(hit);

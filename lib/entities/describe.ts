@@ -8,35 +8,34 @@
  *   "… (since 2018; as of 2022)".
  */
 import type { PackEntity, Role } from '../dataset/schema';
+import { formatTextDate, formatTextNumber, messagesLocale, t, type MessageKey } from '../i18n';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-let regionNames: Intl.DisplayNames | null | undefined;
+let regionNames: { locale: string; names: Intl.DisplayNames | null } | undefined;
 /** "US" → "United States" (Intl, no table to ship). */
 /** Intl.DisplayNames.of is slow (a lookup into ICU data per call): ~250 codes, kept once. */
 const countryNames = new Map<string, string>();
 export function countryName(code: string | undefined): string | undefined {
   if (!code) return undefined;
+  const locale = messagesLocale().lang; // the language of the sentence around it
+  if (regionNames?.locale !== locale) {
+    countryNames.clear();
+    let names: Intl.DisplayNames | null;
+    try { names = new Intl.DisplayNames([locale], { type: 'region' }); } catch { names = null; }
+    regionNames = { locale, names };
+  }
   const known = countryNames.get(code);
   if (known !== undefined) return known;
-  if (regionNames === undefined) {
-    try { regionNames = new Intl.DisplayNames(['en'], { type: 'region' }); } catch { regionNames = null; }
-  }
   let name: string;
-  try { name = regionNames?.of(code.toUpperCase()) ?? code; } catch { name = code; }
+  try { name = regionNames.names?.of(code.toUpperCase()) ?? code; } catch { name = code; }
   if (countryNames.size < 1000) countryNames.set(code, name);
   return name;
 }
 
 const year = (d: string) => d.slice(0, 4);
-function monthYear(d: string): string {
-  const m = Number(d.slice(5, 7));
-  return m >= 1 && m <= 12 ? `${MONTHS[m - 1]} ${year(d)}` : year(d);
-}
-function dayMonthYear(d: string): string {
-  const day = Number(d.slice(8, 10));
-  return day ? `${day} ${monthYear(d)}` : monthYear(d);
-}
+/** "January 2017" (or the year alone), in the catalogue's locale. */
+const monthYear = (d: string): string => formatTextDate(d, 'month');
+/** "20 January 2025" (or less, as the date has it). */
+const dayMonthYear = (d: string): string => formatTextDate(d, 'day');
 /** Compare partial ISO dates: a partial date counts as its first day. */
 function le(a: string, b: string): boolean {
   return a.padEnd(10, '-00') <= b.padEnd(10, '-00');
@@ -71,43 +70,33 @@ function describeRoles(roles: Role[], date: string | null): string[] {
     const state = roleState(r, date);
     const earlier = former.find((f) => f.title === r.title);
     if (earlier) usedFormer.add(earlier);
-    const since = r.from ? (earlier ? `since ${dayMonthYear(r.from)}` : `since ${monthYear(r.from)}`) : '';
+    const sinceDate = r.from ? (earlier ? dayMonthYear(r.from) : monthYear(r.from)) : '';
     const extras = [
-      !earlier && since ? since : '',
-      state === 'stale' && r.asOf ? `as of ${year(r.asOf)}` : '',
-      earlier ? `also ${span(earlier)}` : '',
+      !earlier && sinceDate ? t('describeSince', sinceDate) : '',
+      state === 'stale' && r.asOf ? t('describeAsOf', year(r.asOf)) : '',
+      earlier ? t('describeAlso', span(earlier)) : '',
     ].filter(Boolean);
-    parts.push(earlier && since ? `${r.title} ${since}${extras.length ? ` (${extras.join('; ')})` : ''}` : `${r.title}${extras.length ? ` (${extras.join('; ')})` : ''}`);
+    const head = earlier && sinceDate ? t('describeRoleSince', [r.title, sinceDate]) : r.title;
+    parts.push(extras.length ? t('describeRoleNotes', [head, extras.join('; ')]) : head);
   }
   const rest = former.filter((f) => !usedFormer.has(f) && !current.some((c) => c.title === f.title));
   if (rest.length && parts.length < 2) {
     const f = rest[0]!;
-    parts.push(`${parts.length ? 'former' : 'Former'} ${f.title} (${span(f)})`);
+    parts.push(t(parts.length ? 'describeFormerLater' : 'describeFormerFirst', [f.title, span(f)]));
   }
   return parts;
 }
 
-const ORG_KIND: Record<string, string> = {
-  political_party: 'Political party',
-  government_body: 'Government body',
-  company: 'Company',
-  media: 'Media outlet',
-  armed_group: 'Armed group',
-  international_organization: 'International organisation',
-  sports_club: 'Sports club',
-  education: 'University or college',
-  ngo: 'Non-profit organisation',
-  military: 'Armed forces',
-  healthcare: 'Healthcare organisation',
-  transport: 'Transport organisation',
-  website: 'Website',
-  music_group: 'Music group',
-};
+const ORG_KINDS = new Set(['political_party', 'government_body', 'company', 'media', 'armed_group', 'international_organization', 'sports_club', 'education', 'ngo', 'military', 'healthcare', 'transport', 'website', 'music_group']);
+/** "Government body", "Company"…: orgKind_<subtype> in the catalogue; "Organisation" for others. */
+function orgKind(subtype: string | undefined): string {
+  return t((subtype && ORG_KINDS.has(subtype) ? `orgKind_${subtype}` : 'orgKind_organization') as MessageKey);
+}
 
 function population(n: number): string {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1).replace(/\.0$/, '')} million`;
-  if (n >= 1e3) return `${Math.round(n / 1e3)},000`;
-  return String(n);
+  if (n >= 1e6) return t('describeMillions', formatTextNumber(Math.round(n / 1e5) / 10, 1));
+  if (n >= 1e3) return formatTextNumber(Math.round(n / 1e3) * 1e3);
+  return formatTextNumber(n);
 }
 
 export function describeEntity(e: PackEntity, date: string | null): string {
@@ -115,33 +104,38 @@ export function describeEntity(e: PackEntity, date: string | null): string {
   switch (e.type) {
     case 'person': {
       const roles = describeRoles(e.roles ?? [], date);
-      const who = [country, e.party].filter(Boolean).join(', ');
-      if (roles.length) return `${roles.join('; ')}${who ? ` — ${who}` : ''}`;
-      const born = e.born ? ` (born ${year(e.born)})` : '';
-      return country ? `Person from ${country}${e.party ? `, ${e.party}` : ''}${born}` : `Person${born}`;
+      const who = country && e.party ? t('describeCountryParty', [country, e.party]) : country || e.party || '';
+      if (roles.length) return who ? t('describePersonRoles', [roles.join('; '), who]) : roles.join('; ');
+      const base = country ? t('describePersonFrom', who) : t('describePerson');
+      return e.born ? t('describeBorn', [base, year(e.born)]) : base;
     }
     case 'place': {
-      const pop = e.population;
-      const popText = pop ? ` (pop. ${population(pop)})` : '';
+      const withPop = (text: string) => (e.population ? t('describePopulation', [text, population(e.population)]) : text);
       switch (e.subtype) {
-        case 'country': return `Country${popText}`;
-        case 'capital': return `Capital of ${country ?? 'a country'}${popText}`;
-        case 'city': return `City in ${country ?? 'an unknown country'}${popText}`;
-        case 'region': return `Region of ${country ?? 'an unknown country'}`;
-        case 'territory': return `Territory${country ? ` (${country})` : ''}`;
-        default: return `Place${country ? ` in ${country}` : ''}`;
+        case 'country': return withPop(t('describeCountry'));
+        case 'capital': return withPop(country ? t('describeCapital', country) : t('describeCapitalUnknown'));
+        case 'city': return withPop(country ? t('describeCity', country) : t('describeCityUnknown'));
+        case 'region': return country ? t('describeRegion', country) : t('describeRegionUnknown');
+        case 'territory': return country ? t('describeTerritoryOf', country) : t('describeTerritory');
+        default: return country ? t('describePlaceIn', country) : t('describePlace');
       }
     }
     case 'organization': {
-      const kind = (e.subtype && ORG_KIND[e.subtype]) || 'Organisation';
+      const kind = orgKind(e.subtype);
       const roles = describeRoles(e.roles ?? [], date);
-      const base = e.subtype === 'international_organization' || !country ? kind : `${kind} in ${country}`;
-      return roles.length ? `${base}; ${roles.join('; ')}` : base;
+      const base = e.subtype === 'international_organization' || !country ? kind : t('describeOrgIn', [kind, country]);
+      return roles.length ? t('describeOrgRoles', [base, roles.join('; ')]) : base;
     }
     case 'event': {
-      const when = e.from ? (e.to && e.to !== e.from ? `${dayMonthYear(e.from)} – ${e.to ? dayMonthYear(e.to) : ''}` : e.to === null ? `since ${dayMonthYear(e.from)}` : dayMonthYear(e.from)) : '';
-      const ahead = date && e.from && !le(e.from, date) ? ' (after this article)' : '';
-      return `Event${country ? ` in ${country}` : ''}${when ? `, ${when}` : ''}${ahead}`;
+      const when = e.from
+        ? e.to && e.to !== e.from
+          ? t('describeDateRange', [dayMonthYear(e.from), dayMonthYear(e.to)])
+          : e.to === null ? t('describeSince', dayMonthYear(e.from)) : dayMonthYear(e.from)
+        : '';
+      const ahead = !!(date && e.from && !le(e.from, date));
+      let text = country ? t('describeEventIn', country) : t('describeEvent');
+      if (when) text = t('describeEventWhen', [text, when]);
+      return ahead ? t('describeAfterArticle', text) : text;
     }
   }
 }

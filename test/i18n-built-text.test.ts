@@ -1,0 +1,67 @@
+/**
+ * Text that shared code builds (entity descriptions, coverage why-lines, popup notes, the
+ * extractor's kind reasons) comes from the catalogue, not from English in the code: with another
+ * catalogue installed, the words, the dates and the country names change with it.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import en from '../public/_locales/en/messages.json';
+import { extractMetadata } from '../lib/article/metadata';
+import { relativeAge } from '../lib/coverage/rank';
+import { describeEntity } from '../lib/entities/describe';
+import { useMessages, type Entry } from '../lib/i18n';
+import { clampArticleInput } from '../lib/messaging';
+import { ENTITIES } from './entities-fixture';
+
+const english = en as Record<string, Entry>;
+/** A German catalogue for the keys these tests meet (our own words); English for the rest. */
+const german: Record<string, Entry> = {
+  ...english,
+  uiLocale: { message: 'de' },
+  formatLocale: { message: 'de-DE' },
+  describeRoleSince: { message: '$ROLE$ seit $DATE$', placeholders: { role: { content: '$1' }, date: { content: '$2' } } },
+  describeRoleNotes: english.describeRoleNotes!,
+  describeAlso: { message: 'auch $SPAN$', placeholders: { span: { content: '$1' } } },
+  describeCountryParty: english.describeCountryParty!,
+  describeEventIn: { message: 'Ereignis in $COUNTRY$', placeholders: { country: { content: '$1' } } },
+  describeSince: { message: 'seit $DATE$', placeholders: { date: { content: '$1' } } },
+  coverageAgeWeeks_other: { message: 'vor $COUNT$ Wochen', placeholders: { count: { content: '$1' } } },
+  coverageAgeSameDay: { message: 'am selben Tag' },
+  noteStoppedLong_other: { message: 'Analyse nach $COUNT$ Absätzen beendet (der Artikel ist sehr lang).', placeholders: { count: { content: '$1' } } },
+  becauseKindOpinionMarked: { message: 'der Verlag kennzeichnet die Seite als Meinung' },
+};
+
+const byId = new Map(ENTITIES.map((e) => [e.id, e]));
+const opinionPage = () =>
+  parseHTML(
+    `<!doctype html><html><head><title>A view</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"OpinionNewsArticle","headline":"A view"}</script></head><body><p>Text.</p></body></html>`,
+  ).document as unknown as Document;
+const longArticle = () => ({
+  url: 'https://news.example/a', title: 'T', byline: null, date: null, lang: 'en', siteName: null,
+  kind: 'news' as const, kindSignals: [], kindReasons: [], signals: [],
+  blocks: Array.from({ length: 40 }, () => ({ text: 'word '.repeat(4100), kind: 'paragraph' as const, section: null })),
+});
+
+describe('built text follows the installed catalogue', () => {
+  afterAll(() => useMessages(english));
+
+  it('in English (the default catalogue)', () => {
+    useMessages(english);
+    expect(describeEntity(byId.get('Q22686')!, '2025-06-08')).toMatch(/^President of the United States since 20 January 2025 \(also 2017–2021\) — United States, Republican$/);
+    expect(describeEntity(byId.get('curated:russian-invasion')!, '2025-06-08')).toBe('Event in Ukraine, since 24 February 2022');
+    expect(relativeAge(21)).toBe('3 weeks earlier');
+    expect(relativeAge(1)).toBe('1 day earlier');
+    expect(clampArticleInput(longArticle()).notes[0]).toMatch(/^Analysis stopped after \d+ paragraphs \(the article is very long\)\.$/);
+    expect(extractMetadata(opinionPage(), 'https://news.example/a').kindReasons).toEqual(['The publisher marks this page as opinion']);
+  });
+
+  it('in another language: its words, its date format, its country names', () => {
+    useMessages(german);
+    expect(describeEntity(byId.get('Q22686')!, '2025-06-08')).toBe('President of the United States seit 20. Januar 2025 (auch 2017–2021) — Vereinigte Staaten, Republican');
+    expect(describeEntity(byId.get('curated:russian-invasion')!, '2025-06-08')).toBe('Ereignis in Ukraine, seit 24. Februar 2022');
+    expect(relativeAge(21)).toBe('vor 3 Wochen');
+    expect(relativeAge(0)).toBe('am selben Tag');
+    expect(clampArticleInput(longArticle()).notes[0]).toMatch(/^Analyse nach \d+ Absätzen beendet/);
+    expect(extractMetadata(opinionPage(), 'https://news.example/a').kindReasons).toEqual(['Der Verlag kennzeichnet die Seite als Meinung']);
+  });
+});
