@@ -1,6 +1,6 @@
 /**
  * Text that shared code builds (entity descriptions, coverage why-lines, popup notes, the
- * extractor's kind reasons) comes from the catalogue, not from English in the code: with another
+ * extractor's kind reasons, the options page's storage errors) comes from the catalogue, not from English in the code: with another
  * catalogue installed, the words, the dates and the country names change with it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { relativeAge } from '../lib/coverage/rank';
 import { describeEntity } from '../lib/entities/describe';
 import { useMessages, type Entry } from '../lib/i18n';
 import { clampArticleInput } from '../lib/messaging';
+import { storageErrorText } from '../lib/store/db';
+import { validatePackText } from '../lib/store/packs';
 import { ENTITIES } from './entities-fixture';
 
 const english = en as Record<string, Entry>;
@@ -29,7 +31,12 @@ const german: Record<string, Entry> = {
   coverageAgeSameDay: { message: 'am selben Tag' },
   noteStoppedLong_other: { message: 'Analyse nach $COUNT$ Absätzen beendet (der Artikel ist sehr lang).', placeholders: { count: { content: '$1' } } },
   becauseKindOpinionMarked: { message: 'der Verlag kennzeichnet die Seite als Meinung' },
+  storeFileEmpty: { message: 'Die Datei ist leer.' },
+  storeNoSpace: { message: 'Nicht genug Speicherplatz, um $ACTION$.', placeholders: { action: { content: '$1' } } },
+  storeActionInstallNamedPack: { message: 'das Paket „$NAME$“ zu installieren', placeholders: { name: { content: '$1' } } },
 };
+const quotaError = Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+const failure = (r: { ok: boolean; error?: string }) => (r.ok ? '' : r.error);
 
 const byId = new Map(ENTITIES.map((e) => [e.id, e]));
 const opinionPage = () =>
@@ -53,6 +60,8 @@ describe('built text follows the installed catalogue', () => {
     expect(relativeAge(1)).toBe('1 day earlier');
     expect(clampArticleInput(longArticle()).notes[0]).toMatch(/^Analysis stopped after \d+ paragraphs \(the article is very long\)\.$/);
     expect(extractMetadata(opinionPage(), 'https://news.example/a').kindReasons).toEqual(['The publisher marks this page as opinion']);
+    expect(failure(validatePackText(''))).toBe('The file is empty.');
+    expect(storageErrorText(quotaError, 'storeActionInstallNamedPack', ['Mine'])).toBe('Not enough storage space to install the pack "Mine". Free some space (remove a pack or clear the history) and try again.');
   });
 
   it('in another language: its words, its date format, its country names', () => {
@@ -63,5 +72,7 @@ describe('built text follows the installed catalogue', () => {
     expect(relativeAge(0)).toBe('am selben Tag');
     expect(clampArticleInput(longArticle()).notes[0]).toMatch(/^Analyse nach \d+ Absätzen beendet/);
     expect(extractMetadata(opinionPage(), 'https://news.example/a').kindReasons).toEqual(['Der Verlag kennzeichnet die Seite als Meinung']);
+    expect(failure(validatePackText(''))).toBe('Die Datei ist leer.');
+    expect(storageErrorText(quotaError, 'storeActionInstallNamedPack', ['Mine'])).toBe('Nicht genug Speicherplatz, um das Paket „Mine“ zu installieren.');
   });
 });

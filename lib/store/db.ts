@@ -10,6 +10,7 @@
  *       packs; v1 summaries are moved here and `packs` keeps {id, pack} only.
  *       history index "site" (clear one site's history when it is excluded).
  */
+import { t, type MessageKey } from '../i18n';
 export const DB_NAME = 'backstory';
 export const DB_VERSION = 2;
 
@@ -96,12 +97,17 @@ export function abortQuietly(tx: IDBTransaction | undefined): void {
   }
 }
 
-/** Turns IndexedDB failures into a sentence for the reader; quota gets its own. */
-export function storageErrorText(err: unknown, what: string): string {
+/** What the reader asked for, worded by a storeAction… message (it completes "Could not …"). */
+export type StoreAction = Extract<MessageKey, `storeAction${string}`>;
+
+/**
+ * Turns IndexedDB failures into a sentence for the reader (in their language: the options page
+ * shows it as it is); quota gets its own. The browser's detail stays as the browser gave it.
+ */
+export function storageErrorText(err: unknown, action: StoreAction, subs: string[] = []): string {
   const name = (err as { name?: string } | null)?.name ?? '';
   const message = (err as { message?: string } | null)?.message ?? String(err);
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return `Not enough storage space to ${what}. Free some space (remove a pack or clear the history) and try again.`;
-  }
-  return `Could not ${what}: ${message || name || 'storage error'}`;
+  const what = t(action, subs);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return t('storeNoSpace', what);
+  return t('storeCouldNot', [what, message || name || t('storeDetailUnknown')]);
 }

@@ -98,7 +98,7 @@ export async function recordReadIn(db: IDBDatabase, record: ReadRecord, cap = HI
     await done;
   } catch (err) {
     abortQuietly(tx);
-    return fail(storageErrorText(err, 'record this article in the history'));
+    return fail(storageErrorText(err, 'storeActionRecordHistory'));
   }
   return ok({ evicted });
 }
@@ -122,7 +122,7 @@ export async function clearHistoryIn(db: IDBDatabase, site?: string): Promise<Re
     return ok({ removed });
   } catch (err) {
     abortQuietly(tx);
-    return fail(storageErrorText(err, 'clear the history'));
+    return fail(storageErrorText(err, 'storeActionClearHistory'));
   }
 }
 

@@ -17,7 +17,8 @@
 import type { Pack } from '../dataset/schema';
 import type { HistoryItem } from '../coverage/index';
 import type { Result } from '../messaging';
-import { DB_NAME, openDatabase } from './db';
+import { t } from '../i18n';
+import { DB_NAME, openDatabase, type StoreAction } from './db';
 import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type PackSummary } from './packs';
 import { clearHistoryIn, historyCountIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type ReadRecord } from './history';
 
@@ -51,20 +52,20 @@ export function createStore(factory: IDBFactory = globalThis.indexedDB, name = D
     }
     return open;
   };
-  const guard = async <T>(fn: (d: IDBDatabase) => Promise<Result<T>>, what: string): Promise<Result<T>> => {
+  const guard = async <T>(fn: (d: IDBDatabase) => Promise<Result<T>>, action: StoreAction): Promise<Result<T>> => {
     try {
       return await fn(await db());
     } catch (err) {
-      return { ok: false, error: `Could not ${what}: ${(err as Error)?.message ?? String(err)}` };
+      return { ok: false, error: t('storeCouldNot', [t(action), (err as Error)?.message ?? String(err)]) };
     }
   };
   return {
-    installPack: (text, onProgress) => guard((d) => installPackInto(d, text, onProgress), 'install the pack'),
+    installPack: (text, onProgress) => guard((d) => installPackInto(d, text, onProgress), 'storeActionInstallPack'),
     listPacks: async () => listPacksIn(await db()),
-    removePack: (id) => guard((d) => removePackFrom(d, id), 'remove the pack'),
+    removePack: (id) => guard((d) => removePackFrom(d, id), 'storeActionRemovePack'),
     loadInstalledPacks: async () => loadPacksFrom(await db()),
-    recordRead: (read) => guard((d) => recordReadIn(d, read, options.historyCap ?? HISTORY_CAP), 'record the article'),
-    clearHistory: (site) => guard((d) => clearHistoryIn(d, site), 'clear the history'),
+    recordRead: (read) => guard((d) => recordReadIn(d, read, options.historyCap ?? HISTORY_CAP), 'storeActionRecordArticle'),
+    clearHistory: (site) => guard((d) => clearHistoryIn(d, site), 'storeActionClearHistory'),
     historyCount: async () => historyCountIn(await db()),
     historyRecords: async () => historyRecordsIn(await db()),
     historyItems: async () => historyItemsIn(await db()),

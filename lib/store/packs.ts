@@ -6,6 +6,7 @@
  */
 import type { License, Pack } from '../dataset/schema';
 import { parsePack } from '../dataset/pack';
+import { formatTextNumber, t } from '../i18n';
 import { fail, ok, type Result } from '../messaging';
 import { PACKS, PACK_META, abortQuietly, requestValue, storageErrorText, transactionDone } from './db';
 
@@ -49,14 +50,14 @@ export function summaryOf(pack: Pack, chars: number, installedAt: number): PackS
 
 /** Parse and check a pack's text without touching storage. */
 export function validatePackText(text: string): Result<Pack> {
-  if (typeof text !== 'string' || text.length === 0) return fail('The file is empty.');
+  if (typeof text !== 'string' || text.length === 0) return fail(t('storeFileEmpty'));
   if (text.length > MAX_PACK_CHARS) {
-    return fail(`The pack is too big (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_PACK_CHARS / 1048576} MB).`);
+    return fail(t('storePackTooBig', [formatTextNumber(Math.round((text.length / 1048576) * 10) / 10, 1), formatTextNumber(MAX_PACK_CHARS / 1048576, 1)]));
   }
   const parsed = parsePack(text);
-  if (!parsed.ok) return fail(`Not a valid Backstory pack: ${parsed.error}`);
+  if (!parsed.ok) return fail(t('storePackInvalid', parsed.error));
   const pack = parsed.value;
-  if (RESERVED_PACK_IDS.has(pack.id)) return fail(`Pack id "${pack.id}" is reserved for the pack built into Backstory; give the pack another id.`);
+  if (RESERVED_PACK_IDS.has(pack.id)) return fail(t('storePackReserved', pack.id));
   return ok(pack);
 }
 
@@ -84,7 +85,7 @@ export async function installPackInto(
     await done;
   } catch (err) {
     abortQuietly(tx);
-    return fail(storageErrorText(err, `install the pack "${pack.name}"`));
+    return fail(storageErrorText(err, 'storeActionInstallNamedPack', [pack.name]));
   }
   onProgress?.(1);
   return ok(summary);
@@ -108,7 +109,7 @@ export async function removePackFrom(db: IDBDatabase, id: string): Promise<Resul
     return ok({ removed: existed });
   } catch (err) {
     abortQuietly(tx);
-    return fail(storageErrorText(err, 'remove the pack'));
+    return fail(storageErrorText(err, 'storeActionRemovePack'));
   }
 }
 
