@@ -133,7 +133,11 @@ export function applyMessagesLocale(root: HTMLElement): void {
  */
 export function textLocale(): string {
   const l = t('formatLocale');
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(l) && l !== 'formatLocale' ? l : 'en-GB';
+  const own = /^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(l) && l !== 'formatLocale' ? l : 'en-GB';
+  // Same language as the browser (an American reading the English catalogue): the browser's own
+  // regional format, so "May 7, 2012" in a role line matches "Apr 29, 2025" in the date lines.
+  const ui = uiLanguage();
+  return ui && ui.split('-')[0]!.toLowerCase() === own.split('-')[0]!.toLowerCase() ? ui : own;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -9,7 +9,7 @@ import en from '../public/_locales/en/messages.json';
 import { extractMetadata } from '../lib/article/metadata';
 import { relativeAge } from '../lib/coverage/rank';
 import { describeEntity } from '../lib/entities/describe';
-import { useMessages, type Entry } from '../lib/i18n';
+import { formatTextDate, useMessages, type Entry } from '../lib/i18n';
 import { clampArticleInput } from '../lib/messaging';
 import { storageErrorText } from '../lib/store/db';
 import { validatePackText } from '../lib/store/packs';
@@ -74,5 +74,33 @@ describe('built text follows the installed catalogue', () => {
     expect(extractMetadata(opinionPage(), 'https://news.example/a').kindReasons).toEqual(['Der Verlag kennzeichnet die Seite als Meinung']);
     expect(failure(validatePackText(''))).toBe('Die Datei ist leer.');
     expect(storageErrorText(quotaError, 'storeActionInstallNamedPack', ['Mine'])).toBe('Nicht genug Speicherplatz, um das Paket „Mine“ zu installieren.');
+  });
+});
+
+describe('dates inside catalogue sentences follow the browser when it speaks the same language', () => {
+  const g = globalThis as { browser?: unknown };
+  const saved = g.browser;
+  afterAll(() => {
+    g.browser = saved;
+  });
+  const withUi = (ui: string | undefined) => {
+    // getMessage answers nothing, so t() falls back to the installed catalogue (English here).
+    g.browser = ui ? { i18n: { getMessage: () => '', getUILanguage: () => ui } } : undefined;
+  };
+
+  it('an American browser reads "May 7, 2012" in English sentences, a British one "7 May 2012", the CLI (no browser) the catalogue\'s own', () => {
+    useMessages(english);
+    withUi('en-US');
+    expect(formatTextDate('2012-05-07')).toBe('May 7, 2012');
+    withUi('en-GB');
+    expect(formatTextDate('2012-05-07')).toBe('7 May 2012');
+    withUi(undefined);
+    expect(formatTextDate('2012-05-07')).toBe('7 May 2012');
+  });
+
+  it('a browser in a language with no translation keeps the catalogue\'s format, not a mix', () => {
+    useMessages(english);
+    withUi('de-DE');
+    expect(formatTextDate('2012-05-07')).toBe('7 May 2012');
   });
 });
