@@ -24,6 +24,7 @@ const index = buildEntityIndex([
   E({ id: 'Q40469', name: 'Associated Press', type: 'organization', aliases: ['AP'], country: 'US', prominence: 60 }),
   E({ id: 'Q649', name: 'Moscow', type: 'place', subtype: 'capital', country: 'RU', prominence: 85 }),
   E({ id: 'Q852673', name: 'Hamilton', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
+  E({ id: 'Q82256', name: 'Golden Dawn', type: 'organization', subtype: 'political_party', country: 'GR', prominence: 60 }),
   E({ id: 'Q918', name: 'X', type: 'organization', aliases: ['X Corp.'], country: 'US', prominence: 85 }),
   E({ id: 'curated:gaza-war', name: 'Gaza war', type: 'event', aliases: ['Gaza conflict'], country: 'IL', from: '2023-10-07', to: null, prominence: 85 }),
   E({ id: 'curated:gaza-strip', name: 'Gaza Strip', type: 'place', aliases: ['Gaza'], country: 'PS', prominence: 85 }),
@@ -45,6 +46,9 @@ describe('a name inside a longer capitalised name does not link', () => {
     'A firm called Cambridge Analytica used the data of many users.',
     'The study appeared in the New England Journal of Medicine last week.',
     'He taught at the University of California for years.',
+    'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.',
+    'El conflicto entre el Partido de los Trabajadores del Ukraine y el gobierno.',
+    'Es investigador en la Universidad de Moscow desde 2010.',
   ])('%s', (text) => {
     expect(links(text)).toEqual([]);
   });
@@ -53,6 +57,8 @@ describe('a name inside a longer capitalised name does not link', () => {
     expect(links('Ukraine President Zelensky met reporters, and Ukraine Foreign Minister aides followed.')).toEqual(['Q212:Ukraine', 'Q212:Ukraine']);
     expect(links('Senator Warner, a Virginia Democrat, disagreed.')).toEqual(['Q1370:Virginia', 'Q29552:Democrat']);
     expect(links('The President of Ukraine spoke in Florida on Tuesday.')).toEqual(['Q212:Ukraine', 'Q812:Florida']);
+    expect(links('The President of the United States spoke; la República de Ukraine votó.')).toEqual(['Q30:United States', 'Q212:Ukraine']);
+    expect(links('Miles de personas de Moscow protestaron.')).toEqual(['Q649:Moscow']);
   });
   it('leaves headline-style blocks alone', () => {
     expect(links('Florida Storm Leaves Miami Homes Without Power')).toEqual(['Q812:Florida', 'Q8652:Miami']);

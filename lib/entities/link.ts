@@ -480,12 +480,16 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const head = tokens[m.from - 2];
     if (head && head.shape === Shape.Cap && SEAT_NOUNS.has(head.norm) && joinedBySpace(scan, head, prev)) return true;
   }
-  // "Infectious Diseases Society of America", "University of California": X of <match>.
-  if (prev.norm === 'of' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
-    let k = m.from - 2;
-    if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k--;
+  // "Infectious Diseases Society of America", "University of California", "Hermetic Order of the
+  // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
+  // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
+  let conn = m.from - 1;
+  if (NAME_ARTICLES.has(prev.norm) && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) conn--;
+  const of = tokens[conn];
+  if (of && NAME_CONNECTORS.has(of.norm) && of.shape === Shape.Lower && joinedBySpace(scan, of, tokens[conn + 1]!)) {
+    const k = conn - 1;
     const head = tokens[k];
-    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, tokens[k + 1]!) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, of) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
   }
   return false;
 }
@@ -578,6 +582,10 @@ function pageCountry(index: EntityIndex, publisher: number | undefined, url: str
 
 /** Institutions whose campuses are named "<Noun> of <State>, <City>". */
 const CAMPUS_NOUNS = new Set(['university', 'college', 'institute', 'school']);
+/** "of" and its Romance equivalents inside a name ("Universidad de Lisboa", "Banque du Liban"). */
+const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das']);
+/** Articles that may stand between the connector and the name ("Order of the Golden Dawn", "de los"). */
+const NAME_ARTICLES = new Set(['the', 'la', 'las', 'los', 'le', 'les', 'el', 'il', 'lo']);
 
 /** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"). */
 const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm']);
