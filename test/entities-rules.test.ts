@@ -49,6 +49,8 @@ describe('a name inside a longer capitalised name does not link', () => {
     'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.',
     'El conflicto entre el Partido de los Trabajadores del Ukraine y el gobierno.',
     'Es investigador en la Universidad de Moscow desde 2010.',
+    'In 1907 the photographer, husband of Florida O’Keefe, gave her a show of her own work.',
+    'One user wrote on the Moscow 2.0 forum, a site that sprang up after the first one closed.',
   ])('%s', (text) => {
     expect(links(text)).toEqual([]);
   });

@@ -457,6 +457,13 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
   }
+  // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
+  if (next && next.shape === Shape.Upper && (next.norm === 'o' || next.norm === 'd') && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
+    const after = tokens[m.to + 1];
+    if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
+  }
+  // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
+  if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
