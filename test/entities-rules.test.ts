@@ -25,6 +25,10 @@ const index = buildEntityIndex([
   E({ id: 'Q649', name: 'Moscow', type: 'place', subtype: 'capital', country: 'RU', prominence: 85 }),
   E({ id: 'Q852673', name: 'Hamilton', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
   E({ id: 'Q82256', name: 'Golden Dawn', type: 'organization', subtype: 'political_party', country: 'GR', prominence: 60 }),
+  E({ id: 'Q60', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', prominence: 90 }),
+  E({ id: 'Q1384', name: 'New York', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  E({ id: 'Q18419', name: 'Brooklyn', type: 'place', subtype: 'city', country: 'US', prominence: 70 }),
+  E({ id: 'Q84', name: 'London', type: 'place', subtype: 'capital', country: 'GB', prominence: 90 }),
   E({ id: 'Q918', name: 'X', type: 'organization', aliases: ['X Corp.'], country: 'US', prominence: 85 }),
   E({ id: 'curated:gaza-war', name: 'Gaza war', type: 'event', aliases: ['Gaza conflict'], country: 'IL', from: '2023-10-07', to: null, prominence: 85 }),
   E({ id: 'curated:gaza-strip', name: 'Gaza Strip', type: 'place', aliases: ['Gaza'], country: 'PS', prominence: 85 }),
@@ -165,5 +169,13 @@ describe('context for acronyms, namesakes, minor places and titles of works', ()
   });
   it('a town named before a work noun is the title of the work', () => {
     expect(ids(['In New York, protests of the Hamilton musical grew.'])).toEqual(['Q60:New York']);
+  });
+});
+
+describe('a state after its city and a comma', () => {
+  it('reads "Brooklyn, New York" as the state, "London, New York" in a list as the city', () => {
+    expect(links('Waite was born in Brooklyn, New York in 1857 to an American father.')).toEqual(['Q18419:Brooklyn', 'Q1384:New York']);
+    expect(links('The band toured London, New York and many other cities that year.')).toEqual(['Q84:London', 'Q60:New York']);
+    expect(links('He moved to New York in 1990 and stayed there.')).toEqual(['Q60:New York']);
   });
 });

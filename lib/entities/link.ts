@@ -250,6 +250,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let acronym: boolean | undefined;
   let qualifier: string | undefined;
   let camel: boolean | undefined;
+  let cityCountry: string | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -302,6 +303,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // A record without a country cannot show it is the page's own ("National Assembly").
     if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
+    // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
+    if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
@@ -310,6 +313,22 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     }
   }
   return best;
+}
+
+/** The country of a city named right before ", <match>" (its most prominent reading), if any. */
+function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): string | undefined {
+  const prev = scan.tokens[m.from - 1], first = scan.tokens[m.from]!;
+  if (!prev || prev.shape !== Shape.Cap || !/^,[ \u00a0]$/.test(scan.text.slice(prev.end, first.start))) return undefined;
+  for (const mm of scan.matches) {
+    if (mm.to !== m.from) continue;
+    let top: PackEntity | undefined;
+    for (const h of decodedHits(mm)) {
+      const c = index.entities[h.entity]!;
+      if (!top || prominence(c) > prominence(top)) top = c;
+    }
+    if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
+  }
+  return undefined;
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
