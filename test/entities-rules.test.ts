@@ -179,3 +179,11 @@ describe('a state after its city and a comma', () => {
     expect(links('He moved to New York in 1990 and stayed there.')).toEqual(['Q60:New York']);
   });
 });
+
+describe('an organisation name first met inside a longer name', () => {
+  it('stays unlinked when written alone later on the page, unless met on its own first', () => {
+    const order = 'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.';
+    expect(links(`${order}\n\nEarly members of the Golden Dawn included several poets.`)).toEqual([]);
+    expect(links('Early members of the Golden Dawn party were arrested in Athens last week.')).toEqual(['Q82256:Golden Dawn']);
+  });
+});

@@ -144,6 +144,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   let all: string | undefined;
   const page: PageEvidence = { seen, support, own, spelled, publisher, written: (s) => (all ??= blocks.map((b) => b.text).join('\n')).includes(s) };
   const found = new Map<number, Mention[]>();
+  // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
+  // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
+  // short form, not the namesake the pack knows (the Greek party).
+  const shadowed = new Set<string>();
   for (let b = 0; b < scans.length; b++) {
     const scan = scans[b]!;
     let cursor = 0;
@@ -151,7 +155,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
-      if (!self && (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index))) continue;
+      if (!self && lowerCaseOnly(scan, m)) continue;
+      if (!self && m.to - m.from >= 2) {
+        const key = matchKey(scan, m);
+        if (insideLongerName(scan, m, index)) {
+          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => index.entities[h.entity]!.type === 'organization')) shadowed.add(key);
+          continue;
+        }
+        if (shadowed.has(key)) continue;
+      } else if (!self && insideLongerName(scan, m, index)) continue;
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
@@ -313,6 +325,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     }
   }
   return best;
+}
+
+/** A multi-word match's words, normalised ("golden dawn"). */
+function matchKey(scan: BlockScan, m: RawMatch): string {
+  let k = '';
+  for (let i = m.from; i < m.to; i++) k += (i > m.from ? ' ' : '') + scan.tokens[i]!.norm;
+  return k;
 }
 
 /** The country of a city named right before ", <match>" (its most prominent reading), if any. */
@@ -509,6 +528,14 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Infectious Diseases Society of America", "University of California", "Hermetic Order of the
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
+  return afterNameConnector(scan, m);
+}
+
+/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
+function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
+  const tokens = scan.tokens;
+  const prev = tokens[m.from - 1], first = tokens[m.from]!;
+  if (!prev) return false;
   let conn = m.from - 1;
   if (NAME_ARTICLES.has(prev.norm) && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) conn--;
   const of = tokens[conn];
