@@ -24,6 +24,11 @@ const index = buildEntityIndex([
   E({ id: 'Q40469', name: 'Associated Press', type: 'organization', aliases: ['AP'], country: 'US', prominence: 60 }),
   E({ id: 'Q649', name: 'Moscow', type: 'place', subtype: 'capital', country: 'RU', prominence: 85 }),
   E({ id: 'Q852673', name: 'Hamilton', type: 'place', subtype: 'city', country: 'US', prominence: 62 }),
+  E({ id: 'Q82256', name: 'Golden Dawn', type: 'organization', subtype: 'political_party', country: 'GR', prominence: 60 }),
+  E({ id: 'Q60', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', prominence: 90 }),
+  E({ id: 'Q1384', name: 'New York', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  E({ id: 'Q18419', name: 'Brooklyn', type: 'place', subtype: 'city', country: 'US', prominence: 70 }),
+  E({ id: 'Q84', name: 'London', type: 'place', subtype: 'capital', country: 'GB', prominence: 90 }),
   E({ id: 'Q918', name: 'X', type: 'organization', aliases: ['X Corp.'], country: 'US', prominence: 85 }),
   E({ id: 'curated:gaza-war', name: 'Gaza war', type: 'event', aliases: ['Gaza conflict'], country: 'IL', from: '2023-10-07', to: null, prominence: 85 }),
   E({ id: 'curated:gaza-strip', name: 'Gaza Strip', type: 'place', aliases: ['Gaza'], country: 'PS', prominence: 85 }),
@@ -45,6 +50,11 @@ describe('a name inside a longer capitalised name does not link', () => {
     'A firm called Cambridge Analytica used the data of many users.',
     'The study appeared in the New England Journal of Medicine last week.',
     'He taught at the University of California for years.',
+    'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.',
+    'El conflicto entre el Partido de los Trabajadores del Ukraine y el gobierno.',
+    'Es investigador en la Universidad de Moscow desde 2010.',
+    'In 1907 the photographer, husband of Florida O’Keefe, gave her a show of her own work.',
+    'One user wrote on the Moscow 2.0 forum, a site that sprang up after the first one closed.',
   ])('%s', (text) => {
     expect(links(text)).toEqual([]);
   });
@@ -53,6 +63,8 @@ describe('a name inside a longer capitalised name does not link', () => {
     expect(links('Ukraine President Zelensky met reporters, and Ukraine Foreign Minister aides followed.')).toEqual(['Q212:Ukraine', 'Q212:Ukraine']);
     expect(links('Senator Warner, a Virginia Democrat, disagreed.')).toEqual(['Q1370:Virginia', 'Q29552:Democrat']);
     expect(links('The President of Ukraine spoke in Florida on Tuesday.')).toEqual(['Q212:Ukraine', 'Q812:Florida']);
+    expect(links('The President of the United States spoke; la República de Ukraine votó.')).toEqual(['Q30:United States', 'Q212:Ukraine']);
+    expect(links('Miles de personas de Moscow protestaron.')).toEqual(['Q649:Moscow']);
   });
   it('leaves headline-style blocks alone', () => {
     expect(links('Florida Storm Leaves Miami Homes Without Power')).toEqual(['Q812:Florida', 'Q8652:Miami']);
@@ -157,5 +169,21 @@ describe('context for acronyms, namesakes, minor places and titles of works', ()
   });
   it('a town named before a work noun is the title of the work', () => {
     expect(ids(['In New York, protests of the Hamilton musical grew.'])).toEqual(['Q60:New York']);
+  });
+});
+
+describe('a state after its city and a comma', () => {
+  it('reads "Brooklyn, New York" as the state, "London, New York" in a list as the city', () => {
+    expect(links('Waite was born in Brooklyn, New York in 1857 to an American father.')).toEqual(['Q18419:Brooklyn', 'Q1384:New York']);
+    expect(links('The band toured London, New York and many other cities that year.')).toEqual(['Q84:London', 'Q60:New York']);
+    expect(links('He moved to New York in 1990 and stayed there.')).toEqual(['Q60:New York']);
+  });
+});
+
+describe('an organisation name first met inside a longer name', () => {
+  it('stays unlinked when written alone later on the page, unless met on its own first', () => {
+    const order = 'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.';
+    expect(links(`${order}\n\nEarly members of the Golden Dawn included several poets.`)).toEqual([]);
+    expect(links('Early members of the Golden Dawn party were arrested in Athens last week.')).toEqual(['Q82256:Golden Dawn']);
   });
 });

@@ -75,7 +75,7 @@ export const CAP_OK_BEFORE = new Set([
 /** Capitalised words before "of" that still leave the following name standing on its own
  *  ("President of Russia", "the State of Israel", "Kingdom of Saudi Arabia"). */
 export const CAP_OK_BEFORE_OF = new Set([
-  ...HONORIFICS, 'state', 'republic', 'kingdom', 'emirate', 'commonwealth', 'people', 'citizens', 'residents', 'parts',
+  ...HONORIFICS, 'state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth', 'people', 'citizens', 'residents', 'parts',
   'most', 'much', 'all', 'some', 'many', 'none', 'one', 'each', 'north', 'south', 'east', 'west', 'outside', 'inside',
 ]);
 

@@ -144,6 +144,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   let all: string | undefined;
   const page: PageEvidence = { seen, support, own, spelled, publisher, written: (s) => (all ??= blocks.map((b) => b.text).join('\n')).includes(s) };
   const found = new Map<number, Mention[]>();
+  // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
+  // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
+  // short form, not the namesake the pack knows (the Greek party).
+  const shadowed = new Set<string>();
   for (let b = 0; b < scans.length; b++) {
     const scan = scans[b]!;
     let cursor = 0;
@@ -151,7 +155,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
-      if (!self && (lowerCaseOnly(scan, m) || insideLongerName(scan, m, index))) continue;
+      if (!self && lowerCaseOnly(scan, m)) continue;
+      if (!self && m.to - m.from >= 2) {
+        const key = matchKey(scan, m);
+        if (insideLongerName(scan, m, index)) {
+          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => index.entities[h.entity]!.type === 'organization')) shadowed.add(key);
+          continue;
+        }
+        if (shadowed.has(key)) continue;
+      } else if (!self && insideLongerName(scan, m, index)) continue;
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
@@ -250,6 +262,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let acronym: boolean | undefined;
   let qualifier: string | undefined;
   let camel: boolean | undefined;
+  let cityCountry: string | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -302,6 +315,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // A record without a country cannot show it is the page's own ("National Assembly").
     if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
+    // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
+    if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
@@ -310,6 +325,29 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     }
   }
   return best;
+}
+
+/** A multi-word match's words, normalised ("golden dawn"). */
+function matchKey(scan: BlockScan, m: RawMatch): string {
+  let k = '';
+  for (let i = m.from; i < m.to; i++) k += (i > m.from ? ' ' : '') + scan.tokens[i]!.norm;
+  return k;
+}
+
+/** The country of a city named right before ", <match>" (its most prominent reading), if any. */
+function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): string | undefined {
+  const prev = scan.tokens[m.from - 1], first = scan.tokens[m.from]!;
+  if (!prev || prev.shape !== Shape.Cap || !/^,[ \u00a0]$/.test(scan.text.slice(prev.end, first.start))) return undefined;
+  for (const mm of scan.matches) {
+    if (mm.to !== m.from) continue;
+    let top: PackEntity | undefined;
+    for (const h of decodedHits(mm)) {
+      const c = index.entities[h.entity]!;
+      if (!top || prominence(c) > prominence(top)) top = c;
+    }
+    if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
+  }
+  return undefined;
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
@@ -457,6 +495,13 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
   }
+  // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
+  if (next && next.shape === Shape.Upper && (next.norm === 'o' || next.norm === 'd') && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
+    const after = tokens[m.to + 1];
+    if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
+  }
+  // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
+  if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
@@ -480,12 +525,24 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const head = tokens[m.from - 2];
     if (head && head.shape === Shape.Cap && SEAT_NOUNS.has(head.norm) && joinedBySpace(scan, head, prev)) return true;
   }
-  // "Infectious Diseases Society of America", "University of California": X of <match>.
-  if (prev.norm === 'of' && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) {
-    let k = m.from - 2;
-    if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k--;
+  // "Infectious Diseases Society of America", "University of California", "Hermetic Order of the
+  // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
+  // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
+  return afterNameConnector(scan, m);
+}
+
+/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
+function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
+  const tokens = scan.tokens;
+  const prev = tokens[m.from - 1], first = tokens[m.from]!;
+  if (!prev) return false;
+  let conn = m.from - 1;
+  if (NAME_ARTICLES.has(prev.norm) && prev.shape === Shape.Lower && joinedBySpace(scan, prev, first)) conn--;
+  const of = tokens[conn];
+  if (of && NAME_CONNECTORS.has(of.norm) && of.shape === Shape.Lower && joinedBySpace(scan, of, tokens[conn + 1]!)) {
+    const k = conn - 1;
     const head = tokens[k];
-    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, tokens[k + 1]!) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, of) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
   }
   return false;
 }
@@ -578,6 +635,10 @@ function pageCountry(index: EntityIndex, publisher: number | undefined, url: str
 
 /** Institutions whose campuses are named "<Noun> of <State>, <City>". */
 const CAMPUS_NOUNS = new Set(['university', 'college', 'institute', 'school']);
+/** "of" and its Romance equivalents inside a name ("Universidad de Lisboa", "Banque du Liban"). */
+const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das']);
+/** Articles that may stand between the connector and the name ("Order of the Golden Dawn", "de los"). */
+const NAME_ARTICLES = new Set(['the', 'la', 'las', 'los', 'le', 'les', 'el', 'il', 'lo']);
 
 /** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"). */
 const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm']);
