@@ -19,6 +19,7 @@ import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
 import { addToCoverageIndex } from '../lib/coverage/index';
 import { headingIndexOf } from '../lib/coverage/headings';
 import type { Slot } from '../lib/entities/matcher';
+import { hostTableOf, publisherOf } from '../lib/entities/publisher';
 import { knowledgeFor, loadAllPacks, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
 
@@ -194,6 +195,18 @@ function sameKnowledge(built: Knowledge, thawed: Knowledge, texts: string[], dat
   expect([...ht.idf]).toEqual([...hb.idf]);
   expect([...ht.mass]).toEqual([...hb.mass]);
   expect(ht.items).toEqual(hb.items);
+  // Publisher host table: precomputed at build time (seeded, not computed from every record
+  // here), equal to the one hostTableOf computes from the built entity index.
+  const hostBuilt = hostTableOf(built.entities), hostThawed = hostTableOf(thawed.entities);
+  expect(hostBuilt).toBeInstanceOf(Map);
+  expect(hostThawed).not.toBeInstanceOf(Map);
+  expect(hostThawed.size).toBe(hostBuilt.size);
+  for (const [form, i] of hostBuilt as Map<string, number>) if (hostThawed.get(form) !== i) bad.push(`host ${form}`);
+  for (const miss of ['', 'no-such-outlet', 'nytime']) expect(hostThawed.get(miss)).toBe(hostBuilt.get(miss));
+  expect(bad.slice(0, 20)).toEqual([]);
+  for (const url of ['https://www.nytimes.com/2025/a.html', 'https://www.bbc.co.uk/news/x', 'https://amp.theguardian.com/x', 'https://edition.cnn.com/x', 'https://www.washingtonpost.com/x', 'https://fakehost/x', 'https://news.example.org/a']) {
+    expect(publisherOf(thawed.entities, null, url)).toBe(publisherOf(built.entities, null, url));
+  }
   // And what the reader sees.
   for (const text of texts) {
     const a = linkEntities([{ text }], built.entities, { date });
