@@ -8,12 +8,16 @@
  *               load; topicStart as per-item counts (compresses better), summed at load
  *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
- *   records     rebuilt from columns when an item is read: ids, dates, an outlet table and an
- *               entity-id table (JSON string arrays, parsed on first read), per-item outlet and
- *               entity references; topics from the index's own topic list (the few records whose
- *               topics differ from it, and any other fields, are kept as they are in the header).
- *               Columns instead of record JSON: the package zip is ~400 KB smaller.
- *   byId        made on first use from the id column (nothing at query time needs it)
+ *   records     rebuilt from columns when an item is read: ids (UTF-8 string list), dates (a
+ *               StringList of the distinct dates and each item's number in it), an outlet table
+ *               and an entity-id table (StringLists), per-item outlet and entity references;
+ *               topics from the index's own topic list (the few records whose topics differ from
+ *               it, and any other fields, are kept as they are in the header). Columns instead of
+ *               record JSON: the package zip is ~400 KB smaller. String lists, not JSON arrays:
+ *               the first record read decodes its own strings only, where JSON arrays of all
+ *               27k ids (596 KB) and dates (352 KB) were parsed whole (issue #8).
+ *   byId        a FrozenStrings over the id column, made on first use (nothing at query time
+ *               needs it)
  *   headings    the heading-word index (lib/coverage/headings.ts) as headingIndexOf computed it
  *               at build time: stems (a StringList, in its Map order), each stem's topics and
  *               idf, each topic's idf mass and dated items; made into maps on the first query
@@ -26,7 +30,7 @@
  * The loaded index is read-only: addToCoverageIndex refuses it (history is passed per query).
  */
 import type { Image, Section } from '../dataset/binary-image';
-import { StringList } from '../dataset/frozen-strings';
+import { FrozenStrings, StringList } from '../dataset/frozen-strings';
 import { lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
@@ -63,13 +67,13 @@ function daysColumn(days: Float64Array): Int32Array {
 }
 
 const COLUMN_FIELDS = new Set(['id', 'date', 'source', 'entities', 'topics', 'origin']);
-const utf8 = new TextEncoder();
-const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v));
+/** A date reference for an undated record (date null or absent). */
+const NO_DATE = 0xffffffff;
 
-/** A string table stored as JSON text, parsed on first use. */
-function lazyJson<T>(bytes: Uint8Array): () => T {
-  let value: T | undefined;
-  return () => (value ??= JSON.parse(new TextDecoder().decode(bytes)) as T);
+/** A string list stored as sections `${name}Bytes` / `${name}Lengths`. */
+function listSections(name: string, strings: readonly string[]): Record<string, Section> {
+  const parts = StringList.encode(strings);
+  return { [`${name}Bytes`]: parts.bytes, [`${name}Lengths`]: parts.lengths };
 }
 
 function intern(values: string[]): { table: string[]; refs: Uint32Array } {
@@ -229,6 +233,10 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
   const usual = [...dated.keys, ...undated.keys.filter((k) => !index.byEntity.has(k))];
   const recs = index.items.map((it) => it.record);
   const sources = intern(recs.map((r) => r.source ?? ''));
+  const recDates = recs.map((r) => r.date ?? null);
+  const dates = intern(recDates.filter((d): d is string => d !== null));
+  const dateRefs = new Uint32Array(n);
+  for (let i = 0, k = 0; i < n; i++) dateRefs[i] = recDates[i] === null ? NO_DATE : dates.refs[k++]!;
   const entityLists = recs.map((r) => r.entities ?? []);
   const entities = intern(entityLists.flat());
   const entityRefCounts = Uint16Array.from(entityLists, (l) => {
@@ -263,11 +271,12 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.undated`]: undated.list,
       [`${prefix}.idf`]: Float64Array.from(idfKeys, (k) => index.idf.get(k)!),
       [`${prefix}.origins`]: origins,
-      [`${prefix}.ids`]: jsonBytes(recs.map((r) => r.id)),
-      [`${prefix}.dates`]: jsonBytes(recs.map((r) => r.date ?? null)),
-      [`${prefix}.sources`]: jsonBytes(sources.table),
+      ...listSections(`${prefix}.id`, recs.map((r) => r.id)),
+      ...listSections(`${prefix}.date`, dates.table),
+      [`${prefix}.dateRefs`]: dateRefs,
+      ...listSections(`${prefix}.source`, sources.table),
       [`${prefix}.sourceRefs`]: sources.refs,
-      [`${prefix}.entityIds`]: jsonBytes(entities.table),
+      ...listSections(`${prefix}.entityId`, entities.table),
       [`${prefix}.entityRefs`]: entities.refs,
       [`${prefix}.entityRefCounts`]: entityRefCounts,
       ...freezeHeadings(index, prefix),
@@ -310,10 +319,16 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const urls = new Map(data.urls);
   const ownTopics = new Map(data.topics);
   const rest = new Map(data.rest);
-  const ids = lazyJson<string[]>(image.u8(`${prefix}.ids`));
-  const dates = lazyJson<(string | null)[]>(image.u8(`${prefix}.dates`));
-  const sources = lazyJson<string[]>(image.u8(`${prefix}.sources`));
-  const entityIds = lazyJson<string[]>(image.u8(`${prefix}.entityIds`));
+  // Views now (so a missing section fails the load), tables on first use.
+  const parts = (name: string) => ({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
+  const idParts = parts('id'), dateParts = parts('date'), sourceParts = parts('source'), entityIdParts = parts('entityId');
+  const dateRefs = image.u32(`${prefix}.dateRefs`);
+  if (idParts.lengths.length !== n || dateRefs.length !== n) throw new Error('frozen coverage index: counts disagree');
+  let idList: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null, entityIdList: StringList | null = null;
+  const ids = () => (idList ??= new FrozenStrings(idParts));
+  const dates = () => (dateList ??= new StringList(dateParts));
+  const sources = () => (sourceList ??= new StringList(sourceParts));
+  const entityIds = () => (entityIdList ??= new StringList(entityIdParts));
   let refStart: Uint32Array | null = null;
   const refStarts = (): Uint32Array => {
     if (refStart) return refStart;
@@ -328,11 +343,11 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const recordOf = (i: number): CoverageRecord => {
     const rs = refStarts(), names = entityIds();
     const entities: string[] = new Array(rs[i + 1]! - rs[i]!);
-    for (let k = 0; k < entities.length; k++) entities[k] = names[entityRefs[rs[i]! + k]!]!;
+    for (let k = 0; k < entities.length; k++) entities[k] = names.keyAt(entityRefs[rs[i]! + k]!);
     const record: CoverageRecord = {
-      id: ids()[i]!,
-      date: dates()[i] ?? null,
-      source: sources()[sourceRefs[i]!]!,
+      id: ids().keyAt(i),
+      date: dateRefs[i] === NO_DATE ? null : dates().keyAt(dateRefs[i]!),
+      source: sources().keyAt(sourceRefs[i]!),
       entities,
       topics: ownTopics.get(i)?.slice() ?? Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!), (t) => data.topicNames[t]!),
     };
@@ -371,13 +386,15 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   for (let i = 0; i < idfKeys.length; i++) idf.set(idfKeys[i]!, idfValues[i]!);
   const topicIds = new Map<string, number>();
   for (let i = 0; i < data.topicNames.length; i++) topicIds.set(data.topicNames[i]!, i);
-  let idMap: Map<string, number> | null = null;
-  const byId = () => (idMap ??= new Map(ids().map((id, i) => [id, i])));
+  const idNumber = (id: string): number | undefined => {
+    const i = ids().indexOf(id);
+    return i < 0 ? undefined : i;
+  };
   const index: CoverageIndex = {
     items: items.list,
     byId: {
-      get: (id) => byId().get(id),
-      has: (id) => byId().has(id),
+      get: idNumber,
+      has: (id) => ids().indexOf(id) >= 0,
       size: n,
     },
     byEntity,
