@@ -20,9 +20,10 @@
  *               needs it)
  *   headings    the heading-word index (lib/coverage/headings.ts) as headingIndexOf computed it
  *               at build time: stems (a StringList, in its Map order), each stem's topics and
- *               idf, each topic's idf mass and dated items; made into maps on the first query
- *               and handed to headingIndexOf's cache (seedHeadingIndex), so no topic name is
- *               stemmed in the background (that was ~60 ms of the first analysis, issue #8)
+ *               idf, each topic's idf mass and dated items; handed to headingIndexOf's cache
+ *               (seedHeadingIndex), so no topic name is stemmed in the background (that was
+ *               ~60 ms of the first analysis, issue #8); on the first query, byStem and idf are
+ *               made as lazy maps over the stems, items as a lazy list (thawHeadings)
  *   items       made on first read; an item's record (the costly part: it parses the id, date,
  *               outlet and entity tables on the first one) only when `record` itself is read,
  *               so ranking code that looks at day/url/topics does not build records
@@ -31,7 +32,7 @@
  */
 import type { Image, Section } from '../dataset/binary-image';
 import { FrozenStrings, StringList } from '../dataset/frozen-strings';
-import { lazyList } from '../dataset/lazy-records';
+import { LazyMap, lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
 import { headingIndexOf, seedHeadingIndex, type HeadingIndex } from './headings';
@@ -156,14 +157,6 @@ function deltas(flat: Int32Array, lengths: Uint32Array): Int32Array {
   return out;
 }
 
-function undelta(d: Int32Array, lengths: Uint32Array): Int32Array {
-  const out = new Int32Array(d.length);
-  for (let i = 0, at = 0; i < lengths.length; i++) {
-    for (let k = 0, prev = 0; k < lengths[i]!; k++, at++) out[at] = prev = prev + d[at]!;
-  }
-  return out;
-}
-
 /** headingIndexOf's result for this index, as sections. */
 function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Section> {
   const hx = headingIndexOf(index);
@@ -190,31 +183,64 @@ function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Se
   };
 }
 
-/** The stored heading index, made into headingIndexOf's shape on first use of any field. */
+/** Prefix sums of per-list counts: list i is [starts[i], starts[i + 1]). */
+function startsOf(counts: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(counts.length + 1);
+  for (let i = 0, at = 0; i < counts.length; i++) starts[i + 1] = at += counts[i]!;
+  return starts;
+}
+
+/**
+ * The stored heading index in headingIndexOf's shape, made on first use of any field, and even
+ * then only in part: a page looks up a few dozen stems and reads the items of a few hundred
+ * topics, so byStem and idf are LazyMaps over the stems (a hash table, no Map of ~20k entries and
+ * no stem strings made), items a lazy list, and only mass (a sum over typed arrays) is whole.
+ */
 function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number): HeadingIndex {
   let made: HeadingIndex | null = null;
   const make = (): HeadingIndex => {
     if (made) return made;
-    const stems = new StringList({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
+    const stems = new FrozenStrings({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
     const idfValues = image.f64(`${prefix}.hIdf`);
-    const stemsOf = unflatLists(image.u32(`${prefix}.hTopicStemCounts`), image.i32(`${prefix}.hTopicStems`));
-    const itemCounts = image.u32(`${prefix}.hItemCounts`);
-    const items = unflatLists(itemCounts, undelta(image.i32(`${prefix}.hItemDeltas`), itemCounts));
-    if (idfValues.length !== stems.size || stemsOf.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
-    // Same Map order as headingIndexOf's: stems by first use, topics ascending within each.
-    const lists: number[][] = [];
-    for (let i = 0, n = stems.size; i < n; i++) lists.push([]);
-    for (let t = 0; t < topicCount; t++) for (const s of stemsOf[t]!) lists[s]!.push(t);
-    const byStem = new Map<string, number[]>();
-    const idf = new Map<string, number>();
-    for (let i = 0, n = stems.size; i < n; i++) {
-      const s = stems.keyAt(i);
-      byStem.set(s, lists[i]!);
-      idf.set(s, idfValues[i]!);
+    const stemCounts = image.u32(`${prefix}.hTopicStemCounts`), topicStems = image.i32(`${prefix}.hTopicStems`);
+    const itemCounts = image.u32(`${prefix}.hItemCounts`), itemDeltas = image.i32(`${prefix}.hItemDeltas`);
+    const S = stems.size;
+    const stemStart = startsOf(stemCounts), itemStart = startsOf(itemCounts);
+    if (idfValues.length !== S || stemCounts.length !== topicCount || itemCounts.length !== topicCount || stemStart[topicCount] !== topicStems.length || itemStart[topicCount] !== itemDeltas.length) {
+      throw new Error('frozen heading index: counts disagree');
     }
-    const mass = massOf(stemsOf, idfValues);
+    // Each stem's topics, ascending (headingIndexOf's order), as one flat column: a counting sort
+    // of the topics' stem lists.
+    const perStem = new Uint32Array(S + 1);
+    for (let k = 0; k < topicStems.length; k++) {
+      const st = topicStems[k]!;
+      if (st < 0 || st >= S) throw new Error('frozen heading index: a stem number out of range');
+      perStem[st + 1]!++;
+    }
+    for (let st = 0; st < S; st++) perStem[st + 1]! += perStem[st]!;
+    const fillAt = perStem.slice(0, S);
+    const stemTopics = new Uint32Array(topicStems.length);
+    for (let t = 0; t < topicCount; t++) for (let k = stemStart[t]!; k < stemStart[t + 1]!; k++) stemTopics[fillAt[topicStems[k]!]!++] = t;
+    // Σ idf of each topic's stems in stored order (what the build's check compared against).
+    const mass = new Float64Array(topicCount);
+    for (let t = 0; t < topicCount; t++) {
+      let m = 0;
+      for (let k = stemStart[t]!; k < stemStart[t + 1]!; k++) m += idfValues[topicStems[k]!]!;
+      mass[t] = m;
+    }
     const fixTopics = image.i32(`${prefix}.hMassFixTopics`), fixValues = image.f64(`${prefix}.hMassFixValues`);
     for (let k = 0; k < fixTopics.length; k++) mass[fixTopics[k]!] = fixValues[k]!;
+    const byStem = new LazyMap<number[]>(stems, (st) => {
+      const list: number[] = new Array(perStem[st + 1]! - perStem[st]!);
+      for (let k = 0; k < list.length; k++) list[k] = stemTopics[perStem[st]! + k]!;
+      return list;
+    });
+    const idf = new LazyMap<number>(stems, (st) => idfValues[st]!);
+    const items = lazyList<number[]>(topicCount, (t) => {
+      const list: number[] = new Array(itemCounts[t]!);
+      for (let k = 0, at = itemStart[t]!, prev = 0; k < list.length; k++, at++) list[k] = prev = prev + itemDeltas[at]!;
+      return list;
+    }).list;
     return (made = { byStem, idf, mass, items });
   };
   return {
