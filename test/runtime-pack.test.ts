@@ -268,6 +268,18 @@ describe('runtime pack', () => {
     sameKnowledge(buildKnowledge([smallPack()]), rt.knowledge, TEXTS, '2025-03-01');
   });
 
+  it('stores the records\' entity-id table only when it is not the dated posting keys', () => {
+    const flag = (pack: Pack) => decodeImage<{ coverage: { entityIdsAreDatedKeys?: boolean } }>(encodeRuntimePack(pack), 'BSRP').data.coverage.entityIdsAreDatedKeys;
+    expect(flag(smallPack())).toBe(true);
+    // An undated record naming an entity no dated record names: the table has an id the keys lack.
+    const pack = smallPack();
+    pack.coverage.unshift({ id: 'c0', date: null, source: 'Wire', entities: ['Q212', 'x:nowhere'], topics: [] });
+    expect(flag(pack)).toBeUndefined();
+    const rt = decodeRuntimePack(encodeRuntimePack(pack));
+    sameKnowledge(buildKnowledge([pack]), rt.knowledge, TEXTS.slice(0, 1), '2025-03-01');
+    expect(rt.knowledge.coverage.items[0]!.record.entities).toEqual(['Q212', 'x:nowhere']);
+  });
+
   it('is deterministic', () => {
     expect(Buffer.from(encodeRuntimePack(smallPack())).equals(Buffer.from(encodeRuntimePack(smallPack())))).toBe(true);
   });

@@ -48,6 +48,12 @@ export interface FrozenCoverageData {
   undatedKeys: string[];
   /** The idf map's keys, when not simply the dated keys then the undated-only ones. */
   idfKeys?: string[];
+  /**
+   * The records' entity-id table is datedKeys itself (first-seen order, as buildCoverageIndex
+   * keys its postings: true whenever every item is dated), so it is not stored twice (~23 KB of
+   * the zip).
+   */
+  entityIdsAreDatedKeys?: boolean;
   /** [item number, normalised URL] for the items that have one. */
   urls: [number, string][];
   /** [item number, topics] for records whose topics are not their interned topics in order. */
@@ -281,10 +287,12 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
     const extra = Object.entries(it.record).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== undefined);
     if (extra.length) rest.push([i, Object.fromEntries(extra)]);
   });
+  const entityIdsAreDatedKeys = entities.table.length === dated.keys.length && entities.table.every((id, k) => id === dated.keys[k]);
   return {
     data: {
       count: n, maxIdf: index.maxIdf, topicNames: index.topicNames, datedKeys: dated.keys, undatedKeys: undated.keys, urls, topics, rest,
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
+      ...(entityIdsAreDatedKeys ? { entityIdsAreDatedKeys } : {}),
     },
     sections: {
       [`${prefix}.days`]: daysColumn(index.days),
@@ -302,7 +310,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.dateRefs`]: dateRefs,
       ...listSections(`${prefix}.source`, sources.table),
       [`${prefix}.sourceRefs`]: sources.refs,
-      ...listSections(`${prefix}.entityId`, entities.table),
+      ...(entityIdsAreDatedKeys ? {} : listSections(`${prefix}.entityId`, entities.table)),
       [`${prefix}.entityRefs`]: entities.refs,
       [`${prefix}.entityRefCounts`]: entityRefCounts,
       ...freezeHeadings(index, prefix),
@@ -347,14 +355,16 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const rest = new Map(data.rest);
   // Views now (so a missing section fails the load), tables on first use.
   const parts = (name: string) => ({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
-  const idParts = parts('id'), dateParts = parts('date'), sourceParts = parts('source'), entityIdParts = parts('entityId');
+  const idParts = parts('id'), dateParts = parts('date'), sourceParts = parts('source');
+  const entityIdParts = data.entityIdsAreDatedKeys ? null : parts('entityId');
   const dateRefs = image.u32(`${prefix}.dateRefs`);
   if (idParts.lengths.length !== n || dateRefs.length !== n) throw new Error('frozen coverage index: counts disagree');
-  let idList: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null, entityIdList: StringList | null = null;
+  let idList: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null;
+  let entityIdList: { keyAt(i: number): string } | null = null;
   const ids = () => (idList ??= new FrozenStrings(idParts));
   const dates = () => (dateList ??= new StringList(dateParts));
   const sources = () => (sourceList ??= new StringList(sourceParts));
-  const entityIds = () => (entityIdList ??= new StringList(entityIdParts));
+  const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : { keyAt: (k: number) => data.datedKeys[k]! });
   let refStart: Uint32Array | null = null;
   const refStarts = (): Uint32Array => {
     if (refStart) return refStart;
