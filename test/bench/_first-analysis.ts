@@ -8,7 +8,10 @@
  *   first query     relatedCoverage alone on knowledge decoded afresh (entities linked first,
  *                   not timed), and the same query repeated
  * By hand, alternating two builds (issue #8):
- *   npx tsx test/bench/_first-analysis.ts [repeats] [--image .cache/rt.bin]
+ *   node --expose-gc --single-threaded --import tsx test/bench/_first-analysis.ts [repeats] [--image .cache/rt.bin]
+ * --single-threaded keeps V8's concurrent compiler and GC threads from adding their CPU to the
+ * step being timed; with --expose-gc each step starts after a full GC, so none pays for the
+ * garbage of the one before.
  * --image keeps the encoded runtime form between runs (delete it after changing the encoder).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { linkEntities } from '../../lib/entities/link';
 import { pageLead, relatedCoverage } from '../../lib/coverage/rank';
 import { defaultPackText } from './_startup';
 
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const cpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -47,20 +51,25 @@ if (process.argv[1] && /_first-analysis\.ts$/.test(process.argv[1])) {
   const query = (k: ReturnType<typeof decodeRuntimePack>['knowledge'], entities: ReturnType<typeof linkEntities>) =>
     relatedCoverage(k.coverage, { entities, date: input.date, title: input.title, lead: pageLead(input.blocks.map((b) => b.text)), excludeUrl: input.url, limit: 10 });
   for (let i = 0; i < repeats; i++) {
+    collect();
     let t = cpu();
     let k = decodeRuntimePack(bytes).knowledge;
     const decode = cpu() - t;
+    collect();
     t = cpu();
     analyzeArticle(input, k);
     const first = cpu() - t;
+    collect();
     t = cpu();
     analyzeArticle(input, k);
     const again = cpu() - t;
     k = decodeRuntimePack(bytes).knowledge;
     const entities = linkEntities(input.blocks, k.entities, { date: input.date, publisher: input.siteName, url: input.url });
+    collect();
     t = cpu();
     query(k, entities);
     const fq = cpu() - t;
+    collect();
     t = cpu();
     query(k, entities);
     const aq = cpu() - t;
