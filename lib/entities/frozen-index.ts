@@ -11,7 +11,8 @@
  *                number table, and each record's own strings in record order; an entity object
  *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
- *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy)
+ *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy),
+ *                its hash table made on the first lookup by id
  *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
  *   lowerFirst   a plain string array in the header (a few hundred)
  *   host table   publisher.ts's host labels → entity (hostTableOf, computed here at build time):
@@ -293,7 +294,12 @@ export interface ThawedEntityIndex {
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
   const strings = (name: string) => new FrozenStrings({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
   const records = new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) });
-  const ids = strings('id');
+  // Ids by number now; their hash table on the first lookup by id (not every worker start
+  // looks one up before its first page).
+  const idParts = { bytes: image.u8(`${prefix}.idBytes`), lengths: image.u16(`${prefix}.idLengths`) };
+  const ids = new StringList(idParts);
+  let idTable: FrozenStrings | null = null;
+  const idNumber = (id: string) => (idTable ??= new FrozenStrings(idParts)).indexOf(id);
   const nameSlots = image.i32(`${prefix}.nameSlots`);
   if (ids.size !== data.count || records.count !== data.count || nameSlots.length !== data.count) throw new Error('frozen entity index: counts disagree');
   const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
@@ -302,10 +308,10 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   const entities = lazy.list;
   const byId: EntityLookup = {
     get: (id) => {
-      const i = ids.indexOf(id);
+      const i = idNumber(id);
       return i < 0 ? undefined : entities[i];
     },
-    has: (id) => ids.indexOf(id) >= 0,
+    has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
   const slots = new FrozenSlots(strings('slot'), image.u16(`${prefix}.hitCounts`), data.hits32 ? image.u32(`${prefix}.hits`) : image.f64(`${prefix}.hits`), image.u8(`${prefix}.more`));
