@@ -133,10 +133,10 @@ function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
 }
 
 /**
- * Each topic's heading stems (stem numbers, ascending) from the stems' topic lists. The stored
- * form: topics' stem lists rather than stems' topic lists plus a mass per topic, because mass is
- * then re-summed at load (and a topic list per stem re-made in the same order headingIndexOf
- * made it); 8 bytes of float per topic did not compress.
+ * Each topic's heading stems (stem numbers, ascending) from the stems' topic lists: the order
+ * in which the load re-sums each topic's idf mass (8 bytes of float per topic did not compress).
+ * Stored are the stems' topic lists themselves (ascending, as deltas): the load then needs no
+ * inversion, one pass gives every mass and a stem's list is decoded when the stem is looked up.
  */
 function stemsOfTopics(topicLists: readonly (readonly number[])[], topicCount: number): number[][] {
   const out: number[][] = Array.from({ length: topicCount }, () => []);
@@ -170,18 +170,19 @@ function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Se
   if (stems.join('\n') !== [...hx.idf.keys()].join('\n')) throw new Error('freezeCoverageIndex: heading idf keys differ from its stems');
   const strings = StringList.encode(stems);
   const idf = Float64Array.from(stems, (s) => hx.idf.get(s)!);
-  const stemsOf = stemsOfTopics(stems.map((s) => hx.byStem.get(s)!), hx.mass.length);
-  const topicStems = flatLists(stemsOf);
+  const topicLists = stems.map((s) => hx.byStem.get(s)!);
+  const stemTopics = flatLists(topicLists);
   // Where summing in stem order gives another last bit than headingIndexOf's own order: kept.
-  const resummed = massOf(stemsOf, idf);
+  // (The load sums stem after stem over these lists: per topic, the same ascending stem order.)
+  const resummed = massOf(stemsOfTopics(topicLists, hx.mass.length), idf);
   const fix = [...hx.mass.keys()].filter((t) => !Object.is(resummed[t], hx.mass[t]));
   const items = flatLists(hx.items);
   return {
     [`${prefix}.hStemBytes`]: strings.bytes,
     [`${prefix}.hStemLengths`]: strings.lengths,
     [`${prefix}.hIdf`]: idf,
-    [`${prefix}.hTopicStemCounts`]: topicStems.lengths,
-    [`${prefix}.hTopicStems`]: topicStems.flat,
+    [`${prefix}.hStemTopicCounts`]: stemTopics.lengths,
+    [`${prefix}.hStemTopicDeltas`]: deltas(stemTopics.flat, stemTopics.lengths),
     [`${prefix}.hMassFixTopics`]: Int32Array.from(fix),
     [`${prefix}.hMassFixValues`]: Float64Array.from(fix, (t) => hx.mass[t]!),
     [`${prefix}.hItemCounts`]: items.lengths,
@@ -208,37 +209,29 @@ function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number)
     if (made) return made;
     const stems = new FrozenStrings({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
     const idfValues = image.f64(`${prefix}.hIdf`);
-    const stemCounts = image.u32(`${prefix}.hTopicStemCounts`), topicStems = image.i32(`${prefix}.hTopicStems`);
+    const topicCounts = image.u32(`${prefix}.hStemTopicCounts`), topicDeltas = image.i32(`${prefix}.hStemTopicDeltas`);
     const itemCounts = image.u32(`${prefix}.hItemCounts`), itemDeltas = image.i32(`${prefix}.hItemDeltas`);
     const S = stems.size;
-    const stemStart = startsOf(stemCounts), itemStart = startsOf(itemCounts);
-    if (idfValues.length !== S || stemCounts.length !== topicCount || itemCounts.length !== topicCount || stemStart[topicCount] !== topicStems.length || itemStart[topicCount] !== itemDeltas.length) {
+    const topicStart = startsOf(topicCounts), itemStart = startsOf(itemCounts);
+    if (idfValues.length !== S || topicCounts.length !== S || itemCounts.length !== topicCount || topicStart[S] !== topicDeltas.length || itemStart[topicCount] !== itemDeltas.length) {
       throw new Error('frozen heading index: counts disagree');
     }
-    // Each stem's topics, ascending (headingIndexOf's order), as one flat column: a counting sort
-    // of the topics' stem lists.
-    const perStem = new Uint32Array(S + 1);
-    for (let k = 0; k < topicStems.length; k++) {
-      const st = topicStems[k]!;
-      if (st < 0 || st >= S) throw new Error('frozen heading index: a stem number out of range');
-      perStem[st + 1]!++;
-    }
-    for (let st = 0; st < S; st++) perStem[st + 1]! += perStem[st]!;
-    const fillAt = perStem.slice(0, S);
-    const stemTopics = new Uint32Array(topicStems.length);
-    for (let t = 0; t < topicCount; t++) for (let k = stemStart[t]!; k < stemStart[t + 1]!; k++) stemTopics[fillAt[topicStems[k]!]!++] = t;
-    // Σ idf of each topic's stems in stored order (what the build's check compared against).
+    // Σ idf of each topic's stems, stem after stem: per topic the ascending stem order the
+    // build's check summed in. One pass over the stems' topic lists (stored as ascending deltas).
     const mass = new Float64Array(topicCount);
-    for (let t = 0; t < topicCount; t++) {
-      let m = 0;
-      for (let k = stemStart[t]!; k < stemStart[t + 1]!; k++) m += idfValues[topicStems[k]!]!;
-      mass[t] = m;
+    for (let st = 0; st < S; st++) {
+      const w = idfValues[st]!;
+      for (let k = topicStart[st]!, end = topicStart[st + 1]!, t = 0; k < end; k++) {
+        t += topicDeltas[k]!;
+        if (t < 0 || t >= topicCount) throw new Error('frozen heading index: a topic number out of range');
+        mass[t] = mass[t]! + w;
+      }
     }
     const fixTopics = image.i32(`${prefix}.hMassFixTopics`), fixValues = image.f64(`${prefix}.hMassFixValues`);
     for (let k = 0; k < fixTopics.length; k++) mass[fixTopics[k]!] = fixValues[k]!;
     const byStem = new LazyMap<number[]>(stems, (st) => {
-      const list: number[] = new Array(perStem[st + 1]! - perStem[st]!);
-      for (let k = 0; k < list.length; k++) list[k] = stemTopics[perStem[st]! + k]!;
+      const list: number[] = new Array(topicCounts[st]!);
+      for (let k = 0, at = topicStart[st]!, t = 0; k < list.length; k++, at++) list[k] = t += topicDeltas[at]!;
       return list;
     });
     const idf = new LazyMap<number>(stems, (st) => idfValues[st]!);
