@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
 import { FrozenStrings } from '../lib/dataset/frozen-strings';
-import { lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
+import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
 import type { Pack } from '../lib/dataset/schema';
@@ -19,6 +19,7 @@ import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
 import { addToCoverageIndex } from '../lib/coverage/index';
 import { headingIndexOf } from '../lib/coverage/headings';
 import type { Slot } from '../lib/entities/matcher';
+import { hostTableOf, publisherOf } from '../lib/entities/publisher';
 import { knowledgeFor, loadAllPacks, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
 
@@ -125,6 +126,39 @@ describe('lazy records', () => {
   });
 });
 
+describe('LazyMap', () => {
+  const keys = FrozenStrings.build(['kyiv', 'gaza', 'москва', 'talks']);
+  it('makes a value on its key\'s first get or iteration, once, and is then an ordinary Map', () => {
+    const make = vi.fn((i: number) => [i, i * 2]);
+    const m = new LazyMap(keys, make);
+    expect(m).toBeInstanceOf(Map);
+    expect(m.size).toBe(4);
+    expect(m.has('gaza')).toBe(true);
+    expect(m.has('gaz')).toBe(false);
+    expect(make).not.toHaveBeenCalled();
+    const gaza = m.get('gaza');
+    expect(gaza).toEqual([1, 2]);
+    expect(m.get('gaza')).toBe(gaza);
+    expect(m.get('nowhere')).toBeUndefined();
+    expect(make).toHaveBeenCalledTimes(1);
+    // Iteration: every entry in key-number order, the value made before kept.
+    expect([...m.keys()]).toEqual(['kyiv', 'gaza', 'москва', 'talks']);
+    expect([...m][1]![1]).toBe(gaza);
+    expect(make).toHaveBeenCalledTimes(4);
+    expect(new Map(m)).toEqual(new Map([['kyiv', [0, 0]], ['gaza', [1, 2]], ['москва', [2, 4]], ['talks', [3, 6]]]));
+    m.set('new', [9]);
+    m.delete('kyiv');
+    expect(m.size).toBe(4);
+    expect(m.get('new')).toEqual([9]);
+    expect(m.has('kyiv')).toBe(false);
+  });
+  it('set before any read keeps every stored entry', () => {
+    const m = new LazyMap(keys, (i) => i);
+    m.set('talks', 30);
+    expect([...m]).toEqual([['kyiv', 0], ['gaza', 1], ['москва', 2], ['talks', 30]]);
+  });
+});
+
 // A small pack of our own facts: the linker fixture's entities plus a coverage timeline.
 const smallPack = (): Pack => ({
   format: 'backstory-pack', formatVersion: 1, id: 'default', name: 'Test pack', version: '1', licenses: [],
@@ -190,10 +224,30 @@ function sameKnowledge(built: Knowledge, thawed: Knowledge, texts: string[], dat
   const hb = headingIndexOf(bc), ht = headingIndexOf(tc);
   expect(Object.getOwnPropertyDescriptor(ht, 'byStem')?.get).toBeTypeOf('function');
   expect(headingIndexOf(tc)).toBe(ht);
+  // Looked up by stem before anything makes the whole maps (what a page does), then whole.
+  const someStems = [...hb.byStem.keys()].filter((_, i) => i % 97 === 0);
+  for (const st of [...someStems, 'no such stem']) {
+    expect(ht.byStem.get(st)).toEqual(hb.byStem.get(st));
+    expect(ht.idf.get(st)).toBe(hb.idf.get(st));
+    expect(ht.idf.has(st)).toBe(hb.idf.has(st));
+  }
+  expect(ht.byStem.size).toBe(hb.byStem.size);
   expect([...ht.byStem]).toEqual([...hb.byStem]);
   expect([...ht.idf]).toEqual([...hb.idf]);
   expect([...ht.mass]).toEqual([...hb.mass]);
   expect(ht.items).toEqual(hb.items);
+  // Publisher host table: precomputed at build time (seeded, not computed from every record
+  // here), equal to the one hostTableOf computes from the built entity index.
+  const hostBuilt = hostTableOf(built.entities), hostThawed = hostTableOf(thawed.entities);
+  expect(hostBuilt).toBeInstanceOf(Map);
+  expect(hostThawed).not.toBeInstanceOf(Map);
+  expect(hostThawed.size).toBe(hostBuilt.size);
+  for (const [form, i] of hostBuilt as Map<string, number>) if (hostThawed.get(form) !== i) bad.push(`host ${form}`);
+  for (const miss of ['', 'no-such-outlet', 'nytime']) expect(hostThawed.get(miss)).toBe(hostBuilt.get(miss));
+  expect(bad.slice(0, 20)).toEqual([]);
+  for (const url of ['https://www.nytimes.com/2025/a.html', 'https://www.bbc.co.uk/news/x', 'https://amp.theguardian.com/x', 'https://edition.cnn.com/x', 'https://www.washingtonpost.com/x', 'https://fakehost/x', 'https://news.example.org/a']) {
+    expect(publisherOf(thawed.entities, null, url)).toBe(publisherOf(built.entities, null, url));
+  }
   // And what the reader sees.
   for (const text of texts) {
     const a = linkEntities([{ text }], built.entities, { date });
@@ -212,6 +266,18 @@ describe('runtime pack', () => {
     expect(isRuntimePack(bytes)).toBe(true);
     const rt = decodeRuntimePack(bytes);
     sameKnowledge(buildKnowledge([smallPack()]), rt.knowledge, TEXTS, '2025-03-01');
+  });
+
+  it('stores the records\' entity-id table only when it is not the dated posting keys', () => {
+    const flag = (pack: Pack) => decodeImage<{ coverage: { entityIdsAreDatedKeys?: boolean } }>(encodeRuntimePack(pack), 'BSRP').data.coverage.entityIdsAreDatedKeys;
+    expect(flag(smallPack())).toBe(true);
+    // An undated record naming an entity no dated record names: the table has an id the keys lack.
+    const pack = smallPack();
+    pack.coverage.unshift({ id: 'c0', date: null, source: 'Wire', entities: ['Q212', 'x:nowhere'], topics: [] });
+    expect(flag(pack)).toBeUndefined();
+    const rt = decodeRuntimePack(encodeRuntimePack(pack));
+    sameKnowledge(buildKnowledge([pack]), rt.knowledge, TEXTS.slice(0, 1), '2025-03-01');
+    expect(rt.knowledge.coverage.items[0]!.record.entities).toEqual(['Q212', 'x:nowhere']);
   });
 
   it('is deterministic', () => {

@@ -8,17 +8,22 @@
  *               load; topicStart as per-item counts (compresses better), summed at load
  *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
- *   records     rebuilt from columns when an item is read: ids, dates, an outlet table and an
- *               entity-id table (JSON string arrays, parsed on first read), per-item outlet and
- *               entity references; topics from the index's own topic list (the few records whose
- *               topics differ from it, and any other fields, are kept as they are in the header).
- *               Columns instead of record JSON: the package zip is ~400 KB smaller.
- *   byId        made on first use from the id column (nothing at query time needs it)
+ *   records     rebuilt from columns when an item is read: ids (UTF-8 string list), dates (a
+ *               StringList of the distinct dates and each item's number in it), an outlet table
+ *               and an entity-id table (StringLists), per-item outlet and entity references;
+ *               topics from the index's own topic list (the few records whose topics differ from
+ *               it, and any other fields, are kept as they are in the header). Columns instead of
+ *               record JSON: the package zip is ~400 KB smaller. String lists, not JSON arrays:
+ *               the first record read decodes its own strings only, where JSON arrays of all
+ *               27k ids (596 KB) and dates (352 KB) were parsed whole (issue #8).
+ *   byId        a FrozenStrings over the id column, made on first use (nothing at query time
+ *               needs it)
  *   headings    the heading-word index (lib/coverage/headings.ts) as headingIndexOf computed it
  *               at build time: stems (a StringList, in its Map order), each stem's topics and
- *               idf, each topic's idf mass and dated items; made into maps on the first query
- *               and handed to headingIndexOf's cache (seedHeadingIndex), so no topic name is
- *               stemmed in the background (that was ~60 ms of the first analysis, issue #8)
+ *               idf, each topic's idf mass and dated items; handed to headingIndexOf's cache
+ *               (seedHeadingIndex), so no topic name is stemmed in the background (that was
+ *               ~60 ms of the first analysis, issue #8); on the first query, byStem and idf are
+ *               made as lazy maps over the stems, items as a lazy list (thawHeadings)
  *   items       made on first read; an item's record (the costly part: it parses the id, date,
  *               outlet and entity tables on the first one) only when `record` itself is read,
  *               so ranking code that looks at day/url/topics does not build records
@@ -26,8 +31,8 @@
  * The loaded index is read-only: addToCoverageIndex refuses it (history is passed per query).
  */
 import type { Image, Section } from '../dataset/binary-image';
-import { StringList } from '../dataset/frozen-strings';
-import { lazyList } from '../dataset/lazy-records';
+import { FrozenStrings, StringList } from '../dataset/frozen-strings';
+import { LazyMap, lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
 import { headingIndexOf, seedHeadingIndex, type HeadingIndex } from './headings';
@@ -43,6 +48,12 @@ export interface FrozenCoverageData {
   undatedKeys: string[];
   /** The idf map's keys, when not simply the dated keys then the undated-only ones. */
   idfKeys?: string[];
+  /**
+   * The records' entity-id table is datedKeys itself (first-seen order, as buildCoverageIndex
+   * keys its postings: true whenever every item is dated), so it is not stored twice (~23 KB of
+   * the zip).
+   */
+  entityIdsAreDatedKeys?: boolean;
   /** [item number, normalised URL] for the items that have one. */
   urls: [number, string][];
   /** [item number, topics] for records whose topics are not their interned topics in order. */
@@ -63,13 +74,13 @@ function daysColumn(days: Float64Array): Int32Array {
 }
 
 const COLUMN_FIELDS = new Set(['id', 'date', 'source', 'entities', 'topics', 'origin']);
-const utf8 = new TextEncoder();
-const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v));
+/** A date reference for an undated record (date null or absent). */
+const NO_DATE = 0xffffffff;
 
-/** A string table stored as JSON text, parsed on first use. */
-function lazyJson<T>(bytes: Uint8Array): () => T {
-  let value: T | undefined;
-  return () => (value ??= JSON.parse(new TextDecoder().decode(bytes)) as T);
+/** A string list stored as sections `${name}Bytes` / `${name}Lengths`. */
+function listSections(name: string, strings: readonly string[]): Record<string, Section> {
+  const parts = StringList.encode(strings);
+  return { [`${name}Bytes`]: parts.bytes, [`${name}Lengths`]: parts.lengths };
 }
 
 function intern(values: string[]): { table: string[]; refs: Uint32Array } {
@@ -122,10 +133,10 @@ function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
 }
 
 /**
- * Each topic's heading stems (stem numbers, ascending) from the stems' topic lists. The stored
- * form: topics' stem lists rather than stems' topic lists plus a mass per topic, because mass is
- * then re-summed at load (and a topic list per stem re-made in the same order headingIndexOf
- * made it); 8 bytes of float per topic did not compress.
+ * Each topic's heading stems (stem numbers, ascending) from the stems' topic lists: the order
+ * in which the load re-sums each topic's idf mass (8 bytes of float per topic did not compress).
+ * Stored are the stems' topic lists themselves (ascending, as deltas): the load then needs no
+ * inversion, one pass gives every mass and a stem's list is decoded when the stem is looked up.
  */
 function stemsOfTopics(topicLists: readonly (readonly number[])[], topicCount: number): number[][] {
   const out: number[][] = Array.from({ length: topicCount }, () => []);
@@ -152,14 +163,6 @@ function deltas(flat: Int32Array, lengths: Uint32Array): Int32Array {
   return out;
 }
 
-function undelta(d: Int32Array, lengths: Uint32Array): Int32Array {
-  const out = new Int32Array(d.length);
-  for (let i = 0, at = 0; i < lengths.length; i++) {
-    for (let k = 0, prev = 0; k < lengths[i]!; k++, at++) out[at] = prev = prev + d[at]!;
-  }
-  return out;
-}
-
 /** headingIndexOf's result for this index, as sections. */
 function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Section> {
   const hx = headingIndexOf(index);
@@ -167,18 +170,19 @@ function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Se
   if (stems.join('\n') !== [...hx.idf.keys()].join('\n')) throw new Error('freezeCoverageIndex: heading idf keys differ from its stems');
   const strings = StringList.encode(stems);
   const idf = Float64Array.from(stems, (s) => hx.idf.get(s)!);
-  const stemsOf = stemsOfTopics(stems.map((s) => hx.byStem.get(s)!), hx.mass.length);
-  const topicStems = flatLists(stemsOf);
+  const topicLists = stems.map((s) => hx.byStem.get(s)!);
+  const stemTopics = flatLists(topicLists);
   // Where summing in stem order gives another last bit than headingIndexOf's own order: kept.
-  const resummed = massOf(stemsOf, idf);
+  // (The load sums stem after stem over these lists: per topic, the same ascending stem order.)
+  const resummed = massOf(stemsOfTopics(topicLists, hx.mass.length), idf);
   const fix = [...hx.mass.keys()].filter((t) => !Object.is(resummed[t], hx.mass[t]));
   const items = flatLists(hx.items);
   return {
     [`${prefix}.hStemBytes`]: strings.bytes,
     [`${prefix}.hStemLengths`]: strings.lengths,
     [`${prefix}.hIdf`]: idf,
-    [`${prefix}.hTopicStemCounts`]: topicStems.lengths,
-    [`${prefix}.hTopicStems`]: topicStems.flat,
+    [`${prefix}.hStemTopicCounts`]: stemTopics.lengths,
+    [`${prefix}.hStemTopicDeltas`]: deltas(stemTopics.flat, stemTopics.lengths),
     [`${prefix}.hMassFixTopics`]: Int32Array.from(fix),
     [`${prefix}.hMassFixValues`]: Float64Array.from(fix, (t) => hx.mass[t]!),
     [`${prefix}.hItemCounts`]: items.lengths,
@@ -186,31 +190,56 @@ function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Se
   };
 }
 
-/** The stored heading index, made into headingIndexOf's shape on first use of any field. */
+/** Prefix sums of per-list counts: list i is [starts[i], starts[i + 1]). */
+function startsOf(counts: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(counts.length + 1);
+  for (let i = 0, at = 0; i < counts.length; i++) starts[i + 1] = at += counts[i]!;
+  return starts;
+}
+
+/**
+ * The stored heading index in headingIndexOf's shape, made on first use of any field, and even
+ * then only in part: a page looks up a few dozen stems and reads the items of a few hundred
+ * topics, so byStem and idf are LazyMaps over the stems (a hash table, no Map of ~20k entries and
+ * no stem strings made), items a lazy list, and only mass (a sum over typed arrays) is whole.
+ */
 function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number): HeadingIndex {
   let made: HeadingIndex | null = null;
   const make = (): HeadingIndex => {
     if (made) return made;
-    const stems = new StringList({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
+    const stems = new FrozenStrings({ bytes: image.u8(`${prefix}.hStemBytes`), lengths: image.u16(`${prefix}.hStemLengths`) });
     const idfValues = image.f64(`${prefix}.hIdf`);
-    const stemsOf = unflatLists(image.u32(`${prefix}.hTopicStemCounts`), image.i32(`${prefix}.hTopicStems`));
-    const itemCounts = image.u32(`${prefix}.hItemCounts`);
-    const items = unflatLists(itemCounts, undelta(image.i32(`${prefix}.hItemDeltas`), itemCounts));
-    if (idfValues.length !== stems.size || stemsOf.length !== topicCount || items.length !== topicCount) throw new Error('frozen heading index: counts disagree');
-    // Same Map order as headingIndexOf's: stems by first use, topics ascending within each.
-    const lists: number[][] = [];
-    for (let i = 0, n = stems.size; i < n; i++) lists.push([]);
-    for (let t = 0; t < topicCount; t++) for (const s of stemsOf[t]!) lists[s]!.push(t);
-    const byStem = new Map<string, number[]>();
-    const idf = new Map<string, number>();
-    for (let i = 0, n = stems.size; i < n; i++) {
-      const s = stems.keyAt(i);
-      byStem.set(s, lists[i]!);
-      idf.set(s, idfValues[i]!);
+    const topicCounts = image.u32(`${prefix}.hStemTopicCounts`), topicDeltas = image.i32(`${prefix}.hStemTopicDeltas`);
+    const itemCounts = image.u32(`${prefix}.hItemCounts`), itemDeltas = image.i32(`${prefix}.hItemDeltas`);
+    const S = stems.size;
+    const topicStart = startsOf(topicCounts), itemStart = startsOf(itemCounts);
+    if (idfValues.length !== S || topicCounts.length !== S || itemCounts.length !== topicCount || topicStart[S] !== topicDeltas.length || itemStart[topicCount] !== itemDeltas.length) {
+      throw new Error('frozen heading index: counts disagree');
     }
-    const mass = massOf(stemsOf, idfValues);
+    // Σ idf of each topic's stems, stem after stem: per topic the ascending stem order the
+    // build's check summed in. One pass over the stems' topic lists (stored as ascending deltas).
+    const mass = new Float64Array(topicCount);
+    for (let st = 0; st < S; st++) {
+      const w = idfValues[st]!;
+      for (let k = topicStart[st]!, end = topicStart[st + 1]!, t = 0; k < end; k++) {
+        t += topicDeltas[k]!;
+        if (t < 0 || t >= topicCount) throw new Error('frozen heading index: a topic number out of range');
+        mass[t] = mass[t]! + w;
+      }
+    }
     const fixTopics = image.i32(`${prefix}.hMassFixTopics`), fixValues = image.f64(`${prefix}.hMassFixValues`);
     for (let k = 0; k < fixTopics.length; k++) mass[fixTopics[k]!] = fixValues[k]!;
+    const byStem = new LazyMap<number[]>(stems, (st) => {
+      const list: number[] = new Array(topicCounts[st]!);
+      for (let k = 0, at = topicStart[st]!, t = 0; k < list.length; k++, at++) list[k] = t += topicDeltas[at]!;
+      return list;
+    });
+    const idf = new LazyMap<number>(stems, (st) => idfValues[st]!);
+    const items = lazyList<number[]>(topicCount, (t) => {
+      const list: number[] = new Array(itemCounts[t]!);
+      for (let k = 0, at = itemStart[t]!, prev = 0; k < list.length; k++, at++) list[k] = prev = prev + itemDeltas[at]!;
+      return list;
+    }).list;
     return (made = { byStem, idf, mass, items });
   };
   return {
@@ -229,6 +258,10 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
   const usual = [...dated.keys, ...undated.keys.filter((k) => !index.byEntity.has(k))];
   const recs = index.items.map((it) => it.record);
   const sources = intern(recs.map((r) => r.source ?? ''));
+  const recDates = recs.map((r) => r.date ?? null);
+  const dates = intern(recDates.filter((d): d is string => d !== null));
+  const dateRefs = new Uint32Array(n);
+  for (let i = 0, k = 0; i < n; i++) dateRefs[i] = recDates[i] === null ? NO_DATE : dates.refs[k++]!;
   const entityLists = recs.map((r) => r.entities ?? []);
   const entities = intern(entityLists.flat());
   const entityRefCounts = Uint16Array.from(entityLists, (l) => {
@@ -247,10 +280,12 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
     const extra = Object.entries(it.record).filter(([k, v]) => !COLUMN_FIELDS.has(k) && v !== undefined);
     if (extra.length) rest.push([i, Object.fromEntries(extra)]);
   });
+  const entityIdsAreDatedKeys = entities.table.length === dated.keys.length && entities.table.every((id, k) => id === dated.keys[k]);
   return {
     data: {
       count: n, maxIdf: index.maxIdf, topicNames: index.topicNames, datedKeys: dated.keys, undatedKeys: undated.keys, urls, topics, rest,
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
+      ...(entityIdsAreDatedKeys ? { entityIdsAreDatedKeys } : {}),
     },
     sections: {
       [`${prefix}.days`]: daysColumn(index.days),
@@ -263,11 +298,12 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.undated`]: undated.list,
       [`${prefix}.idf`]: Float64Array.from(idfKeys, (k) => index.idf.get(k)!),
       [`${prefix}.origins`]: origins,
-      [`${prefix}.ids`]: jsonBytes(recs.map((r) => r.id)),
-      [`${prefix}.dates`]: jsonBytes(recs.map((r) => r.date ?? null)),
-      [`${prefix}.sources`]: jsonBytes(sources.table),
+      ...listSections(`${prefix}.id`, recs.map((r) => r.id)),
+      ...listSections(`${prefix}.date`, dates.table),
+      [`${prefix}.dateRefs`]: dateRefs,
+      ...listSections(`${prefix}.source`, sources.table),
       [`${prefix}.sourceRefs`]: sources.refs,
-      [`${prefix}.entityIds`]: jsonBytes(entities.table),
+      ...(entityIdsAreDatedKeys ? {} : listSections(`${prefix}.entityId`, entities.table)),
       [`${prefix}.entityRefs`]: entities.refs,
       [`${prefix}.entityRefCounts`]: entityRefCounts,
       ...freezeHeadings(index, prefix),
@@ -310,10 +346,18 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const urls = new Map(data.urls);
   const ownTopics = new Map(data.topics);
   const rest = new Map(data.rest);
-  const ids = lazyJson<string[]>(image.u8(`${prefix}.ids`));
-  const dates = lazyJson<(string | null)[]>(image.u8(`${prefix}.dates`));
-  const sources = lazyJson<string[]>(image.u8(`${prefix}.sources`));
-  const entityIds = lazyJson<string[]>(image.u8(`${prefix}.entityIds`));
+  // Views now (so a missing section fails the load), tables on first use.
+  const parts = (name: string) => ({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
+  const idParts = parts('id'), dateParts = parts('date'), sourceParts = parts('source');
+  const entityIdParts = data.entityIdsAreDatedKeys ? null : parts('entityId');
+  const dateRefs = image.u32(`${prefix}.dateRefs`);
+  if (idParts.lengths.length !== n || dateRefs.length !== n) throw new Error('frozen coverage index: counts disagree');
+  let idList: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null;
+  let entityIdList: { keyAt(i: number): string } | null = null;
+  const ids = () => (idList ??= new FrozenStrings(idParts));
+  const dates = () => (dateList ??= new StringList(dateParts));
+  const sources = () => (sourceList ??= new StringList(sourceParts));
+  const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : { keyAt: (k: number) => data.datedKeys[k]! });
   let refStart: Uint32Array | null = null;
   const refStarts = (): Uint32Array => {
     if (refStart) return refStart;
@@ -328,11 +372,11 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const recordOf = (i: number): CoverageRecord => {
     const rs = refStarts(), names = entityIds();
     const entities: string[] = new Array(rs[i + 1]! - rs[i]!);
-    for (let k = 0; k < entities.length; k++) entities[k] = names[entityRefs[rs[i]! + k]!]!;
+    for (let k = 0; k < entities.length; k++) entities[k] = names.keyAt(entityRefs[rs[i]! + k]!);
     const record: CoverageRecord = {
-      id: ids()[i]!,
-      date: dates()[i] ?? null,
-      source: sources()[sourceRefs[i]!]!,
+      id: ids().keyAt(i),
+      date: dateRefs[i] === NO_DATE ? null : dates().keyAt(dateRefs[i]!),
+      source: sources().keyAt(sourceRefs[i]!),
       entities,
       topics: ownTopics.get(i)?.slice() ?? Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!), (t) => data.topicNames[t]!),
     };
@@ -371,13 +415,15 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   for (let i = 0; i < idfKeys.length; i++) idf.set(idfKeys[i]!, idfValues[i]!);
   const topicIds = new Map<string, number>();
   for (let i = 0; i < data.topicNames.length; i++) topicIds.set(data.topicNames[i]!, i);
-  let idMap: Map<string, number> | null = null;
-  const byId = () => (idMap ??= new Map(ids().map((id, i) => [id, i])));
+  const idNumber = (id: string): number | undefined => {
+    const i = ids().indexOf(id);
+    return i < 0 ? undefined : i;
+  };
   const index: CoverageIndex = {
     items: items.list,
     byId: {
-      get: (id) => byId().get(id),
-      has: (id) => byId().has(id),
+      get: idNumber,
+      has: (id) => ids().indexOf(id) >= 0,
       size: n,
     },
     byEntity,

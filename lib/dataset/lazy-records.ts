@@ -155,3 +155,79 @@ export function lazyList<T>(length: number, make: (i: number) => T): LazyList<T>
     },
   };
 }
+
+/** What a lazy map looks its keys up in (FrozenStrings). */
+export interface KeyTable {
+  readonly size: number;
+  indexOf(key: string): number;
+  keyAt(i: number): string;
+}
+
+/**
+ * A read-mostly Map over a frozen key table whose value for key i is make(i), made on the first
+ * get/has of that key and kept. get and has look the key up without making the map; anything
+ * else (size aside: iteration, forEach, set, delete) first makes every entry, in key-number order,
+ * with the values already made, and from then on it is the ordinary Map it extends. Used where
+ * a loaded table is read by a handful of keys per page (the heading-word index's ~20k stems).
+ */
+export class LazyMap<V> extends Map<string, V> {
+  private made: (V | undefined)[] | null;
+  constructor(private readonly keyTable: KeyTable, private readonly make: (i: number) => V) {
+    super();
+    this.made = new Array<V | undefined>(keyTable.size);
+  }
+
+  private valueAt(i: number): V {
+    const made = this.made!;
+    return i in made ? made[i]! : (made[i] = this.make(i));
+  }
+
+  private all(): void {
+    if (!this.made) return;
+    for (let i = 0, n = this.keyTable.size; i < n; i++) super.set(this.keyTable.keyAt(i), this.valueAt(i));
+    this.made = null;
+  }
+
+  override get(key: string): V | undefined {
+    if (!this.made) return super.get(key);
+    const i = this.keyTable.indexOf(key);
+    return i < 0 ? undefined : this.valueAt(i);
+  }
+  override has(key: string): boolean {
+    return this.made ? this.keyTable.indexOf(key) >= 0 : super.has(key);
+  }
+  override get size(): number {
+    return this.made ? this.keyTable.size : super.size;
+  }
+  override set(key: string, value: V): this {
+    this.all();
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    this.all();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.all();
+    super.clear();
+  }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.all();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[string, V]> {
+    this.all();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.all();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.all();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}

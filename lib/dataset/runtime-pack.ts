@@ -20,7 +20,7 @@ import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData } from 
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 2; // 2: positional entity records, stored heading index (session 6)
+export const RUNTIME_PACK_VERSION = 5; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6)
 
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
 

@@ -11,9 +11,13 @@
  *                number table, and each record's own strings in record order; an entity object
  *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
- *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy)
+ *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy),
+ *                its hash table made on the first lookup by id
  *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
  *   lowerFirst   a plain string array in the header (a few hundred)
+ *   host table   publisher.ts's host labels → entity (hostTableOf, computed here at build time):
+ *                the labels as FrozenStrings and their entity numbers; seeded into publisher.ts
+ *                at load, because computing it reads every entity record (issue #8)
  *
  * findMatches and linkEntities see the same EntityIndex interface as for a built index.
  */
@@ -22,6 +26,7 @@ import { FrozenStrings, StringList } from '../dataset/frozen-strings';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
+import { hostTableOf, seedHostTable, type HostTable } from './publisher';
 import type { AliasTable, Slot } from './matcher';
 
 export interface FrozenEntityData {
@@ -202,6 +207,9 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
   const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities);
   const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
   const hits32 = hits.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff);
+  const host = hostTableOf(index);
+  if (!(host instanceof Map)) throw new Error('freezeEntityIndex: expects an index built by buildEntityIndex');
+  const hostForms = FrozenStrings.build([...host.keys()]);
   return {
     data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)], hits32 },
     sections: {
@@ -221,6 +229,9 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
       [`${prefix}.inlineLengths`]: inlineParts.lengths,
       [`${prefix}.inlineCounts`]: inlineCounts,
       [`${prefix}.numbers`]: Float64Array.from(numbers),
+      [`${prefix}.hostBytes`]: hostForms.bytes,
+      [`${prefix}.hostLengths`]: hostForms.lengths,
+      [`${prefix}.hostEntities`]: Uint32Array.from(host.values()),
     },
   };
 }
@@ -259,6 +270,21 @@ class FrozenSlots {
   }
 }
 
+/** The stored host table; its hash table is made on the first lookup. */
+function thawHostTable(image: Image<unknown>, prefix: string, count: number): HostTable {
+  const bytes = image.u8(`${prefix}.hostBytes`), lengths = image.u16(`${prefix}.hostLengths`);
+  const entities = image.u32(`${prefix}.hostEntities`);
+  if (lengths.length !== entities.length || entities.some((i) => i >= count)) throw new Error('frozen entity index: host table disagrees');
+  let forms: FrozenStrings | null = null;
+  return {
+    get(form) {
+      const i = (forms ??= new FrozenStrings({ bytes, lengths })).indexOf(form);
+      return i < 0 ? undefined : entities[i];
+    },
+    size: entities.length,
+  };
+}
+
 export interface ThawedEntityIndex {
   index: EntityIndex;
   /** Every entity record, made now where not made yet (e.g. before merging with other packs). */
@@ -268,7 +294,12 @@ export interface ThawedEntityIndex {
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
   const strings = (name: string) => new FrozenStrings({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
   const records = new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) });
-  const ids = strings('id');
+  // Ids by number now; their hash table on the first lookup by id (not every worker start
+  // looks one up before its first page).
+  const idParts = { bytes: image.u8(`${prefix}.idBytes`), lengths: image.u16(`${prefix}.idLengths`) };
+  const ids = new StringList(idParts);
+  let idTable: FrozenStrings | null = null;
+  const idNumber = (id: string) => (idTable ??= new FrozenStrings(idParts)).indexOf(id);
   const nameSlots = image.i32(`${prefix}.nameSlots`);
   if (ids.size !== data.count || records.count !== data.count || nameSlots.length !== data.count) throw new Error('frozen entity index: counts disagree');
   const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
@@ -277,17 +308,19 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   const entities = lazy.list;
   const byId: EntityLookup = {
     get: (id) => {
-      const i = ids.indexOf(id);
+      const i = idNumber(id);
       return i < 0 ? undefined : entities[i];
     },
-    has: (id) => ids.indexOf(id) >= 0,
+    has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
   const slots = new FrozenSlots(strings('slot'), image.u16(`${prefix}.hitCounts`), data.hits32 ? image.u32(`${prefix}.hits`) : image.f64(`${prefix}.hits`), image.u8(`${prefix}.more`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => (nameSlots[i]! < 0 ? '' : slots.keys.keyAt(nameSlots[i]!))).list;
+  const index: EntityIndex = { byId, entities, aliases, nameKeys };
+  seedHostTable(index, thawHostTable(image, prefix, data.count));
   return {
-    index: { byId, entities, aliases, nameKeys },
+    index,
     materializeAll() {
       return entities.slice();
     },

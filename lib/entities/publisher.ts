@@ -41,18 +41,29 @@ function rank(index: EntityIndex, i: number): number {
 /**
  * Host labels an outlet's name is written as: all words run together ("washingtonpost",
  * "theguardian") or the initials of all but the last word plus the last ("nytimes", "wsj" is an
- * alias). Built once per index, media and websites only.
+ * alias). Media and websites only; each form goes to the best-ranked outlet that writes it.
  */
-const hostForms = new WeakMap<EntityIndex, Map<string, number>>();
+export interface HostTable {
+  /** The entity number a host label stands for, or undefined. */
+  get(form: string): number | undefined;
+  readonly size: number;
+}
 
-function hostTable(index: EntityIndex): Map<string, number> {
+const hostForms = new WeakMap<EntityIndex, HostTable>();
+
+/**
+ * Computing the table reads every entity record, which for the runtime pack's lazily made
+ * records is ~36k objects on the first page with a URL (176–396 ms, issue #8), so the runtime
+ * pack computes it at build time with this same function and seeds it (seedHostTable).
+ */
+export function hostTableOf(index: EntityIndex): HostTable {
   let table = hostForms.get(index);
   if (table) return table;
-  table = new Map();
+  const forms = new Map<string, number>();
   const put = (form: string, i: number) => {
     if (form.length < 3) return;
-    const had = table!.get(form);
-    if (had === undefined || rank(index, i) > rank(index, had)) table!.set(form, i);
+    const had = forms.get(form);
+    if (had === undefined || rank(index, i) > rank(index, had)) forms.set(form, i);
   };
   for (let i = 0; i < index.entities.length; i++) {
     const e = index.entities[i]!;
@@ -67,8 +78,13 @@ function hostTable(index: EntityIndex): Map<string, number> {
       if (bare.length >= 3) put(bare.slice(0, -1).map((w) => w[0]).join('') + bare[bare.length - 1], i);
     }
   }
+  hostForms.set(index, forms);
+  return forms;
+}
+
+/** Hand over the table hostTableOf would compute for `index` (the runtime pack's, stored at build time). */
+export function seedHostTable(index: EntityIndex, table: HostTable): void {
   hostForms.set(index, table);
-  return table;
 }
 
 /** Labels that say nothing about the outlet. */
@@ -78,7 +94,7 @@ function fromHost(index: EntityIndex, host: string): number | undefined {
   const labels = host.toLowerCase().replace(/:\d+$/, '').split('.').filter((l) => !HOST_NOISE.has(l));
   // "fakehost", "localhost": one label without a dot is not a public site.
   if (!host.includes('.')) return undefined;
-  const table = hostTable(index);
+  const table = hostTableOf(index);
   for (let k = labels.length - 1; k >= 0; k--) {
     const hit = table.get(labels[k]!.replace(/-/g, ''));
     if (hit !== undefined) return hit;
