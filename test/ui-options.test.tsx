@@ -4,26 +4,22 @@
  * real OptionsApp into a linkedom document with a fake OptionsApi.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
 import { hostnameOf } from '../components/options/SiteList';
 import { licenceNames, modelCredits } from '../components/options/credits';
 import { packInfoOf } from '../components/options/api';
+import { mountAppRoot, unmountAppRoot } from './_app-root';
 
 let document: Document;
 let root: Element;
 
 beforeEach(() => {
-  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  document = dom.document as unknown as Document;
-  vi.stubGlobal('document', document);
-  root = document.getElementById('app')!;
+  ({ document, root } = mountAppRoot());
 });
 
 afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
+  unmountAppRoot(root);
 });
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -4,12 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { PopupApp, type PopupApi } from '../components/popup/PopupApp';
 import { disabledSites, opinionHighlight } from '../lib/settings';
 import type { PageReport } from '../lib/report';
 import type { PageStatus, Result, TabStatus } from '../lib/messaging';
+import { mountAppRoot, unmountAppRoot } from './_app-root';
 
 const report: PageReport = {
   url: 'https://paper.example/2025/01/02/bridge',
@@ -28,15 +28,11 @@ let root: Element;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  document = dom.document as unknown as Document;
-  vi.stubGlobal('document', document);
-  root = document.getElementById('app')!;
+  ({ document, root } = mountAppRoot());
 });
 
 afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
+  unmountAppRoot(root);
 });
 
 function api(statuses: Result<TabStatus>[], pages: (PageStatus | null)[] = [{ state: 'idle' }]): PopupApi & { reveal: ReturnType<typeof vi.fn>; pageStatus: ReturnType<typeof vi.fn>; tabStatus: ReturnType<typeof vi.fn> } {

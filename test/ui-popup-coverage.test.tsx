@@ -5,12 +5,12 @@
  * default pack; mention positions are left out (only their count matters here).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { PopupView, type PopupViewProps } from '../components/popup/PopupView';
 import { entityImportance, firstCoverage, groupCoverage } from '../components/popup/model';
 import type { CoverageHit, LinkedEntity, PageReport } from '../lib/report';
 import type { EntityType } from '../lib/dataset/schema';
+import { mountAppRoot, unmountAppRoot } from './_app-root';
 
 function entity(id: string, name: string, type: EntityType, mentions: number): LinkedEntity {
   return {
@@ -135,14 +135,10 @@ describe('PopupView coverage section', () => {
   let document: Document;
   let root: Element;
   beforeEach(() => {
-    const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    document = dom.document as unknown as Document;
-    vi.stubGlobal('document', document);
-    root = document.getElementById('app')!;
+    ({ document, root } = mountAppRoot());
   });
   afterEach(() => {
-    render(null, root);
-    vi.unstubAllGlobals();
+    unmountAppRoot(root);
   });
 
   const report: PageReport = {

@@ -4,13 +4,13 @@
  * real PopupView into a linkedom document; the report below is our own invented fixture.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { PopupView, type PopupState, type PopupViewProps } from '../components/popup/PopupView';
 import { explainSignals, groupEntities, opinionShare, pageScheme, snippet } from '../components/popup/model';
 import { t } from '../components/i18n';
 import type { PageReport } from '../lib/report';
 import type { TabStatus } from '../lib/messaging';
+import { mountAppRoot, unmountAppRoot } from './_app-root';
 
 const report: PageReport = {
   url: 'https://news.example/2025/06/08/harbour-talks',
@@ -66,15 +66,11 @@ let document: Document;
 let root: Element;
 
 beforeEach(() => {
-  const dom = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  document = dom.document as unknown as Document;
-  vi.stubGlobal('document', document);
-  root = document.getElementById('app')!;
+  ({ document, root } = mountAppRoot());
 });
 
 afterEach(() => {
-  render(null, root);
-  vi.unstubAllGlobals();
+  unmountAppRoot(root);
 });
 
 function props(state: PopupState, over: Partial<PopupViewProps> = {}): PopupViewProps {
