@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../lib/coverage/rerank';
+import { mulberry32 } from '../lib/seeded-random';
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const VOTE = RERANK_FEATURES.indexOf('vote');
 const GAP = RERANK_FEATURES.indexOf('gap');

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tokenize } from './features';
 import type { Embeddings } from './train';
+import { mulberry32 } from '../seeded-random';
 
 /**
  * VADER's sentiment lexicon (vader-sentiment, Apache-2.0; lexicon by Hutto & Gilbert, MIT), training
@@ -79,13 +80,7 @@ export function registerView(reporting: string[], prose: string[]): WordView {
  * fold into one score per word — a non-linear word score at no run-time cost.
  */
 export function expandEmbeddings(e: Embeddings, extra: number, seed = 1): Embeddings {
-  let t = seed >>> 0;
-  const rand = () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const n = e.words.length, d0 = e.dim, d = d0 + extra;
   let ss = 0;

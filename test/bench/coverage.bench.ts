@@ -17,6 +17,7 @@ import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../lib/dataset/schema';
 import { buildCoverageIndex, dayNumber, type CoverageItem, type HistoryItem } from '../../lib/coverage/index';
 import { coverageForEntity, relatedCoverage } from '../../lib/coverage/rank';
 import { summarize, timeMs, timePairMs, type BenchRow } from './measure';
+import { mulberry32 } from '../../lib/seeded-random';
 
 interface Ctx { shared: string | null; root: string }
 
@@ -38,15 +39,7 @@ async function corpus(ctx: Ctx): Promise<{ items: CoverageRecord[]; from: string
   return { items, from: 'compiled with the stand-in linker' };
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function syntheticHistory(items: CoverageRecord[], n: number, rand: () => number): HistoryItem[] {
   const out: HistoryItem[] = [];

@@ -19,16 +19,10 @@ import { classifyPassages } from '../../lib/opinion/passages';
 import { englishReason } from '../../lib/cli/format';
 import { auc, macroF1, readTsv } from '../../lib/opinion/train';
 import type { ArticleInput, BlockInput } from '../../lib/article/types';
+import { mulberry32 } from '../../lib/seeded-random';
 
-/** Small seeded PRNG (mulberry32) so the bootstrap interval is reproducible. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so the bootstrap interval is reproducible. */
+const rng = mulberry32;
 
 export function bootstrapF1(y: number[], pred: number[], n = 2000, seed = 7): [number, number] {
   const r = rng(seed);
