@@ -352,7 +352,8 @@ export async function run(args: string[], shared: string): Promise<void> {
     rows.push(scorePage(g.page, dir, g.mentions, knowledge, !!only && args.includes('--dump')));
   }
 
-  if (args.includes('--links')) for (const r of rows) for (const v of r.verdicts) console.log(`  [${r.page}] ${v}`);
+  // Same rule as the error tables: with --split all, the per-prediction lines are for dev pages only.
+  if (args.includes('--links')) for (const r of rows) if (split !== 'all' || only || r.split === 'dev') for (const v of r.verdicts) console.log(`  [${r.page}] ${v}`);
   if (args.includes('--pages') || only) {
     console.log('\n  page                          gold  found inPack  pred  corr  wrong   FP  miss   P      R(pack) R(all)   ms');
     for (const r of rows) {
@@ -364,5 +365,8 @@ export async function run(args: string[], shared: string): Promise<void> {
   const splits: Split[] = split === 'all' && !only ? ['dev', 'held-out'] : [];
   for (const s of splits) summarise(s, rows.filter((r) => r.split === s));
   summarise(only ? only : split === 'all' ? 'all' : split, rows);
-  errors(rows, knowledge, top);
+  // Error tables name the mentions; with --split all they list dev pages only, so a run for the
+  // overall figures never shows held-out errors to someone about to tune (ask --split held-out).
+  if (split === 'all' && !only) console.log('\n(error tables below: dev pages only; held-out errors print only with --split held-out)');
+  errors(split === 'all' && !only ? rows.filter((r) => r.split === 'dev') : rows, knowledge, top);
 }
