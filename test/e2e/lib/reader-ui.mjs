@@ -137,7 +137,7 @@ export function readerUiTests({ ctx, st, fx, TF, browser }) {
     const first = await focusState(page);
     const opened = await waitFor(page, cardOpen, undefined, { what: 'card', timeout: 3000 }).catch(() => false);
     assert.ok(opened, `no card when Tab focused "${first.text}"; events: ${await eventLog(page)}`);
-    const focusedCard = await S.readCard(page);
+    const focusedCard = await S.visibleCard(page);
     assert.ok(focusedCard?.name, 'card without a name');
 
     // Esc closes; focus stays on the name.

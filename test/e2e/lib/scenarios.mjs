@@ -322,6 +322,16 @@ export async function readCard(page) {
   });
 }
 
+/** readCard once the card is placed and visible (null after `timeout` ms). */
+export async function visibleCard(page, timeout = 3000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const card = await readCard(page);
+    if (card || Date.now() > until) return card;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function cardGone(page) {
   return page.evaluate(() => !document.querySelector('backstory-card'));
 }

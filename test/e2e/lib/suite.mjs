@@ -189,7 +189,7 @@ export function acceptanceSuite(cfg) {
           const card = await waitFor(page, () => {
             const host = document.querySelector('backstory-card');
             return !!host?.shadowRoot?.querySelector('[data-testid="card"]');
-          }, undefined, { what: 'the hover card', timeout: 6000 }).then(() => S.readCard(page));
+          }, undefined, { what: 'the hover card', timeout: 6000 }).then(() => S.visibleCard(page));
           assert.ok(card, 'card not visible');
           assert.equal(card.role, 'dialog');
           assert.match(card.name, /Vladimir Putin/);
@@ -274,29 +274,37 @@ export function acceptanceSuite(cfg) {
             await S.clickTestId(options, 'setting-keyboard-links');
           };
           await flip();
-          const spans = await waitFor(page, () => {
-            const els = [...document.querySelectorAll('span[data-backstory-mention]')];
-            return els.length ? els.map((e) => ({ text: e.textContent, tabindex: e.getAttribute('tabindex') })) : null;
-          }, undefined, { what: 'focusable mention wrappers', timeout: 5000 });
-          const mentionTexts = new Set(st.report.entities.flatMap((e) => e.mentions.map((m) => m.text)));
-          assert.deepEqual(spans.filter((x) => !mentionTexts.has(x.text) || x.tabindex !== '0'), [], 'wrappers that are not focusable linked mentions');
-          await page.bringToFront();
-          await page.mouse.move(5, 5);
-          await page.evaluate(() => /** @type {HTMLElement} */ ([...document.querySelectorAll('span[data-backstory-mention]')].find((e) => /Putin/.test(e.textContent ?? '')))?.focus());
-          let open = await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'card on focus', timeout: 2000 }).catch(() => false);
-          if (!open) {
-            await page.keyboard.press('Enter');
-            open = await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'the card on focus or Enter', timeout: 3000 });
+          // A failure below must not leave keyboard links on for the tests after this one.
+          let on = true;
+          try {
+            const spans = await waitFor(page, () => {
+              const els = [...document.querySelectorAll('span[data-backstory-mention]')];
+              return els.length ? els.map((e) => ({ text: e.textContent, tabindex: e.getAttribute('tabindex') })) : null;
+            }, undefined, { what: 'focusable mention wrappers', timeout: 5000 });
+            const mentionTexts = new Set(st.report.entities.flatMap((e) => e.mentions.map((m) => m.text)));
+            assert.deepEqual(spans.filter((x) => !mentionTexts.has(x.text) || x.tabindex !== '0'), [], 'wrappers that are not focusable linked mentions');
+            await page.bringToFront();
+            await page.mouse.move(5, 5);
+            await page.evaluate(() => /** @type {HTMLElement} */ ([...document.querySelectorAll('span[data-backstory-mention]')].find((e) => /Putin/.test(e.textContent ?? '')))?.focus());
+            let open = await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'card on focus', timeout: 2000 }).catch(() => false);
+            if (!open) {
+              await page.keyboard.press('Enter');
+              open = await waitFor(page, () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="card"]'), undefined, { what: 'the card on focus or Enter', timeout: 3000 });
+            }
+            // The card exists before it is placed and shown: wait until it is visible.
+            assert.match((await S.visibleCard(page))?.name ?? '', /Vladimir Putin/);
+            await page.keyboard.press('Escape');
+            await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'Esc to close the card', timeout: 2000 });
+            assert.ok(await page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-mention')), 'focus did not return to the name after Esc');
+            await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.blur());
+            await flip();
+            on = false;
+            await waitFor(page, () => !document.querySelector('span[data-backstory-mention]'), undefined, { what: 'wrappers removed', timeout: 5000 });
+            assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, 'keyboard links off did not restore the DOM exactly');
+          } finally {
+            if (on) await flip().catch(() => {});
+            await options.close();
           }
-          assert.match((await S.readCard(page))?.name ?? '', /Vladimir Putin/);
-          await page.keyboard.press('Escape');
-          await waitFor(page, () => !document.querySelector('backstory-card'), undefined, { what: 'Esc to close the card', timeout: 2000 });
-          assert.ok(await page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-mention')), 'focus did not return to the name after Esc');
-          await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.blur());
-          await flip();
-          await waitFor(page, () => !document.querySelector('span[data-backstory-mention]'), undefined, { what: 'wrappers removed', timeout: 5000 });
-          assert.equal(S.firstDiff(await S.domPristine(page), await S.domNow(page)), null, 'keyboard links off did not restore the DOM exactly');
-          await options.close();
         });
 
         // Issue #9: every keyboard path, the shortcut, the card's theme and its accessibility.
