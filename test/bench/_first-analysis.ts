@@ -50,29 +50,22 @@ if (process.argv[1] && /_first-analysis\.ts$/.test(process.argv[1])) {
   const input = extraction.input;
   const query = (k: ReturnType<typeof decodeRuntimePack>['knowledge'], entities: ReturnType<typeof linkEntities>) =>
     relatedCoverage(k.coverage, { entities, date: input.date, title: input.title, lead: pageLead(input.blocks.map((b) => b.text)), excludeUrl: input.url, limit: 10 });
+  // One timed step: a full GC first, so no step pays for the garbage of the one before.
+  const timed = (step: () => unknown): number => {
+    collect();
+    const t = cpu();
+    step();
+    return cpu() - t;
+  };
   for (let i = 0; i < repeats; i++) {
-    collect();
-    let t = cpu();
-    let k = decodeRuntimePack(bytes).knowledge;
-    const decode = cpu() - t;
-    collect();
-    t = cpu();
-    analyzeArticle(input, k);
-    const first = cpu() - t;
-    collect();
-    t = cpu();
-    analyzeArticle(input, k);
-    const again = cpu() - t;
+    let k!: ReturnType<typeof decodeRuntimePack>['knowledge'];
+    const decode = timed(() => (k = decodeRuntimePack(bytes).knowledge));
+    const first = timed(() => analyzeArticle(input, k));
+    const again = timed(() => analyzeArticle(input, k));
     k = decodeRuntimePack(bytes).knowledge;
     const entities = linkEntities(input.blocks, k.entities, { date: input.date, publisher: input.siteName, url: input.url });
-    collect();
-    t = cpu();
-    query(k, entities);
-    const fq = cpu() - t;
-    collect();
-    t = cpu();
-    query(k, entities);
-    const aq = cpu() - t;
+    const fq = timed(() => query(k, entities));
+    const aq = timed(() => query(k, entities));
     console.log(`run ${i}  decode ${decode.toFixed(1)}  first-analysis ${first.toFixed(1)}  again ${again.toFixed(1)}  first-query ${fq.toFixed(1)}  query-again ${aq.toFixed(1)}  (CPU ms)`);
   }
 }
