@@ -8,7 +8,7 @@
 import { articleGate, articleGateSteps } from '~/lib/article/gate';
 import { startEagerPage, type EagerApi } from '~/lib/page/eager';
 
-/** Ask for idle time, but do not wait for it forever on a busy page. */
+/** Ask for the page's spare time, but do not wait for it forever on a busy page. */
 const IDLE_TIMEOUT_MS = 1000;
 /** Without the Navigation API, how often to look whether the page changed its URL (as WXT does). */
 const URL_POLL_MS = 1000;
@@ -47,7 +47,22 @@ export default defineUnlistedScript(() => {
         };
       },
       whenIdle(callback) {
-        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback(), { timeout: IDLE_TIMEOUT_MS });
+        // A background-priority task runs as soon as the page has nothing more urgent queued;
+        // an idle callback also waits for an idle period after a frame (measured: tens of ms
+        // after document idle on an article, all of it on the way to the highlights, #8).
+        const sched = (globalThis as { scheduler?: { postTask?: (cb: () => void, o: { priority: string }) => Promise<unknown> } }).scheduler;
+        if (typeof sched?.postTask === 'function') {
+          let done = false;
+          const once = (): void => {
+            if (done) return;
+            done = true;
+            clearTimeout(timer);
+            callback();
+          };
+          // Not forever on a page that keeps its main thread busy (as the idle callback's timeout).
+          const timer = setTimeout(once, IDLE_TIMEOUT_MS);
+          sched.postTask(once, { priority: 'background' }).catch(once);
+        } else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback(), { timeout: IDLE_TIMEOUT_MS });
         else setTimeout(callback, 0);
       },
       log,

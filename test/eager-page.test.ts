@@ -133,7 +133,8 @@ describe('eager content script', () => {
     await settle();
     expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
     expect(p.entry).toHaveBeenCalledTimes(1);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false);
+    // The gate's verdict and the settings just read go with it: the reader repeats neither.
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, settings: {} });
     expect(p.messageListeners.size).toBe(0);
     expect(p.storageListeners.size).toBe(0);
     p.navigate('https://news.example/world/other-story');
@@ -171,7 +172,7 @@ describe('eager content script', () => {
     expect(p.imported).toEqual([]);
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
-    expect(p.entry).toHaveBeenCalledWith('news.example', false);
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, settings: { [DISABLED_SITES_KEY]: ['other.example'] } });
   });
 
   it('after an SPA navigation loads the reader (told it came by navigation); forged URL events do nothing', async () => {
@@ -183,7 +184,8 @@ describe('eager content script', () => {
     expect(p.imported).toEqual([]);
     p.navigate('https://news.example/world/story');
     await settle();
-    expect(p.entry).toHaveBeenCalledWith('news.example', true);
+    // After navigation the new content may still be arriving: the reader runs its own gate.
+    expect(p.entry).toHaveBeenCalledWith('news.example', true, { likely: false, settings: {} });
   });
 
   it('after an SPA navigation on a switched-off site loads nothing', async () => {

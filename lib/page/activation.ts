@@ -6,6 +6,11 @@
  * fallbacks, so the eager script can read storage.local directly and still agree with them.
  */
 
+/** storage.local keys (WXT items `local:<key>`) and fallbacks of the two on/off settings. */
+export const ENABLED_KEY = 'enabled';
+export const DISABLED_SITES_KEY = 'disabledSites';
+export const ENABLED_FALLBACK = true;
+
 /** Name of the isolated-world global the reader script registers itself under. */
 export const READER_GLOBAL = '__backstoryReader';
 
@@ -14,12 +19,21 @@ export const READER_GLOBAL = '__backstoryReader';
  * SPA navigation, analysis). `afterNavigation`: the page got here by an SPA navigation, so its
  * content may still be arriving.
  */
-export type ReaderEntry = (site: string, afterNavigation: boolean) => Promise<void>;
+export type ReaderEntry = (site: string, afterNavigation: boolean, known?: EagerFindings) => Promise<void>;
 
-/** storage.local keys (WXT items `local:<key>`) and fallbacks of the two on/off settings. */
-export const ENABLED_KEY = 'enabled';
-export const DISABLED_SITES_KEY = 'disabledSites';
-export const ENABLED_FALLBACK = true;
+/**
+ * What the eager script already found out before handing over (issue #8: the reader does not
+ * wait for it a second time): the cheap gate said "likely" on this very document, and the
+ * settings as storage.local held them (raw values by key, READER_SETTING_KEYS; unset keys absent).
+ */
+export interface EagerFindings {
+  likely?: boolean;
+  settings?: Record<string, unknown>;
+}
+
+/** Every storage.local key the reader's settings live under (lib/settings.ts items, same keys). */
+export const READER_SETTING_KEYS = [ENABLED_KEY, DISABLED_SITES_KEY, 'opinionHighlight', 'entityMarks', 'keyboardLinks'];
+
 
 /** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
 export const pageKey = (u: string | URL): string => {

@@ -100,8 +100,12 @@ export class PageController {
     this.view = null;
   }
 
-  /** Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content). */
-  async run(afterNavigation = false): Promise<void> {
+  /**
+   * Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content).
+   * `gatePassed`: the eager script's gate just said "likely" on this document, so it is not run
+   * a second time (#8).
+   */
+  async run(afterNavigation = false, gatePassed = false): Promise<void> {
     this.stop();
     const ctl = new AbortController();
     this.run$ = ctl;
@@ -109,7 +113,7 @@ export class PageController {
     const { doc, log } = this.deps;
     try {
       if (afterNavigation && !(await sleep(NAVIGATION_SETTLE_MS, signal))) return;
-      let gate = await this.gate(signal);
+      let gate = gatePassed && !afterNavigation ? { likely: true, signals: [] } : await this.gate(signal);
       if (!gate || signal.aborted) return;
       if (!gate.likely) {
         const shell = afterNavigation || visibleTextLength(doc) < SHELL_TEXT;

@@ -19,7 +19,7 @@
 import type { GateResult } from '../article/gate';
 import type { PageStatus, Result } from '../messaging';
 import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
-import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, isActiveOn, pageKey, type ReaderEntry } from './activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 
 interface ExtEvent<L> {
@@ -95,13 +95,19 @@ export function startEagerPage(deps: EagerDeps): () => void {
   /** The page's URL as last seen (pageKey is computed only once it changes). */
   let lastUrl = deps.url();
 
-  /** Reads the on/off settings (and from then on follows their changes). */
+  /** The reader's settings as last read (handed over, so the reader need not read them again). */
+  let settings: Record<string, unknown> | undefined;
+  /**
+   * Reads the on/off settings (and from then on follows their changes). One storage read fetches
+   * all the reader's settings: the same round trip, and the reader starts with them.
+   */
   const isActive = async (): Promise<boolean> => {
     if (!watchingStorage) {
       watchingStorage = true;
       api.storage.onChanged.addListener(onStorage);
     }
-    const values = await api.storage.local.get(ON_OFF_KEYS);
+    const values = await api.storage.local.get(READER_SETTING_KEYS);
+    settings = values;
     return isActiveOn(site, values[ENABLED_KEY], values[DISABLED_SITES_KEY]);
   };
 
@@ -160,8 +166,11 @@ export function startEagerPage(deps: EagerDeps): () => void {
     }
   };
 
-  /** Load the heavy half and hand the page over to it (once). */
-  const handOver = async (afterNavigation: boolean): Promise<void> => {
+  /**
+   * Load the heavy half and hand the page over to it (once). `likely`: the gate passed on the
+   * document as it is now and `settings` were just read, so the reader starts on both.
+   */
+  const handOver = async (afterNavigation: boolean, likely = false): Promise<void> => {
     if (handedOver || stopped) return;
     handedOver = true;
     abortRun();
@@ -170,8 +179,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
       await deps.importScript(runtime.getURL(READER_PATH));
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
+      const known: EagerFindings = { likely: likely && !afterNavigation, settings };
       // The reader registers its own message listener before its first await.
-      const started = start(site, afterNavigation);
+      const started = start(site, afterNavigation, known);
       detach();
       await started;
     } catch (err) {
@@ -202,8 +212,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
       if (found) result = gate();
     }
     if (result.likely) {
-      // Off here: stay put (onStorage runs this again when it is switched on).
-      if ((await isActive()) && !cancelled()) await handOver(false);
+      // Off here: stay put (onStorage runs this again when it is switched on). The settings are
+      // read before the reader is imported: where Backstory is off, none of its code runs.
+      if ((await isActive()) && !cancelled()) await handOver(false, true);
       return;
     }
     status = {

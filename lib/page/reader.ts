@@ -12,17 +12,27 @@ import { PageController } from './controller';
 import { yieldToPage } from './yield';
 import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
-import { isActiveOn, pageKey } from './activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, isActiveOn, pageKey, type EagerFindings } from './activation';
+import type { ViewSettings } from './article-view';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 
 
 export interface StartReader {
-  (ctx: ContentScriptContext, site: string, afterNavigation: boolean): Promise<void>;
+  (ctx: ContentScriptContext, site: string, afterNavigation: boolean, known?: EagerFindings): Promise<void>;
+}
+
+/**
+ * The display settings from raw storage.local values (unset: the items' fallbacks in
+ * lib/settings.ts; test/page-reader-settings.test.ts holds the two to the same keys and fallbacks).
+ */
+export function viewSettingsOf(values: Record<string, unknown>): ViewSettings {
+  const flag = (key: string, fallback: boolean): boolean => (typeof values[key] === 'boolean' ? (values[key] as boolean) : fallback);
+  return { opinionHighlight: flag('opinionHighlight', false), entityMarks: flag('entityMarks', true), keyboardLinks: flag('keyboardLinks', false) };
 }
 
 
-export const startReader: StartReader = async (ctx, site, afterNavigation) => {
+export const startReader: StartReader = async (ctx, site, afterNavigation, known = {}) => {
   try {
     const controller = new PageController({
       doc: document,
@@ -63,16 +73,25 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
     // have its turn before we read settings and the page (#7: no long task).
     await yieldToPage();
 
-
-    const [on, disabled, opinion, marks, keys] = await Promise.all([
-      enabled.getValue(),
-      disabledSites.getValue(),
-      opinionHighlight.getValue(),
-      entityMarks.getValue(),
-      keyboardLinks.getValue(),
-    ]);
-    controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
-    let active = isActiveOn(site, on, disabled);
+    // The eager script read every setting just before the hand-over (one storage round trip):
+    // start on those. Otherwise (an SPA navigation) read them now, through the items.
+    let active: boolean;
+    let started: Promise<void> | null = null;
+    if (known.settings) {
+      controller.settings = viewSettingsOf(known.settings);
+      active = isActiveOn(site, known.settings[ENABLED_KEY], known.settings[DISABLED_SITES_KEY]);
+      if (active) started = controller.run(afterNavigation, known.likely === true);
+    } else {
+      const [on, disabled, opinion, marks, keys] = await Promise.all([
+        enabled.getValue(),
+        disabledSites.getValue(),
+        opinionHighlight.getValue(),
+        entityMarks.getValue(),
+        keyboardLinks.getValue(),
+      ]);
+      controller.settings = { opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys };
+      active = isActiveOn(site, on, disabled);
+    }
 
     // Turning Backstory off (globally or for this site) removes everything at once; on again re-runs.
     const setActive = (next: boolean): void => {
@@ -104,7 +123,21 @@ export const startReader: StartReader = async (ctx, site, afterNavigation) => {
       }
     });
 
-    if (active) await controller.run(afterNavigation);
+    if (started) {
+      // A change between the eager script's read and these watches would be lost: read once more
+      // (off the analysis' path) and apply any difference.
+      void Promise.all([enabled.getValue(), disabledSites.getValue(), opinionHighlight.getValue(), entityMarks.getValue(), keyboardLinks.getValue()]).then(
+        ([on, disabled, opinion, marks, keys]) => {
+          const now = controller.settings;
+          if (now.opinionHighlight !== opinion || now.entityMarks !== marks || now.keyboardLinks !== keys) {
+            controller.updateSettings({ opinionHighlight: opinion, entityMarks: marks, keyboardLinks: keys });
+          }
+          setActive(isActiveOn(site, on, disabled));
+        },
+        (err: unknown) => log('settings read failed', err),
+      );
+      await started;
+    } else if (active) await controller.run(afterNavigation);
   } catch (err) {
     log('content script failed', err);
   }
