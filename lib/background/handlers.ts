@@ -73,7 +73,10 @@ export function createMessageHandler(deps: BackgroundDeps) {
         log('history lookup failed', err);
       }
     }
-    await deps.reports.set(tabId, { state: 'ready', report }, msg.reportId);
+    // The popup reads the in-memory entry, which set() makes before its first await; mirroring
+    // the report into storage.session (a structured clone of the whole report, ~10–25 ms of the
+    // worker's CPU, issue #8) need not delay the page's answer. set() logs its own failures.
+    void deps.reports.set(tabId, { state: 'ready', report }, msg.reportId);
     if (deps.history) {
       // Recording must not delay or fail the page's answer.
       deps.history.record(report).catch((err: unknown) => log('history record failed', err));
