@@ -33,6 +33,8 @@ export interface Session {
   worker: Worker;
   extId: string;
   extDir: string;
+  /** Browser-level CDP endpoint (http://127.0.0.1:port), when launched with `debugPort` (tracing every process). */
+  cdpUrl?: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export function emptyExtension(root: string): string {
 }
 
 /** Launch Chromium with one unpacked extension; `userDataDir` reused = a browser restart. */
-export async function launch(extDir: string, proxy: string, userDataDir?: string): Promise<Session> {
+export async function launch(extDir: string, proxy: string, userDataDir?: string, opts: { debugPort?: boolean } = {}): Promise<Session> {
   const { chromium } = await import('playwright-core');
   const profile = userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -75,13 +77,23 @@ export async function launch(extDir: string, proxy: string, userDataDir?: string
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--proxy-server=http://${proxy}`,
+      // A second, browser-level CDP client (test/bench/_trace.ts): a page's own session does not
+      // trace the extension's service worker.
+      ...(opts.debugPort ? ['--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1'] : []),
     ],
   });
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
   const extId = new URL(worker.url()).host;
+  let cdpUrl: string | undefined;
+  if (opts.debugPort) {
+    const portFile = path.join(profile, 'DevToolsActivePort');
+    for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+    const port = readFileSync(portFile, 'utf8').split('\n')[0]!.trim();
+    cdpUrl = `http://127.0.0.1:${port}`;
+  }
   return {
-    context, worker, extId, extDir,
+    context, worker, extId, extDir, cdpUrl,
     async close() {
       await context.close().catch(() => {});
       if (!userDataDir) rmSync(profile, { recursive: true, force: true });

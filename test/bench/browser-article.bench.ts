@@ -15,25 +15,44 @@ import type { Page } from 'playwright-core';
 import { articleHtml } from './_article-gen';
 import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type Session } from './_browser';
 import { summarize, type BenchRow } from './measure';
+import { endTrace, splitLoad, startTrace, type LoadSplit } from './_trace';
 
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
+/** Traced loads per page for the time split (tracing slows the page; the split is read as shares). */
+const TRACED = Number(process.env.BENCH_TRACED_LOADS ?? 5);
 
 /** Main-world probe, installed before any page script: DCL time and first entity-highlight time. */
 export const PROBE = `(() => {
-  const b = (window.__bench = { dcl: NaN, load: NaN, hl: NaN, size: 0 });
-  document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); }, { once: true });
-  addEventListener('load', () => { b.load = performance.now(); }, { once: true });
+  let found;
+  const b = (window.__bench = { dcl: NaN, load: NaN, hl: NaN, size: 0, found: new Promise((r) => { found = r; }) });
+  // console.timeStamp: the same moments in a trace (test/bench/_trace.ts), at no cost untraced.
+  const stamp = (n) => console.timeStamp && console.timeStamp('bench:' + n);
+  document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); stamp('dcl'); }, { once: true });
+  addEventListener('load', () => { b.load = performance.now(); stamp('load'); }, { once: true });
   const poll = () => {
     const h = globalThis.CSS && CSS.highlights && CSS.highlights.get('backstory-entity');
-    if (h && h.size > 0) { b.hl = performance.now(); b.size = h.size; return; }
+    if (h && h.size > 0) { b.hl = performance.now(); b.size = h.size; stamp('hl'); found(); return; }
     if (performance.now() < 120000) setTimeout(poll, 0);
   };
   poll();
 })();`;
 
+/**
+ * Waits for the probe's first highlight through one CDP Runtime.evaluate (awaiting the probe's
+ * promise): Playwright's waitForFunction would inject its utility script and poll the page's main
+ * thread during the very window measured.
+ */
 export async function waitForHighlight(page: Page, timeoutMs: number): Promise<{ dcl: number; load: number; hl: number; size: number }> {
-  await page.waitForFunction(() => Number.isFinite((window as unknown as { __bench: { hl: number } }).__bench?.hl), undefined, { timeout: timeoutMs, polling: 50 });
-  return page.evaluate(() => (window as unknown as { __bench: { dcl: number; load: number; hl: number; size: number } }).__bench);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const expression = `Promise.race([window.__bench.found, new Promise((r) => setTimeout(r, ${timeoutMs}))]).then(() => { const b = window.__bench; return { dcl: b.dcl, load: b.load, hl: b.hl, size: b.size }; })`;
+    const { result } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result: { value: { dcl: number; load: number; hl: number; size: number } } };
+    const got = result.value;
+    if (!Number.isFinite(got.hl)) throw new Error(`no entity highlight within ${timeoutMs} ms`);
+    return got;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 export async function run(ctx: { root: string; shared: string | null }): Promise<BenchRow[]> {
@@ -56,14 +75,23 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
   const server = await startServer(mounts);
   const extDir = copyExtension(ctx.root);
   let s: Session | null = null;
+  let closeRemote = async (): Promise<void> => {};
   const rows: BenchRow[] = [];
   try {
-    s = await launch(extDir, server.proxy);
+    s = await launch(extDir, server.proxy, undefined, { debugPort: TRACED > 0 });
     await s.context.addInitScript({ content: PROBE });
-    const once = async (url: string, timeoutMs: number) => {
+    // A browser-level CDP client: only it traces the extension's service worker too.
+    const { chromium } = await import('playwright-core');
+    const remote = TRACED > 0 && s.cdpUrl ? await chromium.connectOverCDP(s.cdpUrl) : null;
+    const tracer = remote ? await remote.newBrowserCDPSession() : null;
+    closeRemote = async () => { await remote?.close().catch(() => {}); };
+    let split: LoadSplit | null = null;
+    const once = async (url: string, timeoutMs: number, traced = false) => {
       const page = await s!.context.newPage();
+      if (traced && tracer) await startTrace(tracer);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const got = await waitForHighlight(page, timeoutMs);
+      if (traced && tracer) split = splitLoad(await endTrace(tracer), `chrome-extension://${s!.extId}/`);
       await page.addScriptTag({ content: readability });
       const readMs = await page.evaluate(() => {
         const clone = document.cloneNode(true) as Document;
@@ -89,6 +117,12 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
         const r = await once(url, 60_000);
         e2e.push(r.e2e); ref.push(r.readMs); fromDcl.push(r.fromDcl); size = r.size;
       }
+      const splits: LoadSplit[] = [];
+      for (let i = 0; i < TRACED; i++) {
+        split = null;
+        await once(url, 60_000, true);
+        if (split) splits.push(split);
+      }
       const a = summarize(e2e), b = summarize(ref);
       const ratio = a.median / b.median;
       rows.push({
@@ -97,11 +131,32 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
         target: '≤ 25 ms and ≤ 0.25×', met: a.median <= 25 && ratio <= 0.25,
         note: `${size} highlight ranges; DOMContentLoaded → highlights ${summarize(fromDcl).median.toFixed(0)} ms; Readability p10–p90 ${b.spread[0].toFixed(1)}–${b.spread[1].toFixed(1)} ms; ${REPEATS} loads`,
       });
+      if (splits.length) rows.push(splitRow(label, splits));
     }
   } finally {
+    await closeRemote();
     await s?.close(); await server.close();
     rmDirs(extDir, gen);
   }
   if (notes.length && rows[0]) rows[0].note = `${rows[0].note}; ${notes.join('; ')}`;
   return rows;
+}
+
+/**
+ * The traced loads of one page, split (test/bench/_trace.ts): the row is the content script's own
+ * main-thread CPU from document idle to the first highlight; the note gives every part's median.
+ */
+function splitRow(label: string, splits: LoadSplit[]): BenchRow {
+  const med = (f: (x: LoadSplit) => number): number => summarize(splits.map(f)).median;
+  const cs = summarize(splits.map((x) => x.contentScript));
+  const window = med((x) => x.window);
+  const part = (name: string, f: (x: LoadSplit) => number): string => `${name} ${med(f).toFixed(1)}`;
+  return {
+    name: `article ${label}: content script main-thread CPU, idle → highlights (traced)`, ...cs, unit: 'ms',
+    reference: { name: 'traced window', median: window, ratio: cs.median / window },
+    note: `medians of ${splits.length} traced loads (tracing slows every thread; read as shares), ms: window ${window.toFixed(1)} = ` +
+      [part('content script CPU', (x) => x.contentScript), part('background worker CPU', (x) => x.background), part('page rendering CPU', (x) => x.rendering),
+        part('bench probe', (x) => x.probe), part('other main-thread', (x) => x.other), part('neither thread busy (waiting)', (x) => x.waiting)].join(', ') +
+      ` (+ thread time lost to other processes); content-script tasks ${med((x) => x.tasks).toFixed(0)}, longest ${med((x) => x.longestTask).toFixed(1)} ms wall`,
+  };
 }
