@@ -5,14 +5,17 @@
  * CC BY 4.0) and writes assets/opinion-model.json. Deterministic: same data → byte-identical file
  * (fixed fold assignment by id hash, full-batch optimisation in a fixed order, rounded output).
  *
- * Honesty rule: devtest.tsv is never read here. Every choice (features, regularisation,
- * threshold) is made on cross-validation over train+dev:
+ * Honesty rule: devtest.tsv is never read here (nothing is fitted on it). Until session 6 every
+ * choice was made on cross-validation over train+dev; since session 7 CHOSEN (domain weight, n-gram
+ * variant, mix) and its threshold are chosen on devtest, as the issue allows ("tuned on
+ * devtest.tsv"), by `npm run eval -- opinion-tune` — see "Session 7" below for the rule and the
+ * honest estimate that was not tuned on the data it reports. The CV machinery:
  *  - `--search` runs a grid over feature sets × L2 strength with 5-fold CV × 2 repeats and prints
  *    out-of-fold (OOF) macro-F1 and AUC; the winner is written into CHOSEN below by hand.
  *    `--only x:` runs just the grid rows whose name contains the given text (x: = session 5's);
  *    `--config NAME-PART --out FILE` fits one grid row instead of CHOSEN, for comparison.
- *  - the default run does 5-fold CV of CHOSEN only (for the OOF scores that set the threshold
- *    and for the figures stored in the model), then fits on all of train+dev.
+ *  - the default run does 5-fold CV of CHOSEN only (for the figures stored in the model, and the
+ *    threshold when CHOSEN does not fix one), then fits on all of train+dev.
  *
  * Model: logistic regression with balanced class weights over
  *   hashed word uni/bigrams + char 3–5-grams + lexicon/style features (lib/opinion/features.ts)
@@ -22,9 +25,11 @@
  * The embeddings are installed on demand into .cache/emb (never into package.json).
  *
  * Threshold: scores are calibrated to a 50/50 prior (balanced weights). Real news runs about one
- * opinion sentence in four, so OOF predictions are re-weighted to a 25 % SUBJ mix (each SUBJ
- * example weighs 0.25/p_subj, each OBJ 0.75/p_obj) and the threshold that maximises macro-F1 on
- * that re-weighted OOF set is stored as `threshold`.
+ * opinion sentence in four, so scored sentences are re-weighted to a 25 % SUBJ mix (each SUBJ
+ * example weighs 0.25/p_subj, each OBJ 0.75/p_obj) and the threshold (grid 0.05..0.95) that
+ * maximises macro-F1 on that re-weighted set is stored as `threshold`: until session 6 on the OOF
+ * scores of train+dev; since session 7 on devtest (CHOSEN.threshold, 0.55; the OOF rule gives 0.53,
+ * stored as cv.threshold25Oof).
  *
  * Tried later under the same CV (train+dev, 5-fold × 2, OOF; devtest not read) and NOT shipped,
  * because none beat CHOSEN (OOF F1@best 0.728, AUC 0.797) on macro-F1 by more than noise:
@@ -66,6 +71,34 @@
  *    the splits disagree, so train+dev CV cannot reward the feature.
  *  - the TSVs carry no document id or order (ids are UUIDs, neighbours unrelated), so features of
  *    neighbouring sentences cannot be learned here; passages.ts aggregates per paragraph instead.
+ *
+ * Session 7: domain adaptation towards the 2024 annotation (dev.tsv, devtest.tsv; see domain.ts),
+ * tuned on devtest. `npm run eval -- opinion-tune` fits 48 candidates on train+dev — set-up
+ * {dev.tsv loss weight λ = 1, 2, 4, 8; Daumé feature augmentation with λ = 1, 2, 4 and copy scale
+ * 1, or λ = 2 with copy scale 0.5} × {n-gram, NB-scaled n-gram} × embedding mix weight {0.4, 0.5,
+ * 0.6} — and picks the candidate and threshold with the best macro-F1 on devtest re-weighted to the
+ * 25 % mix (rule fixed before looking). Figures on devtest (243 sentences; float models; own mix =
+ * devtest's 52 % SUBJ) / dev.tsv out-of-fold rows (5-fold over train+dev, the models still see
+ * train and the other dev folds):
+ *  - session 6's CHOSEN (λ=1, n-gram, 0.5/0.5): devtest AUC 0.809, 25 %-mix F1 0.703; dev OOF AUC
+ *    0.769, 25 %-mix F1 0.700.
+ *  - instance weighting: λ=4 + NB n-grams 0.5/0.5 → devtest AUC 0.819, 25 %-mix F1 0.742 (t 0.55),
+ *    own-mix F1 0.739 — the pick; but dev OOF AUC 0.756 / F1 0.681 (worse than λ=1's 0.771 / 0.698),
+ *    and train+dev CV F1@best 0.723 / AUC 0.795 (`--search --only d:`; λ=1 NB 0.727 / 0.802).
+ *    λ=2: devtest AUC 0.812–0.816, dev OOF 0.761–0.766. λ=8: devtest ≤ 0.816, dev OOF ≤ 0.751.
+ *  - feature augmentation (domain.ts) hurt everywhere: devtest AUC 0.771–0.814, dev OOF 0.732–0.757,
+ *    the more the more dev weight (219 dev sentences are too few for the target copy; it overfits).
+ *  - NB scaling: equal or better than plain n-grams at every λ on both devtest and dev OOF AUC.
+ *  - HONEST half-split (devtest halved by id hash, 121/122 sentences; choose on one half, report on
+ *    the other, both ways): the rule's picks score 0.700 and 0.673 at the 25 % mix (mean 0.687),
+ *    0.693 and 0.596 at own mix (mean 0.644); the session-6 model with only its threshold chosen the
+ *    same way: 0.722 / 0.641 (25 % mix), 0.708 / 0.584 (own mix). Choosing on half + all dev OOF rows
+ *    instead: mean 0.677 (25 %) / 0.673 (own) vs 0.695 / 0.697 for the session-6 model. So at this
+ *    sample size the devtest choice buys nothing that survives a held-out half: the shipped model's
+ *    devtest gain (0.693 → 0.716 at own mix, AUC 0.809 → 0.818) is "tuned on devtest", not a
+ *    measured improvement.
+ *  - shipped (quantised, `npm run eval -- opinion`): devtest own-mix macro-F1 0.716 [0.657, 0.774] at
+ *    0.55 (0.743 at 0.5), 0.732 re-weighted to the 25 % mix, AUC 0.818; 268 KiB raw.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -372,10 +405,10 @@ export function outOfFold(examples: Example[], k: number, repeats: number, fitFo
 
 export interface CvResult { oof: Float64Array[]; f1At05: number; f1Best: number; tBest: number; auc: number }
 
-export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number): CvResult {
+export function crossValidate(m: Matrix, examples: Example[], h: Hyper, k: number, repeats: number, rowWeight?: Float64Array): CvResult {
   const y = Uint8Array.from(examples, (e) => e.y);
   const oof = outOfFold(examples, k, repeats, (tr) => {
-    const fit = train(m, y, tr, h);
+    const fit = train(m, y, tr, h, rowWeight);
     return (r) => predict(m, fit, r);
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -401,7 +434,21 @@ export interface Part { features: FeatureConfig; hyper: Hyper; emb: number; sifA
  * and pseudo-OBJ examples of loss weight `weight`, and every part is refitted; `rounds` times.
  */
 export interface SelfTraining { k: number; weight: number; rounds: number }
-export interface Config { name: string; parts: { part: Part; weight: number }[]; self?: SelfTraining }
+/**
+ * devWeight: loss weight of each dev.tsv sentence relative to a train.tsv one (default 1). dev.tsv
+ * follows the 2024 annotation that devtest and the sentences we classify follow (lib/opinion/domain.ts).
+ */
+export interface Config {
+  name: string;
+  parts: { part: Part; weight: number }[];
+  self?: SelfTraining;
+  devWeight?: number;
+  /**
+   * A decision threshold chosen outside this file (CHOSEN's: on devtest by `npm run eval --
+   * opinion-tune`, for a 25 % opinion mix). Without it the trainer picks one on its OOF scores.
+   */
+  threshold?: number;
+}
 
 export const BASE_H: Hyper = { l2: 1e-3, embL2: 1e-2, iters: 300, lr: 0.05, minDf: 2 };
 const NGRAM: FeatureConfig = DEFAULT_FEATURES;
@@ -409,16 +456,30 @@ const STYLE_ONLY: FeatureConfig = { ...DEFAULT_FEATURES, words: false, bigrams: 
 const NOTHING: FeatureConfig = { ...STYLE_ONLY, style: false };
 
 /**
- * The shipped configuration, chosen with `--search` (CV on train+dev only; devtest never read):
- * an n-gram LR (word uni/bigrams + char 3–5-grams, l2 3e-3) mixed 50/50 in logit space with an
- * LR over the SIF-GloVe mean vector plus the lexicon/style features. Mixing two separately
- * trained models beat one joint model (where the n-grams crowd out the embedding term).
+ * Sessions 3–6 shipped SESSION6_CHOSEN, chosen with `--search` (CV on train+dev only): an n-gram
+ * LR (word uni/bigrams + char 3–5-grams, l2 3e-3) mixed 50/50 in logit space with an LR over the
+ * SIF-GloVe mean vector plus the lexicon/style features. Mixing two separately trained models beat
+ * one joint model (where the n-grams crowd out the embedding term).
  */
-const NGRAM_PART: Part = { features: { ...NGRAM, style: false }, hyper: { ...BASE_H, l2: 3e-3 }, emb: 0 };
-const EMB_STYLE_PART: Part = { features: STYLE_ONLY, hyper: { ...BASE_H, l2: 1e-2, embL2: 1e-2 }, emb: 20000 };
-export const CHOSEN: Config = {
+export const NGRAM_PART: Part = { features: { ...NGRAM, style: false }, hyper: { ...BASE_H, l2: 3e-3 }, emb: 0 };
+export const EMB_STYLE_PART: Part = { features: STYLE_ONLY, hyper: { ...BASE_H, l2: 1e-2, embL2: 1e-2 }, emb: 20000 };
+/** The same n-grams with NBSVM log-count-ratio scaling (Wang & Manning 2012), l2 1e-3. */
+export const NB_NGRAM_PART: Part = { ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, l2: 1e-3, nb: true } };
+export const SESSION6_CHOSEN: Config = {
   name: 'ngram LR (l2=3e-3) ⊕ SIF-GloVe+style LR (l2=1e-2, embL2=1e-2), logit mix 0.5/0.5',
   parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }],
+};
+/**
+ * The shipped configuration (session 7), chosen on devtest.tsv as the issue allows, by
+ * `npm run eval -- opinion-tune` (see the header above for the rule and the honest figures):
+ * the NB-scaled n-gram LR ⊕ the SIF-GloVe+style LR, 50/50, with each dev.tsv sentence (2024
+ * annotation) weighing 4 × a train.tsv one, and the threshold for a 25 % opinion mix.
+ */
+export const CHOSEN: Config = {
+  name: 'NB-ngram LR (l2=1e-3) ⊕ SIF-GloVe+style LR (l2=1e-2, embL2=1e-2), logit mix 0.5/0.5, dev.tsv weight 4',
+  parts: [{ part: NB_NGRAM_PART, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }],
+  devWeight: 4,
+  threshold: 0.55,
 };
 
 function searchGrid(): Config[] {
@@ -448,14 +509,14 @@ function searchGrid(): Config[] {
     for (const w of [0.5, 0.6]) out.push({ name: `ngram ⊕ emb+style sifA=${sifA} mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: p, weight: w }] });
   }
   // Session 5 experiments.
-  out.push({ name: 'x:base ngram ⊕ emb+style mix 0.5/0.5', parts: CHOSEN.parts });
+  out.push({ name: 'x:base ngram ⊕ emb+style mix 0.5/0.5', parts: SESSION6_CHOSEN.parts });
   const embStyleLex: Part = { ...EMB_STYLE_PART, lex: 'valence' };
   for (const w of [0.5, 0.6]) out.push({ name: `x:lex ngram ⊕ emb+style+valence mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: embStyleLex, weight: w }] });
   out.push({ name: 'x:lex ngram ⊕ style+valence (no GloVe) mix 0.5/0.5', parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: { ...embStyleLex, emb: 0 }, weight: 0.5 }] });
   for (const charScale of [0.5, 1.5]) out.push({ name: `x:chars ngram(charScale=${charScale}) ⊕ emb+style mix 0.5/0.5`, parts: [{ part: { ...NGRAM_PART, features: { ...NGRAM_PART.features, charScale } }, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
   out.push({ name: 'x:mindf1 ngram(minDf=1) ⊕ emb+style mix 0.5/0.5', parts: [{ part: { ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, minDf: 1 } }, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
   for (const [k, weight] of [[500, 0.3], [1500, 0.3], [150, 0.3]] as const)
-    out.push({ name: `x:self k=${k} w=${weight} ngram ⊕ emb+style mix 0.5/0.5`, parts: CHOSEN.parts, self: { k, weight, rounds: 1 } });
+    out.push({ name: `x:self k=${k} w=${weight} ngram ⊕ emb+style mix 0.5/0.5`, parts: SESSION6_CHOSEN.parts, self: { k, weight, rounds: 1 } });
   const nbPart = (l2: number): Part => ({ ...NGRAM_PART, hyper: { ...NGRAM_PART.hyper, l2, nb: true } });
   for (const l2 of [1e-3, 1e-2]) out.push({ name: `x:nb NB-ngram(l2=${l2}) ⊕ emb+style mix 0.5/0.5`, parts: [{ part: nbPart(l2), weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
   out.push({ name: 'x:nb ngram ⊕ NB-ngram ⊕ emb+style mix 0.25/0.25/0.5', parts: [{ part: NGRAM_PART, weight: 0.25 }, { part: nbPart(3e-3), weight: 0.25 }, { part: EMB_STYLE_PART, weight: 0.5 }] });
@@ -463,6 +524,11 @@ function searchGrid(): Config[] {
   for (const w of [0.5, 0.6]) out.push({ name: `x:register ngram ⊕ emb+style+register mix ${1 - w}/${w}`, parts: [{ part: NGRAM_PART, weight: 1 - w }, { part: embStyleReg, weight: w }] });
   for (const [rff, embL2] of [[200, 1e-2], [200, 3e-3], [500, 1e-2]] as const)
     out.push({ name: `x:rff ngram ⊕ emb(+${rff} ReLU, embL2=${embL2})+style mix 0.5/0.5`, parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: { ...EMB_STYLE_PART, rff, hyper: { ...EMB_STYLE_PART.hyper, embL2 } }, weight: 0.5 }] });
+  // Session 7: dev.tsv (2024 annotation) weighted λ × train.tsv (lib/opinion/domain.ts).
+  for (const devWeight of [1, 2, 4]) {
+    out.push({ name: `d:λ=${devWeight} ngram ⊕ emb+style mix 0.5/0.5`, parts: SESSION6_CHOSEN.parts, devWeight });
+    out.push({ name: `d:λ=${devWeight} NB-ngram(l2=0.001) ⊕ emb+style mix 0.5/0.5`, parts: [{ part: nbPart(1e-3), weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }], devWeight });
+  }
   return out;
 }
 
@@ -490,8 +556,18 @@ function main(argv: string[]): void {
     process.exit(1);
   }
   const quick = argv.includes('--quick');
-  const examples = [...readTsv(path.join(shared, 'train.tsv')), ...readTsv(path.join(shared, 'dev.tsv'))];
+  const trainSplit = readTsv(path.join(shared, 'train.tsv'));
+  const examples = [...trainSplit, ...readTsv(path.join(shared, 'dev.tsv'))];
   const y = Uint8Array.from(examples, (e) => e.y);
+  /** Rows of dev.tsv (the 2024 annotation). */
+  const devRows = examples.map((_, i) => i).filter((i) => i >= trainSplit.length);
+  const yDev = devRows.map((i) => y[i]!);
+  const rowWeightOf = (cfg: Config): Float64Array | undefined => {
+    if (!cfg.devWeight || cfg.devWeight === 1) return undefined;
+    const rw = new Float64Array(examples.length).fill(1);
+    for (const i of devRows) rw[i] = cfg.devWeight;
+    return rw;
+  };
   const embCache = new Map<number, Embeddings>();
   const expCache = new Map<string, Embeddings>();
   const getEmb = (n: number, rff = 0) => {
@@ -528,9 +604,10 @@ function main(argv: string[]): void {
   const hyperOf = (p: Part) => (quick ? { ...p.hyper, iters: 30 } : p.hyper);
   /** Fit every part of a config on labelled rows `tr`, with self-training when the config asks. */
   const fitConfig = (cfg: Config, tr: number[]): { ms: Matrix[]; fits: Fit[] } => {
+    if (cfg.self && cfg.devWeight && cfg.devWeight !== 1) throw new Error('self-training does not take devWeight');
     if (!cfg.self) {
       const ms = cfg.parts.map(({ part }) => matrix(part));
-      return { ms, fits: cfg.parts.map(({ part }, j) => train(ms[j]!, y, tr, hyperOf(part))) };
+      return { ms, fits: cfg.parts.map(({ part }, j) => train(ms[j]!, y, tr, hyperOf(part), rowWeightOf(cfg))) };
     }
     const st = cfg.self;
     const ms = cfg.parts.map(({ part }) => matrixU(part));
@@ -564,8 +641,8 @@ function main(argv: string[]): void {
   const cvConfig = (cfg: Config): Float64Array[] => {
     if (cfg.self) return cvSelf(cfg);
     const parts = cfg.parts.map(({ part, weight }) => {
-      const key = JSON.stringify(part);
-      if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2).oof);
+      const key = JSON.stringify([part, cfg.devWeight ?? 1]);
+      if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2, rowWeightOf(cfg)).oof);
       return { oof: oofCache.get(key)!, weight };
     });
     return parts[0]!.oof.map((_, rep) => {
@@ -581,6 +658,11 @@ function main(argv: string[]): void {
       f1Best: mean(oof.map((s) => bestThreshold(y, s).f1)),
       tBest: mean(oof.map((s) => bestThreshold(y, s).t)),
       auc: mean(oof.map((s) => auc(y, s))),
+      // The same on the dev.tsv rows only (2024 annotation; their OOF scores still come from
+      // models fitted on train + the other dev folds).
+      aucDev: mean(oof.map((s) => auc(yDev, devRows.map((i) => s[i]!)))),
+      f1BestDev: mean(oof.map((s) => bestThreshold(yDev, devRows.map((i) => s[i]!)).f1)),
+      f1Dev25: mean(oof.map((s) => bestThreshold(yDev, devRows.map((i) => s[i]!), mixWeights(yDev, 0.25)).f1)),
     };
   };
 
@@ -589,7 +671,7 @@ function main(argv: string[]): void {
     const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : '';
     for (const cfg of searchGrid().filter((c) => c.name.includes(only))) {
       const r = summary(cvConfig(cfg));
-      console.log(`${cfg.name.padEnd(48)} F1@0.5 ${r.f1At05.toFixed(3)}  F1@best ${r.f1Best.toFixed(3)} (t≈${r.tBest.toFixed(2)})  AUC ${r.auc.toFixed(3)}`);
+      console.log(`${cfg.name.padEnd(48)} F1@0.5 ${r.f1At05.toFixed(3)}  F1@best ${r.f1Best.toFixed(3)} (t≈${r.tBest.toFixed(2)})  AUC ${r.auc.toFixed(3)}  | dev rows: AUC ${r.aucDev.toFixed(3)} F1@best ${r.f1BestDev.toFixed(3)} F1@best 25%-mix ${r.f1Dev25.toFixed(3)}`);
     }
     return;
   }
@@ -684,7 +766,7 @@ function main(argv: string[]): void {
       (lexKinds.includes('register') ? '; and from word counts in unlabelled news text (Wikipedia Current events, CC BY-SA 4.0; HuffPost News Category Dataset, CC BY 4.0; Readability test pages)' : '') + '.',
     features: { ...features, style: styleUsed },
     bias: round(bias, 5),
-    threshold: thr.t,
+    threshold: cfg.threshold ?? thr.t,
     scale: qw.scale,
     idx,
     w: kept.map((p) => p[1]),
@@ -695,9 +777,14 @@ function main(argv: string[]): void {
       config: cfg.name,
       split: 'train+dev (NewsSD-ENG), 5-fold stratified CV × 2 repeats, out-of-fold',
       sentences: examples.length,
+      devWeight: cfg.devWeight ?? 1,
+      thresholdSource: cfg.threshold === undefined ? 'train+dev OOF re-weighted to a 25 % opinion mix' : 'devtest re-weighted to a 25 % opinion mix (npm run eval -- opinion-tune)',
       aucOof: round(cv.auc),
+      aucOofDevRows: round(cv.aucDev),
+      macroF1DevRowsBest: round(cv.f1BestDev),
+      macroF1DevRows25MixBest: round(cv.f1Dev25),
       macroF1At05: round(cv.f1At05),
-      threshold25: thr.t,
+      threshold25Oof: thr.t,
       macroF1At25MixAtThreshold: round(thr.f1),
       macroF1TrainMixAtThreshold: round(f1At(thr.t)),
       thresholdTrainMix: thrTrainMix.t,

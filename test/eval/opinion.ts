@@ -2,10 +2,13 @@
  * `npm run eval -- opinion [--errors N] [--boot N]`
  *
  * Evaluates the shipped sentence model (assets/opinion-model.json) on ../shared/data/opinion/
- * devtest.tsv — a split that training never reads — and prints, saying which split each figure
- * comes from:
- *  - macro-F1 at the shipped threshold (chosen on train+dev CV for a 25 % opinion mix), with a
- *    bootstrap 95 % interval; the confusion table; per-class precision/recall;
+ * devtest.tsv — a split that training never reads, but that the issue provides for tuning: since
+ * session 7 the configuration and the threshold were chosen on it (`npm run eval -- opinion-tune`,
+ * which also prints the honest half-split estimate), so these figures are "tuned on devtest" — and
+ * prints, saying which split each figure comes from:
+ *  - macro-F1 at the shipped threshold (for a 25 % opinion mix; where it was chosen is in the
+ *    model's thresholdSource), with a bootstrap 95 % interval; the confusion table; per-class
+ *    precision/recall; and macro-F1 with devtest re-weighted to that 25 % mix;
  *  - for comparison, macro-F1 at the threshold CV picked for the train+dev mix (also not tuned on
  *    devtest) and the threshold-free ROC AUC;
  *  - the cross-validation figures on train+dev that the trainer stored in the model;
@@ -17,7 +20,7 @@ import path from 'node:path';
 import { MODEL_CV, OPINION_THRESHOLD, sentenceScore } from '../../lib/opinion/model';
 import { classifyPassages } from '../../lib/opinion/passages';
 import { englishReason } from '../../lib/cli/format';
-import { auc, macroF1, readTsv } from '../../lib/opinion/train';
+import { auc, macroF1, mixWeights, readTsv } from '../../lib/opinion/train';
 import type { ArticleInput, BlockInput } from '../../lib/article/types';
 import { mulberry32 } from '../../lib/seeded-random';
 
@@ -92,9 +95,14 @@ export async function run(args: string[], shared: string): Promise<void> {
   const y: number[] = ex.map((e) => e.y);
   const subj = y.reduce((a, b) => a + b, 0);
   console.log(`opinion eval — devtest.tsv: ${ex.length} sentences (${subj} SUBJ, ${((100 * subj) / ex.length).toFixed(0)} %), scored in ${ms.toFixed(0)} ms`);
-  console.log(`model: ${String(MODEL_CV['config'])}; devtest is never read by training or threshold choice`);
+  console.log(`model: ${String(MODEL_CV['config'])}`);
+  const src = String(MODEL_CV['thresholdSource'] ?? 'train+dev OOF re-weighted to a 25 % opinion mix');
+  if (src.startsWith('devtest')) console.log('training never reads devtest, but the configuration and threshold were TUNED on it (npm run eval -- opinion-tune gives the honest half-split estimate)');
+  else console.log('devtest is never read by training or threshold choice');
 
-  report('DEVTEST, shipped threshold (CV on train+dev, re-weighted to a 25 % opinion mix)', y, s, OPINION_THRESHOLD, boot);
+  report(`DEVTEST, shipped threshold (chosen on ${src})`, y, s, OPINION_THRESHOLD, boot);
+  const pred = s.map((v) => (v >= OPINION_THRESHOLD ? 1 : 0));
+  console.log(`  macro-F1 with devtest re-weighted to a 25 % opinion mix (as on real news): ${macroF1(y, pred, mixWeights(y, 0.25)).toFixed(3)}`);
   const tMix = Number(MODEL_CV['thresholdTrainMix']);
   if (Number.isFinite(tMix) && tMix !== OPINION_THRESHOLD)
     report('DEVTEST, threshold CV picked for the train+dev mix (39 % opinion)', y, s, tMix, boot);
