@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { READER_SETTING_KEYS, isActiveOn } from '../lib/page/activation';
+import { READER_SETTING_KEYS, isActiveOn, readerSettingsOf } from '../lib/page/activation';
 import { viewSettingsOf } from '../lib/page/reader';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../lib/settings';
 
@@ -46,5 +46,22 @@ describe('settings handed from the eager script to the reader', () => {
       await keyboardLinks.setValue(keys);
       expect(await raw()).toEqual(await throughItems());
     }
+  });
+});
+
+describe('readerSettingsOf (raw values → the items\' values)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('gives each item\'s value, set or unset', async () => {
+    const read = async () => readerSettingsOf(await fakeBrowser.storage.local.get(READER_SETTING_KEYS));
+    const viaItems = async () => ({
+      enabled: await enabled.getValue(), disabledSites: await disabledSites.getValue(), opinionHighlight: await opinionHighlight.getValue(),
+      entityMarks: await entityMarks.getValue(), keyboardLinks: await keyboardLinks.getValue(),
+    });
+    expect(await read()).toEqual(await viaItems());
+    await enabled.setValue(false);
+    await disabledSites.setValue(['a.example']);
+    await entityMarks.setValue(false);
+    expect(await read()).toEqual(await viaItems());
   });
 });

@@ -3,9 +3,10 @@
  * status, binds the settings, and hands everything to PopupView. Browser access goes through a
  * PopupApi so tests can pass a fake one.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageStatus, Result, TabStatus } from '../../lib/messaging';
 import { disabledSites, enabled, opinionHighlight, siteOf } from '../../lib/settings';
+import type { ReaderSettings } from '../../lib/page/activation';
 import { useSetting } from '../useSetting';
 import { PopupView, type PopupState, type RevealTarget } from './PopupView';
 
@@ -19,6 +20,11 @@ export interface PopupApi {
   reveal(tabId: number, target: RevealTarget): Promise<void>;
   /** The toggle-opinion shortcut: '' when unassigned, null when unknown. */
   shortcut(): Promise<string | null>;
+  /**
+   * The settings as already read (components/popup/early.ts), for the first render: the live
+   * items answer only after the first paint. Optional; without it the items alone decide.
+   */
+  settings?(): Promise<ReaderSettings>;
   openOptions(): Promise<void>;
 }
 
@@ -36,8 +42,19 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [on] = useSetting(enabled);
   const [sites, setSites] = useSetting(disabledSites);
   const [highlight, setHighlight] = useSetting(opinionHighlight);
+  const [first, setFirst] = useState<ReaderSettings | null>(null);
+  // Layout effects: they run right after the first render, not after the next frame plus a
+  // timer (Preact's useEffect), and the answers they wait for are usually in flight already
+  // (components/popup/early.ts), so the render with data follows as soon as they arrive.
+  useLayoutEffect(() => {
+    let live = true;
+    api.settings?.().then((s) => live && setFirst(s), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     void api.shortcut().then((s) => live && setShortcut(s), () => undefined);
@@ -89,18 +106,22 @@ export function PopupApp({ api }: { api: PopupApi }) {
     };
   }, [api]);
 
+  // The live items win as soon as they answer; until then the early read stands in.
+  const onNow = on ?? first?.enabled;
+  const sitesNow = sites ?? first?.disabledSites;
+  const highlightNow = highlight ?? first?.opinionHighlight;
   const url = state.phase === 'ready' ? state.url : null;
   const site = url ? siteOf(url) : null;
-  const siteEnabled = !site || !(sites ?? []).includes(site);
-  const settingsReady = on !== undefined && sites !== undefined && highlight !== undefined;
+  const siteEnabled = !site || !(sitesNow ?? []).includes(site);
+  const settingsReady = onNow !== undefined && sitesNow !== undefined && highlightNow !== undefined;
 
   return (
     <PopupView
       state={settingsReady ? state : { phase: 'loading' }}
-      enabled={on ?? true}
+      enabled={onNow ?? true}
       site={site}
       siteEnabled={siteEnabled}
-      opinionHighlight={highlight ?? false}
+      opinionHighlight={highlightNow ?? false}
       shortcut={shortcut}
       onReveal={(target) => {
         if (tabId != null) void api.reveal(tabId, target).catch(() => undefined);
@@ -108,7 +129,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       onHighlightChange={(v) => void setHighlight(v)}
       onSiteChange={(v) => {
         if (!site) return;
-        const rest = (sites ?? []).filter((s) => s !== site);
+        const rest = (sitesNow ?? []).filter((s) => s !== site);
         void setSites(v ? rest : [...rest, site]);
       }}
       onOpenOptions={() => void api.openOptions()}

@@ -3,20 +3,43 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
+import type { EarlyPopupData } from './early';
 
-export function browserPopupApi(search: string = globalThis.location?.search ?? ''): PopupApi {
+/**
+ * `early`: requests the popup's first module already sent (components/popup/early.ts); the first
+ * ask for the same thing takes that answer instead of asking again.
+ */
+export function browserPopupApi(search: string = globalThis.location?.search ?? '', early: EarlyPopupData | null = null): PopupApi {
+  let earlyTab: number | null | undefined;
+  /** The early answer for `tabId`, once; later asks (PopupApp's retries) go to the browser. */
+  const once = <K extends 'tabUrl' | 'tabStatus'>(key: K, tabId: number): EarlyPopupData[K] | null => {
+    if (!early || earlyTab !== tabId || used.has(key)) return null;
+    used.add(key);
+    return early[key];
+  };
+  const used = new Set<string>();
   return {
+    ...(early ? { settings: () => early.settings } : {}),
     async tabId() {
+      if (early && !used.has('tabId')) {
+        used.add('tabId');
+        earlyTab = await early.tabId;
+        return earlyTab;
+      }
       const fromQuery = new URLSearchParams(search).get('tabId');
       if (fromQuery && /^\d+$/.test(fromQuery)) return Number(fromQuery);
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id ?? null;
     },
     async tabUrl(tabId) {
+      const got = once('tabUrl', tabId);
+      if (got) return got;
       const tab = await browser.tabs.get(tabId);
       return tab.url ?? null;
     },
     async tabStatus(tabId) {
+      const got = once('tabStatus', tabId);
+      if (got) return (await got) ?? { ok: false, error: t('errorNoAnswer') };
       const msg: UiToBg = { type: 'ui:get-tab-report', tabId };
       const reply = (await browser.runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
       return reply ?? { ok: false, error: t('errorNoAnswer') };

@@ -1,5 +1,8 @@
 // Timing marks for the popup bench (test/bench/browser-popup.bench.ts): script start, data in.
 performance.mark?.('popup:start');
+// First import, so first evaluated: the tab's status, URL and the settings are asked for before
+// Preact and the components are even evaluated (components/popup/early.ts).
+import { early } from '../../components/popup/early';
 import { render } from 'preact';
 import { applyMessagesLocale } from '../../lib/i18n';
 import '../../components/theme.css';
@@ -8,4 +11,4 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { browserPopupApi } from '../../components/popup/api';
 
 applyMessagesLocale(document.documentElement);
-render(<PopupApp api={browserPopupApi()} />, document.getElementById('app')!);
+render(<PopupApp api={browserPopupApi(undefined, early)} />, document.getElementById('app')!);

@@ -34,6 +34,31 @@ export interface EagerFindings {
 /** Every storage.local key the reader's settings live under (lib/settings.ts items, same keys). */
 export const READER_SETTING_KEYS = [ENABLED_KEY, DISABLED_SITES_KEY, 'opinionHighlight', 'entityMarks', 'keyboardLinks'];
 
+export interface ReaderSettings {
+  enabled: boolean;
+  disabledSites: string[];
+  opinionHighlight: boolean;
+  entityMarks: boolean;
+  keyboardLinks: boolean;
+}
+
+/**
+ * The settings from raw storage.local values, as the items in lib/settings.ts give them (unset or
+ * mistyped: their fallbacks). For the scripts that read storage directly to save round trips;
+ * test/page-reader-settings.test.ts holds keys and fallbacks to the items.
+ */
+export function readerSettingsOf(values: Record<string, unknown>): ReaderSettings {
+  const flag = (key: string, fallback: boolean): boolean => (typeof values[key] === 'boolean' ? (values[key] as boolean) : fallback);
+  const sites = values[DISABLED_SITES_KEY];
+  return {
+    enabled: flag(ENABLED_KEY, ENABLED_FALLBACK),
+    disabledSites: Array.isArray(sites) ? sites.filter((x): x is string => typeof x === 'string') : [],
+    opinionHighlight: flag('opinionHighlight', false),
+    entityMarks: flag('entityMarks', true),
+    keyboardLinks: flag('keyboardLinks', false),
+  };
+}
+
 
 /** Same document, different article? (Hash-only changes are in-page jumps, not navigation.) */
 export const pageKey = (u: string | URL): string => {

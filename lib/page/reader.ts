@@ -12,7 +12,7 @@ import { PageController } from './controller';
 import { yieldToPage } from './yield';
 import { BgToCs, UiToCs, type CsToBg, type PageStatus, type Result } from '../messaging';
 import { disabledSites, enabled, entityMarks, keyboardLinks, opinionHighlight } from '../settings';
-import { DISABLED_SITES_KEY, ENABLED_KEY, isActiveOn, pageKey, type EagerFindings } from './activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, isActiveOn, pageKey, readerSettingsOf, type EagerFindings } from './activation';
 import type { ViewSettings } from './article-view';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
@@ -22,15 +22,11 @@ export interface StartReader {
   (ctx: ContentScriptContext, site: string, afterNavigation: boolean, known?: EagerFindings): Promise<void>;
 }
 
-/**
- * The display settings from raw storage.local values (unset: the items' fallbacks in
- * lib/settings.ts; test/page-reader-settings.test.ts holds the two to the same keys and fallbacks).
- */
+/** The display settings from raw storage.local values (the items' fallbacks where unset). */
 export function viewSettingsOf(values: Record<string, unknown>): ViewSettings {
-  const flag = (key: string, fallback: boolean): boolean => (typeof values[key] === 'boolean' ? (values[key] as boolean) : fallback);
-  return { opinionHighlight: flag('opinionHighlight', false), entityMarks: flag('entityMarks', true), keyboardLinks: flag('keyboardLinks', false) };
+  const { opinionHighlight, entityMarks, keyboardLinks } = readerSettingsOf(values);
+  return { opinionHighlight, entityMarks, keyboardLinks };
 }
-
 
 export const startReader: StartReader = async (ctx, site, afterNavigation, known = {}) => {
   try {
