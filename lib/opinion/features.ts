@@ -44,6 +44,12 @@ export interface FeatureConfig {
   style: boolean;
   /** Relative weight of the char n-gram group. */
   charScale: number;
+  /**
+   * Quotation shape as style features (with `style`): a short quoted span (1–3 words, "scare
+   * quotes"), with or without attribution outside quotes, and long quoted speech (≥ 6 words). The
+   * 2024 annotation (dev/devtest) counts short quotes as opinion far more often than the 2023 one.
+   */
+  quoteShape?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, words: true, bigrams: true, chars: [3, 5], style: true, charScale: 1 };
@@ -316,7 +322,7 @@ export interface Extracted {
 }
 
 /** Named style features of a sentence (no hashing). One pass over the tokens. */
-export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[]): [string, number][] {
+export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[], quoteShape = false): [string, number][] {
   const out: [string, number][] = [];
   let nw = 0, nq = 0, nnum = 0, ncap = 0;
   let firstWord = -1;
@@ -366,6 +372,19 @@ export function styleFeatures(sentence: string, tokens: Token[], cues: CueHit[])
   if (attrOut && anyQuote) out.push(['attr+quote', 1]);
   if (attrOut && evalOut) out.push(['attr+eval', 1]);
   if (evalOut && !attrOut && !anyQuote) out.push(['eval:unattributed', 1]);
+  if (quoteShape && anyQuote) {
+    // Runs of quoted words, broken by quotation marks and by anything outside quotes.
+    let run = 0, short = false, long = false;
+    for (let i = 0; i <= tokens.length; i++) {
+      const tk = tokens[i];
+      if (tk && tk.inQuote && tk.t !== '"') { if (tk.kind === 'w') run++; continue; }
+      if (run > 0 && run <= 3) short = true;
+      else if (run >= 6) long = true;
+      run = 0;
+    }
+    if (short) out.push([attrOut ? 'quote:short+attr' : 'quote:short', 1]);
+    if (long) out.push(['quote:long', 1]);
+  }
   if (nnum > 0) out.push(['num', Math.min(1, (nnum / n) * 5)]);
   if (ncap > 0) out.push(['caps', Math.min(1, (ncap / n) * 3)]);
   out.push([nw < 8 ? 'len:short' : nw < 16 ? 'len:mid' : nw < 31 ? 'len:long' : 'len:vlong', 1]);
@@ -439,7 +458,7 @@ export function extractFeatures(sentence: string, cfg: FeatureConfig, sink: Feat
     if (count > 0) sink.scale(from, cfg.charScale / Math.sqrt(count));
   }
   const cues = cfg.style ? findCues(tokens) : [];
-  const style = cfg.style ? styleFeatures(sentence, tokens, cues) : [];
+  const style = cfg.style ? styleFeatures(sentence, tokens, cues, cfg.quoteShape) : [];
   for (const [name, v] of style) sink.push(styleHash(name) & mask, v);
   return { tokens, cues, style };
 }
@@ -532,7 +551,7 @@ export function dotFeatures(
   if (count > 0) z += sum * Math.fround(1 / Math.sqrt(count));
   if (cfg.chars && charCount > 0) z += charSum * Math.fround(cfg.charScale / Math.sqrt(charCount));
   const cues = cfg.style ? findCues(tokens) : [];
-  const style = cfg.style ? styleFeatures(sentence, tokens, cues) : [];
+  const style = cfg.style ? styleFeatures(sentence, tokens, cues, cfg.quoteShape) : [];
   for (const [name, v] of style) z += weights[styleHash(name) & mask]! * Math.fround(v);
   return { tokens, cues, style, z, extraMean: nw ? extraSum / nw : 0 };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- opinion-tune [--quick] [--setups NAME,NAME]`
+ * `npm run eval -- opinion-tune [--quick] [--setups NAME,NAME] [--quote-shape]`
  *
  * Chooses the opinion trainer's domain set-up, n-gram variant, mix weight and threshold on
  * devtest.tsv — the split the issue provides for tuning ("trained on train.tsv + dev.tsv, tuned on
@@ -26,7 +26,7 @@
  */
 import path from 'node:path';
 import { augmentDomain, foldDomain } from '../../lib/opinion/domain';
-import { auc, bestThreshold, buildMatrix, EMB_STYLE_PART, loadEmbeddings, macroF1, mixWeights, outOfFold, predictLogit, NB_NGRAM_PART, NGRAM_PART, readTsv, train, type Matrix, type Part } from '../../lib/opinion/train';
+import { auc, bestThreshold, buildMatrix, EMB_STYLE_PART, EMB_STYLE_QUOTES_PART, loadEmbeddings, macroF1, mixWeights, outOfFold, predictLogit, NB_NGRAM_PART, NGRAM_PART, readTsv, train, type Matrix, type Part } from '../../lib/opinion/train';
 import { fnv } from '../../lib/opinion/features';
 
 export interface DomainSetup { name: string; devWeight: number; feda: boolean; copyScale?: number }
@@ -71,10 +71,13 @@ export async function run(args: string[], shared: string): Promise<void> {
   const setups = SETUPS.filter((s) => !only || only.includes(s.name));
 
   const [ngram, nbNgram, embStyle] = [NGRAM_PART, NB_NGRAM_PART, EMB_STYLE_PART];
+  // --quote-shape: also the emb+style part with quotation-shape features (features.ts quoteShape).
+  const embStyleQ: Part = EMB_STYLE_QUOTES_PART;
+  const embParts: [string, Part][] = [['emb+style', embStyle], ...(args.includes('--quote-shape') ? [['emb+style+quotes', embStyleQ] as [string, Part]] : [])];
   const ngramParts: [string, Part][] = [['ngram', ngram], ['NB-ngram', nbNgram]];
   const mats = new Map<Part, Matrix>();
   const emb = loadEmbeddings(root, embStyle.emb);
-  for (const p of [ngram, nbNgram, embStyle]) {
+  for (const p of [ngram, nbNgram, ...embParts.map((e) => e[1])]) {
     const key = [...mats.keys()].find((q) => JSON.stringify([q.features, q.emb]) === JSON.stringify([p.features, p.emb]));
     mats.set(p, key ? mats.get(key)! : buildMatrix(all, p.features, p.emb ? emb : null, p.sifA));
   }
@@ -100,16 +103,17 @@ export async function run(args: string[], shared: string): Promise<void> {
     });
     for (let i = tr.length; i < fitRows.length; i++) out.push(oof![i]!);
     const cpu = process.cpuUsage(t0);
-    console.error(`  fitted ${st.name} ${p === embStyle ? 'emb+style' : p === ngram ? 'ngram' : 'NB-ngram'} (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s)`);
+    console.error(`  fitted ${st.name} ${p === embStyle ? 'emb+style' : p === embStyleQ ? 'emb+style+quotes' : p === ngram ? 'ngram' : 'NB-ngram'} (${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s)`);
     return out;
   };
 
   const cands: Candidate[] = [];
   for (const st of setups) {
-    const ze = logits(embStyle, st);
+    const zes = embParts.map(([ename, ep]) => [ename, logits(ep, st)] as const);
     for (const [nname, np] of ngramParts) {
       const zn = logits(np, st);
-      for (const we of [0.4, 0.5, 0.6]) cands.push({ name: `${st.name} · ${nname} ⊕ emb+style ${(1 - we).toFixed(1)}/${we.toFixed(1)}`, s: zn.map((z, i) => sigm((1 - we) * z + we * ze[i]!)) });
+      for (const [ename, ze] of zes)
+        for (const we of [0.4, 0.5, 0.6]) cands.push({ name: `${st.name} · ${nname} ⊕ ${ename} ${(1 - we).toFixed(1)}/${we.toFixed(1)}`, s: zn.map((z, i) => sigm((1 - we) * z + we * ze[i]!)) });
     }
   }
   // Score index: devtest sentences 0..|devtest|-1, then dev.tsv's out-of-fold sentences.
@@ -117,12 +121,12 @@ export async function run(args: string[], shared: string): Promise<void> {
   const allRows = dt.map((_, i) => i);
   const devOof = dv.map((_, i) => dt.length + i);
   console.log(`opinion-tune — candidates fitted on train.tsv + dev.tsv (${fitRows.length} sentences), scored on devtest.tsv (${dt.length}, ${yt.reduce((a, b) => a + b, 0)} SUBJ)`);
-  console.log(`${'candidate'.padEnd(50)} devtest: AUC  F1@25%mix (t)  F1 own mix at t | dev OOF: AUC  F1@25%mix`);
+  console.log(`${'candidate'.padEnd(58)} devtest: AUC  F1@25%mix (t)  F1 own mix at t | dev OOF: AUC  F1@25%mix`);
   const sub = (xs: number[], rows: number[]) => rows.map((i) => xs[i]!);
   for (const c of cands) {
     const b = pick(yt, c.s, allRows);
     const o = pick(yt, c.s, devOof);
-    console.log(`${c.name.padEnd(50)} ${auc(sub(yt, allRows), sub(c.s, allRows)).toFixed(3)}  ${b.f1.toFixed(3)} (${b.t.toFixed(2)})  ${f1At(yt, c.s, allRows, b.t, false).toFixed(3)}         | ${auc(sub(yt, devOof), sub(c.s, devOof)).toFixed(3)}  ${o.f1.toFixed(3)}`);
+    console.log(`${c.name.padEnd(58)} ${auc(sub(yt, allRows), sub(c.s, allRows)).toFixed(3)}  ${b.f1.toFixed(3)} (${b.t.toFixed(2)})  ${f1At(yt, c.s, allRows, b.t, false).toFixed(3)}         | ${auc(sub(yt, devOof), sub(c.s, devOof)).toFixed(3)}  ${o.f1.toFixed(3)}`);
   }
   for (const poolDev of [false, true]) {
     const pooled = (rows: number[]) => (poolDev ? [...rows, ...devOof] : rows);
