@@ -42,7 +42,7 @@ describe('popup early requests', () => {
   it('the real PopupApi answers its first asks from them, and asks the browser again after', async () => {
     const { api } = fakeApi();
     const early = startEarly(api, '?tabId=7');
-    const again = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { state: 'not-article', url: 'u', title: 't', signals: [] } });
+    const again = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { state: 'not-article', url: 'u', title: 't', signals: [] } } as never);
     const popup = browserPopupApi('?tabId=7', early);
     expect(await popup.tabId()).toBe(7);
     expect(await popup.tabStatus(7)).toEqual({ ok: true, value: { state: 'unknown' } });

@@ -11,7 +11,8 @@
  *   navigation and when the popup asks. In Chromium each API namespace costs about a millisecond
  *   the first time a page touches it, so a plain non-article page never reads storage.
  *
- * The gate runs in an idle callback (with a timeout) and never changes the page. On a likely
+ * The gate starts when the browser injects the script (document_idle), in 10 ms slices that
+ * yield to the page, and never changes the page. On a likely
  * article, or after an SPA navigation, it imports the heavy reader script (web-accessible) and
  * hands everything over to it (lib/page/reader.ts). Never throws into the page: failures are
  * logged with a prefix and swallowed.
@@ -66,7 +67,7 @@ export interface EagerDeps {
   global: Record<string, unknown>;
   /** Calls back on possible same-document URL changes; returns a function that stops watching. */
   watchUrl(onChange: () => void): () => void;
-  /** Calls back when the page is idle (or after a bounded wait). */
+  /** Calls back when the gate may start (the entry calls back at once: document_idle is the idle point). */
   whenIdle(callback: () => void): void;
   log(...args: unknown[]): void;
 }
