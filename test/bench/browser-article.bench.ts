@@ -157,6 +157,6 @@ function splitRow(label: string, splits: LoadSplit[]): BenchRow {
     note: `medians of ${splits.length} traced loads (tracing slows every thread; read as shares), ms: window ${window.toFixed(1)} = ` +
       [part('content script CPU', (x) => x.contentScript), part('background worker CPU', (x) => x.background), part('page rendering CPU', (x) => x.rendering),
         part('bench probe', (x) => x.probe), part('other main-thread', (x) => x.other), part('neither thread busy (waiting)', (x) => x.waiting)].join(', ') +
-      ` (+ thread time lost to other processes); content-script tasks ${med((x) => x.tasks).toFixed(0)}, longest ${med((x) => x.longestTask).toFixed(1)} ms wall`,
+      ` (+ thread time lost to other processes); content-script tasks ${med((x) => x.tasks).toFixed(0)}, longest ${med((x) => x.longestTask).toFixed(1)} ms wall (${med((x) => x.longestTaskCpu).toFixed(1)} ms CPU)`,
   };
 }
