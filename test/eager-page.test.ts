@@ -150,7 +150,8 @@ describe('eager content script', () => {
     const steps = { pauses: 4, taken: 0 };
     try {
       const p = setup({ gate: () => article, steps });
-      await new Promise((r) => setTimeout(r, 200));
+      // Until the hand-over (each step burns 12 ms: on a loaded machine a fixed wait was too short).
+      await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 10_000, interval: 20 });
       expect(steps.taken).toBe(4);
       // each step used up its slice: the page had its turn after every one
       expect(yielded.mock.calls.length).toBeGreaterThanOrEqual(4);
@@ -159,10 +160,11 @@ describe('eager content script', () => {
       g.scheduler = before;
     }
     // …and a rejected page stays idle, with the gate's reasons for the popup.
-    const q = setup({ gate: () => notArticle, url: 'https://news.example/', steps: { pauses: 3, taken: 0 } });
-    await new Promise((r) => setTimeout(r, 200));
+    const qSteps = { pauses: 3, taken: 0 };
+    const q = setup({ gate: () => notArticle, url: 'https://news.example/', steps: qSteps });
+    await vi.waitFor(async () => expect(await q.send({ type: 'ui:get-page-status' })).toMatchObject({ ok: true, value: { state: 'not-article', signals: notArticle.signals } }), { timeout: 10_000, interval: 20 });
+    expect(qSteps.taken).toBe(3);
     expect(q.imported).toEqual([]);
-    expect(await q.send({ type: 'ui:get-page-status' })).toMatchObject({ ok: true, value: { state: 'not-article', signals: notArticle.signals } });
     q.stop();
   });
 
