@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, Shape, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, Shape, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -39,8 +39,10 @@ export interface Slot {
 }
 
 export interface AliasTable {
-  /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts). */
-  slots: { get(key: string): Slot | undefined };
+  /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts).
+   *  mayHold: false when no key has this FNV-1a hash (Token.hash) and UTF-8 length (-1: unknown);
+   *  a table without it gets a bit filter over its keys (a Map's, made on first use). */
+  slots: { get(key: string): Slot | undefined; mayHold?(hash: number, byteLen: number): boolean };
   /** First tokens of aliases that may start with a lower-case word ("da Silva", "the Guardian"). */
   lowerFirst: { has(key: string): boolean };
 }
@@ -216,6 +218,60 @@ export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
   return caseOkPacked(packHit(hit.entity, hit.caps, hit.mode, hit.short), tokens, from);
 }
 
+/**
+ * A quick no before a lookup: most capitalised words start no alias, and most that do go on with a
+ * word that continues none. Looking them up would make a key string ("Russian said"), hash it and
+ * miss in a table of ~100k keys, the matcher's biggest cost. Instead the token's hash, made as
+ * the tokenizer read it, is tested against a bit per key hash (two bits, 2^21 of them: about 1%
+ * false yes for the default pack's keys). Exact in the other direction: every key sets its bits.
+ */
+const FILTER_BITS = 21;
+class KeyBits {
+  readonly bits: Uint32Array;
+  constructor(keys: Iterable<string>, readonly size: number, bitCount = FILTER_BITS) {
+    this.bits = new Uint32Array(1 << (bitCount - 5));
+    for (const k of keys) this.add(hashMore(FNV_OFFSET, k) & HASH_BITS);
+  }
+  private add(h: number): void {
+    const mask = (this.bits.length << 5) - 1;
+    const a = h & mask, b = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  mayHold(h: number, byteLen: number): boolean {
+    void byteLen;
+    const mask = (this.bits.length << 5) - 1;
+    const a = h & mask;
+    if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
+    const b = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+}
+
+/** Filters made for tables that have none of their own, keyed by the table's key collection;
+ *  remade when it has grown (tables only grow). */
+const keyBits = new WeakMap<object, KeyBits>();
+function bitsFor(keys: Map<string, unknown> | Set<string>, bitCount: number): KeyBits {
+  let f = keyBits.get(keys);
+  if (!f || f.size !== keys.size) {
+    f = new KeyBits(keys.keys(), keys.size, bitCount);
+    keyBits.set(keys, f);
+  }
+  return f;
+}
+interface KeyFilter { mayHold(hash: number, byteLen: number): boolean }
+const NO_FILTER: KeyFilter = { mayHold: () => true };
+function slotFilter(table: AliasTable): KeyFilter {
+  const slots = table.slots;
+  if (slots.mayHold) return slots as KeyFilter;
+  return slots instanceof Map ? bitsFor(slots, FILTER_BITS) : NO_FILTER;
+}
+/** The few hundred words that may start an alias in lower case ("da", "al"): 2^12 bits. */
+function lowerFirstFilter(table: AliasTable): KeyFilter {
+  const lf = table.lowerFirst;
+  return lf instanceof Set ? bitsFor(lf, 12) : NO_FILTER;
+}
+
 /** Most capitalised words of a text recur ("The", "He", "Trump"): a read-only table that is not
  *  a Map (the runtime pack's hashed byte arrays) keeps its one-word answers in a Map, which hashes
  *  in native code and remembers the misses too. Bounded; cleared when full. */
@@ -240,12 +296,17 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const slots = table.slots;
   const lowerFirst = table.lowerFirst;
   const first = firstWordSlots(table);
+  const keys = slotFilter(table);
+  const lowerKeys = lowerFirstFilter(table);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    let key = t.norm;
     // Most words are lower case and no alias starts with them: skip the map lookup.
-    if (t.shape === Shape.Lower && !lowerFirst.has(key)) continue;
+    if (t.shape === Shape.Lower && (!lowerKeys.mayHold(t.hash, -1) || !lowerFirst.has(t.norm))) continue;
+    if (!keys.mayHold(t.hash, -1)) continue;
+    let key = t.norm;
+    // The key's FNV-1a state, made when a longer alias may continue.
+    let keyHash = 0;
     let slot: Slot | undefined;
     if (first) {
       const known = first.get(key);
@@ -271,7 +332,10 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
         }
       }
       if (!slot.more || j >= n) break;
-      key = `${key} ${tokens[j]!.norm}`;
+      const word = tokens[j]!.norm;
+      keyHash = hashMore(Math.imul((j === i + 1 ? hashMore(FNV_OFFSET, key) : keyHash) ^ 32, FNV_PRIME), word);
+      if (!keys.mayHold(keyHash & HASH_BITS, -1)) break;
+      key = `${key} ${word}`;
       const next = slots.get(key);
       if (!next) break;
       slot = next;

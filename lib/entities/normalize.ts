@@ -25,6 +25,19 @@ export interface Token {
   start: number;
   end: number;
   shape: Shape;
+  /** FNV-1a of `norm` (see hashFold), low 30 bits: the matcher's quick no before any lookup. */
+  hash: number;
+}
+
+/** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with;
+ *  kept as a small integer (low 30 bits) so tokens store it without boxing. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+export const HASH_BITS = 0x3fffffff;
+/** Continue an FNV-1a state over the code units of `s`. */
+export function hashMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 const FOLD_EXTRA: Record<string, string> = {
@@ -84,6 +97,8 @@ export function tokenize(text: string): Token[] {
     if (k === 0) { i++; continue; }
     const start = i;
     let upper = 0, lower = 0, ascii = true, ignorable = false;
+    // FNV-1a of the folded form, for ASCII as the loop goes (A–Z fold by +32).
+    let h = FNV_OFFSET;
     const firstUpper = k === 2;
     while (i < n) {
       c = text.charCodeAt(i);
@@ -94,8 +109,8 @@ export function tokenize(text: string): Token[] {
         if (k === IGNORABLE) { ignorable = true; i++; continue; }
         if (k === 2) upper++;
         else if (LOWER_CHAR.test(text[i]!)) lower++;
-      } else if (k === 2) upper++;
-      else if (c >= 97) lower++;
+      } else if (k === 2) { upper++; h = Math.imul(h ^ (c + 32), FNV_PRIME); }
+      else { if (c >= 97) lower++; h = Math.imul(h ^ c, FNV_PRIME); }
       i++;
     }
     const end = i;
@@ -115,7 +130,8 @@ export function tokenize(text: string): Token[] {
       if (letters.length > 1) {
         // The final period belongs to the abbreviation ("U.S." as written).
         const stop = text.charCodeAt(j) === 46 ? j + 1 : j;
-        out.push({ norm: letters.toLowerCase(), start, end: stop, shape: Shape.Upper });
+        const norm = letters.toLowerCase();
+        out.push({ norm, start, end: stop, shape: Shape.Upper, hash: hashMore(FNV_OFFSET, norm) & HASH_BITS });
         i = j;
         continue;
       }
@@ -125,7 +141,7 @@ export function tokenize(text: string): Token[] {
     if (!raw) continue;
     const shape = upper === 0 ? Shape.Lower : lower === 0 ? Shape.Upper : firstUpper ? Shape.Cap : Shape.Lower;
     const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : fold(raw);
-    out.push({ norm, start, end, shape });
+    out.push({ norm, start, end, shape, hash: (ascii ? h : hashMore(FNV_OFFSET, norm)) & HASH_BITS });
   }
   return out;
 }
