@@ -1,6 +1,6 @@
 /**
- * The matcher's quick no (issue #4, speed): tokens carry the FNV-1a hash of their folded form,
- * and findMatches skips a lookup when the table's filter says no key has that hash. A filter may
+ * The matcher's quick no (issue #4, speed): findMatches hashes a candidate key (FNV-1a, carried
+ * from word to word) and skips the lookup when the table's filter says no key has that hash. A filter may
  * say yes wrongly, never no: so findMatches must find exactly what a table without any filter
  * finds, on the built table (bit filter) and on the runtime pack's frozen one (its own buckets).
  */
@@ -9,7 +9,8 @@ import { decodeRuntimePack, encodeRuntimePack } from '../lib/dataset/runtime-pac
 import type { PackEntity } from '../lib/dataset/schema';
 import { buildEntityIndex } from '../lib/entities/index';
 import { findMatches, type AliasTable, type RawMatch } from '../lib/entities/matcher';
-import { FNV_OFFSET, FNV_PRIME, HASH_BITS, tokenize } from '../lib/entities/normalize';
+import { FNV_OFFSET, HASH_BITS, hashMore, tokenize } from '../lib/entities/normalize';
+import { FrozenStrings } from '../lib/dataset/frozen-strings';
 import { ENTITIES } from './entities-fixture';
 
 const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
@@ -47,15 +48,18 @@ function unfiltered(table: AliasTable): AliasTable {
 
 const plain = (ms: RawMatch[]) => ms.map((m) => [m.from, m.to, [...m.hits]]);
 
-describe('token hashes', () => {
-  it('are FNV-1a of the folded form, for ASCII, diacritics, Cyrillic, dotted acronyms and joiners', () => {
-    for (const text of TEXTS) {
-      for (const t of tokenize(text)) {
-        let h = FNV_OFFSET;
-        for (let i = 0; i < t.norm.length; i++) h = Math.imul(h ^ t.norm.charCodeAt(i), FNV_PRIME);
-        expect([t.norm, t.hash]).toEqual([t.norm, h & HASH_BITS]);
-      }
+describe('FrozenStrings.mayHold', () => {
+  it('never says no to a stored key, and says no to most others', () => {
+    const stored = ['donald', 'donald trump', 'são paulo', 'владимир путин', 'łodz', 'u n', '2024', 'the'];
+    const table = FrozenStrings.build(stored);
+    const utf8 = (s: string) => new TextEncoder().encode(s).length;
+    for (const k of stored) {
+      expect(table.mayHold(hashMore(FNV_OFFSET, k) & HASH_BITS, utf8(k))).toBe(true);
+      expect(table.mayHold(hashMore(FNV_OFFSET, k) & HASH_BITS, -1)).toBe(true);
     }
+    let no = 0;
+    for (let i = 0; i < 200; i++) if (!table.mayHold(hashMore(FNV_OFFSET, `absent ${i}`) & HASH_BITS, -1)) no++;
+    expect(no).toBeGreaterThan(60);
   });
 });
 

@@ -40,7 +40,7 @@ export interface Slot {
 
 export interface AliasTable {
   /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts).
-   *  mayHold: false when no key has this FNV-1a hash (Token.hash) and UTF-8 length (-1: unknown);
+   *  mayHold: false when no key has this FNV-1a hash (normalize.ts hashMore) and UTF-8 length (-1: unknown);
    *  a table without it gets a bit filter over its keys (a Map's, made on first use). */
   slots: { get(key: string): Slot | undefined; mayHold?(hash: number, byteLen: number): boolean };
   /** First tokens of aliases that may start with a lower-case word ("da Silva", "the Guardian"). */
@@ -219,11 +219,11 @@ export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
 }
 
 /**
- * A quick no before a lookup: most capitalised words start no alias, and most that do go on with a
- * word that continues none. Looking them up would make a key string ("Russian said"), hash it and
- * miss in a table of ~100k keys, the matcher's biggest cost. Instead the token's hash, made as
- * the tokenizer read it, is tested against a bit per key hash (two bits, 2^21 of them: about 1%
- * false yes for the default pack's keys). Exact in the other direction: every key sets its bits.
+ * A quick no before a lookup: many capitalised words start no alias, and most that do go on with
+ * a word that continues none. Looking those up made a key string ("Russian said"), hashed it and
+ * missed in a table of ~100k keys, the matcher's biggest cost. Instead the key's FNV-1a hash,
+ * carried along from word to word, is tested against two bits per key (2^21 bits: about 1% false
+ * yes for the default pack's keys). Never a false no: every key sets its bits.
  */
 const FILTER_BITS = 21;
 class KeyBits {
@@ -266,10 +266,27 @@ function slotFilter(table: AliasTable): KeyFilter {
   if (slots.mayHold) return slots as KeyFilter;
   return slots instanceof Map ? bitsFor(slots, FILTER_BITS) : NO_FILTER;
 }
-/** The few hundred words that may start an alias in lower case ("da", "al"): 2^12 bits. */
-function lowerFirstFilter(table: AliasTable): KeyFilter {
+/**
+ * The few hundred words that may start an alias in lower case ("da", "the", "2024"), as a byte per
+ * (length up to 15, first code unit mod 128): most lower-case words are dismissed on two numbers,
+ * without a hash of the word. Keyed by the set; remade when it has grown.
+ */
+const LOWER_CELLS = 16 * 128;
+const lowerCells = new WeakMap<object, { size: number; cells: Uint8Array }>();
+function lowerCell(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   const lf = table.lowerFirst;
-  return lf instanceof Set ? bitsFor(lf, 12) : NO_FILTER;
+  if (!(lf instanceof Set)) return undefined;
+  let c = lowerCells.get(lf);
+  if (!c || c.size !== lf.size) {
+    const cells = new Uint8Array(LOWER_CELLS);
+    for (const w of lf) cells[lowerCell(w)] = 1;
+    c = { size: lf.size, cells };
+    lowerCells.set(lf, c);
+  }
+  return c.cells;
 }
 
 /** Most capitalised words of a text recur ("The", "He", "Trump"): a read-only table that is not
@@ -297,16 +314,16 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const lowerFirst = table.lowerFirst;
   const first = firstWordSlots(table);
   const keys = slotFilter(table);
-  const lowerKeys = lowerFirstFilter(table);
+  const cells = lowerFirstCells(table);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    // Most words are lower case and no alias starts with them: skip the map lookup.
-    if (t.shape === Shape.Lower && (!lowerKeys.mayHold(t.hash, -1) || !lowerFirst.has(t.norm))) continue;
-    if (!keys.mayHold(t.hash, -1)) continue;
     let key = t.norm;
-    // The key's FNV-1a state, made when a longer alias may continue.
-    let keyHash = 0;
+    // Most words are lower case and no alias starts with them: skip the map lookup.
+    if (t.shape === Shape.Lower && ((cells !== undefined && cells[lowerCell(key)] === 0) || !lowerFirst.has(key))) continue;
+    // The key's FNV-1a state, carried on to longer keys.
+    let keyHash = hashMore(FNV_OFFSET, key);
+    if (!keys.mayHold(keyHash & HASH_BITS, -1)) continue;
     let slot: Slot | undefined;
     if (first) {
       const known = first.get(key);
@@ -333,7 +350,7 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       }
       if (!slot.more || j >= n) break;
       const word = tokens[j]!.norm;
-      keyHash = hashMore(Math.imul((j === i + 1 ? hashMore(FNV_OFFSET, key) : keyHash) ^ 32, FNV_PRIME), word);
+      keyHash = hashMore(Math.imul(keyHash ^ 32, FNV_PRIME), word);
       if (!keys.mayHold(keyHash & HASH_BITS, -1)) break;
       key = `${key} ${word}`;
       const next = slots.get(key);

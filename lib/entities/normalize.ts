@@ -25,12 +25,10 @@ export interface Token {
   start: number;
   end: number;
   shape: Shape;
-  /** FNV-1a of `norm` (see hashFold), low 30 bits: the matcher's quick no before any lookup. */
-  hash: number;
 }
 
-/** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with;
- *  kept as a small integer (low 30 bits) so tokens store it without boxing. */
+/** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with
+ *  (the matcher's quick no before a lookup); HASH_BITS keeps a small integer. */
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 export const HASH_BITS = 0x3fffffff;
@@ -97,8 +95,6 @@ export function tokenize(text: string): Token[] {
     if (k === 0) { i++; continue; }
     const start = i;
     let upper = 0, lower = 0, ascii = true, ignorable = false;
-    // FNV-1a of the folded form, for ASCII as the loop goes (A–Z fold by +32).
-    let h = FNV_OFFSET;
     const firstUpper = k === 2;
     while (i < n) {
       c = text.charCodeAt(i);
@@ -109,8 +105,8 @@ export function tokenize(text: string): Token[] {
         if (k === IGNORABLE) { ignorable = true; i++; continue; }
         if (k === 2) upper++;
         else if (LOWER_CHAR.test(text[i]!)) lower++;
-      } else if (k === 2) { upper++; h = Math.imul(h ^ (c + 32), FNV_PRIME); }
-      else { if (c >= 97) lower++; h = Math.imul(h ^ c, FNV_PRIME); }
+      } else if (k === 2) upper++;
+      else if (c >= 97) lower++;
       i++;
     }
     const end = i;
@@ -130,8 +126,7 @@ export function tokenize(text: string): Token[] {
       if (letters.length > 1) {
         // The final period belongs to the abbreviation ("U.S." as written).
         const stop = text.charCodeAt(j) === 46 ? j + 1 : j;
-        const norm = letters.toLowerCase();
-        out.push({ norm, start, end: stop, shape: Shape.Upper, hash: hashMore(FNV_OFFSET, norm) & HASH_BITS });
+        out.push({ norm: letters.toLowerCase(), start, end: stop, shape: Shape.Upper });
         i = j;
         continue;
       }
@@ -141,7 +136,7 @@ export function tokenize(text: string): Token[] {
     if (!raw) continue;
     const shape = upper === 0 ? Shape.Lower : lower === 0 ? Shape.Upper : firstUpper ? Shape.Cap : Shape.Lower;
     const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : fold(raw);
-    out.push({ norm, start, end, shape, hash: (ascii ? h : hashMore(FNV_OFFSET, norm)) & HASH_BITS });
+    out.push({ norm, start, end, shape });
   }
   return out;
 }
