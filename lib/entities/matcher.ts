@@ -289,19 +289,21 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   return c.cells;
 }
 
-/** Most capitalised words of a text recur ("The", "He", "Trump"): a read-only table that is not
- *  a Map (the runtime pack's hashed byte arrays) keeps its one-word answers in a Map, which hashes
- *  in native code and remembers the misses too. Bounded; cleared when full. */
+/** Most capitalised words of a text recur ("The", "He", "Trump"): their one-word answers are kept
+ *  in a small Map, which stays in the processor's cache where the whole table (~100k keys, or the
+ *  runtime pack's hashed byte arrays) does not. Bounded; cleared when full, and when a built
+ *  table has grown since (a remembered miss could have become a key). */
 const FIRST_WORD_CACHE = 50_000;
-const firstWordCache = new WeakMap<object, Map<string, Slot | null>>();
-function firstWordSlots(table: AliasTable): Map<string, Slot | null> | undefined {
-  if (table.slots instanceof Map) return undefined;
-  let m = firstWordCache.get(table.slots);
-  if (!m) {
-    m = new Map();
-    firstWordCache.set(table.slots, m);
+const firstWordCache = new WeakMap<object, { size: number; words: Map<string, Slot | null> }>();
+function firstWordSlots(table: AliasTable): Map<string, Slot | null> {
+  const slots = table.slots;
+  const size = slots instanceof Map ? slots.size : -1;
+  let c = firstWordCache.get(slots);
+  if (!c || c.size !== size) {
+    c = { size, words: new Map() };
+    firstWordCache.set(slots, c);
   }
-  return m;
+  return c.words;
 }
 
 /**
@@ -325,14 +327,12 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
     let keyHash = hashMore(FNV_OFFSET, key);
     if (!keys.mayHold(keyHash & HASH_BITS, -1)) continue;
     let slot: Slot | undefined;
-    if (first) {
-      const known = first.get(key);
-      if (known === undefined) {
-        slot = slots.get(key);
-        if (first.size >= FIRST_WORD_CACHE) first.clear();
-        first.set(key, slot ?? null);
-      } else slot = known ?? undefined;
-    } else slot = slots.get(key);
+    const known = first.get(key);
+    if (known === undefined) {
+      slot = slots.get(key);
+      if (first.size >= FIRST_WORD_CACHE) first.clear();
+      first.set(key, slot ?? null);
+    } else slot = known ?? undefined;
     if (!slot) continue;
     const startAt = out.length;
     let j = i + 1;
