@@ -248,6 +248,20 @@ class KeyBits {
   }
 }
 
+/** FNV-1a over `s` continued from `h` (normalize.ts hashMore) that also notes, in `keyUnits`, the
+ *  OR of the code units: below 128 means ASCII, so the key's UTF-8 length is its length. */
+let keyUnits = 0;
+function hashNoting(h: number, s: string): number {
+  let u = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    u |= c;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  keyUnits |= u;
+  return h;
+}
+
 /** Filters made for tables that have none of their own, keyed by the table's key collection;
  *  remade when it has grown (tables only grow). */
 const keyBits = new WeakMap<object, KeyBits>();
@@ -323,9 +337,10 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
     let key = t.norm;
     // Most words are lower case and no alias starts with them: skip the map lookup.
     if (t.shape === Shape.Lower && ((cells !== undefined && cells[lowerCell(key)] === 0) || !lowerFirst.has(key))) continue;
-    // The key's FNV-1a state, carried on to longer keys.
-    let keyHash = hashMore(FNV_OFFSET, key);
-    if (!keys.mayHold(keyHash & HASH_BITS, -1)) continue;
+    // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
+    keyUnits = 0;
+    let keyHash = hashNoting(FNV_OFFSET, key);
+    if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
     let slot: Slot | undefined;
     const known = first.get(key);
     if (known === undefined) {
@@ -350,8 +365,8 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       }
       if (!slot.more || j >= n) break;
       const word = tokens[j]!.norm;
-      keyHash = hashMore(Math.imul(keyHash ^ 32, FNV_PRIME), word);
-      if (!keys.mayHold(keyHash & HASH_BITS, -1)) break;
+      keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
+      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
       key = `${key} ${word}`;
       const next = slots.get(key);
       if (!next) break;
