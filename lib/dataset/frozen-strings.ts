@@ -188,6 +188,20 @@ export class FrozenStrings extends StringList {
     return new FrozenStrings(encodeParts(keys));
   }
 
+  /**
+   * Could a key with FNV-1a hash `hash` (any bits above the table's are ignored) and `byteLen`
+   * UTF-8 bytes (-1: unknown) be stored? false = it is not. Lets a caller that hashed a key as it
+   * read it skip making the key's string for a lookup that would miss.
+   */
+  mayHold(hash: number, byteLen: number): boolean {
+    const { starts, buckets, mask } = this;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const slot = buckets[b]!;
+      if (slot === 0) return false;
+      if (byteLen < 0 || starts[slot]! - starts[slot - 1]! === byteLen) return true;
+    }
+  }
+
   /** The key's number, or -1. */
   indexOf(key: string): number {
     const { bytes, starts, buckets, mask } = this;

@@ -257,6 +257,10 @@ class FrozenSlots {
     if (at !== hits.length || more.length !== keys.size || hitCounts.length !== keys.size) throw new Error('frozen alias table: counts disagree');
     this.hitStart = starts;
   }
+  /** See AliasTable.slots.mayHold. */
+  mayHold(hash: number, byteLen: number): boolean {
+    return this.keys.mayHold(hash, byteLen);
+  }
   get(key: string): Slot | undefined {
     const i = this.keys.indexOf(key);
     if (i < 0) return undefined;

@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, Shape, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, Shape, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -39,8 +39,10 @@ export interface Slot {
 }
 
 export interface AliasTable {
-  /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts). */
-  slots: { get(key: string): Slot | undefined };
+  /** Folded prefix → slot. A Map while building; read-only tables may be stored otherwise (lib/entities/frozen-index.ts).
+   *  mayHold: false when no key has this FNV-1a hash (normalize.ts hashMore) and UTF-8 length (-1: unknown);
+   *  a table without it gets a bit filter over its keys (a Map's, made on first use). */
+  slots: { get(key: string): Slot | undefined; mayHold?(hash: number, byteLen: number): boolean };
   /** First tokens of aliases that may start with a lower-case word ("da Silva", "the Guardian"). */
   lowerFirst: { has(key: string): boolean };
 }
@@ -216,19 +218,106 @@ export function caseOk(hit: AliasHit, tokens: Token[], from: number): boolean {
   return caseOkPacked(packHit(hit.entity, hit.caps, hit.mode, hit.short), tokens, from);
 }
 
-/** Most capitalised words of a text recur ("The", "He", "Trump"): a read-only table that is not
- *  a Map (the runtime pack's hashed byte arrays) keeps its one-word answers in a Map, which hashes
- *  in native code and remembers the misses too. Bounded; cleared when full. */
-const FIRST_WORD_CACHE = 50_000;
-const firstWordCache = new WeakMap<object, Map<string, Slot | null>>();
-function firstWordSlots(table: AliasTable): Map<string, Slot | null> | undefined {
-  if (table.slots instanceof Map) return undefined;
-  let m = firstWordCache.get(table.slots);
-  if (!m) {
-    m = new Map();
-    firstWordCache.set(table.slots, m);
+/**
+ * A quick no before a lookup: many capitalised words start no alias, and most that do go on with
+ * a word that continues none. Looking those up made a key string ("Russian said"), hashed it and
+ * missed in a table of ~100k keys, the matcher's biggest cost. Instead the key's FNV-1a hash,
+ * carried along from word to word, is tested against two bits per key (2^21 bits: about 1% false
+ * yes for the default pack's keys). Never a false no: every key sets its bits.
+ */
+const FILTER_BITS = 21;
+class KeyBits {
+  readonly bits: Uint32Array;
+  constructor(keys: Iterable<string>, readonly size: number, bitCount = FILTER_BITS) {
+    this.bits = new Uint32Array(1 << (bitCount - 5));
+    for (const k of keys) this.add(hashMore(FNV_OFFSET, k) & HASH_BITS);
   }
-  return m;
+  private add(h: number): void {
+    const mask = (this.bits.length << 5) - 1;
+    const a = h & mask, b = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  mayHold(h: number, byteLen: number): boolean {
+    void byteLen;
+    const mask = (this.bits.length << 5) - 1;
+    const a = h & mask;
+    if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
+    const b = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+}
+
+/** FNV-1a over `s` continued from `h` (normalize.ts hashMore) that also notes, in `keyUnits`, the
+ *  OR of the code units: below 128 means ASCII, so the key's UTF-8 length is its length. */
+let keyUnits = 0;
+function hashNoting(h: number, s: string): number {
+  let u = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    u |= c;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  keyUnits |= u;
+  return h;
+}
+
+/** Filters made for tables that have none of their own, keyed by the table's key collection;
+ *  remade when it has grown (tables only grow). */
+const keyBits = new WeakMap<object, KeyBits>();
+function bitsFor(keys: Map<string, unknown> | Set<string>, bitCount: number): KeyBits {
+  let f = keyBits.get(keys);
+  if (!f || f.size !== keys.size) {
+    f = new KeyBits(keys.keys(), keys.size, bitCount);
+    keyBits.set(keys, f);
+  }
+  return f;
+}
+interface KeyFilter { mayHold(hash: number, byteLen: number): boolean }
+const NO_FILTER: KeyFilter = { mayHold: () => true };
+function slotFilter(table: AliasTable): KeyFilter {
+  const slots = table.slots;
+  if (slots.mayHold) return slots as KeyFilter;
+  return slots instanceof Map ? bitsFor(slots, FILTER_BITS) : NO_FILTER;
+}
+/**
+ * The few hundred words that may start an alias in lower case ("da", "the", "2024"), as a byte per
+ * (length up to 15, first code unit mod 128): most lower-case words are dismissed on two numbers,
+ * without a hash of the word. Keyed by the set; remade when it has grown.
+ */
+const LOWER_CELLS = 16 * 128;
+const lowerCells = new WeakMap<object, { size: number; cells: Uint8Array }>();
+function lowerCell(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
+  const lf = table.lowerFirst;
+  if (!(lf instanceof Set)) return undefined;
+  let c = lowerCells.get(lf);
+  if (!c || c.size !== lf.size) {
+    const cells = new Uint8Array(LOWER_CELLS);
+    for (const w of lf) cells[lowerCell(w)] = 1;
+    c = { size: lf.size, cells };
+    lowerCells.set(lf, c);
+  }
+  return c.cells;
+}
+
+/** Most capitalised words of a text recur ("The", "He", "Trump"): their one-word answers are kept
+ *  in a small Map, which stays in the processor's cache where the whole table (~100k keys, or the
+ *  runtime pack's hashed byte arrays) does not. Bounded; cleared when full, and when a built
+ *  table has grown since (a remembered miss could have become a key). */
+const FIRST_WORD_CACHE = 50_000;
+const firstWordCache = new WeakMap<object, { size: number; words: Map<string, Slot | null> }>();
+function firstWordSlots(table: AliasTable): Map<string, Slot | null> {
+  const slots = table.slots;
+  const size = slots instanceof Map ? slots.size : -1;
+  let c = firstWordCache.get(slots);
+  if (!c || c.size !== size) {
+    c = { size, words: new Map() };
+    firstWordCache.set(slots, c);
+  }
+  return c.words;
 }
 
 /**
@@ -240,21 +329,25 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const slots = table.slots;
   const lowerFirst = table.lowerFirst;
   const first = firstWordSlots(table);
+  const keys = slotFilter(table);
+  const cells = lowerFirstCells(table);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     let key = t.norm;
     // Most words are lower case and no alias starts with them: skip the map lookup.
-    if (t.shape === Shape.Lower && !lowerFirst.has(key)) continue;
+    if (t.shape === Shape.Lower && ((cells !== undefined && cells[lowerCell(key)] === 0) || !lowerFirst.has(key))) continue;
+    // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
+    keyUnits = 0;
+    let keyHash = hashNoting(FNV_OFFSET, key);
+    if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
     let slot: Slot | undefined;
-    if (first) {
-      const known = first.get(key);
-      if (known === undefined) {
-        slot = slots.get(key);
-        if (first.size >= FIRST_WORD_CACHE) first.clear();
-        first.set(key, slot ?? null);
-      } else slot = known ?? undefined;
-    } else slot = slots.get(key);
+    const known = first.get(key);
+    if (known === undefined) {
+      slot = slots.get(key);
+      if (first.size >= FIRST_WORD_CACHE) first.clear();
+      first.set(key, slot ?? null);
+    } else slot = known ?? undefined;
     if (!slot) continue;
     const startAt = out.length;
     let j = i + 1;
@@ -271,7 +364,10 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
         }
       }
       if (!slot.more || j >= n) break;
-      key = `${key} ${tokens[j]!.norm}`;
+      const word = tokens[j]!.norm;
+      keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
+      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
+      key = `${key} ${word}`;
       const next = slots.get(key);
       if (!next) break;
       slot = next;

@@ -27,6 +27,17 @@ export interface Token {
   shape: Shape;
 }
 
+/** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with
+ *  (the matcher's quick no before a lookup); HASH_BITS keeps a small integer. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+export const HASH_BITS = 0x3fffffff;
+/** Continue an FNV-1a state over the code units of `s`. */
+export function hashMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 const FOLD_EXTRA: Record<string, string> = {
   ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ħ: 'h',
 };
