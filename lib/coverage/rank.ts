@@ -92,14 +92,23 @@ export interface RankParams {
   activityDays: number;
   /** How many of the strongest first-stage candidates the second stage re-ranks. */
   rerankTop: number;
-  /** Weight of the first-stage score next to the storyline probability (ties and items with no heading). */
+  /**
+   * Weight of the entity evidence next to the storyline probability: it breaks ties. Small, so an
+   * item filed under two likely storylines outranks one under the likeliest alone with stronger
+   * entity evidence (dev P@5 0.767 → 0.774 going from 0.1 to 0.005).
+   */
   rerankTie: number;
   /**
    * Within a storyline, entity evidence × recency still counts: score = P(storyline) ×
    * (rerankFloor + (1 − rerankFloor) × entity evidence) + rerankTie × entity evidence.
    */
   rerankFloor: number;
-  /** For full articles (≥ pairMinEntities entities): share of the score that is entity evidence alone. */
+  /**
+   * For full articles (≥ pairMinEntities entities): share of the score that is entity evidence
+   * alone. Their chosen storyline has many items, and which of them name the article's people
+   * matters more there (dev queries linking ≥ 5 entities: P@5 0.753 with a total entity weight of
+   * 0.1, 0.741 with 0.005).
+   */
   articleBlend: number;
   /** 1: an item's storyline lift sums the votes of all its headings (more shared storylines, more lift); 0: its best heading's. */
   topicSum: number;
@@ -140,9 +149,9 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   activityBoost: 0.5,
   activityDays: 14,
   rerankTop: 200,
-  rerankTie: 0.1,
+  rerankTie: 0.005,
   rerankFloor: 1,
-  articleBlend: 0,
+  articleBlend: 0.095,
   rerankSoftmax: 1,
   rerankTemp: 1,
 };
