@@ -652,18 +652,21 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
    * returns the pairPool-th largest such value (the pool's cut).
    */
   function pairEvidence(out: Float64Array): number {
-    for (let k = 0; k < size; k++) {
-      if (entityBase[k]! <= 0 || Number.isNaN(dayAt(k))) continue;
-      let hits = 0;
-      if (k < nIdx) {
+    const { topicStart, topicList } = index;
+    if (mainHits) {
+      for (let k = 0; k < nIdx; k++) {
         const n = touched[k]!;
-        hits = mainHits ? mainHits[n]! : 0;
-        for (let o = index.topicStart[n]!, end = index.topicStart[n + 1]!; o < end; o++) if (index.topicList[o] === likeliest) hits = 0;
-      } else {
-        const x = extras[k - nIdx]!;
-        for (const e of x.record.entities ?? []) if (main.has(e)) hits++;
-        if (x.topics.includes(likeliest)) hits = 0;
+        if (mainHits[n]! < 2 || entityBase[k]! <= 0 || days[n] !== days[n]) continue;
+        let onLikeliest = false;
+        for (let o = topicStart[n]!, end = topicStart[n + 1]!; o < end; o++) if (topicList[o] === likeliest) { onLikeliest = true; break; }
+        if (!onLikeliest) out[k] = entityBase[k]!;
       }
+    }
+    for (let k = nIdx; k < size; k++) {
+      const x = extras[k - nIdx]!;
+      if (entityBase[k]! <= 0 || Number.isNaN(x.day) || x.topics.includes(likeliest)) continue;
+      let hits = 0;
+      for (const e of x.record.entities ?? []) if (main.has(e)) hits++;
       if (hits >= 2) out[k] = entityBase[k]!;
     }
     const cutAt = kthLargest(out, p.pairPool - 1);
