@@ -10,7 +10,9 @@
  *   4. storyline inference: the topic headings that dominate the strongest candidates lift every
  *      candidate filed under them (pseudo-relevance feedback over the pack's topic facts);
  *   5. selection: near-duplicates collapse (same URL, or same day + same entities + topic) and a
- *      mild penalty per repeated lead entity gives a mix across the article's main entities.
+ *      mild penalty per repeated lead entity gives a mix across the article's main entities; for a
+ *      full article the top 5 stay the likeliest storyline's, then one pick in two names two of
+ *      its main entities from another storyline (a Trump–Putin page: their earlier calls).
  * Each hit says why: "Donald Trump · Vladimir Putin · 2 weeks earlier".
  */
 import type { CoverageHit, LinkedEntity } from '../report';
