@@ -49,6 +49,8 @@ describe('coverageLine', () => {
     // Topic first, then who (outlets are shown beside the title); without a topic, who reported on whom.
     [{ topics: ['Russo-Ukrainian war'], entities: ['q1', 'q2'], source: 'CNN, Reuters', date: '2025-05-19' }, 'Russo-Ukrainian war: Donald Trump, Vladimir Putin'],
     [{ topics: ['Russia–Ukraine talks'], entities: ['q3', 'q2'], source: 'CNN', date: '2025-05-19' }, 'Russia–Ukraine talks: Vladimir Putin'],
+    // Headings run from general to specific: the line names the most specific one.
+    [{ topics: ['Russo-Ukrainian war', 'Russia–Ukraine talks', ' '], entities: ['q1'], source: 'CNN', date: '2025-05-19' }, 'Russia–Ukraine talks: Donald Trump'],
     [{ topics: [], entities: ['q3'], source: 'Reuters', date: '2025-05-19' }, 'Reuters on Russia'],
     [{ topics: [], entities: ['q2', 'q3'], source: 'CNN, Reuters, AP', date: '2025-05-19' }, 'CNN and Reuters on Vladimir Putin and Russia'],
     [{ topics: [], entities: ['q3'], source: '', date: '2025-05-19' }, 'News about Russia'],

@@ -84,6 +84,21 @@ describe('relatedCoverage', () => {
     const mix = relatedCoverage(big, { ...article, entities: [linked('a', [0, 0, 1, 2]), linked('d', [0, 3])], params: { diversity: 0.5 } });
     expect(mix.some((h) => h.entities.includes('d'))).toBe(true);
   });
+  it('a full article: the likeliest storyline fills the top 5, then items naming two main entities from other storylines join', () => {
+    const war = Array.from({ length: 20 }, (_, i) => item(`2025-05-${String(i + 10).padStart(2, '0')}`, ['a', 'c'], ['Cedar Land war']));
+    const talks = Array.from({ length: 3 }, (_, i) => item(`2025-02-0${i + 1}`, ['a', 'b'], ['Alder–Birch talks']));
+    const idx = buildCoverageIndex([...war, ...talks], nameOf);
+    const full = { ...article, title: 'Cedar Land war: the front moves', entities: [linked('a', [0, 0, 1, 2]), linked('c', [0, 1, 2]), linked('b', [1, 3]), linked('d', [4]), linked('e', [5])] };
+    const topic = (h: { id: string }) => (talks.some((t) => t.id === h.id) ? 'talks' : 'war');
+    const mixed = relatedCoverage(idx, full).map(topic);
+    expect(mixed.slice(0, 5)).toEqual(['war', 'war', 'war', 'war', 'war']);
+    expect(mixed[5]).toBe('talks');
+    expect(mixed.filter((t) => t === 'talks')).toHaveLength(3);
+    // Without the quota the war's twenty items fill all ten places.
+    expect(relatedCoverage(idx, { ...full, params: { pairEvery: 0 } }).map(topic)).not.toContain('talks');
+    // A short text (under pairMinEntities entities) is not a full article: no quota.
+    expect(relatedCoverage(idx, { ...full, entities: full.entities.slice(0, 3) }).map(topic).slice(0, 10)).not.toContain('talks');
+  });
 });
 
 describe('coverageForEntity', () => {

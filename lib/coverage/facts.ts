@@ -5,6 +5,7 @@
  * The default pack has no titles or summaries (the corpus text is not ours to ship). The line is
  * built by our code from the item's facts, worded from public/_locales so it reads as a title:
  *   topic first, then who it names   "Russo-Ukrainian war: Donald Trump, Vladimir Putin"
+ *   (the most specific of its topics: "Operation Spider's Web", not "Russian invasion of Ukraine")
  *   no topic: who reported, on whom  "Reuters on Vladimir Putin and Russia"
  * The outlets are left out when there is a topic: every surface shows "date · outlet" beside the
  * title, and "Russia — Reuters" read like a headline about Russia by an author called Reuters.
@@ -54,7 +55,10 @@ export function coverageLine(
   if (item.title && item.title.trim()) return item.title.trim();
   const maxNames = options.maxNames ?? 2;
   const maxSources = options.maxSources ?? 2;
-  const topic = item.topics?.[0]?.trim() ?? '';
+  // The most specific heading: a storyline's headings run from general to specific ("Russian
+  // invasion of Ukraine", then "Operation Spider's Web"), and ten lines that all begin with the
+  // war's name would not tell the reader which event each one is.
+  const topic = [...(item.topics ?? [])].reverse().find((h) => h.trim())?.trim() ?? '';
   const names: string[] = [];
   const seen = new Set<string>();
   for (const id of item.entities ?? []) {

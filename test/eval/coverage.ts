@@ -16,7 +16,9 @@
  * leaves features out (ablation). It prints the weights, the dev top-1 storyline accuracy and
  * dev P@5 with them. `--diag` (dev only): candidate-pool ceiling, the loss split by whether the
  * likeliest storyline is the query's own, and the queries linking as many entities as a full
- * article; `--diag-show` lists the dev queries whose own storyline ranked lower.
+ * article; `--diag-show` lists the dev queries whose own storyline ranked lower; `--calib` (dev
+ * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
+ * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
@@ -363,6 +365,26 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const [g, e] of groups) console.log(`  diag: ${g}: ${e.n} queries, P@5 ${(e.p5 / e.n).toFixed(3)}, loss ${((e.n - e.p5) / dev.length).toFixed(3)}`);
     const hist = [0, 1, 2, 3, 5, 10].map((k, i, a) => `${k}${i + 1 < a.length ? `–${a[i + 1]! - 1}` : '+'}: ${rankOfRight.filter((x) => x >= k && (i + 1 >= a.length || x < a[i + 1]!)).length}`);
     console.log(`  diag: rank of the first right storyline: ${hist.join(', ')}`);
+  }
+  if (args.includes('--calib')) {
+    // Calibration of the storyline chooser on dev: by P(likeliest), how often it is one of the query's own.
+    const bins = [0, 0.3, 0.5, 0.7, 0.9, 0.99, 1.01];
+    const acc = bins.slice(1).map(() => ({ n: 0, p: 0, right: 0, p2: 0, right2: 0 }));
+    for (const it of dev) {
+      const r = raw.get(it.id)!;
+      const own = new Set(headingsOf(it.id));
+      const zs: [string, number][] = [];
+      relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => zs.push([h, rerankLogit(RERANK_WEIGHTS, fs[k]!)])) });
+      if (!zs.length) continue;
+      const zmax = Math.max(...zs.map((z) => z[1]));
+      let sum = 0;
+      for (const z of zs) sum += Math.exp(z[1] - zmax);
+      const ps = zs.map(([h, z]) => [h, Math.exp(z - zmax) / sum] as [string, number]).sort((a, b) => b[1] - a[1]);
+      const b = acc[bins.findIndex((x, i) => ps[0]![1] >= x && ps[0]![1] < bins[i + 1]!)]!;
+      b.n++; b.p += ps[0]![1]; b.right += own.has(ps[0]![0]) ? 1 : 0;
+      if (ps[1]) { b.p2 += ps[1][1]; b.right2 += own.has(ps[1][0]) ? 1 : 0; }
+    }
+    acc.forEach((b, i) => console.log(`  calib: P(top) ${bins[i]}–${bins[i + 1]}: ${b.n} queries, mean P ${(b.p / (b.n || 1)).toFixed(2)}, right ${(b.right / (b.n || 1)).toFixed(2)}; second: mean P ${(b.p2 / (b.n || 1)).toFixed(2)}, right ${(b.right2 / (b.n || 1)).toFixed(2)}`));
   }
   if (args.includes('--dev-only')) return;
 
