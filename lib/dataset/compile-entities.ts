@@ -299,6 +299,14 @@ function normRoles(roles: RawRecord['roles'], max = 4): Role[] {
   }
   // Most recent first; keep at most 4.
   out.sort((a, b) => (b.to ?? '9999').localeCompare(a.to ?? '9999') || (b.from ?? '').localeCompare(a.from ?? ''));
+  // Keeping one role (breadth records): the most newsworthy, not the latest — David Cameron's is
+  // "Prime Minister (United Kingdom)", not his later seat in Parliament; Sarkozy's is "President
+  // (France)", not the co-princeship of Andorra that came with it. The rank reads this role too.
+  if (max === 1 && out.length > 1) {
+    let best = out[0]!, bestScore = roleScore([best]);
+    for (const r of out) { const sc = roleScore([r]); if (sc > bestScore) { best = r; bestScore = sc; } }
+    return [best];
+  }
   return out.slice(0, max);
 }
 
