@@ -39,6 +39,10 @@ const index = buildEntityIndex([
   E({ id: 'Q884', name: 'South Korea', type: 'place', subtype: 'country', country: 'KR', prominence: 95 }),
   E({ id: 'Q8684', name: 'Seoul', type: 'place', subtype: 'capital', country: 'KR', prominence: 85 }),
   E({ id: 'Q22686', name: 'Donald Trump', type: 'person', shortNames: ['Trump'], country: 'US', prominence: 99 }),
+  E({ id: 'Q9001', name: 'Marsha P. Johnson', type: 'person', shortNames: ['Johnson'], country: 'US', prominence: 60 }),
+  E({ id: 'Q9002', name: 'David Alpha', type: 'person', shortNames: ['Alpha'], country: 'US', prominence: 60 }),
+  E({ id: 'Q9003', name: 'David Beta', type: 'person', shortNames: ['Beta'], country: 'US', prominence: 60 }),
+  E({ id: 'Q40504', name: 'Jim Carrey', type: 'person', shortNames: ['Carrey'], country: 'CA', prominence: 60 }),
   E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
 ]);
 
@@ -219,5 +223,16 @@ describe('rules from the fresh dev pages of session 7', () => {
   it('a party named by shared party words is the page\'s own country\'s', () => {
     expect(links('In Seoul, South Korea\'s president met leaders of South Korea\'s parties; the Democratic Party walked out.')).not.toContain('Q29552:Democratic Party');
     expect(links('The Democratic Party and the Republican Party agreed in Virginia.')).toEqual(['Q29552:Democratic Party', 'Q29468:Republican Party', 'Q1370:Virginia']);
+  });
+});
+
+describe('given-name repeats of a person introduced on the page', () => {
+  it('links "Marsha" on a page that names "Marsha P. Johnson" (anywhere, as surnames), not inside another name', () => {
+    expect(links('Marsha was seen. Marsha P. Johnson was an activist.\n\nMarsha fought for rights; Marsha Hunt did not.'))
+      .toEqual(['Q9001:Marsha', 'Q9001:Marsha P. Johnson', 'Q9001:Marsha']);
+  });
+  it('leaves a given name two introduced people share, and "Jim & Andy" titles', () => {
+    expect(links('David Alpha met David Beta. Later David left.')).toEqual(['Q9002:David Alpha', 'Q9003:David Beta']);
+    expect(links('Jim Carrey stars. The film Jim & Andy shows Jim at work.')).toEqual(['Q40504:Jim Carrey', 'Q40504:Jim']);
   });
 });

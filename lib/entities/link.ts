@@ -18,6 +18,7 @@ import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
 import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
+import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
@@ -194,6 +195,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       found.set(chosen, list);
       last = { entity: chosen, to, start };
     }
+  }
+
+  // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
+  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities);
+  if (given.size > 0) {
+    const taken: [number, number][][] = scans.map(() => []);
+    for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
+    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found);
+    for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
   }
 
   const out: LinkedEntity[] = [];
