@@ -73,6 +73,10 @@ describe.skipIf(!existsSync(PACK))('default pack', () => {
     expect(index.byId.get('Q329')?.roles[0]?.title).toMatch(/^President/);
   });
 
+  it('links a name written without its middle initial as the full name ("Mark Warner")', () => {
+    expect(links('Senator Mark Warner of Virginia spoke.')).toContain('Q453893:Mark Warner');
+  });
+
   it('links the Biden administration', () => {
     expect(links('The Biden administration paused the shipments.').join(' ')).toMatch(/Biden administration/);
   });

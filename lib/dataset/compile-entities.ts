@@ -708,7 +708,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       seen.add(k);
       const aToks = nameTokens(a).map(fold);
       // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
-      const partOfName = e.type === 'person' && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
+      // Given and family name without the middle ("Mark Warner" of "Mark R. Warner") is a full form.
+      const givenAndFamily = aToks.length >= 2 && aToks[0] === nameToks[0] && aToks[aToks.length - 1] === nameToks[nameToks.length - 1];
+      const partOfName = e.type === 'person' && !givenAndFamily && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
       if (partOfName && aToks.length > 1) {
         if (aToks.join(' ') !== nameToks.slice(0, aToks.length).join(' ')) shorts.add(a);
         else drops.add('short form: the given name');
