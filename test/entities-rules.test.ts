@@ -43,6 +43,8 @@ const index = buildEntityIndex([
   E({ id: 'Q9002', name: 'David Alpha', type: 'person', shortNames: ['Alpha'], country: 'US', prominence: 60 }),
   E({ id: 'Q9003', name: 'David Beta', type: 'person', shortNames: ['Beta'], country: 'US', prominence: 60 }),
   E({ id: 'Q40504', name: 'Jim Carrey', type: 'person', shortNames: ['Carrey'], country: 'CA', prominence: 60 }),
+  E({ id: 'Q155702', name: 'RTL', type: 'organization', subtype: 'media', prominence: 62 }),
+  E({ id: 'Q7817', name: 'World Health Organization', type: 'organization', subtype: 'international_organization', aliases: ['WHO'], prominence: 85 }),
   E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
 ]);
 
@@ -234,5 +236,13 @@ describe('given-name repeats of a person introduced on the page', () => {
   it('leaves a given name two introduced people share, and "Jim & Andy" titles', () => {
     expect(links('David Alpha met David Beta. Later David left.')).toEqual(['Q9002:David Alpha', 'Q9003:David Beta']);
     expect(links('Jim Carrey stars. The film Jim & Andy shows Jim at work.')).toEqual(['Q40504:Jim Carrey', 'Q40504:Jim']);
+  });
+});
+
+describe('acronyms of organisations without a country', () => {
+  it('a well-known one links anywhere, a lesser one only with page support', () => {
+    expect(links('The WHO said the outbreak was over.')).toEqual(['Q7817:WHO']);
+    expect(links('This runs a generic RTL synthesis pass first.')).toEqual([]);
+    expect(links('The German broadcaster RTL aired the match. (RTL)')).toEqual(['Q155702:RTL']);
   });
 });

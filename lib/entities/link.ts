@@ -33,6 +33,9 @@ export interface LinkOptions {
   url?: string | null;
 }
 
+/** Below this prominence, a country-less organisation's 2–3-letter acronym needs page support. */
+const MINOR_ACRONYM_PROMINENCE = 65;
+
 /** Prominence at or above which a surname alone may link without an earlier full mention. */
 export const STANDALONE_PROMINENCE = 90;
 
@@ -610,7 +613,9 @@ function creditCue(scan: BlockScan, m: RawMatch): boolean {
  * Australian page is not the American network; "AP" needs a US story or a credit.
  */
 function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity, page: PageEvidence): boolean {
-  if (!e.country) return true;
+  // No country to check against: a well-known body (UN, EU, WHO, CNN) reads so anywhere; a lesser
+  // one ("RTL" in a chip-design tutorial) only when spelled out, the publisher or in a credit.
+  if (!e.country) return prominence(e) >= MINOR_ACRONYM_PROMINENCE || page.spelled.has(entity) || page.publisher === entity || (e.subtype === 'media' && creditCue(scan, m));
   if (page.spelled.has(entity) || page.publisher === entity) return true;
   if (e.type === 'organization' && e.subtype === 'media' && creditCue(scan, m)) return true;
   const mine = page.own.get(entity) ?? 0;
