@@ -15,7 +15,7 @@
 import type { PackEntity } from '../dataset/schema';
 import type { Mention } from '../report';
 import { NEVER_ALONE } from './ambiguity';
-import { Shape, aliasTokens, type Token } from './normalize';
+import { Shape, type Token } from './normalize';
 
 export interface GivenNameBlock {
   text: string;
@@ -23,12 +23,13 @@ export interface GivenNameBlock {
 }
 
 /** Given name (folded) → the one introduced person who has it. */
-export function givenNamesOf(introduced: Iterable<number>, entities: readonly PackEntity[]): Map<string, number> {
+export function givenNamesOf(introduced: Iterable<number>, entities: readonly PackEntity[], nameKeys: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   const clash = new Set<string>();
   for (const i of introduced) {
     const e = entities[i]!;
-    const words = aliasTokens(e.name);
+    // The index's folded name key ("marsha p johnson"): no tokenising again.
+    const words = nameKeys[i]!.split(' ');
     if (e.type !== 'person') {
       for (const w of words) clash.add(w);
       continue;

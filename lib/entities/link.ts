@@ -201,7 +201,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   }
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
-  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities);
+  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities, index.nameKeys);
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
