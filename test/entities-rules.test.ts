@@ -45,6 +45,8 @@ const index = buildEntityIndex([
   E({ id: 'Q40504', name: 'Jim Carrey', type: 'person', shortNames: ['Carrey'], country: 'CA', prominence: 60 }),
   E({ id: 'Q155702', name: 'RTL', type: 'organization', subtype: 'media', prominence: 62 }),
   E({ id: 'Q7817', name: 'World Health Organization', type: 'organization', subtype: 'international_organization', aliases: ['WHO'], prominence: 85 }),
+  E({ id: 'Q61', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['Washington'], country: 'US', prominence: 85 }),
+  E({ id: 'Q1223', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
 ]);
 
@@ -244,5 +246,13 @@ describe('acronyms of organisations without a country', () => {
     expect(links('The WHO said the outbreak was over.')).toEqual(['Q7817:WHO']);
     expect(links('This runs a generic RTL synthesis pass first.')).toEqual([]);
     expect(links('The German broadcaster RTL aired the match. (RTL)')).toEqual(['Q155702:RTL']);
+  });
+});
+
+describe('a state that shares its name with a capital', () => {
+  it('is the state after "eastern" or before "state"/"Gov.", else the capital', () => {
+    expect(links('Fires spread in eastern Washington overnight.')).toEqual(['Q1223:Washington']);
+    expect(links('Washington Gov. Smith signed the bill.')).toEqual(['Q1223:Washington']);
+    expect(links('He flew to Washington to meet the president.')).toEqual(['Q61:Washington']);
   });
 });

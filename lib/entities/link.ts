@@ -336,6 +336,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
     if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
+    // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
+    // capital that shares its name.
+    if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
@@ -344,6 +347,17 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     }
   }
   return best;
+}
+
+/** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
+const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
+/** Words right before one: "eastern Washington", "rural Washington". */
+const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+function stateCue(scan: BlockScan, m: RawMatch): boolean {
+  const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
+  if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
+  return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
 }
 
 /** A multi-word match's words, normalised ("golden dawn"). */
