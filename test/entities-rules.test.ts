@@ -16,7 +16,7 @@ const index = buildEntityIndex([
   E({ id: 'Q21', name: 'England', type: 'place', subtype: 'region', country: 'GB', prominence: 80 }),
   E({ id: 'Q99', name: 'California', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'Q1370', name: 'Virginia', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
-  E({ id: 'Q29552', name: 'Democratic Party', type: 'organization', aliases: ['Democrats', 'Democrat'], country: 'US', prominence: 85 }),
+  E({ id: 'Q29552', name: 'Democratic Party', type: 'organization', subtype: 'political_party', aliases: ['Democrats', 'Democrat'], country: 'US', prominence: 85 }),
   E({ id: 'Q7747', name: 'Vladimir Putin', type: 'person', shortNames: ['Putin'], country: 'RU', prominence: 98 }),
   E({ id: 'Q212', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 95 }),
@@ -32,6 +32,21 @@ const index = buildEntityIndex([
   E({ id: 'Q918', name: 'X', type: 'organization', aliases: ['X Corp.'], country: 'US', prominence: 85 }),
   E({ id: 'curated:gaza-war', name: 'Gaza war', type: 'event', aliases: ['Gaza conflict'], country: 'IL', from: '2023-10-07', to: null, prominence: 85 }),
   E({ id: 'curated:gaza-strip', name: 'Gaza Strip', type: 'place', aliases: ['Gaza'], country: 'PS', prominence: 85 }),
+  E({ id: 'Q2429253', name: 'Islamic State', type: 'organization', subtype: 'armed_group', aliases: ['IS'], prominence: 85 }),
+  E({ id: 'Q974', name: 'DR Congo', type: 'place', subtype: 'country', aliases: ['DRC', 'Democratic Republic of the Congo'], country: 'CD', prominence: 95 }),
+  E({ id: 'Q64538', name: 'Bay', type: 'place', subtype: 'region', country: 'SO', prominence: 62 }),
+  E({ id: 'Q29468', name: 'Republican Party', type: 'organization', subtype: 'political_party', aliases: ['Republicans'], country: 'US', prominence: 85 }),
+  E({ id: 'Q884', name: 'South Korea', type: 'place', subtype: 'country', country: 'KR', prominence: 95 }),
+  E({ id: 'Q8684', name: 'Seoul', type: 'place', subtype: 'capital', country: 'KR', prominence: 85 }),
+  E({ id: 'Q22686', name: 'Donald Trump', type: 'person', shortNames: ['Trump'], country: 'US', prominence: 99 }),
+  E({ id: 'Q9001', name: 'Marsha P. Johnson', type: 'person', shortNames: ['Johnson'], country: 'US', prominence: 60 }),
+  E({ id: 'Q9002', name: 'David Alpha', type: 'person', shortNames: ['Alpha'], country: 'US', prominence: 60 }),
+  E({ id: 'Q9003', name: 'David Beta', type: 'person', shortNames: ['Beta'], country: 'US', prominence: 60 }),
+  E({ id: 'Q40504', name: 'Jim Carrey', type: 'person', shortNames: ['Carrey'], country: 'CA', prominence: 60 }),
+  E({ id: 'Q155702', name: 'RTL', type: 'organization', subtype: 'media', prominence: 62 }),
+  E({ id: 'Q7817', name: 'World Health Organization', type: 'organization', subtype: 'international_organization', aliases: ['WHO'], prominence: 85 }),
+  E({ id: 'Q61', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['Washington'], country: 'US', prominence: 85 }),
+  E({ id: 'Q1223', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
 ]);
 
@@ -185,5 +200,59 @@ describe('an organisation name first met inside a longer name', () => {
     const order = 'The Hermetic Order of the Golden Dawn, devoted to study of the occult, was founded in a rented room.';
     expect(links(`${order}\n\nEarly members of the Golden Dawn included several poets.`)).toEqual([]);
     expect(links('Early members of the Golden Dawn party were arrested in Athens last week.')).toEqual(['Q82256:Golden Dawn']);
+  });
+});
+
+describe('rules from the fresh dev pages of session 7', () => {
+  it('a surname after another given name is another person ("Vassili Peskov", "Eric Trump")', () => {
+    expect(links('The book by Vassili Putin tells of a family in the taiga.')).toEqual([]);
+    expect(links('On Monday, Eric Trump spoke at the rally in Florida.')).toEqual(['Q812:Florida']);
+    // Nationality words still stand before a name.
+    expect(links('Russian President Putin met the press. Ukrainian Putin critics left.')).toEqual(['Q7747:Putin', 'Q7747:Putin']);
+  });
+  it('initials the pack does not know start a longer name ("SF Bay area")', () => {
+    expect(links('A company located in the SF Bay area makes the chips.')).toEqual([]);
+    expect(links('The NASA Moscow office closed.')).toEqual(['Q23548:NASA', 'Q649:Moscow']);
+  });
+  it('shouted words cut into one-word sentences are not acronyms ("THIS. IS. WAR.")', () => {
+    expect(links('You started this. THIS. IS. WAR.')).toEqual([]);
+    // One capitalised neighbour after a full stop is the next sentence.
+    expect(links('Fighters of IS. ISIS said it would strike again.')).toEqual(['Q2429253:IS']);
+  });
+  it('a country\'s three-letter initials need "the" or the country on the page', () => {
+    expect(links('If DRC passes with no errors, write the bitstream.')).toEqual([]);
+    expect(links('Fighting in the east of the DRC displaced thousands.')).toEqual(['Q974:DRC']);
+    expect(links('The Democratic Republic of the Congo held talks. DRC officials agreed.')).toEqual(['Q974:Democratic Republic of the Congo', 'Q974:DRC']);
+  });
+  it('a party named by shared party words is the page\'s own country\'s', () => {
+    expect(links('In Seoul, South Korea\'s president met leaders of South Korea\'s parties; the Democratic Party walked out.')).not.toContain('Q29552:Democratic Party');
+    expect(links('The Democratic Party and the Republican Party agreed in Virginia.')).toEqual(['Q29552:Democratic Party', 'Q29468:Republican Party', 'Q1370:Virginia']);
+  });
+});
+
+describe('given-name repeats of a person introduced on the page', () => {
+  it('links "Marsha" on a page that names "Marsha P. Johnson" (anywhere, as surnames), not inside another name', () => {
+    expect(links('Marsha was seen. Marsha P. Johnson was an activist.\n\nMarsha fought for rights; Marsha Hunt did not.'))
+      .toEqual(['Q9001:Marsha', 'Q9001:Marsha P. Johnson', 'Q9001:Marsha']);
+  });
+  it('leaves a given name two introduced people share, and "Jim & Andy" titles', () => {
+    expect(links('David Alpha met David Beta. Later David left.')).toEqual(['Q9002:David Alpha', 'Q9003:David Beta']);
+    expect(links('Jim Carrey stars. The film Jim & Andy shows Jim at work.')).toEqual(['Q40504:Jim Carrey', 'Q40504:Jim']);
+  });
+});
+
+describe('acronyms of organisations without a country', () => {
+  it('a well-known one links anywhere, a lesser one only with page support', () => {
+    expect(links('The WHO said the outbreak was over.')).toEqual(['Q7817:WHO']);
+    expect(links('This runs a generic RTL synthesis pass first.')).toEqual([]);
+    expect(links('The German broadcaster RTL aired the match. (RTL)')).toEqual(['Q155702:RTL']);
+  });
+});
+
+describe('a state that shares its name with a capital', () => {
+  it('is the state after "eastern" or before "state"/"Gov.", else the capital', () => {
+    expect(links('Fires spread in eastern Washington overnight.')).toEqual(['Q1223:Washington']);
+    expect(links('Washington Gov. Smith signed the bill.')).toEqual(['Q1223:Washington']);
+    expect(links('He flew to Washington to meet the president.')).toEqual(['Q61:Washington']);
   });
 });

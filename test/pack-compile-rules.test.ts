@@ -132,3 +132,35 @@ describe('compileEntities: company heads and former heads of government', async 
     expect(byId.get('cik:1801')?.aliases ?? []).not.toContain('Julian');
   });
 });
+
+describe('compileEntities: most newsworthy role, parties by vote share (session 7)', async () => {
+  const d = dir(
+    [],
+    [
+      // Six records for three places: a former prime minister whose latest role is a seat in
+      // parliament, two backbenchers, and three parties (parties rank above backbenchers).
+      { id: 'Q7300001', name: 'Former Premier', type: 'person', country: 'GB', source: 'eps:uk (CC0)', roles: [
+        { title: 'Prime Minister (United Kingdom)', from: '2010-05-11', to: '2016-07-13' },
+        { title: 'Member of the Parliament of the United Kingdom', from: '2001-06-07', to: '2016-09-12' },
+      ] },
+      ...[1, 2].map((i) => ({ id: `Q730010${i}`, name: `Sitting Member${i}`, type: 'person', country: 'GB', roles: [{ title: 'Member of the Parliament of the United Kingdom', from: '2015-05-07', to: '2019-11-06' }], source: 'eps:uk (CC0)' })),
+      { id: 'Q7300201', name: 'Fringe List', type: 'organization', subtype: 'political_party', aliases: ['FLX'], country: 'FR', description: 'Political party in France; 0.4% of the vote in 2017', source: 'partyfacts (MIT)' },
+      { id: 'Q7300202', name: 'Union for a Test Movement', type: 'organization', subtype: 'political_party', aliases: ['UTM'], country: 'FR', description: 'Former political party in France (2002–2015); 39.5% of the vote in 2007', source: 'partyfacts (MIT)' },
+      { id: 'Q7300203', name: 'Union of Test Democrats', type: 'organization', subtype: 'political_party', aliases: ['UTD'], country: 'FR', description: 'Political party in France; 3.0% of the vote in 2017', source: 'partyfacts (MIT)' },
+    ],
+    [],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 3 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it("keeps a breadth record's most newsworthy role (prime minister), not its latest, and ranks by it", () => {
+    expect(byId.get('Q7300001')?.roles.map((r) => r.title)).toEqual(['Prime Minister (United Kingdom)']);
+    expect(byId.has('Q7300101')).toBe(false);
+  });
+  it('takes parties by vote share and keeps the acronyms of parties with a real share', () => {
+    expect(byId.has('Q7300202')).toBe(true);
+    expect(byId.has('Q7300203')).toBe(true);
+    expect(byId.has('Q7300201')).toBe(false);
+    expect(byId.get('Q7300202')?.aliases).toContain('UTM');
+    expect(entities.some((e) => 'voteShare' in e)).toBe(false);
+  });
+});

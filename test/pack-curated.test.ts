@@ -25,7 +25,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
     source,
   }).strict().refine((e) => e.type === 'event' || (e.from === undefined) || e.subtype === 'landmark', 'dates are for events (and landmarks in service)')
     .refine((e) => !e.from || !e.to || e.from <= e.to, 'from after to')),
-  'aliases.json': z.array(z.object({ id, aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
+  'aliases.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|curated:[a-z0-9-]+|geonames:\d+)$/), aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
 };
 
 describe('curated entity facts', () => {

@@ -56,6 +56,27 @@ describe.skipIf(!existsSync(PACK))('default pack', () => {
     expect(links(t)).toEqual(expect.arrayContaining(expected));
   });
 
+  it.each([
+    ['El presidente de Turquía viajó a Alemania, Brasil y Estados Unidos.', ['Q43:Turquía', 'Q183:Alemania', 'Q155:Brasil', 'Q30:Estados Unidos']],
+    ['Le Royaume-Uni et l’Allemagne ont répondu à la Russie.', ['Q145:Royaume-Uni', 'Q183:Allemagne', 'Q159:Russie']],
+    ['Die Türkei und Frankreich unterstützen die Ukraine.', ['Q43:Türkei', 'Q142:Frankreich', 'Q212:Ukraine']],
+  ])('links country names written in Spanish, French or German (curated aliases): %s', (t, expected) => {
+    expect(links(t)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('reads "ABC" as the Australian broadcaster on a page about Australia', () => {
+    expect(links('Speaking in Canberra, the Australian prime minister told the ABC that Australia would act.')).toContain('Q781365:ABC');
+  });
+
+  it('keeps the most newsworthy role of a breadth record (a former prime minister, not his later seat)', () => {
+    expect(index.byId.get('Q192')?.roles[0]?.title).toMatch(/^Prime Minister/);
+    expect(index.byId.get('Q329')?.roles[0]?.title).toMatch(/^President/);
+  });
+
+  it('links a name written without its middle initial as the full name ("Mark Warner")', () => {
+    expect(links('Senator Mark Warner of Virginia spoke.')).toContain('Q453893:Mark Warner');
+  });
+
   it('links the Biden administration', () => {
     expect(links('The Biden administration paused the shipments.').join(' ')).toMatch(/Biden administration/);
   });

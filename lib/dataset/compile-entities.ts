@@ -120,6 +120,8 @@ interface CuratedEntity extends Omit<RawRecord, 'source'> {
 interface RawRecord {
   id: string;
   name: string;
+  /** Read only for the vote share a party record states (ranking); never copied into the pack. */
+  description?: string;
   type: PackEntity['type'];
   subtype?: string;
   aliases?: string[];
@@ -136,7 +138,9 @@ interface RawRecord {
   date?: { from?: string | null; to?: string | null };
 }
 
-type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string; famous?: boolean; firstLevel?: boolean };
+type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string; famous?: boolean; firstLevel?: boolean;
+  /** A party's stated vote share (%), for keeping its acronym; not in the pack. */
+  voteShare?: number };
 
 class Counter {
   private m = new Map<string, number>();
@@ -254,6 +258,8 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (caps && letters.length <= 5) {
       // Acronyms and tickers: only well-known ones, or the core list's own.
       if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65 || /^(government_body|media|international_organization|education|military|ngo)$/.test(e.subtype ?? ''))) return true;
+      // A party that won a real share of the vote is named by its acronym in the news ("UMP", "UDI").
+      if (e.subtype === 'political_party' && (e.voteShare ?? 0) >= 3 && letters.length >= 3 && !ACRONYM_STOP.has(f)) return true;
       if (!core || ACRONYM_STOP.has(f) || letters.length === 2) { drops.add('alias: acronym or ticker of a minor entity'); return false; }
       return true;
     }
@@ -299,6 +305,14 @@ function normRoles(roles: RawRecord['roles'], max = 4): Role[] {
   }
   // Most recent first; keep at most 4.
   out.sort((a, b) => (b.to ?? '9999').localeCompare(a.to ?? '9999') || (b.from ?? '').localeCompare(a.from ?? ''));
+  // Keeping one role (breadth records): the most newsworthy, not the latest — David Cameron's is
+  // "Prime Minister (United Kingdom)", not his later seat in Parliament; Sarkozy's is "President
+  // (France)", not the co-princeship of Andorra that came with it. The rank reads this role too.
+  if (max === 1 && out.length > 1) {
+    let best = out[0]!, bestScore = roleScore([best]);
+    for (const r of out) { const sc = roleScore([r]); if (sc > bestScore) { best = r; bestScore = sc; } }
+    return [best];
+  }
   return out.slice(0, max);
 }
 
@@ -350,6 +364,10 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   if (r.born) e.born = r.born.slice(0, 10);
   if (r.population) e.population = r.population;
   if (r.popularity !== undefined) e.popularity = r.popularity;
+  if (r.subtype === 'political_party') {
+    const v = /(\d+(?:\.\d+)?)% of the vote in \d{4}/.exec(r.description ?? '');
+    if (v) e.voteShare = Number(v[1]);
+  }
   if (r.date?.from) e.from = isoDate(r.date.from);
   if (r.date && 'to' in r.date) e.to = isoDate(r.date.to) ?? null;
   // Entities with a QID link to Wikidata and `enwiki:` ids to their Wikipedia page (both rebuilt
@@ -377,6 +395,19 @@ function roleScore(roles: Role[]): number {
     best = Math.max(best, head ? 6 + recent * 2 : recent * 3 + high);
   }
   return Math.min(10, best);
+}
+
+/**
+ * Parties are many (4,100) and the quota takes 1,500: rank them by their vote share ("39.5% of the
+ * vote in 2007", Party Facts) so that governing and main opposition parties (Zanu-PF, the UMP, En
+ * Marche) come before fringe lists; recent elections weigh a little more. Parties without a vote
+ * share keep the base rank.
+ */
+function partyVoteBonus(description: string | undefined): number {
+  const m = /(\d+(?:\.\d+)?)% of the vote in (\d{4})/.exec(description ?? '');
+  if (!m) return 0;
+  const pct = Number(m[1]), year = m[2]!;
+  return Math.min(20, pct / 2) + (year >= '2010' ? 4 : year >= '2000' ? 2 : 0);
 }
 
 /** Rank for entities_more.jsonl (higher = keep first). */
@@ -571,6 +602,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const why = wordlikeName(e);
       if (why) { drops.add(`entity: ${file} — ${why}`); continue; }
       let rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
+      if (rank !== null && kind === 'more' && e.subtype === 'political_party') rank += partyVoteBonus(r.description);
       if (rank === null && (include.has(r.id) || include.has(e.id))) rank = 0;
       if (rank === null) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); continue; }
       if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3 && !e.famous && !include.has(e.id)) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
@@ -676,7 +708,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       seen.add(k);
       const aToks = nameTokens(a).map(fold);
       // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
-      const partOfName = e.type === 'person' && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
+      // Given and family name without the middle ("Mark Warner" of "Mark R. Warner") is a full form.
+      const givenAndFamily = aToks.length >= 2 && aToks[0] === nameToks[0] && aToks[aToks.length - 1] === nameToks[nameToks.length - 1];
+      const partOfName = e.type === 'person' && !givenAndFamily && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
       if (partOfName && aToks.length > 1) {
         if (aToks.join(' ') !== nameToks.slice(0, aToks.length).join(' ')) shorts.add(a);
         else drops.add('short form: the given name');

@@ -106,3 +106,42 @@ export const INSTITUTION_WORDS = new Set([
   'central', 'bank', 'reserve', 'police', 'army', 'navy', 'air', 'force', 'defence', 'defense', 'foreign', 'interior',
   'justice', 'finance', 'health', 'department', 'state', 'government', 'chamber', 'deputies', 'election', 'commission',
 ]);
+
+/**
+ * Nationality and regional adjectives that may stand before a name without being part of it
+ * ("Russian President", "Israeli Prime Minister Netanyahu", "Iraqi Kurdish leader"). A word is
+ * recognised here or by an unambiguous ending (-ese, -ish); the looser endings (-an, -i, -ic, -ch)
+ * are also the endings of given names ("Vassili Peskov", "Eric Trump", "Ryan Smith"), so words with
+ * those endings must be listed.
+ */
+export const DEMONYMS = new Set(
+  (
+    'american russian ukrainian european african asian arab arabian australian austrian belgian brazilian bulgarian ' +
+    'canadian chilean colombian croatian cuban egyptian estonian ethiopian georgian german hungarian indian ' +
+    'indonesian iranian italian jamaican jordanian kenyan korean latvian lithuanian libyan malaysian mexican ' +
+    'moroccan nigerian norwegian palestinian peruvian romanian serbian slovakian slovenian syrian tunisian ' +
+    'venezuelan algerian armenian bosnian cambodian argentinian bolivian ecuadorian haitian nicaraguan ' +
+    'paraguayan uruguayan guatemalan honduran salvadoran dominican panamanian mauritanian sudanese ' +
+    'afghan cuban mongolian russian-backed iranian-backed californian texan floridian virginian ' +
+    'canadian-american african-american asian-american mexican-american european-american catalan ' +
+    'chechen belarusian macedonian albanian anatolian caucasian latin latino latina hispanic ' +
+    'israeli iraqi pakistani saudi yemeni kuwaiti omani qatari emirati bahraini bangladeshi somali ' +
+    'nepali azerbaijani uzbek kazakh tajik turkmen kyrgyz afghani thai malawian zambian ' +
+    'pakistani-american iraqi-kurdish kurdish ' +
+    'islamic arabic baltic nordic slavic celtic icelandic pacific atlantic democratic republican catholic ' +
+    'french dutch czech greek swiss turkish polish danish swedish finnish irish scottish welsh british english spanish ' +
+    'chinese japanese vietnamese portuguese taiwanese lebanese senegalese congolese maltese burmese nepalese ' +
+    'rwandan ugandan tanzanian ghanaian zimbabwean cameroonian ivorian malian nigerien chadian eritrean lankan ' +
+    'namibian angolan mozambican liberian gambian singaporean filipino tibetan uyghur kashmiri punjabi crimean ' +
+    'bavarian sicilian corsican kosovar montenegrin moldovan dagestani ossetian tatar persian ottoman soviet ' +
+    'sunni shiite shia christian muslim jewish hindu sikh orthodox'
+  ).split(/\s+/),
+);
+
+/** Words of party names that many countries share ("Democratic Party", "Labour Party", "the
+ *  Conservatives"): a name made only of these is a party of the country the page is about. */
+export const GENERIC_PARTY_WORDS = new Set([
+  'the', 'democratic', 'democrats', 'democrat', 'republican', 'republicans', 'party', 'labour', 'labor', 'liberal', 'liberals',
+  'conservative', 'conservatives', 'socialist', 'socialists', 'social', 'green', 'greens', 'national', 'people', 'peoples',
+  'progressive', 'progressives', 'united', 'workers', 'communist', 'new', 'justice', 'freedom', 'and', 'of', 'for', 'unity',
+]);

@@ -16,8 +16,9 @@
 import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
-import { AMBIGUOUS_PLACES, CAP_OK_AFTER, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
 import { describeEntity } from './describe';
+import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
@@ -31,6 +32,9 @@ export interface LinkOptions {
   /** The page's URL: its host names the publisher when the site name does not. */
   url?: string | null;
 }
+
+/** Below this prominence, a country-less organisation's 2–3-letter acronym needs page support. */
+const MINOR_ACRONYM_PROMINENCE = 65;
 
 /** Prominence at or above which a surname alone may link without an earlier full mention. */
 export const STANDALONE_PROMINENCE = 90;
@@ -196,6 +200,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     }
   }
 
+  // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
+  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities, index.nameKeys);
+  if (given.size > 0) {
+    const taken: [number, number][][] = scans.map(() => []);
+    for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
+    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found);
+    for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
+  }
+
   const out: LinkedEntity[] = [];
   for (const [i, mentions] of found) {
     const e = index.entities[i]!;
@@ -293,6 +306,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
       if (!acronymFits(scan, m, h.entity, e, page)) continue;
     }
+    // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
+    // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
+    if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
+    // "the Democratic Party" in a story about South Korea is a Korean party: a party named by words
+    // many countries' parties share is the page's own country's, unless nothing names another country.
+    if (e.subtype === 'political_party' && e.country && genericParty(scan, m) && !partyCountryFits(page.support, e.country, page.own.get(h.entity) ?? 0)) continue;
     // "South Korea's Supreme Court", "Japan's Democratic Party": another country's body.
     if (e.type === 'organization' && e.country) {
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
@@ -317,6 +336,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
     if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
+    // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
+    // capital that shares its name.
+    if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
@@ -325,6 +347,17 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     }
   }
   return best;
+}
+
+/** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
+const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
+/** Words right before one: "eastern Washington", "rural Washington". */
+const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+function stateCue(scan: BlockScan, m: RawMatch): boolean {
+  const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
+  if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
+  return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
 }
 
 /** A multi-word match's words, normalised ("golden dawn"). */
@@ -355,7 +388,11 @@ function shouting(scan: BlockScan, m: RawMatch): boolean {
   // Only words joined by spaces count: "Orbital ATK, NASA" and "MOSCOW (AP)" are not shouting.
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
   const loud = (t: Token | undefined) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
-  return (loud(prev) && joinedBySpace(scan, prev!, scan.tokens[m.from]!)) || (loud(next) && joinedBySpace(scan, scan.tokens[m.to - 1]!, next!));
+  if ((loud(prev) && joinedBySpace(scan, prev!, scan.tokens[m.from]!)) || (loud(next) && joinedBySpace(scan, scan.tokens[m.to - 1]!, next!))) return true;
+  // Shouted words cut into one-word sentences ("THIS. IS. WAR."): capitals on both sides (one side
+  // is not enough: "talks with the US. NATO said" is two sentences).
+  const stop = (a: Token, b: Token) => /^[.!?]\s+$/.test(scan.text.slice(a.end, b.start));
+  return loud(prev) && loud(next) && stop(prev!, scan.tokens[m.from]!) && stop(scan.tokens[m.to - 1]!, next!);
 }
 
 /** Is a one-word place name that is also an ordinary word or given name used as the place here? */
@@ -432,6 +469,21 @@ function mainCountry(support: Map<string, number>, country: string, discount = 0
   return own * 3 >= top;
 }
 
+/** Every word of the match is a word many countries' party names share ("Democratic Party"). */
+function genericParty(scan: BlockScan, m: RawMatch): boolean {
+  for (let k = m.from; k < m.to; k++) if (!GENERIC_PARTY_WORDS.has(scan.tokens[k]!.norm)) return false;
+  return true;
+}
+
+/** A generically named party is `country`'s when no other country is on the page, or `country` is
+ *  among the page's main ones (counted without the party's own mentions). */
+function partyCountryFits(support: Map<string, number>, country: string, own: number): boolean {
+  let other = false;
+  for (const [c, v] of support) if (c !== country && v > 0) { other = true; break; }
+  // The party's own mentions are left out: they would vouch for themselves.
+  return !other || mainCountry(support, country, own);
+}
+
 /** Every word of the match is a generic institution word ("House of Representatives"). */
 function genericInstitution(scan: BlockScan, m: RawMatch): boolean {
   for (let k = m.from; k < m.to; k++) if (!INSTITUTION_WORDS.has(scan.tokens[k]!.norm)) return false;
@@ -474,7 +526,8 @@ function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
   }
   return true;
 }
-const DEMONYM_LIKE = /(an|ese|ish|ch|i|ic|ist)$/;
+/** A nationality/regional adjective before a name ("Russian President", "Israeli"); see DEMONYMS. */
+const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.test(norm);
 
 /**
  * Is this match only part of a longer capitalised name that the pack does not know?
@@ -514,7 +567,10 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   const prev = tokens[m.from - 1];
   if (!prev) return false;
   const first = tokens[m.from]!;
-  if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !DEMONYM_LIKE.test(prev.norm) && !scan.ends!.has(m.from)) return true;
+  if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !demonymLike(prev.norm) && !scan.ends!.has(m.from)) return true;
+  // "SF Bay area", "NYC Pride": initials the pack does not know, written before a one-word name, are
+  // the first part of a longer name (a known acronym before it, "US Senate", ends a name and passes).
+  if (m.to - m.from === 1 && prev.shape === Shape.Upper && prev.end - prev.start >= 2 && first.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !scan.ends!.has(m.from) && !HONORIFICS.has(prev.norm)) return true;
   // "University of California, San Diego": a campus named after its city, after a comma.
   if (prev.shape === Shape.Cap && /^,[ \u00a0]$/.test(scan.text.slice(prev.end, first.start))) {
     const of = tokens[m.from - 2], head = tokens[m.from - 3];
@@ -571,7 +627,9 @@ function creditCue(scan: BlockScan, m: RawMatch): boolean {
  * Australian page is not the American network; "AP" needs a US story or a credit.
  */
 function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity, page: PageEvidence): boolean {
-  if (!e.country) return true;
+  // No country to check against: a well-known body (UN, EU, WHO, CNN) reads so anywhere; a lesser
+  // one ("RTL" in a chip-design tutorial) only when spelled out, the publisher or in a credit.
+  if (!e.country) return prominence(e) >= MINOR_ACRONYM_PROMINENCE || page.spelled.has(entity) || page.publisher === entity || (e.subtype === 'media' && creditCue(scan, m));
   if (page.spelled.has(entity) || page.publisher === entity) return true;
   if (e.type === 'organization' && e.subtype === 'media' && creditCue(scan, m)) return true;
   const mine = page.own.get(entity) ?? 0;
@@ -580,6 +638,14 @@ function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity
   // No country evidence besides the acronym itself: nothing contradicts the reading.
   if (!any) return true;
   return mainCountry(page.support, e.country, mine);
+}
+
+/** A country's three-letter initials ("the DRC") fit after "the" or when the page backs the country. */
+function countryInitialsFit(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity, page: PageEvidence): boolean {
+  const prev = scan.tokens[m.from - 1];
+  if (prev && prev.norm === 'the' && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
+  if (page.spelled.has(entity) || !e.country) return true;
+  return (page.support.get(e.country) ?? 0) - (page.own.get(entity) ?? 0) > 0;
 }
 
 /**

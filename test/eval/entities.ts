@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- entities [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE [--dump]] [--links] [--top N]`
+ * `npm run eval -- entities [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE[,PAGE…] [--dump]] [--links] [--top N]`
  *   --links: one line per scored prediction (✓ correct, ✗ wrong id, + no gold), to review a rule's effect on dev.
  *
  * Entity linking (issue #4 "Measure") against hand annotations of English news pages from
@@ -326,12 +326,14 @@ export async function run(args: string[], shared: string): Promise<void> {
     return;
   }
   const only = arg(args, '--only');
+  // --only takes one page or a comma-separated list (e.g. the pages annotated in one session).
+  const onlyPages = only ? new Set(only.split(',')) : undefined;
   const top = Number(arg(args, '--top') ?? 25);
   const pagesDir = path.join(shared, 'data/readability-pages');
   const files = readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort();
   const golds = files
     .map((f) => JSON.parse(readFileSync(path.join(GOLD_DIR, f), 'utf8')) as { page: string; mentions: GoldMention[] })
-    .filter((g) => (only ? g.page === only : split === 'all' || splitOf(g.page) === split));
+    .filter((g) => (onlyPages ? onlyPages.has(g.page) : split === 'all' || splitOf(g.page) === split));
   if (!golds.length) {
     console.log(`eval entities: no gold pages for split ${split}${only ? ` / page ${only}` : ''}`);
     return;
@@ -349,7 +351,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       console.log(`  ${g.page}: missing from ../shared, skipped`);
       continue;
     }
-    rows.push(scorePage(g.page, dir, g.mentions, knowledge, !!only && args.includes('--dump')));
+    rows.push(scorePage(g.page, dir, g.mentions, knowledge, onlyPages?.size === 1 && args.includes('--dump')));
   }
 
   // Same rule as the error tables: with --split all, the per-prediction lines are for dev pages only.

@@ -1,0 +1,71 @@
+/**
+ * Given-name repeats: after "Marsha P. Johnson" a feature story often says "Marsha". The pack has
+ * no alias for a bare given name (it would match every Marsha in every article), so the linker adds
+ * these mentions itself, and only for people already introduced by their full name on this page.
+ *
+ * A given name links when:
+ *  - exactly one person introduced on the page has it as the first word of their name (two
+ *    introduced Davids: neither), and no other entity on the page carries it as a name or surname;
+ *  - it is written capitalised, at least 3 letters, not an ordinary word the linker never links alone
+ *    ("Will", "Mark", "Grace");
+ *  - it stands alone: not inside another name ("Marsha Hunt", "Jason Bourne") — no capitalised word
+ *    right before or after it, no "&" joining it to another name ("Jim & Andy") — and not already
+ *    part of a linked mention.
+ */
+import type { PackEntity } from '../dataset/schema';
+import type { Mention } from '../report';
+import { NEVER_ALONE } from './ambiguity';
+import { Shape, type Token } from './normalize';
+
+export interface GivenNameBlock {
+  text: string;
+  tokens: Token[];
+}
+
+/** Given name (folded) → the one introduced person who has it. */
+export function givenNamesOf(introduced: Iterable<number>, entities: readonly PackEntity[], nameKeys: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const clash = new Set<string>();
+  for (const i of introduced) {
+    const e = entities[i]!;
+    // The index's folded name key ("marsha p johnson"): no tokenising again.
+    const words = nameKeys[i]!.split(' ');
+    if (e.type !== 'person') {
+      for (const w of words) clash.add(w);
+      continue;
+    }
+    for (const w of words.slice(1)) clash.add(w);
+    // The first word of the name; leave initials and one-word names aside.
+    if (words.length < 2 || words[0]!.length < 3) continue;
+    const first = words[0]!;
+    if (NEVER_ALONE.has(first)) continue;
+    if (out.has(first) && out.get(first) !== i) clash.add(first);
+    else out.set(first, i);
+  }
+  for (const w of clash) out.delete(w);
+  return out;
+}
+
+/**
+ * Add the given-name mentions of block `b` to `found` (entity → mentions). `taken` holds the
+ * [start, end) spans already linked in this block.
+ */
+export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Map<string, number>, taken: [number, number][], found: Map<number, Mention[]>): void {
+  if (given.size === 0) return;
+  const { tokens, text } = block;
+  const capsNear = (t: Token | undefined, a: number, z: number) => t !== undefined && t.shape !== Shape.Lower && /^[ \u00a0]+$/.test(text.slice(a, z));
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Cap) continue;
+    const who = given.get(t.norm);
+    if (who === undefined) continue;
+    const prev = tokens[k - 1], next = tokens[k + 1];
+    if (capsNear(prev, prev?.end ?? 0, t.start) || capsNear(next, t.end, next?.start ?? 0)) continue;
+    // "Jim & Andy", "Will & Grace": two names joined by an ampersand are a title or a firm.
+    if ((next && next.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(t.end, next.start))) || (prev && prev.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(prev.end, t.start)))) continue;
+    if (taken.some(([s, e]) => s < t.end && t.start < e)) continue;
+    const list = found.get(who) ?? [];
+    list.push({ paragraph: b, start: t.start, end: t.end, text: text.slice(t.start, t.end) });
+    found.set(who, list);
+  }
+}
