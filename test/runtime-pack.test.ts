@@ -66,6 +66,22 @@ describe('binary image', () => {
     expect(() => img.u16('a')).toThrow(/not u16/);
     expect(() => decodeImage(bytes.slice(0, bytes.length - 8), 'TEST').f64('e')).toThrow(/past the end/);
   });
+  it('stores small-number columns as varints when asked, and reads them back as their own kind', () => {
+    const small = { len: Uint16Array.from({ length: 400 }, (_, i) => i % 200), refs: Uint32Array.from({ length: 300 }, (_, i) => (i === 7 ? 4e9 : i)), signed: Int32Array.from({ length: 300 }, (_, i) => (i % 2 ? -i : i) * (i === 5 ? 1e8 : 1)), wide: Uint32Array.from([4e9, 3e9, 2e9]) };
+    const packed = encodeImage('TEST', null, small, { varints: true });
+    const plain = encodeImage('TEST', null, small);
+    expect(packed.length).toBeLessThan(plain.length * 0.75);
+    const img = decodeImage(packed, 'TEST');
+    expect(img.u16('len')).toBeInstanceOf(Uint16Array);
+    expect([...img.u16('len')]).toEqual([...small.len]);
+    expect([...img.u32('refs')]).toEqual([...small.refs]);
+    expect(img.i32('signed')).toBeInstanceOf(Int32Array);
+    expect([...img.i32('signed')]).toEqual([...small.signed]);
+    expect(img.u16('len')).toBe(img.u16('len')); // decoded once
+    expect([...img.u32('wide')]).toEqual([...small.wide]); // not smaller as varints: stored as is
+    expect(img.u32('wide').buffer).toBe(packed.buffer);
+    expect(() => img.u32('len')).toThrow(/not u32/);
+  });
   it('reads an image that does not start at an 8-byte boundary', () => {
     const shifted = new Uint8Array(bytes.length + 3);
     shifted.set(bytes, 3);
@@ -172,6 +188,15 @@ const smallPack = (): Pack => ({
     { id: 'c6', date: '2025-01-11', source: 'Wire', entities: [], topics: [] },
     // A reader-built pack's prose fields, and topics that intern to fewer (kept as written).
     { id: 'c7', date: '2025-01-12', title: 'A headline', summary: 'What happened.', source: 'Paper', entities: ['Q22686'], topics: ['Talks', 'Talks'] },
+    // Timeline ids (derived from date and serial in the runtime form) and ones that only look like it.
+    { id: 'wcep-2025-01-13-001', date: '2025-01-13', source: 'Wire', entities: ['Q212'], topics: ['War'] },
+    { id: 'wcep-2025-01-13-012', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-13-1234', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-13-000', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-14-0012', date: '2025-01-14', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-14-002', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'other-2025-01-14-003', date: '2025-01-14', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-15-001', date: null, source: 'Wire', entities: [], topics: [] },
   ],
 });
 
@@ -278,6 +303,18 @@ describe('runtime pack', () => {
     const rt = decodeRuntimePack(encodeRuntimePack(pack));
     sameKnowledge(buildKnowledge([pack]), rt.knowledge, TEXTS.slice(0, 1), '2025-03-01');
     expect(rt.knowledge.coverage.items[0]!.record.entities).toEqual(['Q212', 'x:nowhere']);
+  });
+
+  it('derives timeline ids from date and serial, and keeps every other id as it is', () => {
+    const bytes = encodeRuntimePack(smallPack());
+    const img = decodeImage<{ coverage: { idPrefix: string; oddIds: [number, string][] } }>(bytes, 'BSRP');
+    expect(img.data.coverage.idPrefix).toBe('wcep-');
+    const odd = img.data.coverage.oddIds.map(([, id]) => id);
+    expect(odd).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'wcep-2025-01-13-000', 'wcep-2025-01-14-0012', 'wcep-2025-01-14-002', 'other-2025-01-14-003', 'wcep-2025-01-15-001']);
+    const rt = decodeRuntimePack(bytes);
+    expect(rt.knowledge.coverage.items.map((it) => it.record.id)).toEqual(smallPack().coverage.map((c) => c.id));
+    expect(rt.knowledge.coverage.byId.get('wcep-2025-01-13-1234')).toBe(9);
+    expect(rt.knowledge.coverage.byId.has('wcep-2025-01-13-002')).toBe(false);
   });
 
   it('is deterministic', () => {
