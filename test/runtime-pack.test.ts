@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { FrozenStrings } from '../lib/dataset/frozen-strings';
+import { FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
@@ -43,6 +43,29 @@ describe('FrozenStrings', () => {
     expect(() => FrozenStrings.build(['x', 'x'])).toThrow(/duplicate/);
     expect(() => new FrozenStrings({ bytes: new Uint8Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
     expect(() => FrozenStrings.build(['a\ud800b'])).toThrow(/well-formed/);
+  });
+});
+
+describe('front coding', () => {
+  // Sorted keys with shared prefixes, a shared prefix that ends inside a 2-byte letter (é/è share
+  // their first byte), repeats, the empty key, and one sharing more than 255 bytes.
+  const long = 'x'.repeat(300);
+  const keys = ['', 'donald', 'donald j trump', 'donald trump', 'donald trump', 'erdoğan', 'erdoğanı', 'café', 'cafè', long, `${long}y`, 'москва', 'x😀y', 'x😀z'];
+  it('round-trips, never splits a UTF-8 sequence, and stores fewer bytes', () => {
+    const parts = StringList.encode(keys);
+    const coded = frontEncode(parts);
+    const back = frontDecode(coded);
+    expect([...back.bytes]).toEqual([...parts.bytes]);
+    expect([...back.lengths]).toEqual([...parts.lengths]);
+    expect(new StringList(back).keys()).toEqual(keys);
+    expect(coded.suffixBytes.length).toBeLessThan(parts.bytes.length - 250);
+    expect(coded.shared[keys.indexOf('cafè')]).toBe(3); // 'caf', not the first byte of é
+    expect(coded.shared[keys.indexOf(`${long}y`)]).toBe(255);
+  });
+  it('refuses parts that do not add up', () => {
+    const coded = frontEncode(StringList.encode(['ab', 'abc']));
+    expect(() => frontDecode({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
+    expect(() => frontDecode({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
   });
 });
 

@@ -99,6 +99,73 @@ function encodeParts(keys: readonly string[]): FrozenStringsParts {
 }
 
 /**
+ * Front coding of stored parts, for string tables kept in sorted order (alias slot keys, entity
+ * ids): each string as the number of leading bytes it shares with the one before it (at most 255,
+ * never splitting a UTF-8 sequence) and its remaining bytes. Sorted keys share long prefixes
+ * ("donald", "donald j trump", "donald trump"; "Q1000", "Q10000"): the 98k slot keys take 0.73 MB
+ * instead of 1.55 MB and gzip to 348 KB instead of 511 KB, and the worker's load is mostly
+ * fetching and inflating bytes (issue #8). frontDecode rebuilds the plain parts in one pass.
+ */
+export interface FrontCodedParts {
+  /** Leading bytes shared with the previous string. */
+  shared: Uint8Array;
+  /** The rest: its length per string, and the bytes, string after string. */
+  suffixLengths: Uint16Array;
+  suffixBytes: Uint8Array;
+}
+
+export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
+  const { bytes, lengths } = parts;
+  const n = lengths.length;
+  const shared = new Uint8Array(n), suffixLengths = new Uint16Array(n);
+  const suffix: Uint8Array[] = [];
+  let prev = 0, prevLength = 0, at = 0, total = 0;
+  for (let i = 0; i < n; i++) {
+    const len = lengths[i]!;
+    let s = 0;
+    while (s < prevLength && s < len && s < 255 && bytes[prev + s] === bytes[at + s]) s++;
+    while (s > 0 && s < len && (bytes[at + s]! & 0xc0) === 0x80) s--; // not inside a UTF-8 sequence
+    shared[i] = s;
+    suffixLengths[i] = len - s;
+    suffix.push(bytes.subarray(at + s, at + len));
+    total += len - s;
+    prev = at;
+    prevLength = len;
+    at += len;
+  }
+  const suffixBytes = new Uint8Array(total);
+  for (let i = 0, k = 0; i < n; k += suffix[i]!.length, i++) suffixBytes.set(suffix[i]!, k);
+  return { shared, suffixLengths, suffixBytes };
+}
+
+export function frontDecode(coded: FrontCodedParts): FrozenStringsParts {
+  const { shared, suffixLengths, suffixBytes } = coded;
+  const n = shared.length;
+  if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
+  const lengths = new Uint16Array(n);
+  let total = 0, prevLength = 0;
+  for (let i = 0; i < n; i++) {
+    if (shared[i]! > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+    prevLength = lengths[i] = shared[i]! + suffixLengths[i]!;
+    total += prevLength;
+  }
+  const bytes = new Uint8Array(total);
+  // Plain loops: keys average ~15 bytes, too short for set/copyWithin calls to pay.
+  let at = 0, prev = 0, s = 0;
+  for (let i = 0; i < n; i++) {
+    const sh = shared[i]!, rest = suffixLengths[i]!;
+    for (let k = 0; k < sh; k++) bytes[at + k] = bytes[prev + k]!;
+    const to = at + sh;
+    for (let k = 0; k < rest; k++) bytes[to + k] = suffixBytes[s + k]!;
+    s += rest;
+    prev = at;
+    at = to + rest;
+  }
+  if (s !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  return { bytes, lengths };
+}
+
+/**
  * StringList: strings by number only (no lookup by string, so no hash table to make at load):
  * the same stored parts as FrozenStrings, read with keyAt. Used for string tables that records
  * and the heading index refer to by number.
