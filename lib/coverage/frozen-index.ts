@@ -6,7 +6,9 @@
  *   columns     entityCounts, topicList: the index's own typed arrays, as is; days as int32
  *               (whole day numbers; NaN = undated stored as UNDATED), widened to float64 at
  *               load; topicStart as per-item counts (compresses better), summed at load
- *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths)
+ *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths), each
+ *               entity's item numbers as differences from the previous one (ascending lists:
+ *               small numbers, a third of the gzipped bytes of the plain numbers)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
  *   records     rebuilt from columns when an item is read: ids (below), dates (a
  *               StringList of the distinct dates and each item's number in it), an outlet table
@@ -157,12 +159,13 @@ function flatLists(lists: readonly (readonly number[])[]): { lengths: Uint32Arra
   return { lengths, flat };
 }
 
-function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
+/** Lists stored as per-list lengths and differences from the previous number (deltas()). */
+function undeltaLists(lengths: Uint32Array, flat: Int32Array): number[][] {
   const out: number[][] = new Array(lengths.length);
   let at = 0;
   for (let i = 0; i < lengths.length; i++) {
     const list: number[] = new Array(lengths[i]!); // a plain loop: Array.from over a typed subarray is slower
-    for (let k = 0; k < list.length; k++) list[k] = flat[at++]!;
+    for (let k = 0, v = 0; k < list.length; k++) list[k] = v += flat[at++]!;
     out[i] = list;
   }
   if (at !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
@@ -331,9 +334,9 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.topicCounts`]: counts(index.topicStart),
       [`${prefix}.topicList`]: index.topicList,
       [`${prefix}.datedLengths`]: dated.lengths,
-      [`${prefix}.dated`]: dated.list,
+      [`${prefix}.datedDeltas`]: deltas(dated.list, dated.lengths),
       [`${prefix}.undatedLengths`]: undated.lengths,
-      [`${prefix}.undated`]: undated.list,
+      [`${prefix}.undatedDeltas`]: deltas(undated.list, undated.lengths),
       [`${prefix}.idf`]: Float64Array.from(idfKeys, (k) => index.idf.get(k)!),
       [`${prefix}.origins`]: origins,
       [`${prefix}.idSerials`]: serials,
@@ -351,7 +354,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
 
 function postingMap(keys: string[], lengths: Uint32Array, list: Int32Array): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  const lists = unflatLists(lengths, list);
+  const lists = undeltaLists(lengths, list);
   if (lists.length !== keys.length) throw new Error('frozen coverage index: posting counts disagree');
   for (let i = 0; i < keys.length; i++) map.set(keys[i]!, lists[i]!);
   return map;
@@ -455,8 +458,8 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     };
   };
   const items = lazyList<IndexedItem>(n, itemOf);
-  const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.dated`));
-  const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undated`));
+  const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.datedDeltas`));
+  const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undatedDeltas`));
   const idfKeys = data.idfKeys ?? [...data.datedKeys, ...data.undatedKeys.filter((k) => !byEntity.has(k))];
   const idfValues = image.f64(`${prefix}.idf`);
   if (idfKeys.length !== idfValues.length) throw new Error('frozen coverage index: idf counts disagree');
