@@ -89,9 +89,15 @@ describe('binary image', () => {
     expect(() => img.u16('a')).toThrow(/not u16/);
     expect(() => decodeImage(bytes.slice(0, bytes.length - 8), 'TEST').f64('e')).toThrow(/past the end/);
   });
-  it('stores small-number columns as varints when asked, and reads them back as their own kind', () => {
-    const small = { len: Uint16Array.from({ length: 400 }, (_, i) => i % 200), refs: Uint32Array.from({ length: 300 }, (_, i) => (i === 7 ? 4e9 : i)), signed: Int32Array.from({ length: 300 }, (_, i) => (i % 2 ? -i : i) * (i === 5 ? 1e8 : 1)), wide: Uint32Array.from([4e9, 3e9, 2e9]) };
-    const packed = encodeImage('TEST', null, small, { varints: true });
+  it('stores small-number columns narrowed or as varints when asked, and reads them back as their own kind', () => {
+    const small = {
+      len: Uint16Array.from({ length: 400 }, (_, i) => i % 200), // u8
+      refs: Uint32Array.from({ length: 300 }, (_, i) => (i === 7 ? 4e9 : i)), // varints (one large value)
+      signed: Int32Array.from({ length: 300 }, (_, i) => (i % 2 ? -i : i) * (i === 5 ? 1e8 : 1)), // zigzag varints
+      mid: Int32Array.from({ length: 300 }, (_, i) => 1000 + i * 100), // u16
+      wide: Uint32Array.from([4e9, 3e9, 2e9]), // as is
+    };
+    const packed = encodeImage('TEST', null, small, { compact: true });
     const plain = encodeImage('TEST', null, small);
     expect(packed.length).toBeLessThan(plain.length * 0.75);
     const img = decodeImage(packed, 'TEST');
@@ -100,6 +106,10 @@ describe('binary image', () => {
     expect([...img.u32('refs')]).toEqual([...small.refs]);
     expect(img.i32('signed')).toBeInstanceOf(Int32Array);
     expect([...img.i32('signed')]).toEqual([...small.signed]);
+    expect(img.i32('mid')).toBeInstanceOf(Int32Array);
+    expect([...img.i32('mid')]).toEqual([...small.mid]);
+    const header = JSON.parse(new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true)))) as { sections: unknown[][] };
+    expect(header.sections.map((e) => e[4] ?? null)).toEqual(['u8', 'v', 'v', 'u16', null]);
     expect(img.u16('len')).toBe(img.u16('len')); // decoded once
     expect([...img.u32('wide')]).toEqual([...small.wide]); // not smaller as varints: stored as is
     expect(img.u32('wide').buffer).toBe(packed.buffer);
