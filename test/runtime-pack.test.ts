@@ -62,6 +62,16 @@ describe('front coding', () => {
     expect(coded.shared[keys.indexOf('cafè')]).toBe(3); // 'caf', not the first byte of é
     expect(coded.shared[keys.indexOf(`${long}y`)]).toBe(255);
   });
+  it('hashes on the way as FrozenStrings does (the same table, every key found)', () => {
+    const distinct = [...new Set(keys)].sort();
+    const plain = FrozenStrings.build(distinct);
+    const parts = frontDecode(frontEncode(StringList.encode(distinct)), { hash: true });
+    expect(parts.hashes).toBeInstanceOf(Uint32Array);
+    const fused = new FrozenStrings(parts);
+    expect([...fused.buckets]).toEqual([...plain.buckets]);
+    distinct.forEach((k, i) => expect(fused.indexOf(k)).toBe(i));
+    expect(fused.indexOf('x😀')).toBe(-1);
+  });
   it('refuses parts that do not add up', () => {
     const coded = frontEncode(StringList.encode(['ab', 'abc']));
     expect(() => frontDecode({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);

@@ -310,7 +310,7 @@ export interface ThawedEntityIndex {
 }
 
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
-  const front = (name: string) => frontDecode({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) });
+  const front = (name: string, hash = false) => frontDecode({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) }, { hash });
   const records = new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) });
   // Ids by number now; their hash table on the first lookup by id (not every worker start
   // looks one up before its first page).
@@ -332,7 +332,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
-  const slots = new FrozenSlots(new FrozenStrings(front('slot')), image.u16(`${prefix}.hitCounts`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`), image.u8(`${prefix}.more`));
+  const slots = new FrozenSlots(new FrozenStrings(front('slot', true)), image.u16(`${prefix}.hitCounts`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`), image.u8(`${prefix}.more`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => (nameSlots[i]! < 0 ? '' : slots.keys.keyAt(nameSlots[i]!))).list;
   const index: EntityIndex = { byId, entities, aliases, nameKeys };
