@@ -416,6 +416,28 @@ describe('runtime pack', () => {
 });
 
 describe('background: the packaged runtime pack', () => {
+  it('loads from shards fetched at once and joined in order; a failed shard fails the load', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(encodeRuntimePack(smallPack()));
+    const cut = [0, 5, Math.floor(gz.length / 2), gz.length - 3, gz.length];
+    const shards = cut.slice(1).map((end, i) => gz.subarray(cut[i]!, end));
+    const started: string[] = [];
+    // The last shard answers first: order must come from the list, not from arrival.
+    const fetchFn = vi.fn(async (u: string) => {
+      started.push(u);
+      const i = Number(u.split('.').at(-1));
+      await new Promise((r) => setTimeout(r, (shards.length - i) * 5));
+      return new Response(shards[i]!, { status: 200 });
+    });
+    const urls = shards.map((_, i) => `/assets/default-pack.bin.gz.${i}`);
+    const pack = await loadPackagedPack(urls, (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
+    expect(started).toEqual(urls.map((u) => `chrome-extension://ext-id${u}`));
+    sameKnowledge(buildKnowledge([smallPack()]), knowledgeFor([pack!]), TEXTS.slice(0, 1), '2025-03-01');
+    const failing = vi.fn(async (u: string) => (u.endsWith('.2') ? new Response('', { status: 404 }) : new Response(shards[Number(u.split('.').at(-1))]!, { status: 200 })));
+    await expect(loadPackagedPack(urls, (p) => p, failing as unknown as typeof fetch)).rejects.toThrow(/HTTP 404/);
+    expect(await loadPackagedPack([], (p) => p)).toBeNull();
+  });
+
   it('is loaded with its knowledge ready; merged with installed packs it is rebuilt in full', async () => {
     const { gzipSync } = await import('node:zlib');
     const bytes = gzipSync(encodeRuntimePack(smallPack()));
