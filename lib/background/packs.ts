@@ -89,41 +89,25 @@ export async function loadPackagedPack(url: string | readonly string[] | null, r
   return packFromPlainBytes(plain, 'default pack');
 }
 
-/**
- * Every shard fetched at once and joined in order as one stream: the first shard's body streams
- * into the inflate as it arrives, the others are read whole meanwhile (side by side) and follow.
- */
+/** Every shard fetched at once, read whole each, joined in order as one stream and inflated. */
 async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Pack> {
-  const responses = urls.map(async (u) => {
+  const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
     if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-    return res;
+    return new Uint8Array(await res.arrayBuffer());
   });
-  const rest = responses.slice(1).map((r) => r.then(async (res) => new Uint8Array(await res.arrayBuffer())));
   // A rejected shard must not go unhandled while an earlier one is still awaited.
-  for (const b of rest) b.catch(() => {});
-  const head = await responses[0]!;
+  for (const b of bodies) b.catch(() => {});
+  const first = await bodies[0]!;
   const t0 = performance.now();
   performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
-  const headReader = head.body?.getReader() ?? null;
-  let headBytes: Promise<Uint8Array> | null = headReader ? null : head.arrayBuffer().then((b) => new Uint8Array(b));
   let next = 0;
   const joined = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (next === 0) {
-        if (headReader) {
-          const { value, done } = await headReader.read();
-          if (!done) return controller.enqueue(value);
-        } else if (headBytes) {
-          controller.enqueue(await headBytes);
-          headBytes = null;
-          return;
-        }
-        next = 1;
-      }
-      if (next > rest.length) return controller.close();
-      controller.enqueue(await rest[next - 1]!);
+      if (next === bodies.length) return controller.close();
+      const part = next === 0 ? first : await bodies[next]!;
       next++;
+      controller.enqueue(part);
     },
   });
   const plain = await streamBytes(joined);
