@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { FrozenStrings } from '../lib/dataset/frozen-strings';
+import { FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
@@ -46,6 +46,39 @@ describe('FrozenStrings', () => {
   });
 });
 
+describe('front coding', () => {
+  // Sorted keys with shared prefixes, a shared prefix that ends inside a 2-byte letter (é/è share
+  // their first byte), repeats, the empty key, and one sharing more than 255 bytes.
+  const long = 'x'.repeat(300);
+  const keys = ['', 'donald', 'donald j trump', 'donald trump', 'donald trump', 'erdoğan', 'erdoğanı', 'café', 'cafè', long, `${long}y`, 'москва', 'x😀y', 'x😀z'];
+  it('round-trips, never splits a UTF-8 sequence, and stores fewer bytes', () => {
+    const parts = StringList.encode(keys);
+    const coded = frontEncode(parts);
+    const back = frontDecode(coded);
+    expect([...back.bytes]).toEqual([...parts.bytes]);
+    expect([...back.lengths]).toEqual([...parts.lengths]);
+    expect(new StringList(back).keys()).toEqual(keys);
+    expect(coded.suffixBytes.length).toBeLessThan(parts.bytes.length - 250);
+    expect(coded.shared[keys.indexOf('cafè')]).toBe(3); // 'caf', not the first byte of é
+    expect(coded.shared[keys.indexOf(`${long}y`)]).toBe(255);
+  });
+  it('hashes on the way as FrozenStrings does (the same table, every key found)', () => {
+    const distinct = [...new Set(keys)].sort();
+    const plain = FrozenStrings.build(distinct);
+    const parts = frontDecode(frontEncode(StringList.encode(distinct)), { hash: true });
+    expect(parts.hashes).toBeInstanceOf(Uint32Array);
+    const fused = new FrozenStrings(parts);
+    expect([...fused.buckets]).toEqual([...plain.buckets]);
+    distinct.forEach((k, i) => expect(fused.indexOf(k)).toBe(i));
+    expect(fused.indexOf('x😀')).toBe(-1);
+  });
+  it('refuses parts that do not add up', () => {
+    const coded = frontEncode(StringList.encode(['ab', 'abc']));
+    expect(() => frontDecode({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
+    expect(() => frontDecode({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
+  });
+});
+
 describe('binary image', () => {
   const sections = { a: Uint8Array.from([1, 2, 3]), b: Uint16Array.from([65535, 7]), c: Uint32Array.from([4e9]), d: Int32Array.from([-5]), e: Float64Array.from([NaN, 1.5]) };
   const bytes = encodeImage('TEST', { hello: 'wörld' }, sections);
@@ -65,6 +98,32 @@ describe('binary image', () => {
     expect(() => img.u8('zz')).toThrow(/no section/);
     expect(() => img.u16('a')).toThrow(/not u16/);
     expect(() => decodeImage(bytes.slice(0, bytes.length - 8), 'TEST').f64('e')).toThrow(/past the end/);
+  });
+  it('stores small-number columns narrowed or as varints when asked, and reads them back as their own kind', () => {
+    const small = {
+      len: Uint16Array.from({ length: 400 }, (_, i) => i % 200), // u8
+      refs: Uint32Array.from({ length: 300 }, (_, i) => (i === 7 ? 4e9 : i)), // varints (one large value)
+      signed: Int32Array.from({ length: 300 }, (_, i) => (i % 2 ? -i : i) * (i === 5 ? 1e8 : 1)), // zigzag varints
+      mid: Int32Array.from({ length: 300 }, (_, i) => 1000 + i * 100), // u16
+      wide: Uint32Array.from([4e9, 3e9, 2e9]), // as is
+    };
+    const packed = encodeImage('TEST', null, small, { compact: true });
+    const plain = encodeImage('TEST', null, small);
+    expect(packed.length).toBeLessThan(plain.length * 0.75);
+    const img = decodeImage(packed, 'TEST');
+    expect(img.u16('len')).toBeInstanceOf(Uint16Array);
+    expect([...img.u16('len')]).toEqual([...small.len]);
+    expect([...img.u32('refs')]).toEqual([...small.refs]);
+    expect(img.i32('signed')).toBeInstanceOf(Int32Array);
+    expect([...img.i32('signed')]).toEqual([...small.signed]);
+    expect(img.i32('mid')).toBeInstanceOf(Int32Array);
+    expect([...img.i32('mid')]).toEqual([...small.mid]);
+    const header = JSON.parse(new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true)))) as { sections: unknown[][] };
+    expect(header.sections.map((e) => e[4] ?? null)).toEqual(['u8', 'v', 'v', 'u16', null]);
+    expect(img.u16('len')).toBe(img.u16('len')); // decoded once
+    expect([...img.u32('wide')]).toEqual([...small.wide]); // not smaller as varints: stored as is
+    expect(img.u32('wide').buffer).toBe(packed.buffer);
+    expect(() => img.u32('len')).toThrow(/not u32/);
   });
   it('reads an image that does not start at an 8-byte boundary', () => {
     const shifted = new Uint8Array(bytes.length + 3);
@@ -172,6 +231,15 @@ const smallPack = (): Pack => ({
     { id: 'c6', date: '2025-01-11', source: 'Wire', entities: [], topics: [] },
     // A reader-built pack's prose fields, and topics that intern to fewer (kept as written).
     { id: 'c7', date: '2025-01-12', title: 'A headline', summary: 'What happened.', source: 'Paper', entities: ['Q22686'], topics: ['Talks', 'Talks'] },
+    // Timeline ids (derived from date and serial in the runtime form) and ones that only look like it.
+    { id: 'wcep-2025-01-13-001', date: '2025-01-13', source: 'Wire', entities: ['Q212'], topics: ['War'] },
+    { id: 'wcep-2025-01-13-012', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-13-1234', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-13-000', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-14-0012', date: '2025-01-14', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-14-002', date: '2025-01-13', source: 'Wire', entities: [], topics: [] },
+    { id: 'other-2025-01-14-003', date: '2025-01-14', source: 'Wire', entities: [], topics: [] },
+    { id: 'wcep-2025-01-15-001', date: null, source: 'Wire', entities: [], topics: [] },
   ],
 });
 
@@ -280,6 +348,18 @@ describe('runtime pack', () => {
     expect(rt.knowledge.coverage.items[0]!.record.entities).toEqual(['Q212', 'x:nowhere']);
   });
 
+  it('derives timeline ids from date and serial, and keeps every other id as it is', () => {
+    const bytes = encodeRuntimePack(smallPack());
+    const img = decodeImage<{ coverage: { idPrefix: string; oddIds: [number, string][] } }>(bytes, 'BSRP');
+    expect(img.data.coverage.idPrefix).toBe('wcep-');
+    const odd = img.data.coverage.oddIds.map(([, id]) => id);
+    expect(odd).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'wcep-2025-01-13-000', 'wcep-2025-01-14-0012', 'wcep-2025-01-14-002', 'other-2025-01-14-003', 'wcep-2025-01-15-001']);
+    const rt = decodeRuntimePack(bytes);
+    expect(rt.knowledge.coverage.items.map((it) => it.record.id)).toEqual(smallPack().coverage.map((c) => c.id));
+    expect(rt.knowledge.coverage.byId.get('wcep-2025-01-13-1234')).toBe(9);
+    expect(rt.knowledge.coverage.byId.has('wcep-2025-01-13-002')).toBe(false);
+  });
+
   it('is deterministic', () => {
     expect(Buffer.from(encodeRuntimePack(smallPack())).equals(Buffer.from(encodeRuntimePack(smallPack())))).toBe(true);
   });
@@ -336,6 +416,28 @@ describe('runtime pack', () => {
 });
 
 describe('background: the packaged runtime pack', () => {
+  it('loads from shards fetched at once and joined in order; a failed shard fails the load', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(encodeRuntimePack(smallPack()));
+    const cut = [0, 5, Math.floor(gz.length / 2), gz.length - 3, gz.length];
+    const shards = cut.slice(1).map((end, i) => gz.subarray(cut[i]!, end));
+    const started: string[] = [];
+    // The last shard answers first: order must come from the list, not from arrival.
+    const fetchFn = vi.fn(async (u: string) => {
+      started.push(u);
+      const i = Number(u.split('.').at(-1));
+      await new Promise((r) => setTimeout(r, (shards.length - i) * 5));
+      return new Response(shards[i]!, { status: 200 });
+    });
+    const urls = shards.map((_, i) => `/assets/default-pack.bin.gz.${i}`);
+    const pack = await loadPackagedPack(urls, (p) => `chrome-extension://ext-id${p}`, fetchFn as unknown as typeof fetch);
+    expect(started).toEqual(urls.map((u) => `chrome-extension://ext-id${u}`));
+    sameKnowledge(buildKnowledge([smallPack()]), knowledgeFor([pack!]), TEXTS.slice(0, 1), '2025-03-01');
+    const failing = vi.fn(async (u: string) => (u.endsWith('.2') ? new Response('', { status: 404 }) : new Response(shards[Number(u.split('.').at(-1))]!, { status: 200 })));
+    await expect(loadPackagedPack(urls, (p) => p, failing as unknown as typeof fetch)).rejects.toThrow(/HTTP 404/);
+    expect(await loadPackagedPack([], (p) => p)).toBeNull();
+  });
+
   it('is loaded with its knowledge ready; merged with installed packs it is rebuilt in full', async () => {
     const { gzipSync } = await import('node:zlib');
     const bytes = gzipSync(encodeRuntimePack(smallPack()));

@@ -6,9 +6,11 @@
  *   columns     entityCounts, topicList: the index's own typed arrays, as is; days as int32
  *               (whole day numbers; NaN = undated stored as UNDATED), widened to float64 at
  *               load; topicStart as per-item counts (compresses better), summed at load
- *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths)
+ *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths), each
+ *               entity's item numbers as differences from the previous one (ascending lists:
+ *               small numbers, a third of the gzipped bytes of the plain numbers)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
- *   records     rebuilt from columns when an item is read: ids (UTF-8 string list), dates (a
+ *   records     rebuilt from columns when an item is read: ids (below), dates (a
  *               StringList of the distinct dates and each item's number in it), an outlet table
  *               and an entity-id table (StringLists), per-item outlet and entity references;
  *               topics from the index's own topic list (the few records whose topics differ from
@@ -16,8 +18,11 @@
  *               record JSON: the package zip is ~400 KB smaller. String lists, not JSON arrays:
  *               the first record read decodes its own strings only, where JSON arrays of all
  *               27k ids (596 KB) and dates (352 KB) were parsed whole (issue #8).
- *   byId        a FrozenStrings over the id column, made on first use (nothing at query time
- *               needs it)
+ *   ids         derived, not stored, where they follow the timeline's pattern
+ *               `<idPrefix><record date>-<serial, 3+ digits>` (every record of the default pack:
+ *               515 KB of the image raw, 67 KB gzipped): a serial column (0 = not derived), and
+ *               the other ids as they are in the header (oddIds)
+ *   byId        a FrozenStrings over the ids, made on first use (nothing at query time needs it)
  *   headings    the heading-word index (lib/coverage/headings.ts) as headingIndexOf computed it
  *               at build time: stems (a StringList, in its Map order), each stem's topics and
  *               idf, each topic's idf mass and dated items; handed to headingIndexOf's cache
@@ -60,6 +65,40 @@ export interface FrozenCoverageData {
   topics: [number, string[]][];
   /** [item number, fields] for records with fields beyond id, date, source, entities, topics. */
   rest: [number, Record<string, unknown>][];
+  /** The prefix of derived ids (see idSerials). */
+  idPrefix: string;
+  /** [item number, id] for the ids not derived from prefix, date and serial. */
+  oddIds: [number, string][];
+}
+
+/** The timeline's id pattern: prefix, the record's date, a serial of at least 3 digits. */
+const ID_PATTERN = /^(.*?)(\d{4}-\d{2}-\d{2})-(\d{3,5})$/;
+
+/** The id an item's prefix, date and serial make (serial > 0). */
+function derivedId(prefix: string, date: string, serial: number): string {
+  return `${prefix}${date}-${serial < 100 ? String(serial).padStart(3, '0') : serial}`;
+}
+
+/**
+ * Serial numbers for the ids that are `<prefix><date>-<serial>` with the record's own date and
+ * the most common prefix (0 elsewhere), and the others as they are.
+ */
+function idColumns(recs: readonly { id: string; date?: string | null }[]): { idPrefix: string; serials: Uint16Array; oddIds: [number, string][] } {
+  const prefixes = new Map<string, number>();
+  for (const r of recs) {
+    const m = ID_PATTERN.exec(r.id);
+    if (m) prefixes.set(m[1]!, (prefixes.get(m[1]!) ?? 0) + 1);
+  }
+  const idPrefix = [...prefixes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const serials = new Uint16Array(recs.length);
+  const oddIds: [number, string][] = [];
+  recs.forEach((r, i) => {
+    const m = ID_PATTERN.exec(r.id);
+    const serial = m ? Number(m[3]) : 0;
+    if (m && m[1] === idPrefix && typeof r.date === 'string' && m[2] === r.date && serial > 0 && serial <= 0xffff && derivedId(idPrefix, m[2], serial) === r.id) serials[i] = serial;
+    else oddIds.push([i, r.id]);
+  });
+  return { idPrefix, serials, oddIds };
 }
 
 /** int32 stand-in for an undated item's day (NaN). */
@@ -120,12 +159,13 @@ function flatLists(lists: readonly (readonly number[])[]): { lengths: Uint32Arra
   return { lengths, flat };
 }
 
-function unflatLists(lengths: Uint32Array, flat: Int32Array): number[][] {
+/** Lists stored as per-list lengths and differences from the previous number (deltas()). */
+function undeltaLists(lengths: Uint32Array, flat: Int32Array): number[][] {
   const out: number[][] = new Array(lengths.length);
   let at = 0;
   for (let i = 0; i < lengths.length; i++) {
     const list: number[] = new Array(lengths[i]!); // a plain loop: Array.from over a typed subarray is slower
-    for (let k = 0; k < list.length; k++) list[k] = flat[at++]!;
+    for (let k = 0, v = 0; k < list.length; k++) list[k] = v += flat[at++]!;
     out[i] = list;
   }
   if (at !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
@@ -281,9 +321,10 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
     if (extra.length) rest.push([i, Object.fromEntries(extra)]);
   });
   const entityIdsAreDatedKeys = entities.table.length === dated.keys.length && entities.table.every((id, k) => id === dated.keys[k]);
+  const { idPrefix, serials, oddIds } = idColumns(recs);
   return {
     data: {
-      count: n, maxIdf: index.maxIdf, topicNames: index.topicNames, datedKeys: dated.keys, undatedKeys: undated.keys, urls, topics, rest,
+      count: n, maxIdf: index.maxIdf, topicNames: index.topicNames, datedKeys: dated.keys, undatedKeys: undated.keys, urls, topics, rest, idPrefix, oddIds,
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
       ...(entityIdsAreDatedKeys ? { entityIdsAreDatedKeys } : {}),
     },
@@ -293,12 +334,12 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       [`${prefix}.topicCounts`]: counts(index.topicStart),
       [`${prefix}.topicList`]: index.topicList,
       [`${prefix}.datedLengths`]: dated.lengths,
-      [`${prefix}.dated`]: dated.list,
+      [`${prefix}.datedDeltas`]: deltas(dated.list, dated.lengths),
       [`${prefix}.undatedLengths`]: undated.lengths,
-      [`${prefix}.undated`]: undated.list,
+      [`${prefix}.undatedDeltas`]: deltas(undated.list, undated.lengths),
       [`${prefix}.idf`]: Float64Array.from(idfKeys, (k) => index.idf.get(k)!),
       [`${prefix}.origins`]: origins,
-      ...listSections(`${prefix}.id`, recs.map((r) => r.id)),
+      [`${prefix}.idSerials`]: serials,
       ...listSections(`${prefix}.date`, dates.table),
       [`${prefix}.dateRefs`]: dateRefs,
       ...listSections(`${prefix}.source`, sources.table),
@@ -313,7 +354,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
 
 function postingMap(keys: string[], lengths: Uint32Array, list: Int32Array): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  const lists = unflatLists(lengths, list);
+  const lists = undeltaLists(lengths, list);
   if (lists.length !== keys.length) throw new Error('frozen coverage index: posting counts disagree');
   for (let i = 0; i < keys.length; i++) map.set(keys[i]!, lists[i]!);
   return map;
@@ -348,14 +389,25 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const rest = new Map(data.rest);
   // Views now (so a missing section fails the load), tables on first use.
   const parts = (name: string) => ({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
-  const idParts = parts('id'), dateParts = parts('date'), sourceParts = parts('source');
+  const dateParts = parts('date'), sourceParts = parts('source');
+  const idSerials = image.u16(`${prefix}.idSerials`);
+  const oddIds = new Map(data.oddIds);
   const entityIdParts = data.entityIdsAreDatedKeys ? null : parts('entityId');
   const dateRefs = image.u32(`${prefix}.dateRefs`);
-  if (idParts.lengths.length !== n || dateRefs.length !== n) throw new Error('frozen coverage index: counts disagree');
-  let idList: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null;
+  if (idSerials.length !== n || dateRefs.length !== n) throw new Error('frozen coverage index: counts disagree');
+  let idTable: FrozenStrings | null = null, dateList: StringList | null = null, sourceList: StringList | null = null;
   let entityIdList: { keyAt(i: number): string } | null = null;
-  const ids = () => (idList ??= new FrozenStrings(idParts));
   const dates = () => (dateList ??= new StringList(dateParts));
+  const idAt = (i: number): string => {
+    const serial = idSerials[i]!;
+    if (serial === 0 || dateRefs[i] === NO_DATE) {
+      const id = oddIds.get(i);
+      if (id === undefined) throw new Error(`frozen coverage index: item ${i} has no id`);
+      return id;
+    }
+    return derivedId(data.idPrefix, dates().keyAt(dateRefs[i]!), serial);
+  };
+  const ids = () => (idTable ??= FrozenStrings.build(Array.from({ length: n }, (_, i) => idAt(i))));
   const sources = () => (sourceList ??= new StringList(sourceParts));
   const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : { keyAt: (k: number) => data.datedKeys[k]! });
   let refStart: Uint32Array | null = null;
@@ -374,7 +426,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     const entities: string[] = new Array(rs[i + 1]! - rs[i]!);
     for (let k = 0; k < entities.length; k++) entities[k] = names.keyAt(entityRefs[rs[i]! + k]!);
     const record: CoverageRecord = {
-      id: ids().keyAt(i),
+      id: idAt(i),
       date: dateRefs[i] === NO_DATE ? null : dates().keyAt(dateRefs[i]!),
       source: sources().keyAt(sourceRefs[i]!),
       entities,
@@ -406,8 +458,8 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     };
   };
   const items = lazyList<IndexedItem>(n, itemOf);
-  const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.dated`));
-  const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undated`));
+  const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.datedDeltas`));
+  const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undatedDeltas`));
   const idfKeys = data.idfKeys ?? [...data.datedKeys, ...data.undatedKeys.filter((k) => !byEntity.has(k))];
   const idfValues = image.f64(`${prefix}.idf`);
   if (idfKeys.length !== idfValues.length) throw new Error('frozen coverage index: idf counts disagree');

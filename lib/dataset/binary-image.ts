@@ -11,9 +11,22 @@
  *
  * Typed arrays are written in the platform's byte order; every platform Chrome and Firefox run
  * on is little-endian, and the reader refuses a big-endian host rather than misreading.
+ *
+ * With `{ compact: true }` the writer stores a u16/u32/i32 section in fewer bytes when it can:
+ * narrowed (every value fits a u8, or a u16 for u32/i32; no negative i32) or as unsigned varints
+ * (i32 zigzagged) when that is well under the narrowed size. Its table entry then has a fifth
+ * field, the packing ('u8', 'u16' or 'v'), and a sixth, the stored byte count. The reader widens
+ * or decodes such a section once, on first ask, into a typed array of the original kind, so
+ * callers see no difference. Why: the worker's load time goes mostly into fetching and inflating
+ * the image (issue #8), and most columns (string lengths, counts, references) are small numbers
+ * in wide slots. Narrowing is preferred: widening is one native copy, while a varint decode is a
+ * script loop, which runs in unoptimised code at a worker's start.
  */
 
 type Kind = 'u8' | 'u16' | 'u32' | 'i32' | 'f64';
+/** How a compacted section is stored: narrowed to u8 / u16, or as varints ('v'). */
+type Packing = 'u8' | 'u16' | 'v';
+type Entry = [name: string, kind: Kind, byteOffset: number, length: number, packing?: Packing, storedBytes?: number];
 export type Section = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
 const CTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array } as const;
@@ -28,15 +41,81 @@ function kindOf(a: Section): Kind {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
-export function encodeImage(magic: string, data: unknown, sections: Record<string, Section>): Uint8Array {
+/** Unsigned varints (7 bits a byte, low bits first) of 32-bit values; i32 values zigzagged. */
+function writeVarints(a: Uint16Array | Uint32Array | Int32Array): Uint8Array {
+  const zigzag = a instanceof Int32Array;
+  const out = new Uint8Array(a.length * 5);
+  let p = 0;
+  for (let i = 0; i < a.length; i++) {
+    let v = zigzag ? ((a[i]! << 1) ^ (a[i]! >> 31)) >>> 0 : a[i]!;
+    while (v >= 0x80) {
+      out[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    out[p++] = v;
+  }
+  return out.slice(0, p);
+}
+
+function readVarints(src: Uint8Array, kind: 'u16' | 'u32' | 'i32', count: number): Uint16Array | Uint32Array | Int32Array {
+  // One monomorphic loop into a Uint32Array (an i32 section's bits, un-zigzagged), then the
+  // section's own kind: a native copy for u16, a view for i32.
+  const out = new Uint32Array(count);
+  const zigzag = kind === 'i32';
+  const end = src.length;
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    let b = src[p++]!;
+    if (b < 0x80 && !zigzag) {
+      out[i] = b; // most values: one byte (the short path also keeps unoptimised code quick)
+      continue;
+    }
+    let v = b & 0x7f;
+    for (let shift = 7; b & 0x80; shift += 7) {
+      b = src[p++]!;
+      v |= (b & 0x7f) << shift;
+    }
+    out[i] = zigzag ? (v >>> 1) ^ -(v & 1) : v;
+  }
+  if (p !== end) throw new Error('binary image: a varint section does not add up');
+  return kind === 'u16' ? new Uint16Array(out) : kind === 'i32' ? new Int32Array(out.buffer) : out;
+}
+
+/** The compact stored form of a u16/u32/i32 section, or null when the plain one is as small. */
+function compacted(a: Uint16Array | Uint32Array | Int32Array): { packing: Packing; bytes: Uint8Array } | null {
+  let min = 0, max = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < min) min = a[i]!;
+    if (a[i]! > max) max = a[i]!;
+  }
+  const narrow = min < 0 ? null : max < 0x100 ? Uint8Array.from(a) : max < 0x10000 && a.BYTES_PER_ELEMENT > 2 ? Uint16Array.from(a) : null;
+  const varints = writeVarints(a);
+  const narrowBytes = narrow ? new Uint8Array(narrow.buffer) : null;
+  // Varints only when clearly smaller than the narrowed form (they cost a script loop to read).
+  if (narrowBytes && varints.length > narrowBytes.length * 0.6) return { packing: narrow instanceof Uint8Array ? 'u8' : 'u16', bytes: narrowBytes };
+  if (varints.length * 4 < a.byteLength * 3) return { packing: 'v', bytes: varints };
+  return null;
+}
+
+export function encodeImage(magic: string, data: unknown, sections: Record<string, Section>, options: { compact?: boolean } = {}): Uint8Array {
   if (magic.length !== 4) throw new Error('image magic must be 4 characters');
   const names = Object.keys(sections);
   // Offsets are relative to the data start (the first multiple of 8 after the header), so the
   // header does not depend on its own length.
   let at = 0;
-  const table = names.map((name) => {
+  const stored = new Map<string, Uint8Array>();
+  const table = names.map((name): Entry => {
     const a = sections[name]!;
-    const entry: [string, Kind, number, number] = [name, kindOf(a), at, a.length];
+    const kind = kindOf(a);
+    const c = options.compact && (kind === 'u16' || kind === 'u32' || kind === 'i32') ? compacted(a as Uint16Array | Uint32Array | Int32Array) : null;
+    if (c) {
+      stored.set(name, c.bytes);
+      const entry: Entry = [name, kind, at, a.length, c.packing, c.bytes.length];
+      at = align8(at + c.bytes.length);
+      return entry;
+    }
+    stored.set(name, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const entry: Entry = [name, kind, at, a.length];
     at = align8(at + a.byteLength);
     return entry;
   });
@@ -46,10 +125,7 @@ export function encodeImage(magic: string, data: unknown, sections: Record<strin
   for (let i = 0; i < 4; i++) out[i] = magic.charCodeAt(i);
   new DataView(out.buffer).setUint32(4, headerBytes.length, true);
   out.set(headerBytes, 8);
-  for (const [name, , offset] of table) {
-    const a = sections[name]!;
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + offset);
-  }
+  for (const [name, , offset] of table) out.set(stored.get(name)!, base + offset);
   return out;
 }
 
@@ -76,13 +152,31 @@ export function decodeImage<D>(bytes: Uint8Array, magic: string): Image<D> {
   if (!hasMagic(bytes, magic)) throw new Error(`binary image: expected magic ${magic}`);
   if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // views need 8-byte alignment
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { data: D; sections: [string, Kind, number, number][] };
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { data: D; sections: Entry[] };
   const base = align8(8 + headerLength);
   const table = new Map(header.sections.map((s) => [s[0], s] as const));
+  const decoded = new Map<string, Section>();
   const view = <K extends Kind>(name: string, kind: K): InstanceType<(typeof CTORS)[K]> => {
     const s = table.get(name);
     if (!s) throw new Error(`binary image: no section ${name}`);
     if (s[1] !== kind) throw new Error(`binary image: section ${name} is ${s[1]}, not ${kind}`);
+    const packing = s[4];
+    if (packing) {
+      let a = decoded.get(name);
+      if (!a) {
+        const from = base + s[2], to = from + (s[5] ?? 0);
+        if (to > bytes.byteLength) throw new Error(`binary image: section ${name} runs past the end`);
+        const src = bytes.subarray(from, to);
+        if (packing === 'v') a = readVarints(src, kind as 'u16' | 'u32' | 'i32', s[3]);
+        else {
+          const narrow = packing === 'u8' ? src : new Uint16Array(src.buffer, src.byteOffset, src.length >> 1);
+          if (narrow.length !== s[3]) throw new Error(`binary image: section ${name} does not add up`);
+          a = new CTORS[kind](narrow); // one native widening copy
+        }
+        decoded.set(name, a);
+      }
+      return a as InstanceType<(typeof CTORS)[K]>;
+    }
     const Ctor = CTORS[kind];
     if (base + s[2] + s[3] * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error(`binary image: section ${name} runs past the end`);
     return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + base + s[2], s[3]) as InstanceType<(typeof CTORS)[K]>;

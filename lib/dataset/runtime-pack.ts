@@ -20,7 +20,7 @@ import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData } from 
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 5; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6)
+export const RUNTIME_PACK_VERSION = 6; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7)
 
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
 
@@ -37,7 +37,7 @@ export function encodeRuntimePack(pack: Pack): Uint8Array {
   const c = freezeCoverageIndex(knowledge.coverage, 'c');
   const { entities: _e, coverage: _c, ...head } = pack;
   const data: RuntimeData = { version: RUNTIME_PACK_VERSION, pack: head, entities: e.data, coverage: c.data };
-  return encodeImage(RUNTIME_PACK_MAGIC, data, { ...e.sections, ...c.sections });
+  return encodeImage(RUNTIME_PACK_MAGIC, data, { ...e.sections, ...c.sections }, { compact: true });
 }
 
 export function isRuntimePack(bytes: Uint8Array): boolean {

@@ -3,16 +3,21 @@
  * buildEntityIndex built (so folding, case rules and short forms are the linker's own), read in
  * the background as typed-array views.
  *
- *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), with each slot's
- *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more); hits
- *                as uint32 while every packed hit fits (entities < 65,536), else float64
+ *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), sorted and stored
+ *                front-coded (lib/dataset/frozen-strings.ts: half the bytes), with each slot's
+ *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more); a
+ *                packed hit (matcher.ts: entity × 2^16 + case bits) stored as two columns, its
+ *                entity and its low 16 bits (small, repetitive numbers: as varints they take
+ *                less than the packed uint32s did and gzip better), packed again when a slot is
+ *                first looked up
  *   entities     the records positionally (lib/dataset/lazy-records.ts varints, without their
  *                id; codec below): a field mask, small numbers into a shared string table and a
  *                number table, and each record's own strings in record order; an entity object
  *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
- *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy),
- *                its hash table made on the first lookup by id
+ *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy;
+ *                front-coded, the entities being in id order), its hash table made on the first
+ *                lookup by id
  *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
  *   lowerFirst   a plain string array in the header (a few hundred)
  *   host table   publisher.ts's host labels → entity (hostTableOf, computed here at build time):
@@ -22,7 +27,7 @@
  * findMatches and linkEntities see the same EntityIndex interface as for a built index.
  */
 import type { Section, Image } from '../dataset/binary-image';
-import { FrozenStrings, StringList } from '../dataset/frozen-strings';
+import { FrozenStrings, StringList, frontDecode, frontEncode, type FrozenStringsParts } from '../dataset/frozen-strings';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -32,14 +37,22 @@ import type { AliasTable, Slot } from './matcher';
 export interface FrozenEntityData {
   count: number;
   lowerFirst: string[];
-  /** Packed hits stored as uint32 (half the bytes of float64; true while they all fit). */
-  hits32?: boolean;
 }
+
+/** A packed hit's split (matcher.ts packHit: entity × 2^16 + low bits). */
+const HIT_LOW = 65536;
 
 /** Every key/slot of a table that buildEntityIndex filled (a Map); throws for a frozen one. */
 function slotEntries(table: AliasTable): [string, Slot][] {
   if (!(table.slots instanceof Map) || !(table.lowerFirst instanceof Set)) throw new Error('freezeEntityIndex: expects an index built by buildEntityIndex');
-  return [...table.slots.entries()];
+  // Sorted: neighbours share prefixes, so the front-coded keys are half the bytes.
+  return [...table.slots.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Stored parts as front-coded sections `${name}Shared` / `${name}SuffixLengths` / `${name}SuffixBytes`. */
+function frontSections(name: string, parts: FrozenStringsParts): Record<string, Section> {
+  const c = frontEncode(parts);
+  return { [`${name}Shared`]: c.shared, [`${name}SuffixLengths`]: c.suffixLengths, [`${name}SuffixBytes`]: c.suffixBytes };
 }
 
 /**
@@ -206,21 +219,20 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
   const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities);
   const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
-  const hits32 = hits.every((h) => Number.isInteger(h) && h >= 0 && h <= 0xffffffff);
+  if (!hits.every((h) => Number.isSafeInteger(h) && h >= 0 && h / HIT_LOW <= 0xffffffff)) throw new Error('freezeEntityIndex: a packed hit out of range');
   const host = hostTableOf(index);
   if (!(host instanceof Map)) throw new Error('freezeEntityIndex: expects an index built by buildEntityIndex');
   const hostForms = FrozenStrings.build([...host.keys()]);
   return {
-    data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)], hits32 },
+    data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)] },
     sections: {
-      [`${prefix}.slotBytes`]: keys.bytes,
-      [`${prefix}.slotLengths`]: keys.lengths,
+      ...frontSections(`${prefix}.slot`, keys),
       [`${prefix}.hitCounts`]: hitCounts,
-      [`${prefix}.hits`]: hits32 ? Uint32Array.from(hits) : Float64Array.from(hits),
+      [`${prefix}.hitEntities`]: Uint32Array.from(hits, (h) => Math.floor(h / HIT_LOW)),
+      [`${prefix}.hitLows`]: Uint16Array.from(hits, (h) => h % HIT_LOW),
       [`${prefix}.more`]: more,
       [`${prefix}.nameSlots`]: nameSlots,
-      [`${prefix}.idBytes`]: ids.bytes,
-      [`${prefix}.idLengths`]: ids.lengths,
+      ...frontSections(`${prefix}.id`, ids),
       [`${prefix}.records`]: records.bytes,
       [`${prefix}.recordLengths`]: records.lengths,
       [`${prefix}.sharedBytes`]: sharedParts.bytes,
@@ -243,7 +255,8 @@ class FrozenSlots {
   constructor(
     readonly keys: FrozenStrings,
     hitCounts: Uint16Array,
-    private readonly hits: Float64Array | Uint32Array,
+    private readonly hitEntities: Uint32Array,
+    private readonly hitLows: Uint16Array,
     private readonly more: Uint8Array,
   ) {
     this.made = new Array<Slot | undefined>(keys.size);
@@ -254,7 +267,7 @@ class FrozenSlots {
       at += hitCounts[i]!;
     }
     starts[hitCounts.length] = at;
-    if (at !== hits.length || more.length !== keys.size || hitCounts.length !== keys.size) throw new Error('frozen alias table: counts disagree');
+    if (at !== hitEntities.length || at !== hitLows.length || more.length !== keys.size || hitCounts.length !== keys.size) throw new Error('frozen alias table: counts disagree');
     this.hitStart = starts;
   }
   /** See AliasTable.slots.mayHold. */
@@ -267,7 +280,12 @@ class FrozenSlots {
     let slot = this.made[i];
     if (!slot) {
       const a = this.hitStart[i]!, b = this.hitStart[i + 1]!;
-      slot = { hits: b > a ? Array.from(this.hits.subarray(a, b)) : undefined, more: this.more[i] === 1 };
+      let hits: number[] | undefined;
+      if (b > a) {
+        hits = new Array<number>(b - a);
+        for (let k = a; k < b; k++) hits[k - a] = this.hitEntities[k]! * HIT_LOW + this.hitLows[k]!;
+      }
+      slot = { hits, more: this.more[i] === 1 };
       this.made[i] = slot;
     }
     return slot;
@@ -296,11 +314,11 @@ export interface ThawedEntityIndex {
 }
 
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
-  const strings = (name: string) => new FrozenStrings({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
+  const front = (name: string, hash = false) => frontDecode({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) }, { hash });
   const records = new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) });
   // Ids by number now; their hash table on the first lookup by id (not every worker start
   // looks one up before its first page).
-  const idParts = { bytes: image.u8(`${prefix}.idBytes`), lengths: image.u16(`${prefix}.idLengths`) };
+  const idParts = front('id');
   const ids = new StringList(idParts);
   let idTable: FrozenStrings | null = null;
   const idNumber = (id: string) => (idTable ??= new FrozenStrings(idParts)).indexOf(id);
@@ -318,7 +336,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
-  const slots = new FrozenSlots(strings('slot'), image.u16(`${prefix}.hitCounts`), data.hits32 ? image.u32(`${prefix}.hits`) : image.f64(`${prefix}.hits`), image.u8(`${prefix}.more`));
+  const slots = new FrozenSlots(new FrozenStrings(front('slot', true)), image.u16(`${prefix}.hitCounts`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`), image.u8(`${prefix}.more`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => (nameSlots[i]! < 0 ? '' : slots.keys.keyAt(nameSlots[i]!))).list;
   const index: EntityIndex = { byId, entities, aliases, nameKeys };

@@ -200,7 +200,7 @@ async function browserRows(root: string): Promise<BenchRow[]> {
       name: 'worker: default pack load → knowledge ready (background code, warm worker)', ...l, unit: 'ms',
       reference: { name: 'JSON.parse of the pack JSON in the worker', median: pj.median, ratio: l.median / pj.median },
       target: '≤ 50 ms', met: l.median <= 50,
-      note: `performance measure ${KNOWLEDGE_MEASURE}, ${REPEATS} reloads (ui:packs-changed); medians: fetch ${summarize(steps.fetch).median.toFixed(0)}, inflate ${summarize(steps.inflate).median.toFixed(0)}, decode ${summarize(steps.decode).median.toFixed(0)} ms (fetch = to the response, inflate = body read + inflate, streamed; builds before 20fd5a8: fetch = whole body, inflate after it), the rest is installed packs (storage) and scheduling`,
+      note: `performance measure ${KNOWLEDGE_MEASURE}, ${REPEATS} reloads (ui:packs-changed); medians: fetch ${summarize(steps.fetch).median.toFixed(0)}, inflate ${summarize(steps.inflate).median.toFixed(0)}, decode ${summarize(steps.decode).median.toFixed(0)} ms (fetch = to the response, inflate = body read + inflate, streamed; builds before 20fd5a8: fetch = whole body, inflate after it; sharded pack, session 7: fetch = until the first shard's whole body, all 4 fetched at once, inflate = the rest), the rest is installed packs (storage) and scheduling`,
     });
 
     // 2. Warm article, then the popup for that tab.
