@@ -213,6 +213,24 @@ describe('tab reports', () => {
     expect(session.data.size).toBe(0);
   });
 
+  it('mirrors one task after answering from memory; a drop or newer report in between wins', async () => {
+    const session = memorySession();
+    const r = new TabReports(session);
+    const report = reportFor(article());
+    const mirrored = r.set(7, { state: 'ready', report }, 'first');
+    // Memory answers at once; the session copy is not made while the caller is still running.
+    expect((await r.entry(7))?.reportId).toBe('first');
+    expect(session.data.size).toBe(0);
+    const dropped = r.drop(7);
+    await Promise.all([mirrored, dropped]);
+    expect(session.data.size).toBe(0);
+
+    const older = r.set(8, { state: 'ready', report }, 'older');
+    const newer = r.set(8, { state: 'ready', report }, 'newer');
+    await Promise.all([older, newer]);
+    expect((await new TabReports(session).entry(8))?.reportId).toBe('newer');
+  });
+
   it('still answers from memory when session storage fails', async () => {
     const broken = { get: async () => { throw new Error('no'); }, set: async () => { throw new Error('quota'); }, remove: async () => {} };
     const r = new TabReports(broken);

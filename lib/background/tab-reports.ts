@@ -36,8 +36,14 @@ export class TabReports {
   ) {}
 
   async set(tabId: number, status: TabStatus, reportId?: string): Promise<void> {
-    this.memory.set(tabId, { status, reportId });
+    const entry: TabEntry = { status, reportId };
+    this.memory.set(tabId, entry);
     if (!this.session) return;
+    // Mirror one task later: storage.session.set clones the whole report when it is called, and
+    // the page's analysis is answered right after this call (issue #8). Readers use the memory
+    // entry meanwhile; a newer entry or a drop in between supersedes this mirror.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.memory.get(tabId) !== entry) return;
     try {
       // The popup rebuilds article.text from paragraphs if it needs it; keep the copy small.
       const stored: TabStatus =
