@@ -32,7 +32,8 @@ function setup() {
     Object.assign(e, { clientX: x, clientY: y, pointerType: 'mouse' });
     doc.dispatchEvent(e);
   };
-  return { move, shown: () => shown, keyboardOpen: (n: Name) => void (shown = n), abort };
+  const scroll = () => win.dispatchEvent(new Event('scroll'));
+  return { move, scroll, shown: () => shown, keyboardOpen: (n: Name) => void (shown = n), abort };
 }
 
 describe('hover intent', () => {
@@ -51,6 +52,19 @@ describe('hover intent', () => {
     expect(h.shown()).toBe('putin');
     vi.advanceTimersByTime(200);
     expect(h.shown()).toBeNull();
+  });
+
+  it('a scroll closes the card the pointer opened, not one opened from the keyboard', () => {
+    const h = setup();
+    h.move(120, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('putin');
+    h.scroll();
+    expect(h.shown()).toBeNull();
+    // Focusing an off-screen name scrolls the page right after its card opened.
+    h.keyboardOpen('kyiv');
+    h.scroll();
+    expect(h.shown()).toBe('kyiv');
   });
 
   it('a passing pointer does not open anything', () => {

@@ -106,6 +106,21 @@ export class ArticleView {
     this.doc.addEventListener('keydown', safe((e: KeyboardEvent) => this.onKeydown(e)), { capture: true, signal: this.abort.signal });
     this.doc.addEventListener('focusin', safe((e: FocusEvent) => this.onFocusIn(e)), { signal: this.abort.signal });
     this.doc.addEventListener('focusout', safe((e: FocusEvent) => this.onFocusOut(e)), { signal: this.abort.signal });
+    // A card opened from the keyboard stays beside its name while the page scrolls (once a frame).
+    this.doc.defaultView?.addEventListener('scroll', safe(() => this.followScroll()), { passive: true, capture: true, signal: this.abort.signal });
+  }
+
+  private scrollFrame = 0;
+
+  private followScroll(): void {
+    const span = this.returnFocus;
+    if (this.scrollFrame || !span || !this.card.isOpen || this.card.shownFor !== this.spanTarget.get(span)) return;
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.scrollFrame = win.requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      if (span.isConnected && this.card.isOpen && this.returnFocus === span) this.card.move(span.getBoundingClientRect());
+    });
   }
 
   /** How many mentions made it onto the page. */

@@ -374,6 +374,19 @@ export class HoverCard {
     this.shownFor = key;
   }
 
+  /** Place the open card next to `anchor` again (its name moved, e.g. the page scrolled). */
+  move(anchor: Box): void {
+    const card = this.cardEl;
+    const win = this.doc.defaultView;
+    if (!card) return;
+    card.style.maxHeight = '';
+    const rect = card.getBoundingClientRect();
+    const pos = placeCard(anchor, rect.width || 320, rect.height || 160, win?.innerWidth ?? 1024, win?.innerHeight ?? 768);
+    card.style.left = `${pos.left}px`;
+    card.style.top = `${pos.top}px`;
+    if (pos.maxHeight !== undefined) card.style.maxHeight = `${pos.maxHeight}px`;
+  }
+
   /** Move keyboard focus into the card (for Enter on a focused mention). */
   focus(): void {
     this.cardEl?.focus();

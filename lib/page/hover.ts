@@ -122,12 +122,14 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
     },
     { passive: true, signal },
   );
-  // The card is fixed to the viewport: a scroll would leave it beside the wrong words.
+  // The card is fixed to the viewport: a scroll would leave it beside the wrong words. Only the
+  // card the pointer opened closes; a card opened from the keyboard follows its name (focusing an
+  // off-screen name scrolls the page, which used to close the card it had just opened).
   win.addEventListener(
     'scroll',
     () => {
       cancelOpen();
-      if (host.current() !== null) host.close();
+      if (host.current() !== null && host.current() === ours) host.close();
     },
     { passive: true, capture: true, signal },
   );
