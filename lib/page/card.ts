@@ -360,18 +360,11 @@ export class HoverCard {
     card.style.visibility = 'hidden';
     root.append(style, card);
     doc.documentElement.append(host);
-    const win = doc.defaultView;
-    const rect = card.getBoundingClientRect();
-    const vw = win?.innerWidth ?? 1024;
-    const vh = win?.innerHeight ?? 768;
-    const pos = placeCard(anchor, rect.width || 320, rect.height || 160, vw, vh);
-    card.style.left = `${pos.left}px`;
-    card.style.top = `${pos.top}px`;
-    if (pos.maxHeight !== undefined) card.style.maxHeight = `${pos.maxHeight}px`;
-    card.style.visibility = '';
     this.hostEl = host;
     this.cardEl = card;
     this.shownFor = key;
+    this.move(anchor);
+    card.style.visibility = '';
   }
 
   /** Place the open card next to `anchor` again (its name moved, e.g. the page scrolled). */
