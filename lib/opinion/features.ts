@@ -234,6 +234,9 @@ export function findCues(tokens: Token[]): CueHit[] {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** The logistic function: a model's logit as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
 export function fnv(s: string, h = FNV_OFFSET): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;

@@ -13,6 +13,7 @@ import raw from '../../assets/opinion-model.json';
 import {
   bigramBucket,
   dotFeatures,
+  sigmoid,
   styleBucket,
   wordBucket,
   type CueHit,
@@ -93,7 +94,6 @@ function logit(sentence: string): { z: number; tokens: Token[]; cues: CueHit[]; 
   return { z: M.bias + ex.z + ex.extraMean, tokens: ex.tokens, cues: ex.cues, style: ex.style };
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Weights as a dense table (for tests and tools). */
 export function modelWeights(): { cfg: FeatureConfig; weights: Float32Array; bias: number; words: Map<string, number> } {

@@ -16,6 +16,7 @@
 import type { ArticleInput, BlockInput } from '../article/types';
 import { kindReason, type OpinionFlag, type Reason } from '../report';
 import { splitSentences } from '../text/sentences';
+import { sigmoid } from './features';
 import type { CueCategory } from './lexicon';
 import { OPINION_THRESHOLD, sentenceDetail, type SentenceDetail, type SentenceWhy } from './model';
 
@@ -100,7 +101,6 @@ export function isProse(block: BlockInput): boolean {
 }
 
 const logit = (p: number) => Math.log(p / (1 - p));
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const T = logit(OPINION_THRESHOLD);
 
 interface ScoredSentence { d: SentenceDetail; z: number; note: 'quoted' | 'attributed' | null }

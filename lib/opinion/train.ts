@@ -123,7 +123,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unlabelledSentences, wikipediaSummaries } from './unlabelled';
 import { DEFAULT_FEATURES, embeddingWords, extractFeatures, FeatureSink, type FeatureConfig } from './features';
-import { fnv } from './features';
+import { fnv, sigmoid } from './features';
 import { expandEmbeddings, loadValence, registerView, valenceView, type WordView } from './word-views';
 import type { ModelFile } from './model-file';
 
@@ -295,7 +295,7 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper, rowWei
       let z = bias;
       for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) z += w[m.col[p]!]! * m.val[p]! * rs[m.col[p]!]!;
       if (m.emb) for (let k = 0; k < m.dd; k++) z += theta[k]! * m.emb[r * m.dd + k]!;
-      const pr = 1 / (1 + Math.exp(-z));
+      const pr = sigmoid(z);
       const g = ((pr - y[r]!) * cw[y[r]!]! * (rowWeight ? rowWeight[r]! : 1)) / N;
       gb += g;
       for (let p = m.rowPtr[r]!; p < m.rowPtr[r + 1]!; p++) if (use[m.col[p]!]) gw[m.col[p]!]! += g * m.val[p]! * rs[m.col[p]!]!;
@@ -324,7 +324,7 @@ export function train(m: Matrix, y: Uint8Array, rows: number[], h: Hyper, rowWei
 }
 
 export function predict(m: Matrix, fit: Fit, r: number): number {
-  return 1 / (1 + Math.exp(-predictLogit(m, fit, r)));
+  return sigmoid(predictLogit(m, fit, r));
 }
 
 export function predictLogit(m: Matrix, fit: Fit, r: number): number {
@@ -566,7 +566,6 @@ function quantise(values: number[], levels: number): { scale: number; q: number[
 const round = (x: number, d = 4) => Number(x.toFixed(d));
 
 const logit = (p: number) => Math.log(p / (1 - p));
-const sigm = (z: number) => 1 / (1 + Math.exp(-z));
 
 function main(argv: string[]): void {
   const root = process.cwd();
@@ -653,7 +652,7 @@ function main(argv: string[]): void {
   const cvSelf = (cfg: Config): Float64Array[] => {
     return outOfFold(examples, quick ? 2 : 5, quick ? 1 : 2, (tr) => {
       const { ms, fits } = fitConfig(cfg, tr);
-      return (r) => sigm(cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, r), 0));
+      return (r) => sigmoid(cfg.parts.reduce((acc, p, j) => acc + p.weight * predictLogit(ms[j]!, fits[j]!, r), 0));
     });
   };
   const oofCache = new Map<string, Float64Array[]>();
@@ -667,7 +666,7 @@ function main(argv: string[]): void {
     });
     return parts[0]!.oof.map((_, rep) => {
       const s = new Float64Array(examples.length);
-      for (let i = 0; i < s.length; i++) s[i] = sigm(parts.reduce((z, p) => z + p.weight * logit(Math.min(1 - 1e-12, Math.max(1e-12, p.oof[rep]![i]!))), 0));
+      for (let i = 0; i < s.length; i++) s[i] = sigmoid(parts.reduce((z, p) => z + p.weight * logit(Math.min(1 - 1e-12, Math.max(1e-12, p.oof[rep]![i]!))), 0));
       return s;
     });
   };

@@ -29,7 +29,7 @@
 import path from 'node:path';
 import { augmentDomain, foldDomain } from '../../lib/opinion/domain';
 import { auc, bestThreshold, buildMatrix, EMB_STYLE_PART, EMB_STYLE_QUOTES_PART, loadEmbeddings, macroF1, mixWeights, outOfFold, predictLogit, NB_NGRAM_PART, NGRAM_PART, readTsv, train, type Matrix, type Part } from '../../lib/opinion/train';
-import { fnv } from '../../lib/opinion/features';
+import { fnv, sigmoid } from '../../lib/opinion/features';
 import { mulberry32 } from '../../lib/seeded-random';
 
 export interface DomainSetup { name: string; devWeight: number; feda: boolean; copyScale?: number }
@@ -44,8 +44,6 @@ export const SETUPS: DomainSetup[] = [
   { name: 'feda λ=2 c=0.5', devWeight: 2, feda: true, copyScale: 0.5 },
   { name: 'λ=8', devWeight: 8, feda: false },
 ];
-
-const sigm = (z: number) => 1 / (1 + Math.exp(-z));
 
 interface Candidate { name: string; s: number[] }
 
@@ -116,7 +114,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const [nname, np] of ngramParts) {
       const zn = logits(np, st);
       for (const [ename, ze] of zes)
-        for (const we of [0.4, 0.5, 0.6]) cands.push({ name: `${st.name} · ${nname} ⊕ ${ename} ${(1 - we).toFixed(1)}/${we.toFixed(1)}`, s: zn.map((z, i) => sigm((1 - we) * z + we * ze[i]!)) });
+        for (const we of [0.4, 0.5, 0.6]) cands.push({ name: `${st.name} · ${nname} ⊕ ${ename} ${(1 - we).toFixed(1)}/${we.toFixed(1)}`, s: zn.map((z, i) => sigmoid((1 - we) * z + we * ze[i]!)) });
     }
   }
   // Score index: devtest sentences 0..|devtest|-1, then dev.tsv's out-of-fold sentences.
