@@ -4,17 +4,21 @@
  * (web-accessible). It runs in the content script's isolated world and registers its entry point
  * on that world's global; nothing here is visible to the page.
  *
- * The eager script is a plain script without WXT's content-script context (too costly on every
- * page), so the context the reader needs (invalidation, `wxt:locationchange` for SPA navigation)
- * is made here, when the reader takes over.
+ * Like the eager script it uses the browser's own API (lib/page/ext-api.ts): no `browser` import
+ * (the webextension-polyfill), no WXT storage items, no zod and no WXT content-script context —
+ * each was fetched, compiled and run on every article before its first message could leave.
+ * lib/page/reader.ts follows invalidation and SPA navigation itself (lib/page/url-watch.ts).
  */
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startReader } from '~/lib/page/reader';
 import { READER_GLOBAL, type ReaderEntry } from '~/lib/page/activation';
+import { pageApi } from '~/lib/page/ext-api';
+import { watchUrl } from '~/lib/page/url-watch';
 
-const enter: ReaderEntry = (site, afterNavigation) =>
-  // No "script started" window.postMessage: pages could see it, and only one reader ever runs.
-  startReader(new ContentScriptContext('article-reader', { noScriptStartedPostMessage: true }), site, afterNavigation);
+const enter: ReaderEntry = async (site, afterNavigation, known) => {
+  const api = pageApi();
+  if (!api) return;
+  await startReader({ api, watchUrl: (onChange) => watchUrl(onChange) }, site, afterNavigation, known);
+};
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[READER_GLOBAL] = enter;

@@ -6,19 +6,17 @@
  * in the polyfill — only the browser's own API object (lib/page/eager.ts does the work).
  */
 import { articleGate, articleGateSteps } from '~/lib/article/gate';
-import { startEagerPage, type EagerApi } from '~/lib/page/eager';
-
-/** Without the Navigation API, how often to look whether the page changed its URL (as WXT does). */
-const URL_POLL_MS = 1000;
+import { startEagerPage } from '~/lib/page/eager';
+import { pageApi } from '~/lib/page/ext-api';
+import { watchUrl } from '~/lib/page/url-watch';
 
 export default defineUnlistedScript(() => {
   const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
   try {
     if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-    const g = globalThis as { browser?: EagerApi; chrome?: EagerApi; navigation?: EventTarget };
     // Firefox: `browser` (promises). Chrome MV3: `chrome`, whose APIs return promises too.
-    const api = g.browser?.runtime ? g.browser : g.chrome;
-    if (!api?.runtime) return;
+    const api = pageApi();
+    if (!api) return;
     startEagerPage({
       api,
       site: location.hostname,
@@ -28,22 +26,7 @@ export default defineUnlistedScript(() => {
       gateSteps: articleGateSteps,
       importScript: (url) => import(/* @vite-ignore */ url),
       global: globalThis as unknown as Record<string, unknown>,
-      watchUrl(onChange) {
-        // The history API fires no event the isolated world can see, except through the
-        // Navigation API; elsewhere compare the URL now and then. Both only call onChange, which
-        // compares the URL itself, so events the page forges change nothing.
-        const nav = g.navigation;
-        if (typeof nav?.addEventListener === 'function') {
-          nav.addEventListener('currententrychange', onChange);
-          return () => nav.removeEventListener('currententrychange', onChange);
-        }
-        const timer = setInterval(onChange, URL_POLL_MS);
-        addEventListener('popstate', onChange);
-        return () => {
-          clearInterval(timer);
-          removeEventListener('popstate', onChange);
-        };
-      },
+      watchUrl: (onChange) => watchUrl(onChange),
       whenIdle(callback) {
         // Right away: the browser injects this script at document_idle, its own idle point, and
         // the gate runs in 10 ms slices that yield to the page (#7). Waiting once more (an idle

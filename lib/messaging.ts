@@ -24,13 +24,15 @@ const index = () => z.number().check(z.int(), z.nonnegative());
 // Schemas are built on first use (lib/lazy.ts), not when this module is evaluated: the content
 // script's reader imports this module in the task that starts it on the page (#7: no long task),
 // and most pages never receive a message. Each receiver still validates with the same schema.
+// Marked pure so a bundle that uses none of them (the content script's article reader, which
+// checks its two incoming shapes by hand: lib/page/page-messages.ts) drops them, and zod with them.
 
 const blockInput = () => z.object({
   text: str(MAX_BLOCK_CHARS),
   kind: z.enum(['paragraph', 'heading', 'list-item', 'quote', 'preformatted']),
   section: z.nullable(str(2000)),
 });
-export const BlockInputSchema = lazily(blockInput);
+export const BlockInputSchema = /* @__PURE__ */ lazily(blockInput);
 
 const articleInput = () => z.object({
   url: str(8192),
@@ -45,10 +47,10 @@ const articleInput = () => z.object({
   signals: list(MAX_LIST),
   blocks: z.array(blockInput()).check(z.maxLength(MAX_BLOCKS)),
 });
-export const ArticleInputSchema = lazily(articleInput);
+export const ArticleInputSchema = /* @__PURE__ */ lazily(articleInput);
 
 /** CS → BG */
-export const CsToBg = lazily(() => z.discriminatedUnion('type', [
+export const CsToBg = /* @__PURE__ */ lazily(() => z.discriminatedUnion('type', [
   // reportId: the content script's id for this report; the background later asks the page
   // (bg:report-id) whether it still shows it, so in-page jumps keep the report and a new
   // document drops it — without the `tabs` permission.
@@ -58,7 +60,7 @@ export const CsToBg = lazily(() => z.discriminatedUnion('type', [
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /** UI (popup/options) → BG */
-export const UiToBg = lazily(() => z.discriminatedUnion('type', [
+export const UiToBg = /* @__PURE__ */ lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:get-tab-report'), tabId: index() }),
   z.object({ type: z.literal('ui:get-dataset-info') }),
   /** The options page installed or removed a pack (IndexedDB): rebuild the knowledge. */
@@ -69,7 +71,7 @@ export const UiToBg = lazily(() => z.discriminatedUnion('type', [
 export type UiToBg = z.infer<typeof UiToBg>;
 
 /** UI → CS (tabs.sendMessage) */
-export const UiToCs = lazily(() => z.discriminatedUnion('type', [
+export const UiToCs = /* @__PURE__ */ lazily(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:reveal'), paragraph: index(), start: z.optional(index()), end: z.optional(index()) }),
   /** What did the page's last gate/extraction decide? Reply Result<PageStatus>. Nothing is sent to
    * the background for pages that fail the cheap gate, so only the page itself can say why. */
@@ -84,7 +86,7 @@ export type PageStatus =
   | { state: 'not-article'; signals: string[]; url?: string; title?: string };
 
 /** BG → CS (tabs.sendMessage): which report does this page show now? Reply Result<string | null>. */
-export const BgToCs = lazily(() => z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]));
+export const BgToCs = /* @__PURE__ */ lazily(() => z.discriminatedUnion('type', [z.object({ type: z.literal('bg:report-id') })]));
 export type BgToCs = z.infer<typeof BgToCs>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -22,29 +22,14 @@ import type { PageStatus, Result } from '../messaging';
 import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
+import type { MessageListener as ExtMessageListener, PageApi, StorageChanges } from './ext-api';
 
-interface ExtEvent<L> {
-  addListener(listener: L): void;
-  removeListener(listener: L): void;
-}
-interface MessageSender {
-  id?: string;
-  url?: string;
-}
-type MessageListener = (message: unknown, sender: MessageSender, sendResponse: (response: Result<string | null | PageStatus>) => void) => boolean | undefined;
-type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+type MessageListener = ExtMessageListener<Result<string | null | PageStatus>>;
 
-/** The part of the WebExtension API the eager script uses (promise-based in both browsers). */
+/** The part of the WebExtension API the eager script uses (lib/page/ext-api.ts; it sends nothing). */
 export interface EagerApi {
-  runtime: {
-    readonly id?: string;
-    getURL(path: string): string;
-    onMessage: ExtEvent<MessageListener>;
-  };
-  storage: {
-    local: { get(keys: string[]): Promise<Record<string, unknown>> };
-    onChanged: ExtEvent<StorageListener>;
-  };
+  runtime: Omit<PageApi['runtime'], 'sendMessage'>;
+  storage: PageApi['storage'];
 }
 
 export interface EagerDeps {
@@ -137,7 +122,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
     return true; // answered asynchronously
   };
 
-  function onStorage(changes: Record<string, unknown>, area: string): void {
+  function onStorage(changes: StorageChanges, area: string): void {
     if (handedOver || stopped || area !== 'local' || !ON_OFF_KEYS.some((key) => key in changes)) return;
     void isActive().then((on) => {
       if (handedOver || stopped) return;
