@@ -32,11 +32,5 @@ export const historyEnabled = lazily(() => storage.defineItem<boolean>('local:hi
 /** Hostnames whose articles are never recorded. */
 export const historyExcludedSites = lazily(() => storage.defineItem<string[]>('local:historyExcludedSites', { fallback: [], version: 1 }));
 
-export function siteOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
-}
+/** Moved to lib/page/activation.ts (dependency-free, so the popup need not bundle WXT storage); same function. */
+export { siteOf } from './page/activation';

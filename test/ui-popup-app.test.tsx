@@ -28,6 +28,9 @@ let root: Element;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The popup takes the browser's own API object (components/popup/ext.ts); the unmount's
+  // unstubAllGlobals removes the setup's stub, so put it back for every test.
+  vi.stubGlobal('browser', fakeBrowser);
   ({ document, root } = mountAppRoot());
 });
 

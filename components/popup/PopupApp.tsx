@@ -5,9 +5,8 @@
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageStatus, Result, TabStatus } from '../../lib/messaging';
-import { disabledSites, enabled, opinionHighlight, siteOf } from '../../lib/settings';
-import type { ReaderSettings } from '../../lib/page/activation';
-import { useSetting } from '../useSetting';
+import { siteOf, type ReaderSettings } from '../../lib/page/activation';
+import { useReaderSettings } from './settings';
 import { PopupView, type PopupState, type RevealTarget } from './PopupView';
 
 export interface PopupApi {
@@ -39,20 +38,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [state, setState] = useState<PopupState>({ phase: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
-  const [on] = useSetting(enabled);
-  const [sites, setSites] = useSetting(disabledSites);
-  const [highlight, setHighlight] = useSetting(opinionHighlight);
-  const [first, setFirst] = useState<ReaderSettings | null>(null);
+  // The early read (components/popup/early.ts) first, then live: storage.local straight from
+  // the browser (components/popup/settings.ts).
+  const [settings, setSetting] = useReaderSettings(api);
   // Layout effects: they run right after the first render, not after the next frame plus a
   // timer (Preact's useEffect), and the answers they wait for are usually in flight already
   // (components/popup/early.ts), so the render with data follows as soon as they arrive.
-  useLayoutEffect(() => {
-    let live = true;
-    api.settings?.().then((s) => live && setFirst(s), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   useLayoutEffect(() => {
     let live = true;
@@ -106,10 +97,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
     };
   }, [api]);
 
-  // The live items win as soon as they answer; until then the early read stands in.
-  const onNow = on ?? first?.enabled;
-  const sitesNow = sites ?? first?.disabledSites;
-  const highlightNow = highlight ?? first?.opinionHighlight;
+  const onNow = settings?.enabled;
+  const sitesNow = settings?.disabledSites;
+  const highlightNow = settings?.opinionHighlight;
   const url = state.phase === 'ready' ? state.url : null;
   const site = url ? siteOf(url) : null;
   const siteEnabled = !site || !(sitesNow ?? []).includes(site);
@@ -126,11 +116,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
       onReveal={(target) => {
         if (tabId != null) void api.reveal(tabId, target).catch(() => undefined);
       }}
-      onHighlightChange={(v) => void setHighlight(v)}
+      onHighlightChange={(v) => void setSetting('opinionHighlight', v)}
       onSiteChange={(v) => {
         if (!site) return;
         const rest = (sitesNow ?? []).filter((s) => s !== site);
-        void setSites(v ? rest : [...rest, site]);
+        void setSetting('disabledSites', v ? rest : [...rest, site]);
       }}
       onOpenOptions={() => void api.openOptions()}
     />

@@ -1,5 +1,5 @@
-/** The real PopupApi: the WebExtension APIs behind the popup. */
-import { browser } from 'wxt/browser';
+/** The real PopupApi: the WebExtension APIs behind the popup (the browser's own, components/popup/ext.ts). */
+import { popupBrowser } from './ext';
 import { t } from '../i18n';
 import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
@@ -28,26 +28,26 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
       }
       const fromQuery = new URLSearchParams(search).get('tabId');
       if (fromQuery && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const [tab] = await popupBrowser().tabs.query({ active: true, currentWindow: true });
       return tab?.id ?? null;
     },
     async tabUrl(tabId) {
       const got = once('tabUrl', tabId);
       if (got) return got;
-      const tab = await browser.tabs.get(tabId);
+      const tab = await popupBrowser().tabs.get(tabId);
       return tab.url ?? null;
     },
     async tabStatus(tabId) {
       const got = once('tabStatus', tabId);
       if (got) return (await got) ?? { ok: false, error: t('errorNoAnswer') };
       const msg: UiToBg = { type: 'ui:get-tab-report', tabId };
-      const reply = (await browser.runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
+      const reply = (await popupBrowser().runtime.sendMessage(msg)) as Result<TabStatus> | undefined;
       return reply ?? { ok: false, error: t('errorNoAnswer') };
     },
     async pageStatus(tabId) {
       const msg: UiToCs = { type: 'ui:get-page-status' };
       try {
-        const reply = (await browser.tabs.sendMessage(tabId, msg)) as Result<PageStatus> | undefined;
+        const reply = (await popupBrowser().tabs.sendMessage(tabId, msg)) as Result<PageStatus> | undefined;
         return reply?.ok ? reply.value : null;
       } catch {
         // No content script there: a browser page, a store, or a page opened before install/update.
@@ -56,15 +56,15 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
     },
     async reveal(tabId, target) {
       const msg: UiToCs = { type: 'ui:reveal', ...target };
-      await browser.tabs.sendMessage(tabId, msg);
+      await popupBrowser().tabs.sendMessage(tabId, msg);
     },
     async shortcut() {
-      const commands = await browser.commands.getAll();
+      const commands = await popupBrowser().commands.getAll();
       const cmd = commands.find((c) => c.name === 'toggle-opinion');
       return cmd ? (cmd.shortcut ?? '') : null;
     },
     async openOptions() {
-      await browser.runtime.openOptionsPage();
+      await popupBrowser().runtime.openOptionsPage();
       globalThis.close?.();
     },
   };

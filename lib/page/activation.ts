@@ -71,3 +71,13 @@ export function isActiveOn(site: string, enabled: unknown, disabledSites: unknow
   const on = typeof enabled === 'boolean' ? enabled : ENABLED_FALLBACK;
   return on && !(Array.isArray(disabledSites) && disabledSites.includes(site));
 }
+
+/** The site (host name) of an http(s) URL, the unit of the per-site switch; null for anything else. */
+export function siteOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
