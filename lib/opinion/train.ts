@@ -9,7 +9,9 @@
  * choice was made on cross-validation over train+dev; since session 7 CHOSEN (domain weight, n-gram
  * variant, mix) and its threshold are chosen on devtest, as the issue allows ("tuned on
  * devtest.tsv"), by `npm run eval -- opinion-tune` — see "Session 7" below for the rule and the
- * honest estimate that was not tuned on the data it reports. The CV machinery:
+ * honest estimate that was not tuned on the data it reports. Since session 8 CHOSEN is the average
+ * of all of opinion-tune's candidates (no configuration choice), and only its threshold is chosen on
+ * devtest — see "Session 8" below. The CV machinery:
  *  - `--search` runs a grid over feature sets × L2 strength with 5-fold CV × 2 repeats and prints
  *    out-of-fold (OOF) macro-F1 and AUC; the winner is written into CHOSEN below by hand.
  *    `--only x:` runs just the grid rows whose name contains the given text (x: = session 5's);
@@ -117,6 +119,47 @@
  *  - shipped (quantised, `npm run eval -- opinion`): devtest own-mix macro-F1 0.734 [0.676, 0.790] at
  *    0.55 (0.746 at 0.5), 0.742 re-weighted to the 25 % mix, AUC 0.819; 268 KiB raw, 113 KiB gzip.
  *    (The first pick, without quotation shape: 0.716 [0.657, 0.774], AUC 0.818.)
+ *
+ * Session 8: averaging instead of choosing (SHIPPED), and what else was tried. Every figure names its
+ * split; "honest" = opinion-tune's protocol (100 random halvings of devtest, choose on one half,
+ * report on the other, both ways: mean ± sd of the 200 reported halves, and the paired difference).
+ *  - pretrained sentence encoders from the npm registry, as a training-time teacher: none installs
+ *    with its weights. @tensorflow-models/universal-sentence-encoder 1.3.3 (Apache-2.0, 87 KB packed)
+ *    fetches USE-lite from tfhub/storage.googleapis at load time; ruvector-onnx-embeddings-wasm 0.1.2
+ *    (MIT, 2.3 MB packed: an ONNX runtime in WASM) fetches MiniLM/BGE from the Hugging Face hub;
+ *    @chroma-core/default-embed, @memberjunction/ai-local-embeddings and the like wrap
+ *    transformers.js, which downloads from the hub too. Debian has fastText and SentencePiece
+ *    libraries but no English sentence-model weights. So no teacher and no distillation this session.
+ *  - CHOSEN = the mean of opinion-tune's 48 candidates (see CHOSEN's comment): `npm run eval --
+ *    opinion-tune --setups λ=1,λ=2,λ=4,λ=8 --quote-shape --ensemble`. Devtest AUC 0.825 vs 0.821
+ *    for session 7's pick (float models), dev.tsv OOF AUC 0.764 vs 0.757. HONEST, threshold chosen
+ *    on the half (25 %-mix rule): 0.727 ± 0.032 at the 25 % mix, 0.712 ± 0.028 at own mix, against
+ *    the choose-among-48 rule's 0.696 ± 0.029 / 0.695 ± 0.042 on the same halvings: paired +0.030 ±
+ *    0.027 (ahead in 180 of 200) / +0.017 ± 0.038 (ahead in 136) — a clear gain at the 25 % mix, the
+ *    mix the threshold is chosen for; within noise at devtest's own mix. With dev OOF rows pooled
+ *    into the choice: 0.726 / 0.714 vs 0.693 / 0.700 (+0.033, ahead in 177; +0.014, ahead in 142).
+ *    (The 12 NB-ngram ⊕ emb+style+quotes candidates alone: 0.720 / 0.716, printed for information,
+ *    not chosen: choosing between averages on devtest would bring the selection back.)
+ *    Train+dev CV (5-fold × 2, OOF): AUC 0.797, F1@best 0.725 (session 7: 0.794 / 0.722); dev rows
+ *    AUC 0.772, F1@best 0.719, 25 %-mix 0.687. Threshold 0.56 = the 25 %-mix peak on all of devtest
+ *    (train+dev OOF gives 0.53). Shipped, quantised (`npm run eval -- opinion`): devtest own-mix
+ *    macro-F1 0.719 [0.658, 0.780] at 0.56, 0.744 re-weighted to the 25 % mix, 0.744 at 0.5, AUC 0.826
+ *    (session 7: 0.734 [0.676, 0.790], 0.742, 0.746, 0.819). The own-mix TUNED figure falls because
+ *    less is fitted to devtest; the honest estimate and every AUC rise. 288 KiB raw, 12,997 hashed
+ *    weights, 19,782 word scores (session 7: 268 KiB).
+ *  - bagging (`npm run eval -- opinion-honest --bags 20`, session 7's configuration; each part fitted
+ *    on 20 seeded bootstrap resamples and the weights averaged): devtest AUC 0.820 vs 0.821; honest
+ *    with the threshold chosen on the half, paired to the single fit: −0.002 ± 0.026 (25 % mix) /
+ *    +0.003 ± 0.025 (own mix). An L2-regularised LR on 1,049 sentences has little variance to remove.
+ *  - threshold for stability ("flat": best macro-F1 averaged over ±0.04, same harness): single fit
+ *    −0.011 ± 0.025 / +0.002 ± 0.023; bagged +flat −0.001 ± 0.027 / +0.018 ± 0.024 (ahead in 153 of
+ *    200 at own mix only — it picks lower thresholds, 0.531 vs 0.548, which suits devtest's 52 % SUBJ,
+ *    not a better model). Not adopted.
+ *  - per-word lexical classes (word-classes.ts: compromise's out-of-context POS tags of the 20k GloVe
+ *    words — adjective, comparative, superlative, adverb, modal, past/present verb, proper/common
+ *    noun — as densities in the emb+style part; folds into the word scores): devtest AUC 0.820 vs
+ *    0.821; honest paired −0.010 ± 0.020 / −0.007 ± 0.023 (peak threshold). GloVe already encodes
+ *    the word class. Not adopted.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -458,7 +501,8 @@ export interface SelfTraining { k: number; weight: number; rounds: number }
  */
 export interface Config {
   name: string;
-  parts: { part: Part; weight: number }[];
+  /** devWeight on a part overrides the config's (an ensemble mixes fits of several set-ups). */
+  parts: { part: Part; weight: number; devWeight?: number }[];
   self?: SelfTraining;
   devWeight?: number;
   /**
@@ -490,16 +534,32 @@ export const SESSION6_CHOSEN: Config = {
   parts: [{ part: NGRAM_PART, weight: 0.5 }, { part: EMB_STYLE_PART, weight: 0.5 }],
 };
 /**
- * The shipped configuration (session 7), chosen on devtest.tsv as the issue allows, by
+ * Session 7's shipped configuration, chosen on devtest.tsv as the issue allows, by
  * `npm run eval -- opinion-tune` (see the header above for the rule and the honest figures):
  * the NB-scaled n-gram LR ⊕ the SIF-GloVe+style+quotation-shape LR, 60/40, with each dev.tsv
  * sentence (2024 annotation) weighing 4 × a train.tsv one, and the threshold for a 25 % opinion mix.
  */
-export const CHOSEN: Config = {
+export const SESSION7_CHOSEN: Config = {
   name: 'NB-ngram LR (l2=1e-3) ⊕ SIF-GloVe+style+quote-shape LR (l2=1e-2, embL2=1e-2), logit mix 0.6/0.4, dev.tsv weight 4',
   parts: [{ part: NB_NGRAM_PART, weight: 0.6 }, { part: EMB_STYLE_QUOTES_PART, weight: 0.4 }],
   devWeight: 4,
   threshold: 0.55,
+};
+
+/**
+ * The shipped configuration (session 8): instead of choosing one of opinion-tune's 48 candidates on
+ * devtest, their average — the mean logit of every candidate of `opinion-tune --setups
+ * λ=1,λ=2,λ=4,λ=8 --quote-shape`, i.e. {dev.tsv weight 1, 2, 4, 8} × {n-gram, NB-ngram} ×
+ * {emb+style, emb+style+quotes} × embedding mix {0.4, 0.5, 0.6}. Each of the 16 part fits enters
+ * 6 candidates whose mix weights sum to 3, so the average is the 16 fits at 1/16 each: one linear
+ * model again. Only the threshold is chosen on devtest (25 % mix). Why: choosing among 48 on 243
+ * sentences overfits; averaging needs no choice (honest figures in the header, "Session 8").
+ */
+export const CHOSEN: Config = {
+  name: 'mean of 16 LRs: {ngram, NB-ngram} and {SIF-GloVe+style, +quote-shape}, each at dev.tsv weight 1, 2, 4, 8 (= the mean logit of opinion-tune\'s 48 candidates)',
+  parts: [1, 2, 4, 8].flatMap((devWeight) =>
+    [NGRAM_PART, NB_NGRAM_PART, EMB_STYLE_PART, EMB_STYLE_QUOTES_PART].map((part) => ({ part, weight: 1 / 16, devWeight }))),
+  threshold: 0.56,
 };
 
 function searchGrid(): Config[] {
@@ -581,10 +641,10 @@ function main(argv: string[]): void {
   /** Rows of dev.tsv (the 2024 annotation). */
   const devRows = examples.map((_, i) => i).filter((i) => i >= trainSplit.length);
   const yDev = devRows.map((i) => y[i]!);
-  const rowWeightOf = (cfg: Config): Float64Array | undefined => {
-    if (!cfg.devWeight || cfg.devWeight === 1) return undefined;
+  const rowWeightOf = (devWeight: number | undefined): Float64Array | undefined => {
+    if (!devWeight || devWeight === 1) return undefined;
     const rw = new Float64Array(examples.length).fill(1);
-    for (const i of devRows) rw[i] = cfg.devWeight;
+    for (const i of devRows) rw[i] = devWeight;
     return rw;
   };
   const embCache = new Map<number, Embeddings>();
@@ -623,10 +683,10 @@ function main(argv: string[]): void {
   const hyperOf = (p: Part) => (quick ? { ...p.hyper, iters: 30 } : p.hyper);
   /** Fit every part of a config on labelled rows `tr`, with self-training when the config asks. */
   const fitConfig = (cfg: Config, tr: number[]): { ms: Matrix[]; fits: Fit[] } => {
-    if (cfg.self && cfg.devWeight && cfg.devWeight !== 1) throw new Error('self-training does not take devWeight');
+    if (cfg.self && [cfg.devWeight, ...cfg.parts.map((p) => p.devWeight)].some((d) => d && d !== 1)) throw new Error('self-training does not take devWeight');
     if (!cfg.self) {
       const ms = cfg.parts.map(({ part }) => matrix(part));
-      return { ms, fits: cfg.parts.map(({ part }, j) => train(ms[j]!, y, tr, hyperOf(part), rowWeightOf(cfg))) };
+      return { ms, fits: cfg.parts.map(({ part, devWeight }, j) => train(ms[j]!, y, tr, hyperOf(part), rowWeightOf(devWeight ?? cfg.devWeight))) };
     }
     const st = cfg.self;
     const ms = cfg.parts.map(({ part }) => matrixU(part));
@@ -659,9 +719,10 @@ function main(argv: string[]): void {
   /** OOF probabilities of a config (parts mixed in logit space), per repeat. */
   const cvConfig = (cfg: Config): Float64Array[] => {
     if (cfg.self) return cvSelf(cfg);
-    const parts = cfg.parts.map(({ part, weight }) => {
-      const key = JSON.stringify([part, cfg.devWeight ?? 1]);
-      if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2, rowWeightOf(cfg)).oof);
+    const parts = cfg.parts.map(({ part, weight, devWeight }) => {
+      const dw = devWeight ?? cfg.devWeight ?? 1;
+      const key = JSON.stringify([part, dw]);
+      if (!oofCache.has(key)) oofCache.set(key, crossValidate(matrix(part), examples, quick ? { ...part.hyper, iters: 30 } : part.hyper, quick ? 2 : 5, quick ? 1 : 2, rowWeightOf(dw)).oof);
       return { oof: oofCache.get(key)!, weight };
     });
     return parts[0]!.oof.map((_, rep) => {
@@ -797,7 +858,7 @@ function main(argv: string[]): void {
       config: cfg.name,
       split: 'train+dev (NewsSD-ENG), 5-fold stratified CV × 2 repeats, out-of-fold',
       sentences: examples.length,
-      devWeight: cfg.devWeight ?? 1,
+      devWeight: [...new Set(cfg.parts.map((p) => p.devWeight ?? cfg.devWeight ?? 1))].join(','),
       thresholdSource: cfg.threshold === undefined ? 'train+dev OOF re-weighted to a 25 % opinion mix' : 'devtest re-weighted to a 25 % opinion mix (npm run eval -- opinion-tune)',
       aucOof: round(cv.auc),
       aucOofDevRows: round(cv.aucDev),

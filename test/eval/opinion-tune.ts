@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- opinion-tune [--quick] [--setups NAME,NAME] [--quote-shape]`
+ * `npm run eval -- opinion-tune [--quick] [--setups NAME,NAME] [--quote-shape] [--ensemble]`
  *
  * Chooses the opinion trainer's domain set-up, n-gram variant, mix weight and threshold on
  * devtest.tsv — the split the issue provides for tuning ("trained on train.tsv + dev.tsv, tuned on
@@ -25,6 +25,12 @@
  * Candidates: target-domain set-up × n-gram part × logit mix weight of the embedding part, where
  * the set-up is dev.tsv's loss weight λ relative to train.tsv, with or without Daumé's feature
  * augmentation (lib/opinion/domain.ts; dev and devtest rows are the target domain).
+ *
+ * --ensemble (session 8): also the AVERAGE of all candidates (mean logit — one linear model, which
+ * train.ts CHOSEN now ships) and, for information, of the NB-ngram ⊕ emb+style+quotes ones; an
+ * average involves no choice on devtest, so only its threshold is chosen on the half. Its honest
+ * figures are printed next to the rule's, paired over the same halvings. The averages are not
+ * candidates of the rule.
  */
 import path from 'node:path';
 import { augmentDomain, foldDomain } from '../../lib/opinion/domain';
@@ -117,6 +123,14 @@ export async function run(args: string[], shared: string): Promise<void> {
         for (const we of [0.4, 0.5, 0.6]) cands.push({ name: `${st.name} · ${nname} ⊕ ${ename} ${(1 - we).toFixed(1)}/${we.toFixed(1)}`, s: zn.map((z, i) => sigmoid((1 - we) * z + we * ze[i]!)) });
     }
   }
+  const ensembles: Candidate[] = [];
+  if (args.includes('--ensemble')) {
+    const lg = (p: number) => Math.log(p / (1 - p));
+    const mean = (cs: Candidate[]): number[] => cs[0]!.s.map((_, i) => sigmoid(cs.reduce((z, c) => z + lg(c.s[i]!), 0) / cs.length));
+    ensembles.push({ name: `ensemble of all ${cands.length} candidates`, s: mean(cands) });
+    const nbq = cands.filter((c) => c.name.includes('NB-ngram') && c.name.includes('quotes'));
+    if (nbq.length && nbq.length < cands.length) ensembles.push({ name: `ensemble of the ${nbq.length} NB-ngram ⊕ emb+style+quotes candidates`, s: mean(nbq) });
+  }
   // Score index: devtest sentences 0..|devtest|-1, then dev.tsv's out-of-fold sentences.
   const yt = [...dt, ...dv].map((e) => e.y as number);
   const allRows = dt.map((_, i) => i);
@@ -125,6 +139,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   console.log(`${'candidate'.padEnd(58)} devtest: AUC  F1@25%mix (t)  F1 own mix at t | dev OOF: AUC  F1@25%mix`);
   const sub = (xs: number[], rows: number[]) => rows.map((i) => xs[i]!);
   for (const c of cands) {
+    const b = pick(yt, c.s, allRows);
+    const o = pick(yt, c.s, devOof);
+    console.log(`${c.name.padEnd(58)} ${auc(sub(yt, allRows), sub(c.s, allRows)).toFixed(3)}  ${b.f1.toFixed(3)} (${b.t.toFixed(2)})  ${f1At(yt, c.s, allRows, b.t, false).toFixed(3)}         | ${auc(sub(yt, devOof), sub(c.s, devOof)).toFixed(3)}  ${o.f1.toFixed(3)}`);
+  }
+  for (const c of ensembles) {
     const b = pick(yt, c.s, allRows);
     const o = pick(yt, c.s, devOof);
     console.log(`${c.name.padEnd(58)} ${auc(sub(yt, allRows), sub(c.s, allRows)).toFixed(3)}  ${b.f1.toFixed(3)} (${b.t.toFixed(2)})  ${f1At(yt, c.s, allRows, b.t, false).toFixed(3)}         | ${auc(sub(yt, devOof), sub(c.s, devOof)).toFixed(3)}  ${o.f1.toFixed(3)}`);
@@ -182,6 +201,23 @@ export async function run(args: string[], shared: string): Promise<void> {
     };
     console.log(`  over ${R} random halvings (choose on one half, report on the other, both ways; mean ± sd): rule ${ms(rule[0]!)} at the 25 % mix, ${ms(rule[1]!)} own mix`);
     if (base) console.log(`    session-6 model, threshold chosen the same way: ${ms(base6[0]!)} at the 25 % mix, ${ms(base6[1]!)} own mix`);
+    // --ensemble: instead of choosing a candidate, average them all (mean logit; every candidate is
+    // linear, so the mean is one linear model too) — only the threshold is then chosen on the half.
+    for (const e of ensembles) {
+      const r: number[][] = [[], []];
+      for (let k = 0; k < R; k++) {
+        const rnd = mulberry32(1000 + k);
+        const h = dt.map(() => (rnd() < 0.5 ? 1 : 0));
+        const a = allRows.filter((i) => h[i] === 0), b = allRows.filter((i) => h[i] === 1);
+        for (const [sel, rep] of [[a, b], [b, a]] as const) {
+          const bb = pick(yt, e.s, pooled(sel));
+          r[0]!.push(f1At(yt, e.s, rep, bb.t, true));
+          r[1]!.push(f1At(yt, e.s, rep, bb.t, false));
+        }
+      }
+      const d = (j: number) => r[j]!.map((v, i) => v - rule[j]![i]!);
+      console.log(`    ${e.name}, threshold chosen the same way: ${ms(r[0]!)} at the 25 % mix, ${ms(r[1]!)} own mix; − rule: ${ms(d(0))} (ahead in ${d(0).filter((x) => x > 0).length}), ${ms(d(1))} (ahead in ${d(1).filter((x) => x > 0).length})`);
+    }
     if (base) {
       const diff = (j: number) => rule[j]!.map((v, i) => v - base6[j]![i]!);
       const wins = (j: number) => diff(j).filter((d) => d > 0).length;
