@@ -13,6 +13,7 @@
  * content-visibility:hidden) and the content of a closed <details> but its <summary>. `<br>` and block-level children
  * count as a space so "a<br>b" reads "a b", not "ab".
  */
+import { isWhitespace } from './whitespace';
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'TEXTAREA', 'BUTTON']);
 /** Elements whose boundaries separate words even without whitespace in the source. */
@@ -21,7 +22,7 @@ const BREAK_TAGS = new Set([
   'TABLE', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'HR', 'ASIDE', 'NAV', 'MAIN', 'IMG',
 ]);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-const WS = /\s/;
+
 
 /** True when markup alone says the element is not shown (works on linkedom and in browsers). */
 export function isHiddenByMarkup(el: Element): boolean {
@@ -110,7 +111,8 @@ export interface TextMap {
 export function buildTextMap(el: Element): TextMap {
   const pieces = collectPieces(el);
   const spans: TextNodeSpan[] = [];
-  let out = '';
+  const parts: string[] = [];
+  let len = 0;
   // A collapsed whitespace run becomes one space, owned by the text node where the run began
   // (or by the next node when the run began at a <br>/block boundary).
   let pending: { span: TextNodeSpan | null; raw: number } | null = null;
@@ -118,26 +120,38 @@ export function buildTextMap(el: Element): TextMap {
     const span: TextNodeSpan | null = p.node ? { node: p.node, start: -1, end: -1, rawOffsets: [] } : null;
     if (span) spans.push(span);
     const d = p.data;
-    for (let i = 0; i < d.length; i++) {
-      const ch = d[i]!;
-      if (WS.test(ch)) {
-        if (out.length > 0 && !pending) pending = { span, raw: i };
+    const n = d.length;
+    let i = 0;
+    while (i < n) {
+      if (isWhitespace(d.charCodeAt(i))) {
+        // A whitespace run: at most one space, emitted before the next visible character.
+        if (len > 0 && !pending) pending = { span, raw: i };
+        i++;
+        while (i < n && isWhitespace(d.charCodeAt(i))) i++;
         continue;
       }
+      let j = i + 1;
+      while (j < n && !isWhitespace(d.charCodeAt(j))) j++;
       if (pending) {
-        out += ' ';
+        parts.push(' ');
+        len++;
         const owner = pending.span ?? span;
         if (owner) {
-          if (owner.start < 0) owner.start = out.length - 1;
+          if (owner.start < 0) owner.start = len - 1;
           owner.rawOffsets.push(pending.span ? pending.raw : i);
         }
         pending = null;
       }
-      if (span && span.start < 0) span.start = out.length;
-      out += ch;
-      if (span) span.rawOffsets.push(i);
+      if (span && span.start < 0) span.start = len;
+      // The visible run [i, j) as one piece, not one character at a time (issue #8: this loop
+      // was the content script's costliest function on the article path).
+      parts.push(i === 0 && j === n ? d : d.slice(i, j));
+      len += j - i;
+      if (span) for (let k = i; k < j; k++) span.rawOffsets.push(k);
+      i = j;
     }
   }
+  const out = parts.join('');
   // A node that contributes nothing sits at the start of the next contributing node (or at the
   // end). One backward pass: blocks with thousands of whitespace-only nodes stay linear.
   let next = out.length;

@@ -10,6 +10,8 @@
  *   level mixes loose text with a child container).
  */
 
+import { isWhitespace } from './whitespace';
+
 /** A computation that may pause at each `yield`; its return value is the result. */
 export type Steps<T> = Generator<void, T, void>;
 
@@ -31,13 +33,22 @@ interface Collapsed {
 }
 
 const EMPTY: Collapsed = { len: 0, lead: false, trail: false };
-const LEADING_WS = /^\s/;
-const TRAILING_WS = /\s$/;
-const WS_RUN = /\s+/g;
-
+/** `data.replace(/\s+/g, ' ').length` and its ends, counted without building the collapsed string. */
 function ofText(data: string): Collapsed {
-  if (data.length === 0) return EMPTY;
-  return { len: data.replace(WS_RUN, ' ').length, lead: LEADING_WS.test(data), trail: TRAILING_WS.test(data) };
+  const n = data.length;
+  if (n === 0) return EMPTY;
+  let len = 0;
+  let inRun = false;
+  for (let i = 0; i < n; i++) {
+    if (isWhitespace(data.charCodeAt(i))) {
+      if (!inRun) len++;
+      inRun = true;
+    } else {
+      len++;
+      inRun = false;
+    }
+  }
+  return { len, lead: isWhitespace(data.charCodeAt(0)), trail: inRun };
 }
 
 function concat(a: Collapsed, b: Collapsed): Collapsed {
