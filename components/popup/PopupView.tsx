@@ -178,8 +178,9 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
   const passages = opinionPassages(report);
   const meta = [article.siteName, formatDate(article.date), article.byline].filter(Boolean).join(' · ');
   const kindKey = KIND_LABELS[article.kind] ?? 'kindOther';
-  // Worded from the kind's first signal; a report without signals (older) keeps its English reason.
-  const signalled = article.kindSignals ? kindReason(article.kind, article.kindSignals[0]) : null;
+  // Worded from the kind's first signal that has words (as kindReasons[0] was, which the content
+  // script no longer words, #8); a report without signals (older) keeps its English reason.
+  const signalled = article.kindSignals?.map((signal) => kindReason(article.kind, signal)).find((r) => r !== null) ?? null;
   const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0];
   return (
     <>

@@ -440,6 +440,17 @@ function textScore(blocks: Cand[]): number {
 export interface ExtractOptions {
   /** Run even when the gate says no (the CLI's --force, evals of text quality). */
   force?: boolean;
+  /**
+   * The gate's verdict on this document, when the caller just had it (the content script ran
+   * the same gate to decide to extract): not run a second time (#8). Default: run it.
+   */
+  gate?: GateResult;
+  /**
+   * Word the kind's reasons (`kindReasons`) from the i18n catalogue. Default true. The content
+   * script passes false: the first catalogue lookup in a page costs a synchronous fetch of the
+   * whole message bundle (5–8 ms measured, #8), and the popup words `kindSignals` itself.
+   */
+  wordKindReasons?: boolean;
 }
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
@@ -452,7 +463,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
  * Pauses inside the block walk and between phases.
  */
 export function* extractArticleSteps(doc: Document, url: string, options: ExtractOptions = {}): Steps<Extraction> {
-  const gate: GateResult = yield* articleGateSteps(doc, url);
+  const gate: GateResult = options.gate ?? (yield* articleGateSteps(doc, url));
   yield;
   const body = pageBody(doc);
   if (!body) return { detected: false, signals: [...gate.signals, 'not:no-body'] };
@@ -483,7 +494,7 @@ export function* extractArticleSteps(doc: Document, url: string, options: Extrac
     }
   }
 
-  const meta = extractMetadata(doc, url);
+  const meta = extractMetadata(doc, url, options.wordKindReasons !== false);
   yield;
   let kept = yield* keepBlocks(inRoot, root, scores, meta.title);
   // The publisher's declared text (JSON-LD articleBody) barely covered: the root is wrong.

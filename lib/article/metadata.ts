@@ -156,7 +156,8 @@ function timeFromMarkup(doc: Document): string | null {
   return first;
 }
 
-export function extractMetadata(doc: Document, url: string): ArticleMeta {
+/** `wordReasons`: false leaves kindReasons empty (no catalogue lookup; see ExtractOptions). */
+export function extractMetadata(doc: Document, url: string, wordReasons = true): ArticleMeta {
   const nodes = jsonLdNodes(doc);
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t))) ?? null;
   const values = metaValues(doc);
@@ -216,6 +217,6 @@ export function extractMetadata(doc: Document, url: string): ArticleMeta {
     siteName,
     kind,
     kindSignals: chosen.map((v) => v.signal),
-    kindReasons: [...new Set(chosen.map((v) => kindReasonText(kind, v.signal)).filter(Boolean))],
+    kindReasons: wordReasons ? [...new Set(chosen.map((v) => kindReasonText(kind, v.signal)).filter(Boolean))] : [],
   };
 }

@@ -28,6 +28,8 @@ export type ReaderEntry = (site: string, afterNavigation: boolean, known?: Eager
  */
 export interface EagerFindings {
   likely?: boolean;
+  /** That gate's verdict with its signals (the reader's extraction reuses it instead of running the gate again). */
+  gate?: { likely: boolean; signals: string[] };
   settings?: Record<string, unknown>;
 }
 

@@ -20,6 +20,12 @@ import { SliceClock, afterRendering, driveSteps, yieldToPage } from './yield';
 
 export type Extraction = { detected: false; signals: string[] } | { detected: true; input: ArticleInput; blocks: ArticleBlock[] };
 export type GateVerdict = { likely: boolean; signals: string[] };
+/**
+ * How the content script extracts (lib/article/extract.ts ExtractOptions): with the gate's verdict
+ * it just had (not run twice), and without wording kind reasons (the popup words kindSignals; the
+ * catalogue's first lookup in a page costs a synchronous fetch of the message bundle, #8).
+ */
+export type PageExtractOptions = { gate?: GateVerdict; wordKindReasons?: boolean };
 
 export interface PageDeps {
   doc: Document;
@@ -31,12 +37,12 @@ export interface PageDeps {
    * drives it in slices (issue #7: in one piece it was the longest task on some big pages).
    */
   gateSteps?: (doc: Document, url: string) => Generator<void, GateVerdict, void>;
-  extractArticle: (doc: Document, url: string) => Extraction;
+  extractArticle: (doc: Document, url: string, options?: PageExtractOptions) => Extraction;
   /**
    * The same extraction as steps that may pause at each `yield` (lib/article/walk.ts); when
    * given, the controller drives it in slices instead of calling extractArticle in one task.
    */
-  extractSteps?: (doc: Document, url: string) => Generator<void, Extraction, void>;
+  extractSteps?: (doc: Document, url: string, options?: PageExtractOptions) => Generator<void, Extraction, void>;
   send: (message: CsToBg) => Promise<Result<unknown> | undefined>;
   log: (...args: unknown[]) => void;
   /** For expected, harmless failures (page unloading, extension reloaded): quieter than log. */
@@ -103,9 +109,9 @@ export class PageController {
   /**
    * Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content).
    * `gatePassed`: the eager script's gate just said "likely" on this document, so it is not run
-   * a second time (#8).
+   * a second time (#8); `verdict`, when given, is that gate's result (extraction reuses it).
    */
-  async run(afterNavigation = false, gatePassed = false): Promise<void> {
+  async run(afterNavigation = false, gatePassed = false, verdict?: GateVerdict): Promise<void> {
     this.stop();
     const ctl = new AbortController();
     this.run$ = ctl;
@@ -113,7 +119,10 @@ export class PageController {
     const { doc, log } = this.deps;
     try {
       if (afterNavigation && !(await sleep(NAVIGATION_SETTLE_MS, signal))) return;
-      let gate = gatePassed && !afterNavigation ? { likely: true, signals: [] } : await this.gate(signal);
+      const passed = gatePassed && !afterNavigation;
+      let gate = passed ? (verdict?.likely ? verdict : { likely: true, signals: [] }) : await this.gate(signal);
+      // Extraction runs the gate first: skip that when this one's verdict (with its signals) is at hand.
+      let known: GateVerdict | undefined = passed ? (verdict?.likely ? verdict : undefined) : (gate ?? undefined);
       if (!gate || signal.aborted) return;
       if (!gate.likely) {
         const shell = afterNavigation || visibleTextLength(doc) < SHELL_TEXT;
@@ -122,6 +131,7 @@ export class PageController {
           if (signal.aborted) return;
           if (found) gate = await this.gate(signal);
           if (!gate || signal.aborted) return;
+          known = gate;
         }
         if (!gate.likely) {
           // Stay idle (remember why, for the popup). Only a page that reported before (SPA) must
@@ -136,7 +146,7 @@ export class PageController {
       await afterRendering(signal);
       if (signal.aborted) return;
       const url = this.deps.url();
-      const extraction = await this.extract(url, signal);
+      const extraction = await this.extract(url, signal, { gate: known, wordKindReasons: false });
       if (!extraction || signal.aborted) return;
       if (!extraction.detected) {
         this.status = this.notArticleStatus(extraction.signals);
@@ -184,9 +194,9 @@ export class PageController {
    * of our own working time it gives up: the page is told "not analysed" with the reason (the
    * popup shows it) rather than keeping a huge page busy. Null when aborted.
    */
-  private async extract(url: string, signal: AbortSignal): Promise<Extraction | null> {
+  private async extract(url: string, signal: AbortSignal, options: PageExtractOptions): Promise<Extraction | null> {
     const { doc } = this.deps;
-    if (!this.deps.extractSteps) return this.deps.extractArticle(doc, url);
+    if (!this.deps.extractSteps) return this.deps.extractArticle(doc, url, options);
     const clock = new SliceClock();
     let worked = 0;
     let sliceStart = performance.now();
@@ -197,7 +207,7 @@ export class PageController {
       sliceStart = performance.now();
     };
     try {
-      return await driveSteps(this.deps.extractSteps(doc, url), clock, signal, pause);
+      return await driveSteps(this.deps.extractSteps(doc, url, options), clock, signal, pause);
     } catch (err) {
       if (!(err instanceof OverBudget)) throw err;
       // A veto: the popup explains it in its own words (a raw signal is never shown).
