@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
 import { FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
-import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
+import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
 import type { Pack } from '../lib/dataset/schema';
 import { buildKnowledge, type Knowledge } from '../lib/knowledge';
@@ -19,6 +19,7 @@ import { relatedCoverage, coverageForEntity } from '../lib/coverage/rank';
 import { addToCoverageIndex } from '../lib/coverage/index';
 import { headingIndexOf } from '../lib/coverage/headings';
 import type { Slot } from '../lib/entities/matcher';
+import { freezeEntityIndex } from '../lib/entities/frozen-index';
 import { hostTableOf, publisherOf } from '../lib/entities/publisher';
 import { knowledgeFor, loadAllPacks, loadPackagedPack } from '../lib/background/packs';
 import { ENTITIES } from './entities-fixture';
@@ -337,7 +338,7 @@ describe('runtime pack', () => {
   });
 
   it('stores the records\' entity-id table only when it is not the dated posting keys', () => {
-    const flag = (pack: Pack) => decodeImage<{ coverage: { entityIdsAreDatedKeys?: boolean } }>(encodeRuntimePack(pack), 'BSRP').data.coverage.entityIdsAreDatedKeys;
+    const flag = (pack: Pack) => runtimeCoverageHeader(encodeRuntimePack(pack)).entityIdsAreDatedKeys;
     expect(flag(smallPack())).toBe(true);
     // An undated record naming an entity no dated record names: the table has an id the keys lack.
     const pack = smallPack();
@@ -350,9 +351,9 @@ describe('runtime pack', () => {
 
   it('derives timeline ids from date and serial, and keeps every other id as it is', () => {
     const bytes = encodeRuntimePack(smallPack());
-    const img = decodeImage<{ coverage: { idPrefix: string; oddIds: [number, string][] } }>(bytes, 'BSRP');
-    expect(img.data.coverage.idPrefix).toBe('wcep-');
-    const odd = img.data.coverage.oddIds.map(([, id]) => id);
+    const header = runtimeCoverageHeader(bytes);
+    expect(header.idPrefix).toBe('wcep-');
+    const odd = header.oddIds.map(([, id]) => id);
     expect(odd).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'wcep-2025-01-13-000', 'wcep-2025-01-14-0012', 'wcep-2025-01-14-002', 'other-2025-01-14-003', 'wcep-2025-01-15-001']);
     const rt = decodeRuntimePack(bytes);
     expect(rt.knowledge.coverage.items.map((it) => it.record.id)).toEqual(smallPack().coverage.map((c) => c.id));
@@ -377,6 +378,27 @@ describe('runtime pack', () => {
     expect(entities).toEqual(e2);
     expect(coverage).toEqual(c2);
     expect([...rt.pack.coverage]).toEqual(c2);
+  });
+
+  it('links with its coverage index still frozen, and thaws that index once, on first read', () => {
+    const pack = smallPack();
+    const rt = decodeRuntimePack(encodeRuntimePack(pack));
+    expect(rt.coverageReady()).toBe(false);
+    const linked = linkEntities([{ text: TEXTS[0]! }], rt.knowledge.entities, { date: '2025-03-01' });
+    expect(linked.map((e) => e.id)).toEqual(linkEntities([{ text: TEXTS[0]! }], buildKnowledge([pack]).entities, { date: '2025-03-01' }).map((e) => e.id));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(rt.coverageReady()).toBe(false);
+    const coverage = rt.knowledge.coverage;
+    expect(rt.coverageReady()).toBe(true);
+    expect(rt.knowledge.coverage).toBe(coverage);
+    expect(coverage.items.length).toBe(pack.coverage.length);
+  });
+
+  it('derives name keys with the matcher, and refuses to build an index whose name keys differ', () => {
+    const index = buildKnowledge([smallPack()]).entities;
+    expect(() => freezeEntityIndex(index, 'e')).not.toThrow();
+    index.nameKeys[1] = 'someone else';
+    expect(() => freezeEntityIndex(index, 'e')).toThrow(/name key/);
   });
 
   it('keeps every entity field as it was: absent stays absent, null stays null, numbers exact', () => {

@@ -143,6 +143,8 @@ export interface Image<D> {
   u32(name: string): Uint32Array;
   i32(name: string): Int32Array;
   f64(name: string): Float64Array;
+  /** The section's element count, from the table (nothing decoded); throws when absent. */
+  length(name: string): number;
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -188,5 +190,10 @@ export function decodeImage<D>(bytes: Uint8Array, magic: string): Image<D> {
     u32: (n) => view(n, 'u32'),
     i32: (n) => view(n, 'i32'),
     f64: (n) => view(n, 'f64'),
+    length: (n) => {
+      const s = table.get(n);
+      if (!s) throw new Error(`binary image: no section ${n}`);
+      return s[3];
+    },
   };
 }

@@ -152,14 +152,16 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
   const n = shared.length;
   if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
   const lengths = new Uint16Array(n);
-  let total = 0, prevLength = 0, maxLength = 0;
+  let total = 0, suffixTotal = 0, prevLength = 0, maxLength = 0;
   for (let i = 0; i < n; i++) {
-    if (shared[i]! > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
-    prevLength = lengths[i] = shared[i]! + suffixLengths[i]!;
+    const sh = shared[i]!, sl = suffixLengths[i]!;
+    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+    prevLength = lengths[i] = sh + sl;
     total += prevLength;
+    suffixTotal += sl;
     if (prevLength > maxLength) maxLength = prevLength;
   }
-  if (total - sumShared(shared) !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  if (suffixTotal !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
   const bytes = new Uint8Array(total);
   const hashes = options.hash ? new Uint32Array(n) : null;
   // FNV state after each byte position of the previous key (only code-point ends are read).
@@ -207,12 +209,6 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
     at = to;
   }
   return hashes ? { bytes, lengths, hashes } : { bytes, lengths };
-}
-
-function sumShared(shared: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < shared.length; i++) n += shared[i]!;
-  return n;
 }
 
 /**

@@ -6,7 +6,10 @@
  *   encodeRuntimePack(pack)   build time (lib/build/default-pack-plugin.ts): buildKnowledge([pack])
  *                             then freeze both indexes into one binary image
  *   decodeRuntimePack(bytes)  background: typed-array views over the bytes, a few small maps,
- *                             records made only when read, the heading-word index stored
+ *                             records made only when read, the heading-word index stored; the
+ *                             coverage index (its header JSON and columns) thawed on first use,
+ *                             so linking is ready without it (issue #8: "linking ready" vs
+ *                             "all ready"; the background thaws it right after the load)
  *
  * assets/default-pack.json stays the source of truth: this form is derived from it at every build
  * and never committed. Packs the reader imports are ordinary pack JSON, validated by parsePack.
@@ -16,11 +19,11 @@ import { lazyList } from './lazy-records';
 import type { CoverageRecord, Pack } from './schema';
 import { buildKnowledge, type Knowledge } from '../knowledge';
 import { freezeEntityIndex, thawEntityIndex, type FrozenEntityData } from '../entities/frozen-index';
-import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData } from '../coverage/frozen-index';
+import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData, type ThawedCoverageIndex } from '../coverage/frozen-index';
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 6; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7)
+export const RUNTIME_PACK_VERSION = 7; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8)
 
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
 
@@ -28,16 +31,26 @@ interface RuntimeData {
   version: number;
   pack: PackHead;
   entities: FrozenEntityData;
-  coverage: FrozenCoverageData;
+  /** The coverage record count; the rest of the coverage header is section COVERAGE_HEADER. */
+  coverageCount: number;
 }
+
+/** The coverage index's header (FrozenCoverageData, ~400 KB of JSON: topic names, posting keys) as UTF-8 JSON, parsed when coverage is first used. */
+const COVERAGE_HEADER = 'c.header';
 
 export function encodeRuntimePack(pack: Pack): Uint8Array {
   const knowledge = buildKnowledge([pack]);
   const e = freezeEntityIndex(knowledge.entities, 'e');
   const c = freezeCoverageIndex(knowledge.coverage, 'c');
   const { entities: _e, coverage: _c, ...head } = pack;
-  const data: RuntimeData = { version: RUNTIME_PACK_VERSION, pack: head, entities: e.data, coverage: c.data };
-  return encodeImage(RUNTIME_PACK_MAGIC, data, { ...e.sections, ...c.sections }, { compact: true });
+  const data: RuntimeData = { version: RUNTIME_PACK_VERSION, pack: head, entities: e.data, coverageCount: c.data.count };
+  const coverageHeader = new TextEncoder().encode(JSON.stringify(c.data));
+  return encodeImage(RUNTIME_PACK_MAGIC, data, { ...e.sections, [COVERAGE_HEADER]: coverageHeader, ...c.sections }, { compact: true });
+}
+
+/** The stored coverage header of a runtime form (for tests and tools). */
+export function runtimeCoverageHeader(bytes: Uint8Array): FrozenCoverageData {
+  return JSON.parse(new TextDecoder().decode(decodeImage(bytes, RUNTIME_PACK_MAGIC).u8(COVERAGE_HEADER))) as FrozenCoverageData;
 }
 
 export function isRuntimePack(bytes: Uint8Array): boolean {
@@ -47,8 +60,13 @@ export function isRuntimePack(bytes: Uint8Array): boolean {
 export interface RuntimePack {
   /** The pack; its entities and coverage arrays parse each record on first read. */
   pack: Pack;
-  /** The knowledge buildKnowledge([pack]) gives, ready to use. */
+  /**
+   * The knowledge buildKnowledge([pack]) gives: entities ready to link; `coverage` thawed on its
+   * first read (a getter; a failure to thaw throws there).
+   */
   knowledge: Knowledge;
+  /** Whether the coverage index has been thawed yet. */
+  coverageReady(): boolean;
   /** The pack with every record parsed (one JSON.parse per list), for merging with other packs. */
   materialize(): Pack;
 }
@@ -59,21 +77,34 @@ export function decodeRuntimePack(bytes: Uint8Array): RuntimePack {
   if (data.version !== RUNTIME_PACK_VERSION) throw new Error(`runtime pack: version ${data.version}, this build reads ${RUNTIME_PACK_VERSION}`);
   const entities = thawEntityIndex(image, data.entities, 'e');
   const byId = entities.index.byId;
+  let thawed: ThawedCoverageIndex | null = null;
   // Same nameOf as buildKnowledge's.
-  const coverage = thawCoverageIndex(image, data.coverage, 'c', (id) => byId.get(id)?.name);
+  const coverage = (): ThawedCoverageIndex => {
+    if (thawed) return thawed;
+    const header = JSON.parse(new TextDecoder().decode(image.u8(COVERAGE_HEADER))) as FrozenCoverageData;
+    if (header.count !== data.coverageCount) throw new Error('runtime pack: coverage counts disagree');
+    return (thawed = thawCoverageIndex(image, header, 'c', (id) => byId.get(id)?.name));
+  };
   const pack: Pack = {
     ...data.pack,
     entities: entities.index.entities,
     // The pack's own records (no `origin`), read through the index's items when someone asks.
-    coverage: lazyList(data.coverage.count, (i): CoverageRecord => {
-      const { origin: _origin, ...record } = coverage.index.items[i]!.record;
+    coverage: lazyList(data.coverageCount, (i): CoverageRecord => {
+      const { origin: _origin, ...record } = coverage().index.items[i]!.record;
       return record;
     }).list,
+  };
+  const knowledge: Knowledge = {
+    entities: entities.index,
+    get coverage() {
+      return coverage().index;
+    },
   };
   let whole: Pack | null = null;
   return {
     pack,
-    knowledge: { entities: entities.index, coverage: coverage.index },
-    materialize: () => (whole ??= { ...data.pack, entities: entities.materializeAll(), coverage: coverage.materializeRecords() }),
+    knowledge,
+    coverageReady: () => thawed !== null,
+    materialize: () => (whole ??= { ...data.pack, entities: entities.materializeAll(), coverage: coverage().materializeRecords() }),
   };
 }

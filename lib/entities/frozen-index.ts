@@ -5,7 +5,9 @@
  *
  *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), sorted and stored
  *                front-coded (lib/dataset/frozen-strings.ts: half the bytes), with each slot's
- *                packed hits (hitStart/hits) and its "longer aliases continue" flag (more); a
+ *                packed hits and its "longer aliases continue" flag in one column (slotInfo:
+ *                hit count × 2 + flag; one small number a slot, where two columns took 99 KB
+ *                more for the worker to inflate, issue #8); a
  *                packed hit (matcher.ts: entity × 2^16 + case bits) stored as two columns, its
  *                entity and its low 16 bits (small, repetitive numbers: as varints they take
  *                less than the packed uint32s did and gzip better), packed again when a slot is
@@ -16,9 +18,12 @@
  *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
  *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy;
- *                front-coded, the entities being in id order), its hash table made on the first
- *                lookup by id
- *   nameKeys     each entity's name key as a slot number (the key strings are the slots')
+ *                front-coded, the entities being in id order), decoded when the first entity
+ *                record is made (not at load), its hash table on the first lookup by id
+ *   nameKeys     not stored: an entity's name key is the matcher's own aliasForm(name).key, made
+ *                when the linker first asks for that entity's (freezeEntityIndex checks that it
+ *                is what buildEntityIndex had; a stored slot number per entity was 92 KB of the
+ *                gzip that did not compress, issue #8)
  *   lowerFirst   a plain string array in the header (a few hundred)
  *   host table   publisher.ts's host labels → entity (hostTableOf, computed here at build time):
  *                the labels as FrozenStrings and their entity numbers; seeded into publisher.ts
@@ -32,12 +37,15 @@ import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
 import { hostTableOf, seedHostTable, type HostTable } from './publisher';
-import type { AliasTable, Slot } from './matcher';
+import { aliasForm, type AliasTable, type Slot } from './matcher';
 
 export interface FrozenEntityData {
   count: number;
   lowerFirst: string[];
 }
+
+/** An entity name's alias key, as buildEntityIndex records it in nameKeys ('' when it has no usable tokens). */
+const nameKeyOf = (name: string): string => aliasForm(name)?.key ?? '';
 
 /** A packed hit's split (matcher.ts packHit: entity × 2^16 + low bits). */
 const HIT_LOW = 65536;
@@ -203,19 +211,20 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
 export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: FrozenEntityData; sections: Record<string, Section> } {
   const entries = slotEntries(index.aliases);
   const keys = FrozenStrings.build(entries.map(([k]) => k));
-  const hitCounts = new Uint16Array(entries.length);
-  const more = new Uint8Array(entries.length);
+  // Per slot: its hit count × 2 + its "longer aliases continue" flag.
+  const slotInfo = new Uint16Array(entries.length);
   const hits: number[] = [];
   for (let i = 0; i < entries.length; i++) {
     const s = entries[i]![1];
-    if ((s.hits?.length ?? 0) > 0xffff) throw new Error(`freezeEntityIndex: too many entities share ${JSON.stringify(entries[i]![0])}`);
-    hitCounts[i] = s.hits?.length ?? 0;
+    const count = s.hits?.length ?? 0;
+    if (count > 0x7fff) throw new Error(`freezeEntityIndex: too many entities share ${JSON.stringify(entries[i]![0])}`);
+    slotInfo[i] = (count << 1) | (s.more ? 1 : 0);
     if (s.hits) hits.push(...s.hits);
-    more[i] = s.more ? 1 : 0;
   }
-  // A name key is always a slot key (or '' when the name had no usable tokens: -1).
-  const nameSlots = Int32Array.from(index.nameKeys, (k) => (k === '' ? -1 : keys.indexOf(k)));
-  if (nameSlots.some((n, i) => n < 0 && index.nameKeys[i] !== '')) throw new Error('freezeEntityIndex: a name key is not in the alias table');
+  // The name keys are derived at load (nameKeyOf): they must be what buildEntityIndex made.
+  index.entities.forEach((e, i) => {
+    if (nameKeyOf(e.name) !== index.nameKeys[i]) throw new Error(`freezeEntityIndex: ${e.id}'s name key is not aliasForm(name).key`);
+  });
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
   const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities);
   const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
@@ -227,11 +236,9 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
     data: { count: index.entities.length, lowerFirst: [...(index.aliases.lowerFirst as Set<string>)] },
     sections: {
       ...frontSections(`${prefix}.slot`, keys),
-      [`${prefix}.hitCounts`]: hitCounts,
+      [`${prefix}.slotInfo`]: slotInfo,
       [`${prefix}.hitEntities`]: Uint32Array.from(hits, (h) => Math.floor(h / HIT_LOW)),
       [`${prefix}.hitLows`]: Uint16Array.from(hits, (h) => h % HIT_LOW),
-      [`${prefix}.more`]: more,
-      [`${prefix}.nameSlots`]: nameSlots,
       ...frontSections(`${prefix}.id`, ids),
       [`${prefix}.records`]: records.bytes,
       [`${prefix}.recordLengths`]: records.lengths,
@@ -254,20 +261,20 @@ class FrozenSlots {
   private readonly hitStart: Uint32Array;
   constructor(
     readonly keys: FrozenStrings,
-    hitCounts: Uint16Array,
+    private readonly slotInfo: Uint16Array,
     private readonly hitEntities: Uint32Array,
     private readonly hitLows: Uint16Array,
-    private readonly more: Uint8Array,
   ) {
     this.made = new Array<Slot | undefined>(keys.size);
-    const starts = new Uint32Array(hitCounts.length + 1);
+    const n = slotInfo.length;
+    const starts = new Uint32Array(n + 1);
     let at = 0;
-    for (let i = 0; i < hitCounts.length; i++) {
+    for (let i = 0; i < n; i++) {
       starts[i] = at;
-      at += hitCounts[i]!;
+      at += slotInfo[i]! >> 1;
     }
-    starts[hitCounts.length] = at;
-    if (at !== hitEntities.length || at !== hitLows.length || more.length !== keys.size || hitCounts.length !== keys.size) throw new Error('frozen alias table: counts disagree');
+    starts[n] = at;
+    if (at !== hitEntities.length || at !== hitLows.length || n !== keys.size) throw new Error('frozen alias table: counts disagree');
     this.hitStart = starts;
   }
   /** See AliasTable.slots.mayHold. */
@@ -285,7 +292,7 @@ class FrozenSlots {
         hits = new Array<number>(b - a);
         for (let k = a; k < b; k++) hits[k - a] = this.hitEntities[k]! * HIT_LOW + this.hitLows[k]!;
       }
-      slot = { hits, more: this.more[i] === 1 };
+      slot = { hits, more: (this.slotInfo[i]! & 1) === 1 };
       this.made[i] = slot;
     }
     return slot;
@@ -315,18 +322,18 @@ export interface ThawedEntityIndex {
 
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
   const front = (name: string, hash = false) => frontDecode({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) }, { hash });
-  const records = new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) });
-  // Ids by number now; their hash table on the first lookup by id (not every worker start
-  // looks one up before its first page).
-  const idParts = front('id');
-  const ids = new StringList(idParts);
-  let idTable: FrozenStrings | null = null;
-  const idNumber = (id: string) => (idTable ??= new FrozenStrings(idParts)).indexOf(id);
-  const nameSlots = image.i32(`${prefix}.nameSlots`);
-  if (ids.size !== data.count || records.count !== data.count || nameSlots.length !== data.count) throw new Error('frozen entity index: counts disagree');
+  // Ids decoded when the first record is made (linking reads records; loading does not), their
+  // hash table on the first lookup by id.
+  let idParts: FrozenStringsParts | null = null, ids: StringList | null = null, idTable: FrozenStrings | null = null;
+  const idList = () => (ids ??= new StringList((idParts ??= front('id'))));
+  const idNumber = (id: string) => (idTable ??= new FrozenStrings((idParts ??= front('id')))).indexOf(id);
+  if (image.length(`${prefix}.idShared`) !== data.count || image.length(`${prefix}.recordLengths`) !== data.count) throw new Error('frozen entity index: counts disagree');
+  // The record reader and its string tables (prefix sums over ~140k lengths) on the first record.
   const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
-  const recordOf = entityDecoder(records, list('shared'), list('inline'), image.u16(`${prefix}.inlineCounts`), image.f64(`${prefix}.numbers`));
-  const lazy = lazyList<PackEntity>(data.count, (i) => ({ id: ids.keyAt(i), ...recordOf(i) }));
+  let recordOf: ((i: number) => Omit<PackEntity, 'id'>) | null = null;
+  const readRecord = (i: number) =>
+    (recordOf ??= entityDecoder(new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) }), list('shared'), list('inline'), image.u16(`${prefix}.inlineCounts`), image.f64(`${prefix}.numbers`)))(i);
+  const lazy = lazyList<PackEntity>(data.count, (i) => ({ id: idList().keyAt(i), ...readRecord(i) }));
   const entities = lazy.list;
   const byId: EntityLookup = {
     get: (id) => {
@@ -336,9 +343,9 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
-  const slots = new FrozenSlots(new FrozenStrings(front('slot', true)), image.u16(`${prefix}.hitCounts`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`), image.u8(`${prefix}.more`));
+  const slots = new FrozenSlots(new FrozenStrings(front('slot', true)), image.u16(`${prefix}.slotInfo`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
-  const nameKeys = lazyList<string>(data.count, (i) => (nameSlots[i]! < 0 ? '' : slots.keys.keyAt(nameSlots[i]!))).list;
+  const nameKeys = lazyList<string>(data.count, (i) => nameKeyOf(entities[i]!.name)).list;
   const index: EntityIndex = { byId, entities, aliases, nameKeys };
   seedHostTable(index, thawHostTable(image, prefix, data.count));
   return {

@@ -27,7 +27,7 @@ import { extractArticle } from '../../lib/article/extract';
 import { analyzeArticle } from '../../lib/analyze';
 import { linkEntities } from '../../lib/entities/link';
 import { pageLead, relatedCoverage } from '../../lib/coverage/rank';
-import { KNOWLEDGE_MEASURE } from '../../lib/background/knowledge-source';
+import { COVERAGE_MEASURE, KNOWLEDGE_MEASURE } from '../../lib/background/knowledge-source';
 import { PACK_DECODE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE } from '../../lib/background/packs';
 import { defaultPackText } from './_startup';
 import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type Session } from './_browser';
@@ -60,9 +60,12 @@ function nodeRows(root: string): BenchRow[] {
   const runs = Number(process.env.BENCH_STARTUP_REPEATS ?? 7);
   const bytes = encodeRuntimePack(parsePack(text, 'default pack', true));
   const mb = (n: number) => n / 1048576;
-  // 1. The shipped path: decode the runtime form (= knowledge ready) vs JSON.parse of the pack JSON.
+  // 1. The shipped path: decode the runtime form (= linking ready; the coverage index is thawed
+  //    on first read) vs JSON.parse of the pack JSON; and decode + coverage thaw (= all ready).
   const [rtMs, jsonMs] = timePairMs(() => decodeRuntimePack(bytes), () => JSON.parse(text), runs * 2, 2);
   const r = summarize(rtMs), j = summarize(jsonMs);
+  const [allMs, json2Ms] = timePairMs(() => decodeRuntimePack(bytes).knowledge.coverage, () => JSON.parse(text), runs * 2, 2);
+  const ra = summarize(allMs), j2 = summarize(json2Ms);
   // 2. The pack-JSON path: trusted parse + buildKnowledge (installed packs; the path before the runtime form).
   const oldMs: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
@@ -93,6 +96,7 @@ function nodeRows(root: string): BenchRow[] {
       // The query alone, on knowledge decoded afresh (its entities linked first, not timed).
       k = decodeRuntimePack(bytes).knowledge;
       const entities = linkEntities(input.blocks, k.entities, { date, publisher: input.siteName, url: input.url });
+      void k.coverage.items; // thawed untimed, as the background does right after the load (the all-ready row times it)
       t0 = performance.now();
       query(k, entities);
       const fq = performance.now() - t0;
@@ -118,10 +122,15 @@ function nodeRows(root: string): BenchRow[] {
   keep = [keep, k];
   const rows: BenchRow[] = [
     {
-      name: 'startup (node): default pack load = runtime form decode (knowledge ready)', ...r, unit: 'ms',
+      name: 'startup (node): default pack load = runtime form decode (linking ready)', ...r, unit: 'ms',
       reference: { name: 'JSON.parse of the pack JSON', median: j.median, ratio: r.median / j.median },
-      target: '≤ 50 ms', met: r.median <= 50,
-      note: `runtime form ${mb(bytes.length).toFixed(1)} MB from ${mb(text.length).toFixed(1)} MB of pack JSON; typed-array views, records parsed on first read`,
+      note: `runtime form ${mb(bytes.length).toFixed(1)} MB from ${mb(text.length).toFixed(1)} MB of pack JSON; typed-array views, records parsed on first read, coverage index not thawed yet`,
+    },
+    {
+      name: 'startup (node): default pack load = decode + coverage thaw (all ready)', ...ra, unit: 'ms',
+      reference: { name: 'JSON.parse of the pack JSON', median: j2.median, ratio: ra.median / j2.median },
+      target: '≤ 50 ms', met: ra.median <= 50,
+      note: 'what the first article needs: linking and its coverage query both read the knowledge',
     },
     {
       name: 'startup (node): pack JSON path = trusted parse + buildKnowledge', ...o, unit: 'ms',
@@ -177,7 +186,7 @@ async function browserRows(root: string): Promise<BenchRow[]> {
     await s.worker.evaluate((t) => { (globalThis as unknown as { __packText: string }).__packText = t; }, defaultPackText(root));
     const extPage = await s.context.newPage();
     await extPage.goto(`chrome-extension://${s.extId}/popup.html`, { waitUntil: 'domcontentloaded' });
-    const load: number[] = [], parse: number[] = [];
+    const load: number[] = [], all: number[] = [], parse: number[] = [];
     const steps = { fetch: [] as number[], inflate: [] as number[], decode: [] as number[] };
     for (let i = 0; i < REPEATS + 1; i++) {
       await extPage.evaluate(async () => {
@@ -185,22 +194,30 @@ async function browserRows(root: string): Promise<BenchRow[]> {
         await rt.sendMessage({ type: 'ui:packs-changed' });
         await rt.sendMessage({ type: 'ui:get-dataset-info' });
       });
-      const r = await s.worker.evaluate((names) => {
+      const r = await s.worker.evaluate(async (names) => {
         // No named inner functions here: tsx would wrap them in a helper the worker does not have.
+        // The coverage index is thawed one task after the knowledge is handed out: wait for its
+        // measure of this load (one per knowledge measure).
+        for (let k = 0; k < 200 && performance.getEntriesByName(names[1]!).length < performance.getEntriesByName(names[0]!).length; k++) await new Promise((res) => setTimeout(res, 5));
         const t0 = performance.now();
         JSON.parse((globalThis as unknown as { __packText: string }).__packText);
         return [performance.now() - t0, ...names.map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN)];
-      }, [KNOWLEDGE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_DECODE_MEASURE]);
-      if (i > 0) { parse.push(r[0]!); load.push(r[1]!); steps.fetch.push(r[2]!); steps.inflate.push(r[3]!); steps.decode.push(r[4]!); }
+      }, [KNOWLEDGE_MEASURE, COVERAGE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_DECODE_MEASURE]);
+      if (i > 0) { parse.push(r[0]!); load.push(r[1]!); all.push(r[2]!); steps.fetch.push(r[3]!); steps.inflate.push(r[4]!); steps.decode.push(r[5]!); }
     }
     await extPage.close();
     await s.worker.evaluate(() => { delete (globalThis as unknown as { __packText?: string }).__packText; });
-    const l = summarize(load), pj = summarize(parse);
+    const l = summarize(load), la = summarize(all), pj = summarize(parse);
     rows.push({
-      name: 'worker: default pack load → knowledge ready (background code, warm worker)', ...l, unit: 'ms',
+      name: 'worker: default pack load → linking ready (background code, warm worker)', ...l, unit: 'ms',
       reference: { name: 'JSON.parse of the pack JSON in the worker', median: pj.median, ratio: l.median / pj.median },
-      target: '≤ 50 ms', met: l.median <= 50,
-      note: `performance measure ${KNOWLEDGE_MEASURE}, ${REPEATS} reloads (ui:packs-changed); medians: fetch ${summarize(steps.fetch).median.toFixed(0)}, inflate ${summarize(steps.inflate).median.toFixed(0)}, decode ${summarize(steps.decode).median.toFixed(0)} ms (fetch = to the response, inflate = body read + inflate, streamed; builds before 20fd5a8: fetch = whole body, inflate after it; sharded pack, session 7: fetch = until the first shard's whole body, all 4 fetched at once, inflate = the rest), the rest is installed packs (storage) and scheduling`,
+      note: `performance measure ${KNOWLEDGE_MEASURE} (the knowledge handed out; the default pack's coverage index still frozen), ${REPEATS} reloads (ui:packs-changed); medians: fetch ${summarize(steps.fetch).median.toFixed(0)}, inflate ${summarize(steps.inflate).median.toFixed(0)}, decode ${summarize(steps.decode).median.toFixed(0)} ms (fetch = to the response, inflate = body read + inflate, streamed; builds before 20fd5a8: fetch = whole body, inflate after it; sharded pack, session 7: fetch = until the first shard's whole body, all 4 fetched at once, inflate = the rest), the rest is installed packs (storage) and scheduling; builds before session 8 thawed coverage in the decode (this row was "knowledge ready")`,
+    });
+    rows.push({
+      name: 'worker: default pack load → all ready, coverage thawed (warm worker)', ...la, unit: 'ms',
+      reference: { name: 'JSON.parse of the pack JSON in the worker', median: pj.median, ratio: la.median / pj.median },
+      target: '≤ 50 ms', met: la.median <= 50,
+      note: `performance measure ${COVERAGE_MEASURE}, same loads and start: the row the first article waits for (it links, then queries coverage); builds before session 8 have no such measure (their "knowledge ready" row above is all ready)`,
     });
 
     // 2. Warm article, then the popup for that tab.
@@ -239,26 +256,25 @@ async function browserRows(root: string): Promise<BenchRow[]> {
     await s.close(); s = null;
 
     // 3. First article after a browser restart (same profile: onStartup warm-up races the page).
-    const cold: number[] = [], coldLoad: number[] = [], coldReady: number[] = [];
+    const cold: number[] = [], coldLoad: number[] = [], coldReady: number[] = [], coldAll: number[] = [];
     for (let i = 0; i < COLD_REPEATS; i++) {
       s = await launch(extDir, server.proxy, profile);
       await s.context.addInitScript({ content: PROBE });
       const { ms } = await articleOnce(s);
       cold.push(ms);
       // The worker's first knowledge load: its duration, and when it was ready since the worker started.
-      const m = await s.worker.evaluate((name) => {
-        const first = performance.getEntriesByName(name)[0];
-        return first ? [first.duration, first.startTime + first.duration] : [NaN, NaN];
-      }, KNOWLEDGE_MEASURE);
-      coldLoad.push(m[0]!); coldReady.push(m[1]!);
+      const m = await s.worker.evaluate((names) => {
+        const first = performance.getEntriesByName(names[0]!)[0], cov = performance.getEntriesByName(names[1]!)[0];
+        return first ? [first.duration, first.startTime + first.duration, cov?.duration ?? NaN] : [NaN, NaN, NaN];
+      }, [KNOWLEDGE_MEASURE, COVERAGE_MEASURE]);
+      coldLoad.push(m[0]!); coldReady.push(m[1]!); coldAll.push(m[2]!);
       await s.close(); s = null;
     }
     const cl = summarize(coldLoad), cr = summarize(coldReady);
     rows.push({
-      name: 'worker (cold, after browser restart): default pack load → knowledge ready', ...cl, unit: 'ms',
+      name: 'worker (cold, after browser restart): default pack load → linking ready', ...cl, unit: 'ms',
       reference: { name: 'warm worker reload', median: l.median, ratio: cl.median / l.median },
-      target: '≤ 50 ms', met: cl.median <= 50,
-      note: `${COLD_REPEATS} restarts; ready ${cr.median.toFixed(0)} ms (${cr.spread[0].toFixed(0)}–${cr.spread[1].toFixed(0)}) after the worker started`,
+      note: `${COLD_REPEATS} restarts; ready ${cr.median.toFixed(0)} ms (${cr.spread[0].toFixed(0)}–${cr.spread[1].toFixed(0)}) after the worker started; all ready (coverage thawed, ${COVERAGE_MEASURE}) ${summarize(coldAll).median.toFixed(0)} ms after the load's start`,
     });
     const c = summarize(cold), w = summarize(warm);
     rows.push({
