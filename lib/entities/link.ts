@@ -635,6 +635,8 @@ function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity
   const mine = page.own.get(entity) ?? 0;
   let any = false;
   for (const [c, v] of page.support) if (v - (c === e.country ? mine : 0) > 0) { any = true; break; }
+  // A party's initials ("CSS", "UDI") name it only in its country's politics: the page must speak of that country.
+  if (e.subtype === 'political_party') return (page.support.get(e.country) ?? 0) - mine > 0;
   // No country evidence besides the acronym itself: nothing contradicts the reading.
   if (!any) return true;
   return mainCountry(page.support, e.country, mine);
