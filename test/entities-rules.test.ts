@@ -47,6 +47,11 @@ const index = buildEntityIndex([
   E({ id: 'Q7817', name: 'World Health Organization', type: 'organization', subtype: 'international_organization', aliases: ['WHO'], prominence: 85 }),
   E({ id: 'Q61', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['Washington'], country: 'US', prominence: 85 }),
   E({ id: 'Q1223', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q341111', name: 'Czech National Social Party', type: 'organization', subtype: 'political_party', aliases: ['CSS'], country: 'CZ', prominence: 60 }),
+  E({ id: 'Q82892', name: 'Union of Democrats and Independents', type: 'organization', subtype: 'political_party', aliases: ['UDI'], country: 'FR', prominence: 60 }),
+  E({ id: 'Q3079712', name: 'Party of the Democratic Left', type: 'organization', subtype: 'political_party', aliases: ['SDL'], country: 'CZ', prominence: 60 }),
+  E({ id: 'Q95', name: 'Google', type: 'organization', subtype: 'company', country: 'US', prominence: 90 }),
+  E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'curated:invasion', name: 'Russian invasion of Ukraine', type: 'event', aliases: ['full-scale invasion'], country: 'UA', from: '2022-02-24', to: null, prominence: 85 }),
 ]);
 
@@ -246,6 +251,28 @@ describe('acronyms of organisations without a country', () => {
     expect(links('The WHO said the outbreak was over.')).toEqual(['Q7817:WHO']);
     expect(links('This runs a generic RTL synthesis pass first.')).toEqual([]);
     expect(links('The German broadcaster RTL aired the match. (RTL)')).toEqual(['Q155702:RTL']);
+  });
+});
+
+describe("a party's initials", () => {
+  it('name the party only on a page that speaks of its country', () => {
+    expect(links('Style the page with CSS and a little JavaScript.')).toEqual([]);
+    // One party's initials are no evidence for another's country.
+    expect(links('Install the CSS SDK, then CSS tools: CSS everywhere. The SDL port is next.')).toEqual([]);
+    expect(links('In France, the UDI backed the centre-right candidate.')).toEqual(['Q142:France', 'Q82892:UDI']);
+  });
+});
+
+describe('a name that is not a mention by its shape (session 8)', () => {
+  it('a name, a small number and a capitalised word are one longer name', () => {
+    expect(links('Le film passe sur France 3 Limousin ce soir.')).toEqual([]);
+    expect(links('In France 3 people were hurt.')).toEqual(['Q142:France']);
+  });
+  it('a brand followed by a quoted phrase or an object pronoun is a verb', () => {
+    expect(links('(2) Google "<noun>.js" and see.')).toEqual([]);
+    expect(links('If in doubt, just Google it.')).toEqual([]);
+    expect(links('Google said it would appeal.')).toEqual(['Q95:Google']);
+    expect(links('Regulators told Google it was wrong.')).toEqual(['Q95:Google']);
   });
 });
 

@@ -38,6 +38,7 @@ describe('compileEntities: rules for issue #4', async () => {
     [
       { id: 'enwiki:Mark_Zuckerberg', name: 'Mark Zuckerberg', type: 'person', shortNames: ['Zuckerberg'], country: 'US', born: '1984-05-14', url: 'https://en.wikipedia.org/wiki/Mark_Zuckerberg', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 88.4 },
       { id: 'enwiki:Old_Scholar', name: 'Old Scholar', type: 'person', born: '1880-01-01', url: 'https://en.wikipedia.org/wiki/Old_Scholar', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 88.4 },
+      { id: 'enwiki:Older_Scholar', name: 'Older Scholar', type: 'person', born: '1850-01-01', url: 'https://en.wikipedia.org/wiki/Older_Scholar', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 88.4 },
       { id: 'enwiki:Low_Tier', name: 'Low Tier', type: 'person', born: '1980-01-01', url: 'https://en.wikipedia.org/wiki/Low_Tier', source: 'wikipedia:date-pages (CC BY-SA 4.0)', popularity: 39.8 },
     ],
   );
@@ -65,9 +66,12 @@ describe('compileEntities: rules for issue #4', async () => {
     expect(byId.has('Q4700')).toBe(true);
     expect(byId.has('Q7000001')).toBe(false);
   });
-  it('takes the date pages\' second tier for people born since 1930, not earlier ones or the low tier', () => {
+  it('takes the date pages\' second tier for people born since 1930, then 1880–1929 at a low prominence, not earlier ones or the low tier', () => {
     expect(byId.has('enwiki:Mark_Zuckerberg')).toBe(true);
-    expect(byId.has('enwiki:Old_Scholar')).toBe(false);
+    expect(byId.has('enwiki:Old_Scholar')).toBe(true);
+    // History is taken for recall: a namesake in today's news must outrank it.
+    expect(byId.get('enwiki:Old_Scholar')!.prominence!).toBeLessThan(byId.get('enwiki:Mark_Zuckerberg')!.prominence! - 20);
+    expect(byId.has('enwiki:Older_Scholar')).toBe(false);
     expect(byId.has('enwiki:Low_Tier')).toBe(false);
   });
   it('leaves out a Wikipedia URL that the enwiki id gives', () => {
@@ -162,5 +166,39 @@ describe('compileEntities: most newsworthy role, parties by vote share (session 
     expect(byId.has('Q7300201')).toBe(false);
     expect(byId.get('Q7300202')?.aliases).toContain('UTM');
     expect(entities.some((e) => 'voteShare' in e)).toBe(false);
+  });
+});
+
+describe('compileEntities: former leaders and ministers before backbenchers, type fixes, foreign words (session 8)', async () => {
+  const d = dir(
+    [],
+    [
+      // Three places: a head of state who left office in 2007 and a sitting minister must beat five
+      // legislators seated since 2020 (all with QIDs, so file order would otherwise decide).
+      ...[1, 2, 3, 4, 5].map((i) => ({ id: `Q740000${i}`, name: `Seated Member${i}`, type: 'person', country: 'NG', roles: [{ title: 'Member of the House of Representatives of Nigeria', from: '2023-06-13' }], source: 'eps:nigeria (CC0)' })),
+      { id: 'Q2105', name: 'Jacques Chirac', type: 'person', country: 'FR', roles: [{ title: 'President (France)', from: '1995-05-17', to: '2007-05-16' }], source: 'eps:france-cabinet (CC0)' },
+      { id: 'Q7400101', name: 'Sitting Minister', type: 'person', country: 'NG', roles: [{ title: 'Minister of Agriculture (Nigeria)', from: '2023-08-21' }], source: 'eps:nigeria (CC0)' },
+    ],
+    [
+      // A brand spelled like Spanish/Italian "one": on a non-English page it is the word.
+      { id: 'Q62535574', name: 'Uno', type: 'organization', subtype: 'company', source: 'wikidata:wikitrivia (CC0 data, MIT repo)', popularity: 98 },
+    ],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 3 });
+  // The reference types the BBC as a person; lib/dataset/curated/types.json fixes it.
+  const bbc = await compileEntities(dir([], [{ id: 'Q9531', name: 'BBC', type: 'person', aliases: ['British Broadcasting Corporation'], country: 'GB', source: 'FB15k-237 entity2wikidata' }]), { moreLimit: 10 });
+  const byId = new Map([...entities, ...bbc.entities].map((e) => [e.id, e]));
+  it('ranks a former national leader and a sitting minister above legislators seated since 2020', () => {
+    expect(byId.has('Q2105')).toBe(true);
+    expect(byId.has('Q7400101')).toBe(true);
+    expect(entities.filter((e) => /^Seated Member/.test(e.name))).toHaveLength(1);
+  });
+  it('applies a curated type fix (the BBC is a media organisation)', () => {
+    expect(byId.get('Q9531')?.type).toBe('organization');
+    expect(byId.get('Q9531')?.subtype).toBe('media');
+    expect(byId.get('Q9531')?.sources).toContain('curated');
+  });
+  it('drops a one-word name that is a common word of another language', () => {
+    expect(byId.has('Q62535574')).toBe(false);
   });
 });

@@ -21,11 +21,14 @@ const SCHEMAS: Record<string, z.ZodType> = {
     from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
     to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional(),
     note: z.string().min(10).max(200).optional(),
+    /** Offices held, for people the reference data lacks or holds without them (each backed by the record's source). */
+    roles: z.array(z.object({ title: z.string().min(3), from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(), to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional() }).strict()).optional(),
     url: z.string().regex(/^https:\/\/en\.wikipedia\.org\/wiki\//).optional(),
     source,
   }).strict().refine((e) => e.type === 'event' || (e.from === undefined) || e.subtype === 'landmark', 'dates are for events (and landmarks in service)')
     .refine((e) => !e.from || !e.to || e.from <= e.to, 'from after to')),
-  'aliases.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|curated:[a-z0-9-]+|geonames:\d+)$/), aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
+  'types.json': z.array(z.object({ id, name: z.string().min(1), type: z.enum(['person', 'organization', 'place', 'event']), subtype: z.string().regex(/^[a-z_]+$/).optional(), source }).strict()),
+  'aliases.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|curated:[a-z0-9-]+|geonames:\d+|usagov:[a-z0-9-]+|fundus:[a-z0-9.-]+)$/), aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
 };
 
 describe('curated entity facts', () => {

@@ -19,13 +19,14 @@ import { createInterface } from 'node:readline';
 import nlp from 'compromise';
 import { fold, Shape, tokenize } from '../entities/normalize';
 import { aliasForm, CaseMode } from '../entities/matcher';
-import { NEVER_ALONE } from '../entities/ambiguity';
+import { FOREIGN_FUNCTION_WORDS, NEVER_ALONE } from '../entities/ambiguity';
 import type { PackEntity, Role } from './schema';
 import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
 import curatedAliases from './curated/aliases.json';
 import curatedInclude from './curated/include.json';
 import curatedEntities from './curated/entities.json';
+import curatedTypes from './curated/types.json';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -382,6 +383,11 @@ const HIGH_ROLE = /\b(president|prime minister|chancellor|premier|king|queen|emi
 
 const HEAD_ROLE = /^(president|prime minister|chancellor|premier|king|queen|emir|sultan|supreme leader)\b/i;
 
+/** President, prime minister, monarch… of a country (not of a region, council, court or assembly). */
+function isNationalHead(r: Role): boolean {
+  return HEAD_ROLE.test(r.title) && !/\b(of the|regional|provincial|state|municipal|council|assembly|senate|court)\b/i.test(r.title.replace(/^\w+( \w+)? of the (United States|United Kingdom|Republic|Russian Federation)/i, ''));
+}
+
 /** 0..10: how newsworthy a person's best role is (recent and high beats old or minor). */
 function roleScore(roles: Role[]): number {
   let best = 0;
@@ -389,7 +395,7 @@ function roleScore(roles: Role[]): number {
     const end = r.to ?? r.asOf ?? '2026';
     const recent = end >= '2020' ? 2 : end >= '2012' ? 1 : 0;
     // A national head of state/government stays newsworthy for years after leaving office.
-    const head = HEAD_ROLE.test(r.title) && !/\b(of the|regional|provincial|state|municipal|council|assembly|senate|court)\b/i.test(r.title.replace(/^\w+( \w+)? of the (United States|United Kingdom|Republic|Russian Federation)/i, ''));
+    const head = isNationalHead(r);
     const high = head ? 3 : HIGH_ROLE.test(r.title) ? 2 : /minister|secretary|member of|deputy|representative|parliament|assembly|senate|congress/i.test(r.title) ? 1 : 0;
     // A former head of government (2012–2019) ranks with a sitting minister, above backbenchers.
     best = Math.max(best, head ? 6 + recent * 2 : recent * 3 + high);
@@ -432,7 +438,12 @@ function baseMoreRank(e: Work): number {
     }
   }
   const rs = roleScore(e.roles);
-  return 20 + rs * 6 + (e.qid ? 4 : 0);
+  // 37,000 legislators seated since 2020 share role score 7 and fill any quota in file order. A
+  // former national leader (Chirac, Mubarak, Mbeki, John Howard: score 6) is news far longer than a
+  // backbencher, and a sitting minister more than a member of parliament: both rank above them.
+  const formerLeader = rs < 8 && e.roles.some(isNationalHead) ? 12 : 0;
+  const minister = rs === 7 && e.roles.some((r) => (r.to ?? r.asOf ?? '2026') >= '2020' && /\b(minister|secretary)\b/i.test(r.title)) ? 3 : 0;
+  return 20 + rs * 6 + (e.qid ? 4 : 0) + formerLeader + minister;
 }
 
 function popularRank(e: Work, src: string): number | null {
@@ -442,8 +453,12 @@ function popularRank(e: Work, src: string): number | null {
     if (e.type !== 'person') return null;
     if (p >= BYSA_MIN_POPULARITY) return 30 + p * 0.6;
     // The second tier of the date pages is ~12k people; those born since 1930 are the ones still
-    // in the news (founders, artists, politicians, athletes), the rest mostly history.
-    if (p >= BYSA_SECOND_TIER && (e.born ?? '') >= BYSA_SECOND_TIER_BORN) return 20 + p * 0.5;
+    // in the news (founders, artists, politicians, athletes) and come first; those born 1880–1929
+    // (the century's leaders, scientists and artists news still cites: Shamir, Lorenz, Chanel) fill
+    // what the quota leaves, the later-born first.
+    const born = (e.born ?? '').slice(0, 4);
+    if (p >= BYSA_SECOND_TIER && born >= BYSA_SECOND_TIER_BORN) return 20 + p * 0.5;
+    if (p >= BYSA_SECOND_TIER && born >= BYSA_HISTORY_BORN) return 10 + p * 0.5 + (Number(born) - 1880) / 10;
     return null;
   }
   if (/usgov:/.test(src)) return 70;
@@ -463,14 +478,19 @@ const BYSA_MIN_POPULARITY = 95;
 /** The date pages' second popularity tier (88.4) is taken for people born since this year. */
 const BYSA_SECOND_TIER = 85;
 const BYSA_SECOND_TIER_BORN = '1930';
+/** …and, ranked below them, people of the same tier born since this year. */
+const BYSA_HISTORY_BORN = '1880';
 
 /** Max entities per kind taken from each breadth file (ranked within the kind). */
+// Session 8 widened the kinds news names most and the dev pages missed (politicians, cities,
+// parties, outlets, universities, companies, landmarks, events, 20th-century figures) within the
+// 3 MB zip budget; sports clubs, armed groups and regions stay (their pools fit or add noise).
 const MORE_QUOTAS: Record<string, number> = {
-  person: 6000, famous_person: 4500, region: 5000, city: 2500, political_party: 1500, armed_group: 1000, media: 800, company: 800,
-  sports_club: 600, education: 400, event: 200, other: 300,
+  person: 7500, famous_person: 4500, region: 5000, city: 3900, political_party: 2500, armed_group: 1000, media: 1200, company: 800,
+  sports_club: 600, education: 800, event: 200, other: 300,
 };
 const POPULAR_QUOTAS: Record<string, number> = {
-  person: 1500, bysa_person: 6000, company: 2500, government_body: 900, website: 500, event: 700, landmark: 400, media: 400, ngo: 150, other: 300,
+  person: 1500, bysa_person: 9000, company: 3500, government_body: 900, website: 600, event: 1400, landmark: 1200, media: 600, ngo: 150, other: 300,
 };
 function quotaKey(e: Work): string {
   // The most-linked Freebase people (actors, writers, scientists, athletes) and the date pages'
@@ -494,6 +514,9 @@ function prominenceOf(e: Work): number {
     return 75;
   }
   if (e.file === 'more') return Math.min(70, Math.round(moreRank(e)));
+  // The date pages' people born before 1930 below the top tier are history, taken for recall: a
+  // namesake of today's news (Alan Moore the comics writer, not the 1914-born war artist) outranks them.
+  if (e.sources.includes(SOURCE_POPULAR_BYSA) && (e.popularity ?? 0) < BYSA_MIN_POPULARITY && (e.born ?? '9999') < BYSA_SECOND_TIER_BORN) return 30;
   return Math.min(80, Math.round(20 + (e.popularity ?? 30) * 0.6));
 }
 
@@ -535,7 +558,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const toks = nameTokens(e.name);
     if (toks.length !== 1) return null;
     const f = fold(toks[0]!);
-    if (NEVER_ALONE.has(f) || isCommon(f)) return 'one-word name that is an ordinary word';
+    if (NEVER_ALONE.has(f) || isCommon(f) || FOREIGN_FUNCTION_WORDS.has(f)) return 'one-word name that is an ordinary word';
     if (e.type !== 'person' && isLexiconWord(f)) return 'one-word name that is a dictionary word';
     if (isFirstName(f) && (e.type !== 'person' || e.file === 'popular')) return 'one-word name that is a first name';
     return null;
@@ -638,8 +661,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     keep.sort((a, b) => a.n - b.n);
     for (const { e, id } of keep) { taken.add(file); add(e, id); }
   };
-  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 25000);
-  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 13000);
+  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 32000);
+  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 21000);
 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;
@@ -658,6 +681,16 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const e = curated.get(final(f.id));
     if (!e) { report.push(`curated note target missing: ${f.id}`); continue; }
     e.note = f.note;
+    if (!e.sources.includes(SOURCE_CURATED)) e.sources.push(SOURCE_CURATED);
+  }
+
+  // Type fixes: a reference record typed wrongly (the BBC as a person) would be described and
+  // disambiguated as one.
+  for (const f of curatedTypes as { id: string; type: PackEntity['type']; subtype?: string }[]) {
+    const e = curated.get(final(f.id));
+    if (!e) { report.push(`curated type target missing: ${f.id}`); continue; }
+    e.type = f.type;
+    if (f.subtype) e.subtype = f.subtype; else delete e.subtype;
     if (!e.sources.includes(SOURCE_CURATED)) e.sources.push(SOURCE_CURATED);
   }
 
@@ -710,7 +743,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
       // Given and family name without the middle ("Mark Warner" of "Mark R. Warner") is a full form.
       const givenAndFamily = aToks.length >= 2 && aToks[0] === nameToks[0] && aToks[aToks.length - 1] === nameToks[nameToks.length - 1];
-      const partOfName = e.type === 'person' && !givenAndFamily && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
+      // A curated alias is a full form by intent (curated short forms go in `shortNames`): "Cyril
+      // Ramaphosa" of "Matamela Cyril Ramaphosa" is how news names him.
+      const partOfName = e.type === 'person' && !givenAndFamily && !curatedAlias.has(`${e.id}|${a}`) && aToks.length < nameToks.length && aToks.every((t) => nameToks.includes(t));
       if (partOfName && aToks.length > 1) {
         if (aToks.join(' ') !== nameToks.slice(0, aToks.length).join(' ')) shorts.add(a);
         else drops.add('short form: the given name');

@@ -145,3 +145,16 @@ export const GENERIC_PARTY_WORDS = new Set([
   'conservative', 'conservatives', 'socialist', 'socialists', 'social', 'green', 'greens', 'national', 'people', 'peoples',
   'progressive', 'progressives', 'united', 'workers', 'communist', 'new', 'justice', 'freedom', 'and', 'of', 'for', 'unity',
 ]);
+
+/** The commonest words of the other languages our pages come in (Spanish, French, German,
+ *  Italian, Portuguese): articles, pronouns and small numbers. A one-word name spelled like one
+ *  ("Uno", "Una", "Deux", "Drei") is that word on a non-English page far more often than a brand. */
+export const FOREIGN_FUNCTION_WORDS = new Set(
+  (
+    'uno una unos unas dos tres cuatro cinco el la los las del con por para que como pero este esta eso ' +
+    'un une deux trois quatre cinq le les des du au aux avec pour sur dans mais ce cette qui ' +
+    'ein eine einer zwei drei vier funf der die das dem den des und mit fur auf aus ich wir sie ' +
+    'due tre quattro cinque il lo gli della delle con per che ' +
+    'um uma dois duas tres quatro os as do da dos das com para'
+  ).split(/\s+/),
+);

@@ -23,6 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
+import { brandAsVerb, numberedLongerName } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -137,8 +138,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       cursor = m.to;
       seen.add(fullHit!.entity);
       if (!isAcronym(scan, m)) spelled.add(fullHit!.entity);
-      // A generically named institution ("House of Representatives") does not say whose it is.
-      if (e.country && !genericInstitution(scan, m)) {
+      // A generically named institution ("House of Representatives") does not say whose it is, nor
+      // do a party's initials ("SDK" in a software page must not make another party's "SDL" Slovak).
+      if (e.country && !genericInstitution(scan, m) && !(e.subtype === 'political_party' && isAcronym(scan, m))) {
         support.set(e.country, (support.get(e.country) ?? 0) + 1);
         own.set(fullHit!.entity, (own.get(fullHit!.entity) ?? 0) + 1);
       }
@@ -172,6 +174,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (chosen === undefined) continue;
       const to = m.to;
       const e = index.entities[chosen]!;
+      if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
       // own records ("Trump administration") are longer matches and win before this point.
@@ -553,6 +556,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const after = tokens[m.to + 1];
     if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
   }
+  if (numberedLongerName(scan.text, tokens, m.to)) return true;
   // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
   if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
@@ -635,6 +639,8 @@ function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity
   const mine = page.own.get(entity) ?? 0;
   let any = false;
   for (const [c, v] of page.support) if (v - (c === e.country ? mine : 0) > 0) { any = true; break; }
+  // A party's initials ("CSS", "UDI") name it only in its country's politics: the page must speak of that country.
+  if (e.subtype === 'political_party') return (page.support.get(e.country) ?? 0) - mine > 0;
   // No country evidence besides the acronym itself: nothing contradicts the reading.
   if (!any) return true;
   return mainCountry(page.support, e.country, mine);
