@@ -10,6 +10,7 @@
 import type { ArticleInput } from './article/types';
 import type { PageReport } from './report';
 import type { Knowledge } from './knowledge';
+import type { HistoryItem } from './coverage/index';
 import { extractArticle } from './article/extract';
 import { linkEntities } from './entities/link';
 import { classifyPassages } from './opinion/passages';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   /** Overrides the article's own date (CLI --date). */
   date?: string | null;
   coverageLimit?: number;
+  /** The reader's own earlier reads, ranked with the pack's items in related coverage. */
+  history?: readonly HistoryItem[];
 }
 
 export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
@@ -35,6 +38,7 @@ export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, option
     lead: pageLead(paragraphs),
     excludeUrl: input.url,
     limit: options.coverageLimit ?? 10,
+    extra: options.history,
   });
   const opinion = classifyPassages(input);
   return {

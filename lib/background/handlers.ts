@@ -6,6 +6,7 @@
 import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus } from '../messaging';
 import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
+import type { AnalyzeOptions } from '../analyze';
 import type { HistoryItem } from '../coverage/index';
 import { pageLead, relatedCoverage } from '../coverage/rank';
 import type { Knowledge } from '../knowledge';
@@ -27,7 +28,7 @@ export interface BackgroundDeps {
   self: ExtensionIdentity;
   knowledge: KnowledgeSource;
   reports: TabReports;
-  analyze: (input: ArticleInput, knowledge: Knowledge) => PageReport;
+  analyze: (input: ArticleInput, knowledge: Knowledge, options?: AnalyzeOptions) => PageReport;
   history?: HistoryPort;
   /**
    * Ask the tab's content script which report it shows now (its reportId), or null when no
@@ -64,15 +65,19 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
   async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
     const { knowledge } = await deps.knowledge.get();
-    let report = deps.analyze(msg.article as ArticleInput, knowledge);
-    if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
+    // The reader's history first, so related coverage is ranked once, history mixed in: ranking
+    // it without history and then again with it (withHistory) ran relatedCoverage, the costliest
+    // step of the worker's analysis, twice for every article once the history held one (#8).
+    let history: HistoryItem[] = [];
     if (deps.history) {
       try {
-        report = withHistory(report, knowledge, await deps.history.items());
+        history = await deps.history.items();
       } catch (err) {
         log('history lookup failed', err);
       }
     }
+    let report = deps.analyze(msg.article as ArticleInput, knowledge, history.length > 0 ? { history } : undefined);
+    if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
     // The popup reads the in-memory entry, which set() makes before its first await; mirroring
     // the report into storage.session (a structured clone of the whole report, ~10–25 ms of the
     // worker's CPU, issue #8) need not delay the page's answer. set() logs its own failures.

@@ -205,10 +205,12 @@ function shortDate(date: string | null | undefined): string {
 
 /** First index in `list` (item numbers sorted by day) whose day is ≥ day. */
 function lowerBound(index: CoverageIndex, list: number[], day: number): number {
+  // The days column, not the items (each a lazily made item on the runtime pack).
+  const days = index.days;
   let lo = 0, hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (index.items[list[mid]!]!.day < day) lo = mid + 1;
+    if (days[list[mid]!]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -774,26 +776,49 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
     refDay = 0;
     for (let n = 0; n < index.days.length; n++) if (index.days[n]! > refDay) refDay = index.days[n]!;
   }
-  const cands: Candidate[] = [];
-  for (let j = hi - 1; j >= Math.max(0, hi - 200); j--) {
-    const it = index.items[list[j]!]!;
-    if (exclude && it.url === exclude) continue;
-    const n = it.record.entities?.length ?? 1;
-    const base = (1 / lengthNorm(p, n)) * timeFactor(p, refDay, it.day, refDay);
-    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base, final: base, shared: [id] });
+  // Scores from the index's day and entity-count columns: the hover-card query runs for every
+  // linked entity of a page (31 on a 2,000-word article), and reading 200 items each (a lazy
+  // item, its record, its URL) and sorting 200 objects was most of the worker's analysis (#8).
+  // Items are read only when picked, in the order a stable sort by (undated last, score
+  // descending) gives; an excluded URL is skipped when met, which leaves that order unchanged.
+  const days = index.days, counts = index.entityCounts;
+  const lo = Math.max(0, hi - 200);
+  const undated = index.undatedByEntity.get(id) ?? [];
+  const m = hi - lo + undated.length;
+  const nums: number[] = new Array<number>(m);
+  const finals = new Float64Array(m);
+  const late = new Uint8Array(m); // 1 = undated (sorts last), 2 = taken or excluded
+  let k = 0;
+  for (let j = hi - 1; j >= lo; j--, k++) {
+    const n = list[j]!;
+    nums[k] = n;
+    const day = days[n]!;
+    // lengthNorm treats 0 and 1 entities alike (the record's `entities?.length ?? 1`).
+    finals[k] = (1 / lengthNorm(p, counts[n]!)) * timeFactor(p, refDay, day, refDay);
+    if (Number.isNaN(day)) late[k] = 1;
   }
-  for (const n of index.undatedByEntity.get(id) ?? []) {
-    const it = index.items[n]!;
-    if (exclude && it.url === exclude) continue;
-    cands.push({ record: it.record, day: it.day, topics: it.topics, url: it.url, base: 0, final: 0, shared: [id] });
+  for (let u = 0; u < undated.length; u++, k++) {
+    nums[k] = undated[u]!;
+    finals[k] = 0;
+    late[k] = Number.isNaN(days[undated[u]!]!) ? 1 : 0;
   }
-  cands.sort((a, b) => Number(Number.isNaN(a.day)) - Number(Number.isNaN(b.day)) || b.final - a.final);
   const out: CoverageHit[] = [];
   const seen = new Set<string>();
-  const top = cands[0]?.final || 1;
+  let top = NaN;
   const skip = new Set([id]);
-  for (const c of cands) {
-    if (out.length >= query.limit) break;
+  while (out.length < query.limit) {
+    // The next candidate in sorted order: dated first, then the highest score, then the earliest.
+    let best = -1;
+    for (let x = 0; x < m; x++) {
+      if (late[x] === 2) continue;
+      if (best < 0 || late[x]! < late[best]! || (late[x] === late[best] && finals[x]! > finals[best]!)) best = x;
+    }
+    if (best < 0) break;
+    late[best] = 2;
+    const it = index.items[nums[best]!]!;
+    if (exclude && it.url === exclude) continue;
+    const c: Candidate = { record: it.record, day: it.day, topics: it.topics, url: it.url, base: finals[best]!, final: finals[best]!, shared: [id] };
+    if (Number.isNaN(top)) top = c.final || 1;
     const key = dupKey(c);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -21,7 +21,7 @@ import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
-import { Shape, tokenize, type Token } from './normalize';
+import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
 import { brandAsVerb, numberedLongerName } from './usage-rules';
 
@@ -443,7 +443,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   for (let k = 1; k < scan.tokens.length; k++) {
     const t = scan.tokens[k]!;
     if (t.end - t.start < 4) continue;
-    const c0 = t.norm.charCodeAt(0);
+    const c0 = normFirstUnit(t);
     if (c0 >= 48 && c0 <= 57) continue;
     words++;
     if (t.shape !== Shape.Lower) caps++;
@@ -505,7 +505,7 @@ function addSelfReferences(scan: BlockScan, word: string, publisher: number, out
   const tokens = scan.tokens;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.norm !== word || t.shape !== Shape.Cap) continue;
+    if (t.shape !== Shape.Cap || t.norm !== word) continue;
     const the = tokens[i - 1]!;
     if (the.norm !== 'the' || !joinedBySpace(scan, the, t)) continue;
     const next = tokens[i + 1];

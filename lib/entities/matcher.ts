@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, Shape, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerCell, Shape, tokenCell, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -287,9 +287,6 @@ function slotFilter(table: AliasTable): KeyFilter {
  */
 const LOWER_CELLS = 16 * 128;
 const lowerCells = new WeakMap<object, { size: number; cells: Uint8Array }>();
-function lowerCell(word: string): number {
-  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
-}
 function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   const lf = table.lowerFirst;
   if (!(lf instanceof Set)) return undefined;
@@ -334,9 +331,10 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
+    // Most words are lower case and no alias starts with them: skip the map lookup (and, for a
+    // word from tokenize(), making its string: tokenCell reads the text).
+    if (t.shape === Shape.Lower && ((cells !== undefined && cells[tokenCell(t)] === 0) || !lowerFirst.has(t.norm))) continue;
     let key = t.norm;
-    // Most words are lower case and no alias starts with them: skip the map lookup.
-    if (t.shape === Shape.Lower && ((cells !== undefined && cells[lowerCell(key)] === 0) || !lowerFirst.has(key))) continue;
     // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
     keyUnits = 0;
     let keyHash = hashNoting(FNV_OFFSET, key);

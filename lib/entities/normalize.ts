@@ -27,6 +27,50 @@ export interface Token {
   shape: Shape;
 }
 
+/**
+ * A token as tokenize() makes it. Most words of a text are plain lower-case ASCII ("said",
+ * "the"), whose folded form is the text itself; the matcher dismisses nearly all of them on their
+ * length and first letter, so their string is made only when something reads `norm` (issue #4:
+ * a string per word was a third of the tokeniser's time). Other words carry their folded form.
+ */
+class WordToken implements Token {
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly shape: Shape,
+    /** The folded form; undefined until read for a plain lower-case ASCII word. */
+    private folded: string | undefined,
+  ) {}
+  get norm(): string {
+    return (this.folded ??= this.text.slice(this.start, this.end));
+  }
+  /** (length up to 15, first code unit mod 128) of the folded form, without making it. */
+  cell(): number {
+    if (this.folded !== undefined) return lowerCell(this.folded);
+    return (Math.min(this.end - this.start, 15) << 7) | (this.text.charCodeAt(this.start) & 127);
+  }
+  /** First code unit of the folded form, without making it. */
+  firstUnit(): number {
+    return this.folded !== undefined ? this.folded.charCodeAt(0) : this.text.charCodeAt(this.start);
+  }
+}
+
+/** A lower-case word's (length up to 15, first code unit mod 128), the matcher's quick no. */
+export function lowerCell(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+
+/** lowerCell(t.norm), without making the string of a token from tokenize(). */
+export function tokenCell(t: Token): number {
+  return t instanceof WordToken ? t.cell() : lowerCell(t.norm);
+}
+
+/** t.norm.charCodeAt(0), without making the string of a token from tokenize(). */
+export function normFirstUnit(t: Token): number {
+  return t instanceof WordToken ? t.firstUnit() : t.norm.charCodeAt(0);
+}
+
 /** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with
  *  (the matcher's quick no before a lookup); HASH_BITS keeps a small integer. */
 export const FNV_OFFSET = 0x811c9dc5;
@@ -81,6 +125,27 @@ function classOf(c: number): number {
   return k;
 }
 
+/** LOWER_CHAR per UTF-16 code unit, cached: 0 = not known yet, 1 = no, 2 = yes. */
+const LOWER_UNIT = new Uint8Array(65536);
+function isLowerUnit(c: number): boolean {
+  let v = LOWER_UNIT[c]!;
+  if (v === 0) LOWER_UNIT[c] = v = LOWER_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+  return v === 2;
+}
+
+/** Folded forms of the non-ASCII words met so far (the same names recur); bounded, cleared when full. */
+const FOLDED_WORDS = new Map<string, string>();
+const FOLDED_WORDS_MAX = 20_000;
+function foldWord(raw: string): string {
+  let f = FOLDED_WORDS.get(raw);
+  if (f === undefined) {
+    f = fold(raw);
+    if (FOLDED_WORDS.size >= FOLDED_WORDS_MAX) FOLDED_WORDS.clear();
+    FOLDED_WORDS.set(raw, f);
+  }
+  return f;
+}
+
 /**
  * Tokenise `text`. Dotted acronyms of single capital letters ("U.S.", "U.N.", "E.U.") are merged
  * into one token spanning the letters and the final period.
@@ -94,19 +159,21 @@ export function tokenize(text: string): Token[] {
     let k = c < 128 ? CLASS[c]! : classOf(c);
     if (k === 0) { i++; continue; }
     const start = i;
+    // Only whether a word has upper / lower case letters matters (its shape), not how many.
     let upper = 0, lower = 0, ascii = true, ignorable = false;
     const firstUpper = k === 2;
     while (i < n) {
       c = text.charCodeAt(i);
+      // Most characters of a text are ASCII lower-case letters: one range test for them.
+      if (c >= 97 && c <= 122) { lower = 1; i++; continue; }
       k = c < 128 ? CLASS[c]! : classOf(c);
       if (k === 0) break;
       if (c >= 128) {
         ascii = false;
         if (k === IGNORABLE) { ignorable = true; i++; continue; }
-        if (k === 2) upper++;
-        else if (LOWER_CHAR.test(text[i]!)) lower++;
-      } else if (k === 2) upper++;
-      else if (c >= 97) lower++;
+        if (k === 2) upper = 1;
+        else if (isLowerUnit(c)) lower = 1;
+      } else if (k === 2) upper = 1;
       i++;
     }
     const end = i;
@@ -126,17 +193,22 @@ export function tokenize(text: string): Token[] {
       if (letters.length > 1) {
         // The final period belongs to the abbreviation ("U.S." as written).
         const stop = text.charCodeAt(j) === 46 ? j + 1 : j;
-        out.push({ norm: letters.toLowerCase(), start, end: stop, shape: Shape.Upper });
+        out.push(new WordToken(text, start, stop, Shape.Upper, letters.toLowerCase()));
         i = j;
         continue;
       }
+    }
+    if (ascii && upper === 0) {
+      // Plain lower-case ASCII (never empty, no ignorables): its text is its folded form.
+      out.push(new WordToken(text, start, end, Shape.Lower, undefined));
+      continue;
     }
     let raw = text.slice(start, end);
     if (ignorable) raw = raw.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
     if (!raw) continue;
     const shape = upper === 0 ? Shape.Lower : lower === 0 ? Shape.Upper : firstUpper ? Shape.Cap : Shape.Lower;
-    const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : fold(raw);
-    out.push({ norm, start, end, shape });
+    const norm = ascii ? (upper === 0 ? raw : raw.toLowerCase()) : foldWord(raw);
+    out.push(new WordToken(text, start, end, shape, norm));
   }
   return out;
 }
