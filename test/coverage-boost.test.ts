@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_FEATURES, chooserLogits, fitTrees, treeLogit, withContext, type BoostGroup, type TreeEnsemble } from '../lib/coverage/boost';
+import { CONTEXT_FEATURES, TREE_RIVALS, chooserLogits, fitTrees, treeLogit, withContext, type BoostGroup, type TreeEnsemble } from '../lib/coverage/boost';
 import { CHOOSER_TREES } from '../lib/coverage/chooser-trees';
 import { RERANK_DIM, RERANK_WEIGHTS, fitSoftmax } from '../lib/coverage/rerank';
 import { mulberry32 } from '../lib/seeded-random';
@@ -67,6 +67,15 @@ describe('storyline chooser trees', () => {
     expect(ext[0]![at('rivals')]).toBeCloseTo(Math.log(4));
     // Without trees the chooser is the linear one.
     expect([...chooserLogits([0, 2], null, rows)]).toEqual([0.4, 3, -6]);
+  });
+
+  it('correct only the linear chooser\'s strongest TREE_RIVALS headings', () => {
+    const rows = Array.from({ length: TREE_RIVALS + 10 }, (_, i) => { const f = new Float64Array(RERANK_DIM); f[1] = (i * 7) % 50; return f; });
+    const one: TreeEnsemble = { depth: 1, feature: [0], threshold: [1e300], leaf: [1, 1] };
+    const base = chooserLogits([0, 1], null, rows), boosted = chooserLogits([0, 1], one, rows);
+    const lifted = rows.map((_, i) => boosted[i]! - base[i]!);
+    expect(lifted.filter((v) => v === 1)).toHaveLength(TREE_RIVALS);
+    rows.forEach((_, i) => expect(lifted[i]).toBe(base[i]! >= 10 ? 1 : 0));
   });
 
   it('the shipped trees fit the shipped evidence rows', () => {

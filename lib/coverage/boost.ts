@@ -208,12 +208,22 @@ export function fitTrees(groups: readonly BoostGroup[], options: Partial<BoostOp
  */
 export const CONTEXT_FEATURES = ['linear', 'linearGap', 'linearRank', 'rivals'] as const;
 
-/** Evidence rows extended by CONTEXT_FEATURES, given each row's linear logit. */
-export function withContext(rows: readonly Float64Array[], logits: Float64Array): Float64Array[] {
+/**
+ * The trees correct the linear chooser among its strongest TREE_RIVALS headings only: they were
+ * fitted on those (`--top-k` of the boost eval), and the others hardly change the choice (the
+ * seed article scores ~300 headings; this keeps the trees' cost per query flat).
+ */
+export const TREE_RIVALS = 40;
+
+/** Positions of the rows in descending logit order (ties: earlier row first). */
+function byLogit(logits: Float64Array): number[] {
+  return Array.from({ length: logits.length }, (_, i) => i).sort((a, b) => logits[b]! - logits[a]! || a - b);
+}
+
+/** Evidence rows extended by CONTEXT_FEATURES, given each row's linear logit (training; chooserLogits builds the same rows in place). */
+export function withContext(rows: readonly Float64Array[], logits: Float64Array, order = byLogit(logits)): Float64Array[] {
   const n = rows.length;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) if (logits[i]! > max) max = logits[i]!;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => logits[b]! - logits[a]! || a - b);
+  const max = n ? logits[order[0]!]! : 0;
   const rank = new Uint32Array(n);
   order.forEach((i, r) => { rank[i] = r; });
   const rivals = Math.log1p(n);
@@ -228,7 +238,7 @@ export function withContext(rows: readonly Float64Array[], logits: Float64Array)
   });
 }
 
-/** The chooser's logit per scored heading: linear weights, plus the trees on the extended rows. */
+/** The chooser's logit per scored heading: linear weights, plus the trees (extended rows) for the strongest TREE_RIVALS. */
 export function chooserLogits(linear: readonly number[], trees: TreeEnsemble | null, rows: readonly Float64Array[]): Float64Array {
   const logits = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -237,9 +247,22 @@ export function chooserLogits(linear: readonly number[], trees: TreeEnsemble | n
     for (let j = 0; j < linear.length; j++) z += linear[j]! * f[j]!;
     logits[i] = z;
   }
-  if (trees && trees.leaf.length) {
-    const ext = withContext(rows, logits);
-    for (let i = 0; i < rows.length; i++) logits[i] = logits[i]! + treeLogit(trees, ext[i]!);
+  if (trees && trees.leaf.length && rows.length) {
+    const order = byLogit(logits);
+    const max = logits[order[0]!]!, rivals = Math.log1p(rows.length);
+    const d = rows[0]!.length;
+    const x = new Float64Array(d + CONTEXT_FEATURES.length);
+    const out = new Float64Array(Math.min(TREE_RIVALS, order.length));
+    for (let r = 0; r < out.length; r++) {
+      const i = order[r]!;
+      x.set(rows[i]!);
+      x[d] = logits[i]!;
+      x[d + 1] = logits[i]! - max;
+      x[d + 2] = 1 / (1 + r);
+      x[d + 3] = rivals;
+      out[r] = treeLogit(trees, x);
+    }
+    for (let r = 0; r < out.length; r++) logits[order[r]!] = logits[order[r]!]! + out[r]!;
   }
   return logits;
 }
