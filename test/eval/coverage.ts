@@ -20,6 +20,9 @@
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
+ * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
+ * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
