@@ -19,8 +19,10 @@ import type { CoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
 import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches } from './headings';
-import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankLogit, rerankScore, type EntitySlice } from './rerank';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
+import { chooserLogits, type TreeEnsemble } from './boost';
+import { CHOOSER_TREES } from './chooser-trees';
 
 export interface RankParams {
   /** Recency decay time constant, days. */
@@ -118,6 +120,14 @@ export interface RankParams {
   rerankSoftmax: number;
   /** Softmax temperature (> 1 spreads P over more storylines: items filed under several likely ones gain). */
   rerankTemp: number;
+  /**
+   * The chooser's trees (chooser-trees.ts) correct the linear chooser only for pages linking fewer
+   * than this many entities. They were fitted on short texts (news summaries naming a few
+   * entities); on the 17 dev queries linking ≥ 5 they change nothing measurable (dev P@5 0.787 with
+   * 5, 0.788 with every page), while on the seed article they let an item on the war's latest
+   * storyline displace the early-June strike on Russian air bases. Infinity = every page.
+   */
+  treeEntities: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -156,6 +166,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   articleBlend: 0.095,
   rerankSoftmax: 1,
   rerankTemp: 1,
+  treeEntities: 5,
 };
 
 export interface RelatedQuery {
@@ -171,6 +182,8 @@ export interface RelatedQuery {
   params?: Partial<RankParams>;
   /** Re-ranking weights (RERANK_FEATURES order) instead of the shipped ones; [] = first stage only. */
   model?: readonly number[];
+  /** The chooser's trees (added to the linear logit) instead of the shipped ones; null = linear only. */
+  trees?: TreeEnsemble | null;
   /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
   onFeatures?: (ids: string[], rows: Float64Array[]) => void;
 }
@@ -380,11 +393,11 @@ function extraIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): Extr
  * then storyline probabilities; zeroed after each use) and per-item counts of the article's main
  * entities (reset when an item is first touched), instead of Maps in the loops over candidates.
  */
-const topicScratch = new WeakMap<CoverageIndex, { a: Float64Array; mainHits: Uint8Array }>();
-function topicScratchOf(index: CoverageIndex): { a: Float64Array; mainHits: Uint8Array } {
+const topicScratch = new WeakMap<CoverageIndex, { a: Float64Array; mainHits: Uint8Array; queryHits: Uint8Array }>();
+function topicScratchOf(index: CoverageIndex): { a: Float64Array; mainHits: Uint8Array; queryHits: Uint8Array } {
   let ts = topicScratch.get(index);
   if (!ts || ts.a.length < index.topicNames.length || ts.mainHits.length < index.items.length) {
-    topicScratch.set(index, (ts = { a: new Float64Array(index.topicNames.length), mainHits: new Uint8Array(index.items.length) }));
+    topicScratch.set(index, (ts = { a: new Float64Array(index.topicNames.length), mainHits: new Uint8Array(index.items.length), queryHits: new Uint8Array(index.items.length) }));
   }
   return ts;
 }
@@ -448,14 +461,16 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       const isMain = mainHits !== null && main.has(id);
       for (let j = hi - 1; j >= lo; j--) {
         const n = list[j]!;
-        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; ts.queryHits[n] = 0; touched.push(n); }
         s.score[n] = s.score[n]! + w;
+        ts.queryHits[n] = ts.queryHits[n]! + 1;
         if (isMain) ts.mainHits[n] = ts.mainHits[n]! + 1;
       }
     }
     for (const n of index.undatedByEntity.get(id) ?? []) {
-      if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
+      if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; ts.queryHits[n] = 0; touched.push(n); }
       s.score[n] = s.score[n]! + w;
+      ts.queryHits[n] = ts.queryHits[n]! + 1;
     }
   }
   // The best-matching headings bring their most recent prior items in, even those that share no
@@ -468,7 +483,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       const hi = Number.isFinite(queryDay) ? priorEnd(index.days, list, queryDay) : list.length;
       for (let j = hi - 1; j >= Math.max(0, hi - p.wordItems); j--) {
         const n = list[j]!;
-        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; touched.push(n); }
+        if (s.mark[n] !== s.epoch) { s.mark[n] = s.epoch; s.score[n] = 0; ts.mainHits[n] = 0; ts.queryHits[n] = 0; touched.push(n); }
       }
     }
   }
@@ -584,6 +599,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   //     item's chance of sharing the page's storyline is then 1 − Π(1 − P(heading)) over its
   //     headings, with the first-stage score breaking ties.
   const model = query.model ?? RERANK_WEIGHTS;
+  // The shipped trees were fitted on top of the shipped linear weights: a caller's own weights go alone.
+  const treesIn = query.trees === undefined ? (query.model === undefined ? CHOOSER_TREES : null) : query.trees;
+  const trees = treesIn && treesIn.leaf.length && weights.size < p.treeEntities ? treesIn : null;
   let weak = -1;
   let likeliest = -1; // the likeliest storyline's topic number (-1: none scored)
   if ((model.length === RERANK_DIM || query.onFeatures) && size > 0) {
@@ -595,14 +613,17 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       else for (const t of extras[k - nIdx]!.topics) heads.add(t);
     }
     for (const [t] of topWords) heads.add(t);
-    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices });
+    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices, queryHits: (k) => (k < nIdx ? ts.queryHits[touched[k]!]! : extras[k - nIdx]!.record.entities.filter((e) => weights.has(e)).length) });
     const ids: string[] = [];
     const rows: Float64Array[] = [];
     const pOf = new Map<number, number>(); // heading → P(it is the page's storyline)
-    for (const [t, f] of ev) {
-      if (query.onFeatures) { ids.push(index.topicNames[t]!); rows.push(f); }
-      pOf.set(t, model.length !== RERANK_DIM ? 0 : p.rerankSoftmax ? rerankLogit(model, f) : rerankScore(model, f));
-    }
+    const heads2: number[] = [], rows2: Float64Array[] = [];
+    for (const [t, f] of ev) { heads2.push(t); rows2.push(f); }
+    if (query.onFeatures) for (let i = 0; i < heads2.length; i++) { ids.push(index.topicNames[heads2[i]!]!); rows.push(rows2[i]!); }
+    if (model.length === RERANK_DIM && p.rerankSoftmax) {
+      const z = chooserLogits(model, trees, rows2);
+      for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, z[i]!);
+    } else for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, model.length !== RERANK_DIM ? 0 : rerankScore(model, rows2[i]!));
     if (p.rerankSoftmax && model.length === RERANK_DIM && pOf.size) {
       let zmax = -Infinity, sum = 0;
       for (const z of pOf.values()) if (z > zmax) zmax = z;

@@ -33,6 +33,10 @@ export const RERANK_FEATURES = [
   'yearGap', // a heading that names a year ("2022 Russian invasion of Ukraine"): min(3, years between it and the page's year); 0 when it names none
   'entityLL', // Σ over the page's entities (query-weight shares) of log((its prior items naming the entity + 0.5) / (its prior items + 1)): how typical the page's entities are of the storyline
   'entityCover', // share of the page's query weight whose entity appears under the heading at all
+  'pairShare', // share of the evidence of candidates naming ≥ 2 of the page's entities that is filed under it (sibling headings differ in which entity combinations they hold)
+  'pairItems', // log(1 + candidates under it naming ≥ 2 of the page's entities)
+  'entityShare', // Σ over the page's entities (query-weight shares) of the share of the entity's prior items read that are filed under it: P(heading | entity)
+  'live60', // share of its prior items dated in the 60 days before the page (a storyline alive now vs one that ended)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -40,9 +44,10 @@ export const RERANK_DIM = RERANK_FEATURES.length;
 /**
  * Trained weights (one per feature, in RERANK_FEATURES order) of the listwise storyline chooser
  * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
- * first-stage order stands). Written by `npm run eval -- coverage --train --train-n 3000 --softmax`.
+ * first-stage order stands). Written by `npm run eval -- coverage --boost --refit-linear --train-n 6000`
+ * (train queries only; the trees of chooser-trees.ts were fitted on top of these weights).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.2507, 1.2505, 0.2526, -0.141, 0.3542, -0.0244, 1.0597, -0.0554, -0.1481, 0.505, 2.6708, -0.1769, 2.5112, 0.2787, 2.413, -0.0209, -1.1592, 0.3951, 0.9224];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.2184, 1.2692, -1.0545, 0.0422, 0.1519, -0.0634, 1.1933, -0.0988, -0.0779, 0.4114, 2.3673, -0.2313, 2.4443, 0.3087, 2.6213, -0.0241, -1.131, 0.2359, 0.7677, -0.0302, 0.143, 1.9985, 0.6347];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -230,6 +235,8 @@ export interface HeadingEvidenceInput {
   queryMass: number;
   /** Per query entity: its weight and the prior slice [lo, hi) of its posting list that was read. */
   slices: readonly EntitySlice[];
+  /** How many of the page's entities candidate k names. */
+  queryHits: (k: number) => number;
 }
 
 export interface EntitySlice { w: number; list: readonly number[]; lo: number; hi: number }
@@ -273,34 +280,37 @@ function ranker(values: Iterable<number>): (v: number | undefined) => number | u
 }
 
 /** Per-index scratch (one query at a time): evidence per topic number, reset via the touched list. */
-const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array; per: Uint32Array }>();
+const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array; per: Uint32Array; pairAll: Float64Array; pairCount: Uint32Array }>();
 
 /** A feature row (RERANK_FEATURES order) per heading in `heads`. */
 export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Array> {
   const hx = headingIndexOf(x.index);
   const T = x.index.topicNames.length;
   let sc = scratchOf.get(x.index);
-  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T), per: new Uint32Array(T) }));
-  const { all, max, count, per } = sc;
+  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T), per: new Uint32Array(T), pairAll: new Float64Array(T), pairCount: new Uint32Array(T) }));
+  const { all, max, count, per, pairAll, pairCount } = sc;
   const touchedTopics: number[] = [];
   const { topicStart, topicList } = x.index;
-  const addEvidence = (t: number, e: number) => {
-    if (count[t] === 0) touchedTopics.push(t);
+  const addEvidence = (t: number, e: number, pair: boolean) => {
+    if (count[t] === 0 && pairAll[t] === 0 && pairCount[t] === 0) touchedTopics.push(t);
     all[t] = all[t]! + e;
     if (e > max[t]!) max[t] = e;
     count[t] = count[t]! + 1;
+    if (pair) { pairAll[t] = pairAll[t]! + e; pairCount[t] = pairCount[t]! + 1; }
   };
-  let allMass = 0, ebmax = 0;
+  let allMass = 0, ebmax = 0, pairMass = 0;
   const qm = x.queryMass > 0 ? 1 / x.queryMass : 0;
   for (let k = 0; k < x.size; k++) {
     const e = x.entityBase[k]!;
     if (e <= 0) continue;
     if (e > ebmax) ebmax = e;
     allMass += e;
+    const pair = x.queryHits(k) >= 2;
+    if (pair) pairMass += e;
     if (k < x.nIdx) {
       const n = x.touched[k]!;
-      for (let o = topicStart[n]!, end = topicStart[n + 1]!; o < end; o++) addEvidence(topicList[o]!, e);
-    } else for (const t of x.extraTopics(k)) addEvidence(t, e);
+      for (let o = topicStart[n]!, end = topicStart[n + 1]!; o < end; o++) addEvidence(topicList[o]!, e, pair);
+    } else for (const t of x.extraTopics(k)) addEvidence(t, e, pair);
   }
   const allValues: number[] = [];
   for (const t of touchedTopics) allValues.push(all[t]!);
@@ -311,7 +321,7 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
   // Per heading: how typical each query entity is of it (items under it naming the entity, among
   // the entity's prior items that were read).
   const headList = [...x.heads];
-  const entityLL = new Float64Array(headList.length), entityCover = new Float64Array(headList.length);
+  const entityLL = new Float64Array(headList.length), entityCover = new Float64Array(headList.length), entityShare = new Float64Array(headList.length);
   const headSize = new Float64Array(headList.length);
   for (let h = 0; h < headList.length; h++) {
     const list = hx.items[headList[h]!] ?? [];
@@ -328,6 +338,7 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
       const size = headSize[h]!;
       entityLL[h] = entityLL[h]! + share * Math.log((Math.min(c, size) + 0.5) / (size + 1));
       if (c > 0) entityCover[h] = entityCover[h]! + share;
+      if (sl.hi > sl.lo) entityShare[h] = entityShare[h]! + (share * c) / (sl.hi - sl.lo);
     }
     for (let j = sl.lo; j < sl.hi; j++) {
       const n = sl.list[j]!;
@@ -369,8 +380,12 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     f[17] = ys.length ? Math.min(3, gap) : 0;
     f[18] = entityLL[h]!;
     f[19] = entityCover[h]!;
+    f[20] = pairMass > 0 ? pairAll[t]! / pairMass : 0;
+    f[21] = Math.log1p(pairCount[t]!);
+    f[22] = entityShare[h]!;
+    f[23] = dated && end > 0 ? (end - priorEnd(x.index.days, list, x.queryDay - 60)) / end : 0;
     out.set(t, f);
   }
-  for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; }
+  for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }
   return out;
 }

@@ -141,6 +141,15 @@ export async function run(ctx: Ctx): Promise<BenchRow[]> {
   rows.push({ name: 'coverage: relatedCoverage (8 most frequent entities), CPU time', ...cpuBare, unit: 'ms', target: '≤ 5 ms (p90)', met: cpuBare.spread[1] <= 5 });
   const cpu = summarize(cpuPerCallMs(() => relatedCoverage(index, seedPage), 20, 15, 2));
   rows.push({ name: 'coverage: relatedCoverage (8 most frequent entities + title and lead), CPU time', ...cpu, unit: 'ms', target: '≤ 5 ms (p90)', met: cpu.spread[1] <= 5 });
+  // The storyline chooser's trees act on pages linking < 5 entities only (rank.ts treeEntities);
+  // their worst case is this query, with the most scored headings, forced through them, against
+  // the same query without them in the same run.
+  const forced = summarize(cpuPerCallMs(() => relatedCoverage(index, { ...seedPage, params: { treeEntities: Infinity } }), 20, 15, 2));
+  const linearOnly = summarize(cpuPerCallMs(() => relatedCoverage(index, { ...seedPage, trees: null }), 20, 15, 2));
+  rows.push({
+    name: 'coverage: relatedCoverage (8 most frequent entities + title and lead, chooser trees forced on), CPU time', ...forced, unit: 'ms', target: '≤ 5 ms (p90)', met: forced.spread[1] <= 5,
+    reference: { name: 'same query, linear chooser alone', median: linearOnly.median, ratio: linearOnly.median / forced.median },
+  });
   let qe = 0;
   const tf = summarize(timeMs(() => { const q = queries[qe++ % queries.length]!; for (const e of q.entities) coverageForEntity(index, e.id, { date: q.date, excludeUrl: null, limit: 3 }); }, queries.length * 3, queries.length));
   rows.push({ name: 'coverage: coverageForEntity (all entities of an article)', ...tf, unit: 'ms' });

@@ -20,6 +20,9 @@
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
+ * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
+ * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -34,8 +37,11 @@ import { compileCoverage, corpusHeadings } from '../../lib/dataset/compile-cover
 import { headingNormalizer } from '../../lib/dataset/normalize-headings';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
-import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, rerankScore, type RerankGroup } from '../../lib/coverage/rerank';
+import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
+import { boostChooser } from './_coverage-boost';
+import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
+import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -190,11 +196,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
 
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[]): Metrics => {
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
     let p5 = 0, nd = 0;
     for (const it of set) {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model, trees });
       const topics = hits.map((h) => headingsOf(h.id));
       const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
@@ -326,6 +332,23 @@ export async function run(args: string[], shared: string): Promise<void> {
     const s1 = evaluate(dev, params, []), s2 = evaluate(dev, params, w);
     console.log(`  dev first stage only: P@5 ${s1.p5.toFixed(3)} nDCG@10 ${s1.ndcg10.toFixed(3)}; with these weights: P@5 ${s2.p5.toFixed(3)} nDCG@10 ${s2.ndcg10.toFixed(3)}`);
   }
+  // The shipped chooser's logit per scored heading (trees only where relatedCoverage applies them).
+  const shippedLogits = (nEntities: number, rows: Float64Array[]) =>
+    chooserLogits(RERANK_WEIGHTS, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? CHOOSER_TREES : null, rows);
+  if (args.includes('--boost')) {
+    await boostChooser({ args, eligible, sampleN, dev, params, evaluate, groupsOf: (set, linked) => {
+      // Feature rows of every scored heading per query (the features do not depend on the chooser).
+      const out: { id: string; rows: Float64Array[]; own: Uint8Array }[] = [];
+      for (const it of set) {
+        const r = raw.get(it.id)!;
+        const own = new Set(headingsOf(it.id));
+        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => out.push({ id: it.id, rows: fs, own: Uint8Array.from(hs, (h) => (own.has(h) ? 1 : 0)) }) });
+        if (out[out.length - 1]?.id !== it.id) out.push({ id: it.id, rows: [], own: new Uint8Array(0) });
+      }
+      return out;
+    } });
+  }
   if (args.includes('--diag')) {
     // Recall of the candidate pool: relevant items among the top 60, and the P@5 a perfect
     // re-ranking of those 60 would reach (dev only).
@@ -345,7 +368,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       const r = raw.get(it.id)!;
       const own = new Set(headingsOf(it.id));
       const scored: [string, number][] = [];
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => scored.push([h, rerankScore(RERANK_WEIGHTS, fs[k]!)])) });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => shippedLogits(queries.get(it.id)!.length, fs).forEach((z, k) => scored.push([hs[k]!, z])) });
       scored.sort((a, b) => b[1] - a[1]);
       const right = scored.findIndex(([h]) => own.has(h));
       if (args.includes('--diag-show') && right > 0) {
@@ -374,7 +397,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       const r = raw.get(it.id)!;
       const own = new Set(headingsOf(it.id));
       const zs: [string, number][] = [];
-      relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => zs.push([h, rerankLogit(RERANK_WEIGHTS, fs[k]!)])) });
+      relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => shippedLogits(queries.get(it.id)!.length, fs).forEach((z, k) => zs.push([hs[k]!, z])) });
       if (!zs.length) continue;
       const zmax = Math.max(...zs.map((z) => z[1]));
       let sum = 0;
@@ -418,8 +441,8 @@ export async function run(args: string[], shared: string): Promise<void> {
   const seedLead = 'Donald Trump said he spoke with Vladimir Putin in a phone call of over an hour. Putin told him Russia would have to respond to the Ukrainian drone attack on Russian air bases that destroyed strategic bombers. The two presidents also discussed Iran and its nuclear programme, and Kyiv asked for more air defence.';
   const hits = relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params });
   const storylines: [string, number][] = [];
-  relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => hs.forEach((h, k) => storylines.push([h, rerankScore(RERANK_WEIGHTS, fs[k]!)])) });
-  console.log(`  likeliest storylines: ${storylines.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([h, pr]) => `${h} ${pr.toFixed(2)}`).join('; ')}`);
+  relatedCoverage(index, { entities: seed, date: '2025-06-08', title: 'Trump and Putin talk after Ukraine strikes Russian bombers; Iran next', lead: seedLead, excludeUrl: null, limit: 10, params, onFeatures: (hs, fs) => shippedLogits(seed.length, fs).forEach((z, k) => storylines.push([hs[k]!, z])) });
+  console.log(`  likeliest storylines (logit): ${storylines.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([h, pr]) => `${h} ${pr.toFixed(2)}`).join('; ')}`);
   for (const h of hits) {
     const r = raw.get(h.id);
     const topics = index.items[index.byId.get(h.id)!]?.record.topics.join(' | ') ?? '';

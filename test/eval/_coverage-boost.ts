@@ -1,0 +1,116 @@
+/**
+ * `npm run eval -- coverage --boost [--train-n 6000] [--trees 150 --depth 3 --rate 0.1 --lambda 1 --min-hess 1]
+ *   [--refit-linear --l2 1] [--write-trees]`
+ *
+ * Fits the storyline chooser's trees (lib/coverage/boost.ts) on TRAIN queries: eligible items
+ * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
+ * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. Held-out is not touched
+ * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear the linear weights
+ * the trees were fitted on are printed too (they go into RERANK_WEIGHTS with it).
+ *
+ * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
+ * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CoverageRecord } from '../../lib/dataset/schema';
+import type { RankParams } from '../../lib/coverage/rank';
+import { RERANK_DIM, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
+import { hashId } from './coverage';
+import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
+
+interface QueryRows { id: string; rows: Float64Array[]; own: Uint8Array }
+
+export interface BoostInput {
+  args: string[];
+  eligible: CoverageRecord[];
+  sampleN: number;
+  dev: CoverageRecord[];
+  params: Partial<RankParams>;
+  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null) => { p5: number; ndcg10: number; n: number };
+  /** Feature rows per query; `linked`: use the eval's own query entities (dev), else link the text. */
+  groupsOf: (set: CoverageRecord[], linked: boolean) => QueryRows[];
+}
+
+const num = (args: string[], flag: string, d: number) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : d);
+
+function cached(name: string, fresh: boolean, make: () => QueryRows[]): QueryRows[] {
+  // The evidence code only (not the shipped weights in rerank.ts, which do not change the rows).
+  const evidence = readFileSync('lib/coverage/rerank.ts', 'utf8');
+  // The first stage (rank.ts, headings.ts) changes the rows too: --fresh-rows after changing it.
+  const stamp = hashId(evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput')));
+  const file = path.resolve('.cache', `coverage-rows-${name}-${RERANK_DIM}-${stamp}.json`);
+  if (existsSync(file) && !fresh) {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; rows: number[][]; own: number[] }[];
+    return raw.map((q) => ({ id: q.id, rows: q.rows.map((r) => Float64Array.from(r)), own: Uint8Array.from(q.own) }));
+  }
+  const out = make();
+  writeFileSync(file, JSON.stringify(out.map((q) => ({ id: q.id, rows: q.rows.map((r) => [...r]), own: [...q.own] }))));
+  return out;
+}
+
+/** Share of queries whose highest-scoring heading is one of their own (queries with no row count as wrong). */
+function top1(qs: QueryRows[], linear: readonly number[], trees: TreeEnsemble | null): number {
+  let right = 0;
+  for (const q of qs) {
+    let best = -Infinity, ok = false;
+    chooserLogits(linear, trees, q.rows).forEach((z, i) => { if (z > best) { best = z; ok = q.own[i] === 1; } });
+    if (ok) right++;
+  }
+  return right / (qs.length || 1);
+}
+
+export async function boostChooser(x: BoostInput): Promise<void> {
+  const { args } = x;
+  const trainN = num(args, '--train-n', 6000);
+  const train = x.eligible.slice(x.sampleN, x.sampleN + trainN);
+  const t0 = performance.now();
+  const trainRows = cached(`train${x.sampleN}-${trainN}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false));
+  const devRows = cached(`dev${x.sampleN}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true));
+  console.log(`  boost: rows for ${trainRows.length} train and ${devRows.length} dev queries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const withOwn = trainRows.filter((q) => q.own.includes(1));
+  if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
+  const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
+  if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train: [${linear.map((w) => Number(w.toFixed(4))).join(', ')}]`);
+  console.log(`  boost: dev top-1, linear alone ${top1(devRows, linear, null).toFixed(3)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
+  // Trees learn among each query's strongest rivals only: the top --top-k headings by the linear
+  // logit (the rest hardly change the choice, and ~190 rows per query make fitting slow).
+  const topK = num(args, '--top-k', 40);
+  const groups: BoostGroup[] = [];
+  for (const q of withOwn) {
+    const margin = chooserLogits(linear, null, q.rows);
+    const ext = withContext(q.rows, margin);
+    const order = [...margin.keys()].sort((a, b) => margin[b]! - margin[a]!).slice(0, topK);
+    if (!order.some((i) => q.own[i])) continue;
+    groups.push({ rows: order.map((i) => ext[i]!), own: Uint8Array.from(order, (i) => q.own[i]!), margin: Float64Array.from(order, (i) => margin[i]!) });
+  }
+  const every = num(args, '--report-every', 25);
+  const t1 = performance.now();
+  const trees = fitTrees(groups, {
+    trees: num(args, '--trees', 150),
+    depth: num(args, '--depth', 3),
+    rate: num(args, '--rate', 0.1),
+    lambda: num(args, '--lambda', 1),
+    minHessian: num(args, '--min-hess', 1),
+    bins: num(args, '--bins', 32),
+    onTree: (t, m) => {
+      if ((t + 1) % every) return;
+      console.log(`  boost: ${t + 1} trees: dev top-1 ${top1(devRows, linear, m).toFixed(3)}`);
+    },
+  });
+  const nTrees = trees.leaf.length / (1 << trees.depth);
+  console.log(`  boost: ${nTrees} trees of depth ${trees.depth} fitted in ${((performance.now() - t1) / 1000).toFixed(1)} s on ${groups.length} train queries (${groups.reduce((a, g) => a + g.rows.length, 0)} rows)`);
+  const d0 = x.evaluate(x.dev, x.params, linear, null), d1 = x.evaluate(x.dev, x.params, linear, trees);
+  console.log(`  boost: dev linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
+  if (args.includes('--write-trees')) {
+    const r = (v: number) => Number(v.toPrecision(5));
+    // Thresholds are written exactly (the fit picks short decimals between two values); +Infinity (no split) as 1e300.
+    const th = (v: number) => (Number.isFinite(v) ? String(v) : '1e300');
+    const file = path.resolve('lib/coverage/chooser-trees.ts');
+    const src = readFileSync(file, 'utf8');
+    const head = src.slice(0, src.indexOf('export const CHOOSER_TREES'));
+    const body = `export const CHOOSER_TREES: TreeEnsemble = {\n  depth: ${trees.depth},\n  feature: [${trees.feature.join(',')}],\n  threshold: [${trees.threshold.map(th).join(',')}],\n  leaf: [${trees.leaf.map(r).join(',')}],\n};\n`;
+    writeFileSync(file, head + body);
+    console.log(`  boost: wrote ${file} (${nTrees} trees, ${Buffer.byteLength(head + body)} B)`);
+  }
+}
