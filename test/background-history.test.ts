@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore } from '../lib/store/index';
-import { createHistoryPort, readRecordOf } from '../lib/background/store-port';
+import { createHistoryPort, liveSetting, readRecordOf } from '../lib/background/store-port';
 import { withHistory } from '../lib/background/handlers';
 import { historyEnabled, historyExcludedSites } from '../lib/settings';
 import { buildKnowledge } from '../lib/knowledge';
@@ -66,5 +66,113 @@ describe('commands', () => {
     await handleCommand('toggle-opinion');
     expect(await opinionHighlight.getValue()).toBe(false);
     expect(await handleCommand('something-else')).toBe(false);
+  });
+});
+
+describe('the worker keeps the history in memory (#8)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('after each record, analyses see exactly what the store gives (same items, same order), without re-reading it', async () => {
+    const store = createStore(new IDBFactory(), 'test-history-cache', { historyCap: 5 });
+    let clock = 1000;
+    const port = createHistoryPort(() => {}, store, () => clock);
+    const reads = vi.spyOn(store, 'historyItems');
+    // Reads already in the store when the worker starts.
+    for (const [i, path] of ['a', 'b', 'c'].entries()) {
+      clock = 1000 + i;
+      await port.record(report(`https://news.example/${path}`, [`Q${i}`]));
+    }
+    expect(await port.items()).toEqual(await store.historyItems());
+    reads.mockClear();
+    const steps: [string, number][] = [
+      ['https://news.example/d', 2000],
+      ['https://news.example/e', 2000], // same readAt: the store orders ties by key
+      ['https://news.example/a?utm_source=x#top', 2001], // a re-read under another spelling of the URL
+      ['https://news.example/f', 2002], // over the cap: the oldest read is evicted
+      ['https://news.example/g', 1500], // an older readAt than some kept reads
+      ['https://news.example/b', 500], // a re-read carrying the oldest readAt is never the one evicted
+      ['https://news.example/h', 3000],
+    ];
+    for (const [url, at] of steps) {
+      clock = at;
+      await port.record(report(url, ['Q7747']));
+      const cached = await port.items();
+      expect(reads, url).not.toHaveBeenCalled(); // kept current by the record, not re-read
+      expect(cached, url).toEqual(await store.historyItems());
+      reads.mockClear();
+    }
+    expect((await port.items()).length).toBe(5);
+    store.close();
+  });
+
+  it('reads the store again after the options page changed the history, and after a failed record', async () => {
+    const store = createStore(new IDBFactory(), 'test-history-changed');
+    const port = createHistoryPort(() => {}, store, () => 1000);
+    await port.record(report('https://news.example/a', ['Q1']));
+    await port.record(report('https://news.example/b', ['Q2']));
+    expect((await port.items()).map((i) => i.url)).toEqual(['https://news.example/b', 'https://news.example/a']);
+    await store.clearHistory('News');
+    expect(await port.items()).toHaveLength(2); // not told yet
+    port.changed!();
+    expect(await port.items()).toEqual([]);
+
+    await port.record(report('https://news.example/c', ['Q3']));
+    expect(await port.items()).toHaveLength(1);
+    vi.spyOn(store, 'recordRead').mockResolvedValueOnce({ ok: false, error: 'quota' });
+    const reads = vi.spyOn(store, 'historyItems');
+    await port.record(report('https://news.example/d', ['Q4']));
+    expect((await port.items()).map((i) => i.url)).toEqual(['https://news.example/c']);
+    expect(reads).toHaveBeenCalledTimes(1);
+    store.close();
+  });
+
+  it('a read under way when a record lands is not kept (it may or may not include the write)', async () => {
+    const store = createStore(new IDBFactory(), 'test-history-race');
+    const port = createHistoryPort(() => {}, store, () => 1000);
+    await port.record(report('https://news.example/a', ['Q1']));
+    const first = port.items();
+    await port.record(report('https://news.example/b', ['Q2']));
+    await first;
+    expect(await port.items()).toEqual(await store.historyItems());
+    expect(await port.items()).toHaveLength(2);
+    store.close();
+  });
+
+  it('reads a setting once and follows its changes', async () => {
+    let value = true;
+    let listener: ((v: boolean) => void) | undefined;
+    const item = { getValue: vi.fn(async () => value), watch: vi.fn((cb: (v: boolean) => void) => ((listener = cb), () => {})) };
+    const setting = liveSetting(item);
+    expect(await setting()).toBe(true);
+    expect(await setting()).toBe(true);
+    expect(item.getValue).toHaveBeenCalledTimes(1);
+    listener!(false);
+    expect(setting()).toBe(false);
+    expect(item.getValue).toHaveBeenCalledTimes(1);
+
+    // A change seen while the first read is under way wins over that read's (older) value.
+    value = true;
+    const late = liveSetting(item);
+    const reading = late();
+    listener!(false);
+    expect(await reading).toBe(false);
+    expect(late()).toBe(false);
+  });
+
+  it('follows the real settings items through storage change events', async () => {
+    const store = createStore(new IDBFactory(), 'test-history-settings');
+    const port = createHistoryPort(() => {}, store, () => 1000);
+    await port.record(report('https://news.example/a', ['Q1']));
+    expect(await port.items()).toHaveLength(1);
+    await historyEnabled.setValue(false);
+    await vi.waitFor(async () => expect(await port.items()).toEqual([]));
+    await historyEnabled.setValue(true);
+    await vi.waitFor(async () => expect(await port.items()).toHaveLength(1));
+    await historyExcludedSites.setValue(['news.example']);
+    await vi.waitFor(async () => {
+      await port.record(report('https://news.example/b', ['Q2']));
+      expect(await store.historyCount()).toBe(1);
+    });
+    store.close();
   });
 });

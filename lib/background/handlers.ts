@@ -64,18 +64,18 @@ export function createMessageHandler(deps: BackgroundDeps) {
   const log = deps.log ?? (() => {});
 
   async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
-    const { knowledge } = await deps.knowledge.get();
-    // The reader's history first, so related coverage is ranked once, history mixed in: ranking
-    // it without history and then again with it (withHistory) ran relatedCoverage, the costliest
+    // The reader's history is asked for alongside the knowledge (after a worker start both are
+    // read from storage), so related coverage is ranked once, history mixed in: ranking it
+    // without history and then again with it (withHistory) ran relatedCoverage, the costliest
     // step of the worker's analysis, twice for every article once the history held one (#8).
-    let history: HistoryItem[] = [];
-    if (deps.history) {
-      try {
-        history = await deps.history.items();
-      } catch (err) {
-        log('history lookup failed', err);
-      }
-    }
+    const lookup: Promise<HistoryItem[]> = deps.history
+      ? deps.history.items().catch((err: unknown) => {
+          log('history lookup failed', err);
+          return [];
+        })
+      : Promise.resolve([]);
+    const { knowledge } = await deps.knowledge.get();
+    const history = await lookup;
     let report = deps.analyze(msg.article as ArticleInput, knowledge, history.length > 0 ? { history } : undefined);
     if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
     // The popup reads the in-memory entry, which set() makes before its first await; mirroring

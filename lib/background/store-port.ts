@@ -1,14 +1,14 @@
 /**
  * The background's view of lib/store (IndexedDB): installed packs and the reading history,
- * filtered by the reader's settings (history on/off, excluded sites). History items are cached
- * in the worker's memory between reads and refreshed after a record or a `ui:history-changed`.
+ * filtered by the reader's settings (history on/off, excluded sites). Settings and history items
+ * are kept in the worker's memory (see createHistoryPort).
  */
 import type { Pack } from '../dataset/schema';
 import type { HistoryItem } from '../coverage/index';
 import type { PageReport } from '../report';
 import type { HistoryPort } from './handlers';
 import { historyEnabled, historyExcludedSites, siteOf } from '../settings';
-import { defaultStore, shouldRecord, type BackstoryStore, type ReadRecord } from '../store/index';
+import { defaultStore, historyItemOfRead, shouldRecord, type BackstoryStore, type ReadRecord } from '../store/index';
 
 /** Packs the reader installed from the options page. */
 export function loadInstalledPacks(store: BackstoryStore = defaultStore()): Promise<Pack[]> {
@@ -34,33 +34,142 @@ export function readRecordOf(report: PageReport, readAt: number): ReadRecord | n
   };
 }
 
-async function historySettings() {
-  const [on, excluded] = await Promise.all([historyEnabled.getValue(), historyExcludedSites.getValue()]);
-  return { historyEnabled: on, historyExcludedSites: excluded };
+/** A setting item as the port needs it (lib/settings.ts items are WXT storage items). */
+interface WatchedItem<T> {
+  getValue(): Promise<T>;
+  watch(cb: (value: T) => void): () => void;
 }
 
+/**
+ * A reader setting kept in the worker's memory: read from storage once, then kept current by
+ * storage change events, so an article does not wait for a storage.local round trip (#8). The
+ * watch is registered before the read, and a change seen during the read wins over its result.
+ * A failed read is not kept: the next call reads again.
+ */
+export function liveSetting<T>(item: WatchedItem<T>): () => T | Promise<T> {
+  let known: { value: T } | null = null;
+  let reading: Promise<T> | null = null;
+  let watching = false;
+  return () => {
+    if (known) return known.value;
+    if (!watching) {
+      item.watch((value) => {
+        known = { value };
+      });
+      watching = true;
+    }
+    reading ??= item.getValue().then(
+      (value) => {
+        reading = null;
+        known ??= { value };
+        return known.value;
+      },
+      (err: unknown) => {
+        reading = null;
+        throw err;
+      },
+    );
+    return reading;
+  };
+}
+
+/** Where `item` belongs in history items ordered as lib/store gives them (newest read first; equal readAt by key, descending). */
+function placeOf(items: readonly HistoryItem[], item: HistoryItem): number {
+  const at = item.readAt ?? 0;
+  for (let i = 0; i < items.length; i++) {
+    const o = items[i]!;
+    const t = o.readAt ?? 0;
+    if (t < at || (t === at && o.id < item.id)) return i;
+  }
+  return items.length;
+}
+
+/**
+ * The cached items after lib/store recorded `read`: the article's earlier read replaced (one
+ * record per normalised URL), the new one in read order, and the `evicted` oldest reads other
+ * than this one dropped, as recordReadIn does in its transaction. A new array, because the
+ * coverage ranking indexes history per array (lib/coverage/rank.ts).
+ */
+export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord, evicted: number): HistoryItem[] {
+  const item = historyItemOfRead(read);
+  const next = items.filter((h) => h.id !== item.id);
+  next.splice(placeOf(next, item), 0, item);
+  for (let i = next.length - 1; evicted > 0 && i >= 0; i--) {
+    if (next[i]!.id === item.id) continue;
+    next.splice(i, 1);
+    evicted--;
+  }
+  return next;
+}
+
+/**
+ * The reading history as the worker's analysis sees it. The items are read from IndexedDB once
+ * per worker and then kept in memory: a record updates them in place of re-reading up to
+ * HISTORY_CAP records before the next article (#8). They are read again only after the options
+ * page changed the history (`ui:history-changed`: delete, clear) or a storage error.
+ */
 export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now): HistoryPort {
-  let cache: Promise<HistoryItem[]> | null = null;
+  const enabled = liveSetting<boolean>(historyEnabled);
+  const excluded = liveSetting<string[]>(historyExcludedSites);
+  /** The store's items, once read; null until then and after a drop. */
+  let items: HistoryItem[] | null = null;
+  let loading: Promise<HistoryItem[]> | null = null;
+  /** Bumped whenever the cache is dropped or replaced by a read, so a read or record that began before does not apply. */
+  let epoch = 0;
+
+  function drop(): void {
+    epoch++;
+    items = null;
+    loading = null;
+  }
+
+  function load(): Promise<HistoryItem[]> {
+    if (items) return Promise.resolve(items);
+    if (loading) return loading;
+    const started = epoch;
+    const read = store.historyItems().then(
+      (list) => {
+        if (epoch === started) {
+          epoch++;
+          items = list;
+          loading = null;
+        }
+        return list;
+      },
+      (err: unknown) => {
+        log('history unavailable', err);
+        if (epoch === started) loading = null;
+        return [] as HistoryItem[];
+      },
+    );
+    loading = read;
+    return read;
+  }
+
   return {
     async items() {
-      if (!(await historyEnabled.getValue())) return [];
-      cache ??= store.historyItems().catch((err: unknown) => {
-        log('history unavailable', err);
-        cache = null;
-        return [];
-      });
-      return cache;
+      if (!(await enabled())) return [];
+      return items ?? load();
     },
     async record(report) {
-      if (!shouldRecord(report.url, await historySettings())) return;
+      const [on, sites] = await Promise.all([enabled(), excluded()]);
+      if (!shouldRecord(report.url, { historyEnabled: on, historyExcludedSites: sites })) return;
       const read = readRecordOf(report, now());
       if (!read) return;
+      // Apply the write to the cache only if the cache held the store's items before it and
+      // nothing replaced them meanwhile; a read under way may or may not include the write.
+      const before = items ? epoch : null;
       const res = await store.recordRead(read);
-      if (!res.ok) log('history record failed:', res.error);
-      cache = null;
+      if (!res.ok) {
+        log('history record failed:', res.error);
+        drop();
+        return;
+      }
+      if (items && before === epoch) items = withRecordedRead(items, read, res.value.evicted);
+      else drop();
     },
     changed() {
-      cache = null;
+      drop();
     },
   };
 }
