@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { startEagerPage, READER_PATH, type EagerApi, type EagerDeps } from '../lib/page/eager';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL } from '../lib/page/activation';
 import type { GateResult } from '../lib/article/gate';
+import { listenerDrivers } from './_fake-page-api';
 
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
@@ -32,17 +33,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
       return storage;
     },
   };
-  /** tabs.sendMessage as the browser does it: the first listener that answers wins. */
-  const send = (message: unknown, sender: { id?: string; url?: string } = popup) =>
-    new Promise<unknown>((resolve) => {
-      let pending = false;
-      for (const l of messageListeners) if (l(message, sender, resolve) === true) pending = true;
-      if (!pending) setTimeout(() => resolve(undefined), 20);
-    });
-  const set = (changes: Record<string, unknown>) => {
-    Object.assign(stored, changes);
-    for (const l of storageListeners) l(Object.fromEntries(Object.keys(changes).map((k) => [k, { newValue: changes[k] }])), 'local');
-  };
+  const { send, set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
   return { api, counts, send, set, messageListeners, storageListeners };
 }
 

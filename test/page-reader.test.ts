@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { startReader } from '../lib/page/reader';
 import { DISABLED_SITES_KEY, ENABLED_KEY } from '../lib/page/activation';
 import type { MessageListener, PageApi, StorageListener } from '../lib/page/ext-api';
+import { listenerDrivers } from './_fake-page-api';
 
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
@@ -37,16 +38,7 @@ function fakeApi(stored: Record<string, unknown>) {
       onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
     },
   };
-  const send = (message: unknown, sender: { id?: string; url?: string } = popup) =>
-    new Promise<unknown>((resolve) => {
-      let pending = false;
-      for (const l of messageListeners) if (l(message, sender, resolve) === true) pending = true;
-      if (!pending) setTimeout(() => resolve(undefined), 20);
-    });
-  const set = (changes: Record<string, unknown>) => {
-    Object.assign(stored, changes);
-    for (const l of storageListeners) l(Object.fromEntries(Object.keys(changes).map((k) => [k, { newValue: changes[k] }])), 'local');
-  };
+  const { send, set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
   return { api, runtime, send, set, sent, messageListeners, storageListeners };
 }
 
