@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEarly } from '../components/popup/early';
+import { EARLY_GLOBAL, startEarly, startPageEarly, takeEarly } from '../components/popup/early';
 import { browserPopupApi } from '../components/popup/api';
 
 function fakeApi() {
@@ -51,5 +51,30 @@ describe('popup early requests', () => {
     expect(await popup.tabStatus(7)).toMatchObject({ ok: true, value: { state: 'not-article' } });
     expect(again).toHaveBeenCalledTimes(1);
     expect(await popup.settings?.()).toMatchObject({ enabled: false });
+  });
+
+  it('the popup module takes the requests the head script parked, once, and starts its own without them', async () => {
+    const { api } = fakeApi();
+    const page: Record<string, unknown> = { chrome: api, location: { search: '?tabId=9' } };
+    // What entrypoints/popup-early.ts does in the popup's <head>.
+    page[EARLY_GLOBAL] = startPageEarly(page as never);
+    expect(api.runtime.sendMessage).toHaveBeenCalledTimes(0); // waits for the tab id first
+    const taken = takeEarly(page);
+    expect(EARLY_GLOBAL in page).toBe(false);
+    expect(await taken?.tabId).toBe(9);
+    expect(await taken?.tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
+    expect(api.runtime.sendMessage).toHaveBeenCalledTimes(1);
+    // No parked requests (the head script did not run, or they were taken): the module asks itself.
+    const own = takeEarly(page);
+    expect(own).not.toBe(taken);
+    expect(await own?.tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
+    expect(api.runtime.sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('no extension API: nothing parked, nothing started', () => {
+    const page: Record<string, unknown> = { location: { search: '' } };
+    page[EARLY_GLOBAL] = startPageEarly(page as never);
+    expect(page[EARLY_GLOBAL]).toBeNull();
+    expect(takeEarly(page)).toBeNull();
   });
 });

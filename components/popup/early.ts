@@ -1,6 +1,7 @@
 /**
- * The popup's data, asked for in the first module the popup evaluates (issue #8: popup first
- * render with data). Before, the requests left only after Preact, the components and the first
+ * The popup's data, asked for before the popup's modules even load (issue #8: popup first
+ * render with data): by a classic script in the popup's <head> (entrypoints/popup-early.ts),
+ * else in the popup's first module. Before, the requests left only after Preact, the components and the first
  * render had been evaluated and drawn, from an effect that runs after the first paint. Here they
  * leave at once, through the browser's own API object (no polyfill, nothing imported), and
  * components/popup/api.ts hands these answers to PopupApp's first asks.
@@ -44,11 +45,15 @@ export function startEarly(api: EarlyApi, search: string): EarlyPopupData {
 }
 
 /**
- * The popup page's own early requests, started when this module is evaluated: entrypoints/popup/
- * main.tsx imports it first (null where there is no extension API).
+ * The global the popup's classic head script (entrypoints/popup-early.ts, built to popup-early.js
+ * and loaded by entrypoints/popup/index.html before any stylesheet or module) parks its requests
+ * under. It runs while the popup's module graph and CSS are still being fetched and compiled, so the
+ * tab-status round trip (popup → worker → the page's report-id check) overlaps with them.
  */
-export const early: EarlyPopupData | null = (() => {
-  const g = globalThis as { browser?: EarlyApi; chrome?: EarlyApi; location?: { search: string } };
+export const EARLY_GLOBAL = '__backstoryPopupEarly';
+
+/** Starts the popup page's requests through the browser's own API (null without one). */
+export function startPageEarly(g: { browser?: EarlyApi; chrome?: EarlyApi; location?: { search: string } } = globalThis as never): EarlyPopupData | null {
   const api = g.browser?.runtime ? g.browser : g.chrome?.runtime ? g.chrome : null;
   if (!api?.tabs || !api.storage || !g.location) return null;
   try {
@@ -56,4 +61,17 @@ export const early: EarlyPopupData | null = (() => {
   } catch {
     return null;
   }
-})();
+}
+
+/**
+ * The requests the head script already sent, taken once (a second take starts afresh); where it
+ * did not run (a dev server, a page without it), they start now.
+ */
+export function takeEarly(g: Record<string, unknown> = globalThis as never): EarlyPopupData | null {
+  const parked = g[EARLY_GLOBAL] as EarlyPopupData | null | undefined;
+  if (parked !== undefined) {
+    delete g[EARLY_GLOBAL];
+    if (parked) return parked;
+  }
+  return startPageEarly(g as never);
+}
