@@ -24,11 +24,11 @@
  * opinion-tune's 0.696 / 0.695 also pays for choosing the configuration on the half).
  * Session 8's figures (bagging, flat thresholds, word classes: none adopted) are in train.ts's header.
  */
-import path from 'node:path';
-import { auc, bestThreshold, buildMatrix, SESSION7_CHOSEN, loadEmbeddings, macroF1, mixWeights, predictLogit, readTsv, train, type Matrix, type Part } from '../../lib/opinion/train';
+import { auc, bestThreshold, buildMatrix, SESSION7_CHOSEN, loadEmbeddings, macroF1, mixWeights, predictLogit, train, type Matrix, type Part } from '../../lib/opinion/train';
 import { sigmoid } from '../../lib/opinion/features';
 import { mulberry32 } from '../../lib/seeded-random';
 import { wordClassView } from '../../lib/opinion/word-classes';
+import { readOpinionSplits } from './opinion-tune';
 
 type Rule = (y: number[], s: number[], w: number[]) => number;
 
@@ -55,10 +55,7 @@ export const RULES: Record<string, Rule> = {
 
 export async function run(args: string[], shared: string): Promise<void> {
   const root = process.cwd();
-  const dir = path.join(shared, 'data', 'opinion');
-  const tr = readTsv(path.join(dir, 'train.tsv')), dv = readTsv(path.join(dir, 'dev.tsv')), dt = readTsv(path.join(dir, 'devtest.tsv'));
-  const all = [...tr, ...dv, ...dt];
-  const y = Uint8Array.from(all, (e) => e.y);
+  const { tr, dv, dt, all, y } = readOpinionSplits(shared);
   const nFit = tr.length + dv.length;
   const testRows = Array.from({ length: dt.length }, (_, i) => nFit + i);
   const quick = args.includes('--quick');

@@ -64,12 +64,17 @@ function f1At(y: number[], s: number[], rows: number[], t: number, mix25: boolea
   return macroF1(yy, rows.map((i) => (s[i]! >= t ? 1 : 0)), mix25 ? mixWeights(yy, 0.25) : undefined);
 }
 
-export async function run(args: string[], shared: string): Promise<void> {
-  const root = process.cwd();
+/** train.tsv, dev.tsv and devtest.tsv in one row order (train, dev, devtest), with their labels. */
+export function readOpinionSplits(shared: string) {
   const dir = path.join(shared, 'data', 'opinion');
   const tr = readTsv(path.join(dir, 'train.tsv')), dv = readTsv(path.join(dir, 'dev.tsv')), dt = readTsv(path.join(dir, 'devtest.tsv'));
   const all = [...tr, ...dv, ...dt];
-  const y = Uint8Array.from(all, (e) => e.y);
+  return { tr, dv, dt, all, y: Uint8Array.from(all, (e) => e.y) };
+}
+
+export async function run(args: string[], shared: string): Promise<void> {
+  const root = process.cwd();
+  const { tr, dv, dt, all, y } = readOpinionSplits(shared);
   const target = Uint8Array.from(all, (_, i) => (i >= tr.length ? 1 : 0));
   const fitRows = Array.from({ length: tr.length + dv.length }, (_, i) => i);
   const testRows = Array.from({ length: dt.length }, (_, i) => tr.length + dv.length + i);
