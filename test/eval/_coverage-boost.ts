@@ -11,7 +11,7 @@
  * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
  * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
@@ -38,7 +38,10 @@ function cached(name: string, fresh: boolean, make: () => QueryRows[]): QueryRow
   // The evidence code only (not the shipped weights in rerank.ts, which do not change the rows).
   const evidence = readFileSync('lib/coverage/rerank.ts', 'utf8');
   // The first stage (rank.ts, headings.ts) changes the rows too: --fresh-rows after changing it.
-  const stamp = hashId(evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput')));
+  // The pack decides which entities each item links, so a rebuilt pack (size or time) is a miss too.
+  const pack = statSync('assets/default-pack.json');
+  const stamp = hashId(`${evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput'))}|${pack.size}|${pack.mtimeMs}`);
+  mkdirSync(path.resolve('.cache'), { recursive: true });
   const file = path.resolve('.cache', `coverage-rows-${name}-${RERANK_DIM}-${stamp}.json`);
   if (existsSync(file) && !fresh) {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; rows: number[][]; own: number[] }[];
