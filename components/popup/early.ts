@@ -13,6 +13,7 @@
  */
 import type { Result, TabStatus, UiToBg } from '../../lib/messaging';
 import { READER_SETTING_KEYS, readerSettingsOf, type ReaderSettings } from '../../lib/page/activation';
+import { nativeExtensionApi } from '../../lib/page/ext-api';
 
 interface EarlyApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -54,7 +55,7 @@ export const EARLY_GLOBAL = '__backstoryPopupEarly';
 
 /** Starts the popup page's requests through the browser's own API (null without one). */
 export function startPageEarly(g: { browser?: EarlyApi; chrome?: EarlyApi; location?: { search: string } } = globalThis as never): EarlyPopupData | null {
-  const api = g.browser?.runtime ? g.browser : g.chrome?.runtime ? g.chrome : null;
+  const api = nativeExtensionApi<EarlyApi>(g);
   if (!api?.tabs || !api.storage || !g.location) return null;
   try {
     return startEarly(api, g.location.search);

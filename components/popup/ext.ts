@@ -5,7 +5,7 @@
  * popup's script, fetched, compiled and run before its first render, and each storage item read
  * storage once more when defined).
  */
-import type { StorageChanges } from '../../lib/page/ext-api';
+import { nativeExtensionApi, type StorageChanges } from '../../lib/page/ext-api';
 
 export interface PopupBrowser {
   runtime: { sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
@@ -23,8 +23,7 @@ export interface PopupBrowser {
 
 /** The browser's own API object (throws outside an extension page: the popup cannot work there). */
 export function popupBrowser(): PopupBrowser {
-  const g = globalThis as { browser?: PopupBrowser; chrome?: PopupBrowser };
-  const api = g.browser?.runtime ? g.browser : g.chrome;
-  if (!api?.runtime) throw new Error('no extension API');
+  const api = nativeExtensionApi<PopupBrowser>();
+  if (!api) throw new Error('no extension API');
   return api;
 }

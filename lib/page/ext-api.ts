@@ -38,12 +38,19 @@ export interface PageApi {
   };
 }
 
-/** The browser's own API object in this (isolated) world, or null outside an extension. */
-export function pageApi(): PageApi | null {
-  const g = globalThis as { browser?: PageApi; chrome?: PageApi };
+/**
+ * The browser's own extension API object, typed as the caller's view of it (the content script's
+ * PageApi, the popup's PopupBrowser), or null outside an extension.
+ */
+export function nativeExtensionApi<T extends { runtime: unknown }>(g: { browser?: T; chrome?: T } = globalThis as never): T | null {
   // Firefox has both (`chrome` with callbacks in places); its `browser` is the promise one.
   const api = g.browser?.runtime ? g.browser : g.chrome;
   return api?.runtime ? api : null;
+}
+
+/** The browser's own API object in this (isolated) world, or null outside an extension. */
+export function pageApi(): PageApi | null {
+  return nativeExtensionApi<PageApi>();
 }
 
 /** A reloaded or removed extension leaves its content scripts orphaned: the API throws or lacks an id. */
