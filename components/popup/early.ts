@@ -62,7 +62,7 @@ function tabStatusOf(api: EarlyApi, tabId: number): Promise<Result<TabStatus> | 
   return mirroredStatus(api, tabId).then(
     (status) => {
       if (!status) return fromWorker();
-      // For the popup bench (test/bench/browser-popup.bench.ts): the mirror answered.
+      // For the popup bench and test/popup-early-path.e2e.mjs: the mirror answered.
       performance.mark?.('popup:mirror');
       return { ok: true as const, value: status };
     },
