@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { brandAsVerb, numberedLongerName } from './usage-rules';
+import { brandAsVerb, currencyPrefix, holidayTail, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -170,11 +170,22 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         }
         if (shadowed.has(key)) continue;
       } else if (!self && insideLongerName(scan, m, index)) continue;
+      // "US$", "the Delta variant", "the U-20 World Cup", "New Year's Eve": the words around the
+      // name make it part of something else (usage-rules.ts); nothing inside it links either.
+      if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || namesProductOrStrain(scan.text, scan.tokens, m.to)
+        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to))) {
+        cursor = m.to;
+        continue;
+      }
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
       const e = index.entities[chosen]!;
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
+      if (!self && e.type === 'organization' && organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)) {
+        cursor = to;
+        continue;
+      }
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
       // own records ("Trump administration") are longer matches and win before this point.
@@ -320,6 +331,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
       if (q && q !== e.country) continue;
     }
+    // "U.K.'s Birmingham", "Russia's Belgorod": a country written before a place says whose it is.
+    if (e.type === 'place' && e.subtype !== 'country' && e.country && e.country === (qualifier ??= countryBefore(scan, m, index) ?? '')) score += 300;
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
