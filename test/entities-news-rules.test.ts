@@ -27,6 +27,10 @@ const index = buildEntityIndex([
   E({ id: 'geonames:2655603', name: 'Birmingham', type: 'place', subtype: 'city', country: 'GB', population: 984333, prominence: 59 }),
   E({ id: 'geonames:64538', name: 'Bay', type: 'place', subtype: 'region', aliases: ['Bay, Somalia'], country: 'SO', prominence: 64 }),
   E({ id: 'Q1045', name: 'Somalia', type: 'place', subtype: 'country', country: 'SO', prominence: 95 }),
+  E({ id: 'Q1065', name: 'United Nations', type: 'organization', subtype: 'international_organization', aliases: ['UN'], prominence: 85 }),
+  E({ id: 'Q40469', name: 'Associated Press', type: 'organization', subtype: 'media', aliases: ['AP'], country: 'US', prominence: 70 }),
+  E({ id: 'Q34', name: 'Sweden', type: 'place', subtype: 'country', country: 'SE', prominence: 95 }),
+  E({ id: 'curated:uk-labour', name: 'Labour Party', type: 'organization', subtype: 'political_party', aliases: ['Labour'], country: 'GB', prominence: 85 }),
 ]);
 
 function links(text: string, date: string | null = '2021-06-01'): string[] {
@@ -92,5 +96,22 @@ describe('a place whose whole name is a common noun', () => {
   it('"Hudson\'s Bay" is not Bay, Somalia; Bay on a Somali page is', () => {
     expect(links("Hudson's Bay, Canada's oldest department store, files for creditor protection.")).toEqual(['Q16:Canada']);
     expect(links('Fighting was reported in Bay region, Somalia.')).toEqual(['geonames:64538:Bay', 'Q1045:Somalia']);
+  });
+});
+
+describe('a title after a name', () => {
+  it('a word hyphenated to a title starts the title ("UN Under-Secretary-General")', () => {
+    expect(links('UN Under-Secretary-General Martin Example says the rules of war apply.')).toEqual(['Q1065:UN']);
+    expect(links('United Nations Under-Secretary-General Thomas Example visits.')).toEqual(['Q1065:United Nations']);
+  });
+  it('a legislator\'s title in capitals after a party ("Labour Party MP")', () => {
+    expect(links('Labour Party MP Jane Example resigns in protest.')).toEqual(['curated:uk-labour:Labour Party']);
+  });
+});
+
+describe('letters glued after a dollar sign', () => {
+  it('"A$AP" is a stylised name, not the initials AP', () => {
+    expect(links("The U.S. warned Sweden over A$AP Rocky's detention.")).toEqual(['Q30:U.S.', 'Q34:Sweden']);
+    expect(links('The AP reported the detention.')).toEqual(['Q40469:AP']);
   });
 });

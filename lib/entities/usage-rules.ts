@@ -106,3 +106,23 @@ export function organisationGoesOnWithOf(text: string, tokens: Token[], to: numb
   const head = tokens[k];
   return !!head && head.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, head) && adjective(head.norm);
 }
+
+/**
+ * "UN Under-Secretary-General", "EU Deputy-Director": a capitalised word joined by a hyphen to a
+ * title after a name is the start of a title, not more of the name. `to` is the token after the
+ * match; `isTitle(norm)`: a title word (honorifics and office words).
+ */
+export function hyphenatedTitleAfter(text: string, tokens: Token[], to: number, isTitle: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], head = tokens[to], tail = tokens[to + 1];
+  if (!last || !head || !tail || head.shape !== Shape.Cap || !spaceBetween(text, last, head)) return false;
+  return /^[-\u2010\u2011]$/.test(text.slice(head.end, tail.start)) && isTitle(tail.norm);
+}
+
+/**
+ * "A$AP Rocky": letters right after a dollar sign glued to a word are part of that stylised name,
+ * not initials ("AP"). `from` is the match's first token.
+ */
+export function afterGluedDollar(text: string, tokens: Token[], from: number): boolean {
+  const first = tokens[from];
+  return !!first && /[\p{L}\p{N}]\$$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+}
