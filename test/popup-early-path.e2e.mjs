@@ -5,6 +5,7 @@
  *    `popup:early` mark), and the tab's status came from the worker's storage.session mirror,
  *    confirmed by the page (`popup:mirror`, components/popup/early.ts) — the paths the popup bench
  *    times in Chromium, checked here in Firefox too;
+ *  - the popup's styles, inline in popup.html (wxt.config.ts), apply (no CSP blocks them);
  *  - a mirror the page does not confirm (the tab moved on to another document) is never shown:
  *    the worker answers, drops it, and the popup shows what the page says.
  * Uses the acceptance suite's drivers and helpers (test/e2e/lib); run it on its own, not with them.
@@ -39,6 +40,8 @@ async function popupPaths(popup) {
     mirror: performance.getEntriesByName('popup:mirror').length,
     entityIds: [...document.querySelectorAll('[data-testid="entity"]')].map((li) => li.getAttribute('data-entity-id')),
     empty: !!document.querySelector('[data-testid="empty"]'),
+    // popup.css (inlined into popup.html by wxt.config.ts) sets the body's width.
+    bodyWidth: getComputedStyle(document.body).width,
   }));
 }
 
@@ -78,6 +81,7 @@ for (const [browser, launch] of /** @type {const} */ ([['chromium', launchChromi
       await popup.close();
       assert.equal(seen.early, 1, 'the popup head script did not run (no popup:early mark)');
       assert.equal(seen.mirror, 1, 'the tab status did not come from the storage.session mirror (no popup:mirror mark)');
+      assert.equal(seen.bodyWidth, '380px', "the popup's styles (inline in popup.html) do not apply");
       const reportIds = new Set(report.entities.map((e) => e.id));
       assert.ok(seen.entityIds.length > 0, 'the popup lists no entities');
       assert.deepEqual(seen.entityIds.filter((id) => !reportIds.has(id)), [], 'the popup lists entities the report does not have');
