@@ -30,6 +30,9 @@ const index = buildEntityIndex([
   E({ id: 'Q1065', name: 'United Nations', type: 'organization', subtype: 'international_organization', aliases: ['UN'], prominence: 85 }),
   E({ id: 'Q40469', name: 'Associated Press', type: 'organization', subtype: 'media', aliases: ['AP'], country: 'US', prominence: 70 }),
   E({ id: 'Q34', name: 'Sweden', type: 'place', subtype: 'country', country: 'SE', prominence: 95 }),
+  E({ id: 'Q2054', name: 'Seneca', type: 'person', country: 'IT', prominence: 60 }),
+  E({ id: 'Q1054298', name: "CDS – People's Party", type: 'organization', subtype: 'political_party', aliases: ["People's Party"], country: 'PT', prominence: 60 }),
+  E({ id: 'Q133207', name: 'Muslim Brotherhood', type: 'organization', subtype: 'political_party', country: 'EG', prominence: 70 }),
   E({ id: 'curated:uk-labour', name: 'Labour Party', type: 'organization', subtype: 'political_party', aliases: ['Labour'], country: 'GB', prominence: 85 }),
 ]);
 
@@ -113,5 +116,20 @@ describe('letters glued after a dollar sign', () => {
   it('"A$AP" is a stylised name, not the initials AP', () => {
     expect(links("The U.S. warned Sweden over A$AP Rocky's detention.")).toEqual(['Q30:U.S.', 'Q34:Sweden']);
     expect(links('The AP reported the detention.')).toEqual(['Q40469:AP']);
+  });
+});
+
+describe('a one-word name after a maker and a hyphenated model code', () => {
+  it('"Piper PA-34 Seneca" is an aircraft model', () => {
+    expect(links('A Piper PA-34 Seneca training plane crashes in Canada.')).toEqual(['Q16:Canada']);
+    expect(links('Seneca wrote letters to Lucilius.')).toEqual(['Q2054:Seneca']);
+  });
+});
+
+describe("a continent's adjective before a national party's name", () => {
+  it('"European People\'s Party" is not the Portuguese party; a country\'s own adjective is left alone', () => {
+    expect(links("Fidesz leaves the European People's Party bloc.")).toEqual([]);
+    expect(links("In Lisbon the People's Party voted against it.")).toEqual(["Q1054298:People's Party"]);
+    expect(links('The Egyptian Muslim Brotherhood was banned.')).toEqual(['Q133207:Muslim Brotherhood']);
   });
 });

@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { afterGluedDollar, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -173,7 +173,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "US$", "the Delta variant", "the U-20 World Cup", "New Year's Eve": the words around the
       // name make it part of something else (usage-rules.ts); nothing inside it links either.
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
-        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to))) {
+        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
         cursor = m.to;
         continue;
       }
@@ -182,7 +182,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const to = m.to;
       const e = index.entities[chosen]!;
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
-      if (!self && e.type === 'organization' && organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)) {
+      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
+        || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
         continue;
       }

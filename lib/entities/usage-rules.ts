@@ -126,3 +126,30 @@ export function afterGluedDollar(text: string, tokens: Token[], from: number): b
   const first = tokens[from];
   return !!first && /[\p{L}\p{N}]\$$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
 }
+
+/**
+ * "a Piper PA-34 Seneca", "a Lockheed F-117 Nighthawk": after a maker's name and a hyphenated model
+ * code, a one-word name is the model's, not the person, people or place. `from` is the match's first token.
+ */
+export function afterModelCode(text: string, tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (!first || to - from !== 1) return false;
+  return /(?:^|[^\p{L}])\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}{1,4}-\d{1,4}\p{Lu}?[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 24), first.start));
+}
+
+/** Adjectives of a continent or a region of several countries. */
+const SUPRANATIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'arab', 'nordic', 'scandinavian', 'caribbean', 'balkan', 'baltic', 'pan']);
+
+/**
+ * "European People's Party", "African National Congress of …": a continent's adjective right
+ * before a national party's name, which the record does not carry, makes it a transnational party,
+ * not the national namesake the pack knows ("People's Party" in Portugal). A country's own adjective
+ * ("Egyptian Muslim Brotherhood") says nothing against it and is left alone.
+ * `names`: the record's name and aliases.
+ */
+export function partyAfterContinentAdjective(text: string, tokens: Token[], from: number, names: readonly string[]): boolean {
+  const prev = tokens[from - 1], first = tokens[from];
+  if (!prev || !first || prev.shape !== Shape.Cap || !spaceBetween(text, prev, first) || !SUPRANATIONAL_ADJECTIVES.has(prev.norm)) return false;
+  const word = text.slice(prev.start, prev.end).toLowerCase();
+  return !names.some((n) => n.toLowerCase().includes(word));
+}
