@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -128,6 +128,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         if (p1 >= STANDALONE_PROMINENCE && (hits.length === 1 || p1 - p2 >= 15) && top!.country) {
           support.set(top!.country, (support.get(top!.country) ?? 0) + 1);
         }
+        continue;
+      }
+      if (fullCount > 1) {
+        // "Australian Labor Party" is also the name of its state branches: namesakes that all
+        // belong to one country still say which country the page is about.
+        const c = sameCountry(hits, index);
+        if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
         continue;
       }
       if (fullCount !== 1) continue;
@@ -244,6 +251,18 @@ export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
   if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
   return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
+}
+
+/** The one country of every full (non-short) candidate of a match, if they share one. */
+function sameCountry(hits: AliasHit[], index: EntityIndex): string | undefined {
+  let c: string | undefined;
+  for (const h of hits) {
+    if (h.short) continue;
+    const e = index.entities[h.entity]!;
+    if (!e.country || (c !== undefined && e.country !== c)) return undefined;
+    c = e.country;
+  }
+  return c;
 }
 
 /** What pass 1 learnt about the page. */
@@ -575,7 +594,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord)) {
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
     // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
