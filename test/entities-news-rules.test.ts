@@ -39,6 +39,8 @@ const index = buildEntityIndex([
   E({ id: 'Q9901', name: 'Australian Labor Party (Victorian Branch)', type: 'organization', subtype: 'political_party', aliases: ['Australian Labor Party'], country: 'AU', prominence: 55 }),
   E({ id: 'Q11701', name: 'United States House of Representatives', type: 'organization', subtype: 'government_body', aliases: ['House of Representatives'], country: 'US', prominence: 85 }),
   E({ id: 'Q783401', name: 'House of Representatives', type: 'organization', subtype: 'government_body', aliases: ['Australian House of Representatives'], country: 'AU', prominence: 70 }),
+  E({ id: 'Q345', name: 'Mary', type: 'person', prominence: 36 }),
+  E({ id: 'Q22686', name: 'Donald Trump', type: 'person', shortNames: ['Trump'], country: 'US', prominence: 99 }),
   E({ id: 'curated:uk-labour', name: 'Labour Party', type: 'organization', subtype: 'political_party', aliases: ['Labour'], country: 'GB', prominence: 85 }),
 ]);
 
@@ -153,5 +155,13 @@ describe('namesakes of one country still say the country', () => {
   it('"Australian Labor Party" (also its branches\' name) makes a generic "House of Representatives" Australian', () => {
     expect(links('The Australian Labor Party wins a majority in the House of Representatives.'))
       .toEqual(['Q216082:Australian Labor Party', 'Q783401:House of Representatives']);
+  });
+});
+
+describe('a one-word-named person right before another person\'s surname', () => {
+  it('"Mary Trump" is one unknown person: neither Mary nor Donald Trump', () => {
+    expect(links("Mary Trump Says It's 'Disgraceful' Her Uncle Is Spending The Day Commenting")).toEqual([]);
+    expect(links('Her niece Mary Trump told reporters about it.')).toEqual([]);
+    expect(links('Trump told reporters about it.')).toEqual(['Q22686:Trump']);
   });
 });

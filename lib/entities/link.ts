@@ -165,9 +165,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
+    let unknownPersonUntil = -1;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
+      // "Mary Trump", "Drake Bell": a one-word-named person ("Mary", "Drake") right before another
+      // person's surname is one unknown person's given name and surname; neither links.
+      if (!self && m.from < unknownPersonUntil) continue;
+      if (!self && m.to - m.from === 1) {
+        const after = givenNameBeforeSurname(scan, m, index);
+        if (after !== undefined) {
+          unknownPersonUntil = after;
+          continue;
+        }
+      }
       if (!self && lowerCaseOnly(scan, m)) continue;
       if (!self && m.to - m.from >= 2) {
         const key = matchKey(scan, m);
@@ -251,6 +262,21 @@ export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
   if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
   return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
+}
+
+/**
+ * The end of the surname when a one-word match is a person known by that one word only ("Mary",
+ * "Eve") and the next word, joined by a space, starts a match that is a person's surname.
+ */
+function givenNameBeforeSurname(scan: BlockScan, m: RawMatch, index: EntityIndex): number | undefined {
+  const tok = scan.tokens[m.from]!, next = scan.tokens[m.to];
+  if (!next || tok.shape !== Shape.Cap || next.shape !== Shape.Cap || !joinedBySpace(scan, tok, next)) return undefined;
+  if (!decodedHits(m).some((h) => !h.short && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] === tok.norm)) return undefined;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    if (decodedHits(mm).some((h) => h.short && index.entities[h.entity]!.type === 'person')) return mm.to;
+  }
+  return undefined;
 }
 
 /** The one country of every full (non-short) candidate of a match, if they share one. */
