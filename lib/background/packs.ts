@@ -2,7 +2,8 @@
  * Where the background's packs come from: the default pack shipped inside the extension (its
  * runtime form, lib/dataset/runtime-pack.ts, emitted next to the worker and fetched from the
  * extension's own origin — never inlined into the worker, never from the network) plus the packs
- * the reader installed (lib/store).
+ * the reader installed (lib/store). After its first load the default pack's inflated image is kept
+ * in IndexedDB (lib/background/pack-cache.ts) and later worker starts read it from there.
  *
  * The runtime form carries the default pack's knowledge ready-made; knowledgeFor() uses it as is
  * when the default pack is the only pack, and otherwise merges all packs with buildKnowledge.

@@ -9,7 +9,10 @@
  *  - Real Chromium (skipped without build/browser): in the extension's service worker, the
  *    knowledge load as the background does it (its `backstory:knowledge-ready` performance
  *    measure: fetch + decode + knowledge), repeated by a packs-changed reload from an extension
- *    page, against JSON.parse of the pack JSON in the same worker; the same measure on a
+ *    page, against JSON.parse of the pack JSON in the same worker, for both paths of the default
+ *    pack alternated (its gzip shards, as on the first start after an install or update, the
+ *    cache database deleted first; the inflated image cached in IndexedDB, as on every later
+ *    start: lib/background/pack-cache.ts), each row naming the path that ran; the same measure on a
  *    cold worker after each browser restart; the first article after a browser restart against
  *    the same article on a warm worker; the popup's time to its entity list.
  */
