@@ -6,6 +6,7 @@ import { analyzeArticle } from '~/lib/analyze';
 import { createKnowledgeSource } from '~/lib/background/knowledge-source';
 import { createMessageHandler } from '~/lib/background/handlers';
 import { loadAllPacks, loadPackagedPack } from '~/lib/background/packs';
+import { idbPackCache } from '~/lib/background/pack-cache';
 import { TabReports } from '~/lib/background/tab-reports';
 import { createHistoryPort, loadInstalledPacks } from '~/lib/background/store-port';
 import { handleCommand } from '~/lib/background/commands';
@@ -13,16 +14,21 @@ import type { Result } from '~/lib/messaging';
 
 // The default pack, emitted by wxt.config.ts as a gzip file next to the worker (never inlined).
 // null when the checkout has no generated pack: the extension then runs on installed packs only.
-import DEFAULT_PACK_URL from 'virtual:backstory-default-pack';
+import DEFAULT_PACK_URL, { key as DEFAULT_PACK_KEY } from 'virtual:backstory-default-pack';
 
 const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  // The default pack and the installed packs load side by side (lib/background/packs.ts).
+  // The default pack and the installed packs load side by side (lib/background/packs.ts). The
+  // default pack's inflated image is kept in its own IndexedDB database after the first load and
+  // read from there by later worker starts (lib/background/pack-cache.ts).
+  const packCache = DEFAULT_PACK_KEY ? idbPackCache() : null;
+  // A cached image that fails its checksum after being handed out: load the knowledge again (from the shards).
+  const cached = packCache && DEFAULT_PACK_KEY ? { key: DEFAULT_PACK_KEY, cache: packCache, onCorrupt: () => knowledge.invalidate() } : null;
   const knowledge = createKnowledgeSource(() =>
-    loadAllPacks(() => loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/')), loadInstalledPacks, log),
+    loadAllPacks(() => loadPackagedPack(DEFAULT_PACK_URL, (p) => browser.runtime.getURL(p as '/'), fetch, cached), loadInstalledPacks, log),
   );
 
   const reports = new TabReports(browser.storage.session ?? null, log);

@@ -2,14 +2,16 @@
  * Where the background's packs come from: the default pack shipped inside the extension (its
  * runtime form, lib/dataset/runtime-pack.ts, emitted next to the worker and fetched from the
  * extension's own origin — never inlined into the worker, never from the network) plus the packs
- * the reader installed (lib/store).
+ * the reader installed (lib/store). After its first load the default pack's inflated image is kept
+ * in IndexedDB (lib/background/pack-cache.ts) and later worker starts read it from there.
  *
  * The runtime form carries the default pack's knowledge ready-made; knowledgeFor() uses it as is
  * when the default pack is the only pack, and otherwise merges all packs with buildKnowledge.
  */
 import type { Pack } from '../dataset/schema';
 import { parsePack as parsePackText } from '../dataset/pack';
-import { decodeRuntimePack, isRuntimePack, type RuntimePack } from '../dataset/runtime-pack';
+import { decodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION, type RuntimePack } from '../dataset/runtime-pack';
+import { sha256Hex, type PackCache } from './pack-cache';
 import { buildKnowledge, type Knowledge } from '../knowledge';
 
 /** Packs that came from a runtime form, with their ready-made knowledge. */
@@ -61,6 +63,23 @@ export function parsePack(text: string, label: string, trusted = false): Pack {
   return parsed.value;
 }
 
+/** The decoded-image cache as loadPackagedPack uses it: the build's key and the store. */
+export interface PackCacheUse {
+  /** The image's key from the build (`v<layout>-<sha256 hex>`, lib/build/default-pack-plugin.ts). */
+  key: string;
+  cache: PackCache;
+  /** How long after a load the image is written (shards) or checked (cache); default CACHE_WRITE_DELAY_MS. */
+  writeDelayMs?: number;
+  /** Called when a cached image that was handed out fails its SHA-256 check (entry already dropped). */
+  onCorrupt?: () => void;
+}
+
+/**
+ * The write waits this long after the shards were decoded, so it does not compete with the first
+ * article (which is waiting for this knowledge) for the worker.
+ */
+export const CACHE_WRITE_DELAY_MS = 1000;
+
 /**
  * Fetch the packaged default pack. `url` is the extension-relative path Vite emitted, or the
  * paths of its shards in order (or null when the build has no default pack); `resolve` is
@@ -69,28 +88,96 @@ export function parsePack(text: string, label: string, trusted = false): Pack {
  * DecompressionStream), so reading the file and inflating it overlap instead of running one
  * after the other.
  *
+ * With `cached` (lib/background/pack-cache.ts), the inflated image is read from the cache first;
+ * the shards are loaded only when it has none under the build's key (first start after install or
+ * update, storage cleared) or the bytes fail their checks (size, magic, decode;
+ * the entry is then dropped), and the image they give is written back a little later. Each load
+ * leaves a PACK_PATH_MARK whose detail says which path ran ('cache' or 'shards').
+ *
  * Shards: the gzip file cut into byte ranges (lib/build/default-pack-plugin.ts), all fetched at
  * once and fed to one DecompressionStream in order. Measured in Chromium's service worker, one
  * extension-file fetch delivers its body at a fixed pace whatever the machine does (2.1 MB took
  * 73–137 ms); four fetches of a quarter each took 40–50 ms together (issue #8).
  */
-export async function loadPackagedPack(url: string | readonly string[] | null, resolve: (path: string) => string, fetchFn: typeof fetch = fetch): Promise<Pack | null> {
+export async function loadPackagedPack(
+  url: string | readonly string[] | null,
+  resolve: (path: string) => string,
+  fetchFn: typeof fetch = fetch,
+  cached: PackCacheUse | null = null,
+): Promise<Pack | null> {
   const urls = url === null ? [] : typeof url === 'string' ? [url] : url;
   if (!urls.length) return null;
-  const abs = (u: string) => (/^[a-z-]+:\/\//i.test(u) ? u : resolve(u.startsWith('/') ? u : `/${u}`));
   const start = performance.now();
-  if (urls.length > 1) return loadShards(urls.map(abs), fetchFn, start);
-  const res = await fetchFn(abs(urls[0]!));
-  if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-  const t0 = performance.now();
-  performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
-  const plain = res.body ? await streamBytes(res.body) : await plainBytes(new Uint8Array(await res.arrayBuffer()));
-  performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
-  return packFromPlainBytes(plain, 'default pack');
+  if (cached) {
+    const pack = await fromCache(cached, start);
+    if (pack) return pack;
+  }
+  const abs = (u: string) => (/^[a-z-]+:\/\//i.test(u) ? u : resolve(u.startsWith('/') ? u : `/${u}`));
+  let plain: Uint8Array;
+  if (urls.length > 1) plain = await loadShards(urls.map(abs), fetchFn, start);
+  else {
+    const res = await fetchFn(abs(urls[0]!));
+    if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
+    const t0 = performance.now();
+    performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
+    plain = res.body ? await streamBytes(res.body) : await plainBytes(new Uint8Array(await res.arrayBuffer()));
+    performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
+  }
+  const pack = packFromPlainBytes(plain, 'default pack');
+  performance.mark?.(PACK_PATH_MARK, { detail: 'shards' });
+  // Only an image that decoded is kept, and only a runtime image (the cache is keyed on one).
+  if (cached && isRuntimePack(plain)) {
+    setTimeout(() => {
+      const t = performance.now();
+      void cached.cache.write(cached.key, plain).then((ok) => {
+        if (ok) performance.measure?.(PACK_CACHE_WRITE_MEASURE, { start: t, end: performance.now() });
+      });
+    }, cached.writeDelayMs ?? CACHE_WRITE_DELAY_MS);
+  }
+  return pack;
+}
+
+/**
+ * The pack from the cached image, or null (none under this key, or bytes that fail the quick
+ * checks — size in the cache, magic, decode — the entry is then dropped, so the shard load that
+ * follows rewrites it).
+ *
+ * The SHA-256 check against the key runs after the pack is handed out, a moment later: in the
+ * worker it took 33–160 ms for the 6 MB image on this machine (WebCrypto works off the worker's
+ * thread, but waiting for it would cost more than the read). An image that fails it (flipped bits
+ * the quick checks miss) is dropped and `onCorrupt` called (the background reloads its
+ * knowledge), so bad bytes serve at most the analyses of those few seconds.
+ */
+async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | null> {
+  const { key, cache } = cached;
+  const bytes = await cache.read(key);
+  if (!bytes) return null;
+  performance.measure?.(PACK_CACHE_READ_MEASURE, { start, end: performance.now() });
+  let pack: Pack;
+  try {
+    if (!isRuntimePack(bytes)) throw new Error('not a runtime image');
+    pack = packFromPlainBytes(bytes, 'default pack (cached)');
+  } catch {
+    await cache.drop();
+    return null;
+  }
+  performance.mark?.(PACK_PATH_MARK, { detail: 'cache' });
+  setTimeout(() => {
+    const t = performance.now();
+    void sha256Hex(bytes)
+      .catch(() => null)
+      .then(async (hex) => {
+        performance.measure?.(PACK_CACHE_CHECK_MEASURE, { start: t, end: performance.now() });
+        if (hex === null || key === `v${RUNTIME_PACK_VERSION}-${hex}`) return;
+        await cache.drop();
+        cached.onCorrupt?.();
+      });
+  }, cached.writeDelayMs ?? CACHE_WRITE_DELAY_MS);
+  return pack;
 }
 
 /** Every shard fetched at once, read whole each, joined in order as one stream and inflated. */
-async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Pack> {
+async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Uint8Array> {
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
     if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
@@ -112,7 +199,7 @@ async function loadShards(urls: string[], fetchFn: typeof fetch, start: number):
   });
   const plain = await streamBytes(joined);
   performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
-  return packFromPlainBytes(plain, 'default pack');
+  return plain;
 }
 
 /**
@@ -123,6 +210,14 @@ async function loadShards(urls: string[], fetchFn: typeof fetch, start: number):
 export const PACK_FETCH_MEASURE = 'backstory:pack-fetch';
 export const PACK_INFLATE_MEASURE = 'backstory:pack-inflate';
 export const PACK_DECODE_MEASURE = 'backstory:pack-decode';
+/** Cache path: from the load's start until the cached image's bytes are read (lib/background/pack-cache.ts). */
+export const PACK_CACHE_READ_MEASURE = 'backstory:pack-cache-read';
+/** The image written to the cache after a shard load (its duration: the write). */
+export const PACK_CACHE_WRITE_MEASURE = 'backstory:pack-cache-write';
+/** The cached image's SHA-256 check, run a moment after a cache-path load. */
+export const PACK_CACHE_CHECK_MEASURE = 'backstory:pack-cache-check';
+/** One mark per default-pack load; its detail is the path that ran: 'cache' or 'shards'. */
+export const PACK_PATH_MARK = 'backstory:pack-path';
 
 /**
  * A trusted pack from its file bytes: the runtime form (magic BSRP) or pack JSON, either gzipped

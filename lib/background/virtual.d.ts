@@ -6,4 +6,9 @@ declare module 'virtual:backstory-default-pack' {
    */
   const url: readonly string[] | null;
   export default url;
+  /**
+   * The inflated image's cache key (`v<layout version>-<SHA-256 hex of the image>`), or null when
+   * the build has none: lib/background/pack-cache.ts keeps the image under it.
+   */
+  export const key: string | null;
 }

@@ -1,7 +1,8 @@
 /**
  * `virtual:backstory-default-pack`: the default pack emitted next to the background as its
  * runtime form (lib/dataset/runtime-pack.ts), in shards, their extension-relative paths exported
- * in order (or null when the checkout has no pack yet).
+ * in order (or null when the checkout has no pack yet), and as `key` the image's cache key
+ * (runtimePackKey: the background keeps the inflated image in IndexedDB under it).
  *
  * At build time the plugin reads assets/default-pack.json (the source of truth), validates it in
  * full (parsePack), builds its knowledge with the project's own buildKnowledge and freezes it:
@@ -18,16 +19,26 @@
  * one fetch delivers its body at a fixed pace, several run side by side (issue #8). The cut is
  * in the compressed bytes, so the zip holds the same bytes as one file would.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { parsePack } from '../dataset/pack';
-import { encodeRuntimePack } from '../dataset/runtime-pack';
+import { encodeRuntimePack, RUNTIME_PACK_VERSION } from '../dataset/runtime-pack';
 
 export const DEFAULT_PACK_ASSET = 'assets/default-pack.bin.gz';
 /** How many files the gzip is cut into (4: measured 40–50 ms for 2.1 MB, 8 was no faster). */
 export const SHARDS = 4;
+
+/**
+ * The key of the decoded-image cache (lib/background/pack-cache.ts): the layout version and the
+ * SHA-256 of the inflated image, so a rebuilt pack or a new layout never reads an old entry, and
+ * the worker can check the cached bytes against it.
+ */
+export function runtimePackKey(image: Uint8Array): string {
+  return `v${RUNTIME_PACK_VERSION}-${createHash('sha256').update(image).digest('hex')}`;
+}
 
 export function defaultPackAsset(): Plugin {
   const id = 'virtual:backstory-default-pack';
@@ -37,18 +48,19 @@ export function defaultPackAsset(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loadId) {
       if (loadId !== `\0${id}`) return null;
-      if (!existsSync(file)) return 'export default null;';
+      if (!existsSync(file)) return 'export default null; export const key = null;';
       this.addWatchFile(file);
       const parsed = parsePack(readFileSync(file, 'utf8'));
       if (!parsed.ok) this.error(`assets/default-pack.json: ${parsed.error}`);
-      const gz = gzipSync(encodeRuntimePack(parsed.value), { level: 9 });
+      const image = encodeRuntimePack(parsed.value);
+      const gz = gzipSync(image, { level: 9 });
       const names: string[] = [];
       for (let i = 0; i < SHARDS; i++) {
         const fileName = `${DEFAULT_PACK_ASSET}.${i}`;
         this.emitFile({ type: 'asset', fileName, source: gz.subarray(Math.floor((gz.length * i) / SHARDS), Math.floor((gz.length * (i + 1)) / SHARDS)) });
         names.push(`/${fileName}`);
       }
-      return `export default ${JSON.stringify(names)};`;
+      return `export default ${JSON.stringify(names)}; export const key = ${JSON.stringify(runtimePackKey(image))};`;
     },
   };
 }
