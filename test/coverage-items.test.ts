@@ -3,7 +3,7 @@ import { fitTrees, treeLogit, type BoostGroup } from '../lib/coverage/boost';
 import { buildCoverageIndex, type CoverageItem } from '../lib/coverage/index';
 import { ITEM_DIM, ITEM_FEATURES, itemRows, itemScores, type ItemEvidence, type ItemModel } from '../lib/coverage/item-rank';
 import { ITEM_MODEL } from '../lib/coverage/item-model';
-import { relatedCoverage } from '../lib/coverage/rank';
+import { prepareCoverageIndex, relatedCoverage } from '../lib/coverage/rank';
 import type { LinkedEntity } from '../lib/report';
 import { mulberry32 } from '../lib/seeded-random';
 
@@ -100,6 +100,11 @@ describe('the item stage in relatedCoverage', () => {
     relatedCoverage(index, { ...page, itemModel: null, onItems: (ids, rows) => { seen = { ids, rows }; } });
     expect(seen!.ids.length).toBeGreaterThan(2);
     expect(seen!.rows[0]!.length).toBe(ITEM_DIM);
+  });
+  it('prepareCoverageIndex (the background, after the thaw) changes no result', () => {
+    const before = relatedCoverage(index, page);
+    prepareCoverageIndex(index);
+    expect(relatedCoverage(index, page)).toEqual(before);
   });
   it('ships a model of the right width whose trees split on known features', () => {
     expect(ITEM_MODEL.linear).toHaveLength(ITEM_DIM);

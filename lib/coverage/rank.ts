@@ -411,6 +411,17 @@ function topicScratchOf(index: CoverageIndex): { a: Float64Array; mainHits: Uint
   return ts;
 }
 
+/**
+ * Everything relatedCoverage makes on its first use of an index, made now: the heading-word index
+ * (the runtime pack's is thawed on first use: its stem table and every heading's word mass) and
+ * the per-index scratch arrays. The background calls it right after thawing the coverage index,
+ * so a page's first coverage query pays only for the records it reads.
+ */
+export function prepareCoverageIndex(index: CoverageIndex): void {
+  void headingIndexOf(index).mass;
+  topicScratchOf(index);
+}
+
 /** The k entries with the largest values, largest first; ties keep the map's order (as a stable sort would). */
 function topEntries(m: Map<number, number>, k: number): [number, number][] {
   const out: [number, number][] = [];
