@@ -106,9 +106,12 @@ describe('the item stage in relatedCoverage', () => {
     prepareCoverageIndex(index);
     expect(relatedCoverage(index, page)).toEqual(before);
   });
-  it('ships a model of the right width whose trees split on known features', () => {
-    expect(ITEM_MODEL.linear).toHaveLength(ITEM_DIM);
+  it('ships no model or one of the right width whose trees split on known features', () => {
+    expect([0, ITEM_DIM]).toContain(ITEM_MODEL.linear.length);
     for (const f of ITEM_MODEL.trees?.feature ?? []) expect(f).toBeLessThan(ITEM_DIM);
     expect(itemScores(ITEM_MODEL, [new Float64Array(ITEM_DIM)])[0]).toBeTypeOf('number');
+  });
+  it('leaves the ranking as it was without a model', () => {
+    expect(relatedCoverage(index, { ...page, itemModel: { linear: [], trees: null, top: 60 } })).toEqual(relatedCoverage(index, { ...page, itemModel: null }));
   });
 });

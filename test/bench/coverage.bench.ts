@@ -171,15 +171,6 @@ export async function run(ctx: Ctx): Promise<BenchRow[]> {
     name: 'coverage: relatedCoverage (8 most frequent entities + title and lead, chooser trees forced on), CPU time', ...forced, unit: 'ms', target: '≤ 5 ms (p90)', met: forced.spread[1] <= 5,
     reference: { name: 'same query, linear chooser alone', median: linearOnly.median, ratio: linearOnly.median / forced.median },
   });
-  // The item stage (item-rank.ts) acts on pages linking < 5 entities only (rank.ts itemEntities):
-  // this query forced through it (trees too), against the same query without it, in the same run.
-  const allOn = { treeEntities: Infinity, itemEntities: Infinity };
-  const itemsOn = summarize(cpuPerCallMs(() => relatedCoverage(index, { ...seedPage, params: allOn }), 20, 15, 2));
-  const itemsOff = summarize(cpuPerCallMs(() => relatedCoverage(index, { ...seedPage, params: allOn, itemModel: null }), 20, 15, 2));
-  rows.push({
-    name: 'coverage: relatedCoverage (8 most frequent entities + title and lead, chooser trees and item stage forced on), CPU time', ...itemsOn, unit: 'ms', target: '≤ 5 ms (p90)', met: itemsOn.spread[1] <= 5,
-    reference: { name: 'same query, trees forced on, no item stage', median: itemsOff.median, ratio: itemsOff.median / itemsOn.median },
-  });
   let qe = 0;
   const tf = summarize(timeMs(() => { const q = queries[qe++ % queries.length]!; for (const e of q.entities) coverageForEntity(index, e.id, { date: q.date, excludeUrl: null, limit: 3 }); }, queries.length * 3, queries.length));
   rows.push({ name: 'coverage: coverageForEntity (all entities of an article)', ...tf, unit: 'ms' });

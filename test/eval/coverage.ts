@@ -21,7 +21,8 @@
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
  * `--items` (test/eval/_coverage-items.ts): fits the item stage (lib/coverage/item-rank.ts) on the
- * same train queries and prints dev P@5 with it; `--write-items` ships it.
+ * same train queries and prints dev P@5 with it; `--write-items` ships it; `--items-cv` instead
+ * fits on one half of the train queries and scores the other half with and without it (no dev).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
@@ -355,7 +356,18 @@ export async function run(args: string[], shared: string): Promise<void> {
     } });
   }
   if (args.includes('--items')) {
-    await fitItemStage({ args, eligible, sampleN, dev, params, evaluate: (set, ps, itemModel) => evaluate(set, ps, undefined, undefined, itemModel), rowsOf: (set, linked) => {
+    // Train queries scored like dev ones, their entities linked from the text (--items-cv).
+    const evaluateLinked = (set: CoverageRecord[], itemModel: ItemModel | null): Metrics => {
+      let p5 = 0, nd = 0;
+      for (const it of set) {
+        const r = raw.get(it.id)!;
+        const hits = relatedCoverage(index, { entities: toLinked(linker.link(r.summary || r.title)), date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, itemModel });
+        const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
+        p5 += sc.p5; nd += sc.ndcg;
+      }
+      return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
+    };
+    await fitItemStage({ args, eligible, sampleN, dev, params, evaluateLinked, evaluate: (set, ps, itemModel) => evaluate(set, ps, undefined, undefined, itemModel), rowsOf: (set, linked) => {
       const out: { id: string; rows: Float64Array[]; rel: Uint8Array }[] = [];
       for (const it of set) {
         const r = raw.get(it.id)!;
