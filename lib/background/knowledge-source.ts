@@ -7,6 +7,7 @@
 import type { Pack } from '../dataset/schema';
 import type { Knowledge } from '../knowledge';
 import { knowledgeFor } from './packs';
+import { prepareCoverageIndex } from '../coverage/rank';
 
 /**
  * Names of the performance measures each knowledge load leaves (read by
@@ -51,6 +52,8 @@ export function createKnowledgeSource(
               if (generation !== mine) return;
               try {
                 void knowledge.coverage;
+                // And what the first coverage query would make (heading-word index, scratch).
+                prepareCoverageIndex(knowledge.coverage);
                 performance.measure?.(COVERAGE_MEASURE, { start, end: performance.now() });
               } catch {
                 /* reported by the analysis that reads it */

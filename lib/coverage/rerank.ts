@@ -118,10 +118,11 @@ export interface RerankGroup { rows: Float64Array[]; own: Uint8Array }
  * their P). Listwise, so the weights learn which heading wins among the query's candidates, not a
  * base rate shared by all queries (the bias drops out: its weight stays 0). Damped Newton with
  * the softmax covariance as the curvature, an L2 penalty, standardised features; weights are
- * mapped back to raw features.
+ * mapped back to raw features. Column 0 is the bias (dropped: constant within a query).
  */
 export function fitSoftmax(groups: RerankGroup[], l2 = 1, iterations = 40): number[] {
-  const d = RERANK_DIM;
+  // The rows' own width: the item stage (item-rank.ts) fits its linear part with this too.
+  const d = groups[0]?.rows[0]?.length ?? RERANK_DIM;
   const mean = new Float64Array(d), sd = new Float64Array(d).fill(1);
   let nRows = 0;
   for (const g of groups) for (const r of g.rows) { nRows++; for (let j = 1; j < d; j++) mean[j] = mean[j]! + r[j]!; }
