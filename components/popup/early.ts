@@ -68,7 +68,7 @@ function tabStatusOf(api: EarlyApi, tabId: number): Promise<Result<TabStatus> | 
   return statusWithoutWorker(api, tabId).then(
     (status) => {
       if (!status) return fromWorker();
-      // For the popup bench and test/popup-early-path.e2e.mjs: which answer came without the worker.
+      // For the popup bench and test/e2e/popup-early-path.test.mjs: which answer came without the worker.
       performance.mark?.(status.state === 'unknown' ? 'popup:no-report' : 'popup:mirror');
       return { ok: true as const, value: status };
     },

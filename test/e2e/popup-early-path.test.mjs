@@ -1,6 +1,6 @@
 /**
  * The popup's fast start (issue #8), in each browser whose build is present (E2E_CHROME_DIR /
- * E2E_FIREFOX_DIR, else .output/): `node --test test/popup-early-path.e2e.mjs`.
+ * E2E_FIREFOX_DIR, else .output/): `node --test test/e2e/popup-early-path.test.mjs (also run by npm run test:e2e)`.
  *  - the head script (entrypoints/popup-early.ts) ran and sent the popup's requests (its
  *    `popup:early` mark), and the tab's status came from the worker's storage.session mirror,
  *    confirmed by the page (`popup:mirror`, components/popup/early.ts) — the paths the popup bench
@@ -16,11 +16,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './e2e/lib/chromium.mjs';
-import { launchFirefox } from './e2e/lib/firefox.mjs';
-import { startServer } from './e2e/lib/server.mjs';
-import { OWN_PAGES, extensionDir, waitFor } from './e2e/lib/common.mjs';
-import * as S from './e2e/lib/scenarios.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { startServer } from './lib/server.mjs';
+import { OWN_PAGES, extensionDir, waitFor } from './lib/common.mjs';
+import * as S from './lib/scenarios.mjs';
 
 /** The worker's storage.session key for a tab (lib/background/tab-reports.ts). */
 const mirrorKey = (tabId) => `tab:${tabId}`;
@@ -47,8 +47,10 @@ async function popupPaths(popup) {
   }));
 }
 
+// npm run test:e2e says which browsers were asked for (as in hostile.test.mjs)
+const wanted = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
 for (const [browser, launch] of /** @type {const} */ ([['chromium', launchChromium], ['firefox', launchFirefox]])) {
-  const extDir = extensionDir(browser === 'chromium' ? 'chrome' : 'firefox');
+  const extDir = wanted.includes(browser) ? extensionDir(browser === 'chromium' ? 'chrome' : 'firefox') : null;
   describe(`popup fast start [${browser}]`, { skip: extDir ? false : `no ${browser} build (set E2E_${browser === 'chromium' ? 'CHROME' : 'FIREFOX'}_DIR or run npm run build)` }, () => {
     const ctx = { driver: null, server: null, userDataDir: '' };
     let page = null;

@@ -1,7 +1,7 @@
 /**
  * The default pack's decoded-image cache (lib/background/pack-cache.ts, issue #8) in the real
  * browsers whose build is present (E2E_CHROME_DIR / E2E_FIREFOX_DIR, else .output/):
- * `node --test test/pack-cache.e2e.mjs`.
+ * `node --test test/e2e/pack-cache.test.mjs (also run by npm run test:e2e)`.
  *  - the first load (fresh profile) takes the shards and writes the inflated image into its own
  *    IndexedDB database under the build's key (a real Blob: the browser's own storage, not
  *    fake-indexeddb);
@@ -17,11 +17,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './e2e/lib/chromium.mjs';
-import { launchFirefox } from './e2e/lib/firefox.mjs';
-import { startServer } from './e2e/lib/server.mjs';
-import { OWN_PAGES, extensionDir } from './e2e/lib/common.mjs';
-import * as S from './e2e/lib/scenarios.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { startServer } from './lib/server.mjs';
+import { OWN_PAGES, extensionDir } from './lib/common.mjs';
+import * as S from './lib/scenarios.mjs';
 
 // lib/background/pack-cache.ts: database, store and entry.
 const DB = 'backstory-pack-cache';
@@ -86,8 +86,10 @@ async function pathsTaken(driver) {
   return sw.evaluate(() => performance.getEntriesByName('backstory:pack-path').map((m) => String(m.detail)));
 }
 
+// npm run test:e2e says which browsers were asked for (as in hostile.test.mjs)
+const wanted = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
 for (const [browser, launch] of /** @type {const} */ ([['chromium', launchChromium], ['firefox', launchFirefox]])) {
-  const extDir = extensionDir(browser === 'chromium' ? 'chrome' : 'firefox');
+  const extDir = wanted.includes(browser) ? extensionDir(browser === 'chromium' ? 'chrome' : 'firefox') : null;
   describe(`default pack image cache [${browser}]`, { skip: extDir ? false : `no ${browser} build (set E2E_${browser === 'chromium' ? 'CHROME' : 'FIREFOX'}_DIR or run npm run build)` }, () => {
     const ctx = /** @type {any} */ ({});
     let key = '';
