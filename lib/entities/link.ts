@@ -256,18 +256,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   // One letter ("X", "Q") is a variable, a grade or an initial, not a name.
   if (single && norm.length === 1) return undefined;
   let initialMemo: boolean | undefined;
-  const isInitial = () => (initialMemo ??= sentenceStart(scan, m.from));
   const titled = single && hasTitleBefore(scan, m.from);
 
-  // Short candidates (surname forms, and one-word aliases of people that are not their name).
-  const shortish = (h: AliasHit) => {
-    if (h.short) return true;
-    return single && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] !== norm;
-  };
   let bestShortProminence = -1, secondShort = -1;
   const hits = decodedHits(m);
   for (const h of hits) {
-    if (!shortish(h)) continue;
+    if (!shortish(h, single, norm, index)) continue;
     const p = prominence(index.entities[h.entity]!);
     if (p > bestShortProminence) { secondShort = bestShortProminence; bestShortProminence = p; }
     else if (p > secondShort) secondShort = p;
@@ -290,7 +284,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
-    if (shortish(h)) {
+    if (shortish(h, single, norm, index)) {
       const introduced = seen.has(h.entity);
       const p = prominence(e);
       const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && p - secondShort >= 15;
@@ -301,9 +295,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (surnames.has(norm) || !placeFits(scan, m, e, isInitial(), support)) continue;
+      if (surnames.has(norm) || !placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) continue;
     }
-    if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
+    if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || (initialMemo ??= sentenceStart(scan, m.from)))) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     // An acronym stands for many things: it links only when the page backs this reading.
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
@@ -352,6 +346,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   return best;
 }
 
+/** A short candidate: a surname form, or a one-word alias of a person that is not their name.
+ *  (Functions the linker calls per match live at the top level, not as closures made per call.) */
+function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex): boolean {
+  if (h.short) return true;
+  return single && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] !== norm;
+}
+
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
 const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
 /** Words right before one: "eastern Washington", "rural Washington". */
@@ -390,12 +391,18 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
 function shouting(scan: BlockScan, m: RawMatch): boolean {
   // Only words joined by spaces count: "Orbital ATK, NASA" and "MOSCOW (AP)" are not shouting.
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
-  const loud = (t: Token | undefined) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
   if ((loud(prev) && joinedBySpace(scan, prev!, scan.tokens[m.from]!)) || (loud(next) && joinedBySpace(scan, scan.tokens[m.to - 1]!, next!))) return true;
   // Shouted words cut into one-word sentences ("THIS. IS. WAR."): capitals on both sides (one side
   // is not enough: "talks with the US. NATO said" is two sentences).
-  const stop = (a: Token, b: Token) => /^[.!?]\s+$/.test(scan.text.slice(a.end, b.start));
-  return loud(prev) && loud(next) && stop(prev!, scan.tokens[m.from]!) && stop(scan.tokens[m.to - 1]!, next!);
+  return loud(prev) && loud(next) && sentenceStop(scan, prev!, scan.tokens[m.from]!) && sentenceStop(scan, scan.tokens[m.to - 1]!, next!);
+}
+/** An all-caps word of three letters or more, as written. */
+function loud(t: Token | undefined): boolean {
+  return t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
+}
+/** Only a sentence's final punctuation and spaces between two tokens. */
+function sentenceStop(scan: BlockScan, a: Token, b: Token): boolean {
+  return /^[.!?]\s+$/.test(scan.text.slice(a.end, b.start));
 }
 
 /** Is a one-word place name that is also an ordinary word or given name used as the place here? */
@@ -433,7 +440,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!decodedHits(m).some((h) => !h.short)) continue;
+    if (!hasFullHit(decodedHits(m))) continue;
     starts.add(m.from);
     ends.add(m.to);
   }
@@ -450,6 +457,12 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   }
   scan.titleCase = words >= 3 && caps >= words * 0.7;
   void index;
+}
+
+/** Some hit is a full (non-short) form. */
+function hasFullHit(hits: AliasHit[]): boolean {
+  for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+  return false;
 }
 
 /** Is `country` the one the page speaks of most (ties included)? A generically named institution
