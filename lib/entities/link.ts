@@ -53,6 +53,35 @@ interface BlockScan {
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
 
+/**
+ * The records (and name keys) read so far from an index, kept in plain arrays. The runtime pack's
+ * lists are lazy Proxies (lib/dataset/lazy-records.ts): every read turns the number into a property
+ * name and back, about a microsecond, and the linker reads some 40 records per KB of text. A record
+ * once made is never replaced, so keeping what was read changes nothing; for a built index (plain
+ * arrays) it costs one more array read. Keyed by the index's lists; the last one is kept at hand.
+ */
+interface Reads { entities: PackEntity[]; nameKeys: string[] }
+const readsByList = new WeakMap<object, Reads>();
+let lastList: object | undefined;
+let lastReads: Reads = { entities: [], nameKeys: [] };
+function readsOf(index: EntityIndex): Reads {
+  if (index.entities !== lastList) {
+    lastList = index.entities;
+    let r = readsByList.get(index.entities);
+    if (!r) readsByList.set(index.entities, (r = { entities: [], nameKeys: [] }));
+    lastReads = r;
+  }
+  return lastReads;
+}
+function entityAt(index: EntityIndex, i: number): PackEntity {
+  const r = readsOf(index).entities;
+  return r[i] ?? (r[i] = index.entities[i]!);
+}
+function nameKeyAt(index: EntityIndex, i: number): string {
+  const r = readsOf(index).nameKeys;
+  return r[i] ?? (r[i] = index.nameKeys[i]!);
+}
+
 function sentenceStart(scan: BlockScan, i: number): boolean {
   if (i === 0) return true;
   const gap = scan.text.slice(scan.tokens[i - 1]!.end, scan.tokens[i]!.start);
@@ -122,7 +151,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // The two most prominent candidates, without sorting a copy (this runs for every surname).
         let top: PackEntity | undefined, p1 = -1, p2 = -1;
         for (let k = 0; k < hits.length; k++) {
-          const c = index.entities[hits[k]!.entity]!, p = prominence(c);
+          const c = entityAt(index, hits[k]!.entity), p = prominence(c);
           if (p > p1) { p2 = p1; p1 = p; top = c; } else if (p > p2) p2 = p;
         }
         if (p1 >= STANDALONE_PROMINENCE && (hits.length === 1 || p1 - p2 >= 15) && top!.country) {
@@ -132,9 +161,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (fullCount !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
-      const e = index.entities[fullHit!.entity]!;
+      const e = entityAt(index, fullHit!.entity);
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
-      if (single && e.type === 'person' && index.nameKeys[fullHit!.entity] !== norm) continue;
+      if (single && e.type === 'person' && nameKeyAt(index, fullHit!.entity) !== norm) continue;
       cursor = m.to;
       seen.add(fullHit!.entity);
       if (!isAcronym(scan, m)) spelled.add(fullHit!.entity);
@@ -165,7 +194,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (!self && m.to - m.from >= 2) {
         const key = matchKey(scan, m);
         if (insideLongerName(scan, m, index)) {
-          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => index.entities[h.entity]!.type === 'organization')) shadowed.add(key);
+          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(key);
           continue;
         }
         if (shadowed.has(key)) continue;
@@ -173,7 +202,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
-      const e = index.entities[chosen]!;
+      const e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
@@ -188,7 +217,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "New Zealand Department of Conservation": the country's name written before its own
       // body is part of the body's name, not a mention of the country.
       if (last && last.to === m.from && e.type === 'organization' && e.country && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
-        const c = index.entities[last.entity]!;
+        const c = entityAt(index, last.entity);
         if (c.subtype === 'country' && c.country === e.country) {
           const prevList = found.get(last.entity)!;
           prevList.pop();
@@ -214,7 +243,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
 
   const out: LinkedEntity[] = [];
   for (const [i, mentions] of found) {
-    const e = index.entities[i]!;
+    const e = entityAt(index, i);
     const linked: LinkedEntity = { id: e.id, name: e.name, type: e.type, description: describeEntity(e, opts.date), mentions };
     if (e.subtype) linked.subtype = e.subtype;
     if (e.note) linked.note = e.note;
@@ -262,7 +291,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   const hits = decodedHits(m);
   for (const h of hits) {
     if (!shortish(h, single, norm, index)) continue;
-    const p = prominence(index.entities[h.entity]!);
+    const p = prominence(entityAt(index, h.entity));
     if (p > bestShortProminence) { secondShort = bestShortProminence; bestShortProminence = p; }
     else if (p > secondShort) secondShort = p;
   }
@@ -279,7 +308,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     let dup = false;
     for (let k = 0; k < hi; k++) if (hits[k]!.entity === h.entity) { dup = true; break; }
     if (dup) continue;
-    const e = index.entities[h.entity]!;
+    const e = entityAt(index, h.entity);
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
@@ -325,7 +354,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
     // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
     // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
-    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
+    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && nameKeyAt(index, h.entity) !== norm && e.subtype !== 'country') continue;
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
     // A record without a country cannot show it is the page's own ("National Assembly").
@@ -338,7 +367,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
-    if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
+    if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
     }
@@ -350,7 +379,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
  *  (Functions the linker calls per match live at the top level, not as closures made per call.) */
 function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex): boolean {
   if (h.short) return true;
-  return single && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] !== norm;
+  return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
 }
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
@@ -379,7 +408,7 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (mm.to !== m.from) continue;
     let top: PackEntity | undefined;
     for (const h of decodedHits(mm)) {
-      const c = index.entities[h.entity]!;
+      const c = entityAt(index, h.entity);
       if (!top || prominence(c) > prominence(top)) top = c;
     }
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
@@ -561,7 +590,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && m.to - m.from === 1 && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.from]!, next)) {
     const after = tokens[m.to + 1];
     const e = decodedHits(m)[0];
-    const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
+    const sub = e === undefined ? undefined : entityAt(index, e.entity).subtype;
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
   }
   // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
@@ -693,7 +722,7 @@ function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string
   for (const q of scan.matches) {
     if (q.to !== end || q.from >= end) continue;
     for (const h of decodedHits(q)) {
-      const c = index.entities[h.entity]!;
+      const c = entityAt(index, h.entity);
       if (c.type === 'place' && c.subtype === 'country' && c.country && !h.short) return c.country;
     }
   }
@@ -715,7 +744,7 @@ function pageCountry(index: EntityIndex, publisher: number | undefined, url: str
       if (c) return c;
     } catch { /* not a URL */ }
   }
-  return publisher === undefined ? undefined : index.entities[publisher]!.country;
+  return publisher === undefined ? undefined : entityAt(index, publisher).country;
 }
 
 /** Institutions whose campuses are named "<Noun> of <State>, <City>". */
@@ -747,7 +776,7 @@ function overshadowed(index: EntityIndex, hits: AliasHit[], e: PackEntity, page:
   const mine = e.population ?? 0;
   let bigger = 0;
   for (const h of hits) {
-    const c = index.entities[h.entity]!;
+    const c = entityAt(index, h.entity);
     if (c !== e && c.type === 'place' && (c.population ?? 0) > bigger) bigger = c.population!;
   }
   if (bigger < 500_000 || bigger < 5 * mine) return false;
