@@ -22,14 +22,15 @@ export interface GivenNameBlock {
   tokens: Token[];
 }
 
-/** Given name (folded) → the one introduced person who has it. */
-export function givenNamesOf(introduced: Iterable<number>, entities: readonly PackEntity[], nameKeys: readonly string[]): Map<string, number> {
+/** Given name (folded) → the one introduced person who has it. The index's records and name keys
+ *  are read through the linker's accessors (its kept reads of the runtime pack's lazy lists). */
+export function givenNamesOf(introduced: Iterable<number>, entityOf: (i: number) => PackEntity, nameKeyOf: (i: number) => string): Map<string, number> {
   const out = new Map<string, number>();
   const clash = new Set<string>();
   for (const i of introduced) {
-    const e = entities[i]!;
+    const e = entityOf(i);
     // The index's folded name key ("marsha p johnson"): no tokenising again.
-    const words = nameKeys[i]!.split(' ');
+    const words = nameKeyOf(i).split(' ');
     if (e.type !== 'person') {
       for (const w of words) clash.add(w);
       continue;

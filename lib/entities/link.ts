@@ -233,7 +233,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   }
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
-  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities, index.nameKeys);
+  const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
@@ -475,17 +475,31 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   }
   scan.starts = starts;
   scan.ends = ends;
+  scan.titleCase = headlineStyle(scan.tokens);
+  void index;
+}
+
+/**
+ * Are at least 70 % of the block's words of 4+ letters (not digits; the first word left aside)
+ * capitalised, and at least 3 such words? The count stops once the lower-case words already seen
+ * are more than 30 % of all the words the block could still have (in running text, after a few
+ * words): the answer can only be no.
+ */
+function headlineStyle(tokens: Token[]): boolean {
   let words = 0, caps = 0;
-  for (let k = 1; k < scan.tokens.length; k++) {
-    const t = scan.tokens[k]!;
+  const n = tokens.length;
+  for (let k = 1; k < n; k++) {
+    const t = tokens[k]!;
     if (t.end - t.start < 4) continue;
     const c0 = normFirstUnit(t);
     if (c0 >= 48 && c0 <= 57) continue;
     words++;
     if (t.shape !== Shape.Lower) caps++;
+    // At most n - 1 - k more words, all capitalised: lower-case ones exceed 30 % of the most
+    // words there can be, with a margin of one word against rounding in the test below.
+    else if (10 * (words - caps) > 3 * (words + n - 1 - k) + 10) return false;
   }
-  scan.titleCase = words >= 3 && caps >= words * 0.7;
-  void index;
+  return words >= 3 && caps >= words * 0.7;
 }
 
 /** Some hit is a full (non-short) form. */
