@@ -485,7 +485,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
  * are more than 30 % of all the words the block could still have (in running text, after a few
  * words): the answer can only be no.
  */
-function headlineStyle(tokens: Token[]): boolean {
+export function headlineStyle(tokens: Token[]): boolean {
   let words = 0, caps = 0;
   const n = tokens.length;
   for (let k = 1; k < n; k++) {
