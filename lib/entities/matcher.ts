@@ -303,8 +303,9 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
 
 /** Most capitalised words of a text recur ("The", "He", "Trump"): their one-word answers are kept
  *  in a small Map, which stays in the processor's cache where the whole table (~100k keys, or the
- *  runtime pack's hashed byte arrays) does not. Bounded; cleared when full, and when a built
- *  table has grown since (a remembered miss could have become a key). */
+ *  runtime pack's hashed byte arrays) does not. For a read-only table the answers for longer keys
+ *  ("vladimir putin") are kept here too. Bounded; cleared when full, and when a built table has
+ *  grown since (a remembered miss could have become a key). */
 const FIRST_WORD_CACHE = 50_000;
 const firstWordCache = new WeakMap<object, { size: number; words: Map<string, Slot | null> }>();
 function firstWordSlots(table: AliasTable): Map<string, Slot | null> {
@@ -329,6 +330,9 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const first = firstWordSlots(table);
   const keys = slotFilter(table);
   const cells = lowerFirstCells(table);
+  // A read-only table (the runtime pack's) decodes and compares stored bytes on every lookup:
+  // its longer keys' answers are kept with the first words'. A built Map is asked directly.
+  const longer = slots instanceof Map ? undefined : first;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -367,7 +371,16 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
       if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
       key = `${key} ${word}`;
-      const next = slots.get(key);
+      let next: Slot | undefined;
+      if (longer === undefined) next = slots.get(key);
+      else {
+        const known = longer.get(key);
+        if (known === undefined) {
+          next = slots.get(key);
+          if (longer.size >= FIRST_WORD_CACHE) longer.clear();
+          longer.set(key, next ?? null);
+        } else next = known ?? undefined;
+      }
       if (!next) break;
       slot = next;
       j++;
