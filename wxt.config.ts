@@ -1,6 +1,38 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defaultPackAsset } from './lib/build/default-pack-plugin';
+
+/**
+ * The popup's stylesheets go inline into popup.html (issue #8, popup first render with data).
+ * Each <link rel="stylesheet"> is a request to the browser for an extension file, and the popup's
+ * module script may not run until every stylesheet has arrived: in a traced popup load one CSS
+ * file arrived ~100 ms after the scripts and held the module back that long. Inline, the popup's
+ * only requests are its scripts. (MV3's default extension-page CSP limits scripts, not styles.)
+ * A CSS file no other page links is dropped from the build.
+ */
+export function inlinePopupStyles(): Plugin {
+  const link = /<link rel="stylesheet"(?: crossorigin)? href="\/?([^"]+\.css)">/g;
+  return {
+    name: 'backstory:inline-popup-styles',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      // Vite names the page after its source (entrypoints/popup/index.html); WXT moves it later.
+      const html = Object.values(bundle).find((a) => a.type === 'asset' && /(^|\/)popup(\/index)?\.html$/.test(a.fileName));
+      if (html?.type !== 'asset') return;
+      const inlined = new Set<string>();
+      html.source = String(html.source).replace(link, (tag, file: string) => {
+        const css = bundle[file];
+        if (css?.type !== 'asset') return tag;
+        inlined.add(file);
+        return `<style>${String(css.source).trim()}</style>`;
+      });
+      const linkedElsewhere = (file: string) =>
+        Object.values(bundle).some((a) => a.type === 'asset' && a.fileName.endsWith('.html') && a !== html && String(a.source).includes(file));
+      for (const file of inlined) if (!linkedElsewhere(file)) delete bundle[file];
+    },
+  };
+}
 
 // One codebase, two manifests: Firefox-only keys stay out of Chrome's.
 // Both browsers get Manifest V3 (WXT defaults Firefox to MV2), so the Firefox build lands in
@@ -14,7 +46,7 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), defaultPackAsset()],
+    plugins: [preact(), defaultPackAsset(), inlinePopupStyles()],
   }),
   // The sources zip (for store review) carries what builds the extension, not local artefacts.
   zip: {

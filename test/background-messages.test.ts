@@ -97,6 +97,11 @@ describe('background message handler', () => {
     expect(analyze).toHaveBeenCalledTimes(1);
     const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
     expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { url: PAGE } } });
+    // The page is sent the report without the article's text (it has the page); the popup gets it all.
+    const whole = (status as { value: { report: PageReport } }).value.report;
+    expect(whole.article.paragraphs).toEqual(article().blocks.map((b) => b.text));
+    expect(whole.article.text.length).toBeGreaterThan(0);
+    expect(reply).toEqual({ ok: true, value: { ...whole, article: { ...whole.article, text: '', paragraphs: [] } } });
   });
 
   it('records not-articles for the popup', async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeArticle } from '../lib/analyze';
-import { createMessageHandler, withHistory, type HistoryPort } from '../lib/background/handlers';
+import { createMessageHandler, reportForPage, withHistory, type HistoryPort } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
 import { TabReports } from '../lib/background/tab-reports';
 import { buildKnowledge } from '../lib/knowledge';
@@ -58,7 +58,7 @@ describe('worker analysis with the reading history', () => {
     const { handle, analyze } = handlerWith({ items: async () => history, record: async () => {} });
     const reply = await handle({ type: 'cs:analyze-article', article: input }, cs);
     const twoSteps = withHistory(analyzeArticle(input, knowledge), knowledge, history);
-    expect(reply).toEqual({ ok: true, value: twoSteps });
+    expect(reply).toEqual({ ok: true, value: reportForPage(twoSteps) });
     const value = (reply as { value: { coverage: { url: string; origin: string }[] } }).value;
     expect(value.coverage.map((c) => c.origin)).toContain('history');
     expect(value.coverage.map((c) => c.url)).not.toContain(PAGE);
@@ -69,7 +69,7 @@ describe('worker analysis with the reading history', () => {
   it('analyses without history when the reader has none or it cannot be read', async () => {
     for (const port of [{ items: async () => [], record: async () => {} }, { items: async () => { throw new Error('idb'); }, record: async () => {} }]) {
       const { handle } = handlerWith(port);
-      expect(await handle({ type: 'cs:analyze-article', article: input }, cs)).toEqual({ ok: true, value: analyzeArticle(input, knowledge) });
+      expect(await handle({ type: 'cs:analyze-article', article: input }, cs)).toEqual({ ok: true, value: reportForPage(analyzeArticle(input, knowledge)) });
     }
   });
 });

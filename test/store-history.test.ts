@@ -93,8 +93,8 @@ describe('reading history', () => {
 });
 
 describe('database upgrade', () => {
-  it('v1 → current keeps installed packs (summary moved to packMeta) and history', async () => {
-    expect(DB_VERSION).toBe(2);
+  it('v1 → current keeps installed packs (summary moved to packMeta) and history (chunked on first read)', async () => {
+    expect(DB_VERSION).toBe(3);
     const factory = new IDBFactory();
     const v1 = await openDatabase(factory, 'backstory', 1);
     expect([...v1.objectStoreNames].sort()).toEqual(['history', 'packs']);
@@ -110,10 +110,11 @@ describe('database upgrade', () => {
     expect((await store.listPacks()).map((p) => [p.id, p.name])).toEqual([['old', 'Old pack']]);
     expect((await store.loadInstalledPacks()).map((p) => p.id)).toEqual(['old']);
     expect(await store.historyCount()).toBe(1);
+    expect((await store.historyItems()).map((h) => h.url)).toEqual([read(1).url]);
     expect(await store.clearHistory('news.example.org')).toEqual({ ok: true, value: { removed: 1 } });
     store.close();
-    const v2 = await openDatabase(factory, 'backstory');
-    expect([...v2.objectStoreNames].sort()).toEqual(['history', 'packMeta', 'packs']);
-    v2.close();
+    const v3 = await openDatabase(factory, 'backstory');
+    expect([...v3.objectStoreNames].sort()).toEqual(['history', 'historyChunks', 'packMeta', 'packs']);
+    v3.close();
   });
 });

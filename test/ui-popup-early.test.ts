@@ -4,8 +4,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EARLY_GLOBAL, startEarly, startPageEarly, takeEarly } from '../components/popup/early';
+import { EARLY_GLOBAL, mirroredStatus, startEarly, startPageEarly, takeEarly } from '../components/popup/early';
 import { browserPopupApi } from '../components/popup/api';
+import { TabReports, type SessionArea } from '../lib/background/tab-reports';
+import type { PageReport } from '../lib/report';
 
 function fakeApi() {
   const calls: string[] = [];
@@ -76,5 +78,101 @@ describe('popup early requests', () => {
     page[EARLY_GLOBAL] = startPageEarly(page as never);
     expect(page[EARLY_GLOBAL]).toBeNull();
     expect(takeEarly(page)).toBeNull();
+  });
+});
+
+/** storage.session as the browser keeps it: structured copies in, structured copies out. */
+function memorySession(): SessionArea & { gets: number } {
+  const data = new Map<string, unknown>();
+  const area = {
+    gets: 0,
+    async get(keys: string | string[]) {
+      area.gets++;
+      const out: Record<string, unknown> = {};
+      for (const k of typeof keys === 'string' ? [keys] : keys) if (data.has(k)) out[k] = structuredClone(data.get(k));
+      return out;
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of typeof keys === 'string' ? [keys] : keys) data.delete(k);
+    },
+  };
+  return area;
+}
+
+const report: PageReport = {
+  url: 'https://paper.example/2025/01/02/bridge',
+  article: {
+    detected: true, kind: 'news', title: 'The bridge opens', date: '2025-01-02', text: 'First paragraph.\n\nSecond paragraph.',
+    paragraphs: ['First paragraph.', 'Second paragraph.'], signals: [], kindReasons: [],
+  },
+  entities: [{ id: 'O9', name: 'Town Council', type: 'organization', description: 'Local council', mentions: [] }],
+  coverage: [],
+  opinion: [],
+};
+
+/** The popup's API with the worker's storage.session mirror and a page that says which report it shows. */
+function mirrorApi(pageReportId: string | null | Error) {
+  const { api } = fakeApi();
+  const session = memorySession();
+  const pageAsked: unknown[] = [];
+  const withMirror = {
+    ...api,
+    tabs: {
+      ...api.tabs,
+      sendMessage: vi.fn(async (tabId: number, message: unknown, options: { frameId: number }) => {
+        pageAsked.push({ tabId, message, options });
+        if (pageReportId instanceof Error) throw pageReportId;
+        return { ok: true, value: pageReportId };
+      }),
+    },
+    storage: { ...api.storage, session },
+  };
+  return { api: withMirror, session, pageAsked };
+}
+
+describe('popup status from the worker\'s storage.session mirror', () => {
+  it('a mirror the page confirms answers without asking the worker (report text rebuilt)', async () => {
+    const { api, session, pageAsked } = mirrorApi('rid-1');
+    // Written by the worker's own writer, as the worker does after an analysis.
+    await new TabReports(session).set(7, { state: 'ready', report }, 'rid-1');
+    const early = startEarly(api, '?tabId=7');
+    expect(await early.tabStatus).toEqual({ ok: true, value: { state: 'ready', report } });
+    expect(api.runtime.sendMessage).not.toHaveBeenCalled();
+    expect(pageAsked).toEqual([{ tabId: 7, message: { type: 'bg:report-id' }, options: { frameId: 0 } }]);
+  });
+
+  it('the page shows another report: the worker answers (it drops the stale entry), the mirror is not shown', async () => {
+    const { api, session } = mirrorApi('rid-2');
+    await new TabReports(session).set(7, { state: 'ready', report }, 'rid-1');
+    const early = startEarly(api, '?tabId=7');
+    expect(await early.tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
+    expect(api.runtime.sendMessage).toHaveBeenCalledWith({ type: 'ui:get-tab-report', tabId: 7 });
+  });
+
+  it('no content script, no mirror, or a mirror without a report id: the worker answers', async () => {
+    const gone = mirrorApi(new Error('Could not establish connection'));
+    await new TabReports(gone.session).set(7, { state: 'ready', report }, 'rid-1');
+    expect(await mirroredStatus(gone.api, 7)).toBeNull();
+
+    const empty = mirrorApi('rid-1');
+    expect(await mirroredStatus(empty.api, 7)).toBeNull();
+    expect(empty.session.gets).toBe(1);
+
+    const unconfirmable = mirrorApi(null);
+    await new TabReports(unconfirmable.session).set(7, { state: 'not-article', url: 'u', title: 't', signals: [] });
+    expect(await mirroredStatus(unconfirmable.api, 7)).toBeNull();
+    const early = startEarly(unconfirmable.api, '?tabId=7');
+    await early.tabStatus;
+    expect(unconfirmable.api.runtime.sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('a browser without storage.session (or tabs.sendMessage) goes to the worker', async () => {
+    const { api } = fakeApi();
+    expect(await mirroredStatus(api, 7)).toBeNull();
+    expect(await startEarly(api, '?tabId=7').tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
+    expect(api.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 });

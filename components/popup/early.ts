@@ -7,18 +7,67 @@
  * components/popup/api.ts hands these answers to PopupApp's first asks.
  *
  *  - the tab: `?tabId=N` (tests, the bench) or the active tab of the popup's window;
- *  - its status from the background (`ui:get-tab-report`) and its URL;
+ *  - its status and its URL. The status is first read where the worker mirrors it
+ *    (storage.session, lib/background/tab-reports.ts) and confirmed by asking the page itself
+ *    which report it shows (`bg:report-id`, the worker's own check): no worker wake-up and one
+ *    hop fewer (popup → page, not popup → worker → page → worker → popup). Only a confirmed
+ *    mirror is used; otherwise the background answers (`ui:get-tab-report`) exactly as before;
  *  - the settings the first render needs (one storage.local read; lib/page/activation.ts maps
  *    raw values to the items' values).
  */
 import type { Result, TabStatus, UiToBg } from '../../lib/messaging';
+import { TabReports, type SessionArea } from '../../lib/background/tab-reports';
 import { READER_SETTING_KEYS, readerSettingsOf, type ReaderSettings } from '../../lib/page/activation';
 import { nativeExtensionApi } from '../../lib/page/ext-api';
 
 interface EarlyApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>; get(id: number): Promise<{ url?: string }> };
-  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
+  tabs: {
+    query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+    get(id: number): Promise<{ url?: string }>;
+    /** Optional: without it (or without storage.session) the background alone answers. */
+    sendMessage?(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> }; session?: SessionArea };
+}
+
+/**
+ * The tab's status from the worker's storage.session mirror, if the page confirms it: its content
+ * script still shows the report the mirror was made for (the same `bg:report-id` question and the
+ * same rule as the worker's check in lib/background/handlers.ts, asked from here). Null otherwise —
+ * no mirror yet (it is written a task after the worker's memory), an entry without a report id,
+ * another report id (the page moved on: the worker drops the entry), no content script — and the
+ * caller asks the worker, whose memory may be newer than its mirror. A stale report is never shown.
+ */
+export async function mirroredStatus(api: EarlyApi, tabId: number): Promise<TabStatus | null> {
+  const session = api.storage.session;
+  if (!session || !api.tabs.sendMessage) return null;
+  // Both asked at once; the page's answer is waited for only if there is a mirror to confirm.
+  const current = api.tabs.sendMessage(tabId, { type: 'bg:report-id' }, { frameId: 0 }).then(
+    (reply) => {
+      const r = reply as Result<string | null> | undefined;
+      return r?.ok && typeof r.value === 'string' ? r.value : null;
+    },
+    () => null, // no content script in that document
+  );
+  // The worker's own reader of its mirror (same key, same checks, article text rebuilt).
+  const entry = await new TabReports(session).entry(tabId);
+  if (!entry?.reportId) return null;
+  return (await current) === entry.reportId ? entry.status : null;
+}
+
+/** The tab's status: the confirmed mirror, else the background's answer (`ui:get-tab-report`). */
+function tabStatusOf(api: EarlyApi, tabId: number): Promise<Result<TabStatus> | undefined> {
+  const fromWorker = () => api.runtime.sendMessage({ type: 'ui:get-tab-report', tabId } satisfies UiToBg) as Promise<Result<TabStatus> | undefined>;
+  return mirroredStatus(api, tabId).then(
+    (status) => {
+      if (!status) return fromWorker();
+      // For the popup bench and test/popup-early-path.e2e.mjs: the mirror answered.
+      performance.mark?.('popup:mirror');
+      return { ok: true as const, value: status };
+    },
+    () => fromWorker(),
+  );
 }
 
 export interface EarlyPopupData {
@@ -38,7 +87,7 @@ export function startEarly(api: EarlyApi, search: string): EarlyPopupData {
   const data: EarlyPopupData = {
     tabId,
     tabUrl: forTab((id) => api.tabs.get(id).then((tab) => tab.url ?? null), null),
-    tabStatus: forTab((id) => api.runtime.sendMessage({ type: 'ui:get-tab-report', tabId: id } satisfies UiToBg) as Promise<Result<TabStatus> | undefined>, undefined),
+    tabStatus: forTab((id) => tabStatusOf(api, id), undefined),
     settings: api.storage.local.get(READER_SETTING_KEYS).then(readerSettingsOf),
   };
   for (const p of Object.values(data) as Promise<unknown>[]) p.catch(() => undefined);

@@ -56,6 +56,17 @@ export function withHistory(report: PageReport, knowledge: Knowledge, history: H
   return { ...report, coverage };
 }
 
+/**
+ * The report as the content script is sent it: the article's text and paragraphs left out. The
+ * page sent them and keeps its own blocks; the content script reads only the entities, coverage
+ * and opinion flags (lib/page). The popup asks for the tab's whole report (ui:get-tab-report).
+ * The two copies of the article are about a third of a 2,000-word article's report, which Chrome
+ * serialises in the worker and parses again on the page's main thread (#8).
+ */
+export function reportForPage(report: PageReport): PageReport {
+  return { ...report, article: { ...report.article, text: '', paragraphs: [] } };
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -86,7 +97,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
       // Recording must not delay or fail the page's answer.
       deps.history.record(report).catch((err: unknown) => log('history record failed', err));
     }
-    return ok(report);
+    return ok(reportForPage(report));
   }
 
   /** The tab's report, if the page still shows the document it was made for. */

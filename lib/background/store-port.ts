@@ -87,8 +87,9 @@ function placeOf(items: readonly HistoryItem[], item: HistoryItem): number {
 /**
  * The cached items after lib/store recorded `read`: the article's earlier read replaced (one
  * record per normalised URL), the new one in read order, and the `evicted` oldest reads other
- * than this one dropped, as recordReadIn does in its transaction. A new array, because the
- * coverage ranking indexes history per array (lib/coverage/rank.ts).
+ * than this one dropped, as recordReadIn does in its transaction. A new array holding the same
+ * item objects: the coverage ranking carries its history posting lists over from the old array by
+ * item identity (lib/coverage/history-index.ts), touching only the items added and dropped.
  */
 export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord, evicted: number): HistoryItem[] {
   const item = historyItemOfRead(read);

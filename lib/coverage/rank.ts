@@ -23,6 +23,7 @@ import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySl
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
+import { historyIndexOf, type HistoryEntry } from './history-index';
 
 export interface RankParams {
   /** Recency decay time constant, days. */
@@ -355,39 +356,6 @@ function kthLargest(xs: Float64Array, k: number): number {
   return buf[k]!;
 }
 
-interface ExtraIndex {
-  items: { record: HistoryItem; day: number; topics: number[]; url: string }[];
-  byEntity: Map<string, number[]>;
-}
-
-/**
- * History passed per query is indexed once per array: the background keeps its history array
- * until the history changes (lib/background/store-port.ts), so a query reads only the posting
- * lists of its entities instead of scanning 10,000 records.
- */
-const extraIndexes = new WeakMap<readonly HistoryItem[], { index: CoverageIndex; size: number; x: ExtraIndex }>();
-function extraIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): ExtraIndex {
-  const known = extraIndexes.get(extra);
-  if (known && known.index === index && known.size === extra.length) return known.x;
-  const x: ExtraIndex = { items: [], byEntity: new Map() };
-  for (const h of extra) {
-    const j = x.items.length;
-    const topics: number[] = [];
-    for (const t of h.topics ?? []) { const n = index.topicIds.get(t); if (n !== undefined) topics.push(n); }
-    x.items.push({ record: h, day: dayNumber(h.date), topics, url: normalizeUrl(h.url) });
-    const seen = new Set<string>();
-    for (const e of h.entities ?? []) {
-      if (seen.has(e)) continue;
-      seen.add(e);
-      const list = x.byEntity.get(e);
-      if (list) list.push(j);
-      else x.byEntity.set(e, [j]);
-    }
-  }
-  extraIndexes.set(extra, { index, size: extra.length, x });
-  return x;
-}
-
 /**
  * Per-index scratch for one query (JS is single-threaded): a dense per-topic array (word scores,
  * then storyline probabilities; zeroed after each use) and per-item counts of the article's main
@@ -490,19 +458,22 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   // Candidates: indexed items by number (typed arrays only in this loop), then extra items (history).
   const days = index.days, counts = index.entityCounts;
   const nIdx = touched.length;
-  const extras: { record: CoverageItem; day: number; topics: number[]; url: string; base: number }[] = [];
+  // hits: how many of the record's entities (repeats counted) are query entities.
+  const extras: { record: CoverageItem; day: number; topics: number[]; url: string; base: number; hits: number }[] = [];
   if (query.extra?.length) {
-    // Only history items naming a query entity are read (posting lists built once per history array).
-    const hist = extraIndexOf(index, query.extra);
-    const sums = new Map<number, number>();
-    for (const [id, w] of weights) for (const j of hist.byEntity.get(id) ?? []) sums.set(j, (sums.get(j) ?? 0) + w);
-    for (const [j, sum] of sums) {
-      const h = hist.items[j]!;
+    // Only history items naming a query entity are read (posting lists kept per history array
+    // and carried over to the next one: lib/coverage/history-index.ts).
+    const hist = historyIndexOf(index, query.extra);
+    const sums = new Map<HistoryEntry, number>();
+    for (const [id, w] of weights) for (const h of hist.byEntity.get(id) ?? []) sums.set(h, (sums.get(h) ?? 0) + w);
+    for (const [h, sum] of sums) {
       // A page the reader already read counts from the same day on: it came before this one for
       // them (this page's own URL is excluded below). Timeline items stay strictly earlier.
       if (Number.isFinite(queryDay) && Number.isFinite(h.day) && h.day > queryDay) continue;
       if (exclude && h.url === exclude) continue;
-      extras.push({ record: h.record, day: h.day, topics: h.topics, url: h.url, base: ((sum * coord(sum)) / lengthNorm(p, h.record.entities.length)) * timeFactor(p, queryDay, h.day, refDay) });
+      let hits = 0;
+      for (const e of h.record.entities) if (weights.has(e)) hits++;
+      extras.push({ record: h.record, day: h.day, topics: h.topics, url: h.url, base: ((sum * coord(sum)) / lengthNorm(p, h.record.entities.length)) * timeFactor(p, queryDay, h.day, refDay), hits });
     }
   }
   const size = nIdx + extras.length;
@@ -613,7 +584,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       else for (const t of extras[k - nIdx]!.topics) heads.add(t);
     }
     for (const [t] of topWords) heads.add(t);
-    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices, queryHits: (k) => (k < nIdx ? ts.queryHits[touched[k]!]! : extras[k - nIdx]!.record.entities.filter((e) => weights.has(e)).length) });
+    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices, queryHits: (k) => (k < nIdx ? ts.queryHits[touched[k]!]! : extras[k - nIdx]!.hits) });
     const ids: string[] = [];
     const rows: Float64Array[] = [];
     const pOf = new Map<number, number>(); // heading → P(it is the page's storyline)

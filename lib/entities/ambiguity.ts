@@ -34,6 +34,8 @@ export const AMBIGUOUS_PLACES = new Set([
   'sydney', 'florence', 'eugene', 'tyler', 'troy', 'salem', 'hamilton',
   'guinea', 'niger', 'kent', 'essex', 'york', 'wells',
   'concord', 'providence', 'independence', 'mercedes', 'santiago', 'valencia', 'cordoba', 'march',
+  // a common noun as a place's whole name ("Hudson's Bay" is not Bay, Somalia)
+  'bay',
 ]);
 
 /** Locative/political cue words around an ambiguous place name. */

@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { brandAsVerb, numberedLongerName } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -199,11 +199,23 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         }
         if (shadowed.has(key)) continue;
       } else if (!self && insideLongerName(scan, m, index)) continue;
+      // "US$", "the Delta variant", "the U-20 World Cup", "New Year's Eve": the words around the
+      // name make it part of something else (usage-rules.ts); nothing inside it links either.
+      if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
+        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
+        cursor = m.to;
+        continue;
+      }
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
       const e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
+      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
+        || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
+        cursor = to;
+        continue;
+      }
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
       // own records ("Trump administration") are longer matches and win before this point.
@@ -343,6 +355,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
       if (q && q !== e.country) continue;
     }
+    // "U.K.'s Birmingham", "Russia's Belgorod": a country written before a place says whose it is.
+    if (e.type === 'place' && e.subtype !== 'country' && e.country && e.country === (qualifier ??= countryBefore(scan, m, index) ?? '')) score += 300;
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
@@ -617,7 +631,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord)) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
     // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
@@ -768,8 +782,10 @@ const NAME_CONNECTORS = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 
 /** Articles that may stand between the connector and the name ("Order of the Golden Dawn", "de los"). */
 const NAME_ARTICLES = new Set(['the', 'la', 'las', 'los', 'le', 'les', 'el', 'il', 'lo']);
 
-/** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"). */
-const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm']);
+/** Officers' titles written in capitals after a company's name ("Facebook CEO Mark Zuckerberg"),
+ *  and legislators' after a party's ("Labour Party MP Imran Hussain", "EPP MEPs"). */
+const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm', 'mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'mla', 'mlas', 'mpp', 'mpps']);
+const isTitleWord = (norm: string) => HONORIFICS.has(norm) || EXECUTIVE_TITLES.has(norm);
 
 /** Nouns that make the capitalised word before them the title of a work. */
 const WORK_NOUNS = new Set(['musical', 'musicals', 'film', 'films', 'movie', 'movies', 'series', 'franchise', 'sequel', 'trilogy', 'novel', 'novels', 'album', 'soundtrack', 'comic', 'comics', 'cartoon', 'sitcom', 'miniseries', 'videogame']);

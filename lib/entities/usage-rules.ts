@@ -34,3 +34,122 @@ export function brandAsVerb(text: string, tokens: Token[], from: number, to: num
   return !!next && OBJECT_PRONOUNS.has(next.norm) && next.shape === Shape.Lower && spaceBetween(text, name, next)
     && !/^[ \u00a0]+(it|them|him|her|me|us)[ \u00a0]+(is|was|has|had|does|did|will|would|can|could|should|may|might|must)\b/i.test(text.slice(name.end, name.end + 24));
 }
+
+/**
+ * "US$1,400", "A$20", "HK$ 5bn": a country's initials glued to a currency sign are the currency,
+ * not a mention of the country. `to` is the token after the match.
+ */
+export function currencyPrefix(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1];
+  return !!last && /^[$€£¥]/.test(text.slice(last.end, last.end + 1));
+}
+
+/** Lower-case nouns after a name that make the whole phrase a product or a strain named after it. */
+const NAMED_AFTER_NOUNS = new Set(['vaccine', 'vaccines', 'jab', 'jabs', 'variant', 'variants', 'subvariant', 'subvariants']);
+
+/**
+ * "the Oxford–AstraZeneca vaccine", "the Pfizer–BioNTech COVID-19 vaccine", "the Delta variant":
+ * a name (with up to three more capitalised or numbered words joined to it by a space or a dash)
+ * followed by "vaccine" or "variant" names a vaccine or a virus strain, not the company, the city
+ * or the place. "Pfizer said its vaccine" is untouched: the noun must follow the name directly.
+ */
+export function namesProductOrStrain(text: string, tokens: Token[], to: number): boolean {
+  for (let k = to, extra = 0; k < tokens.length && extra <= 3; k++) {
+    const prev = tokens[k - 1]!, t = tokens[k]!;
+    const gap = text.slice(prev.end, t.start);
+    if (!/^[ \u00a0]$|^[-\u2010-\u2013]$/.test(gap)) return false;
+    if (t.shape === Shape.Lower && !/^\d+$/.test(t.norm)) return NAMED_AFTER_NOUNS.has(t.norm);
+    extra++;
+  }
+  return false;
+}
+
+/**
+ * "the U-20 World Cup", "Under-17 Euro", "U21 Championship": an age-group prefix makes a youth
+ * edition, another event than the senior one the pack knows by the same words. `from` is the
+ * match's first token.
+ */
+export function youthEditionBefore(text: string, tokens: Token[], from: number): boolean {
+  const first = tokens[from];
+  return !!first && /(?:^|[^\p{L}\p{N}])(?:U|Under)[- ]?\d{2}[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 10), first.start));
+}
+
+/** Holidays whose last word is also a name the pack knows ("Eve", a singer). */
+const HOLIDAY_HEADS = new Set(['christmas', 'year', 'hallows', 'midsummer']);
+
+/**
+ * "New Year's Eve", "Christmas Eve", "All Hallows' Eve": the word after a holiday's head is part of
+ * the holiday, not a one-word name.
+ */
+export function holidayTail(text: string, tokens: Token[], from: number, to: number): boolean {
+  if (to - from !== 1 || tokens[from]!.norm !== 'eve') return false;
+  let k = from - 1;
+  // "Year's", "Hallows'": the possessive's "s" is its own token after an apostrophe.
+  if (tokens[k]?.norm === 's' && /^['\u2019]$/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]!.start))) k--;
+  const head = tokens[k];
+  if (!head || !HOLIDAY_HEADS.has(head.norm) || head.shape !== Shape.Cap) return false;
+  return /^['\u2019]?s?['\u2019]?[ \u00a0]$/.test(text.slice(head.end, tokens[from]!.start));
+}
+
+/**
+ * "National Coalition of Syrian Revolutionary and Opposition Forces", "Union of Islamic Courts":
+ * an organisation's name going on with "of (the) <nationality adjective>" is a longer name the
+ * pack does not know — an adjective cannot end a name, so the name goes on past it. Any other
+ * word after "of" may be the same body's fuller name ("Wharton School of Business") and is left
+ * alone. `to` is the token after the match; `adjective(norm)`: a nationality or regional adjective.
+ */
+export function organisationGoesOnWithOf(text: string, tokens: Token[], to: number, adjective: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], of = tokens[to];
+  if (!last || !of || of.norm !== 'of' || of.shape !== Shape.Lower || !spaceBetween(text, last, of)) return false;
+  let k = to + 1;
+  if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower && spaceBetween(text, of, tokens[k]!)) k++;
+  const head = tokens[k];
+  return !!head && head.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, head) && adjective(head.norm);
+}
+
+/**
+ * "UN Under-Secretary-General", "EU Deputy-Director": a capitalised word joined by a hyphen to a
+ * title after a name is the start of a title, not more of the name. `to` is the token after the
+ * match; `isTitle(norm)`: a title word (honorifics and office words).
+ */
+export function hyphenatedTitleAfter(text: string, tokens: Token[], to: number, isTitle: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], head = tokens[to], tail = tokens[to + 1];
+  if (!last || !head || !tail || head.shape !== Shape.Cap || !spaceBetween(text, last, head)) return false;
+  return /^[-\u2010\u2011]$/.test(text.slice(head.end, tail.start)) && isTitle(tail.norm);
+}
+
+/**
+ * "A$AP Rocky": letters right after a dollar sign glued to a word are part of that stylised name,
+ * not initials ("AP"). `from` is the match's first token.
+ */
+export function afterGluedDollar(text: string, tokens: Token[], from: number): boolean {
+  const first = tokens[from];
+  return !!first && /[\p{L}\p{N}]\$$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+}
+
+/**
+ * "a Piper PA-34 Seneca", "a Lockheed F-117 Nighthawk": after a maker's name and a hyphenated model
+ * code, a one-word name is the model's, not the person, people or place. `from` is the match's first token.
+ */
+export function afterModelCode(text: string, tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  if (!first || to - from !== 1) return false;
+  return /(?:^|[^\p{L}])\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}{1,4}-\d{1,4}\p{Lu}?[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 24), first.start));
+}
+
+/** Adjectives of a continent or a region of several countries. */
+const SUPRANATIONAL_ADJECTIVES = new Set(['european', 'african', 'asian', 'arab', 'nordic', 'scandinavian', 'caribbean', 'balkan', 'baltic', 'pan']);
+
+/**
+ * "European People's Party", "African National Congress of …": a continent's adjective right
+ * before a national party's name, which the record does not carry, makes it a transnational party,
+ * not the national namesake the pack knows ("People's Party" in Portugal). A country's own adjective
+ * ("Egyptian Muslim Brotherhood") says nothing against it and is left alone.
+ * `names`: the record's name and aliases.
+ */
+export function partyAfterContinentAdjective(text: string, tokens: Token[], from: number, names: readonly string[]): boolean {
+  const prev = tokens[from - 1], first = tokens[from];
+  if (!prev || !first || prev.shape !== Shape.Cap || !spaceBetween(text, prev, first) || !SUPRANATIONAL_ADJECTIVES.has(prev.norm)) return false;
+  const word = text.slice(prev.start, prev.end).toLowerCase();
+  return !names.some((n) => n.toLowerCase().includes(word));
+}

@@ -9,14 +9,19 @@
  *   v2  packMeta {…PackSummary}                keyPath id — listPacks() no longer reads whole
  *       packs; v1 summaries are moved here and `packs` keeps {id, pack} only.
  *       history index "site" (clear one site's history when it is excluded).
+ *   v3  historyChunks {n, reads}                keyPath n — the history again, in a few rows:
+ *       each read also sits in chunk hash(key) mod HISTORY_CHUNKS_N, so the worker's first
+ *       article after a start reads ~64 rows instead of up to 10,000 records (lib/store/history.ts).
+ *       Starts empty; the first history read fills it.
  */
 import { t, type MessageKey } from '../i18n';
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const PACKS = 'packs';
 export const PACK_META = 'packMeta';
 export const HISTORY = 'history';
+export const HISTORY_CHUNKS = 'historyChunks';
 
 type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
 
@@ -40,6 +45,10 @@ export const MIGRATIONS: Migration[] = [
       cursor.continue();
     };
     tx.objectStore(HISTORY).createIndex('site', 'site');
+  },
+  // → v3
+  (db) => {
+    db.createObjectStore(HISTORY_CHUNKS, { keyPath: 'n' });
   },
 ];
 

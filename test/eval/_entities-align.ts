@@ -160,3 +160,25 @@ export function shingles(text: string, n = 4): string[] {
   for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n).join(' '));
   return out;
 }
+
+/** A news-event item of ../shared/data/coverage/coverage.jsonl (the fields the news gold needs). */
+export interface NewsItem {
+  id: string;
+  title: string;
+  summary: string;
+  date: string;
+  url: string;
+  dataset: string;
+}
+
+/**
+ * The text the news gold counts occurrences in (test/eval/entities-gold-news/README.md): the
+ * summary; for HuffPost items the headline, a blank line, then the summary; for WCEP items whose
+ * title is not the summary's beginning (after dropping a trailing "…"), title + blank line + summary.
+ */
+export function newsItemText(item: Pick<NewsItem, 'id' | 'title' | 'summary' | 'dataset'>): string {
+  const title = item.title.trim();
+  if (item.dataset.startsWith('huffpost') || item.id.startsWith('huffpost-')) return `${title}\n\n${item.summary}`;
+  const stem = title.replace(/…$/, '').trimEnd();
+  return !stem || item.summary.startsWith(stem) ? item.summary : `${title}\n\n${item.summary}`;
+}

@@ -1,5 +1,9 @@
 /**
- * `npm run eval -- entities [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE[,PAGE…] [--dump]] [--links] [--top N]`
+ * `npm run eval -- entities [--set pages|news] [--split dev|held-out|all] [--pack FILE] [--pages] [--only PAGE[,PAGE…] [--dump]] [--links] [--top N] [--summary]`
+ *   --set news: the news-event items of ../shared/data/coverage/coverage.jsonl annotated in
+ *     test/eval/entities-gold-news/*.json (each file's "split" field gives its split), linked as the
+ *     analysis links an article's blocks (linkEntities with the item's date and address).
+ *   --summary: summary lines only. Held-out error tables print only with --split held-out --errors.
  *   --links: one line per scored prediction (✓ correct, ✗ wrong id, + no gold), to review a rule's effect on dev.
  *
  * Entity linking (issue #4 "Measure") against hand annotations of English news pages from
@@ -34,11 +38,14 @@ import { extractArticle } from '../../lib/article/extract';
 import { parsePack } from '../../lib/dataset/pack';
 import type { Pack } from '../../lib/dataset/schema';
 import { buildKnowledge, type Knowledge } from '../../lib/knowledge';
-import type { PageReport } from '../../lib/report';
-import { goldText, placeGold, shingles, type GoldMention, type PlacedGold } from './_entities-align';
+import { linkEntities } from '../../lib/entities/link';
+import type { LinkedEntity, PageReport } from '../../lib/report';
+import { goldText, newsItemText, placeGold, shingles, type GoldMention, type NewsItem, type PlacedGold } from './_entities-align';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GOLD_DIR = path.join(here, 'entities-gold');
+/** News-event items (coverage.jsonl), annotated by split: see entities-gold-news/README.md. */
+const NEWS_GOLD_DIR = path.join(here, 'entities-gold-news');
 const DEFAULT_PACK = path.resolve(here, '../../assets/default-pack.json');
 /** The Readability test pages were saved from this address. */
 const FALLBACK_URL = 'http://fakehost/test/page.html';
@@ -141,14 +148,6 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
   const { report, forced } = runPage(dir, knowledge);
   const ms = performance.now() - t0;
   const paragraphs = report.article.paragraphs;
-  const ours = paragraphs.join('\n\n');
-  const offsets: number[] = [];
-  let at = 0;
-  for (const p of paragraphs) {
-    offsets.push(at);
-    at += p.length + 2;
-  }
-
   const gText = goldText(readFileSync(path.join(dir, 'expected.html'), 'utf8'));
   // A paragraph is in scope when most of its word 4-grams are in Readability's text.
   const goldShingles = new Set(shingles(gText));
@@ -158,9 +157,50 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
     if (sh.length <= 1) return squashedGold.includes(p.toLowerCase().replace(/\s+/g, ' ').trim());
     return sh.filter((s) => goldShingles.has(s)).length / sh.length >= 0.5;
   });
+  return scoreLinks({ page, split: splitOf(page), forced, ms, paragraphs, inScope, gText, gold, entities: report.entities, knowledge, dump });
+}
+
+/**
+ * One news item of ../shared/data/coverage/coverage.jsonl run through the linker exactly as the
+ * analysis runs it (analyzeArticle → linkEntities on the article's blocks, with the article's date
+ * and address); the item text's paragraphs are the blocks, all in scope.
+ */
+function scoreNewsItem(item: NewsItem, split: Split, gold: GoldMention[], knowledge: Knowledge, dump = false): PageScore {
+  const text = newsItemText(item);
+  const paragraphs = text.split('\n\n');
+  const t0 = performance.now();
+  const entities = linkEntities(paragraphs.map((p) => ({ text: p })), knowledge.entities, { date: item.date, url: item.url });
+  const ms = performance.now() - t0;
+  return scoreLinks({ page: item.id, split, forced: false, ms, paragraphs, inScope: paragraphs.map(() => true), gText: text, gold, entities, knowledge, dump });
+}
+
+interface ScoreInput {
+  page: string;
+  split: Split;
+  forced: boolean;
+  ms: number;
+  /** Our article text's blocks (joined by blank lines, as the report's text). */
+  paragraphs: string[];
+  inScope: boolean[];
+  /** The text the gold occurrences count in. */
+  gText: string;
+  gold: GoldMention[];
+  entities: LinkedEntity[];
+  knowledge: Knowledge;
+  dump: boolean;
+}
+
+function scoreLinks({ page, split, forced, ms, paragraphs, inScope, gText, gold, entities, knowledge, dump }: ScoreInput): PageScore {
+  const ours = paragraphs.join('\n\n');
+  const offsets: number[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    offsets.push(at);
+    at += p.length + 2;
+  }
 
   const preds: Pred[] = [];
-  for (const e of report.entities) {
+  for (const e of entities) {
     for (const m of e.mentions) {
       const base = offsets[m.paragraph];
       if (base === undefined) continue;
@@ -228,7 +268,7 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
   });
   return {
     page,
-    split: splitOf(page),
+    split,
     verdicts,
     forced,
     gold: gold.length,
@@ -252,14 +292,14 @@ function scorePage(page: string, dir: string, gold: GoldMention[], knowledge: Kn
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
-function summarise(label: string, rows: PageScore[]) {
+function summarise(label: string, rows: PageScore[], unit = 'pages') {
   const sum = (f: (r: PageScore) => number) => rows.reduce((s, r) => s + f(r), 0);
   const gold = sum((r) => r.gold), located = sum((r) => r.located), inPack = sum((r) => r.goldInPack);
   const predicted = sum((r) => r.predicted), correct = sum((r) => r.correct), correctInPack = sum((r) => r.correctInPack);
   const wrong = sum((r) => r.wrongId.length), fp = sum((r) => r.falsePos.length), miss = sum((r) => r.misses.length);
   const exMiss = sum((r) => r.extractionMiss.length), outOfScope = sum((r) => r.outOfScope), exact = sum((r) => r.exactSpan);
   const P = predicted ? correct / predicted : 0, Rp = inPack ? correctInPack / inPack : 0, Ra = located ? correct / located : 0;
-  console.log(`\n== ${label}: ${rows.length} pages, ${gold} gold mentions (${located} found in our text, ${inPack} with an id in the pack)`);
+  console.log(`\n== ${label}: ${rows.length} ${unit}, ${gold} gold mentions (${located} found in our text, ${inPack} with an id in the pack)`);
   console.log(`  precision          ${pct(correct, predicted)}  (${correct} correct of ${predicted} predicted; ${wrong} wrong id, ${fp} with no gold name)`);
   console.log(`  recall, in pack    ${pct(correctInPack, inPack)}  (${correctInPack} of ${inPack})   F1 ${(100 * f1(P, Rp)).toFixed(1)}`);
   console.log(`  recall, all names  ${pct(correct, located)}  (${correct} of ${located}; ${miss} not linked at all)   F1 ${(100 * f1(P, Ra)).toFixed(1)}`);
@@ -325,10 +365,10 @@ export async function run(args: string[], shared: string): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (arg(args, '--set') === 'news') return runNews(args, shared, split);
   const only = arg(args, '--only');
   // --only takes one page or a comma-separated list (e.g. the pages annotated in one session).
   const onlyPages = only ? new Set(only.split(',')) : undefined;
-  const top = Number(arg(args, '--top') ?? 25);
   const pagesDir = path.join(shared, 'data/readability-pages');
   const files = readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort();
   const golds = files
@@ -354,21 +394,85 @@ export async function run(args: string[], shared: string): Promise<void> {
     rows.push(scorePage(g.page, dir, g.mentions, knowledge, onlyPages?.size === 1 && args.includes('--dump')));
   }
 
+  report(rows, args, split, only, knowledge);
+}
+
+/** Per-page lines, summaries and error tables (shared by the page set and the news set). */
+function report(rows: PageScore[], args: string[], split: Split | 'all', only: string | undefined, knowledge: Knowledge, unit = 'pages') {
+  const top = Number(arg(args, '--top') ?? 25);
   // Same rule as the error tables: with --split all, the per-prediction lines are for dev pages only.
-  if (args.includes('--links')) for (const r of rows) if (split !== 'all' || only || r.split === 'dev') for (const v of r.verdicts) console.log(`  [${r.page}] ${v}`);
-  if (args.includes('--pages') || only) {
+  if (args.includes('--links') && split !== 'held-out') for (const r of rows) if (split !== 'all' || only || r.split === 'dev') for (const v of r.verdicts) console.log(`  [${r.page}] ${v}`);
+  if ((args.includes('--pages') || only) && split !== 'held-out') {
     console.log('\n  page                          gold  found inPack  pred  corr  wrong   FP  miss   P      R(pack) R(all)   ms');
     for (const r of rows) {
+      if (split === 'all' && !only && r.split !== 'dev') continue;
       console.log(
         `  ${(r.page + (r.forced ? '*' : '')).padEnd(28)} ${String(r.gold).padStart(5)} ${String(r.located).padStart(6)} ${String(r.goldInPack).padStart(6)} ${String(r.predicted).padStart(5)} ${String(r.correct).padStart(5)} ${String(r.wrongId.length).padStart(6)} ${String(r.falsePos.length).padStart(4)} ${String(r.misses.length).padStart(5)}   ${pct(r.correct, r.predicted).padStart(6)} ${pct(r.correctInPack, r.goldInPack).padStart(7)} ${pct(r.correct, r.located).padStart(6)} ${r.ms.toFixed(0).padStart(5)}`,
       );
     }
   }
   const splits: Split[] = split === 'all' && !only ? ['dev', 'held-out'] : [];
-  for (const s of splits) summarise(s, rows.filter((r) => r.split === s));
-  summarise(only ? only : split === 'all' ? 'all' : split, rows);
-  // Error tables name the mentions; with --split all they list dev pages only, so a run for the
-  // overall figures never shows held-out errors to someone about to tune (ask --split held-out).
-  if (split === 'all' && !only) console.log('\n(error tables below: dev pages only; held-out errors print only with --split held-out)');
+  for (const s of splits) summarise(s, rows.filter((r) => r.split === s), unit);
+  summarise(only ? only : split === 'all' ? 'all' : split, rows, unit);
+  // Held-out is reported, never studied: its error tables print only when asked for by name
+  // (--split held-out --errors); --split all lists dev pages only, --summary prints none.
+  if (args.includes('--summary')) return;
+  if (split === 'held-out' && !args.includes('--errors')) {
+    console.log('\n(held-out: summary only; its error tables print with --errors, which nobody tuning should read)');
+    return;
+  }
+  if (split === 'all' && !only) console.log('\n(error tables below: dev pages only; held-out errors print only with --split held-out --errors)');
   errors(split === 'all' && !only ? rows.filter((r) => r.split === 'dev') : rows, knowledge, top);
+}
+
+interface NewsGoldFile {
+  split: Split;
+  items: { item: string; mentions: GoldMention[] }[];
+}
+
+/** Items by id from the news-event corpus (one pass over the file; only the wanted ids kept). */
+function readNewsItems(shared: string, wanted: Set<string>): Map<string, NewsItem> | null {
+  const file = path.join(shared, 'data/coverage/coverage.jsonl');
+  if (!existsSync(file)) return null;
+  const out = new Map<string, NewsItem>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const id = /^\{"id": ?"([^"]+)"/.exec(line)?.[1];
+    if (id && wanted.has(id)) out.set(id, JSON.parse(line) as NewsItem);
+  }
+  return out;
+}
+
+/** `--set news`: the news-event items annotated in entities-gold-news/*.json. */
+async function runNews(args: string[], shared: string, split: Split | 'all'): Promise<void> {
+  const only = arg(args, '--only');
+  const onlyItems = only ? new Set(only.split(',')) : undefined;
+  const files = existsSync(NEWS_GOLD_DIR) ? readdirSync(NEWS_GOLD_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+  const entries = files.flatMap((f) => {
+    const g = JSON.parse(readFileSync(path.join(NEWS_GOLD_DIR, f), 'utf8')) as NewsGoldFile;
+    if (g.split !== 'dev' && g.split !== 'held-out') throw new Error(`${f}: "split" must be dev or held-out`);
+    return g.items.map((it) => ({ ...it, split: g.split, file: f }));
+  }).filter((e) => (onlyItems ? onlyItems.has(e.item) : split === 'all' || e.split === split));
+  if (!entries.length) {
+    console.log(`eval entities --set news: no annotated items for split ${split}${only ? ` / item ${only}` : ''}`);
+    return;
+  }
+  const items = readNewsItems(shared, new Set(entries.map((e) => e.item)));
+  if (!items) {
+    console.log('eval entities --set news: skipped — ../shared/data/coverage/coverage.jsonl is not present');
+    return;
+  }
+  const t0 = performance.now();
+  const { pack, from } = await loadPack(args, shared);
+  const knowledge = buildKnowledge([pack]);
+  console.log(`eval entities — news items, split ${only ? `item ${only}` : split}; knowledge: ${from} (${pack.entities.length} entities), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const rows: PageScore[] = [];
+  for (const e of entries) {
+    const item = items.get(e.item);
+    if (!item) {
+      console.log(`  ${e.item} (${e.file}): not in coverage.jsonl, skipped`);
+      continue;
+    }
+    rows.push(scoreNewsItem(item, e.split, e.mentions, knowledge, onlyItems?.size === 1 && args.includes('--dump')));
+  }
+  report(rows, args, split, only, knowledge, 'items');
 }
