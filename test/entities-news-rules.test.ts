@@ -33,6 +33,14 @@ const index = buildEntityIndex([
   E({ id: 'Q2054', name: 'Seneca', type: 'person', country: 'IT', prominence: 60 }),
   E({ id: 'Q1054298', name: "CDS – People's Party", type: 'organization', subtype: 'political_party', aliases: ["People's Party"], country: 'PT', prominence: 60 }),
   E({ id: 'Q133207', name: 'Muslim Brotherhood', type: 'organization', subtype: 'political_party', country: 'EG', prominence: 70 }),
+  E({ id: 'Q35525', name: 'White House', type: 'organization', subtype: 'government_body', country: 'US', prominence: 85 }),
+  E({ id: 'Q28957228', name: 'Karine Jean-Pierre', type: 'person', country: 'US', prominence: 70 }),
+  E({ id: 'Q216082', name: 'Australian Labor Party', type: 'organization', subtype: 'political_party', country: 'AU', prominence: 70 }),
+  E({ id: 'Q9901', name: 'Australian Labor Party (Victorian Branch)', type: 'organization', subtype: 'political_party', aliases: ['Australian Labor Party'], country: 'AU', prominence: 55 }),
+  E({ id: 'Q11701', name: 'United States House of Representatives', type: 'organization', subtype: 'government_body', aliases: ['House of Representatives'], country: 'US', prominence: 85 }),
+  E({ id: 'Q783401', name: 'House of Representatives', type: 'organization', subtype: 'government_body', aliases: ['Australian House of Representatives'], country: 'AU', prominence: 70 }),
+  E({ id: 'Q345', name: 'Mary', type: 'person', prominence: 36 }),
+  E({ id: 'Q22686', name: 'Donald Trump', type: 'person', shortNames: ['Trump'], country: 'US', prominence: 99 }),
   E({ id: 'curated:uk-labour', name: 'Labour Party', type: 'organization', subtype: 'political_party', aliases: ['Labour'], country: 'GB', prominence: 85 }),
 ]);
 
@@ -131,5 +139,29 @@ describe("a continent's adjective before a national party's name", () => {
     expect(links("Fidesz leaves the European People's Party bloc.")).toEqual([]);
     expect(links("In Lisbon the People's Party voted against it.")).toEqual(["Q1054298:People's Party"]);
     expect(links('The Egyptian Muslim Brotherhood was banned.')).toEqual(['Q133207:Muslim Brotherhood']);
+  });
+});
+
+describe('a run of title words between a body and a person', () => {
+  it('ends the body\'s name ("White House Principal Deputy Press Secretary Karine Jean-Pierre")', () => {
+    expect(links('White House Principal Deputy Press Secretary Karine Jean-Pierre calls it unprovoked.'))
+      .toEqual(['Q35525:White House', 'Q28957228:Karine Jean-Pierre']);
+    // No known person after the title words: an unknown longer name.
+    expect(links('It was said at a meeting of the members of the White House Historical Association Secretary Day in the spring.')).toEqual([]);
+  });
+});
+
+describe('namesakes of one country still say the country', () => {
+  it('"Australian Labor Party" (also its branches\' name) makes a generic "House of Representatives" Australian', () => {
+    expect(links('The Australian Labor Party wins a majority in the House of Representatives.'))
+      .toEqual(['Q216082:Australian Labor Party', 'Q783401:House of Representatives']);
+  });
+});
+
+describe('a one-word-named person right before another person\'s surname', () => {
+  it('"Mary Trump" is one unknown person: neither Mary nor Donald Trump', () => {
+    expect(links("Mary Trump Says It's 'Disgraceful' Her Uncle Is Spending The Day Commenting")).toEqual([]);
+    expect(links('Her niece Mary Trump told reporters about it.')).toEqual([]);
+    expect(links('Trump told reporters about it.')).toEqual(['Q22686:Trump']);
   });
 });

@@ -7,7 +7,8 @@
  *    times in Chromium, checked here in Firefox too;
  *  - the popup's styles, inline in popup.html (wxt.config.ts), apply (no CSP blocks them);
  *  - a mirror the page does not confirm (the tab moved on to another document) is never shown:
- *    the worker answers, drops it, and the popup shows what the page says.
+ *    the worker answers, drops it, and the popup shows what the page says; after that (nothing
+ *    mirrored, no report in the page) the popup knows `unknown` without the worker (`popup:no-report`).
  * Uses the acceptance suite's drivers and helpers (test/e2e/lib); run it on its own, not with them.
  */
 import { describe, it, before, after } from 'node:test';
@@ -38,6 +39,7 @@ async function popupPaths(popup) {
   return popup.evaluate(() => ({
     early: performance.getEntriesByName('popup:early').length,
     mirror: performance.getEntriesByName('popup:mirror').length,
+    noReport: performance.getEntriesByName('popup:no-report').length,
     entityIds: [...document.querySelectorAll('[data-testid="entity"]')].map((li) => li.getAttribute('data-entity-id')),
     empty: !!document.querySelector('[data-testid="empty"]'),
     // popup.css (inlined into popup.html by wxt.config.ts) sets the body's width.
@@ -103,6 +105,12 @@ for (const [browser, launch] of /** @type {const} */ ([['chromium', launchChromi
       assert.ok(seen.empty, 'the popup does not show the empty state of a page that is not an article');
       // The worker's own check dropped the stale entry, mirror included.
       assert.equal(await mirrorOf(d, tabId), null, 'the stale mirror was not dropped');
+      // Now nothing is mirrored and the page has no report: the popup knows without the worker.
+      const again = await S.openPopup(d, tabId);
+      const next = await popupPaths(again);
+      await again.close();
+      assert.equal(next.noReport, 1, 'the popup asked the worker about a page with no report and nothing mirrored (no popup:no-report mark)');
+      assert.ok(next.empty && next.entityIds.length === 0, 'the popup does not show the empty state');
     });
   });
 }

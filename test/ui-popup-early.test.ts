@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EARLY_GLOBAL, mirroredStatus, startEarly, startPageEarly, takeEarly } from '../components/popup/early';
+import { EARLY_GLOBAL, statusWithoutWorker, startEarly, startPageEarly, takeEarly } from '../components/popup/early';
 import { browserPopupApi } from '../components/popup/api';
 import { TabReports, type SessionArea } from '../lib/background/tab-reports';
 import type { PageReport } from '../lib/report';
@@ -133,7 +133,7 @@ function mirrorApi(pageReportId: string | null | Error) {
   return { api: withMirror, session, pageAsked };
 }
 
-describe('popup status from the worker\'s storage.session mirror', () => {
+describe('popup status without the worker: its storage.session mirror and the page\'s report id', () => {
   it('a mirror the page confirms answers without asking the worker (report text rebuilt)', async () => {
     const { api, session, pageAsked } = mirrorApi('rid-1');
     // Written by the worker's own writer, as the worker does after an analysis.
@@ -152,26 +152,36 @@ describe('popup status from the worker\'s storage.session mirror', () => {
     expect(api.runtime.sendMessage).toHaveBeenCalledWith({ type: 'ui:get-tab-report', tabId: 7 });
   });
 
-  it('no content script, no mirror, or a mirror without a report id: the worker answers', async () => {
+  it('a mirror the page cannot confirm (no content script, no report id), or a page report the mirror lacks: the worker answers', async () => {
     const gone = mirrorApi(new Error('Could not establish connection'));
     await new TabReports(gone.session).set(7, { state: 'ready', report }, 'rid-1');
-    expect(await mirroredStatus(gone.api, 7)).toBeNull();
+    expect(await statusWithoutWorker(gone.api, 7)).toBeNull();
 
     const empty = mirrorApi('rid-1');
-    expect(await mirroredStatus(empty.api, 7)).toBeNull();
+    expect(await statusWithoutWorker(empty.api, 7)).toBeNull();
     expect(empty.session.gets).toBe(1);
 
     const unconfirmable = mirrorApi(null);
     await new TabReports(unconfirmable.session).set(7, { state: 'not-article', url: 'u', title: 't', signals: [] });
-    expect(await mirroredStatus(unconfirmable.api, 7)).toBeNull();
+    expect(await statusWithoutWorker(unconfirmable.api, 7)).toBeNull();
     const early = startEarly(unconfirmable.api, '?tabId=7');
     await early.tabStatus;
     expect(unconfirmable.api.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 
+  it('nothing mirrored and no report in the page (never reported, or no content script): unknown, without the worker', async () => {
+    for (const page of [null, new Error('Could not establish connection')]) {
+      const { api, pageAsked } = mirrorApi(page);
+      const early = startEarly(api, '?tabId=7');
+      expect(await early.tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
+      expect(api.runtime.sendMessage).not.toHaveBeenCalled();
+      expect(pageAsked).toHaveLength(1);
+    }
+  });
+
   it('a browser without storage.session (or tabs.sendMessage) goes to the worker', async () => {
     const { api } = fakeApi();
-    expect(await mirroredStatus(api, 7)).toBeNull();
+    expect(await statusWithoutWorker(api, 7)).toBeNull();
     expect(await startEarly(api, '?tabId=7').tabStatus).toEqual({ ok: true, value: { state: 'unknown' } });
     expect(api.runtime.sendMessage).toHaveBeenCalledTimes(1);
   });

@@ -10,8 +10,9 @@
  *  - its status and its URL. The status is first read where the worker mirrors it
  *    (storage.session, lib/background/tab-reports.ts) and confirmed by asking the page itself
  *    which report it shows (`bg:report-id`, the worker's own check): no worker wake-up and one
- *    hop fewer (popup → page, not popup → worker → page → worker → popup). Only a confirmed
- *    mirror is used; otherwise the background answers (`ui:get-tab-report`) exactly as before;
+ *    hop fewer (popup → page, not popup → worker → page → worker → popup). A page with no report
+ *    and nothing mirrored is `unknown` at once. Anything else goes to the background
+ *    (`ui:get-tab-report`) exactly as before;
  *  - the settings the first render needs (one storage.local read; lib/page/activation.ts maps
  *    raw values to the items' values).
  */
@@ -32,17 +33,21 @@ interface EarlyApi {
 }
 
 /**
- * The tab's status from the worker's storage.session mirror, if the page confirms it: its content
- * script still shows the report the mirror was made for (the same `bg:report-id` question and the
- * same rule as the worker's check in lib/background/handlers.ts, asked from here). Null otherwise —
- * no mirror yet (it is written a task after the worker's memory), an entry without a report id,
- * another report id (the page moved on: the worker drops the entry), no content script — and the
- * caller asks the worker, whose memory may be newer than its mirror. A stale report is never shown.
+ * What the popup can tell about the tab without the worker, by the worker's own rule (its
+ * tabStatus in lib/background/handlers.ts: an entry counts only while the page's content script
+ * says it shows that report, `bg:report-id`, asked from here):
+ *  - the entry the worker mirrors in storage.session, if the page confirms its report id;
+ *  - `unknown`, if the mirror holds nothing for the tab and the page has no report id (it never
+ *    reported — most pages that are not articles — or has no content script): the worker could
+ *    only answer the same, as any entry it held would be for another document;
+ *  - null otherwise — a mirror entry the page does not confirm (the worker drops it), one without
+ *    a report id, or a page with a report the mirror lacks (it is written a task after the
+ *    worker's memory): the caller asks the worker. A stale report is never shown.
  */
-export async function mirroredStatus(api: EarlyApi, tabId: number): Promise<TabStatus | null> {
+export async function statusWithoutWorker(api: EarlyApi, tabId: number): Promise<TabStatus | null> {
   const session = api.storage.session;
   if (!session || !api.tabs.sendMessage) return null;
-  // Both asked at once; the page's answer is waited for only if there is a mirror to confirm.
+  // Both asked at once.
   const current = api.tabs.sendMessage(tabId, { type: 'bg:report-id' }, { frameId: 0 }).then(
     (reply) => {
       const r = reply as Result<string | null> | undefined;
@@ -52,18 +57,19 @@ export async function mirroredStatus(api: EarlyApi, tabId: number): Promise<TabS
   );
   // The worker's own reader of its mirror (same key, same checks, article text rebuilt).
   const entry = await new TabReports(session).entry(tabId);
-  if (!entry?.reportId) return null;
-  return (await current) === entry.reportId ? entry.status : null;
+  const pageReport = await current;
+  if (!entry) return pageReport === null ? { state: 'unknown' } : null;
+  return entry.reportId && pageReport === entry.reportId ? entry.status : null;
 }
 
-/** The tab's status: the confirmed mirror, else the background's answer (`ui:get-tab-report`). */
+/** The tab's status: told without the worker where it can be, else the background's answer (`ui:get-tab-report`). */
 function tabStatusOf(api: EarlyApi, tabId: number): Promise<Result<TabStatus> | undefined> {
   const fromWorker = () => api.runtime.sendMessage({ type: 'ui:get-tab-report', tabId } satisfies UiToBg) as Promise<Result<TabStatus> | undefined>;
-  return mirroredStatus(api, tabId).then(
+  return statusWithoutWorker(api, tabId).then(
     (status) => {
       if (!status) return fromWorker();
-      // For the popup bench and test/popup-early-path.e2e.mjs: the mirror answered.
-      performance.mark?.('popup:mirror');
+      // For the popup bench and test/popup-early-path.e2e.mjs: which answer came without the worker.
+      performance.mark?.(status.state === 'unknown' ? 'popup:no-report' : 'popup:mirror');
       return { ok: true as const, value: status };
     },
     () => fromWorker(),

@@ -699,6 +699,17 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   for (const id of boost.keys()) if (!curated.has(id)) report.push(`curated prominence target missing: ${id}`);
   // A country alias that is a city's own name ("Tunis" for Tunisia) would steal the city's mentions.
   const cityNames = new Set(order.filter((e) => e.type === 'place' && (e.subtype === 'capital' || e.subtype === 'city')).map((e) => fold(e.name)));
+  // Likewise, within one country, a country's or region's alias that is another place's own name
+  // ("Gaza Strip" for Palestine, "Santa Fe" for Santa Fe Province, "Tobago" for Trinidad and
+  // Tobago) names that place: the record holding it only as an alias gives it up.
+  const placeNameOwners = new Map<string, PackEntity[]>();
+  for (const e of order) {
+    if (e.type !== 'place' || !e.country) continue;
+    const k = `${e.country}|${fold(e.name)}`;
+    const list = placeNameOwners.get(k);
+    if (list) list.push(e); else placeNameOwners.set(k, [e]);
+  }
+  const anotherPlaceNamed = (e: PackEntity, a: string) => !!placeNameOwners.get(`${e.country}|${fold(a)}`)?.some((o) => o !== e && o.id !== e.id);
   // Family names of the pack's people: "Abbott" of "Abbott Laboratories" is also Tony Abbott.
   const familyNames = new Set(order.filter((e) => e.type === 'person').map((e) => fold(nameTokens(e.name).pop() ?? '')));
   const orgNames = new Set(order.filter((e) => e.type === 'organization').map((e) => fold(e.name)));
@@ -708,6 +719,11 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const before = e.aliases.length;
       e.aliases = e.aliases.filter((a) => !cityNames.has(fold(a)));
       if (e.aliases.length < before) drops.add('alias: a country alias that names a city', before - e.aliases.length);
+    }
+    if (e.type === 'place' && e.country && (e.subtype === 'country' || e.subtype === 'region')) {
+      const before = e.aliases.length;
+      e.aliases = e.aliases.filter((a) => !anotherPlaceNamed(e, a));
+      if (e.aliases.length < before) drops.add("alias: names another place of the same country", before - e.aliases.length);
     }
     e.prominence = boost.get(e.id) ?? prominenceOf(e);
     const nameKey = fold(e.name);

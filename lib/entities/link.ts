@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -159,6 +159,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         }
         continue;
       }
+      if (fullCount > 1) {
+        // "Australian Labor Party" is also the name of its state branches: namesakes that all
+        // belong to one country still say which country the page is about.
+        const c = sameCountry(hits, index);
+        if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        continue;
+      }
       if (fullCount !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
       const e = entityAt(index, fullHit!.entity);
@@ -187,9 +194,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
+    let unknownPersonUntil = -1;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
+      // "Mary Trump", "Drake Bell": a one-word-named person ("Mary", "Drake") right before another
+      // person's surname is one unknown person's given name and surname; neither links.
+      if (!self && m.from < unknownPersonUntil) continue;
+      if (!self && m.to - m.from === 1) {
+        const after = givenNameBeforeSurname(scan, m, index);
+        if (after !== undefined) {
+          unknownPersonUntil = after;
+          continue;
+        }
+      }
       if (!self && lowerCaseOnly(scan, m)) continue;
       if (!self && m.to - m.from >= 2) {
         const key = matchKey(scan, m);
@@ -273,6 +291,33 @@ export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
   if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
   return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
+}
+
+/**
+ * The end of the surname when a one-word match is a person known by that one word only ("Mary",
+ * "Eve") and the next word, joined by a space, starts a match that is a person's surname.
+ */
+function givenNameBeforeSurname(scan: BlockScan, m: RawMatch, index: EntityIndex): number | undefined {
+  const tok = scan.tokens[m.from]!, next = scan.tokens[m.to];
+  if (!next || tok.shape !== Shape.Cap || next.shape !== Shape.Cap || !joinedBySpace(scan, tok, next)) return undefined;
+  if (!decodedHits(m).some((h) => !h.short && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] === tok.norm)) return undefined;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    if (decodedHits(mm).some((h) => h.short && index.entities[h.entity]!.type === 'person')) return mm.to;
+  }
+  return undefined;
+}
+
+/** The one country of every full (non-short) candidate of a match, if they share one. */
+function sameCountry(hits: AliasHit[], index: EntityIndex): string | undefined {
+  let c: string | undefined;
+  for (const h of hits) {
+    if (h.short) continue;
+    const e = index.entities[h.entity]!;
+    if (!e.country || (c !== undefined && e.country !== c)) return undefined;
+    c = e.country;
+  }
+  return c;
 }
 
 /** What pass 1 learnt about the page. */
@@ -631,7 +676,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord)) {
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
     // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.

@@ -153,3 +153,18 @@ export function partyAfterContinentAdjective(text: string, tokens: Token[], from
   const word = text.slice(prev.start, prev.end).toLowerCase();
   return !names.some((n) => n.toLowerCase().includes(word));
 }
+
+/**
+ * "White House Principal Deputy Press Secretary Karine Jean-Pierre": capitalised words after a
+ * name that run into a title word and then a known name are a title before a person, so the first
+ * name ends where the title begins. At most four words of title; `to` is the token after the match;
+ * `isTitle(norm)`: a title word; `startsName(k)`: a known name starts at token k.
+ */
+export function titleRunBeforeName(text: string, tokens: Token[], to: number, isTitle: (norm: string) => boolean, startsName: (k: number) => boolean): boolean {
+  for (let k = to; k < Math.min(tokens.length - 1, to + 4); k++) {
+    const t = tokens[k]!;
+    if (t.shape === Shape.Lower || !spaceBetween(text, tokens[k - 1]!, t)) return false;
+    if (isTitle(t.norm) && spaceBetween(text, t, tokens[k + 1]!) && tokens[k + 1]!.shape !== Shape.Lower && startsName(k + 1)) return true;
+  }
+  return false;
+}
