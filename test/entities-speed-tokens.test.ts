@@ -1,14 +1,14 @@
 /**
  * tokenize() makes the folded string of a plain lower-case ASCII word only when `norm` is read
- * (issue #4, speed), and the matcher dismisses most lower-case words on tokenCell (length and
- * first letter) without it. These check that the deferred form and its shortcuts agree with the
+ * (issue #4, speed), and the matcher dismisses most lower-case words on tokenPairCell (length and
+ * first two letters) without it. These check that the deferred form and its shortcuts agree with the
  * folded form itself, and that findMatches finds the same on tokenize()'s tokens as on plain
  * objects carrying the same fields (where every shortcut falls back to reading `norm`).
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
-import { findMatches } from '../lib/entities/matcher';
-import { lowerCell, normFirstUnit, Shape, tokenCell, tokenize, type Token } from '../lib/entities/normalize';
+import { createTable, findMatches, hitEntity, insertAlias } from '../lib/entities/matcher';
+import { lowerPairCell, normFirstUnit, Shape, tokenize, tokenPairCell, type Token } from '../lib/entities/normalize';
 import { ENTITIES } from './entities-fixture';
 
 const TEXT = [
@@ -38,14 +38,14 @@ describe('tokenize: deferred folded forms', () => {
       if (t.shape === Shape.Lower && /^[a-z0-9]+$/.test(TEXT.slice(t.start, t.end))) expect(t.norm).toBe(TEXT.slice(t.start, t.end));
     }
   });
-  it('tokenCell and normFirstUnit agree with the folded form, whether or not it was made first', () => {
+  it('tokenPairCell and normFirstUnit agree with the folded form, whether or not it was made first', () => {
     const fresh = tokenize(TEXT);
     for (let i = 0; i < fresh.length; i++) {
       const t = fresh[i]!;
-      const cell = tokenCell(t), first = normFirstUnit(t); // before norm is read
-      expect(cell).toBe(lowerCell(tokens[i]!.norm));
+      const cell = tokenPairCell(t), first = normFirstUnit(t); // before norm is read
+      expect(cell).toBe(lowerPairCell(tokens[i]!.norm));
       expect(first).toBe(tokens[i]!.norm.charCodeAt(0));
-      expect(tokenCell(t)).toBe(lowerCell(t.norm)); // after
+      expect(tokenPairCell(t)).toBe(lowerPairCell(t.norm)); // after
       expect(normFirstUnit(t)).toBe(t.norm.charCodeAt(0));
     }
   });
@@ -58,5 +58,16 @@ describe('tokenize: deferred folded forms', () => {
       expect(a).toEqual(b);
     }
     expect(findMatches(index.aliases, tokenize(texts[1]!)).length).toBeGreaterThan(3);
+  });
+});
+
+describe('findMatches: the quick no for lower-case words', () => {
+  it('lets through a lower-case word that starts an alias, and only the alias', () => {
+    const table = createTable();
+    insertAlias(table, 'da Silva', 1, false);
+    insertAlias(table, 'de Gaulle', 2, false);
+    // "dx" shares length and first letter with "da" and "de"; "de" shares them with "da".
+    const found = findMatches(table, tokenize('said da Silva and de Gaulle, not dx Silva')).map((m) => [m.from, m.to, hitEntity(m.hits[0]!)]);
+    expect(found).toEqual([[1, 3, 1], [4, 6, 2]]);
   });
 });

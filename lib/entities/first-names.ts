@@ -22,14 +22,15 @@ export interface GivenNameBlock {
   tokens: Token[];
 }
 
-/** Given name (folded) → the one introduced person who has it. */
-export function givenNamesOf(introduced: Iterable<number>, entities: readonly PackEntity[], nameKeys: readonly string[]): Map<string, number> {
+/** Given name (folded) → the one introduced person who has it. The index's records and name keys
+ *  are read through the linker's accessors (its kept reads of the runtime pack's lazy lists). */
+export function givenNamesOf(introduced: Iterable<number>, entityOf: (i: number) => PackEntity, nameKeyOf: (i: number) => string): Map<string, number> {
   const out = new Map<string, number>();
   const clash = new Set<string>();
   for (const i of introduced) {
-    const e = entities[i]!;
+    const e = entityOf(i);
     // The index's folded name key ("marsha p johnson"): no tokenising again.
-    const words = nameKeys[i]!.split(' ');
+    const words = nameKeyOf(i).split(' ');
     if (e.type !== 'person') {
       for (const w of words) clash.add(w);
       continue;
@@ -53,19 +54,29 @@ export function givenNamesOf(introduced: Iterable<number>, entities: readonly Pa
 export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Map<string, number>, taken: [number, number][], found: Map<number, Mention[]>): void {
   if (given.size === 0) return;
   const { tokens, text } = block;
-  const capsNear = (t: Token | undefined, a: number, z: number) => t !== undefined && t.shape !== Shape.Lower && /^[ \u00a0]+$/.test(text.slice(a, z));
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.shape !== Shape.Cap) continue;
     const who = given.get(t.norm);
     if (who === undefined) continue;
     const prev = tokens[k - 1], next = tokens[k + 1];
-    if (capsNear(prev, prev?.end ?? 0, t.start) || capsNear(next, t.end, next?.start ?? 0)) continue;
+    if (capsNear(text, prev, prev?.end ?? 0, t.start) || capsNear(text, next, t.end, next?.start ?? 0)) continue;
     // "Jim & Andy", "Will & Grace": two names joined by an ampersand are a title or a firm.
     if ((next && next.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(t.end, next.start))) || (prev && prev.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(prev.end, t.start)))) continue;
-    if (taken.some(([s, e]) => s < t.end && t.start < e)) continue;
+    if (overlapsTaken(taken, t)) continue;
     const list = found.get(who) ?? [];
     list.push({ paragraph: b, start: t.start, end: t.end, text: text.slice(t.start, t.end) });
     found.set(who, list);
   }
+}
+
+/** A capitalised or all-caps token separated from the name only by spaces. */
+function capsNear(text: string, t: Token | undefined, a: number, z: number): boolean {
+  return t !== undefined && t.shape !== Shape.Lower && /^[ \u00a0]+$/.test(text.slice(a, z));
+}
+
+/** Does the token overlap a span already linked in its block? */
+function overlapsTaken(taken: [number, number][], t: Token): boolean {
+  for (const [s, e] of taken) if (s < t.end && t.start < e) return true;
+  return false;
 }

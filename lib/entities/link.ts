@@ -53,6 +53,35 @@ interface BlockScan {
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
 
+/**
+ * The records (and name keys) read so far from an index, kept in plain arrays. The runtime pack's
+ * lists are lazy Proxies (lib/dataset/lazy-records.ts): every read turns the number into a property
+ * name and back, about a microsecond, and the linker reads some 40 records per KB of text. A record
+ * once made is never replaced, so keeping what was read changes nothing; for a built index (plain
+ * arrays) it costs one more array read. Keyed by the index's lists; the last one is kept at hand.
+ */
+interface Reads { entities: PackEntity[]; nameKeys: string[] }
+const readsByList = new WeakMap<object, Reads>();
+let lastList: object | undefined;
+let lastReads: Reads = { entities: [], nameKeys: [] };
+function readsOf(index: EntityIndex): Reads {
+  if (index.entities !== lastList) {
+    lastList = index.entities;
+    let r = readsByList.get(index.entities);
+    if (!r) readsByList.set(index.entities, (r = { entities: [], nameKeys: [] }));
+    lastReads = r;
+  }
+  return lastReads;
+}
+function entityAt(index: EntityIndex, i: number): PackEntity {
+  const r = readsOf(index).entities;
+  return r[i] ?? (r[i] = index.entities[i]!);
+}
+function nameKeyAt(index: EntityIndex, i: number): string {
+  const r = readsOf(index).nameKeys;
+  return r[i] ?? (r[i] = index.nameKeys[i]!);
+}
+
 function sentenceStart(scan: BlockScan, i: number): boolean {
   if (i === 0) return true;
   const gap = scan.text.slice(scan.tokens[i - 1]!.end, scan.tokens[i]!.start);
@@ -122,7 +151,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // The two most prominent candidates, without sorting a copy (this runs for every surname).
         let top: PackEntity | undefined, p1 = -1, p2 = -1;
         for (let k = 0; k < hits.length; k++) {
-          const c = index.entities[hits[k]!.entity]!, p = prominence(c);
+          const c = entityAt(index, hits[k]!.entity), p = prominence(c);
           if (p > p1) { p2 = p1; p1 = p; top = c; } else if (p > p2) p2 = p;
         }
         if (p1 >= STANDALONE_PROMINENCE && (hits.length === 1 || p1 - p2 >= 15) && top!.country) {
@@ -139,9 +168,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (fullCount !== 1) continue;
       if (single && (NEVER_ALONE.has(norm) || AMBIGUOUS_PLACES.has(norm) || WORDLIKE_ORGS.has(norm))) continue;
-      const e = index.entities[fullHit!.entity]!;
+      const e = entityAt(index, fullHit!.entity);
       // A one-word person alias is a surname in disguise; it does not introduce anybody.
-      if (single && e.type === 'person' && index.nameKeys[fullHit!.entity] !== norm) continue;
+      if (single && e.type === 'person' && nameKeyAt(index, fullHit!.entity) !== norm) continue;
       cursor = m.to;
       seen.add(fullHit!.entity);
       if (!isAcronym(scan, m)) spelled.add(fullHit!.entity);
@@ -183,7 +212,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (!self && m.to - m.from >= 2) {
         const key = matchKey(scan, m);
         if (insideLongerName(scan, m, index)) {
-          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => index.entities[h.entity]!.type === 'organization')) shadowed.add(key);
+          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(key);
           continue;
         }
         if (shadowed.has(key)) continue;
@@ -198,7 +227,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
-      const e = index.entities[chosen]!;
+      const e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
@@ -218,7 +247,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "New Zealand Department of Conservation": the country's name written before its own
       // body is part of the body's name, not a mention of the country.
       if (last && last.to === m.from && e.type === 'organization' && e.country && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
-        const c = index.entities[last.entity]!;
+        const c = entityAt(index, last.entity);
         if (c.subtype === 'country' && c.country === e.country) {
           const prevList = found.get(last.entity)!;
           prevList.pop();
@@ -234,7 +263,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   }
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
-  const given = givenNamesOf([...seen].filter((i) => found.has(i)), index.entities, index.nameKeys);
+  const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
@@ -244,7 +273,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
 
   const out: LinkedEntity[] = [];
   for (const [i, mentions] of found) {
-    const e = index.entities[i]!;
+    const e = entityAt(index, i);
     const linked: LinkedEntity = { id: e.id, name: e.name, type: e.type, description: describeEntity(e, opts.date), mentions };
     if (e.subtype) linked.subtype = e.subtype;
     if (e.note) linked.note = e.note;
@@ -313,19 +342,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   // One letter ("X", "Q") is a variable, a grade or an initial, not a name.
   if (single && norm.length === 1) return undefined;
   let initialMemo: boolean | undefined;
-  const isInitial = () => (initialMemo ??= sentenceStart(scan, m.from));
   const titled = single && hasTitleBefore(scan, m.from);
 
-  // Short candidates (surname forms, and one-word aliases of people that are not their name).
-  const shortish = (h: AliasHit) => {
-    if (h.short) return true;
-    return single && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] !== norm;
-  };
   let bestShortProminence = -1, secondShort = -1;
   const hits = decodedHits(m);
   for (const h of hits) {
-    if (!shortish(h)) continue;
-    const p = prominence(index.entities[h.entity]!);
+    if (!shortish(h, single, norm, index)) continue;
+    const p = prominence(entityAt(index, h.entity));
     if (p > bestShortProminence) { secondShort = bestShortProminence; bestShortProminence = p; }
     else if (p > secondShort) secondShort = p;
   }
@@ -342,12 +365,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     let dup = false;
     for (let k = 0; k < hi; k++) if (hits[k]!.entity === h.entity) { dup = true; break; }
     if (dup) continue;
-    const e = index.entities[h.entity]!;
+    const e = entityAt(index, h.entity);
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
-    if (shortish(h)) {
+    if (shortish(h, single, norm, index)) {
       const introduced = seen.has(h.entity);
       const p = prominence(e);
       const standalone = p >= STANDALONE_PROMINENCE && p === bestShortProminence && p - secondShort >= 15;
@@ -358,9 +381,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (surnames.has(norm) || !placeFits(scan, m, e, isInitial(), support)) continue;
+      if (surnames.has(norm) || !placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) continue;
     }
-    if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || isInitial())) continue;
+    if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || (initialMemo ??= sentenceStart(scan, m.from)))) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     // An acronym stands for many things: it links only when the page backs this reading.
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
@@ -390,7 +413,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
     // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
     // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
-    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && index.nameKeys[h.entity] !== norm && e.subtype !== 'country') continue;
+    if (single && h.mode === CaseMode.Proper && tok.shape === Shape.Upper && tok.norm.length >= 4 && nameKeyAt(index, h.entity) !== norm && e.subtype !== 'country') continue;
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
     // A record without a country cannot show it is the page's own ("National Assembly").
@@ -403,12 +426,19 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
-    if (score > bestScore || (score === bestScore && best !== undefined && e.id < index.entities[best]!.id)) {
+    if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** A short candidate: a surname form, or a one-word alias of a person that is not their name.
+ *  (Functions the linker calls per match live at the top level, not as closures made per call.) */
+function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex): boolean {
+  if (h.short) return true;
+  return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
 }
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
@@ -437,7 +467,7 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (mm.to !== m.from) continue;
     let top: PackEntity | undefined;
     for (const h of decodedHits(mm)) {
-      const c = index.entities[h.entity]!;
+      const c = entityAt(index, h.entity);
       if (!top || prominence(c) > prominence(top)) top = c;
     }
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
@@ -449,12 +479,18 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
 function shouting(scan: BlockScan, m: RawMatch): boolean {
   // Only words joined by spaces count: "Orbital ATK, NASA" and "MOSCOW (AP)" are not shouting.
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
-  const loud = (t: Token | undefined) => t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
   if ((loud(prev) && joinedBySpace(scan, prev!, scan.tokens[m.from]!)) || (loud(next) && joinedBySpace(scan, scan.tokens[m.to - 1]!, next!))) return true;
   // Shouted words cut into one-word sentences ("THIS. IS. WAR."): capitals on both sides (one side
   // is not enough: "talks with the US. NATO said" is two sentences).
-  const stop = (a: Token, b: Token) => /^[.!?]\s+$/.test(scan.text.slice(a.end, b.start));
-  return loud(prev) && loud(next) && stop(prev!, scan.tokens[m.from]!) && stop(scan.tokens[m.to - 1]!, next!);
+  return loud(prev) && loud(next) && sentenceStop(scan, prev!, scan.tokens[m.from]!) && sentenceStop(scan, scan.tokens[m.to - 1]!, next!);
+}
+/** An all-caps word of three letters or more, as written. */
+function loud(t: Token | undefined): boolean {
+  return t !== undefined && t.shape === Shape.Upper && t.norm.length >= 3 && t.end - t.start >= 3;
+}
+/** Only a sentence's final punctuation and spaces between two tokens. */
+function sentenceStop(scan: BlockScan, a: Token, b: Token): boolean {
+  return /^[.!?]\s+$/.test(scan.text.slice(a.end, b.start));
 }
 
 /** Is a one-word place name that is also an ordinary word or given name used as the place here? */
@@ -492,23 +528,43 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!decodedHits(m).some((h) => !h.short)) continue;
+    if (!hasFullHit(decodedHits(m))) continue;
     starts.add(m.from);
     ends.add(m.to);
   }
   scan.starts = starts;
   scan.ends = ends;
+  scan.titleCase = headlineStyle(scan.tokens);
+  void index;
+}
+
+/**
+ * Are at least 70 % of the block's words of 4+ letters (not digits; the first word left aside)
+ * capitalised, and at least 3 such words? The count stops once the lower-case words already seen
+ * are more than 30 % of all the words the block could still have (in running text, after a few
+ * words): the answer can only be no.
+ */
+export function headlineStyle(tokens: Token[]): boolean {
   let words = 0, caps = 0;
-  for (let k = 1; k < scan.tokens.length; k++) {
-    const t = scan.tokens[k]!;
+  const n = tokens.length;
+  for (let k = 1; k < n; k++) {
+    const t = tokens[k]!;
     if (t.end - t.start < 4) continue;
     const c0 = normFirstUnit(t);
     if (c0 >= 48 && c0 <= 57) continue;
     words++;
     if (t.shape !== Shape.Lower) caps++;
+    // At most n - 1 - k more words, all capitalised: lower-case ones exceed 30 % of the most
+    // words there can be, with a margin of one word against rounding in the test below.
+    else if (10 * (words - caps) > 3 * (words + n - 1 - k) + 10) return false;
   }
-  scan.titleCase = words >= 3 && caps >= words * 0.7;
-  void index;
+  return words >= 3 && caps >= words * 0.7;
+}
+
+/** Some hit is a full (non-short) form. */
+function hasFullHit(hits: AliasHit[]): boolean {
+  for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+  return false;
 }
 
 /** Is `country` the one the page speaks of most (ties included)? A generically named institution
@@ -607,7 +663,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && m.to - m.from === 1 && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.from]!, next)) {
     const after = tokens[m.to + 1];
     const e = decodedHits(m)[0];
-    const sub = e === undefined ? undefined : index.entities[e.entity]!.subtype;
+    const sub = e === undefined ? undefined : entityAt(index, e.entity).subtype;
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
   }
   // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
@@ -739,7 +795,7 @@ function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string
   for (const q of scan.matches) {
     if (q.to !== end || q.from >= end) continue;
     for (const h of decodedHits(q)) {
-      const c = index.entities[h.entity]!;
+      const c = entityAt(index, h.entity);
       if (c.type === 'place' && c.subtype === 'country' && c.country && !h.short) return c.country;
     }
   }
@@ -761,7 +817,7 @@ function pageCountry(index: EntityIndex, publisher: number | undefined, url: str
       if (c) return c;
     } catch { /* not a URL */ }
   }
-  return publisher === undefined ? undefined : index.entities[publisher]!.country;
+  return publisher === undefined ? undefined : entityAt(index, publisher).country;
 }
 
 /** Institutions whose campuses are named "<Noun> of <State>, <City>". */
@@ -795,7 +851,7 @@ function overshadowed(index: EntityIndex, hits: AliasHit[], e: PackEntity, page:
   const mine = e.population ?? 0;
   let bigger = 0;
   for (const h of hits) {
-    const c = index.entities[h.entity]!;
+    const c = entityAt(index, h.entity);
     if (c !== e && c.type === 'place' && (c.population ?? 0) > bigger) bigger = c.population!;
   }
   if (bigger < 500_000 || bigger < 5 * mine) return false;

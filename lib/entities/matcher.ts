@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerCell, Shape, tokenCell, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenPairCell, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -282,10 +282,11 @@ function slotFilter(table: AliasTable): KeyFilter {
 }
 /**
  * The few hundred words that may start an alias in lower case ("da", "the", "2024"), as a byte per
- * (length up to 15, first code unit mod 128): most lower-case words are dismissed on two numbers,
- * without a hash of the word. Keyed by the set; remade when it has grown.
+ * (length up to 15, first two code units mod 128; normalize.ts lowerPairCell): most lower-case
+ * words are dismissed on a few numbers, without a string or a hash of the word. Keyed by the set;
+ * remade when it has grown.
  */
-const LOWER_CELLS = 16 * 128;
+const LOWER_CELLS = PAIR_CELLS;
 const lowerCells = new WeakMap<object, { size: number; cells: Uint8Array }>();
 function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   const lf = table.lowerFirst;
@@ -293,7 +294,7 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   let c = lowerCells.get(lf);
   if (!c || c.size !== lf.size) {
     const cells = new Uint8Array(LOWER_CELLS);
-    for (const w of lf) cells[lowerCell(w)] = 1;
+    for (const w of lf) cells[lowerPairCell(w)] = 1;
     c = { size: lf.size, cells };
     lowerCells.set(lf, c);
   }
@@ -302,8 +303,9 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
 
 /** Most capitalised words of a text recur ("The", "He", "Trump"): their one-word answers are kept
  *  in a small Map, which stays in the processor's cache where the whole table (~100k keys, or the
- *  runtime pack's hashed byte arrays) does not. Bounded; cleared when full, and when a built
- *  table has grown since (a remembered miss could have become a key). */
+ *  runtime pack's hashed byte arrays) does not. For a read-only table the answers for longer keys
+ *  ("vladimir putin") are kept here too. Bounded; cleared when full, and when a built table has
+ *  grown since (a remembered miss could have become a key). */
 const FIRST_WORD_CACHE = 50_000;
 const firstWordCache = new WeakMap<object, { size: number; words: Map<string, Slot | null> }>();
 function firstWordSlots(table: AliasTable): Map<string, Slot | null> {
@@ -328,12 +330,15 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const first = firstWordSlots(table);
   const keys = slotFilter(table);
   const cells = lowerFirstCells(table);
+  // A read-only table (the runtime pack's) decodes and compares stored bytes on every lookup:
+  // its longer keys' answers are kept with the first words'. A built Map is asked directly.
+  const longer = slots instanceof Map ? undefined : first;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     // Most words are lower case and no alias starts with them: skip the map lookup (and, for a
-    // word from tokenize(), making its string: tokenCell reads the text).
-    if (t.shape === Shape.Lower && ((cells !== undefined && cells[tokenCell(t)] === 0) || !lowerFirst.has(t.norm))) continue;
+    // word from tokenize(), making its string: tokenPairCell reads the text).
+    if (t.shape === Shape.Lower && ((cells !== undefined && cells[tokenPairCell(t)] === 0) || !lowerFirst.has(t.norm))) continue;
     let key = t.norm;
     // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
     keyUnits = 0;
@@ -366,7 +371,16 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
       if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
       key = `${key} ${word}`;
-      const next = slots.get(key);
+      let next: Slot | undefined;
+      if (longer === undefined) next = slots.get(key);
+      else {
+        const known = longer.get(key);
+        if (known === undefined) {
+          next = slots.get(key);
+          if (longer.size >= FIRST_WORD_CACHE) longer.clear();
+          longer.set(key, next ?? null);
+        } else next = known ?? undefined;
+      }
       if (!next) break;
       slot = next;
       j++;
