@@ -11,12 +11,12 @@
  * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
  * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
 import { RERANK_DIM, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
-import { hashId } from './coverage';
+import { cachedRows } from './_row-cache';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
 
 interface QueryRows { id: string; rows: Float64Array[]; own: Uint8Array }
@@ -38,18 +38,7 @@ function cached(name: string, fresh: boolean, make: () => QueryRows[]): QueryRow
   // The evidence code only (not the shipped weights in rerank.ts, which do not change the rows).
   const evidence = readFileSync('lib/coverage/rerank.ts', 'utf8');
   // The first stage (rank.ts, headings.ts) changes the rows too: --fresh-rows after changing it.
-  // The pack decides which entities each item links, so a rebuilt pack (size or time) is a miss too.
-  const pack = statSync('assets/default-pack.json');
-  const stamp = hashId(`${evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput'))}|${pack.size}|${pack.mtimeMs}`);
-  mkdirSync(path.resolve('.cache'), { recursive: true });
-  const file = path.resolve('.cache', `coverage-rows-${name}-${RERANK_DIM}-${stamp}.json`);
-  if (existsSync(file) && !fresh) {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; rows: number[][]; own: number[] }[];
-    return raw.map((q) => ({ id: q.id, rows: q.rows.map((r) => Float64Array.from(r)), own: Uint8Array.from(q.own) }));
-  }
-  const out = make();
-  writeFileSync(file, JSON.stringify(out.map((q) => ({ id: q.id, rows: q.rows.map((r) => [...r]), own: [...q.own] }))));
-  return out;
+  return cachedRows(`coverage-rows-${name}-${RERANK_DIM}`, evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput')), 'own', fresh, make);
 }
 
 /** Share of queries whose highest-scoring heading is one of their own (queries with no row count as wrong). */

@@ -12,7 +12,7 @@
  * Rows are cached in .cache/ keyed by rank.ts, item-rank.ts, rerank.ts and the pack; --fresh-rows
  * rebuilds them.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
@@ -21,6 +21,7 @@ import { fitSoftmax } from '../../lib/coverage/rerank';
 import { fitTrees, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
 import { ITEM_DIM, ITEM_FEATURES, itemScores, type ItemModel } from '../../lib/coverage/item-rank';
 import { hashId } from './coverage';
+import { cachedRows } from './_row-cache';
 
 /** One query's re-scored candidates: item rows, strongest first, and which are relevant. */
 export interface ItemRows { id: string; rows: Float64Array[]; rel: Uint8Array }
@@ -42,17 +43,7 @@ const num = (args: string[], flag: string, d: number) => (args.includes(flag) ? 
 
 function cached(name: string, fresh: boolean, make: () => ItemRows[]): ItemRows[] {
   const code = ['lib/coverage/rank.ts', 'lib/coverage/item-rank.ts', 'lib/coverage/rerank.ts', 'lib/coverage/headings.ts', 'lib/coverage/chooser-trees.ts'].map((f) => readFileSync(f, 'utf8')).join('|');
-  const pack = statSync('assets/default-pack.json');
-  const stamp = hashId(`${code}|${pack.size}|${pack.mtimeMs}`);
-  mkdirSync(path.resolve('.cache'), { recursive: true });
-  const file = path.resolve('.cache', `coverage-items-${name}-${ITEM_DIM}-${stamp}.json`);
-  if (existsSync(file) && !fresh) {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { id: string; rows: number[][]; rel: number[] }[];
-    return raw.map((q) => ({ id: q.id, rows: q.rows.map((r) => Float64Array.from(r)), rel: Uint8Array.from(q.rel) }));
-  }
-  const out = make();
-  writeFileSync(file, JSON.stringify(out.map((q) => ({ id: q.id, rows: q.rows.map((r) => [...r]), rel: [...q.rel] }))));
-  return out;
+  return cachedRows(`coverage-items-${name}-${ITEM_DIM}`, code, 'rel', fresh, make);
 }
 
 export async function fitItemStage(x: ItemsInput): Promise<void> {
