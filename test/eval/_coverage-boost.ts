@@ -11,12 +11,13 @@
  * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
  * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
 import { RERANK_DIM, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
 import { cachedRows } from './_row-cache';
+import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
 
 interface QueryRows { id: string; rows: Float64Array[]; own: Uint8Array }
@@ -95,14 +96,8 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const d0 = x.evaluate(x.dev, x.params, linear, null), d1 = x.evaluate(x.dev, x.params, linear, trees);
   console.log(`  boost: dev linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
   if (args.includes('--write-trees')) {
-    const r = (v: number) => Number(v.toPrecision(5));
-    // Thresholds are written exactly (the fit picks short decimals between two values); +Infinity (no split) as 1e300.
-    const th = (v: number) => (Number.isFinite(v) ? String(v) : '1e300');
     const file = path.resolve('lib/coverage/chooser-trees.ts');
-    const src = readFileSync(file, 'utf8');
-    const head = src.slice(0, src.indexOf('export const CHOOSER_TREES'));
-    const body = `export const CHOOSER_TREES: TreeEnsemble = {\n  depth: ${trees.depth},\n  feature: [${trees.feature.join(',')}],\n  threshold: [${trees.threshold.map(th).join(',')}],\n  leaf: [${trees.leaf.map(r).join(',')}],\n};\n`;
-    writeFileSync(file, head + body);
-    console.log(`  boost: wrote ${file} (${nTrees} trees, ${Buffer.byteLength(head + body)} B)`);
+    const bytes = rewriteModelExport(file, 'CHOOSER_TREES', `export const CHOOSER_TREES: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);
+    console.log(`  boost: wrote ${file} (${nTrees} trees, ${bytes} B)`);
   }
 }

@@ -12,7 +12,7 @@
  * Rows are cached in .cache/ keyed by rank.ts, item-rank.ts, rerank.ts and the pack; --fresh-rows
  * rebuilds them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
@@ -22,6 +22,7 @@ import { fitTrees, type BoostGroup, type TreeEnsemble } from '../../lib/coverage
 import { ITEM_DIM, ITEM_FEATURES, itemScores, type ItemModel } from '../../lib/coverage/item-rank';
 import { hashId } from './coverage';
 import { cachedRows } from './_row-cache';
+import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 
 /** One query's re-scored candidates: item rows, strongest first, and which are relevant. */
 export interface ItemRows { id: string; rows: Float64Array[]; rel: Uint8Array }
@@ -115,14 +116,9 @@ export async function fitItemStage(x: ItemsInput): Promise<void> {
     });
   }
   if (args.includes('--write-items')) {
-    const r = (v: number) => Number(v.toPrecision(5));
-    const th = (v: number) => (Number.isFinite(v) ? String(v) : '1e300');
     const file = path.resolve('lib/coverage/item-model.ts');
-    const src = readFileSync(file, 'utf8');
-    const head = src.slice(0, src.indexOf('export const ITEM_MODEL'));
-    const treeSrc = trees ? `{\n    depth: ${trees.depth},\n    feature: [${trees.feature.join(',')}],\n    threshold: [${trees.threshold.map(th).join(',')}],\n    leaf: [${trees.leaf.map(r).join(',')}],\n  }` : 'null';
-    const body = `export const ITEM_MODEL: ItemModel = {\n  linear: [${linear.map((w) => Number(w.toFixed(5))).join(', ')}],\n  trees: ${treeSrc},\n  top: ${top},\n};\n`;
-    writeFileSync(file, head + body);
-    console.log(`  items: wrote ${file} (${Buffer.byteLength(head + body)} B)`);
+    const treeSrc = trees ? treeEnsembleSource(trees, '    ') : 'null';
+    const bytes = rewriteModelExport(file, 'ITEM_MODEL', `export const ITEM_MODEL: ItemModel = {\n  linear: [${linear.map((w) => Number(w.toFixed(5))).join(', ')}],\n  trees: ${treeSrc},\n  top: ${top},\n};\n`);
+    console.log(`  items: wrote ${file} (${bytes} B)`);
   }
 }
