@@ -14,6 +14,7 @@
  * The hash is FNV-1a over UTF-16 code units (the same over a query string and over the stored
  * bytes, decoded on the fly), so a lookup never encodes or decodes a whole string.
  */
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../fnv';
 
 /** What is stored; the rest is derived when the table is made. */
 export interface FrozenStringsParts {
@@ -21,15 +22,6 @@ export interface FrozenStringsParts {
   lengths: Uint16Array;
   /** Each key's hash, when whoever made the parts computed it on the way (frontDecode). */
   hashes?: Uint32Array;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function hashOf(key: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
 }
 
 /** UTF-8 length of a string without making bytes (lone surrogates count as U+FFFD, 3 bytes). */
@@ -186,7 +178,7 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
           state[pos] = h;
           continue;
         }
-        // A multi-byte sequence: its code point as UTF-16 units, hashed like hashOf does.
+        // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
         const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
         let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
         for (let k = 0; k < extra; k++) {
@@ -324,7 +316,7 @@ export class FrozenStrings extends StringList {
     const { bytes, starts, buckets, mask } = this;
     const len = key.length;
     let byteLen = -1; // computed on the first candidate
-    for (let b = hashOf(key) & mask; ; b = (b + 1) & mask) {
+    for (let b = fnv1a(key) & mask; ; b = (b + 1) & mask) {
       const slot = buckets[b]!;
       if (slot === 0) return -1;
       const i = slot - 1;

@@ -8,6 +8,7 @@
  * Each token keeps its UTF-16 [start, end) in the source string and a case class, so case rules
  * can be checked after a lookup on the folded form.
  */
+import { FNV_PRIME } from '../fnv';
 
 /** Case class of a token as written. */
 export const enum Shape {
@@ -86,8 +87,7 @@ export function normFirstUnit(t: Token): number {
 
 /** FNV-1a over UTF-16 code units, the hash lib/dataset/frozen-strings.ts keys its tables with
  *  (the matcher's quick no before a lookup); HASH_BITS keeps a small integer. */
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+export { FNV_OFFSET, FNV_PRIME } from '../fnv';
 export const HASH_BITS = 0x3fffffff;
 /** Continue an FNV-1a state over the code units of `s`. */
 export function hashMore(h: number, s: string): number {

@@ -13,6 +13,7 @@
  *   trainer, see model.ts).
  */
 import { CUES, MAX_CUE_WORDS, type CueCategory } from './lexicon';
+import { FNV_PRIME, fnv1a } from '../fnv';
 
 export interface Token {
   /** Normalised form: lower case, ’ → ', digits → 0. */
@@ -231,16 +232,11 @@ export function findCues(tokens: Token[]): CueHit[] {
 // ---------------------------------------------------------------------------------------------
 // Hashing
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 /** The logistic function: a model's logit as a probability. */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-export function fnv(s: string, h = FNV_OFFSET): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
+/** The feature hash (lib/fnv.ts), under the name the trainer and evals import. */
+export const fnv = fnv1a;
 
 function finish(h: number): number {
   h ^= h >>> 16;

@@ -9,6 +9,7 @@ import type { HistoryItem } from '../coverage/index';
 import { normalizeUrl } from '../coverage/facts';
 import { fail, ok, type Result } from '../messaging';
 import { HISTORY, HISTORY_CHUNKS, abortQuietly, requestValue, storageErrorText, transactionDone } from './db';
+import { fnv1a } from '../fnv';
 
 export const HISTORY_CAP = 10_000;
 
@@ -33,12 +34,7 @@ interface HistoryChunk {
 
 /** The chunk of a read's key (FNV-1a). */
 export function chunkOfKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % HISTORY_CHUNK_COUNT;
+  return fnv1a(key) % HISTORY_CHUNK_COUNT;
 }
 
 export const ReadRecord = z.object({
