@@ -10,7 +10,7 @@
  */
 import type { Pack } from '../dataset/schema';
 import { parsePack as parsePackText } from '../dataset/pack';
-import { decodeRuntimePack, isRuntimePack, RUNTIME_PACK_VERSION, type RuntimePack } from '../dataset/runtime-pack';
+import { decodeRuntimePack, isRuntimePack, runtimeImageKey, type RuntimePack } from '../dataset/runtime-pack';
 import { sha256Hex, type PackCache } from './pack-cache';
 import { buildKnowledge, type Knowledge } from '../knowledge';
 
@@ -168,7 +168,7 @@ async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | nu
       .catch(() => null)
       .then(async (hex) => {
         performance.measure?.(PACK_CACHE_CHECK_MEASURE, { start: t, end: performance.now() });
-        if (hex === null || key === `v${RUNTIME_PACK_VERSION}-${hex}`) return;
+        if (hex === null || key === runtimeImageKey(hex)) return;
         await cache.drop();
         cached.onCorrupt?.();
       });

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { parsePack } from '../dataset/pack';
-import { encodeRuntimePack, RUNTIME_PACK_VERSION } from '../dataset/runtime-pack';
+import { encodeRuntimePack, runtimeImageKey } from '../dataset/runtime-pack';
 
 export const DEFAULT_PACK_ASSET = 'assets/default-pack.bin.gz';
 /** How many files the gzip is cut into (4: measured 40–50 ms for 2.1 MB, 8 was no faster). */
@@ -37,7 +37,7 @@ export const SHARDS = 4;
  * the worker can check the cached bytes against it.
  */
 export function runtimePackKey(image: Uint8Array): string {
-  return `v${RUNTIME_PACK_VERSION}-${createHash('sha256').update(image).digest('hex')}`;
+  return runtimeImageKey(createHash('sha256').update(image).digest('hex'));
 }
 
 export function defaultPackAsset(): Plugin {

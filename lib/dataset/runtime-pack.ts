@@ -25,6 +25,13 @@ export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
 export const RUNTIME_PACK_VERSION = 7; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8)
 
+/**
+ * The key the background caches a default pack's inflated image under (lib/background/pack-cache.ts):
+ * this layout's version and the image's SHA-256, so a rebuilt pack or a new layout never reads an
+ * old entry. Made at build (lib/build/default-pack-plugin.ts) and checked against the cached bytes.
+ */
+export const runtimeImageKey = (sha256Hex: string): string => `v${RUNTIME_PACK_VERSION}-${sha256Hex}`;
+
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
 
 interface RuntimeData {
