@@ -17,6 +17,8 @@ const index = buildEntityIndex([
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['America', 'US'], country: 'US', prominence: 95 }),
   E({ id: 'Q60', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', population: 8_000_000, prominence: 90 }),
   E({ id: 'Q1384', name: 'New York', type: 'place', subtype: 'region', aliases: ['New York State'], country: 'US', prominence: 70 }),
+  E({ id: 'Q145', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK', 'Great Britain'], country: 'GB', prominence: 95 }),
+  E({ id: 'Q161885', name: 'Kingdom of Great Britain', type: 'place', subtype: 'region', aliases: ['UK', 'Great Britain'], prominence: 70 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -42,6 +44,9 @@ describe('a state cue after a name of several words', () => {
     expect(links('The New York governor faces a primary.')).toEqual(['Q1384:New York']);
     expect(links('Lawmakers in New York state passed it.')).toEqual(['Q1384:New York']);
     expect(links('She moved to New York last year.')).toEqual(['Q60:New York']);
+  });
+  it('tells a state from its namesake city, not a region from a country ("UK lawmakers")', () => {
+    expect(links('UK lawmakers deny the request.')).toEqual(['Q145:UK']);
   });
 });
 

@@ -366,6 +366,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let qualifier: string | undefined;
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
+  let settlement: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -430,8 +431,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
     // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
     // capital that shares its name.
-    // Also for a name of several words: "the New York governor", "New York state".
-    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
+    // Also for a name of several words: "the New York governor", "New York state". The cue tells a
+    // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
+    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -447,6 +449,15 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
 function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex): boolean {
   if (h.short) return true;
   return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
+}
+
+/** Is one of the candidates a city or a capital (the namesake a state cue tells the state from)? */
+function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
+  for (const h of hits) {
+    const sub = entityAt(index, h.entity).subtype;
+    if (sub === 'city' || sub === 'capital') return true;
+  }
+  return false;
 }
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
