@@ -19,6 +19,8 @@ const index = buildEntityIndex([
   E({ id: 'Q1384', name: 'New York', type: 'place', subtype: 'region', aliases: ['New York State'], country: 'US', prominence: 70 }),
   E({ id: 'Q145', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK', 'Great Britain'], country: 'GB', prominence: 95 }),
   E({ id: 'Q161885', name: 'Kingdom of Great Britain', type: 'place', subtype: 'region', aliases: ['UK', 'Great Britain'], prominence: 70 }),
+  E({ id: 'Q76', name: 'Barack Obama', type: 'person', shortNames: ['Obama'], country: 'US', prominence: 97 }),
+  E({ id: 'Q38555', name: 'Santa Fe', type: 'place', subtype: 'city', country: 'US', population: 88000, prominence: 66 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -62,5 +64,20 @@ describe('a person\'s name before a facility\'s or a prize\'s noun', () => {
   it('"Charles de Gaulle airport" is the airport; the person in running text is the person', () => {
     expect(links('He was stopped after landing at Charles de Gaulle airport in France.')).toEqual(['Q142:France']);
     expect(links('Charles de Gaulle led France after the war.')).toEqual(['Q2042:Charles de Gaulle', 'Q142:France']);
+  });
+});
+
+describe('longer names in a headline-style line', () => {
+  it('a common given name before a surname makes an unknown person ("Michelle Obama")', () => {
+    expect(links('Michelle Obama Says She Is Exhausted By The News')).toEqual([]);
+    expect(links('Barack Obama Says He Is Exhausted By The News')).toEqual(['Q76:Barack Obama']);
+  });
+  it('a run of capitalised words ending in an organisation\'s noun makes a longer name ("U.S. Men\'s Soccer Team")', () => {
+    expect(links("U.S. Men's Soccer Team Cancels Training Camp In France")).toEqual(['Q142:France']);
+    expect(links('These Are The Victims Of The Santa Fe High School Shooting')).toEqual([]);
+  });
+  it('a possessive or a preposition ends the run ("France\'s Louvre Museum", "In France After Cathedral Fire")', () => {
+    expect(links("France's Louvre Museum Ends Its Closure Over Virus Fears")).toEqual(['Q142:France']);
+    expect(links('Book Sales Soar In France After Cathedral Fire')).toEqual(['Q142:France']);
   });
 });

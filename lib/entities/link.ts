@@ -22,6 +22,7 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
+import { givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { afterGluedDollar, afterModelCode, brandAsVerb, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
@@ -675,7 +676,8 @@ const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.tes
  */
 function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   if (scan.starts === undefined) nameBounds(scan, index);
-  if (scan.titleCase) return false;
+  // In a headline every word is capitalised: only the signs that do not rest on capitals count.
+  if (scan.titleCase) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it.
