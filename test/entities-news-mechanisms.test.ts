@@ -21,6 +21,11 @@ const index = buildEntityIndex([
   E({ id: 'Q161885', name: 'Kingdom of Great Britain', type: 'place', subtype: 'region', aliases: ['UK', 'Great Britain'], prominence: 70 }),
   E({ id: 'Q76', name: 'Barack Obama', type: 'person', shortNames: ['Obama'], country: 'US', prominence: 97 }),
   E({ id: 'Q38555', name: 'Santa Fe', type: 'place', subtype: 'city', country: 'US', population: 88000, prominence: 66 }),
+  E({ id: 'Q212', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
+  E({ id: 'Q16150196', name: 'Donetsk', type: 'place', subtype: 'city', country: 'UA', population: 900_000, prominence: 66 }),
+  E({ id: 'geonames:709716', name: 'Donetsk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
+  E({ id: 'Q29', name: 'Spain', type: 'place', subtype: 'country', country: 'ES', prominence: 95 }),
+  E({ id: 'geonames:2514256', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 64 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -79,5 +84,16 @@ describe('longer names in a headline-style line', () => {
   it('a possessive or a preposition ends the run ("France\'s Louvre Museum", "In France After Cathedral Fire")', () => {
     expect(links("France's Louvre Museum Ends Its Closure Over Virus Fears")).toEqual(['Q142:France']);
     expect(links('Book Sales Soar In France After Cathedral Fire')).toEqual(['Q142:France']);
+  });
+});
+
+describe('an administrative noun beside a place name', () => {
+  it('"the Donetsk region" is the oblast the pack keeps under its full name; "Donetsk" alone the city', () => {
+    expect(links('Shelling is reported in the Donetsk region of Ukraine.')).toEqual(['geonames:709716:Donetsk', 'Q212:Ukraine']);
+    expect(links('Shelling is reported in Donetsk, Ukraine.')).toEqual(['Q16150196:Donetsk', 'Q212:Ukraine']);
+  });
+  it('"the province of Málaga" without a province record links nothing rather than the city', () => {
+    expect(links('Two people die in floods in the province of Málaga, Spain.')).toEqual(['Q29:Spain']);
+    expect(links('Two people die in floods in Málaga, Spain.')).toEqual(['geonames:2514256:Málaga', 'Q29:Spain']);
   });
 });

@@ -20,10 +20,11 @@ import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS
 import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
-import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
+import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
+import { regionNounAround } from './region-cue';
 import { afterGluedDollar, afterModelCode, brandAsVerb, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -228,10 +229,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = m.to;
         continue;
       }
-      const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
+      let chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
-      const e = entityAt(index, chosen);
+      let e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       if (!self && e.type === 'person' && namedAfterPerson(scan.text, scan.tokens, to)) {
         cursor = to;
@@ -241,6 +242,18 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
         continue;
+      }
+      // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
+      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
+      if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
+        const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
+        if (suffixes) {
+          const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
+          cursor = to;
+          if (region === undefined) continue;
+          chosen = region;
+          e = entityAt(index, region);
+        }
       }
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
@@ -470,6 +483,19 @@ function stateCue(scan: BlockScan, m: RawMatch): boolean {
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
   if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
   return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
+}
+
+/** The region record named "<key> <suffix>" for one of the suffixes, in `country` when given. */
+function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[], country: string | undefined): number | undefined {
+  for (const suffix of suffixes) {
+    const hits = index.aliases.slots.get(`${key} ${suffix}`)?.hits;
+    if (!hits) continue;
+    for (const p of hits) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (!hitShort(p) && r.type === 'place' && r.subtype === 'region' && (!country || !r.country || r.country === country)) return i;
+    }
+  }
+  return undefined;
 }
 
 /** A multi-word match's words, normalised ("golden dawn"). */
