@@ -97,6 +97,9 @@ describe('an administrative noun beside a place name', () => {
     expect(links('Two people die in floods in the province of Málaga, Spain.')).toEqual(['Q29:Spain']);
     expect(links('Two people die in floods in Málaga, Spain.')).toEqual(['geonames:2514256:Málaga', 'Q29:Spain']);
   });
+  it('any other lower-case word after the name is no administrative noun (not even "constructor")', () => {
+    expect(links('A Málaga constructor built it.')).toEqual(['geonames:2514256:Málaga']);
+  });
 });
 
 describe('the modifier-letter apostrophe (U+02BC)', () => {
