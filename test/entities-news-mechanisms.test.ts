@@ -27,6 +27,7 @@ const index = buildEntityIndex([
   E({ id: 'Q29', name: 'Spain', type: 'place', subtype: 'country', country: 'ES', prominence: 95 }),
   E({ id: 'geonames:2514256', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 64 }),
   E({ id: 'Q1899', name: 'Kyiv', type: 'place', subtype: 'capital', country: 'UA', population: 2_900_000, prominence: 85 }),
+  E({ id: 'Q11201', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', aliases: ['Supreme Court'], country: 'US', prominence: 85 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -106,5 +107,12 @@ describe('the modifier-letter apostrophe (U+02BC)', () => {
   it('separates a possessive like the typewriter apostrophe ("Kyivʼs")', () => {
     expect(links('Drones hit Kyivʼs suburbs overnight.')).toEqual(['Q1899:Kyiv']);
     expect(links("Drones hit Kyiv's suburbs overnight.")).toEqual(['Q1899:Kyiv']);
+  });
+});
+
+describe('a generic institution\'s name before "of <Place>"', () => {
+  it('"the Supreme Court of India" is one name: neither the country nor another country\'s court', () => {
+    expect(links('On Monday the judges of the Supreme Court of India ruled that the law was void.')).toEqual([]);
+    expect(links('On Monday the judges in India ruled that the law was void.')).toEqual(['Q668:India']);
   });
 });

@@ -758,7 +758,9 @@ function initials(t: Token): boolean {
   return t.shape === Shape.Upper && t.end - t.start >= 2 && !/\d/.test(t.norm);
 }
 
-/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
+/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn".
+ *  A known name before "of" stops the rule ("… the Golden Dawn of …"), except a generic institution's
+ *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country). */
 function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   const tokens = scan.tokens;
   const prev = tokens[m.from - 1], first = tokens[m.from]!;
@@ -770,7 +772,7 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
     const k = conn - 1;
     const head = tokens[k];
     // The head may be initials: "PGA of America", "NAACP of Virginia".
-    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
   }
   return false;
 }
