@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
+import { DeferredStrings, FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
@@ -44,6 +44,24 @@ describe('FrozenStrings', () => {
     expect(() => FrozenStrings.build(['x', 'x'])).toThrow(/duplicate/);
     expect(() => new FrozenStrings({ bytes: new Uint8Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
     expect(() => FrozenStrings.build(['a\ud800b'])).toThrow(/well-formed/);
+  });
+});
+
+describe('DeferredStrings', () => {
+  it('reads and looks up like FrozenStrings, and serves a lazy map in key order', () => {
+    const keys = ['Q1', 'Q22', 'Québec floods', 'x😀y', ''];
+    const d = new DeferredStrings(StringList.encode(keys));
+    expect(d.size).toBe(5);
+    expect(d.keyAt(2)).toBe('Québec floods');
+    keys.forEach((k, i) => expect(d.indexOf(k)).toBe(i));
+    expect(d.indexOf('Q2')).toBe(-1);
+    expect(d.keys()).toEqual(keys);
+    const made: number[] = [];
+    const m = new LazyMap<number>(new DeferredStrings(StringList.encode(keys)), (i) => (made.push(i), i * 10));
+    expect(m.get('Q22')).toBe(10);
+    expect(m.has('nope')).toBe(false);
+    expect(made).toEqual([1]);
+    expect([...m]).toEqual(keys.map((k, i) => [k, i * 10]));
   });
 });
 
@@ -335,6 +353,14 @@ describe('runtime pack', () => {
     expect(isRuntimePack(bytes)).toBe(true);
     const rt = decodeRuntimePack(bytes);
     sameKnowledge(buildKnowledge([smallPack()]), rt.knowledge, TEXTS, '2025-03-01');
+  });
+
+  it('keeps the coverage index\'s topic names and posting keys out of the header JSON', () => {
+    const header = runtimeCoverageHeader(encodeRuntimePack(smallPack())) as unknown as Record<string, unknown>;
+    expect(Object.keys(header)).not.toContain('topicNames');
+    expect(Object.keys(header)).not.toContain('datedKeys');
+    // The posting keys are entity ids; the header names none (its few irregular records aside).
+    expect(JSON.stringify(header)).not.toContain('Q22686');
   });
 
   it('stores the records\' entity-id table only when it is not the dated posting keys', () => {

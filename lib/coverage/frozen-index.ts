@@ -9,6 +9,11 @@
  *   postings    byEntity / undatedByEntity as one flat list each (+ per-entity lengths), each
  *               entity's item numbers as differences from the previous one (ascending lists:
  *               small numbers, a third of the gzipped bytes of the plain numbers)
+ *   keys        topic names and the posting lists' keys (entity ids) as string lists (sections,
+ *               not header JSON: parsing 412 KB of JSON and filling three Maps of ~8k, 5k and 5k
+ *               strings was most of the coverage thaw, issue #8); topicNames a lazy list over
+ *               them, topicIds / byEntity / idf lazy maps (a hash table made on the first
+ *               lookup, a posting list decoded when its entity is looked up)
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
  *   records     rebuilt from columns when an item is read: ids (below), dates (a
  *               StringList of the distinct dates and each item's number in it), an outlet table
@@ -36,7 +41,7 @@
  * The loaded index is read-only: addToCoverageIndex refuses it (history is passed per query).
  */
 import type { Image, Section } from '../dataset/binary-image';
-import { FrozenStrings, StringList } from '../dataset/frozen-strings';
+import { DeferredStrings, FrozenStrings, StringList } from '../dataset/frozen-strings';
 import { LazyMap, lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
@@ -47,14 +52,10 @@ const ORIGINS: CoverageOrigin[] = ['timeline', 'pack', 'history'];
 export interface FrozenCoverageData {
   count: number;
   maxIdf: number;
-  topicNames: string[];
-  /** Posting-list keys (entity ids), in the index's Map order. */
-  datedKeys: string[];
-  undatedKeys: string[];
   /** The idf map's keys, when not simply the dated keys then the undated-only ones. */
   idfKeys?: string[];
   /**
-   * The records' entity-id table is datedKeys itself (first-seen order, as buildCoverageIndex
+   * The records' entity-id table is the dated posting keys themselves (first-seen order, as buildCoverageIndex
    * keys its postings: true whenever every item is dated), so it is not stored twice (~23 KB of
    * the zip).
    */
@@ -157,19 +158,6 @@ function flatLists(lists: readonly (readonly number[])[]): { lengths: Uint32Arra
   let at = 0;
   for (const l of lists) for (const v of l) flat[at++] = v;
   return { lengths, flat };
-}
-
-/** Lists stored as per-list lengths and differences from the previous number (deltas()). */
-function undeltaLists(lengths: Uint32Array, flat: Int32Array): number[][] {
-  const out: number[][] = new Array(lengths.length);
-  let at = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    const list: number[] = new Array(lengths[i]!); // a plain loop: Array.from over a typed subarray is slower
-    for (let k = 0, v = 0; k < list.length; k++) list[k] = v += flat[at++]!;
-    out[i] = list;
-  }
-  if (at !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
-  return out;
 }
 
 /**
@@ -324,11 +312,14 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
   const { idPrefix, serials, oddIds } = idColumns(recs);
   return {
     data: {
-      count: n, maxIdf: index.maxIdf, topicNames: index.topicNames, datedKeys: dated.keys, undatedKeys: undated.keys, urls, topics, rest, idPrefix, oddIds,
+      count: n, maxIdf: index.maxIdf, urls, topics, rest, idPrefix, oddIds,
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
       ...(entityIdsAreDatedKeys ? { entityIdsAreDatedKeys } : {}),
     },
     sections: {
+      ...listSections(`${prefix}.topicName`, index.topicNames),
+      ...listSections(`${prefix}.datedKey`, dated.keys),
+      ...listSections(`${prefix}.undatedKey`, undated.keys),
       [`${prefix}.days`]: daysColumn(index.days),
       [`${prefix}.entityCounts`]: index.entityCounts,
       [`${prefix}.topicCounts`]: counts(index.topicStart),
@@ -352,12 +343,16 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
   };
 }
 
-function postingMap(keys: string[], lengths: Uint32Array, list: Int32Array): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  const lists = undeltaLists(lengths, list);
-  if (lists.length !== keys.length) throw new Error('frozen coverage index: posting counts disagree');
-  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, lists[i]!);
-  return map;
+/** Posting lists by entity id: a lazy map over the keys, each list decoded when its key is looked up. */
+function postingMap(keys: DeferredStrings, lengths: Uint32Array, flat: Int32Array): Map<string, number[]> {
+  if (lengths.length !== keys.size) throw new Error('frozen coverage index: posting counts disagree');
+  const starts = startsOf(lengths);
+  if (starts[lengths.length] !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
+  return new LazyMap<number[]>(keys, (i) => {
+    const list: number[] = new Array(lengths[i]!);
+    for (let k = 0, at = starts[i]!, v = 0; k < list.length; k++) list[k] = v += flat[at++]!;
+    return list;
+  });
 }
 
 export interface ThawedCoverageIndex {
@@ -409,7 +404,11 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   };
   const ids = () => (idTable ??= FrozenStrings.build(Array.from({ length: n }, (_, i) => idAt(i))));
   const sources = () => (sourceList ??= new StringList(sourceParts));
-  const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : { keyAt: (k: number) => data.datedKeys[k]! });
+  const keyList = (name: string) => new DeferredStrings(parts(name));
+  const topicNameList = keyList('topicName'), datedKeys = keyList('datedKey'), undatedKeys = keyList('undatedKey');
+  const topicCount = topicNameList.size;
+  const topicNames = lazyList<string>(topicCount, (t) => topicNameList.keyAt(t)).list;
+  const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : datedKeys);
   let refStart: Uint32Array | null = null;
   const refStarts = (): Uint32Array => {
     if (refStart) return refStart;
@@ -430,7 +429,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
       date: dateRefs[i] === NO_DATE ? null : dates().keyAt(dateRefs[i]!),
       source: sources().keyAt(sourceRefs[i]!),
       entities,
-      topics: ownTopics.get(i)?.slice() ?? Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!), (t) => data.topicNames[t]!),
+      topics: ownTopics.get(i)?.slice() ?? Array.from(topicList.subarray(topicStart[i]!, topicStart[i + 1]!), (t) => topicNames[t]!),
     };
     const more = rest.get(i);
     return more ? Object.assign(record, structuredClone(more)) : record;
@@ -458,15 +457,21 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     };
   };
   const items = lazyList<IndexedItem>(n, itemOf);
-  const byEntity = postingMap(data.datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.datedDeltas`));
-  const undatedByEntity = postingMap(data.undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undatedDeltas`));
-  const idfKeys = data.idfKeys ?? [...data.datedKeys, ...data.undatedKeys.filter((k) => !byEntity.has(k))];
+  const byEntity = postingMap(datedKeys, image.u32(`${prefix}.datedLengths`), image.i32(`${prefix}.datedDeltas`));
+  const undatedByEntity = postingMap(undatedKeys, image.u32(`${prefix}.undatedLengths`), image.i32(`${prefix}.undatedDeltas`));
   const idfValues = image.f64(`${prefix}.idf`);
-  if (idfKeys.length !== idfValues.length) throw new Error('frozen coverage index: idf counts disagree');
-  const idf = new Map<string, number>();
-  for (let i = 0; i < idfKeys.length; i++) idf.set(idfKeys[i]!, idfValues[i]!);
-  const topicIds = new Map<string, number>();
-  for (let i = 0; i < data.topicNames.length; i++) topicIds.set(data.topicNames[i]!, i);
+  let idf: Map<string, number>;
+  if (!data.idfKeys && undatedKeys.size === 0) {
+    // The usual case (every item dated): the idf keys are the dated keys, in their order.
+    if (idfValues.length !== datedKeys.size) throw new Error('frozen coverage index: idf counts disagree');
+    idf = new LazyMap<number>(datedKeys, (i) => idfValues[i]!);
+  } else {
+    const idfKeys = data.idfKeys ?? [...datedKeys.keys(), ...undatedKeys.keys().filter((k) => !byEntity.has(k))];
+    if (idfKeys.length !== idfValues.length) throw new Error('frozen coverage index: idf counts disagree');
+    idf = new Map<string, number>();
+    for (let i = 0; i < idfKeys.length; i++) idf.set(idfKeys[i]!, idfValues[i]!);
+  }
+  const topicIds = new LazyMap<number>(topicNameList, (i) => i);
   const idNumber = (id: string): number | undefined => {
     const i = ids().indexOf(id);
     return i < 0 ? undefined : i;
@@ -483,7 +488,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     idf,
     maxIdf: data.maxIdf,
     topicIds,
-    topicNames: data.topicNames,
+    topicNames,
     nameOf,
     days,
     entityCounts: image.u16(`${prefix}.entityCounts`),
@@ -491,7 +496,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     topicList,
     scratch: { score: new Float64Array(n), mark: new Uint32Array(n), epoch: 0 },
   };
-  seedHeadingIndex(index, thawHeadings(image, prefix, data.topicNames.length));
+  seedHeadingIndex(index, thawHeadings(image, prefix, topicCount));
   return {
     index,
     materializeRecords() {

@@ -335,3 +335,27 @@ export class FrozenStrings extends StringList {
     }
   }
 }
+
+/**
+ * A key table (lib/dataset/lazy-records.ts KeyTable) over stored parts that does no work until
+ * used: keyAt makes the StringList's prefix sums on its first call, indexOf the FrozenStrings hash
+ * table on its first call. For tables a load must provide but a page reads by a handful of keys
+ * or not at all (the coverage index's topic names and posting keys, issue #8).
+ */
+export class DeferredStrings {
+  private list: StringList | null = null;
+  private table: FrozenStrings | null = null;
+  readonly size: number;
+  constructor(private readonly parts: FrozenStringsParts) {
+    this.size = parts.lengths.length;
+  }
+  keyAt(i: number): string {
+    return (this.list ??= this.table ?? new StringList(this.parts)).keyAt(i);
+  }
+  indexOf(key: string): number {
+    return (this.table ??= new FrozenStrings(this.parts)).indexOf(key);
+  }
+  keys(): string[] {
+    return (this.list ??= this.table ?? new StringList(this.parts)).keys();
+  }
+}

@@ -23,13 +23,21 @@ import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData, type T
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 7; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8)
+export const RUNTIME_PACK_VERSION = 8; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8); 8: coverage topic names and posting keys as string lists (session 10)
 
 /**
  * The key the background caches a default pack's inflated image under (lib/background/pack-cache.ts):
  * this layout's version and the image's SHA-256, so a rebuilt pack or a new layout never reads an
  * old entry. Made at build (lib/build/default-pack-plugin.ts) and checked against the cached bytes.
  */
+/**
+ * Performance measures of the decode's two big steps (read by test/bench/browser-startup.bench.ts
+ * to split the worker's load, issue #8): the entity index thawed (inside the pack decode) and the
+ * coverage index thawed (on its first read, after linking is ready).
+ */
+export const ENTITY_THAW_MEASURE = 'backstory:entity-thaw';
+export const COVERAGE_THAW_MEASURE = 'backstory:coverage-thaw';
+
 export const runtimeImageKey = (sha256Hex: string): string => `v${RUNTIME_PACK_VERSION}-${sha256Hex}`;
 
 type PackHead = Omit<Pack, 'entities' | 'coverage'>;
@@ -42,7 +50,7 @@ interface RuntimeData {
   coverageCount: number;
 }
 
-/** The coverage index's header (FrozenCoverageData, ~400 KB of JSON: topic names, posting keys) as UTF-8 JSON, parsed when coverage is first used. */
+/** The coverage index's header (FrozenCoverageData: counts, id prefix, the few irregular records; ~150 B for the default pack) as UTF-8 JSON, parsed when coverage is first used. */
 const COVERAGE_HEADER = 'c.header';
 
 export function encodeRuntimePack(pack: Pack): Uint8Array {
@@ -82,15 +90,20 @@ export function decodeRuntimePack(bytes: Uint8Array): RuntimePack {
   const image = decodeImage<RuntimeData>(bytes, RUNTIME_PACK_MAGIC);
   const data = image.data;
   if (data.version !== RUNTIME_PACK_VERSION) throw new Error(`runtime pack: version ${data.version}, this build reads ${RUNTIME_PACK_VERSION}`);
+  const t0 = performance.now();
   const entities = thawEntityIndex(image, data.entities, 'e');
+  performance.measure?.(ENTITY_THAW_MEASURE, { start: t0, end: performance.now() });
   const byId = entities.index.byId;
   let thawed: ThawedCoverageIndex | null = null;
   // Same nameOf as buildKnowledge's.
   const coverage = (): ThawedCoverageIndex => {
     if (thawed) return thawed;
+    const t1 = performance.now();
     const header = JSON.parse(new TextDecoder().decode(image.u8(COVERAGE_HEADER))) as FrozenCoverageData;
     if (header.count !== data.coverageCount) throw new Error('runtime pack: coverage counts disagree');
-    return (thawed = thawCoverageIndex(image, header, 'c', (id) => byId.get(id)?.name));
+    thawed = thawCoverageIndex(image, header, 'c', (id) => byId.get(id)?.name);
+    performance.measure?.(COVERAGE_THAW_MEASURE, { start: t1, end: performance.now() });
+    return thawed;
   };
   const pack: Pack = {
     ...data.pack,
