@@ -26,6 +26,7 @@ const index = buildEntityIndex([
   E({ id: 'geonames:709716', name: 'Donetsk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
   E({ id: 'Q29', name: 'Spain', type: 'place', subtype: 'country', country: 'ES', prominence: 95 }),
   E({ id: 'geonames:2514256', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 64 }),
+  E({ id: 'Q1899', name: 'Kyiv', type: 'place', subtype: 'capital', country: 'UA', population: 2_900_000, prominence: 85 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -95,5 +96,15 @@ describe('an administrative noun beside a place name', () => {
   it('"the province of Málaga" without a province record links nothing rather than the city', () => {
     expect(links('Two people die in floods in the province of Málaga, Spain.')).toEqual(['Q29:Spain']);
     expect(links('Two people die in floods in Málaga, Spain.')).toEqual(['geonames:2514256:Málaga', 'Q29:Spain']);
+  });
+  it('any other lower-case word after the name is no administrative noun (not even "constructor")', () => {
+    expect(links('A Málaga constructor built it.')).toEqual(['geonames:2514256:Málaga']);
+  });
+});
+
+describe('the modifier-letter apostrophe (U+02BC)', () => {
+  it('separates a possessive like the typewriter apostrophe ("Kyivʼs")', () => {
+    expect(links('Drones hit Kyivʼs suburbs overnight.')).toEqual(['Q1899:Kyiv']);
+    expect(links("Drones hit Kyiv's suburbs overnight.")).toEqual(['Q1899:Kyiv']);
   });
 });
