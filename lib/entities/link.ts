@@ -86,7 +86,10 @@ function nameKeyAt(index: EntityIndex, i: number): string {
 
 function sentenceStart(scan: BlockScan, i: number): boolean {
   if (i === 0) return true;
-  const gap = scan.text.slice(scan.tokens[i - 1]!.end, scan.tokens[i]!.start);
+  const from = scan.tokens[i - 1]!.end, to = scan.tokens[i]!.start;
+  // One space, the most common gap, is no sentence break: answered without a slice and regexes.
+  if (to - from === 1 && scan.text.charCodeAt(from) === 32) return false;
+  const gap = scan.text.slice(from, to);
   return /[.!?:;"“”«»()\n]/.test(gap) && !/^\.\s*$/.test(gap) ? true : /[.!?]\s/.test(gap);
 }
 
@@ -720,7 +723,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   }
   if (numberedLongerName(scan.text, tokens, m.to)) return true;
   // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
-  if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
+  const lastEnd = tokens[m.to - 1]!.end, digitAfter = scan.text.charCodeAt(lastEnd + 1);
+  if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {

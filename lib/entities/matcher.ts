@@ -301,22 +301,36 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
   return c.cells;
 }
 
-/** Most capitalised words of a text recur ("The", "He", "Trump"): their one-word answers are kept
- *  in a small Map, which stays in the processor's cache where the whole table (~100k keys, or the
- *  runtime pack's hashed byte arrays) does not. For a read-only table the answers for longer keys
- *  ("vladimir putin") are kept here too. Bounded; cleared when full, and when a built table has
- *  grown since (a remembered miss could have become a key). */
-const FIRST_WORD_CACHE = 50_000;
-const firstWordCache = new WeakMap<object, { size: number; words: Map<string, Slot | null> }>();
-function firstWordSlots(table: AliasTable): Map<string, Slot | null> {
+/** Most capitalised words of a text recur ("The", "He", "Trump"): their answers are kept in a
+ *  small direct-mapped cache, which stays in the processor's cache where the whole table (~100k
+ *  keys, or the runtime pack's hashed byte arrays) does not. It is indexed by the key's FNV-1a hash,
+ *  which the quick no has already worked out, so a lookup costs one string comparison, not a
+ *  Map's own hashing of a fresh string and a probe in a large table (issue #4, speed). A clash
+ *  evicts: the cache only ever holds exact answers. For a read-only table the answers for longer
+ *  keys ("vladimir putin") are kept here too; a built Map is asked those directly. Cleared when a
+ *  built table has grown since (a remembered miss could have become a key). */
+const ANSWER_BITS = 15;
+const ANSWER_MASK = (1 << ANSWER_BITS) - 1;
+interface Answers { size: number; keys: (string | undefined)[]; slots: (Slot | null)[] }
+const answerCache = new WeakMap<object, Answers>();
+function answersFor(table: AliasTable): Answers {
   const slots = table.slots;
   const size = slots instanceof Map ? slots.size : -1;
-  let c = firstWordCache.get(slots);
+  let c = answerCache.get(slots);
   if (!c || c.size !== size) {
-    c = { size, words: new Map() };
-    firstWordCache.set(slots, c);
+    c = { size, keys: new Array<string | undefined>(1 << ANSWER_BITS).fill(undefined), slots: new Array<Slot | null>(1 << ANSWER_BITS).fill(null) };
+    answerCache.set(slots, c);
   }
-  return c.words;
+  return c;
+}
+/** The table's slot for `key` (whose FNV-1a state is `hash`), through the answer cache. */
+function cachedSlot(table: AliasTable, answers: Answers, key: string, hash: number): Slot | undefined {
+  const at = (hash ^ (hash >>> ANSWER_BITS)) & ANSWER_MASK;
+  if (answers.keys[at] === key) return answers.slots[at] ?? undefined;
+  const slot = table.slots.get(key);
+  answers.keys[at] = key;
+  answers.slots[at] = slot ?? null;
+  return slot;
 }
 
 /**
@@ -327,12 +341,12 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const out: RawMatch[] = [];
   const slots = table.slots;
   const lowerFirst = table.lowerFirst;
-  const first = firstWordSlots(table);
+  const answers = answersFor(table);
   const keys = slotFilter(table);
   const cells = lowerFirstCells(table);
   // A read-only table (the runtime pack's) decodes and compares stored bytes on every lookup:
   // its longer keys' answers are kept with the first words'. A built Map is asked directly.
-  const longer = slots instanceof Map ? undefined : first;
+  const cacheLonger = !(slots instanceof Map);
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -344,14 +358,9 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
     keyUnits = 0;
     let keyHash = hashNoting(FNV_OFFSET, key);
     if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
-    let slot: Slot | undefined;
-    const known = first.get(key);
-    if (known === undefined) {
-      slot = slots.get(key);
-      if (first.size >= FIRST_WORD_CACHE) first.clear();
-      first.set(key, slot ?? null);
-    } else slot = known ?? undefined;
-    if (!slot) continue;
+    const found = cachedSlot(table, answers, key, keyHash);
+    if (!found) continue;
+    let slot: Slot = found;
     const startAt = out.length;
     let j = i + 1;
     for (;;) {
@@ -371,16 +380,7 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
       if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
       key = `${key} ${word}`;
-      let next: Slot | undefined;
-      if (longer === undefined) next = slots.get(key);
-      else {
-        const known = longer.get(key);
-        if (known === undefined) {
-          next = slots.get(key);
-          if (longer.size >= FIRST_WORD_CACHE) longer.clear();
-          longer.set(key, next ?? null);
-        } else next = known ?? undefined;
-      }
+      const next: Slot | undefined = cacheLonger ? cachedSlot(table, answers, key, keyHash) : slots.get(key);
       if (!next) break;
       slot = next;
       j++;

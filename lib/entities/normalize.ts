@@ -171,9 +171,32 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
+    const start = i;
+    // Fast paths for the two commonest words, a plain lower-case ASCII word ("said") and a
+    // capitalised one ("Trump"), each ended by a separator: one tight loop, no case flags. A word
+    // that turns out otherwise ("iPhone", "McCain", "Łódź", "U.S.") is scanned again from its start
+    // by the general loop below, so every word gets the same token either way.
+    if (c >= 97 && c <= 122) {
+      i++;
+      while (i < n && (((c = text.charCodeAt(i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
+      if (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0) {
+        out.push(new WordToken(text, start, i, Shape.Lower, undefined));
+        continue;
+      }
+      i = start;
+      c = text.charCodeAt(i);
+    } else if (c >= 65 && c <= 90) {
+      i++;
+      while (i < n && (c = text.charCodeAt(i)) >= 97 && c <= 122) i++;
+      if (i - start > 1 && (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0)) {
+        out.push(new WordToken(text, start, i, Shape.Cap, text.slice(start, i).toLowerCase()));
+        continue;
+      }
+      i = start;
+      c = text.charCodeAt(i);
+    }
     let k = c < 128 ? CLASS[c]! : classOf(c);
     if (k === 0) { i++; continue; }
-    const start = i;
     // Only whether a word has upper / lower case letters matters (its shape), not how many.
     let upper = 0, lower = 0, ascii = true, ignorable = false;
     const firstUpper = k === 2;

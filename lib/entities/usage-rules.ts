@@ -6,6 +6,11 @@
 import { Shape, type Token } from './normalize';
 
 const spaceBetween = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
+/** An ASCII digit, then a space or a no-break space, right before `at`. */
+function spaceAndDigitBefore(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1), d = text.charCodeAt(at - 2);
+  return (c === 32 || c === 0xa0) && d >= 48 && d <= 57;
+}
 
 /**
  * "France 3 Limousin", "Channel 4 News", "Radio 1 Extra": a name, a one- or two-digit number and a
@@ -14,7 +19,7 @@ const spaceBetween = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(te
  */
 export function numberedLongerName(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], num = tokens[to], after = tokens[to + 1];
-  if (!last || !num || !after) return false;
+  if (!last || !num || !after || num.end - num.start > 2) return false;
   return /^\d{1,2}$/.test(text.slice(num.start, num.end)) && after.shape === Shape.Cap && spaceBetween(text, last, num) && spaceBetween(text, num, after);
 }
 
@@ -71,7 +76,9 @@ export function namesProductOrStrain(text: string, tokens: Token[], to: number):
  */
 export function youthEditionBefore(text: string, tokens: Token[], from: number): boolean {
   const first = tokens[from];
-  return !!first && /(?:^|[^\p{L}\p{N}])(?:U|Under)[- ]?\d{2}[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 10), first.start));
+  // Quick no (the linker asks this of every match): the pattern ends in a digit and a space.
+  if (!first || !spaceAndDigitBefore(text, first.start)) return false;
+  return /(?:^|[^\p{L}\p{N}])(?:U|Under)[- ]?\d{2}[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 10), first.start));
 }
 
 /** Holidays whose last word is also a name the pack knows ("Eve", a singer). */
@@ -124,7 +131,9 @@ export function hyphenatedTitleAfter(text: string, tokens: Token[], to: number, 
  */
 export function afterGluedDollar(text: string, tokens: Token[], from: number): boolean {
   const first = tokens[from];
-  return !!first && /[\p{L}\p{N}]\$$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
+  // Quick no (asked of every match): the pattern ends in "$".
+  if (!first || text.charCodeAt(first.start - 1) !== 36) return false;
+  return /[\p{L}\p{N}]\$$/u.test(text.slice(Math.max(0, first.start - 2), first.start));
 }
 
 /**
@@ -134,6 +143,10 @@ export function afterGluedDollar(text: string, tokens: Token[], from: number): b
 export function afterModelCode(text: string, tokens: Token[], from: number, to: number): boolean {
   const first = tokens[from];
   if (!first || to - from !== 1) return false;
+  // Quick no (asked of every one-word match): the pattern ends in a digit or a capital letter
+  // and a space; most names follow a lower-case word.
+  const c = text.charCodeAt(first.start - 1), d = text.charCodeAt(first.start - 2);
+  if ((c !== 32 && c !== 0xa0) || (d < 128 && !(d >= 48 && d <= 57) && !(d >= 65 && d <= 90))) return false;
   return /(?:^|[^\p{L}])\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}{1,4}-\d{1,4}\p{Lu}?[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 24), first.start));
 }
 
