@@ -28,6 +28,7 @@ const index = buildEntityIndex([
   E({ id: 'geonames:2514256', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 64 }),
   E({ id: 'Q1899', name: 'Kyiv', type: 'place', subtype: 'capital', country: 'UA', population: 2_900_000, prominence: 85 }),
   E({ id: 'Q11201', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', aliases: ['Supreme Court'], country: 'US', prominence: 85 }),
+  E({ id: 'geonames:9782171', name: 'German', type: 'place', subtype: 'region', country: 'IM', prominence: 64 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -114,5 +115,11 @@ describe('a generic institution\'s name before "of <Place>"', () => {
   it('"the Supreme Court of India" is one name: neither the country nor another country\'s court', () => {
     expect(links('On Monday the judges of the Supreme Court of India ruled that the law was void.')).toEqual([]);
     expect(links('On Monday the judges in India ruled that the law was void.')).toEqual(['Q668:India']);
+  });
+});
+
+describe('a nationality adjective', () => {
+  it('is not the one-word place that shares its spelling ("German" parish)', () => {
+    expect(links('A German electrician is on trial in France.')).toEqual(['Q142:France']);
   });
 });

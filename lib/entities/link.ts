@@ -427,6 +427,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
+    // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
+    if (single && e.type === 'place' && e.subtype !== 'country' && DEMONYMS.has(norm)) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
