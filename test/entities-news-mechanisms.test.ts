@@ -31,6 +31,8 @@ const index = buildEntityIndex([
   E({ id: 'geonames:9782171', name: 'German', type: 'place', subtype: 'region', country: 'IM', prominence: 64 }),
   E({ id: 'Q36', name: 'Poland', type: 'place', subtype: 'country', country: 'PL', prominence: 95 }),
   E({ id: 'geonames:759734', name: 'Rzeszów', type: 'place', subtype: 'city', country: 'PL', population: 196_000, prominence: 64 }),
+  E({ id: 'curated:olympic-games', name: 'Olympic Games', type: 'event', aliases: ['Olympics'], prominence: 85 }),
+  E({ id: 'Q15860072', name: 'Russian invasion of Ukraine', type: 'event', from: '2022-02-24', prominence: 90 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -130,5 +132,13 @@ describe('a name joined by a dash to another name before a facility\'s noun', ()
   it('"Rzeszów–Jasionka Airport" is the airport; "the Rzeszów–Kraków road" and "Rzeszów" alone are the city', () => {
     expect(links('The plane landed at Rzeszów–Jasionka Airport in Poland on Monday evening.')).toEqual(['Q36:Poland']);
     expect(links('The convoy took the Rzeszów–Kraków road in Poland on Monday evening.')).toEqual(['geonames:759734:Rzeszów', 'Q36:Poland']);
+  });
+});
+
+describe('a year before an event\'s name', () => {
+  it('"the 2020 Olympics" is an edition, not the recurring games; a record from that year stays', () => {
+    expect(links('She protested at the 2020 Olympics in Tokyo, organisers said.')).toEqual([]);
+    expect(links('She protested at the Olympics in Tokyo, organisers said.')).toEqual(['curated:olympic-games:Olympics']);
+    expect(links('Since the 2022 Russian invasion of Ukraine, prices have risen.', '2023-05-01')).toEqual(['Q15860072:Russian invasion of Ukraine']);
   });
 });

@@ -25,7 +25,7 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -390,6 +390,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     const e = entityAt(index, h.entity);
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
+    // "the 2020 Olympics": a year before a recurring event's name is one edition, which a record
+    // without that start year ("Olympic Games") is not; "the 2022 invasion" of a record from 2022 is.
+    if (e.type === 'event') {
+      const y = editionYearBefore(scan.text, scan.tokens, m.from);
+      if (y && !(e.from ?? '').startsWith(y)) continue;
+    }
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h, single, norm, index)) {

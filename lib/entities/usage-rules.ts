@@ -204,3 +204,14 @@ export function dashCompoundName(text: string, tokens: Token[], to: number, ends
   }
   return false;
 }
+
+/**
+ * "the 2020 Olympics", "the 2018 World Cup": a year written right before an event's name picks one
+ * edition. `from` is the match's first token; the year as written, or undefined.
+ */
+export function editionYearBefore(text: string, tokens: Token[], from: number): string | undefined {
+  const year = tokens[from - 1], first = tokens[from];
+  if (!year || !first || !spaceBetween(text, year, first)) return undefined;
+  const y = text.slice(year.start, year.end);
+  return /^(1[89]|20)\d\d$/.test(y) ? y : undefined;
+}
