@@ -20,10 +20,6 @@
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
- * `--items` (test/eval/_coverage-items.ts): fits the item stage (lib/coverage/item-rank.ts) on the
- * same train queries and prints dev P@5 with it; `--write-items` ships it; `--items-cv` instead
- * fits on one half of the train queries and scores the other half with and without it (no dev).
- *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
  *
@@ -46,8 +42,6 @@ import { standinLinker } from './_coverage-linker';
 import { boostChooser } from './_coverage-boost';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
-import type { ItemModel } from '../../lib/coverage/item-rank';
-import { fitItemStage } from './_coverage-items';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -202,11 +196,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
 
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, itemModel?: ItemModel | null): Metrics => {
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
     let p5 = 0, nd = 0;
     for (const it of set) {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model, trees, itemModel });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model, trees });
       const topics = hits.map((h) => headingsOf(h.id));
       const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
@@ -351,29 +345,6 @@ export async function run(args: string[], shared: string): Promise<void> {
         const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
         relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => out.push({ id: it.id, rows: fs, own: Uint8Array.from(hs, (h) => (own.has(h) ? 1 : 0)) }) });
         if (out[out.length - 1]?.id !== it.id) out.push({ id: it.id, rows: [], own: new Uint8Array(0) });
-      }
-      return out;
-    } });
-  }
-  if (args.includes('--items')) {
-    // Train queries scored like dev ones, their entities linked from the text (--items-cv).
-    const evaluateLinked = (set: CoverageRecord[], itemModel: ItemModel | null): Metrics => {
-      let p5 = 0, nd = 0;
-      for (const it of set) {
-        const r = raw.get(it.id)!;
-        const hits = relatedCoverage(index, { entities: toLinked(linker.link(r.summary || r.title)), date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, itemModel });
-        const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
-        p5 += sc.p5; nd += sc.ndcg;
-      }
-      return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
-    };
-    await fitItemStage({ args, eligible, sampleN, dev, params, evaluateLinked, evaluate: (set, ps, itemModel) => evaluate(set, ps, undefined, undefined, itemModel), rowsOf: (set, linked) => {
-      const out: { id: string; rows: Float64Array[]; rel: Uint8Array }[] = [];
-      for (const it of set) {
-        const r = raw.get(it.id)!;
-        const own = new Set(headingsOf(it.id));
-        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
-        relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, itemModel: null, onItems: (ids, rows) => out.push({ id: it.id, rows, rel: Uint8Array.from(ids, (id) => (headingsOf(id).some((t) => own.has(t)) ? 1 : 0)) }) });
       }
       return out;
     } });
