@@ -40,6 +40,7 @@ import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 import { boostChooser } from './_coverage-boost';
+import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
@@ -348,6 +349,55 @@ export async function run(args: string[], shared: string): Promise<void> {
       }
       return out;
     } });
+  }
+  if (args.includes('--words-spike')) {
+    // Train queries (after the sample) link their text like --boost's; dev uses the eval's queries.
+    const rowsOf = (set: CoverageRecord[], linked: boolean): HeadingRows[] => {
+      const out: HeadingRows[] = [];
+      for (const it of set) {
+        const r = raw.get(it.id)!;
+        const own = new Set(headingsOf(it.id));
+        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => { if (hs.length) out.push(headingRowsOf(index, it, `${r.title}\n${r.summary}`, own, Math.min(entities.length, 12), hs, fs)); } });
+      }
+      return out;
+    };
+    const trainN = args.includes('--train-n') ? Number(args[args.indexOf('--train-n') + 1]) : 3000;
+    const t1 = performance.now();
+    const trainRows = rowsOf(eligible.slice(sampleN, sampleN + trainN), false);
+    const devRows = rowsOf(dev, true);
+    console.log(`  words spike: heading rows in ${((performance.now() - t1) / 1000).toFixed(1)} s; ${trainRows.length} of ${trainN} train and ${devRows.length} of ${dev.length} dev queries scored a heading`);
+    wordsSpike({ args, index, textOf: (id) => { const r = raw.get(id); return r ? r.summary || r.title : ''; }, train: trainRows, dev: devRows });
+  }
+  if (args.includes('--gap')) {
+    // Why train scores above held-out (#5): the chooser (RERANK_WEIGHTS and CHOOSER_TREES) was fitted
+    // on the 6,000 train queries after the sample, so they are in-sample. The eligible items after
+    // those (never trained or tuned on, not held-out) score the shipped code out-of-sample; per
+    // group (linked entities, year) next to the train queries and dev. No held-out item is read.
+    const linkedSet = (set: CoverageRecord[]) => set.map((it) => { const r = raw.get(it.id)!; return { it, entities: toLinked(linker.link(r.summary || r.title)) }; });
+    const per = (set: { it: CoverageRecord; entities: LinkedEntity[] }[]) => set.map(({ it, entities }) => {
+      const r = raw.get(it.id)!;
+      const hits = relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params });
+      const s = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
+      return { p5: s.p5, ndcg: s.ndcg, n: entities.length, year: (it.date ?? '').slice(0, 4) };
+    });
+    const trainEnd = sampleN + 6000;
+    const sets: [string, ReturnType<typeof per>][] = [
+      ['dev (tuned on)', per(dev.map((it) => ({ it, entities: queries.get(it.id)! })))],
+      ['train (chooser fitted on)', per(linkedSet(eligible.slice(sampleN, trainEnd)))],
+      ['unused (never fitted or tuned on)', per(linkedSet(eligible.slice(trainEnd)))],
+    ];
+    const band = (n: number) => (n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2–3' : n <= 5 ? '4–5' : '6+');
+    for (const [name, rows] of sets) {
+      const mean = (xs: typeof rows, k: 'p5' | 'ndcg') => xs.reduce((a, r) => a + r[k], 0) / (xs.length || 1);
+      const sd = Math.sqrt(rows.reduce((a, r) => a + (r.p5 - mean(rows, 'p5')) ** 2, 0) / (rows.length || 1) / (rows.length || 1));
+      console.log(`  gap: ${name}: n=${rows.length} P@5 ${mean(rows, 'p5').toFixed(3)} ± ${sd.toFixed(3)} (s.e.) nDCG@10 ${mean(rows, 'ndcg').toFixed(3)}`);
+      for (const key of ['n', 'year'] as const) {
+        const groups = new Map<string, typeof rows>();
+        for (const r of rows) { const g = key === 'n' ? `${band(r.n)} entities` : r.year; (groups.get(g) ?? groups.set(g, []).get(g)!).push(r); }
+        console.log(`    by ${key === 'n' ? 'linked entities' : 'year'}: ${[...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([g, xs]) => `${g} ${(xs.length / rows.length * 100).toFixed(0)}% P@5 ${mean(xs, 'p5').toFixed(3)}`).join(' · ')}`);
+      }
+    }
   }
   if (args.includes('--diag')) {
     // Recall of the candidate pool: relevant items among the top 60, and the P@5 a perfect
