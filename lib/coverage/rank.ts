@@ -187,6 +187,12 @@ export interface RelatedQuery {
   trees?: TreeEnsemble | null;
   /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
   onFeatures?: (ids: string[], rows: Float64Array[]) => void;
+  /**
+   * Evaluation hook: evidence from outside the pack, added to the chooser's logits in place (the
+   * scored headings' topic numbers, their feature rows, the logits), to measure a candidate
+   * feature's P@5 before the pack carries it (test/eval/coverage.ts --words-spike).
+   */
+  adjustLogits?: (topics: readonly number[], rows: readonly Float64Array[], logits: Float64Array) => void;
 }
 
 interface Candidate {
@@ -604,6 +610,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     if (query.onFeatures) for (let i = 0; i < heads2.length; i++) { ids.push(index.topicNames[heads2[i]!]!); rows.push(rows2[i]!); }
     if (model.length === RERANK_DIM && p.rerankSoftmax) {
       const z = chooserLogits(model, trees, rows2);
+      query.adjustLogits?.(heads2, rows2, z);
       for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, z[i]!);
     } else for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, model.length !== RERANK_DIM ? 0 : rerankScore(model, rows2[i]!));
     if (p.rerankSoftmax && model.length === RERANK_DIM && pOf.size) {

@@ -52,7 +52,13 @@ function top1(groups: { rows: Float64Array[]; own: Uint8Array }[], w: readonly n
   return right / (total || 1);
 }
 
-export function wordsSpike(x: WordsSpikeInput): void {
+/** What the spike fitted: the new features of a query's headings, and the stacked weights [bias, shipped logit, NEW_FEATURES…]. */
+export interface WordsSpikeFit {
+  features: (q: Pick<HeadingRows, 'date' | 'text' | 'heads' | 'rows'>) => Float64Array[];
+  stacked: number[];
+}
+
+export function wordsSpike(x: WordsSpikeInput): WordsSpikeFit {
   const { index } = x;
   const recent = num(x.args, '--recent', 20);
   const hx = headingIndexOf(index);
@@ -93,7 +99,7 @@ export function wordsSpike(x: WordsSpikeInput): void {
   const qIdf = new Float64Array(df.length);
   const seen = new Uint8Array(df.length);
 
-  const extend = (q: HeadingRows): Float64Array[] => {
+  const extend = (q: Pick<HeadingRows, 'date' | 'text' | 'heads' | 'rows'>): Float64Array[] => {
     const stems = contentStems(q.text).map((s) => stemId.get(s)).filter((k): k is number => k !== undefined);
     let qMass = 0;
     for (const k of stems) { qIdf[k] = idf[k]!; qMass += idf[k]!; }
@@ -141,8 +147,10 @@ export function wordsSpike(x: WordsSpikeInput): void {
   const trOf = (key: 'full' | 'base' | 'stacked' | 'shippedOnly') => train.map((q) => ({ rows: q[key], own: q.own }));
   const shippedTop1 = top1(devOf('shippedOnly'), [0, 1], dev.length);
   console.log(`  words spike: dev top-1, shipped chooser (linear + trees) ${shippedTop1.toFixed(3)}`);
+  let stackedW: number[] = [];
   for (const key of x.args.includes('--quick') ? (['shippedOnly', 'stacked'] as const) : (['shippedOnly', 'stacked', 'base', 'full'] as const)) {
     const w = fit(key, l2);
+    if (key === 'stacked') stackedW = w;
     console.log(`  words spike: ${key.padEnd(11)} dev top-1 ${top1(devOf(key), w, dev.length).toFixed(3)} (train ${top1(trOf(key), w, train.length).toFixed(3)}); new-feature weights ${w.slice(w.length - (key === 'shippedOnly' || key === 'base' ? 0 : NEW_FEATURES.length)).map((v, i) => `${NEW_FEATURES[i]} ${v.toFixed(3)}`).join(', ') || '—'}${key === 'stacked' || key === 'shippedOnly' ? `; shipped logit ${w[1]!.toFixed(3)}` : ''}`);
   }
   // Per feature alone on top of the shipped logit.
@@ -151,6 +159,8 @@ export function wordsSpike(x: WordsSpikeInput): void {
     const w = fitSoftmax(pick(train).filter((q) => q.own.includes(1)), l2);
     console.log(`  words spike: shipped + ${NEW_FEATURES[f]} alone: dev top-1 ${top1(pick(dev), w, dev.length).toFixed(3)} (weight ${w[2]!.toFixed(3)})`);
   }
+  const width = NEW_FEATURES.length;
+  return { features: (q) => extend(q).map((r) => r.subarray(r.length - width)), stacked: stackedW };
 }
 
 /** The scored-heading rows of one query, as relatedCoverage's onFeatures gives them, with topic numbers. */

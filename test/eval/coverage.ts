@@ -20,6 +20,12 @@
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
+ * `--words-spike` (test/eval/_coverage-words.ts): would the chooser gain from the words of the items
+ * filed under each heading (read from the corpus, strictly before each query)? Dev top-1 with
+ * features fitted on train queries. `--gap`: P@5 on dev, on the train queries the chooser was
+ * fitted on, and on the eligible items after them that nothing was fitted or tuned on (an
+ * out-of-sample check that reads no held-out item), by linked-entity count and year.
+ *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
  *
@@ -367,7 +373,20 @@ export async function run(args: string[], shared: string): Promise<void> {
     const trainRows = rowsOf(eligible.slice(sampleN, sampleN + trainN), false);
     const devRows = rowsOf(dev, true);
     console.log(`  words spike: heading rows in ${((performance.now() - t1) / 1000).toFixed(1)} s; ${trainRows.length} of ${trainN} train and ${devRows.length} of ${dev.length} dev queries scored a heading`);
-    wordsSpike({ args, index, textOf: (id) => { const r = raw.get(id); return r ? r.summary || r.title : ''; }, train: trainRows, dev: devRows });
+    const fit = wordsSpike({ args, index, textOf: (id) => { const r = raw.get(id); return r ? r.summary || r.title : ''; }, train: trainRows, dev: devRows });
+    // Dev P@5 with the stacked chooser: its logit × the fitted weight + the words' evidence.
+    let p5 = 0, nd = 0;
+    for (const it of dev) {
+      const r = raw.get(it.id)!;
+      const text = `${r.title}\n${r.summary}`;
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, adjustLogits: (heads, rows, z) => {
+        const f = fit.features({ date: it.date!, text, heads: [...heads], rows: [...rows] });
+        for (let i = 0; i < z.length; i++) { let v = fit.stacked[1]! * z[i]!; for (let j = 0; j < f[i]!.length; j++) v += fit.stacked[2 + j]! * f[i]![j]!; z[i] = v; }
+      } });
+      const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
+      p5 += sc.p5; nd += sc.ndcg;
+    }
+    console.log(`  words spike: dev with the stacked chooser: P@5 ${(p5 / dev.length).toFixed(3)} nDCG@10 ${(nd / dev.length).toFixed(3)} (n=${dev.length})`);
   }
   if (args.includes('--gap')) {
     // Why train scores above held-out (#5): the chooser (RERANK_WEIGHTS and CHOOSER_TREES) was fitted
