@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- coverage --dev-only --words-spike [--train-n 3000] [--recent 20]`
+ * `npm run eval -- coverage --dev-only --words-spike [--quick] [--words-unused] [--train-n 3000] [--recent 20]`
  *
  * Spike (#5, session 10): would the storyline chooser gain from the words of the items filed under
  * each heading (not only the heading's own words)? The pack carries no item words, so this
