@@ -61,14 +61,6 @@ export interface BoostOptions {
   bins: number;
   /** Features (row positions) the trees may split on; default all but 0 (the bias). */
   features?: readonly number[];
-  /**
-   * 'softmax' (default): −log Σ_own softmax per group (the storyline chooser: one right heading
-   * suffices). 'lambda': LambdaMART's pairwise gradients, each (own, other) pair weighted by how
-   * much swapping the two would change the group's nDCG@lambdaCut (the item stage: every slot of
-   * the list counts).
-   */
-  objective?: 'softmax' | 'lambda';
-  lambdaCut?: number;
   /** Called after each tree (e.g. to watch a dev metric). */
   onTree?: (t: number, model: TreeEnsemble) => void;
 }
@@ -102,42 +94,6 @@ function quantileThresholds(values: Float64Array, bins: number): Float64Array {
     if (!out.length || t > out[out.length - 1]!) out.push(t);
   }
   return Float64Array.from(out);
-}
-
-/**
- * LambdaMART gradients into grad/hess (rows of all groups, concatenated): for each pair of an own
- * row i and another row j, ρ = σ(s_j − s_i) weighted by |ΔnDCG@cut| of swapping their ranks under
- * the current scores; i is pushed up, j down.
- */
-function lambdaGradients(groups: readonly BoostGroup[], score: Float64Array, grad: Float64Array, hess: Float64Array, cut: number): void {
-  let r0 = 0;
-  for (const g of groups) {
-    const k = g.rows.length;
-    const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => score[r0 + b]! - score[r0 + a]! || a - b);
-    const rankOf = new Uint32Array(k);
-    order.forEach((i, r) => { rankOf[i] = r; });
-    let nOwn = 0;
-    for (let i = 0; i < k; i++) { grad[r0 + i] = 0; hess[r0 + i] = 1e-6; if (g.own[i]) nOwn++; }
-    let idcg = 0;
-    for (let r = 0; r < Math.min(cut, nOwn); r++) idcg += 1 / Math.log2(r + 2);
-    const gain = (r: number) => (r < cut ? 1 / Math.log2(r + 2) : 0);
-    if (idcg > 0) for (let i = 0; i < k; i++) {
-      if (!g.own[i]) continue;
-      const si = score[r0 + i]!, gi = gain(rankOf[i]!);
-      for (let j = 0; j < k; j++) {
-        if (g.own[j]) continue;
-        const delta = Math.abs(gi - gain(rankOf[j]!)) / idcg;
-        if (delta === 0) continue;
-        const rho = 1 / (1 + Math.exp(si - score[r0 + j]!));
-        grad[r0 + i] = grad[r0 + i]! - rho * delta;
-        grad[r0 + j] = grad[r0 + j]! + rho * delta;
-        const h = rho * (1 - rho) * delta;
-        hess[r0 + i] = hess[r0 + i]! + h;
-        hess[r0 + j] = hess[r0 + j]! + h;
-      }
-    }
-    r0 += k;
-  }
 }
 
 /** Fits the ensemble on training queries (each with at least one own heading). */
@@ -178,10 +134,9 @@ export function fitTrees(groups: readonly BoostGroup[], options: Partial<BoostOp
   const node = new Int32Array(N);
   const model: TreeEnsemble = { depth: o.depth, feature, threshold, leaf };
   for (let t = 0; t < o.trees; t++) {
-    if (o.objective === 'lambda') lambdaGradients(groups, score, grad, hess, o.lambdaCut ?? 10);
     // Gradient of −log Σ_own softmax per group: p_i − q_i, q = softmax restricted to own headings.
     let r0 = 0;
-    if (o.objective !== 'lambda') for (const g of groups) {
+    for (const g of groups) {
       const k = g.rows.length;
       let zmax = -Infinity;
       for (let i = 0; i < k; i++) if (score[r0 + i]! > zmax) zmax = score[r0 + i]!;

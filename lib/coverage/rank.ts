@@ -23,8 +23,6 @@ import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySl
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
-import { ITEM_DIM, itemRows, itemScores, type ItemEvidence, type ItemModel } from './item-rank';
-import { ITEM_MODEL } from './item-model';
 import { historyIndexOf, type HistoryEntry } from './history-index';
 
 export interface RankParams {
@@ -131,8 +129,6 @@ export interface RankParams {
    * storyline displace the early-June strike on Russian air bases. Infinity = every page.
    */
   treeEntities: number;
-  /** The item stage (item-rank.ts) re-scores candidates only for pages linking fewer than this many entities. */
-  itemEntities: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -172,7 +168,6 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   rerankSoftmax: 1,
   rerankTemp: 1,
   treeEntities: 5,
-  itemEntities: 5,
 };
 
 export interface RelatedQuery {
@@ -190,12 +185,14 @@ export interface RelatedQuery {
   model?: readonly number[];
   /** The chooser's trees (added to the linear logit) instead of the shipped ones; null = linear only. */
   trees?: TreeEnsemble | null;
-  /** The item stage's model instead of the shipped one (item-model.ts); null = none. */
-  itemModel?: ItemModel | null;
-  /** Training hook: the re-scored candidates' ids and item feature rows, strongest first (test/eval/coverage.ts --items). */
-  onItems?: (ids: string[], rows: Float64Array[]) => void;
   /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
   onFeatures?: (ids: string[], rows: Float64Array[]) => void;
+  /**
+   * Evaluation hook: evidence from outside the pack, added to the chooser's logits in place (the
+   * scored headings' topic numbers, their feature rows, the logits), to measure a candidate
+   * feature's P@5 before the pack carries it (test/eval/coverage.ts --words-spike).
+   */
+  adjustLogits?: (topics: readonly number[], rows: readonly Float64Array[], logits: Float64Array) => void;
 }
 
 interface Candidate {
@@ -613,6 +610,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     if (query.onFeatures) for (let i = 0; i < heads2.length; i++) { ids.push(index.topicNames[heads2[i]!]!); rows.push(rows2[i]!); }
     if (model.length === RERANK_DIM && p.rerankSoftmax) {
       const z = chooserLogits(model, trees, rows2);
+      query.adjustLogits?.(heads2, rows2, z);
       for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, z[i]!);
     } else for (let i = 0; i < heads2.length; i++) pOf.set(heads2[i]!, model.length !== RERANK_DIM ? 0 : rerankScore(model, rows2[i]!));
     if (p.rerankSoftmax && model.length === RERANK_DIM && pOf.size) {
@@ -659,42 +657,6 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
         if (final[k]! > best) best = final[k]!;
       }
       for (const t of pOf.keys()) prob[t] = 0;
-      // 4c. item stage (item-rank.ts): the strongest dated candidates re-scored from evidence
-      //     about each item; the others keep their order below them.
-      const im = query.itemModel === undefined ? ITEM_MODEL : query.itemModel;
-      const useItems = !!im && im.linear.length === ITEM_DIM && weights.size < p.itemEntities;
-      if ((useItems || query.onItems) && best > 0) {
-        const top = im?.top || 60;
-        const cutI = kthLargest(final, top - 1);
-        const ks: number[] = [];
-        for (let k = 0; k < size; k++) if (final[k]! >= cutI && final[k]! > weak && !Number.isNaN(dayAt(k))) ks.push(k);
-        ks.sort((a, b) => final[b]! - final[a]! || a - b);
-        if (ks.length > top) ks.length = top;
-        const evidence: ItemEvidence[] = ks.map((k) => {
-          const c = at(k);
-          let miss = 1, overlap = 0, hits = 0, rarest = 0;
-          for (const t of c.topics) miss *= 1 - (pOf.get(t) ?? 0);
-          for (const e of c.record.entities ?? []) { const w = weights.get(e); if (w !== undefined) { overlap += w; hits++; rarest = Math.max(rarest, idfOf(index, e)); } }
-          return { score: final[k]!, story: c.topics.length ? 1 - miss : pTop * (Math.max(0, entityBase[k]!) / stage1), topics: c.topics, entity: entityBase[k]!, overlap: totalW > 0 ? overlap / totalW : 0, hits, day: c.day, entities: c.record.entities?.length ?? 0, dupKey: dupKey(c as Candidate), rarest };
-        });
-        let rarest = 0;
-        for (const e of weights.keys()) rarest = Math.max(rarest, idfOf(index, e));
-        const itemX = itemRows(evidence, { queryDay, queryEntities: weights.size, pOf, likeliest, wordScores, bestWord, rarest });
-        query.onItems?.(ks.map((k) => at(k).record.id), itemX);
-        if (useItems && ks.length) {
-          const z = itemScores(im, itemX);
-          let zmax = -Infinity;
-          for (const v of z) if (v > zmax) zmax = v;
-          let low = Infinity;
-          const scored = ks.map((k, i) => { const v = Math.exp(Math.max(-30, z[i]! - zmax)); if (v < low) low = v; return v; });
-          // Everything else keeps its order, below the re-scored ones; so does the weak cut.
-          const below = (0.5 * low) / best;
-          for (let k = 0; k < size; k++) if (final[k]! > 0) final[k] = final[k]! * below;
-          weak *= below;
-          ks.forEach((k, i) => { final[k] = scored[i]!; });
-          best = 1;
-        }
-      }
     }
   }
 

@@ -121,7 +121,7 @@ export interface RerankGroup { rows: Float64Array[]; own: Uint8Array }
  * mapped back to raw features. Column 0 is the bias (dropped: constant within a query).
  */
 export function fitSoftmax(groups: RerankGroup[], l2 = 1, iterations = 40): number[] {
-  // The rows' own width: the item stage (item-rank.ts) fits its linear part with this too.
+  // The rows' own width (a trainer may fit on more or fewer features than the shipped chooser's).
   const d = groups[0]?.rows[0]?.length ?? RERANK_DIM;
   const mean = new Float64Array(d), sd = new Float64Array(d).fill(1);
   let nRows = 0;

@@ -1,6 +1,6 @@
 /**
  * Writing a trained coverage model into its TypeScript module (`--boost --write-trees` →
- * lib/coverage/chooser-trees.ts, `--items --write-items` → lib/coverage/item-model.ts): the file's
+ * lib/coverage/chooser-trees.ts): the file's
  * hand-written header is kept and everything from the model's export on is replaced, so a retrain
  * is one reviewable diff of numbers.
  */

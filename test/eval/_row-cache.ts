@@ -1,5 +1,5 @@
 /**
- * The coverage trainers' feature-row cache (`--boost`'s storyline rows, `--items`' item rows): rows
+ * The coverage trainers' feature-row cache (`--boost`'s storyline rows): rows
  * take minutes to make and only change with the code that makes them or with the pack, so they are
  * kept under .cache/ keyed on both. `code` is the text of the code that shapes the rows (the caller
  * says which); a rebuilt pack (size or time) is a miss too, since it decides which entities each item

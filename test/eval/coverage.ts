@@ -20,9 +20,11 @@
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
- * `--items` (test/eval/_coverage-items.ts): fits the item stage (lib/coverage/item-rank.ts) on the
- * same train queries and prints dev P@5 with it; `--write-items` ships it; `--items-cv` instead
- * fits on one half of the train queries and scores the other half with and without it (no dev).
+ * `--words-spike` (test/eval/_coverage-words.ts): would the chooser gain from the words of the items
+ * filed under each heading (read from the corpus, strictly before each query)? Dev top-1 with
+ * features fitted on train queries. `--gap`: P@5 on dev, on the train queries the chooser was
+ * fitted on, and on the eligible items after them that nothing was fitted or tuned on (an
+ * out-of-sample check that reads no held-out item), by linked-entity count and year.
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
@@ -44,10 +46,9 @@ import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 import { boostChooser } from './_coverage-boost';
+import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
-import type { ItemModel } from '../../lib/coverage/item-rank';
-import { fitItemStage } from './_coverage-items';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -202,11 +203,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
 
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, itemModel?: ItemModel | null): Metrics => {
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
     let p5 = 0, nd = 0;
     for (const it of set) {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model, trees, itemModel });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model, trees });
       const topics = hits.map((h) => headingsOf(h.id));
       const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
@@ -355,28 +356,77 @@ export async function run(args: string[], shared: string): Promise<void> {
       return out;
     } });
   }
-  if (args.includes('--items')) {
-    // Train queries scored like dev ones, their entities linked from the text (--items-cv).
-    const evaluateLinked = (set: CoverageRecord[], itemModel: ItemModel | null): Metrics => {
-      let p5 = 0, nd = 0;
-      for (const it of set) {
-        const r = raw.get(it.id)!;
-        const hits = relatedCoverage(index, { entities: toLinked(linker.link(r.summary || r.title)), date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, itemModel });
-        const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
-        p5 += sc.p5; nd += sc.ndcg;
-      }
-      return { p5: p5 / set.length, ndcg10: nd / set.length, n: set.length };
-    };
-    await fitItemStage({ args, eligible, sampleN, dev, params, evaluateLinked, evaluate: (set, ps, itemModel) => evaluate(set, ps, undefined, undefined, itemModel), rowsOf: (set, linked) => {
-      const out: { id: string; rows: Float64Array[]; rel: Uint8Array }[] = [];
+  if (args.includes('--words-spike')) {
+    // Train queries (after the sample) link their text like --boost's; dev uses the eval's queries.
+    const rowsOf = (set: CoverageRecord[], linked: boolean): HeadingRows[] => {
+      const out: HeadingRows[] = [];
       for (const it of set) {
         const r = raw.get(it.id)!;
         const own = new Set(headingsOf(it.id));
         const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
-        relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, itemModel: null, onItems: (ids, rows) => out.push({ id: it.id, rows, rel: Uint8Array.from(ids, (id) => (headingsOf(id).some((t) => own.has(t)) ? 1 : 0)) }) });
+        relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => { if (hs.length) out.push(headingRowsOf(index, it, `${r.title}\n${r.summary}`, own, Math.min(entities.length, 12), hs, fs)); } });
       }
       return out;
-    } });
+    };
+    const trainN = args.includes('--train-n') ? Number(args[args.indexOf('--train-n') + 1]) : 3000;
+    const t1 = performance.now();
+    const trainRows = rowsOf(eligible.slice(sampleN, sampleN + trainN), false);
+    const devRows = rowsOf(dev, true);
+    console.log(`  words spike: heading rows in ${((performance.now() - t1) / 1000).toFixed(1)} s; ${trainRows.length} of ${trainN} train and ${devRows.length} of ${dev.length} dev queries scored a heading`);
+    const fit = wordsSpike({ args, index, textOf: (id) => { const r = raw.get(id); return r ? r.summary || r.title : ''; }, train: trainRows, dev: devRows });
+    // P@5 with the stacked chooser (its logit × the fitted weight + the words' evidence) next to the
+    // shipped one, paired: on dev, and with --words-unused on the eligible items after the 6,000 the
+    // chooser was fitted on (never fitted or tuned on; not held-out), their entities linked from the text.
+    const paired = (name: string, set: CoverageRecord[], linked: boolean) => {
+      let p0 = 0, p1 = 0, n0 = 0, n1 = 0;
+      for (const it of set) {
+        const r = raw.get(it.id)!;
+        const text = `${r.title}\n${r.summary}`;
+        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        const q = { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params };
+        const own = new Set(headingsOf(it.id)), nr = linked ? nRelevant.get(it.id)! : nRel(it);
+        const s0 = score(relatedCoverage(index, q).map((h) => headingsOf(h.id)), own, nr);
+        const s1 = score(relatedCoverage(index, { ...q, adjustLogits: (heads, rows, z) => {
+          const f = fit.features({ date: it.date!, text, heads: [...heads], rows: [...rows] });
+          for (let i = 0; i < z.length; i++) { let v = fit.stacked[1]! * z[i]!; for (let j = 0; j < f[i]!.length; j++) v += fit.stacked[2 + j]! * f[i]![j]!; z[i] = v; }
+        } }).map((h) => headingsOf(h.id)), own, nr);
+        p0 += s0.p5; p1 += s1.p5; n0 += s0.ndcg; n1 += s1.ndcg;
+      }
+      const n = set.length || 1;
+      console.log(`  words spike: ${name}: shipped P@5 ${(p0 / n).toFixed(3)} nDCG@10 ${(n0 / n).toFixed(3)}; stacked with the words P@5 ${(p1 / n).toFixed(3)} nDCG@10 ${(n1 / n).toFixed(3)} (n=${set.length})`);
+    };
+    paired('dev', dev, true);
+    if (args.includes('--words-unused')) paired('unused (after the 6,000 train queries)', eligible.slice(sampleN + 6000), false);
+  }
+  if (args.includes('--gap')) {
+    // Why train scores above held-out (#5): the chooser (RERANK_WEIGHTS and CHOOSER_TREES) was fitted
+    // on the 6,000 train queries after the sample, so they are in-sample. The eligible items after
+    // those (never trained or tuned on, not held-out) score the shipped code out-of-sample; per
+    // group (linked entities, year) next to the train queries and dev. No held-out item is read.
+    const linkedSet = (set: CoverageRecord[]) => set.map((it) => { const r = raw.get(it.id)!; return { it, entities: toLinked(linker.link(r.summary || r.title)) }; });
+    const per = (set: { it: CoverageRecord; entities: LinkedEntity[] }[]) => set.map(({ it, entities }) => {
+      const r = raw.get(it.id)!;
+      const hits = relatedCoverage(index, { entities, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params });
+      const s = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
+      return { p5: s.p5, ndcg: s.ndcg, n: entities.length, year: (it.date ?? '').slice(0, 4) };
+    });
+    const trainEnd = sampleN + 6000;
+    const sets: [string, ReturnType<typeof per>][] = [
+      ['dev (tuned on)', per(dev.map((it) => ({ it, entities: queries.get(it.id)! })))],
+      ['train (chooser fitted on)', per(linkedSet(eligible.slice(sampleN, trainEnd)))],
+      ['unused (never fitted or tuned on)', per(linkedSet(eligible.slice(trainEnd)))],
+    ];
+    const band = (n: number) => (n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2–3' : n <= 5 ? '4–5' : '6+');
+    for (const [name, rows] of sets) {
+      const mean = (xs: typeof rows, k: 'p5' | 'ndcg') => xs.reduce((a, r) => a + r[k], 0) / (xs.length || 1);
+      const sd = Math.sqrt(rows.reduce((a, r) => a + (r.p5 - mean(rows, 'p5')) ** 2, 0) / (rows.length || 1) / (rows.length || 1));
+      console.log(`  gap: ${name}: n=${rows.length} P@5 ${mean(rows, 'p5').toFixed(3)} ± ${sd.toFixed(3)} (s.e.) nDCG@10 ${mean(rows, 'ndcg').toFixed(3)}`);
+      for (const key of ['n', 'year'] as const) {
+        const groups = new Map<string, typeof rows>();
+        for (const r of rows) { const g = key === 'n' ? `${band(r.n)} entities` : r.year; (groups.get(g) ?? groups.set(g, []).get(g)!).push(r); }
+        console.log(`    by ${key === 'n' ? 'linked entities' : 'year'}: ${[...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([g, xs]) => `${g} ${(xs.length / rows.length * 100).toFixed(0)}% P@5 ${mean(xs, 'p5').toFixed(3)}`).join(' · ')}`);
+      }
+    }
   }
   if (args.includes('--diag')) {
     // Recall of the candidate pool: relevant items among the top 60, and the P@5 a perfect
