@@ -23,7 +23,7 @@ import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { publisherOf, selfReference } from './publisher';
-import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -164,6 +164,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // belong to one country still say which country the page is about.
         const c = sameCountry(hits, index);
         if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
+        // mentions of their own: they must not introduce the namesake that then wins the name.
+        if (!single) cursor = m.to;
         continue;
       }
       if (fullCount !== 1) continue;
@@ -229,6 +232,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const to = m.to;
       const e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
+      if (!self && e.type === 'person' && namedAfterPerson(scan.text, scan.tokens, to)) {
+        cursor = to;
+        continue;
+      }
       if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
@@ -359,6 +366,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let qualifier: string | undefined;
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
+  let settlement: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -423,7 +431,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
     // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
     // capital that shares its name.
-    if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
+    // Also for a name of several words: "the New York governor", "New York state". The cue tells a
+    // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
+    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -439,6 +449,15 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
 function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex): boolean {
   if (h.short) return true;
   return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
+}
+
+/** Is one of the candidates a city or a capital (the namesake a state cue tells the state from)? */
+function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
+  for (const h of hits) {
+    const sub = entityAt(index, h.entity).subtype;
+    if (sub === 'city' || sub === 'capital') return true;
+  }
+  return false;
 }
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
@@ -706,6 +725,11 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   return afterNameConnector(scan, m);
 }
 
+/** Two or more capitals and no digit ("PGA", not "A1"): initials, capitalised at any place in a sentence. */
+function initials(t: Token): boolean {
+  return t.shape === Shape.Upper && t.end - t.start >= 2 && !/\d/.test(t.norm);
+}
+
 /** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
 function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   const tokens = scan.tokens;
@@ -717,7 +741,8 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   if (of && NAME_CONNECTORS.has(of.norm) && of.shape === Shape.Lower && joinedBySpace(scan, of, tokens[conn + 1]!)) {
     const k = conn - 1;
     const head = tokens[k];
-    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, of) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    // The head may be initials: "PGA of America", "NAACP of Virginia".
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
   }
   return false;
 }
