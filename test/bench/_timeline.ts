@@ -86,12 +86,17 @@ function printProfile(ev: TraceEvent[], k: string, from: number, to: number, lab
   if (!profile) return console.log(`  ${label}: no profile`);
   const nodes = new Map<number, Node>();
   const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const parentOf = new Map<number, number>();
   let total = 0;
   let t = (profile.args as { data?: { startTime?: number } }).data?.startTime ?? 0;
   for (const e of ev as Ev[]) {
     if (e.name !== 'ProfileChunk' || e.pid !== profile.pid || e.id !== profile.id) continue;
     const d = (e.args as { data?: { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } }).data;
-    for (const n of d?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    for (const n of d?.cpuProfile?.nodes ?? []) {
+      nodes.set(n.id, n);
+      if (n.parent !== undefined) parentOf.set(n.id, n.parent);
+    }
     const samples = d?.cpuProfile?.samples ?? [], deltas = d?.timeDeltas ?? [];
     for (let i = 0; i < samples.length; i++) {
       t += deltas[i] ?? 0;
@@ -104,8 +109,19 @@ function printProfile(ev: TraceEvent[], k: string, from: number, to: number, lab
       const w = Math.max(0, Math.min(deltas[i + 1] ?? 200, 5000)) / 1000;
       self.set(key, (self.get(key) ?? 0) + w);
       total += w;
+      const seen = new Set<string>();
+      for (let id: number | undefined = n.id; id !== undefined; id = parentOf.get(id)) {
+        const f2 = nodes.get(id)?.callFrame;
+        if (!f2 || !f2.url) continue;
+        const k2 = `${f2.functionName || '(anon)'} ${f2.url.replace(/^.*\//, '')}:${f2.lineNumber ?? ''}`;
+        if (seen.has(k2)) continue;
+        seen.add(k2);
+        incl.set(k2, (incl.get(k2) ?? 0) + w);
+      }
     }
   }
   console.log(`  ${label} sampled ${total.toFixed(1)} ms; top self:`);
   for (const [kk, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`     ${v.toFixed(1).padStart(6)}  ${kk}`);
+  console.log(`  ${label} inclusive (extension functions):`);
+  for (const [kk, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`     ${v.toFixed(1).padStart(6)}  ${kk}`);
 }
