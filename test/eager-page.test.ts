@@ -126,7 +126,7 @@ describe('eager content script', () => {
     expect(p.entry).toHaveBeenCalledTimes(1);
     // The gate's verdict (with its signals) and the settings just read go with it: the reader
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, rendered: expect.any(Promise) });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
     expect(p.messageListeners.size).toBe(0);
     expect(p.storageListeners.size).toBe(0);
     p.navigate('https://news.example/world/other-story');
@@ -166,7 +166,7 @@ describe('eager content script', () => {
     expect(p.imported).toEqual([]);
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] }, rendered: expect.any(Promise) });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] } });
   });
 
   it('after an SPA navigation loads the reader (told it came by navigation); forged URL events do nothing', async () => {

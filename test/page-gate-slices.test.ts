@@ -108,19 +108,4 @@ describe('page controller drives a gate given as steps', () => {
     expect(extractArticle).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();
   });
-
-  it("after the eager script's gate, extraction waits for the frame the eager script awaited, not a new one", async () => {
-    // No requestAnimationFrame here: a wait of its own would last the 100 ms fallback.
-    let rendered!: () => void;
-    const frame = new Promise<void>((r) => (rendered = r));
-    const { d, extractArticle } = deps(slowGate({ taken: 0 }, true));
-    const c = new PageController(d);
-    const run = c.run(false, true, { likely: true, signals: ['json-ld:NewsArticle'] }, frame);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(extractArticle).not.toHaveBeenCalled();
-    rendered();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(extractArticle).toHaveBeenCalledTimes(1);
-    await run;
-  });
 });

@@ -31,13 +31,6 @@ export interface EagerFindings {
   /** That gate's verdict with its signals (the reader's extraction reuses it instead of running the gate again). */
   gate?: { likely: boolean; signals: string[] };
   settings?: Record<string, unknown>;
-  /**
-   * Resolves after the page's first rendering update since that verdict (lib/page/yield.ts
-   * afterRendering), started before the settings read and the reader's import: extraction waits
-   * for a fresh style before its layout queries, and this wait then runs alongside those two
-   * instead of after them (#8: in traced loads the frame came 5–85 ms after the reader started).
-   */
-  rendered?: Promise<void>;
 }
 
 /** Every storage.local key the reader's settings live under (lib/settings.ts items, same keys). */

@@ -109,10 +109,9 @@ export class PageController {
   /**
    * Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content).
    * `gatePassed`: the eager script's gate just said "likely" on this document, so it is not run
-   * a second time (#8); `verdict`, when given, is that gate's result (extraction reuses it), and
-   * `rendered` resolves after a rendering update that followed it (the eager script's frame wait).
+   * a second time (#8); `verdict`, when given, is that gate's result (extraction reuses it).
    */
-  async run(afterNavigation = false, gatePassed = false, verdict?: GateVerdict, rendered?: Promise<void>): Promise<void> {
+  async run(afterNavigation = false, gatePassed = false, verdict?: GateVerdict): Promise<void> {
     this.stop();
     const ctl = new AbortController();
     this.run$ = ctl;
@@ -143,9 +142,8 @@ export class PageController {
         }
       }
       // Extraction asks for layout (checkVisibility): start right after a frame, when the page's
-      // style is fresh, rather than recalculating it inside our task. After the eager script's
-      // gate that frame was awaited alongside the settings read and this script's import.
-      await (passed && rendered ? rendered : afterRendering(signal));
+      // style is fresh, rather than recalculating it inside our task.
+      await afterRendering(signal);
       if (signal.aborted) return;
       const url = this.deps.url();
       const extraction = await this.extract(url, signal, { gate: known, wordKindReasons: false });

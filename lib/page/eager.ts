@@ -21,7 +21,7 @@ import type { GateResult } from '../article/gate';
 import type { PageStatus, Result } from '../messaging';
 import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
-import { SliceClock, afterRendering, driveSteps } from './yield';
+import { SliceClock, driveSteps } from './yield';
 import type { MessageListener as ExtMessageListener, PageApi, StorageChanges } from './ext-api';
 
 type MessageListener = ExtMessageListener<Result<string | null | PageStatus>>;
@@ -156,7 +156,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
    * Load the heavy half and hand the page over to it (once). `likely`: the gate passed on the
    * document as it is now and `settings` were just read, so the reader starts on both.
    */
-  const handOver = async (afterNavigation: boolean, likely = false, verdict?: GateResult, rendered?: Promise<void>): Promise<void> => {
+  const handOver = async (afterNavigation: boolean, likely = false, verdict?: GateResult): Promise<void> => {
     if (handedOver || stopped) return;
     handedOver = true;
     abortRun();
@@ -165,12 +165,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
       await deps.importScript(runtime.getURL(READER_PATH));
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
-      const known: EagerFindings = {
-        likely: likely && !afterNavigation,
-        settings,
-        ...(verdict && likely && !afterNavigation ? { gate: verdict } : {}),
-        ...(rendered && likely && !afterNavigation ? { rendered } : {}),
-      };
+      const known: EagerFindings = { likely: likely && !afterNavigation, settings, ...(verdict && likely && !afterNavigation ? { gate: verdict } : {}) };
       // The reader registers its own message listener before its first await.
       const started = start(site, afterNavigation, known);
       detach();
@@ -205,9 +200,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
     if (result.likely) {
       // Off here: stay put (onStorage runs this again when it is switched on). The settings are
       // read before the reader is imported: where Backstory is off, none of its code runs.
-      // The reader's extraction starts after a rendering update: wait for it meanwhile.
-      const rendered = afterRendering();
-      if ((await isActive()) && !cancelled()) await handOver(false, true, result, rendered);
+      if ((await isActive()) && !cancelled()) await handOver(false, true, result);
       return;
     }
     status = {
