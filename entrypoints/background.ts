@@ -2,7 +2,7 @@
  * Background: owns the knowledge (packs → indexes), each tab's report, and the reading history.
  * Thin wiring only; the logic lives in lib/background/*.
  */
-import { analyzeArticle } from '~/lib/analyze';
+import { articleAnalysis } from '~/lib/analyze';
 import { createKnowledgeSource } from '~/lib/background/knowledge-source';
 import { createMessageHandler } from '~/lib/background/handlers';
 import { loadAllPacks, loadPackagedPack } from '~/lib/background/packs';
@@ -40,7 +40,7 @@ export default defineBackground(() => {
       return null; // no content script in that document
     }
   };
-  const handle = createMessageHandler({ self, knowledge, reports, analyze: analyzeArticle, history: createHistoryPort(log), currentReportId, log });
+  const handle = createMessageHandler({ self, knowledge, reports, analyze: articleAnalysis, history: createHistoryPort(log), currentReportId, log });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;

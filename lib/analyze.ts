@@ -3,6 +3,7 @@
  *
  *   analyze(document, url, knowledge)  — DOM side (extract) + pure side (analyzeArticle)
  *   analyzeArticle(input, knowledge)   — pure: link entities, flag opinion, find prior coverage
+ *     = analyzeForPage (what the page draws) + relatedForReport (the popup's related coverage)
  *
  * In the extension the content script runs extractArticle() on the live page and sends the
  * DOM-free ArticleInput to the background, which owns the knowledge and runs analyzeArticle().
@@ -24,22 +25,19 @@ export interface AnalyzeOptions {
   history?: readonly HistoryItem[];
 }
 
-export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+/**
+ * What the page itself draws: linked entities with their cards' earlier coverage, and the opinion
+ * flags. `coverage` (related coverage, which only the popup shows) is left empty: it is the
+ * costliest part of the analysis (about half the worker's time on a 2,000-word article, #8) and
+ * the background adds it after answering the page (`relatedForReport`).
+ */
+export function analyzeForPage(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
   const date = options.date ?? input.date;
   const paragraphs = input.blocks.map((b) => b.text);
   const entities = linkEntities(input.blocks, knowledge.entities, { date, publisher: input.siteName, url: input.url });
   for (const entity of entities) {
     entity.coverage = coverageForEntity(knowledge.coverage, entity.id, { date, excludeUrl: input.url, limit: 3 });
   }
-  const coverage = relatedCoverage(knowledge.coverage, {
-    entities,
-    date,
-    title: input.title,
-    lead: pageLead(paragraphs),
-    excludeUrl: input.url,
-    limit: options.coverageLimit ?? 10,
-    extra: options.history,
-  });
   const opinion = classifyPassages(input);
   return {
     url: input.url,
@@ -58,10 +56,38 @@ export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, option
       kindSignals: input.kindSignals,
     },
     entities,
-    coverage,
+    coverage: [],
     opinion,
   };
 }
+
+/** Related coverage of an analysed article (the popup's list), the reader's history mixed in. */
+export function relatedForReport(report: PageReport, knowledge: Knowledge, options: Pick<AnalyzeOptions, 'coverageLimit' | 'history'> = {}): PageReport['coverage'] {
+  return relatedCoverage(knowledge.coverage, {
+    entities: report.entities,
+    date: report.article.date,
+    title: report.article.title,
+    lead: pageLead(report.article.paragraphs),
+    excludeUrl: report.url ?? null,
+    limit: options.coverageLimit ?? 10,
+    extra: options.history,
+  });
+}
+
+/** The whole analysis in one call (CLI, tests): the page's part, then related coverage. */
+export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+  const report = analyzeForPage(input, knowledge, options);
+  report.coverage = relatedForReport(report, knowledge, options);
+  return report;
+}
+
+/** The background's two steps (lib/background/handlers.ts): answer the page, then the popup's part. */
+export interface ArticleAnalysis {
+  forPage(input: ArticleInput, knowledge: Knowledge, options?: AnalyzeOptions): PageReport;
+  related(report: PageReport, knowledge: Knowledge, options?: Pick<AnalyzeOptions, 'coverageLimit' | 'history'>): PageReport['coverage'];
+}
+
+export const articleAnalysis: ArticleAnalysis = { forPage: analyzeForPage, related: relatedForReport };
 
 /** Report for a page that is not an article: the reasons, nothing else. */
 export function notAnArticle(url: string, title: string, signals: string[]): PageReport {

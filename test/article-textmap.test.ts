@@ -66,3 +66,32 @@ describe('offset maps', () => {
     expect(blockOffsetOf(el, foreign, 0)).toBeNull();
   });
 });
+
+describe('offset maps on whitespace-heavy markup (runs of raw offsets, #8)', () => {
+  // Seeded: the same blocks every run.
+  let seed = 11;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const bits = ['a', 'bc', ' ', '  ', '\n ', '\t', 'Déjà', '&nbsp;', '<b>', '</b>', '<br>', '<i>x</i>', '<span hidden>h</span>', ' <em> q </em> ', 'word', 'zz '];
+  it('every character maps to its own character in a live node, and every caret maps back', () => {
+    let checked = 0;
+    for (let t = 0; t < 300; t++) {
+      let html = '';
+      for (let i = 0, n = 1 + Math.floor(rnd() * 25); i < n; i++) html += bits[Math.floor(rnd() * bits.length)];
+      const el = block(html);
+      const map = buildTextMap(el);
+      expect(map.text).toBe(blockText(el));
+      for (let k = 0; k < map.text.length; k++) {
+        const pts = pointsForOffsets(el, k, k + 1, map)!;
+        expect(pts).not.toBeNull();
+        const ch = pts.startNode.data.charAt(pts.startOffset);
+        // Every visible character is itself (a collapsed space comes from whitespace or, at a
+        // <br> or block boundary, sits at the next node's first character).
+        if (map.text[k] !== ' ') expect(ch).toBe(map.text[k]);
+        expect(pts.endNode === pts.startNode ? pts.endOffset : 1).toBeGreaterThan(pts.startNode === pts.endNode ? pts.startOffset : 0);
+        if (map.text[k] !== ' ') expect(blockOffsetOf(el, pts.startNode, pts.startOffset, map)).toBe(k);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+});

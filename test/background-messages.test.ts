@@ -7,6 +7,7 @@ import { ArticleInputSchema, clampArticleInput, MAX_ARTICLE_CHARS, MAX_BLOCK_CHA
 import type { ArticleInput } from '../lib/article/types';
 import type { Knowledge } from '../lib/knowledge';
 import type { PageReport } from '../lib/report';
+import type { HistoryItem } from '../lib/coverage/index';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const PAGE = 'https://news.example/2025/06/story.html';
@@ -81,9 +82,13 @@ function setup(over: Partial<BackgroundDeps> = {}) {
   const knowledge = createKnowledgeSource(loadPacks, () => ({}) as Knowledge);
   const session = memorySession();
   const reports = new TabReports(session);
-  const analyze = vi.fn((input: ArticleInput) => reportFor(input));
+  const forPage = vi.fn((input: ArticleInput) => reportFor(input));
+  const related = vi.fn((report: PageReport, _k: Knowledge, options?: { history?: readonly HistoryItem[] }): PageReport['coverage'] => [
+    { url: 'https://other.example/earlier', title: 'Earlier', source: 'Other', date: '2025-06-01', entities: report.entities.map((e) => e.id), origin: options?.history?.length ? 'history' : 'pack' } as PageReport['coverage'][number],
+  ]);
+  const analyze = { forPage, related };
   const handle = createMessageHandler({ self, knowledge, reports, analyze, ...over });
-  return { handle, loadPacks, reports, session, analyze };
+  return { handle, loadPacks, reports, session, analyze: forPage, related };
 }
 
 const cs: SenderLike = { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7 } };
@@ -101,7 +106,35 @@ describe('background message handler', () => {
     const whole = (status as { value: { report: PageReport } }).value.report;
     expect(whole.article.paragraphs).toEqual(article().blocks.map((b) => b.text));
     expect(whole.article.text.length).toBeGreaterThan(0);
-    expect(reply).toEqual({ ok: true, value: { ...whole, article: { ...whole.article, text: '', paragraphs: [] } } });
+    // Related coverage is the popup's: added after the page's answer, which goes without it.
+    expect(whole.coverage.map((c) => c.url)).toEqual(['https://other.example/earlier']);
+    expect(reply).toEqual({ ok: true, value: { ...whole, coverage: [], article: { ...whole.article, text: '', paragraphs: [] } } });
+  });
+
+  it('answers the page before ranking related coverage, and the popup waits for it', async () => {
+    const order: string[] = [];
+    const items = vi.fn(async () => {
+      order.push('history');
+      return [{ url: 'https://news.example/read', title: 'Read', date: '2025-06-01', entities: ['Q7747'], origin: 'history' } as unknown as HistoryItem];
+    });
+    const { handle, related } = setup({ history: { items, record: async () => {} } });
+    const reply = await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    order.push('answered');
+    expect(reply).toMatchObject({ ok: true, value: { coverage: [] } });
+    expect(related).not.toHaveBeenCalled();
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
+    expect(order).toEqual(['answered', 'history']);
+    expect(related).toHaveBeenCalledTimes(1);
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { coverage: [{ origin: 'history' }] } } });
+  });
+
+  it('never lets a late related-coverage step overwrite a newer report of the tab', async () => {
+    const { handle } = setup();
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    // The tab moved on to a page that is not an article before the first one was completed.
+    await handle({ type: 'cs:not-article', url: PAGE, title: 'Home', signals: ['no article markup'] }, cs);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toMatchObject({ ok: true, value: { state: 'not-article' } });
   });
 
   it('records not-articles for the popup', async () => {
@@ -142,7 +175,7 @@ describe('background message handler', () => {
   });
 
   it('turns a throwing analysis into a Result error', async () => {
-    const { handle } = setup({ analyze: () => { throw new Error('boom'); } });
+    const { handle } = setup({ analyze: { forPage: () => { throw new Error('boom'); }, related: () => [] } });
     expect(await handle({ type: 'cs:analyze-article', article: article() }, cs)).toEqual({ ok: false, error: 'boom' });
   });
 
@@ -160,6 +193,8 @@ describe('background message handler', () => {
     const { handle } = setup({ history: { items: async () => [], record } });
     const reply = await handle({ type: 'cs:analyze-article', article: article() }, cs);
     expect(reply?.ok).toBe(true);
+    // Recorded with the completed report (after the answer): the popup's question waits for it.
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toMatchObject({ ok: true, value: { state: 'ready' } });
     expect(record).toHaveBeenCalledTimes(1);
   });
 

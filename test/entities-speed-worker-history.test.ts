@@ -2,10 +2,11 @@
  * The worker's analysis ranks related coverage once, with the reader's history mixed in
  * (issue #8): it used to rank without history, then again with it (withHistory), so every
  * article after the first read paid the costliest step twice. The answer must be what the two
- * steps gave.
+ * steps gave. Since then related coverage (and the history read) follow the page's answer: the
+ * page gets its part, the popup the whole report.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeArticle } from '../lib/analyze';
+import { analyzeArticle, analyzeForPage, articleAnalysis } from '../lib/analyze';
 import { createMessageHandler, reportForPage, withHistory, type HistoryPort } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
 import { TabReports } from '../lib/background/tab-reports';
@@ -18,6 +19,7 @@ import { ENTITIES } from './entities-fixture';
 const PAGE = 'https://news.example/2025/06/talks.html';
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const cs = { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7 } };
+const ui = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
 const rec = (id: string, date: string, entities: string[], topics: string[]): CoverageRecord => ({ id, date, source: 'Wire', entities, topics });
 const knowledge = buildKnowledge([{
@@ -45,7 +47,7 @@ const input: ArticleInput = {
 };
 
 function handlerWith(history: HistoryPort) {
-  const analyze = vi.fn(analyzeArticle);
+  const analyze = { forPage: vi.fn(articleAnalysis.forPage), related: vi.fn(articleAnalysis.related) };
   const session = { get: async () => ({}), set: async () => {}, remove: async () => {} };
   const handle = createMessageHandler({
     self, knowledge: createKnowledgeSource(async () => [], () => knowledge), reports: new TabReports(session), analyze, history,
@@ -57,19 +59,22 @@ describe('worker analysis with the reading history', () => {
   it('answers what ranking without history and then re-ranking with it gave, in one analysis', async () => {
     const { handle, analyze } = handlerWith({ items: async () => history, record: async () => {} });
     const reply = await handle({ type: 'cs:analyze-article', article: input }, cs);
+    expect(reply).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
     const twoSteps = withHistory(analyzeArticle(input, knowledge), knowledge, history);
-    expect(reply).toEqual({ ok: true, value: reportForPage(twoSteps) });
-    const value = (reply as { value: { coverage: { url: string; origin: string }[] } }).value;
+    expect(status).toEqual({ ok: true, value: { state: 'ready', report: twoSteps } });
+    const value = (status as { value: { report: { coverage: { url: string; origin: string }[] } } }).value.report;
     expect(value.coverage.map((c) => c.origin)).toContain('history');
     expect(value.coverage.map((c) => c.url)).not.toContain(PAGE);
-    // One analysis, given the history (not a second ranking afterwards).
-    expect(analyze).toHaveBeenCalledTimes(1);
-    expect(analyze.mock.calls[0]![2]).toEqual({ history });
+    // One ranking, given the history (not a second ranking afterwards).
+    expect(analyze.related).toHaveBeenCalledTimes(1);
+    expect(analyze.related.mock.calls[0]![2]).toMatchObject({ history });
   });
   it('analyses without history when the reader has none or it cannot be read', async () => {
     for (const port of [{ items: async () => [], record: async () => {} }, { items: async () => { throw new Error('idb'); }, record: async () => {} }]) {
       const { handle } = handlerWith(port);
-      expect(await handle({ type: 'cs:analyze-article', article: input }, cs)).toEqual({ ok: true, value: reportForPage(analyzeArticle(input, knowledge)) });
+      expect(await handle({ type: 'cs:analyze-article', article: input }, cs)).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
+      expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'ready', report: analyzeArticle(input, knowledge) } });
     }
   });
 });

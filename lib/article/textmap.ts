@@ -95,8 +95,27 @@ export interface TextNodeSpan {
   start: number;
   /** Offset just past the last character this node contributes (start === end: contributes nothing). */
   end: number;
-  /** For each character the node contributes, its offset inside node.data. */
-  rawOffsets: number[];
+  /**
+   * Where in node.data each contributed character comes from, as runs: flat pairs (k, raw) — from
+   * the k-th contributed character on, characters come from node.data[raw], [raw + 1], … up to the
+   * next pair. Ordinary text is one run; only collapsed whitespace starts another. (It was one
+   * number per character: a map is built for every paragraph with a mention, and those arrays were
+   * most of the content script's drawing time, #8.)
+   */
+  runs: number[];
+}
+
+/** The raw offset in span.node.data of the span's k-th contributed character. */
+function rawAt(span: TextNodeSpan, k: number): number {
+  const runs = span.runs;
+  // Last pair whose k is ≤ k (binary search over the pairs).
+  let lo = 0, hi = runs.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid * 2]! <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return runs[lo * 2 + 1]! + (k - runs[lo * 2]!);
 }
 
 /**
@@ -108,16 +127,27 @@ export interface TextMap {
   spans: TextNodeSpan[];
 }
 
+/** A span while the map is built: `n` characters contributed so far. */
+type OpenSpan = TextNodeSpan & { n: number };
+
+/** The span's next `count` characters come from node.data[raw…]: extend its last run or start one. */
+function contribute(span: OpenSpan, raw: number, count: number): void {
+  const runs = span.runs;
+  const last = runs.length - 2;
+  if (last < 0 || runs[last + 1]! + (span.n - runs[last]!) !== raw) runs.push(span.n, raw);
+  span.n += count;
+}
+
 export function buildTextMap(el: Element): TextMap {
   const pieces = collectPieces(el);
-  const spans: TextNodeSpan[] = [];
+  const spans: OpenSpan[] = [];
   const parts: string[] = [];
   let len = 0;
   // A collapsed whitespace run becomes one space, owned by the text node where the run began
   // (or by the next node when the run began at a <br>/block boundary).
-  let pending: { span: TextNodeSpan | null; raw: number } | null = null;
+  let pending: { span: OpenSpan | null; raw: number } | null = null;
   for (const p of pieces) {
-    const span: TextNodeSpan | null = p.node ? { node: p.node, start: -1, end: -1, rawOffsets: [] } : null;
+    const span: OpenSpan | null = p.node ? { node: p.node, start: -1, end: -1, runs: [], n: 0 } : null;
     if (span) spans.push(span);
     const d = p.data;
     const n = d.length;
@@ -138,7 +168,7 @@ export function buildTextMap(el: Element): TextMap {
         const owner = pending.span ?? span;
         if (owner) {
           if (owner.start < 0) owner.start = len - 1;
-          owner.rawOffsets.push(pending.span ? pending.raw : i);
+          contribute(owner, pending.span ? pending.raw : i, 1);
         }
         pending = null;
       }
@@ -147,7 +177,7 @@ export function buildTextMap(el: Element): TextMap {
       // was the content script's costliest function on the article path).
       parts.push(i === 0 && j === n ? d : d.slice(i, j));
       len += j - i;
-      if (span) for (let k = i; k < j; k++) span.rawOffsets.push(k);
+      if (span) contribute(span, i, j - i);
       i = j;
     }
   }
@@ -159,7 +189,7 @@ export function buildTextMap(el: Element): TextMap {
     const s = spans[i]!;
     if (s.start < 0) s.start = s.end = next;
     else {
-      s.end = s.start + s.rawOffsets.length;
+      s.end = s.start + s.n;
       next = s.start;
     }
   }
@@ -176,8 +206,8 @@ function locate(map: TextMap, offset: number, isEnd: boolean): { node: Text; off
     if (s.end <= s.start) continue;
     if (isEnd ? offset > s.start && offset <= s.end : offset >= s.start && offset < s.end) {
       const k = offset - s.start;
-      if (isEnd) return { node: s.node, offset: s.rawOffsets[k - 1]! + 1 };
-      return { node: s.node, offset: s.rawOffsets[k]! };
+      if (isEnd) return { node: s.node, offset: rawAt(s, k - 1) + 1 };
+      return { node: s.node, offset: rawAt(s, k) };
     }
   }
   return null;
@@ -232,13 +262,18 @@ export function blockOffsetOf(el: Element, node: Text, offset: number, map?: Tex
   const s = m.spans.find((x) => x.node === node);
   if (!s) return null;
   if (s.end <= s.start) return s.start;
-  // First contributed character at or after the raw offset.
-  for (let k = 0; k < s.rawOffsets.length; k++) {
-    if (s.rawOffsets[k]! >= offset) {
-      // A node-leading space shares its raw offset with the next char: the caret is at the char.
-      while (k + 1 < s.rawOffsets.length && s.rawOffsets[k + 1] === s.rawOffsets[k]) k++;
-      return s.start + k;
-    }
+  // First contributed character at or after the raw offset: raw offsets never decrease along
+  // the contributed characters, so it lies in the first run that reaches that far.
+  const count = s.end - s.start;
+  const runs = s.runs;
+  for (let r = 0; r < runs.length; r += 2) {
+    const kStart = runs[r]!, raw = runs[r + 1]!;
+    const kEnd = r + 2 < runs.length ? runs[r + 2]! : count;
+    if (raw + (kEnd - 1 - kStart) < offset) continue;
+    let k = kStart + Math.max(0, offset - raw);
+    // A node-leading space shares its raw offset with the next char: the caret is at the char.
+    while (k + 1 < count && rawAt(s, k + 1) === rawAt(s, k)) k++;
+    return s.start + k;
   }
   return s.end;
 }

@@ -6,7 +6,7 @@
 import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus } from '../messaging';
 import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
-import type { AnalyzeOptions } from '../analyze';
+import type { ArticleAnalysis } from '../analyze';
 import type { HistoryItem } from '../coverage/index';
 import { pageLead, relatedCoverage } from '../coverage/rank';
 import type { Knowledge } from '../knowledge';
@@ -28,7 +28,11 @@ export interface BackgroundDeps {
   self: ExtensionIdentity;
   knowledge: KnowledgeSource;
   reports: TabReports;
-  analyze: (input: ArticleInput, knowledge: Knowledge, options?: AnalyzeOptions) => PageReport;
+  /**
+   * The analysis in its two steps (lib/analyze.ts articleAnalysis): what the page draws, answered
+   * at once, then the popup's related coverage (with the reader's history), after the answer.
+   */
+  analyze: ArticleAnalysis;
   history?: HistoryPort;
   /**
    * Ask the tab's content script which report it shows now (its reportId), or null when no
@@ -74,34 +78,63 @@ function errorText(err: unknown): string {
 export function createMessageHandler(deps: BackgroundDeps) {
   const log = deps.log ?? (() => {});
 
+  /**
+   * The tab's report still being completed (related coverage, after the page's answer): the
+   * popup's questions about that tab wait for it. `latest` numbers each tab's reports so a slow
+   * completion never overwrites a newer one (another article or a not-article in the same tab).
+   */
+  const completing = new Map<number, Promise<void>>();
+  const latest = new Map<number, number>();
+  let sequence = 0;
+
   async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
-    // The reader's history is asked for alongside the knowledge (after a worker start both are
-    // read from storage), so related coverage is ranked once, history mixed in: ranking it
-    // without history and then again with it (withHistory) ran relatedCoverage, the costliest
-    // step of the worker's analysis, twice for every article once the history held one (#8).
-    const lookup: Promise<HistoryItem[]> = deps.history
-      ? deps.history.items().catch((err: unknown) => {
+    const { knowledge } = await deps.knowledge.get();
+    // Only what the page draws (links, their cards' coverage, opinion flags) before answering:
+    // related coverage, the costliest step (about half the worker's time on a 2,000-word article),
+    // and the history it needs (an IndexedDB read of up to thousands of records) are for the
+    // popup, so they follow the answer instead of delaying the page's highlights (#8).
+    let report = deps.analyze.forPage(msg.article as ArticleInput, knowledge);
+    if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
+    const seq = ++sequence;
+    latest.set(tabId, seq);
+    const done = complete(tabId, seq, report, knowledge, msg.reportId);
+    completing.set(tabId, done);
+    void done.finally(() => {
+      if (completing.get(tabId) === done) completing.delete(tabId);
+    });
+    return ok(reportForPage(report));
+  }
+
+  /** The popup's part of an analysis, once the page's answer has left: related coverage, then keep and record. */
+  async function complete(tabId: number, seq: number, page: PageReport, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
+    // One task later: the answer to the page is sent when the handler's promise settles.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const history: HistoryItem[] = deps.history
+      ? await deps.history.items().catch((err: unknown) => {
           log('history lookup failed', err);
           return [];
         })
-      : Promise.resolve([]);
-    const { knowledge } = await deps.knowledge.get();
-    const history = await lookup;
-    let report = deps.analyze(msg.article as ArticleInput, knowledge, history.length > 0 ? { history } : undefined);
-    if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
-    // The popup reads the in-memory entry, which set() makes before its first await; mirroring
-    // the report into storage.session (a structured clone of the whole report, ~10–25 ms of the
-    // worker's CPU, issue #8) need not delay the page's answer. set() logs its own failures.
-    void deps.reports.set(tabId, { state: 'ready', report }, msg.reportId);
+      : [];
+    let report = page;
+    try {
+      report = { ...page, coverage: deps.analyze.related(page, knowledge, history.length > 0 ? { history, coverageLimit: COVERAGE_LIMIT } : { coverageLimit: COVERAGE_LIMIT }) };
+    } catch (err) {
+      // The page is analysed and drawn; the popup shows the report without related coverage.
+      log('related coverage failed', err);
+    }
+    if (latest.get(tabId) !== seq) return;
+    // The popup reads the in-memory entry, which set() makes before its first await (its
+    // storage.session mirror follows on its own and logs its own failures).
+    void deps.reports.set(tabId, { state: 'ready', report }, reportId);
     if (deps.history) {
-      // Recording must not delay or fail the page's answer.
+      // Recording must not fail anything.
       deps.history.record(report).catch((err: unknown) => log('history record failed', err));
     }
-    return ok(reportForPage(report));
   }
 
   /** The tab's report, if the page still shows the document it was made for. */
   async function tabStatus(tabId: number): Promise<TabStatus> {
+    await completing.get(tabId);
     const entry = await deps.reports.entry(tabId);
     if (!entry) return { state: 'unknown' };
     if (entry.reportId && deps.currentReportId) {
@@ -151,6 +184,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
         const msg = parsed.data;
         if (msg.type === 'cs:analyze-article') return await analyzeFor(tabId, msg);
         const status: TabStatus = { state: 'not-article', url: msg.url, title: msg.title, signals: msg.signals };
+        latest.set(tabId, ++sequence);
         await deps.reports.set(tabId, status, msg.reportId);
         return ok(null);
       }

@@ -1,0 +1,127 @@
+/**
+ * Diagnostic (issue #8), not a bench: one traced load of the generated 2,000-word article with a
+ * warm worker, printed as a timeline from document idle to the first highlight — every task of
+ * the page's main thread and of the extension's worker that overlaps the window (start offset,
+ * wall and CPU ms, the notable events inside it), and every gap in which neither thread ran.
+ * `E2E_CHROME_DIR=… npx tsx test/bench/_timeline.ts [words] [loads]`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { articleHtml } from './_article-gen';
+import { copyExtension, launch, rmDirs, startServer } from './_browser';
+import { PROBE, waitForHighlight } from './browser-article.bench';
+import { endTrace, startTrace, type TraceEvent } from './_trace';
+
+const words = Number(process.argv[2] ?? 2000);
+const loads = Number(process.argv[3] ?? 1);
+const gen = mkdtempSync(path.join(os.tmpdir(), 'backstory-timeline-'));
+writeFileSync(path.join(gen, 'a.html'), articleHtml(words));
+const server = await startServer({ gen });
+const extDir = copyExtension(process.cwd());
+const s = await launch(extDir, server.proxy, undefined, { debugPort: true });
+const NOTABLE = /^(TimerFire|FireAnimationFrame|FireIdleCallback|RunMicrotasks|EvaluateScript|v8\.compileModule|v8\.evaluateModule|FunctionCall|Layout|UpdateLayoutTree|Paint|ParseHTML|v8\.callFunction|RunYieldContinuation|MajorGC|MinorGC|V8\.GC.*|HandlePostMessage|EventDispatch|ScheduleStyleRecalculation|BeginMainThreadFrame|ResourceSendRequest|ResourceReceivedData|v8\.deserialize.*|.*Serialize.*|.*IPC.*|.*Mojo.*|ScriptStreamer.*)$/i;
+try {
+  await s.context.addInitScript({ content: PROBE });
+  const { chromium } = await import('playwright-core');
+  const remote = await chromium.connectOverCDP(s.cdpUrl!);
+  const tracer = await remote.newBrowserCDPSession();
+  const url = server.url('gen', 'a.html');
+  for (let i = 0; i < 3; i++) { const p = await s.context.newPage(); await p.goto(url); await waitForHighlight(p, 60000); await p.close(); }
+  for (let n = 0; n < loads; n++) {
+    const page = await s.context.newPage();
+    await startTrace(tracer);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const got = await waitForHighlight(page, 60000);
+    const ev = await endTrace(tracer);
+    await page.close();
+    const names = new Map<string, string>();
+    for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    const stamps = new Map<string, TraceEvent>();
+    for (const e of ev) { const m = (e.args?.data as { message?: string } | undefined)?.message; if (e.name === 'TimeStamp' && m?.startsWith('bench:')) stamps.set(m.slice(6), e); }
+    const hl = stamps.get('hl')!, dcl = stamps.get('dcl')!, ld = stamps.get('load');
+    const from = ld && ld.ts < hl.ts ? Math.max(dcl.ts, ld.ts) : dcl.ts, to = hl.ts;
+    const pageK = `${hl.pid}:${hl.tid}`;
+    const workerK = [...names].filter(([, v]) => /ServiceWorker/i.test(v)).map(([k]) => k);
+    console.log(`load ${n}: window ${((to - from) / 1000).toFixed(1)} ms (bench e2e ${(got.hl - Math.max(got.dcl, got.load)).toFixed(1)})`);
+    const tasks: { k: string; e: TraceEvent; inner: string[] }[] = [];
+    for (const k of [pageK, ...workerK]) {
+      const list = ev.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+      let end = -Infinity;
+      for (const e of list) {
+        if (e.ts < end) continue;
+        if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask' && e.name !== 'BlinkScheduler_PerformMicrotaskCheckpoint') continue;
+        end = e.ts + e.dur!;
+        if (end < from - 2000 || e.ts > to) continue;
+        const inner = list.filter((x) => x !== e && x.ts >= e.ts && x.ts < end && NOTABLE.test(x.name)).map((x) => {
+          const d = x.args?.data as { url?: string; functionName?: string; scriptName?: string } | undefined;
+          const u = (d?.url ?? d?.scriptName ?? '').replace(/^chrome-extension:\/\/[a-z]+/, 'ext:').replace(/^http:\/\/[^/]+/, '');
+          return `${x.name}${d?.functionName ? ':' + d.functionName : ''}${u ? '@' + u.slice(0, 40) : ''}(${(x.dur! / 1000).toFixed(1)})`;
+        });
+        tasks.push({ k, e, inner: [...new Set(inner)].slice(0, 8) });
+      }
+    }
+    tasks.sort((a, b) => a.e.ts - b.e.ts);
+    let cur = from;
+    for (const t of tasks) {
+      const start = t.e.ts, end = start + t.e.dur!;
+      if (start - cur > 500) console.log(`  ${((cur - from) / 1000).toFixed(1).padStart(7)}  -- idle ${((start - cur) / 1000).toFixed(1)} ms`);
+      if (t.e.dur! >= 300 || t.inner.length) console.log(`  ${((start - from) / 1000).toFixed(1).padStart(7)}  ${t.k === pageK ? 'PAGE  ' : 'WORKER'} ${(t.e.dur! / 1000).toFixed(1)}w/${((t.e.tdur ?? 0) / 1000).toFixed(1)}c  ${t.inner.join(' ')}`);
+      cur = Math.max(cur, end);
+    }
+    if (to - cur > 500) console.log(`  ${((cur - from) / 1000).toFixed(1).padStart(7)}  -- idle ${((to - cur) / 1000).toFixed(1)} ms`);
+    if (process.env.BENCH_TRACE_JS) for (const k of [pageK, ...workerK]) printProfile(ev, k, from, to, k === pageK ? 'PAGE' : 'WORKER');
+  }
+  await remote.close();
+} finally {
+  await s.close(); await server.close(); rmDirs(extDir, gen);
+}
+
+/** Self time by function (sampled, BENCH_TRACE_JS=1) of one thread inside the window, top 25. */
+function printProfile(ev: TraceEvent[], k: string, from: number, to: number, label: string): void {
+  type Node = { id: number; parent?: number; callFrame: { functionName: string; url?: string; lineNumber?: number } };
+  type Ev = TraceEvent & { id?: string };
+  // A Profile event names the profiled thread; its chunks come from the sampler thread, same pid and id.
+  const profile = (ev as Ev[]).find((e) => e.name === 'Profile' && `${e.pid}:${e.tid}` === k);
+  if (!profile) return console.log(`  ${label}: no profile`);
+  const nodes = new Map<number, Node>();
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const parentOf = new Map<number, number>();
+  let total = 0;
+  let t = (profile.args as { data?: { startTime?: number } }).data?.startTime ?? 0;
+  for (const e of ev as Ev[]) {
+    if (e.name !== 'ProfileChunk' || e.pid !== profile.pid || e.id !== profile.id) continue;
+    const d = (e.args as { data?: { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } }).data;
+    for (const n of d?.cpuProfile?.nodes ?? []) {
+      nodes.set(n.id, n);
+      if (n.parent !== undefined) parentOf.set(n.id, n.parent);
+    }
+    const samples = d?.cpuProfile?.samples ?? [], deltas = d?.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      t += deltas[i] ?? 0;
+      if (t < from || t > to) continue;
+      const n = nodes.get(samples[i]!);
+      if (!n) continue;
+      const f = n.callFrame;
+      if (f.functionName === '(idle)' || f.functionName === '(root)') continue;
+      const key = `${f.functionName || '(anon)'} ${(f.url ?? '').replace(/^.*\//, '')}:${f.lineNumber ?? ''}`;
+      const w = Math.max(0, Math.min(deltas[i + 1] ?? 200, 5000)) / 1000;
+      self.set(key, (self.get(key) ?? 0) + w);
+      total += w;
+      const seen = new Set<string>();
+      for (let id: number | undefined = n.id; id !== undefined; id = parentOf.get(id)) {
+        const f2 = nodes.get(id)?.callFrame;
+        if (!f2 || !f2.url) continue;
+        const k2 = `${f2.functionName || '(anon)'} ${f2.url.replace(/^.*\//, '')}:${f2.lineNumber ?? ''}`;
+        if (seen.has(k2)) continue;
+        seen.add(k2);
+        incl.set(k2, (incl.get(k2) ?? 0) + w);
+      }
+    }
+  }
+  console.log(`  ${label} sampled ${total.toFixed(1)} ms; top self:`);
+  for (const [kk, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`     ${v.toFixed(1).padStart(6)}  ${kk}`);
+  console.log(`  ${label} inclusive (extension functions):`);
+  for (const [kk, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`     ${v.toFixed(1).padStart(6)}  ${kk}`);
+}
