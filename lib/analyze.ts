@@ -14,7 +14,8 @@ import type { HistoryItem } from './coverage/index';
 import { extractArticle } from './article/extract';
 import { linkEntities } from './entities/link';
 import { classifyPassages } from './opinion/passages';
-import { relatedCoverage, coverageForEntity, pageLead } from './coverage/rank';
+import { relatedCoverage, coverageForEntity, historyQueryEntities, pageLead } from './coverage/rank';
+import type { LinkedEntity } from './report';
 
 export interface AnalyzeOptions {
   /** Overrides the article's own date (CLI --date). */
@@ -22,15 +23,37 @@ export interface AnalyzeOptions {
   coverageLimit?: number;
   /** The reader's own earlier reads, ranked with the pack's items in related coverage. */
   history?: readonly HistoryItem[];
+  /** The article's entities, already linked by linkArticle with the same input, knowledge and date. */
+  linked?: LinkedArticle;
 }
 
-export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+/** What linking gives: the article's entities (each with its own coverage) and the date used. */
+export interface LinkedArticle {
+  date: string | null;
+  entities: LinkedEntity[];
+}
+
+/**
+ * The first half of analyzeArticle. The worker links first, then reads only the history that
+ * shares an entity with the article (historyEntitiesOf), then finishes with `linked` (#8).
+ */
+export function linkArticle(input: ArticleInput, knowledge: Knowledge, options: Pick<AnalyzeOptions, 'date'> = {}): LinkedArticle {
   const date = options.date ?? input.date;
-  const paragraphs = input.blocks.map((b) => b.text);
   const entities = linkEntities(input.blocks, knowledge.entities, { date, publisher: input.siteName, url: input.url });
   for (const entity of entities) {
     entity.coverage = coverageForEntity(knowledge.coverage, entity.id, { date, excludeUrl: input.url, limit: 3 });
   }
+  return { date, entities };
+}
+
+/** The history entities related coverage can use for this article (history with none of them cannot be ranked). */
+export function historyEntitiesOf(input: ArticleInput, knowledge: Knowledge, linked: LinkedArticle, options: Pick<AnalyzeOptions, 'coverageLimit'> = {}): string[] {
+  return historyQueryEntities(knowledge.coverage, { entities: linked.entities, title: input.title, limit: options.coverageLimit ?? 10 });
+}
+
+export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
+  const { date, entities } = options.linked ?? linkArticle(input, knowledge, options);
+  const paragraphs = input.blocks.map((b) => b.text);
   const coverage = relatedCoverage(knowledge.coverage, {
     entities,
     date,

@@ -104,10 +104,12 @@ export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord
 }
 
 /**
- * The reading history as the worker's analysis sees it. The items are read from IndexedDB once
- * per worker and then kept in memory: a record updates them in place of re-reading up to
- * HISTORY_CAP records before the next article (#8). They are read again only after the options
- * page changed the history (`ui:history-changed`: delete, clear) or a storage error.
+ * The reading history as the worker's analysis sees it. The worker's articles ask itemsFor: only
+ * the reads sharing an entity with the article, from the store's entity index, so no article
+ * waits for the whole history after a worker start (#8). items() reads them all once and keeps
+ * them in memory (a record updates them in place of re-reading up to HISTORY_CAP records); while
+ * held, itemsFor answers with them too. They are read again only after the options page changed
+ * the history (`ui:history-changed`: delete, clear) or a storage error.
  */
 export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now): HistoryPort {
   const enabled = liveSetting<boolean>(historyEnabled);
@@ -151,6 +153,14 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
     async items() {
       if (!(await enabled())) return [];
       return items ?? load();
+    },
+    async itemsFor(entityIds) {
+      if (!(await enabled())) return [];
+      // Held in memory (someone read them all): those. Else only the reads naming one of the
+      // article's entities, from the store's entity index; nothing is kept, so a clear or
+      // another context's write is seen by the next article without a message.
+      if (items) return items;
+      return store.historyItemsFor(entityIds);
     },
     async record(report) {
       const [on, sites] = await Promise.all([enabled(), excluded()]);

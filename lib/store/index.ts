@@ -13,6 +13,7 @@
  *   clearHistory(site?)             → Result<{ removed }>
  *   historyCount()                  → number
  *   historyItems()                  → HistoryItem[]         (coverage items, origin 'history')
+ *   historyItemsFor(entityIds)      → HistoryItem[]         (only the reads naming one of them, same order)
  */
 import type { Pack } from '../dataset/schema';
 import type { HistoryItem } from '../coverage/index';
@@ -20,7 +21,7 @@ import type { Result } from '../messaging';
 import { t } from '../i18n';
 import { DB_NAME, openDatabase, type StoreAction } from './db';
 import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type PackSummary } from './packs';
-import { clearHistoryIn, historyCountIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type ReadRecord } from './history';
+import { clearHistoryIn, historyCountIn, historyItemsForIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type ReadRecord } from './history';
 
 export { shouldRecord, historyItemOfRead, HISTORY_CAP, ReadRecord, type HistorySettings } from './history';
 export { MAX_PACK_CHARS, validatePackText, type PackSummary } from './packs';
@@ -36,6 +37,7 @@ export interface BackstoryStore {
   historyCount(): Promise<number>;
   historyRecords(): Promise<ReadRecord[]>;
   historyItems(): Promise<HistoryItem[]>;
+  historyItemsFor(entityIds: readonly string[]): Promise<HistoryItem[]>;
   close(): void;
 }
 
@@ -69,6 +71,7 @@ export function createStore(factory: IDBFactory = globalThis.indexedDB, name = D
     historyCount: async () => historyCountIn(await db()),
     historyRecords: async () => historyRecordsIn(await db()),
     historyItems: async () => historyItemsIn(await db()),
+    historyItemsFor: async (ids) => historyItemsForIn(await db(), ids),
     close: () => {
       void open?.then((d) => d.close(), () => {});
       open = null;
