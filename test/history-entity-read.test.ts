@@ -6,7 +6,7 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildCoverageIndex, type CoverageItem } from '../lib/coverage/index';
 import { historyQueryEntities, relatedCoverage } from '../lib/coverage/rank';
@@ -14,6 +14,7 @@ import { createStore, type ReadRecord } from '../lib/store/index';
 import { HISTORY, openDatabase } from '../lib/store/db';
 import { normalizeUrl } from '../lib/coverage/facts';
 import { createHistoryPort } from '../lib/background/store-port';
+import { historyEnabled } from '../lib/settings';
 import { createMessageHandler, reportForPage } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
 import { TabReports } from '../lib/background/tab-reports';
@@ -81,10 +82,16 @@ describe('history read by entity', () => {
             };
             const wanted = historyQueryEntities(index, query);
             expect(wanted.length).toBeLessThanOrEqual(12);
-            const some = await store.historyItemsFor(wanted);
-            // Exactly the reads naming a wanted entity, in the whole history's order.
+            // From the entity index (any share): exactly the reads naming a wanted entity, in the
+            // whole history's order.
+            const byIndex = await store.historyItemsFor(wanted, Infinity);
+            const some = byIndex.items;
             const set = new Set(wanted);
+            expect(byIndex.all).toBe(false);
             expect(some).toEqual(all.filter((h) => h.entities.some((e) => set.has(e))));
+            // Past the share: the whole history (or nothing, when no read matches).
+            const whole = await store.historyItemsFor(wanted, 0);
+            expect(whole).toEqual(some.length ? { items: all, all: true } : { items: [], all: false });
             const got = relatedCoverage(index, { ...query, extra: some });
             expect(got).toEqual(relatedCoverage(index, { ...query, extra: all }));
             if (got.some((c) => c.origin === 'history')) withHistoryHits++;
@@ -111,11 +118,12 @@ describe('history read by entity', () => {
     });
     v3.close();
     const store = createStore(factory);
-    expect((await store.historyItemsFor(['b'])).map((h) => h.url)).toEqual([r1.url]);
-    expect((await store.historyItemsFor(['c', 'a', 'zz'])).map((h) => h.url)).toEqual([r2.url, r1.url]);
-    expect(await store.historyItemsFor([])).toEqual([]);
+    const urls = async (ids: string[]) => (await store.historyItemsFor(ids, Infinity)).items.map((h) => h.url);
+    expect(await urls(['b'])).toEqual([r1.url]);
+    expect(await urls(['c', 'a', 'zz'])).toEqual([r2.url, r1.url]);
+    expect(await urls([])).toEqual([]);
     await store.clearHistory('site1.example');
-    expect(await store.historyItemsFor(['c'])).toEqual([]);
+    expect(await urls(['c'])).toEqual([]);
     store.close();
   });
 });
@@ -145,7 +153,10 @@ describe('the worker reads history by entity', () => {
       { url: PAGE, title: 'This page, read before', site: 'News', date: '2025-06-08', entityIds: ['Q7747'], kind: 'news', opinionShare: 0, readAt: 3 },
     ];
     for (const r of reads) expect((await store.recordRead(r)).ok).toBe(true);
-    const port = createHistoryPort(() => {}, store);
+    // Every share by the entity index (the default reads all 3 reads from the rows once 2 match).
+    const lookup = store.historyItemsFor.bind(store);
+    store.historyItemsFor = (ids) => lookup(ids, Infinity);
+    const port = createHistoryPort(() => {}, store, Date.now, 0);
     const asked: string[][] = [];
     const itemsFor = port.itemsFor!.bind(port);
     port.itemsFor = async (entityIds) => {
@@ -160,7 +171,25 @@ describe('the worker reads history by entity', () => {
     expect(whole.coverage.map((c) => c.url)).toContain('https://news.example/earlier');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.sort()).toEqual(whole.entities.map((e) => e.id).sort());
-    expect((await port.itemsFor!(asked[0]!)).map((h) => h.url)).not.toContain('https://other.example/sport');
+    expect((await lookup(asked[0]!, Infinity)).items.map((h) => h.url)).not.toContain('https://other.example/sport');
+    // Then the whole history is read in the background and kept: later articles rank from memory.
+    await vi.waitFor(async () => expect(await port.itemsFor!(['Q-none'])).toEqual(await store.historyItems()));
+    store.close();
+  });
+
+  it('keeps the whole history at once when most of it matches, and reads nothing when history is off', async () => {
+    const store = createStore(new IDBFactory(), 'worker-most-match');
+    await store.recordRead({ url: 'https://news.example/a', title: 'A', site: 'News', date: '2025-06-01', entityIds: ['Q7747'], kind: 'news', opinionShare: 0, readAt: 1 });
+    await store.recordRead({ url: 'https://news.example/b', title: 'B', site: 'News', date: '2025-06-02', entityIds: ['Q1'], kind: 'news', opinionShare: 0, readAt: 2 });
+    const port = createHistoryPort(() => {}, store, Date.now, -1);
+    const all = await store.historyItems();
+    const first = await port.itemsFor!(['Q7747']);
+    expect(first).toEqual(all);
+    // Held: the same array again, without a store read.
+    store.historyItemsFor = async () => { throw new Error('read again'); };
+    expect(await port.itemsFor!(['Q7747'])).toBe(first);
+    await historyEnabled.setValue(false);
+    expect(await port.itemsFor!(['Q7747'])).toEqual([]);
     store.close();
   });
 });

@@ -104,14 +104,20 @@ export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord
 }
 
 /**
- * The reading history as the worker's analysis sees it. The worker's articles ask itemsFor: only
- * the reads sharing an entity with the article, from the store's entity index, so no article
- * waits for the whole history after a worker start (#8). items() reads them all once and keeps
- * them in memory (a record updates them in place of re-reading up to HISTORY_CAP records); while
- * held, itemsFor answers with them too. They are read again only after the options page changed
- * the history (`ui:history-changed`: delete, clear) or a storage error.
+ * How long after an article answered from the entity index the whole history is read (and then
+ * kept): past that article's answer and its record's write. Negative: never (tests).
  */
-export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now): HistoryPort {
+export const HOLD_AFTER_MS = 2000;
+
+/**
+ * The reading history as the worker's analysis sees it. The worker's articles ask itemsFor: the
+ * first after a worker start reads only the reads sharing an entity with it, from the store's
+ * entity index, instead of waiting for the whole history (#8); the whole history is then read in
+ * the background and kept in memory (a record updates it in place of re-reading up to
+ * HISTORY_CAP records), and later articles rank from it. It is read again only after the options
+ * page changed the history (`ui:history-changed`: delete, clear) or a storage error.
+ */
+export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now, holdAfterMs = HOLD_AFTER_MS): HistoryPort {
   const enabled = liveSetting<boolean>(historyEnabled);
   const excluded = liveSetting<string[]>(historyExcludedSites);
   /** The store's items, once read; null until then and after a drop. */
@@ -149,6 +155,20 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
     return read;
   }
 
+  /**
+   * After an article answered from the entity index, the whole history is read once in the
+   * background (holdAfterMs later, after that article's answer and record), so the worker's later
+   * articles rank from memory as before instead of reading by entity each time.
+   */
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
+  function holdLater(): void {
+    if (holdTimer !== null || holdAfterMs < 0) return;
+    holdTimer = setTimeout(() => {
+      holdTimer = null;
+      if (!items && !loading) void load();
+    }, holdAfterMs);
+  }
+
   return {
     async items() {
       if (!(await enabled())) return [];
@@ -156,11 +176,21 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
     },
     async itemsFor(entityIds) {
       if (!(await enabled())) return [];
-      // Held in memory (someone read them all): those. Else only the reads naming one of the
-      // article's entities, from the store's entity index; nothing is kept, so a clear or
-      // another context's write is seen by the next article without a message.
       if (items) return items;
-      return store.historyItemsFor(entityIds);
+      if (loading) return loading;
+      // The reads naming one of the article's entities (or all of them, when most do: then kept).
+      const started = epoch;
+      const got = await store.historyItemsFor(entityIds).catch((err: unknown) => {
+        log('history unavailable', err);
+        return { items: [] as HistoryItem[], all: false };
+      });
+      if (got.all) {
+        if (epoch === started && !items && !loading) {
+          epoch++;
+          items = got.items;
+        }
+      } else holdLater();
+      return got.items;
     },
     async record(report) {
       const [on, sites] = await Promise.all([enabled(), excluded()]);
