@@ -104,10 +104,10 @@ export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord
 }
 
 /**
- * How long after an article answered from the entity index the whole history is read (and then
- * kept): past that article's answer and its record's write. Negative: never (tests).
+ * How long without an article, after one answered from the entity index, before the whole history
+ * is read (and then kept): past that article's answer and its record's write. Negative: never (tests).
  */
-export const HOLD_AFTER_MS = 2000;
+export const HOLD_AFTER_MS = 5000;
 
 /**
  * The reading history as the worker's analysis sees it. The worker's articles ask itemsFor: the
@@ -157,12 +157,15 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
 
   /**
    * After an article answered from the entity index, the whole history is read once in the
-   * background (holdAfterMs later, after that article's answer and record), so the worker's later
-   * articles rank from memory as before instead of reading by entity each time.
+   * background, once holdAfterMs passed without another article (past that article's answer and
+   * record), so the worker's later articles rank from memory as before instead of reading by
+   * entity each time; an article arriving meanwhile reads by entity again.
    */
   let holdTimer: ReturnType<typeof setTimeout> | null = null;
   function holdLater(): void {
-    if (holdTimer !== null || holdAfterMs < 0) return;
+    if (holdAfterMs < 0) return;
+    // Restarted by each article: the read waits for holdAfterMs without one.
+    if (holdTimer !== null) clearTimeout(holdTimer);
     holdTimer = setTimeout(() => {
       holdTimer = null;
       if (!items && !loading) void load();
@@ -177,7 +180,7 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
     async itemsFor(entityIds) {
       if (!(await enabled())) return [];
       if (items) return items;
-      if (loading) return loading;
+      // (A whole read under way is not waited for: an entity read is shorter.)
       // The reads naming one of the article's entities (or all of them, when most do: then kept).
       const started = epoch;
       const got = await store.historyItemsFor(entityIds).catch((err: unknown) => {
