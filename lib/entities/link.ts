@@ -20,10 +20,12 @@ import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS
 import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
-import { CaseMode, decodedHits, findMatches, type AliasHit, type RawMatch } from './matcher';
+import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
+import { givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
-import { afterGluedDollar, afterModelCode, brandAsVerb, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { regionNounAround } from './region-cue';
+import { afterGluedDollar, afterModelCode, brandAsVerb, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -164,6 +166,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // belong to one country still say which country the page is about.
         const c = sameCountry(hits, index);
         if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
+        // mentions of their own: they must not introduce the namesake that then wins the name.
+        if (!single) cursor = m.to;
         continue;
       }
       if (fullCount !== 1) continue;
@@ -224,15 +229,31 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = m.to;
         continue;
       }
-      const chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
+      let chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
-      const e = entityAt(index, chosen);
+      let e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
+      if (!self && e.type === 'person' && namedAfterPerson(scan.text, scan.tokens, to)) {
+        cursor = to;
+        continue;
+      }
       if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
         continue;
+      }
+      // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
+      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
+      if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
+        const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
+        if (suffixes) {
+          const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
+          cursor = to;
+          if (region === undefined) continue;
+          chosen = region;
+          e = entityAt(index, region);
+        }
       }
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
@@ -359,6 +380,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let qualifier: string | undefined;
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
+  let settlement: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -423,7 +445,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
     // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
     // capital that shares its name.
-    if (single && e.type === 'place' && e.subtype === 'region' && hits.length > 1 && stateCue(scan, m)) score += 300;
+    // Also for a name of several words: "the New York governor", "New York state". The cue tells a
+    // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
+    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -441,6 +465,15 @@ function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex
   return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
 }
 
+/** Is one of the candidates a city or a capital (the namesake a state cue tells the state from)? */
+function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
+  for (const h of hits) {
+    const sub = entityAt(index, h.entity).subtype;
+    if (sub === 'city' || sub === 'capital') return true;
+  }
+  return false;
+}
+
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
 const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
 /** Words right before one: "eastern Washington", "rural Washington". */
@@ -450,6 +483,19 @@ function stateCue(scan: BlockScan, m: RawMatch): boolean {
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
   if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
   return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
+}
+
+/** The region record named "<key> <suffix>" for one of the suffixes, in `country` when given. */
+function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[], country: string | undefined): number | undefined {
+  for (const suffix of suffixes) {
+    const hits = index.aliases.slots.get(`${key} ${suffix}`)?.hits;
+    if (!hits) continue;
+    for (const p of hits) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (!hitShort(p) && r.type === 'place' && r.subtype === 'region' && (!country || !r.country || r.country === country)) return i;
+    }
+  }
+  return undefined;
 }
 
 /** A multi-word match's words, normalised ("golden dawn"). */
@@ -656,7 +702,8 @@ const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.tes
  */
 function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   if (scan.starts === undefined) nameBounds(scan, index);
-  if (scan.titleCase) return false;
+  // In a headline every word is capitalised: only the signs that do not rest on capitals count.
+  if (scan.titleCase) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it.
@@ -706,6 +753,11 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   return afterNameConnector(scan, m);
 }
 
+/** Two or more capitals and no digit ("PGA", not "A1"): initials, capitalised at any place in a sentence. */
+function initials(t: Token): boolean {
+  return t.shape === Shape.Upper && t.end - t.start >= 2 && !/\d/.test(t.norm);
+}
+
 /** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
 function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   const tokens = scan.tokens;
@@ -717,7 +769,8 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   if (of && NAME_CONNECTORS.has(of.norm) && of.shape === Shape.Lower && joinedBySpace(scan, of, tokens[conn + 1]!)) {
     const k = conn - 1;
     const head = tokens[k];
-    if (head && head.shape === Shape.Cap && joinedBySpace(scan, head, of) && !sentenceStart(scan, k) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    // The head may be initials: "PGA of America", "NAACP of Virginia".
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
   }
   return false;
 }

@@ -168,3 +168,21 @@ export function titleRunBeforeName(text: string, tokens: Token[], to: number, is
   }
   return false;
 }
+
+/** Lower-case nouns of places and prizes named after a person ("Charles de Gaulle airport"). */
+const NAMED_FOR_PERSON_NOUNS = new Set([
+  'airport', 'airports', 'airfield', 'airbase', 'stadium', 'arena', 'station', 'bridge', 'tunnel', 'dam',
+  'street', 'avenue', 'boulevard', 'highway', 'expressway', 'freeway', 'hospital', 'library', 'museum',
+  'prize', 'prizes', 'award', 'awards', 'medal', 'trophy', 'scholarship', 'fellowship', 'doctrine',
+]);
+
+/**
+ * "Charles de Gaulle airport", "the Kennedy Center stadium", "the Sakharov prize": a person's name
+ * followed directly by a facility's or a prize's noun in lower case names the thing named after
+ * them, not the person. A statue or a memorial is left alone: it stands for the person.
+ * `to` is the token after the match.
+ */
+export function namedAfterPerson(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1], next = tokens[to];
+  return !!last && !!next && next.shape === Shape.Lower && NAMED_FOR_PERSON_NOUNS.has(next.norm) && spaceBetween(text, last, next);
+}

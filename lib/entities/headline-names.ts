@@ -1,0 +1,90 @@
+/**
+ * Longer names in headline-style (title-case) lines. In "Trump Says He Will Run" every word is
+ * capitalised, so the linker's usual sign of a longer unknown name (a capitalised word right before
+ * or after a known one) says nothing there and is switched off (link.ts insideLongerName). Two
+ * signs do not depend on capitals and still hold in a headline:
+ *  - a common given name right before the match makes it the surname of an unknown person
+ *    ("Michelle Obama", "Robert Mueller", "Joe Scarborough" when the pack lacks them);
+ *  - a short run of words after the match that ends in an organisation's or facility's noun makes
+ *    the match the first part of that name ("U.S. Men's Soccer Team", "Santa Fe High School").
+ * Pure functions over a block's tokens.
+ */
+import { Shape, type Token } from './normalize';
+
+/**
+ * Common given names of English-language news (the most frequent first names of US and UK people
+ * in the news); folded. Names that are also ordinary title words ("Will", "Mark", "Bill", "Grace",
+ * "Hope", "Rose", "May", "Jack", "Frank", "Chase") are left out: in a headline they are verbs and nouns;
+ * so are names of places ("Virginia", "Jordan", "Austin").
+ */
+export const COMMON_GIVEN_NAMES = new Set(
+  (
+    'james john robert michael david richard joseph thomas charles christopher daniel matthew anthony donald ' +
+    'steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary ' +
+    'nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander patrick raymond ' +
+    'dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter ' +
+    'christian keith roger terry sean gerald carl harold dylan arthur lawrence jesse bryan billy ' +
+    'bruce gabriel joe logan alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell ' +
+    'bradley philip eugene mike tom jim bob dave steve chris tony ted ken dan nick ben sam greg jeff rick ' +
+    'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty sandra margaret ' +
+    'ashley kimberly emily donna michelle carol amanda melissa deborah stephanie dorothy rebecca sharon laura ' +
+    'cynthia amy kathleen angela shirley brenda emma anna pamela nicole samantha katherine christine helen ' +
+    'debra rachel carolyn janet maria catherine heather diane olivia julie joyce ruth lauren ' +
+    'kelly christina joan evelyn judith andrea hannah megan cheryl jacqueline martha teresa gloria sara ' +
+    'janice ann kathryn abigail sophia frances jean alice judy isabella julia denise amber doris marilyn danielle ' +
+    'beverly theresa diana natalie brittany marie kayla alexis lori kate katie meghan hillary nancy ' +
+    'kamala ivanka melania jill sue liz beth jen meg alexandria ilhan rashida nikki marjorie lauren kellyanne ' +
+    'mitch lindsey kirsten elizabeth bernie kevin chuck rudy jared hunter beto pete cory mitt newt rand marco'
+  ).split(/\s+/),
+);
+
+/** Nouns that end the name of an organisation, a team or a facility ("… Soccer Team", "… High School"). */
+const NAME_END_NOUNS = new Set([
+  'team', 'club', 'school', 'university', 'college', 'academy', 'institute', 'hospital', 'airport', 'station',
+  'stadium', 'arena', 'church', 'cathedral', 'mosque', 'temple', 'museum', 'library', 'zoo', 'park', 'prison', 'jail',
+  'court', 'council', 'committee', 'commission', 'department', 'ministry', 'agency', 'bureau', 'office',
+  'board', 'authority', 'company', 'corporation', 'bank', 'fund', 'foundation', 'association', 'society', 'union',
+  'party', 'network', 'hotel', 'casino', 'mall', 'bridge', 'festival', 'orchestra', 'band',
+]);
+
+/** Words a headline capitalises that cannot be inside a name: prepositions, conjunctions, verbs of
+ *  saying ("Soar In France After Cathedral Fire" is not "France After Cathedral"). */
+const HEADLINE_GLUE = new Set([
+  'in', 'on', 'at', 'to', 'for', 'with', 'from', 'into', 'onto', 'over', 'under', 'after', 'before', 'amid', 'against',
+  'about', 'as', 'by', 'near', 'during', 'despite', 'without', 'and', 'or', 'but', 'nor', 'than', 'vs', 'versus',
+  'says', 'said', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might',
+  'gets', 'wins', 'takes', 'makes', 'hits', 'slams', 'calls', 'asks', 'tells', 'wants', 'warns', 'faces', 'finds',
+]);
+
+const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
+
+/** "Michelle Obama": a common given name, capitalised, right before the match (`from`: its first token). */
+export function givenNameBefore(text: string, tokens: Token[], from: number): boolean {
+  const prev = tokens[from - 1], first = tokens[from];
+  return !!prev && !!first && prev.shape === Shape.Cap && COMMON_GIVEN_NAMES.has(prev.norm) && spaced(text, prev, first);
+}
+
+/**
+ * "U.S. Men's Soccer Team", "Santa Fe High School Shooting": one to three capitalised words after
+ * the match (a possessive "'s" between them allowed), joined by spaces, the last of them a noun that
+ * ends an organisation's or facility's name, and none of them the start of a known name.
+ * `to`: the token after the match; `startsName(k)`: a known name starts at token k.
+ */
+export function nameEndsAfter(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean): boolean {
+  let words = 0;
+  for (let k = to; k < tokens.length && words < 3; k++) {
+    const prev = tokens[k - 1]!, t = tokens[k]!;
+    // "Men's": the "s" after an apostrophe belongs to the word before; right after the match it
+    // makes the match the owner ("France's Louvre Museum"), not part of the name.
+    if (t.norm === 's' && /^['\u2019]$/.test(text.slice(prev.end, t.start))) {
+      if (k === to) return false;
+      continue;
+    }
+    // A known name starting in the run is a name of its own after a verb ("Protesters In Beirut
+    // Storm Foreign Ministry"), not the rest of this one.
+    if (t.shape !== Shape.Cap || !spaced(text, prev, t) || HEADLINE_GLUE.has(t.norm) || startsName(k)) return false;
+    words++;
+    if (NAME_END_NOUNS.has(t.norm)) return true;
+  }
+  return false;
+}
