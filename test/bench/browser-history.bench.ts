@@ -79,6 +79,39 @@ function seedQueryEntities(root: string, pack: ReturnType<typeof parsePack>): st
   return historyEntitiesOf(got.input, knowledge, linkArticle(got.input, knowledge));
 }
 
+/** The in-worker probe (see probe() in run): plain JS, evaluated in the extension's worker. */
+const PROBE_READS = `async ({ ids, entityFirst }) => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('backstory');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const value = (req) => new Promise((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
+  const order = (a, b) => b.readAt - a.readAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+  const readAll = async () => {
+    const t0 = performance.now();
+    const tx = db.transaction(['history', 'historyChunks'], 'readonly');
+    const [, chunks] = await Promise.all([value(tx.objectStore('history').count()), value(tx.objectStore('historyChunks').getAll())]);
+    const reads = chunks.flatMap((c) => c.reads).sort(order);
+    return { ms: performance.now() - t0, n: reads.length };
+  };
+  const readByEntity = async () => {
+    const t0 = performance.now();
+    const store = db.transaction('history', 'readonly').objectStore('history');
+    const index = store.index('entity');
+    const [, ...counts] = await Promise.all([value(store.count()), ...ids.map((id) => value(index.count(id)))]);
+    const lists = await Promise.all(ids.map((id, k) => (counts[k] ? value(index.getAll(id)) : Promise.resolve([]))));
+    const byKey = new Map();
+    for (const l of lists) for (const r of l) if (!byKey.has(r.key)) byKey.set(r.key, r);
+    const reads = [...byKey.values()].sort(order);
+    return { ms: performance.now() - t0, n: reads.length };
+  };
+  const a = entityFirst ? await readByEntity() : await readAll();
+  const b = entityFirst ? await readAll() : await readByEntity();
+  db.close();
+  return entityFirst ? { entity: a, all: b } : { all: a, entity: b };
+}`;
+
 export async function run(ctx: { root: string; shared: string | null }): Promise<BenchRow[]> {
   const why = browserSkip(ctx.root);
   if (why) return [skipRow('first article after a worker start, 10,000 history records', why)];
@@ -170,38 +203,8 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
       let matched = 0;
       for (let i = 0; i < n; i++) {
         const w = await worker();
-        const got = await w.evaluate(async ({ ids, entityFirst }: { ids: string[]; entityFirst: boolean }) => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const req = indexedDB.open('backstory');
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          });
-          const value = <T,>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => { req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error); });
-          type Read = { key: string; readAt: number };
-          const order = (a: Read, b: Read) => b.readAt - a.readAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
-          const readAll = async () => {
-            const t0 = performance.now();
-            const tx = db.transaction(['history', 'historyChunks'], 'readonly');
-            const [, chunks] = await Promise.all([value(tx.objectStore('history').count()), value(tx.objectStore('historyChunks').getAll() as IDBRequest<{ reads: Read[] }[]>)]);
-            const reads = chunks.flatMap((c) => c.reads).sort(order);
-            return { ms: performance.now() - t0, n: reads.length };
-          };
-          const readByEntity = async () => {
-            const t0 = performance.now();
-            const store = db.transaction('history', 'readonly').objectStore('history');
-            const index = store.index('entity');
-            const [, ...counts] = await Promise.all([value(store.count()), ...ids.map((id) => value(index.count(id)))]);
-            const lists = await Promise.all(ids.map((id, k) => (counts[k] ? (value(index.getAll(id)) as Promise<Read[]>) : Promise.resolve([] as Read[]))));
-            const byKey = new Map<string, Read>();
-            for (const l of lists) for (const r of l) if (!byKey.has(r.key)) byKey.set(r.key, r);
-            const reads = [...byKey.values()].sort(order);
-            return { ms: performance.now() - t0, n: reads.length };
-          };
-          const a = entityFirst ? await readByEntity() : await readAll();
-          const b = entityFirst ? await readAll() : await readByEntity();
-          db.close();
-          return entityFirst ? { entity: a, all: b } : { all: a, entity: b };
-        }, { ids, entityFirst: i % 2 === 1 });
+        // Source text, not a function: the bench runs under tsx, whose helpers (__name) do not exist in the worker.
+        const got = (await w.evaluate(`(${PROBE_READS})(${JSON.stringify({ ids, entityFirst: i % 2 === 1 })})`)) as { all: { ms: number; n: number }; entity: { ms: number; n: number } };
         all.push(got.all.ms); byEntity.push(got.entity.ms); matched = got.entity.n;
       }
       return { all, byEntity, matched };
