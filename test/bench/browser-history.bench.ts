@@ -225,6 +225,7 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
       db.close();
       return has;
     }));
+    if (hasEntityIndex) await new Promise((r) => setTimeout(r, 9000)); // the rows: see below
     const commonProbe = hasEntityIndex ? await probe(PROBES) : null;
     const full = await rounds(ROUNDS);
     const rareCount = await fill(rare);
