@@ -26,6 +26,13 @@ const index = buildEntityIndex([
   E({ id: 'geonames:709716', name: 'Donetsk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
   E({ id: 'Q29', name: 'Spain', type: 'place', subtype: 'country', country: 'ES', prominence: 95 }),
   E({ id: 'geonames:2514256', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 64 }),
+  E({ id: 'Q1899', name: 'Kyiv', type: 'place', subtype: 'capital', country: 'UA', population: 2_900_000, prominence: 85 }),
+  E({ id: 'Q11201', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', aliases: ['Supreme Court'], country: 'US', prominence: 85 }),
+  E({ id: 'geonames:9782171', name: 'German', type: 'place', subtype: 'region', country: 'IM', prominence: 64 }),
+  E({ id: 'Q36', name: 'Poland', type: 'place', subtype: 'country', country: 'PL', prominence: 95 }),
+  E({ id: 'geonames:759734', name: 'Rzeszów', type: 'place', subtype: 'city', country: 'PL', population: 196_000, prominence: 64 }),
+  E({ id: 'curated:olympic-games', name: 'Olympic Games', type: 'event', aliases: ['Olympics'], prominence: 85 }),
+  E({ id: 'Q15860072', name: 'Russian invasion of Ukraine', type: 'event', from: '2022-02-24', prominence: 90 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q2042', name: 'Charles de Gaulle', type: 'person', shortNames: ['de Gaulle'], country: 'FR', prominence: 36 }),
 ]);
@@ -95,5 +102,43 @@ describe('an administrative noun beside a place name', () => {
   it('"the province of Málaga" without a province record links nothing rather than the city', () => {
     expect(links('Two people die in floods in the province of Málaga, Spain.')).toEqual(['Q29:Spain']);
     expect(links('Two people die in floods in Málaga, Spain.')).toEqual(['geonames:2514256:Málaga', 'Q29:Spain']);
+  });
+  it('any other lower-case word after the name is no administrative noun (not even "constructor")', () => {
+    expect(links('A Málaga constructor built it.')).toEqual(['geonames:2514256:Málaga']);
+  });
+});
+
+describe('the modifier-letter apostrophe (U+02BC)', () => {
+  it('separates a possessive like the typewriter apostrophe ("Kyivʼs")', () => {
+    expect(links('Drones hit Kyivʼs suburbs overnight.')).toEqual(['Q1899:Kyiv']);
+    expect(links("Drones hit Kyiv's suburbs overnight.")).toEqual(['Q1899:Kyiv']);
+  });
+});
+
+describe('a generic institution\'s name before "of <Place>"', () => {
+  it('"the Supreme Court of India" is one name: neither the country nor another country\'s court', () => {
+    expect(links('On Monday the judges of the Supreme Court of India ruled that the law was void.')).toEqual([]);
+    expect(links('On Monday the judges in India ruled that the law was void.')).toEqual(['Q668:India']);
+  });
+});
+
+describe('a nationality adjective', () => {
+  it('is not the one-word place that shares its spelling ("German" parish)', () => {
+    expect(links('A German electrician is on trial in France.')).toEqual(['Q142:France']);
+  });
+});
+
+describe('a name joined by a dash to another name before a facility\'s noun', () => {
+  it('"Rzeszów–Jasionka Airport" is the airport; "the Rzeszów–Kraków road" and "Rzeszów" alone are the city', () => {
+    expect(links('The plane landed at Rzeszów–Jasionka Airport in Poland on Monday evening.')).toEqual(['Q36:Poland']);
+    expect(links('The convoy took the Rzeszów–Kraków road in Poland on Monday evening.')).toEqual(['geonames:759734:Rzeszów', 'Q36:Poland']);
+  });
+});
+
+describe('a year before an event\'s name', () => {
+  it('"the 2020 Olympics" is an edition, not the recurring games; a record from that year stays', () => {
+    expect(links('She protested at the 2020 Olympics in Tokyo, organisers said.')).toEqual([]);
+    expect(links('She protested at the Olympics in Tokyo, organisers said.')).toEqual(['curated:olympic-games:Olympics']);
+    expect(links('Since the 2022 Russian invasion of Ukraine, prices have risen.', '2023-05-01')).toEqual(['Q15860072:Russian invasion of Ukraine']);
   });
 });

@@ -88,3 +88,6 @@ export function nameEndsAfter(text: string, tokens: Token[], to: number, startsN
   }
   return false;
 }
+
+/** Is this folded word a noun that ends an organisation's or facility's name ("airport", "team")? */
+export const endsAName = (norm: string) => NAME_END_NOUNS.has(norm);

@@ -22,10 +22,10 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { givenNameBefore, nameEndsAfter } from './headline-names';
+import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { afterGluedDollar, afterModelCode, brandAsVerb, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -390,6 +390,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     const e = entityAt(index, h.entity);
     // An event that began after the article was written is not what it means ("Gaza conflict" in 2015).
     if (date && e.type === 'event' && e.from && e.from.slice(0, date.length) > date.slice(0, e.from.length)) continue;
+    // "the 2020 Olympics": a year before a recurring event's name is one edition, which a record
+    // without that start year ("Olympic Games") is not; "the 2022 invasion" of a record from 2022 is.
+    if (e.type === 'event') {
+      const y = editionYearBefore(scan.text, scan.tokens, m.from);
+      if (y && !(e.from ?? '').startsWith(y)) continue;
+    }
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h, single, norm, index)) {
@@ -427,6 +433,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
+    // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
+    if (single && e.type === 'place' && e.subtype !== 'country' && DEMONYMS.has(norm)) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
@@ -718,7 +726,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     const after = tokens[m.to + 1];
     if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
   }
-  if (numberedLongerName(scan.text, tokens, m.to)) return true;
+  if (numberedLongerName(scan.text, tokens, m.to) || dashCompoundName(scan.text, tokens, m.to, endsAName)) return true;
   // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
   if (next && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(tokens[m.to - 1]!.end, tokens[m.to - 1]!.end + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
@@ -758,7 +766,9 @@ function initials(t: Token): boolean {
   return t.shape === Shape.Upper && t.end - t.start >= 2 && !/\d/.test(t.norm);
 }
 
-/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn". */
+/** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn".
+ *  A known name before "of" stops the rule ("… the Golden Dawn of …"), except a generic institution's
+ *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country). */
 function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
   const tokens = scan.tokens;
   const prev = tokens[m.from - 1], first = tokens[m.from]!;
@@ -770,7 +780,7 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
     const k = conn - 1;
     const head = tokens[k];
     // The head may be initials: "PGA of America", "NAACP of Virginia".
-    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && !scan.ends!.has(k + 1)) return true;
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
   }
   return false;
 }

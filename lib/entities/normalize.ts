@@ -127,6 +127,8 @@ for (let c = 0; c < 128; c++) {
 // left out of the folded form.
 const IGNORABLE = 3;
 for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) { CLASS[c] = IGNORABLE; CLASS_KNOWN[c] = 1; }
+// The modifier-letter apostrophe (U+02BC, "Kyivʼs", "Maʼrib") is a letter to Unicode but an apostrophe in text.
+CLASS_KNOWN[0x2bc] = 1;
 
 function classOf(c: number): number {
   if (CLASS_KNOWN[c]) return CLASS[c]!;

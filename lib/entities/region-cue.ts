@@ -9,16 +9,16 @@
 import { Shape, type Token } from './normalize';
 
 /** Lower-case administrative nouns → the suffixes of region names they may stand for. */
-const REGION_SUFFIXES: Record<string, readonly string[]> = {
-  region: ['oblast', 'region', 'province', 'governorate', 'krai'],
-  oblast: ['oblast'],
-  province: ['province', 'governorate'],
-  governorate: ['governorate', 'province'],
-  prefecture: ['prefecture'],
-  district: ['district'],
-  county: ['county'],
-  krai: ['krai'],
-};
+const REGION_SUFFIXES = new Map<string, readonly string[]>([
+  ['region', ['oblast', 'region', 'province', 'governorate', 'krai']],
+  ['oblast', ['oblast']],
+  ['province', ['province', 'governorate']],
+  ['governorate', ['governorate', 'province']],
+  ['prefecture', ['prefecture']],
+  ['district', ['district']],
+  ['county', ['county']],
+  ['krai', ['krai']],
+]);
 
 const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
 
@@ -30,12 +30,12 @@ const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.sli
 export function regionNounAround(text: string, tokens: Token[], from: number, to: number): readonly string[] | undefined {
   const next = tokens[to];
   if (next && next.shape === Shape.Lower && spaced(text, tokens[to - 1]!, next)) {
-    const s = REGION_SUFFIXES[next.norm];
+    const s = REGION_SUFFIXES.get(next.norm);
     if (s) return s;
   }
   const of = tokens[from - 1], noun = tokens[from - 2];
   if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape === Shape.Lower && spaced(text, of, tokens[from]!) && spaced(text, noun, of)) {
-    return REGION_SUFFIXES[noun.norm];
+    return REGION_SUFFIXES.get(noun.norm);
   }
   return undefined;
 }

@@ -186,3 +186,32 @@ export function namedAfterPerson(text: string, tokens: Token[], to: number): boo
   const last = tokens[to - 1], next = tokens[to];
   return !!last && !!next && next.shape === Shape.Lower && NAMED_FOR_PERSON_NOUNS.has(next.norm) && spaceBetween(text, last, next);
 }
+
+/**
+ * "Rzeszów–Jasionka Airport", "Minneapolis–Saint Paul International Airport": a name joined by a
+ * hyphen or a dash to a capitalised word, with the name of a facility or a body going on after it,
+ * is the first part of that longer name. A lower-case word after the pair ("the Israel–Hamas war")
+ * leaves the name alone. `to`: the token after the match; `endsName(norm)`: a noun that ends a
+ * facility's or an organisation's name.
+ */
+export function dashCompoundName(text: string, tokens: Token[], to: number, endsName: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], other = tokens[to];
+  if (!last || !other || other.shape !== Shape.Cap || !/^[-\u2010-\u2013]$/.test(text.slice(last.end, other.start))) return false;
+  for (let k = to + 1; k < Math.min(tokens.length, to + 4); k++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Cap || !spaceBetween(text, tokens[k - 1]!, t)) return false;
+    if (endsName(t.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * "the 2020 Olympics", "the 2018 World Cup": a year written right before an event's name picks one
+ * edition. `from` is the match's first token; the year as written, or undefined.
+ */
+export function editionYearBefore(text: string, tokens: Token[], from: number): string | undefined {
+  const year = tokens[from - 1], first = tokens[from];
+  if (!year || !first || !spaceBetween(text, year, first)) return undefined;
+  const y = text.slice(year.start, year.end);
+  return /^(1[89]|20)\d\d$/.test(y) ? y : undefined;
+}
