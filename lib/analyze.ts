@@ -15,7 +15,7 @@ import type { HistoryItem } from './coverage/index';
 import { extractArticle } from './article/extract';
 import { linkEntities } from './entities/link';
 import { classifyPassages } from './opinion/passages';
-import { relatedCoverage, coverageForEntity, pageLead } from './coverage/rank';
+import { relatedCoverage, coverageForEntity, pageLead, historyQueryEntities } from './coverage/rank';
 
 export interface AnalyzeOptions {
   /** Overrides the article's own date (CLI --date). */
@@ -74,6 +74,15 @@ export function relatedForReport(report: PageReport, knowledge: Knowledge, optio
   });
 }
 
+/**
+ * The entities related coverage weighs for this analysed article: a history read naming none of
+ * them is never scored, so the worker reads only the reads naming one of these (#8, lib/store
+ * historyItemsFor) and ranks them exactly as it would rank the whole history.
+ */
+export function historyEntitiesOf(report: PageReport, knowledge: Knowledge, options: Pick<AnalyzeOptions, 'coverageLimit'> = {}): string[] {
+  return historyQueryEntities(knowledge.coverage, { entities: report.entities, title: report.article.title, limit: options.coverageLimit ?? 10 });
+}
+
 /** The whole analysis in one call (CLI, tests): the page's part, then related coverage. */
 export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, options: AnalyzeOptions = {}): PageReport {
   const report = analyzeForPage(input, knowledge, options);
@@ -85,9 +94,11 @@ export function analyzeArticle(input: ArticleInput, knowledge: Knowledge, option
 export interface ArticleAnalysis {
   forPage(input: ArticleInput, knowledge: Knowledge, options?: AnalyzeOptions): PageReport;
   related(report: PageReport, knowledge: Knowledge, options?: Pick<AnalyzeOptions, 'coverageLimit' | 'history'>): PageReport['coverage'];
+  /** The entities whose history reads the related step can use (historyEntitiesOf). */
+  historyEntities(report: PageReport, knowledge: Knowledge, options?: Pick<AnalyzeOptions, 'coverageLimit'>): string[];
 }
 
-export const articleAnalysis: ArticleAnalysis = { forPage: analyzeForPage, related: relatedForReport };
+export const articleAnalysis: ArticleAnalysis = { forPage: analyzeForPage, related: relatedForReport, historyEntities: historyEntitiesOf };
 
 /** Report for a page that is not an article: the reasons, nothing else. */
 export function notAnArticle(url: string, title: string, signals: string[]): PageReport {

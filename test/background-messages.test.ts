@@ -86,7 +86,7 @@ function setup(over: Partial<BackgroundDeps> = {}) {
   const related = vi.fn((report: PageReport, _k: Knowledge, options?: { history?: readonly HistoryItem[] }): PageReport['coverage'] => [
     { url: 'https://other.example/earlier', title: 'Earlier', source: 'Other', date: '2025-06-01', entities: report.entities.map((e) => e.id), origin: options?.history?.length ? 'history' : 'pack' } as PageReport['coverage'][number],
   ]);
-  const analyze = { forPage, related };
+  const analyze = { forPage, related, historyEntities: () => [] };
   const handle = createMessageHandler({ self, knowledge, reports, analyze, ...over });
   return { handle, loadPacks, reports, session, analyze: forPage, related };
 }
@@ -175,7 +175,7 @@ describe('background message handler', () => {
   });
 
   it('turns a throwing analysis into a Result error', async () => {
-    const { handle } = setup({ analyze: { forPage: () => { throw new Error('boom'); }, related: () => [] } });
+    const { handle } = setup({ analyze: { forPage: () => { throw new Error('boom'); }, related: () => [], historyEntities: () => [] } });
     expect(await handle({ type: 'cs:analyze-article', article: article() }, cs)).toEqual({ ok: false, error: 'boom' });
   });
 

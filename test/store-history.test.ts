@@ -94,7 +94,7 @@ describe('reading history', () => {
 
 describe('database upgrade', () => {
   it('v1 → current keeps installed packs (summary moved to packMeta) and history (chunked on first read)', async () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     const factory = new IDBFactory();
     const v1 = await openDatabase(factory, 'backstory', 1);
     expect([...v1.objectStoreNames].sort()).toEqual(['history', 'packs']);
@@ -113,8 +113,8 @@ describe('database upgrade', () => {
     expect((await store.historyItems()).map((h) => h.url)).toEqual([read(1).url]);
     expect(await store.clearHistory('news.example.org')).toEqual({ ok: true, value: { removed: 1 } });
     store.close();
-    const v3 = await openDatabase(factory, 'backstory');
-    expect([...v3.objectStoreNames].sort()).toEqual(['history', 'historyChunks', 'packMeta', 'packs']);
-    v3.close();
+    const v4 = await openDatabase(factory, 'backstory');
+    expect([...v4.objectStoreNames].sort()).toEqual(['history', 'historyChunks', 'packMeta', 'packs']);
+    v4.close();
   });
 });

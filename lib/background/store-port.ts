@@ -104,12 +104,20 @@ export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord
 }
 
 /**
- * The reading history as the worker's analysis sees it. The items are read from IndexedDB once
- * per worker and then kept in memory: a record updates them in place of re-reading up to
- * HISTORY_CAP records before the next article (#8). They are read again only after the options
+ * How long without an article, after one answered from the entity index, before the whole history
+ * is read (and then kept): past that article's answer and its record's write. Negative: never (tests).
+ */
+export const HOLD_AFTER_MS = 5000;
+
+/**
+ * The reading history as the worker's analysis sees it. The worker's articles ask itemsFor: the
+ * first after a worker start reads only the reads sharing an entity with it, from the store's
+ * entity index, instead of waiting for the whole history (#8); the whole history is then read in
+ * the background and kept in memory (a record updates it in place of re-reading up to
+ * HISTORY_CAP records), and later articles rank from it. It is read again only after the options
  * page changed the history (`ui:history-changed`: delete, clear) or a storage error.
  */
-export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now): HistoryPort {
+export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now, holdAfterMs = HOLD_AFTER_MS): HistoryPort {
   const enabled = liveSetting<boolean>(historyEnabled);
   const excluded = liveSetting<string[]>(historyExcludedSites);
   /** The store's items, once read; null until then and after a drop. */
@@ -147,10 +155,45 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
     return read;
   }
 
+  /**
+   * After an article answered from the entity index, the whole history is read once in the
+   * background, once holdAfterMs passed without another article (past that article's answer and
+   * record), so the worker's later articles rank from memory as before instead of reading by
+   * entity each time; an article arriving meanwhile reads by entity again.
+   */
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
+  function holdLater(): void {
+    if (holdAfterMs < 0) return;
+    // Restarted by each article: the read waits for holdAfterMs without one.
+    if (holdTimer !== null) clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => {
+      holdTimer = null;
+      if (!items && !loading) void load();
+    }, holdAfterMs);
+  }
+
   return {
     async items() {
       if (!(await enabled())) return [];
       return items ?? load();
+    },
+    async itemsFor(entityIds) {
+      if (!(await enabled())) return [];
+      if (items) return items;
+      // (A whole read under way is not waited for: an entity read is shorter.)
+      // The reads naming one of the article's entities (or all of them, when most do: then kept).
+      const started = epoch;
+      const got = await store.historyItemsFor(entityIds).catch((err: unknown) => {
+        log('history unavailable', err);
+        return { items: [] as HistoryItem[], all: false };
+      });
+      if (got.all) {
+        if (epoch === started && !items && !loading) {
+          epoch++;
+          items = got.items;
+        }
+      } else holdLater();
+      return got.items;
     },
     async record(report) {
       const [on, sites] = await Promise.all([enabled(), excluded()]);

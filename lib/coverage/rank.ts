@@ -406,6 +406,17 @@ export function pageLead(paragraphs: readonly string[] | undefined): string {
   return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
 }
 
+/**
+ * The entities through which relatedCoverage can score a history item for `query`: an item of
+ * `extra` naming none of them is never a candidate, so ranking with only the items naming one of
+ * them (in the same order) gives the same answer (lib/store historyItemsFor, #8). Empty when the
+ * query ranks nothing.
+ */
+export function historyQueryEntities(index: CoverageIndex, query: Pick<RelatedQuery, 'entities' | 'title' | 'limit' | 'params'>): string[] {
+  if (query.limit <= 0) return [];
+  return [...queryWeights(index, query.entities, query.title ?? '', { ...DEFAULT_RANK_PARAMS, ...query.params }).keys()];
+}
+
 export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): CoverageHit[] {
   const p = { ...DEFAULT_RANK_PARAMS, ...query.params };
   if (query.limit <= 0) return [];

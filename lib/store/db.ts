@@ -13,15 +13,20 @@
  *       each read also sits in chunk hash(key) mod HISTORY_CHUNKS_N, so the worker's first
  *       article after a start reads ~64 rows instead of up to 10,000 records (lib/store/history.ts).
  *       Starts empty; the first history read fills it.
+ *   v4  history index "entity" (multiEntry on entityIds): the worker reads only the reads that
+ *       share an entity with the article it ranks (historyItemsFor), a few index reads instead of
+ *       the whole history after each worker start (#8). Built over the existing records by the upgrade.
  */
 import { t, type MessageKey } from '../i18n';
 export const DB_NAME = 'backstory';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const PACKS = 'packs';
 export const PACK_META = 'packMeta';
 export const HISTORY = 'history';
 export const HISTORY_CHUNKS = 'historyChunks';
+/** The history's multiEntry index on entityIds (v4). */
+export const HISTORY_BY_ENTITY = 'entity';
 
 type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
 
@@ -49,6 +54,10 @@ export const MIGRATIONS: Migration[] = [
   // → v3
   (db) => {
     db.createObjectStore(HISTORY_CHUNKS, { keyPath: 'n' });
+  },
+  // → v4
+  (_db, tx) => {
+    tx.objectStore(HISTORY).createIndex(HISTORY_BY_ENTITY, 'entityIds', { multiEntry: true });
   },
 ];
 

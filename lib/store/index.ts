@@ -13,6 +13,7 @@
  *   clearHistory(site?)             → Result<{ removed }>
  *   historyCount()                  → number
  *   historyItems()                  → HistoryItem[]         (coverage items, origin 'history')
+ *   historyItemsFor(entityIds)      → { items, all }        (the reads naming one of them, same order; all reads when most do)
  */
 import type { Pack } from '../dataset/schema';
 import type { HistoryItem } from '../coverage/index';
@@ -20,9 +21,9 @@ import type { Result } from '../messaging';
 import { t } from '../i18n';
 import { DB_NAME, openDatabase, type StoreAction } from './db';
 import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type PackSummary } from './packs';
-import { clearHistoryIn, historyCountIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type ReadRecord } from './history';
+import { clearHistoryIn, historyCountIn, historyItemsForIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type HistoryLookup, type ReadRecord } from './history';
 
-export { shouldRecord, historyItemOfRead, HISTORY_CAP, ReadRecord, type HistorySettings } from './history';
+export { shouldRecord, historyItemOfRead, HISTORY_CAP, ENTITY_READ_MAX_SHARE, ReadRecord, type HistoryLookup, type HistorySettings } from './history';
 export { MAX_PACK_CHARS, validatePackText, type PackSummary } from './packs';
 export { DB_NAME, DB_VERSION, openDatabase } from './db';
 
@@ -36,6 +37,7 @@ export interface BackstoryStore {
   historyCount(): Promise<number>;
   historyRecords(): Promise<ReadRecord[]>;
   historyItems(): Promise<HistoryItem[]>;
+  historyItemsFor(entityIds: readonly string[], maxShare?: number): Promise<HistoryLookup>;
   close(): void;
 }
 
@@ -69,6 +71,7 @@ export function createStore(factory: IDBFactory = globalThis.indexedDB, name = D
     historyCount: async () => historyCountIn(await db()),
     historyRecords: async () => historyRecordsIn(await db()),
     historyItems: async () => historyItemsIn(await db()),
+    historyItemsFor: async (ids, maxShare) => historyItemsForIn(await db(), ids, maxShare),
     close: () => {
       void open?.then((d) => d.close(), () => {});
       open = null;
