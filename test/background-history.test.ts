@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStore } from '../lib/store/index';
 import { createHistoryPort, liveSetting, readRecordOf } from '../lib/background/store-port';
-import { withHistory } from '../lib/background/handlers';
+import { relatedForReport } from '../lib/analyze';
 import { historyEnabled, historyExcludedSites } from '../lib/settings';
 import { buildKnowledge } from '../lib/knowledge';
 import type { PageReport } from '../lib/report';
@@ -42,8 +42,8 @@ describe('reading history in the background', () => {
 
     // Mixed into a later article's related coverage.
     const knowledge = buildKnowledge([]);
-    const later = withHistory(report('https://news.example/later', ['Q7747', 'Q22686']), knowledge, items);
-    expect(later.coverage.map((c) => [c.url, c.origin])).toEqual([['https://news.example/earlier', 'history']]);
+    const later = relatedForReport(report('https://news.example/later', ['Q7747', 'Q22686']), knowledge, { history: items });
+    expect(later.map((c) => [c.url, c.origin])).toEqual([['https://news.example/earlier', 'history']]);
 
     await historyEnabled.setValue(false);
     expect(await port.items()).toEqual([]);

@@ -1,13 +1,13 @@
 /**
  * The worker's analysis ranks related coverage once, with the reader's history mixed in
  * (issue #8): it used to rank without history, then again with it (withHistory), so every
- * article after the first read paid the costliest step twice. The answer must be what the two
- * steps gave. Since then related coverage (and the history read) follow the page's answer: the
- * page gets its part, the popup the whole report.
+ * article after the first read paid the costliest step twice. The answer must be what one
+ * analysis with the history gives (analyzeArticle, as the CLI runs it). Related coverage and the
+ * history read now follow the page's answer: the page gets its part, the popup the whole report.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeArticle, analyzeForPage, articleAnalysis } from '../lib/analyze';
-import { createMessageHandler, reportForPage, withHistory, type HistoryPort } from '../lib/background/handlers';
+import { createMessageHandler, reportForPage, type HistoryPort } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
 import { TabReports } from '../lib/background/tab-reports';
 import { buildKnowledge } from '../lib/knowledge';
@@ -61,8 +61,8 @@ describe('worker analysis with the reading history', () => {
     const reply = await handle({ type: 'cs:analyze-article', article: input }, cs);
     expect(reply).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
     const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
-    const twoSteps = withHistory(analyzeArticle(input, knowledge), knowledge, history);
-    expect(status).toEqual({ ok: true, value: { state: 'ready', report: twoSteps } });
+    const oneCall = analyzeArticle(input, knowledge, { history, coverageLimit: 10 });
+    expect(status).toEqual({ ok: true, value: { state: 'ready', report: oneCall } });
     const value = (status as { value: { report: { coverage: { url: string; origin: string }[] } } }).value.report;
     expect(value.coverage.map((c) => c.origin)).toContain('history');
     expect(value.coverage.map((c) => c.url)).not.toContain(PAGE);

@@ -8,7 +8,6 @@ import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
 import type { ArticleAnalysis } from '../analyze';
 import type { HistoryItem } from '../coverage/index';
-import { pageLead, relatedCoverage } from '../coverage/rank';
 import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
 import type { TabReports } from './tab-reports';
@@ -49,21 +48,6 @@ export interface BackgroundDeps {
 
 /** How many related items the popup shows at most, history included. */
 const COVERAGE_LIMIT = 10;
-
-/** Re-rank related coverage with the reader's own earlier reads mixed in ("you read this earlier"). */
-export function withHistory(report: PageReport, knowledge: Knowledge, history: HistoryItem[]): PageReport {
-  if (history.length === 0) return report;
-  const coverage = relatedCoverage(knowledge.coverage, {
-    entities: report.entities,
-    date: report.article.date,
-    title: report.article.title,
-    lead: pageLead(report.article.paragraphs),
-    excludeUrl: report.url ?? null,
-    limit: COVERAGE_LIMIT,
-    extra: history,
-  });
-  return { ...report, coverage };
-}
 
 /**
  * The report as the content script is sent it: the article's text and paragraphs left out. The
