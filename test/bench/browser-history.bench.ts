@@ -24,7 +24,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../lib/article/extract';
 import { analyzeForPage, historyEntitiesOf } from '../../lib/analyze';
 import { buildKnowledge } from '../../lib/knowledge';
-import { parsePack } from '../../lib/background/packs';
+import { PACK_PATH_MARK, parsePack } from '../../lib/background/packs';
 import { normalizeUrl } from '../../lib/coverage/facts';
 import { mulberry32 } from '../../lib/seeded-random';
 import type { CoverageRecord } from '../../lib/dataset/schema';
@@ -145,18 +145,26 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
       await new Promise((r) => setTimeout(r, 300));
     };
     const worker = async () => s!.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${s!.extId}/`)) ?? s!.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    /** Which pack path the worker's last load took (its PACK_PATH_MARK): 'cache' or 'shards'. */
+    const lastPackPath = async (): Promise<string> =>
+      String(await (await worker()).evaluate(`performance.getEntriesByName(${JSON.stringify(PACK_PATH_MARK)}).at(-1)?.detail ?? 'none'`));
     const rounds = async (n: number) => {
-      const cold: number[] = [], warm: number[] = [];
+      const cold: number[] = [], warm: number[] = [], paths: string[] = [];
       for (let i = 0; i < n; i++) {
         await stopWorker();
         cold.push(await once());
+        paths.push(await lastPackPath());
         warm.push(await once());
       }
-      return { cold, warm };
+      return { cold, warm, paths };
     };
 
     await once();
     await once();
+    // The first load read the shards and writes the image cache back 1 s later (lib/background/packs.ts);
+    // a reader's worker lives ≥ 30 s, so later starts read the cache. Let the write land before
+    // stopping the worker, or every cold load here would take the shards path.
+    await new Promise((r) => setTimeout(r, 2500));
     const empty = await rounds(EMPTY_ROUNDS);
 
     // Write the records from the worker, into the database at the version the build opened,
@@ -235,13 +243,13 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
     const rareProbe = hasEntityIndex ? await probe(PROBES) : null;
     const few = await rounds(ROUNDS);
 
-    const row = (label: string, r: { cold: number[]; warm: number[] }, records: number): BenchRow => {
+    const row = (label: string, r: { cold: number[]; warm: number[]; paths: string[] }, records: number): BenchRow => {
       const c = summarize(r.cold), wm = summarize(r.warm);
       const paired = r.cold.map((x, i) => x / r.warm[i]!);
       return {
         name: `first article after a worker start, ${label}: document idle → highlights`, ...c, unit: 'ms',
         reference: { name: 'same page, warm worker', median: wm.median, ratio: c.median / wm.median },
-        note: `own seed page; ${records} history records; worker stopped (CDP ServiceWorker.stopAllWorkers) before each cold load; ${r.cold.length} paired rounds; ` +
+        note: `own seed page; ${records} history records; worker stopped (CDP ServiceWorker.stopAllWorkers) before each cold load; pack path of the cold loads: ${r.paths.join(' ')}; ${r.cold.length} paired rounds; ` +
           `paired cold/warm ratio median ${summarize(paired).median.toFixed(2)}; warm p10–p90 ${wm.spread[0].toFixed(0)}–${wm.spread[1].toFixed(0)} ms; ` +
           `cold ${r.cold.map((x) => x.toFixed(0)).join(' ')}; warm ${r.warm.map((x) => x.toFixed(0)).join(' ')}`,
       };
