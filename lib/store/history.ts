@@ -132,26 +132,20 @@ export async function recordReadIn(db: IDBDatabase, record: ReadRecord, cap = HI
 }
 
 /** The chunks' share of a record: `row` replaces its key's earlier read, the evicted reads go. */
-async function updateChunks(chunks: IDBObjectStore, row: StoredRead, evictedKeys: readonly string[]): Promise<void> {
-  const drop = new Map<number, Set<string>>();
-  for (const key of [row.key, ...evictedKeys]) {
-    const n = chunkOfKey(key);
-    let keys = drop.get(n);
-    if (!keys) drop.set(n, (keys = new Set()));
-    keys.add(key);
-  }
-  const own = chunkOfKey(row.key);
-  const got = await Promise.all([...drop.keys()].map((n) => requestValue(chunks.get(n) as IDBRequest<HistoryChunk | undefined>)));
-  for (const [i, n] of [...drop.keys()].entries()) {
-    const keys = drop.get(n)!;
-    const reads = (got[i]?.reads ?? []).filter((r) => !keys.has(r.key));
-    if (n === own) reads.push(row);
-    chunks.put({ n, reads } satisfies HistoryChunk);
-  }
+function updateChunks(chunks: IDBObjectStore, row: StoredRead, evictedKeys: readonly string[]): Promise<void> {
+  return rewriteChunks(chunks, [row.key, ...evictedKeys], row);
 }
 
-/** Removes the reads of `keys` from the chunks that hold them. */
-async function dropFromChunks(chunks: IDBObjectStore, keys: readonly string[]): Promise<void> {
+/** Removes the reads of `keys` from the chunks that hold them (chunks not built yet stay unbuilt). */
+function dropFromChunks(chunks: IDBObjectStore, keys: readonly string[]): Promise<void> {
+  return rewriteChunks(chunks, keys);
+}
+
+/**
+ * Rewrites the chunks holding `keys` without those reads, then adds `row` to its own chunk. With a
+ * row every touched chunk is written (a record builds its chunks); without, missing chunks are left.
+ */
+async function rewriteChunks(chunks: IDBObjectStore, keys: readonly string[], row?: StoredRead): Promise<void> {
   const drop = new Map<number, Set<string>>();
   for (const key of keys) {
     const n = chunkOfKey(key);
@@ -159,12 +153,15 @@ async function dropFromChunks(chunks: IDBObjectStore, keys: readonly string[]): 
     if (!set) drop.set(n, (set = new Set()));
     set.add(key);
   }
+  const own = row ? chunkOfKey(row.key) : -1;
   const got = await Promise.all([...drop.keys()].map((n) => requestValue(chunks.get(n) as IDBRequest<HistoryChunk | undefined>)));
   for (const [i, n] of [...drop.keys()].entries()) {
     const chunk = got[i];
-    if (!chunk) continue;
+    if (!chunk && !row) continue;
     const set = drop.get(n)!;
-    chunks.put({ n, reads: chunk.reads.filter((r) => !set.has(r.key)) } satisfies HistoryChunk);
+    const reads = (chunk?.reads ?? []).filter((r) => !set.has(r.key));
+    if (n === own) reads.push(row!);
+    chunks.put({ n, reads } satisfies HistoryChunk);
   }
 }
 
