@@ -9,7 +9,7 @@
  *    the match the first part of that name ("U.S. Men's Soccer Team", "Santa Fe High School").
  * Pure functions over a block's tokens.
  */
-import { Shape, type Token } from './normalize';
+import { Shape, spaceBetween, type Token } from './normalize';
 
 /**
  * Common given names of English-language news (the most frequent first names of US and UK people
@@ -56,12 +56,10 @@ const HEADLINE_GLUE = new Set([
   'gets', 'wins', 'takes', 'makes', 'hits', 'slams', 'calls', 'asks', 'tells', 'wants', 'warns', 'faces', 'finds',
 ]);
 
-const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
-
 /** "Michelle Obama": a common given name, capitalised, right before the match (`from`: its first token). */
 export function givenNameBefore(text: string, tokens: Token[], from: number): boolean {
   const prev = tokens[from - 1], first = tokens[from];
-  return !!prev && !!first && prev.shape === Shape.Cap && COMMON_GIVEN_NAMES.has(prev.norm) && spaced(text, prev, first);
+  return !!prev && !!first && prev.shape === Shape.Cap && COMMON_GIVEN_NAMES.has(prev.norm) && spaceBetween(text, prev, first);
 }
 
 /**
@@ -82,7 +80,7 @@ export function nameEndsAfter(text: string, tokens: Token[], to: number, startsN
     }
     // A known name starting in the run is a name of its own after a verb ("Protesters In Beirut
     // Storm Foreign Ministry"), not the rest of this one.
-    if (t.shape !== Shape.Cap || !spaced(text, prev, t) || HEADLINE_GLUE.has(t.norm) || startsName(k)) return false;
+    if (t.shape !== Shape.Cap || !spaceBetween(text, prev, t) || HEADLINE_GLUE.has(t.norm) || startsName(k)) return false;
     words++;
     if (NAME_END_NOUNS.has(t.norm)) return true;
   }

@@ -265,3 +265,6 @@ export function aliasKey(alias: string): string {
 export function plainPunctuation(s: string): string {
   return s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2015\u2212]/g, '-');
 }
+
+/** Exactly one space or no-break space between two tokens: what joins the words of one name. */
+export const spaceBetween = (text: string, a: Token, b: Token): boolean => /^[ \u00a0]$/.test(text.slice(a.end, b.start));

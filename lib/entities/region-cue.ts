@@ -6,7 +6,7 @@
  * alias rule), so the linker looks the region up by the name + each suffix the noun may stand for.
  * Pure functions over a block's tokens.
  */
-import { Shape, type Token } from './normalize';
+import { Shape, spaceBetween, type Token } from './normalize';
 
 /** Lower-case administrative nouns → the suffixes of region names they may stand for. */
 const REGION_SUFFIXES = new Map<string, readonly string[]>([
@@ -20,8 +20,6 @@ const REGION_SUFFIXES = new Map<string, readonly string[]>([
   ['krai', ['krai']],
 ]);
 
-const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
-
 /**
  * The region suffixes an administrative noun beside the match stands for: right after it ("Donetsk
  * region") or as "<noun> of" right before it ("the province of Málaga"); undefined when there is none.
@@ -29,12 +27,12 @@ const spaced = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.sli
  */
 export function regionNounAround(text: string, tokens: Token[], from: number, to: number): readonly string[] | undefined {
   const next = tokens[to];
-  if (next && next.shape === Shape.Lower && spaced(text, tokens[to - 1]!, next)) {
+  if (next && next.shape === Shape.Lower && spaceBetween(text, tokens[to - 1]!, next)) {
     const s = REGION_SUFFIXES.get(next.norm);
     if (s) return s;
   }
   const of = tokens[from - 1], noun = tokens[from - 2];
-  if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape === Shape.Lower && spaced(text, of, tokens[from]!) && spaced(text, noun, of)) {
+  if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape === Shape.Lower && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
     return REGION_SUFFIXES.get(noun.norm);
   }
   return undefined;

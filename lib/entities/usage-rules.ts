@@ -3,9 +3,8 @@
  * the first part of a longer numbered name, or a brand used as a verb. Pure functions over the
  * block's text and tokens, called by the linker (link.ts).
  */
-import { Shape, type Token } from './normalize';
+import { Shape, spaceBetween, type Token } from './normalize';
 
-const spaceBetween = (text: string, a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
 /** An ASCII digit, then a space or a no-break space, right before `at`. */
 function spaceAndDigitBefore(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1), d = text.charCodeAt(at - 2);
