@@ -202,6 +202,20 @@ describe('lazy records', () => {
     expect(other.list[0]).toBe(first); // already made: kept
     expect(other.list[2]).toEqual(objs[2]);
   });
+  it('a lazy list over an empty target still reports its length, keys, writes and copies as an array of that length', () => {
+    const { list } = lazyList(50_000, (i) => i * 2);
+    expect(list.length).toBe(50_000);
+    expect(Object.getOwnPropertyDescriptor(list, 'length')?.value).toBe(50_000);
+    expect(list.slice(49_998)).toEqual([99_996, 99_998]);
+    expect(list.at(-1)).toBe(99_998);
+    expect(list.indexOf(20)).toBe(10);
+    const small = lazyList(3, (i) => `v${i}`).list;
+    expect(Object.keys(small)).toEqual(['0', '1', '2']);
+    small[1] = 'written';
+    expect(small[1]).toBe('written');
+    expect(JSON.stringify(small)).toBe('["v0","written","v2"]');
+    expect(small.length).toBe(3);
+  });
 });
 
 describe('LazyMap', () => {

@@ -22,6 +22,8 @@ export interface FrozenStringsParts {
   lengths: Uint16Array;
   /** Each key's hash, when whoever made the parts computed it on the way (frontDecode). */
   hashes?: Uint32Array;
+  /** Each key's start in bytes (n + 1 entries), when made on the way (frontDecode). */
+  starts?: Uint32Array;
 }
 
 /** UTF-8 length of a string without making bytes (lone surrogates count as U+FFFD, 3 bytes). */
@@ -144,16 +146,20 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
   const n = shared.length;
   if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
   const lengths = new Uint16Array(n);
+  // The starts too, in the same pass: StringList would make them in a loop of its own (issue #8).
+  const starts = new Uint32Array(n + 1);
   let total = 0, suffixTotal = 0, prevLength = 0, maxLength = 0;
   for (let i = 0; i < n; i++) {
     const sh = shared[i]!, sl = suffixLengths[i]!;
     if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
     prevLength = lengths[i] = sh + sl;
+    starts[i] = total;
     total += prevLength;
     suffixTotal += sl;
     if (prevLength > maxLength) maxLength = prevLength;
   }
   if (suffixTotal !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  starts[n] = total;
   const bytes = new Uint8Array(total);
   const hashes = options.hash ? new Uint32Array(n) : null;
   // FNV state after each byte position of the previous key (only code-point ends are read).
@@ -200,7 +206,7 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
     prev = at;
     at = to;
   }
-  return hashes ? { bytes, lengths, hashes } : { bytes, lengths };
+  return hashes ? { bytes, lengths, starts, hashes } : { bytes, lengths, starts };
 }
 
 /**
@@ -216,14 +222,17 @@ export class StringList {
   constructor(parts: FrozenStringsParts) {
     const { bytes, lengths } = parts;
     const n = lengths.length;
-    const starts = new Uint32Array(n + 1);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      starts[i] = at;
-      at += lengths[i]!;
+    let starts = parts.starts;
+    if (starts?.length !== n + 1 || starts[n] !== bytes.length) {
+      starts = new Uint32Array(n + 1);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        starts[i] = at;
+        at += lengths[i]!;
+      }
+      starts[n] = at;
+      if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
     }
-    starts[n] = at;
-    if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
     this.bytes = bytes;
     this.lengths = lengths;
     this.starts = starts;
