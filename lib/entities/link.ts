@@ -25,6 +25,7 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
+import { demonymDescription, demonymOwner } from './demonym-country';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -384,6 +385,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
+  let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -399,6 +401,16 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       const y = editionYearBefore(scan.text, scan.tokens, m.from);
       if (y && !(e.from ?? '').startsWith(y)) continue;
     }
+    // "the Japanese Coast Guard", "Colombian defense minister Pedro Sánchez": a nationality adjective
+    // before the name says whose it is; a record of another country is a namesake.
+    // A surname alone may be used attributively ("Ukrainian Putin critics"): only full names are judged.
+    if (e.country && e.type !== 'event' && !(e.type === 'person' && shortish(h, single, norm, index))) {
+      const owner = e.type === 'person' ? (titledOwner ??= demonymOwner(scan.text, scan.tokens, m.from, true, isTitleWord) ?? null)
+        : (directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null);
+      if (owner && !owner.includes(e.country)) continue;
+    }
+    // "Israeli military", "the Ukrainian capital": a description, not a name (events keep theirs: "Mexican drug war").
+    if (e.type !== 'event' && !single && (described ??= demonymDescription(scan.tokens, m.from, m.to, demonymLike))) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h, single, norm, index)) {
@@ -437,7 +449,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
-    if (single && e.type === 'place' && e.subtype !== 'country' && DEMONYMS.has(norm)) continue;
+    // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
+    if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
