@@ -23,6 +23,19 @@ const index = buildEntityIndex([
   E({ id: 'idf', name: 'Israel Defense Forces', type: 'organization', subtype: 'military', aliases: ['IDF', 'Israeli military'], country: 'IL', prominence: 85 }),
   E({ id: 'Q801', name: 'Israel', type: 'place', subtype: 'country', country: 'IL', prominence: 95 }),
   E({ id: 'mexican-drug-war', name: 'Mexican drug war', type: 'event', country: 'MX', prominence: 60 }),
+  E({ id: 'Q43', name: 'Türkiye', type: 'place', subtype: 'country', aliases: ['Turkey'], country: 'TR', prominence: 92 }),
+  E({ id: 'Q810', name: 'Jordan', type: 'place', subtype: 'country', country: 'JO', prominence: 88 }),
+  E({ id: 'Q79', name: 'Egypt', type: 'place', subtype: 'country', country: 'EG', prominence: 92 }),
+  E({ id: 'Q794', name: 'Iran', type: 'place', subtype: 'country', country: 'IR', prominence: 94 }),
+  E({ id: 'Q55', name: 'Netherlands', type: 'place', subtype: 'country', country: 'NL', prominence: 92 }),
+  E({ id: 'Q60', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', population: 8_000_000, prominence: 90 }),
+  E({ id: 'Q1384', name: 'New York', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q1166', name: 'Michigan', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q1527', name: 'Minnesota', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q96', name: 'Mexico', type: 'place', subtype: 'country', country: 'MX', prominence: 94 }),
+  E({ id: 'Q82112', name: 'México', type: 'place', subtype: 'region', aliases: ['Mexico'], country: 'MX', prominence: 64 }),
+  E({ id: 'somali-bay', name: 'Bay', type: 'place', subtype: 'region', country: 'SO', prominence: 64 }),
+  E({ id: 'Q16', name: 'Canada', type: 'place', subtype: 'country', country: 'CA', prominence: 94 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -65,5 +78,22 @@ describe('a nationality adjective and lower-case nouns', () => {
   it('a country\'s adjective written alone is not the country, even as its alias ("Qatari")', () => {
     expect(links('The Qatari foreign minister arrives.')).toEqual([]);
     expect(links('Qatar mediates the talks.')).toEqual(['Q846:Qatar']);
+  });
+});
+
+describe('a name as one item of a list of places', () => {
+  it('an ordinary-word country listed with countries is the country ("Iran, Egypt, Turkey and elsewhere")', () => {
+    expect(links('For prisoners in Iran, Egypt, Turkey and elsewhere, homecoming is far off.')).toEqual(['Q794:Iran', 'Q79:Egypt', 'Q43:Turkey']);
+    expect(links('Delegates came from Egypt, Jordan, the Netherlands and Iran.')).toEqual(['Q79:Egypt', 'Q810:Jordan', 'Q55:Netherlands', 'Q794:Iran']);
+    // Without the list, nothing vouches for the word.
+    expect(links('Turkey and stuffing are served.')).toEqual([]);
+  });
+  it('listed with states, the namesake state, not the city; a country listed with another country\'s states stays the country', () => {
+    expect(links('The region includes the states of Michigan, Minnesota, and New York.')).toEqual(['Q1166:Michigan', 'Q1527:Minnesota', 'Q1384:New York']);
+    expect(links('She moved to New York last year.')).toEqual(['Q60:New York']);
+    expect(links('Cuts reduce water for Michigan, Minnesota and Mexico.')).toEqual(['Q1166:Michigan', 'Q1527:Minnesota', 'Q96:Mexico']);
+  });
+  it('one neighbour after a comma is an address: it vouches only for a place in its own country', () => {
+    expect(links("Hudson's Bay, Canada's oldest store, files for protection.")).toEqual(['Q16:Canada']);
   });
 });

@@ -26,6 +26,7 @@ import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { demonymDescription, demonymOwner } from './demonym-country';
+import { listNeighbours } from './list-context';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -385,6 +386,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
+  let listed: ListKind | null | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -424,7 +426,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (surnames.has(norm) || !placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) continue;
+      if (surnames.has(norm)) continue;
+      // "Belgium, Jordan, the Netherlands": an item of a list of places is a place.
+      // One neighbour after a comma is an address ("Antalya, Turkey"): its country must be this place's.
+      if (!placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) {
+        const l = (listed ??= listKind(scan, m, index));
+        if (l === null || (l.kind === 'place' && !l.countries.includes(e.country ?? ''))) continue;
+      }
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || (initialMemo ??= sentenceStart(scan, m.from)))) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
@@ -472,6 +480,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // Also for a name of several words: "the New York governor", "New York state". The cue tells a
     // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
     if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
+    // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
+    // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
+    if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
+      && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -543,6 +555,40 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
   }
   return undefined;
+}
+
+/** Capitals are cities; other subtypes of place are their own kind. */
+const placeKind = (subtype: string) => (subtype === 'capital' ? 'city' : subtype);
+
+/**
+ * The kind of place the list neighbours of a match are ("Iran, Egypt, Turkey and elsewhere": a
+ * country): each neighbour's most prominent full place reading, when the neighbours agree; 'mixed'
+ * when they differ ("Atlanta, Georgia, US" is an address, not a list), 'place' when the one
+ * neighbour is only after a comma; with the neighbours' countries. Null when no neighbour is a place.
+ */
+interface ListKind { kind: string; countries: string[] }
+function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | null {
+  const { before, after, joined } = listNeighbours(scan.text, scan.tokens, m.from, m.to);
+  if (before < 0 && after < 0) return null;
+  // One neighbour after a bare comma is an address ("Chiapas, Mexico"): it says a place, not its kind.
+  const list = joined || (before >= 0 && after >= 0);
+  let kind: string | null = null;
+  const countries: string[] = [];
+  for (const mm of scan.matches) {
+    if (mm.to !== before && mm.from !== after) continue;
+    if (scan.tokens[mm.from]!.shape === Shape.Lower) continue;
+    let top: PackEntity | undefined;
+    for (const h of decodedHits(mm)) {
+      if (h.short) continue;
+      const c = entityAt(index, h.entity);
+      if (c.type === 'place' && c.subtype && (!top || prominence(c) > prominence(top))) top = c;
+    }
+    if (!top) continue;
+    const k = placeKind(top.subtype!);
+    if (top.country) countries.push(top.country);
+    kind = kind !== null && kind !== k ? 'mixed' : k;
+  }
+  return kind === null ? null : { kind: list ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
