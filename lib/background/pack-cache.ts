@@ -7,6 +7,12 @@
  * the 6.2 MB image back as one Blob took ~0.4× the fetch + inflate of its shards; an ArrayBuffer
  * value (structured clone) was 2–4× slower than the Blob, the Cache API ~1.5× slower, and
  * several Blobs read side by side no faster than one.
+ * Re-measured in session 11 (load 11–17, alternated): Blob 43 ms vs ArrayBuffer value 109 ms for
+ * 6.1 MB; an OPFS file read the same as the Blob; a 9.0 MB Blob 66 ms, and a 6.1 + 2.9 MB pair
+ * 85 ms, so every extra MB costs ~7–8 ms of reading, which runs on the worker's thread (20 ms
+ * of script during the read added its 20 ms). That is why the built alias slot table (its plain
+ * key bytes 1.8 MB + hash table 1 MB) is NOT kept here as a second entry: reading it back would
+ * cost more than the ~10 ms of CPU it takes to rebuild (lib/dataset/frozen-strings.ts frontDecode).
  *
  * Its own database (PACK_CACHE_DB), never the reader's history database (lib/store), and one
  * entry: a new key (pack rebuilt, layout changed, extension updated) replaces the old image.
