@@ -81,7 +81,7 @@ export interface LinkedEntity {
   url?: string;
   mentions: Mention[];
   /** Earlier coverage about this entity, for the hover card (ids into PageReport.coverage or own). */
-  coverage?: CoverageHit[];
+  coverage?: EntityCoverageHit[];
 }
 
 export interface CoverageHit {
@@ -96,6 +96,14 @@ export interface CoverageHit {
   why: string;
   origin?: 'timeline' | 'pack' | 'history';
 }
+
+/**
+ * One earlier item on an entity's hover card: what the card shows (lib/page/card.ts), without the
+ * ranking's `entities` and `score`, which nothing reads there. Every linked entity carries up to
+ * three, and they travel in the worker's reply to the page and in the popup's copy of the report:
+ * on a 2,000-word article those two fields were 13 KB of the reply (#8).
+ */
+export type EntityCoverageHit = Omit<CoverageHit, 'entities' | 'score'>;
 
 export interface OpinionFlag {
   paragraph: number;

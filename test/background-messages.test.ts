@@ -240,7 +240,9 @@ describe('tab reports', () => {
   it('survive a worker restart through session storage, and go on drop', async () => {
     const session = memorySession();
     const a = new TabReports(session);
-    const report = reportFor(article());
+    const plain = reportFor(article());
+    const cards = [{ id: 'c1', title: 'Earlier', date: '2025-01-01', source: 'Reuters', url: 'https://example.org/c1', why: '' }];
+    const report = { ...plain, entities: plain.entities.map((e) => ({ ...e, coverage: cards })) };
     await a.set(7, { state: 'ready', report }, 'rid');
     const restarted = new TabReports(session);
     expect((await restarted.entry(7))?.reportId).toBe('rid');
@@ -248,6 +250,8 @@ describe('tab reports', () => {
     expect(got).toMatchObject({ state: 'ready', report: { url: PAGE } });
     // The stored copy skips the joined text; it comes back rebuilt.
     expect(got.state === 'ready' && got.report.article.text).toBe(report.article.text);
+    // And the entities' hover-card coverage, which the popup never shows (#8); the rest is kept.
+    expect(got.state === 'ready' && got.report.entities).toEqual(report.entities.map(({ coverage: _c, ...e }) => e));
     await restarted.drop(7);
     expect(await new TabReports(session).get(7)).toEqual({ state: 'unknown' });
     expect(session.data.size).toBe(0);

@@ -32,14 +32,15 @@ describe('coverageForEntity selection', () => {
     const hits = coverageForEntity(index, 'a', { date: '2020-04-01', excludeUrl: 'https://ex.org/page', limit: 10 });
     // The newest of two same-day items with one URL stands for both (the later one in the list is read first).
     expect(ids(hits)).toEqual(['same-day-b', 'old', 'crowded', 'undated']);
-    expect(hits[0]!.score).toBe(1);
-    expect(hits.at(-1)!.score).toBe(0);
   });
-  it('gives the top score to the best item that is not the page', () => {
+  it('skips only the excluded URL: the best other item leads', () => {
     const hits = coverageForEntity(index, 'a', { date: '2020-04-01', excludeUrl: 'https://ex.org/same', limit: 2 });
     expect(ids(hits)).toEqual(['page', 'old']);
-    expect(hits[0]!.score).toBe(1);
-    expect(hits[1]!.score).toBeLessThan(1);
+  });
+  it("carries the card's fields only: no ranking score or entity list in the page's reply (#8)", () => {
+    const hits = coverageForEntity(index, 'a', { date: '2020-04-01', limit: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(Object.keys(h).sort()).toEqual(['date', 'id', 'origin', 'source', 'title', 'url', 'why']);
   });
   it('never lists items from after the date, and stops at the limit', () => {
     expect(ids(coverageForEntity(index, 'a', { date: '2020-04-01', limit: 1 }))).toEqual(['same-day-b']);

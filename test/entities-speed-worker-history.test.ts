@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyzeArticle, analyzeForPage, articleAnalysis } from '../lib/analyze';
 import { createMessageHandler, reportForPage, type HistoryPort } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
-import { TabReports } from '../lib/background/tab-reports';
+import { TabReports, popupStatus } from '../lib/background/tab-reports';
 import { buildKnowledge } from '../lib/knowledge';
 import type { ArticleInput } from '../lib/article/types';
 import type { HistoryItem } from '../lib/coverage/index';
@@ -62,7 +62,8 @@ describe('worker analysis with the reading history', () => {
     expect(reply).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
     const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
     const oneCall = analyzeArticle(input, knowledge, { history, coverageLimit: 10 });
-    expect(status).toEqual({ ok: true, value: { state: 'ready', report: oneCall } });
+    // The popup's copy: the hover cards' coverage stays with the page (popupStatus).
+    expect(status).toEqual({ ok: true, value: popupStatus({ state: 'ready', report: oneCall }) });
     const value = (status as { value: { report: { coverage: { url: string; origin: string }[] } } }).value.report;
     expect(value.coverage.map((c) => c.origin)).toContain('history');
     expect(value.coverage.map((c) => c.url)).not.toContain(PAGE);
@@ -74,7 +75,7 @@ describe('worker analysis with the reading history', () => {
     for (const port of [{ items: async () => [], record: async () => {} }, { items: async () => { throw new Error('idb'); }, record: async () => {} }]) {
       const { handle } = handlerWith(port);
       expect(await handle({ type: 'cs:analyze-article', article: input }, cs)).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
-      expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'ready', report: analyzeArticle(input, knowledge) } });
+      expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: popupStatus({ state: 'ready', report: analyzeArticle(input, knowledge) }) });
     }
   });
 });

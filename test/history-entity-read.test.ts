@@ -17,7 +17,7 @@ import { createHistoryPort } from '../lib/background/store-port';
 import { historyEnabled } from '../lib/settings';
 import { createMessageHandler, reportForPage } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
-import { TabReports } from '../lib/background/tab-reports';
+import { TabReports, popupStatus } from '../lib/background/tab-reports';
 import { analyzeArticle, analyzeForPage, articleAnalysis } from '../lib/analyze';
 import { buildKnowledge } from '../lib/knowledge';
 import type { ArticleInput } from '../lib/article/types';
@@ -171,7 +171,7 @@ describe('the worker reads history by entity', () => {
     expect(reply).toEqual({ ok: true, value: reportForPage(analyzeForPage(input, knowledge)) });
     const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' });
     const whole = analyzeArticle(input, knowledge, { history: await store.historyItems() });
-    expect(status).toEqual({ ok: true, value: { state: 'ready', report: whole } });
+    expect(status).toEqual({ ok: true, value: popupStatus({ state: 'ready', report: whole }) });
     expect(whole.coverage.map((c) => c.url)).toContain('https://news.example/earlier');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.sort()).toEqual(whole.entities.map((e) => e.id).sort());

@@ -127,10 +127,10 @@ describe('hover card', () => {
       description: '<b>bold</b>',
       url: 'javascript:alert(1)',
       coverage: [
-        { id: 'c1', title: '<script>x</script>', date: '2025-05-19', source: 'Reuters', url: 'https://example.org/a', entities: [], score: 1, why: 'Putin · 3 weeks earlier' },
-        { id: 'c2', title: '', date: null, source: 'BBC', url: 'data:text/html,hi', entities: [], score: 0.5, why: '', origin: 'history' },
-        { id: 'c3', title: 'third', date: null, source: '', url: '', entities: [], score: 0.4, why: '' },
-        { id: 'c4', title: 'fourth (not shown)', date: null, source: '', url: '', entities: [], score: 0.3, why: '' },
+        { id: 'c1', title: '<script>x</script>', date: '2025-05-19', source: 'Reuters', url: 'https://example.org/a', why: 'Putin · 3 weeks earlier' },
+        { id: 'c2', title: '', date: null, source: 'BBC', url: 'data:text/html,hi', why: '', origin: 'history' },
+        { id: 'c3', title: 'third', date: null, source: '', url: '', why: '' },
+        { id: 'c4', title: 'fourth (not shown)', date: null, source: '', url: '', why: '' },
       ],
     });
     const model = cardModel(e);

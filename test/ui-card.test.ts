@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { cardModel, pageTheme, parseColor, renderCard } from '../lib/page/card';
 import { messagesLocale, t, tn } from '../lib/i18n';
-import type { CoverageHit, LinkedEntity } from '../lib/report';
+import type { EntityCoverageHit, LinkedEntity } from '../lib/report';
 import en from '../public/_locales/en/messages.json';
 
-const hit = (i: number, over: Partial<CoverageHit> = {}): CoverageHit => ({
+const hit = (i: number, over: Partial<EntityCoverageHit> = {}): EntityCoverageHit => ({
   id: `c${i}`, title: `Item ${i}`, date: '2024-03-0' + ((i % 9) + 1), source: 'Reuters', url: `https://example.org/${i}`,
-  entities: [], score: 1 - i / 10, why: `why ${i}`, ...over,
+  why: `why ${i}`, ...over,
 });
 
 const entity = (over: Partial<LinkedEntity> = {}): LinkedEntity => ({

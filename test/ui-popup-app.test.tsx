@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { h, render } from 'preact';
-import { PopupApp, type PopupApi } from '../components/popup/PopupApp';
+import { PopupApp, firstState, type PopupApi } from '../components/popup/PopupApp';
 import { disabledSites, opinionHighlight } from '../lib/settings';
 import type { PageReport } from '../lib/report';
 import type { PageStatus, Result, TabStatus } from '../lib/messaging';
@@ -111,6 +111,47 @@ describe('PopupApp', () => {
     await vi.waitFor(() => expect(root.querySelector('[data-testid=highlight-toggle]')).not.toBeNull());
     await opinionHighlight.setValue(true);
     await vi.waitFor(() => expect(root.querySelector('[data-testid=highlight-toggle]')?.getAttribute('aria-checked')).toBe('true'));
+  });
+
+  it('renders with data in its first render when the early answers are already in: nothing asked again, no loading', async () => {
+    const a = api([{ ok: false, error: 'must not be asked' }]);
+    const shortcut = vi.fn(async () => 'never');
+    const settings = { enabled: true, disabledSites: [], opinionHighlight: true, entityMarks: true, keyboardLinks: false };
+    const early = { ...a, shortcut, arrived: () => ({ tabId: 7, tabUrl: null, tabStatus: { ok: true as const, value: { state: 'ready' as const, report } }, settings, shortcut: 'Alt+Shift+O' }) };
+    render(h(PopupApp, { api: early }), root);
+    // Synchronously: render() has run the first render and its layout effects, no promise settled.
+    expect(root.querySelector('[data-testid=loading]')).toBeNull();
+    expect(root.querySelectorAll('[data-testid=entity]')).toHaveLength(1);
+    expect(root.querySelector('[data-testid=kind]')?.textContent).toContain('Opinion');
+    expect(root.querySelector('[data-testid=highlight-toggle]')?.getAttribute('aria-checked')).toBe('true');
+    expect(root.querySelector('kbd')?.textContent).toBe('Alt+Shift+O');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.tabStatus).not.toHaveBeenCalled();
+    expect(shortcut).not.toHaveBeenCalled();
+    // And it still acts on the tab it was told.
+    root.querySelector('[data-testid=entity] button')!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+    expect(a.reveal).toHaveBeenCalledWith(7, { paragraph: 0, start: 4, end: 11 });
+  });
+
+  it('with only part of the early answers in, or an unknown status, asks as before', async () => {
+    const a = api([{ ok: true, value: { state: 'ready', report } }]);
+    render(h(PopupApp, { api: { ...a, arrived: () => ({ tabId: 7 }) } }), root);
+    expect(root.querySelector('[data-testid=loading]')).not.toBeNull();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=entity]')).not.toBeNull());
+    expect(a.tabStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it('firstState: what the early answers already decide', () => {
+    const ready = { ok: true as const, value: { state: 'ready' as const, report } };
+    expect(firstState({})).toBeNull();
+    expect(firstState({ tabId: null })).toEqual({ state: { phase: 'ready', status: { state: 'unknown' }, url: null }, tabId: null });
+    expect(firstState({ tabId: 7, tabStatus: ready })).toBeNull(); // the URL is not in yet
+    expect(firstState({ tabId: 7, tabUrl: 'https://tab.example/', tabStatus: ready })).toEqual({ state: { phase: 'ready', status: ready.value, url: report.url }, tabId: 7 });
+    expect(firstState({ tabId: 7, tabUrl: 'https://tab.example/', tabStatus: { ok: true, value: { state: 'not-article', url: 'https://p.example/', title: '', signals: [] } } })?.state).toMatchObject({ url: 'https://p.example/' });
+    expect(firstState({ tabId: 7, tabUrl: null, tabStatus: { ok: false, error: 'boom' } })).toEqual({ state: { phase: 'error', message: 'boom' }, tabId: 7 });
+    // Unknown needs the page asked (with retries), and no answer at all is the effect's error to word.
+    expect(firstState({ tabId: 7, tabUrl: null, tabStatus: { ok: true, value: { state: 'unknown' } } })).toBeNull();
+    expect(firstState({ tabId: 7, tabUrl: null, tabStatus: undefined })).toBeNull();
   });
 
   it('an entity click asks the tab to reveal its first mention', async () => {

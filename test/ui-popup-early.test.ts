@@ -35,6 +35,32 @@ describe('popup early requests', () => {
     expect(calls).toContain('send {"type":"ui:get-tab-report","tabId":42}');
   });
 
+  it('keeps each answer as a plain value when it arrives, and asks for the shortcut where it can', async () => {
+    const { api } = fakeApi();
+    const commands = { getAll: vi.fn(async () => [{ name: '_execute_action' }, { name: 'toggle-opinion', shortcut: 'Alt+Shift+O' }]) };
+    const early = startEarly({ ...api, commands }, '?tabId=7');
+    expect(early.arrived).toEqual({});
+    await Promise.all([early.tabId, early.tabUrl, early.tabStatus, early.settings, early.shortcut]);
+    expect(early.arrived).toEqual({
+      tabId: 7,
+      tabUrl: 'https://paper.example/a',
+      tabStatus: { ok: true, value: { state: 'unknown' } },
+      settings: await early.settings,
+      shortcut: 'Alt+Shift+O',
+    });
+    // The real PopupApi hands them on, and its first shortcut ask takes the early one.
+    const popup = browserPopupApi('?tabId=7', early);
+    expect(popup.arrived?.()).toBe(early.arrived);
+    expect(await popup.shortcut()).toBe('Alt+Shift+O');
+    expect(commands.getAll).toHaveBeenCalledTimes(1);
+    // A failed request leaves its key out.
+    const failing = startEarly({ ...api, tabs: { ...api.tabs, get: vi.fn(async () => { throw new Error('no tab'); }) } }, '?tabId=7');
+    await failing.tabUrl.catch(() => undefined);
+    await failing.settings;
+    expect('tabUrl' in failing.arrived).toBe(false);
+    expect(failing.arrived.tabId).toBe(7);
+  });
+
   it('takes ?tabId=N without asking for the active tab', async () => {
     const { api } = fakeApi();
     expect(await startEarly(api, '?tabId=7').tabId).toBe(7);

@@ -7,7 +7,7 @@
  * or, when there is nothing to show, one [data-testid=empty] block saying why.
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageStatus, TabStatus } from '../../lib/messaging';
 import { kindReason, type CoverageHit, type LinkedEntity, type OpinionFlag, type PageReport } from '../../lib/report';
 import { reasonText, sentenceStart, t, type MessageKey } from '../i18n';
@@ -255,6 +255,9 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
 
 function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onReveal(t: RevealTarget): void }) {
   const groups = groupEntities(entities);
+  // For the popup bench (test/bench/browser-popup.bench.ts): the list is in the DOM (the task
+  // that inserted it), for loads its own probe was installed too late to see.
+  useLayoutEffect(() => void performance.mark?.('popup:entities'), []);
   return (
     <section class="block" aria-labelledby="h-entities">
       <h2 id="h-entities">{t('entitiesHeading')}</h2>

@@ -3,7 +3,7 @@ import { popupBrowser } from './ext';
 import { t } from '../i18n';
 import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
-import type { EarlyPopupData } from './early';
+import { opinionShortcut, type EarlyPopupData } from './early';
 
 /**
  * `early`: requests the popup's first module already sent (components/popup/early.ts); the first
@@ -19,7 +19,7 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
   };
   const used = new Set<string>();
   return {
-    ...(early ? { settings: () => early.settings } : {}),
+    ...(early ? { settings: () => early.settings, arrived: () => early.arrived } : {}),
     async tabId() {
       if (early && !used.has('tabId')) {
         used.add('tabId');
@@ -59,9 +59,11 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
       await popupBrowser().tabs.sendMessage(tabId, msg);
     },
     async shortcut() {
-      const commands = await popupBrowser().commands.getAll();
-      const cmd = commands.find((c) => c.name === 'toggle-opinion');
-      return cmd ? (cmd.shortcut ?? '') : null;
+      if (early?.shortcut && !used.has('shortcut')) {
+        used.add('shortcut');
+        return early.shortcut;
+      }
+      return opinionShortcut(await popupBrowser().commands.getAll());
     },
     async openOptions() {
       await popupBrowser().runtime.openOptionsPage();

@@ -30,6 +30,14 @@ interface EarlyApi {
     sendMessage?(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
   };
   storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> }; session?: SessionArea };
+  /** Optional: without it the popup asks for the shortcut itself. */
+  commands?: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+}
+
+/** The toggle-opinion command's shortcut: '' when unassigned, null when the command is unknown. */
+export function opinionShortcut(commands: { name?: string; shortcut?: string }[]): string | null {
+  const cmd = commands.find((c) => c.name === 'toggle-opinion');
+  return cmd ? (cmd.shortcut ?? '') : null;
 }
 
 /**
@@ -76,12 +84,27 @@ function tabStatusOf(api: EarlyApi, tabId: number): Promise<Result<TabStatus> | 
   );
 }
 
-export interface EarlyPopupData {
+interface EarlyRequests {
   tabId: Promise<number | null>;
   /** Both for `tabId`'s tab; rejections are the caller's, as with the plain API. */
   tabUrl: Promise<string | null>;
   tabStatus: Promise<Result<TabStatus> | undefined>;
   settings: Promise<ReaderSettings>;
+  /** opinionShortcut's answer; absent where the browser has no commands API here. */
+  shortcut?: Promise<string | null>;
+}
+
+/** The answers in so far, each set when its request settles well (a key is absent until then). */
+export type EarlyArrivals = { -readonly [K in keyof EarlyRequests]?: Awaited<EarlyRequests[K]> };
+
+export interface EarlyPopupData extends EarlyRequests {
+  /**
+   * The same answers as plain values, filled in as they arrive: the popup's first render reads
+   * them synchronously (PopupApp's firstState), so when they are all in before its module runs —
+   * the requests leave from the head script while the modules load — it renders with data at
+   * once: no loading render, no effect and promise round, no second render.
+   */
+  arrived: EarlyArrivals;
 }
 
 /** Starts every request now; the promises never reject unhandled (each has a catch attached). */
@@ -90,14 +113,18 @@ export function startEarly(api: EarlyApi, search: string): EarlyPopupData {
   const tabId: Promise<number | null> =
     fromQuery && /^\d+$/.test(fromQuery) ? Promise.resolve(Number(fromQuery)) : api.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id ?? null);
   const forTab = <T>(ask: (id: number) => Promise<T>, none: T): Promise<T> => tabId.then((id) => (id == null ? none : ask(id)));
-  const data: EarlyPopupData = {
+  const requests: EarlyRequests = {
     tabId,
     tabUrl: forTab((id) => api.tabs.get(id).then((tab) => tab.url ?? null), null),
     tabStatus: forTab((id) => tabStatusOf(api, id), undefined),
     settings: api.storage.local.get(READER_SETTING_KEYS).then(readerSettingsOf),
+    ...(api.commands ? { shortcut: api.commands.getAll().then(opinionShortcut) } : {}),
   };
-  for (const p of Object.values(data) as Promise<unknown>[]) p.catch(() => undefined);
-  return data;
+  const arrived: EarlyArrivals = {};
+  for (const [key, p] of Object.entries(requests) as [keyof EarlyRequests, Promise<unknown>][]) {
+    p.then((value) => void ((arrived as Record<string, unknown>)[key] = value), () => undefined);
+  }
+  return { ...requests, arrived };
 }
 
 /**

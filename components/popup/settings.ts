@@ -18,14 +18,15 @@ export type PopupSettingKey = 'disabledSites' | 'opinionHighlight';
  * one read here, then read again whenever another page or the keyboard command changes them.
  * Null until the first answer. The setter shows the new value at once and stores it.
  */
-export function useReaderSettings(source: { settings?(): Promise<ReaderSettings> }): [ReaderSettings | null, <K extends PopupSettingKey>(key: K, value: ReaderSettings[K]) => Promise<void>] {
-  const [settings, setSettings] = useState<ReaderSettings | null>(null);
+export function useReaderSettings(source: { settings?(): Promise<ReaderSettings> }, arrived?: ReaderSettings): [ReaderSettings | null, <K extends PopupSettingKey>(key: K, value: ReaderSettings[K]) => Promise<void>] {
+  // `arrived`: that early read's answer, if already in (the first render uses it; not read again).
+  const [settings, setSettings] = useState<ReaderSettings | null>(arrived ?? null);
   useLayoutEffect(() => {
     let live = true;
     const storage = popupBrowser().storage;
     const read = (): Promise<ReaderSettings> => storage.local.get(READER_SETTING_KEYS).then(readerSettingsOf);
     const show = (p: Promise<ReaderSettings>): void => void p.then((s) => live && setSettings(s), () => undefined);
-    show(source.settings ? source.settings() : read());
+    if (!arrived) show(source.settings ? source.settings() : read());
     const onChanged = (changes: StorageChanges, area: string): void => {
       if (area === 'local' && READER_SETTING_KEYS.some((key) => key in changes)) show(read());
     };

@@ -1,5 +1,5 @@
 /**
- * Each tab's latest analysis, for the popup. Kept in memory and mirrored to storage.session so a
+ * Each tab's latest analysis, for the popup (popupStatus: what it shows). Kept in memory and mirrored to storage.session so a
  * restarted MV3 worker (or Firefox event page) still answers; storage.session is cleared when the
  * browser closes and is not readable by content scripts. Dropped when the tab closes or starts
  * loading another document.
@@ -14,6 +14,18 @@ export interface SessionArea {
 }
 
 const keyOf = (tabId: number): string => `tab:${tabId}`;
+
+/**
+ * The popup's copy of a status: everything but each entity's hover-card coverage, which only the
+ * page's own cards show (they have it from the worker's reply). On the own seed that is half the
+ * report, and the popup reads this copy on every open (storage.session, or the worker's answer),
+ * before its first render with data (#8).
+ */
+export function popupStatus(status: TabStatus): TabStatus {
+  if (status.state !== 'ready') return status;
+  const report = status.report;
+  return { state: 'ready', report: { ...report, entities: report.entities.map(({ coverage: _cards, ...entity }) => entity) } };
+}
 
 export interface TabEntry {
   status: TabStatus;
@@ -36,7 +48,7 @@ export class TabReports {
   ) {}
 
   async set(tabId: number, status: TabStatus, reportId?: string): Promise<void> {
-    const entry: TabEntry = { status, reportId };
+    const entry: TabEntry = { status: popupStatus(status), reportId };
     this.memory.set(tabId, entry);
     if (!this.session) return;
     // Mirror one task later: storage.session.set clones the whole report when it is called, and
@@ -46,8 +58,9 @@ export class TabReports {
     if (this.memory.get(tabId) !== entry) return;
     try {
       // The popup rebuilds article.text from paragraphs if it needs it; keep the copy small.
+      const shown = entry.status;
       const stored: TabStatus =
-        status.state === 'ready' ? { state: 'ready', report: { ...status.report, article: { ...status.report.article, text: '' } } } : status;
+        shown.state === 'ready' ? { state: 'ready', report: { ...shown.report, article: { ...shown.report.article, text: '' } } } : shown;
       await this.session.set({ [keyOf(tabId)]: { ...stored, reportId } });
     } catch (err) {
       // Over quota or session storage missing: memory still answers until the worker restarts.

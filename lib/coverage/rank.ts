@@ -15,7 +15,7 @@
  *      its main entities from another storyline (a Trump–Putin page: their earlier calls).
  * Each hit says why: "Donald Trump · Vladimir Putin · 2 weeks earlier".
  */
-import type { CoverageHit, LinkedEntity } from '../report';
+import type { CoverageHit, EntityCoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
 import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches } from './headings';
@@ -783,7 +783,7 @@ export interface EntityCoverageQuery {
  * Earlier coverage of one entity (hover card): newest first among items before the date, items
  * mostly about the entity (few other entities) preferred, near-duplicates collapsed.
  */
-export function coverageForEntity(index: CoverageIndex, id: string, query: EntityCoverageQuery): CoverageHit[] {
+export function coverageForEntity(index: CoverageIndex, id: string, query: EntityCoverageQuery): EntityCoverageHit[] {
   if (query.limit <= 0) return [];
   const list = index.byEntity.get(id) ?? [];
   const queryDay = dayNumber(query.date);
@@ -823,9 +823,8 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
     finals[k] = 0;
     late[k] = Number.isNaN(days[undated[u]!]!) ? 1 : 0;
   }
-  const out: CoverageHit[] = [];
+  const out: EntityCoverageHit[] = [];
   const seen = new Set<string>();
-  let top = NaN;
   const skip = new Set([id]);
   while (out.length < query.limit) {
     // The next candidate in sorted order: dated first, then the highest score, then the earliest.
@@ -839,16 +838,23 @@ export function coverageForEntity(index: CoverageIndex, id: string, query: Entit
     const it = index.items[nums[best]!]!;
     if (exclude && it.url === exclude) continue;
     const c: Candidate = { record: it.record, day: it.day, topics: it.topics, url: it.url, base: finals[best]!, final: finals[best]!, shared: [id] };
-    if (Number.isNaN(top)) top = c.final || 1;
     const key = dupKey(c);
     if (seen.has(key)) continue;
     seen.add(key);
     const others = (c.record.entities ?? []).filter((e) => e !== id).slice(0, 2).map((e) => index.nameOf(e)).filter(Boolean);
     const when = Number.isNaN(c.day) ? t('coverageWhyUndated') : Number.isFinite(queryDay) ? relativeAge(queryDay - c.day) : shortDate(c.record.date);
     const why = [c.record.origin === 'history' ? t('coverageWhyHistory') : '', others.length ? t('coverageWhyWith', others.join(', ')) : '', when].filter(Boolean).join(' · ');
-    const hit = toHit(c, c.final / top, why, index);
-    if (!c.record.title) hit.title = coverageLine(c.record, index.nameOf, { skip });
-    out.push(hit);
+    const r = c.record;
+    // The card's fields only (EntityCoverageHit): no ranking score or entity list in the page's reply.
+    out.push({
+      id: r.id,
+      title: r.title ? coverageLine(r, index.nameOf) : coverageLine(r, index.nameOf, { skip }),
+      date: r.date ?? null,
+      source: r.source ?? '',
+      url: coverageUrl(r),
+      why,
+      origin: r.origin,
+    });
   }
   return out;
 }
