@@ -23,7 +23,7 @@
  */
 import type { GateResult } from '../article/gate';
 import type { PageStatus } from '../messaging';
-import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
+import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 import { PAGE_STATUS_GLOBAL } from './status-global';
@@ -84,9 +84,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
   let status: PageStatus = { state: 'idle' };
   let handedOver = false;
   let stopped = false;
-  /** Bumped to cancel the current run; its AbortController exists only while it waits for content. */
+  /** Bumped to cancel the current run; its cancel flag exists only while it waits for content. */
   let runId = 0;
-  let waiting: AbortController | null = null;
+  let waiting: ReturnType<typeof cancellation> | null = null;
   let watchingStorage = false;
   /** The page's URL as last seen (pageKey is computed only once it changes). */
   let lastUrl = deps.url();
@@ -190,7 +190,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // An app shell may still be loading its article. Watched without reading the settings first:
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
       // nothing while the page is still; the settings are read once it turns into an article.
-      const ctl = new AbortController();
+      const ctl = cancellation();
       waiting = ctl;
       const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS);
       if (cancelled()) return;
