@@ -65,9 +65,13 @@ export default defineConfig({
     default_locale: 'en',
     description: '__MSG_extDescription__',
     // storage: settings, installed packs' metadata, per-tab reports (storage.session).
-    // No `tabs`, no `activeTab`, no host permissions: the content script (matches http/https)
-    // reports to the background itself, and the popup only needs the active tab's id.
-    permissions: ['storage'],
+    // activeTab + scripting (issue #8; neither shows an install warning): when the user opens the
+    // popup on a tab, the popup reads why the page is not an article from the eager content
+    // script's isolated world (lib/page/status-global.ts), so that script needs no message
+    // listener, and a page that is not an article touches no extension API (~1.3 ms each in Chromium).
+    // No `tabs`, no host permissions: the content script (matches http/https) reports articles to
+    // the background itself.
+    permissions: ['storage', 'activeTab', 'scripting'],
     // The content script's eager half (issue #8): a plain unlisted script (entrypoints/content-gate.ts)
     // rather than a defineContentScript entrypoint, whose wrapper and polyfill cost every page ~8 ms.
     // The CSS holds only ::highlight() rules (entrypoints/content/index.css).

@@ -3,7 +3,8 @@
  * wxt.config.ts (with entrypoints/content/index.css). Built as a plain unlisted script: WXT's
  * content-script wrapper and the webextension-polyfill cost a non-article page about 8 ms of
  * main-thread time, the whole budget many times over. So no `browser` import here — it would pull
- * in the polyfill — only the browser's own API object (lib/page/eager.ts does the work).
+ * in the polyfill — only the browser's own API object, and that only when needed: on a plain page
+ * that is not an article the script touches no extension API at all (lib/page/eager.ts).
  */
 import { articleGate, articleGateSteps } from '~/lib/article/gate';
 import { startEagerPage } from '~/lib/page/eager';
@@ -14,11 +15,10 @@ export default defineUnlistedScript(() => {
   const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
   try {
     if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-    // Firefox: `browser` (promises). Chrome MV3: `chrome`, whose APIs return promises too.
-    const api = pageApi();
-    if (!api) return;
     startEagerPage({
-      api,
+      // Firefox: `browser` (promises). Chrome MV3: `chrome`, whose APIs return promises too.
+      // Taken on first need only: the first touch of an API namespace is what costs a page (#8).
+      api: pageApi,
       site: location.hostname,
       doc: document,
       url: () => location.href,

@@ -1,13 +1,16 @@
 /**
  * The eager content script (lib/page/eager.ts, issue #8): what it does on every page, with a fake
- * extension API that counts what is touched. A plain non-article page must never read storage
- * (each API namespace costs Chromium about a millisecond per page); the on/off settings, the
- * popup's answers, the hand-over to the reader and SPA navigation must behave as before.
+ * extension API that counts what is touched. A plain non-article page must never take the
+ * extension API at all (each API namespace costs Chromium about 1.3 ms per page), short pages
+ * included; the on/off settings, the popup's answer (lib/page/status-global.ts), the hand-over to
+ * the reader and SPA navigation must behave as before.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { startEagerPage, READER_PATH, type EagerApi, type EagerDeps } from '../lib/page/eager';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL } from '../lib/page/activation';
+import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/page/status-global';
+import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
 import { listenerDrivers } from './_fake-page-api';
 
@@ -15,32 +18,32 @@ const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
 
 function fakeApi(stored: Record<string, unknown> = {}) {
-  const messageListeners = new Set<Parameters<EagerApi['runtime']['onMessage']['addListener']>[0]>();
+  // The eager script registers no message listener; the set stays empty unless it did.
+  const messageListeners = new Set<MessageListener>();
   const storageListeners = new Set<Parameters<EagerApi['storage']['onChanged']['addListener']>[0]>();
   const storage: EagerApi['storage'] = {
     local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) },
     onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
   };
-  const counts = { storage: 0 };
+  const counts = { taken: 0, storage: 0 };
   const api: EagerApi = {
-    runtime: {
-      id: 'ext',
-      getURL: (p) => `${EXT}${p}`,
-      onMessage: { addListener: (l) => messageListeners.add(l), removeListener: (l) => messageListeners.delete(l) },
-    },
+    runtime: { id: 'ext', getURL: (p) => `${EXT}${p}` },
     get storage() {
       counts.storage++;
       return storage;
     },
   };
-  const { send, set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
-  return { api, counts, send, set, messageListeners, storageListeners };
+  const { set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
+  const take = (): EagerApi => (counts.taken++, api);
+  return { take, counts, set, messageListeners, storageListeners };
 }
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number } }) {
-  const { document } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body><p>${LONG}</p></body></html>`);
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string }) {
+  const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
+  // The late-content watch is a MutationObserver: this document's own (Node has none).
+  vi.stubGlobal('MutationObserver', MutationObserver);
   const fake = fakeApi(opts.stored);
   let url = opts.url ?? 'https://news.example/world/story';
   let urlChanged = (): void => {};
@@ -49,7 +52,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
   const imported: string[] = [];
   const log = vi.fn();
   const deps: EagerDeps = {
-    api: fake.api,
+    api: fake.take,
     site: new URL(url).hostname,
     doc: document as unknown as Document,
     url: () => url,
@@ -86,7 +89,9 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
     url = next;
     urlChanged();
   };
-  return { ...fake, entry, imported, log, stop, navigate, fire: () => urlChanged() };
+  /** What the popup reads with scripting.executeScript (the same function it injects). */
+  const status = () => asPageStatus(readPageStatusGlobal(PAGE_STATUS_GLOBAL, global));
+  return { ...fake, entry, imported, log, stop, navigate, fire: () => urlChanged(), global, document, status };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -94,29 +99,45 @@ const notArticle: GateResult = { likely: false, signals: ['url:home', 'veto:html
 const article: GateResult = { likely: true, signals: ['json-ld:NewsArticle'] };
 
 describe('eager content script', () => {
-  it('on a non-article page: answers the popup with the gate reasons and never touches storage until asked', async () => {
+  afterEach(() => void vi.unstubAllGlobals());
+  it('on a non-article page: takes no extension API, listens to no messages, and keeps its verdict for the popup', async () => {
     const p = setup({ gate: () => notArticle, url: 'https://news.example/' });
+    expect(p.status()).toEqual({ state: 'idle' }); // the gate has not answered yet
     await settle();
+    expect(p.counts.taken).toBe(0);
     expect(p.counts.storage).toBe(0);
+    expect(p.messageListeners.size).toBe(0);
     expect(p.imported).toEqual([]);
-    expect(await p.send({ type: 'bg:report-id' })).toEqual({ ok: true, value: null });
-    expect(p.counts.storage).toBe(0);
-    const answer = await p.send({ type: 'ui:get-page-status' });
-    expect(answer).toEqual({ ok: true, value: { state: 'not-article', signals: notArticle.signals, url: 'https://news.example/', title: 'A page' } });
-    // Other extensions' messages, web pages and unknown types get no answer.
-    expect(await p.send({ type: 'ui:get-page-status' }, { id: 'other' })).toBeUndefined();
-    expect(await p.send({ type: 'ui:get-page-status' }, { id: 'ext', url: 'https://evil.example/' })).toBeUndefined();
-    expect(await p.send({ type: 'ui:reveal', paragraph: 0 })).toBeUndefined();
+    expect(p.status()).toEqual({ state: 'not-article', signals: notArticle.signals, url: 'https://news.example/', title: 'A page' });
+    // A copy each time: whoever reads it cannot change the verdict.
+    (p.status() as { signals: string[] }).signals.push('forged');
+    expect(p.status()).toMatchObject({ signals: notArticle.signals });
     p.stop();
+    expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined();
   });
 
-  it('says idle to the popup where Backstory is off (globally or for this site)', async () => {
-    for (const stored of [{ [ENABLED_KEY]: false }, { [DISABLED_SITES_KEY]: ['news.example'] }]) {
-      const p = setup({ gate: () => notArticle, stored });
-      await settle();
-      expect(await p.send({ type: 'ui:get-page-status' })).toEqual({ ok: true, value: { state: 'idle' } });
-      p.stop();
-    }
+  it('watches a near-empty page (app shell) for late content without taking the API; reads the settings only when an article arrives', async () => {
+    let arrived = false;
+    const p = setup({ gate: () => (arrived ? article : notArticle), body: '<div id="app"></div>' });
+    await settle();
+    expect(p.counts.taken).toBe(0);
+    expect(p.status()).toEqual({ state: 'idle' }); // still waiting for content
+    arrived = true;
+    p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
+    // the watch runs the gate once the DOM has been quiet for 400 ms
+    await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
+    expect(p.counts.storage).toBeGreaterThan(0);
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
+    // …and stays put where Backstory is off.
+    let later = false;
+    const q = setup({ gate: () => (later ? article : notArticle), body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false } });
+    await settle();
+    later = true;
+    q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
+    await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
+    await settle();
+    expect(q.imported).toEqual([]);
+    q.stop();
   });
 
   it('hands a likely article to the reader once, and stops answering itself', async () => {
@@ -127,8 +148,8 @@ describe('eager content script', () => {
     // The gate's verdict (with its signals) and the settings just read go with it: the reader
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
-    expect(p.messageListeners.size).toBe(0);
     expect(p.storageListeners.size).toBe(0);
+    expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined(); // the reader answers the popup from here on
     p.navigate('https://news.example/world/other-story');
     await settle();
     expect(p.entry).toHaveBeenCalledTimes(1);
@@ -154,7 +175,7 @@ describe('eager content script', () => {
     // …and a rejected page stays idle, with the gate's reasons for the popup.
     const qSteps = { pauses: 3, taken: 0 };
     const q = setup({ gate: () => notArticle, url: 'https://news.example/', steps: qSteps });
-    await vi.waitFor(async () => expect(await q.send({ type: 'ui:get-page-status' })).toMatchObject({ ok: true, value: { state: 'not-article', signals: notArticle.signals } }), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(q.status()).toMatchObject({ state: 'not-article', signals: notArticle.signals }), { timeout: 10_000, interval: 20 });
     expect(qSteps.taken).toBe(3);
     expect(q.imported).toEqual([]);
     q.stop();
@@ -195,6 +216,6 @@ describe('eager content script', () => {
     const p = setup({ gate: () => article, reader: 'fails' });
     await settle();
     expect(p.log).toHaveBeenCalledWith('article reader failed to load', expect.any(Error));
-    expect(p.messageListeners.size).toBe(0);
+    expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import type { PageStatus, Result, TabStatus, UiToBg, UiToCs } from '../../lib/messaging';
 import type { PopupApi } from './PopupApp';
 import { opinionShortcut, type EarlyPopupData } from './early';
+import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../../lib/page/status-global';
 
 /**
  * `early`: requests the popup's first module already sent (components/popup/early.ts); the first
@@ -50,8 +51,12 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
         const reply = (await popupBrowser().tabs.sendMessage(tabId, msg)) as Result<PageStatus> | undefined;
         return reply?.ok ? reply.value : null;
       } catch {
-        // No content script there: a browser page, a store, or a page opened before install/update.
-        return null;
+        // No listener there. Pages that are not articles listen to nothing (issue #8: a listener
+        // costs every page ~1.3 ms); their eager script keeps its verdict in its isolated world,
+        // read here under activeTab (lib/page/status-global.ts). Fails where the popup was not
+        // opened by the user on that tab, or where no content script runs (a browser page, a
+        // store, a page opened before install/update): null, as before.
+        return eagerPageStatus(tabId);
       }
     },
     async reveal(tabId, target) {
@@ -70,4 +75,16 @@ export function browserPopupApi(search: string = globalThis.location?.search ?? 
       globalThis.close?.();
     },
   };
+}
+
+/** The eager content script's verdict, read from its isolated world (null when it cannot be read). */
+async function eagerPageStatus(tabId: number): Promise<PageStatus | null> {
+  const scripting = popupBrowser().scripting;
+  if (!scripting) return null;
+  try {
+    const [frame] = await scripting.executeScript({ target: { tabId }, func: readPageStatusGlobal, args: [PAGE_STATUS_GLOBAL] });
+    return asPageStatus(frame?.result);
+  } catch {
+    return null;
+  }
 }

@@ -15,6 +15,10 @@ export interface PopupBrowser {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  /** With activeTab: reads the eager content script's verdict on a page that is not an article (lib/page/status-global.ts). */
+  scripting?: {
+    executeScript(injection: { target: { tabId: number }; func: (name: string) => unknown; args: [string] }): Promise<{ result?: unknown }[]>;
+  };
   storage: {
     local: { get(keys: string[]): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> };
     onChanged: { addListener(l: (changes: StorageChanges, area: string) => void): void; removeListener(l: (changes: StorageChanges, area: string) => void): void };

@@ -204,12 +204,20 @@ export function* articleGateSteps(doc: Document, url: string): Steps<GateResult>
   const negative: string[] = [];
 
   let path = '/', search = '';
-  try {
-    const u = new URL(url);
-    path = u.pathname;
-    search = u.search;
-  } catch {
-    /* CLI files and about: pages have no useful URL */
+  // In a browser the document's own Location already holds the parts: a URL object would be one
+  // more Web API interface for the content script's fresh isolated world to set up (issue #8).
+  const loc = (doc as { location?: { href: string; pathname: string; search: string } | null }).location;
+  if (loc && loc.href === url) {
+    path = loc.pathname;
+    search = loc.search;
+  } else {
+    try {
+      const u = new URL(url);
+      path = u.pathname;
+      search = u.search;
+    } catch {
+      /* CLI files and about: pages have no useful URL */
+    }
   }
   if (DATE_PATH.test(path)) signals.push('url:date');
   if (ARTICLE_PATH.test(path)) signals.push('url:article-path');

@@ -1,15 +1,19 @@
 /**
  * The eager half of the content script (issue #8). It runs on every http(s) page, so what it costs
  * a page that is not an article is the budget (≤ 1 ms): no WXT content-script wrapper, no
- * webextension-polyfill, no zod — the browser's own promise-based API object (`browser` in
- * Firefox, `chrome` in Chrome MV3), touched as little as possible:
+ * webextension-polyfill, no zod — and on a plain page that is not an article, no extension API at
+ * all. In Chromium the first touch of an API namespace costs a page ~1.3 ms of main-thread time
+ * (measured: `chrome.runtime;` alone, paired against an empty script), so the browser's own API
+ * object (`browser` in Firefox, `chrome` in Chrome MV3) is taken only when needed:
  *
- * - `runtime` once, for the message listener: the popup asks every page why it is (not) an
- *   article (`ui:get-page-status`), the background asks for the page's report (`bg:report-id`).
- * - `storage` only when the answer depends on the on/off settings: on likely articles (before
- *   loading the reader), on near-empty app shells (before watching for late content), after SPA
- *   navigation and when the popup asks. In Chromium each API namespace costs about a millisecond
- *   the first time a page touches it, so a plain non-article page never reads storage.
+ * - `storage` when the answer depends on the on/off settings: on likely articles (before loading
+ *   the reader), when late content turns a near-empty app shell into an article, and after SPA
+ *   navigation;
+ * - `runtime` only to load the reader (its URL) and to tell an orphaned script.
+ *
+ * No message listener: the popup reads the verdict from a function on this isolated world's global
+ * (lib/page/status-global.ts) with scripting.executeScript under activeTab; the background's
+ * `bg:report-id` finds no listener, which it reads as "no report" (the same answer as before).
  *
  * The gate starts when the browser injects the script (document_idle), in 10 ms slices that
  * yield to the page, and never changes the page. On a likely
@@ -18,22 +22,22 @@
  * logged with a prefix and swallowed.
  */
 import type { GateResult } from '../article/gate';
-import type { PageStatus, Result } from '../messaging';
-import { LATE_CONTENT_MS, SHELL_TEXT, visibleTextLength, waitForContent } from './wait';
+import type { PageStatus } from '../messaging';
+import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
-import type { MessageListener as ExtMessageListener, PageApi, StorageChanges } from './ext-api';
+import { PAGE_STATUS_GLOBAL } from './status-global';
+import type { PageApi, StorageChanges } from './ext-api';
 
-type MessageListener = ExtMessageListener<Result<string | null | PageStatus>>;
-
-/** The part of the WebExtension API the eager script uses (lib/page/ext-api.ts; it sends nothing). */
+/** The part of the WebExtension API the eager script uses (lib/page/ext-api.ts; it sends nothing and listens to no messages). */
 export interface EagerApi {
-  runtime: Omit<PageApi['runtime'], 'sendMessage'>;
+  runtime: Pick<PageApi['runtime'], 'id' | 'getURL'>;
   storage: PageApi['storage'];
 }
 
 export interface EagerDeps {
-  api: EagerApi;
+  /** The extension API, asked for only when needed (null outside an extension); see the header. */
+  api(): EagerApi | null;
   /** The page's host name (per-site on/off). */
   site: string;
   doc: Document;
@@ -48,7 +52,7 @@ export interface EagerDeps {
   gateSteps?(doc: Document, url: string): Generator<void, GateResult, void>;
   /** Runs the reader script (a dynamic import of its extension URL). */
   importScript(url: string): Promise<unknown>;
-  /** Where the reader script registers its entry (the isolated world's global). */
+  /** The isolated world's global: the reader registers its entry here, the eager script its verdict for the popup. */
   global: Record<string, unknown>;
   /** Calls back on possible same-document URL changes; returns a function that stops watching. */
   watchUrl(onChange: () => void): () => void;
@@ -65,8 +69,14 @@ export const READER_PATH = '/article-reader.js';
 
 /** Starts the eager script on the current page; returns a function that stops it (tests). */
 export function startEagerPage(deps: EagerDeps): () => void {
-  const { api, doc } = deps;
-  const runtime = api.runtime;
+  const { doc } = deps;
+  /** The API object once taken (see the header: taking it is what costs a page). */
+  let taken: EagerApi | null | undefined;
+  const api = (): EagerApi => {
+    if (taken === undefined) taken = deps.api();
+    if (!taken) throw new Error('no extension API');
+    return taken;
+  };
   // Plain strings at start-up: in a fresh isolated world every Web API interface used for the first
   // time (URL, AbortController, …) costs Chromium a few tenths of a millisecond.
   const site = deps.site;
@@ -74,9 +84,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
   let status: PageStatus = { state: 'idle' };
   let handedOver = false;
   let stopped = false;
-  /** Bumped to cancel the current run; its AbortController exists only while it waits for content. */
+  /** Bumped to cancel the current run; its cancel flag exists only while it waits for content. */
   let runId = 0;
-  let waiting: AbortController | null = null;
+  let waiting: ReturnType<typeof cancellation> | null = null;
   let watchingStorage = false;
   /** The page's URL as last seen (pageKey is computed only once it changes). */
   let lastUrl = deps.url();
@@ -88,11 +98,12 @@ export function startEagerPage(deps: EagerDeps): () => void {
    * all the reader's settings: the same round trip, and the reader starts with them.
    */
   const isActive = async (): Promise<boolean> => {
+    const storage = api().storage;
     if (!watchingStorage) {
       watchingStorage = true;
-      api.storage.onChanged.addListener(onStorage);
+      storage.onChanged.addListener(onStorage);
     }
-    const values = await api.storage.local.get(READER_SETTING_KEYS);
+    const values = await storage.local.get(READER_SETTING_KEYS);
     settings = values;
     return isActiveOn(site, values[ENABLED_KEY], values[DISABLED_SITES_KEY]);
   };
@@ -103,24 +114,12 @@ export function startEagerPage(deps: EagerDeps): () => void {
     waiting = null;
   };
 
-  const onMessage: MessageListener = (message, sender, sendResponse) => {
-    if (sender.id !== runtime.id) return undefined;
-    if (sender.url !== undefined && !sender.url.startsWith(runtime.getURL('/'))) return undefined;
-    const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
-    // Nothing was reported from this page yet (the reader has not run), so no report id.
-    if (type === 'bg:report-id') {
-      sendResponse({ ok: true, value: null });
-      return undefined;
-    }
-    if (type !== 'ui:get-page-status') return undefined;
-    // Switched off here: the page has nothing to say (the gate's verdict is kept for later).
-    const answer = status;
-    isActive().then(
-      (on) => sendResponse({ ok: true, value: !on ? { state: 'idle' } : answer.state === 'not-article' ? { ...answer, signals: [...answer.signals] } : { ...answer } }),
-      (err: unknown) => sendResponse({ ok: false, error: String(err) }),
-    );
-    return true; // answered asynchronously
-  };
+  /**
+   * The popup's question (lib/page/status-global.ts): the gate's verdict so far, as a copy. Where
+   * Backstory is switched off the popup says so itself, from the settings it reads anyway.
+   */
+  const answer = (): PageStatus => (status.state === 'not-article' ? { ...status, signals: [...status.signals] } : { ...status });
+  deps.global[PAGE_STATUS_GLOBAL] = answer;
 
   function onStorage(changes: StorageChanges, area: string): void {
     if (handedOver || stopped || area !== 'local' || !ON_OFF_KEYS.some((key) => key in changes)) return;
@@ -136,9 +135,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
   const detach = (): void => {
     unwatchUrl();
     abortRun();
+    if (deps.global[PAGE_STATUS_GLOBAL] === answer) delete deps.global[PAGE_STATUS_GLOBAL];
     try {
-      runtime.onMessage.removeListener(onMessage);
-      if (watchingStorage) api.storage.onChanged.removeListener(onStorage);
+      if (watchingStorage) taken?.storage.onChanged.removeListener(onStorage);
     } catch {
       /* the extension was reloaded: its API is gone, and so are the listeners */
     }
@@ -146,7 +145,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
   /** Reloaded or removed extension: this script is orphaned (its API throws or lacks an id). */
   const orphaned = (): boolean => {
     try {
-      return !runtime.id;
+      return !api().runtime.id;
     } catch {
       return true;
     }
@@ -162,7 +161,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
     abortRun();
     try {
       if (orphaned()) return detach();
-      await deps.importScript(runtime.getURL(READER_PATH));
+      await deps.importScript(api().runtime.getURL(READER_PATH));
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
       const known: EagerFindings = { likely: likely && !afterNavigation, settings, ...(verdict && likely && !afterNavigation ? { gate: verdict } : {}) };
@@ -188,9 +187,10 @@ export function startEagerPage(deps: EagerDeps): () => void {
     let result = deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate();
     if (cancelled() || !result) return;
     if (!result.likely && visibleTextLength(doc) < SHELL_TEXT) {
-      // An app shell may still be loading its article: worth watching only where Backstory is on.
-      if (!(await isActive()) || cancelled()) return;
-      const ctl = new AbortController();
+      // An app shell may still be loading its article. Watched without reading the settings first:
+      // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
+      // nothing while the page is still; the settings are read once it turns into an article.
+      const ctl = cancellation();
       waiting = ctl;
       const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS);
       if (cancelled()) return;
@@ -227,7 +227,6 @@ export function startEagerPage(deps: EagerDeps): () => void {
     }
   };
 
-  runtime.onMessage.addListener(onMessage);
   unwatchUrl = deps.watchUrl(onUrl);
   void run().catch((err: unknown) => deps.log('content script failed', err));
   return () => {

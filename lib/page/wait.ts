@@ -20,7 +20,36 @@ export function visibleTextLength(doc: Document): number {
 /** Give the main thread back to the page (scheduler.yield where available). */
 export { yieldToPage as pause } from './yield';
 
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+/** What the waits below need of an AbortSignal (one satisfies it; so does `cancellation()`'s). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
+/**
+ * A plain cancel flag for the eager script's late-content wait (issue #8): an AbortController
+ * would be one more Web API interface for a fresh isolated world to set up (AbortController,
+ * AbortSignal, EventTarget) on every short page, for a flag.
+ */
+export function cancellation(): { signal: CancelSignal; abort(): void } {
+  const listeners: (() => void)[] = [];
+  const signal = {
+    aborted: false,
+    addEventListener(_type: 'abort', listener: () => void): void {
+      listeners.push(listener);
+    },
+  };
+  return {
+    signal,
+    abort() {
+      if (signal.aborted) return;
+      signal.aborted = true;
+      for (const listener of listeners.splice(0)) listener();
+    },
+  };
+}
+
+export function sleep(ms: number, signal: CancelSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     const t = setTimeout(() => resolve(!signal.aborted), ms);
@@ -32,7 +61,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
  * Resolve true as soon as `check()` passes after the page's DOM settles (no mutation for
  * `settleMs`), false at `timeoutMs` or on abort. `check` runs at most once per quiet period.
  */
-export function waitForContent(doc: Document, check: () => boolean, signal: AbortSignal, timeoutMs = 5000, settleMs = 400): Promise<boolean> {
+export function waitForContent(doc: Document, check: () => boolean, signal: CancelSignal, timeoutMs = 5000, settleMs = 400): Promise<boolean> {
   return new Promise((resolve) => {
     const root = doc.body ?? doc.documentElement;
     if (signal.aborted || !root) return resolve(false);

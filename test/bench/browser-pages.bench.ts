@@ -1,13 +1,15 @@
 /**
  * Issue #8, non-article pages in real Chromium: what the content script costs a page that is not
- * an article (home, search, login, forum fixtures). Three browsers run side by side — the built
+ * an article (home, search, login, forum fixtures). Four browsers run side by side — the built
  * extension; one whose content script is empty; one whose content script only registers a
- * runtime.onMessage listener (the least any content script that answers the popup can do) — and
- * load the same page in turn. The row is the paired difference to the empty script of the page's
+ * runtime.onMessage listener (what the eager script did until session 11: the first touch of
+ * `chrome.runtime` costs a page ~1.3 ms); one whose content script only reads
+ * `document.documentElement` (the least any script that reads the page can cost: a fresh isolated
+ * world sets up the Document and Element bindings on first touch) — and load the same page in turn. The row is the paired difference to the empty script of the page's
  * main-thread script time (CDP Performance.getMetrics ScriptDuration, which includes the content
  * script's isolated world), read after load + a settle pause, in thread CPU time (`threadTicks`:
  * a loaded machine stretches wall time, much less the CPU a thread used). The listener-only
- * script is the in-run reference.
+ * script is the in-run reference (the ratio); the DOM-only script's figure is in the note.
  * Also: the gzip size of what the manifest injects eagerly, and the cheap gate's own time on the
  * fixtures and on the non-readerable real pages of ../shared/data/readability-pages (when present).
  */
@@ -33,9 +35,12 @@ export async function run(ctx: { root: string; shared?: string | null }): Promis
   const emptyDir = emptyExtension(ctx.root);
   const floorDir = emptyExtension(ctx.root);
   writeFileSync(path.join(floorDir, 'content-scripts/content.js'), LISTENER_ONLY);
+  const domDir = emptyExtension(ctx.root);
+  writeFileSync(path.join(domDir, 'content-scripts/content.js'), DOM_ONLY);
   const real = await launch(realDir, server.proxy);
   const empty = await launch(emptyDir, server.proxy);
   const floor = await launch(floorDir, server.proxy);
+  const dom = await launch(domDir, server.proxy);
   try {
     const sample = async (s: typeof real, url: string) => {
       const page = await s.context.newPage();
@@ -49,34 +54,37 @@ export async function run(ctx: { root: string; shared?: string | null }): Promis
     };
     for (const file of PAGES) {
       const url = server.url('own', file);
-      await sample(real, url); await sample(empty, url); await sample(floor, url); // warm caches in all
-      const deltas: number[] = [], floorDeltas: number[] = [], withExt: number[] = [], without: number[] = [], taskDeltas: number[] = [];
+      await sample(real, url); await sample(empty, url); await sample(floor, url); await sample(dom, url); // warm caches in all
+      const deltas: number[] = [], floorDeltas: number[] = [], domDeltas: number[] = [], withExt: number[] = [], without: number[] = [], taskDeltas: number[] = [];
       for (let i = 0; i < REPEATS; i++) {
         const a = await sample(real, url);
         const b = await sample(empty, url);
         const c = await sample(floor, url);
+        const e = await sample(dom, url);
         withExt.push(a.script); without.push(b.script);
-        deltas.push(a.script - b.script); floorDeltas.push(c.script - b.script); taskDeltas.push(a.task - b.task);
+        deltas.push(a.script - b.script); floorDeltas.push(c.script - b.script); domDeltas.push(e.script - b.script); taskDeltas.push(a.task - b.task);
       }
-      const d = summarize(deltas), f = summarize(floorDeltas), w = summarize(withExt), o = summarize(without), t = summarize(taskDeltas);
+      const d = summarize(deltas), f = summarize(floorDeltas), m = summarize(domDeltas), w = summarize(withExt), o = summarize(without), t = summarize(taskDeltas);
       rows.push({
         name: `non-article ${file.replace('.html', '')}: main-thread script added by content script`,
         ...d, unit: 'ms',
         reference: { name: 'listener-only content script', median: f.median, ratio: d.median / f.median },
         target: '≤ 1 ms', met: d.median <= 1,
-        note: `thread CPU time; ScriptDuration with extension ${w.median.toFixed(2)} ms vs empty script ${o.median.toFixed(2)} ms (paired, ${REPEATS} loads each); a script that only registers runtime.onMessage adds ${f.median.toFixed(2)} ms (p10–p90 ${f.spread[0].toFixed(2)}–${f.spread[1].toFixed(2)}); all main-thread tasks added ${t.median.toFixed(2)} ms`,
+        note: `thread CPU time; ScriptDuration with extension ${w.median.toFixed(2)} ms vs empty script ${o.median.toFixed(2)} ms (paired, ${REPEATS} loads each); a script that only registers runtime.onMessage adds ${f.median.toFixed(2)} ms (p10–p90 ${f.spread[0].toFixed(2)}–${f.spread[1].toFixed(2)}); one that only reads document.documentElement ${m.median.toFixed(2)} ms (p10–p90 ${m.spread[0].toFixed(2)}–${m.spread[1].toFixed(2)}); all main-thread tasks added ${t.median.toFixed(2)} ms`,
       });
     }
     rows.push(...(await gateRows(empty, server, readability)));
   } finally {
-    await real.close(); await empty.close(); await floor.close(); await server.close();
-    rmDirs(realDir, emptyDir, floorDir);
+    await real.close(); await empty.close(); await floor.close(); await dom.close(); await server.close();
+    rmDirs(realDir, emptyDir, floorDir, domDir);
   }
   return rows;
 }
 
-/** The reference for "the least a content script that answers the popup can cost". */
+/** The reference for "the least a content script that answers the popup by message can cost". */
 const LISTENER_ONLY = 'chrome.runtime.onMessage.addListener(function () {});';
+/** The reference for "the least a content script that reads the page can cost". */
+const DOM_ONLY = 'document.documentElement;';
 
 /**
  * The cheap gate (lib/article/gate.ts) alone, in the page: its first call (cold: compiling it, first
