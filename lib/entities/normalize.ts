@@ -8,7 +8,7 @@
  * Each token keeps its UTF-16 [start, end) in the source string and a case class, so case rules
  * can be checked after a lookup on the folded form.
  */
-import { FNV_PRIME } from '../fnv';
+import { FNV_OFFSET, FNV_PRIME } from '../fnv';
 
 /** Case class of a token as written. */
 export const enum Shape {
@@ -162,6 +162,29 @@ function foldWord(raw: string): string {
 }
 
 /**
+ * The folded forms of capitalised ASCII words ("Trump" → "trump") met lately, in a direct-mapped
+ * cache of 2^12 cells indexed by the word's FNV-1a hash. Such words recur ("The", "He", "Trump"):
+ * comparing a few characters with the cell's string costs less than the two strings (a slice and
+ * its lower case) each occurrence made before, a good part of the tokeniser's garbage (issue #4,
+ * speed). A clash evicts; a cell only ever holds a string equal to its word's folded form.
+ */
+const CAP_BITS = 12;
+const CAP_WORDS: (string | undefined)[] = new Array<string | undefined>(1 << CAP_BITS).fill(undefined);
+/** text[start, end) is a capital A–Z then lower-case a–z only; `h` its folded form's FNV-1a state. */
+function capitalisedFolded(text: string, start: number, end: number, h: number): string {
+  const at = (h ^ (h >>> CAP_BITS)) & ((1 << CAP_BITS) - 1);
+  const known = CAP_WORDS[at];
+  if (known !== undefined && known.length === end - start && known.charCodeAt(0) === (text.charCodeAt(start) | 32)) {
+    let k = 1;
+    while (k < known.length && known.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === known.length) return known;
+  }
+  const folded = text.slice(start, end).toLowerCase();
+  CAP_WORDS[at] = folded;
+  return folded;
+}
+
+/**
  * Tokenise `text`. Dotted acronyms of single capital letters ("U.S.", "U.N.", "E.U.") are merged
  * into one token spanning the letters and the final period.
  */
@@ -186,10 +209,13 @@ export function tokenize(text: string): Token[] {
       i = start;
       c = text.charCodeAt(i);
     } else if (c >= 65 && c <= 90) {
+      // FNV-1a of the folded word, worked out as it is scanned: it picks the word's cell in
+      // CAP_WORDS (below).
+      let h = Math.imul(FNV_OFFSET ^ (c | 32), FNV_PRIME);
       i++;
-      while (i < n && (c = text.charCodeAt(i)) >= 97 && c <= 122) i++;
+      while (i < n && (c = text.charCodeAt(i)) >= 97 && c <= 122) { h = Math.imul(h ^ c, FNV_PRIME); i++; }
       if (i - start > 1 && (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0)) {
-        out.push(new WordToken(text, start, i, Shape.Cap, text.slice(start, i).toLowerCase()));
+        out.push(new WordToken(text, start, i, Shape.Cap, capitalisedFolded(text, start, i, h)));
         continue;
       }
       i = start;
