@@ -253,8 +253,10 @@ class KeyBits {
 let keyUnits = 0;
 function hashNoting(h: number, s: string): number {
   let u = 0;
+  // Through String.prototype (normalize.ts, CHAR_CODE_NOTE): keys are strings of many kinds.
+  const charCode = String.prototype.charCodeAt;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCode.call(s, i);
     u |= c;
     h = Math.imul(h ^ c, FNV_PRIME);
   }
