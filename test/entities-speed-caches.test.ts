@@ -59,4 +59,17 @@ describe('findMatches: the answer cache', () => {
     insertAlias(table, 'Olaf Scholz', 2, false);
     expect(findMatches(table, tokenize(text)).map((m) => [m.from, m.to])).toEqual([[0, 2], [3, 5], [6, 8]]);
   });
+  it('finds lower-case first words through their cells, and a slot added later', () => {
+    const table = createTable();
+    insertAlias(table, 'da Silva', 1, false);
+    const text = 'the talks with da Silva and de Gaulle; da silva, das Silva, d Silva';
+    const spans = (t: Token[]) => findMatches(table, t).map((m) => [m.from, m.to, [...m.hits]]);
+    expect(spans(tokenize(text))).toEqual(spans(tokenize(text).map(plain)));
+    expect(findMatches(table, tokenize(text)).map((m) => [m.from, m.to])).toEqual([[3, 5]]);
+    // "de" shares no cell with "da"; "de Gaulle" added later must be found, and "da" keep its slot.
+    insertAlias(table, 'de Gaulle', 2, false);
+    insertAlias(table, 'da', 3, false);
+    expect(findMatches(table, tokenize(text)).map((m) => [m.from, m.to])).toEqual([[3, 5], [3, 4], [6, 8], [8, 9]]);
+    expect(spans(tokenize(text))).toEqual(spans(tokenize(text).map(plain)));
+  });
 });

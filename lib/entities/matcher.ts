@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenPairCell, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenNormIs, tokenPairCell, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -287,24 +287,38 @@ function slotFilter(table: AliasTable): KeyFilter {
  * (length up to 15, first two code units mod 128; normalize.ts lowerPairCell): most lower-case
  * words are dismissed on a few numbers, without a string or a hash of the word. A bit, not a byte,
  * per cell: 32 KB stays in the processor's nearest cache, where the 256 KB of a byte per cell
- * missed on most of a text's ~700k lower-case words per 5 MB (issue #4, speed). Keyed by the set;
- * remade when it has grown.
+ * missed on most of a text's ~700k lower-case words per 5 MB (issue #4, speed).
+ * A word whose bit is set is compared with the few words of its cell, without making its string;
+ * each of those carries its key's FNV-1a state, the OR of its code units and its slot, worked out
+ * once: "the" and "a" alone are ~50k words per 5 MB, and each made a string, hashed it for the set,
+ * hashed it again and looked it up (issue #4, speed). Keyed by the set; remade when it or the
+ * slots have grown (a slot looked up before could be stale).
  */
-const lowerCells = new WeakMap<object, { size: number; cells: Uint32Array }>();
-function lowerFirstCells(table: AliasTable): Uint32Array | undefined {
+interface LowerStart { word: string; hash: number; units: number; slot: Slot | undefined }
+interface LowerStarts { size: number; slotsSize: number; cells: Uint32Array; byCell: Map<number, LowerStart[]> }
+const lowerStarts = new WeakMap<object, LowerStarts>();
+function lowerStartsFor(table: AliasTable): LowerStarts | undefined {
   const lf = table.lowerFirst;
   if (!(lf instanceof Set)) return undefined;
-  let c = lowerCells.get(lf);
-  if (!c || c.size !== lf.size) {
+  const slotsSize = table.slots instanceof Map ? table.slots.size : -1;
+  let c = lowerStarts.get(lf);
+  if (!c || c.size !== lf.size || c.slotsSize !== slotsSize) {
     const cells = new Uint32Array(PAIR_CELLS >>> 5);
-    for (const w of lf) {
-      const cell = lowerPairCell(w);
+    const byCell = new Map<number, LowerStart[]>();
+    for (const word of lf as Set<string>) {
+      const cell = lowerPairCell(word);
       cells[cell >>> 5]! |= 1 << (cell & 31);
+      keyUnits = 0;
+      const hash = hashNoting(FNV_OFFSET, word);
+      const start: LowerStart = { word, hash, units: keyUnits, slot: table.slots.get(word) };
+      const list = byCell.get(cell);
+      if (list) list.push(start);
+      else byCell.set(cell, [start]);
     }
-    c = { size: lf.size, cells };
-    lowerCells.set(lf, c);
+    c = { size: lf.size, slotsSize, cells, byCell };
+    lowerStarts.set(lf, c);
   }
-  return c.cells;
+  return c;
 }
 
 /** Most capitalised words of a text recur ("The", "He", "Trump"): their answers are kept in a
@@ -350,25 +364,42 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const lowerFirst = table.lowerFirst;
   const answers = answersFor(table);
   const keys = slotFilter(table);
-  const cells = lowerFirstCells(table);
+  const starts = lowerStartsFor(table);
+  const cells = starts?.cells;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    // Most words are lower case and no alias starts with them: skip the map lookup (and, for a
-    // word from tokenize(), making its string: tokenPairCell reads the text).
+    let key: string;
+    let keyHash: number;
+    let found: Slot | undefined;
     if (t.shape === Shape.Lower) {
+      // Most words are lower case and no alias starts with them: skip the lookup (and, for a
+      // word from tokenize(), making its string: tokenPairCell reads the text).
       if (cells !== undefined) {
         const cell = tokenPairCell(t);
         if ((cells[cell >>> 5]! & (1 << (cell & 31))) === 0) continue;
+        let start: LowerStart | undefined;
+        for (const s of starts!.byCell.get(cell)!) if (tokenNormIs(t, s.word)) { start = s; break; }
+        if (start === undefined) continue;
+        key = start.word;
+        keyHash = start.hash;
+        keyUnits = start.units;
+        found = start.slot;
+      } else {
+        if (!lowerFirst.has(t.norm)) continue;
+        key = t.norm;
+        keyUnits = 0;
+        keyHash = hashNoting(FNV_OFFSET, key);
+        found = keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1) ? cachedSlot(table, answers, key, keyHash) : undefined;
       }
-      if (!lowerFirst.has(t.norm)) continue;
+    } else {
+      key = t.norm;
+      // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
+      keyUnits = 0;
+      keyHash = hashNoting(FNV_OFFSET, key);
+      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
+      found = cachedSlot(table, answers, key, keyHash);
     }
-    let key = t.norm;
-    // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
-    keyUnits = 0;
-    let keyHash = hashNoting(FNV_OFFSET, key);
-    if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
-    const found = cachedSlot(table, answers, key, keyHash);
     if (!found) continue;
     let slot: Slot = found;
     const startAt = out.length;

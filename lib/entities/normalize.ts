@@ -51,7 +51,16 @@ class WordToken implements Token {
     this.folded = folded;
   }
   get norm(): string {
-    return (this.folded ??= this.text.slice(this.start, this.end));
+    return (this.folded ??= String.prototype.slice.call(this.text, this.start, this.end));
+  }
+  /** Is the folded form `word`? Compared with the text, without making the form. */
+  normIs(word: string): boolean {
+    if (this.folded !== undefined) return this.folded === word;
+    const len = this.end - this.start;
+    if (word.length !== len) return false;
+    const text = this.text, at = this.start, charCode = String.prototype.charCodeAt;
+    for (let k = 0; k < len; k++) if (charCode.call(text, at + k) !== charCode.call(word, k)) return false;
+    return true;
   }
   /** lowerPairCell of the folded form, without making it. */
   pairCell(): number {
@@ -79,6 +88,11 @@ export const PAIR_CELLS = 16 << 14;
 /** lowerPairCell(t.norm), without making the string of a token from tokenize(). */
 export function tokenPairCell(t: Token): number {
   return t instanceof WordToken ? t.pairCell() : lowerPairCell(t.norm);
+}
+
+/** t.norm === word, without making the string of a token from tokenize(). */
+export function tokenNormIs(t: Token, word: string): boolean {
+  return t instanceof WordToken ? t.normIs(word) : t.norm === word;
 }
 
 /** t.norm.charCodeAt(0), without making the string of a token from tokenize(). */
