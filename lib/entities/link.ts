@@ -90,7 +90,7 @@ function sentenceStart(scan: BlockScan, i: number): boolean {
   if (i === 0) return true;
   const from = scan.tokens[i - 1]!.end, to = scan.tokens[i]!.start;
   // One space, the most common gap, is no sentence break: answered without a slice and regexes.
-  if (to - from === 1 && scan.text.charCodeAt(from) === 32) return false;
+  if (to - from === 1 && String.prototype.charCodeAt.call(scan.text, from) === 32) return false;
   const gap = scan.text.slice(from, to);
   return /[.!?:;"“”«»()\n]/.test(gap) && !/^\.\s*$/.test(gap) ? true : /[.!?]\s/.test(gap);
 }
@@ -753,9 +753,10 @@ function addSelfReferences(scan: BlockScan, word: string, publisher: number, out
  *  codes, not a slice and a regex: the linker asks this for most capitalised words. */
 function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
   if (b.start <= a.end) return false;
-  const text = scan.text;
+  // Through String.prototype (normalize.ts, CHAR_CODE_NOTE): block texts are strings of many kinds.
+  const text = scan.text, charCode = String.prototype.charCodeAt;
   for (let i = a.end; i < b.start; i++) {
-    const c = text.charCodeAt(i);
+    const c = charCode.call(text, i);
     if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
   return true;

@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenPairCell, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenNormIs, tokenPairCell, tokenize, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -253,8 +253,10 @@ class KeyBits {
 let keyUnits = 0;
 function hashNoting(h: number, s: string): number {
   let u = 0;
+  // Through String.prototype (normalize.ts, CHAR_CODE_NOTE): keys are strings of many kinds.
+  const charCode = String.prototype.charCodeAt;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCode.call(s, i);
     u |= c;
     h = Math.imul(h ^ c, FNV_PRIME);
   }
@@ -281,24 +283,42 @@ function slotFilter(table: AliasTable): KeyFilter {
   return slots instanceof Map ? bitsFor(slots, FILTER_BITS) : NO_FILTER;
 }
 /**
- * The few hundred words that may start an alias in lower case ("da", "the", "2024"), as a byte per
+ * The few hundred words that may start an alias in lower case ("da", "the", "2024"), as a bit per
  * (length up to 15, first two code units mod 128; normalize.ts lowerPairCell): most lower-case
- * words are dismissed on a few numbers, without a string or a hash of the word. Keyed by the set;
- * remade when it has grown.
+ * words are dismissed on a few numbers, without a string or a hash of the word. A bit, not a byte,
+ * per cell: 32 KB stays in the processor's nearest cache, where the 256 KB of a byte per cell
+ * missed on most of a text's ~700k lower-case words per 5 MB (issue #4, speed).
+ * A word whose bit is set is compared with the few words of its cell, without making its string;
+ * each of those carries its key's FNV-1a state, the OR of its code units and its slot, worked out
+ * once: "the" and "a" alone are ~50k words per 5 MB, and each made a string, hashed it for the set,
+ * hashed it again and looked it up (issue #4, speed). Keyed by the set; remade when it or the
+ * slots have grown (a slot looked up before could be stale).
  */
-const LOWER_CELLS = PAIR_CELLS;
-const lowerCells = new WeakMap<object, { size: number; cells: Uint8Array }>();
-function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
+interface LowerStart { word: string; hash: number; units: number; slot: Slot | undefined }
+interface LowerStarts { size: number; slotsSize: number; cells: Uint32Array; byCell: Map<number, LowerStart[]> }
+const lowerStarts = new WeakMap<object, LowerStarts>();
+function lowerStartsFor(table: AliasTable): LowerStarts | undefined {
   const lf = table.lowerFirst;
   if (!(lf instanceof Set)) return undefined;
-  let c = lowerCells.get(lf);
-  if (!c || c.size !== lf.size) {
-    const cells = new Uint8Array(LOWER_CELLS);
-    for (const w of lf) cells[lowerPairCell(w)] = 1;
-    c = { size: lf.size, cells };
-    lowerCells.set(lf, c);
+  const slotsSize = table.slots instanceof Map ? table.slots.size : -1;
+  let c = lowerStarts.get(lf);
+  if (!c || c.size !== lf.size || c.slotsSize !== slotsSize) {
+    const cells = new Uint32Array(PAIR_CELLS >>> 5);
+    const byCell = new Map<number, LowerStart[]>();
+    for (const word of lf as Set<string>) {
+      const cell = lowerPairCell(word);
+      cells[cell >>> 5]! |= 1 << (cell & 31);
+      keyUnits = 0;
+      const hash = hashNoting(FNV_OFFSET, word);
+      const start: LowerStart = { word, hash, units: keyUnits, slot: table.slots.get(word) };
+      const list = byCell.get(cell);
+      if (list) list.push(start);
+      else byCell.set(cell, [start]);
+    }
+    c = { size: lf.size, slotsSize, cells, byCell };
+    lowerStarts.set(lf, c);
   }
-  return c.cells;
+  return c;
 }
 
 /** Most capitalised words of a text recur ("The", "He", "Trump"): their answers are kept in a
@@ -306,30 +326,32 @@ function lowerFirstCells(table: AliasTable): Uint8Array | undefined {
  *  keys, or the runtime pack's hashed byte arrays) does not. It is indexed by the key's FNV-1a hash,
  *  which the quick no has already worked out, so a lookup costs one string comparison, not a
  *  Map's own hashing of a fresh string and a probe in a large table (issue #4, speed). A clash
- *  evicts: the cache only ever holds exact answers. For a read-only table the answers for longer
- *  keys ("vladimir putin") are kept here too; a built Map is asked those directly. Cleared when a
- *  built table has grown since (a remembered miss could have become a key). */
+ *  evicts: the cache only ever holds exact answers. The answers for longer keys ("vladimir putin")
+ *  are kept here too. Each cell is two neighbouring entries, key then slot (null: no such key), so a
+ *  hit reads one place in memory. Cleared when a built table has grown since (a remembered miss
+ *  could have become a key). */
 const ANSWER_BITS = 15;
 const ANSWER_MASK = (1 << ANSWER_BITS) - 1;
-interface Answers { size: number; keys: (string | undefined)[]; slots: (Slot | null)[] }
+interface Answers { size: number; cells: (string | Slot | null)[] }
 const answerCache = new WeakMap<object, Answers>();
 function answersFor(table: AliasTable): Answers {
   const slots = table.slots;
   const size = slots instanceof Map ? slots.size : -1;
   let c = answerCache.get(slots);
   if (!c || c.size !== size) {
-    c = { size, keys: new Array<string | undefined>(1 << ANSWER_BITS).fill(undefined), slots: new Array<Slot | null>(1 << ANSWER_BITS).fill(null) };
+    c = { size, cells: new Array<string | Slot | null>(2 << ANSWER_BITS).fill(null) };
     answerCache.set(slots, c);
   }
   return c;
 }
 /** The table's slot for `key` (whose FNV-1a state is `hash`), through the answer cache. */
 function cachedSlot(table: AliasTable, answers: Answers, key: string, hash: number): Slot | undefined {
-  const at = (hash ^ (hash >>> ANSWER_BITS)) & ANSWER_MASK;
-  if (answers.keys[at] === key) return answers.slots[at] ?? undefined;
+  const at = ((hash ^ (hash >>> ANSWER_BITS)) & ANSWER_MASK) << 1;
+  const cells = answers.cells;
+  if (cells[at] === key) return (cells[at + 1] as Slot | null) ?? undefined;
   const slot = table.slots.get(key);
-  answers.keys[at] = key;
-  answers.slots[at] = slot ?? null;
+  cells[at] = key;
+  cells[at + 1] = slot ?? null;
   return slot;
 }
 
@@ -339,26 +361,45 @@ function cachedSlot(table: AliasTable, answers: Answers, key: string, hash: numb
  */
 export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
   const out: RawMatch[] = [];
-  const slots = table.slots;
   const lowerFirst = table.lowerFirst;
   const answers = answersFor(table);
   const keys = slotFilter(table);
-  const cells = lowerFirstCells(table);
-  // A read-only table (the runtime pack's) decodes and compares stored bytes on every lookup:
-  // its longer keys' answers are kept with the first words'. A built Map is asked directly.
-  const cacheLonger = !(slots instanceof Map);
+  const starts = lowerStartsFor(table);
+  const cells = starts?.cells;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    // Most words are lower case and no alias starts with them: skip the map lookup (and, for a
-    // word from tokenize(), making its string: tokenPairCell reads the text).
-    if (t.shape === Shape.Lower && ((cells !== undefined && cells[tokenPairCell(t)] === 0) || !lowerFirst.has(t.norm))) continue;
-    let key = t.norm;
-    // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
-    keyUnits = 0;
-    let keyHash = hashNoting(FNV_OFFSET, key);
-    if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
-    const found = cachedSlot(table, answers, key, keyHash);
+    let key: string;
+    let keyHash: number;
+    let found: Slot | undefined;
+    if (t.shape === Shape.Lower) {
+      // Most words are lower case and no alias starts with them: skip the lookup (and, for a
+      // word from tokenize(), making its string: tokenPairCell reads the text).
+      if (cells !== undefined) {
+        const cell = tokenPairCell(t);
+        if ((cells[cell >>> 5]! & (1 << (cell & 31))) === 0) continue;
+        let start: LowerStart | undefined;
+        for (const s of starts!.byCell.get(cell)!) if (tokenNormIs(t, s.word)) { start = s; break; }
+        if (start === undefined) continue;
+        key = start.word;
+        keyHash = start.hash;
+        keyUnits = start.units;
+        found = start.slot;
+      } else {
+        if (!lowerFirst.has(t.norm)) continue;
+        key = t.norm;
+        keyUnits = 0;
+        keyHash = hashNoting(FNV_OFFSET, key);
+        found = keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1) ? cachedSlot(table, answers, key, keyHash) : undefined;
+      }
+    } else {
+      key = t.norm;
+      // The key's FNV-1a state, carried on to longer keys, and its length in UTF-8 while ASCII.
+      keyUnits = 0;
+      keyHash = hashNoting(FNV_OFFSET, key);
+      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length : -1)) continue;
+      found = cachedSlot(table, answers, key, keyHash);
+    }
     if (!found) continue;
     let slot: Slot = found;
     const startAt = out.length;
@@ -371,7 +412,10 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
         for (let h = 0; h < hits.length; h++) if (!caseOkPacked(hits[h]!, tokens, i)) { failed = h; break; }
         if (failed < 0) out.push({ from: i, to: j, hits });
         else {
-          const kept = hits.filter((p) => caseOkPacked(p, tokens, i));
+          // A loop, not hits.filter(p => …): a closure over `i` would make the engine allocate a
+          // fresh scope for the loop variable on every token (~40 bytes × every word of the text).
+          const kept: number[] = [];
+          for (let h = 0; h < hits.length; h++) if (h !== failed && (h < failed || caseOkPacked(hits[h]!, tokens, i))) kept.push(hits[h]!);
           if (kept.length) out.push({ from: i, to: j, hits: kept });
         }
       }
@@ -380,7 +424,7 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
       keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
       if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
       key = `${key} ${word}`;
-      const next: Slot | undefined = cacheLonger ? cachedSlot(table, answers, key, keyHash) : slots.get(key);
+      const next: Slot | undefined = cachedSlot(table, answers, key, keyHash);
       if (!next) break;
       slot = next;
       j++;

@@ -8,7 +8,7 @@
  * Each token keeps its UTF-16 [start, end) in the source string and a case class, so case rules
  * can be checked after a lookup on the folded form.
  */
-import { FNV_PRIME } from '../fnv';
+import { FNV_OFFSET, FNV_PRIME } from '../fnv';
 
 /** Case class of a token as written. */
 export const enum Shape {
@@ -51,17 +51,27 @@ class WordToken implements Token {
     this.folded = folded;
   }
   get norm(): string {
-    return (this.folded ??= this.text.slice(this.start, this.end));
+    return (this.folded ??= String.prototype.slice.call(this.text, this.start, this.end));
+  }
+  /** Is the folded form `word`? Compared with the text, without making the form. */
+  normIs(word: string): boolean {
+    if (this.folded !== undefined) return this.folded === word;
+    const len = this.end - this.start;
+    if (word.length !== len) return false;
+    const text = this.text, at = this.start, charCode = String.prototype.charCodeAt;
+    for (let k = 0; k < len; k++) if (charCode.call(text, at + k) !== charCode.call(word, k)) return false;
+    return true;
   }
   /** lowerPairCell of the folded form, without making it. */
   pairCell(): number {
     if (this.folded !== undefined) return lowerPairCell(this.folded);
-    const len = this.end - this.start, text = this.text, at = this.start;
-    return (Math.min(len, 15) << 14) | ((text.charCodeAt(at) & 127) << 7) | (len > 1 ? text.charCodeAt(at + 1) & 127 : 0);
+    const len = this.end - this.start, text = this.text, at = this.start, charCode = String.prototype.charCodeAt;
+    return (Math.min(len, 15) << 14) | ((charCode.call(text, at) & 127) << 7) | (len > 1 ? charCode.call(text, at + 1) & 127 : 0);
   }
   /** First code unit of the folded form, without making it. */
   firstUnit(): number {
-    return this.folded !== undefined ? this.folded.charCodeAt(0) : this.text.charCodeAt(this.start);
+    const charCode = String.prototype.charCodeAt;
+    return this.folded !== undefined ? charCode.call(this.folded, 0) : charCode.call(this.text, this.start);
   }
 }
 
@@ -80,6 +90,11 @@ export function tokenPairCell(t: Token): number {
   return t instanceof WordToken ? t.pairCell() : lowerPairCell(t.norm);
 }
 
+/** t.norm === word, without making the string of a token from tokenize(). */
+export function tokenNormIs(t: Token, word: string): boolean {
+  return t instanceof WordToken ? t.normIs(word) : t.norm === word;
+}
+
 /** t.norm.charCodeAt(0), without making the string of a token from tokenize(). */
 export function normFirstUnit(t: Token): number {
   return t instanceof WordToken ? t.firstUnit() : t.norm.charCodeAt(0);
@@ -91,7 +106,8 @@ export { FNV_OFFSET, FNV_PRIME } from '../fnv';
 export const HASH_BITS = 0x3fffffff;
 /** Continue an FNV-1a state over the code units of `s`. */
 export function hashMore(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  const charCode = String.prototype.charCodeAt;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ charCode.call(s, i), FNV_PRIME);
   return h;
 }
 
@@ -161,16 +177,52 @@ function foldWord(raw: string): string {
   return f;
 }
 
+/*
+ * CHAR_CODE_NOTE. The hot loops read characters as charCode.call(text, i), charCode being
+ * String.prototype.charCodeAt, not as text.charCodeAt(i). The engine remembers, per call site, which
+ * kinds of string it has seen: flat or sliced, one- or two-byte, internalised (the pack's aliases,
+ * which buildEntityIndex tokenises first) — more than four and the site goes "megamorphic": every
+ * character then costs a generic property lookup and an unoptimised call. The linker meets all of
+ * these, and its tokeniser ran at half speed (issue #4: 100 vs 63 ms per 5 MB in a process that had
+ * built an index first; the same 63 ms either way written so). Through the prototype's own function
+ * the optimiser knows the callee whatever the string's kind, and reads the character inline.
+ */
+/**
+ * The folded forms of capitalised ASCII words ("Trump" → "trump") met lately, in a direct-mapped
+ * cache of 2^12 cells indexed by the word's FNV-1a hash. Such words recur ("The", "He", "Trump"):
+ * comparing a few characters with the cell's string costs less than the two strings (a slice and
+ * its lower case) each occurrence made before, a good part of the tokeniser's garbage (issue #4,
+ * speed). A clash evicts; a cell only ever holds a string equal to its word's folded form.
+ */
+const CAP_BITS = 12;
+const CAP_WORDS: (string | undefined)[] = new Array<string | undefined>(1 << CAP_BITS).fill(undefined);
+/** text[start, end) is a capital A–Z then lower-case a–z only; `h` its folded form's FNV-1a state. */
+function capitalisedFolded(text: string, start: number, end: number, h: number): string {
+  const charCode = String.prototype.charCodeAt;
+  const at = (h ^ (h >>> CAP_BITS)) & ((1 << CAP_BITS) - 1);
+  const known = CAP_WORDS[at];
+  if (known !== undefined && known.length === end - start && charCode.call(known, 0) === (charCode.call(text, start) | 32)) {
+    let k = 1;
+    while (k < known.length && charCode.call(known, k) === charCode.call(text, start + k)) k++;
+    if (k === known.length) return known;
+  }
+  const folded = text.slice(start, end).toLowerCase();
+  CAP_WORDS[at] = folded;
+  return folded;
+}
+
 /**
  * Tokenise `text`. Dotted acronyms of single capital letters ("U.S.", "U.N.", "E.U.") are merged
  * into one token spanning the letters and the final period.
  */
 export function tokenize(text: string): Token[] {
+  // Called through String.prototype, not as text.charCodeAt: see CHAR_CODE_NOTE above.
+  const charCode = String.prototype.charCodeAt;
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = charCode.call(text, i);
     const start = i;
     // Fast paths for the two commonest words, a plain lower-case ASCII word ("said") and a
     // capitalised one ("Trump"), each ended by a separator: one tight loop, no case flags. A word
@@ -178,22 +230,25 @@ export function tokenize(text: string): Token[] {
     // by the general loop below, so every word gets the same token either way.
     if (c >= 97 && c <= 122) {
       i++;
-      while (i < n && (((c = text.charCodeAt(i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
+      while (i < n && (((c = charCode.call(text, i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
       if (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0) {
         out.push(new WordToken(text, start, i, Shape.Lower, undefined));
         continue;
       }
       i = start;
-      c = text.charCodeAt(i);
+      c = charCode.call(text, i);
     } else if (c >= 65 && c <= 90) {
+      // FNV-1a of the folded word, worked out as it is scanned: it picks the word's cell in
+      // CAP_WORDS (below).
+      let h = Math.imul(FNV_OFFSET ^ (c | 32), FNV_PRIME);
       i++;
-      while (i < n && (c = text.charCodeAt(i)) >= 97 && c <= 122) i++;
+      while (i < n && (c = charCode.call(text, i)) >= 97 && c <= 122) { h = Math.imul(h ^ c, FNV_PRIME); i++; }
       if (i - start > 1 && (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0)) {
-        out.push(new WordToken(text, start, i, Shape.Cap, text.slice(start, i).toLowerCase()));
+        out.push(new WordToken(text, start, i, Shape.Cap, capitalisedFolded(text, start, i, h)));
         continue;
       }
       i = start;
-      c = text.charCodeAt(i);
+      c = charCode.call(text, i);
     }
     let k = c < 128 ? CLASS[c]! : classOf(c);
     if (k === 0) { i++; continue; }
@@ -201,7 +256,7 @@ export function tokenize(text: string): Token[] {
     let upper = 0, lower = 0, ascii = true, ignorable = false;
     const firstUpper = k === 2;
     while (i < n) {
-      c = text.charCodeAt(i);
+      c = charCode.call(text, i);
       // Most characters of a text are ASCII lower-case letters: one range test for them.
       if (c >= 97 && c <= 122) { lower = 1; i++; continue; }
       k = c < 128 ? CLASS[c]! : classOf(c);
@@ -216,13 +271,13 @@ export function tokenize(text: string): Token[] {
     }
     const end = i;
     // Dotted acronym: "U.S.", "U.K.", "E.U." → one upper-case token.
-    if (end - start === 1 && firstUpper && text.charCodeAt(end) === 46) {
+    if (end - start === 1 && firstUpper && charCode.call(text, end) === 46) {
       let j = end;
       let letters = text[start]!;
-      while (j + 1 < n && text.charCodeAt(j) === 46) {
-        const d = text.charCodeAt(j + 1);
+      while (j + 1 < n && charCode.call(text, j) === 46) {
+        const d = charCode.call(text, j + 1);
         const kd = d < 128 ? CLASS[d]! : classOf(d);
-        const after = j + 2 < n ? text.charCodeAt(j + 2) : 32;
+        const after = j + 2 < n ? charCode.call(text, j + 2) : 32;
         const ka = after < 128 ? CLASS[after]! : classOf(after);
         if (kd !== 2 || ka !== 0) break;
         letters += text[j + 1];
@@ -230,7 +285,7 @@ export function tokenize(text: string): Token[] {
       }
       if (letters.length > 1) {
         // The final period belongs to the abbreviation ("U.S." as written).
-        const stop = text.charCodeAt(j) === 46 ? j + 1 : j;
+        const stop = charCode.call(text, j) === 46 ? j + 1 : j;
         out.push(new WordToken(text, start, stop, Shape.Upper, letters.toLowerCase()));
         i = j;
         continue;
