@@ -4,6 +4,12 @@
  * the page's main thread and of the extension's worker that overlaps the window (start offset,
  * wall and CPU ms, the notable events inside it), and every gap in which neither thread ran.
  * `E2E_CHROME_DIR=… npx tsx test/bench/_timeline.ts [words] [loads]`.
+ *
+ * `… _timeline.ts seed [loads] cold`: the own seed page, the worker stopped (CDP
+ * ServiceWorker.stopAllWorkers) before each traced load — the first article after a worker start,
+ * as the browser-history bench's cold rows. The worker's own performance entries (knowledge load,
+ * thaws, coverage-ready…) are then printed on the window's clock, and with BENCH_TRACE_JS=1 the
+ * worker's sampled profile covers its start: script compile and evaluation, first-use work.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,11 +19,13 @@ import { copyExtension, launch, rmDirs, startServer } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { endTrace, startTrace, type TraceEvent } from './_trace';
 
-const words = Number(process.argv[2] ?? 2000);
+const seed = process.argv[2] === 'seed';
+const words = seed ? 0 : Number(process.argv[2] ?? 2000);
 const loads = Number(process.argv[3] ?? 1);
+const cold = process.argv[4] === 'cold';
 const gen = mkdtempSync(path.join(os.tmpdir(), 'backstory-timeline-'));
-writeFileSync(path.join(gen, 'a.html'), articleHtml(words));
-const server = await startServer({ gen });
+if (!seed) writeFileSync(path.join(gen, 'a.html'), articleHtml(words));
+const server = await startServer({ gen, own: path.join(process.cwd(), 'test/fixtures/pages') });
 const extDir = copyExtension(process.cwd());
 const s = await launch(extDir, server.proxy, undefined, { debugPort: true });
 const NOTABLE = /^(TimerFire|FireAnimationFrame|FireIdleCallback|RunMicrotasks|EvaluateScript|v8\.compileModule|v8\.evaluateModule|FunctionCall|Layout|UpdateLayoutTree|Paint|ParseHTML|v8\.callFunction|RunYieldContinuation|MajorGC|MinorGC|V8\.GC.*|HandlePostMessage|EventDispatch|ScheduleStyleRecalculation|BeginMainThreadFrame|ResourceSendRequest|ResourceReceivedData|v8\.deserialize.*|.*Serialize.*|.*IPC.*|.*Mojo.*|ScriptStreamer.*)$/i;
@@ -26,14 +34,28 @@ try {
   const { chromium } = await import('playwright-core');
   const remote = await chromium.connectOverCDP(s.cdpUrl!);
   const tracer = await remote.newBrowserCDPSession();
-  const url = server.url('gen', 'a.html');
+  const url = seed ? server.url('own', 'own-seed.html') : server.url('gen', 'a.html');
   for (let i = 0; i < 3; i++) { const p = await s.context.newPage(); await p.goto(url); await waitForHighlight(p, 60000); await p.close(); }
+  // Cold mode: a page of its own for the CDP session that stops the worker (as browser-history.bench.ts).
+  const controller = cold ? await s.context.newPage() : null;
+  const swCdp = controller ? await s.context.newCDPSession(controller) : null;
+  if (swCdp) {
+    await swCdp.send('ServiceWorker.enable' as never);
+    await new Promise((r) => setTimeout(r, 2500)); // the pack cache's write-back lands (see browser-history.bench.ts)
+  }
   for (let n = 0; n < loads; n++) {
+    if (swCdp) {
+      await swCdp.send('ServiceWorker.stopAllWorkers' as never);
+      await new Promise((r) => setTimeout(r, 300));
+    }
     const page = await s.context.newPage();
     await startTrace(tracer);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const got = await waitForHighlight(page, 60000);
     const ev = await endTrace(tracer);
+    // BENCH_TRACE_OUT=dir: keep each load's trace (chrome://tracing / Perfetto) for a closer look.
+    if (process.env.BENCH_TRACE_OUT) writeFileSync(path.join(process.env.BENCH_TRACE_OUT, `timeline-${n}.json`), JSON.stringify({ traceEvents: ev }));
+    const pageOrigin = await page.evaluate(() => performance.timeOrigin);
     await page.close();
     const names = new Map<string, string>();
     for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
@@ -70,11 +92,26 @@ try {
       cur = Math.max(cur, end);
     }
     if (to - cur > 500) console.log(`  ${((cur - from) / 1000).toFixed(1).padStart(7)}  -- idle ${((to - cur) / 1000).toFixed(1)} ms`);
+    if (cold) await printWorkerEntries((to - from) / 1000, pageOrigin + got.hl);
     if (process.env.BENCH_TRACE_JS) for (const k of [pageK, ...workerK]) printProfile(ev, k, from, to, k === pageK ? 'PAGE' : 'WORKER');
   }
   await remote.close();
 } finally {
   await s.close(); await server.close(); rmDirs(extDir, gen);
+}
+
+/**
+ * The worker's performance entries (marks and measures: knowledge load, thaws, coverage-ready…),
+ * on the window's clock: both clocks meet at the first highlight (`hlEpoch`, epoch ms, at window
+ * offset `windowMs`).
+ */
+async function printWorkerEntries(windowMs: number, hlEpoch: number): Promise<void> {
+  const w = s.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${s.extId}/`));
+  if (!w) return console.log('  worker: gone');
+  const got = (await w.evaluate(`({ origin: performance.timeOrigin, e: performance.getEntries().filter((x) => x.entryType !== 'resource').map((x) => [x.name, x.startTime, x.duration]) })`)) as { origin: number; e: [string, number, number][] };
+  const at = (t: number) => windowMs - (hlEpoch - (got.origin + t));
+  console.log(`  worker time origin at window ${at(0).toFixed(1)} ms; its entries:`);
+  for (const [name, start, dur] of got.e) console.log(`  ${at(start).toFixed(1).padStart(7)}  ${name}${dur ? ` (${dur.toFixed(1)} ms)` : ''}`);
 }
 
 /** Self time by function (sampled, BENCH_TRACE_JS=1) of one thread inside the window, top 25. */
