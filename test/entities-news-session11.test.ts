@@ -36,6 +36,12 @@ const index = buildEntityIndex([
   E({ id: 'Q82112', name: 'México', type: 'place', subtype: 'region', aliases: ['Mexico'], country: 'MX', prominence: 64 }),
   E({ id: 'somali-bay', name: 'Bay', type: 'place', subtype: 'region', country: 'SO', prominence: 64 }),
   E({ id: 'Q16', name: 'Canada', type: 'place', subtype: 'country', country: 'CA', prominence: 94 }),
+  E({ id: 'super-bowl', name: 'Super Bowl', type: 'event', country: 'US', prominence: 80 }),
+  E({ id: 'euro', name: 'UEFA European Championship', type: 'event', aliases: ['Euro'], prominence: 80 }),
+  E({ id: 'euro-2024', name: 'UEFA Euro 2024', type: 'event', from: '2024-06-14', aliases: ['Euro 2024'], prominence: 75 }),
+  E({ id: 'olympics-2024', name: '2024 Summer Olympics', type: 'event', from: '2024-07-26', aliases: ['Paris Olympics'], prominence: 80 }),
+  E({ id: 'Q48', name: 'Asia', type: 'place', subtype: 'continent', prominence: 90 }),
+  E({ id: 'Q38799', name: 'Hamas', type: 'organization', subtype: 'armed_group', country: 'PS', prominence: 88 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -95,5 +101,31 @@ describe('a name as one item of a list of places', () => {
   });
   it('one neighbour after a comma is an address: it vouches only for a place in its own country', () => {
     expect(links("Hudson's Bay, Canada's oldest store, files for protection.")).toEqual(['Q16:Canada']);
+  });
+});
+
+describe('an edition written after an event\'s name', () => {
+  it('a Roman numeral ("Super Bowl LVIII") is an edition, not the series; the series alone links', () => {
+    expect(links('The Chiefs advance to Super Bowl LVIII.')).toEqual([]);
+    expect(links('The Super Bowl is on Sunday.')).toEqual(['super-bowl:Super Bowl']);
+    // "I" is a pronoun, not a numeral.
+    expect(links('At the Super Bowl I saw him.')).toEqual(['super-bowl:Super Bowl']);
+  });
+  it('a year picks that edition: the record of the series is not it, the edition\'s own record is', () => {
+    expect(links('Spain wins Euro 2024.', '2024-07-15')).toEqual(['Q29:Spain', 'euro-2024:Euro 2024']);
+    expect(links('Spain wins Euro 2028.', '2024-07-15')).toEqual(['Q29:Spain']);
+  });
+});
+
+describe('a place joined by a dash to a word that starts no known name', () => {
+  it('is the first part of another name ("the Asia-Pacific region"); two known names stay two', () => {
+    expect(links('Customers in the Asia-Pacific region lost service.')).toEqual([]);
+    expect(links('Customers in Asia lost service.')).toEqual(['Q48:Asia']);
+    expect(links('The Israel-Hamas war goes on.')).toEqual(['Q801:Israel', 'Q38799:Hamas']);
+    // An en dash joins two places, known or not.
+    expect(links('The Asia–Ruritania route reopened.')).toEqual(['Q48:Asia']);
+  });
+  it('a nationality adjective after the dash leaves the place ("U.S.-Israeli relations")', () => {
+    expect(links('U.S.-Israeli relations grew tense.')).toEqual(['Q30:U.S.']);
   });
 });

@@ -25,9 +25,9 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { demonymDescription, demonymOwner } from './demonym-country';
+import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -248,6 +248,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "the Asia-Pacific region", "the Iran-Contra affair": the first part of another name.
+      if (!self && e.type === 'place' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)) {
+        cursor = to;
+        continue;
+      }
       // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
       // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
       if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
@@ -402,6 +407,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'event') {
       const y = editionYearBefore(scan.text, scan.tokens, m.from);
       if (y && !(e.from ?? '').startsWith(y)) continue;
+      // "Super Bowl LVIII", "Euro 2024": an edition written after the name; a numbered edition the
+      // pack knew would have been the longer match.
+      const after = editionAfter(scan.text, scan.tokens, m.to);
+      if (after && (after.roman || !(e.from ?? '').startsWith(after.label))) continue;
     }
     // "the Japanese Coast Guard", "Colombian defense minister Pedro Sánchez": a nationality adjective
     // before the name says whose it is; a record of another country is a namesake.
@@ -761,6 +770,10 @@ function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
   }
   return true;
 }
+/** An adjective of a nation or a people ("Israeli", "Soviet", "Arab"), not of an ocean or a region
+ *  ("Pacific" in "Asia-Pacific" is part of a name). */
+const PEOPLES = new Set(['soviet', 'arab', 'kurdish', 'european', 'african', 'asian', 'latin', 'irish', 'english', 'scottish', 'welsh']);
+const peopleAdjective = (norm: string) => countriesOfDemonym(norm) !== undefined || PEOPLES.has(norm);
 /** A nationality/regional adjective before a name ("Russian President", "Israeli"); see DEMONYMS. */
 const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.test(norm);
 
