@@ -96,10 +96,12 @@ describe('compileEntities: news salience in the selection', async () => {
     { id: 'Q9000009', name: "We can!", type: 'organization', subtype: 'political_party', source: 'wikidata:name-suggestion-index (CC0)', popularity: 10 },
     // A low-popularity brand whose alias is the news's word for it.
     { id: 'Q9000010', name: 'Sandvoort Policing Department', type: 'organization', subtype: 'government_body', aliases: ['SVPD'], source: 'wikidata:name-suggestion-index (CC0)', popularity: 10 },
+    // A possessive one-word alias is the family name's possessive: every "Quorrister's".
+    { id: 'Q9000011', name: "Quorrister's Fine Groceries", type: 'organization', subtype: 'company', aliases: ["Quorrister's"], source: 'wikidata:name-suggestion-index (CC0)', popularity: 10 },
   ]);
   const items: object[] = [];
   // Counted items: summaries too short for the gold draw, so outside the reserve.
-  for (let i = 0; i < 4; i++) items.push({ id: `huffpost-00${i}`, title: 'We Can Wait, Says The SVPD', summary: 'Zebulon Quorrister met Xavientos Pellamir.' });
+  for (let i = 0; i < 4; i++) items.push({ id: `huffpost-00${i}`, title: "We Can Wait, Says The SVPD to Quorrister's Aides", summary: 'Zebulon Quorrister met Xavientos Pellamir.' });
   // The reserve's items name Wilhelmina Ostrander and Yardley Unnamed: never counted.
   const corpus = path.join(d, 'coverage.jsonl');
   const reservedText = `Wilhelmina Ostrander and Yardley Unnamed were named here. ${long}`;
@@ -124,6 +126,9 @@ describe('compileEntities: news salience in the selection', async () => {
   });
   it('does not lift a record named by a phrase of function words', () => {
     expect(ids.has('Q9000009')).toBe(false);
+  });
+  it("does not count a possessive alias that is another candidate's family name", () => {
+    expect(ids.has('Q9000011')).toBe(false);
   });
   it('does not count the items reserved for the eval', () => {
     // The ten long items are all within the reserve (fewer than its size): their names count nothing.

@@ -521,7 +521,7 @@ function quotaKey(e: Work): string {
 }
 
 /** A candidate named in at least this many news items (outside the eval's reserve) is "named in the news". */
-const SALIENT_ITEMS = 3;
+const SALIENT_ITEMS = 2;
 /** …and ranks above every record of its kind the news does not name. */
 const SALIENT_LIFT = 1000;
 /** Rank of a record below its source's tiers that the news names (it then competes by salience). */
@@ -542,7 +542,8 @@ function salienceNames(e: Work): string[] {
   if (e.type === 'person' && /^\S+ [A-Z]\. \S+$/.test(e.name)) out.push(e.name.replace(/ [A-Z]\. /, ' '));
   for (const a of e.aliases) {
     if (!isLatin(a) || /^[^,]+, [^,]+$/.test(a)) continue;
-    const words = nameTokens(a);
+    // "Smith's" (a grocery chain) is one word and a possessive: every Smith's.
+    const words = nameTokens(withoutPossessive(a));
     // An alias of ordinary words ("On Air" of ON AIR Fitness) is said by sentences about anything.
     if (words.every((t) => t.length <= 2 || isFunctionWord(fold(t)) || isLexiconWord(fold(t)))) continue;
     if (words.length >= 2) out.push(a);
@@ -554,6 +555,15 @@ function salienceNames(e: Work): string[] {
     }
   }
   return out;
+}
+
+const withoutPossessive = (s: string) => s.replace(/['’]s\b/gu, '');
+/** A one-word name's key for the uniqueness test ("Smith's" is Smith's), or null for longer names. */
+function oneWordKey(name: string): string | null {
+  const bare = withoutPossessive(name);
+  if (nameTokens(bare).length !== 1) return null;
+  const key = aliasForm(bare)?.key;
+  return key && !key.includes(' ') ? key : null;
 }
 
 /** Items of the news corpus naming each candidate (see news-salience.ts), the eval's reserve left out. */
@@ -568,9 +578,8 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
   for (const e of cands) {
     const surname = e.type === 'person' ? surnameOf(e.name, e.country) : null;
     for (const word of [e.name, ...e.aliases, ...e.shortNames, ...(surname ? [surname] : [])]) {
-      if (nameTokens(word).length !== 1) continue;
-      const key = aliasForm(word)?.key;
-      if (!key || key.includes(' ')) continue;
+      const key = oneWordKey(word);
+      if (!key) continue;
       let ids = oneWord.get(key);
       if (!ids) oneWord.set(key, (ids = new Set()));
       ids.add(e.qid ?? e.id);
@@ -591,8 +600,8 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
   for (const [name, i] of byString) {
     const n = df[i]!;
     if (n === 0) continue;
-    const key = aliasForm(name)!.key;
-    if (!key.includes(' ') && (oneWord.get(key)?.size ?? 0) > 1) continue;
+    const key = oneWordKey(name);
+    if (key !== null && (oneWord.get(key)?.size ?? 0) > 1) continue;
     for (const e of owners[i]!) salience.set(e, Math.max(salience.get(e) ?? 0, n));
   }
   return { salience, names: counter.names, items: corpus.length, reserved: reserved.size };
@@ -781,9 +790,10 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   if (opts.newsCorpus) {
     if (!existsSync(opts.newsCorpus)) report.push(`news corpus not found: ${opts.newsCorpus} (no news salience)`);
     else {
+      const t0 = performance.now();
       const stats = countSalience([...order, ...(morePool ?? []).map((c) => c.e), ...(popularPool ?? []).map((c) => c.e)], opts.newsCorpus);
       for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) c.salience = stats.salience.get(c.e) ?? 0;
-      report.push(`news salience: ${stats.names} names counted over ${stats.items - stats.reserved} news items (${stats.reserved} reserved for the eval, not counted)`);
+      report.push(`news salience: ${stats.names} names counted over ${stats.items - stats.reserved} news items (${stats.reserved} reserved for the eval, not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   }
   if (morePool) choose(morePool, 'entities_more.jsonl', 'more', opts.moreLimit ?? 32000);
