@@ -8,6 +8,7 @@ const dir = path.resolve(__dirname, '../lib/dataset/curated');
 const source = z.string().url().regex(/^https:\/\//, 'https URL');
 const id = z.string().regex(/^(Q\d+|curated:[a-z0-9-]+)$/);
 const SCHEMAS: Record<string, z.ZodType> = {
+  'alias-exclusions.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|cik:\d+|curated:[a-z0-9-]+|geonames:\d+)$/), name: z.string().min(1), aliases: z.array(z.string().min(2)).min(1), reason: z.string().min(20).max(300), source }).strict()),
   'prominence.json': z.array(z.object({ id, name: z.string().min(1), prominence: z.number().min(0).max(100), source }).strict()),
   'notes.json': z.array(z.object({ id, note: z.string().min(10).max(200), source }).strict()),
   'include.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|cik:\d+|univ:[a-z0-9.-]+)$/), name: z.string().min(1), exclude: z.boolean().optional(), source }).strict()),

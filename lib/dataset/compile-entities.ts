@@ -29,6 +29,7 @@ import curatedAliases from './curated/aliases.json';
 import curatedInclude from './curated/include.json';
 import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
+import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus } from './news-salience';
 
 export interface CompileEntitiesOptions {
@@ -295,6 +296,23 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
   }
   if (a === a.toLowerCase() && !core) { drops.add('alias: all lower case'); return false; }
   return true;
+}
+
+/** Compass words news abbreviates before a place's name ("N. Korea", "S. Sudan", "N. Ireland"). */
+const COMPASS_ABBREVIATIONS: Record<string, string> = { North: 'N.', South: 'S.', East: 'E.', West: 'W.', Northern: 'N.' };
+
+/**
+ * Written variants of a country's or region's name that news uses and reference data lacks:
+ * the compass word abbreviated ("North Korea" → "N. Korea") and "of the" without its article
+ * ("Democratic Republic of the Congo" → "Democratic Republic of Congo"). The caller keeps only
+ * variants that are no other record's name or alias.
+ */
+export function placeNameVariants(name: string, aliases: readonly string[]): string[] {
+  const out: string[] = [];
+  const compass = /^(North|South|East|West|Northern) (\p{Lu}\S*)$/u.exec(name);
+  if (compass) out.push(`${COMPASS_ABBREVIATIONS[compass[1]!]} ${compass[2]}`);
+  for (const a of [name, ...aliases]) if (/\S of the \p{Lu}/u.test(a)) out.push(a.replace(/ of the (?=\p{Lu})/u, ' of '));
+  return out.filter((v) => v !== name && !aliases.includes(v));
 }
 
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -848,8 +866,27 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // Family names of the pack's people: "Abbott" of "Abbott Laboratories" is also Tony Abbott.
   const familyNames = new Set(order.filter((e) => e.type === 'person').map((e) => fold(nameTokens(e.name).pop() ?? '')));
   const orgNames = new Set(order.filter((e) => e.type === 'organization').map((e) => fold(e.name)));
+  // Reference aliases that mislead (curated/alias-exclusions.json, each with its reason): dropped.
+  const excluded = new Map<string, Set<string>>();
+  for (const x of curatedAliasExclusions as { id: string; aliases: string[] }[]) {
+    if (!curated.has(final(x.id))) { report.push(`curated alias exclusion target missing: ${x.id}`); continue; }
+    excluded.set(final(x.id), new Set(x.aliases.map(fold)));
+  }
+  // Every name and alias of the pack, folded: a written variant made below must not be another record's.
+  const takenKeys = new Set<string>();
+  for (const e of order) for (const a of [e.name, ...e.aliases]) takenKeys.add(fold(a));
   const out: PackEntity[] = [];
   for (const e of order) {
+    const gone = excluded.get(e.id);
+    if (gone) {
+      const before = e.aliases.length + e.shortNames.length;
+      e.aliases = e.aliases.filter((a) => !gone.has(fold(a)));
+      e.shortNames = e.shortNames.filter((a) => !gone.has(fold(a)));
+      drops.add('alias: curated exclusion (misleading in news)', before - e.aliases.length - e.shortNames.length);
+    }
+    if (e.type === 'place' && (e.subtype === 'country' || e.subtype === 'region')) {
+      for (const v of placeNameVariants(e.name, e.aliases)) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
+    }
     if (e.subtype === 'country') {
       const before = e.aliases.length;
       e.aliases = e.aliases.filter((a) => !cityNames.has(fold(a)));
@@ -888,6 +925,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
       const k = fold(a);
       if (seen.has(k)) continue;
+      // The company-head rule above may offer an excluded alias again ("Mueller").
+      if (gone?.has(k)) continue;
       if (!curatedAlias.has(`${e.id}|${a}`) && !keepAlias(a, e, drops)) continue;
       seen.add(k);
       const aToks = nameTokens(a).map(fold);

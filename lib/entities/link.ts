@@ -25,7 +25,9 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
+import { listNeighbours } from './list-context';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -246,6 +248,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "the Asia-Pacific region", "the Iran-Contra affair": the first part of another name.
+      if (!self && e.type === 'place' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)) {
+        cursor = to;
+        continue;
+      }
       // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
       // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
       if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
@@ -384,6 +391,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let camel: boolean | undefined;
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
+  let listed: ListKind | null | undefined;
+  let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
     // The same entity twice (a full and a short form of one key): judge it once, first form wins.
@@ -398,7 +407,21 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'event') {
       const y = editionYearBefore(scan.text, scan.tokens, m.from);
       if (y && !(e.from ?? '').startsWith(y)) continue;
+      // "Super Bowl LVIII", "Euro 2024": an edition written after the name; a numbered edition the
+      // pack knew would have been the longer match.
+      const after = editionAfter(scan.text, scan.tokens, m.to);
+      if (after && (after.roman || !(e.from ?? '').startsWith(after.label))) continue;
     }
+    // "the Japanese Coast Guard", "Colombian defense minister Pedro Sánchez": a nationality adjective
+    // before the name says whose it is; a record of another country is a namesake.
+    // A surname alone may be used attributively ("Ukrainian Putin critics"): only full names are judged.
+    if (e.country && e.type !== 'event' && !(e.type === 'person' && shortish(h, single, norm, index))) {
+      const owner = e.type === 'person' ? (titledOwner ??= demonymOwner(scan.text, scan.tokens, m.from, true, isTitleWord) ?? null)
+        : (directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null);
+      if (owner && !owner.includes(e.country)) continue;
+    }
+    // "Israeli military", "the Ukrainian capital": a description, not a name (events keep theirs: "Mexican drug war").
+    if (e.type !== 'event' && !single && (described ??= demonymDescription(scan.tokens, m.from, m.to, demonymLike))) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
     let score = prominence(e);
     if (shortish(h, single, norm, index)) {
@@ -412,7 +435,13 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       score += 100;
     }
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
-      if (surnames.has(norm) || !placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) continue;
+      if (surnames.has(norm)) continue;
+      // "Belgium, Jordan, the Netherlands": an item of a list of places is a place.
+      // One neighbour after a comma is an address ("Antalya, Turkey"): its country must be this place's.
+      if (!placeFits(scan, m, e, (initialMemo ??= sentenceStart(scan, m.from)), support)) {
+        const l = (listed ??= listKind(scan, m, index));
+        if (l === null || (l.kind === 'place' && !l.countries.includes(e.country ?? ''))) continue;
+      }
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || (initialMemo ??= sentenceStart(scan, m.from)))) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
@@ -437,7 +466,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
-    if (single && e.type === 'place' && e.subtype !== 'country' && DEMONYMS.has(norm)) continue;
+    // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
+    if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
@@ -459,6 +489,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // Also for a name of several words: "the New York governor", "New York state". The cue tells a
     // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
     if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
+    // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
+    // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
+    if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
+      && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -530,6 +564,40 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
   }
   return undefined;
+}
+
+/** Capitals are cities; other subtypes of place are their own kind. */
+const placeKind = (subtype: string) => (subtype === 'capital' ? 'city' : subtype);
+
+/**
+ * The kind of place the list neighbours of a match are ("Iran, Egypt, Turkey and elsewhere": a
+ * country): each neighbour's most prominent full place reading, when the neighbours agree; 'mixed'
+ * when they differ ("Atlanta, Georgia, US" is an address, not a list), 'place' when the one
+ * neighbour is only after a comma; with the neighbours' countries. Null when no neighbour is a place.
+ */
+interface ListKind { kind: string; countries: string[] }
+function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | null {
+  const { before, after, joined } = listNeighbours(scan.text, scan.tokens, m.from, m.to);
+  if (before < 0 && after < 0) return null;
+  // One neighbour after a bare comma is an address ("Chiapas, Mexico"): it says a place, not its kind.
+  const list = joined || (before >= 0 && after >= 0);
+  let kind: string | null = null;
+  const countries: string[] = [];
+  for (const mm of scan.matches) {
+    if (mm.to !== before && mm.from !== after) continue;
+    if (scan.tokens[mm.from]!.shape === Shape.Lower) continue;
+    let top: PackEntity | undefined;
+    for (const h of decodedHits(mm)) {
+      if (h.short) continue;
+      const c = entityAt(index, h.entity);
+      if (c.type === 'place' && c.subtype && (!top || prominence(c) > prominence(top))) top = c;
+    }
+    if (!top) continue;
+    const k = placeKind(top.subtype!);
+    if (top.country) countries.push(top.country);
+    kind = kind !== null && kind !== k ? 'mixed' : k;
+  }
+  return kind === null ? null : { kind: list ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
@@ -701,6 +769,10 @@ function joinedBySpace(scan: BlockScan, a: Token, b: Token): boolean {
   }
   return true;
 }
+/** An adjective of a nation or a people ("Israeli", "Soviet", "Arab"), not of an ocean or a region
+ *  ("Pacific" in "Asia-Pacific" is part of a name). */
+const PEOPLES = new Set(['soviet', 'arab', 'kurdish', 'european', 'african', 'asian', 'latin', 'irish', 'english', 'scottish', 'welsh']);
+const peopleAdjective = (norm: string) => countriesOfDemonym(norm) !== undefined || PEOPLES.has(norm);
 /** A nationality/regional adjective before a name ("Russian President", "Israeli"); see DEMONYMS. */
 const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.test(norm);
 

@@ -227,3 +227,32 @@ export function editionYearBefore(text: string, tokens: Token[], from: number): 
   const y = text.slice(year.start, year.end);
   return /^(1[89]|20)\d\d$/.test(y) ? y : undefined;
 }
+
+/**
+ * "Super Bowl LVIII", "WrestleMania XL", "Euro 2024", "Expo 2020": a Roman numeral or a year written
+ * right after an event's name picks one edition. `to` is the token after the match; the numeral or
+ * year as written, or undefined. A Roman numeral is two letters or more ("I" is a pronoun).
+ */
+export function editionAfter(text: string, tokens: Token[], to: number): { roman: boolean; label: string } | undefined {
+  const last = tokens[to - 1], next = tokens[to];
+  if (!last || !next || !spaceBetween(text, last, next)) return undefined;
+  const w = text.slice(next.start, next.end);
+  if (/^(1[89]|20)\d\d$/.test(w)) return { roman: false, label: w };
+  if (w.length >= 2 && /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(w)) return { roman: true, label: w };
+  return undefined;
+}
+
+/**
+ * "the Asia-Pacific region", "the Iran-Contra affair", "Paris-Saclay": a place's name joined by a
+ * hyphen to a capitalised word that starts no name the pack knows is the first part of
+ * another name. Two known names so joined ("Israel-Hamas war", "Russia–Ukraine") are left alone, and
+ * so is a nationality adjective after the dash ("U.S.-Israeli relations"). `to`: the token after the
+ * match; `startsName(k)`: a known name starts at token k; `adjective(norm)`: a nationality adjective.
+ */
+export function dashJoinedToUnknown(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean, adjective: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], other = tokens[to];
+  if (!last || !other || other.shape !== Shape.Cap || other.start - last.end !== 1) return false;
+  const c = text.charCodeAt(last.end);
+  // A hyphen only: an en dash joins two places ("the Rzeszów–Kraków road"), whether the pack knows both or not.
+  return (c === 45 || c === 0x2010 || c === 0x2011) && !startsName(to) && !adjective(other.norm);
+}
