@@ -62,10 +62,10 @@ export const LICENSES: Record<string, License> = {
   },
   [SOURCE_POPULAR_BYSA]: {
     id: SOURCE_POPULAR_BYSA,
-    covers: 'Famous people (names, birth years, types only) from Wikipedia\'s date pages, the most popular ones',
+    covers: 'Famous people (names, birth years, types only) from Wikipedia\'s date pages, the most popular ones and those the news names; news events (names, types only) from its Current events portal that the news names',
     license: 'CC BY-SA 4.0',
     url: 'https://creativecommons.org/licenses/by-sa/4.0/',
-    attribution: 'Names and birth years of people listed on English Wikipedia\'s day-of-year pages (en.wikipedia.org), Wikipedia contributors, CC BY-SA 4.0. Facts only, no Wikipedia prose; this pack\'s records derived from them are offered under CC BY-SA 4.0.',
+    attribution: 'Names and birth years of people listed on English Wikipedia\'s day-of-year pages, and names of events listed on its Current events portal (en.wikipedia.org), Wikipedia contributors, CC BY-SA 4.0. Facts only, no Wikipedia prose; this pack\'s records derived from them are offered under CC BY-SA 4.0.',
   },
   [SOURCE_CURATED]: {
     id: SOURCE_CURATED,
@@ -126,7 +126,9 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
   const sources = new Set<string>();
   if (opts.entitiesDir) {
     const wordCorpus = opts.entityOptions?.wordCorpus ?? opts.coverage ?? path.join(opts.entitiesDir, '../coverage/coverage.jsonl');
-    const r = await compileEntities(opts.entitiesDir, { ...opts.entityOptions, wordCorpus });
+    // The same corpus tells the selection which candidates the news names (news-salience.ts).
+    const newsCorpus = opts.entityOptions?.newsCorpus ?? wordCorpus;
+    const r = await compileEntities(opts.entitiesDir, { ...opts.entityOptions, wordCorpus, newsCorpus });
     entities = r.entities;
     r.sources.forEach((s) => sources.add(s));
     report.push(...r.report);

@@ -11,6 +11,8 @@
  *     aliases become short forms);
  *  3. merge duplicates: same QID, then same folded name + type + country;
  *  4. apply curated facts (lib/dataset/curated/*.json) and compute `prominence`.
+ * The breadth files are ranked within each kind's quota by their sources' own signals; with a
+ * news corpus (`newsCorpus`), records the news names come first (news-salience.ts).
  * Returns the entities and a report of counts with reasons.
  */
 import { createReadStream, existsSync } from 'node:fs';
@@ -28,6 +30,7 @@ import curatedInclude from './curated/include.json';
 import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
+import { NameCounter, newsGoldReserve, readNewsCorpus } from './news-salience';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -41,6 +44,12 @@ export interface CompileEntitiesOptions {
    * least as often as capitalised mid-sentence. Without it only the built-in lists apply.
    */
   wordCorpus?: string;
+  /**
+   * The news corpus (coverage.jsonl) whose items naming a candidate lift it in the selection
+   * (news-salience.ts; the items reserved for the entity eval are not counted). Without it the
+   * selection uses the sources' own ranks only.
+   */
+  newsCorpus?: string;
 }
 
 /** How a folded word is written in running prose: lower case vs capitalised mid-sentence. */
@@ -92,6 +101,15 @@ function isLexiconWord(word: string): boolean {
   if (tag === undefined) return false;
   const tags = Array.isArray(tag) ? tag : [tag];
   return tags.every((t) => typeof t === 'string' && !PROPER_TAGS.test(t));
+}
+
+const FUNCTION_TAGS = /^(Pronoun|Possessive|Modal|Copula|Auxiliary|Negative|QuestionWord|Expression|Determiner|Preposition|Conjunction|Adverb)$/;
+/** compromise's lexicon knows the word as a pronoun, modal, determiner or other function word ("we", "can", "the"). */
+function isFunctionWord(word: string): boolean {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+  const tag = lexicon[word];
+  if (tag === undefined) return false;
+  return (Array.isArray(tag) ? tag : [tag]).some((t) => typeof t === 'string' && FUNCTION_TAGS.test(t));
 }
 
 export interface CompileEntitiesResult {
@@ -520,6 +538,93 @@ function quotaKey(e: Work): string {
   return e.subtype ?? 'other';
 }
 
+/** A candidate named in at least this many news items (outside the eval's reserve) is "named in the news". */
+const SALIENT_ITEMS = 2;
+/** …and ranks above every record of its kind the news does not name. */
+const SALIENT_LIFT = 1000;
+/** Rank of a record below its source's tiers that the news names (it then competes by salience). */
+const BELOW_TIER_RANK = 0;
+
+/**
+ * The strings a candidate is counted by: its name (with "John R. Bolton" also as "John Bolton",
+ * as the pack will key it), its multi-word aliases and an organisation's or place's own one-word
+ * alias ("NYPD"). Short forms are not counted ("Mueller" is also Mueller Industries, "Bolton" a
+ * town), and a one-word name or alias counts only when no other candidate is named, aliased or
+ * surnamed by the same word (countSalience).
+ */
+function salienceNames(e: Work): string[] {
+  // "I'm", "We can!", "S&P": a record named by a phrase of function words or letters is named by
+  // every sentence that says it; the count would say nothing about the record.
+  if (nameTokens(e.name).every((t) => t.length <= 2 || isFunctionWord(fold(t)))) return [];
+  const out = [e.name];
+  if (e.type === 'person' && /^\S+ [A-Z]\. \S+$/.test(e.name)) out.push(e.name.replace(/ [A-Z]\. /, ' '));
+  for (const a of e.aliases) {
+    if (!isLatin(a) || /^[^,]+, [^,]+$/.test(a)) continue;
+    // "Smith's" (a grocery chain) is one word and a possessive: every Smith's.
+    const words = nameTokens(withoutPossessive(a));
+    // An alias of ordinary words ("On Air" of ON AIR Fitness) is said by sentences about anything.
+    if (words.every((t) => t.length <= 2 || isFunctionWord(fold(t)) || isLexiconWord(fold(t)))) continue;
+    if (words.length >= 2) out.push(a);
+    // An organisation's or place's own word ("NYPD", "Sinovac"): only when it is no ordinary word
+    // or given name (and, below, no other candidate's word).
+    else if (e.type !== 'person' && words.length === 1 && a.replace(/[^\p{L}]/gu, '').length >= 3) {
+      const f = fold(words[0]!);
+      if (!NEVER_ALONE.has(f) && !isCommon(f) && !isFirstName(f) && !isLexiconWord(f) && !ACRONYM_STOP.has(f)) out.push(a);
+    }
+  }
+  return out;
+}
+
+const withoutPossessive = (s: string) => s.replace(/['’]s\b/gu, '');
+/** A one-word name's key for the uniqueness test ("Smith's" is Smith's), or null for longer names. */
+function oneWordKey(name: string): string | null {
+  const bare = withoutPossessive(name);
+  if (nameTokens(bare).length !== 1) return null;
+  const key = aliasForm(bare)?.key;
+  return key && !key.includes(' ') ? key : null;
+}
+
+/** Items of the news corpus naming each candidate (see news-salience.ts), the eval's reserve left out. */
+function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work, number>; names: number; items: number; reserved: number } {
+  const corpus = readNewsCorpus(corpusFile);
+  const reserved = newsGoldReserve(corpus);
+  const counter = new NameCounter();
+  const owners: Work[][] = [];
+  const byString = new Map<string, number>();
+  /** Identities holding each one-word key: a word two records share says nothing about either. */
+  const oneWord = new Map<string, Set<string>>();
+  for (const e of cands) {
+    const surname = e.type === 'person' ? surnameOf(e.name, e.country) : null;
+    for (const word of [e.name, ...e.aliases, ...e.shortNames, ...(surname ? [surname] : [])]) {
+      const key = oneWordKey(word);
+      if (!key) continue;
+      let ids = oneWord.get(key);
+      if (!ids) oneWord.set(key, (ids = new Set()));
+      ids.add(e.qid ?? e.id);
+    }
+    for (const name of salienceNames(e)) {
+      let i = byString.get(name);
+      if (i === undefined) {
+        i = counter.add(name);
+        if (i < 0) continue;
+        byString.set(name, i);
+        owners[i] = [];
+      }
+      owners[i]!.push(e);
+    }
+  }
+  const df = counter.count(corpus, reserved);
+  const salience = new Map<Work, number>();
+  for (const [name, i] of byString) {
+    const n = df[i]!;
+    if (n === 0) continue;
+    const key = oneWordKey(name);
+    if (key !== null && (oneWord.get(key)?.size ?? 0) > 1) continue;
+    for (const e of owners[i]!) salience.set(e, Math.max(salience.get(e) ?? 0, n));
+  }
+  return { salience, names: counter.names, items: corpus.length, reserved: reserved.size };
+}
+
 // ---- prominence ---------------------------------------------------------------------------
 
 function prominenceOf(e: Work): number {
@@ -629,10 +734,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 2. breadth: rank and take the best
   const include = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => !x.exclude).map((x) => x.id));
   const exclude = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => x.exclude).map((x) => x.id));
-  const pick = async (file: string, kind: 'more' | 'popular', limit: number) => {
+  type Candidate = { e: Work; rank: number | null; id: string; n: number; salience: number };
+  /** A breadth file's usable records with their source rank (null: below the source's tiers). */
+  const poolOf = async (file: string, kind: 'more' | 'popular'): Promise<Candidate[] | null> => {
     const p = path.join(dir, file);
-    if (!existsSync(p)) { report.push(`skipped ${file}: not found`); return; }
-    const pool: { e: Work; rank: number; id: string; n: number }[] = [];
+    if (!existsSync(p)) { report.push(`skipped ${file}: not found`); return null; }
+    const pool: Candidate[] = [];
     let n = 0;
     for await (const r of readJsonl(p, opts.lineLimit)) {
       n++;
@@ -645,29 +752,45 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       let rank = kind === 'more' ? moreRank(e) : popularRank(e, r.source ?? '');
       if (rank !== null && kind === 'more' && e.subtype === 'political_party') rank += partyVoteBonus(r.description);
       if (rank === null && (include.has(r.id) || include.has(e.id))) rank = 0;
-      if (rank === null) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); continue; }
-      if (kind === 'more' && e.type === 'person' && roleScore(e.roles) < 3 && !e.famous && !include.has(e.id)) { drops.add(`entity: ${file} — person without a role since 2012`); continue; }
-      pool.push({ e, rank, id: r.id, n });
+      pool.push({ e, rank, id: r.id, n, salience: 0 });
     }
+    return pool;
+  };
+  const choose = (pool: Candidate[], file: string, kind: 'more' | 'popular', limit: number) => {
+    for (let i = pool.length - 1; i >= 0; i--) {
+      const c = pool[i]!;
+      const salient = c.salience >= SALIENT_ITEMS;
+      if (c.rank === null) {
+        // Below the source's tiers (the date pages' long tail, SEC filers, agencies and brands of
+        // low popularity): kept only when the news names it.
+        if (!salient) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); pool.splice(i, 1); continue; }
+        c.rank = BELOW_TIER_RANK;
+      }
+      if (kind === 'more' && c.e.type === 'person' && roleScore(c.e.roles) < 3 && !c.e.famous && !include.has(c.e.id) && !salient) { drops.add(`entity: ${file} — person without a role since 2012`); pool.splice(i, 1); }
+    }
+    const picked = pool as (Candidate & { rank: number })[];
     // Regions: countries with very many (municipalities of small states) add noise, not news value.
     const regionsPer = new Map<string, number>();
-    for (const { e } of pool) if (e.subtype === 'region') regionsPer.set(e.country ?? '', (regionsPer.get(e.country ?? '') ?? 0) + 1);
+    for (const { e } of picked) if (e.subtype === 'region') regionsPer.set(e.country ?? '', (regionsPer.get(e.country ?? '') ?? 0) + 1);
     const firstLevelPer = new Map<string, number>();
-    for (const { e } of pool) if (e.subtype === 'region' && e.firstLevel) firstLevelPer.set(e.country ?? '', (firstLevelPer.get(e.country ?? '') ?? 0) + 1);
-    for (let i = pool.length - 1; i >= 0; i--) {
-      const e = pool[i]!.e;
+    for (const { e } of picked) if (e.subtype === 'region' && e.firstLevel) firstLevelPer.set(e.country ?? '', (firstLevelPer.get(e.country ?? '') ?? 0) + 1);
+    for (let i = picked.length - 1; i >= 0; i--) {
+      const { e, salience } = picked[i]!;
       if (e.subtype !== 'region' || (regionsPer.get(e.country ?? '') ?? 0) <= MAX_REGIONS_PER_COUNTRY) continue;
       // US states, Russian federal subjects, Turkish provinces stay; counties and municipalities go.
       if (e.firstLevel && (firstLevelPer.get(e.country ?? '') ?? 0) <= MAX_FIRST_LEVEL_REGIONS) continue;
+      if (salience >= SALIENT_ITEMS) continue;
       drops.add(`entity: ${file} — region below the first level of a country with more than ${MAX_REGIONS_PER_COUNTRY} regions`);
-      pool.splice(i, 1);
+      picked.splice(i, 1);
     }
-    pool.sort((a, b) => b.rank - a.rank || a.n - b.n);
+    // The news names it: above every record of its kind the news does not name (each in rank order).
+    const newsRank = (c: Candidate & { rank: number }) => c.rank + (c.salience >= SALIENT_ITEMS ? SALIENT_LIFT : 0);
+    picked.sort((a, b) => newsRank(b) - newsRank(a) || a.n - b.n);
     // Per-kind quotas keep breadth balanced (otherwise worldwide legislators crowd out US states).
     const quota = kind === 'more' ? MORE_QUOTAS : POPULAR_QUOTAS;
     const used = new Map<string, number>();
-    const keep: typeof pool = [];
-    for (const item of pool) {
+    const keep: typeof picked = [];
+    for (const item of picked) {
       if (include.has(item.id) || include.has(item.e.id)) { keep.push(item); taken.add(`${file} (curated include)`); continue; }
       const q = quotaKey(item.e);
       const max = quota[q] ?? quota.other ?? 0;
@@ -675,12 +798,24 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (n >= max || keep.length >= limit) { drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`); continue; }
       used.set(q, n + 1);
       keep.push(item);
+      if (item.salience >= SALIENT_ITEMS) taken.add(`${file} (named in >= ${SALIENT_ITEMS} news items${item.rank === BELOW_TIER_RANK ? ", below its source's tiers" : ''})`);
     }
     keep.sort((a, b) => a.n - b.n);
     for (const { e, id } of keep) { taken.add(file); add(e, id); }
   };
-  await pick('entities_more.jsonl', 'more', opts.moreLimit ?? 32000);
-  await pick('entities_popular.jsonl', 'popular', opts.popularLimit ?? 21000);
+  const morePool = await poolOf('entities_more.jsonl', 'more');
+  const popularPool = await poolOf('entities_popular.jsonl', 'popular');
+  if (opts.newsCorpus) {
+    if (!existsSync(opts.newsCorpus)) report.push(`news corpus not found: ${opts.newsCorpus} (no news salience)`);
+    else {
+      const t0 = performance.now();
+      const stats = countSalience([...order, ...(morePool ?? []).map((c) => c.e), ...(popularPool ?? []).map((c) => c.e)], opts.newsCorpus);
+      for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) c.salience = stats.salience.get(c.e) ?? 0;
+      report.push(`news salience: ${stats.names} names counted over ${stats.items - stats.reserved} news items (${stats.reserved} reserved for the eval, not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  }
+  if (morePool) choose(morePool, 'entities_more.jsonl', 'more', opts.moreLimit ?? 32000);
+  if (popularPool) choose(popularPool, 'entities_popular.jsonl', 'popular', opts.popularLimit ?? 21000);
 
   // 3. curated facts
   const final = (id: string) => renamed.get(id) ?? id;

@@ -1,0 +1,147 @@
+/**
+ * News salience: how many items of the news corpus (coverage.jsonl: WCEP event summaries and
+ * HuffPost headlines) name a candidate entity, for the pack compiler's selection (issue #4: the
+ * pack must know the people, companies, agencies and places news actually mentions, and the
+ * breadth files' own ranks — roles, popularity within a source — cannot see that).
+ *
+ * Only counts leave this module: no corpus text enters the pack, only which records are kept.
+ *
+ * Honesty: the entity eval's news gold (test/eval/entities-gold-news) is drawn from the same
+ * corpus. `newsGoldReserve` is the gold's own draw order, and every item it reserves for
+ * evaluation (every gold file so far, and the next draws) is left out of the counts, so a name
+ * does not enter the pack because an evaluation item names it. The eval checks its items against
+ * the same function.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { aliasForm, createTable, findMatches, insertAlias, hitEntity } from '../entities/matcher';
+import { Shape, tokenize, type Token } from '../entities/normalize';
+
+/** One item of coverage.jsonl, the fields read here. */
+export interface NewsCorpusItem {
+  id: string;
+  title?: string;
+  summary?: string;
+}
+
+/** The gold draw: items whose summary has at least this many characters… */
+export const NEWS_GOLD_MIN_SUMMARY = 60;
+/** …sorted by sha256(salt + id). */
+export const NEWS_GOLD_SALT = 'news-gold:';
+/** Reserved for evaluation: the first N WCEP and HuffPost items of that order (the gold files use
+ *  WCEP 0–209 and HuffPost 0–69 so far; the rest is room for the next draws). */
+export const RESERVED_WCEP = 300;
+export const RESERVED_HUFFPOST = 100;
+
+const isWcep = (id: string) => id.startsWith('wcep-');
+
+/** The gold's draw order: eligible items, WCEP and HuffPost apart, each sorted by sha256("news-gold:" + id). */
+export function newsGoldOrder(items: Iterable<NewsCorpusItem>): { wcep: string[]; huffpost: string[] } {
+  const keyed: { id: string; key: string }[] = [];
+  for (const it of items) {
+    if (typeof it.summary !== 'string' || it.summary.length < NEWS_GOLD_MIN_SUMMARY) continue;
+    keyed.push({ id: it.id, key: createHash('sha256').update(NEWS_GOLD_SALT + it.id).digest('hex') });
+  }
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const wcep: string[] = [], huffpost: string[] = [];
+  for (const k of keyed) (isWcep(k.id) ? wcep : huffpost).push(k.id);
+  return { wcep, huffpost };
+}
+
+/** Ids of the items reserved for the entity eval: never counted by the compiler. */
+export function newsGoldReserve(items: Iterable<NewsCorpusItem>): Set<string> {
+  const { wcep, huffpost } = newsGoldOrder(items);
+  return new Set([...wcep.slice(0, RESERVED_WCEP), ...huffpost.slice(0, RESERVED_HUFFPOST)]);
+}
+
+/** coverage.jsonl's items (id, title, summary). */
+export function readNewsCorpus(file: string): NewsCorpusItem[] {
+  const out: NewsCorpusItem[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let r: { id?: unknown; title?: unknown; summary?: unknown };
+    try { r = JSON.parse(line) as typeof r; } catch { continue; }
+    if (typeof r.id !== 'string') continue;
+    out.push({
+      id: r.id,
+      title: typeof r.title === 'string' ? r.title : undefined,
+      summary: typeof r.summary === 'string' ? r.summary : undefined,
+    });
+  }
+  return out;
+}
+
+/** The all-caps words of a name (bits, see NameCounter.capsWords) are all caps in the text. */
+function capsHold(caps: number, tokens: Token[], from: number): boolean {
+  for (let k = 0; caps !== 0; k++, caps >>>= 1) if (caps & 1 && tokens[from + k]!.shape !== Shape.Upper) return false;
+  return true;
+}
+
+/** The text of an item that is counted: title and summary (a WCEP title repeats the summary's start; an item counts once). */
+function itemText(it: NewsCorpusItem): string {
+  const title = (it.title ?? '').replace(/…$/, '');
+  const summary = it.summary ?? '';
+  return summary.startsWith(title) ? summary : `${it.title ?? ''}\n\n${summary}`;
+}
+
+/**
+ * Counts, for each name, the corpus items that name it, matched as the linker matches names
+ * (folded tokens, its case rules; longest match wins, so "Washington" inside "Washington Post" is
+ * the newspaper's when the table holds both). Names are given as the strings a record would be
+ * keyed by; `count` returns per name index the number of items (not occurrences) naming it.
+ */
+export class NameCounter {
+  private readonly table = createTable();
+  private size = 0;
+
+  /** Per name, bit k set = its k-th token is an all-caps word ("ON AIR Fitness"): counted only
+   *  where the text writes it in capitals too, not in a title-case headline's "On Air". */
+  private readonly capsWords: number[] = [];
+
+  /** Adds a name; returns its index, or -1 when it has no tokens. */
+  add(name: string): number {
+    const i = this.size;
+    if (insertAlias(this.table, name, i, false) === null) return -1;
+    let words = tokenize(name);
+    // aliasForm keys "the Kremlin" as "kremlin": the same token positions.
+    if (words.length > 1 && words[0]!.norm === 'the' && words[0]!.shape === Shape.Lower) words = words.slice(1);
+    let caps = 0;
+    // Token positions as the key's (aliasForm splits some names differently: then no caps rule).
+    if (words.length === aliasForm(name)?.ends.length) {
+      for (let k = 0; k < words.length && k < 30; k++) if (words[k]!.shape === Shape.Upper && words[k]!.end - words[k]!.start >= 2) caps |= 1 << k;
+    }
+    this.capsWords[i] = caps;
+    this.size++;
+    return i;
+  }
+
+  get names(): number {
+    return this.size;
+  }
+
+  /** Items naming each name (document frequency), skipping the `reserved` item ids. */
+  count(items: Iterable<NewsCorpusItem>, reserved: ReadonlySet<string>): Uint32Array {
+    const df = new Uint32Array(this.size);
+    const seen = new Int32Array(this.size).fill(-1);
+    let doc = 0;
+    for (const it of items) {
+      doc++;
+      if (reserved.has(it.id)) continue;
+      const tokens = tokenize(itemText(it));
+      let coveredTo = 0;
+      // Matches come ordered by start, longest first: keep the longest at each start and skip
+      // those inside an earlier longer one.
+      for (const m of findMatches(this.table, tokens)) {
+        if (m.from < coveredTo) continue;
+        coveredTo = m.to;
+        for (const p of m.hits) {
+          const e = hitEntity(p);
+          if (seen[e] === doc || !capsHold(this.capsWords[e]!, tokens, m.from)) continue;
+          seen[e] = doc;
+          df[e]!++;
+        }
+      }
+    }
+    return df;
+  }
+}
