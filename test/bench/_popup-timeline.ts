@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
-import { endTrace, type TraceEvent } from './_trace';
+import { endTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 import type { CDPSession } from 'playwright-core';
 
 const CATEGORIES = [...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []), 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'navigation', 'v8', '__metadata'].join(',');
@@ -124,12 +124,9 @@ try {
     const articleK = new Set([...names].filter(([k, v]) => k !== popupK && /^(CrRendererMain|CrBrowserMain)$/.test(v)).map(([k]) => k));
     const threads = [...new Set([popupK, ...workerK, ...articleK])];
     for (const k of threads) {
-      const list = ev.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-      let end = -Infinity;
-      for (const e of list) {
-        if (e.ts < end) continue;
-        if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask' && e.name !== 'BlinkScheduler_PerformMicrotaskCheckpoint') continue;
-        end = e.ts + e.dur!;
+      const list = threadSpans(ev, k);
+      for (const e of topLevelTasks(list)) {
+        const end = e.ts + e.dur!;
         if (end < from || e.ts > to) continue;
         if (k !== popupK && !workerK.includes(k) && (e.tdur ?? e.dur!) < 300) continue;
         const cpu = (e.tdur ?? e.dur!) / 1000;

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { articleHtml } from './_article-gen';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
-import { endTrace, startTrace, type TraceEvent } from './_trace';
+import { endTrace, startTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 
 const seed = process.argv[2] === 'seed';
 const words = seed ? 0 : Number(process.argv[2] ?? 2000);
@@ -68,12 +68,9 @@ try {
     console.log(`load ${n}: window ${((to - from) / 1000).toFixed(1)} ms (bench e2e ${(got.hl - Math.max(got.dcl, got.load)).toFixed(1)})`);
     const tasks: { k: string; e: TraceEvent; inner: string[] }[] = [];
     for (const k of [pageK, ...workerK]) {
-      const list = ev.filter((e) => `${e.pid}:${e.tid}` === k && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-      let end = -Infinity;
-      for (const e of list) {
-        if (e.ts < end) continue;
-        if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask' && e.name !== 'BlinkScheduler_PerformMicrotaskCheckpoint') continue;
-        end = e.ts + e.dur!;
+      const list = threadSpans(ev, k);
+      for (const e of topLevelTasks(list)) {
+        const end = e.ts + e.dur!;
         if (end < from - 2000 || e.ts > to) continue;
         const inner = list.filter((x) => x !== e && x.ts >= e.ts && x.ts < end && NOTABLE.test(x.name)).map((x) => {
           const d = x.args?.data as { url?: string; functionName?: string; scriptName?: string } | undefined;

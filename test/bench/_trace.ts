@@ -77,6 +77,27 @@ const FRAME = /^(BeginMainThreadFrame|UpdateLifecycle|Layout|UpdateLayoutTree|Pa
  * Split one traced load: the window runs from document idle (the later of the probe's `bench:dcl`
  * and `bench:load` stamps, as the bench's own row) to its `bench:hl` stamp (first highlight).
  */
+/** A thread's complete ('X') events in time order, outer before inner. `thread` is `${pid}:${tid}`. */
+export function threadSpans(events: TraceEvent[], thread: string): TraceEvent[] {
+  return events.filter((e) => `${e.pid}:${e.tid}` === thread && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+}
+
+/**
+ * The thread's top-level tasks among `spans` (threadSpans): the scheduler's RunTask events and
+ * Blink's microtask checkpoints not nested inside another, for the timeline tools' task listings.
+ */
+export function topLevelTasks(spans: TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of spans) {
+    if (e.ts < end) continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask' && e.name !== 'BlinkScheduler_PerformMicrotaskCheckpoint') continue;
+    end = e.ts + e.dur!;
+    out.push(e);
+  }
+  return out;
+}
+
 export function splitLoad(events: TraceEvent[], extOrigin: string): LoadSplit | null {
   const threadName = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
