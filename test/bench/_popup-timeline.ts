@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
-import { PROBE, waitForHighlight } from './browser-article.bench';
+import { analysedSeedTab } from './browser-popup.bench';
 import { endTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 import type { CDPSession } from 'playwright-core';
 
@@ -46,15 +46,7 @@ const splits: Record<string, number[]> = {};
 let viaConsole = 0;
 const add = (k: string, v: number) => (splits[k] ??= []).push(v);
 try {
-  await s.context.addInitScript({ content: PROBE });
-  const page = await s.context.newPage();
-  await page.goto(server.url('own', 'own-seed.html'), { waitUntil: 'domcontentloaded' });
-  await waitForHighlight(page, 120_000);
-  await page.bringToFront();
-  const tabId = await s.worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
-  });
+  const tabId = await analysedSeedTab(s, server.url('own', 'own-seed.html'));
   await s.context.addInitScript({ content: POPUP_STAMP });
   const { chromium } = await import('playwright-core');
   const remote = await chromium.connectOverCDP(s.cdpUrl!);

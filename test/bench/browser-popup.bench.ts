@@ -50,6 +50,22 @@ function popupBytes(extDir: string): { raw: number; gzip: number; files: string[
   return { raw, gzip, files };
 }
 
+/**
+ * The popup's subject: the own seed page opened in the front tab and analysed (its highlights
+ * drawn, so the worker is warm and holds the tab's report). Returns that tab's id.
+ */
+export async function analysedSeedTab(s: Session, url: string): Promise<number> {
+  await s.context.addInitScript({ content: PROBE });
+  const page = await s.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await waitForHighlight(page, 120_000);
+  await page.bringToFront();
+  return s.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
+  });
+}
+
 export async function run(ctx: { root: string }): Promise<BenchRow[]> {
   const why = browserSkip(ctx.root);
   if (why) return [skipRow('popup (browser)', why)];
@@ -60,16 +76,7 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
   let s: Session | null = null;
   try {
     s = await launch(extDir, server.proxy);
-    await s.context.addInitScript({ content: PROBE });
-    const page = await s.context.newPage();
-    await page.goto(server.url('own', 'own-seed.html'), { waitUntil: 'domcontentloaded' });
-    await waitForHighlight(page, 120_000);
-    await page.bringToFront();
-    const tabId = await s.worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-      const tabs = await api.tabs.query({ active: true, lastFocusedWindow: true });
-      return tabs[0]?.id ?? -1;
-    });
+    const tabId = await analysedSeedTab(s, server.url('own', 'own-seed.html'));
     const sess = s;
     await sess.context.addInitScript({ content: POPUP_PROBE });
     /**
