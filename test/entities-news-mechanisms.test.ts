@@ -3,13 +3,10 @@
  * words. Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
-import type { PackEntity } from '../lib/dataset/schema';
 import { buildEntityIndex } from '../lib/entities/index';
-import { linkEntities } from '../lib/entities/link';
+import { linkKeys, testEntity } from './_entity-fixtures';
 
-const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
-  aliases: [], shortNames: [], roles: [], sources: ['test'], ...e,
-});
+const E = testEntity;
 const index = buildEntityIndex([
   E({ id: 'Q668', name: 'India', type: 'place', subtype: 'country', country: 'IN', prominence: 95 }),
   E({ id: 'Q1180', name: 'Jammu and Kashmir', type: 'place', subtype: 'region', country: 'IN', prominence: 70 }),
@@ -38,10 +35,7 @@ const index = buildEntityIndex([
 ]);
 
 function links(text: string, date: string | null = '2022-06-01'): string[] {
-  return linkEntities([{ text }], index, { date })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, s: m.start })))
-    .sort((a, b) => a.s - b.s)
-    .map((x) => x.k);
+  return linkKeys(index, text, date);
 }
 
 describe('the words inside an ambiguous longer name', () => {

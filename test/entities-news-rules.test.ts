@@ -4,13 +4,10 @@
  * place named by a common noun. Own sentences, own small entity list; each case fails without its rule.
  */
 import { describe, expect, it } from 'vitest';
-import type { PackEntity } from '../lib/dataset/schema';
 import { buildEntityIndex } from '../lib/entities/index';
-import { linkEntities } from '../lib/entities/link';
+import { linkKeys, testEntity } from './_entity-fixtures';
 
-const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
-  aliases: [], shortNames: [], roles: [], sources: ['test'], ...e,
-});
+const E = testEntity;
 const index = buildEntityIndex([
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['US', 'U.S.'], country: 'US', prominence: 95 }),
   E({ id: 'Q145', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK', 'U.K.'], country: 'GB', prominence: 95 }),
@@ -45,10 +42,7 @@ const index = buildEntityIndex([
 ]);
 
 function links(text: string, date: string | null = '2021-06-01'): string[] {
-  return linkEntities([{ text }], index, { date })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, s: m.start })))
-    .sort((a, b) => a.s - b.s)
-    .map((x) => x.k);
+  return linkKeys(index, text, date);
 }
 
 describe('a name glued to a currency sign is the currency', () => {

@@ -3,14 +3,11 @@
  * words. Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
-import type { PackEntity } from '../lib/dataset/schema';
 import { buildEntityIndex } from '../lib/entities/index';
-import { linkEntities } from '../lib/entities/link';
+import { linkKeys, testEntity } from './_entity-fixtures';
 import { countriesOfDemonym } from '../lib/entities/demonym-country';
 
-const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
-  aliases: [], shortNames: [], roles: [], sources: ['test'], ...e,
-});
+const E = testEntity;
 const index = buildEntityIndex([
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['America', 'US', 'U.S.'], country: 'US', prominence: 95 }),
   E({ id: 'Q17', name: 'Japan', type: 'place', subtype: 'country', country: 'JP', prominence: 95 }),
@@ -45,10 +42,7 @@ const index = buildEntityIndex([
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
-  return linkEntities([{ text }], index, { date })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, s: m.start })))
-    .sort((a, b) => a.s - b.s)
-    .map((x) => x.k);
+  return linkKeys(index, text, date);
 }
 
 describe('a nationality adjective before a name says whose it is', () => {

@@ -1,13 +1,11 @@
 /** Linker rules added for issue #4 (own sentences, own small entity list). */
 import { describe, expect, it } from 'vitest';
-import type { PackEntity } from '../lib/dataset/schema';
 import { buildEntityIndex } from '../lib/entities/index';
+import { linkKeys, testEntity } from './_entity-fixtures';
 import { linkEntities } from '../lib/entities/link';
 import { tokenize } from '../lib/entities/normalize';
 
-const E = (e: Partial<PackEntity> & Pick<PackEntity, 'id' | 'name' | 'type'>): PackEntity => ({
-  aliases: [], shortNames: [], roles: [], sources: ['test'], ...e,
-});
+const E = testEntity;
 const index = buildEntityIndex([
   E({ id: 'Q812', name: 'Florida', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'Q8652', name: 'Miami', type: 'place', subtype: 'city', country: 'US', prominence: 60 }),
@@ -56,10 +54,7 @@ const index = buildEntityIndex([
 ]);
 
 function links(text: string, date: string | null = '2025-06-08'): string[] {
-  return linkEntities([{ text }], index, { date })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, s: m.start })))
-    .sort((a, b) => a.s - b.s)
-    .map((x) => x.k);
+  return linkKeys(index, text, date);
 }
 
 describe('a name inside a longer capitalised name does not link', () => {
