@@ -5,7 +5,8 @@
  * every task of the popup's main thread, of the worker and of the article tab's main thread (the
  * page answers the popup's report-id check), the popup's own performance marks, its resource
  * fetches and its paints. Then a split over all traced opens (medians).
- * `E2E_CHROME_DIR=… npx tsx test/bench/_popup-timeline.ts [opens]`.
+ * `E2E_CHROME_DIR=… npx tsx test/bench/_popup-timeline.ts [opens]`; BENCH_TRACE_DUMP=/tmp/x writes
+ * each open's raw trace to /tmp/x-<n>.json (resource fetches, IPC, the browser's API dispatch).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +89,7 @@ try {
     await new Promise((r) => setTimeout(r, 300));
     const ev = await endTrace(tracer);
     await p.close();
+    if (process.env.BENCH_TRACE_DUMP) writeFileSync(`${process.env.BENCH_TRACE_DUMP}-${n}.json`, JSON.stringify(ev));
     const names = new Map<string, string>();
     for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
     const stamp = ev.find((e) => e.name === 'TimeStamp' && (e.args?.data as { message?: string } | undefined)?.message === 'popup:entities');

@@ -55,8 +55,10 @@ function popupBytes(extDir: string): { raw: number; gzip: number; files: string[
  * drawn, so the worker is warm and holds the tab's report). Returns that tab's id.
  */
 export async function analysedSeedTab(s: Session, url: string): Promise<number> {
-  await s.context.addInitScript({ content: PROBE });
   const page = await s.context.newPage();
+  // On this page only: added to the context, the probe's setTimeout(0) highlight poll also ran in
+  // every popup opened afterwards (an extension page never has highlights), for the whole window timed.
+  await page.addInitScript({ content: PROBE });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await waitForHighlight(page, 120_000);
   await page.bringToFront();
