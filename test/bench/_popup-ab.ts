@@ -6,13 +6,16 @@
  * both, is the front tab; each popup.html?tabId=N opens in a popup window as the popup bench does
  * (test/bench/browser-popup.bench.ts, its probe). Prints, per build, the medians of navigation
  * start → entity list, its DOMContentLoaded and the popup's own marks, and the median of the
- * per-pair differences (B − A) with how many pairs B was faster.
- * `npx tsx test/bench/_popup-ab.ts <buildA/chrome-mv3> <buildB/chrome-mv3> [pairs]`.
+ * per-pair differences (B − A) with how many pairs B was faster. An A/A run (one build twice, load
+ * ~12) put the second-loaded build 2–7 ms behind on medians (+0.4 and +3.2 ms per pair): run both
+ * orders and read the two together.
+ * `npx tsx test/bench/_popup-ab.ts <buildA/chrome-mv3> <buildB/chrome-mv3> [pairs]`; AB_OUT=file.json
+ * writes every open's readings (to pool several runs).
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, rmDirs, startServer } from './_browser';
+import { launch, rmDirs, startServer } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { POPUP_PROBE } from './browser-popup.bench';
 
@@ -25,20 +28,10 @@ const copies = [dirA, dirB].map((d) => {
   cpSync(d, dir, { recursive: true });
   return dir;
 });
-const profile = mkdtempSync(path.join(os.tmpdir(), 'backstory-ab-profile-'));
 const server = await startServer({ own: path.join(root, 'test/fixtures/pages') });
-const { chromium } = await import('playwright-core');
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1200, height: 900 },
-  args: [
-    `--disable-extensions-except=${copies.join(',')}`, `--load-extension=${copies.join(',')}`,
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--proxy-server=http://${server.proxy}`,
-  ],
-});
+// launch() puts its one directory into --load-extension, which takes a comma-separated list.
+const s = await launch(copies.join(','), server.proxy);
+const context = s.context;
 type Row = { entities: number; dcl: number; early: number; start: number; status: number };
 const rows: Row[][] = [[], []];
 try {
@@ -95,10 +88,11 @@ try {
     rows[1 - first]!.push(b);
   }
 } finally {
-  await context.close().catch(() => {});
+  await s.close();
   await server.close();
-  rmDirs(profile, ...copies);
+  rmDirs(...copies);
 }
+if (process.env.AB_OUT) writeFileSync(process.env.AB_OUT, JSON.stringify({ a: rows[0], b: rows[1] }));
 const med = (xs: number[]) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : NaN;
