@@ -16,8 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, rmDirs, startServer } from './_browser';
-import { PROBE, waitForHighlight } from './browser-article.bench';
-import { POPUP_PROBE } from './browser-popup.bench';
+import { POPUP_PROBE, analysedSeedTab, openInPopupWindow } from './browser-popup.bench';
 
 const [dirA, dirB] = [process.argv[2], process.argv[3]];
 if (!dirA || !dirB) throw new Error('usage: _popup-ab.ts <buildA> <buildB> [pairs]');
@@ -39,26 +38,14 @@ try {
   for (let i = 0; i < 100 && context.serviceWorkers().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
   const workers = context.serviceWorkers();
   if (workers.length < 2) throw new Error(`${workers.length} service workers, wanted 2`);
-  const page = await context.newPage();
-  await page.addInitScript({ content: PROBE });
-  await page.goto(server.url('own', 'own-seed.html'), { waitUntil: 'domcontentloaded' });
-  await waitForHighlight(page, 120_000);
-  await page.bringToFront();
-  const tabId = await workers[0]!.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
-  });
+  // Waits for build `s.worker`'s highlights; the other build analyses the same page alongside.
+  const tabId = await analysedSeedTab(s, server.url('own', 'own-seed.html'));
   // Each build's mirror must be written before its popups open.
   await new Promise((r) => setTimeout(r, 1500));
   await context.addInitScript({ content: POPUP_PROBE });
   const openOnce = async (w: (typeof workers)[number]): Promise<Row> => {
     const id = new URL(w.url()).host;
-    const next = context.waitForEvent('page');
-    await w.evaluate(async (u) => {
-      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
-      await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
-    }, `chrome-extension://${id}/popup.html?tabId=${tabId}`);
-    const p = await next;
+    const p = await openInPopupWindow(context, w, `chrome-extension://${id}/popup.html?tabId=${tabId}`);
     await p.waitForSelector('[data-testid="entities"]', { timeout: 30_000, state: 'attached' });
     // No named inner functions: tsx would wrap them in a __name() helper the page lacks.
     const got = await p.evaluate((names) => {

@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
-import { analysedSeedTab } from './browser-popup.bench';
+import { analysedSeedTab, openInPopupWindow } from './browser-popup.bench';
 import { endTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 import type { CDPSession } from 'playwright-core';
 
@@ -53,12 +53,7 @@ try {
   const remote = await chromium.connectOverCDP(s.cdpUrl!);
   const tracer = await remote.newBrowserCDPSession();
   const openPopup = async () => {
-    const next = s.context.waitForEvent('page');
-    await s.worker.evaluate(async (u) => {
-      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
-      await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
-    }, `chrome-extension://${s.extId}/${PAGE}?tabId=${tabId}`);
-    const p = await next;
+    const p = await openInPopupWindow(s.context, s.worker, `chrome-extension://${s.extId}/${PAGE}?tabId=${tabId}`);
     // Told by a console message, not by a Playwright wait: that injects Playwright's script into
     // the popup while it loads. (Polled as a fallback if the message came before the listener.)
     await p.waitForEvent('console', { predicate: (m) => m.text() === 'popup:entities', timeout: 3000 }).then(() => { viaConsole++; }, async () => {

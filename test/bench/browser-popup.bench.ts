@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type Session } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { summarize, type BenchRow } from './measure';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 /** Fewer rounds with a stopped worker: each restart of the worker costs about a second of CPU. */
@@ -68,6 +69,24 @@ export async function analysedSeedTab(s: Session, url: string): Promise<number> 
   });
 }
 
+/** An extension context that may call chrome.windows.create: the worker, or one of its pages. */
+export type WindowOpener = { evaluate(fn: (u: string) => Promise<void>, u: string): Promise<void> };
+
+/**
+ * An extension page in a popup window of its own, opened by the extension (chrome.windows.create,
+ * no permission needed): the article tab stays the visible tab of its window, as under the real
+ * toolbar popup. (A new tab would hide the article, and a hidden tab's content script answers the
+ * background's report-id check more slowly.) Resolves as soon as the page exists.
+ */
+export async function openInPopupWindow(context: BrowserContext, opener: WindowOpener, url: string): Promise<Page> {
+  const next = context.waitForEvent('page');
+  await opener.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
+    await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
+  }, url);
+  return next;
+}
+
 export async function run(ctx: { root: string }): Promise<BenchRow[]> {
   const why = browserSkip(ctx.root);
   if (why) return [skipRow('popup (browser)', why)];
@@ -81,19 +100,8 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
     const tabId = await analysedSeedTab(s, server.url('own', 'own-seed.html'));
     const sess = s;
     await sess.context.addInitScript({ content: POPUP_PROBE });
-    /**
-     * The popup page in a popup window of its own, opened by the extension (chrome.windows.create,
-     * no permission needed): the article tab stays the visible tab of its window, as under the
-     * real toolbar popup. (A new tab would hide the article, and a hidden tab's content script
-     * answers the background's report-id check more slowly.)
-     */
-    const openPopupPage = async (url: string, opener: { evaluate(fn: (u: string) => Promise<void>, u: string): Promise<void> } = sess.worker) => {
-      const next = sess.context.waitForEvent('page');
-      await opener.evaluate(async (u) => {
-        const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
-        await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
-      }, url);
-      const p = await next;
+    const openPopupPage = async (url: string, opener: WindowOpener = sess.worker) => {
+      const p = await openInPopupWindow(sess.context, opener, url);
       await p.waitForLoadState('domcontentloaded');
       return p;
     };
