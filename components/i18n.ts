@@ -2,7 +2,7 @@
 import { t, uiLanguage } from '../lib/i18n';
 import type { Reason } from '../lib/report';
 
-export { t, tn, formatCount, uiLanguage, type MessageKey, type PluralBase } from '../lib/i18n';
+export { t, tn, formatCount, uiLanguage, dateFormat, type MessageKey, type PluralBase } from '../lib/i18n';
 
 /**
  * A report's reason in the reader's language. A plain string is shown as it is: reports kept in

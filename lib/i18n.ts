@@ -141,7 +141,11 @@ export function textLocale(): string {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, withDay: boolean, month: 'long' | 'short'): Intl.DateTimeFormat {
+/**
+ * One formatter per locale and shape, made once: each Date.toLocaleDateString(locale, options)
+ * call builds a new Intl.DateTimeFormat (~0.5 ms in the popup, #8). `undefined`: the browser's locale.
+ */
+export function dateFormat(locale: string | undefined, withDay: boolean, month: 'long' | 'short'): Intl.DateTimeFormat {
   const key = `${locale}|${withDay}|${month}`;
   let f = dateFormats.get(key);
   if (!f) {

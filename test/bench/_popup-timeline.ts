@@ -5,12 +5,13 @@
  * every task of the popup's main thread, of the worker and of the article tab's main thread (the
  * page answers the popup's report-id check), the popup's own performance marks, its resource
  * fetches and its paints. Then a split over all traced opens (medians).
- * `E2E_CHROME_DIR=… npx tsx test/bench/_popup-timeline.ts [opens]`.
+ * `E2E_CHROME_DIR=… npx tsx test/bench/_popup-timeline.ts [opens]`; BENCH_TRACE_DUMP=/tmp/x writes
+ * each open's raw trace to /tmp/x-<n>.json (resource fetches, IPC, the browser's API dispatch).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
-import { analysedSeedTab } from './browser-popup.bench';
+import { analysedSeedTab, openInPopupWindow } from './browser-popup.bench';
 import { endTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 import type { CDPSession } from 'playwright-core';
 
@@ -52,12 +53,7 @@ try {
   const remote = await chromium.connectOverCDP(s.cdpUrl!);
   const tracer = await remote.newBrowserCDPSession();
   const openPopup = async () => {
-    const next = s.context.waitForEvent('page');
-    await s.worker.evaluate(async (u) => {
-      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
-      await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
-    }, `chrome-extension://${s.extId}/${PAGE}?tabId=${tabId}`);
-    const p = await next;
+    const p = await openInPopupWindow(s.context, s.worker, `chrome-extension://${s.extId}/${PAGE}?tabId=${tabId}`);
     // Told by a console message, not by a Playwright wait: that injects Playwright's script into
     // the popup while it loads. (Polled as a fallback if the message came before the listener.)
     await p.waitForEvent('console', { predicate: (m) => m.text() === 'popup:entities', timeout: 3000 }).then(() => { viaConsole++; }, async () => {
@@ -88,6 +84,7 @@ try {
     await new Promise((r) => setTimeout(r, 300));
     const ev = await endTrace(tracer);
     await p.close();
+    if (process.env.BENCH_TRACE_DUMP) writeFileSync(`${process.env.BENCH_TRACE_DUMP}-${n}.json`, JSON.stringify(ev));
     const names = new Map<string, string>();
     for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
     const stamp = ev.find((e) => e.name === 'TimeStamp' && (e.args?.data as { message?: string } | undefined)?.message === 'popup:entities');

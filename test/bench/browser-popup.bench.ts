@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type Session } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { summarize, type BenchRow } from './measure';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 /** Fewer rounds with a stopped worker: each restart of the worker costs about a second of CPU. */
@@ -55,8 +56,10 @@ function popupBytes(extDir: string): { raw: number; gzip: number; files: string[
  * drawn, so the worker is warm and holds the tab's report). Returns that tab's id.
  */
 export async function analysedSeedTab(s: Session, url: string): Promise<number> {
-  await s.context.addInitScript({ content: PROBE });
   const page = await s.context.newPage();
+  // On this page only: added to the context, the probe's setTimeout(0) highlight poll also ran in
+  // every popup opened afterwards (an extension page never has highlights), for the whole window timed.
+  await page.addInitScript({ content: PROBE });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await waitForHighlight(page, 120_000);
   await page.bringToFront();
@@ -64,6 +67,24 @@ export async function analysedSeedTab(s: Session, url: string): Promise<number> 
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
     return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1;
   });
+}
+
+/** An extension context that may call chrome.windows.create: the worker, or one of its pages. */
+export type WindowOpener = { evaluate(fn: (u: string) => Promise<void>, u: string): Promise<void> };
+
+/**
+ * An extension page in a popup window of its own, opened by the extension (chrome.windows.create,
+ * no permission needed): the article tab stays the visible tab of its window, as under the real
+ * toolbar popup. (A new tab would hide the article, and a hidden tab's content script answers the
+ * background's report-id check more slowly.) Resolves as soon as the page exists.
+ */
+export async function openInPopupWindow(context: BrowserContext, opener: WindowOpener, url: string): Promise<Page> {
+  const next = context.waitForEvent('page');
+  await opener.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
+    await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
+  }, url);
+  return next;
 }
 
 export async function run(ctx: { root: string }): Promise<BenchRow[]> {
@@ -79,19 +100,8 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
     const tabId = await analysedSeedTab(s, server.url('own', 'own-seed.html'));
     const sess = s;
     await sess.context.addInitScript({ content: POPUP_PROBE });
-    /**
-     * The popup page in a popup window of its own, opened by the extension (chrome.windows.create,
-     * no permission needed): the article tab stays the visible tab of its window, as under the
-     * real toolbar popup. (A new tab would hide the article, and a hidden tab's content script
-     * answers the background's report-id check more slowly.)
-     */
-    const openPopupPage = async (url: string, opener: { evaluate(fn: (u: string) => Promise<void>, u: string): Promise<void> } = sess.worker) => {
-      const next = sess.context.waitForEvent('page');
-      await opener.evaluate(async (u) => {
-        const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome;
-        await api.windows.create({ url: u, type: 'popup', width: 400, height: 600 });
-      }, url);
-      const p = await next;
+    const openPopupPage = async (url: string, opener: WindowOpener = sess.worker) => {
+      const p = await openInPopupWindow(sess.context, opener, url);
       await p.waitForLoadState('domcontentloaded');
       return p;
     };
