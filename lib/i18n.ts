@@ -8,6 +8,7 @@
  * `MODE === 'test'` branch is folded away at build time and the JSON with it.
  */
 import en from '../public/_locales/en/messages.json';
+import { englishDate, englishList, englishNumber, englishPlural, englishStyle } from './i18n-english';
 
 export type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 type Messages = Record<string, Entry>;
@@ -81,12 +82,17 @@ let lists: Intl.ListFormat | null = null;
 
 /** "A, B and C" in the reader's language. */
 export function formatList(items: string[]): string {
+  // English by hand (lib/i18n-english.ts): no Intl locale data for the worker to load (#8).
+  const english = englishStyle(uiLanguage());
+  if (english) return englishList(english, items);
   lists ??= new Intl.ListFormat(uiLanguage(), { type: 'conjunction' });
   return lists.format(items);
 }
 
 /** A number in the reader's locale ("1,204"). */
 export function formatCount(n: number): string {
+  const english = englishStyle(uiLanguage()) ? englishNumber(n, 3) : null;
+  if (english !== null) return english;
   numbers ??= new Intl.NumberFormat(uiLanguage());
   return numbers.format(n);
 }
@@ -97,10 +103,10 @@ export function formatCount(n: number): string {
  * the reader's number format; further substitutions follow as $2…
  */
 export function tn(base: PluralBase, n: number, more: (string | number)[] = []): string {
-  rules ??= new Intl.PluralRules(uiLanguage());
+  const category = englishStyle(uiLanguage()) ? englishPlural(n) : (rules ??= new Intl.PluralRules(uiLanguage())).select(n);
   const subs = [formatCount(n), ...more];
   const exact = n === 0 ? `${base}_zero` : null; // a phrasing for none, where a message has one
-  for (const key of [exact, `${base}_${rules.select(n)}`, `${base}_other`]) {
+  for (const key of [exact, `${base}_${category}`, `${base}_other`]) {
     if (!key) continue;
     const s = t(key as MessageKey, subs);
     if (s && s !== key) return s;
@@ -166,16 +172,23 @@ export function formatTextDate(iso: string, precision: 'day' | 'month' = 'day', 
   const mon = Number(m[2] ?? 0);
   if (!(mon >= 1 && mon <= 12)) return m[1]!;
   const day = precision === 'day' ? Number(m[3] ?? 0) : 0;
+  const locale = textLocale();
+  const english = englishStyle(locale);
+  const written = english ? englishDate(english, Number(m[1]), mon, day, month) : null;
+  if (written !== null) return written;
   const d = new Date(0);
   d.setUTCFullYear(Number(m[1]), mon - 1, day || 1); // not Date.UTC: it maps years 0–99 to 1900–1999
-  return dateFormat(textLocale(), day > 0, month).format(d);
+  return dateFormat(locale, day > 0, month).format(d);
 }
 
 const textNumbers = new Map<string, Intl.NumberFormat>();
 /** A number inside a catalogue sentence, in textLocale() ("2.8", "12,000"). */
 export function formatTextNumber(n: number, maxFraction = 0): string {
-  const key = `${textLocale()}|${maxFraction}`;
+  const locale = textLocale();
+  const english = englishStyle(locale) ? englishNumber(n, maxFraction) : null;
+  if (english !== null) return english;
+  const key = `${locale}|${maxFraction}`;
   let f = textNumbers.get(key);
-  if (!f) textNumbers.set(key, (f = new Intl.NumberFormat(textLocale(), { maximumFractionDigits: maxFraction })));
+  if (!f) textNumbers.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFraction })));
   return f.format(n);
 }

@@ -217,6 +217,19 @@ describe('background message handler', () => {
     expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
   });
 
+  it('answers the eager script\'s wake-up from a content script, starting the knowledge load; ignores it from anyone else', async () => {
+    const { handle, loadPacks, analyze } = setup();
+    expect(await handle({ type: 'cs:wake' }, ui)).toBeUndefined();
+    expect(await handle({ type: 'cs:wake' }, { ...cs, frameId: 2 })).toBeUndefined();
+    expect(loadPacks).not.toHaveBeenCalled();
+    expect(await handle({ type: 'cs:wake' }, cs)).toEqual({ ok: true, value: null });
+    expect(loadPacks).toHaveBeenCalledTimes(1);
+    expect(analyze).not.toHaveBeenCalled();
+    // the analysis that follows shares the load the wake-up started
+    await handle({ type: 'cs:analyze-article', article: article() }, cs);
+    expect(loadPacks).toHaveBeenCalledTimes(1);
+  });
+
   it('adds notes from the content script to the report', async () => {
     const { handle } = setup();
     const reply = await handle({ type: 'cs:analyze-article', article: article(), notes: ['Analysis stopped after 5000 paragraphs'] }, cs);

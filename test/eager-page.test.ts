@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { startEagerPage, READER_PATH, type EagerApi, type EagerDeps } from '../lib/page/eager';
-import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL } from '../lib/page/activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, WAKE_MESSAGE } from '../lib/page/activation';
 import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/page/status-global';
 import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
@@ -26,8 +26,15 @@ function fakeApi(stored: Record<string, unknown> = {}) {
     onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
   };
   const counts = { taken: 0, storage: 0 };
+  /** Messages sent (the wake-up), each with what had been imported by then. */
+  const sent: { message: unknown; importedBefore: number }[] = [];
+  let importedSoFar = (): number => 0;
   const api: EagerApi = {
-    runtime: { id: 'ext', getURL: (p) => `${EXT}${p}` },
+    runtime: {
+      id: 'ext',
+      getURL: (p) => `${EXT}${p}`,
+      sendMessage: async (message) => void sent.push({ message, importedBefore: importedSoFar() }),
+    },
     get storage() {
       counts.storage++;
       return storage;
@@ -35,7 +42,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
   };
   const { set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
   const take = (): EagerApi => (counts.taken++, api);
-  return { take, counts, set, messageListeners, storageListeners };
+  return { take, counts, set, messageListeners, storageListeners, sent, countImports: (f: () => number) => (importedSoFar = f) };
 }
 
 const LONG = 'Text of the page. '.repeat(200);
@@ -50,6 +57,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
   const global: Record<string, unknown> = {};
   const entry = vi.fn(async (_site: string, _afterNavigation: boolean) => {});
   const imported: string[] = [];
+  fake.countImports(() => imported.length);
   const log = vi.fn();
   const deps: EagerDeps = {
     api: fake.take,
@@ -108,6 +116,7 @@ describe('eager content script', () => {
     expect(p.counts.storage).toBe(0);
     expect(p.messageListeners.size).toBe(0);
     expect(p.imported).toEqual([]);
+    expect(p.sent).toEqual([]);
     expect(p.status()).toEqual({ state: 'not-article', signals: notArticle.signals, url: 'https://news.example/', title: 'A page' });
     // A copy each time: whoever reads it cannot change the verdict.
     (p.status() as { signals: string[] }).signals.push('forged');
@@ -149,6 +158,8 @@ describe('eager content script', () => {
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
     expect(p.storageListeners.size).toBe(0);
+    // The worker is woken once, before the reader is even imported (#8: its start overlaps the page's work).
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined(); // the reader answers the popup from here on
     p.navigate('https://news.example/world/other-story');
     await settle();
@@ -185,8 +196,10 @@ describe('eager content script', () => {
     const p = setup({ gate: () => article, stored: { [DISABLED_SITES_KEY]: ['news.example', 'other.example'] } });
     await settle();
     expect(p.imported).toEqual([]);
+    expect(p.sent).toEqual([]); // where it is off the worker is left asleep
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] } });
   });
 
@@ -201,6 +214,7 @@ describe('eager content script', () => {
     await settle();
     // After navigation the new content may still be arriving: the reader runs its own gate.
     expect(p.entry).toHaveBeenCalledWith('news.example', true, { likely: false, settings: {} });
+    expect(p.sent).toEqual([]); // the reader decides after the new content settles; no wake-up on a guess
   });
 
   it('after an SPA navigation on a switched-off site loads nothing', async () => {

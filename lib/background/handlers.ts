@@ -12,6 +12,7 @@ import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
 import type { TabReports } from './tab-reports';
 import { contentScriptTab, isExtensionPage, type ExtensionIdentity, type SenderLike } from './senders';
+import { WAKE_MESSAGE } from '../page/activation';
 
 /** The reader's own history, as the background sees it (backed by lib/store). */
 export interface HistoryPort {
@@ -177,6 +178,13 @@ export function createMessageHandler(deps: BackgroundDeps) {
       if (type.startsWith('cs:')) {
         const tabId = contentScriptTab(sender, deps.self);
         if (tabId === null) return undefined;
+        if (type === WAKE_MESSAGE.type) {
+          // The eager script's wake-up (lib/page/activation.ts): the worker is running now; make
+          // sure the knowledge is loading (a packs-changed invalidation may have dropped it). No
+          // payload, so no schema: building one would take the worker's thread from the pack load.
+          void deps.knowledge.get().catch((err: unknown) => log('knowledge build failed', err));
+          return ok(null);
+        }
         const parsed = CsToBg.safeParse(message);
         if (!parsed.success) return fail(`invalid message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
         const msg = parsed.data;

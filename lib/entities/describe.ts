@@ -9,14 +9,27 @@
  */
 import type { PackEntity, Role } from '../dataset/schema';
 import { formatTextDate, formatTextNumber, messagesLocale, t, type MessageKey } from '../i18n';
+import { REGION_NAMES_EN } from '../region-names-en';
 
 let regionNames: { locale: string; names: Intl.DisplayNames | null } | undefined;
-/** "US" → "United States" (Intl, no table to ship). */
-/** Intl.DisplayNames.of is slow (a lookup into ICU data per call): ~250 codes, kept once. */
+/**
+ * "US" → "United States": in English from the browser's names shipped as a table, in any other
+ * language from Intl.DisplayNames, whose .of is slow (a lookup into ICU data per call): kept once.
+ */
 const countryNames = new Map<string, string>();
 export function countryName(code: string | undefined): string | undefined {
   if (!code) return undefined;
   const locale = messagesLocale().lang; // the language of the sentence around it
+  if (locale === 'en') {
+    // The browser's English names as a table (lib/region-names-en.ts): building the first
+    // Intl.DisplayNames loads ICU data on the first article after every worker start (#8).
+    const upper = code.toUpperCase();
+    const listed = REGION_NAMES_EN[upper];
+    if (listed !== undefined) return listed;
+    // Intl names no other two-letter code (it gives the code back) and rejects all but 3 digits.
+    if (/^[A-Z]{2}$/.test(upper)) return upper;
+    if (!/^\d{3}$/.test(upper)) return code;
+  }
   if (regionNames?.locale !== locale) {
     countryNames.clear();
     let names: Intl.DisplayNames | null;
@@ -62,7 +75,8 @@ export function roleState(r: Role, date: string | null): RoleState {
 
 function describeRoles(roles: Role[], date: string | null): string[] {
   const parts: string[] = [];
-  const sorted = [...roles].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+  // Newest first. ISO dates order by code unit: localeCompare would build an ICU collator (#8).
+  const sorted = [...roles].sort((a, b) => ((b.from ?? '') < (a.from ?? '') ? -1 : (b.from ?? '') > (a.from ?? '') ? 1 : 0));
   const current = sorted.filter((r) => { const s = roleState(r, date); return s === 'current' || s === 'stale'; });
   const former = sorted.filter((r) => roleState(r, date) === 'former');
   const usedFormer = new Set<Role>();

@@ -11,6 +11,15 @@ export const ENABLED_KEY = 'enabled';
 export const DISABLED_SITES_KEY = 'disabledSites';
 export const ENABLED_FALLBACK = true;
 
+/**
+ * The eager script's wake-up call to the background (issue #8), sent once a page looks like an
+ * article and Backstory is on there, before the reader is even imported. Chromium stops an idle
+ * MV3 worker after ~30 s, and starting it again (process, isolate, script, pack load) takes
+ * longer than the page's own import and extraction: the message starts all that while the page
+ * works, instead of after its analysis request. It carries nothing; the background answers null.
+ */
+export const WAKE_MESSAGE = { type: 'cs:wake' } as const;
+
 /** Name of the isolated-world global the reader script registers itself under. */
 export const READER_GLOBAL = '__backstoryReader';
 

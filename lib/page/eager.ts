@@ -9,7 +9,9 @@
  * - `storage` when the answer depends on the on/off settings: on likely articles (before loading
  *   the reader), when late content turns a near-empty app shell into an article, and after SPA
  *   navigation;
- * - `runtime` only to load the reader (its URL) and to tell an orphaned script.
+ * - `runtime` only to load the reader (its URL), to tell an orphaned script, and on a likely
+ *   article where Backstory is on, to wake the background worker (WAKE_MESSAGE) before the reader
+ *   is imported, so the worker's start overlaps the page's own import and extraction.
  *
  * No message listener: the popup reads the verdict from a function on this isolated world's global
  * (lib/page/status-global.ts) with scripting.executeScript under activeTab; the background's
@@ -24,14 +26,17 @@
 import type { GateResult } from '../article/gate';
 import type { PageStatus } from '../messaging';
 import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent } from './wait';
-import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 import { PAGE_STATUS_GLOBAL } from './status-global';
 import type { PageApi, StorageChanges } from './ext-api';
 
-/** The part of the WebExtension API the eager script uses (lib/page/ext-api.ts; it sends nothing and listens to no messages). */
+/**
+ * The part of the WebExtension API the eager script uses (lib/page/ext-api.ts). It listens to no
+ * messages and sends one: the wake-up (WAKE_MESSAGE), only on a likely article where it is on.
+ */
 export interface EagerApi {
-  runtime: Pick<PageApi['runtime'], 'id' | 'getURL'>;
+  runtime: Pick<PageApi['runtime'], 'id' | 'getURL' | 'sendMessage'>;
   storage: PageApi['storage'];
 }
 
@@ -151,6 +156,15 @@ export function startEagerPage(deps: EagerDeps): () => void {
     }
   };
 
+  /** Fire and forget: the answer (null) does not matter, nor does a failure (the reader's own request follows). */
+  const wakeWorker = (): void => {
+    try {
+      Promise.resolve(api().runtime.sendMessage(WAKE_MESSAGE)).catch(() => {});
+    } catch {
+      /* the extension went away: the hand-over finds out on its own */
+    }
+  };
+
   /**
    * Load the heavy half and hand the page over to it (once). `likely`: the gate passed on the
    * document as it is now and `settings` were just read, so the reader starts on both.
@@ -161,6 +175,10 @@ export function startEagerPage(deps: EagerDeps): () => void {
     abortRun();
     try {
       if (orphaned()) return detach();
+      // The first article after a pause finds the worker stopped (#8): wake it now, so its start
+      // and pack load run while the reader loads and extracts, not after the analysis request.
+      // Not after an SPA navigation: the reader waits for the new content and may find none.
+      if (likely && !afterNavigation) wakeWorker();
       await deps.importScript(api().runtime.getURL(READER_PATH));
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
