@@ -7,6 +7,8 @@
  * the query item), and score with "shares a topic heading" as relevance: precision@5 and nDCG@10.
  * Baseline: shared capitalised words weighted by rarity (idf), same candidates.
  * The sample is split dev / held-out by a hash of the item id; --tune searches params on dev only.
+ * `--split dev` scores and prints dev only (held-out items are not even linked): use it for all
+ * tuning and diagnosis; the default (both splits) is for the lead's one held-out scoring.
  * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
  * Russia, Iran, Kyiv, Kremlin).
  *
@@ -24,7 +26,8 @@
  * filed under each heading (read from the corpus, strictly before each query)? Dev top-1 with
  * features fitted on train queries. `--gap`: P@5 on dev, on the train queries the chooser was
  * fitted on, and on the eligible items after them that nothing was fitted or tuned on (an
- * out-of-sample check that reads no held-out item), by linked-entity count and year.
+ * out-of-sample check that reads no held-out item), by linked-entity count and year;
+ * `--gap-dump FILE` writes each set's per-query P@5 (to pair two models query by query).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
@@ -193,15 +196,21 @@ export async function run(args: string[], shared: string): Promise<void> {
   const sample = eligible.slice(0, sampleN);
   const dev = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 0);
   const held = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 1);
-  console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}`);
+  // --split dev: dev figures only (and --gap's out-of-sample ones); held-out items are neither
+  // linked nor scored nor printed, so tuning runs cannot see them. The default (both) is the lead's.
+  const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+  if (split !== 'dev' && split !== 'all') throw new Error(`--split: dev or all, not ${split}`);
+  const devOnly = split === 'dev';
+  const scored = devOnly ? dev : sample;
+  console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}${devOnly ? ' (not scored: --split dev)' : ''}`);
 
   // Queries: entities the linker finds in the item's own text.
-  const queries = new Map(sample.map((it) => {
+  const queries = new Map(scored.map((it) => {
     const r = raw.get(it.id)!;
     return [it.id, toLinked(linker.link(r.summary || r.title))] as const;
   }));
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
-  const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
+  const nRelevant = new Map(scored.map((it) => [it.id, nRel(it)]));
 
   const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
     let p5 = 0, nd = 0;
@@ -416,6 +425,8 @@ export async function run(args: string[], shared: string): Promise<void> {
       ['train (chooser fitted on)', per(linkedSet(eligible.slice(sampleN, trainEnd)))],
       ['unused (never fitted or tuned on)', per(linkedSet(eligible.slice(trainEnd)))],
     ];
+    // --gap-dump FILE: per-query P@5 of each set (JSON), to pair two models' runs query by query.
+    if (args.includes('--gap-dump')) writeFileSync(args[args.indexOf('--gap-dump') + 1]!, JSON.stringify(Object.fromEntries(sets.map(([name, rows]) => [name, rows.map((r) => r.p5)]))));
     const band = (n: number) => (n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2–3' : n <= 5 ? '4–5' : '6+');
     for (const [name, rows] of sets) {
       const mean = (xs: typeof rows, k: 'p5' | 'ndcg') => xs.reduce((a, r) => a + r[k], 0) / (xs.length || 1);
@@ -498,17 +509,18 @@ export async function run(args: string[], shared: string): Promise<void> {
     // --sweep key=v1,v2,… : dev and held-out figures per value (for trade-offs, e.g. topicDiversity).
     const [key, list] = args[args.indexOf('--sweep') + 1]!.split('=') as [keyof RankParams, string];
     for (const v of list.split(',').map(Number)) {
-      const d = evaluate(dev, { ...params, [key]: v }), h = evaluate(held, { ...params, [key]: v });
-      console.log(`  sweep ${key}=${v}: dev P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)} | held-out P@5 ${h.p5.toFixed(3)} nDCG@10 ${h.ndcg10.toFixed(3)}`);
+      const d = evaluate(dev, { ...params, [key]: v });
+      const h = devOnly ? '' : ` | held-out ${((m) => `P@5 ${m.p5.toFixed(3)} nDCG@10 ${m.ndcg10.toFixed(3)}`)(evaluate(held, { ...params, [key]: v }))}`;
+      console.log(`  sweep ${key}=${v}: dev P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)}${h}`);
     }
   }
 
   const fmt = (m: Metrics) => `P@5 ${m.p5.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  (n=${m.n})`;
   console.log('');
   console.log(`relatedCoverage  dev      ${fmt(evaluate(dev, params))}`);
-  console.log(`relatedCoverage  held-out ${fmt(evaluate(held, params))}`);
+  if (!devOnly) console.log(`relatedCoverage  held-out ${fmt(evaluate(held, params))}`);
   console.log(`baseline (capitalised words × idf)  dev      ${fmt(baseline(dev))}`);
-  console.log(`baseline (capitalised words × idf)  held-out ${fmt(baseline(held))}`);
+  if (!devOnly) console.log(`baseline (capitalised words × idf)  held-out ${fmt(baseline(held))}`);
 
   // Seed case.
   const seedNames = ['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelenskyy', 'Ukraine', 'Russia', 'Iran', 'Kyiv', 'Kremlin'];
