@@ -32,6 +32,23 @@
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
  *
+ * Measured and NOT shipped (session 12; `--split dev --gap --gap-dump`, paired per query against
+ * the shipped chooser; "unused" = the 2,786 eligible items after the 6,000 train queries):
+ *  - where the loss is (dev, --diag): the likeliest storyline is the query's own for 311 of 412
+ *    queries (P@5 0.980 there); 95 rank it lower (P@5 0.269, 0.168 of the 0.198 loss), 6 never
+ *    score it. So the loss is the storyline choice, not the items within it. Out of sample the
+ *    weak bands are 4–5 linked entities (8 %, P@5 0.718) and 6+ (1 %, 0.569); 1 entity 0.815.
+ *  - a 'headName' chooser feature (query-weight share of the page's entities whose name the
+ *    heading itself says, by heading-word idf), linear + trees refitted: dev top-1 0.762 (same refit
+ *    without it 0.757), dev P@5 0.802 → 0.802, unused +0.0019 ± 0.0015 against that
+ *    refit (the linear weight came out 0.0085: the page-word features already carry it).
+ *  - refitting the shipped features on the current pack's rows: unused +0.0013 ± 0.0023.
+ *  - hedging over storylines, rerankTemp 1.25 / 1.5: dev +0.004 / +0.005, unused +0.0011 ±
+ *    0.0008 / −0.0006 ± 0.0015. --calib: where P(top) is 0.3–0.5 the top is right 0.56 and the
+ *    runner-up 0.39, so a 3 + 2 split loses there; only below 0.3 (28 of 412) would it pay.
+ *  - dev sweeps with no gain: pairMinEntities 4/6/8, treeEntities 4/8/∞, articleBlend 0/0.2,
+ *    topicSum 0, rerankTie 0.001/0.02 (all within ±0.004 of 0.802).
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -52,6 +69,7 @@ import { boostChooser } from './_coverage-boost';
 import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
+import { hashId, parseSplit, splitSample } from './_coverage-split';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -106,12 +124,7 @@ function standin(shared: string): Linker {
   };
 }
 
-/** FNV-1a 32-bit. */
-export function hashId(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
+export { hashId };
 
 interface RawLine { id: string; title: string; summary: string; date: string; dataset: string; topics?: string[] }
 
@@ -194,14 +207,10 @@ export async function run(args: string[], shared: string): Promise<void> {
   const eligible = items.filter((it) => it.id.startsWith('wcep-') && it.date && headingsOf(it.id).some((t) => earlierCount(t, it.date!) >= 5));
   eligible.sort((a, b) => hashId(`sample:${a.id}`) - hashId(`sample:${b.id}`) || (a.id < b.id ? -1 : 1));
   const sample = eligible.slice(0, sampleN);
-  const dev = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 0);
-  const held = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 1);
   // --split dev: dev figures only (and --gap's out-of-sample ones); held-out items are neither
   // linked nor scored nor printed, so tuning runs cannot see them. The default (both) is the lead's.
-  const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
-  if (split !== 'dev' && split !== 'all') throw new Error(`--split: dev or all, not ${split}`);
-  const devOnly = split === 'dev';
-  const scored = devOnly ? dev : sample;
+  const devOnly = parseSplit(args) === 'dev';
+  const { dev, held, scored } = splitSample(sample, parseSplit(args));
   console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}${devOnly ? ' (not scored: --split dev)' : ''}`);
 
   // Queries: entities the linker finds in the item's own text.
