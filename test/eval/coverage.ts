@@ -7,6 +7,8 @@
  * the query item), and score with "shares a topic heading" as relevance: precision@5 and nDCG@10.
  * Baseline: shared capitalised words weighted by rarity (idf), same candidates.
  * The sample is split dev / held-out by a hash of the item id; --tune searches params on dev only.
+ * `--split dev` scores and prints dev only (held-out items are not even linked): use it for all
+ * tuning and diagnosis; the default (both splits) is for the lead's one held-out scoring.
  * Also prints the seed case (top 10 before 2025-06-08 for Trump, Putin, Zelenskyy, Ukraine,
  * Russia, Iran, Kyiv, Kremlin).
  *
@@ -24,10 +26,28 @@
  * filed under each heading (read from the corpus, strictly before each query)? Dev top-1 with
  * features fitted on train queries. `--gap`: P@5 on dev, on the train queries the chooser was
  * fitted on, and on the eligible items after them that nothing was fitted or tuned on (an
- * out-of-sample check that reads no held-out item), by linked-entity count and year.
+ * out-of-sample check that reads no held-out item), by linked-entity count and year;
+ * `--gap-dump FILE` writes each set's per-query P@5 (to pair two models query by query).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
+ *
+ * Measured and NOT shipped (session 12; `--split dev --gap --gap-dump`, paired per query against
+ * the shipped chooser; "unused" = the 2,786 eligible items after the 6,000 train queries):
+ *  - where the loss is (dev, --diag): the likeliest storyline is the query's own for 311 of 412
+ *    queries (P@5 0.980 there); 95 rank it lower (P@5 0.269, 0.168 of the 0.198 loss), 6 never
+ *    score it. So the loss is the storyline choice, not the items within it. Out of sample the
+ *    weak bands are 4–5 linked entities (8 %, P@5 0.718) and 6+ (1 %, 0.569); 1 entity 0.815.
+ *  - a 'headName' chooser feature (query-weight share of the page's entities whose name the
+ *    heading itself says, by heading-word idf), linear + trees refitted: dev top-1 0.762 (same refit
+ *    without it 0.757), dev P@5 0.802 → 0.802, unused +0.0019 ± 0.0015 against that
+ *    refit (the linear weight came out 0.0085: the page-word features already carry it).
+ *  - refitting the shipped features on the current pack's rows: unused +0.0013 ± 0.0023.
+ *  - hedging over storylines, rerankTemp 1.25 / 1.5: dev +0.004 / +0.005, unused +0.0011 ±
+ *    0.0008 / −0.0006 ± 0.0015. --calib: where P(top) is 0.3–0.5 the top is right 0.56 and the
+ *    runner-up 0.39, so a 3 + 2 split loses there; only below 0.3 (28 of 412) would it pay.
+ *  - dev sweeps with no gain: pairMinEntities 4/6/8, treeEntities 4/8/∞, articleBlend 0/0.2,
+ *    topicSum 0, rerankTie 0.001/0.02 (all within ±0.004 of 0.802).
  *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
@@ -49,6 +69,7 @@ import { boostChooser } from './_coverage-boost';
 import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
+import { hashId, parseSplit, splitSample } from './_coverage-split';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -103,12 +124,7 @@ function standin(shared: string): Linker {
   };
 }
 
-/** FNV-1a 32-bit. */
-export function hashId(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
-  return h >>> 0;
-}
+export { hashId };
 
 interface RawLine { id: string; title: string; summary: string; date: string; dataset: string; topics?: string[] }
 
@@ -191,17 +207,19 @@ export async function run(args: string[], shared: string): Promise<void> {
   const eligible = items.filter((it) => it.id.startsWith('wcep-') && it.date && headingsOf(it.id).some((t) => earlierCount(t, it.date!) >= 5));
   eligible.sort((a, b) => hashId(`sample:${a.id}`) - hashId(`sample:${b.id}`) || (a.id < b.id ? -1 : 1));
   const sample = eligible.slice(0, sampleN);
-  const dev = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 0);
-  const held = sample.filter((it) => hashId(`split:${it.id}`) % 2 === 1);
-  console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}`);
+  // --split dev: dev figures only (and --gap's out-of-sample ones); held-out items are neither
+  // linked nor scored nor printed, so tuning runs cannot see them. The default (both) is the lead's.
+  const devOnly = parseSplit(args) === 'dev';
+  const { dev, held, scored } = splitSample(sample, parseSplit(args));
+  console.log(`  sample ${sample.length} of ${eligible.length} eligible items: dev ${dev.length}, held-out ${held.length}${devOnly ? ' (not scored: --split dev)' : ''}`);
 
   // Queries: entities the linker finds in the item's own text.
-  const queries = new Map(sample.map((it) => {
+  const queries = new Map(scored.map((it) => {
     const r = raw.get(it.id)!;
     return [it.id, toLinked(linker.link(r.summary || r.title))] as const;
   }));
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
-  const nRelevant = new Map(sample.map((it) => [it.id, nRel(it)]));
+  const nRelevant = new Map(scored.map((it) => [it.id, nRel(it)]));
 
   const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
     let p5 = 0, nd = 0;
@@ -416,6 +434,8 @@ export async function run(args: string[], shared: string): Promise<void> {
       ['train (chooser fitted on)', per(linkedSet(eligible.slice(sampleN, trainEnd)))],
       ['unused (never fitted or tuned on)', per(linkedSet(eligible.slice(trainEnd)))],
     ];
+    // --gap-dump FILE: per-query P@5 of each set (JSON), to pair two models' runs query by query.
+    if (args.includes('--gap-dump')) writeFileSync(args[args.indexOf('--gap-dump') + 1]!, JSON.stringify(Object.fromEntries(sets.map(([name, rows]) => [name, rows.map((r) => r.p5)]))));
     const band = (n: number) => (n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2–3' : n <= 5 ? '4–5' : '6+');
     for (const [name, rows] of sets) {
       const mean = (xs: typeof rows, k: 'p5' | 'ndcg') => xs.reduce((a, r) => a + r[k], 0) / (xs.length || 1);
@@ -498,17 +518,18 @@ export async function run(args: string[], shared: string): Promise<void> {
     // --sweep key=v1,v2,… : dev and held-out figures per value (for trade-offs, e.g. topicDiversity).
     const [key, list] = args[args.indexOf('--sweep') + 1]!.split('=') as [keyof RankParams, string];
     for (const v of list.split(',').map(Number)) {
-      const d = evaluate(dev, { ...params, [key]: v }), h = evaluate(held, { ...params, [key]: v });
-      console.log(`  sweep ${key}=${v}: dev P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)} | held-out P@5 ${h.p5.toFixed(3)} nDCG@10 ${h.ndcg10.toFixed(3)}`);
+      const d = evaluate(dev, { ...params, [key]: v });
+      const h = devOnly ? '' : ` | held-out ${((m) => `P@5 ${m.p5.toFixed(3)} nDCG@10 ${m.ndcg10.toFixed(3)}`)(evaluate(held, { ...params, [key]: v }))}`;
+      console.log(`  sweep ${key}=${v}: dev P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)}${h}`);
     }
   }
 
   const fmt = (m: Metrics) => `P@5 ${m.p5.toFixed(3)}  nDCG@10 ${m.ndcg10.toFixed(3)}  (n=${m.n})`;
   console.log('');
   console.log(`relatedCoverage  dev      ${fmt(evaluate(dev, params))}`);
-  console.log(`relatedCoverage  held-out ${fmt(evaluate(held, params))}`);
+  if (!devOnly) console.log(`relatedCoverage  held-out ${fmt(evaluate(held, params))}`);
   console.log(`baseline (capitalised words × idf)  dev      ${fmt(baseline(dev))}`);
-  console.log(`baseline (capitalised words × idf)  held-out ${fmt(baseline(held))}`);
+  if (!devOnly) console.log(`baseline (capitalised words × idf)  held-out ${fmt(baseline(held))}`);
 
   // Seed case.
   const seedNames = ['Donald Trump', 'Vladimir Putin', 'Volodymyr Zelenskyy', 'Ukraine', 'Russia', 'Iran', 'Kyiv', 'Kremlin'];
