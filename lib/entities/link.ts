@@ -169,8 +169,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (fullCount > 1) {
         // "Australian Labor Party" is also the name of its state branches: namesakes that all
         // belong to one country still say which country the page is about.
+        // So do a city and the region of its name ("Khartoum", the city and the state).
         const c = sameCountry(hits, index);
-        if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        if (c && (!single || (hits.length === 2 && hits.some((h) => cityOfRegionName(hits, index, h.entity)))) && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
         // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
         // mentions of their own: they must not introduce the namesake that then wins the name.
         if (!single) cursor = m.to;
@@ -254,15 +255,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
-      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
-      if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
+      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city. A region
+      // record of the bare name (the occupied "Donetsk" territory) yields to the one so named too.
+      if (!self && e.type === 'place' && e.subtype !== 'country') {
         const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
         if (suffixes) {
           const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
-          cursor = to;
-          if (region === undefined) continue;
-          chosen = region;
-          e = entityAt(index, region);
+          if (e.subtype !== 'region') {
+            cursor = to;
+            if (region === undefined) continue;
+          }
+          if (region !== undefined) {
+            chosen = region;
+            e = entityAt(index, region);
+          }
         }
       }
       const next = scan.tokens[to];
@@ -488,7 +494,11 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // capital that shares its name.
     // Also for a name of several words: "the New York governor", "New York state". The cue tells a
     // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
-    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
+    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index))) {
+      if (stateCue(scan, m, index)) score += 300;
+      // "Rio de Janeiro", "Abu Dhabi" with no cue: the city, not the state or emirate of its name.
+      else if (cityOfRegionName(hits, index, h.entity)) score -= REGION_NAMESAKE_PENALTY;
+    }
     // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
@@ -519,15 +529,54 @@ function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
   return false;
 }
 
+/** A city or capital of the same name and country as region `e` among the candidates: the compiler
+ *  keeps the emirate of Abu Dhabi and its capital apart (compile-entities.ts settlementAndRegion). */
+function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number): boolean {
+  const r = entityAt(index, region), key = nameKeyAt(index, region);
+  if (r.type !== 'place' || r.subtype !== 'region') return false;
+  for (const h of hits) {
+    if (h.short || h.entity === region) continue;
+    const c = entityAt(index, h.entity);
+    if ((c.subtype === 'city' || c.subtype === 'capital') && c.country === r.country && nameKeyAt(index, h.entity) === key) return true;
+  }
+  return false;
+}
+
+/** Below a same-named city's prominence (the least is 55, compile-entities.ts prominenceOf): a region
+ *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
+const REGION_NAMESAKE_PENALTY = 20;
+
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
 const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
-function stateCue(scan: BlockScan, m: RawMatch): boolean {
+/** Heads of "<head> of <place>" that make the place a state: "Governor of São Paulo". */
+const STATE_HEADS_BEFORE_OF = new Set(['governor', 'governors', 'governorship', 'gov']);
+
+function stateCue(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
   if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
-  return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
+  if (prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
+  const head = scan.tokens[m.from - 2];
+  if (prev && head && prev.norm === 'of' && prev.shape === Shape.Lower && STATE_HEADS_BEFORE_OF.has(head.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!) && joinedBySpace(scan, head, prev)) return true;
+  return addressMiddle(scan, m, index);
+}
+
+/** "Ciudad Juárez, Chihuahua, Mexico": a place between a capitalised name and its country, each
+ *  after a comma, is the middle part of an address: the state or province. */
+function addressMiddle(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  const tokens = scan.tokens, prev = tokens[m.from - 1], next = tokens[m.to];
+  const comma = (a: Token, b: Token) => /^,[ \u00a0]$/.test(scan.text.slice(a.end, b.start));
+  if (!prev || !next || prev.shape !== Shape.Cap || next.shape !== Shape.Cap || !comma(prev, tokens[m.from]!) || !comma(tokens[m.to - 1]!, next)) return false;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    for (const h of decodedHits(mm)) {
+      const c = entityAt(index, h.entity);
+      if (!h.short && c.type === 'place' && c.subtype === 'country') return true;
+    }
+  }
+  return false;
 }
 
 /** The region record named "<key> <suffix>" for one of the suffixes, in `country` when given. */
