@@ -21,6 +21,21 @@ const index = buildEntityIndex([
   E({ id: 'donetsk-oblast', name: 'Donetsk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
   E({ id: 'Q212', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
   E({ id: 'fi-council', name: 'Strategic Research Council', type: 'organization', subtype: 'government_body', aliases: ['RSF'], country: 'FI', prominence: 40 }),
+  E({ id: 'Q61', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['Washington'], country: 'US', prominence: 85 }),
+  E({ id: 'Q1223', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q96', name: 'Mexico', type: 'place', subtype: 'country', country: 'MX', prominence: 94 }),
+  E({ id: 'Q82112', name: 'México', type: 'place', subtype: 'region', aliases: ['Mexico'], country: 'MX', prominence: 64 }),
+  E({ id: 'tuxpan', name: 'Tuxpan', type: 'place', subtype: 'city', country: 'MX', population: 150_000, prominence: 58 }),
+  E({ id: 'the-province', name: 'The Province', type: 'organization', subtype: 'media', country: 'CA', prominence: 50 }),
+  E({ id: 'the-state', name: 'The State', type: 'organization', subtype: 'media', country: 'US', prominence: 50 }),
+  E({ id: 'cadiz', name: 'Cádiz', type: 'place', subtype: 'city', aliases: ['Cadiz'], country: 'ES', population: 116_000, prominence: 58 }),
+  E({ id: 'Q1371', name: 'West Virginia', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'us-guard', name: 'National Guard', type: 'organization', subtype: 'military', country: 'US', prominence: 70 }),
+  E({ id: 'Q1007', name: 'Guinea-Bissau', type: 'place', subtype: 'country', country: 'GW', prominence: 85 }),
+  E({ id: 'pla-manipur', name: 'People’s Liberation Army', type: 'organization', subtype: 'armed_group', aliases: ["People's Liberation Army"], country: 'IN', prominence: 50 }),
+  E({ id: 'manipur', name: 'Manipur', type: 'place', subtype: 'region', country: 'IN', prominence: 64 }),
+  E({ id: 'the-rapid', name: 'The Rapid', type: 'organization', subtype: 'company', country: 'US', prominence: 45 }),
+  E({ id: 'tamu', name: 'Texas A&M University', type: 'organization', subtype: 'education', aliases: ['A&M', 'Texas A&M'], country: 'US', prominence: 70 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -37,6 +52,11 @@ describe('a city and the region of its name', () => {
   it('is the state in the middle of an address ("Mayo, Khartoum, Sudan")', () => {
     expect(links('A bombing hits a petrol station in Mayo, Khartoum, Sudan.')).toEqual(['khartoum-state:Khartoum', 'Q1049:Sudan']);
     expect(links('Shells hit a market in Khartoum.')).toEqual(['khartoum-city:Khartoum']);
+    // The larger part of an address at the end of a sentence; a list of places is no address.
+    expect(links('Mudslides kill dozens in Petrópolis, Rio de Janeiro. Rain goes on.')).toEqual(['rio-state:Rio de Janeiro']);
+    expect(links('Flights resume to Petrópolis, Rio de Janeiro and Khartoum.')).toEqual(['rio-city:Rio de Janeiro', 'khartoum-city:Khartoum']);
+    // Only for a city and a region of one name: a byline's "BBC News, Washington" is the capital.
+    expect(links('Analysis: Jon Sopel, BBC News, Washington')).toEqual(['Q61:Washington']);
   });
   it('says which country the page is about, though it is two records', () => {
     // The Finnish council's initials must not link on a page about Sudan.
@@ -44,5 +64,37 @@ describe('a city and the region of its name', () => {
   });
   it('"the Donetsk region" is the oblast, not a region record of the bare name', () => {
     expect(links('Shelling continues in the Donetsk region of Ukraine.')).toEqual(['donetsk-oblast:Donetsk', 'Q212:Ukraine']);
+  });
+});
+
+describe('an address ending in a country that shares its name with one of its states', () => {
+  it('"Tuxpan, Mexico" is the country, not the State of México', () => {
+    expect(links('Inmates riot at a prison in Tuxpan, Mexico.')).toEqual(['tuxpan:Tuxpan', 'Q96:Mexico']);
+  });
+});
+
+describe('a longer name going on with "of <Name>"', () => {
+  it('is not the newspaper whose name is its head ("the Province of Cádiz", "the State of West Virginia")', () => {
+    expect(links('A boat sank off the coast in the Province of Cádiz.')).toEqual(['cadiz:Cádiz']);
+    expect(links('It hurt that the State of West Virginia would block me.')).toEqual(['Q1371:West Virginia']);
+  });
+  it("is not another country's body of the same name (\"the National Guard of Guinea-Bissau\")", () => {
+    expect(links('Gunfire breaks out between the National Guard of Guinea-Bissau and rebels.')).toEqual(['Q1007:Guinea-Bissau']);
+  });
+  it("stays the body before a place of its own country (\"People's Liberation Army of Manipur\")", () => {
+    expect(links("Soldiers are killed in an ambush by People's Liberation Army of Manipur militants.")).toEqual(["pla-manipur:People's Liberation Army"]);
+  });
+});
+
+describe('a name after a lower-case "the" in a block dense with capitals', () => {
+  it('is in running text: a capitalised word after it makes it part of a longer name', () => {
+    expect(links('Sudanese Armed Forces Recapture Sennar City From the Rapid Support Forces Overnight.')).toEqual([]);
+  });
+});
+
+describe('single letters with only spaces between', () => {
+  it('are not initials written with a sign ("A M 6.3 earthquake" is not "A&M")', () => {
+    expect(links('A M 6.3 earthquake strikes the coast.')).toEqual([]);
+    expect(links('Texas A&M wins the game.')).toEqual(['tamu:Texas A&M']);
   });
 });
