@@ -50,6 +50,24 @@ describe('compileEntities: a city and the region of its name', async () => {
   });
 });
 
+describe('compileEntities: the Arabic article in lower case', async () => {
+  const d = entityFilesDir(
+    [
+      { id: 'ucdp:717', name: 'Al-Shabaab', type: 'organization', subtype: 'armed_group', country: 'SO', source: 'UCDP Actor Dataset 22.1 (CC BY 4.0)' },
+      { id: 'Q9000', name: 'Al Gore', type: 'person', country: 'US', source: 'core' },
+    ],
+    [],
+  );
+  const { entities } = await compileEntities(d);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('offers "al-Shabaab" beside "Al-Shabaab" (running text writes the article in lower case)', () => {
+    expect(byId.get('ucdp:717')?.aliases).toContain('al-Shabaab');
+  });
+  it('leaves a name without the hyphened article alone', () => {
+    expect(byId.get('Q9000')?.aliases ?? []).not.toContain('al Gore');
+  });
+});
+
 describe('learnWordUse', () => {
   it('does not read the items the entity eval reserves (news-salience.ts newsGoldReserve)', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'backstory-worduse-')), 'coverage.jsonl');

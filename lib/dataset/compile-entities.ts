@@ -944,6 +944,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     // "George H. W. Bush" is written "George H.W. Bush" too (one dotted token when matching).
     if (e.type === 'person' && /\b[A-Z]\. [A-Z]\./.test(e.name)) e.aliases.push(e.name.replace(/\b([A-Z])\. (?=[A-Z]\.)/g, '$1.'));
     const nameToks = nameTokens(e.name).map(fold);
+    // "Al-Shabaab", "Al-Qaeda": running text writes the Arabic article in lower case ("al-Shabaab");
+    // the matcher keeps the more permissive casing of one key, so the variant is offered too.
+    if (e.type !== 'person') for (const a of [e.name, ...e.aliases]) if (/^Al-\p{Lu}/u.test(a)) e.aliases.push(`al${a.slice(2)}`);
     // "Ennahda Movement" is mostly written "Ennahda": the distinctive head of a movement's
     // two-word name is offered as an alias (keepAlias decides whether it is distinctive).
     const head = e.type === 'organization' ? MOVEMENT_HEAD.exec(e.name) : null;
@@ -958,7 +961,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
-      const k = fold(a);
+      // A lower-case Arabic article ("al-Shabaab") is a casing of its own, kept beside "Al-Shabaab".
+      const k = /^al-/.test(a) ? `${fold(a)}|al-` : fold(a);
       if (seen.has(k)) continue;
       // The company-head rule above may offer an excluded alias again ("Mueller").
       if (gone?.has(k)) continue;
