@@ -35,6 +35,7 @@ const index = buildEntityIndex([
   E({ id: 'pla-manipur', name: 'People’s Liberation Army', type: 'organization', subtype: 'armed_group', aliases: ["People's Liberation Army"], country: 'IN', prominence: 50 }),
   E({ id: 'manipur', name: 'Manipur', type: 'place', subtype: 'region', country: 'IN', prominence: 64 }),
   E({ id: 'the-rapid', name: 'The Rapid', type: 'organization', subtype: 'company', country: 'US', prominence: 45 }),
+  E({ id: 'houthis', name: 'Houthis', type: 'organization', subtype: 'armed_group', aliases: ['Houthi'], country: 'YE', prominence: 85 }),
   E({ id: 'tamu', name: 'Texas A&M University', type: 'organization', subtype: 'education', aliases: ['A&M', 'Texas A&M'], country: 'US', prominence: 70 }),
 ]);
 
@@ -96,5 +97,12 @@ describe('single letters with only spaces between', () => {
   it('are not initials written with a sign ("A M 6.3 earthquake" is not "A&M")', () => {
     expect(links('A M 6.3 earthquake strikes the coast.')).toEqual([]);
     expect(links('Texas A&M wins the game.')).toEqual(['tamu:Texas A&M']);
+  });
+});
+
+describe('a lower-case particle of an Arabic personal name', () => {
+  it('makes the name after it the rest of a person\'s name ("Mohammed Ali al-Houthi")', () => {
+    expect(links('The leader, Mohammed Ali al-Houthi, condemns the move.')).toEqual([]);
+    expect(links('Houthi forces clash with troops.')).toEqual(['houthis:Houthi']);
   });
 });

@@ -866,6 +866,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // A name written after a lower-case "the" ("from the Rapid Support Forces") is in running text,
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
+  if (arabicNameParticleBefore(scan, m.from)) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
   const tokens = scan.tokens;
   const next = tokens[m.to];
@@ -942,6 +943,18 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
     }
   }
   return true;
+}
+
+/** Lower-case particles of Arabic personal names: "al-", "bin", "ibn", "el-". */
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'el']);
+
+/** "Mohammed Ali al-Houthi", "Hamza bin Laden": after a capitalised name and a lower-case particle,
+ *  a name is the rest of a person's name (the movement or family named the same is another referent). */
+function arabicNameParticleBefore(scan: BlockScan, from: number): boolean {
+  const particle = scan.tokens[from - 1], given = scan.tokens[from - 2];
+  if (!particle || !given || particle.shape !== Shape.Lower || !NAME_PARTICLES.has(particle.norm) || given.shape !== Shape.Cap) return false;
+  if (!/^[-\u2010\u2011 ]$/.test(scan.text.slice(particle.end, scan.tokens[from]!.start))) return false;
+  return joinedBySpace(scan, given, particle);
 }
 
 /** Two or more capitals and no digit ("PGA", not "A1"): initials, capitalised at any place in a sentence. */
