@@ -68,6 +68,24 @@ describe('compileEntities: the Arabic article in lower case', async () => {
   });
 });
 
+describe('compileEntities: an all-caps alias that is an ordinary word', async () => {
+  const d = entityFilesDir(
+    [
+      { id: 'Q1146480', name: 'Nationalist Republican Alliance', type: 'organization', subtype: 'political_party', aliases: ['ARENA', 'SYRIZA'], country: 'SV', source: 'core' },
+    ],
+    [],
+  );
+  // Short summaries (under the gold draw's minimum) are never reserved: all are read.
+  const corpus = path.join(mkdtempSync(path.join(tmpdir(), 'backstory-worduse-')), 'coverage.jsonl');
+  writeFileSync(corpus, ['Fans fill the arena.', 'A new arena opens.', 'The arena is full.', 'Syriza wins.'].map((s, i) => JSON.stringify({ id: `wcep-x-${i}`, title: s, summary: s })).join('\n') + '\n');
+  const { entities } = await compileEntities(d, { wordCorpus: corpus });
+  it('is dropped from five letters on ("Manchester Arena" is no party); other acronyms stay', () => {
+    const aliases = entities.find((e) => e.id === 'Q1146480')?.aliases ?? [];
+    expect(aliases).not.toContain('ARENA');
+    expect(aliases).toContain('SYRIZA');
+  });
+});
+
 describe('learnWordUse', () => {
   it('does not read the items the entity eval reserves (news-salience.ts newsGoldReserve)', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'backstory-worduse-')), 'coverage.jsonl');

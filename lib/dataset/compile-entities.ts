@@ -281,6 +281,9 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (form.mode === CaseMode.Any) { drops.add('alias: one lower-case word'); return false; }
     if (NEVER_ALONE.has(f)) { drops.add('alias: common word'); return false; }
     const caps = letters === letters.toUpperCase();
+    // "ARENA", "DEMOS": from five letters on an all-caps alias matches capitalised text too
+    // (matcher.ts aliasForm), where an ordinary word ("Manchester Arena") is not the acronym.
+    if (caps && letters.length >= 5 && isCommon(f) && !curated) { drops.add('alias: acronym that is an ordinary word'); return false; }
     if (caps && letters.length <= 5) {
       // Acronyms and tickers: only well-known ones, or the core list's own.
       if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65 || /^(government_body|media|international_organization|education|military|ngo)$/.test(e.subtype ?? ''))) return true;
