@@ -36,6 +36,14 @@ const index = buildEntityIndex([
   E({ id: 'manipur', name: 'Manipur', type: 'place', subtype: 'region', country: 'IN', prominence: 64 }),
   E({ id: 'the-rapid', name: 'The Rapid', type: 'organization', subtype: 'company', country: 'US', prominence: 45 }),
   E({ id: 'houthis', name: 'Houthis', type: 'organization', subtype: 'armed_group', aliases: ['Houthi'], country: 'YE', prominence: 85 }),
+  E({ id: 'nintendo', name: 'Nintendo', type: 'organization', subtype: 'company', country: 'JP', prominence: 85 }),
+  E({ id: 'Q159', name: 'Russia', type: 'place', subtype: 'country', country: 'RU', prominence: 95 }),
+  E({ id: 'Q1603', name: 'Kentucky', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'derby', name: 'Derby', type: 'place', subtype: 'city', country: 'GB', population: 260_000, prominence: 60 }),
+  E({ id: 'Q1439', name: 'Texas', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q29552', name: 'Democratic Party', type: 'organization', subtype: 'political_party', aliases: ['Democrats'], country: 'US', prominence: 85 }),
+  E({ id: 'Q801', name: 'Israel', type: 'place', subtype: 'country', country: 'IL', prominence: 95 }),
+  E({ id: 'Q38799', name: 'Hamas', type: 'organization', subtype: 'armed_group', country: 'PS', prominence: 88 }),
   E({ id: 'tamu', name: 'Texas A&M University', type: 'organization', subtype: 'education', aliases: ['A&M', 'Texas A&M'], country: 'US', prominence: 70 }),
 ]);
 
@@ -104,5 +112,18 @@ describe('a lower-case particle of an Arabic personal name', () => {
   it('makes the name after it the rest of a person\'s name ("Mohammed Ali al-Houthi")', () => {
     expect(links('The leader, Mohammed Ali al-Houthi, condemns the move.')).toEqual([]);
     expect(links('Houthi forces clash with troops.')).toEqual(['houthis:Houthi']);
+  });
+});
+
+describe('a one-word name right after another name, a space between', () => {
+  it('is the second word of a longer name when it belongs elsewhere ("Kentucky Derby")', () => {
+    expect(links('The Kentucky Derby was run in the rain on Saturday.')).toEqual(['Q1603:Kentucky']);
+  });
+  it('stays a name of its own of the same country, or after a country ("Texas Democrats", "Russia Ukraine talks")', () => {
+    expect(links('Texas Democrats walk out of the session.')).toEqual(['Q1439:Texas', 'Q29552:Democrats']);
+    expect(links('Officials say the Russia Ukraine talks stall.')).toEqual(['Q159:Russia', 'Q212:Ukraine']);
+    // A body of another country after a place is a name of its own ("Nintendo/Apple Nintendo and
+    // Apple…" after a photo credit): only places and country-less bodies are the second word.
+    expect(links('Fans queue at the Texas Nintendo store.')).toEqual(['Q1439:Texas', 'nintendo:Nintendo']);
   });
 });

@@ -292,6 +292,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           start = last.start;
         }
       }
+      // "Kentucky Derby", "Hyundai Tucson", "Davao Occidental": a one-word name right after another
+      // name, a space between, belonging elsewhere is the second word of one longer name.
+      if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
       const list = found.get(chosen) ?? [];
       list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
       found.set(chosen, list);
@@ -943,6 +946,20 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
     }
   }
   return true;
+}
+
+/**
+ * Is `second`, linked right after `first` with only a space between, rather the second word of a
+ * longer name ("Kentucky Derby", "Hyundai Tucson", "Trump Tower Belgrade")? So when it is a place
+ * of another country than `first`, or an organisation without a country after a place ("Davao
+ * Occidental"). Countries ("Israel Hamas War", "Russia Ukraine talks" in headlines), people and
+ * sports clubs named after their city ("Brisbane Lions") are left alone.
+ */
+function secondWordOfName(first: PackEntity, second: PackEntity): boolean {
+  if (first.type === 'person' || second.type === 'person' || first.subtype === 'country' || second.subtype === 'country' || second.subtype === 'sports_club') return false;
+  // Two bodies side by side are more often two names ("Apple Nintendo" after a photo credit).
+  if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country;
+  return first.type === 'place' && second.type === 'organization' && !second.country;
 }
 
 /** Lower-case particles of Arabic personal names: "al-", "bin", "ibn", "el-". */
