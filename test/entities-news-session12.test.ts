@@ -127,3 +127,10 @@ describe('a one-word name right after another name, a space between', () => {
     expect(links('Fans queue at the Texas Nintendo store.')).toEqual(['Q1439:Texas', 'nintendo:Nintendo']);
   });
 });
+
+describe('a place after a capitalised "Miss"', () => {
+  it('is a pageant\'s title, not the place ("Miss Mexico")', () => {
+    expect(links('The reigning Miss Mexico visits Texas.')).toEqual(['Q1439:Texas']);
+    expect(links('Fans in Mexico miss the final.')).toEqual(['Q96:Mexico']);
+  });
+});

@@ -482,6 +482,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
     // "the Hamilton musical", "the Batman films": a title, not the town.
     if (e.type === 'place' && e.subtype !== 'country' && titleOfWork(scan, m)) continue;
+    // "Miss America", "Miss Indonesia": a beauty pageant's title, not the country.
+    if (e.type === 'place' && pageantTitle(scan, m)) continue;
     // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
     // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
     // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
@@ -946,6 +948,12 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
     }
   }
   return true;
+}
+
+/** "Miss Universe", "Miss Indonesia": a place after a capitalised "Miss" names a pageant or its winner. */
+function pageantTitle(scan: BlockScan, m: RawMatch): boolean {
+  const prev = scan.tokens[m.from - 1];
+  return !!prev && prev.norm === 'miss' && prev.shape === Shape.Cap && joinedBySpace(scan, prev, scan.tokens[m.from]!);
 }
 
 /**
