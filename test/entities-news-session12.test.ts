@@ -37,6 +37,8 @@ const index = buildEntityIndex([
   E({ id: 'the-rapid', name: 'The Rapid', type: 'organization', subtype: 'company', country: 'US', prominence: 45 }),
   E({ id: 'houthis', name: 'Houthis', type: 'organization', subtype: 'armed_group', aliases: ['Houthi'], country: 'YE', prominence: 85 }),
   E({ id: 'nintendo', name: 'Nintendo', type: 'organization', subtype: 'company', country: 'JP', prominence: 85 }),
+  E({ id: 'amazon', name: 'Amazon', type: 'organization', subtype: 'company', country: 'US', prominence: 85 }),
+  E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
   E({ id: 'Q159', name: 'Russia', type: 'place', subtype: 'country', country: 'RU', prominence: 95 }),
   E({ id: 'Q1603', name: 'Kentucky', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'derby', name: 'Derby', type: 'place', subtype: 'city', country: 'GB', population: 260_000, prominence: 60 }),
@@ -132,5 +134,12 @@ describe('a place after a capitalised "Miss"', () => {
   it('is a pageant\'s title, not the place ("Miss Mexico")', () => {
     expect(links('The reigning Miss Mexico visits Texas.')).toEqual(['Q1439:Texas']);
     expect(links('Fans in Mexico miss the final.')).toEqual(['Q96:Mexico']);
+  });
+});
+
+describe('a country right after a company\'s name', () => {
+  it('is the company\'s national branch, not a mention of the country ("Amazon France")', () => {
+    expect(links('Workers at Amazon France go on strike.')).toEqual(['amazon:Amazon']);
+    expect(links('Workers say Amazon opened a depot in France.')).toEqual(['amazon:Amazon', 'Q142:France']);
   });
 });

@@ -295,6 +295,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Kentucky Derby", "Hyundai Tucson", "Davao Occidental": a one-word name right after another
       // name, a space between, belonging elsewhere is the second word of one longer name.
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
+      // "Amazon France", "Google India": a country after a company's name is its national branch.
+      if (last && last.to === m.from && e.subtype === 'country' && entityAt(index, last.entity).subtype === 'company' && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) continue;
       const list = found.get(chosen) ?? [];
       list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
       found.set(chosen, list);
