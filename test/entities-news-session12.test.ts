@@ -39,6 +39,10 @@ const index = buildEntityIndex([
   E({ id: 'nintendo', name: 'Nintendo', type: 'organization', subtype: 'company', country: 'JP', prominence: 85 }),
   E({ id: 'amazon', name: 'Amazon', type: 'organization', subtype: 'company', country: 'US', prominence: 85 }),
   E({ id: 'Q142', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 95 }),
+  E({ id: 'Q11701', name: 'United States House of Representatives', type: 'organization', subtype: 'government_body', aliases: ['U.S. House'], country: 'US', prominence: 85 }),
+  E({ id: 'bw-south-east', name: 'South East', type: 'place', subtype: 'region', country: 'BW', prominence: 64 }),
+  E({ id: 'Q36074', name: 'Queensland', type: 'place', subtype: 'region', country: 'AU', prominence: 64 }),
+  E({ id: 'za-da', name: 'Democratic Alliance', type: 'organization', subtype: 'political_party', country: 'ZA', prominence: 70 }),
   E({ id: 'Q159', name: 'Russia', type: 'place', subtype: 'country', country: 'RU', prominence: 95 }),
   E({ id: 'Q1603', name: 'Kentucky', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'derby', name: 'Derby', type: 'place', subtype: 'city', country: 'GB', population: 260_000, prominence: 60 }),
@@ -92,6 +96,11 @@ describe('a longer name going on with "of <Name>"', () => {
   it("is not another country's body of the same name (\"the National Guard of Guinea-Bissau\")", () => {
     expect(links('Gunfire breaks out between the National Guard of Guinea-Bissau and rebels.')).toEqual(['Q1007:Guinea-Bissau']);
   });
+  it('stays the body when the pack knows no name after "of" ("U.S. House of Representatives")', () => {
+    expect(links('Republicans in the U.S. House of Representatives release a report.')).toEqual(['Q11701:U.S. House']);
+    // A people's name after "of" is the longer name's all the same.
+    expect(links('The Democratic Alliance of Hungarians joins the coalition.')).toEqual([]);
+  });
   it("stays the body before a place of its own country (\"People's Liberation Army of Manipur\")", () => {
     expect(links("Soldiers are killed in an ambush by People's Liberation Army of Manipur militants.")).toEqual(["pla-manipur:People's Liberation Army"]);
   });
@@ -120,6 +129,8 @@ describe('a lower-case particle of an Arabic personal name', () => {
 describe('a one-word name right after another name, a space between', () => {
   it('is the second word of a longer name when it belongs elsewhere ("Kentucky Derby")', () => {
     expect(links('The Kentucky Derby was run in the rain on Saturday.')).toEqual(['Q1603:Kentucky']);
+    // Not a name as prominent as the first: after a false first link the second is the real one.
+    expect(links('Schools close in South East Queensland as the cyclone nears.')).toEqual(['bw-south-east:South East', 'Q36074:Queensland']);
   });
   it('stays a name of its own of the same country, or after a country ("Texas Democrats", "Russia Ukraine talks")', () => {
     expect(links('Texas Democrats walk out of the session.')).toEqual(['Q1439:Texas', 'Q29552:Democrats']);

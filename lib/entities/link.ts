@@ -941,7 +941,12 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
     if (e.type === 'person' || e.subtype === 'country' || e.subtype === 'capital') return false;
     if (e.country) countries.push(e.country);
   }
-  if (scan.tokens[m.from]!.norm === 'the' || countries.length === 0) return true;
+  if (scan.tokens[m.from]!.norm === 'the') return true;
+  // "U.S. House of Representatives" (a form the pack lacks): after "of" no name the pack knows,
+  // unless a people's name ("Democratic Alliance of Hungarians in Romania").
+  const after = scan.tokens[m.to + 1]!.norm;
+  if (!scan.starts!.has(m.to + 1) && !(after.endsWith('s') && peopleAdjective(after.slice(0, -1)))) return false;
+  if (countries.length === 0) return true;
   for (const mm of scan.matches) {
     if (mm.from !== m.to + 1) continue;
     for (const h of decodedHits(mm)) {
@@ -961,14 +966,16 @@ function pageantTitle(scan: BlockScan, m: RawMatch): boolean {
 /**
  * Is `second`, linked right after `first` with only a space between, rather the second word of a
  * longer name ("Kentucky Derby", "Hyundai Tucson", "Trump Tower Belgrade")? So when it is a place
- * of another country than `first`, or an organisation without a country after a place ("Davao
- * Occidental"). Countries ("Israel Hamas War", "Russia Ukraine talks" in headlines), people and
+ * of another country than `first` and less prominent, or an organisation without a country after
+ * a place ("Davao Occidental"). Countries ("Israel Hamas War", "Russia Ukraine talks" in headlines), people and
  * sports clubs named after their city ("Brisbane Lions") are left alone.
  */
 function secondWordOfName(first: PackEntity, second: PackEntity): boolean {
   if (first.type === 'person' || second.type === 'person' || first.subtype === 'country' || second.subtype === 'country' || second.subtype === 'sports_club') return false;
   // Two bodies side by side are more often two names ("Apple Nintendo" after a photo credit).
-  if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country;
+  // Only a lesser name: after a false first link ("South East" for "South East Queensland") the
+  // second is the real one.
+  if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country && prominence(second) < prominence(first);
   return first.type === 'place' && second.type === 'organization' && !second.country;
 }
 
