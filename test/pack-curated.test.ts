@@ -29,7 +29,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   }).strict().refine((e) => e.type === 'event' || (e.from === undefined) || e.subtype === 'landmark', 'dates are for events (and landmarks in service)')
     .refine((e) => !e.from || !e.to || e.from <= e.to, 'from after to')),
   'types.json': z.array(z.object({ id, name: z.string().min(1), type: z.enum(['person', 'organization', 'place', 'event']), subtype: z.string().regex(/^[a-z_]+$/).optional(), source }).strict()),
-  'aliases.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|curated:[a-z0-9-]+|geonames:\d+|usagov:[a-z0-9-]+|fundus:[a-z0-9.-]+)$/), aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
+  'aliases.json': z.array(z.object({ id: z.string().regex(/^(Q\d+|curated:[a-z0-9-]+|geonames:\d+|usagov:[a-z0-9-]+|fundus:[a-z0-9.-]+|ucdp:\d+)$/), aliases: z.array(z.string().min(2)).optional(), shortNames: z.array(z.string().min(3)).optional(), source }).strict()),
 };
 
 describe('curated entity facts', () => {

@@ -57,11 +57,15 @@ export type WordUse = Map<string, { lower: number; cap: number }>;
 
 export async function learnWordUse(file: string): Promise<WordUse> {
   const use: WordUse = new Map();
+  // The entity eval's news gold is drawn from this corpus: its reserved items (news-salience.ts)
+  // must not teach the compiler how their words are written, as they do not count for salience.
+  const reserved = newsGoldReserve(readNewsCorpus(file));
   const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    let rec: { summary?: unknown; title?: unknown };
+    let rec: { id?: unknown; summary?: unknown; title?: unknown };
     try { rec = JSON.parse(line) as typeof rec; } catch { continue; }
+    if (typeof rec.id === 'string' && reserved.has(rec.id)) continue;
     const text = typeof rec.summary === 'string' && rec.summary ? rec.summary : typeof rec.title === 'string' ? rec.title : '';
     const toks = tokenize(text);
     for (let i = 0; i < toks.length; i++) {
@@ -159,6 +163,8 @@ interface RawRecord {
 }
 
 type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string; famous?: boolean; firstLevel?: boolean;
+  /** A region whose own title tells it from a city of its name (see regionTitledApart); not in the pack. */
+  titledApart?: boolean;
   /** A party's stated vote share (%), for keeping its acronym; not in the pack. */
   voteShare?: number };
 
@@ -275,6 +281,9 @@ function keepAlias(a: string, e: Work, drops: Counter): boolean {
     if (form.mode === CaseMode.Any) { drops.add('alias: one lower-case word'); return false; }
     if (NEVER_ALONE.has(f)) { drops.add('alias: common word'); return false; }
     const caps = letters === letters.toUpperCase();
+    // "ARENA", "DEMOS": from five letters on an all-caps alias matches capitalised text too
+    // (matcher.ts aliasForm), where an ordinary word ("Manchester Arena") is not the acronym.
+    if (caps && letters.length >= 5 && isCommon(f) && !curated) { drops.add('alias: acronym that is an ordinary word'); return false; }
     if (caps && letters.length <= 5) {
       // Acronyms and tickers: only well-known ones, or the core list's own.
       if (SHORT_ALLOW.has(letters) && (core || (e.prominence ?? 0) >= 65 || /^(government_body|media|international_organization|education|military|ngo)$/.test(e.subtype ?? ''))) return true;
@@ -407,6 +416,7 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   }
   if (r.date?.from) e.from = isoDate(r.date.from);
   if (r.date && 'to' in r.date) e.to = isoDate(r.date.to) ?? null;
+  if (r.subtype === 'region' && regionTitledApart(r, name)) e.titledApart = true;
   // Entities with a QID link to Wikidata and `enwiki:` ids to their Wikipedia page (both rebuilt
   // by the linker, link.ts entityUrl); only others store a URL.
   if (r.url && !qid && !(r.id.startsWith('enwiki:') && r.url === `https://en.wikipedia.org/wiki/${r.id.slice(7)}`)) e.url = r.url;
@@ -645,6 +655,30 @@ function prominenceOf(e: Work): number {
 
 // ---- merge ---------------------------------------------------------------------------------
 
+/** Nouns of an administrative area in a page title ("… (state)", "… Governorate", "… County"). */
+const REGION_TITLE = /\b(state|emirate|province|governorate|county|region|division|department|district|territory|oblast|krai|prefecture)\b/i;
+
+/**
+ * A region record titled apart from the bare name it shares with a city: a qualifier in its own
+ * name ("Donetsk (Occupied Ukraine)") or a Wikipedia page titled as an area ("Rio_de_Janeiro_(state)",
+ * "Abu_Dhabi_(emirate)", "Ismailia_Governorate"). A region whose page is the city's own ("Berlin",
+ * "Saint_Petersburg", "Bakı", "Grad_Zagreb") is that city: one record.
+ */
+export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url'>, name: string): boolean {
+  if (cleanName(r.name ?? '') !== name) return true;
+  const page = /^https?:\/\/en\.wikipedia\.org\/wiki\/(.+)$/.exec(r.url ?? '');
+  if (!page) return false;
+  let title: string;
+  try { title = decodeURIComponent(page[1]!).replace(/_/g, ' '); } catch { return false; }
+  return fold(title) !== fold(name) && REGION_TITLE.test(title);
+}
+
+const isSettlement = (e: Work) => e.type === 'place' && (e.subtype === 'city' || e.subtype === 'capital');
+/** One record a city or capital, the other a region titled apart from it: two places of one name. */
+function settlementAndRegion(a: Work, b: Work): boolean {
+  return (isSettlement(a) && b.subtype === 'region' && !!b.titledApart) || (isSettlement(b) && a.subtype === 'region' && !!a.titledApart);
+}
+
 function mergeInto(a: Work, b: Work) {
   a.aliases.push(b.name, ...b.aliases);
   a.shortNames.push(...b.shortNames);
@@ -694,8 +728,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (!target) {
       const nk = `${fold(e.name)}|${e.type}|${e.country ?? ''}`;
       const cand = byName.get(nk);
-      // Namesakes: only merge when at most one side has a QID.
-      if (cand && !(cand.qid && e.qid && cand.qid !== e.qid)) { target = cand; how = 'same name+type+country'; }
+      // Namesakes: only merge when at most one side has a QID, and never a city into the region
+      // of its name (the emirate of Abu Dhabi, the state of Rio de Janeiro): both are news places.
+      if (cand && !(cand.qid && e.qid && cand.qid !== e.qid)) {
+        if (settlementAndRegion(cand, e)) merges.add('kept apart: a city and the region of its name');
+        else { target = cand; how = 'same name+type+country'; }
+      }
     }
     if (target) {
       const before = target.id;
@@ -909,6 +947,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     // "George H. W. Bush" is written "George H.W. Bush" too (one dotted token when matching).
     if (e.type === 'person' && /\b[A-Z]\. [A-Z]\./.test(e.name)) e.aliases.push(e.name.replace(/\b([A-Z])\. (?=[A-Z]\.)/g, '$1.'));
     const nameToks = nameTokens(e.name).map(fold);
+    // "Al-Shabaab", "Al-Qaeda": running text writes the Arabic article in lower case ("al-Shabaab");
+    // the matcher keeps the more permissive casing of one key, so the variant is offered too.
+    if (e.type !== 'person') for (const a of [e.name, ...e.aliases]) if (/^Al-\p{Lu}/u.test(a)) e.aliases.push(`al${a.slice(2)}`);
     // "Ennahda Movement" is mostly written "Ennahda": the distinctive head of a movement's
     // two-word name is offered as an alias (keepAlias decides whether it is distinctive).
     const head = e.type === 'organization' ? MOVEMENT_HEAD.exec(e.name) : null;
@@ -923,7 +964,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
-      const k = fold(a);
+      // A lower-case Arabic article ("al-Shabaab") is a casing of its own, kept beside "Al-Shabaab".
+      const k = /^al-/.test(a) ? `${fold(a)}|al-` : fold(a);
       if (seen.has(k)) continue;
       // The company-head rule above may offer an excluded alias again ("Mueller").
       if (gone?.has(k)) continue;

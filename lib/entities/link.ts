@@ -169,8 +169,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (fullCount > 1) {
         // "Australian Labor Party" is also the name of its state branches: namesakes that all
         // belong to one country still say which country the page is about.
+        // So do a city and the region of its name ("Khartoum", the city and the state).
         const c = sameCountry(hits, index);
-        if (c && !single && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        if (c && (!single || (hits.length === 2 && hits.some((h) => cityOfRegionName(hits, index, h.entity)))) && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
         // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
         // mentions of their own: they must not introduce the namesake that then wins the name.
         if (!single) cursor = m.to;
@@ -218,7 +219,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           continue;
         }
       }
-      if (!self && lowerCaseOnly(scan, m)) continue;
+      if (!self && (lowerCaseOnly(scan, m) || spacedLetters(scan, m))) continue;
       if (!self && m.to - m.from >= 2) {
         const key = matchKey(scan, m);
         if (insideLongerName(scan, m, index)) {
@@ -254,15 +255,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
-      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city.
-      if (!self && e.type === 'place' && e.subtype !== 'region' && e.subtype !== 'country') {
+      // keeps under its full name ("Donetsk Oblast"); without such a record, not the city. A region
+      // record of the bare name (the occupied "Donetsk" territory) yields to the one so named too.
+      if (!self && e.type === 'place' && e.subtype !== 'country') {
         const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
         if (suffixes) {
           const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
-          cursor = to;
-          if (region === undefined) continue;
-          chosen = region;
-          e = entityAt(index, region);
+          if (e.subtype !== 'region') {
+            cursor = to;
+            if (region === undefined) continue;
+          }
+          if (region !== undefined) {
+            chosen = region;
+            e = entityAt(index, region);
+          }
         }
       }
       const next = scan.tokens[to];
@@ -286,6 +292,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           start = last.start;
         }
       }
+      // "Kentucky Derby", "Hyundai Tucson", "Davao Occidental": a one-word name right after another
+      // name, a space between, belonging elsewhere is the second word of one longer name.
+      if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
+      // "Amazon France", "Google India": a country after a company's name is its national branch.
+      if (last && last.to === m.from && e.subtype === 'country' && entityAt(index, last.entity).subtype === 'company' && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) continue;
       const list = found.get(chosen) ?? [];
       list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
       found.set(chosen, list);
@@ -473,6 +484,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
     // "the Hamilton musical", "the Batman films": a title, not the town.
     if (e.type === 'place' && e.subtype !== 'country' && titleOfWork(scan, m)) continue;
+    // "Miss America", "Miss Indonesia": a beauty pageant's title, not the country.
+    if (e.type === 'place' && pageantTitle(scan, m)) continue;
     // An acronym in capitals ("CAIR", "ACORN") is not a minor entity's mixed-case alias: written all
     // in capitals, a one-word name must be the entity's own name ("LONDON" datelines) or a
     // country's ("TURKIYE"; so "SIAM" still reads as Thailand).
@@ -483,12 +496,18 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
-    if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '')) score += 300;
+    // Not when the region's own country shares its name: "Veracruz, Mexico" is the country.
+    if (e.type === 'place' && e.subtype === 'region' && e.country && e.country === (cityCountry ??= cityBeforeComma(scan, m, index) ?? '') && !countryAmong(hits, index, e.country)) score += 300;
     // "Washington state", "Washington Gov. Ferguson", "eastern Washington": the state, not the
     // capital that shares its name.
     // Also for a name of several words: "the New York governor", "New York state". The cue tells a
     // state from its namesake city, not from a country ("UK lawmakers" is not a historical region).
-    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index)) && stateCue(scan, m)) score += 300;
+    if (e.type === 'place' && e.subtype === 'region' && hits.length > 1 && (settlement ??= settlementAmong(hits, index))) {
+      const sameName = cityOfRegionName(hits, index, h.entity);
+      if (stateCue(scan, m, index, sameName)) score += 300;
+      // "Rio de Janeiro", "Abu Dhabi" with no cue: the city, not the state or emirate of its name.
+      else if (sameName) score -= REGION_NAMESAKE_PENALTY;
+    }
     // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
@@ -510,6 +529,15 @@ function shortish(h: AliasHit, single: boolean, norm: string, index: EntityIndex
   return single && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) !== norm;
 }
 
+/** Is one of the full candidates the country `country` itself ("Mexico": the country and its state)? */
+function countryAmong(hits: AliasHit[], index: EntityIndex, country: string): boolean {
+  for (const h of hits) {
+    const c = entityAt(index, h.entity);
+    if (!h.short && c.type === 'place' && c.subtype === 'country' && c.country === country) return true;
+  }
+  return false;
+}
+
 /** Is one of the candidates a city or a capital (the namesake a state cue tells the state from)? */
 function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
   for (const h of hits) {
@@ -519,15 +547,58 @@ function settlementAmong(hits: AliasHit[], index: EntityIndex): boolean {
   return false;
 }
 
+/** A city or capital of the same name and country as region `e` among the candidates: the compiler
+ *  keeps the emirate of Abu Dhabi and its capital apart (compile-entities.ts settlementAndRegion). */
+function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number): boolean {
+  const r = entityAt(index, region), key = nameKeyAt(index, region);
+  if (r.type !== 'place' || r.subtype !== 'region') return false;
+  for (const h of hits) {
+    if (h.short || h.entity === region) continue;
+    const c = entityAt(index, h.entity);
+    if ((c.subtype === 'city' || c.subtype === 'capital') && c.country === r.country && nameKeyAt(index, h.entity) === key) return true;
+  }
+  return false;
+}
+
+/** Below a same-named city's prominence (the least is 55, compile-entities.ts prominenceOf): a region
+ *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
+const REGION_NAMESAKE_PENALTY = 20;
+
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
-const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse']);
+const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
-function stateCue(scan: BlockScan, m: RawMatch): boolean {
+/** Heads of "<head> of <place>" that make the place a state: "Governor of São Paulo". */
+const STATE_HEADS_BEFORE_OF = new Set(['governor', 'governors', 'governorship', 'gov']);
+
+function stateCue(scan: BlockScan, m: RawMatch, index: EntityIndex, sameName: boolean): boolean {
   const prev = scan.tokens[m.from - 1], next = scan.tokens[m.to];
   if (next && STATE_CUES_AFTER.has(next.norm) && next.shape !== Shape.Upper && joinedBySpace(scan, scan.tokens[m.to - 1]!, next)) return true;
-  return prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!);
+  if (prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
+  const head = scan.tokens[m.from - 2];
+  if (prev && head && prev.norm === 'of' && prev.shape === Shape.Lower && STATE_HEADS_BEFORE_OF.has(head.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!) && joinedBySpace(scan, head, prev)) return true;
+  return addressMiddle(scan, m, index, sameName);
+}
+
+/** "Ciudad Juárez, Chihuahua, Mexico", "Petrópolis, Rio de Janeiro.": a place after a capitalised
+ *  name and a comma is the larger part of an address, the state or province, when its country
+ *  follows, or (`atEnd`, for a region and a city of one name) when it ends the sentence; not an item
+ *  of a list ("Dubai, Abu Dhabi and Sharjah"). "BBC News, Washington" ends a byline with the capital. */
+function addressMiddle(scan: BlockScan, m: RawMatch, index: EntityIndex, atEnd: boolean): boolean {
+  const tokens = scan.tokens, prev = tokens[m.from - 1], next = tokens[m.to];
+  const comma = (a: Token, b: Token) => /^,[ \u00a0]$/.test(scan.text.slice(a.end, b.start));
+  if (!prev || prev.shape !== Shape.Cap || !comma(prev, tokens[m.from]!)) return false;
+  if (!next || /^[.;:!?]/.test(scan.text.slice(tokens[m.to - 1]!.end, next.start))) return atEnd;
+  if (next.shape !== Shape.Cap || !comma(tokens[m.to - 1]!, next)) return false;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    for (const h of decodedHits(mm)) {
+      const c = entityAt(index, h.entity);
+      if (!h.short && c.type === 'place' && c.subtype === 'country') return true;
+    }
+  }
+  return false;
 }
 
 /** The region record named "<key> <suffix>" for one of the suffixes, in `country` when given. */
@@ -634,6 +705,18 @@ function placeFits(scan: BlockScan, m: RawMatch, e: PackEntity, initial: boolean
   let cueAfter = false;
   for (let k = m.to; k < Math.min(tokens.length, m.to + 3); k++) if (PLACE_CUES_AFTER.has(tokens[k]!.norm)) cueAfter = true;
   return own > 0 || cueBefore || cueAfter;
+}
+
+/** "A M 6.3 earthquake": single letters with only spaces between are no initials ("A&M", "U.S."
+ *  are written with their sign); the matcher reads past the sign, so the text must show it. */
+function spacedLetters(scan: BlockScan, m: RawMatch): boolean {
+  if (m.to - m.from < 2) return false;
+  for (let k = m.from; k < m.to; k++) {
+    const t = scan.tokens[k]!;
+    if (t.end - t.start !== 1) return false;
+    if (k > m.from && !joinedBySpace(scan, scan.tokens[k - 1]!, t)) return false;
+  }
+  return true;
 }
 
 /** A phrase written all in lower case ("full-scale invasion", "war in gaza") is not a name. */
@@ -787,15 +870,19 @@ const demonymLike = (norm: string) => DEMONYMS.has(norm) || /(ese|ish|ist)$/.tes
 function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   if (scan.starts === undefined) nameBounds(scan, index);
   // In a headline every word is capitalised: only the signs that do not rest on capitals count.
-  if (scan.titleCase) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
+  // A name written after a lower-case "the" ("from the Rapid Support Forces") is in running text,
+  // however many capitals the block has.
+  const first = scan.tokens[m.from]!;
+  if (arabicNameParticleBefore(scan, m.from)) return true;
+  if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
   const tokens = scan.tokens;
   const next = tokens[m.to];
-  // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it.
-  if (next && m.to - m.from === 1 && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.from]!, next)) {
+  // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it; so is a
+  // longer name that is no person's ("the Province of Cádiz" is not the newspaper "The Province",
+  // "the Democratic Party of Japan" not the US party; "Bernie Sanders of Vermont" stays him).
+  if (next && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.to - 1]!, next)) {
     const after = tokens[m.to + 1];
-    const e = decodedHits(m)[0];
-    const sub = e === undefined ? undefined : entityAt(index, e.entity).subtype;
-    if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && sub !== 'country' && sub !== 'capital') return true;
+    if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && goesOnWithOf(scan, m, index)) return true;
   }
   // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
   if (next && next.shape === Shape.Upper && (next.norm === 'o' || next.norm === 'd') && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
@@ -817,7 +904,6 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   }
   const prev = tokens[m.from - 1];
   if (!prev) return false;
-  const first = tokens[m.from]!;
   if (prev.shape === Shape.Cap && joinedBySpace(scan, prev, first) && !sentenceStart(scan, m.from - 1) && !CAP_OK_BEFORE.has(prev.norm) && !demonymLike(prev.norm) && !scan.ends!.has(m.from)) return true;
   // "SF Bay area", "NYC Pride": initials the pack does not know, written before a one-word name, are
   // the first part of a longer name (a known acronym before it, "US Senate", ends a name and passes).
@@ -836,6 +922,73 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
   return afterNameConnector(scan, m);
+}
+
+/** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
+ *  East" is a figure of speech), nor, for a longer match, a person's name. One-word matches keep the
+ *  older rule: only their first candidate is looked at. A longer match stays itself before a place of
+ *  its own country ("People's Liberation Army of Manipur"), unless the article is part of the match
+ *  ("the State of West Virginia" is not the newspaper "The State"). */
+function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  const hits = decodedHits(m);
+  if (m.to - m.from === 1) {
+    const sub = hits[0] === undefined ? undefined : entityAt(index, hits[0].entity).subtype;
+    return sub !== 'country' && sub !== 'capital';
+  }
+  const countries: string[] = [];
+  for (const h of hits) {
+    const e = entityAt(index, h.entity);
+    if (e.type === 'person' || e.subtype === 'country' || e.subtype === 'capital') return false;
+    if (e.country) countries.push(e.country);
+  }
+  if (scan.tokens[m.from]!.norm === 'the') return true;
+  // "U.S. House of Representatives" (a form the pack lacks): after "of" no name the pack knows,
+  // unless a people's name ("Democratic Alliance of Hungarians in Romania").
+  const after = scan.tokens[m.to + 1]!.norm;
+  if (!scan.starts!.has(m.to + 1) && !(after.endsWith('s') && peopleAdjective(after.slice(0, -1)))) return false;
+  if (countries.length === 0) return true;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to + 1) continue;
+    for (const h of decodedHits(mm)) {
+      const p = entityAt(index, h.entity);
+      if (!h.short && p.type === 'place' && p.country && countries.includes(p.country)) return false;
+    }
+  }
+  return true;
+}
+
+/** "Miss Universe", "Miss Indonesia": a place after a capitalised "Miss" names a pageant or its winner. */
+function pageantTitle(scan: BlockScan, m: RawMatch): boolean {
+  const prev = scan.tokens[m.from - 1];
+  return !!prev && prev.norm === 'miss' && prev.shape === Shape.Cap && joinedBySpace(scan, prev, scan.tokens[m.from]!);
+}
+
+/**
+ * Is `second`, linked right after `first` with only a space between, rather the second word of a
+ * longer name ("Kentucky Derby", "Hyundai Tucson", "Trump Tower Belgrade")? So when it is a place
+ * of another country than `first` and less prominent, or an organisation without a country after
+ * a place ("Davao Occidental"). Countries ("Israel Hamas War", "Russia Ukraine talks" in headlines), people and
+ * sports clubs named after their city ("Brisbane Lions") are left alone.
+ */
+function secondWordOfName(first: PackEntity, second: PackEntity): boolean {
+  if (first.type === 'person' || second.type === 'person' || first.subtype === 'country' || second.subtype === 'country' || second.subtype === 'sports_club') return false;
+  // Two bodies side by side are more often two names ("Apple Nintendo" after a photo credit).
+  // Only a lesser name: after a false first link ("South East" for "South East Queensland") the
+  // second is the real one.
+  if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country && prominence(second) < prominence(first);
+  return first.type === 'place' && second.type === 'organization' && !second.country;
+}
+
+/** Lower-case particles of Arabic personal names: "al-", "bin", "ibn", "el-". */
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'el']);
+
+/** "Mohammed Ali al-Houthi", "Hamza bin Laden": after a capitalised name and a lower-case particle,
+ *  a name is the rest of a person's name (the movement or family named the same is another referent). */
+function arabicNameParticleBefore(scan: BlockScan, from: number): boolean {
+  const particle = scan.tokens[from - 1], given = scan.tokens[from - 2];
+  if (!particle || !given || particle.shape !== Shape.Lower || !NAME_PARTICLES.has(particle.norm) || given.shape !== Shape.Cap) return false;
+  if (!/^[-\u2010\u2011 ]$/.test(scan.text.slice(particle.end, scan.tokens[from]!.start))) return false;
+  return joinedBySpace(scan, given, particle);
 }
 
 /** Two or more capitals and no digit ("PGA", not "A1"): initials, capitalised at any place in a sentence. */
