@@ -20,8 +20,6 @@ import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../fnv';
 export interface FrozenStringsParts {
   bytes: Uint8Array;
   lengths: Uint16Array;
-  /** Each key's hash, when whoever made the parts computed it on the way (frontDecode). */
-  hashes?: Uint32Array;
   /** Each key's start in bytes (n + 1 entries), when made on the way (frontDecode). */
   starts?: Uint32Array;
 }
@@ -135,20 +133,18 @@ export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
 }
 
 /**
- * The plain parts again, and with `{ hash: true }` each key's FrozenStrings hash, made on the
- * way: FNV-1a is sequential, so a key's hash starts from the state its shared prefix left in the
- * key before it (kept per byte position; a prefix never ends inside a UTF-8 sequence) and only
- * its own suffix is hashed — the 98k slot keys' hash table then costs less than hashing every
- * key's bytes did (issue #8: this was the largest part of the worker's decode).
+ * The plain parts again (for tables read by number, or looked up now and then: the entity ids),
+ * with each key's start made on the way. The alias slot keys are not rebuilt at all: they are
+ * looked up over their front-coded form (FrontCodedStrings).
  */
-export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } = {}): FrozenStringsParts {
+export function frontDecode(coded: FrontCodedParts): FrozenStringsParts {
   const { shared, suffixLengths, suffixBytes } = coded;
   const n = shared.length;
   if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
   const lengths = new Uint16Array(n);
   // The starts too, in the same pass: StringList would make them in a loop of its own (issue #8).
   const starts = new Uint32Array(n + 1);
-  let total = 0, suffixTotal = 0, prevLength = 0, maxLength = 0;
+  let total = 0, suffixTotal = 0, prevLength = 0;
   for (let i = 0; i < n; i++) {
     const sh = shared[i]!, sl = suffixLengths[i]!;
     if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
@@ -156,28 +152,88 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
     starts[i] = total;
     total += prevLength;
     suffixTotal += sl;
-    if (prevLength > maxLength) maxLength = prevLength;
   }
   if (suffixTotal !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
   starts[n] = total;
   const bytes = new Uint8Array(total);
-  const hashes = options.hash ? new Uint32Array(n) : null;
-  // FNV state after each byte position of the previous key (only code-point ends are read).
-  const state = new Int32Array(maxLength + 1);
-  state[0] = FNV_OFFSET | 0;
   // Plain loops: keys average ~15 bytes, too short for set/copyWithin calls to pay.
   let at = 0, prev = 0, s = 0;
   for (let i = 0; i < n; i++) {
     const sh = shared[i]!, end = s + suffixLengths[i]!;
     for (let k = 0; k < sh; k++) bytes[at + k] = bytes[prev + k]!;
     let to = at + sh;
-    if (!hashes) {
-      while (s < end) bytes[to++] = suffixBytes[s++]!;
-    } else {
+    while (s < end) bytes[to++] = suffixBytes[s++]!;
+    prev = at;
+    at = to;
+  }
+  return { bytes, lengths, starts };
+}
+
+/**
+ * FrontCodedStrings: the FrozenStrings lookups (indexOf, mayHold, keyAt) straight over the
+ * front-coded parts, without rebuilding the keys' plain bytes. One pass at load hashes each key
+ * (FNV-1a is sequential: a key's hash starts from the state its shared prefix left in the key
+ * before it, kept per byte position, and only its own suffix is hashed), inserts it into the hash
+ * table and notes where its bytes come from; a key's bytes are put together only when a lookup
+ * meets a candidate of the same hash and length, or keyAt asks. For the 125k alias slot keys
+ * (issue #8): rebuilding their 1.8 MB of plain bytes at every worker start was work nothing at
+ * load reads; the cached start's worker-thread CPU fell 34.3 → 27.9 / 26.3 ms (paired,
+ * test/bench/_pack-load-cpu.ts).
+ *
+ * Key i's bytes: its own suffix gives positions [shared[i], length); the positions before come
+ * from `from[i]`, the nearest earlier key that shares less (every key in between shares at least
+ * shared[i] bytes with its predecessor, so that key starts with the same shared[i] bytes), whose
+ * suffix gives [shared[from], shared[i]), and so on back to a key that shares nothing: a few steps
+ * (the shared lengths strictly fall along the way).
+ */
+export class FrontCodedStrings {
+  readonly size: number;
+  readonly buckets: Uint32Array;
+  private readonly mask: number;
+  private readonly shared: Uint8Array;
+  private readonly suffixBytes: Uint8Array;
+  /** Key i's suffix is suffixBytes[suffixStart[i] .. suffixStart[i] + lengths[i] - shared[i]). */
+  private readonly suffixStart: Uint32Array;
+  /** Key i's UTF-8 length. */
+  private readonly lengths: Uint16Array;
+  private readonly hashes: Uint32Array;
+  private readonly from: Uint32Array;
+  /** Where a candidate key's bytes are put together (the longest key's length). */
+  private readonly scratch: Uint8Array;
+
+  constructor(coded: FrontCodedParts) {
+    const { shared, suffixLengths, suffixBytes } = coded;
+    const n = shared.length;
+    if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
+    let size = 1;
+    while (size < n * 2) size <<= 1;
+    const mask = size - 1;
+    const buckets = new Uint32Array(size);
+    const lengths = new Uint16Array(n), hashes = new Uint32Array(n), from = new Uint32Array(n);
+    const suffixStart = new Uint32Array(n + 1);
+    // FNV state after each byte position of the previous key (only code-point ends are read), and
+    // a stack of earlier keys with strictly rising shared lengths (for `from`).
+    let maxLength = 0;
+    for (let i = 0; i < n; i++) {
+      const length = shared[i]! + suffixLengths[i]!;
+      if (length > maxLength) maxLength = length;
+    }
+    const state = new Int32Array(maxLength + 1);
+    state[0] = FNV_OFFSET | 0;
+    const stack = new Uint32Array(257);
+    let depth = 0, s = 0, prevLength = 0;
+    for (let i = 0; i < n; i++) {
+      const sh = shared[i]!, end = s + suffixLengths[i]!;
+      if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+      if (end > suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+      suffixStart[i] = s;
+      prevLength = lengths[i] = sh + suffixLengths[i]!;
+      while (depth > 0 && shared[stack[depth - 1]!]! >= sh) depth--;
+      from[i] = depth > 0 ? stack[depth - 1]! : 0;
+      stack[depth++] = i;
       let h = state[sh]!, pos = sh;
       while (s < end) {
         const b = suffixBytes[s++]!;
-        bytes[to++] = b;
         pos++;
         if (b < 0x80) {
           h = Math.imul(h ^ b, FNV_PRIME);
@@ -187,11 +243,7 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
         // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
         const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
         let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
-        for (let k = 0; k < extra; k++) {
-          const c = suffixBytes[s++]!;
-          bytes[to++] = c;
-          cp = (cp << 6) | (c & 0x3f);
-        }
+        for (let k = 0; k < extra; k++) cp = (cp << 6) | (suffixBytes[s++]! & 0x3f);
         pos += extra;
         if (cp >= 0x10000) {
           cp -= 0x10000;
@@ -202,11 +254,97 @@ export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } 
         state[pos] = h;
       }
       hashes[i] = h >>> 0;
+      let b = h & mask;
+      while (buckets[b] !== 0) b = (b + 1) & mask;
+      buckets[b] = i + 1;
     }
-    prev = at;
-    at = to;
+    if (s !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+    suffixStart[n] = s;
+    this.size = n;
+    this.buckets = buckets;
+    this.mask = mask;
+    this.shared = shared;
+    this.suffixBytes = suffixBytes;
+    this.suffixStart = suffixStart;
+    this.lengths = lengths;
+    this.hashes = hashes;
+    this.from = from;
+    this.scratch = new Uint8Array(maxLength);
   }
-  return hashes ? { bytes, lengths, starts, hashes } : { bytes, lengths, starts };
+
+  /** Key i's bytes into the scratch buffer; returns its length. */
+  private assemble(i: number): number {
+    const { shared, suffixBytes, suffixStart, lengths, from, scratch } = this;
+    const length = lengths[i]!;
+    let need = length, k = i;
+    for (;;) {
+      const sh = shared[k]!;
+      for (let p = sh, q = suffixStart[k]!; p < need; p++, q++) scratch[p] = suffixBytes[q]!;
+      if (sh === 0) return length;
+      need = sh;
+      k = from[k]!;
+    }
+  }
+
+  /** See FrozenStrings.mayHold. */
+  mayHold(hash: number, byteLen: number): boolean {
+    const { lengths, buckets, mask } = this;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const slot = buckets[b]!;
+      if (slot === 0) return false;
+      if (byteLen < 0 || lengths[slot - 1] === byteLen) return true;
+    }
+  }
+
+  /** The key's number, or -1. */
+  indexOf(key: string): number {
+    const { lengths, hashes, buckets, mask, scratch } = this;
+    const hash = fnv1a(key);
+    let byteLen = -1;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const slot = buckets[b]!;
+      if (slot === 0) return -1;
+      const i = slot - 1;
+      if (hashes[i] !== hash) continue;
+      if (byteLen < 0) byteLen = utf8Length(key);
+      if (lengths[i] !== byteLen) continue;
+      this.assemble(i);
+      if (sameKey(scratch, 0, byteLen, key)) return i;
+    }
+  }
+
+  keyAt(i: number): string {
+    if (!(i >= 0 && i < this.size)) throw new RangeError(`FrozenStrings: no key ${i}`);
+    return keyString(this.scratch, 0, this.assemble(i));
+  }
+
+  keys(): string[] {
+    const out: string[] = new Array(this.size);
+    for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
+    return out;
+  }
+}
+
+/** Whether the UTF-8 bytes [s, e) are `key` (its UTF-8 length already known to be e - s). */
+function sameKey(bytes: Uint8Array, s: number, e: number, key: string): boolean {
+  const len = key.length;
+  if (e - s === len) {
+    // All ASCII (byte count = code-unit count): compare bytes to code units directly.
+    let c = 0;
+    while (c < len && bytes[s + c] === key.charCodeAt(c)) c++;
+    return c === len;
+  }
+  let c = 0;
+  return eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len;
+}
+
+/** The string of the UTF-8 bytes [s, e). */
+function keyString(bytes: Uint8Array, s: number, e: number): string {
+  let ascii = e - s <= 64;
+  for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
+  // Short ASCII keys (most of them): no TextDecoder call.
+  if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+  return decoder.decode(bytes.subarray(s, e));
 }
 
 /**
@@ -248,13 +386,7 @@ export class StringList {
   }
 
   keyAt(i: number): string {
-    const s = this.starts[i]!, e = this.starts[i + 1]!;
-    const { bytes } = this;
-    let ascii = e - s <= 64;
-    for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
-    // Short ASCII keys (most of them): no TextDecoder call.
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
-    return decoder.decode(bytes.subarray(s, e));
+    return keyString(this.bytes, this.starts[i]!, this.starts[i + 1]!);
   }
 
   keys(): string[] {
@@ -281,17 +413,13 @@ export class FrozenStrings extends StringList {
       h = Math.imul(h ^ u, FNV_PRIME);
       return true;
     };
-    const hashes = parts.hashes?.length === n ? parts.hashes : null;
     for (let i = 0; i < n; i++) {
-      if (hashes) h = hashes[i]!;
-      else {
-        h = FNV_OFFSET;
-        const s = starts[i]!, e = starts[i + 1]!;
-        let c = s;
-        // ASCII fast path: a byte is its code unit.
-        while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
-        if (c < e) eachUnit(bytes, c, e, mix);
-      }
+      h = FNV_OFFSET;
+      const s = starts[i]!, e = starts[i + 1]!;
+      let c = s;
+      // ASCII fast path: a byte is its code unit.
+      while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
+      if (c < e) eachUnit(bytes, c, e, mix);
       let b = (h >>> 0) & mask;
       while (buckets[b] !== 0) b = (b + 1) & mask;
       buckets[b] = i + 1;
@@ -323,7 +451,6 @@ export class FrozenStrings extends StringList {
   /** The key's number, or -1. */
   indexOf(key: string): number {
     const { bytes, starts, buckets, mask } = this;
-    const len = key.length;
     let byteLen = -1; // computed on the first candidate
     for (let b = fnv1a(key) & mask; ; b = (b + 1) & mask) {
       const slot = buckets[b]!;
@@ -332,15 +459,7 @@ export class FrozenStrings extends StringList {
       const s = starts[i]!, e = starts[i + 1]!;
       if (byteLen < 0) byteLen = utf8Length(key);
       if (e - s !== byteLen) continue;
-      if (byteLen === len) {
-        // All ASCII (byte count = code-unit count): compare bytes to code units directly.
-        let c = 0;
-        while (c < len && bytes[s + c] === key.charCodeAt(c)) c++;
-        if (c === len) return i;
-        continue;
-      }
-      let c = 0;
-      if (eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len) return i;
+      if (sameKey(bytes, s, e, key)) return i;
     }
   }
 }
