@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
+import { DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontEncode } from '../lib/dataset/frozen-strings';
 import { fnv1a } from '../lib/fnv';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
@@ -74,10 +74,7 @@ describe('front coding', () => {
   it('round-trips, never splits a UTF-8 sequence, and stores fewer bytes', () => {
     const parts = StringList.encode(keys);
     const coded = frontEncode(parts);
-    const back = frontDecode(coded);
-    expect([...back.bytes]).toEqual([...parts.bytes]);
-    expect([...back.lengths]).toEqual([...parts.lengths]);
-    expect(new StringList(back).keys()).toEqual(keys);
+    expect(new FrontCodedStrings(coded).keys()).toEqual(keys);
     expect(coded.suffixBytes.length).toBeLessThan(parts.bytes.length - 250);
     expect(coded.shared[keys.indexOf('cafè')]).toBe(3); // 'caf', not the first byte of é
     expect(coded.shared[keys.indexOf(`${long}y`)]).toBe(255);
@@ -108,11 +105,6 @@ describe('front coding', () => {
     expect(() => new FrontCodedStrings({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
     expect(() => new FrontCodedStrings({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
     expect(() => new FrontCodedStrings({ ...coded, suffixBytes: new Uint8Array(1) })).toThrow(/add up/);
-  });
-  it('refuses parts that do not add up', () => {
-    const coded = frontEncode(StringList.encode(['ab', 'abc']));
-    expect(() => frontDecode({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
-    expect(() => frontDecode({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
   });
 });
 

@@ -20,8 +20,6 @@ import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../fnv';
 export interface FrozenStringsParts {
   bytes: Uint8Array;
   lengths: Uint16Array;
-  /** Each key's start in bytes (n + 1 entries), when made on the way (frontDecode). */
-  starts?: Uint32Array;
 }
 
 /** UTF-8 length of a string without making bytes (lone surrogates count as U+FFFD, 3 bytes). */
@@ -98,7 +96,7 @@ function encodeParts(keys: readonly string[]): FrozenStringsParts {
  * never splitting a UTF-8 sequence) and its remaining bytes. Sorted keys share long prefixes
  * ("donald", "donald j trump", "donald trump"; "Q1000", "Q10000"): the 98k slot keys take 0.73 MB
  * instead of 1.55 MB and gzip to 348 KB instead of 511 KB, and the worker's load is mostly
- * fetching and inflating bytes (issue #8). frontDecode rebuilds the plain parts in one pass.
+ * fetching and inflating bytes (issue #8). FrontCodedStrings reads them in that form.
  */
 export interface FrontCodedParts {
   /** Leading bytes shared with the previous string. */
@@ -130,43 +128,6 @@ export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
   const suffixBytes = new Uint8Array(total);
   for (let i = 0, k = 0; i < n; k += suffix[i]!.length, i++) suffixBytes.set(suffix[i]!, k);
   return { shared, suffixLengths, suffixBytes };
-}
-
-/**
- * The plain parts again (for tables read by number, or looked up now and then: the entity ids),
- * with each key's start made on the way. The alias slot keys are not rebuilt at all: they are
- * looked up over their front-coded form (FrontCodedStrings).
- */
-export function frontDecode(coded: FrontCodedParts): FrozenStringsParts {
-  const { shared, suffixLengths, suffixBytes } = coded;
-  const n = shared.length;
-  if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
-  const lengths = new Uint16Array(n);
-  // The starts too, in the same pass: StringList would make them in a loop of its own (issue #8).
-  const starts = new Uint32Array(n + 1);
-  let total = 0, suffixTotal = 0, prevLength = 0;
-  for (let i = 0; i < n; i++) {
-    const sh = shared[i]!, sl = suffixLengths[i]!;
-    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
-    prevLength = lengths[i] = sh + sl;
-    starts[i] = total;
-    total += prevLength;
-    suffixTotal += sl;
-  }
-  if (suffixTotal !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
-  starts[n] = total;
-  const bytes = new Uint8Array(total);
-  // Plain loops: keys average ~15 bytes, too short for set/copyWithin calls to pay.
-  let at = 0, prev = 0, s = 0;
-  for (let i = 0; i < n; i++) {
-    const sh = shared[i]!, end = s + suffixLengths[i]!;
-    for (let k = 0; k < sh; k++) bytes[at + k] = bytes[prev + k]!;
-    let to = at + sh;
-    while (s < end) bytes[to++] = suffixBytes[s++]!;
-    prev = at;
-    at = to;
-  }
-  return { bytes, lengths, starts };
 }
 
 /**
@@ -360,17 +321,14 @@ export class StringList {
   constructor(parts: FrozenStringsParts) {
     const { bytes, lengths } = parts;
     const n = lengths.length;
-    let starts = parts.starts;
-    if (starts?.length !== n + 1 || starts[n] !== bytes.length) {
-      starts = new Uint32Array(n + 1);
-      let at = 0;
-      for (let i = 0; i < n; i++) {
-        starts[i] = at;
-        at += lengths[i]!;
-      }
-      starts[n] = at;
-      if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
+    const starts = new Uint32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      starts[i] = at;
+      at += lengths[i]!;
     }
+    starts[n] = at;
+    if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
     this.bytes = bytes;
     this.lengths = lengths;
     this.starts = starts;

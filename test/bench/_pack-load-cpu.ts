@@ -6,8 +6,12 @@
  * each summed over the worker thread's top-level tasks (thread CPU, `tdur`) from the message to
  * the load's coverage-ready measure; the worker's own measures (cache read, entity thaw…) too.
  *   npx tsx test/bench/_pack-load-cpu.ts <build A> <build B> [rounds] [loads]
+ * With BENCH_TRACE_JS=1 the worker's sampled profile is kept too, and the top self times of each
+ * build printed at the end (function, and the start of its code in the minified background.js).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TraceEvent } from './_trace';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
 import { endTrace, startTrace, threadSpans, topLevelTasks } from './_trace';
 import { COVERAGE_MEASURE, KNOWLEDGE_MEASURE } from '../../lib/background/knowledge-source';
@@ -20,6 +24,28 @@ const rounds = Number(process.argv[4] ?? 3), loads = Number(process.argv[5] ?? 5
 const server = await startServer({ own: path.join(process.cwd(), 'test/fixtures/pages') });
 const got: Record<string, Record<string, number[]>> = { A: {}, B: {} };
 const push = (who: string, k: string, v: number) => (got[who]![k] ??= []).push(v);
+/** Sampled self time (ms) by function position, per build (BENCH_TRACE_JS=1). */
+const selfTime: Record<string, Map<string, number>> = { A: new Map(), B: new Map() };
+
+/** Add the worker thread's sampled self times of one trace to `into`. */
+function addProfile(ev: TraceEvent[], thread: string, into: Map<string, number>): void {
+  type Node = { id: number; callFrame: { functionName: string; url?: string; lineNumber?: number; columnNumber?: number } };
+  const profile = (ev as (TraceEvent & { id?: string })[]).find((e) => e.name === 'Profile' && `${e.pid}:${e.tid}` === thread);
+  if (!profile) return;
+  const nodes = new Map<number, Node>();
+  for (const e of ev as (TraceEvent & { id?: string })[]) {
+    if (e.name !== 'ProfileChunk' || e.pid !== profile.pid || e.id !== profile.id) continue;
+    const d = (e.args as { data?: { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } }).data;
+    for (const n of d?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const samples = d?.cpuProfile?.samples ?? [], deltas = d?.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const f = nodes.get(samples[i]!)?.callFrame;
+      if (!f || f.functionName === '(idle)' || f.functionName === '(root)') continue;
+      const key = `${f.functionName || '(anon)'}|${(f.url ?? '').replace(/^.*\//, '')}|${f.lineNumber ?? -1}|${f.columnNumber ?? -1}`;
+      into.set(key, (into.get(key) ?? 0) + Math.max(0, Math.min(deltas[i + 1] ?? 200, 5000)) / 1000);
+    }
+  }
+}
 try {
   for (let r = 0; r < rounds; r++) {
     for (const [who, dir] of [['A', dirA], ['B', dirB]] as const) {
@@ -52,7 +78,11 @@ try {
           const names = new Map<string, string>();
           for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
           let cpu = 0;
-          for (const [k, n] of names) if (/ServiceWorker/i.test(n)) for (const t of topLevelTasks(threadSpans(ev, k))) cpu += (t.tdur ?? 0) / 1000;
+          for (const [k, n] of names) {
+            if (!/ServiceWorker/i.test(n)) continue;
+            for (const t of topLevelTasks(threadSpans(ev, k))) cpu += (t.tdur ?? 0) / 1000;
+            if (process.env.BENCH_TRACE_JS) addProfile(ev, k, selfTime[who]!);
+          }
           push(who, 'workerCpu', cpu);
           push(who, 'linkReady', m[0]![1] as number); push(who, 'allReady', m[1]![1] as number);
           push(who, 'cacheRead', m[2]![1] as number); push(who, 'entityThaw', m[3]![1] as number); push(who, 'coverageThaw', m[4]![1] as number);
@@ -65,6 +95,18 @@ try {
     }
     const line = (who: string) => Object.entries(got[who]!).map(([k, v]) => `${k} ${summarize(v).median.toFixed(1)}`).join('  ');
     console.log(`after round ${r + 1}:\n  A ${line('A')}\n  B ${line('B')}`);
+  }
+  if (process.env.BENCH_TRACE_JS) {
+    for (const [who, dir] of [['A', dirA], ['B', dirB]] as const) {
+      const code = readFileSync(path.join(dir, 'background.js'), 'utf8').split('\n');
+      const total = [...selfTime[who]!.values()].reduce((a, b) => a + b, 0);
+      console.log(`${who}: sampled ${total.toFixed(1)} ms over all loads; top self:`);
+      for (const [k, v] of [...selfTime[who]!].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+        const [fn, file, line, col] = k.split('|');
+        const at = file === 'background.js' ? (code[Number(line)] ?? '').slice(Number(col), Number(col) + 70) : '';
+        console.log(`  ${v.toFixed(1).padStart(6)}  ${fn} ${file}  ${at}`);
+      }
+    }
   }
 } finally {
   await server.close();
