@@ -138,8 +138,9 @@ export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
  * table and notes where its bytes come from; a key's bytes are put together only when a lookup
  * meets a candidate of the same hash and length, or keyAt asks. For the 125k alias slot keys
  * (issue #8): rebuilding their 1.8 MB of plain bytes at every worker start was work nothing at
- * load reads; the cached start's worker-thread CPU fell 34.3 → 27.9 / 26.3 ms (paired,
- * test/bench/_pack-load-cpu.ts).
+ * load reads. Worker-thread CPU of the task that decodes the cached image (paired,
+ * test/bench/_pack-load-cpu.ts): warm reloads 19.0 → 14.6 ms, worker starts (cold code) 21.4 →
+ * 17.3 ms.
  *
  * Key i's bytes: its own suffix gives positions [shared[i], length); the positions before come
  * from `from[i]`, the nearest earlier key that shares less (every key in between shares at least
@@ -164,73 +165,20 @@ export class FrontCodedStrings {
 
   constructor(coded: FrontCodedParts) {
     const { shared, suffixLengths, suffixBytes } = coded;
-    const n = shared.length;
-    if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
-    let size = 1;
-    while (size < n * 2) size <<= 1;
-    const mask = size - 1;
-    const buckets = new Uint32Array(size);
-    const lengths = new Uint16Array(n), hashes = new Uint32Array(n), from = new Uint32Array(n);
-    const suffixStart = new Uint32Array(n + 1);
-    // FNV state after each byte position of the previous key (only code-point ends are read), and
-    // a stack of earlier keys with strictly rising shared lengths (for `from`).
-    let maxLength = 0;
-    for (let i = 0; i < n; i++) {
-      const length = shared[i]! + suffixLengths[i]!;
-      if (length > maxLength) maxLength = length;
-    }
-    const state = new Int32Array(maxLength + 1);
-    state[0] = FNV_OFFSET | 0;
-    const stack = new Uint32Array(257);
-    let depth = 0, s = 0, prevLength = 0;
-    for (let i = 0; i < n; i++) {
-      const sh = shared[i]!, end = s + suffixLengths[i]!;
-      if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
-      if (end > suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
-      suffixStart[i] = s;
-      prevLength = lengths[i] = sh + suffixLengths[i]!;
-      while (depth > 0 && shared[stack[depth - 1]!]! >= sh) depth--;
-      from[i] = depth > 0 ? stack[depth - 1]! : 0;
-      stack[depth++] = i;
-      let h = state[sh]!, pos = sh;
-      while (s < end) {
-        const b = suffixBytes[s++]!;
-        pos++;
-        if (b < 0x80) {
-          h = Math.imul(h ^ b, FNV_PRIME);
-          state[pos] = h;
-          continue;
-        }
-        // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
-        const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
-        let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
-        for (let k = 0; k < extra; k++) cp = (cp << 6) | (suffixBytes[s++]! & 0x3f);
-        pos += extra;
-        if (cp >= 0x10000) {
-          cp -= 0x10000;
-          h = Math.imul(h ^ (0xd800 + (cp >> 10)), FNV_PRIME);
-          cp = 0xdc00 + (cp & 0x3ff);
-        }
-        h = Math.imul(h ^ cp, FNV_PRIME);
-        state[pos] = h;
-      }
-      hashes[i] = h >>> 0;
-      let b = h & mask;
-      while (buckets[b] !== 0) b = (b + 1) & mask;
-      buckets[b] = i + 1;
-    }
-    if (s !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
-    suffixStart[n] = s;
-    this.size = n;
-    this.buckets = buckets;
-    this.mask = mask;
+    // Three short loops, not one: at a worker start this code is cold, and small loops reach
+    // optimised code sooner (measured: the fused loop cost more thread CPU in a cold worker).
+    const layout = frontLayout(shared, suffixLengths, suffixBytes.length);
+    const hashes = frontHashes(shared, suffixBytes, layout.lengths, layout.maxLength);
+    this.size = shared.length;
+    this.buckets = hashTable(hashes);
+    this.mask = this.buckets.length - 1;
     this.shared = shared;
     this.suffixBytes = suffixBytes;
-    this.suffixStart = suffixStart;
-    this.lengths = lengths;
+    this.suffixStart = layout.suffixStart;
+    this.lengths = layout.lengths;
     this.hashes = hashes;
-    this.from = from;
-    this.scratch = new Uint8Array(maxLength);
+    this.from = layout.from;
+    this.scratch = new Uint8Array(layout.maxLength);
   }
 
   /** Key i's bytes into the scratch buffer; returns its length. */
@@ -284,6 +232,85 @@ export class FrontCodedStrings {
     for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
     return out;
   }
+}
+
+/** Each front-coded key's length, suffix start and `from` key (FrontCodedStrings), checked as they are made. */
+function frontLayout(shared: Uint8Array, suffixLengths: Uint16Array, suffixTotal: number): { lengths: Uint16Array; suffixStart: Uint32Array; from: Uint32Array; maxLength: number } {
+  const n = shared.length;
+  if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
+  const lengths = new Uint16Array(n), suffixStart = new Uint32Array(n + 1), from = new Uint32Array(n);
+  // Earlier keys with strictly rising shared lengths (at most 256: a shared length is a byte).
+  const stack = new Uint32Array(257);
+  let depth = 0, s = 0, prevLength = 0, maxLength = 0;
+  for (let i = 0; i < n; i++) {
+    const sh = shared[i]!;
+    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+    suffixStart[i] = s;
+    s += suffixLengths[i]!;
+    prevLength = lengths[i] = sh + suffixLengths[i]!;
+    if (prevLength > maxLength) maxLength = prevLength;
+    while (depth > 0 && shared[stack[depth - 1]!]! >= sh) depth--;
+    from[i] = depth > 0 ? stack[depth - 1]! : 0;
+    stack[depth++] = i;
+  }
+  if (s !== suffixTotal) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  suffixStart[n] = s;
+  return { lengths, suffixStart, from, maxLength };
+}
+
+/**
+ * Each front-coded key's FNV-1a hash (as fnv1a over its UTF-16 code units): FNV-1a is sequential,
+ * so a key's hash starts from the state its shared prefix left in the key before it (kept per
+ * byte position; a prefix never ends inside a UTF-8 sequence) and only its suffix is hashed.
+ */
+function frontHashes(shared: Uint8Array, suffixBytes: Uint8Array, lengths: Uint16Array, maxLength: number): Uint32Array {
+  const n = shared.length;
+  const hashes = new Uint32Array(n);
+  const state = new Int32Array(maxLength + 1);
+  state[0] = FNV_OFFSET | 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const sh = shared[i]!, end = s + lengths[i]! - sh;
+    let h = state[sh]!, pos = sh;
+    while (s < end) {
+      const b = suffixBytes[s++]!;
+      pos++;
+      if (b < 0x80) {
+        h = Math.imul(h ^ b, FNV_PRIME);
+        state[pos] = h;
+        continue;
+      }
+      // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
+      const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+      let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
+      for (let k = 0; k < extra; k++) cp = (cp << 6) | (suffixBytes[s++]! & 0x3f);
+      pos += extra;
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        h = Math.imul(h ^ (0xd800 + (cp >> 10)), FNV_PRIME);
+        cp = 0xdc00 + (cp & 0x3ff);
+      }
+      h = Math.imul(h ^ cp, FNV_PRIME);
+      state[pos] = h;
+    }
+    hashes[i] = h >>> 0;
+  }
+  return hashes;
+}
+
+/** Open addressing over key hashes (linear probing, a power-of-two size ≥ 2 × keys; 0 = empty, else key + 1). */
+function hashTable(hashes: Uint32Array): Uint32Array {
+  const n = hashes.length;
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const buckets = new Uint32Array(size);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    let b = hashes[i]! & mask;
+    while (buckets[b] !== 0) b = (b + 1) & mask;
+    buckets[b] = i + 1;
+  }
+  return buckets;
 }
 
 /** Whether the UTF-8 bytes [s, e) are `key` (its UTF-8 length already known to be e - s). */

@@ -5,7 +5,10 @@
  * `loads` traced reloads (ui:packs-changed from an extension page, as browser-startup.bench.ts),
  * each summed over the worker thread's top-level tasks (thread CPU, `tdur`) from the message to
  * the load's coverage-ready measure; the worker's own measures (cache read, entity thaw…) too.
- *   npx tsx test/bench/_pack-load-cpu.ts <build A> <build B> [rounds] [loads]
+ * With `cold`, each load is a worker start instead (CDP ServiceWorker.stopAllWorkers, then a
+ * message wakes it): cold code, as a later worker start runs it; its CPU includes the script's
+ * evaluation (the same for both builds).
+ *   npx tsx test/bench/_pack-load-cpu.ts <build A> <build B> [rounds] [loads] [cold]
  * With BENCH_TRACE_JS=1 the worker's sampled profile is kept too, and the top self times of each
  * build printed at the end (function, and the start of its code in the minified background.js).
  */
@@ -13,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TraceEvent } from './_trace';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
-import { endTrace, startTrace, threadSpans, topLevelTasks } from './_trace';
+import { endTrace, threadSpans, topLevelTasks } from './_trace';
 import { COVERAGE_MEASURE, KNOWLEDGE_MEASURE } from '../../lib/background/knowledge-source';
 import { PACK_CACHE_READ_MEASURE, PACK_CACHE_WRITE_MEASURE, PACK_PATH_MARK } from '../../lib/background/packs';
 import { COVERAGE_THAW_MEASURE, ENTITY_THAW_MEASURE } from '../../lib/dataset/runtime-pack';
@@ -21,9 +24,18 @@ import { summarize } from './measure';
 
 const [dirA, dirB] = [process.argv[2]!, process.argv[3]!];
 const rounds = Number(process.argv[4] ?? 3), loads = Number(process.argv[5] ?? 5);
+const cold = process.argv[6] === 'cold';
 const server = await startServer({ own: path.join(process.cwd(), 'test/fixtures/pages') });
 const got: Record<string, Record<string, number[]>> = { A: {}, B: {} };
 const push = (who: string, k: string, v: number) => (got[who]![k] ??= []).push(v);
+/**
+ * _trace.ts's categories plus User Timing, so the worker's own measures are in the trace and the
+ * task that ran the decode (the one holding the entity-thaw measure) can be picked out.
+ */
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink', 'blink.user_timing', '__metadata',
+  ...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : [])].join(',');
+const startTrace = (cdp: { send(m: string, p?: object): Promise<unknown> }) => cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+
 /** Sampled self time (ms) by function position, per build (BENCH_TRACE_JS=1). */
 const selfTime: Record<string, Map<string, number>> = { A: new Map(), B: new Map() };
 
@@ -58,7 +70,10 @@ try {
         const tracer = await remote.newBrowserCDPSession();
         const ext = await s.context.newPage();
         await ext.goto(`chrome-extension://${s.extId}/popup.html`, { waitUntil: 'domcontentloaded' });
-        const count = (n: string) => s.worker.evaluate((name) => performance.getEntriesByName(name).length, n);
+        const control = cold ? await s.context.newCDPSession(ext) : null;
+        await control?.send('ServiceWorker.enable' as never);
+        let worker = s.worker;
+        const count = (n: string) => worker.evaluate((name) => performance.getEntriesByName(name).length, n);
         const reload = () => ext.evaluate(async () => {
           const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
           await rt.sendMessage({ type: 'ui:packs-changed' });
@@ -67,23 +82,36 @@ try {
         // The first load (at worker start) took the shard path: wait for its image to be cached.
         for (let k = 0; k < 100 && (await count(PACK_CACHE_WRITE_MEASURE)) === 0; k++) await new Promise((res) => setTimeout(res, 100));
         for (let i = 0; i < loads + 1; i++) {
-          const before = await count(COVERAGE_MEASURE);
+          if (control) {
+            await control.send('ServiceWorker.stopAllWorkers' as never);
+            await new Promise((res) => setTimeout(res, 300));
+          }
+          const before = control ? 0 : await count(COVERAGE_MEASURE);
           await startTrace(tracer);
-          await reload();
+          if (control) {
+            // Wake the worker (its start warms the knowledge up) and wait for its coverage-ready.
+            await ext.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui:get-dataset-info' }));
+            worker = s.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${s.extId}/`)).at(-1) ?? worker;
+          } else await reload();
           for (let k = 0; k < 400 && (await count(COVERAGE_MEASURE)) === before; k++) await new Promise((res) => setTimeout(res, 5));
           const ev = await endTrace(tracer);
-          const m = await s.worker.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)).map((e) => [e?.startTime ?? NaN, e?.duration ?? NaN, (e as PerformanceMark | undefined)?.detail ?? null]), [KNOWLEDGE_MEASURE, COVERAGE_MEASURE, PACK_CACHE_READ_MEASURE, ENTITY_THAW_MEASURE, COVERAGE_THAW_MEASURE, PACK_PATH_MARK]);
+          const m = await worker.evaluate((names) => names.map((n) => performance.getEntriesByName(n).at(-1)).map((e) => [e?.startTime ?? NaN, e?.duration ?? NaN, (e as PerformanceMark | undefined)?.detail ?? null]), [KNOWLEDGE_MEASURE, COVERAGE_MEASURE, PACK_CACHE_READ_MEASURE, ENTITY_THAW_MEASURE, COVERAGE_THAW_MEASURE, PACK_PATH_MARK]);
           if (i === 0) continue; // the first reload warms the message path
           if (m[5]![2] !== 'cache') throw new Error(`load took the ${String(m[5]![2])} path`);
           const names = new Map<string, string>();
           for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-          let cpu = 0;
+          let cpu = 0, decodeTask = NaN;
+          const thaw = ev.find((e) => e.name === ENTITY_THAW_MEASURE && (e.ph === 'b' || e.ph === 'X' || e.ph === 'R' || e.ph === 'I'));
           for (const [k, n] of names) {
             if (!/ServiceWorker/i.test(n)) continue;
-            for (const t of topLevelTasks(threadSpans(ev, k))) cpu += (t.tdur ?? 0) / 1000;
+            for (const t of topLevelTasks(threadSpans(ev, k))) {
+              cpu += (t.tdur ?? 0) / 1000;
+              if (thaw && `${thaw.pid}:${thaw.tid}` === k && thaw.ts >= t.ts && thaw.ts <= t.ts + t.dur!) decodeTask = (t.tdur ?? NaN) / 1000;
+            }
             if (process.env.BENCH_TRACE_JS) addProfile(ev, k, selfTime[who]!);
           }
           push(who, 'workerCpu', cpu);
+          push(who, 'decodeTaskCpu', decodeTask);
           push(who, 'linkReady', m[0]![1] as number); push(who, 'allReady', m[1]![1] as number);
           push(who, 'cacheRead', m[2]![1] as number); push(who, 'entityThaw', m[3]![1] as number); push(who, 'coverageThaw', m[4]![1] as number);
         }
