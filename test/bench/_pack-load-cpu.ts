@@ -4,7 +4,9 @@
  * machine, where wall-clock rows are noise). Per launch: one shard load to fill the cache, then
  * `loads` traced reloads (ui:packs-changed from an extension page, as browser-startup.bench.ts),
  * each summed over the worker thread's top-level tasks (thread CPU, `tdur`) from the message to
- * the load's coverage-ready measure; the worker's own measures (cache read, entity thaw…) too.
+ * the load's coverage-ready measure; the worker's own measures (cache read, entity thaw…) too, and
+ * the thread CPU of the two tasks holding the entity thaw (the image's decode) and the coverage
+ * thaw (traced with User Timing).
  * With `cold`, each load is a worker start instead (CDP ServiceWorker.stopAllWorkers, then a
  * message wakes it): cold code, as a later worker start runs it; its CPU includes the script's
  * evaluation (the same for both builds).
@@ -100,18 +102,22 @@ try {
           if (m[5]![2] !== 'cache') throw new Error(`load took the ${String(m[5]![2])} path`);
           const names = new Map<string, string>();
           for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-          let cpu = 0, decodeTask = NaN;
-          const thaw = ev.find((e) => e.name === ENTITY_THAW_MEASURE && (e.ph === 'b' || e.ph === 'X' || e.ph === 'R' || e.ph === 'I'));
+          let cpu = 0, decodeTask = NaN, coverageTask = NaN;
+          const measured = (name: string) => ev.find((e) => e.name === name && (e.ph === 'b' || e.ph === 'X' || e.ph === 'R' || e.ph === 'I'));
+          const thaw = measured(ENTITY_THAW_MEASURE), cthaw = measured(COVERAGE_THAW_MEASURE);
           for (const [k, n] of names) {
             if (!/ServiceWorker/i.test(n)) continue;
             for (const t of topLevelTasks(threadSpans(ev, k))) {
               cpu += (t.tdur ?? 0) / 1000;
-              if (thaw && `${thaw.pid}:${thaw.tid}` === k && thaw.ts >= t.ts && thaw.ts <= t.ts + t.dur!) decodeTask = (t.tdur ?? NaN) / 1000;
+              const holds = (m: TraceEvent | undefined) => !!m && `${m.pid}:${m.tid}` === k && m.ts >= t.ts && m.ts <= t.ts + t.dur!;
+              if (holds(thaw)) decodeTask = (t.tdur ?? NaN) / 1000;
+              if (holds(cthaw)) coverageTask = (t.tdur ?? NaN) / 1000;
             }
             if (process.env.BENCH_TRACE_JS) addProfile(ev, k, selfTime[who]!);
           }
           push(who, 'workerCpu', cpu);
           push(who, 'decodeTaskCpu', decodeTask);
+          push(who, 'coverageTaskCpu', coverageTask);
           push(who, 'linkReady', m[0]![1] as number); push(who, 'allReady', m[1]![1] as number);
           push(who, 'cacheRead', m[2]![1] as number); push(who, 'entityThaw', m[3]![1] as number); push(who, 'coverageThaw', m[4]![1] as number);
         }
