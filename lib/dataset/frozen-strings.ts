@@ -388,29 +388,23 @@ export class FrozenStrings extends StringList {
   constructor(parts: FrozenStringsParts) {
     super(parts);
     const { bytes, starts } = this;
-    const n = this.size;
-    let size = 1;
-    while (size < n * 2) size <<= 1;
-    const buckets = new Uint32Array(size);
-    const mask = size - 1;
+    const hashes = new Uint32Array(this.size);
     let h = 0;
     const mix = (u: number) => {
       h = Math.imul(h ^ u, FNV_PRIME);
       return true;
     };
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < hashes.length; i++) {
       h = FNV_OFFSET;
       const s = starts[i]!, e = starts[i + 1]!;
       let c = s;
       // ASCII fast path: a byte is its code unit.
       while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
       if (c < e) eachUnit(bytes, c, e, mix);
-      let b = (h >>> 0) & mask;
-      while (buckets[b] !== 0) b = (b + 1) & mask;
-      buckets[b] = i + 1;
+      hashes[i] = h >>> 0;
     }
-    this.buckets = buckets;
-    this.mask = mask;
+    this.buckets = hashTable(hashes);
+    this.mask = this.buckets.length - 1;
   }
 
   /** Build from distinct keys (each under 65,536 UTF-8 bytes, no lone surrogates); key i gets number i. */
