@@ -132,82 +132,97 @@ export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
 
 /**
  * FrontCodedStrings: the FrozenStrings lookups (indexOf, mayHold, keyAt) straight over the
- * front-coded parts, without rebuilding the keys' plain bytes. One pass at load hashes each key
- * (FNV-1a is sequential: a key's hash starts from the state its shared prefix left in the key
- * before it, kept per byte position, and only its own suffix is hashed), inserts it into the hash
- * table and notes where its bytes come from; a key's bytes are put together only when a lookup
- * meets a candidate of the same hash and length, or keyAt asks. For the 125k alias slot keys
- * (issue #8): rebuilding their 1.8 MB of plain bytes at every worker start was work nothing at
- * load reads. Worker-thread CPU of the task that decodes the cached image (paired,
- * test/bench/_pack-load-cpu.ts): warm reloads 19.0 → 14.6 ms, worker starts (cold code) 21.4 →
- * 17.3 ms.
+ * front-coded parts, without rebuilding the keys' plain bytes. At load: each key's hash (FNV-1a
+ * is sequential: a key's hash starts from the state its shared prefix left in the key before it,
+ * kept per byte position, and only its own suffix is hashed) and suffix start, then the hash
+ * table; a key's bytes are put together only when a lookup meets a candidate of the same hash
+ * and length, or keyAt asks. For the 125k alias slot keys (issue #8): rebuilding their 1.8 MB of
+ * plain bytes at every worker start was work nothing at load reads. Worker-thread CPU of the task
+ * that decodes the cached image, session start → this (paired, test/bench/_pack-load-cpu.ts, load
+ * ~8): warm reloads 22.3 → 12.5 ms, worker starts (cold code) 27.8 → 19.1 ms.
  *
  * Key i's bytes: its own suffix gives positions [shared[i], length); the positions before come
- * from `from[i]`, the nearest earlier key that shares less (every key in between shares at least
- * shared[i] bytes with its predecessor, so that key starts with the same shared[i] bytes), whose
- * suffix gives [shared[from], shared[i]), and so on back to a key that shares nothing: a few steps
- * (the shared lengths strictly fall along the way).
+ * from its `from` key, the nearest earlier key that shares less (every key in between shares at
+ * least shared[i] bytes with its predecessor, so that key starts with the same shared[i] bytes),
+ * whose suffix gives [shared[from], shared[i]), and so on back to a key that shares nothing: a few
+ * steps (the shared lengths strictly fall along the way). A key's `from` is found by scanning back
+ * the first time its bytes are needed, and kept (at load it was a pass over every key).
  */
 export class FrontCodedStrings {
   readonly size: number;
   readonly buckets: Uint32Array;
   private readonly mask: number;
   private readonly shared: Uint8Array;
+  private readonly suffixLengths: Uint16Array;
   private readonly suffixBytes: Uint8Array;
-  /** Key i's suffix is suffixBytes[suffixStart[i] .. suffixStart[i] + lengths[i] - shared[i]). */
+  /** Key i's suffix is suffixBytes[suffixStart[i] .. suffixStart[i] + suffixLengths[i]). */
   private readonly suffixStart: Uint32Array;
-  /** Key i's UTF-8 length. */
-  private readonly lengths: Uint16Array;
   private readonly hashes: Uint32Array;
+  /** `from` key + 1 of each key whose bytes were put together so far (0: not looked for yet). */
   private readonly from: Uint32Array;
   /** Where a candidate key's bytes are put together (the longest key's length). */
   private readonly scratch: Uint8Array;
 
   constructor(coded: FrontCodedParts) {
     const { shared, suffixLengths, suffixBytes } = coded;
-    // Three short loops, not one: at a worker start this code is cold, and small loops reach
-    // optimised code sooner (measured: the fused loop cost more thread CPU in a cold worker).
-    const layout = frontLayout(shared, suffixLengths, suffixBytes.length);
-    const hashes = frontHashes(shared, suffixBytes, layout.lengths, layout.maxLength);
-    this.size = shared.length;
+    const n = shared.length;
+    if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
+    // Two short loops, not one long one: at a worker start this code is cold, and small loops
+    // reach optimised code sooner (measured: a fused loop cost more thread CPU in a cold worker).
+    const maxLength = 255 + maxOf(suffixLengths);
+    const suffixStart = new Uint32Array(n + 1);
+    const hashes = frontHashes(shared, suffixLengths, suffixBytes, suffixStart, maxLength);
+    this.size = n;
     this.buckets = hashTable(hashes);
     this.mask = this.buckets.length - 1;
     this.shared = shared;
+    this.suffixLengths = suffixLengths;
     this.suffixBytes = suffixBytes;
-    this.suffixStart = layout.suffixStart;
-    this.lengths = layout.lengths;
+    this.suffixStart = suffixStart;
     this.hashes = hashes;
-    this.from = layout.from;
-    this.scratch = new Uint8Array(layout.maxLength);
+    this.from = new Uint32Array(n);
+    this.scratch = new Uint8Array(maxLength);
+  }
+
+  /** Key k's `from` key: the nearest earlier key that shares less (found once, then kept). */
+  private fromOf(k: number): number {
+    const got = this.from[k]!;
+    if (got !== 0) return got - 1;
+    const { shared } = this;
+    const sh = shared[k]!;
+    let j = k - 1;
+    while (shared[j]! >= sh) j--;
+    this.from[k] = j + 1;
+    return j;
   }
 
   /** Key i's bytes into the scratch buffer; returns its length. */
   private assemble(i: number): number {
-    const { shared, suffixBytes, suffixStart, lengths, from, scratch } = this;
-    const length = lengths[i]!;
+    const { shared, suffixLengths, suffixBytes, suffixStart, scratch } = this;
+    const length = shared[i]! + suffixLengths[i]!;
     let need = length, k = i;
     for (;;) {
       const sh = shared[k]!;
       for (let p = sh, q = suffixStart[k]!; p < need; p++, q++) scratch[p] = suffixBytes[q]!;
       if (sh === 0) return length;
       need = sh;
-      k = from[k]!;
+      k = this.fromOf(k);
     }
   }
 
   /** See FrozenStrings.mayHold. */
   mayHold(hash: number, byteLen: number): boolean {
-    const { lengths, buckets, mask } = this;
+    const { shared, suffixLengths, buckets, mask } = this;
     for (let b = hash & mask; ; b = (b + 1) & mask) {
       const slot = buckets[b]!;
       if (slot === 0) return false;
-      if (byteLen < 0 || lengths[slot - 1] === byteLen) return true;
+      if (byteLen < 0 || shared[slot - 1]! + suffixLengths[slot - 1]! === byteLen) return true;
     }
   }
 
   /** The key's number, or -1. */
   indexOf(key: string): number {
-    const { lengths, hashes, buckets, mask, scratch } = this;
+    const { shared, suffixLengths, hashes, buckets, mask, scratch } = this;
     const hash = fnv1a(key);
     let byteLen = -1;
     for (let b = hash & mask; ; b = (b + 1) & mask) {
@@ -216,7 +231,7 @@ export class FrontCodedStrings {
       const i = slot - 1;
       if (hashes[i] !== hash) continue;
       if (byteLen < 0) byteLen = utf8Length(key);
-      if (lengths[i] !== byteLen) continue;
+      if (shared[i]! + suffixLengths[i]! !== byteLen) continue;
       this.assemble(i);
       if (sameKey(scratch, 0, byteLen, key)) return i;
     }
@@ -234,43 +249,31 @@ export class FrontCodedStrings {
   }
 }
 
-/** Each front-coded key's length, suffix start and `from` key (FrontCodedStrings), checked as they are made. */
-function frontLayout(shared: Uint8Array, suffixLengths: Uint16Array, suffixTotal: number): { lengths: Uint16Array; suffixStart: Uint32Array; from: Uint32Array; maxLength: number } {
-  const n = shared.length;
-  if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
-  const lengths = new Uint16Array(n), suffixStart = new Uint32Array(n + 1), from = new Uint32Array(n);
-  // Earlier keys with strictly rising shared lengths (at most 256: a shared length is a byte).
-  const stack = new Uint32Array(257);
-  let depth = 0, s = 0, prevLength = 0, maxLength = 0;
-  for (let i = 0; i < n; i++) {
-    const sh = shared[i]!;
-    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
-    suffixStart[i] = s;
-    s += suffixLengths[i]!;
-    prevLength = lengths[i] = sh + suffixLengths[i]!;
-    if (prevLength > maxLength) maxLength = prevLength;
-    while (depth > 0 && shared[stack[depth - 1]!]! >= sh) depth--;
-    from[i] = depth > 0 ? stack[depth - 1]! : 0;
-    stack[depth++] = i;
-  }
-  if (s !== suffixTotal) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
-  suffixStart[n] = s;
-  return { lengths, suffixStart, from, maxLength };
+/** The largest value of a column (0 when empty). */
+function maxOf(values: Uint16Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 /**
- * Each front-coded key's FNV-1a hash (as fnv1a over its UTF-16 code units): FNV-1a is sequential,
- * so a key's hash starts from the state its shared prefix left in the key before it (kept per
- * byte position; a prefix never ends inside a UTF-8 sequence) and only its suffix is hashed.
+ * Each front-coded key's FNV-1a hash (as fnv1a over its UTF-16 code units), its suffix's start
+ * noted in `suffixStart` on the way, the parts checked as they are read. FNV-1a is sequential, so
+ * a key's hash starts from the state its shared prefix left in the key before it (kept per byte
+ * position; a prefix never ends inside a UTF-8 sequence) and only its suffix is hashed.
  */
-function frontHashes(shared: Uint8Array, suffixBytes: Uint8Array, lengths: Uint16Array, maxLength: number): Uint32Array {
+function frontHashes(shared: Uint8Array, suffixLengths: Uint16Array, suffixBytes: Uint8Array, suffixStart: Uint32Array, maxLength: number): Uint32Array {
   const n = shared.length;
   const hashes = new Uint32Array(n);
   const state = new Int32Array(maxLength + 1);
   state[0] = FNV_OFFSET | 0;
-  let s = 0;
+  let s = 0, prevLength = 0;
   for (let i = 0; i < n; i++) {
-    const sh = shared[i]!, end = s + lengths[i]! - sh;
+    const sh = shared[i]!, end = s + suffixLengths[i]!;
+    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+    if (end > suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+    prevLength = sh + suffixLengths[i]!;
+    suffixStart[i] = s;
     let h = state[sh]!, pos = sh;
     while (s < end) {
       const b = suffixBytes[s++]!;
@@ -295,6 +298,8 @@ function frontHashes(shared: Uint8Array, suffixBytes: Uint8Array, lengths: Uint1
     }
     hashes[i] = h >>> 0;
   }
+  if (s !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  suffixStart[n] = s;
   return hashes;
 }
 
