@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { DeferredStrings, FrozenStrings, StringList, frontDecode, frontEncode } from '../lib/dataset/frozen-strings';
+import { DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontEncode } from '../lib/dataset/frozen-strings';
+import { fnv1a } from '../lib/fnv';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import { parsePack } from '../lib/dataset/pack';
@@ -73,28 +74,37 @@ describe('front coding', () => {
   it('round-trips, never splits a UTF-8 sequence, and stores fewer bytes', () => {
     const parts = StringList.encode(keys);
     const coded = frontEncode(parts);
-    const back = frontDecode(coded);
-    expect([...back.bytes]).toEqual([...parts.bytes]);
-    expect([...back.lengths]).toEqual([...parts.lengths]);
-    expect(new StringList(back).keys()).toEqual(keys);
+    expect(new FrontCodedStrings(coded).keys()).toEqual(keys);
     expect(coded.suffixBytes.length).toBeLessThan(parts.bytes.length - 250);
     expect(coded.shared[keys.indexOf('cafè')]).toBe(3); // 'caf', not the first byte of é
     expect(coded.shared[keys.indexOf(`${long}y`)]).toBe(255);
   });
-  it('hashes on the way as FrozenStrings does (the same table, every key found)', () => {
-    const distinct = [...new Set(keys)].sort();
+  it('is looked up over its front-coded form like FrozenStrings over the plain keys', () => {
+    // Long runs of shared prefixes (a key's bytes come from several earlier keys), falling and
+    // rising shared lengths, multi-byte letters and a surrogate pair, a prefix of 255 bytes.
+    const distinct = [...new Set([...keys, 'a', 'ab', 'abc', 'abcd', 'abce', 'abd', 'abde', 'ac', 'b', 'café crème', 'cafés', 'x😀yz'])].sort();
     const plain = FrozenStrings.build(distinct);
-    const parts = frontDecode(frontEncode(StringList.encode(distinct)), { hash: true });
-    expect(parts.hashes).toBeInstanceOf(Uint32Array);
-    const fused = new FrozenStrings(parts);
-    expect([...fused.buckets]).toEqual([...plain.buckets]);
-    distinct.forEach((k, i) => expect(fused.indexOf(k)).toBe(i));
-    expect(fused.indexOf('x😀')).toBe(-1);
+    const coded = frontEncode(StringList.encode(distinct));
+    const table = new FrontCodedStrings(coded);
+    expect(table.size).toBe(distinct.length);
+    expect([...table.buckets]).toEqual([...plain.buckets]);
+    distinct.forEach((k, i) => {
+      expect(table.indexOf(k)).toBe(i);
+      expect(table.keyAt(i)).toBe(k);
+      expect(table.mayHold(fnv1a(k), new TextEncoder().encode(k).length)).toBe(true);
+    });
+    expect(table.keys()).toEqual(distinct);
+    for (const miss of ['abcf', 'ab ', 'x😀', 'x😁yz', 'caf', 'cafés ', `${long}z`, 'zz']) {
+      expect(table.indexOf(miss)).toBe(-1);
+      expect(table.indexOf(miss)).toBe(plain.indexOf(miss));
+    }
+    expect(() => table.keyAt(distinct.length)).toThrow(RangeError);
   });
-  it('refuses parts that do not add up', () => {
+  it('refuses front-coded parts that do not add up', () => {
     const coded = frontEncode(StringList.encode(['ab', 'abc']));
-    expect(() => frontDecode({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
-    expect(() => frontDecode({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
+    expect(() => new FrontCodedStrings({ ...coded, shared: Uint8Array.from([0, 3]) })).toThrow(/shares more/);
+    expect(() => new FrontCodedStrings({ ...coded, suffixBytes: new Uint8Array(9) })).toThrow(/add up/);
+    expect(() => new FrontCodedStrings({ ...coded, suffixBytes: new Uint8Array(1) })).toThrow(/add up/);
   });
 });
 

@@ -12,7 +12,8 @@
  * 85 ms, so every extra MB costs ~7–8 ms of reading, which runs on the worker's thread (20 ms
  * of script during the read added its 20 ms). That is why the built alias slot table (its plain
  * key bytes 1.8 MB + hash table 1 MB) is NOT kept here as a second entry: reading it back would
- * cost more than the ~10 ms of CPU it takes to rebuild (lib/dataset/frozen-strings.ts frontDecode).
+ * cost more than the ~10 ms of CPU it took to rebuild (and since session 12 the keys' plain bytes are
+ * not rebuilt at all: lib/dataset/frozen-strings.ts FrontCodedStrings).
  *
  * Its own database (PACK_CACHE_DB), never the reader's history database (lib/store), and one
  * entry: a new key (pack rebuilt, layout changed, extension updated) replaces the old image.

@@ -20,10 +20,6 @@ import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../fnv';
 export interface FrozenStringsParts {
   bytes: Uint8Array;
   lengths: Uint16Array;
-  /** Each key's hash, when whoever made the parts computed it on the way (frontDecode). */
-  hashes?: Uint32Array;
-  /** Each key's start in bytes (n + 1 entries), when made on the way (frontDecode). */
-  starts?: Uint32Array;
 }
 
 /** UTF-8 length of a string without making bytes (lone surrogates count as U+FFFD, 3 bytes). */
@@ -100,7 +96,7 @@ function encodeParts(keys: readonly string[]): FrozenStringsParts {
  * never splitting a UTF-8 sequence) and its remaining bytes. Sorted keys share long prefixes
  * ("donald", "donald j trump", "donald trump"; "Q1000", "Q10000"): the 98k slot keys take 0.73 MB
  * instead of 1.55 MB and gzip to 348 KB instead of 511 KB, and the worker's load is mostly
- * fetching and inflating bytes (issue #8). frontDecode rebuilds the plain parts in one pass.
+ * fetching and inflating bytes (issue #8). FrontCodedStrings reads them in that form.
  */
 export interface FrontCodedParts {
   /** Leading bytes shared with the previous string. */
@@ -135,78 +131,213 @@ export function frontEncode(parts: FrozenStringsParts): FrontCodedParts {
 }
 
 /**
- * The plain parts again, and with `{ hash: true }` each key's FrozenStrings hash, made on the
- * way: FNV-1a is sequential, so a key's hash starts from the state its shared prefix left in the
- * key before it (kept per byte position; a prefix never ends inside a UTF-8 sequence) and only
- * its own suffix is hashed — the 98k slot keys' hash table then costs less than hashing every
- * key's bytes did (issue #8: this was the largest part of the worker's decode).
+ * FrontCodedStrings: the FrozenStrings lookups (indexOf, mayHold, keyAt) straight over the
+ * front-coded parts, without rebuilding the keys' plain bytes. At load: each key's hash (FNV-1a
+ * is sequential: a key's hash starts from the state its shared prefix left in the key before it,
+ * kept per byte position, and only its own suffix is hashed) and suffix start, then the hash
+ * table; a key's bytes are put together only when a lookup meets a candidate of the same hash
+ * and length, or keyAt asks. For the 125k alias slot keys (issue #8): rebuilding their 1.8 MB of
+ * plain bytes at every worker start was work nothing at load reads. Worker-thread CPU of the task
+ * that decodes the cached image, session start → this (paired, test/bench/_pack-load-cpu.ts, load
+ * ~8): warm reloads 22.3 → 12.5 ms, worker starts (cold code) 27.8 → 19.1 ms.
+ *
+ * Key i's bytes: its own suffix gives positions [shared[i], length); the positions before come
+ * from its `from` key, the nearest earlier key that shares less (every key in between shares at
+ * least shared[i] bytes with its predecessor, so that key starts with the same shared[i] bytes),
+ * whose suffix gives [shared[from], shared[i]), and so on back to a key that shares nothing: a few
+ * steps (the shared lengths strictly fall along the way). A key's `from` is found by scanning back
+ * the first time its bytes are needed, and kept (at load it was a pass over every key).
  */
-export function frontDecode(coded: FrontCodedParts, options: { hash?: boolean } = {}): FrozenStringsParts {
-  const { shared, suffixLengths, suffixBytes } = coded;
-  const n = shared.length;
-  if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
-  const lengths = new Uint16Array(n);
-  // The starts too, in the same pass: StringList would make them in a loop of its own (issue #8).
-  const starts = new Uint32Array(n + 1);
-  let total = 0, suffixTotal = 0, prevLength = 0, maxLength = 0;
-  for (let i = 0; i < n; i++) {
-    const sh = shared[i]!, sl = suffixLengths[i]!;
-    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
-    prevLength = lengths[i] = sh + sl;
-    starts[i] = total;
-    total += prevLength;
-    suffixTotal += sl;
-    if (prevLength > maxLength) maxLength = prevLength;
+export class FrontCodedStrings {
+  readonly size: number;
+  readonly buckets: Uint32Array;
+  private readonly mask: number;
+  private readonly shared: Uint8Array;
+  private readonly suffixLengths: Uint16Array;
+  private readonly suffixBytes: Uint8Array;
+  /** Key i's suffix is suffixBytes[suffixStart[i] .. suffixStart[i] + suffixLengths[i]). */
+  private readonly suffixStart: Uint32Array;
+  private readonly hashes: Uint32Array;
+  /** `from` key + 1 of each key whose bytes were put together so far (0: not looked for yet). */
+  private readonly from: Uint32Array;
+  /** Where a candidate key's bytes are put together (the longest key's length). */
+  private readonly scratch: Uint8Array;
+
+  constructor(coded: FrontCodedParts) {
+    const { shared, suffixLengths, suffixBytes } = coded;
+    const n = shared.length;
+    if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
+    // Two short loops, not one long one: at a worker start this code is cold, and small loops
+    // reach optimised code sooner (measured: a fused loop cost more thread CPU in a cold worker).
+    const maxLength = 255 + maxOf(suffixLengths);
+    const suffixStart = new Uint32Array(n + 1);
+    const hashes = frontHashes(shared, suffixLengths, suffixBytes, suffixStart, maxLength);
+    this.size = n;
+    this.buckets = hashTable(hashes);
+    this.mask = this.buckets.length - 1;
+    this.shared = shared;
+    this.suffixLengths = suffixLengths;
+    this.suffixBytes = suffixBytes;
+    this.suffixStart = suffixStart;
+    this.hashes = hashes;
+    this.from = new Uint32Array(n);
+    this.scratch = new Uint8Array(maxLength);
   }
-  if (suffixTotal !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
-  starts[n] = total;
-  const bytes = new Uint8Array(total);
-  const hashes = options.hash ? new Uint32Array(n) : null;
-  // FNV state after each byte position of the previous key (only code-point ends are read).
+
+  /** Key k's `from` key: the nearest earlier key that shares less (found once, then kept). */
+  private fromOf(k: number): number {
+    const got = this.from[k]!;
+    if (got !== 0) return got - 1;
+    const { shared } = this;
+    const sh = shared[k]!;
+    let j = k - 1;
+    while (shared[j]! >= sh) j--;
+    this.from[k] = j + 1;
+    return j;
+  }
+
+  /** Key i's bytes into the scratch buffer; returns its length. */
+  private assemble(i: number): number {
+    const { shared, suffixLengths, suffixBytes, suffixStart, scratch } = this;
+    const length = shared[i]! + suffixLengths[i]!;
+    let need = length, k = i;
+    for (;;) {
+      const sh = shared[k]!;
+      for (let p = sh, q = suffixStart[k]!; p < need; p++, q++) scratch[p] = suffixBytes[q]!;
+      if (sh === 0) return length;
+      need = sh;
+      k = this.fromOf(k);
+    }
+  }
+
+  /** See FrozenStrings.mayHold. */
+  mayHold(hash: number, byteLen: number): boolean {
+    const { shared, suffixLengths, buckets, mask } = this;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const slot = buckets[b]!;
+      if (slot === 0) return false;
+      if (byteLen < 0 || shared[slot - 1]! + suffixLengths[slot - 1]! === byteLen) return true;
+    }
+  }
+
+  /** The key's number, or -1. */
+  indexOf(key: string): number {
+    const { shared, suffixLengths, hashes, buckets, mask, scratch } = this;
+    const hash = fnv1a(key);
+    let byteLen = -1;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const slot = buckets[b]!;
+      if (slot === 0) return -1;
+      const i = slot - 1;
+      if (hashes[i] !== hash) continue;
+      if (byteLen < 0) byteLen = utf8Length(key);
+      if (shared[i]! + suffixLengths[i]! !== byteLen) continue;
+      this.assemble(i);
+      if (sameKey(scratch, 0, byteLen, key)) return i;
+    }
+  }
+
+  keyAt(i: number): string {
+    if (!(i >= 0 && i < this.size)) throw new RangeError(`FrozenStrings: no key ${i}`);
+    return keyString(this.scratch, 0, this.assemble(i));
+  }
+
+  keys(): string[] {
+    const out: string[] = new Array(this.size);
+    for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
+    return out;
+  }
+}
+
+/** The largest value of a column (0 when empty). */
+function maxOf(values: Uint16Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
+}
+
+/**
+ * Each front-coded key's FNV-1a hash (as fnv1a over its UTF-16 code units), its suffix's start
+ * noted in `suffixStart` on the way, the parts checked as they are read. FNV-1a is sequential, so
+ * a key's hash starts from the state its shared prefix left in the key before it (kept per byte
+ * position; a prefix never ends inside a UTF-8 sequence) and only its suffix is hashed.
+ */
+function frontHashes(shared: Uint8Array, suffixLengths: Uint16Array, suffixBytes: Uint8Array, suffixStart: Uint32Array, maxLength: number): Uint32Array {
+  const n = shared.length;
+  const hashes = new Uint32Array(n);
   const state = new Int32Array(maxLength + 1);
   state[0] = FNV_OFFSET | 0;
-  // Plain loops: keys average ~15 bytes, too short for set/copyWithin calls to pay.
-  let at = 0, prev = 0, s = 0;
+  let s = 0, prevLength = 0;
   for (let i = 0; i < n; i++) {
     const sh = shared[i]!, end = s + suffixLengths[i]!;
-    for (let k = 0; k < sh; k++) bytes[at + k] = bytes[prev + k]!;
-    let to = at + sh;
-    if (!hashes) {
-      while (s < end) bytes[to++] = suffixBytes[s++]!;
-    } else {
-      let h = state[sh]!, pos = sh;
-      while (s < end) {
-        const b = suffixBytes[s++]!;
-        bytes[to++] = b;
-        pos++;
-        if (b < 0x80) {
-          h = Math.imul(h ^ b, FNV_PRIME);
-          state[pos] = h;
-          continue;
-        }
-        // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
-        const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
-        let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
-        for (let k = 0; k < extra; k++) {
-          const c = suffixBytes[s++]!;
-          bytes[to++] = c;
-          cp = (cp << 6) | (c & 0x3f);
-        }
-        pos += extra;
-        if (cp >= 0x10000) {
-          cp -= 0x10000;
-          h = Math.imul(h ^ (0xd800 + (cp >> 10)), FNV_PRIME);
-          cp = 0xdc00 + (cp & 0x3ff);
-        }
-        h = Math.imul(h ^ cp, FNV_PRIME);
+    if (sh > prevLength) throw new Error('FrozenStrings: a front-coded string shares more than the one before it has');
+    if (end > suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+    prevLength = sh + suffixLengths[i]!;
+    suffixStart[i] = s;
+    let h = state[sh]!, pos = sh;
+    while (s < end) {
+      const b = suffixBytes[s++]!;
+      pos++;
+      if (b < 0x80) {
+        h = Math.imul(h ^ b, FNV_PRIME);
         state[pos] = h;
+        continue;
       }
-      hashes[i] = h >>> 0;
+      // A multi-byte sequence: its code point as UTF-16 units, hashed like fnv1a does.
+      const extra = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+      let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
+      for (let k = 0; k < extra; k++) cp = (cp << 6) | (suffixBytes[s++]! & 0x3f);
+      pos += extra;
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        h = Math.imul(h ^ (0xd800 + (cp >> 10)), FNV_PRIME);
+        cp = 0xdc00 + (cp & 0x3ff);
+      }
+      h = Math.imul(h ^ cp, FNV_PRIME);
+      state[pos] = h;
     }
-    prev = at;
-    at = to;
+    hashes[i] = h >>> 0;
   }
-  return hashes ? { bytes, lengths, starts, hashes } : { bytes, lengths, starts };
+  if (s !== suffixBytes.length) throw new Error('FrozenStrings: front-coded lengths do not add up to the bytes');
+  suffixStart[n] = s;
+  return hashes;
+}
+
+/** Open addressing over key hashes (linear probing, a power-of-two size ≥ 2 × keys; 0 = empty, else key + 1). */
+function hashTable(hashes: Uint32Array): Uint32Array {
+  const n = hashes.length;
+  let size = 1;
+  while (size < n * 2) size <<= 1;
+  const buckets = new Uint32Array(size);
+  const mask = size - 1;
+  for (let i = 0; i < n; i++) {
+    let b = hashes[i]! & mask;
+    while (buckets[b] !== 0) b = (b + 1) & mask;
+    buckets[b] = i + 1;
+  }
+  return buckets;
+}
+
+/** Whether the UTF-8 bytes [s, e) are `key` (its UTF-8 length already known to be e - s). */
+function sameKey(bytes: Uint8Array, s: number, e: number, key: string): boolean {
+  const len = key.length;
+  if (e - s === len) {
+    // All ASCII (byte count = code-unit count): compare bytes to code units directly.
+    let c = 0;
+    while (c < len && bytes[s + c] === key.charCodeAt(c)) c++;
+    return c === len;
+  }
+  let c = 0;
+  return eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len;
+}
+
+/** The string of the UTF-8 bytes [s, e). */
+function keyString(bytes: Uint8Array, s: number, e: number): string {
+  let ascii = e - s <= 64;
+  for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
+  // Short ASCII keys (most of them): no TextDecoder call.
+  if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+  return decoder.decode(bytes.subarray(s, e));
 }
 
 /**
@@ -222,17 +353,14 @@ export class StringList {
   constructor(parts: FrozenStringsParts) {
     const { bytes, lengths } = parts;
     const n = lengths.length;
-    let starts = parts.starts;
-    if (starts?.length !== n + 1 || starts[n] !== bytes.length) {
-      starts = new Uint32Array(n + 1);
-      let at = 0;
-      for (let i = 0; i < n; i++) {
-        starts[i] = at;
-        at += lengths[i]!;
-      }
-      starts[n] = at;
-      if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
+    const starts = new Uint32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      starts[i] = at;
+      at += lengths[i]!;
     }
+    starts[n] = at;
+    if (at !== bytes.length) throw new Error('FrozenStrings: lengths do not add up to the bytes');
     this.bytes = bytes;
     this.lengths = lengths;
     this.starts = starts;
@@ -248,13 +376,7 @@ export class StringList {
   }
 
   keyAt(i: number): string {
-    const s = this.starts[i]!, e = this.starts[i + 1]!;
-    const { bytes } = this;
-    let ascii = e - s <= 64;
-    for (let c = s; ascii && c < e; c++) if (bytes[c]! >= 0x80) ascii = false;
-    // Short ASCII keys (most of them): no TextDecoder call.
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
-    return decoder.decode(bytes.subarray(s, e));
+    return keyString(this.bytes, this.starts[i]!, this.starts[i + 1]!);
   }
 
   keys(): string[] {
@@ -271,33 +393,23 @@ export class FrozenStrings extends StringList {
   constructor(parts: FrozenStringsParts) {
     super(parts);
     const { bytes, starts } = this;
-    const n = this.size;
-    let size = 1;
-    while (size < n * 2) size <<= 1;
-    const buckets = new Uint32Array(size);
-    const mask = size - 1;
+    const hashes = new Uint32Array(this.size);
     let h = 0;
     const mix = (u: number) => {
       h = Math.imul(h ^ u, FNV_PRIME);
       return true;
     };
-    const hashes = parts.hashes?.length === n ? parts.hashes : null;
-    for (let i = 0; i < n; i++) {
-      if (hashes) h = hashes[i]!;
-      else {
-        h = FNV_OFFSET;
-        const s = starts[i]!, e = starts[i + 1]!;
-        let c = s;
-        // ASCII fast path: a byte is its code unit.
-        while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
-        if (c < e) eachUnit(bytes, c, e, mix);
-      }
-      let b = (h >>> 0) & mask;
-      while (buckets[b] !== 0) b = (b + 1) & mask;
-      buckets[b] = i + 1;
+    for (let i = 0; i < hashes.length; i++) {
+      h = FNV_OFFSET;
+      const s = starts[i]!, e = starts[i + 1]!;
+      let c = s;
+      // ASCII fast path: a byte is its code unit.
+      while (c < e && bytes[c]! < 0x80) h = Math.imul(h ^ bytes[c++]!, FNV_PRIME);
+      if (c < e) eachUnit(bytes, c, e, mix);
+      hashes[i] = h >>> 0;
     }
-    this.buckets = buckets;
-    this.mask = mask;
+    this.buckets = hashTable(hashes);
+    this.mask = this.buckets.length - 1;
   }
 
   /** Build from distinct keys (each under 65,536 UTF-8 bytes, no lone surrogates); key i gets number i. */
@@ -323,7 +435,6 @@ export class FrozenStrings extends StringList {
   /** The key's number, or -1. */
   indexOf(key: string): number {
     const { bytes, starts, buckets, mask } = this;
-    const len = key.length;
     let byteLen = -1; // computed on the first candidate
     for (let b = fnv1a(key) & mask; ; b = (b + 1) & mask) {
       const slot = buckets[b]!;
@@ -332,15 +443,7 @@ export class FrozenStrings extends StringList {
       const s = starts[i]!, e = starts[i + 1]!;
       if (byteLen < 0) byteLen = utf8Length(key);
       if (e - s !== byteLen) continue;
-      if (byteLen === len) {
-        // All ASCII (byte count = code-unit count): compare bytes to code units directly.
-        let c = 0;
-        while (c < len && bytes[s + c] === key.charCodeAt(c)) c++;
-        if (c === len) return i;
-        continue;
-      }
-      let c = 0;
-      if (eachUnit(bytes, s, e, (u) => u === key.charCodeAt(c++)) && c === len) return i;
+      if (sameKey(bytes, s, e, key)) return i;
     }
   }
 }

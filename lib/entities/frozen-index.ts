@@ -3,8 +3,9 @@
  * buildEntityIndex built (so folding, case rules and short forms are the linker's own), read in
  * the background as typed-array views.
  *
- *   alias slots  FrozenStrings over the slot keys ("donald", "donald trump", …), sorted and stored
- *                front-coded (lib/dataset/frozen-strings.ts: half the bytes), with each slot's
+ *   alias slots  the slot keys ("donald", "donald trump", …), sorted and stored front-coded
+ *                (lib/dataset/frozen-strings.ts: half the bytes) and looked up in that form
+ *                (FrontCodedStrings: no plain copy of their bytes made at load), with each slot's
  *                packed hits and its "longer aliases continue" flag in one column (slotInfo:
  *                hit count × 2 + flag; one small number a slot, where two columns took 99 KB
  *                more for the worker to inflate, issue #8); a
@@ -17,9 +18,9 @@
  *                number table, and each record's own strings in record order; an entity object
  *                is made when the linker first reads it. The JSON text this replaces was 5.3 of the
  *                image's 10.6 MB (field names and quotes in every record).
- *   byId         FrozenStrings over the entity ids (same numbering as entities; the ids' only copy;
- *                front-coded, the entities being in id order), decoded when the first entity
- *                record is made (not at load), its hash table on the first lookup by id
+ *   byId         the entity ids (same numbering as entities; the ids' only copy; front-coded, the
+ *                entities being in id order), a FrontCodedStrings made when the first entity
+ *                record is made or the first id looked up (not at load)
  *   nameKeys     not stored: an entity's name key is the matcher's own aliasForm(name).key, made
  *                when the linker first asks for that entity's (freezeEntityIndex checks that it
  *                is what buildEntityIndex had; a stored slot number per entity was 92 KB of the
@@ -32,7 +33,7 @@
  * findMatches and linkEntities see the same EntityIndex interface as for a built index.
  */
 import type { Section, Image } from '../dataset/binary-image';
-import { FrozenStrings, StringList, frontDecode, frontEncode, type FrozenStringsParts } from '../dataset/frozen-strings';
+import { FrontCodedStrings, FrozenStrings, StringList, frontEncode, type FrontCodedParts, type FrozenStringsParts } from '../dataset/frozen-strings';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -261,7 +262,7 @@ class FrozenSlots {
   private readonly made = new Map<number, Slot>();
   private readonly hitStart: Uint32Array;
   constructor(
-    readonly keys: FrozenStrings,
+    readonly keys: FrontCodedStrings,
     private readonly slotInfo: Uint16Array,
     private readonly hitEntities: Uint32Array,
     private readonly hitLows: Uint16Array,
@@ -321,12 +322,14 @@ export interface ThawedEntityIndex {
 }
 
 export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, prefix: string): ThawedEntityIndex {
-  const front = (name: string, hash = false) => frontDecode({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) }, { hash });
-  // Ids decoded when the first record is made (linking reads records; loading does not), their
-  // hash table on the first lookup by id.
-  let idParts: FrozenStringsParts | null = null, ids: StringList | null = null, idTable: FrozenStrings | null = null;
-  const idList = () => (ids ??= new StringList((idParts ??= front('id'))));
-  const idNumber = (id: string) => (idTable ??= new FrozenStrings((idParts ??= front('id')))).indexOf(id);
+  const coded = (name: string): FrontCodedParts => ({ shared: image.u8(`${prefix}.${name}Shared`), suffixLengths: image.u16(`${prefix}.${name}SuffixLengths`), suffixBytes: image.u8(`${prefix}.${name}SuffixBytes`) });
+  // The ids' table made when the first record is made or the first id looked up (linking does
+  // both; loading neither).
+  // One table over their front-coded form for both (a record's id and a lookup by id): the
+  // first article does both, and one pass made it where a plain copy plus a rehash of it did.
+  let ids: FrontCodedStrings | null = null;
+  const idList = () => (ids ??= new FrontCodedStrings(coded('id')));
+  const idNumber = (id: string) => idList().indexOf(id);
   if (image.length(`${prefix}.idShared`) !== data.count || image.length(`${prefix}.recordLengths`) !== data.count) throw new Error('frozen entity index: counts disagree');
   // The record reader and its string tables (prefix sums over ~140k lengths) on the first record.
   const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
@@ -343,7 +346,8 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     has: (id) => idNumber(id) >= 0,
     size: data.count,
   };
-  const slots = new FrozenSlots(new FrozenStrings(front('slot', true)), image.u16(`${prefix}.slotInfo`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`));
+  // The slot keys are looked up over their front-coded form: their plain bytes are never rebuilt.
+  const slots = new FrozenSlots(new FrontCodedStrings(coded('slot')), image.u16(`${prefix}.slotInfo`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`));
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => nameKeyOf(entities[i]!.name)).list;
   const index: EntityIndex = { byId, entities, aliases, nameKeys };

@@ -260,6 +260,12 @@ async function browserRows(root: string): Promise<BenchRow[]> {
       });
     }
 
+    // BENCH_STARTUP_LOAD_ONLY=1: the load rows above only (paired A/B runs of two builds, issue #8).
+    if (process.env.BENCH_STARTUP_LOAD_ONLY === '1') {
+      rows.push(skipRow('startup (browser): popup, cold restarts', 'BENCH_STARTUP_LOAD_ONLY=1'));
+      return rows;
+    }
+
     // 2. Warm article, then the popup for that tab.
     const warm: number[] = [];
     let last: Awaited<ReturnType<typeof articleOnce>>['page'] | null = null;
