@@ -151,11 +151,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * One formatter per locale and shape, made once: each Date.toLocaleDateString(locale, options)
  * call builds a new Intl.DateTimeFormat (~0.5 ms in the popup, #8). `undefined`: the browser's locale.
  */
-export function dateFormat(locale: string | undefined, withDay: boolean, month: 'long' | 'short'): Intl.DateTimeFormat {
-  const key = `${locale}|${withDay}|${month}`;
+export function dateFormat(locale: string | undefined, withDay: boolean, month: 'long' | 'short', withYear = true): Intl.DateTimeFormat {
+  const key = `${locale}|${withDay}|${month}|${withYear}`;
   let f = dateFormats.get(key);
   if (!f) {
-    const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month, timeZone: 'UTC', ...(withDay ? { day: 'numeric' } : {}) };
+    const opts: Intl.DateTimeFormatOptions = { ...(withYear ? { year: 'numeric' } : {}), month, timeZone: 'UTC', ...(withDay ? { day: 'numeric' } : {}) };
     try { f = new Intl.DateTimeFormat(locale, opts); } catch { f = new Intl.DateTimeFormat('en-GB', opts); }
     dateFormats.set(key, f);
   }

@@ -1,5 +1,5 @@
 /** Hover card placement near the viewport edges: inside the viewport, never over the name. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { placeCard } from '../lib/page/card';
 
 const overlaps = (a: { top: number; bottom: number }, top: number, h: number) => top < a.bottom && top + h > a.top;
@@ -43,6 +43,20 @@ describe('card text', () => {
     expect(cardDate('2025-05-04')).not.toBe('2025-05-04');
     expect(cardDate('2025-05')).toBe('2025-05');
     expect(cardDate(null)).toBe('');
+  });
+
+  it('drops this year from a date, and reuses one formatter for every card date', async () => {
+    const { cardDate } = await import('../lib/page/card');
+    const today = new Date(Date.UTC(2025, 10, 1));
+    expect(cardDate('2025-05-04', today)).not.toMatch(/2025/);
+    expect(cardDate('2024-05-04', today)).toMatch(/2024/);
+    // toLocaleDateString builds a new Intl.DateTimeFormat inside the engine on every call (~0.5 ms
+    // each, #8); the card's dates go through one reused formatter instead.
+    const perCall = vi.spyOn(Date.prototype, 'toLocaleDateString');
+    const dates = Array.from({ length: 9 }, (_, i) => cardDate(`2023-0${i + 1}-1${i}`));
+    expect(perCall).not.toHaveBeenCalled();
+    expect(new Set(dates).size).toBe(9);
+    perCall.mockRestore();
   });
 
   it('does not repeat a subtype that the description already is', async () => {

@@ -19,7 +19,7 @@
  *     </div>
  */
 import type { LinkedEntity } from '../report';
-import { applyMessagesLocale, t, tn, uiLanguage, type MessageKey } from '../i18n';
+import { applyMessagesLocale, dateFormat, t, tn, uiLanguage, type MessageKey } from '../i18n';
 
 export const CARD_TAG = 'backstory-card';
 
@@ -79,12 +79,9 @@ export function cardDate(date: string | null | undefined, today?: Date): string 
   if (!m) return date ?? '';
   try {
     const sameYear = today !== undefined && today.getUTCFullYear() === Number(m[1]);
-    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toLocaleDateString(uiLanguage(), {
-      ...(sameYear ? {} : { year: 'numeric' }),
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
+    // One reused formatter (lib/i18n.ts dateFormat): toLocaleDateString built a new
+    // Intl.DateTimeFormat for every date of every card (#8, as in the popup).
+    return dateFormat(uiLanguage(), true, 'short', !sameYear).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
   } catch {
     return date!;
   }
