@@ -31,6 +31,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus } from './news-salience';
+import { pageNameOfPerson } from './page-name';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -389,6 +390,10 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
     if (un) { drops.add('name: "Surname, Given" inverted back'); name = un; }
   }
   if (nameTokens(name).length === 0) { drops.add(`entity: empty name (${file})`); return null; }
+  // The common name news writes ("Liz Cheney" of the record "Elizabeth Cheney"): counted by the
+  // news salience and linked like any alias (page-name.ts).
+  const pageName = pageNameOfPerson(r, name, aliases);
+  if (pageName) aliases.push(pageName);
   const qid = r.wikidata ?? (/^Q\d+$/.test(r.id) ? r.id : undefined);
   const e: Work = {
     id: qid ?? r.id,
