@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileEntities } from '../lib/dataset/compile-entities';
 import {
-  NameCounter, NEWS_GOLD_MIN_SUMMARY, newsGoldOrder, newsGoldReserve, readNewsCorpus, RESERVED_HUFFPOST, RESERVED_WCEP, type NewsCorpusItem,
+  NameCounter, NEWS_GOLD_MIN_SUMMARY, newsGoldOrder, newsGoldReserve, readNewsCorpus, RESERVED_HUFFPOST, RESERVED_WCEP, shortGivenNameForms, type NewsCorpusItem,
 } from '../lib/dataset/news-salience';
 
 const SHARED = path.resolve(__dirname, '../../shared');
@@ -136,6 +136,43 @@ describe('compileEntities: news salience in the selection', async () => {
     expect(reserve.has('huffpost-000')).toBe(false);
     expect(ids.has('Q9000003')).toBe(false);
     expect(report.some((l) => /news salience: .* \(\d+ reserved for the eval, not counted\)/.test(l))).toBe(true);
+  });
+});
+
+describe('shortGivenNameForms: the given name as news shortens it', () => {
+  it('replaces a known given name by its short forms and drops middle initials', () => {
+    expect(shortGivenNameForms('Matthew G. Whitaker')).toEqual(['Matt Whitaker']);
+    expect(shortGivenNameForms('Edward Quillon')).toEqual(['Ed Quillon', 'Ted Quillon']);
+  });
+  it('gives nothing for other given names or a lone given name', () => {
+    expect(shortGivenNameForms('Xavientos Pellamir')).toEqual([]);
+    expect(shortGivenNameForms('Matthew')).toEqual([]);
+  });
+});
+
+describe('compileEntities: a person the news names by a short given name', async () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'backstory-salience-short-'));
+  const w = (f: string, rows: object[]) => writeFileSync(path.join(d, f), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const oldRole = [{ title: 'Director of the Office', from: '1999-01-01', to: '2005-01-01' }];
+  w('entities.jsonl', [{ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', source: 'wikidata (CC0)' }]);
+  w('entities_more.jsonl', [
+    // Roles ended before 2012: each kept only when the news names it.
+    { id: 'Q9200001', name: 'Matthew Quillfeather', type: 'person', country: 'US', roles: oldRole, source: 'eps:us (CC0)' },
+    { id: 'Q9200002', name: 'William Brannigate', type: 'person', country: 'US', roles: oldRole, source: 'eps:us (CC0)' },
+    { id: 'Q9200003', name: 'Bill Brannigate', type: 'person', country: 'US', roles: oldRole, source: 'eps:us (CC0)' },
+  ]);
+  const corpus = path.join(d, 'coverage.jsonl');
+  // Short summaries: outside the eval's reserve, so counted.
+  const items = [0, 1, 2].map((i) => ({ id: `huffpost-20${i}`, title: 'Hearing Opens', summary: 'Matt Quillfeather and Bill Brannigate testify.' }));
+  writeFileSync(corpus, items.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const ids = new Set((await compileEntities(d, { newsCorpus: corpus })).entities.map((e) => e.id));
+
+  it('counts "Matt Quillfeather" for the record "Matthew Quillfeather"', () => {
+    expect(ids.has('Q9200001')).toBe(true);
+  });
+  it('does not credit a short form another record is named by ("Bill Brannigate" is that record, not William)', () => {
+    expect(ids.has('Q9200003')).toBe(true);
+    expect(ids.has('Q9200002')).toBe(false);
   });
 });
 

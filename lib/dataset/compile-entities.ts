@@ -30,7 +30,8 @@ import curatedInclude from './curated/include.json';
 import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
-import { NameCounter, newsGoldReserve, readNewsCorpus } from './news-salience';
+import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
+import { pageNameOfPerson } from './page-name';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -389,6 +390,10 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
     if (un) { drops.add('name: "Surname, Given" inverted back'); name = un; }
   }
   if (nameTokens(name).length === 0) { drops.add(`entity: empty name (${file})`); return null; }
+  // The common name news writes ("Liz Cheney" of the record "Elizabeth Cheney"): counted by the
+  // news salience and linked like any alias (page-name.ts).
+  const pageName = pageNameOfPerson(r, name, aliases);
+  if (pageName) aliases.push(pageName);
   const qid = r.wikidata ?? (/^Q\d+$/.test(r.id) ? r.id : undefined);
   const e: Work = {
     id: qid ?? r.id,
@@ -603,6 +608,9 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
   const byString = new Map<string, number>();
   /** Identities holding each one-word key: a word two records share says nothing about either. */
   const oneWord = new Map<string, Set<string>>();
+  // "Matt Whitaker" counts for the record "Matthew Whitaker" only when no candidate is named or
+  // aliased so: "Bill Gates" is the record "Bill Gates", not the basketball player William Gates.
+  const named = new Set(cands.flatMap((e) => [e.name, ...e.aliases].map(fold)));
   for (const e of cands) {
     const surname = e.type === 'person' ? surnameOf(e.name, e.country) : null;
     for (const word of [e.name, ...e.aliases, ...e.shortNames, ...(surname ? [surname] : [])]) {
@@ -612,7 +620,8 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
       if (!ids) oneWord.set(key, (ids = new Set()));
       ids.add(e.qid ?? e.id);
     }
-    for (const name of salienceNames(e)) {
+    const shortForms = e.type === 'person' ? shortGivenNameForms(e.name).filter((n) => !named.has(fold(n))) : [];
+    for (const name of [...salienceNames(e), ...shortForms]) {
       let i = byString.get(name);
       if (i === undefined) {
         i = counter.add(name);

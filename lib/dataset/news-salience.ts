@@ -71,6 +71,36 @@ export function readNewsCorpus(file: string): NewsCorpusItem[] {
   return out;
 }
 
+/**
+ * English given names and the short forms news writes for them ("Matt Whitaker" of the record
+ * "Matthew Whitaker", "Mike Lee" of "Michael Lee"). Only for the count: a record the news names by
+ * its short form is still named by the news. Common forms only; a short form that is a given name
+ * in its own right for someone else ("Will", "Pat") is left out, as "Will Smith" is not William Smith.
+ */
+const GIVEN_NAME_SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
+  alexander: ['Alex'], andrew: ['Andy'], anthony: ['Tony'], benjamin: ['Ben'], charles: ['Chuck'],
+  christopher: ['Chris'], daniel: ['Dan'], david: ['Dave'], deborah: ['Debbie'], donald: ['Don'],
+  douglas: ['Doug'], edward: ['Ed', 'Ted'], elizabeth: ['Liz'], frederick: ['Fred'], gerald: ['Jerry'],
+  gregory: ['Greg'], james: ['Jim'], jeffrey: ['Jeff'], jennifer: ['Jen'], jonathan: ['Jon'],
+  joseph: ['Joe'], kenneth: ['Ken'], lawrence: ['Larry'], matthew: ['Matt'], michael: ['Mike'],
+  mitchell: ['Mitch'], nicholas: ['Nick'], peter: ['Pete'], philip: ['Phil'], raymond: ['Ray'],
+  rebecca: ['Becky'], richard: ['Rick'], robert: ['Bob'], ronald: ['Ron'], samuel: ['Sam'],
+  stephen: ['Steve'], steven: ['Steve'], susan: ['Sue'], thomas: ['Tom'], timothy: ['Tim'],
+  william: ['Bill'], zachary: ['Zach'],
+};
+
+/**
+ * A person's name as news writes it with the short form of the given name: "Matthew G. Whitaker"
+ * → ["Matt Whitaker"] (middle initials dropped, as news drops them). Empty when the first word is
+ * not one of GIVEN_NAME_SHORT_FORMS or the name has no family name after it.
+ */
+export function shortGivenNameForms(name: string): string[] {
+  const words = name.split(' ').filter((w) => w && !/^\p{Lu}\.$/u.test(w));
+  if (words.length < 2) return [];
+  const shorts = GIVEN_NAME_SHORT_FORMS[words[0]!.toLowerCase()];
+  return shorts ? shorts.map((s) => [s, ...words.slice(1)].join(' ')) : [];
+}
+
 /** The all-caps words of a name (bits, see NameCounter.capsWords) are all caps in the text. */
 function capsHold(caps: number, tokens: Token[], from: number): boolean {
   for (let k = 0; caps !== 0; k++, caps >>>= 1) if (caps & 1 && tokens[from + k]!.shape !== Shape.Upper) return false;
