@@ -297,10 +297,20 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
       // "Amazon France", "Google India": a country after a company's name is its national branch.
       if (last && last.to === m.from && e.subtype === 'country' && entityAt(index, last.entity).subtype === 'company' && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) continue;
+      // "Fullerton, California": a city's alias that writes its state after a comma is two names.
+      const tail = addressTail(scan, m, index, chosen);
+      const cityEnd = tail ? scan.tokens[tail.at - 1]!.end : end;
       const list = found.get(chosen) ?? [];
-      list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
+      list.push({ paragraph: b, start, end: cityEnd, text: scan.text.slice(start, cityEnd) });
       found.set(chosen, list);
       last = { entity: chosen, to, start };
+      if (tail) {
+        const tailStart = scan.tokens[tail.at]!.start;
+        const more = found.get(tail.place) ?? [];
+        more.push({ paragraph: b, start: tailStart, end, text: scan.text.slice(tailStart, end) });
+        found.set(tail.place, more);
+        last = { entity: tail.place, to, start: tailStart };
+      }
     }
   }
 
@@ -610,6 +620,33 @@ function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[
       const i = hitEntity(p), r = entityAt(index, i);
       if (!hitShort(p) && r.type === 'place' && r.subtype === 'region' && (!country || !r.country || r.country === country)) return i;
     }
+  }
+  return undefined;
+}
+
+/**
+ * "Fullerton, California", "Stamford, Connecticut": reference data gives many cities an alias that
+ * writes the state or country after a comma. The alias is worth matching (it tells the city from its
+ * namesakes), but the text names two places, and a reader (and the gold) sees two mentions. For such
+ * a match of a place, the token after the comma and the record of the place named from there to the
+ * match's end: a state or country of the chosen place's own country, the most prominent. Undefined
+ * when the match has no comma or the part after it is no such place ("Tanzania, United Republic of").
+ */
+function addressTail(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number): { at: number; place: number } | undefined {
+  const e = entityAt(index, chosen);
+  if (e.type !== 'place' || !e.country || m.to - m.from < 2) return undefined;
+  const tokens = scan.tokens;
+  for (let k = m.from + 1; k < m.to; k++) {
+    if (!/^,[ \u00a0]$/.test(scan.text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+    let key = '';
+    for (let i = k; i < m.to; i++) key += (i > k ? ' ' : '') + tokens[i]!.norm;
+    let best: number | undefined;
+    for (const p of index.aliases.slots.get(key)?.hits ?? []) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (hitShort(p) || i === chosen || r.type !== 'place' || (r.subtype !== 'region' && r.subtype !== 'country') || r.country !== e.country) continue;
+      if (best === undefined || prominence(r) > prominence(entityAt(index, best))) best = i;
+    }
+    return best === undefined ? undefined : { at: k, place: best };
   }
   return undefined;
 }

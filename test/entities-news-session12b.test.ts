@@ -1,0 +1,36 @@
+/**
+ * Linker mechanisms for unseen news (issue #4, session 12, second wave): general shapes found in the
+ * error classes of a new dev file, not rules for one item's words. Own sentences, own small entity
+ * list; each case fails without its mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+const index = buildEntityIndex([
+  E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 98 }),
+  E({ id: 'Q99', name: 'California', type: 'place', subtype: 'region', country: 'US', prominence: 75 }),
+  E({ id: 'Q1397', name: 'Ohio', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  // Reference data's "City, State" aliases: they pick the city among its namesakes.
+  E({ id: 'portsmouth-oh', name: 'Portsmouth', type: 'place', subtype: 'city', aliases: ['Portsmouth, Ohio'], country: 'US', population: 20_000, prominence: 55 }),
+  E({ id: 'portsmouth-uk', name: 'Portsmouth', type: 'place', subtype: 'city', country: 'GB', population: 200_000, prominence: 62 }),
+  E({ id: 'fullerton', name: 'Fullerton', type: 'place', subtype: 'city', aliases: ['Fullerton, California'], country: 'US', population: 140_000, prominence: 65 }),
+  E({ id: 'Q1400', name: 'Pennsylvania', type: 'place', subtype: 'region', aliases: ['Pennsylvania, United States'], country: 'US', prominence: 70 }),
+  E({ id: 'tz', name: 'Tanzania', type: 'place', subtype: 'country', aliases: ['Tanzania, United Republic of'], country: 'TZ', prominence: 85 }),
+]);
+
+function links(text: string, date: string | null = '2024-06-01'): string[] {
+  return linkKeys(index, text, date);
+}
+
+describe('a "City, State" alias names two places', () => {
+  it('links the city and its state (or country) apart, the alias still choosing the city', () => {
+    expect(links('A gunman opened fire at a school in Fullerton, California, on Monday.')).toEqual(['fullerton:Fullerton', 'Q99:California']);
+    expect(links('Flooding hit Portsmouth, Ohio, overnight.')).toEqual(['portsmouth-oh:Portsmouth', 'Q1397:Ohio']);
+    expect(links('A tornado struck Pennsylvania, United States.')).toEqual(['Q1400:Pennsylvania', 'Q30:United States']);
+  });
+  it('keeps an alias whose part after the comma names no place of that country', () => {
+    expect(links('Officials in Tanzania, United Republic of, said so.')).toEqual(['tz:Tanzania, United Republic of']);
+  });
+});
