@@ -18,6 +18,10 @@ const index = buildEntityIndex([
   E({ id: 'fullerton', name: 'Fullerton', type: 'place', subtype: 'city', aliases: ['Fullerton, California'], country: 'US', population: 140_000, prominence: 65 }),
   E({ id: 'Q1400', name: 'Pennsylvania', type: 'place', subtype: 'region', aliases: ['Pennsylvania, United States'], country: 'US', prominence: 70 }),
   E({ id: 'tz', name: 'Tanzania', type: 'place', subtype: 'country', aliases: ['Tanzania, United Republic of'], country: 'TZ', prominence: 85 }),
+  E({ id: 'stc-yemen', name: 'Southern Transitional Council', type: 'organization', subtype: 'armed_group', country: 'YE', prominence: 62 }),
+  E({ id: 'stc-telecom', name: 'Saudi Telecom Company', type: 'organization', subtype: 'company', aliases: ['STC'], country: 'SA', prominence: 70 }),
+  E({ id: 'cjng', name: 'Jalisco Cartel New Generation', type: 'organization', subtype: 'armed_group', aliases: ['Jalisco New Generation Cartel'], country: 'MX', prominence: 62 }),
+  E({ id: 'Q805', name: 'Yemen', type: 'place', subtype: 'country', country: 'YE', prominence: 90 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -32,5 +36,21 @@ describe('a "City, State" alias names two places', () => {
   });
   it('keeps an alias whose part after the comma names no place of that country', () => {
     expect(links('Officials in Tanzania, United Republic of, said so.')).toEqual(['tz:Tanzania, United Republic of']);
+  });
+});
+
+describe('an acronym the text defines after a linked full name', () => {
+  it('links the acronym in parentheses and its later uses to that entity, letters in any order', () => {
+    expect(links('The Southern Transitional Council (STC) captures Aden. The STC rejects the talks.'))
+      .toEqual(['stc-yemen:Southern Transitional Council', 'stc-yemen:STC', 'stc-yemen:STC']);
+    expect(links('Leaders of the Jalisco New Generation Cartel (CJNG) are arrested; CJNG gunmen respond.'))
+      .toEqual(['cjng:Jalisco New Generation Cartel', 'cjng:CJNG', 'cjng:CJNG']);
+  });
+  it('takes a use over from the pack\'s reading of the letters, on that page only', () => {
+    expect(links('In Yemen, the Southern Transitional Council (STC) said STC forces withdrew.'))
+      .toEqual(['Q805:Yemen', 'stc-yemen:Southern Transitional Council', 'stc-yemen:STC', 'stc-yemen:STC']);
+  });
+  it('needs letters that are initials of the name', () => {
+    expect(links('The Southern Transitional Council (SPLA) met in Yemen.')).toEqual(['stc-yemen:Southern Transitional Council', 'Q805:Yemen']);
   });
 });

@@ -17,6 +17,7 @@ import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
 import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { acronymDefinedAfter, addAcronymMentions } from './defined-acronyms';
 import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
@@ -313,6 +314,19 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
     }
   }
+
+  // "the Southern Transitional Council (STC)": initials the page defines after a linked full name
+  // stand for that entity wherever the page uses them (defined-acronyms.ts).
+  const defined = new Map<string, number | null>();
+  for (const [i, list] of found) {
+    if (entityAt(index, i).type === 'person') continue;
+    for (const mm of list) {
+      const a = acronymDefinedAfter(scans[mm.paragraph]!.text, mm.end, mm.text);
+      if (a !== undefined) defined.set(a, defined.has(a) && defined.get(a) !== i ? null : i);
+    }
+  }
+  for (const [a, i] of defined) if (i !== null) addAcronymMentions(scans, a, i, found);
+  if (defined.size > 0) for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
   const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
