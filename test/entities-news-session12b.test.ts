@@ -22,6 +22,11 @@ const index = buildEntityIndex([
   E({ id: 'stc-telecom', name: 'Saudi Telecom Company', type: 'organization', subtype: 'company', aliases: ['STC'], country: 'SA', prominence: 70 }),
   E({ id: 'cjng', name: 'Jalisco Cartel New Generation', type: 'organization', subtype: 'armed_group', aliases: ['Jalisco New Generation Cartel'], country: 'MX', prominence: 62 }),
   E({ id: 'Q805', name: 'Yemen', type: 'place', subtype: 'country', country: 'YE', prominence: 90 }),
+  E({ id: 'Q1212', name: 'Montana', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'Q801', name: 'Israel', type: 'place', subtype: 'country', country: 'IL', prominence: 95 }),
+  E({ id: 'Q39', name: 'Switzerland', type: 'place', subtype: 'country', country: 'CH', prominence: 95 }),
+  E({ id: 'maiduguri', name: 'Maiduguri', type: 'place', subtype: 'city', country: 'NG', population: 800_000, prominence: 62 }),
+  E({ id: 'Q1028', name: 'Morocco', type: 'place', subtype: 'country', country: 'MA', prominence: 90 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -52,5 +57,16 @@ describe('an acronym the text defines after a linked full name', () => {
   });
   it('needs letters that are initials of the name', () => {
     expect(links('The Southern Transitional Council (SPLA) met in Yemen.')).toEqual(['stc-yemen:Southern Transitional Council', 'Q805:Yemen']);
+  });
+});
+
+describe('a place after an unknown capitalised word and a hyphen', () => {
+  it('is the last part of another name', () => {
+    expect(links('A fire breaks out at a bar in Crans-Montana, Switzerland.')).toEqual(['Q39:Switzerland']);
+  });
+  it('stays the place after a known name, a prefix, or in a route between two places', () => {
+    expect(links('Talks on Morocco-Israel ties resume.')).toEqual(['Q1028:Morocco', 'Q801:Israel']);
+    expect(links('Anti-Israel protests spread in Montana.')).toEqual(['Q801:Israel', 'Q1212:Montana']);
+    expect(links('Gunmen attack a bus on the Damboa-Maiduguri highway.')).toEqual(['maiduguri:Maiduguri']);
   });
 });
