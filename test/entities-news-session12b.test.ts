@@ -27,6 +27,7 @@ const index = buildEntityIndex([
   E({ id: 'Q39', name: 'Switzerland', type: 'place', subtype: 'country', country: 'CH', prominence: 95 }),
   E({ id: 'maiduguri', name: 'Maiduguri', type: 'place', subtype: 'city', country: 'NG', population: 800_000, prominence: 62 }),
   E({ id: 'Q1028', name: 'Morocco', type: 'place', subtype: 'country', country: 'MA', prominence: 90 }),
+  E({ id: 'Q736', name: 'Ecuador', type: 'place', subtype: 'country', country: 'EC', prominence: 90 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -68,5 +69,11 @@ describe('a place after an unknown capitalised word and a hyphen', () => {
     expect(links('Talks on Morocco-Israel ties resume.')).toEqual(['Q1028:Morocco', 'Q801:Israel']);
     expect(links('Anti-Israel protests spread in Montana.')).toEqual(['Q801:Israel', 'Q1212:Montana']);
     expect(links('Gunmen attack a bus on the Damboa-Maiduguri highway.')).toEqual(['maiduguri:Maiduguri']);
+  });
+});
+
+describe('a country after "<Lands> of"', () => {
+  it('is where those lands lie, not part of their name', () => {
+    expect(links('Tortoises are released onto Floreana in the Galápagos Islands of Ecuador.')).toEqual(['Q736:Ecuador']);
   });
 });
