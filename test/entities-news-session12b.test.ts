@@ -28,6 +28,7 @@ const index = buildEntityIndex([
   E({ id: 'maiduguri', name: 'Maiduguri', type: 'place', subtype: 'city', country: 'NG', population: 800_000, prominence: 62 }),
   E({ id: 'Q1028', name: 'Morocco', type: 'place', subtype: 'country', country: 'MA', prominence: 90 }),
   E({ id: 'Q736', name: 'Ecuador', type: 'place', subtype: 'country', country: 'EC', prominence: 90 }),
+  E({ id: 'the-union', name: 'The Union', type: 'organization', subtype: 'media', country: 'US', prominence: 55 }),
 ]);
 
 function links(text: string, date: string | null = '2024-06-01'): string[] {
@@ -75,5 +76,12 @@ describe('a place after an unknown capitalised word and a hyphen', () => {
 describe('a country after "<Lands> of"', () => {
   it('is where those lands lie, not part of their name', () => {
     expect(links('Tortoises are released onto Floreana in the Galápagos Islands of Ecuador.')).toEqual(['Q736:Ecuador']);
+  });
+});
+
+describe('a name after a state\'s formal head and "of"', () => {
+  it('stands alone only when it is a place', () => {
+    expect(links('He delivers the State of the Union address to Congress.')).toEqual([]);
+    expect(links('Officials of the State of Israel attended.')).toEqual(['Q801:Israel']);
   });
 });

@@ -973,7 +973,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Infectious Diseases Society of America", "University of California", "Hermetic Order of the
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
-  return afterNameConnector(scan, m);
+  return afterNameConnector(scan, m, index);
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
@@ -1050,8 +1050,9 @@ function initials(t: Token): boolean {
 
 /** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn".
  *  A known name before "of" stops the rule ("… the Golden Dawn of …"), except a generic institution's
- *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country). */
-function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
+ *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country).
+ *  With `index`, a state's formal head ("State of") leaves only a place standing (STATE_FORMS). */
+function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): boolean {
   const tokens = scan.tokens;
   const prev = tokens[m.from - 1], first = tokens[m.from]!;
   if (!prev) return false;
@@ -1062,8 +1063,17 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
     const k = conn - 1;
     const head = tokens[k];
     // The head may be initials: "PGA of America", "NAACP of Virginia".
-    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && (!CAP_OK_BEFORE_OF.has(head.norm) || (index !== undefined && STATE_FORMS.has(head.norm) && !placeAmong(m, index))) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
   }
+  return false;
+}
+
+/** Heads of a state's formal name ("State of Israel", "Kingdom of Saudi Arabia"): what follows "of"
+ *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
+const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
+
+function placeAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'place') return true;
   return false;
 }
 
