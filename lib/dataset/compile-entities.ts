@@ -22,6 +22,7 @@ import nlp from 'compromise';
 import { fold, Shape, tokenize } from '../entities/normalize';
 import { aliasForm, CaseMode } from '../entities/matcher';
 import { FOREIGN_FUNCTION_WORDS, NEVER_ALONE } from '../entities/ambiguity';
+import { demonymsOfCountry } from '../entities/demonym-country';
 import type { PackEntity, Role } from './schema';
 import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
@@ -323,6 +324,24 @@ export function placeNameVariants(name: string, aliases: readonly string[]): str
   if (compass) out.push(`${COMPASS_ABBREVIATIONS[compass[1]!]} ${compass[2]}`);
   for (const a of [name, ...aliases]) if (/\S of the \p{Lu}/u.test(a)) out.push(a.replace(/ of the (?=\p{Lu})/u, ' of '));
   return out.filter((v) => v !== name && !aliases.includes(v));
+}
+
+/**
+ * "Federal Police of Brazil" → "Brazilian Federal Police": news names a country's institution with
+ * the nationality adjective in front, reference data often as "<institution> of <country>". For a
+ * name or alias "<Head> of [the] <country>" (`countryNames`: the organisation's own country's name
+ * and aliases; `demonyms`: its adjectives), "<Demonym> <Head>", the head of two capitalised words or
+ * more, not starting with "The". The caller keeps only variants that are no other record's name or alias.
+ */
+export function demonymInstitutionVariants(names: readonly string[], countryNames: readonly string[], demonyms: readonly string[]): string[] {
+  const out: string[] = [];
+  const countries = new Set(countryNames.map(fold));
+  for (const n of names) {
+    const m = /^(\p{Lu}\S*(?: \p{Lu}\S*)+) of (?:the )?(.+)$/u.exec(n);
+    if (!m || !countries.has(fold(m[2]!)) || /^the |,/i.test(m[1]!)) continue;
+    for (const d of demonyms) out.push(`${d} ${m[1]}`);
+  }
+  return out.filter((v) => !names.includes(v));
 }
 
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -922,6 +941,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // Every name and alias of the pack, folded: a written variant made below must not be another record's.
   const takenKeys = new Set<string>();
   for (const e of order) for (const a of [e.name, ...e.aliases]) takenKeys.add(fold(a));
+  // A country's name and aliases by its code: "<institution> of <country>" variants below.
+  const countryNamesOf = new Map<string, string[]>();
+  for (const e of order) if (e.subtype === 'country' && e.country && !countryNamesOf.has(e.country)) countryNamesOf.set(e.country, [e.name, ...e.aliases]);
   const out: PackEntity[] = [];
   for (const e of order) {
     const gone = excluded.get(e.id);
@@ -933,6 +955,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     }
     if (e.type === 'place' && (e.subtype === 'country' || e.subtype === 'region')) {
       for (const v of placeNameVariants(e.name, e.aliases)) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
+    }
+    // Only a state's bodies: "the German Communist Party" is another party than the "Communist Party of Germany".
+    if ((e.subtype === 'government_body' || e.subtype === 'military') && e.country && countryNamesOf.has(e.country)) {
+      for (const v of demonymInstitutionVariants([e.name, ...e.aliases], countryNamesOf.get(e.country)!, demonymsOfCountry(e.country))) {
+        if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
+      }
     }
     if (e.subtype === 'country') {
       const before = e.aliases.length;

@@ -79,6 +79,8 @@ export const CAP_OK_BEFORE = new Set([
 export const CAP_OK_BEFORE_OF = new Set([
   ...HONORIFICS, 'state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth', 'people', 'citizens', 'residents', 'parts',
   'most', 'much', 'all', 'some', 'many', 'none', 'one', 'each', 'north', 'south', 'east', 'west', 'outside', 'inside',
+  // "the Galápagos Islands of Ecuador", "the Northern Highlands of Tanzania": a country's own lands, which lie in it.
+  'islands', 'isles', 'highlands', 'lowlands', 'provinces', 'territories', 'waters',
 ]);
 
 /** Nouns after a person's name that make the phrase a government ("Obama administration"). */

@@ -43,6 +43,14 @@ export function countriesOfDemonym(norm: string): readonly string[] | undefined 
   return COUNTRIES.get(norm);
 }
 
+/** The nationality adjectives, capitalised, that name only `country` ("Brazilian" for BR; not
+ *  "Korean", which names two states). */
+export function demonymsOfCountry(country: string): string[] {
+  const out: string[] = [];
+  for (const [k, v] of COUNTRIES) if (v.length === 1 && v[0] === country) out.push(k[0]!.toUpperCase() + k.slice(1));
+  return out;
+}
+
 /** Lower-case words of an office that may stand between a nationality adjective and a person's
  *  name ("Colombian defense minister", "Syrian opposition leader"), besides the title words. */
 const OFFICE_WORDS = new Set([

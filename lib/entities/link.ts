@@ -17,6 +17,7 @@ import type { BlockInput } from '../article/types';
 import type { PackEntity } from '../dataset/schema';
 import type { LinkedEntity, Mention } from '../report';
 import { AMBIGUOUS_PLACES, CAP_OK_AFTER, DEMONYMS, GENERIC_PARTY_WORDS, CHAMBERS, INSTITUTION_WORDS, GOVERNMENT_NOUNS, ORG_NOUNS, SEAT_NOUNS, CAP_OK_BEFORE, CAP_OK_BEFORE_OF, HONORIFICS, NEVER_ALONE, PLACE_CUES_AFTER, PLACE_CUES_BEFORE, WORDLIKE_ORGS } from './ambiguity';
+import { acronymDefinedAfter, addAcronymMentions } from './defined-acronyms';
 import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
@@ -27,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -249,8 +250,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
-      // "the Asia-Pacific region", "the Iran-Contra affair": the first part of another name.
-      if (!self && e.type === 'place' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)) {
+      // "the Asia-Pacific region", "the Iran-Contra affair", "Crans-Montana": part of another name.
+      if (!self && e.type === 'place' && (dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
+        || dashJoinedAfterUnknown(scan.text, scan.tokens, m.from, to, (k) => scan.ends!.has(k), peopleAdjective))) {
         cursor = to;
         continue;
       }
@@ -297,12 +299,35 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
       // "Amazon France", "Google India": a country after a company's name is its national branch.
       if (last && last.to === m.from && e.subtype === 'country' && entityAt(index, last.entity).subtype === 'company' && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) continue;
+      // "Fullerton, California": a city's alias that writes its state after a comma is two names.
+      const tail = addressTail(scan, m, index, chosen);
+      const cityEnd = tail ? scan.tokens[tail.at - 1]!.end : end;
       const list = found.get(chosen) ?? [];
-      list.push({ paragraph: b, start, end, text: scan.text.slice(start, end) });
+      list.push({ paragraph: b, start, end: cityEnd, text: scan.text.slice(start, cityEnd) });
       found.set(chosen, list);
       last = { entity: chosen, to, start };
+      if (tail) {
+        const tailStart = scan.tokens[tail.at]!.start;
+        const more = found.get(tail.place) ?? [];
+        more.push({ paragraph: b, start: tailStart, end, text: scan.text.slice(tailStart, end) });
+        found.set(tail.place, more);
+        last = { entity: tail.place, to, start: tailStart };
+      }
     }
   }
+
+  // "the Southern Transitional Council (STC)": initials the page defines after a linked full name
+  // stand for that entity wherever the page uses them (defined-acronyms.ts).
+  const defined = new Map<string, number | null>();
+  for (const [i, list] of found) {
+    if (entityAt(index, i).type === 'person') continue;
+    for (const mm of list) {
+      const a = acronymDefinedAfter(scans[mm.paragraph]!.text, mm.end, mm.text);
+      if (a !== undefined) defined.set(a, defined.has(a) && defined.get(a) !== i ? null : i);
+    }
+  }
+  for (const [a, i] of defined) if (i !== null) addAcronymMentions(scans, a, i, found);
+  if (defined.size > 0) for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
   const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
@@ -614,6 +639,33 @@ function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[
   return undefined;
 }
 
+/**
+ * "Fullerton, California", "Stamford, Connecticut": reference data gives many cities an alias that
+ * writes the state or country after a comma. The alias is worth matching (it tells the city from its
+ * namesakes), but the text names two places, and a reader (and the gold) sees two mentions. For such
+ * a match of a place, the token after the comma and the record of the place named from there to the
+ * match's end: a state or country of the chosen place's own country, the most prominent. Undefined
+ * when the match has no comma or the part after it is no such place ("Tanzania, United Republic of").
+ */
+function addressTail(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number): { at: number; place: number } | undefined {
+  const e = entityAt(index, chosen);
+  if (e.type !== 'place' || !e.country || m.to - m.from < 2) return undefined;
+  const tokens = scan.tokens;
+  for (let k = m.from + 1; k < m.to; k++) {
+    if (!/^,[ \u00a0]$/.test(scan.text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+    let key = '';
+    for (let i = k; i < m.to; i++) key += (i > k ? ' ' : '') + tokens[i]!.norm;
+    let best: number | undefined;
+    for (const p of index.aliases.slots.get(key)?.hits ?? []) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (hitShort(p) || i === chosen || r.type !== 'place' || (r.subtype !== 'region' && r.subtype !== 'country') || r.country !== e.country) continue;
+      if (best === undefined || prominence(r) > prominence(entityAt(index, best))) best = i;
+    }
+    return best === undefined ? undefined : { at: k, place: best };
+  }
+  return undefined;
+}
+
 /** A multi-word match's words, normalised ("golden dawn"). */
 function matchKey(scan: BlockScan, m: RawMatch): string {
   let k = '';
@@ -921,7 +973,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Infectious Diseases Society of America", "University of California", "Hermetic Order of the
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
-  return afterNameConnector(scan, m);
+  return afterNameConnector(scan, m, index);
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
@@ -998,8 +1050,9 @@ function initials(t: Token): boolean {
 
 /** The match ends a longer name after a connector: "Society of America", "Order of the Golden Dawn".
  *  A known name before "of" stops the rule ("… the Golden Dawn of …"), except a generic institution's
- *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country). */
-function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
+ *  ("Supreme Court of India", "Central Bank of Nigeria" are one name, not the court and the country).
+ *  With `index`, a state's formal head ("State of") leaves only a place standing (STATE_FORMS). */
+function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): boolean {
   const tokens = scan.tokens;
   const prev = tokens[m.from - 1], first = tokens[m.from]!;
   if (!prev) return false;
@@ -1010,8 +1063,17 @@ function afterNameConnector(scan: BlockScan, m: RawMatch): boolean {
     const k = conn - 1;
     const head = tokens[k];
     // The head may be initials: "PGA of America", "NAACP of Virginia".
-    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && !CAP_OK_BEFORE_OF.has(head.norm) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
+    if (head && (head.shape === Shape.Cap || initials(head)) && joinedBySpace(scan, head, of) && (head.shape === Shape.Upper || !sentenceStart(scan, k)) && (!CAP_OK_BEFORE_OF.has(head.norm) || (index !== undefined && STATE_FORMS.has(head.norm) && !placeAmong(m, index))) && (!scan.ends!.has(k + 1) || INSTITUTION_WORDS.has(head.norm))) return true;
   }
+  return false;
+}
+
+/** Heads of a state's formal name ("State of Israel", "Kingdom of Saudi Arabia"): what follows "of"
+ *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
+const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
+
+function placeAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'place') return true;
   return false;
 }
 

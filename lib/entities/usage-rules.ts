@@ -256,3 +256,26 @@ export function dashJoinedToUnknown(text: string, tokens: Token[], to: number, s
   // A hyphen only: an en dash joins two places ("the Rzeszów–Kraków road"), whether the pack knows both or not.
   return (c === 45 || c === 0x2010 || c === 0x2011) && !startsName(to) && !adjective(other.norm);
 }
+
+/** Prefixes written with a hyphen before a name that stays that name ("Anti-Israel", "Pro-Russian", "Ex-Soviet"). */
+const DASH_PREFIXES = new Set(['anti', 'pro', 'pan', 'ex', 'mid', 'post', 'pre', 'non', 'neo', 'sub', 'trans', 'inter', 'intra', 'north', 'south', 'east', 'west', 'central', 'greater', 'upper', 'lower']);
+
+/**
+ * "Crans-Montana", "Saint-Denis", "Stratford-upon-Avon": the mirror of dashJoinedToUnknown, a
+ * place's name right after a capitalised word and a hyphen that ends no name the pack knows is the
+ * last part of another name. Two known names ("Israel-Gaza"), a nationality adjective ("Sino-",
+ * "Franco-" are not names either, but "Russian-Ukraine" is) and prefixes ("Anti-Israel") are left
+ * alone, and so is a route ("the Damboa-Maiduguri highway"). `from`, `to`: the match's tokens; `endsName(k)`: a known name ends right before token k.
+ */
+export function dashJoinedAfterUnknown(text: string, tokens: Token[], from: number, to: number, endsName: (k: number) => boolean, adjective: (norm: string) => boolean): boolean {
+  const other = tokens[from - 1], first = tokens[from];
+  if (!other || !first || other.shape !== Shape.Cap || first.start - other.end !== 1) return false;
+  const c = text.charCodeAt(other.end);
+  if (!(c === 45 || c === 0x2010 || c === 0x2011) || endsName(from) || adjective(other.norm) || DASH_PREFIXES.has(other.norm)) return false;
+  // "the Damboa-Maiduguri highway": two places joined by what runs between them, one unknown to the pack.
+  const next = tokens[to];
+  return !(next && next.shape === Shape.Lower && ROUTE_NOUNS.has(next.norm) && spaceBetween(text, tokens[to - 1]!, next));
+}
+
+/** What runs between two places written "A-B": "the Damboa-Maiduguri highway", "the Paris-Lyon line". */
+const ROUTE_NOUNS = new Set(['highway', 'road', 'railway', 'railroad', 'rail', 'line', 'route', 'corridor', 'expressway', 'motorway', 'freeway', 'pipeline', 'border', 'flight', 'train', 'bus', 'axis']);
