@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
 import { importPackFile, MAX_PACK_BYTES, OptionsApp, type ImportStatus, type OptionsApi } from '../components/options/OptionsApp';
 import { hostnameOf } from '../components/options/SiteList';
-import { licenceNames, modelCredits } from '../components/options/credits';
+import { licenceNames, bundledCredits } from '../components/options/credits';
 import { packInfoOf } from '../components/options/api';
 import { mountAppRoot, unmountAppRoot } from './_app-root';
 
@@ -192,9 +192,10 @@ describe('helpers', () => {
     expect(packInfoOf(summary)).toEqual({ id: 'p', name: 'P', version: '1.2', entities: 3, coverage: 4, licenses: [] });
   });
 
-  it('credits GloVe only when the model says it uses it', () => {
-    expect(modelCredits('trained on NewsSD-ENG').map((c) => c.id)).toEqual(['newssd-eng']);
-    expect(modelCredits('with GloVe vectors').map((c) => c.id)).toEqual(['newssd-eng', 'glove']);
+  it('credits GloVe only when the model says it uses it, and always the CLDR region names the cards use', () => {
+    expect(bundledCredits('trained on NewsSD-ENG').map((c) => c.id)).toEqual(['newssd-eng', 'unicode-cldr']);
+    expect(bundledCredits('with GloVe vectors').map((c) => c.id)).toEqual(['newssd-eng', 'unicode-cldr', 'glove']);
+    expect(bundledCredits('').find((c) => c.id === 'unicode-cldr')?.attribution).toMatch(/Unicode License v3/);
   });
 });
 

@@ -18,7 +18,7 @@ import { t, tn } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import { useSetting } from '../useSetting';
-import { licenceNames, modelCredits, type Credit } from './credits';
+import { licenceNames, bundledCredits, type Credit } from './credits';
 import { SiteList } from './SiteList';
 
 /** One pack as the page lists it. */
@@ -307,7 +307,7 @@ function AboutSection({ info }: { info: InfoState }) {
   const seen = new Map<string, Credit>();
   if (info?.ok) for (const p of info.value.packs) for (const l of p.licenses) if (!seen.has(`${l.id}|${l.covers}`)) seen.set(`${l.id}|${l.covers}`, l);
   const licenses = [...seen.values()];
-  const credits = [...licenses, ...modelCredits()];
+  const credits = [...licenses, ...bundledCredits()];
   return (
     <section class="card" aria-labelledby="h-about" data-testid="about">
       <h2 id="h-about">{t('aboutHeading')}</h2>

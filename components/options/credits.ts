@@ -1,6 +1,7 @@
 /**
  * Credits the About section shows besides the packs' own `licenses` blocks: the data behind the
- * opinion model. Only the model's one-line `about` is bundled (Vite keeps just that key).
+ * opinion model (only the model's one-line `about` is bundled: Vite keeps just that key), and the
+ * CLDR region names the cards use in English (lib/region-names-en.ts).
  */
 import { t } from '../i18n';
 import { about as opinionModelAbout } from '../../assets/opinion-model.json';
@@ -13,7 +14,7 @@ export interface Credit {
   attribution: string;
 }
 
-export function modelCredits(about: string = opinionModelAbout): Credit[] {
+export function bundledCredits(about: string = opinionModelAbout): Credit[] {
   const credits: Credit[] = [
     {
       id: 'newssd-eng',
@@ -22,6 +23,13 @@ export function modelCredits(about: string = opinionModelAbout): Credit[] {
       url: 'https://creativecommons.org/licenses/by/4.0/',
       attribution:
         'NewsSD-ENG, Antici et al., "A Corpus for Sentence-level Subjectivity Detection on English News Articles", LREC-COLING 2024. The model weights were trained from it; no sentences are included.',
+    },
+    {
+      id: 'unicode-cldr',
+      covers: t('creditCldrCovers'),
+      license: 'Unicode License v3',
+      url: 'https://www.unicode.org/license.txt',
+      attribution: 'Unicode Common Locale Data Repository (CLDR). Copyright © 1991-2025 Unicode, Inc. Distributed under the Unicode License v3 (https://www.unicode.org/license.txt).',
     },
   ];
   if (/glove/i.test(about)) {
