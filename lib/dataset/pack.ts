@@ -9,6 +9,7 @@
  *                                     date then id, empty fields left out, one record per line.
  */
 import { z } from 'zod';
+import { lazily } from '../lazy';
 import { Pack, PACK_FORMAT, PACK_FORMAT_VERSION, type CoverageRecord, type License, type PackEntity, type Role } from './schema';
 
 export type PackResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -50,7 +51,8 @@ function firstError(error: z.ZodError, data: unknown): string {
   return `${pathText(issue.path, data)}: ${issueText(issue)}`;
 }
 
-const TopLevel = Pack.extend({ entities: z.array(z.unknown()).default([]), coverage: z.array(z.unknown()).default([]) });
+// Built on first use like the schemas it extends (schema.ts): worker starts never parse a pack.
+const TopLevel = /* @__PURE__ */ lazily(() => Pack.extend({ entities: z.array(z.unknown()).default([]), coverage: z.array(z.unknown()).default([]) }));
 
 export function parsePack(text: string, opts: ParseOptions = {}): PackResult<Pack> {
   let data: unknown;

@@ -10,6 +10,7 @@ import { normalizeUrl } from '../coverage/facts';
 import { fail, ok, type Result } from '../messaging';
 import { HISTORY, HISTORY_BY_ENTITY, HISTORY_CHUNKS, abortQuietly, requestValue, storageErrorText, transactionDone } from './db';
 import { fnv1a } from '../fnv';
+import { lazily } from '../lazy';
 
 export const HISTORY_CAP = 10_000;
 
@@ -37,7 +38,9 @@ export function chunkOfKey(key: string): number {
   return fnv1a(key) % HISTORY_CHUNK_COUNT;
 }
 
-export const ReadRecord = z.object({
+// Built on first use (lib/lazy.ts, issue #8): the worker imports this module at every start, and
+// most starts record no read.
+export const ReadRecord = /* @__PURE__ */ lazily(() => z.object({
   url: z.string().max(8192).refine((u) => /^https?:\/\//i.test(u), 'expected an http(s) URL'),
   title: z.string().max(2000),
   site: z.string().max(500),
@@ -47,7 +50,7 @@ export const ReadRecord = z.object({
   opinionShare: z.number().min(0).max(1),
   /** ms since epoch. */
   readAt: z.number().int().nonnegative(),
-});
+}));
 export type ReadRecord = z.infer<typeof ReadRecord>;
 
 export interface StoredRead extends ReadRecord {
