@@ -29,7 +29,7 @@ export const NEWS_GOLD_MIN_SUMMARY = 60;
 /** …sorted by sha256(salt + id). */
 export const NEWS_GOLD_SALT = 'news-gold:';
 /** Reserved for evaluation: the first N WCEP and HuffPost items of that order (the gold files use
- *  WCEP 0–209 and HuffPost 0–69 so far; the rest is room for the next draws). */
+ *  WCEP 0–254 and HuffPost 0–84 so far, after session 12's dev-extra4; the rest is room for the next draws). */
 export const RESERVED_WCEP = 300;
 export const RESERVED_HUFFPOST = 100;
 
