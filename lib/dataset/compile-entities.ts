@@ -32,7 +32,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
-import { pageNameOfPerson } from './page-name';
+import { enwikiPageTitle, pageNameOfPerson } from './page-name';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -694,11 +694,8 @@ const REGION_TITLE = /\b(state|emirate|province|governorate|county|region|divisi
  */
 export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url'>, name: string): boolean {
   if (cleanName(r.name ?? '') !== name) return true;
-  const page = /^https?:\/\/en\.wikipedia\.org\/wiki\/(.+)$/.exec(r.url ?? '');
-  if (!page) return false;
-  let title: string;
-  try { title = decodeURIComponent(page[1]!).replace(/_/g, ' '); } catch { return false; }
-  return fold(title) !== fold(name) && REGION_TITLE.test(title);
+  const title = enwikiPageTitle(r.url);
+  return title !== null && fold(title) !== fold(name) && REGION_TITLE.test(title);
 }
 
 const isSettlement = (e: Work) => e.type === 'place' && (e.subtype === 'city' || e.subtype === 'capital');

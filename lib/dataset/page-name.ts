@@ -17,7 +17,18 @@
  */
 import { fold } from '../entities/normalize';
 
-const ENWIKI_PAGE = /^https?:\/\/en\.wikipedia\.org\/wiki\/([^?#]+)$/;
+const ENWIKI_PAGE = /^https?:\/\/en\.wikipedia\.org\/wiki\/(.+)$/;
+
+/**
+ * The page title of an English Wikipedia URL, decoded, underscores as spaces ("Rio_de_Janeiro_(state)"
+ * → "Rio de Janeiro (state)"); null for any other URL or an undecodable one. A query or section
+ * ("?…", "#…") stays in the title: callers that need a plain title reject those characters.
+ */
+export function enwikiPageTitle(url: string | undefined): string | null {
+  const page = ENWIKI_PAGE.exec(url ?? '');
+  if (!page) return null;
+  try { return decodeURIComponent(page[1]!).replace(/_/g, ' '); } catch { return null; }
+}
 /** Latin letters, marks, spaces and the punctuation of personal names: no commas ("X, Baron Y"), digits or scripts the linker does not key. */
 const PERSON_TITLE = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} .'’-]*$/u;
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/;
@@ -31,12 +42,11 @@ const wordsOf = (s: string) => fold(s).split(/[\s,]+/).filter((w) => w && !SUFFI
  * last word (suffixes aside) is a word of them; else null.
  */
 export function pageNameOfPerson(r: { type?: string; url?: string }, name: string, aliases: readonly string[]): string | null {
-  if (r.type !== 'person' || !r.url) return null;
-  const page = ENWIKI_PAGE.exec(r.url);
-  if (!page) return null;
-  let title: string;
-  try { title = decodeURIComponent(page[1]!); } catch { return null; }
-  title = title.replace(/_/g, ' ').replace(/ \([^()]*\)$/, '').replace(/\s+/g, ' ').trim();
+  if (r.type !== 'person') return null;
+  const page = enwikiPageTitle(r.url);
+  if (page === null) return null;
+  // PERSON_TITLE also turns away a title with a query or section ("?", "#"): not a plain page name.
+  const title = page.replace(/ \([^()]*\)$/, '').replace(/\s+/g, ' ').trim();
   if (!PERSON_TITLE.test(title) || title.split(' ').length < 2) return null;
   const key = fold(title);
   if (fold(name) === key || aliases.some((a) => fold(a) === key)) return null;
