@@ -5,7 +5,8 @@
 import type { FeatureConfig } from './features';
 
 export interface ModelFile {
-  format: 1;
+  /** 2: per-word scores as one sorted string (lib/opinion/word-scores.ts); 1 had a words string and a score array. */
+  format: 2;
   about: string;
   features: FeatureConfig;
   bias: number;
@@ -15,9 +16,8 @@ export interface ModelFile {
   scale: number;
   idx: number[];
   w: number[];
-  /** Embedding term folded into per-word scores: space-separated words, integer scores × wordScale. */
+  /** Embedding term folded into per-word scores: integer scores × wordScale, in encodeWordScores' string. */
   wordScale: number;
-  words: string;
-  wordW: number[];
+  wordScores: string;
   cv: Record<string, number | string>;
 }

