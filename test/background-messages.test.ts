@@ -128,6 +128,28 @@ describe('background message handler', () => {
     expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { coverage: [{ origin: 'history' }] } } });
   });
 
+  it('waits with related coverage until the page has had time to draw, unless the popup asks first', async () => {
+    const { handle, related } = setup({ relatedAfterMs: 60_000 });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    // The page draws its highlights now: the worker stays off the CPU meanwhile.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(related).not.toHaveBeenCalled();
+    // The popup's question starts it at once (not after the minute).
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
+    expect(related).toHaveBeenCalledTimes(1);
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { coverage: [{ url: 'https://other.example/earlier' }] } } });
+  });
+
+  it('starts related coverage on its own after the wait, and not for a report already replaced', async () => {
+    const { handle, related } = setup({ relatedAfterMs: 10 });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    await vi.waitFor(() => expect(related).toHaveBeenCalledTimes(1));
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r2' }, cs);
+    await handle({ type: 'cs:not-article', url: PAGE, title: 'Home', signals: ['no article markup'] }, cs);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(related).toHaveBeenCalledTimes(1);
+  });
+
   it('never lets a late related-coverage step overwrite a newer report of the tab', async () => {
     const { handle } = setup();
     await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);

@@ -44,8 +44,19 @@ export interface BackgroundDeps {
    * content script answers (another document, not an http page, Backstory off there).
    */
   currentReportId?: (tabId: number) => Promise<string | null>;
+  /** How long related coverage waits after the page's answer unless the popup asks first (RELATED_AFTER_MS). */
+  relatedAfterMs?: number;
   log?: (...args: unknown[]) => void;
 }
+
+/**
+ * Related coverage (the popup's part, ~5–25 ms of worker CPU with its garbage) starts this long
+ * after the page's answer, or as soon as the popup asks for the tab's report. Started at once it
+ * ran while the page mapped and drew the highlights from that answer, and on a 2-core machine the
+ * two threads took turns: the page's drawing tasks ran at a third of their CPU speed (traced, #8).
+ * Long enough for a 20,000-word article to draw; the history record waits as long.
+ */
+export const RELATED_AFTER_MS = 100;
 
 /** How many related items the popup shows at most, history included. */
 const COVERAGE_LIMIT = 10;
@@ -74,6 +85,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
    * completion never overwrites a newer one (another article or a not-article in the same tab).
    */
   const completing = new Map<number, Promise<void>>();
+  /** Starts a tab's waiting related-coverage step now (the popup asked). */
+  const startNow = new Map<number, () => void>();
   const latest = new Map<number, number>();
   let sequence = 0;
 
@@ -97,8 +110,20 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
   /** The popup's part of an analysis, once the page's answer has left: related coverage, then keep and record. */
   async function complete(tabId: number, seq: number, page: PageReport, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
-    // One task later: the answer to the page is sent when the handler's promise settles.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // After the page has drawn (RELATED_AFTER_MS), or at once when the popup asks: at least one
+    // task later, since the answer to the page is sent when the handler's promise settles.
+    await new Promise<void>((resolve) => {
+      const go = (): void => {
+        clearTimeout(timer);
+        if (startNow.get(tabId) === kick) startNow.delete(tabId);
+        resolve();
+      };
+      const timer = setTimeout(go, deps.relatedAfterMs ?? RELATED_AFTER_MS);
+      const kick = (): void => void setTimeout(go, 0);
+      startNow.set(tabId, kick);
+    });
+    // A newer report of the tab came meanwhile: this one is never shown.
+    if (latest.get(tabId) !== seq) return;
     // A port that reads by entity (itemsFor) is asked only for the reads sharing an entity related
     // coverage weighs: a few index reads instead of the whole history, which the first article
     // after a worker start waited 0.3–0.7 s for at 10,000 reads in Chromium (#8).
@@ -133,6 +158,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
   /** The tab's report, if the page still shows the document it was made for. */
   async function tabStatus(tabId: number): Promise<TabStatus> {
+    startNow.get(tabId)?.();
     await completing.get(tabId);
     const entry = await deps.reports.entry(tabId);
     if (!entry) return { state: 'unknown' };
