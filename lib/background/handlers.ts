@@ -6,7 +6,7 @@
 import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus } from '../messaging';
 import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
-import type { ArticleAnalysis } from '../analyze';
+import { withPageDetails, type ArticleAnalysis, type PageDetails } from '../analyze';
 import type { HistoryItem } from '../coverage/index';
 import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
@@ -62,14 +62,20 @@ export const RELATED_AFTER_MS = 100;
 const COVERAGE_LIMIT = 10;
 
 /**
- * The report as the content script is sent it: the article's text and paragraphs left out. The
- * page sent them and keeps its own blocks; the content script reads only the entities, coverage
- * and opinion flags (lib/page). The popup asks for the tab's whole report (ui:get-tab-report).
- * The two copies of the article are about a third of a 2,000-word article's report, which Chrome
- * serialises in the worker and parses again on the page's main thread (#8).
+ * The report as the content script is first sent it: what its highlights need. The article's
+ * text and paragraphs are left out (the page sent them and keeps its own blocks; the two copies
+ * were about a third of a 2,000-word article's report, which Chrome serialises in the worker and
+ * parses again on the page's main thread), and so are the cards' coverage and the opinion flags,
+ * which the page asks for after drawing (cs:report-details, lib/analyze.ts pageDetails) (#8).
+ * The popup asks for the tab's whole report (ui:get-tab-report).
  */
 export function reportForPage(report: PageReport): PageReport {
-  return { ...report, article: { ...report.article, text: '', paragraphs: [] } };
+  return {
+    ...report,
+    article: { ...report.article, text: '', paragraphs: [] },
+    entities: report.entities.map(({ coverage: _cards, ...entity }) => entity),
+    opinion: [],
+  };
 }
 
 function errorText(err: unknown): string {
@@ -89,18 +95,25 @@ export function createMessageHandler(deps: BackgroundDeps) {
   const startNow = new Map<number, () => void>();
   const latest = new Map<number, number>();
   let sequence = 0;
+  /** Each tab's latest article: its details (cards' coverage, opinion flags), made on first ask. */
+  const details = new Map<number, { reportId: string | undefined; seq: number; get: () => PageDetails }>();
 
   async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
     const { knowledge } = await deps.knowledge.get();
-    // Only what the page draws (links, their cards' coverage, opinion flags) before answering:
-    // related coverage, the costliest step (about half the worker's time on a 2,000-word article),
-    // and the history it needs (an IndexedDB read of up to thousands of records) are for the
-    // popup, so they follow the answer instead of delaying the page's highlights (#8).
-    let report = deps.analyze.forPage(msg.article as ArticleInput, knowledge);
+    // Only what the page's highlights need (the links) before answering (#8). The page asks for
+    // the cards' coverage and the opinion flags once it has drawn (cs:report-details); related
+    // coverage, the costliest step, and the history it needs (an IndexedDB read) are the popup's,
+    // after RELATED_AFTER_MS.
+    const input = msg.article as ArticleInput;
+    let report = deps.analyze.links(input, knowledge);
     if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
     const seq = ++sequence;
     latest.set(tabId, seq);
-    const done = complete(tabId, seq, report, knowledge, msg.reportId);
+    const links = report;
+    let made: PageDetails | undefined;
+    const detailsOf = (): PageDetails => (made ??= deps.analyze.details(links, input, knowledge));
+    details.set(tabId, { reportId: msg.reportId, seq, get: detailsOf });
+    const done = complete(tabId, seq, report, detailsOf, knowledge, msg.reportId);
     completing.set(tabId, done);
     void done.finally(() => {
       if (completing.get(tabId) === done) completing.delete(tabId);
@@ -109,7 +122,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
   }
 
   /** The popup's part of an analysis, once the page's answer has left: related coverage, then keep and record. */
-  async function complete(tabId: number, seq: number, page: PageReport, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
+  async function complete(tabId: number, seq: number, links: PageReport, detailsOf: () => PageDetails, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
     // After the page has drawn (RELATED_AFTER_MS), or at once when the popup asks: at least one
     // task later, since the answer to the page is sent when the handler's promise settles.
     await new Promise<void>((resolve) => {
@@ -124,6 +137,12 @@ export function createMessageHandler(deps: BackgroundDeps) {
     });
     // A newer report of the tab came meanwhile: this one is never shown.
     if (latest.get(tabId) !== seq) return;
+    let page = links;
+    try {
+      page = withPageDetails(links, detailsOf());
+    } catch (err) {
+      log('page details failed', err);
+    }
     // A port that reads by entity (itemsFor) is asked only for the reads sharing an entity related
     // coverage weighs: a few index reads instead of the whole history, which the first article
     // after a worker start waited 0.3–0.7 s for at 10,000 reads in Chromium (#8).
@@ -215,6 +234,11 @@ export function createMessageHandler(deps: BackgroundDeps) {
         if (!parsed.success) return fail(`invalid message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
         const msg = parsed.data;
         if (msg.type === 'cs:analyze-article') return await analyzeFor(tabId, msg);
+        if (msg.type === 'cs:report-details') {
+          const entry = details.get(tabId);
+          if (!entry || entry.reportId !== msg.reportId || latest.get(tabId) !== entry.seq) return fail('report replaced');
+          return ok(entry.get());
+        }
         const status: TabStatus = { state: 'not-article', url: msg.url, title: msg.title, signals: msg.signals };
         latest.set(tabId, ++sequence);
         await deps.reports.set(tabId, status, msg.reportId);
