@@ -10,7 +10,7 @@ import { withPageDetails, type ArticleAnalysis, type PageDetails } from '../anal
 import type { HistoryItem } from '../coverage/index';
 import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
-import type { TabReports } from './tab-reports';
+import { entitiesWithoutCards, type TabReports } from './tab-reports';
 import { contentScriptTab, isExtensionPage, type ExtensionIdentity, type SenderLike } from './senders';
 import { WAKE_MESSAGE } from '../page/activation';
 
@@ -73,7 +73,7 @@ export function reportForPage(report: PageReport): PageReport {
   return {
     ...report,
     article: { ...report.article, text: '', paragraphs: [] },
-    entities: report.entities.map(({ coverage: _cards, ...entity }) => entity),
+    entities: entitiesWithoutCards(report.entities),
     opinion: [],
   };
 }
