@@ -56,6 +56,9 @@ export const CsToBg = /* @__PURE__ */ lazily(() => z.discriminatedUnion('type', 
   // document drops it — without the `tabs` permission.
   z.object({ type: z.literal('cs:analyze-article'), article: articleInput(), notes: z.optional(list(20)), reportId: z.optional(str(64)) }),
   z.object({ type: z.literal('cs:not-article'), url: str(8192), title: str(2000), signals: list(MAX_LIST), reportId: z.optional(str(64)) }),
+  // After drawing, the page asks for the rest of its report (cards' coverage, opinion flags):
+  // answered with lib/analyze.ts PageDetails, or an error when the tab has a newer report.
+  z.object({ type: z.literal('cs:report-details'), reportId: str(64) }),
 ]));
 export type CsToBg = z.infer<typeof CsToBg>;
 

@@ -6,7 +6,8 @@ import { TabReports } from '../lib/background/tab-reports';
 import { ArticleInputSchema, clampArticleInput, MAX_ARTICLE_CHARS, MAX_BLOCK_CHARS, UiToCs } from '../lib/messaging';
 import type { ArticleInput } from '../lib/article/types';
 import type { Knowledge } from '../lib/knowledge';
-import type { PageReport } from '../lib/report';
+import type { OpinionFlag, PageReport } from '../lib/report';
+import type { PageDetails } from '../lib/analyze';
 import type { HistoryItem } from '../lib/coverage/index';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -59,6 +60,9 @@ function reportFor(input: ArticleInput): PageReport {
   };
 }
 
+const CARD_ITEM = { id: 'wcep-1', title: 'Earlier talks', date: '2025-05-01', source: 'Wire', url: 'https://wire.example/talks', why: 'with Putin' };
+const OPINION: OpinionFlag = { paragraph: 0, label: 'opinion', score: 0.9, reasons: [] };
+
 function memorySession() {
   const data = new Map<string, unknown>();
   return {
@@ -82,13 +86,14 @@ function setup(over: Partial<BackgroundDeps> = {}) {
   const knowledge = createKnowledgeSource(loadPacks, () => ({}) as Knowledge);
   const session = memorySession();
   const reports = new TabReports(session);
-  const forPage = vi.fn((input: ArticleInput) => reportFor(input));
+  const links = vi.fn((input: ArticleInput) => reportFor(input));
+  const details = vi.fn((): PageDetails => ({ cards: { Q7747: [CARD_ITEM] }, opinion: [OPINION] }));
   const related = vi.fn((report: PageReport, _k: Knowledge, options?: { history?: readonly HistoryItem[] }): PageReport['coverage'] => [
     { url: 'https://other.example/earlier', title: 'Earlier', source: 'Other', date: '2025-06-01', entities: report.entities.map((e) => e.id), origin: options?.history?.length ? 'history' : 'pack' } as PageReport['coverage'][number],
   ]);
-  const analyze = { forPage, related, historyEntities: () => [] };
+  const analyze = { links, details, related, historyEntities: () => [] };
   const handle = createMessageHandler({ self, knowledge, reports, analyze, ...over });
-  return { handle, loadPacks, reports, session, analyze: forPage, related };
+  return { handle, loadPacks, reports, session, analyze: links, details, related };
 }
 
 const cs: SenderLike = { id: 'ext-id', url: PAGE, frameId: 0, tab: { id: 7 } };
@@ -108,7 +113,10 @@ describe('background message handler', () => {
     expect(whole.article.text.length).toBeGreaterThan(0);
     // Related coverage is the popup's: added after the page's answer, which goes without it.
     expect(whole.coverage.map((c) => c.url)).toEqual(['https://other.example/earlier']);
-    expect(reply).toEqual({ ok: true, value: { ...whole, coverage: [], article: { ...whole.article, text: '', paragraphs: [] } } });
+    // …and so do the opinion flags (the page asks for them, and its cards' coverage, after drawing).
+    expect(whole.opinion).toEqual([OPINION]);
+    expect(reply).toEqual({ ok: true, value: { ...whole, coverage: [], opinion: [], article: { ...whole.article, text: '', paragraphs: [] } } });
+    expect((reply as { value: PageReport }).value.entities[0]).not.toHaveProperty('coverage');
   });
 
   it('answers the page before ranking related coverage, and the popup waits for it', async () => {
@@ -126,6 +134,47 @@ describe('background message handler', () => {
     expect(order).toEqual(['answered', 'history']);
     expect(related).toHaveBeenCalledTimes(1);
     expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { coverage: [{ origin: 'history' }] } } });
+  });
+
+  it('answers the page with its links first, and the cards and opinion flags when it asks after drawing', async () => {
+    const { handle, details, related } = setup();
+    const reply = await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    expect(reply).toMatchObject({ ok: true, value: { entities: [{ id: 'Q7747' }], opinion: [] } });
+    expect(details).not.toHaveBeenCalled(); // not on the highlights' path
+    expect(await handle({ type: 'cs:report-details', reportId: 'r1' }, cs)).toEqual({ ok: true, value: { cards: { Q7747: [CARD_ITEM] }, opinion: [OPINION] } });
+    // Made once: the popup's report reuses them.
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { entities: [{ id: 'Q7747' }], opinion: [OPINION] } } });
+    expect(details).toHaveBeenCalledTimes(1);
+    expect(related).toHaveBeenCalledTimes(1);
+    // Another report's id, another tab, or a report the tab has replaced: no details.
+    expect(await handle({ type: 'cs:report-details', reportId: 'r0' }, cs)).toEqual({ ok: false, error: 'report replaced' });
+    expect(await handle({ type: 'cs:report-details', reportId: 'r1' }, { ...cs, tab: { id: 8 } })).toEqual({ ok: false, error: 'report replaced' });
+    await handle({ type: 'cs:not-article', url: PAGE, title: 'Home', signals: [] }, cs);
+    expect(await handle({ type: 'cs:report-details', reportId: 'r1' }, cs)).toEqual({ ok: false, error: 'report replaced' });
+    expect(await handle({ type: 'cs:report-details' }, cs)).toMatchObject({ ok: false });
+  });
+
+  it('waits with related coverage until the page has had time to draw, unless the popup asks first', async () => {
+    const { handle, related } = setup({ relatedAfterMs: 60_000 });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    // The page draws its highlights now: the worker stays off the CPU meanwhile.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(related).not.toHaveBeenCalled();
+    // The popup's question starts it at once (not after the minute).
+    const status = await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui);
+    expect(related).toHaveBeenCalledTimes(1);
+    expect(status).toMatchObject({ ok: true, value: { state: 'ready', report: { coverage: [{ url: 'https://other.example/earlier' }] } } });
+  });
+
+  it('starts related coverage on its own after the wait, and not for a report already replaced', async () => {
+    const { handle, related } = setup({ relatedAfterMs: 10 });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    await vi.waitFor(() => expect(related).toHaveBeenCalledTimes(1));
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r2' }, cs);
+    await handle({ type: 'cs:not-article', url: PAGE, title: 'Home', signals: ['no article markup'] }, cs);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(related).toHaveBeenCalledTimes(1);
   });
 
   it('never lets a late related-coverage step overwrite a newer report of the tab', async () => {
@@ -175,7 +224,7 @@ describe('background message handler', () => {
   });
 
   it('turns a throwing analysis into a Result error', async () => {
-    const { handle } = setup({ analyze: { forPage: () => { throw new Error('boom'); }, related: () => [], historyEntities: () => [] } });
+    const { handle } = setup({ analyze: { links: () => { throw new Error('boom'); }, details: () => ({ cards: {}, opinion: [] }), related: () => [], historyEntities: () => [] } });
     expect(await handle({ type: 'cs:analyze-article', article: article() }, cs)).toEqual({ ok: false, error: 'boom' });
   });
 

@@ -47,7 +47,7 @@ const input: ArticleInput = {
 };
 
 function handlerWith(history: HistoryPort) {
-  const analyze = { forPage: vi.fn(articleAnalysis.forPage), related: vi.fn(articleAnalysis.related), historyEntities: articleAnalysis.historyEntities };
+  const analyze = { ...articleAnalysis, related: vi.fn(articleAnalysis.related) };
   const session = { get: async () => ({}), set: async () => {}, remove: async () => {} };
   const handle = createMessageHandler({
     self, knowledge: createKnowledgeSource(async () => [], () => knowledge), reports: new TabReports(session), analyze, history,

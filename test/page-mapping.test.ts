@@ -213,6 +213,46 @@ describe('page controller', () => {
     expect(c.reportId).toBeNull();
   });
 
+  it('draws from the links answer, then asks for the report details and applies them to the cards and opinion flags', async () => {
+    const { document } = parseHTML(ARTICLE);
+    const blocks: ArticleBlock[] = ['p0', 'p1', 'p2'].map((id) => {
+      const element = document.getElementById(id)!;
+      return { element, kind: 'paragraph', text: blockText(element), section: null };
+    });
+    const input = {
+      url: 'https://news.example/a', title: 'Story', byline: null, date: '2025-06-08', lang: 'en', siteName: null, kind: 'news' as const,
+      kindSignals: [], kindReasons: [], signals: ['json-ld:NewsArticle'], blocks: blocks.map((b) => ({ text: b.text, kind: b.kind, section: null })),
+    };
+    const links = { ...reportFor(blocks, [entity('Q7747', 'Vladimir Putin', [[1, 0, 5, 'Putin']])]), opinion: [] };
+    const card = { id: 'wcep-1', title: 'Earlier talks', date: '2025-05-01', source: 'Wire', url: 'https://wire.example/talks', why: 'with Putin' };
+    const flags = reportFor(blocks, []).opinion;
+    const asked: string[] = [];
+    let c: PageController | null = null;
+    const send = vi.fn(async (message: { type: string; reportId?: string }) => {
+      asked.push(message.type);
+      if (message.type === 'cs:analyze-article') return { ok: true as const, value: links };
+      // Asked once the highlights are drawn: the view is up, without cards' coverage yet.
+      expect(c!.current?.mentionCount).toBe(1);
+      expect(c!.current?.report.entities[0]!.coverage).toBeUndefined();
+      expect(message.reportId).toBe(c!.reportId);
+      return { ok: true as const, value: { cards: { Q7747: [card] }, opinion: flags } };
+    });
+    const log = vi.fn();
+    const { d } = deps({ doc: document as unknown as Document, extraction: { detected: true, input, blocks }, send: send as PageDeps['send'], log });
+    c = new PageController(d);
+    vi.stubGlobal('window', {}); // no highlight registry here (drawing is a no-op)
+    try {
+      await c.run();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(log).not.toHaveBeenCalled();
+    expect(asked).toEqual(['cs:analyze-article', 'cs:report-details']);
+    expect(c.current!.report.entities[0]!.coverage).toEqual([card]);
+    expect(c.current!.report.opinion).toEqual(flags);
+    expect(cardModel(c.current!.report.entities[0]!).coverage).toHaveLength(1);
+  });
+
   it('sends the clamped article and logs (not throws) a failed analysis', async () => {
     const { document } = parseHTML(ARTICLE);
     const blocks: ArticleBlock[] = ['p0', 'p1'].map((id) => {

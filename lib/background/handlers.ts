@@ -6,11 +6,11 @@
 import { CsToBg, UiToBg, fail, ok, type DatasetInfo, type Result, type TabStatus } from '../messaging';
 import type { ArticleInput } from '../article/types';
 import type { PageReport } from '../report';
-import type { ArticleAnalysis } from '../analyze';
+import { withPageDetails, type ArticleAnalysis, type PageDetails } from '../analyze';
 import type { HistoryItem } from '../coverage/index';
 import type { Knowledge } from '../knowledge';
 import type { KnowledgeSource } from './knowledge-source';
-import type { TabReports } from './tab-reports';
+import { entitiesWithoutCards, type TabReports } from './tab-reports';
 import { contentScriptTab, isExtensionPage, type ExtensionIdentity, type SenderLike } from './senders';
 import { WAKE_MESSAGE } from '../page/activation';
 
@@ -44,21 +44,38 @@ export interface BackgroundDeps {
    * content script answers (another document, not an http page, Backstory off there).
    */
   currentReportId?: (tabId: number) => Promise<string | null>;
+  /** How long related coverage waits after the page's answer unless the popup asks first (RELATED_AFTER_MS). */
+  relatedAfterMs?: number;
   log?: (...args: unknown[]) => void;
 }
+
+/**
+ * Related coverage (the popup's part, ~5–25 ms of worker CPU with its garbage) starts this long
+ * after the page's answer, or as soon as the popup asks for the tab's report. Started at once it
+ * ran while the page mapped and drew the highlights from that answer, and on a 2-core machine the
+ * two threads took turns: the page's drawing tasks ran at a third of their CPU speed (traced, #8).
+ * Long enough for a 20,000-word article to draw; the history record waits as long.
+ */
+export const RELATED_AFTER_MS = 100;
 
 /** How many related items the popup shows at most, history included. */
 const COVERAGE_LIMIT = 10;
 
 /**
- * The report as the content script is sent it: the article's text and paragraphs left out. The
- * page sent them and keeps its own blocks; the content script reads only the entities, coverage
- * and opinion flags (lib/page). The popup asks for the tab's whole report (ui:get-tab-report).
- * The two copies of the article are about a third of a 2,000-word article's report, which Chrome
- * serialises in the worker and parses again on the page's main thread (#8).
+ * The report as the content script is first sent it: what its highlights need. The article's
+ * text and paragraphs are left out (the page sent them and keeps its own blocks; the two copies
+ * were about a third of a 2,000-word article's report, which Chrome serialises in the worker and
+ * parses again on the page's main thread), and so are the cards' coverage and the opinion flags,
+ * which the page asks for after drawing (cs:report-details, lib/analyze.ts pageDetails) (#8).
+ * The popup asks for the tab's whole report (ui:get-tab-report).
  */
 export function reportForPage(report: PageReport): PageReport {
-  return { ...report, article: { ...report.article, text: '', paragraphs: [] } };
+  return {
+    ...report,
+    article: { ...report.article, text: '', paragraphs: [] },
+    entities: entitiesWithoutCards(report.entities),
+    opinion: [],
+  };
 }
 
 function errorText(err: unknown): string {
@@ -74,20 +91,29 @@ export function createMessageHandler(deps: BackgroundDeps) {
    * completion never overwrites a newer one (another article or a not-article in the same tab).
    */
   const completing = new Map<number, Promise<void>>();
+  /** Starts a tab's waiting related-coverage step now (the popup asked). */
+  const startNow = new Map<number, () => void>();
   const latest = new Map<number, number>();
   let sequence = 0;
+  /** Each tab's latest article: its details (cards' coverage, opinion flags), made on first ask. */
+  const details = new Map<number, { reportId: string | undefined; seq: number; get: () => PageDetails }>();
 
   async function analyzeFor(tabId: number, msg: Extract<CsToBg, { type: 'cs:analyze-article' }>): Promise<Result<PageReport>> {
     const { knowledge } = await deps.knowledge.get();
-    // Only what the page draws (links, their cards' coverage, opinion flags) before answering:
-    // related coverage, the costliest step (about half the worker's time on a 2,000-word article),
-    // and the history it needs (an IndexedDB read of up to thousands of records) are for the
-    // popup, so they follow the answer instead of delaying the page's highlights (#8).
-    let report = deps.analyze.forPage(msg.article as ArticleInput, knowledge);
+    // Only what the page's highlights need (the links) before answering (#8). The page asks for
+    // the cards' coverage and the opinion flags once it has drawn (cs:report-details); related
+    // coverage, the costliest step, and the history it needs (an IndexedDB read) are the popup's,
+    // after RELATED_AFTER_MS.
+    const input = msg.article as ArticleInput;
+    let report = deps.analyze.links(input, knowledge);
     if (msg.notes?.length) report = { ...report, notes: [...(report.notes ?? []), ...msg.notes] };
     const seq = ++sequence;
     latest.set(tabId, seq);
-    const done = complete(tabId, seq, report, knowledge, msg.reportId);
+    const links = report;
+    let made: PageDetails | undefined;
+    const detailsOf = (): PageDetails => (made ??= deps.analyze.details(links, input, knowledge));
+    details.set(tabId, { reportId: msg.reportId, seq, get: detailsOf });
+    const done = complete(tabId, seq, report, detailsOf, knowledge, msg.reportId);
     completing.set(tabId, done);
     void done.finally(() => {
       if (completing.get(tabId) === done) completing.delete(tabId);
@@ -96,9 +122,27 @@ export function createMessageHandler(deps: BackgroundDeps) {
   }
 
   /** The popup's part of an analysis, once the page's answer has left: related coverage, then keep and record. */
-  async function complete(tabId: number, seq: number, page: PageReport, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
-    // One task later: the answer to the page is sent when the handler's promise settles.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  async function complete(tabId: number, seq: number, links: PageReport, detailsOf: () => PageDetails, knowledge: Knowledge, reportId: string | undefined): Promise<void> {
+    // After the page has drawn (RELATED_AFTER_MS), or at once when the popup asks: at least one
+    // task later, since the answer to the page is sent when the handler's promise settles.
+    await new Promise<void>((resolve) => {
+      const go = (): void => {
+        clearTimeout(timer);
+        if (startNow.get(tabId) === kick) startNow.delete(tabId);
+        resolve();
+      };
+      const timer = setTimeout(go, deps.relatedAfterMs ?? RELATED_AFTER_MS);
+      const kick = (): void => void setTimeout(go, 0);
+      startNow.set(tabId, kick);
+    });
+    // A newer report of the tab came meanwhile: this one is never shown.
+    if (latest.get(tabId) !== seq) return;
+    let page = links;
+    try {
+      page = withPageDetails(links, detailsOf());
+    } catch (err) {
+      log('page details failed', err);
+    }
     // A port that reads by entity (itemsFor) is asked only for the reads sharing an entity related
     // coverage weighs: a few index reads instead of the whole history, which the first article
     // after a worker start waited 0.3–0.7 s for at 10,000 reads in Chromium (#8).
@@ -133,6 +177,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
   /** The tab's report, if the page still shows the document it was made for. */
   async function tabStatus(tabId: number): Promise<TabStatus> {
+    startNow.get(tabId)?.();
     await completing.get(tabId);
     const entry = await deps.reports.entry(tabId);
     if (!entry) return { state: 'unknown' };
@@ -189,6 +234,11 @@ export function createMessageHandler(deps: BackgroundDeps) {
         if (!parsed.success) return fail(`invalid message: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
         const msg = parsed.data;
         if (msg.type === 'cs:analyze-article') return await analyzeFor(tabId, msg);
+        if (msg.type === 'cs:report-details') {
+          const entry = details.get(tabId);
+          if (!entry || entry.reportId !== msg.reportId || latest.get(tabId) !== entry.seq) return fail('report replaced');
+          return ok(entry.get());
+        }
         const status: TabStatus = { state: 'not-article', url: msg.url, title: msg.title, signals: msg.signals };
         latest.set(tabId, ++sequence);
         await deps.reports.set(tabId, status, msg.reportId);

@@ -5,6 +5,7 @@
  * loading another document.
  */
 import type { TabStatus } from '../messaging';
+import type { LinkedEntity } from '../report';
 
 /** The slice of browser.storage.session we use (injectable for tests). */
 export interface SessionArea {
@@ -15,16 +16,21 @@ export interface SessionArea {
 
 const keyOf = (tabId: number): string => `tab:${tabId}`;
 
+/** The entities without their hover-card coverage (which only the page's cards show). */
+export function entitiesWithoutCards(entities: readonly LinkedEntity[]): LinkedEntity[] {
+  return entities.map(({ coverage: _cards, ...entity }) => entity);
+}
+
 /**
  * The popup's copy of a status: everything but each entity's hover-card coverage, which only the
- * page's own cards show (they have it from the worker's reply). On the own seed that is half the
- * report, and the popup reads this copy on every open (storage.session, or the worker's answer),
- * before its first render with data (#8).
+ * page's own cards show (they have it from the worker's cs:report-details answer). On the own
+ * seed that is half the report, and the popup reads this copy on every open (storage.session, or
+ * the worker's answer), before its first render with data (#8).
  */
 export function popupStatus(status: TabStatus): TabStatus {
   if (status.state !== 'ready') return status;
   const report = status.report;
-  return { state: 'ready', report: { ...report, entities: report.entities.map(({ coverage: _cards, ...entity }) => entity) } };
+  return { state: 'ready', report: { ...report, entities: entitiesWithoutCards(report.entities) } };
 }
 
 export interface TabEntry {

@@ -5,6 +5,7 @@
  */
 import { blockOffsetOf, buildTextMap, rangeForOffsets, type TextMap } from '../article/textmap';
 import type { PageReport } from '../report';
+import type { PageDetails } from '../analyze';
 import { cardModel, HoverCard, type Box } from './card';
 import { ENTITY_HIGHLIGHT, FLASH_HIGHLIGHT, OPINION_HIGHLIGHT, clearHighlight, highlightApi, setHighlight } from './highlights';
 import { attachHover, CLOSE_DELAY } from './hover';
@@ -151,6 +152,18 @@ export class ArticleView {
       targets.push(...mapBlock(this.doc, p, el, mentions, map));
     }
     this.setTargets(targets, maps);
+  }
+
+  /**
+   * The rest of the report, which follows the highlights (lib/analyze.ts PageDetails): each
+   * entity's card coverage (cards opened from now on show it) and the opinion flags (drawn now if
+   * the opinion highlight is on).
+   */
+  addDetails(details: PageDetails): void {
+    if (this.abort.signal.aborted) return;
+    for (const entity of this.report.entities) entity.coverage = details.cards[entity.id] ?? [];
+    this.report.opinion = details.opinion;
+    if (this.settings.opinionHighlight) this.drawOpinion();
   }
 
   update(next: Partial<ViewSettings>): void {

@@ -14,6 +14,7 @@
 import type { ArticleBlock, ArticleInput } from '../article/types';
 import { clampArticleInput, type CsToBg, type PageStatus, type Result } from '../messaging';
 import type { PageReport } from '../report';
+import type { PageDetails } from '../analyze';
 import { ArticleView, type ViewSettings } from './article-view';
 import { LATE_CONTENT_MS, SHELL_TEXT, sleep, visibleTextLength, waitForContent } from './wait';
 import { SliceClock, afterRendering, driveSteps, yieldToPage } from './yield';
@@ -176,6 +177,13 @@ export class PageController {
       const view = new ArticleView(doc, report, extraction.blocks.slice(0, article.blocks.length), signal);
       this.view = view;
       await view.init(this.settings, () => yieldToPage());
+      if (signal.aborted) return;
+      // The highlights are up: now the rest of the report (cards' coverage, opinion flags), which
+      // the worker answered the page without (#8: they were 40 % of its work before the answer).
+      const details = await this.deps.send({ type: 'cs:report-details', reportId });
+      if (signal.aborted) return;
+      if (details?.ok) view.addDetails(details.value as PageDetails);
+      else this.deps.debug?.('no report details:', details?.ok === false ? details.error : 'no answer');
     } catch (err) {
       if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
       else log('page analysis stopped:', err);
