@@ -15,8 +15,8 @@
  * for the 6 MB image, and was most of the first start after an install or update (issue #8:
  * fetch 14 + inflate 32 + decode 7 ms). Chromium reads each extension file on its own side, in
  * parallel with the others and off the worker's thread; measured in its worker on this machine
- * (interleaved, load 13–17), the whole image as 6 plain files was read in a median 56 ms (min 40)
- * where the same image as 4 gzip shards took 76 (min 57) to fetch and inflate. (Session 7's
+ * (interleaved, load 14–21), the whole image as 8 plain files was read in a median 60 ms (min 40)
+ * where the same image as 4 gzip shards took 188 (min 72) to fetch and inflate (SHARDS). (Session 7's
  * "uncompressed is slower" was one 8 MB file on a slower machine, before shards: one fetch
  * delivers its body at a fixed pace, several run side by side.) The store zip deflates these
  * files itself, so it stays about as small as with the gzip inside. Binary, so `web-ext lint`
@@ -30,8 +30,12 @@ import { parsePack } from '../dataset/pack';
 import { encodeRuntimePack, runtimeImageKey } from '../dataset/runtime-pack';
 
 export const DEFAULT_PACK_ASSET = 'assets/default-pack.bin';
-/** How many files the image is cut into (~1 MB each; fetched side by side). */
-export const SHARDS = 6;
+/**
+ * How many files the image is cut into (~0.8 MB each; fetched side by side). Measured in the
+ * worker, interleaved, the 6.2 MB image in 4 / 6 / 8 / 12 files (load 21): medians 88 / 76 / 60 /
+ * 66 ms (4 gzip shards + inflate: 188); at load 14, 4 / 6 / 12 files: 53 / 63 / 54 (gzip: 118).
+ */
+export const SHARDS = 8;
 
 /**
  * The image cut into `count` byte ranges of equal size (±1 byte), in order; fewer when it is too
