@@ -7,12 +7,11 @@
  * own database is left alone. On fake-indexeddb (Blob values, as in Chromium and Firefox).
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { idbPackCache, PACK_CACHE_DB, sha256Hex, type PackCache } from '../lib/background/pack-cache';
 import { knowledgeFor, loadPackagedPack, PACK_PATH_MARK, type PackCacheUse } from '../lib/background/packs';
-import { runtimePackKey } from '../lib/build/default-pack-plugin';
+import { packShards, runtimePackKey, SHARDS } from '../lib/build/default-pack-plugin';
 import { encodeRuntimePack, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
 import type { Pack } from '../lib/dataset/schema';
 import { linkEntities } from '../lib/entities/link';
@@ -28,13 +27,11 @@ const pack = (version = '1', extra = ''): Pack => ({
   ],
 });
 
-/** A build's output: the image, its shards (gzip cut in 3) and its key. */
+/** A build's output: the image, its shards (as the build cuts them) and its key. */
 function build(p: Pack) {
   const image = encodeRuntimePack(p);
-  const gz = gzipSync(image);
-  const cut = [0, Math.floor(gz.length / 3), Math.floor((2 * gz.length) / 3), gz.length];
-  const shards = cut.slice(1).map((end, i) => gz.subarray(cut[i]!, end));
-  return { image, shards, key: runtimePackKey(image), urls: shards.map((_, i) => `/assets/default-pack.bin.gz.${i}`) };
+  const shards = packShards(image);
+  return { image, shards, key: runtimePackKey(image), urls: shards.map((_, i) => `/assets/default-pack.bin.${i}`) };
 }
 
 function fetcher(shards: Uint8Array[]) {
@@ -113,7 +110,7 @@ describe('loadPackagedPack with the cache', () => {
     const fetch1 = fetcher(b.shards);
     const first = await loadPackagedPack(b.urls, resolve, fetch1 as unknown as typeof fetch, use);
     expect(lastPath()).toBe('shards');
-    expect(fetch1).toHaveBeenCalledTimes(3);
+    expect(fetch1).toHaveBeenCalledTimes(SHARDS);
     expect([...(await written(cache, b.key))]).toEqual([...b.image]);
 
     const fetch2 = fetcher(b.shards);
@@ -133,7 +130,7 @@ describe('loadPackagedPack with the cache', () => {
     await cache.write(old.key, old.image);
     const f = fetcher(next.shards);
     const got = await loadPackagedPack(next.urls, resolve, f as unknown as typeof fetch, { key: next.key, cache, writeDelayMs: 0 });
-    expect(f).toHaveBeenCalledTimes(3);
+    expect(f).toHaveBeenCalledTimes(SHARDS);
     expect(got!.name).toBe('Test pack updated');
     expect([...(await written(cache, next.key))]).toEqual([...next.image]);
     expect(await cache.read(old.key)).toBeNull();
@@ -148,7 +145,7 @@ describe('loadPackagedPack with the cache', () => {
       const f = fetcher(b.shards);
       const got = await loadPackagedPack(b.urls, resolve, f as unknown as typeof fetch, { key: b.key, cache, writeDelayMs: 0 });
       expect(drop).toHaveBeenCalled();
-      expect(f).toHaveBeenCalledTimes(3);
+      expect(f).toHaveBeenCalledTimes(SHARDS);
       expect(lastPath()).toBe('shards');
       expect(links(got!)).toEqual(links(pack()));
       expect([...(await written(cache, b.key))]).toEqual([...b.image]);
@@ -172,7 +169,7 @@ describe('loadPackagedPack with the cache', () => {
     // The reload the background then does takes the shards and writes the right image.
     const f = fetcher(b.shards);
     await loadPackagedPack(b.urls, resolve, f as unknown as typeof fetch, { key: b.key, cache, writeDelayMs: 0 });
-    expect(f).toHaveBeenCalledTimes(3);
+    expect(f).toHaveBeenCalledTimes(SHARDS);
     expect([...(await written(cache, b.key))]).toEqual([...b.image]);
   });
 
@@ -203,6 +200,6 @@ describe('loadPackagedPack with the cache', () => {
     await cache.drop();
     const again = fetcher(b.shards);
     await loadPackagedPack(b.urls, resolve, again as unknown as typeof fetch, { key: b.key, cache, writeDelayMs: 0 });
-    expect(again).toHaveBeenCalledTimes(3);
+    expect(again).toHaveBeenCalledTimes(SHARDS);
   });
 });

@@ -94,10 +94,12 @@ export const CACHE_WRITE_DELAY_MS = 1000;
  * the entry is then dropped), and the image they give is written back a little later. Each load
  * leaves a PACK_PATH_MARK whose detail says which path ran ('cache' or 'shards').
  *
- * Shards: the gzip file cut into byte ranges (lib/build/default-pack-plugin.ts), all fetched at
- * once and fed to one DecompressionStream in order. Measured in Chromium's service worker, one
- * extension-file fetch delivers its body at a fixed pace whatever the machine does (2.1 MB took
- * 73–137 ms); four fetches of a quarter each took 40–50 ms together (issue #8).
+ * Shards: the file cut into byte ranges (lib/build/default-pack-plugin.ts), all fetched at once
+ * and joined in order. Measured in Chromium's service worker, one extension-file fetch delivers
+ * its body at a fixed pace whatever the machine does (2.1 MB took 73–137 ms); four fetches of a
+ * quarter each took 40–50 ms together (issue #8). Since session 13 the build ships the image's
+ * shards plain (not gzip: no inflate on the worker's thread); gzip shards (one gzip cut into
+ * byte ranges) are still read, inflated as one stream.
  */
 export async function loadPackagedPack(
   url: string | readonly string[] | null,
@@ -176,7 +178,7 @@ async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | nu
   return pack;
 }
 
-/** Every shard fetched at once, read whole each, joined in order as one stream and inflated. */
+/** Every shard fetched at once, read whole each, joined in order as one stream (inflated when it is gzip). */
 async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Uint8Array> {
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);

@@ -246,7 +246,7 @@ async function browserRows(root: string): Promise<BenchRow[]> {
       if (want === 'cache') l = lw;
       const label = want === 'cache' ? 'later worker starts: cached image' : 'first start after install/update: shards';
       const seen = Object.entries(run.seen).map(([k, v]) => `${k} ${v}`).join(', ');
-      const steps = `medians: cache read ${med(run.read)}, fetch ${med(run.fetch)}, inflate ${med(run.inflate)}, decode ${med(run.decode)} (of which entity thaw ${med(run.ethaw)}), coverage thaw ${med(run.cthaw)} ms (cache read = from the load's start until the cached image's bytes are read; fetch = to the first shard's response, all 4 fetched at once; inflate = the rest of the bodies + inflate, streamed)`;
+      const steps = `medians: cache read ${med(run.read)}, fetch ${med(run.fetch)}, inflate ${med(run.inflate)}, decode ${med(run.decode)} (of which entity thaw ${med(run.ethaw)}), coverage thaw ${med(run.cthaw)} ms (cache read = from the load's start until the cached image's bytes are read; fetch = to the first shard's body, all shards fetched at once; inflate = the rest of the bodies joined, inflated too when the build ships gzip shards, streamed)`;
       rows.push({
         name: `worker: default pack load → linking ready (warm worker; ${label})`, ...lw, unit: 'ms',
         reference: { name: 'JSON.parse of the pack JSON in the worker', median: pj.median, ratio: lw.median / pj.median },

@@ -30,13 +30,14 @@ export async function run(ctx: { root: string }): Promise<BenchRow[]> {
     rows.push(size('package: default pack, raw JSON (source)', raw.length, { note: 'kept at ~10 MB or less (no bench target)' }));
     rows.push(size('package: default pack JSON, gzip -9', gz, { reference: { name: 'raw', median: raw.length / MB, ratio: gz / raw.length } }));
     // What ships is the runtime form the build makes from the JSON (lib/build/default-pack-plugin.ts).
-    // One file, or its shards default-pack.bin.gz.0, .1, … (fetched side by side): their sum.
+    // One file, or its shards default-pack.bin.0, .1, … (plain since session 13; .bin.gz.N before;
+    // fetched side by side): their sum.
     const dir = path.join(out, 'chrome-mv3/assets');
-    const shipped = path.join(dir, 'default-pack.bin.gz');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^default-pack\.bin\.gz(\.\d+)?$/.test(f)) : [];
+    const shipped = path.join(dir, 'default-pack.bin');
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^default-pack\.bin(\.gz)?(\.\d+)?$/.test(f)) : [];
     if (files.length) {
       const bytes = files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
-      rows.push(size('package: default pack as shipped (runtime form, gzip)', bytes, { reference: { name: 'JSON gzip -9', median: gz / MB, ratio: bytes / gz } }));
+      rows.push(size('package: default pack as shipped (runtime form; in the store zip deflated)', bytes, { reference: { name: 'JSON gzip -9', median: gz / MB, ratio: bytes / gz } }));
     } else rows.push(skipRow('default pack as shipped', `no ${path.relative(ctx.root, shipped)} (run \`npm run build\`)`));
   }
   return rows;
