@@ -149,3 +149,50 @@ describe('history posting lists carried across the worker\'s updates', () => {
     expect(kinds).toContain('carried');
   });
 });
+
+describe('carrying costs the changes, not the history (#8)', () => {
+  /** Counts the lists' item look-ups (HistoryIndex.entries.get) on this index object. */
+  function countLookups(x: HistoryIndex): { n: number } {
+    const seen = { n: 0 };
+    const get = x.entries.get.bind(x.entries);
+    x.entries.get = (h) => {
+      seen.n++;
+      return get(h);
+    };
+    return seen;
+  }
+
+  it('one read placed first and the oldest evicted looks up a few items, not all 3,000', () => {
+    const rand = rng(21);
+    let items: HistoryItem[] = [];
+    for (let i = 0; i < 3000; i++) items.push(historyItemOfRead(readOf(rand, i, 10_000_000 - i * 1000)));
+    const x = historyIndexOf(index, items);
+    const lookups = countLookups(x);
+    for (let r = 0; r < 5; r++) {
+      lookups.n = 0;
+      items = withRecordedRead(items, readOf(rand, 5000 + r, 20_000_000 + r), 1);
+      expect(historyIndexOf(index, items)).toBe(x);
+      expect(lastHistoryIndexBuild).toBe('carried');
+      expect(lookups.n).toBeLessThanOrEqual(8);
+      expect(listsOf(x)).toEqual(listsOf(historyIndexOf(index, fresh(items))));
+    }
+  });
+
+  it('random adds and drops anywhere in a long history: the same lists and answers as a build', () => {
+    const rand = rng(77);
+    let items: HistoryItem[] = [];
+    for (let i = 0; i < 1500; i++) items.push(historyItemOfRead(readOf(rand, i, 1_000_000 + i)));
+    historyIndexOf(index, items);
+    let url = 10_000;
+    for (let step = 0; step < 30; step++) {
+      const next = [...items];
+      // A few drops and inserts at random places (not only the ends), then a rank and a compare.
+      for (let k = Math.floor(rand() * 4); k > 0; k--) next.splice(Math.floor(rand() * next.length), 1);
+      for (let k = 1 + Math.floor(rand() * 4); k > 0; k--) next.splice(Math.floor(rand() * (next.length + 1)), 0, historyItemOfRead(readOf(rand, url++, 1)));
+      items = next;
+      relatedCoverage(index, { ...queries[1]!, extra: items });
+      expect(lastHistoryIndexBuild).toBe('carried');
+      expectSameAsBuilt(items);
+    }
+  });
+});

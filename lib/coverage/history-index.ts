@@ -7,8 +7,8 @@
  * new array: the old one with that article placed by read time, its earlier read dropped and the
  * oldest reads evicted (lib/background/store-port.ts, withRecordedRead). Rebuilding the lists for
  * every such array cost 27–33 ms per article at 10,000 records (#8); instead the lists of the
- * array seen last are carried over to the new one: one pass of identity look-ups finds the items
- * kept, added and dropped, and only those touch the lists.
+ * array seen last are carried over to the new one: one merge walk comparing the two arrays item by
+ * item (identity) finds the items kept, added and dropped, and only those touch the lists.
  *
  * Order is part of the answer (ties between history items go to the one met first), so every
  * posting list stays in the array's order. Items carry an order key ascending along the array;
@@ -28,8 +28,6 @@ export interface HistoryEntry {
   url: string;
   /** Ascending along the array's order. */
   key: number;
-  /** The walk that last met this entry (carrying). */
-  seen: number;
 }
 
 export interface HistoryIndex {
@@ -43,6 +41,8 @@ interface Built {
   index: CoverageIndex;
   array: readonly HistoryItem[];
   size: number;
+  /** The items `x` describes, in its order: a copy, as the caller may change `array` in place. */
+  items: readonly HistoryItem[];
   x: HistoryIndex;
 }
 
@@ -55,7 +55,6 @@ const byArray = new WeakMap<readonly HistoryItem[], Built>();
  */
 const recent = new WeakMap<CoverageIndex, Built[]>();
 const RECENT = 4;
-let walks = 0;
 
 /** How the last historyIndexOf call got its lists (tests and benches). */
 export let lastHistoryIndexBuild: 'hit' | 'carried' | 'built' = 'built';
@@ -66,7 +65,7 @@ function entryOf(index: CoverageIndex, h: HistoryItem, key: number): HistoryEntr
     const n = index.topicIds.get(t);
     if (n !== undefined) topics.push(n);
   }
-  return { record: h, day: dayNumber(h.date), topics, url: normalizeUrl(h.url), key, seen: 0 };
+  return { record: h, day: dayNumber(h.date), topics, url: normalizeUrl(h.url), key };
 }
 
 /** Each entity of the item once, in the item's order. */
@@ -101,69 +100,91 @@ function keyBound(list: HistoryEntry[], key: number): number {
   return lo;
 }
 
+/** Runs of consecutive positions (ascending): [first, count] each. */
+function runsOf(positions: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let r = 0; r < positions.length; ) {
+    let end = r;
+    while (end + 1 < positions.length && positions[end + 1] === positions[end]! + 1) end++;
+    runs.push([positions[r]!, end - r + 1]);
+    r = end + 1;
+  }
+  return runs;
+}
+
 /**
- * Updates `x` (which describes some earlier array) to describe `extra`, or returns false without
- * changing it when `extra` is not that array with a few items added or dropped, order kept.
+ * Updates `b` (its lists describe `b.items`) to describe `extra`, or returns false without
+ * changing it when `extra` is not b.items with a few items added or dropped, order kept.
+ *
+ * One merge walk over both arrays: where they agree (nearly everywhere) it is an identity
+ * comparison, so a recorded read costs the lists that read's own changes plus a pass of pointer
+ * comparisons, not a Map look-up per kept item (that pass was ~0.7 ms of each query after a
+ * record at 10,000 reads, #8). Only where they differ is the item looked up: a known item later
+ * in b.items means the items before it were dropped; an unknown one is added.
  */
-function carry(index: CoverageIndex, x: HistoryIndex, extra: readonly HistoryItem[]): boolean {
+function carry(index: CoverageIndex, b: Built, extra: readonly HistoryItem[]): boolean {
+  const x = b.x, old = b.items;
+  // An array holding one item twice has two entries' worth of lists under one key: rebuilt.
+  if (x.entries.size !== old.length) return false;
   const n = extra.length;
   // Past this many changes a rebuild costs about as much.
   const limit = Math.max(64, n >> 3);
-  const walk = ++walks;
-  const keys = new Float64Array(n);
   const fresh: number[] = [];
-  let kept = 0;
-  let last = -Infinity;
+  const dropped: HistoryItem[] = [];
+  let j = 0;
   for (let i = 0; i < n; i++) {
     const h = extra[i]!;
-    const e = x.entries.get(h);
-    if (e) {
-      // Met twice, or out of the earlier order: not a simple update.
-      if (e.seen === walk || e.key <= last) return false;
-      e.seen = walk;
-      last = e.key;
-      keys[i] = e.key;
-      kept++;
-    } else {
-      fresh.push(i);
-      if (fresh.length > limit) return false;
+    if (j < old.length && old[j] === h) {
+      j++;
+      continue;
     }
+    const e = x.entries.get(h);
+    if (!e) {
+      fresh.push(i);
+      if (fresh.length + dropped.length > limit) return false;
+      continue;
+    }
+    // A known item: it must come later in b.items (else it is met twice or out of order);
+    // everything before it there was dropped.
+    if (j >= old.length || e.key < x.entries.get(old[j]!)!.key) return false;
+    while (old[j] !== h) {
+      dropped.push(old[j++]!);
+      if (fresh.length + dropped.length > limit) return false;
+    }
+    j++;
   }
-  const dropped = x.entries.size - kept;
-  if (fresh.length + dropped > limit) return false;
+  while (j < old.length) {
+    dropped.push(old[j++]!);
+    if (fresh.length + dropped.length > limit) return false;
+  }
   if (fresh.length > 1 && new Set(fresh.map((i) => extra[i])).size !== fresh.length) return false;
   // Keys for the added items, run by run, strictly between their kept neighbours'.
-  for (let r = 0; r < fresh.length; ) {
-    let end = r;
-    while (end + 1 < fresh.length && fresh[end + 1] === fresh[end]! + 1) end++;
-    const first = fresh[r]!, count = end - r + 1;
-    const lo = first > 0 ? keys[first - 1]! : -Infinity;
-    const hi = first + count < n ? keys[first + count]! : Infinity;
+  const keys = new Map<number, number>();
+  for (const [first, count] of runsOf(fresh)) {
+    const lo = first > 0 ? x.entries.get(extra[first - 1]!)!.key : -Infinity;
+    const hi = first + count < n ? x.entries.get(extra[first + count]!)!.key : Infinity;
+    let prev = lo;
     for (let c = 0; c < count; c++) {
       const k = lo === -Infinity ? (hi === Infinity ? c : hi - (count - c)) : hi === Infinity ? lo + c + 1 : lo + ((hi - lo) * (c + 1)) / (count + 1);
-      const prev = c === 0 ? lo : keys[first + c - 1]!;
       if (!(k > prev && k < hi)) return false; // the gap is too narrow for doubles
-      keys[first + c] = k;
+      keys.set(first + c, (prev = k));
     }
-    r = end + 1;
   }
   // Nothing above changed the lists; now apply.
-  if (dropped > 0) {
-    for (const [h, e] of x.entries) {
-      if (e.seen === walk) continue;
-      x.entries.delete(h);
-      for (const id of entitiesOf(h)) {
-        const list = x.byEntity.get(id);
-        if (!list) continue;
-        const at = keyBound(list, e.key);
-        if (list[at] === e) list.splice(at, 1);
-        if (list.length === 0) x.byEntity.delete(id);
-      }
+  for (const h of dropped) {
+    const e = x.entries.get(h)!;
+    x.entries.delete(h);
+    for (const id of entitiesOf(h)) {
+      const list = x.byEntity.get(id);
+      if (!list) continue;
+      const at = keyBound(list, e.key);
+      if (list[at] === e) list.splice(at, 1);
+      if (list.length === 0) x.byEntity.delete(id);
     }
   }
   for (const i of fresh) {
     const h = extra[i]!;
-    const e = entryOf(index, h, keys[i]!);
+    const e = entryOf(index, h, keys.get(i)!);
     x.entries.set(h, e);
     for (const id of entitiesOf(h)) {
       const list = x.byEntity.get(id);
@@ -172,6 +193,7 @@ function carry(index: CoverageIndex, x: HistoryIndex, extra: readonly HistoryIte
       else list.splice(keyBound(list, e.key), 0, e);
     }
   }
+  b.items = extra.slice();
   return true;
 }
 
@@ -198,7 +220,7 @@ export function historyIndexOf(index: CoverageIndex, extra: readonly HistoryItem
   // The array's own entry (it was changed in place), else the ones used last with this index.
   const from = known && known.index === index ? [known] : used;
   for (const b of from) {
-    if (!carry(index, b.x, extra)) continue;
+    if (!carry(index, b, extra)) continue;
     // The lists now describe `extra`: the array they described before must not find them.
     byArray.delete(b.array);
     b.array = extra;
@@ -207,7 +229,7 @@ export function historyIndexOf(index: CoverageIndex, extra: readonly HistoryItem
     lastHistoryIndexBuild = 'carried';
     return touch(b);
   }
-  const made: Built = { index, array: extra, size: extra.length, x: build(index, extra) };
+  const made: Built = { index, array: extra, size: extra.length, items: extra.slice(), x: build(index, extra) };
   byArray.set(extra, made);
   lastHistoryIndexBuild = 'built';
   return touch(made);

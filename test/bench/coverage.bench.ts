@@ -147,6 +147,9 @@ export async function run(ctx: Ctx): Promise<BenchRow[]> {
   let qs = 0;
   const sameArray = () => { const q = queries[qs++ % queries.length]!; return relatedCoverage(indexNoHistory, { ...q, title: '', excludeUrl: null, limit: 10, extra: current }); };
   // CPU time per query over batches of 20 (wall-clock on the loaded machine swung 1–60 ms here).
+  // Process CPU: it counts V8's GC helper threads, and this row allocates two 10,000-item arrays
+  // per call (the bench's own and the history index's copy). Session 13, load 10–27: 1.6–1.9 ms
+  // under `node --single-threaded` (1.2× the same-array row) against 4.6–6.0 ms without it.
   const sr = summarize(cpuPerCallMs(afterRecord, 20, 12, 2)), ssame = summarize(cpuPerCallMs(sameArray, 20, 12, 2));
   rows.push({
     name: 'coverage: relatedCoverage (history as extra, one read recorded before each query), CPU time', ...sr, unit: 'ms', target: '≤ 5 ms (p90)', met: sr.spread[1] <= 5,
