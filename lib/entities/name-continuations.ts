@@ -21,18 +21,22 @@ const HOLIDAY_NOUNS = new Set(['day', 'eve']);
  * Patrick's"). The possessive's "s" is its own token after an apostrophe.
  */
 export function possessiveHoliday(text: string, tokens: Token[], from: number, to: number): boolean {
-  const last = tokens[to - 1];
-  if (!last) return false;
+  if (!tokens[to - 1]) return false;
   let k = to;
-  const apostropheS = (i: number) => tokens[i]?.norm === 's' && i > from - 1 && /^['\u2019]$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
   // The "'s" inside the match ("Saint Patrick's") or right after it; or a bare apostrophe after a
   // name ending in s ("Presidents' Day").
-  let possessive = to - from >= 2 && apostropheS(to - 1);
-  if (!possessive && apostropheS(k)) { possessive = true; k++; }
+  let possessive = to - from >= 2 && apostropheS(text, tokens, to - 1);
+  if (!possessive && apostropheS(text, tokens, k)) { possessive = true; k++; }
   const prev = tokens[k - 1]!, noun = tokens[k];
   if (!noun || noun.shape !== Shape.Cap || !HOLIDAY_NOUNS.has(noun.norm)) return false;
   const gap = text.slice(prev.end, noun.start);
   return possessive ? /^[ \u00a0]$/.test(gap) : /^['\u2019][ \u00a0]$/.test(gap) && prev.norm.endsWith('s');
+}
+
+/** Is token i the "s" of a possessive ("Patrick's": an apostrophe right before it)? */
+function apostropheS(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return i > 0 && t !== undefined && t.norm === 's' && /^['\u2019]$/.test(text.slice(tokens[i - 1]!.end, t.start));
 }
 
 /** Lower-case particles of Arabic personal names: "bin", "ibn", "al-", "el-". */
