@@ -19,6 +19,11 @@ const index = buildEntityIndex([
   E({ id: 'Q228', name: 'Andorra', type: 'place', subtype: 'country', country: 'AD', prominence: 85 }),
   E({ id: 'Q686', name: 'Vanuatu', type: 'place', subtype: 'country', country: 'VU', prominence: 85 }),
   E({ id: 'super-bowl', name: 'Super Bowl', type: 'event', prominence: 85 }),
+  E({ id: 'sg-south-east', name: 'South East', type: 'place', subtype: 'region', country: 'SG', prominence: 64 }),
+  E({ id: 'za-north-west', name: 'North West', type: 'place', subtype: 'region', country: 'ZA', prominence: 64 }),
+  E({ id: 'Q258', name: 'South Africa', type: 'place', subtype: 'country', country: 'ZA', prominence: 90 }),
+  E({ id: 'Q21', name: 'England', type: 'place', subtype: 'country', country: 'GB', prominence: 90 }),
+  E({ id: 'qld', name: 'Queensland', type: 'place', subtype: 'region', country: 'AU', prominence: 75 }),
 ]);
 
 function links(text: string): string[] {
@@ -66,5 +71,16 @@ describe('a name-forming head word before a place', () => {
   });
   it('leaves a verb in a title-case headline alone', () => {
     expect(links("Budweiser Won't Air Super Bowl Ads For First Time")).toEqual(['super-bowl:Super Bowl']);
+  });
+});
+
+describe('a region named by compass words alone', () => {
+  it('is the first part of a longer name before a capitalised word, even a known place', () => {
+    expect(links('Schools closed in South East Queensland on Monday.')).toEqual(['qld:Queensland']);
+    expect(links('A drought hit South East England.')).toEqual(['Q21:England']);
+  });
+  it("links only on a page that names the region's country otherwise", () => {
+    expect(links('Rain is expected in the South East, forecasters said.')).toEqual([]);
+    expect(links('A lift fell at a mine in Rustenburg, North West, South Africa.')).toEqual(['za-north-west:North West', 'Q258:South Africa']);
   });
 });

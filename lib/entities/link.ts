@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { NAME_PARTICLES, nameHeadBefore, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -503,6 +503,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
+    // "the North East", "South West regions": a region named by compass words alone is one of many
+    // countries' regions; it is this record's only on a page that names its country otherwise.
+    if (e.type === 'place' && e.country && compassOnly(scan.tokens, m.from, m.to) && (support.get(e.country) ?? 0) - (page.own.get(h.entity) ?? 0) <= 0) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
     // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
     if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
@@ -928,6 +931,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "South East Queensland", "North East England": a compass-only name opening a longer one.
+  if (compassBeforeName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "Crown Prince Mohammed bin Zayed": a person's name going on after a particle is another person.
   if (particleNameAfter(scan.text, scan.tokens, m.from, m.to, (k) => sameEntityStartsAt(scan, m, k)) && personAmong(m, index)) return true;
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a

@@ -91,3 +91,22 @@ export function nameHeadBefore(text: string, tokens: Token[], from: number): boo
   const head = tokens[from - 1], first = tokens[from];
   return !!head && !!first && head.shape === Shape.Cap && NAME_HEADS.has(head.norm) && spaceBetween(text, head, first);
 }
+
+/** Compass words: a region named by these alone ("North East", "South West") is a region of many countries. */
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'central']);
+
+/** Is the match (`from`…`to`) made of compass words only ("South East", "North West")? */
+export function compassOnly(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!COMPASS_WORDS.has(tokens[k]!.norm)) return false;
+  return true;
+}
+
+/**
+ * "South East Queensland", "North East England", "South West Norfolk": a compass-only name right
+ * before a capitalised word (a space between) is the first part of that place's name, even when the
+ * word after it is a place the pack knows.
+ */
+export function compassBeforeName(text: string, tokens: Token[], from: number, to: number): boolean {
+  const next = tokens[to];
+  return !!next && next.shape === Shape.Cap && compassOnly(tokens, from, to) && spaceBetween(text, tokens[to - 1]!, next);
+}
