@@ -24,6 +24,9 @@ const index = buildEntityIndex([
   E({ id: 'Q258', name: 'South Africa', type: 'place', subtype: 'country', country: 'ZA', prominence: 90 }),
   E({ id: 'Q21', name: 'England', type: 'place', subtype: 'country', country: 'GB', prominence: 90 }),
   E({ id: 'qld', name: 'Queensland', type: 'place', subtype: 'region', country: 'AU', prominence: 75 }),
+  E({ id: 'gazprom', name: 'Gazprom', type: 'organization', subtype: 'company', country: 'RU', prominence: 85 }),
+  E({ id: 'germania', name: 'Germania', type: 'organization', subtype: 'company', prominence: 57 }),
+  E({ id: 'un', name: 'United Nations', type: 'organization', subtype: 'igo', aliases: ['UN'], prominence: 95 }),
 ]);
 
 function links(text: string): string[] {
@@ -82,5 +85,14 @@ describe('a region named by compass words alone', () => {
   it("links only on a page that names the region's country otherwise", () => {
     expect(links('Rain is expected in the South East, forecasters said.')).toEqual([]);
     expect(links('A lift fell at a mine in Rustenburg, North West, South Africa.')).toEqual(['za-north-west:North West', 'Q258:South Africa']);
+  });
+});
+
+describe('a lesser country-less body right after a company of a country', () => {
+  it('is the second word of one name ("Gazprom Germania")', () => {
+    expect(links('Germany took control of Gazprom Germania on Monday.')).toEqual(['gazprom:Gazprom']);
+  });
+  it('leaves a more prominent body after it alone', () => {
+    expect(links('Officials at Gazprom UN talks said so.')).toEqual(['gazprom:Gazprom', 'un:UN']);
   });
 });

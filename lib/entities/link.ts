@@ -1042,7 +1042,9 @@ function secondWordOfName(first: PackEntity, second: PackEntity): boolean {
   // Only a lesser name: after a false first link ("South East" for "South East Queensland") the
   // second is the real one.
   if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country && prominence(second) < prominence(first);
-  return first.type === 'place' && second.type === 'organization' && !second.country;
+  if (second.type !== 'organization' || second.country) return false;
+  // "Gazprom Germania": a lesser country-less body after a company of a country is its branch's name.
+  return first.type === 'place' || (first.type === 'organization' && !!first.country && prominence(second) < prominence(first));
 }
 
 /** "Mohammed Ali al-Houthi", "Hamza bin Laden": after a capitalised name and a lower-case particle,
