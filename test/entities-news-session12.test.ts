@@ -129,8 +129,9 @@ describe('a lower-case particle of an Arabic personal name', () => {
 describe('a one-word name right after another name, a space between', () => {
   it('is the second word of a longer name when it belongs elsewhere ("Kentucky Derby")', () => {
     expect(links('The Kentucky Derby was run in the rain on Saturday.')).toEqual(['Q1603:Kentucky']);
-    // Not a name as prominent as the first: after a false first link the second is the real one.
-    expect(links('Schools close in South East Queensland as the cyclone nears.')).toEqual(['bw-south-east:South East', 'Q36074:Queensland']);
+    // Not a name as prominent as the first: the second is the real one. (Since session 13 the
+    // compass-only "South East" no longer links before a capitalised word: name-continuations.ts.)
+    expect(links('Schools close in South East Queensland as the cyclone nears.')).toEqual(['Q36074:Queensland']);
   });
   it('stays a name of its own of the same country, or after a country ("Texas Democrats", "Russia Ukraine talks")', () => {
     expect(links('Texas Democrats walk out of the session.')).toEqual(['Q1439:Texas', 'Q29552:Democrats']);

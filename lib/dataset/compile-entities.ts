@@ -32,7 +32,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
-import { enwikiPageTitle, pageNameOfPerson } from './page-name';
+import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -168,7 +168,10 @@ type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular
   /** A region whose own title tells it from a city of its name (see regionTitledApart); not in the pack. */
   titledApart?: boolean;
   /** A party's stated vote share (%), for keeping its acronym; not in the pack. */
-  voteShare?: number };
+  voteShare?: number;
+  /** A person's English Wikipedia page, folded (page-name.ts personPageKey): the key that merges
+   *  a Wikidata and a date-page record of one person; not in the pack (QID records keep no URL). */
+  page?: string };
 
 class Counter {
   private m = new Map<string, number>();
@@ -441,6 +444,8 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   if (r.date?.from) e.from = isoDate(r.date.from);
   if (r.date && 'to' in r.date) e.to = isoDate(r.date.to) ?? null;
   if (r.subtype === 'region' && regionTitledApart(r, name)) e.titledApart = true;
+  const page = personPageKey(r);
+  if (page !== null) e.page = page;
   // Entities with a QID link to Wikidata and `enwiki:` ids to their Wikipedia page (both rebuilt
   // by the linker, link.ts entityUrl); only others store a URL.
   if (r.url && !qid && !(r.id.startsWith('enwiki:') && r.url === `https://en.wikipedia.org/wiki/${r.id.slice(7)}`)) e.url = r.url;
@@ -717,6 +722,7 @@ function mergeInto(a: Work, b: Work) {
   a.born ??= b.born;
   a.population ??= b.population;
   a.url ??= b.url;
+  a.page ??= b.page;
   if (b.popularity !== undefined) a.popularity = Math.max(a.popularity ?? 0, b.popularity);
   if (!a.qid && b.qid) { a.qid = b.qid; a.id = b.qid; }
 }
@@ -728,6 +734,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const taken = new Counter();
   const byKey = new Map<string, Work>(); // qid or id
   const byName = new Map<string, Work>(); // folded name|type|country
+  const byPage = new Map<string, Work>(); // a person's English Wikipedia page title, folded
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
 
@@ -760,9 +767,18 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
         else { target = cand; how = 'same name+type+country'; }
       }
     }
+    // One person, two records: a Wikidata record and a Wikipedia date-page record (`enwiki:`) of
+    // the same page ("Robert Menendez" Q888132 and "Bob Menendez"): one record keeps both ids'
+    // facts and one pack slot, and the linker does not split the person's mentions between them.
+    const page = e.page ?? null;
+    if (!target && page !== null) {
+      const cand = byPage.get(page);
+      if (cand && !(cand.qid && e.qid && cand.qid !== e.qid) && samePersonByPage(cand, e)) { target = cand; how = 'same English Wikipedia page (person)'; }
+    }
     if (target) {
       const before = target.id;
       mergeInto(target, e);
+      if (page !== null && !byPage.has(page)) byPage.set(page, target);
       if (target.id !== before) { byKey.set(target.id, target); renamed.set(before, target.id); }
       byKey.set(key, target);
       renamed.set(fromId, target.id);
@@ -771,6 +787,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     }
     byKey.set(key, e);
     byName.set(`${fold(e.name)}|${e.type}|${e.country ?? ''}`, e);
+    if (page !== null && !byPage.has(page)) byPage.set(page, e);
     if (fromId !== e.id) renamed.set(fromId, e.id);
     order.push(e);
   };

@@ -54,3 +54,26 @@ export function pageNameOfPerson(r: { type?: string; url?: string }, name: strin
   const own = new Set([name, ...aliases].flatMap(wordsOf));
   return family !== undefined && own.has(family) ? title : null;
 }
+
+/**
+ * The key two records of one person share when they point at the same English Wikipedia page: the
+ * page title, folded ("bob menendez"), qualifier kept (the page, not the name, is the identity).
+ * Null for a record that is no person or has no English Wikipedia URL.
+ */
+export function personPageKey(r: { type?: string; url?: string }): string | null {
+  if (r.type !== 'person') return null;
+  const page = enwikiPageTitle(r.url);
+  return page === null ? null : fold(page);
+}
+
+/**
+ * May two person records that name the same Wikipedia page be merged? A page found by the reference
+ * data's own matching can be another person's (a merged record carried Ursula von der Leyen's URL
+ * under Viktor Orbán's name), so the family names (last words, suffixes aside) must agree and the
+ * birth years, when both are known.
+ */
+export function samePersonByPage(a: { name: string; born?: string }, b: { name: string; born?: string }): boolean {
+  const fa = wordsOf(a.name).at(-1), fb = wordsOf(b.name).at(-1);
+  if (fa === undefined || fa !== fb) return false;
+  return !a.born || !b.born || a.born.slice(0, 4) === b.born.slice(0, 4);
+}

@@ -28,6 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
+import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -232,7 +233,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "US$", "the Delta variant", "the U-20 World Cup", "New Year's Eve": the words around the
       // name make it part of something else (usage-rules.ts); nothing inside it links either.
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
-        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
+        || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || possessiveHoliday(scan.text, scan.tokens, m.from, m.to)
+        || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
         cursor = m.to;
         continue;
       }
@@ -501,6 +503,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "NetLog" is not "Netlog": a word written with inner capitals must be written so in the record.
     if (single && (camel ??= innerCapitals(scan, tok)) && !writtenAs(e, scan.text.slice(tok.start, tok.end))) continue;
     if (e.type === 'place' && single && !minorPlaceFits(scan, m, h.entity, e, page)) continue;
+    // "the North East", "South West regions": a region named by compass words alone is one of many
+    // countries' regions; it is this record's only on a page that names its country otherwise.
+    if (e.type === 'place' && e.country && compassOnly(scan.tokens, m.from, m.to) && (support.get(e.country) ?? 0) - (page.own.get(h.entity) ?? 0) <= 0) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
     // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
     if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
@@ -926,9 +931,18 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "South East Queensland", "North East England": a compass-only name opening a longer one.
+  if (compassBeforeName(scan.text, scan.tokens, m.from, m.to)) return true;
+  // "Crown Prince Mohammed bin Zayed": a person's name going on after a particle is another person.
+  if (particleNameAfter(scan.text, scan.tokens, m.from, m.to, (k) => sameEntityStartsAt(scan, m, k)) && personAmong(m, index)) return true;
+  // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
+  // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
+  if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
   const tokens = scan.tokens;
   const next = tokens[m.to];
+  // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.
+  if (m.to - m.from === 1 && sharedOfAfter(scan.text, tokens, m.from, m.to, (k) => scan.starts!.has(k))) return true;
   // "Bay of Plenty", "Isle of Wight": a one-word name going on with "of <Name>" is part of it; so is a
   // longer name that is no person's ("the Province of Cádiz" is not the newspaper "The Province",
   // "the Democratic Party of Japan" not the US party; "Bernie Sanders of Vermont" stays him).
@@ -1028,11 +1042,10 @@ function secondWordOfName(first: PackEntity, second: PackEntity): boolean {
   // Only a lesser name: after a false first link ("South East" for "South East Queensland") the
   // second is the real one.
   if (second.type === 'place') return !!first.country && !!second.country && first.country !== second.country && prominence(second) < prominence(first);
-  return first.type === 'place' && second.type === 'organization' && !second.country;
+  if (second.type !== 'organization' || second.country) return false;
+  // "Gazprom Germania": a lesser country-less body after a company of a country is its branch's name.
+  return first.type === 'place' || (first.type === 'organization' && !!first.country && prominence(second) < prominence(first));
 }
-
-/** Lower-case particles of Arabic personal names: "al-", "bin", "ibn", "el-". */
-const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'el']);
 
 /** "Mohammed Ali al-Houthi", "Hamza bin Laden": after a capitalised name and a lower-case particle,
  *  a name is the rest of a person's name (the movement or family named the same is another referent). */
@@ -1071,6 +1084,22 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
 /** Heads of a state's formal name ("State of Israel", "Kingdom of Saudi Arabia"): what follows "of"
  *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
+
+/** Is one of the match's candidates a person? */
+function personAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'person') return true;
+  return false;
+}
+
+/** Does a match starting at token k share a candidate with match m ("… Mohammed" + "bin Salman")? */
+function sameEntityStartsAt(scan: BlockScan, m: RawMatch, k: number): boolean {
+  const hits = decodedHits(m);
+  for (const q of scan.matches) {
+    if (q.from !== k) continue;
+    for (const h of decodedHits(q)) if (hits.some((x) => x.entity === h.entity)) return true;
+  }
+  return false;
+}
 
 function placeAmong(m: RawMatch, index: EntityIndex): boolean {
   for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'place') return true;

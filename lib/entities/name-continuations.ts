@@ -1,0 +1,112 @@
+/**
+ * Words around a known name that make it part of a longer name the pack does not know (issue #4,
+ * session 13). Each is a class of false link seen on unreserved news items:
+ *  - a holiday named for someone: "Saint Patrick's Day", "St. George's Day" (not the parish or club);
+ *  - an Arabic name going on after a particle: "Crown Prince Mohammed bin Zayed" (not Mohammed bin
+ *    Salman's "Crown Prince Mohammed"), "Sheikh Mohamed bin Zayed";
+ *  - two titles sharing one "of": "the Duke and Duchess of Sussex" (not Duke University);
+ *  - a name-forming head word at a sentence's start: "Air Vanuatu cancels…", where the linker's
+ *    usual sign (a capitalised word right before the name) is switched off because every sentence
+ *    starts with a capital.
+ * Pure functions over a block's text and tokens.
+ */
+import { Shape, spaceBetween, type Token } from './normalize';
+
+/** Words that end a holiday's name after a possessive: "Saint Patrick's Day", "New Year's Eve". */
+const HOLIDAY_NOUNS = new Set(['day', 'eve']);
+
+/**
+ * "Saint Patrick's Day", "Presidents' Day": the match (`from`…`to`, `to` exclusive) is followed by
+ * a possessive and a capitalised "Day" or "Eve" (the alias may hold the "'s" itself: "Saint
+ * Patrick's"). The possessive's "s" is its own token after an apostrophe.
+ */
+export function possessiveHoliday(text: string, tokens: Token[], from: number, to: number): boolean {
+  if (!tokens[to - 1]) return false;
+  let k = to;
+  // The "'s" inside the match ("Saint Patrick's") or right after it; or a bare apostrophe after a
+  // name ending in s ("Presidents' Day").
+  let possessive = to - from >= 2 && apostropheS(text, tokens, to - 1);
+  if (!possessive && apostropheS(text, tokens, k)) { possessive = true; k++; }
+  const prev = tokens[k - 1]!, noun = tokens[k];
+  if (!noun || noun.shape !== Shape.Cap || !HOLIDAY_NOUNS.has(noun.norm)) return false;
+  const gap = text.slice(prev.end, noun.start);
+  return possessive ? /^[ \u00a0]$/.test(gap) : /^['\u2019][ \u00a0]$/.test(gap) && prev.norm.endsWith('s');
+}
+
+/** Is token i the "s" of a possessive ("Patrick's": an apostrophe right before it)? */
+function apostropheS(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return i > 0 && t !== undefined && t.norm === 's' && /^['\u2019]$/.test(text.slice(tokens[i - 1]!.end, t.start));
+}
+
+/** Lower-case particles of Arabic personal names: "bin", "ibn", "al-", "el-". */
+export const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'el']);
+
+/** Is token k a lower-case name particle ("bin", "al")? */
+const particleAt = (tokens: Token[], k: number) => {
+  const t = tokens[k];
+  return !!t && t.shape === Shape.Lower && NAME_PARTICLES.has(t.norm);
+};
+
+/**
+ * "Crown Prince Mohammed bin Zayed": the match's last word is followed by a name particle and a
+ * capitalised word, so the person named goes on past the match. A match that already holds a
+ * particle ("Mohammed bin Salman bin Abdulaziz": a patronymic chain) is a full name and stays.
+ * `sameEntityAt(k)`: a known name starting at token k has a candidate in common with the match
+ * ("Crown Prince Mohammed bin Salman": the rest is the same person's "bin Salman").
+ */
+export function particleNameAfter(text: string, tokens: Token[], from: number, to: number, sameEntityAt: (k: number) => boolean): boolean {
+  const last = tokens[to - 1], particle = tokens[to], next = tokens[to + 1];
+  if (!last || !particle || !next || !particleAt(tokens, to) || next.shape !== Shape.Cap) return false;
+  if (!spaceBetween(text, last, particle) || !/^[-\u2010\u2011 ]$/.test(text.slice(particle.end, next.start))) return false;
+  for (let k = from; k < to; k++) if (particleAt(tokens, k)) return false;
+  return !sameEntityAt(to);
+}
+
+/**
+ * "the Duke and Duchess of Sussex", "the King and Queen of Spain": a one-word match after "the",
+ * followed by "and", a capitalised word that starts no known name, and "of <Name>" is the first of
+ * two titles sharing one "of", not a name of its own. Without "the" it is a name in a list ("co-prince
+ * of Andorra and Bishop of Urgell"). `startsName(k)`: a known name starts at token k ("Texas and
+ * Louisiana of…" would be two names). `from`, `to`: the match's tokens.
+ */
+export function sharedOfAfter(text: string, tokens: Token[], from: number, to: number, startsName: (k: number) => boolean): boolean {
+  const the = tokens[from - 1], and = tokens[to], second = tokens[to + 1], of = tokens[to + 2], name = tokens[to + 3];
+  if (!the || the.norm !== 'the' || !spaceBetween(text, the, tokens[from]!) || !and || !second || !of || !name) return false;
+  if (and.norm !== 'and' || and.shape !== Shape.Lower || second.shape !== Shape.Cap || of.norm !== 'of' || of.shape !== Shape.Lower || name.shape !== Shape.Cap) return false;
+  if (startsName(to + 1)) return false;
+  return spaceBetween(text, tokens[to - 1]!, and) && spaceBetween(text, and, second) && spaceBetween(text, second, of) && spaceBetween(text, of, name);
+}
+
+/** Capitalised words that begin names of airlines, stations, waters, mountains and forts: before a
+ *  place they make one longer name ("Air Vanuatu", "Radio Liberty", "Lake Chad", "Fort Worth"). */
+const NAME_HEADS = new Set(['air', 'radio', 'lake', 'mount', 'fort', 'port', 'cape', 'camp']);
+
+/**
+ * "Air Vanuatu cancels all flights": the sentence's first word is a name-forming head word right
+ * before the match (a space between), so the two are one name even though a sentence's first
+ * capital says nothing by itself. `from`: the match's first token.
+ */
+export function nameHeadBefore(text: string, tokens: Token[], from: number): boolean {
+  const head = tokens[from - 1], first = tokens[from];
+  return !!head && !!first && head.shape === Shape.Cap && NAME_HEADS.has(head.norm) && spaceBetween(text, head, first);
+}
+
+/** Compass words: a region named by these alone ("North East", "South West") is a region of many countries. */
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'central']);
+
+/** Is the match (`from`…`to`) made of compass words only ("South East", "North West")? */
+export function compassOnly(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!COMPASS_WORDS.has(tokens[k]!.norm)) return false;
+  return true;
+}
+
+/**
+ * "South East Queensland", "North East England", "South West Norfolk": a compass-only name right
+ * before a capitalised word (a space between) is the first part of that place's name, even when the
+ * word after it is a place the pack knows.
+ */
+export function compassBeforeName(text: string, tokens: Token[], from: number, to: number): boolean {
+  const next = tokens[to];
+  return !!next && next.shape === Shape.Cap && compassOnly(tokens, from, to) && spaceBetween(text, tokens[to - 1]!, next);
+}
