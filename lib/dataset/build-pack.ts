@@ -90,7 +90,7 @@ export const LICENSES: Record<string, License> = {
   },
   'coverage-wcep': {
     id: 'coverage-wcep',
-    covers: 'Timeline items from Wikipedia\'s Current events portal, 2021–2026 (facts: dates, outlets, linked entities, topic headings, day-page links)',
+    covers: 'Timeline items from Wikipedia\'s Current events portal, 2021–2026 (facts: dates, outlets, linked entities, topic headings, day-page links); the names and types of the "news:" entities the items name often',
     license: 'CC BY-SA 4.0',
     url: 'https://creativecommons.org/licenses/by-sa/4.0/',
     attribution:
@@ -98,7 +98,7 @@ export const LICENSES: Record<string, License> = {
   },
   'coverage-huffpost': {
     id: 'coverage-huffpost',
-    covers: 'HuffPost items 2018–2022 from the News Category Dataset',
+    covers: 'HuffPost items 2018–2022 from the News Category Dataset; the names and types of the "news:" entities the items name often',
     license: 'CC BY 4.0',
     url: 'https://creativecommons.org/licenses/by/4.0/',
     attribution:
