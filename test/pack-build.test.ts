@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../lib/dataset/build-pack';
 import { encodePack, parsePack } from '../lib/dataset/pack';
 import { ENTITIES } from './entities-fixture';
+import { newsGoldReserve } from '../lib/dataset/news-salience';
 
 const SHARED = path.resolve(__dirname, '../../shared/data/entities');
 
@@ -61,4 +62,26 @@ describe.skipIf(!existsSync(SHARED))('buildPack: entities from ../shared (first 
     // Facts only: no reference description prose in the pack.
     expect(a).not.toMatch(/"description":/);
   }, 60_000);
+});
+
+describe.skipIf(!existsSync(SHARED))('buildPack: records for the news corpus\'s own names (news-names.ts)', () => {
+  it('adds a record for a name unreserved items repeat, none for one only reserved items repeat, licensed by its coverage source', async () => {
+    // 320 own-words items: the eval reserve takes the first 300 of the gold's draw order.
+    const ids = Array.from({ length: 320 }, (_, n) => `wcep-2024-01-${String(1 + (n % 28)).padStart(2, '0')}-${String(n).padStart(3, '0')}`);
+    const filler = 'Officials met on Tuesday to talk about the weather and the roads, a spokesperson said.';
+    const items = ids.map((id) => ({ id, title: filler, summary: filler, date: id.slice(5, 15), source: 'Example Wire', dataset: 'wikipedia-current-events' }));
+    const reserve = newsGoldReserve(items);
+    const free = items.filter((i) => !reserve.has(i.id)), held = items.filter((i) => reserve.has(i.id));
+    for (const it of [free[0]!, free[1]!]) it.summary = it.title = 'A flood reaches homes in Zarvanytsia after a week of heavy rain.';
+    for (const it of [held[0]!, held[1]!]) it.summary = it.title = 'A storm reaches homes in Kvitnevyi after a week of heavy rain.';
+    const dir = mkdtempSync(path.join(tmpdir(), 'backstory-names-'));
+    const corpus = path.join(dir, 'coverage.jsonl');
+    writeFileSync(corpus, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+    const { pack } = await buildPack({ entitiesDir: SHARED, entityOptions: { lineLimit: 400, wordCorpus: corpus } });
+    const news = pack.entities.filter((e) => e.id.startsWith('news:'));
+    expect(news.map((e) => [e.id, e.name, e.type, e.sources.join()])).toEqual([['news:zarvanytsia', 'Zarvanytsia', 'place', 'coverage-wcep']]);
+    expect(pack.licenses.some((l) => l.id === 'coverage-wcep')).toBe(true);
+    const off = await buildPack({ entitiesDir: SHARED, entityOptions: { lineLimit: 400, wordCorpus: corpus }, newsNames: false });
+    expect(off.pack.entities.some((e) => e.id.startsWith('news:'))).toBe(false);
+  }, 120_000);
 });

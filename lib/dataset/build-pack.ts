@@ -7,11 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildEntityIndex, type EntityIndex } from '../entities/index';
 import { linkText } from '../entities/link';
-import { compileEntities, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, SOURCE_POPULAR_BYSA, type CompileEntitiesOptions } from './compile-entities';
+import nlp from 'compromise';
+import { compileEntities, isFirstName, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, SOURCE_POPULAR_BYSA, type CompileEntitiesOptions } from './compile-entities';
 import { compileCoverage } from './compile-coverage';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
+import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNameKeys, type NameLexicon } from './news-names';
+import { newsGoldReserve, readNewsCorpus } from './news-salience';
+import { aliasKey } from '../entities/normalize';
 
 /** Data version of the default pack built from the reference snapshot (not the build day: determinism). */
 export const DEFAULT_DATA_VERSION = '2026.12.06';
@@ -86,7 +90,7 @@ export const LICENSES: Record<string, License> = {
   },
   'coverage-wcep': {
     id: 'coverage-wcep',
-    covers: 'Timeline items from Wikipedia\'s Current events portal, 2021–2026 (facts: dates, outlets, linked entities, topic headings, day-page links)',
+    covers: 'Timeline items from Wikipedia\'s Current events portal, 2021–2026 (facts: dates, outlets, linked entities, topic headings, day-page links); the names and types of the "news:" entities the items name often',
     license: 'CC BY-SA 4.0',
     url: 'https://creativecommons.org/licenses/by-sa/4.0/',
     attribution:
@@ -94,7 +98,7 @@ export const LICENSES: Record<string, License> = {
   },
   'coverage-huffpost': {
     id: 'coverage-huffpost',
-    covers: 'HuffPost items 2018–2022 from the News Category Dataset',
+    covers: 'HuffPost items 2018–2022 from the News Category Dataset; the names and types of the "news:" entities the items name often',
     license: 'CC BY 4.0',
     url: 'https://creativecommons.org/licenses/by/4.0/',
     attribution:
@@ -118,6 +122,33 @@ export interface BuildPackOptions {
   entityOptions?: CompileEntitiesOptions;
   /** Keep HuffPost items in the coverage part. */
   huffpost?: boolean;
+  /** Add records for names the news corpus writes often that no reference record has (news-names.ts); default on. */
+  newsNames?: boolean;
+}
+
+/** compromise's lexicon: given names and nationality adjectives, for the news names' type rules. */
+const NEWS_NAME_LEXICON: NameLexicon = {
+  givenName: isFirstName,
+  demonym: (word) => {
+    const tag = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon[word];
+    return tag === 'Demonym' || (Array.isArray(tag) && tag.includes('Demonym'));
+  },
+};
+
+/**
+ * Records for the news corpus's own frequent names (news-names.ts), the eval's reserve left out;
+ * a name any reference record or a compiled record carries is not one of them.
+ */
+function newsNameEntities(entitiesDir: string, corpusFile: string, entities: readonly PackEntity[], report: string[]): PackEntity[] {
+  if (!existsSync(corpusFile)) return [];
+  const corpus = readNewsCorpus(corpusFile);
+  const known = referenceNameKeys(['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f)));
+  for (const e of entities) for (const n of [e.name, ...e.aliases, ...e.shortNames]) known.add(aliasKey(n));
+  const r = newsNameRecords(corpus, newsGoldReserve(corpus), { minItems: NEWS_NAME_MIN_ITEMS, known, lexicon: NEWS_NAME_LEXICON });
+  const byType = new Map<string, number>();
+  for (const e of r.records) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  report.push(`news names: ${r.records.length} records (${[...byType].sort().map(([t, n]) => `${t} ${n}`).join(', ')}); dropped ${Object.entries(r.dropped).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  return r.records;
 }
 
 export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; report: string[] }> {
@@ -132,6 +163,11 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
     entities = r.entities;
     r.sources.forEach((s) => sources.add(s));
     report.push(...r.report);
+    if (opts.newsNames ?? true) {
+      const names = newsNameEntities(opts.entitiesDir, newsCorpus, entities, report);
+      entities = [...entities, ...names];
+      for (const e of names) e.sources.forEach((s) => sources.add(s));
+    }
   }
   let coverage: Pack['coverage'] = [];
   if (opts.coverage) {

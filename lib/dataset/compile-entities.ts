@@ -92,7 +92,7 @@ export async function learnWordUse(file: string): Promise<WordUse> {
 
 /** compromise's lexicon: first names ("Ryan", "Julian") make poor one-word organisation aliases. */
 let lexicon: Record<string, unknown> | undefined;
-function isFirstName(word: string): boolean {
+export function isFirstName(word: string): boolean {
   lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
   const tag = lexicon[word.toLowerCase()];
   const tags = Array.isArray(tag) ? tag : [tag];

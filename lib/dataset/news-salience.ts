@@ -22,6 +22,8 @@ export interface NewsCorpusItem {
   id: string;
   title?: string;
   summary?: string;
+  /** ISO date (coverage.jsonl's own field). */
+  date?: string;
 }
 
 /** The gold draw: items whose summary has at least this many characters… */
@@ -54,18 +56,19 @@ export function newsGoldReserve(items: Iterable<NewsCorpusItem>): Set<string> {
   return new Set([...wcep.slice(0, RESERVED_WCEP), ...huffpost.slice(0, RESERVED_HUFFPOST)]);
 }
 
-/** coverage.jsonl's items (id, title, summary). */
+/** coverage.jsonl's items (id, title, summary, date). */
 export function readNewsCorpus(file: string): NewsCorpusItem[] {
   const out: NewsCorpusItem[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    let r: { id?: unknown; title?: unknown; summary?: unknown };
+    let r: { id?: unknown; title?: unknown; summary?: unknown; date?: unknown };
     try { r = JSON.parse(line) as typeof r; } catch { continue; }
     if (typeof r.id !== 'string') continue;
     out.push({
       id: r.id,
       title: typeof r.title === 'string' ? r.title : undefined,
       summary: typeof r.summary === 'string' ? r.summary : undefined,
+      date: typeof r.date === 'string' ? r.date : undefined,
     });
   }
   return out;
