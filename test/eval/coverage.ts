@@ -30,7 +30,13 @@
  * `--gap-dump FILE` writes each set's per-query P@5 (to pair two models query by query).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
- * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
+ * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them
+ * (with `--refit-linear`, the linear weights too).
+ * `--tsweep key=v1,v2 [--tsweep-n 1500]`: P@5 per value of a first-stage parameter on train
+ * queries (after the sample), to fit it without dev.
+ *
+ * Query entities carry the type the linker gives them (person, place, organization, event), as
+ * on a page; the stand-in linker knows no types and passes every entity as a person.
  *
  * Measured and NOT shipped (session 12; `--split dev --gap --gap-dump`, paired per query against
  * the shipped chooser; "unused" = the 2,786 eligible items after the 6,000 train queries):
@@ -75,7 +81,8 @@ import '../../lib/cli/format';
 
 interface Linker {
   kind: string;
-  link(text: string): { id: string; name: string; mentions: number[] }[];
+  /** type: the entity's record type (the stand-in linker knows none: every entity passes as a person). */
+  link(text: string): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type'] }[];
   nameOf(id: string): string | undefined;
   idOf(name: string): string | undefined;
 }
@@ -95,7 +102,7 @@ async function realLinker(shared: string): Promise<Linker | null> {
     for (const e of idx.entities) if (!byName.has(e.name)) byName.set(e.name, e.id);
     return {
       kind: `real linker (${entities?.length ? 'assets/default-pack.json' : 'entities compiled from ../shared'}, ${idx.entities.length} entities)`,
-      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, mentions: e.mentions.map((m) => m.start) })),
+      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((m) => m.start) })),
       nameOf: (id) => idx.byId.get(id)?.name,
       idOf: (name) => byName.get(name),
     };
@@ -135,7 +142,7 @@ function capWords(text: string): string[] {
 
 function toLinked(found: ReturnType<Linker['link']>): LinkedEntity[] {
   return found.map((f) => ({
-    id: f.id, name: f.name, type: 'person', description: '',
+    id: f.id, name: f.name, type: f.type ?? 'person', description: '',
     mentions: f.mentions.map((start) => ({ paragraph: 0, start, end: start + 1, text: f.name })),
   }));
 }
@@ -307,6 +314,27 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const v of list.split(',').map(Number)) {
       const d = evaluate(dev, { ...params, [key]: v });
       console.log(`  dev sweep ${key}=${v}: P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)}`);
+    }
+  }
+  // --tsweep key=v1,v2,… (repeatable): P@5 on --tsweep-n train queries (after the sample; never dev
+  // or held-out), one parameter at a time, to fit a first-stage parameter on train queries only.
+  if (args.includes('--tsweep')) {
+    const n = args.includes('--tsweep-n') ? Number(args[args.indexOf('--tsweep-n') + 1]) : 1500;
+    const train = eligible.slice(sampleN, sampleN + n);
+    const linked = new Map(train.map((it) => { const r = raw.get(it.id)!; return [it.id, toLinked(linker.link(r.summary || r.title))] as const; }));
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] !== '--tsweep') continue;
+      const [key, list] = args[i + 1]!.split('=') as [keyof RankParams, string];
+      for (const v of list.split(',').map(Number)) {
+        let p5 = 0, nd = 0;
+        for (const it of train) {
+          const r = raw.get(it.id)!;
+          const hits = relatedCoverage(index, { entities: linked.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params: { ...params, [key]: v } });
+          const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
+          p5 += sc.p5; nd += sc.ndcg;
+        }
+        console.log(`  train sweep ${key}=${v}: P@5 ${(p5 / train.length).toFixed(3)} nDCG@10 ${(nd / train.length).toFixed(3)} (n=${train.length})`);
+      }
     }
   }
   if (args.includes('--train')) {
@@ -537,7 +565,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   seedNames.forEach((name, i) => {
     const found = linker.link(name)[0];
     const id = found?.id ?? linker.idOf(name);
-    if (id) seed.push({ id, name: linker.nameOf(id) ?? name, type: 'person', description: '', mentions: [{ paragraph: i < 3 ? 0 : 1, start: 0, end: 1, text: name }] });
+    if (id) seed.push({ id, name: linker.nameOf(id) ?? name, type: found?.type ?? 'person', description: '', mentions: [{ paragraph: i < 3 ? 0 : 1, start: 0, end: 1, text: name }] });
     else console.log(`  seed: no entity for ${name}`);
   });
   console.log(`\nseed case: top 10 before 2025-06-08 for ${seed.map((e) => `${e.name} (${e.id})`).join(', ')}`);
