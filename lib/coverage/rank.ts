@@ -448,13 +448,12 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   const main = new Set(mainIds);
   const mainHits = p.pairBoost && weights.size >= p.pairMinEntities ? ts.mainHits : null;
   const slices: EntitySlice[] = [];
-  const typeOf = new Map(query.entities.map((e) => [e.id, e.type] as const));
   for (const [id, w] of weights) {
     const list = index.byEntity.get(id);
     if (list) {
       const hi = Number.isFinite(queryDay) ? lowerBound(index, list, queryDay) : list.length;
       const lo = Math.max(0, hi - p.maxPerEntity);
-      slices.push({ w, list, lo, hi, type: typeOf.get(id) });
+      slices.push({ w, list, lo, hi });
       const isMain = mainHits !== null && main.has(id);
       for (let j = hi - 1; j >= lo; j--) {
         const n = list[j]!;

@@ -10,9 +10,7 @@
  * is filed under this heading". Features are plain numbers, so scoring is a dot product.
  */
 import type { CoverageIndex } from './index';
-import type { EntityType } from '../dataset/schema';
 import { headingIndexOf, priorEnd } from './headings';
-import { PROFILE_FEATURES, addEntity, newProfile, profileFeatures } from './storyline-profile';
 
 export const RERANK_FEATURES = [
   'bias',
@@ -39,11 +37,7 @@ export const RERANK_FEATURES = [
   'pairItems', // log(1 + candidates under it naming ≥ 2 of the page's entities)
   'entityShare', // Σ over the page's entities (query-weight shares) of the share of the entity's prior items read that are filed under it: P(heading | entity)
   'live60', // share of its prior items dated in the 60 days before the page (a storyline alive now vs one that ended)
-  ...PROFILE_FEATURES, // the page's whole entity set against the heading's prior items, by entity type (storyline-profile.ts)
 ] as const;
-
-/** Where the storyline-profile features start in a row. */
-const PROFILE_AT = RERANK_FEATURES.indexOf(PROFILE_FEATURES[0]);
 
 export const RERANK_DIM = RERANK_FEATURES.length;
 
@@ -53,7 +47,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * first-stage order stands). Written by `npm run eval -- coverage --boost --refit-linear --train-n 6000`
  * (train queries only; the trees of chooser-trees.ts were fitted on top of these weights).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.1649, 1.3957, -0.9443, -0.0379, 0.4139, -0.1298, 1.0368, -0.0751, -0.1067, 0.4689, 2.3523, -0.2153, 2.3941, 0.2796, 2.4578, -0.0274, -1.094, 0.2353, -1.461, -0.234, 0.2261, 1.9555, 0.6697, 0.0152, 0.0312, -0.0137, 0.0177, 2.285];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.2184, 1.2692, -1.0545, 0.0422, 0.1519, -0.0634, 1.1933, -0.0988, -0.0779, 0.4114, 2.3673, -0.2313, 2.4443, 0.3087, 2.6213, -0.0241, -1.131, 0.2359, 0.7677, -0.0302, 0.143, 1.9985, 0.6347];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -246,14 +240,7 @@ export interface HeadingEvidenceInput {
   queryHits: (k: number) => number;
 }
 
-export interface EntitySlice {
-  w: number;
-  list: readonly number[];
-  lo: number;
-  hi: number;
-  /** The page entity's type (storyline-profile.ts weighs people, places and organisations apart). */
-  type?: EntityType;
-}
+export interface EntitySlice { w: number; list: readonly number[]; lo: number; hi: number }
 
 /** Years a heading names ("2021–2022 Russo-Ukrainian crisis" → 2021, 2022), per index, read on first use. */
 const yearsOf = new WeakMap<CoverageIndex, (number[] | undefined)[]>();
@@ -341,14 +328,12 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     const list = hx.items[headList[h]!] ?? [];
     headSize[h] = dated ? priorEnd(x.index.days, list, x.queryDay) : list.length;
   }
-  const profile = newProfile(headList.length);
   for (const sl of x.slices) {
     const share = sl.w * qm;
     for (let j = sl.lo; j < sl.hi; j++) {
       const n = sl.list[j]!;
       for (let o = topicStart[n]!, e = topicStart[n + 1]!; o < e; o++) { const t = topicList[o]!; per[t] = per[t]! + 1; }
     }
-    addEntity(profile, sl.type, (h) => per[headList[h]!]!, headSize);
     for (let h = 0; h < headList.length; h++) {
       const c = per[headList[h]!]!;
       const size = headSize[h]!;
@@ -400,7 +385,6 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     f[21] = Math.log1p(pairCount[t]!);
     f[22] = entityShare[h]!;
     f[23] = dated && end > 0 ? (end - priorEnd(x.index.days, list, x.queryDay - 60)) / end : 0;
-    profileFeatures(profile, h, f, PROFILE_AT);
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }

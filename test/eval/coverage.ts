@@ -55,6 +55,20 @@
  *  - dev sweeps with no gain: pairMinEntities 4/6/8, treeEntities 4/8/∞, articleBlend 0/0.2,
  *    topicSum 0, rerankTie 0.001/0.02 (all within ±0.004 of 0.802).
  *
+ * Measured and NOT shipped (session 13, coverank2; the code is commit 64448f0, reverted):
+ *  - a storyline entity profile for the chooser: per scored heading, the naive-Bayes
+ *    log-likelihood of the page's entities among its prior items (unweighted, split by type:
+ *    person / place / organisation+event) and the share of the page's entities named under it.
+ *    Refitted on train (`--boost --refit-linear --train-n 6000 --trees 150 --depth 4`): dev top-1
+ *    linear 0.712, with trees 0.751; dev P@5 0.799 → 0.797; depth 3: dev 0.793, unused −0.0023 ±
+ *    0.0022 paired. The linear fit put its weight on the unweighted share (2.3) and dropped
+ *    entityCover (0.77 → −1.46): the same evidence as entityLL / entityCover / entityShare, which
+ *    already read the page's entities against each heading's prior items. A pack-time table
+ *    would not be honest here: it would count items after the page (the eval's pages are in the pack).
+ *  - type weighting of the query (place / organisation × salience × idf), `--tsweep` on 1,500
+ *    train queries: place 0.5 / 0.75 / 1 / 1.5 → P@5 0.806 / 0.810 / 0.811 / 0.810; organisation
+ *    0.5 → 0.811 (1: 0.811). Types alike is best.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
