@@ -60,8 +60,9 @@
  *    log-likelihood of the page's entities among its prior items (unweighted, split by type:
  *    person / place / organisation+event) and the share of the page's entities named under it.
  *    Refitted on train (`--boost --refit-linear --train-n 6000 --trees 150 --depth 4`): dev top-1
- *    linear 0.712, with trees 0.751; dev P@5 0.799 → 0.797; depth 3: dev 0.793, unused −0.0023 ±
- *    0.0022 paired. The linear fit put its weight on the unweighted share (2.3) and dropped
+ *    linear 0.712, with trees 0.751; paired per query against the shipped chooser: dev P@5 0.799 →
+ *    0.797 (−0.0024 ± 0.0055), unused 0.795 → 0.796 (+0.0008 ± 0.0023); with depth-3 trees dev 0.793,
+ *    unused −0.0023 ± 0.0022. The linear fit put its weight on the unweighted share (2.3) and dropped
  *    entityCover (0.77 → −1.46): the same evidence as entityLL / entityCover / entityShare, which
  *    already read the page's entities against each heading's prior items. A pack-time table
  *    would not be honest here: it would count items after the page (the eval's pages are in the pack).
