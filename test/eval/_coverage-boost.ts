@@ -5,13 +5,13 @@
  * Fits the storyline chooser's trees (lib/coverage/boost.ts) on TRAIN queries: eligible items
  * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
  * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. Held-out is not touched
- * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear the linear weights
- * the trees were fitted on are printed too (they go into RERANK_WEIGHTS with it).
+ * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear also the linear weights
+ * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts).
  *
  * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
  * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
@@ -51,6 +51,13 @@ function top1(qs: QueryRows[], linear: readonly number[], trees: TreeEnsemble | 
     if (ok) right++;
   }
   return right / (qs.length || 1);
+}
+
+/** rerank.ts's source with its one-line RERANK_WEIGHTS replaced by `weights` (4 decimals, as printed). */
+export function withLinearWeights(src: string, weights: readonly number[]): string {
+  const line = /^export const RERANK_WEIGHTS: readonly number\[\] = \[[^\]]*\];$/m;
+  if (!line.test(src)) throw new Error('rerank.ts: no one-line RERANK_WEIGHTS to replace');
+  return src.replace(line, `export const RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
 }
 
 export async function boostChooser(x: BoostInput): Promise<void> {
@@ -99,5 +106,12 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     const file = path.resolve('lib/coverage/chooser-trees.ts');
     const bytes = rewriteModelExport(file, 'CHOOSER_TREES', `export const CHOOSER_TREES: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);
     console.log(`  boost: wrote ${file} (${nTrees} trees, ${bytes} B)`);
+    // The trees were fitted on top of these linear weights: a refit writes both, so the committed
+    // command reproduces the shipped chooser whole.
+    if (args.includes('--refit-linear')) {
+      const rerank = path.resolve('lib/coverage/rerank.ts');
+      writeFileSync(rerank, withLinearWeights(readFileSync(rerank, 'utf8'), linear));
+      console.log(`  boost: wrote the refitted linear weights into ${rerank}`);
+    }
   }
 }

@@ -30,7 +30,13 @@
  * `--gap-dump FILE` writes each set's per-query P@5 (to pair two models query by query).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
- * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them.
+ * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them
+ * (with `--refit-linear`, the linear weights too).
+ * `--tsweep key=v1,v2 [--tsweep-n 1500]`: P@5 per value of a first-stage parameter on train
+ * queries (after the sample), to fit it without dev.
+ *
+ * Query entities carry the type the linker gives them (person, place, organization, event), as
+ * on a page; the stand-in linker knows no types and passes every entity as a person.
  *
  * Measured and NOT shipped (session 12; `--split dev --gap --gap-dump`, paired per query against
  * the shipped chooser; "unused" = the 2,786 eligible items after the 6,000 train queries):
@@ -48,6 +54,21 @@
  *    runner-up 0.39, so a 3 + 2 split loses there; only below 0.3 (28 of 412) would it pay.
  *  - dev sweeps with no gain: pairMinEntities 4/6/8, treeEntities 4/8/∞, articleBlend 0/0.2,
  *    topicSum 0, rerankTie 0.001/0.02 (all within ±0.004 of 0.802).
+ *
+ * Measured and NOT shipped (session 13, coverank2; the code is commit 64448f0, reverted):
+ *  - a storyline entity profile for the chooser: per scored heading, the naive-Bayes
+ *    log-likelihood of the page's entities among its prior items (unweighted, split by type:
+ *    person / place / organisation+event) and the share of the page's entities named under it.
+ *    Refitted on train (`--boost --refit-linear --train-n 6000 --trees 150 --depth 4`): dev top-1
+ *    linear 0.712, with trees 0.751; paired per query against the shipped chooser: dev P@5 0.799 →
+ *    0.797 (−0.0024 ± 0.0055), unused 0.795 → 0.796 (+0.0008 ± 0.0023); with depth-3 trees dev 0.793,
+ *    unused −0.0023 ± 0.0022. The linear fit put its weight on the unweighted share (2.3) and dropped
+ *    entityCover (0.77 → −1.46): the same evidence as entityLL / entityCover / entityShare, which
+ *    already read the page's entities against each heading's prior items. A pack-time table
+ *    would not be honest here: it would count items after the page (the eval's pages are in the pack).
+ *  - type weighting of the query (place / organisation × salience × idf), `--tsweep` on 1,500
+ *    train queries: place 0.5 / 0.75 / 1 / 1.5 → P@5 0.806 / 0.810 / 0.811 / 0.810; organisation
+ *    0.5 → 0.811 (1: 0.811). Types alike is best.
  *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
@@ -75,7 +96,8 @@ import '../../lib/cli/format';
 
 interface Linker {
   kind: string;
-  link(text: string): { id: string; name: string; mentions: number[] }[];
+  /** type: the entity's record type (the stand-in linker knows none: every entity passes as a person). */
+  link(text: string): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type'] }[];
   nameOf(id: string): string | undefined;
   idOf(name: string): string | undefined;
 }
@@ -95,7 +117,7 @@ async function realLinker(shared: string): Promise<Linker | null> {
     for (const e of idx.entities) if (!byName.has(e.name)) byName.set(e.name, e.id);
     return {
       kind: `real linker (${entities?.length ? 'assets/default-pack.json' : 'entities compiled from ../shared'}, ${idx.entities.length} entities)`,
-      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, mentions: e.mentions.map((m) => m.start) })),
+      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((m) => m.start) })),
       nameOf: (id) => idx.byId.get(id)?.name,
       idOf: (name) => byName.get(name),
     };
@@ -135,7 +157,7 @@ function capWords(text: string): string[] {
 
 function toLinked(found: ReturnType<Linker['link']>): LinkedEntity[] {
   return found.map((f) => ({
-    id: f.id, name: f.name, type: 'person', description: '',
+    id: f.id, name: f.name, type: f.type ?? 'person', description: '',
     mentions: f.mentions.map((start) => ({ paragraph: 0, start, end: start + 1, text: f.name })),
   }));
 }
@@ -307,6 +329,27 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const v of list.split(',').map(Number)) {
       const d = evaluate(dev, { ...params, [key]: v });
       console.log(`  dev sweep ${key}=${v}: P@5 ${d.p5.toFixed(3)} nDCG@10 ${d.ndcg10.toFixed(3)}`);
+    }
+  }
+  // --tsweep key=v1,v2,… (repeatable): P@5 on --tsweep-n train queries (after the sample; never dev
+  // or held-out), one parameter at a time, to fit a first-stage parameter on train queries only.
+  if (args.includes('--tsweep')) {
+    const n = args.includes('--tsweep-n') ? Number(args[args.indexOf('--tsweep-n') + 1]) : 1500;
+    const train = eligible.slice(sampleN, sampleN + n);
+    const linked = new Map(train.map((it) => { const r = raw.get(it.id)!; return [it.id, toLinked(linker.link(r.summary || r.title))] as const; }));
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] !== '--tsweep') continue;
+      const [key, list] = args[i + 1]!.split('=') as [keyof RankParams, string];
+      for (const v of list.split(',').map(Number)) {
+        let p5 = 0, nd = 0;
+        for (const it of train) {
+          const r = raw.get(it.id)!;
+          const hits = relatedCoverage(index, { entities: linked.get(it.id)!, date: it.date, title: r.title, lead: r.summary, excludeUrl: null, limit: 10, params: { ...params, [key]: v } });
+          const sc = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
+          p5 += sc.p5; nd += sc.ndcg;
+        }
+        console.log(`  train sweep ${key}=${v}: P@5 ${(p5 / train.length).toFixed(3)} nDCG@10 ${(nd / train.length).toFixed(3)} (n=${train.length})`);
+      }
     }
   }
   if (args.includes('--train')) {
@@ -537,7 +580,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   seedNames.forEach((name, i) => {
     const found = linker.link(name)[0];
     const id = found?.id ?? linker.idOf(name);
-    if (id) seed.push({ id, name: linker.nameOf(id) ?? name, type: 'person', description: '', mentions: [{ paragraph: i < 3 ? 0 : 1, start: 0, end: 1, text: name }] });
+    if (id) seed.push({ id, name: linker.nameOf(id) ?? name, type: found?.type ?? 'person', description: '', mentions: [{ paragraph: i < 3 ? 0 : 1, start: 0, end: 1, text: name }] });
     else console.log(`  seed: no entity for ${name}`);
   });
   console.log(`\nseed case: top 10 before 2025-06-08 for ${seed.map((e) => `${e.name} (${e.id})`).join(', ')}`);
