@@ -328,6 +328,7 @@ function sameKnowledge(built: Knowledge, thawed: Knowledge, texts: string[], dat
   bc.items.forEach((it, n) => {
     if (!same(tc.items[n], it) || Number.isNaN(it.day) !== Number.isNaN(tc.items[n]!.day)) bad.push(`item ${n}`);
     if (tc.byId.get(it.record.id) !== n) bad.push(`item id ${it.record.id}`);
+    if (tc.urlAt(n) !== it.url) bad.push(`item url ${n}`);
   });
   expect(bad.slice(0, 20)).toEqual([]);
   // Heading-word index: precomputed at build time (a stored index, not stemmed here), equal to

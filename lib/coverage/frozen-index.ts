@@ -491,6 +491,7 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     entityCounts: image.u16(`${prefix}.entityCounts`),
     topicStart,
     topicList,
+    urlAt: (i) => urls.get(i) ?? '',
     scratch: { score: new Float64Array(n), mark: new Uint32Array(n), epoch: 0 },
   };
   seedHeadingIndex(index, thawHeadings(image, prefix, topicCount));

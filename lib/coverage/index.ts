@@ -47,6 +47,12 @@ export interface CoverageIndex {
   /** Topics of item n: topicList[topicStart[n] .. topicStart[n + 1]). */
   topicStart: Uint32Array;
   topicList: Int32Array;
+  /**
+   * Item n's normalised URL (its `url`), without making the item: the query compares every
+   * candidate's URL with the page's own, and on the runtime pack reading `items[n]` makes a lazy
+   * item object for each of ~10,000 candidates (#8).
+   */
+  urlAt(n: number): string;
   /** Scratch space for queries (one query at a time; JS is single-threaded). */
   scratch: { score: Float64Array; mark: Uint32Array; epoch: number };
 }
@@ -90,6 +96,7 @@ export function buildCoverageIndex(items: CoverageItem[], nameOf: (id: string) =
     entityCounts: new Uint16Array(0),
     topicStart: new Uint32Array(1),
     topicList: new Int32Array(0),
+    urlAt: (n) => index.items[n]!.url,
     scratch: { score: new Float64Array(0), mark: new Uint32Array(0), epoch: 0 },
   };
   addToCoverageIndex(index, items);

@@ -513,7 +513,8 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
     base[k] = ((sw * coord(sw)) / lengthNorm(p, counts[n]! || 1)) * timeFactor(p, queryDay, days[n]!, refDay);
     if (mainHits && mainHits[n]! >= 2) base[k] = base[k]! * (1 + p.pairBoost);
   }
-  if (exclude) for (let k = 0; k < nIdx; k++) if (index.items[touched[k]!]!.url === exclude) base[k] = -1;
+  // By the URL column: reading items[n].url would make a lazy item per candidate on the runtime pack.
+  if (exclude) for (let k = 0; k < nIdx; k++) if (index.urlAt(touched[k]!) === exclude) base[k] = -1;
   for (let k = 0; k < extras.length; k++) base[nIdx + k] = extras[k]!.base;
   const entityBase = base.slice();
   if (bestWord > 0) {
