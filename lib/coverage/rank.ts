@@ -18,7 +18,7 @@
 import type { CoverageHit, EntityCoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
-import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches } from './headings';
+import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches, type HeadingIndex } from './headings';
 import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
@@ -388,7 +388,7 @@ export function prepareCoverageIndex(index: CoverageIndex): void {
 }
 
 /** The k entries with the largest values, largest first; ties keep the map's order (as a stable sort would). */
-function topEntries(m: Map<number, number>, k: number): [number, number][] {
+function topEntries(m: ReadonlyMap<number, number>, k: number): [number, number][] {
   const out: [number, number][] = [];
   if (k <= 0) return out;
   for (const e of m) {
@@ -399,6 +399,32 @@ function topEntries(m: Map<number, number>, k: number): [number, number][] {
     out[j] = e;
   }
   return out;
+}
+
+interface PageWords {
+  /** Per heading sharing a word with the page: Σ idf of the shared stems. */
+  wordMatched: ReadonlyMap<number, number>;
+  /** Heading-word scores (empty when wordWeight is 0). */
+  wordScores: ReadonlyMap<number, number>;
+  /** The wordHeadings best-matching headings (stable: ties keep the match order). */
+  topWords: readonly [number, number][];
+}
+
+/**
+ * The page's heading-word matches, kept for the last page text per index: a page is queried again
+ * (the popup's list, each recorded read) with the same title and lead, and stemming the page and
+ * matching its stems against every heading was ~0.5 ms of a warm query and ~3 ms of an early one
+ * (#8). A new heading index (items appended), text or word parameter recomputes them.
+ */
+const lastPageWords = new WeakMap<CoverageIndex, { hx: HeadingIndex; text: string; wordWeight: number; coverExp: number; wordHeadings: number; words: PageWords }>();
+export function pageWordsOf(index: CoverageIndex, hx: HeadingIndex, text: string, p: RankParams): PageWords {
+  const last = lastPageWords.get(index);
+  if (last && last.hx === hx && last.text === text && last.wordWeight === p.wordWeight && last.coverExp === p.coverExp && last.wordHeadings === p.wordHeadings) return last.words;
+  const wordMatched = headingMatches(hx, contentStems(text));
+  const wordScores = p.wordWeight > 0 ? scoreHeadingMatches(hx, wordMatched, p.coverExp) : new Map<number, number>();
+  const words: PageWords = { wordMatched, wordScores, topWords: topEntries(wordScores, p.wordHeadings) };
+  lastPageWords.set(index, { hx, text, wordWeight: p.wordWeight, coverExp: p.coverExp, wordHeadings: p.wordHeadings, words });
+  return words;
 }
 
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
@@ -425,12 +451,8 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   // Heading words: which storylines the page's own words point at (title and lead).
   // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
-  const pageStems = contentStems(`${query.title ?? ''}\n${query.lead ?? ''}`);
   const hx = headingIndexOf(index);
-  const wordMatched = headingMatches(hx, pageStems);
-  const wordScores = p.wordWeight > 0 ? scoreHeadingMatches(hx, wordMatched, p.coverExp) : new Map<number, number>();
-  // The best-matching headings (stable: ties keep the match order).
-  const topWords = topEntries(wordScores, p.wordHeadings);
+  const { wordMatched, wordScores, topWords } = pageWordsOf(index, hx, `${query.title ?? ''}\n${query.lead ?? ''}`, p);
   const ts = topicScratchOf(index);
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);

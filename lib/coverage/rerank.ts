@@ -226,9 +226,9 @@ export interface HeadingEvidenceInput {
   marked: (n: number) => boolean;
   votes: Map<number, number>;
   mass: number;
-  wordScores: Map<number, number>;
+  wordScores: ReadonlyMap<number, number>;
   /** Per heading: Σ idf of its words the page uses (headingMatches). */
-  wordMatched: Map<number, number>;
+  wordMatched: ReadonlyMap<number, number>;
   bestWord: number;
   queryDay: number;
   heads: Set<number>;
