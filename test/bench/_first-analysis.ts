@@ -24,6 +24,7 @@ import { parseHTML } from 'linkedom';
 import { parsePack } from '../../lib/background/packs';
 import { decodeRuntimePack, encodeRuntimePack } from '../../lib/dataset/runtime-pack';
 import { extractArticle } from '../../lib/article/extract';
+import type { ArticleInput } from '../../lib/article/types';
 import { analyzeArticle } from '../../lib/analyze';
 import { linkEntities } from '../../lib/entities/link';
 import { pageLead, prepareCoverageIndex, relatedCoverage } from '../../lib/coverage/rank';
@@ -35,11 +36,35 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-function imageBytes(root: string, file: string | undefined): Uint8Array {
+export function imageBytes(root: string, file: string | undefined): Uint8Array {
   if (file && existsSync(file)) return new Uint8Array(readFileSync(file));
   const bytes = encodeRuntimePack(parsePack(defaultPackText(root), 'default pack', true));
   if (file) writeFileSync(file, bytes);
   return bytes;
+}
+
+type Knowledge = ReturnType<typeof decodeRuntimePack>['knowledge'];
+
+/**
+ * The own-seed page (test/fixtures/pages/own-seed.html) as the background sees it: its extracted
+ * input, its entities linked on some knowledge, and its coverage query (title, lead, own URL,
+ * limit 10) on that knowledge — also the coverage bench's real-page row (coverage.bench.ts).
+ */
+export function ownSeedQuery(root: string): {
+  input: ArticleInput;
+  entitiesOf: (k: Knowledge) => ReturnType<typeof linkEntities>;
+  query: (k: Knowledge, entities: ReturnType<typeof linkEntities>) => ReturnType<typeof relatedCoverage>;
+} {
+  const html = readFileSync(path.join(root, 'test/fixtures/pages/own-seed.html'), 'utf8');
+  const extraction = extractArticle(parseHTML(html).document as unknown as Document, 'https://example.org/own-seed', { force: true });
+  if (!extraction.detected) throw new Error('own-seed: not detected');
+  const input = extraction.input;
+  const lead = pageLead(input.blocks.map((b) => b.text));
+  return {
+    input,
+    entitiesOf: (k) => linkEntities(input.blocks, k.entities, { date: input.date, publisher: input.siteName, url: input.url }),
+    query: (k, entities) => relatedCoverage(k.coverage, { entities, date: input.date, title: input.title, lead, excludeUrl: input.url, limit: 10 }),
+  };
 }
 
 if (process.argv[1] && /_first-analysis\.ts$/.test(process.argv[1])) {
@@ -48,12 +73,7 @@ if (process.argv[1] && /_first-analysis\.ts$/.test(process.argv[1])) {
   const file = at > 0 ? process.argv[at + 1] : undefined;
   const repeats = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1);
   const bytes = imageBytes(root, file);
-  const html = readFileSync(path.join(root, 'test/fixtures/pages/own-seed.html'), 'utf8');
-  const extraction = extractArticle(parseHTML(html).document as unknown as Document, 'https://example.org/own-seed', { force: true });
-  if (!extraction.detected) throw new Error('own-seed: not detected');
-  const input = extraction.input;
-  const query = (k: ReturnType<typeof decodeRuntimePack>['knowledge'], entities: ReturnType<typeof linkEntities>) =>
-    relatedCoverage(k.coverage, { entities, date: input.date, title: input.title, lead: pageLead(input.blocks.map((b) => b.text)), excludeUrl: input.url, limit: 10 });
+  const { input, entitiesOf, query } = ownSeedQuery(root);
   // One timed step: a full GC first, so no step pays for the garbage of the one before.
   const timed = (step: () => unknown): number => {
     collect();
@@ -62,12 +82,12 @@ if (process.argv[1] && /_first-analysis\.ts$/.test(process.argv[1])) {
     return cpu() - t;
   };
   for (let i = 0; i < repeats; i++) {
-    let k!: ReturnType<typeof decodeRuntimePack>['knowledge'];
+    let k!: Knowledge;
     const decode = timed(() => (k = decodeRuntimePack(bytes).knowledge));
     const first = timed(() => analyzeArticle(input, k));
     const again = timed(() => analyzeArticle(input, k));
     k = decodeRuntimePack(bytes).knowledge;
-    const entities = linkEntities(input.blocks, k.entities, { date: input.date, publisher: input.siteName, url: input.url });
+    const entities = entitiesOf(k);
     // The coverage index is thawed on first read (the background does it right after the load).
     const thaw = timed(() => { prepareCoverageIndex(k.coverage); return k.coverage.items.length; });
     const fq = timed(() => query(k, entities));
