@@ -22,6 +22,7 @@ const index = buildEntityIndex([
   E({ id: 'schiff', name: 'Adam Schiff', type: 'person', country: 'US', prominence: 70 }),
   E({ id: 'Q22868', name: 'RT', type: 'organization', subtype: 'website', prominence: 72 }),
   E({ id: 'abc-au', name: 'ABC News', type: 'organization', subtype: 'media', country: 'AU', prominence: 70 }),
+  E({ id: 'indy', name: 'Indianapolis', type: 'place', subtype: 'city', country: 'US', population: 880_000, prominence: 70 }),
   E({ id: 'nato', name: 'NATO', type: 'organization', subtype: 'international_organization', prominence: 90 }),
 ]);
 
@@ -64,5 +65,16 @@ describe("an outlet's name before a country's", () => {
   });
   it('leaves an international body before a country alone', () => {
     expect(links('NATO France talks begin.')).toEqual(['nato:NATO', 'Q142:France']);
+  });
+});
+
+describe('a place followed by a three-digit number', () => {
+  it('is the race named after it ("the Indianapolis 500"), not the place', () => {
+    expect(links('Josef Newgarden wins the 107th Indianapolis 500, his second win.')).toEqual([]);
+    expect(links('Drivers arrive for the Indianapolis 500.')).toEqual([]);
+  });
+  it('stays the place before a lower-case word or a score\'s second half', () => {
+    expect(links('Fans in Indianapolis 500 miles away cheered.')).toEqual(['indy:Indianapolis']);
+    expect(links('France beat the United States 127–118 after overtime.')).toEqual(['Q142:France', 'Q30:United States']);
   });
 });

@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
@@ -1002,6 +1002,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
   }
   if (numberedLongerName(scan.text, tokens, m.to) || dashCompoundName(scan.text, tokens, m.to, endsAName)) return true;
+  // "the Indianapolis 500": a race named after its place.
+  if (numberedEventAfter(scan.text, tokens, m.to) && placeAmong(m, index)) return true;
   // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
   const lastEnd = tokens[m.to - 1]!.end, digitAfter = scan.text.charCodeAt(lastEnd + 1);
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
