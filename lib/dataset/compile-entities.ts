@@ -330,6 +330,21 @@ export function placeNameVariants(name: string, aliases: readonly string[]): str
 }
 
 /**
+ * "United States Capitol" → "U.S. Capitol", "US Capitol": news writes the country's initials where
+ * reference data spells "United States" out before a capitalised name. Not "United States of
+ * America" nor a lower-case tail ("United States presidential election": a generic record). The
+ * caller keeps only variants that are no other record's name or alias.
+ */
+export function usInitialsVariants(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const m = /^United States (\p{Lu}.*)$/u.exec(n);
+    if (m && !/^Of\b/.test(m[1]!)) out.push(`U.S. ${m[1]}`, `US ${m[1]}`);
+  }
+  return out.filter((v) => !names.includes(v));
+}
+
+/**
  * "Federal Police of Brazil" → "Brazilian Federal Police": news names a country's institution with
  * the nationality adjective in front, reference data often as "<institution> of <country>". For a
  * name or alias "<Head> of [the] <country>" (`countryNames`: the organisation's own country's name
@@ -970,6 +985,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.type === 'place' && (e.subtype === 'country' || e.subtype === 'region')) {
       for (const v of placeNameVariants(e.name, e.aliases)) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
     }
+    for (const v of usInitialsVariants([e.name, ...e.aliases])) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
     // Only a state's bodies: "the German Communist Party" is another party than the "Communist Party of Germany".
     if ((e.subtype === 'government_body' || e.subtype === 'military') && e.country && countryNamesOf.has(e.country)) {
       for (const v of demonymInstitutionVariants([e.name, ...e.aliases], countryNamesOf.get(e.country)!, demonymsOfCountry(e.country))) {
