@@ -1,9 +1,10 @@
 /**
  * Compiler (issue #4, session 13, second wave): records spelled "United States <Name>" also answer
- * to "U.S. <Name>" and "US <Name>", as news writes them ("the U.S. Capitol").
+ * to "U.S. <Name>" and "US <Name>", as news writes them ("the U.S. Capitol"); a SEC filer's name
+ * loses its filer suffix ("…Ltd/cn") and answers to its words without the legal form.
  */
 import { describe, expect, it } from 'vitest';
-import { compileEntities, usInitialsVariants } from '../lib/dataset/compile-entities';
+import { compileEntities, listedCompanyShortName, secFilerName, usInitialsVariants } from '../lib/dataset/compile-entities';
 import { entityFilesDir } from './_entity-files';
 
 describe('usInitialsVariants', () => {
@@ -36,5 +37,38 @@ describe('compileEntities: U.S. variants', async () => {
     expect(byId.get('Q9801')?.aliases ?? []).not.toContain('U.S. Mint');
     expect(byId.get('Q9801')?.aliases ?? []).toContain('US Mint');
     expect(byId.get('Q30')?.aliases ?? []).not.toContain('U.S. of America');
+  });
+});
+
+describe('SEC filer names', () => {
+  it('drop the filer suffix after a slash', () => {
+    expect(secFilerName('Sealed Air Corp/de')).toBe('Sealed Air Corp');
+    expect(secFilerName('Air France-Klm /fi')).toBe('Air France-Klm');
+    expect(secFilerName('Quadient S.A./ADR')).toBe('Quadient S.A.');
+    expect(secFilerName('Lamar Advertising Co/new')).toBe('Lamar Advertising Co');
+    expect(secFilerName('Apple Inc.')).toBe('Apple Inc.');
+  });
+  it('give the words before the legal forms when two or more remain', () => {
+    expect(listedCompanyShortName('Canadian Pacific Kansas City Ltd')).toBe('Canadian Pacific Kansas City');
+    expect(listedCompanyShortName('Q2 Holdings, Inc.')).toBe('Q2 Holdings');
+    expect(listedCompanyShortName('Taisho Pharmaceutical Holdings Co Ltd.')).toBe('Taisho Pharmaceutical Holdings');
+    expect(listedCompanyShortName('Shimadzu Corporation')).toBeUndefined();
+    expect(listedCompanyShortName('The Walt Disney Company')).toBeUndefined();
+    expect(listedCompanyShortName('Hella KGaA Hueck & Co.')).toBeUndefined();
+  });
+});
+
+describe('compileEntities: a SEC filer', async () => {
+  const d = entityFilesDir(
+    [
+      { id: 'cik:16875', name: 'Canadian Pacific Kansas City Ltd/cn', type: 'organization', subtype: 'company', source: 'popular' },
+    ],
+    [],
+  );
+  const { entities } = await compileEntities(d, { moreLimit: 1000 });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  it('is named without the suffix and answers to its short name', () => {
+    expect(byId.get('cik:16875')?.name).toBe('Canadian Pacific Kansas City Ltd');
+    expect(byId.get('cik:16875')?.aliases).toContain('Canadian Pacific Kansas City');
   });
 });

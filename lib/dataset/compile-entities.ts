@@ -221,6 +221,27 @@ function cleanName(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
+/** SEC filer names end with the filer's state or kind after a slash: "Sealed Air Corp/de", "Air France-Klm /fi",
+ *  "Quadient S.A./ADR", "Lamar Advertising Co/new". Not part of the company's name. */
+const SEC_FILER_SUFFIX = / ?\/(?:[A-Za-z]{2}|new|fi|adr|ats)\/?$/i;
+/** A SEC filer's (cik:) name without its filer suffix ("Canadian Pacific Kansas City Ltd/cn" → "… Ltd"). */
+export function secFilerName(name: string): string {
+  return name.replace(SEC_FILER_SUFFIX, '').trim() || name;
+}
+
+/** "Canadian Pacific Kansas City Ltd", "Texas Capital Bancshares Inc": a listed company's name of two
+ *  words or more before its legal form; news writes the words without the form. */
+const LEGAL_FORM_TAIL = /^(\p{Lu}[^ ]*(?: [^ ]+)+?),? (?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|Limited|Corporation|Company|PLC|plc|LLC|L\.P\.|LP|N\.V\.|S\.A\.|AG|SE)$/u;
+/** The name of a listed company (cik:) without its legal forms ("Co., Ltd." both go), when two words
+ *  or more remain, not starting with "The" ("The Walt Disney" is no name) nor ending in "&". */
+export function listedCompanyShortName(name: string): string | undefined {
+  let head: string | undefined, m: RegExpExecArray | null;
+  let rest = name;
+  while ((m = LEGAL_FORM_TAIL.exec(rest))) head = rest = m[1]!.replace(/,$/, '');
+  if (head === undefined || /^The /.test(head) || /[&(]|\)$/.test(head) || !head.includes(' ')) return undefined;
+  return head;
+}
+
 /** "Georgia (USA)" → "Georgia": a qualifier in parentheses is not written in running text. */
 function stripQualifier(name: string): string {
   const m = /^(.+?) \([^()]+\)$/.exec(name);
@@ -415,6 +436,7 @@ function sourceIds(r: RawRecord, file: Work['file']): string[] {
 
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   let name = stripQualifier(cleanName(r.name ?? ''));
+  if (r.id.startsWith('cik:')) name = secFilerName(name);
   const aliases = (r.aliases ?? []).map(cleanName).filter(Boolean);
   if (!isLatin(name)) {
     const latin = aliases.find((a) => isLatin(a) && nameTokens(a).length >= (r.type === 'person' ? 2 : 1));
@@ -1028,6 +1050,10 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (why) drops.add(`alias: company head (${why})`);
       else e.aliases.push(company[1]!);
     }
+    // "Canadian Pacific Kansas City" of "Canadian Pacific Kansas City Ltd": a listed company's words
+    // before its legal form, when they are no other record's name or alias.
+    const listed = e.type === 'organization' && e.id.startsWith('cik:') ? listedCompanyShortName(e.name) : undefined;
+    if (listed !== undefined && !takenKeys.has(fold(listed))) { e.aliases.push(listed); takenKeys.add(fold(listed)); }
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;
