@@ -221,6 +221,27 @@ function cleanName(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
+/** SEC filer names end with the filer's state or kind after a slash: "Sealed Air Corp/de", "Air France-Klm /fi",
+ *  "Quadient S.A./ADR", "Lamar Advertising Co/new". Not part of the company's name. */
+const SEC_FILER_SUFFIX = / ?\/(?:[A-Za-z]{2}|new|fi|adr|ats)\/?$/i;
+/** A SEC filer's (cik:) name without its filer suffix ("Canadian Pacific Kansas City Ltd/cn" → "… Ltd"). */
+export function secFilerName(name: string): string {
+  return name.replace(SEC_FILER_SUFFIX, '').trim() || name;
+}
+
+/** "Canadian Pacific Kansas City Ltd", "Texas Capital Bancshares Inc": a listed company's name of two
+ *  words or more before its legal form; news writes the words without the form. */
+const LEGAL_FORM_TAIL = /^(\p{Lu}[^ ]*(?: [^ ]+)+?),? (?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|Limited|Corporation|Company|PLC|plc|LLC|L\.P\.|LP|N\.V\.|S\.A\.|AG|SE)$/u;
+/** The name of a listed company (cik:) without its legal forms ("Co., Ltd." both go), when two words
+ *  or more remain, not starting with "The" ("The Walt Disney" is no name) nor ending in "&". */
+export function listedCompanyShortName(name: string): string | undefined {
+  let head: string | undefined, m: RegExpExecArray | null;
+  let rest = name;
+  while ((m = LEGAL_FORM_TAIL.exec(rest))) head = rest = m[1]!.replace(/,$/, '');
+  if (head === undefined || /^The /.test(head) || /[&(]|\)$/.test(head) || !head.includes(' ')) return undefined;
+  return head;
+}
+
 /** "Georgia (USA)" → "Georgia": a qualifier in parentheses is not written in running text. */
 function stripQualifier(name: string): string {
   const m = /^(.+?) \([^()]+\)$/.exec(name);
@@ -330,6 +351,21 @@ export function placeNameVariants(name: string, aliases: readonly string[]): str
 }
 
 /**
+ * "United States Capitol" → "U.S. Capitol", "US Capitol": news writes the country's initials where
+ * reference data spells "United States" out before a capitalised name. Not "United States of
+ * America" nor a lower-case tail ("United States presidential election": a generic record). The
+ * caller keeps only variants that are no other record's name or alias.
+ */
+export function usInitialsVariants(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const m = /^United States (\p{Lu}.*)$/u.exec(n);
+    if (m && !/^Of\b/.test(m[1]!)) out.push(`U.S. ${m[1]}`, `US ${m[1]}`);
+  }
+  return out.filter((v) => !names.includes(v));
+}
+
+/**
  * "Federal Police of Brazil" → "Brazilian Federal Police": news names a country's institution with
  * the nationality adjective in front, reference data often as "<institution> of <country>". For a
  * name or alias "<Head> of [the] <country>" (`countryNames`: the organisation's own country's name
@@ -400,6 +436,7 @@ function sourceIds(r: RawRecord, file: Work['file']): string[] {
 
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   let name = stripQualifier(cleanName(r.name ?? ''));
+  if (r.id.startsWith('cik:')) name = secFilerName(name);
   const aliases = (r.aliases ?? []).map(cleanName).filter(Boolean);
   if (!isLatin(name)) {
     const latin = aliases.find((a) => isLatin(a) && nameTokens(a).length >= (r.type === 'person' ? 2 : 1));
@@ -970,6 +1007,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.type === 'place' && (e.subtype === 'country' || e.subtype === 'region')) {
       for (const v of placeNameVariants(e.name, e.aliases)) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
     }
+    for (const v of usInitialsVariants([e.name, ...e.aliases])) if (!takenKeys.has(fold(v))) { e.aliases.push(v); takenKeys.add(fold(v)); }
     // Only a state's bodies: "the German Communist Party" is another party than the "Communist Party of Germany".
     if ((e.subtype === 'government_body' || e.subtype === 'military') && e.country && countryNamesOf.has(e.country)) {
       for (const v of demonymInstitutionVariants([e.name, ...e.aliases], countryNamesOf.get(e.country)!, demonymsOfCountry(e.country))) {
@@ -1012,6 +1050,10 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (why) drops.add(`alias: company head (${why})`);
       else e.aliases.push(company[1]!);
     }
+    // "Canadian Pacific Kansas City" of "Canadian Pacific Kansas City Ltd": a listed company's words
+    // before its legal form, when they are no other record's name or alias.
+    const listed = e.type === 'organization' && e.id.startsWith('cik:') ? listedCompanyShortName(e.name) : undefined;
+    if (listed !== undefined && !takenKeys.has(fold(listed))) { e.aliases.push(listed); takenKeys.add(fold(listed)); }
     for (let a of e.aliases) {
       // "The White House" as an alias of another body: the article is not part of that name.
       if (/^The\s/.test(a) && !/^The\s/.test(e.name)) a = `the${a.slice(3)}`;

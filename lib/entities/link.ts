@@ -28,7 +28,8 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { partyStateTags } from './party-state-tags';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -118,9 +119,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
 
   // The publisher's own short name ("The Times" on a New York Times page) stands for it.
   const publisher = opts.publisher || opts.url ? publisherOf(index, opts.publisher, opts.url) : undefined;
-  const selfRefs = new Set<RawMatch>();
+  // Matches whose entity the words around them settle (self references, party-state tags): no rule second-guesses them.
+  const selfRefs = new Map<RawMatch, number>();
   const selfWord = publisher === undefined ? null : selfReference(index, publisher);
   if (selfWord) for (const scan of scans) addSelfReferences(scan, selfWord, publisher!, selfRefs);
+  // "(D-Calif.)": a state abbreviation inside a legislator's party-state tag.
+  for (const scan of scans) addStateTags(scan, index, selfRefs);
 
   // Pass 1: anchors.
   const seen = new Set<number>();
@@ -238,7 +242,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = m.to;
         continue;
       }
-      let chosen = self ? publisher : resolve(m, scan, index, page, opts.date, surnames);
+      let chosen = self ? selfRefs.get(m) : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
       let e = entityAt(index, chosen);
@@ -299,8 +303,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Kentucky Derby", "Hyundai Tucson", "Davao Occidental": a one-word name right after another
       // name, a space between, belonging elsewhere is the second word of one longer name.
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
-      // "Amazon France", "Google India": a country after a company's name is its national branch.
-      if (last && last.to === m.from && e.subtype === 'country' && entityAt(index, last.entity).subtype === 'company' && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) continue;
+      // "Amazon France", "Google India", "RT France": a country after a company's or a media
+      // outlet's name is its national branch, one name that mentions the company (its span grows).
+      if (last && last.to === m.from && e.subtype === 'country' && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
+        const owner = found.get(last.entity)!, prev = owner[owner.length - 1]!;
+        if (prev.paragraph === b && prev.end === scan.tokens[m.from - 1]!.end) owner[owner.length - 1] = { ...prev, end, text: scan.text.slice(prev.start, end) };
+        continue;
+      }
       // "Fullerton, California": a city's alias that writes its state after a comma is two names.
       const tail = addressTail(scan, m, index, chosen);
       const cityEnd = tail ? scan.tokens[tail.at - 1]!.end : end;
@@ -694,6 +703,9 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
   return undefined;
 }
 
+/** Organisations whose name before a country's is a national branch ("Amazon France", "RT France"). */
+const BRANCH_OWNERS = new Set(['company', 'media', 'website']);
+
 /** Capitals are cities; other subtypes of place are their own kind. */
 const placeKind = (subtype: string) => (subtype === 'capital' ? 'city' : subtype);
 
@@ -881,7 +893,7 @@ function chamberFits(scan: BlockScan, m: RawMatch): boolean {
 }
 
 /** "The Times" / "the Post" in running text, written as a name of its own (not "The Times Union"). */
-function addSelfReferences(scan: BlockScan, word: string, publisher: number, out: Set<RawMatch>): void {
+function addSelfReferences(scan: BlockScan, word: string, publisher: number, out: Map<RawMatch, number>): void {
   const tokens = scan.tokens;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -894,7 +906,41 @@ function addSelfReferences(scan: BlockScan, word: string, publisher: number, out
     let k = 0;
     while (k < scan.matches.length && scan.matches[k]!.from < m.from) k++;
     scan.matches.splice(k, 0, m);
-    out.add(m);
+    out.set(m, publisher);
+  }
+}
+
+/** The US state record named `name` (a region of the US), if the pack has it. */
+function usStateNamed(index: EntityIndex, name: string): number | undefined {
+  const hits = index.aliases.slots.get(name.toLowerCase())?.hits;
+  if (!hits) return undefined;
+  for (const p of hits) {
+    const i = hitEntity(p), r = entityAt(index, i);
+    if (!hitShort(p) && r.type === 'place' && r.subtype === 'region' && r.country === 'US') return i;
+  }
+  return undefined;
+}
+
+/** "Rep. Adam Schiff (D-Calif.)": each party-state tag's abbreviation becomes a match of its state,
+ *  in place of whatever the pack matched there ("LA" as Los Angeles). */
+function addStateTags(scan: BlockScan, index: EntityIndex, out: Map<RawMatch, number>): void {
+  const tags = partyStateTags(scan.text);
+  for (const tag of tags) {
+    const tokens = scan.tokens;
+    let from = 0;
+    while (from < tokens.length && tokens[from]!.start < tag.start) from++;
+    if (from === tokens.length || tokens[from]!.start !== tag.start) continue;
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= tag.end) to++;
+    const state = to > from ? usStateNamed(index, tag.state) : undefined;
+    if (state === undefined) continue;
+    const m: RawMatch = { from, to, hits: [], decoded: [{ entity: state, mode: CaseMode.Any, caps: 0, short: false }] };
+    const kept = scan.matches.filter((x) => x.to <= from || x.from >= to);
+    let k = 0;
+    while (k < kept.length && kept[k]!.from < from) k++;
+    kept.splice(k, 0, m);
+    scan.matches = kept;
+    out.set(m, state);
   }
 }
 
@@ -956,6 +1002,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     if (after && after.shape === Shape.Cap && /^['\u2019]$/.test(scan.text.slice(next.end, after.start))) return true;
   }
   if (numberedLongerName(scan.text, tokens, m.to) || dashCompoundName(scan.text, tokens, m.to, endsAName)) return true;
+  // "the Indianapolis 500": a race named after its place.
+  if (numberedEventAfter(scan.text, tokens, m.to) && placeAmong(m, index)) return true;
   // "Silk Road 2.0", "Web 3.0": a numbered successor is another thing than the name it extends.
   const lastEnd = tokens[m.to - 1]!.end, digitAfter = scan.text.charCodeAt(lastEnd + 1);
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;

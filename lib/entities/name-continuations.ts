@@ -110,3 +110,15 @@ export function compassBeforeName(text: string, tokens: Token[], from: number, t
   const next = tokens[to];
   return !!next && next.shape === Shape.Cap && compassOnly(tokens, from, to) && spaceBetween(text, tokens[to - 1]!, next);
 }
+
+/**
+ * "the Indianapolis 500", "the Daytona 500": a place's name followed by a three-digit number ends a
+ * race's (or another event's) name. Not before a lower-case word ("Gaza 100 days after"): there the
+ * number starts a phrase of its own; nor before a score's or a decimal's second part ("defeating the United
+ * States 127–118"). `to`: the token after the match.
+ */
+export function numberedEventAfter(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1], num = tokens[to];
+  if (!last || !num || num.end - num.start !== 3 || !/^\d{3}$/.test(text.slice(num.start, num.end)) || !spaceBetween(text, last, num)) return false;
+  return !/^[ \u00a0]+\p{Ll}/u.test(text.slice(num.end, num.end + 3)) && !/^[.,:\-\u2010-\u2015]\d/.test(text.slice(num.end, num.end + 2));
+}

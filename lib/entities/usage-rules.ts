@@ -254,8 +254,14 @@ export function dashJoinedToUnknown(text: string, tokens: Token[], to: number, s
   if (!last || !other || other.shape !== Shape.Cap || other.start - last.end !== 1) return false;
   const c = text.charCodeAt(last.end);
   // A hyphen only: an en dash joins two places ("the Rzeszów–Kraków road"), whether the pack knows both or not.
-  return (c === 45 || c === 0x2010 || c === 0x2011) && !startsName(to) && !adjective(other.norm);
+  return (c === 45 || c === 0x2010 || c === 0x2011) && !startsName(to) && !adjective(other.norm) && !COMPOUND_MODIFIERS.has(other.norm);
 }
+
+/** Words after a hyphen that make a place's name a modifier, not part of a longer name: "Russia-linked
+ *  hackers", "Iran-backed militias", "U.S.-based", capitalised in a title-case headline ("Russia-Linked"). */
+const COMPOUND_MODIFIERS = new Set(['linked', 'backed', 'led', 'based', 'born', 'owned', 'allied', 'aligned', 'funded', 'made', 'controlled',
+  'occupied', 'held', 'bound', 'sponsored', 'friendly', 'style', 'era', 'inspired', 'affiliated', 'run', 'headquartered', 'registered',
+  'flagged', 'bred', 'raised', 'educated', 'trained', 'supported', 'armed', 'focused', 'centric', 'related', 'wide', 'bashing', 'specific', 'listed']);
 
 /** Prefixes written with a hyphen before a name that stays that name ("Anti-Israel", "Pro-Russian", "Ex-Soviet"). */
 const DASH_PREFIXES = new Set(['anti', 'pro', 'pan', 'ex', 'mid', 'post', 'pre', 'non', 'neo', 'sub', 'trans', 'inter', 'intra', 'north', 'south', 'east', 'west', 'central', 'greater', 'upper', 'lower']);
