@@ -137,6 +137,12 @@ describe('news names: the country the text places a name in', () => {
     expect(at('An airstrike hits Kfar Kila, Lebanon, killing two.', 'Kfar Kila')).toBe('LB');
     expect(at('Fighting near Goma, Democratic Republic of the Congo.', 'Goma')).toBe('CD');
   });
+  it('reads through one region between ("X, <Region>, <Country>"), not through a list', () => {
+    expect(at('Gunmen attack Guma, Benue State, Syria, on Saturday.', 'Guma')).toBe('SY');
+    expect(at('Strikes on Basta, Beirut, Lebanon.', 'Basta')).toBe('LB');
+    expect(at('Strikes on Basta, Beirut, Tyre, Lebanon.', 'Basta')).toBeNull();
+    expect(at('Strikes on Basta, Beirut and Tyre.', 'Basta')).toBeNull();
+  });
   it('not in a list, not without the comma', () => {
     expect(at('Strikes on Gaza, Israel and Syria continue.', 'Gaza')).toBeNull();
     expect(at('Strikes on Gaza, Israel, Syria continue.', 'Gaza')).toBeNull();

@@ -237,27 +237,46 @@ export function capitalisedNames(text: string, tokens: Token[], use: WordCase): 
 const MAX_COUNTRY_WORDS = 6;
 
 /**
- * The country a name is placed in by the text: "Kfar Kila, Lebanon" (the name, a comma, a country's
- * name or alias ending the phrase). Not in a list ("Gaza, Israel and Lebanon", "Iraq, Syria, …"):
- * neither a comma before the name nor a comma, "and" or "or" after the country. `countries` maps a
- * country name's key (aliasKey) to its code.
+ * The country a name is placed in by the text: "Kfar Kila, Lebanon" or, through the region between,
+ * "Guma, Benue State, Nigeria" (the name, a comma, a country's name or alias ending the phrase). Not
+ * in a list ("Gaza, Israel and Lebanon", "Iraq, Syria, …"): neither a comma before the name nor a
+ * comma and a capitalised word, "and" or "or" after the country. `countries` maps a country name's
+ * key (aliasKey) to its code.
  */
 export function countryAfter(text: string, tokens: Token[], from: number, to: number, countries: ReadonlyMap<string, string>): string | null {
-  if (!countries.size || to >= tokens.length || !/^, $/.test(text.slice(tokens[to - 1]!.end, tokens[to]!.start))) return null;
+  const comma = (i: number) => i > 0 && i < tokens.length && /^, $/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  if (!countries.size || !comma(to)) return null;
   if (from > 0 && /,\s*$/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) return null;
-  if (!isCapital(tokens[to]!)) return null;
-  for (let n = Math.min(MAX_COUNTRY_WORDS, tokens.length - to); n >= 1; n--) {
-    const code = countries.get(tokens.slice(to, to + n).map((t) => t.norm).join(' '));
+  const direct = countryAt(text, tokens, to, countries);
+  if (direct !== undefined) return direct;
+  // One region or city between ("Benue State", "Beirut"): capitalised words joined by spaces.
+  for (let m = 1; m <= MAX_REGION_WORDS && to + m < tokens.length; m++) {
+    const t = tokens[to + m - 1]!;
+    if (!isCapital(t) || (m > 1 && !/^ $/.test(text.slice(tokens[to + m - 2]!.end, t.start)))) return null;
+    if (comma(to + m)) return countryAt(text, tokens, to + m, countries) ?? null;
+  }
+  return null;
+}
+
+/** Words of the region written between a name and its country ("Benue State"). */
+const MAX_REGION_WORDS = 3;
+
+/** The country named at token `at` and ending the phrase: its code; null when it goes on as a list
+ *  or a longer name; undefined when no country is named there. */
+function countryAt(text: string, tokens: Token[], at: number, countries: ReadonlyMap<string, string>): string | null | undefined {
+  if (!isCapital(tokens[at]!)) return undefined;
+  for (let n = Math.min(MAX_COUNTRY_WORDS, tokens.length - at); n >= 1; n--) {
+    const code = countries.get(tokens.slice(at, at + n).map((t) => t.norm).join(' '));
     if (!code) continue;
     // The country ends the phrase: not a longer name ("Georgia Tech"), not a list going on
     // ("…, Lebanon and Syria", "…, Lebanon, Syria").
-    const next = tokens[to + n];
+    const next = tokens[at + n];
     if (!next) return code;
-    const gap = text.slice(tokens[to + n - 1]!.end, next.start);
-    if (/^[ ,]+$/.test(gap) && (isCapital(next) || (next.norm === 'and' || next.norm === 'or'))) return null;
+    const gap = text.slice(tokens[at + n - 1]!.end, next.start);
+    if (/^[ ,]+$/.test(gap) && (isCapital(next) || next.norm === 'and' || next.norm === 'or')) return null;
     return code;
   }
-  return null;
+  return undefined;
 }
 
 /** Occurrences placed in one country that make the fact (newsNameCountry). */
