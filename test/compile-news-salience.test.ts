@@ -75,6 +75,17 @@ describe('NameCounter: items naming a name, as the linker matches it', () => {
     expect(counter.count([{ id: 'g', title: 'Stars Go On Air Tonight', summary: 'nothing' }], new Set())[onAir]).toBe(0);
     expect(counter.count([{ id: 'h', summary: 'they will smith it' }], new Set())[willSmith]).toBe(0);
   });
+  it('counts a European Parliament "Given SURNAME" name as news writes it; capitals before the first capitalised word stay required', () => {
+    const c = new NameCounter();
+    const metsola = c.add('Roberta METSOLA');
+    const onAirFitness = c.add('ON AIR Fitness');
+    const n = c.count([
+      { id: 'i', summary: 'Roberta Metsola is elected President of the European Parliament.' },
+      { id: 'j', title: 'Stars Go On Air Fitness Class', summary: 'nothing' },
+    ], new Set());
+    expect(n[metsola]).toBe(1);
+    expect(n[onAirFitness]).toBe(0);
+  });
 });
 
 describe('compileEntities: news salience in the selection', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../lib/entities/normalize';
 import {
-  capitalisedNames, countWordCase, gatherNameEvidence, knownPersonVariant, newsNameId, newsNameRecords, newsNameType,
-  sentenceStart, type NameEvidence, type NameLexicon, type WordCase,
+  capitalisedNames, countryAfter, countWordCase, gatherNameEvidence, knownPersonVariant, newsNameCountry, newsNameId, newsNameRecords, newsNameType,
+  referenceNameKeys, referenceOneWordAliases, sentenceStart, type NameEvidence, type NameLexicon, type WordCase,
 } from '../lib/dataset/news-names';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { NewsCorpusItem } from '../lib/dataset/news-salience';
 
 const GIVEN = new Set(['joe', 'ghislaine', 'rochelle', 'mary', 'volodymyr', 'ivan', 'roman']);
@@ -21,7 +24,7 @@ function names(text: string, use: WordCase = wordCase([])): string[] {
 }
 
 function evidence(name: string, over: Partial<NameEvidence> = {}): NameEvidence {
-  return { name, items: 5, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 5, first: '2022-01-01', last: '2023-01-01', wcep: true, huffpost: false, ...over };
+  return { name, items: 5, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 5, first: '2022-01-01', last: '2023-01-01', countries: {}, wcep: true, huffpost: false, ...over };
 }
 
 describe('news names: capitalised names in running text', () => {
@@ -120,5 +123,57 @@ describe('news names: records and the eval reserve', () => {
   it('word case skips reserved items', () => {
     expect(countWordCase(items, new Set()).get('sundergarh')).toEqual({ lower: 0, cap: 2 });
     expect(countWordCase(items, new Set(['wcep-2022-07-08-001'])).get('sundergarh')).toEqual({ lower: 0, cap: 1 });
+  });
+});
+
+describe('news names: the country the text places a name in', () => {
+  const countries = new Map([['lebanon', 'LB'], ['israel', 'IL'], ['syria', 'SY'], ['democratic republic of the congo', 'CD']]);
+  const at = (text: string, name: string) => {
+    const tokens = tokenize(text);
+    const from = tokens.findIndex((t) => t.norm === name.split(' ')[0]!.toLowerCase());
+    return countryAfter(text, tokens, from, from + name.split(' ').length, countries);
+  };
+  it('reads "X, <Country>" ending the phrase, the longest country name', () => {
+    expect(at('An airstrike hits Kfar Kila, Lebanon, killing two.', 'Kfar Kila')).toBe('LB');
+    expect(at('Fighting near Goma, Democratic Republic of the Congo.', 'Goma')).toBe('CD');
+  });
+  it('reads through one region between ("X, <Region>, <Country>"), not through a list', () => {
+    expect(at('Gunmen attack Guma, Benue State, Syria, on Saturday.', 'Guma')).toBe('SY');
+    expect(at('Strikes on Basta, Beirut, Lebanon.', 'Basta')).toBe('LB');
+    expect(at('Strikes on Basta, Beirut, Tyre, Lebanon.', 'Basta')).toBeNull();
+    expect(at('Strikes on Basta, Beirut and Tyre.', 'Basta')).toBeNull();
+  });
+  it('not in a list, not without the comma', () => {
+    expect(at('Strikes on Gaza, Israel and Syria continue.', 'Gaza')).toBeNull();
+    expect(at('Strikes on Gaza, Israel, Syria continue.', 'Gaza')).toBeNull();
+    expect(at('Protests in Beirut, Tyre, Lebanon.', 'Tyre')).toBeNull();
+    expect(at('Kfar Kila Lebanon is quiet.', 'Kfar Kila')).toBeNull();
+  });
+  it('keeps the fact only when the text places the name consistently in one country', () => {
+    expect(newsNameCountry({ countries: { LB: 3 } })).toBe('LB');
+    expect(newsNameCountry({ countries: { LB: 1 } })).toBeNull();
+    expect(newsNameCountry({ countries: { LB: 4, IL: 1 } })).toBeNull();
+    expect(newsNameCountry({ countries: {} })).toBeNull();
+  });
+  it('news records of places carry it; people do not', () => {
+    const items: NewsCorpusItem[] = [1, 2, 3].map((n) => ({ id: `wcep-2024-01-0${n}-001`, summary: `An airstrike in Kfar Kila, Lebanon, kills two, and Rochelle Walensky, Lebanon, speaks ${n}.` }));
+    const { records } = newsNameRecords(items, new Set(), { minItems: 2, known: new Set(["lebanon"]), lexicon, countries });
+    expect(records.map((r) => [r.name, r.country ?? null])).toEqual([['Kfar Kila', 'LB'], ['Rochelle Walensky', null]]);
+  });
+});
+
+describe('news names: what the reference files block', () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'backstory-refnames-'));
+  const file = path.join(d, 'entities_more.jsonl');
+  writeFileSync(file, [
+    { id: 'Q2397774', name: 'Ronald Assen', type: 'person', aliases: ['Assen'] },
+    { id: 'geonames:127082', name: 'Khuzestan Province', type: 'place', aliases: ['Khuzestan', 'Khuzestan Ostan'] },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  it('names and multi-word aliases block a news name; a one-word alias (a surname, a town) does not, it is given with its record', () => {
+    expect([...referenceNameKeys([file])].sort()).toEqual(['khuzestan ostan', 'khuzestan province', 'ronald assen']);
+    expect(Object.fromEntries(referenceOneWordAliases([file]))).toEqual({
+      assen: [{ id: 'Q2397774', type: 'person' }],
+      khuzestan: [{ id: 'geonames:127082', type: 'place' }],
+    });
   });
 });

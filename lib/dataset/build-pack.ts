@@ -13,7 +13,8 @@ import { compileCoverage } from './compile-coverage';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
-import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNameKeys, type NameLexicon } from './news-names';
+import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNameKeys, referenceOneWordAliases, type NameLexicon } from './news-names';
+import { foldNewsNameVariants } from './news-name-variants';
 import { newsGoldReserve, readNewsCorpus } from './news-salience';
 import { aliasKey } from '../entities/normalize';
 
@@ -136,19 +137,46 @@ const NEWS_NAME_LEXICON: NameLexicon = {
 };
 
 /**
- * Records for the news corpus's own frequent names (news-names.ts), the eval's reserve left out;
- * a name any reference record or a compiled record carries is not one of them.
+ * Country names and aliases (aliasKey) → ISO code, from the compiled country records, for the
+ * news names' "X, <Country>" fact. A name another place also carries ("Georgia", the US state) is
+ * left out: "Atlanta, Georgia" says nothing of the country.
  */
-function newsNameEntities(entitiesDir: string, corpusFile: string, entities: readonly PackEntity[], report: string[]): PackEntity[] {
+export function countryNameKeys(entities: readonly PackEntity[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const other = new Set<string>();
+  for (const e of entities) {
+    const keys = [e.name, ...e.aliases].map(aliasKey).filter((k) => k);
+    if (e.subtype === 'country' && e.country) for (const k of keys) out.set(k, out.has(k) && out.get(k) !== e.country ? '' : e.country);
+    else if (e.type === 'place') for (const k of keys) other.add(k);
+  }
+  for (const [k, code] of out) if (!code || other.has(k)) out.delete(k);
+  return out;
+}
+
+/**
+ * Records for the news corpus's own frequent names (news-names.ts), the eval's reserve left out;
+ * a name any reference record or a compiled record carries is not one of them, and a name that is
+ * a compiled record's written another way becomes that record's alias or is dropped
+ * (news-name-variants.ts). Returns the new records; adds the folded aliases to `entities`.
+ */
+function newsNameEntities(entitiesDir: string, corpusFile: string, entities: PackEntity[], report: string[]): PackEntity[] {
   if (!existsSync(corpusFile)) return [];
   const corpus = readNewsCorpus(corpusFile);
-  const known = referenceNameKeys(['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f)));
+  const files = ['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f));
+  const known = referenceNameKeys(files);
   for (const e of entities) for (const n of [e.name, ...e.aliases, ...e.shortNames]) known.add(aliasKey(n));
-  const r = newsNameRecords(corpus, newsGoldReserve(corpus), { minItems: NEWS_NAME_MIN_ITEMS, known, lexicon: NEWS_NAME_LEXICON });
+  const r = newsNameRecords(corpus, newsGoldReserve(corpus), { minItems: NEWS_NAME_MIN_ITEMS, known, lexicon: NEWS_NAME_LEXICON, countries: countryNameKeys(entities) });
+  const v = foldNewsNameVariants(r.records, entities, referenceOneWordAliases(files));
+  for (const e of entities) {
+    const more = v.aliases.get(e.id);
+    if (more) e.aliases = [...e.aliases, ...more];
+  }
   const byType = new Map<string, number>();
-  for (const e of r.records) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
-  report.push(`news names: ${r.records.length} records (${[...byType].sort().map(([t, n]) => `${t} ${n}`).join(', ')}); dropped ${Object.entries(r.dropped).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  return r.records;
+  for (const e of v.records) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  const counts = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `${k} ${n}`).join(', ');
+  report.push(`news names: ${v.records.length} records (${[...byType].sort().map(([t, n]) => `${t} ${n}`).join(', ')}); dropped ${counts(r.dropped)}`);
+  report.push(`news names, another record's name: folded as its alias ${counts(v.folded)}; dropped ${counts(v.dropped)}`);
+  return v.records;
 }
 
 export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; report: string[] }> {

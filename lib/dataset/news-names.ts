@@ -125,6 +125,8 @@ export interface NameEvidence {
   occurrences: number;
   first: string | null;
   last: string | null;
+  /** Occurrences written "X, <Country>" ("Kfar Kila, Lebanon"), by country code (newsNameCountry). */
+  countries: Record<string, number>;
   wcep: boolean;
   huffpost: boolean;
 }
@@ -231,11 +233,73 @@ export function capitalisedNames(text: string, tokens: Token[], use: WordCase): 
   return out;
 }
 
+/** Words a country's name may run to ("Democratic Republic of the Congo"). */
+const MAX_COUNTRY_WORDS = 6;
+
+/**
+ * The country a name is placed in by the text: "Kfar Kila, Lebanon" or, through the region between,
+ * "Guma, Benue State, Nigeria" (the name, a comma, a country's name or alias ending the phrase). Not
+ * in a list ("Gaza, Israel and Lebanon", "Iraq, Syria, …"): neither a comma before the name nor a
+ * comma and a capitalised word, "and" or "or" after the country. `countries` maps a country name's
+ * key (aliasKey) to its code.
+ */
+export function countryAfter(text: string, tokens: Token[], from: number, to: number, countries: ReadonlyMap<string, string>): string | null {
+  const comma = (i: number) => i > 0 && i < tokens.length && /^, $/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  if (!countries.size || !comma(to)) return null;
+  if (from > 0 && /,\s*$/.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) return null;
+  const direct = countryAt(text, tokens, to, countries);
+  if (direct !== undefined) return direct;
+  // One region or city between ("Benue State", "Beirut"): capitalised words joined by spaces.
+  for (let m = 1; m <= MAX_REGION_WORDS && to + m < tokens.length; m++) {
+    const t = tokens[to + m - 1]!;
+    if (!isCapital(t) || (m > 1 && !/^ $/.test(text.slice(tokens[to + m - 2]!.end, t.start)))) return null;
+    if (comma(to + m)) return countryAt(text, tokens, to + m, countries) ?? null;
+  }
+  return null;
+}
+
+/** Words of the region written between a name and its country ("Benue State"). */
+const MAX_REGION_WORDS = 3;
+
+/** The country named at token `at` and ending the phrase: its code; null when it goes on as a list
+ *  or a longer name; undefined when no country is named there. */
+function countryAt(text: string, tokens: Token[], at: number, countries: ReadonlyMap<string, string>): string | null | undefined {
+  if (!isCapital(tokens[at]!)) return undefined;
+  for (let n = Math.min(MAX_COUNTRY_WORDS, tokens.length - at); n >= 1; n--) {
+    const code = countries.get(tokens.slice(at, at + n).map((t) => t.norm).join(' '));
+    if (!code) continue;
+    // The country ends the phrase: not a longer name ("Georgia Tech"), not a list going on
+    // ("…, Lebanon and Syria", "…, Lebanon, Syria").
+    const next = tokens[at + n];
+    if (!next) return code;
+    const gap = text.slice(tokens[at + n - 1]!.end, next.start);
+    if (/^[ ,]+$/.test(gap) && (isCapital(next) || next.norm === 'and' || next.norm === 'or')) return null;
+    return code;
+  }
+  return undefined;
+}
+
+/** Occurrences placed in one country that make the fact (newsNameCountry). */
+export const NEWS_NAME_COUNTRY_MIN = 2;
+
+/**
+ * The country of a place or organisation news names, when the text places it consistently: at
+ * least NEWS_NAME_COUNTRY_MIN occurrences "X, <Country>" and no other country more than once in
+ * ten. Null otherwise (a fact the card shows must be right; no guess).
+ */
+export function newsNameCountry(ev: Pick<NameEvidence, 'countries'>): string | null {
+  const counts = Object.entries(ev.countries).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (!counts.length) return null;
+  const total = counts.reduce((s, [, n]) => s + n, 0);
+  const [code, n] = counts[0]!;
+  return n >= NEWS_NAME_COUNTRY_MIN && n * 10 >= total * 9 ? code : null;
+}
+
 /**
  * Gathers the evidence for every capitalised name of the unreserved running text. `known(key)` says
  * whether a record already names the folded key (aliasKey): those are not candidates.
  */
-export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: ReadonlySet<string>, use: WordCase, known: (key: string) => boolean): Map<string, NameEvidence> {
+export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: ReadonlySet<string>, use: WordCase, known: (key: string) => boolean, countries: ReadonlyMap<string, string> = new Map()): Map<string, NameEvidence> {
   const byKey = new Map<string, NameEvidence & { seen: string; forms: Map<string, number> }>();
   for (const it of items) {
     if (reserved.has(it.id)) continue;
@@ -246,7 +310,7 @@ export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: Re
       const key = tokens.slice(from, to).map((t) => t.norm).join(' ');
       if (known(key)) continue;
       let ev = byKey.get(key);
-      if (!ev) byKey.set(key, (ev = { name: '', items: 0, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 0, first: null, last: null, wcep: false, huffpost: false, seen: '', forms: new Map() }));
+      if (!ev) byKey.set(key, (ev = { name: '', items: 0, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 0, first: null, last: null, countries: {}, wcep: false, huffpost: false, seen: '', forms: new Map() }));
       const form = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
       ev.forms.set(form, (ev.forms.get(form) ?? 0) + 1);
       ev.occurrences++;
@@ -257,6 +321,8 @@ export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: Re
       const next = tokens[to], then = tokens[to + 1];
       if (next && then && next.shape === Shape.Lower && CONTINUERS.has(next.norm) && isCapital(then) && /^ $/.test(text.slice(tokens[to - 1]!.end, next.start))) ev.continued++;
       if (before && /^(the|a|an)$/.test(before.norm) && before.shape === Shape.Lower) ev.afterArticle++;
+      const country = countryAfter(text, tokens, from, to, countries);
+      if (country) ev.countries[country] = (ev.countries[country] ?? 0) + 1;
       if (ev.seen === it.id) continue;
       ev.seen = it.id;
       ev.items++;
@@ -360,6 +426,8 @@ export interface NewsNameOptions {
   /** Folded keys (aliasKey) of every name and alias a reference or compiled record carries. */
   known: ReadonlySet<string>;
   lexicon: NameLexicon;
+  /** Country names and aliases (aliasKey) → code, to give places and organisations a country (countryAfter). */
+  countries?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -372,7 +440,7 @@ export function newsNameRecords(items: readonly NewsCorpusItem[], reserved: Read
   // "Jalisco Cartel New Generation") is that record's.
   const reordered = new Set<string>();
   for (const k of opts.known) if (k.includes(' ')) reordered.add(wordBag(americanSpelling(k)));
-  const evidence = gatherNameEvidence(items, reserved, use, (key) => opts.known.has(key) || reordered.has(wordBag(americanSpelling(key))));
+  const evidence = gatherNameEvidence(items, reserved, use, (key) => opts.known.has(key) || reordered.has(wordBag(americanSpelling(key))), opts.countries);
   const records: PackEntity[] = [];
   const ids = new Set<string>();
   const dropped: Record<string, number> = { rare: 0, untyped: 0, oneLetter: 0, front: 0 };
@@ -386,28 +454,60 @@ export function newsNameRecords(items: readonly NewsCorpusItem[], reserved: Read
     if (ids.has(id)) continue;
     ids.add(id);
     const sources = [...(ev.huffpost ? ['coverage-huffpost'] : []), ...(ev.wcep ? ['coverage-wcep'] : [])];
-    records.push({ id, name: ev.name, type, aliases: [], shortNames: [], roles: [], sources });
+    const record: PackEntity = { id, name: ev.name, type, aliases: [], shortNames: [], roles: [], sources };
+    const country = type === 'place' || type === 'organization' ? newsNameCountry(ev) : null;
+    if (country && !opts.countries?.has(key)) record.country = country;
+    records.push(record);
   }
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { records, dropped };
 }
 
 /**
- * The folded keys of every name and alias of the reference files (entities*.jsonl): a name one of
- * them carries is that record's, not a news name — even when the pack leaves the record out, the
- * right id for it is the record's.
+ * The folded keys of every name and multi-word alias of the reference files (entities*.jsonl): a
+ * name one of them carries is that record's, not a news name — even when the pack leaves the record
+ * out, the right id for it is the record's. One-word aliases are not here: many are a person's
+ * surname or a club's town ("Assen" of a minister Ronald Assen, "Tenerife" of CD Tenerife) and say
+ * nothing about a place the news names so; referenceOneWordAliases gives them with their types.
  */
 export function referenceNameKeys(files: readonly string[]): Set<string> {
   const keys = new Set<string>();
+  forEachReferenceRecord(files, (r) => {
+    keys.add(aliasKey(r.name));
+    for (const a of r.aliases) {
+      const key = aliasKey(a);
+      if (key.includes(' ')) keys.add(key);
+    }
+  });
+  keys.delete('');
+  return keys;
+}
+
+/** One-word aliases of the reference files: key → the records carrying it (id, type). */
+export function referenceOneWordAliases(files: readonly string[]): Map<string, { id: string; type: EntityType }[]> {
+  const out = new Map<string, { id: string; type: EntityType }[]>();
+  forEachReferenceRecord(files, (r) => {
+    for (const a of r.aliases) {
+      const key = aliasKey(a);
+      if (!key || key.includes(' ')) continue;
+      let list = out.get(key);
+      if (!list) out.set(key, (list = []));
+      list.push({ id: r.id, type: r.type });
+    }
+  });
+  return out;
+}
+
+function forEachReferenceRecord(files: readonly string[], f: (r: { id: string; name: string; type: EntityType; aliases: string[] }) => void): void {
   for (const file of files) {
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
-      let r: { name?: unknown; aliases?: unknown };
+      let r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown };
       try { r = JSON.parse(line) as typeof r; } catch { continue; }
-      const names = [r.name, ...(Array.isArray(r.aliases) ? r.aliases : [])];
-      for (const n of names) if (typeof n === 'string' && n) keys.add(aliasKey(n));
+      if (typeof r.name !== 'string' || !r.name) continue;
+      const aliases = Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string' && !!a) : [];
+      f({ id: typeof r.id === 'string' ? r.id : '', name: r.name, type: r.type as EntityType, aliases });
     }
   }
-  return keys;
 }

@@ -128,8 +128,9 @@ export class NameCounter {
   private readonly table = createTable();
   private size = 0;
 
-  /** Per name, bit k set = its k-th token is an all-caps word ("ON AIR Fitness"): counted only
-   *  where the text writes it in capitals too, not in a title-case headline's "On Air". */
+  /** Per name, bit k set = its k-th token is an all-caps word before any capitalised one ("ON AIR
+   *  Fitness"): counted only where the text writes it in capitals too, not in a title-case
+   *  headline's "On Air". */
   private readonly capsWords: number[] = [];
 
   /** Adds a name; returns its index, or -1 when it has no tokens. */
@@ -141,8 +142,12 @@ export class NameCounter {
     if (words.length > 1 && words[0]!.norm === 'the' && words[0]!.shape === Shape.Lower) words = words.slice(1);
     let caps = 0;
     // Token positions as the key's (aliasForm splits some names differently: then no caps rule).
+    // Only capitals before the name's first capitalised word: a surname in capitals after the given
+    // name is the European Parliament's style ("Roberta METSOLA"), which news writes "Roberta Metsola".
     if (words.length === aliasForm(name)?.ends.length) {
-      for (let k = 0; k < words.length && k < 30; k++) if (words[k]!.shape === Shape.Upper && words[k]!.end - words[k]!.start >= 2) caps |= 1 << k;
+      const firstCap = words.findIndex((w) => w.shape === Shape.Cap);
+      const upTo = firstCap < 0 ? words.length : firstCap;
+      for (let k = 0; k < upTo && k < 30; k++) if (words[k]!.shape === Shape.Upper && words[k]!.end - words[k]!.start >= 2) caps |= 1 << k;
     }
     this.capsWords[i] = caps;
     this.size++;
