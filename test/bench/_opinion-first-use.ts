@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { OWN_SENTENCES } from './_own-sentences';
 
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -26,16 +27,7 @@ const timed = async (step: () => unknown): Promise<number> => {
   return cpu() - t;
 };
 
-const SENTENCES = [
-  'The council approved the budget on Tuesday by seven votes to two, a spokesperson said.',
-  'This is a shameful way to treat people who have served the town for decades.',
-  'Officials expect the bridge to reopen in March after repairs costing £4 million.',
-  'Surely nobody believes that another review will fix a system this broken?',
-  '“We will not back down,” the union leader told reporters outside the depot.',
-  'In my view, the minister should resign before the inquiry reports.',
-  'Rainfall in the valley was twice the seasonal average, forecasters said on Monday.',
-  'What a dismal spectacle the whole affair has been for everyone involved.',
-];
+const SENTENCES = OWN_SENTENCES;
 const more = Array.from({ length: 40 }, (_, i) => `${SENTENCES[i % SENTENCES.length]!} (${i})`.replace('the', ['a', 'the', 'one', 'this', 'that'][i % 5]!));
 
 const root = process.cwd();

@@ -16,18 +16,11 @@ import { sentenceOpinion, sentenceScore } from '../../lib/opinion/model';
 import { classifyPassages } from '../../lib/opinion/passages';
 import { readTsv } from '../../lib/opinion/train';
 import type { ArticleInput } from '../../lib/article/types';
+import { OWN_SENTENCES } from './_own-sentences';
 
-const OWN = [
-  'The council approved the budget on Tuesday by seven votes to two, a spokesperson said.',
-  'This is a shameful way to treat people who have served the town for decades.',
-  'Officials expect the bridge to reopen in March after repairs costing £4 million.',
-  'Surely nobody believes that another review will fix a system this broken?',
-  '“We will not back down,” the union leader told reporters outside the depot.',
-  'In my view, the minister should resign before the inquiry reports.',
-];
 
 export async function run(ctx: { shared: string | null; root: string }): Promise<BenchRow[]> {
-  const sents = ctx.shared ? readTsv(path.join(ctx.shared, 'data', 'opinion', 'train.tsv')).map((e) => e.text) : Array.from({ length: 800 }, (_, i) => OWN[i % OWN.length]!);
+  const sents = ctx.shared ? readTsv(path.join(ctx.shared, 'data', 'opinion', 'train.tsv')).map((e) => e.text) : Array.from({ length: 800 }, (_, i) => OWN_SENTENCES[i % OWN_SENTENCES.length]!);
   const n = sents.length;
   let sink = 0;
   const tok = () => { for (const s of sents) sink += tokenize(s).length; };
