@@ -180,10 +180,18 @@ export class PageController {
       if (signal.aborted) return;
       // The highlights are up: now the rest of the report (cards' coverage, opinion flags), which
       // the worker answered the page without (#8: they were 40 % of its work before the answer).
-      const details = await this.deps.send({ type: 'cs:report-details', reportId });
+      // A tab closed or navigated meanwhile rejects this request (Firefox: "Actor 'Conduits'
+      // destroyed"): caught here, never an unhandled rejection; the cards stop waiting for it.
+      const details = await this.deps.send({ type: 'cs:report-details', reportId }).catch((err: unknown) => {
+        this.deps.debug?.('report details not delivered:', err);
+        return undefined;
+      });
       if (signal.aborted) return;
       if (details?.ok) view.addDetails(details.value as PageDetails);
-      else this.deps.debug?.('no report details:', details?.ok === false ? details.error : 'no answer');
+      else {
+        view.detailsUnavailable();
+        this.deps.debug?.('no report details:', details?.ok === false ? details.error : 'no answer');
+      }
     } catch (err) {
       if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
       else log('page analysis stopped:', err);
