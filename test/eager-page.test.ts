@@ -136,7 +136,7 @@ describe('eager content script', () => {
     // the watch runs the gate once the DOM has been quiet for 400 ms
     await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
     expect(p.counts.storage).toBeGreaterThan(0);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     // …and stays put where Backstory is off.
     let later = false;
     const q = setup({ gate: () => (later ? article : notArticle), body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false } });
@@ -149,6 +149,20 @@ describe('eager content script', () => {
     q.stop();
   });
 
+  it('hands the reader a one-time question: has the document changed since the gate passed?', async () => {
+    const p = setup({ gate: () => article });
+    await settle();
+    const known = (p.entry.mock.calls[0] as unknown[])[2] as { unchanged: () => boolean };
+    expect(known.unchanged()).toBe(true); // nothing touched the page
+    expect(known.unchanged()).toBe(false); // asked once: the watch is over
+    const q = setup({ gate: () => article });
+    await settle();
+    q.document.body.appendChild(q.document.createElement('p')).textContent = 'A late paragraph.';
+    await settle();
+    expect(((q.entry.mock.calls[0] as unknown[])[2] as { unchanged: () => boolean }).unchanged()).toBe(false);
+    q.stop();
+  });
+
   it('hands a likely article to the reader once, and stops answering itself', async () => {
     const p = setup({ gate: () => article });
     await settle();
@@ -156,7 +170,7 @@ describe('eager content script', () => {
     expect(p.entry).toHaveBeenCalledTimes(1);
     // The gate's verdict (with its signals) and the settings just read go with it: the reader
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     expect(p.storageListeners.size).toBe(0);
     // The worker is woken once, before the reader is even imported (#8: its start overlaps the page's work).
     expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
@@ -200,7 +214,7 @@ describe('eager content script', () => {
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
     expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] } });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] }, unchanged: expect.any(Function) });
   });
 
   it('after an SPA navigation loads the reader (told it came by navigation); forged URL events do nothing', async () => {

@@ -25,7 +25,7 @@
  */
 import type { GateResult } from '../article/gate';
 import type { PageStatus } from '../messaging';
-import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent } from './wait';
+import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent, watchForChanges } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 import { PAGE_STATUS_GLOBAL } from './status-global';
@@ -169,7 +169,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
    * Load the heavy half and hand the page over to it (once). `likely`: the gate passed on the
    * document as it is now and `settings` were just read, so the reader starts on both.
    */
-  const handOver = async (afterNavigation: boolean, likely = false, verdict?: GateResult): Promise<void> => {
+  const handOver = async (afterNavigation: boolean, likely = false, verdict?: GateResult, unchanged?: () => boolean): Promise<void> => {
     if (handedOver || stopped) return;
     handedOver = true;
     abortRun();
@@ -182,7 +182,8 @@ export function startEagerPage(deps: EagerDeps): () => void {
       await deps.importScript(api().runtime.getURL(READER_PATH));
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
-      const known: EagerFindings = { likely: likely && !afterNavigation, settings, ...(verdict && likely && !afterNavigation ? { gate: verdict } : {}) };
+      const first = likely && !afterNavigation;
+      const known: EagerFindings = { likely: first, settings, ...(verdict && first ? { gate: verdict } : {}), ...(unchanged && first ? { unchanged } : {}) };
       // The reader registers its own message listener before its first await.
       const started = start(site, afterNavigation, known);
       detach();
@@ -220,7 +221,11 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // read before the reader is imported: where Backstory is off, none of its code runs.
       // (Importing alongside the read, tried in session 13, bought no measurable time: paired
       // A/B, 5 rounds × 9 loads of the 2,000-word article, 73.6 ms overlapped vs 64.9 ms after.)
-      if ((await isActive()) && !cancelled()) await handOver(false, true, result);
+      // From the verdict on, watch for changes: a document still as gated lets the reader's
+      // extraction skip its frame wait (lib/page/controller.ts).
+      const unchanged = watchForChanges(doc.documentElement ?? doc);
+      if ((await isActive()) && !cancelled()) await handOver(false, true, result, unchanged);
+      else unchanged();
       return;
     }
     status = {
