@@ -219,8 +219,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
     if (result.likely) {
       // Off here: stay put (onStorage runs this again when it is switched on). The settings are
       // read before the reader is imported: where Backstory is off, none of its code runs.
-      // (Importing alongside the read, tried in session 13, bought no measurable time: paired
-      // A/B, 5 rounds × 9 loads of the 2,000-word article, 73.6 ms overlapped vs 64.9 ms after.)
+      // (Importing alongside the read, tried in session 13, bought little: paired A/B on the
+      // 2,000-word article, 73.6 ms overlapped vs 64.9 ms after at load 3–7; on a quiet machine
+      // 57.4 vs 63.6 ms, overlapped faster in 4 of 4 rounds. Not worth running our code where off.)
       // From the verdict on, watch for changes: a document still as gated lets the reader's
       // extraction skip its frame wait (lib/page/controller.ts).
       const unchanged = watchForChanges(doc.documentElement ?? doc);
