@@ -56,7 +56,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(warmUp);
   browser.runtime.onInstalled.addListener(warmUp);
 
-  browser.tabs.onRemoved.addListener((tabId) => void reports.drop(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void handle.closeTab(tabId).catch((err: unknown) => log('tab close failed', err)));
   // No tabs.onUpdated here: without the `tabs` permission it cannot tell an in-page jump
   // (#section, which keeps the article) from a new document. The handler instead asks the
   // page which report it shows (bg:report-id) whenever the popup wants one.

@@ -177,6 +177,18 @@ describe('background message handler', () => {
     expect(related).toHaveBeenCalledTimes(1);
   });
 
+  it('a tab closed while its report is being completed stays closed: no report written back, no details', async () => {
+    const { handle, related, session } = setup({ relatedAfterMs: 10 });
+    await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);
+    // The tab closes right after drawing, its details request still pending.
+    await handle.closeTab(7);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(related).not.toHaveBeenCalled();
+    expect([...session.data.keys()]).toEqual([]);
+    expect(await handle({ type: 'ui:get-tab-report', tabId: 7 }, ui)).toEqual({ ok: true, value: { state: 'unknown' } });
+    expect(await handle({ type: 'cs:report-details', reportId: 'r1' }, cs)).toEqual({ ok: false, error: 'report replaced' });
+  });
+
   it('never lets a late related-coverage step overwrite a newer report of the tab', async () => {
     const { handle } = setup();
     await handle({ type: 'cs:analyze-article', article: article(), reportId: 'r1' }, cs);

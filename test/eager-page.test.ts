@@ -17,17 +17,12 @@ import { listenerDrivers } from './_fake-page-api';
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
 
-function fakeApi(stored: Record<string, unknown> = {}, hold?: Promise<void>) {
+function fakeApi(stored: Record<string, unknown> = {}) {
   // The eager script registers no message listener; the set stays empty unless it did.
   const messageListeners = new Set<MessageListener>();
   const storageListeners = new Set<Parameters<EagerApi['storage']['onChanged']['addListener']>[0]>();
   const storage: EagerApi['storage'] = {
-    local: {
-      get: async (keys) => {
-        await hold; // a read still on its way through the browser process
-        return Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]]));
-      },
-    },
+    local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) },
     onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
   };
   const counts = { taken: 0, storage: 0 };
@@ -52,11 +47,11 @@ function fakeApi(stored: Record<string, unknown> = {}, hold?: Promise<void>) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; hold?: Promise<void> }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
-  const fake = fakeApi(opts.stored, opts.hold);
+  const fake = fakeApi(opts.stored);
   let url = opts.url ?? 'https://news.example/world/story';
   let urlChanged = (): void => {};
   const global: Record<string, unknown> = {};
@@ -141,7 +136,7 @@ describe('eager content script', () => {
     // the watch runs the gate once the DOM has been quiet for 400 ms
     await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
     expect(p.counts.storage).toBeGreaterThan(0);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     // …and stays put where Backstory is off.
     let later = false;
     const q = setup({ gate: () => (later ? article : notArticle), body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false } });
@@ -150,8 +145,21 @@ describe('eager content script', () => {
     q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
     await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
     await settle();
-    expect(q.entry).not.toHaveBeenCalled(); // loaded alongside the settings read, never started
-    expect(q.sent).toEqual([]);
+    expect(q.imported).toEqual([]);
+    q.stop();
+  });
+
+  it('hands the reader a one-time question: has the document changed since the gate passed?', async () => {
+    const p = setup({ gate: () => article });
+    await settle();
+    const known = (p.entry.mock.calls[0] as unknown[])[2] as { unchanged: () => boolean };
+    expect(known.unchanged()).toBe(true); // nothing touched the page
+    expect(known.unchanged()).toBe(false); // asked once: the watch is over
+    const q = setup({ gate: () => article });
+    await settle();
+    q.document.body.appendChild(q.document.createElement('p')).textContent = 'A late paragraph.';
+    await settle();
+    expect(((q.entry.mock.calls[0] as unknown[])[2] as { unchanged: () => boolean }).unchanged()).toBe(false);
     q.stop();
   });
 
@@ -162,11 +170,10 @@ describe('eager content script', () => {
     expect(p.entry).toHaveBeenCalledTimes(1);
     // The gate's verdict (with its signals) and the settings just read go with it: the reader
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     expect(p.storageListeners.size).toBe(0);
-    // The worker is woken once, as soon as the settings say on, while the reader is still loading
-    // (#8: its start overlaps the page's work; the import began alongside the settings read).
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
+    // The worker is woken once, before the reader is even imported (#8: its start overlaps the page's work).
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined(); // the reader answers the popup from here on
     p.navigate('https://news.example/world/other-story');
     await settle();
@@ -199,31 +206,15 @@ describe('eager content script', () => {
     q.stop();
   });
 
-  it('starts importing the reader on a likely article before the settings read answers, and starts it once they say on', async () => {
-    let answer = (): void => {};
-    const p = setup({ gate: () => article, hold: new Promise<void>((r) => (answer = r)) });
-    await settle();
-    // The read is still on its way: the reader's fetch is already under way, nothing started.
-    expect(p.counts.storage).toBeGreaterThan(0);
-    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
-    expect(p.entry).not.toHaveBeenCalled();
-    expect(p.sent).toEqual([]);
-    answer();
-    await settle();
-    expect(p.imported).toHaveLength(1);
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {} });
-  });
-
-  it('leaves a likely article alone while off for the site, and starts the reader when switched on', async () => {
+  it('leaves a likely article alone while off for the site, and loads the reader when switched on', async () => {
     const p = setup({ gate: () => article, stored: { [DISABLED_SITES_KEY]: ['news.example', 'other.example'] } });
     await settle();
-    expect(p.entry).not.toHaveBeenCalled(); // loaded alongside the settings read, never started
+    expect(p.imported).toEqual([]);
     expect(p.sent).toEqual([]); // where it is off the worker is left asleep
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 2 }]);
-    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] } });
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
+    expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] }, unchanged: expect.any(Function) });
   });
 
   it('after an SPA navigation loads the reader (told it came by navigation); forged URL events do nothing', async () => {

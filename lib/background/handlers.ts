@@ -213,10 +213,24 @@ export function createMessageHandler(deps: BackgroundDeps) {
   }
 
   /**
+   * A closed tab (tabs.onRemoved): its report is dropped, and nothing of it may come back. Its
+   * details (which hold the article's input) go, and its related-coverage step, if still waiting
+   * or running, finds the tab's sequence gone and stores nothing — it used to write the closed
+   * tab's report back into storage.session after the drop.
+   */
+  async function closeTab(tabId: number): Promise<void> {
+    details.delete(tabId);
+    latest.delete(tabId);
+    startNow.delete(tabId);
+    completing.delete(tabId);
+    await deps.reports.drop(tabId);
+  }
+
+  /**
    * Returns the reply, or undefined when the message is not for us (wrong sender or not a
    * Backstory message): the caller then does not answer at all.
    */
-  return async function handleMessage(message: unknown, sender: SenderLike): Promise<Result<unknown> | undefined> {
+  const handleMessage = async (message: unknown, sender: SenderLike): Promise<Result<unknown> | undefined> => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string') return undefined;
     try {
@@ -268,4 +282,5 @@ export function createMessageHandler(deps: BackgroundDeps) {
       return fail(errorText(err));
     }
   };
+  return Object.assign(handleMessage, { closeTab });
 }

@@ -40,6 +40,12 @@ export interface EagerFindings {
   /** That gate's verdict with its signals (the reader's extraction reuses it instead of running the gate again). */
   gate?: { likely: boolean; signals: string[] };
   settings?: Record<string, unknown>;
+  /**
+   * Asked once, right before extraction: true when the document has not changed since that gate
+   * passed (lib/page/wait.ts watchForChanges). Then its style is as the page last rendered it and
+   * extraction need not wait for a frame first.
+   */
+  unchanged?: () => boolean;
 }
 
 /** Every storage.local key the reader's settings live under (lib/settings.ts items, same keys). */

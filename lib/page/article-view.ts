@@ -164,6 +164,23 @@ export class ArticleView {
     for (const entity of this.report.entities) entity.coverage = details.cards[entity.id] ?? [];
     this.report.opinion = details.opinion;
     if (this.settings.opinionHighlight) this.drawOpinion();
+    this.refreshOpenCard();
+  }
+
+  /**
+   * The details will not come (the worker refused or went away): cards stop saying they are
+   * looking for earlier coverage and show what they have (none).
+   */
+  detailsUnavailable(): void {
+    if (this.abort.signal.aborted) return;
+    for (const entity of this.report.entities) entity.coverage ??= [];
+    this.refreshOpenCard();
+  }
+
+  /** A card opened before the details came shows them now (it said it was looking). */
+  private refreshOpenCard(): void {
+    const shown = this.card.shownFor as MentionTarget | null;
+    if (this.card.isOpen && shown) this.card.refresh(cardModel(shown.entity));
   }
 
   update(next: Partial<ViewSettings>): void {

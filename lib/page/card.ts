@@ -43,6 +43,12 @@ export interface CardModel {
   coverage: CardCoverageItem[];
   /** Earlier items the card leaves to the popup. */
   moreCoverage: number;
+  /**
+   * The worker has not sent the cards' coverage yet (#8: it follows the highlights in
+   * cs:report-details): the card says it is looking instead of showing an empty list, which would
+   * read as "no earlier coverage"; the open card is redrawn when the coverage arrives.
+   */
+  coveragePending: boolean;
   url: string | null;
 }
 
@@ -109,6 +115,7 @@ export function cardModel(entity: LinkedEntity): CardModel {
       fromHistory: c.origin === 'history',
     })),
     moreCoverage: Math.max(0, all.length - CARD_COVERAGE_ITEMS),
+    coveragePending: entity.coverage === undefined,
     url: safeUrl(entity.url),
   };
 }
@@ -189,10 +196,11 @@ li { margin: 0 0 7px; font-size: 13px; line-height: 1.35; }
   overflow: hidden; overflow-wrap: anywhere;
 }
 .more-items { font-size: 12px; color: #55555f; margin: -2px 0 8px; }
+.pending { font-size: 12px; color: #55555f; font-style: italic; margin: 0 0 8px; }
 a { color: #1a56c4; text-decoration: underline; text-underline-offset: 2px; }
 a:focus-visible { outline: 2px solid #2a6fdb; outline-offset: 1px; }
 .card.dark { color: #ececf1; background: #202127; border-color: #5c5c68; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.55); color-scheme: dark; }
-.card.dark .type, .card.dark .count, .card.dark h2, .card.dark .meta, .card.dark .more-items { color: #b8b8c4; }
+.card.dark .type, .card.dark .count, .card.dark h2, .card.dark .meta, .card.dark .more-items, .card.dark .pending { color: #b8b8c4; }
 .card.dark a { color: #8ab4f8; }
 .card.dark:focus, .card.dark a:focus-visible { outline-color: #8ab4f8; }
 @media (prefers-reduced-motion: no-preference) {
@@ -257,6 +265,12 @@ export function renderCard(doc: Document, model: CardModel, theme: CardTheme = '
     }
   }
   card.append(list);
+  if (model.coveragePending) {
+    const pending = el(doc, 'p', 'pending', t('cardCoveragePending'));
+    pending.setAttribute('data-testid', 'card-coverage-pending');
+    pending.setAttribute('role', 'status');
+    card.append(pending);
+  }
   if (model.moreCoverage > 0) card.append(el(doc, 'p', 'more-items', tn('cardMoreInPopup', model.moreCoverage)));
   if (model.url) card.append(newTabLink(doc, 'more', t('cardLearnMore'), model.url, t('cardLearnMoreLabel', model.name)));
   return card;
@@ -315,6 +329,9 @@ function elementAt(doc: Document, anchor: Box): Element | null {
 export class HoverCard {
   private hostEl: HTMLElement | null = null;
   private cardEl: HTMLElement | null = null;
+  /** The open card's theme and name box, to redraw it in place (refresh). */
+  private theme: CardTheme = 'light';
+  private anchor: Box | null = null;
   /** What the card currently shows (the caller's key, e.g. the mention). */
   shownFor: unknown = null;
 
@@ -353,7 +370,8 @@ export class HoverCard {
     const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    const card = renderCard(doc, model, pageTheme(doc, elementAt(doc, anchor)), new Date());
+    this.theme = pageTheme(doc, elementAt(doc, anchor));
+    const card = renderCard(doc, model, this.theme, new Date());
     card.style.visibility = 'hidden';
     root.append(style, card);
     doc.documentElement.append(host);
@@ -364,11 +382,27 @@ export class HoverCard {
     card.style.visibility = '';
   }
 
+  /**
+   * Redraw the open card with a new model for the same name (its coverage arrived after it
+   * opened), in place: same host, theme and anchor; focus inside the card moves to the new card.
+   */
+  refresh(model: CardModel): void {
+    const old = this.cardEl;
+    if (!old || !this.anchor) return;
+    const card = renderCard(this.doc, model, this.theme, new Date());
+    const hadFocus = old.contains(this.hostEl?.shadowRoot?.activeElement ?? null);
+    old.replaceWith(card);
+    this.cardEl = card;
+    this.move(this.anchor);
+    if (hadFocus) card.focus();
+  }
+
   /** Place the open card next to `anchor` again (its name moved, e.g. the page scrolled). */
   move(anchor: Box): void {
     const card = this.cardEl;
     const win = this.doc.defaultView;
     if (!card) return;
+    this.anchor = anchor;
     card.style.maxHeight = '';
     const rect = card.getBoundingClientRect();
     const pos = placeCard(anchor, rect.width || 320, rect.height || 160, win?.innerWidth ?? 1024, win?.innerHeight ?? 768);
@@ -386,6 +420,7 @@ export class HoverCard {
     this.hostEl?.remove();
     this.hostEl = null;
     this.cardEl = null;
+    this.anchor = null;
     this.shownFor = null;
   }
 }

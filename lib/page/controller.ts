@@ -110,9 +110,10 @@ export class PageController {
   /**
    * Analyse the page as it is now (after navigation: `afterNavigation` waits for the new content).
    * `gatePassed`: the eager script's gate just said "likely" on this document, so it is not run
-   * a second time (#8); `verdict`, when given, is that gate's result (extraction reuses it).
+   * a second time (#8); `verdict`, when given, is that gate's result (extraction reuses it);
+   * `unchanged`, asked once before extraction, says the document has not changed since that gate.
    */
-  async run(afterNavigation = false, gatePassed = false, verdict?: GateVerdict): Promise<void> {
+  async run(afterNavigation = false, gatePassed = false, verdict?: GateVerdict, unchanged?: () => boolean): Promise<void> {
     this.stop();
     const ctl = new AbortController();
     this.run$ = ctl;
@@ -143,8 +144,12 @@ export class PageController {
         }
       }
       // Extraction asks for layout (checkVisibility): start right after a frame, when the page's
-      // style is fresh, rather than recalculating it inside our task.
-      await afterRendering(signal);
+      // style is fresh, rather than recalculating it inside our task (#7: pages that keep changing
+      // themselves). Not when the document has not changed since the eager gate passed at
+      // document idle (#8): its style is as last rendered, and the wait was 8–16 ms of the
+      // 2,000-word article's path (a hidden tab's: the 100 ms fallback) for nothing.
+      const asGated = unchanged?.() === true && passed;
+      if (!asGated) await afterRendering(signal);
       if (signal.aborted) return;
       const url = this.deps.url();
       const extraction = await this.extract(url, signal, { gate: known, wordKindReasons: false });
@@ -180,10 +185,18 @@ export class PageController {
       if (signal.aborted) return;
       // The highlights are up: now the rest of the report (cards' coverage, opinion flags), which
       // the worker answered the page without (#8: they were 40 % of its work before the answer).
-      const details = await this.deps.send({ type: 'cs:report-details', reportId });
+      // A tab closed or navigated meanwhile rejects this request (Firefox: "Actor 'Conduits'
+      // destroyed"): caught here, never an unhandled rejection; the cards stop waiting for it.
+      const details = await this.deps.send({ type: 'cs:report-details', reportId }).catch((err: unknown) => {
+        this.deps.debug?.('report details not delivered:', err);
+        return undefined;
+      });
       if (signal.aborted) return;
       if (details?.ok) view.addDetails(details.value as PageDetails);
-      else this.deps.debug?.('no report details:', details?.ok === false ? details.error : 'no answer');
+      else {
+        view.detailsUnavailable();
+        this.deps.debug?.('no report details:', details?.ok === false ? details.error : 'no answer');
+      }
     } catch (err) {
       if (signal.aborted || GONE.test(String((err as Error)?.message ?? err))) this.deps.debug?.('page analysis stopped:', err);
       else log('page analysis stopped:', err);

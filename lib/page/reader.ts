@@ -159,7 +159,8 @@ export const startReader: StartReader = async ({ api, watchUrl }, site, afterNav
       controller.settings = viewSettingsOf(values);
       const { enabled, disabledSites } = readerSettingsOf(values);
       active = isActiveOn(site, enabled, disabledSites);
-      if (active) started = controller.run(afterNavigation, known.likely === true, known.gate);
+      if (active) started = controller.run(afterNavigation, known.likely === true, known.gate, known.unchanged);
+      else known.unchanged?.();
       // A change between the eager script's read and the listener above would be lost: read once
       // more (off the analysis' path) and apply any difference.
       api.storage.local.get(READER_SETTING_KEYS).then(

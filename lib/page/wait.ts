@@ -17,6 +17,30 @@ export function visibleTextLength(doc: Document): number {
   return n;
 }
 
+/**
+ * Watches `root` for any change from now on (#8). The returned question, asked once, says whether
+ * the document is still as it was (no mutation came) and stops watching; asked again it says
+ * false. The observer also stops on the first change, so one never asked costs nothing more.
+ * Where MutationObserver is missing the answer is false (not known to be unchanged).
+ */
+export function watchForChanges(root: Node): () => boolean {
+  if (typeof MutationObserver !== 'function') return () => false;
+  let changed = false;
+  let asked = false;
+  const observer = new MutationObserver(() => {
+    changed = true;
+    observer.disconnect();
+  });
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  return () => {
+    if (asked) return false;
+    asked = true;
+    if (!changed && observer.takeRecords().length > 0) changed = true;
+    observer.disconnect();
+    return !changed;
+  };
+}
+
 /** Give the main thread back to the page (scheduler.yield where available). */
 export { yieldToPage as pause } from './yield';
 
