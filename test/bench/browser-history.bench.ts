@@ -32,6 +32,7 @@ import { browserSkip, copyExtension, launch, rmDirs, skipRow, startServer, type 
 import { PROBE, waitForHighlight } from './browser-article.bench';
 import { defaultPackText } from './_startup';
 import { summarize, type BenchRow } from './measure';
+import { RELATED_AFTER_MS } from '../../lib/background/handlers';
 
 const ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 8);
 const EMPTY_ROUNDS = Number(process.env.BENCH_HISTORY_EMPTY_ROUNDS ?? 4);
@@ -132,6 +133,10 @@ export async function run(ctx: { root: string; shared: string | null }): Promise
       const page = await s!.context.newPage();
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const got = await waitForHighlight(page, 120_000);
+      // Keep the tab as a reader would for a moment: the worker reads the history for related
+      // coverage RELATED_AFTER_MS after its answer and drops that step for a tab already closed
+      // (lib/background/handlers.ts), and that read is what fills the history rows probed below.
+      await new Promise((r) => setTimeout(r, RELATED_AFTER_MS + 300));
       await page.close();
       const idle = Number.isFinite(got.load) && got.load < got.hl ? Math.max(got.dcl, got.load) : got.dcl;
       return got.hl - idle;
