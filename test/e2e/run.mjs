@@ -16,6 +16,19 @@ import path from 'node:path';
 import { ROOT, extensionDir } from './lib/common.mjs';
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  // Answer before anything else: a bare run builds the extension when .output/ is missing.
+  console.log(`usage: node test/e2e/run.mjs [--build] [chromium|firefox]
+  Runs the real-browser E2E tests on the built extension (.output/chrome-mv3, .output/firefox-mv3),
+  building it first when missing (or always with --build / E2E_BUILD=1).
+  E2E_CHROME_DIR / E2E_FIREFOX_DIR point it at another build.`);
+  process.exit(0);
+}
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--build');
+if (unknown.length) {
+  console.error(`e2e: unknown option ${unknown.join(' ')} (try --help)`);
+  process.exit(2);
+}
 const forceBuild = args.includes('--build') || process.env.E2E_BUILD === '1';
 const only = args.filter((a) => !a.startsWith('--'));
 const browsers = only.length ? only : ['chromium', 'firefox'];
