@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../lib/entities/normalize';
 import {
   capitalisedNames, countryAfter, countWordCase, gatherNameEvidence, knownPersonVariant, newsNameCountry, newsNameId, newsNameRecords, newsNameType,
-  referenceNameKeys, referenceOneWordAliases, sentenceStart, type NameEvidence, type NameLexicon, type WordCase,
+  referenceNames, sentenceStart, type NameEvidence, type NameLexicon, type WordCase,
 } from '../lib/dataset/news-names';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,8 +170,9 @@ describe('news names: what the reference files block', () => {
     { id: 'geonames:127082', name: 'Khuzestan Province', type: 'place', aliases: ['Khuzestan', 'Khuzestan Ostan'] },
   ].map((r) => JSON.stringify(r)).join('\n') + '\n');
   it('names and multi-word aliases block a news name; a one-word alias (a surname, a town) does not, it is given with its record', () => {
-    expect([...referenceNameKeys([file])].sort()).toEqual(['khuzestan ostan', 'khuzestan province', 'ronald assen']);
-    expect(Object.fromEntries(referenceOneWordAliases([file]))).toEqual({
+    const { keys, oneWord } = referenceNames([file]);
+    expect([...keys].sort()).toEqual(['khuzestan ostan', 'khuzestan province', 'ronald assen']);
+    expect(Object.fromEntries(oneWord)).toEqual({
       assen: [{ id: 'Q2397774', type: 'person' }],
       khuzestan: [{ id: 'geonames:127082', type: 'place' }],
     });

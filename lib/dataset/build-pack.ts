@@ -13,7 +13,7 @@ import { compileCoverage } from './compile-coverage';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
-import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNameKeys, referenceOneWordAliases, type NameLexicon } from './news-names';
+import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNames, type NameLexicon } from './news-names';
 import { foldNewsNameVariants } from './news-name-variants';
 import { newsGoldReserve, readNewsCorpus } from './news-salience';
 import { aliasKey } from '../entities/normalize';
@@ -163,10 +163,12 @@ function newsNameEntities(entitiesDir: string, corpusFile: string, entities: Pac
   if (!existsSync(corpusFile)) return [];
   const corpus = readNewsCorpus(corpusFile);
   const files = ['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f));
-  const known = referenceNameKeys(files);
+  // One read of the reference files for both uses (each file is tens of MB of JSON lines).
+  const reference = referenceNames(files);
+  const known = reference.keys;
   for (const e of entities) for (const n of [e.name, ...e.aliases, ...e.shortNames]) known.add(aliasKey(n));
   const r = newsNameRecords(corpus, newsGoldReserve(corpus), { minItems: NEWS_NAME_MIN_ITEMS, known, lexicon: NEWS_NAME_LEXICON, countries: countryNameKeys(entities) });
-  const v = foldNewsNameVariants(r.records, entities, referenceOneWordAliases(files));
+  const v = foldNewsNameVariants(r.records, entities, reference.oneWord);
   for (const e of entities) {
     const more = v.aliases.get(e.id);
     if (more) e.aliases = [...e.aliases, ...more];

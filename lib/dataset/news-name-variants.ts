@@ -52,7 +52,7 @@ export interface VariantResult {
  * Folds and drops the news records that are a compiled record's name written another way.
  * `entities` are the compiled (non-news) records; `referenceAliases` maps a one-word reference
  * alias's key to the types of the reference records carrying it and the ids among them
- * (referenceOneWordAliases in news-names.ts).
+ * (referenceNames(…).oneWord in news-names.ts).
  */
 export function foldNewsNameVariants(
   records: readonly PackEntity[],

@@ -464,38 +464,31 @@ export function newsNameRecords(items: readonly NewsCorpusItem[], reserved: Read
 }
 
 /**
- * The folded keys of every name and multi-word alias of the reference files (entities*.jsonl): a
- * name one of them carries is that record's, not a news name — even when the pack leaves the record
- * out, the right id for it is the record's. One-word aliases are not here: many are a person's
- * surname or a club's town ("Assen" of a minister Ronald Assen, "Tenerife" of CD Tenerife) and say
- * nothing about a place the news names so; referenceOneWordAliases gives them with their types.
+ * What the reference files (entities*.jsonl) say about names, read in one pass:
+ * - `keys`: the folded keys of every name and multi-word alias. A name one of them carries is that
+ *   record's, not a news name — even when the pack leaves the record out, the right id for it is
+ *   the record's.
+ * - `oneWord`: one-word aliases → the records carrying them (id, type). They are not in `keys`:
+ *   many are a person's surname or a club's town ("Assen" of a minister Ronald Assen, "Tenerife" of
+ *   CD Tenerife) and say nothing about a place the news names so (news-name-variants.ts uses them).
  */
-export function referenceNameKeys(files: readonly string[]): Set<string> {
+export function referenceNames(files: readonly string[]): { keys: Set<string>; oneWord: Map<string, { id: string; type: EntityType }[]> } {
   const keys = new Set<string>();
+  const oneWord = new Map<string, { id: string; type: EntityType }[]>();
   forEachReferenceRecord(files, (r) => {
     keys.add(aliasKey(r.name));
     for (const a of r.aliases) {
       const key = aliasKey(a);
       if (key.includes(' ')) keys.add(key);
+      else if (key) {
+        let list = oneWord.get(key);
+        if (!list) oneWord.set(key, (list = []));
+        list.push({ id: r.id, type: r.type });
+      }
     }
   });
   keys.delete('');
-  return keys;
-}
-
-/** One-word aliases of the reference files: key → the records carrying it (id, type). */
-export function referenceOneWordAliases(files: readonly string[]): Map<string, { id: string; type: EntityType }[]> {
-  const out = new Map<string, { id: string; type: EntityType }[]>();
-  forEachReferenceRecord(files, (r) => {
-    for (const a of r.aliases) {
-      const key = aliasKey(a);
-      if (!key || key.includes(' ')) continue;
-      let list = out.get(key);
-      if (!list) out.set(key, (list = []));
-      list.push({ id: r.id, type: r.type });
-    }
-  });
-  return out;
+  return { keys, oneWord };
 }
 
 function forEachReferenceRecord(files: readonly string[], f: (r: { id: string; name: string; type: EntityType; aliases: string[] }) => void): void {
