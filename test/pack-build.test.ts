@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../lib/dataset/build-pack';
 import { encodePack, parsePack } from '../lib/dataset/pack';
 import { ENTITIES } from './entities-fixture';
-import { newsGoldReserve } from '../lib/dataset/news-salience';
+import { newsGoldReserve, RESERVED_WCEP } from '../lib/dataset/news-salience';
 
 const SHARED = path.resolve(__dirname, '../../shared/data/entities');
 
@@ -66,8 +66,8 @@ describe.skipIf(!existsSync(SHARED))('buildPack: entities from ../shared (first 
 
 describe.skipIf(!existsSync(SHARED))('buildPack: records for the news corpus\'s own names (news-names.ts)', () => {
   it('adds a record for a name unreserved items repeat, none for one only reserved items repeat, licensed by its coverage source', async () => {
-    // 320 own-words items: the eval reserve takes the first 300 of the gold's draw order.
-    const ids = Array.from({ length: 320 }, (_, n) => `wcep-2024-01-${String(1 + (n % 28)).padStart(2, '0')}-${String(n).padStart(3, '0')}`);
+    // RESERVED_WCEP + 20 own-words items: the eval reserve takes the first RESERVED_WCEP of the gold's draw order.
+    const ids = Array.from({ length: RESERVED_WCEP + 20 }, (_, n) => `wcep-2024-01-${String(1 + (n % 28)).padStart(2, '0')}-${String(n).padStart(3, '0')}`);
     const filler = 'Officials met on Tuesday to talk about the weather and the roads, a spokesperson said.';
     const items = ids.map((id) => ({ id, title: filler, summary: filler, date: id.slice(5, 15), source: 'Example Wire', dataset: 'wikipedia-current-events' }));
     const reserve = newsGoldReserve(items);
