@@ -432,7 +432,7 @@ interface NewsGoldFile {
 }
 
 /** Items by id from the news-event corpus (one pass over the file; only the wanted ids kept). */
-function readNewsItems(shared: string, wanted: Set<string>): Map<string, NewsItem> | null {
+export function readNewsItems(shared: string, wanted: Set<string>): Map<string, NewsItem> | null {
   const file = path.join(shared, 'data/coverage/coverage.jsonl');
   if (!existsSync(file)) return null;
   const out = new Map<string, NewsItem>();
