@@ -30,6 +30,7 @@ import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-
 import { listNeighbours } from './list-context';
 import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
+import { otherGeneration, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -247,7 +248,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const to = m.to;
       let e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
-      if (!self && e.type === 'person' && namedAfterPerson(scan.text, scan.tokens, to)) {
+      // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
+      // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
+      if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
         cursor = to;
         continue;
       }

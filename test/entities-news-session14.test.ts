@@ -1,0 +1,55 @@
+/**
+ * Linker mechanisms for unseen news (issue #4, session 14): ships and other generations named after
+ * a person or a place the pack knows. Own sentences, own small entity list; each case fails without
+ * its mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+const index = buildEntityIndex([
+  E({ id: 'lincoln', name: 'Abraham Lincoln', type: 'person', country: 'US', prominence: 90 }),
+  E({ id: 'truman', name: 'Harry S. Truman', type: 'person', country: 'US', prominence: 85 }),
+  E({ id: 'colon', name: 'Christopher Columbus', type: 'person', aliases: ['Cristóbal Colón'], prominence: 85 }),
+  E({ id: 'trump', name: 'Donald Trump', type: 'person', country: 'US', prominence: 99 }),
+  E({ id: 'mlk', name: 'Martin Luther King Jr.', type: 'person', aliases: ['Martin Luther King'], country: 'US', prominence: 90 }),
+  E({ id: 'rfkjr', name: 'Robert F. Kennedy Jr.', type: 'person', aliases: ['Robert Kennedy'], country: 'US', prominence: 85 }),
+  E({ id: 'moscow', name: 'Moscow', type: 'place', subtype: 'capital', aliases: ['Moskva'], country: 'RU', population: 12_000_000, prominence: 92 }),
+  E({ id: 'dali', name: 'Dali', type: 'place', subtype: 'city', country: 'CN', population: 600_000, prominence: 50 }),
+  E({ id: 'aeroflot', name: 'Aeroflot', type: 'organization', subtype: 'company', country: 'RU', prominence: 70 }),
+  E({ id: 'jr', name: 'JR Group', type: 'organization', subtype: 'company', aliases: ['JR'], country: 'JP', prominence: 60 }),
+  E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 98 }),
+]);
+
+const links = (text: string) => linkKeys(index, text, '2024-06-01');
+
+describe('a ship named after a person or a place', () => {
+  it('is the ship after a navy prefix or a vessel noun', () => {
+    expect(links('Jets fly from the aircraft carrier USS Abraham Lincoln in the Gulf.')).toEqual([]);
+    expect(links('The USS Harry S. Truman collides with a merchant ship.')).toEqual([]);
+    expect(links('Spain says the frigate Cristóbal Colón will sail.')).toEqual([]);
+    expect(links('The Russian flagship cruiser Moskva sinks. The container ship Dali is freed.')).toEqual([]);
+  });
+  it('leaves the person, the place and an airline after "carrier" alone', () => {
+    expect(links('Abraham Lincoln visited Moscow by ship.')).toEqual(['lincoln:Abraham Lincoln', 'moscow:Moscow']);
+    expect(links('Sanctions hit the Russian flag carrier Aeroflot.')).toEqual(['aeroflot:Aeroflot']);
+    expect(links('A ship from Moscow arrives.')).toEqual(['moscow:Moscow']);
+  });
+});
+
+describe('a generational suffix after a person', () => {
+  it('names another person than the shorter name\'s record', () => {
+    // A title-case headline, where a capitalised word after a name says nothing by itself.
+    expect(links('Donald Trump Jr. Met With Emissary For Gulf Princes')).toEqual([]);
+    expect(links('Vaccine Opponent Abraham Lincoln Jr.\'s Guests Told To Get Shots')).toEqual([]);
+    // In running text, where the suffix's letters start a name the pack knows ("JR", a railway).
+    expect(links('Tax returns go to District Attorney Donald Trump Jr. in the U.S.')).toEqual(['Q30:U.S.']);
+  });
+  it('keeps a record whose own name carries the suffix, and the person without one', () => {
+    expect(links('Martin Luther King Jr. marched.')).toEqual(['mlk:Martin Luther King Jr']);
+    // The bare name reaching the son's own record: the suffix confirms it.
+    expect(links('Health Secretary Robert Kennedy Jr. spoke.')).toEqual(['rfkjr:Robert Kennedy']);
+    expect(links('Martin Luther King marched; Donald Trump spoke.')).toEqual(['mlk:Martin Luther King', 'trump:Donald Trump']);
+  });
+});
