@@ -1,10 +1,13 @@
 /**
  * Linker mechanisms for unseen news (issue #4, session 14): ships and other generations named after
- * a person or a place the pack knows. Own sentences, own small entity list; each case fails without
- * its mechanism.
+ * a person or a place the pack knows; longer names inside sentences so full of names that they look
+ * like title-case headlines. Own sentences, own small entity list; each case fails without its
+ * mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
+import { lowerCaseWords } from '../lib/entities/headline-names';
+import { tokenize } from '../lib/entities/normalize';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
@@ -19,6 +22,12 @@ const index = buildEntityIndex([
   E({ id: 'dali', name: 'Dali', type: 'place', subtype: 'city', country: 'CN', population: 600_000, prominence: 50 }),
   E({ id: 'aeroflot', name: 'Aeroflot', type: 'organization', subtype: 'company', country: 'RU', prominence: 70 }),
   E({ id: 'jr', name: 'JR Group', type: 'organization', subtype: 'company', aliases: ['JR'], country: 'JP', prominence: 60 }),
+  E({ id: 'indiana', name: 'Indiana', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  E({ id: 'miami', name: 'Miami', type: 'place', subtype: 'city', country: 'US', population: 450_000, prominence: 75 }),
+  E({ id: 'gaza', name: 'Gaza Strip', type: 'place', subtype: 'region', aliases: ['Gaza'], country: 'PS', prominence: 80 }),
+  E({ id: 'ukraine', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
+  E({ id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'place', subtype: 'country', country: 'KG', prominence: 80 }),
+  E({ id: 'japarov', name: 'Sadyr Japarov', type: 'person', shortNames: ['Japarov'], country: 'KG', prominence: 70 }),
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 98 }),
 ]);
 
@@ -51,5 +60,23 @@ describe('a generational suffix after a person', () => {
     // The bare name reaching the son's own record: the suffix confirms it.
     expect(links('Health Secretary Robert Kennedy Jr. spoke.')).toEqual(['rfkjr:Robert Kennedy']);
     expect(links('Martin Luther King marched; Donald Trump spoke.')).toEqual(['mlk:Martin Luther King', 'trump:Donald Trump']);
+  });
+});
+
+describe('a sentence full of names', () => {
+  it('counts its lower-case words of 4+ letters, up to a cap', () => {
+    expect(lowerCaseWords(tokenize('Indiana Hoosiers Defeat Miami Hurricanes In Title Game'), 2)).toBe(0);
+    expect(lowerCaseWords(tokenize('In American football, Indiana Hoosiers defeat Miami Hurricanes to win it all.'), 2)).toBe(2);
+  });
+  it('lets a capitalised word going on from a name make one longer name, as in running text', () => {
+    expect(links('In American football, Indiana Hoosiers defeat Miami Hurricanes.')).toEqual([]);
+    expect(links('Israeli Airstrikes Kill Dozens Across Gaza City, Khan Younis, Rafah, Deir Balah overnight, medics said.')).toEqual([]);
+  });
+  it('leaves a real title-case headline alone, and a title holder\'s name after the place', () => {
+    expect(links('Indiana Hoosiers Defeat Miami Hurricanes In Title Game')).toEqual(['indiana:Indiana', 'miami:Miami']);
+    expect(links('Former People\'s Deputy of Ukraine Illia Kyva, Defector, Killed Near Moscow overnight, police said.')).toEqual(['ukraine:Ukraine', 'moscow:Moscow']);
+    // A first name the pack lacks before a surname it knows.
+    expect(links('Kyrgyzstan Sadr Japarov Visits Bishkek, Naryn, Talas, Karakol today, aides said.')).toEqual(['kyrgyzstan:Kyrgyzstan']);
+    expect(links('Ukraine President Visits Troops Near Moscow, Kharkiv, Odesa today, aides said.')).toContain('ukraine:Ukraine');
   });
 });

@@ -23,7 +23,7 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
+import { denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
@@ -57,6 +57,8 @@ interface BlockScan {
   ends?: Set<number>;
   /** Headline-style block (most words capitalised): the longer-name rule does not apply. */
   titleCase?: boolean;
+  /** A title-case block with two or more lower-case words: running text full of names, not a headline. */
+  nameDense?: boolean;
 }
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
@@ -816,6 +818,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   scan.starts = starts;
   scan.ends = ends;
   scan.titleCase = headlineStyle(scan.tokens);
+  scan.nameDense = scan.titleCase && lowerCaseWords(scan.tokens, 2) >= 2;
   void index;
 }
 
@@ -988,7 +991,10 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
   // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
-  if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
+  if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
+    // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
+    || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => scan.matches.some((q) => q.from === k), denseTitleWord)
+      && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => scan.matches.some((q) => q.from === k)));
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.
@@ -1267,6 +1273,8 @@ const NAME_ARTICLES = new Set(['the', 'la', 'las', 'los', 'le', 'les', 'el', 'il
  *  and legislators' after a party's ("Labour Party MP Imran Hussain", "EPP MEPs"). */
 const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm', 'mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'mla', 'mlas', 'mpp', 'mpps']);
 const isTitleWord = (norm: string) => HONORIFICS.has(norm) || EXECUTIVE_TITLES.has(norm);
+/** Words after a name that begin a title in a sentence full of names ("CIA Director", "New York Lieutenant Governor"). */
+const denseTitleWord = (norm: string) => CAP_OK_AFTER.has(norm) || CAP_OK_BEFORE.has(norm) || isTitleWord(norm) || norm === 'lieutenant' || norm === 'special';
 
 /** Nouns that make the capitalised word before them the title of a work. */
 const WORK_NOUNS = new Set(['musical', 'musicals', 'film', 'films', 'movie', 'movies', 'series', 'franchise', 'sequel', 'trilogy', 'novel', 'novels', 'album', 'soundtrack', 'comic', 'comics', 'cartoon', 'sitcom', 'miniseries', 'videogame']);
