@@ -1,6 +1,7 @@
 /**
  * Linker mechanisms for unseen news (issue #4, session 14): ships and other generations named after
- * a person or a place the pack knows; longer names inside sentences so full of names that they look
+ * a person or a place the pack knows; a place's own body named with another country's generic body
+ * name ("the Ghana Air Force"); longer names inside sentences so full of names that they look
  * like title-case headlines. Own sentences, own small entity list; each case fails without its
  * mechanism.
  */
@@ -28,6 +29,11 @@ const index = buildEntityIndex([
   E({ id: 'ukraine', name: 'Ukraine', type: 'place', subtype: 'country', country: 'UA', prominence: 95 }),
   E({ id: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'place', subtype: 'country', country: 'KG', prominence: 80 }),
   E({ id: 'japarov', name: 'Sadyr Japarov', type: 'person', shortNames: ['Japarov'], country: 'KG', prominence: 70 }),
+  E({ id: 'ghana', name: 'Ghana', type: 'place', subtype: 'country', country: 'GH', prominence: 85 }),
+  E({ id: 'kurdistan', name: 'Kurdistan', type: 'place', subtype: 'region', prominence: 75 }),
+  E({ id: 'usaf', name: 'United States Air Force', type: 'organization', aliases: ['Air Force'], country: 'US', prominence: 80 }),
+  E({ id: 'pt', name: "Workers' Party", type: 'organization', subtype: 'political_party', country: 'BR', prominence: 70 }),
+  E({ id: 'scotus', name: 'Supreme Court of the United States', type: 'organization', aliases: ['Supreme Court'], country: 'US', prominence: 85 }),
   E({ id: 'Q30', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 98 }),
 ]);
 
@@ -78,5 +84,16 @@ describe('a sentence full of names', () => {
     // A first name the pack lacks before a surname it knows.
     expect(links('Kyrgyzstan Sadr Japarov Visits Bishkek, Naryn, Talas, Karakol today, aides said.')).toEqual(['kyrgyzstan:Kyrgyzstan']);
     expect(links('Ukraine President Visits Troops Near Moscow, Kharkiv, Odesa today, aides said.')).toContain('ukraine:Ukraine');
+  });
+});
+
+describe('a place before a generic body\'s name the pack knows', () => {
+  it('is one longer name when the body is another country\'s', () => {
+    expect(links('A Ghana Air Force helicopter crashes near the capital.')).not.toContain('ghana:Ghana');
+    expect(links('The Kurdistan Workers\' Party announces a ceasefire.')).not.toContain('kurdistan:Kurdistan');
+  });
+  it('leaves the place\'s own body alone, and the place named on its own', () => {
+    expect(links('The United States Supreme Court rules on the case.')).toEqual(['scotus:United States Supreme Court']);
+    expect(links('Ghana Air Force chiefs met. Ghana and the U.S. agreed.')).toContain('ghana:Ghana');
   });
 });

@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { otherGeneration, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
@@ -1019,7 +1019,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && (!scan.starts!.has(m.to) || genericBodyAt(scan, m.to, m, index)) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
     // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
@@ -1142,6 +1142,22 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
 /** Heads of a state's formal name ("State of Israel", "Kingdom of Saudi Arabia"): what follows "of"
  *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
+
+/** Does a generic body's name ("Air Force", "Workers' Party") of another country than the match's
+ *  start at token k (name-continuations.ts)? A body of the same country ("United States Supreme
+ *  Court", "Texas House of Representatives") is the place's own, which the linker handles already. */
+function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityIndex): boolean {
+  for (const q of scan.matches) {
+    if (q.from !== k || !genericBodyName(scan.tokens, q.from, q.to)) continue;
+    const own = decodedHits(m);
+    for (const h of decodedHits(q)) {
+      const c = entityAt(index, h.entity).country;
+      if (c && own.some((o) => entityAt(index, o.entity).country === c)) return false;
+    }
+    return true;
+  }
+  return false;
+}
 
 /** Is one of the match's candidates a person? */
 function personAmong(m: RawMatch, index: EntityIndex): boolean {
