@@ -993,8 +993,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
     // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
-    || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => scan.matches.some((q) => q.from === k), denseTitleWord)
-      && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => scan.matches.some((q) => q.from === k)));
+    || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => matchStartsAt(scan, k), denseTitleWord)
+      && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => matchStartsAt(scan, k)));
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.
@@ -1143,11 +1143,22 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
  *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
 
+/** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
+function matchStartsAt(scan: BlockScan, k: number): boolean {
+  for (const q of scan.matches) {
+    if (q.from === k) return true;
+    if (q.from > k) return false;
+  }
+  return false;
+}
+
 /** Does a generic body's name ("Air Force", "Workers' Party") of another country than the match's
  *  start at token k (name-continuations.ts)? A body of the same country ("United States Supreme
  *  Court", "Texas House of Representatives") is the place's own, which the linker handles already. */
 function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityIndex): boolean {
   for (const q of scan.matches) {
+    // Matches come ordered by their first token.
+    if (q.from > k) break;
     if (q.from !== k || !genericBodyName(scan.tokens, q.from, q.to)) continue;
     const own = decodedHits(m);
     for (const h of decodedHits(q)) {
