@@ -9,6 +9,7 @@
  *    the match the first part of that name ("U.S. Men's Soccer Team", "Santa Fe High School").
  * Pure functions over a block's tokens.
  */
+import { NAME_PARTICLES } from './name-continuations';
 import { Shape, spaceBetween, type Token } from './normalize';
 
 /**
@@ -89,3 +90,44 @@ export function nameEndsAfter(text: string, tokens: Token[], to: number, startsN
 
 /** Is this folded word a noun that ends an organisation's or facility's name ("airport", "team")? */
 export const endsAName = (norm: string) => NAME_END_NOUNS.has(norm);
+
+/**
+ * How many words of 4+ letters after the first (not starting with a digit) are in lower case, up to
+ * `cap`? A title-case headline has none (1 in 270 of the news corpus's headlines has one); a
+ * sentence so full of names that most of its words are capitalised ("In American football, the
+ * Indiana Hoosiers defeat the Miami Hurricanes") has a lower-case verb or noun, usually two or more.
+ */
+export function lowerCaseWords(tokens: Token[], cap: number): number {
+  let lower = 0;
+  for (let k = 1; k < tokens.length && lower < cap; k++) {
+    const t = tokens[k]!;
+    if (t.end - t.start < 4 || t.shape !== Shape.Lower || /^\d/.test(t.norm)) continue;
+    lower++;
+  }
+  return lower;
+}
+
+/**
+ * In a sentence full of names (not a headline: see lowerCaseWords), "the Indiana Hoosiers", "Gaza
+ * City", "the Puntland Dervish Force": a capitalised word right after the match, a space between,
+ * that starts no known name, is the rest of one longer name, as in running text. Not when it is a
+ * title word (`titleLike`: "Ukraine President", "CIA Director"), a common given name, or the first
+ * of a person's names: before a name the pack knows, even as a bare surname ("President of
+ * Kyrgyzstan Sadyr Japarov"), or before a name particle ("the Islamic State Abu al-Hasan").
+ * Nor after a title's "of": "People's Deputy of Ukraine Illia Kyva" (the holder's name goes on).
+ * `from`, `to`: the match's first token and the token after it; `startsName(k)`: a known full name starts at token k;
+ * `startsAny(k)`: any known name or surname does.
+ */
+export function denseNameGoesOn(text: string, tokens: Token[], from: number, to: number, startsName: (k: number) => boolean, startsAny: (k: number) => boolean, titleLike: (norm: string) => boolean): boolean {
+  const last = tokens[to - 1], next = tokens[to];
+  if (!last || !next || next.shape !== Shape.Cap || !spaceBetween(text, last, next) || startsName(to)) return false;
+  // "Former People's Deputy of Ukraine Illia Kyva", "Commander of the Brazilian Army Júlio César":
+  // after a title's "of (the)" the capitalised words going on are the title holder's name.
+  const before = tokens[from - 1]?.norm === 'the' ? tokens[from - 2] : tokens[from - 1];
+  if (before && before.norm === 'of' && before.shape === Shape.Lower) return false;
+  if (titleLike(next.norm) || COMMON_GIVEN_NAMES.has(next.norm)) return false;
+  const after = tokens[to + 1];
+  if (!after || !/^[ \u00a0-]$/.test(text.slice(next.end, after.start))) return true;
+  if (after.shape === Shape.Lower) return !NAME_PARTICLES.has(after.norm);
+  return !startsAny(to + 1);
+}

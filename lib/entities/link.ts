@@ -23,13 +23,14 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { endsAName, givenNameBefore, nameEndsAfter } from './headline-names';
+import { denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
+import { otherGeneration, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -56,6 +57,8 @@ interface BlockScan {
   ends?: Set<number>;
   /** Headline-style block (most words capitalised): the longer-name rule does not apply. */
   titleCase?: boolean;
+  /** A title-case block with two or more lower-case words: running text full of names, not a headline. */
+  nameDense?: boolean;
 }
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
@@ -247,7 +250,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const to = m.to;
       let e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
-      if (!self && e.type === 'person' && namedAfterPerson(scan.text, scan.tokens, to)) {
+      // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
+      // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
+      if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
         cursor = to;
         continue;
       }
@@ -812,6 +818,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
   scan.starts = starts;
   scan.ends = ends;
   scan.titleCase = headlineStyle(scan.tokens);
+  scan.nameDense = scan.titleCase && lowerCaseWords(scan.tokens, 2) >= 2;
   void index;
 }
 
@@ -984,7 +991,10 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
   // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
-  if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k));
+  if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
+    // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
+    || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => matchStartsAt(scan, k), denseTitleWord)
+      && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => matchStartsAt(scan, k)));
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.
@@ -1009,7 +1019,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
-  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
+  if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && (!scan.starts!.has(m.to) || genericBodyAt(scan, m.to, m, index)) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
     // Affairs Council", "Army Chief of Staff" is not "the UN" followed by a title.
@@ -1132,6 +1142,33 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
 /** Heads of a state's formal name ("State of Israel", "Kingdom of Saudi Arabia"): what follows "of"
  *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
+
+/** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
+function matchStartsAt(scan: BlockScan, k: number): boolean {
+  for (const q of scan.matches) {
+    if (q.from === k) return true;
+    if (q.from > k) return false;
+  }
+  return false;
+}
+
+/** Does a generic body's name ("Air Force", "Workers' Party") of another country than the match's
+ *  start at token k (name-continuations.ts)? A body of the same country ("United States Supreme
+ *  Court", "Texas House of Representatives") is the place's own, which the linker handles already. */
+function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityIndex): boolean {
+  for (const q of scan.matches) {
+    // Matches come ordered by their first token.
+    if (q.from > k) break;
+    if (q.from !== k || !genericBodyName(scan.tokens, q.from, q.to)) continue;
+    const own = decodedHits(m);
+    for (const h of decodedHits(q)) {
+      const c = entityAt(index, h.entity).country;
+      if (c && own.some((o) => entityAt(index, o.entity).country === c)) return false;
+    }
+    return true;
+  }
+  return false;
+}
 
 /** Is one of the match's candidates a person? */
 function personAmong(m: RawMatch, index: EntityIndex): boolean {
@@ -1263,6 +1300,8 @@ const NAME_ARTICLES = new Set(['the', 'la', 'las', 'los', 'le', 'les', 'el', 'il
  *  and legislators' after a party's ("Labour Party MP Imran Hussain", "EPP MEPs"). */
 const EXECUTIVE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cmo', 'cio', 'evp', 'svp', 'vp', 'md', 'gm', 'mp', 'mps', 'mep', 'meps', 'msp', 'msps', 'mla', 'mlas', 'mpp', 'mpps']);
 const isTitleWord = (norm: string) => HONORIFICS.has(norm) || EXECUTIVE_TITLES.has(norm);
+/** Words after a name that begin a title in a sentence full of names ("CIA Director", "New York Lieutenant Governor"). */
+const denseTitleWord = (norm: string) => CAP_OK_AFTER.has(norm) || CAP_OK_BEFORE.has(norm) || isTitleWord(norm) || norm === 'lieutenant' || norm === 'special';
 
 /** Nouns that make the capitalised word before them the title of a work. */
 const WORK_NOUNS = new Set(['musical', 'musicals', 'film', 'films', 'movie', 'movies', 'series', 'franchise', 'sequel', 'trilogy', 'novel', 'novels', 'album', 'soundtrack', 'comic', 'comics', 'cartoon', 'sitcom', 'miniseries', 'videogame']);

@@ -10,6 +10,7 @@
  *    starts with a capital.
  * Pure functions over a block's text and tokens.
  */
+import { GENERIC_PARTY_WORDS, INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
 import { Shape, spaceBetween, type Token } from './normalize';
 
 /** Words that end a holiday's name after a possessive: "Saint Patrick's Day", "New Year's Eve". */
@@ -121,4 +122,19 @@ export function numberedEventAfter(text: string, tokens: Token[], to: number): b
   const last = tokens[to - 1], num = tokens[to];
   if (!last || !num || num.end - num.start !== 3 || !/^\d{3}$/.test(text.slice(num.start, num.end)) || !spaceBetween(text, last, num)) return false;
   return !/^[ \u00a0]+\p{Ll}/u.test(text.slice(num.end, num.end + 3)) && !/^[.,:\-\u2010-\u2015]\d/.test(text.slice(num.end, num.end + 2));
+}
+
+/** Words of institutions' and parties' generic names ("Air Force", "Workers' Party", "Department of Health"). */
+const GENERIC_NAME_WORDS = new Set([...INSTITUTION_WORDS, ...GENERIC_PARTY_WORDS, ...ORG_NOUNS]);
+
+/**
+ * "the Ghana Air Force", "the Kurdistan Workers' Party", "the New Mexico Department of Health": a
+ * name of two or more generic words (a known name of its own, "Air Force") right after a place is
+ * that place's body, one longer name the pack lacks, not the place followed by a name. Is the token
+ * range `from`…`to` (a known name's match) made of such words only? (The "s" of a possessive counts.)
+ */
+export function genericBodyName(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) if (!GENERIC_NAME_WORDS.has(tokens[k]!.norm) && tokens[k]!.norm !== 's') return false;
+  return true;
 }

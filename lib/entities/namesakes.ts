@@ -1,0 +1,50 @@
+/**
+ * Things and people named after someone or somewhere the pack knows (issue #4, session 14). Each is a
+ * class of false link read on unreserved news items, not on the gold:
+ *  - a ship: "the aircraft carrier USS Abraham Lincoln", "the frigate Cristóbal Colón", "the
+ *    container ship Dali", "the cruiser Moskva" are vessels, not the president, the explorer, the
+ *    city (~30 links in 37,000 unreserved items, all false);
+ *  - a son or a father: "Donald Trump Jr.", "Robert Kennedy Jr.", "Cyrus Vance Jr." are another
+ *    person than the record the shorter name matches.
+ * Pure functions over a block's text and tokens.
+ */
+import { Shape, spaceBetween, type Token } from './normalize';
+
+/** Navies' and merchant fleets' ship prefixes, written in capitals before a ship's name ("USS Arizona"). */
+const SHIP_PREFIXES = new Set(['uss', 'usns', 'uscgc', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'rfa', 'ara', 'brp', 'kri', 'roks', 'tcg', 'pns', 'mv', 'rv']);
+
+/** Lower-case nouns of vessels that go right before a ship's name ("the frigate Cristóbal Colón"). */
+const SHIP_NOUNS = new Set([
+  'ship', 'ships', 'warship', 'flagship', 'frigate', 'destroyer', 'cruiser', 'corvette', 'submarine', 'carrier', 'vessel',
+  'tanker', 'freighter', 'icebreaker', 'yacht', 'superyacht', 'ferry', 'trawler', 'liner', 'schooner', 'gunboat', 'minesweeper',
+]);
+
+/**
+ * Is the match (its first token `from`) a ship's name: right after a ship prefix in capitals
+ * ("USS Harry S. Truman") or a lower-case vessel noun ("the landing ship Minsk", "the aircraft
+ * carrier Shandong"), a space between? Only for people and places: an airline after "carrier"
+ * ("flag carrier Aeroflot") is the company, and the caller asks for those types only.
+ */
+export function shipNamedAfter(text: string, tokens: Token[], from: number): boolean {
+  const prev = tokens[from - 1], first = tokens[from];
+  if (!prev || !first || !spaceBetween(text, prev, first)) return false;
+  if (prev.shape === Shape.Upper) return SHIP_PREFIXES.has(prev.norm);
+  return prev.shape === Shape.Lower && SHIP_NOUNS.has(prev.norm);
+}
+
+/** Generational suffixes after a person's name: the son, the father, a namesake of another generation. */
+const GENERATION_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/**
+ * "Donald Trump Jr.", "Robert Kennedy Jr.'s guests", "Cyrus Vance Jr.": a person's name followed by
+ * a generational suffix (after a space or a comma) names another generation than the record the
+ * name matched, unless that record's own name carries the suffix ("Martin Luther King Jr.", whose
+ * record the bare name also reaches). `to`: the token after the match; `name`: the record's name.
+ */
+export function otherGeneration(text: string, tokens: Token[], to: number, name: string): boolean {
+  const last = tokens[to - 1], next = tokens[to];
+  if (!last || !next || !GENERATION_SUFFIXES.has(next.norm) || !/^,?[ \u00a0]$/.test(text.slice(last.end, next.start))) return false;
+  // "Jr"/"Sr" capitalised; roman numerals in capitals ("III"), not a lower-case "ii".
+  if (next.shape === Shape.Lower || (next.norm.startsWith('i') && next.shape !== Shape.Upper)) return false;
+  return !new RegExp(`\\b${next.norm}\\b`, 'i').test(name);
+}
