@@ -12,8 +12,10 @@
  *   keys        topic names and the posting lists' keys (entity ids) as string lists (sections,
  *               not header JSON: parsing 412 KB of JSON and filling three Maps of ~8k, 5k and 5k
  *               strings was most of the coverage thaw, issue #8); topicNames a lazy list over
- *               them, topicIds / byEntity / idf lazy maps (a hash table made on the first
- *               lookup, a posting list decoded when its entity is looked up)
+ *               them, topicIds / byEntity / idf lazy maps (a posting list decoded when its
+ *               entity is looked up); the posting keys with their order by value (SortedKeys:
+ *               a binary search, no hash table made on the page's first query, #8), topicIds
+ *               a hash table made on the first lookup
  *   idf         the index's values, in its key order (dated keys, then undated-only ones)
  *   records     rebuilt from columns when an item is read: ids (below), dates (a
  *               StringList of the distinct dates and each item's number in it), an outlet table
@@ -46,12 +48,19 @@ import { LazyMap, lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
 import { headingIndexOf, seedHeadingIndex, type HeadingIndex } from './headings';
+import { SortedKeys, keyOrder } from './sorted-keys';
 
 const ORIGINS: CoverageOrigin[] = ['timeline', 'pack', 'history'];
 
 export interface FrozenCoverageData {
   count: number;
   maxIdf: number;
+  /**
+   * The posting keys' order by value is stored (sections datedKeyOrder, undatedKeyOrder): they
+   * are looked up by binary search (SortedKeys), with no hash table made on the first query.
+   * Absent in images written before it: their keys are hashed on first lookup, as then.
+   */
+  sortedKeys?: boolean;
   /** The idf map's keys, when not simply the dated keys then the undated-only ones. */
   idfKeys?: string[];
   /**
@@ -231,6 +240,19 @@ function startsOf(counts: Uint16Array | Uint32Array): Uint32Array {
 }
 
 /**
+ * One ascending list from its stored differences: deltas[start .. start + length) summed. A
+ * module-level function for every such list (posting lists, a stem's topics, a heading's items),
+ * not a loop in each thaw's own closure: closures made by a new thaw ran their first lists
+ * unoptimised (the own-seed page's 15 posting lists: ~1.6 ms of its first query on freshly
+ * decoded knowledge, #8).
+ */
+function ascendingList(deltas: Int32Array, start: number, length: number): number[] {
+  const list: number[] = new Array(length);
+  for (let k = 0, at = start, v = 0; k < length; k++) list[k] = v += deltas[at++]!;
+  return list;
+}
+
+/**
  * The stored heading index in headingIndexOf's shape, made on first use of any field, and even
  * then only in part: a page looks up a few dozen stems and reads the items of a few hundred
  * topics, so byStem and idf are LazyMaps over the stems (a hash table, no Map of ~20k entries and
@@ -262,17 +284,9 @@ function thawHeadings(image: Image<unknown>, prefix: string, topicCount: number)
     }
     const fixTopics = image.i32(`${prefix}.hMassFixTopics`), fixValues = image.f64(`${prefix}.hMassFixValues`);
     for (let k = 0; k < fixTopics.length; k++) mass[fixTopics[k]!] = fixValues[k]!;
-    const byStem = new LazyMap<number[]>(stems, (st) => {
-      const list: number[] = new Array(topicCounts[st]!);
-      for (let k = 0, at = topicStart[st]!, t = 0; k < list.length; k++, at++) list[k] = t += topicDeltas[at]!;
-      return list;
-    });
+    const byStem = new LazyMap<number[]>(stems, (st) => ascendingList(topicDeltas, topicStart[st]!, topicCounts[st]!));
     const idf = new LazyMap<number>(stems, (st) => idfValues[st]!);
-    const items = lazyList<number[]>(topicCount, (t) => {
-      const list: number[] = new Array(itemCounts[t]!);
-      for (let k = 0, at = itemStart[t]!, prev = 0; k < list.length; k++, at++) list[k] = prev = prev + itemDeltas[at]!;
-      return list;
-    }).list;
+    const items = lazyList<number[]>(topicCount, (t) => ascendingList(itemDeltas, itemStart[t]!, itemCounts[t]!)).list;
     return (made = { byStem, idf, mass, items });
   };
   return {
@@ -317,7 +331,7 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
   const { idPrefix, serials, oddIds } = idColumns(recs);
   return {
     data: {
-      count: n, maxIdf: index.maxIdf, urls, topics, rest, idPrefix, oddIds,
+      count: n, maxIdf: index.maxIdf, urls, topics, rest, idPrefix, oddIds, sortedKeys: true,
       ...(idfKeys.join('\n') === usual.join('\n') ? {} : { idfKeys }),
       ...(entityIdsAreDatedKeys ? { entityIdsAreDatedKeys } : {}),
     },
@@ -325,6 +339,8 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
       ...listSections(`${prefix}.topicName`, index.topicNames),
       ...listSections(`${prefix}.datedKey`, dated.keys),
       ...listSections(`${prefix}.undatedKey`, undated.keys),
+      [`${prefix}.datedKeyOrder`]: keyOrder(dated.keys),
+      [`${prefix}.undatedKeyOrder`]: keyOrder(undated.keys),
       [`${prefix}.days`]: daysColumn(index.days),
       [`${prefix}.entityCounts`]: index.entityCounts,
       [`${prefix}.topicCounts`]: counts(index.topicStart),
@@ -349,15 +365,11 @@ export function freezeCoverageIndex(index: CoverageIndex, prefix: string): { dat
 }
 
 /** Posting lists by entity id: a lazy map over the keys, each list decoded when its key is looked up. */
-function postingMap(keys: DeferredStrings, lengths: Uint32Array, flat: Int32Array): Map<string, number[]> {
+function postingMap(keys: DeferredStrings | SortedKeys, lengths: Uint32Array, flat: Int32Array): Map<string, number[]> {
   if (lengths.length !== keys.size) throw new Error('frozen coverage index: posting counts disagree');
   const starts = startsOf(lengths);
   if (starts[lengths.length] !== flat.length) throw new Error('frozen coverage index: list lengths disagree');
-  return new LazyMap<number[]>(keys, (i) => {
-    const list: number[] = new Array(lengths[i]!);
-    for (let k = 0, at = starts[i]!, v = 0; k < list.length; k++) list[k] = v += flat[at++]!;
-    return list;
-  });
+  return new LazyMap<number[]>(keys, (i) => ascendingList(flat, starts[i]!, lengths[i]!));
 }
 
 export interface ThawedCoverageIndex {
@@ -406,7 +418,8 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
   const ids = () => (idTable ??= FrozenStrings.build(Array.from({ length: n }, (_, i) => idAt(i))));
   const sources = () => (sourceList ??= new StringList(sourceParts));
   const keyList = (name: string) => new DeferredStrings(parts(name));
-  const topicNameList = keyList('topicName'), datedKeys = keyList('datedKey'), undatedKeys = keyList('undatedKey');
+  const postingKeys = (name: string) => (data.sortedKeys ? new SortedKeys(parts(name), image.u32(`${prefix}.${name}Order`)) : keyList(name));
+  const topicNameList = keyList('topicName'), datedKeys = postingKeys('datedKey'), undatedKeys = postingKeys('undatedKey');
   const topicCount = topicNameList.size;
   const topicNames = lazyList<string>(topicCount, (t) => topicNameList.keyAt(t)).list;
   const entityIds = () => (entityIdList ??= entityIdParts ? new StringList(entityIdParts) : datedKeys);

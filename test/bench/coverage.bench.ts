@@ -101,7 +101,11 @@ function cpuPairPerCallMs(a: () => unknown, b: () => unknown, batch: number, run
  * the background does), one sample per decode, each after a full GC (so the last knowledge's
  * collection does not land in it). Its samples still swing (session 13, --single-threaded, load
  * 6-11: 7-230 ms, median 12-37): the first query on new knowledge runs code V8 had optimised for
- * the last one; the row's target is on the median.
+ * the last one; the row's target is on the median. Process CPU also counts V8's background
+ * compiler: on each new index the thaw's closures (thawCoverageIndex itself, the heading index's
+ * getters, the lazy maps' decoders) are compiled again while this query runs (--trace-opt,
+ * session 14). Single-threaded, in process, warm code, the same query is 10.5 ms against 4.4
+ * repeated (load 15-22; 13.8 ms at session 14's start, before the stored key order).
  */
 export function ownSeedRows(root: string): BenchRow[] {
   if (!existsSync(path.join(root, 'assets/default-pack.json'))) return [];
