@@ -32,6 +32,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
+import { ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 
 export interface CompileEntitiesOptions {
@@ -123,6 +124,9 @@ export interface CompileEntitiesResult {
   report: string[];
   /** Pack licence ids used by the entities. */
   sources: string[];
+  /** The name keys of every record the reference files hold (kept or not), from this read of them,
+   *  for the news names (build-pack.ts); absent when `lineLimit` cut the read short. */
+  referenceNames?: ReferenceNames;
 }
 
 /** Licence ids, see build-pack.ts LICENSES. */
@@ -774,6 +778,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const byPage = new Map<string, Work>(); // a person's English Wikipedia page title, folded
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
+  const refNames = new ReferenceNames();
 
   /** Aliases reviewed by hand (curated/aliases.json, curated/entities.json): kept even when one word. */
   const curatedAliasKeys = new Set<string>();
@@ -832,6 +837,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 1. core: everything usable
   const core = path.join(dir, 'entities.jsonl');
   for await (const r of readJsonl(core, opts.lineLimit)) {
+    refNames.addRaw(r);
     const e = toWork(r, 'core', drops);
     if (!e) continue;
     taken.add('entities.jsonl');
@@ -860,6 +866,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     let n = 0;
     for await (const r of readJsonl(p, opts.lineLimit)) {
       n++;
+      refNames.addRaw(r);
       const e = toWork(r, kind, drops);
       if (!e) continue;
       if (e.name === e.name.toLowerCase()) { drops.add(`entity: ${file} — name in lower case only`); continue; }
@@ -1129,5 +1136,5 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   for (const e of out) types.add(e.type);
   report.push(`entities: ${out.length}`, ...types.lines('  type '), ...taken.lines('  taken from '), ...merges.lines('  merged: '), ...drops.lines('  dropped '));
   const sources = [...new Set(out.flatMap((e) => e.sources))].sort();
-  return { entities: out, report, sources };
+  return { entities: out, report, sources, ...(opts.lineLimit === undefined ? { referenceNames: refNames } : {}) };
 }

@@ -463,44 +463,58 @@ export function newsNameRecords(items: readonly NewsCorpusItem[], reserved: Read
   return { records, dropped };
 }
 
+/** A reference record as the name keys read it. */
+export interface ReferenceNameRecord { id: string; name: string; type: EntityType; aliases: string[] }
+
 /**
- * What the reference files (entities*.jsonl) say about names, read in one pass:
+ * What the reference files (entities*.jsonl) say about names:
  * - `keys`: the folded keys of every name and multi-word alias. A name one of them carries is that
  *   record's, not a news name — even when the pack leaves the record out, the right id for it is
  *   the record's.
  * - `oneWord`: one-word aliases → the records carrying them (id, type). They are not in `keys`:
  *   many are a person's surname or a club's town ("Assen" of a minister Ronald Assen, "Tenerife" of
  *   CD Tenerife) and say nothing about a place the news names so (news-name-variants.ts uses them).
+ * Filled record by record (`add`), so the pack compiler can fill it from its own read of the files.
  */
-export function referenceNames(files: readonly string[]): { keys: Set<string>; oneWord: Map<string, { id: string; type: EntityType }[]> } {
-  const keys = new Set<string>();
-  const oneWord = new Map<string, { id: string; type: EntityType }[]>();
-  forEachReferenceRecord(files, (r) => {
-    keys.add(aliasKey(r.name));
+export class ReferenceNames {
+  readonly keys = new Set<string>();
+  readonly oneWord = new Map<string, { id: string; type: EntityType }[]>();
+
+  /** Adds one record as the files hold it (unparsed fields are checked: a bad line adds nothing). */
+  addRaw(r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown }): void {
+    if (typeof r.name !== 'string' || !r.name) return;
+    const aliases = Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string' && !!a) : [];
+    this.add({ id: typeof r.id === 'string' ? r.id : '', name: r.name, type: r.type as EntityType, aliases });
+  }
+
+  add(r: ReferenceNameRecord): void {
+    const name = aliasKey(r.name);
+    if (name) this.keys.add(name);
     for (const a of r.aliases) {
       const key = aliasKey(a);
-      if (key.includes(' ')) keys.add(key);
+      if (key.includes(' ')) this.keys.add(key);
       else if (key) {
-        let list = oneWord.get(key);
-        if (!list) oneWord.set(key, (list = []));
+        let list = this.oneWord.get(key);
+        if (!list) this.oneWord.set(key, (list = []));
         list.push({ id: r.id, type: r.type });
       }
     }
-  });
-  keys.delete('');
-  return { keys, oneWord };
+  }
 }
 
-function forEachReferenceRecord(files: readonly string[], f: (r: { id: string; name: string; type: EntityType; aliases: string[] }) => void): void {
-  for (const file of files) {
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      let r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown };
-      try { r = JSON.parse(line) as typeof r; } catch { continue; }
-      if (typeof r.name !== 'string' || !r.name) continue;
-      const aliases = Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string' && !!a) : [];
-      f({ id: typeof r.id === 'string' ? r.id : '', name: r.name, type: r.type as EntityType, aliases });
-    }
+/** ReferenceNames of the given files, read in one pass. */
+export function referenceNames(files: readonly string[]): ReferenceNames {
+  const names = new ReferenceNames();
+  for (const file of files) forEachReferenceLine(file, (r) => names.addRaw(r));
+  return names;
+}
+
+function forEachReferenceLine(file: string, f: (r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown }) => void): void {
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown };
+    try { r = JSON.parse(line) as typeof r; } catch { continue; }
+    f(r);
   }
 }
