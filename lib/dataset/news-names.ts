@@ -32,6 +32,9 @@ const TITLE_WORDS = new Set([
   'u', 's', 'us', 'uk', 'un', 'eu', 'democrat', 'democratic', 'republican', 'gop', 'labour', 'conservative',
 ]);
 
+/** The title words that also begin place names ("Saint Helena Island"). */
+const SAINTS = new Set(['st', 'saint']);
+
 /** Words that never start or make a name on their own: calendar words and the like. */
 const CALENDAR = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -219,9 +222,12 @@ export function capitalisedNames(text: string, tokens: Token[], use: WordCase): 
     const cut = (a: Token | undefined, b: Token | undefined) => !!a && !!b && /^[-'’]$/.test(text.slice(a.end, b.start)) && (a.shape === Shape.Lower || b.shape === Shape.Lower);
     if (cut(tokens[i - 1], tokens[i]) || cut(tokens[j - 1], tokens[j])) { i = j; continue; }
     let from = i;
+    // "Saint Helena Island", "St. Croix River": a saint's name before a place's head word is the place's.
+    const saintPlace = PLACE_HEADS.has(tokens[j - 1]!.norm) && j - i >= 3;
     // Cut titles and calendar words off the front, and an ordinary word that only a sentence start capitalised.
     while (from < j) {
       const t = tokens[from]!;
+      if (saintPlace && SAINTS.has(t.norm)) break;
       if (TITLE_WORDS.has(t.norm) || CALENDAR.has(t.norm) || t.norm === 'the' || (from === i && sentenceStart(text, tokens, i) && ordinary(use, t.norm)) || JOINERS.has(t.norm)) from++;
       else break;
     }
@@ -386,6 +392,11 @@ export function newsNameType(ev: NameEvidence, use: WordCase, lexicon: NameLexic
   }
   // "Sievierodonetsk", "Uvalde": written after "in"/"near" at least half the time.
   const placeLike = ev.afterPlaceWord >= 2 && ev.afterPlaceWord * 2 >= ev.occurrences;
+  // "in Abu Kamal, Syria", "in Madjoari Department, Burkina Faso": placed in a country by the text
+  // and written after "in"/"near" half the time — a town that looks like a person's name, an
+  // administrative department (Burkina Faso, Haiti, Colombia) that looks like a ministry's.
+  const placedInCountry = Object.keys(ev.countries).length > 0 && ev.afterPlaceWord * 2 >= ev.occurrences;
+  if (placedInCountry && !kinds.includes('event') && (personLike || (last === 'department' && several))) return 'place';
   if (personLike && !kinds.length && !placeLike) return knownPersonVariant(words, known) ? null : 'person';
   // A place known only by "in X" that holds a known name is that place written another way
   // ("Gaza City" of the record Gaza): the reference's record is the right one, not a new name.
