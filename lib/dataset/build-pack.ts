@@ -13,7 +13,7 @@ import { compileCoverage } from './compile-coverage';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
-import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNames, type NameLexicon } from './news-names';
+import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNames, type NameLexicon, type ReferenceNames } from './news-names';
 import { foldNewsNameVariants } from './news-name-variants';
 import { newsGoldReserve, readNewsCorpus } from './news-salience';
 import { aliasKey } from '../entities/normalize';
@@ -159,12 +159,12 @@ export function countryNameKeys(entities: readonly PackEntity[]): Map<string, st
  * a compiled record's written another way becomes that record's alias or is dropped
  * (news-name-variants.ts). Returns the new records; adds the folded aliases to `entities`.
  */
-function newsNameEntities(entitiesDir: string, corpusFile: string, entities: PackEntity[], report: string[]): PackEntity[] {
+function newsNameEntities(entitiesDir: string, corpusFile: string, entities: PackEntity[], report: string[], read?: ReferenceNames): PackEntity[] {
   if (!existsSync(corpusFile)) return [];
   const corpus = readNewsCorpus(corpusFile);
-  const files = ['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f));
-  // One read of the reference files for both uses (each file is tens of MB of JSON lines).
-  const reference = referenceNames(files);
+  // The compiler's own read of the reference files when it read them whole (each is tens of MB of
+  // JSON lines); otherwise one read here for both uses.
+  const reference = read ?? referenceNames(['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(entitiesDir, f)));
   const known = reference.keys;
   for (const e of entities) for (const n of [e.name, ...e.aliases, ...e.shortNames]) known.add(aliasKey(n));
   const r = newsNameRecords(corpus, newsGoldReserve(corpus), { minItems: NEWS_NAME_MIN_ITEMS, known, lexicon: NEWS_NAME_LEXICON, countries: countryNameKeys(entities) });
@@ -194,7 +194,7 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
     r.sources.forEach((s) => sources.add(s));
     report.push(...r.report);
     if (opts.newsNames ?? true) {
-      const names = newsNameEntities(opts.entitiesDir, newsCorpus, entities, report);
+      const names = newsNameEntities(opts.entitiesDir, newsCorpus, entities, report, r.referenceNames);
       entities = [...entities, ...names];
       for (const e of names) e.sources.forEach((s) => sources.add(s));
     }

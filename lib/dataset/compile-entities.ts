@@ -32,6 +32,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
+import { ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 
 export interface CompileEntitiesOptions {
@@ -123,6 +124,9 @@ export interface CompileEntitiesResult {
   report: string[];
   /** Pack licence ids used by the entities. */
   sources: string[];
+  /** The name keys of every record the reference files hold (kept or not), from this read of them,
+   *  for the news names (build-pack.ts); absent when `lineLimit` cut the read short. */
+  referenceNames?: ReferenceNames;
 }
 
 /** Licence ids, see build-pack.ts LICENSES. */
@@ -171,7 +175,9 @@ type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular
   voteShare?: number;
   /** A person's English Wikipedia page, folded (page-name.ts personPageKey): the key that merges
    *  a Wikidata and a date-page record of one person; not in the pack (QID records keep no URL). */
-  page?: string };
+  page?: string;
+  /** The reference names it with the years it existed ("Washington Times (1894–1939)"): a namesake of the past (an event's years, "Gaza War (2008–2009)", only say which one). */
+  historical?: boolean };
 
 class Counter {
   private m = new Map<string, number>();
@@ -434,6 +440,25 @@ function sourceIds(r: RawRecord, file: Work['file']): string[] {
   return [file === 'more' ? SOURCE_MORE : SOURCE_POPULAR];
 }
 
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+/**
+ * A person's name with the European Parliament's capital surname written as news writes it:
+ * "Roberta METSOLA" → "Roberta Metsola" (the card shows the name). Only words in capitals after a
+ * capitalised word ("JB Pritzker", "Hira Chandra KC" and "Louis XVIII" keep theirs: initials, a
+ * two-letter surname, a numeral).
+ */
+export function capitalSurnamesCased(name: string): string {
+  const words = name.split(' ');
+  const firstCap = words.findIndex((w) => /^\p{Lu}\p{Ll}/u.test(w));
+  if (firstCap < 0) return name;
+  return words.map((w, i) => (i > firstCap && /^\p{Lu}[\p{Lu}'’-]{2,}$/u.test(w) && !ROMAN_NUMERAL.test(w)
+    ? w.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+    : w)).join(' ');
+}
+
+/** A qualifier of years in a reference name: "(1894–1939)". */
+const HISTORICAL_QUALIFIER = /\(\d{3,4}\s*[–-]\s*\d{2,4}\)\s*$/;
+
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   let name = stripQualifier(cleanName(r.name ?? ''));
   if (r.id.startsWith('cik:')) name = secFilerName(name);
@@ -444,9 +469,19 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
     aliases.push(name);
     name = latin;
   }
+  let shortNames = (r.shortNames ?? []).map(cleanName);
   if (r.type === 'person') {
     const un = uninvert(name);
     if (un) { drops.add('name: "Surname, Given" inverted back'); name = un; }
+    const cased = capitalSurnamesCased(name);
+    if (cased !== name) {
+      drops.add('name: surname in capitals written as news writes it');
+      const words = new Map(name.split(' ').map((w, i) => [w, cased.split(' ')[i]!]));
+      const recase = (s: string) => s.split(' ').map((w) => words.get(w) ?? w).join(' ');
+      shortNames = shortNames.map(recase);
+      aliases.splice(0, aliases.length, ...aliases.map(recase));
+      name = cased;
+    }
   }
   if (nameTokens(name).length === 0) { drops.add(`entity: empty name (${file})`); return null; }
   // The common name news writes ("Liz Cheney" of the record "Elizabeth Cheney"): counted by the
@@ -459,12 +494,13 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
     name,
     type: r.type,
     aliases,
-    shortNames: (r.shortNames ?? []).map(cleanName),
+    shortNames,
     roles: normRoles(r.roles, file === 'core' ? 4 : 1),
     sources: sourceIds(r, file),
     file,
   };
   if (qid) e.qid = qid;
+  if (r.type !== 'event' && HISTORICAL_QUALIFIER.test(r.name ?? '')) e.historical = true;
   // FB15k-237 holds the ~15k most-linked Freebase entities: a fame signal.
   if (/FB15k/.test(r.source ?? '')) e.famous = true;
   if (/iso3166-2/.test(r.source ?? '')) e.firstLevel = true;
@@ -618,6 +654,10 @@ function quotaKey(e: Work): string {
 const SALIENT_ITEMS = 2;
 /** …and ranks above every record of its kind the news does not name. */
 const SALIENT_LIFT = 1000;
+/** Records named in a single news item that are kept on top of the per-kind quotas. */
+function namedOnceAllowed(e: Work): boolean {
+  return !e.historical && nameTokens(e.name).length >= 2;
+}
 /** Rank of a record below its source's tiers that the news names (it then competes by salience). */
 const BELOW_TIER_RANK = 0;
 
@@ -774,6 +814,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const byPage = new Map<string, Work>(); // a person's English Wikipedia page title, folded
   const renamed = new Map<string, string>(); // original id → final id
   const order: Work[] = [];
+  const refNames = new ReferenceNames();
 
   /** Aliases reviewed by hand (curated/aliases.json, curated/entities.json): kept even when one word. */
   const curatedAliasKeys = new Set<string>();
@@ -832,6 +873,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 1. core: everything usable
   const core = path.join(dir, 'entities.jsonl');
   for await (const r of readJsonl(core, opts.lineLimit)) {
+    refNames.addRaw(r);
     const e = toWork(r, 'core', drops);
     if (!e) continue;
     taken.add('entities.jsonl');
@@ -860,6 +902,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     let n = 0;
     for await (const r of readJsonl(p, opts.lineLimit)) {
       n++;
+      refNames.addRaw(r);
       const e = toWork(r, kind, drops);
       if (!e) continue;
       if (e.name === e.name.toLowerCase()) { drops.add(`entity: ${file} — name in lower case only`); continue; }
@@ -877,13 +920,14 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (let i = pool.length - 1; i >= 0; i--) {
       const c = pool[i]!;
       const salient = c.salience >= SALIENT_ITEMS;
+      const named = c.salience >= 1 && namedOnceAllowed(c.e);
       if (c.rank === null) {
         // Below the source's tiers (the date pages' long tail, SEC filers, agencies and brands of
         // low popularity): kept only when the news names it.
-        if (!salient) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); pool.splice(i, 1); continue; }
+        if (!salient && !named) { drops.add(`entity: ${file} — CC BY-SA-only or low-value source`); pool.splice(i, 1); continue; }
         c.rank = BELOW_TIER_RANK;
       }
-      if (kind === 'more' && c.e.type === 'person' && roleScore(c.e.roles) < 3 && !c.e.famous && !include.has(c.e.id) && !salient) { drops.add(`entity: ${file} — person without a role since 2012`); pool.splice(i, 1); }
+      if (kind === 'more' && c.e.type === 'person' && roleScore(c.e.roles) < 3 && !c.e.famous && !include.has(c.e.id) && !salient && !named) { drops.add(`entity: ${file} — person without a role since 2012`); pool.splice(i, 1); }
     }
     const picked = pool as (Candidate & { rank: number })[];
     // Regions: countries with very many (municipalities of small states) add noise, not news value.
@@ -896,6 +940,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (e.subtype !== 'region' || (regionsPer.get(e.country ?? '') ?? 0) <= MAX_REGIONS_PER_COUNTRY) continue;
       // US states, Russian federal subjects, Turkish provinces stay; counties and municipalities go.
       if (e.firstLevel && (firstLevelPer.get(e.country ?? '') ?? 0) <= MAX_FIRST_LEVEL_REGIONS) continue;
+      // Named once is not enough here: "Franklin County" is a county of 24 states.
       if (salience >= SALIENT_ITEMS) continue;
       drops.add(`entity: ${file} — region below the first level of a country with more than ${MAX_REGIONS_PER_COUNTRY} regions`);
       picked.splice(i, 1);
@@ -912,7 +957,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const q = quotaKey(item.e);
       const max = quota[q] ?? quota.other ?? 0;
       const n = used.get(q) ?? 0;
-      if (n >= max || keep.length >= limit) { drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`); continue; }
+      if (n >= max || keep.length >= limit) {
+        // Named in one news item: kept on top of the quota (it pushes no quota record out).
+        if (item.salience >= 1 && namedOnceAllowed(item.e)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
+        drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`);
+        continue;
+      }
       used.set(q, n + 1);
       keep.push(item);
       if (item.salience >= SALIENT_ITEMS) taken.add(`${file} (named in >= ${SALIENT_ITEMS} news items${item.rank === BELOW_TIER_RANK ? ", below its source's tiers" : ''})`);
@@ -1129,5 +1179,5 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   for (const e of out) types.add(e.type);
   report.push(`entities: ${out.length}`, ...types.lines('  type '), ...taken.lines('  taken from '), ...merges.lines('  merged: '), ...drops.lines('  dropped '));
   const sources = [...new Set(out.flatMap((e) => e.sources))].sort();
-  return { entities: out, report, sources };
+  return { entities: out, report, sources, ...(opts.lineLimit === undefined ? { referenceNames: refNames } : {}) };
 }

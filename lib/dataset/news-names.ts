@@ -32,6 +32,9 @@ const TITLE_WORDS = new Set([
   'u', 's', 'us', 'uk', 'un', 'eu', 'democrat', 'democratic', 'republican', 'gop', 'labour', 'conservative',
 ]);
 
+/** The title words that also begin place names ("Saint Helena Island"). */
+const SAINTS = new Set(['st', 'saint']);
+
 /** Words that never start or make a name on their own: calendar words and the like. */
 const CALENDAR = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -219,9 +222,12 @@ export function capitalisedNames(text: string, tokens: Token[], use: WordCase): 
     const cut = (a: Token | undefined, b: Token | undefined) => !!a && !!b && /^[-'’]$/.test(text.slice(a.end, b.start)) && (a.shape === Shape.Lower || b.shape === Shape.Lower);
     if (cut(tokens[i - 1], tokens[i]) || cut(tokens[j - 1], tokens[j])) { i = j; continue; }
     let from = i;
+    // "Saint Helena Island", "St. Croix River": a saint's name before a place's head word is the place's.
+    const saintPlace = PLACE_HEADS.has(tokens[j - 1]!.norm) && j - i >= 3;
     // Cut titles and calendar words off the front, and an ordinary word that only a sentence start capitalised.
     while (from < j) {
       const t = tokens[from]!;
+      if (saintPlace && SAINTS.has(t.norm)) break;
       if (TITLE_WORDS.has(t.norm) || CALENDAR.has(t.norm) || t.norm === 'the' || (from === i && sentenceStart(text, tokens, i) && ordinary(use, t.norm)) || JOINERS.has(t.norm)) from++;
       else break;
     }
@@ -386,6 +392,11 @@ export function newsNameType(ev: NameEvidence, use: WordCase, lexicon: NameLexic
   }
   // "Sievierodonetsk", "Uvalde": written after "in"/"near" at least half the time.
   const placeLike = ev.afterPlaceWord >= 2 && ev.afterPlaceWord * 2 >= ev.occurrences;
+  // "in Abu Kamal, Syria", "in Madjoari Department, Burkina Faso": placed in a country by the text
+  // and written after "in"/"near" half the time — a town that looks like a person's name, an
+  // administrative department (Burkina Faso, Haiti, Colombia) that looks like a ministry's.
+  const placedInCountry = Object.keys(ev.countries).length > 0 && ev.afterPlaceWord * 2 >= ev.occurrences;
+  if (placedInCountry && !kinds.includes('event') && (personLike || (last === 'department' && several))) return 'place';
   if (personLike && !kinds.length && !placeLike) return knownPersonVariant(words, known) ? null : 'person';
   // A place known only by "in X" that holds a known name is that place written another way
   // ("Gaza City" of the record Gaza): the reference's record is the right one, not a new name.
@@ -463,44 +474,58 @@ export function newsNameRecords(items: readonly NewsCorpusItem[], reserved: Read
   return { records, dropped };
 }
 
+/** A reference record as the name keys read it. */
+export interface ReferenceNameRecord { id: string; name: string; type: EntityType; aliases: string[] }
+
 /**
- * What the reference files (entities*.jsonl) say about names, read in one pass:
+ * What the reference files (entities*.jsonl) say about names:
  * - `keys`: the folded keys of every name and multi-word alias. A name one of them carries is that
  *   record's, not a news name — even when the pack leaves the record out, the right id for it is
  *   the record's.
  * - `oneWord`: one-word aliases → the records carrying them (id, type). They are not in `keys`:
  *   many are a person's surname or a club's town ("Assen" of a minister Ronald Assen, "Tenerife" of
  *   CD Tenerife) and say nothing about a place the news names so (news-name-variants.ts uses them).
+ * Filled record by record (`add`), so the pack compiler can fill it from its own read of the files.
  */
-export function referenceNames(files: readonly string[]): { keys: Set<string>; oneWord: Map<string, { id: string; type: EntityType }[]> } {
-  const keys = new Set<string>();
-  const oneWord = new Map<string, { id: string; type: EntityType }[]>();
-  forEachReferenceRecord(files, (r) => {
-    keys.add(aliasKey(r.name));
+export class ReferenceNames {
+  readonly keys = new Set<string>();
+  readonly oneWord = new Map<string, { id: string; type: EntityType }[]>();
+
+  /** Adds one record as the files hold it (unparsed fields are checked: a bad line adds nothing). */
+  addRaw(r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown }): void {
+    if (typeof r.name !== 'string' || !r.name) return;
+    const aliases = Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string' && !!a) : [];
+    this.add({ id: typeof r.id === 'string' ? r.id : '', name: r.name, type: r.type as EntityType, aliases });
+  }
+
+  add(r: ReferenceNameRecord): void {
+    const name = aliasKey(r.name);
+    if (name) this.keys.add(name);
     for (const a of r.aliases) {
       const key = aliasKey(a);
-      if (key.includes(' ')) keys.add(key);
+      if (key.includes(' ')) this.keys.add(key);
       else if (key) {
-        let list = oneWord.get(key);
-        if (!list) oneWord.set(key, (list = []));
+        let list = this.oneWord.get(key);
+        if (!list) this.oneWord.set(key, (list = []));
         list.push({ id: r.id, type: r.type });
       }
     }
-  });
-  keys.delete('');
-  return { keys, oneWord };
+  }
 }
 
-function forEachReferenceRecord(files: readonly string[], f: (r: { id: string; name: string; type: EntityType; aliases: string[] }) => void): void {
-  for (const file of files) {
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      let r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown };
-      try { r = JSON.parse(line) as typeof r; } catch { continue; }
-      if (typeof r.name !== 'string' || !r.name) continue;
-      const aliases = Array.isArray(r.aliases) ? r.aliases.filter((a): a is string => typeof a === 'string' && !!a) : [];
-      f({ id: typeof r.id === 'string' ? r.id : '', name: r.name, type: r.type as EntityType, aliases });
-    }
+/** ReferenceNames of the given files, read in one pass. */
+export function referenceNames(files: readonly string[]): ReferenceNames {
+  const names = new ReferenceNames();
+  for (const file of files) forEachReferenceLine(file, (r) => names.addRaw(r));
+  return names;
+}
+
+function forEachReferenceLine(file: string, f: (r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown }) => void): void {
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let r: { id?: unknown; name?: unknown; type?: unknown; aliases?: unknown };
+    try { r = JSON.parse(line) as typeof r; } catch { continue; }
+    f(r);
   }
 }
