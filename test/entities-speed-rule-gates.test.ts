@@ -66,6 +66,20 @@ describe('sentence starts, by char codes', () => {
   });
 });
 
+describe('given-name repeats: the quick no by length and first letter', () => {
+  const people = buildEntityIndex([
+    testEntity({ id: 'P1', name: 'Zoe Quinn', type: 'person', prominence: 50 }),
+    testEntity({ id: 'P2', name: 'Marsha P. Johnson', type: 'person', prominence: 60 }),
+    testEntity({ id: 'P3', name: 'Bartholomew Roberts', type: 'person', prominence: 50 }),
+  ]);
+  it('every introduced person\'s given name links, the shortest, the longest and one between', () => {
+    const text = 'Zoe Quinn met Marsha P. Johnson and Bartholomew Roberts.\n\nLater, Bartholomew left, Zoe stayed and Marsha spoke. Zed and Marshal did not.';
+    expect(linkKeys(people, text, null)).toEqual([
+      'P1:Zoe Quinn', 'P2:Marsha P. Johnson', 'P3:Bartholomew Roberts', 'P3:Bartholomew', 'P1:Zoe', 'P2:Marsha',
+    ]);
+  });
+});
+
 describe('party-state tags: the hyphen gate', () => {
   it('finds the tag after other hyphens, and at the text\'s start', () => {
     expect(partyStateTags('A well-known, long-serving senator (R-Tex.) said so.').map((t) => t.state)).toEqual(['Texas']);

@@ -157,9 +157,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // ("Margaret Hamilton") are that person's surname on this page, not the place.
   const surnames = new Set<string>();
   for (const scan of scans) {
-    for (let i = 1; i < scan.tokens.length; i++) {
-      const t = scan.tokens[i]!, prev = scan.tokens[i - 1]!;
-      if (t.shape !== Shape.Cap || prev.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm)) continue;
+    // Every token of the page passes here: each is read once (the previous one's shape is carried).
+    const tokens = scan.tokens;
+    let prevCap = tokens.length > 0 && tokens[0]!.shape === Shape.Cap;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const cap = t.shape === Shape.Cap;
+      if (!cap || !prevCap) { prevCap = cap; continue; }
+      if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
+      const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
       if ((i - 1 === 0 || sentenceStart(scan, i - 1)) && NEVER_ALONE.has(prev.norm)) continue;
       surnames.add(t.norm);
@@ -864,7 +870,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!hasFullHit(decodedHits(m))) continue;
+    if (!hasFullHit(m)) continue;
     starts.add(m.from);
     ends.add(m.to);
   }
@@ -897,9 +903,15 @@ export function headlineStyle(tokens: Token[]): boolean {
   return words >= 3 && caps >= words * 0.7;
 }
 
-/** Some hit is a full (non-short) form. */
-function hasFullHit(hits: AliasHit[]): boolean {
-  for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+/** Some hit is a full (non-short) form. Read from the packed hits when the match was not decoded
+ *  yet: this runs for every match of a block, before the rules decode the ones they look at. */
+function hasFullHit(m: RawMatch): boolean {
+  const hits = m.decoded;
+  if (hits !== undefined) {
+    for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+    return false;
+  }
+  for (let k = 0; k < m.hits.length; k++) if (!hitShort(m.hits[k]!)) return true;
   return false;
 }
 
