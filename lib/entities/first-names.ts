@@ -35,7 +35,7 @@ export function givenNamesOf(introduced: Iterable<number>, entityOf: (i: number)
       for (const w of words) clash.add(w);
       continue;
     }
-    for (const w of words.slice(1)) clash.add(w);
+    for (let k = 1; k < words.length; k++) clash.add(words[k]!);
     // The first word of the name; leave initials and one-word names aside.
     if (words.length < 2 || words[0]!.length < 3) continue;
     const first = words[0]!;
@@ -54,10 +54,20 @@ export function givenNamesOf(introduced: Iterable<number>, entityOf: (i: number)
 export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Map<string, number>, taken: [number, number][], found: Map<number, Mention[]>): void {
   if (given.size === 0) return;
   const { tokens, text } = block;
+  // A quick no before the map's lookup, asked of every capitalised word of the page: the given
+  // names' lengths and first letters (mod 32), a few numbers (issue #4, speed).
+  let shortest = Infinity, longest = 0, firsts = 0;
+  for (const name of given.keys()) {
+    shortest = Math.min(shortest, name.length);
+    longest = Math.max(longest, name.length);
+    firsts |= 1 << (name.charCodeAt(0) & 31);
+  }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.shape !== Shape.Cap) continue;
-    const who = given.get(t.norm);
+    const norm = t.norm;
+    if (norm.length < shortest || norm.length > longest || (firsts & (1 << (norm.charCodeAt(0) & 31))) === 0) continue;
+    const who = given.get(norm);
     if (who === undefined) continue;
     const prev = tokens[k - 1], next = tokens[k + 1];
     if (capsNear(text, prev, prev?.end ?? 0, t.start) || capsNear(text, next, t.end, next?.start ?? 0)) continue;

@@ -78,7 +78,10 @@ function readsOf(index: EntityIndex): Reads {
   if (index.entities !== lastList) {
     lastList = index.entities;
     let r = readsByList.get(index.entities);
-    if (!r) readsByList.set(index.entities, (r = { entities: [], nameKeys: [] }));
+    // Sized up front: an empty array written at scattered indices (entity numbers up to ~50k)
+    // turns into a dictionary, and every later read is a hash lookup (issue #4, speed).
+    const n = index.entities.length;
+    if (!r) readsByList.set(index.entities, (r = { entities: new Array<PackEntity>(n), nameKeys: new Array<string>(n) }));
     lastReads = r;
   }
   return lastReads;
@@ -97,8 +100,22 @@ function sentenceStart(scan: BlockScan, i: number): boolean {
   const from = scan.tokens[i - 1]!.end, to = scan.tokens[i]!.start;
   // One space, the most common gap, is no sentence break: answered without a slice and regexes.
   if (to - from === 1 && String.prototype.charCodeAt.call(scan.text, from) === 32) return false;
+  // Nor is any gap without a sign of the first test below (", ", " - "): that test fails, and so
+  // does the last, which needs one of its signs too. Answered without a slice and regexes.
+  if (!hasSentenceSign(scan.text, from, to)) return false;
   const gap = scan.text.slice(from, to);
   return /[.!?:;"“”«»()\n]/.test(gap) && !/^\.\s*$/.test(gap) ? true : /[.!?]\s/.test(gap);
+}
+
+/** Is one of . ! ? : ; " “ ” « » ( ) or a line break in text[from, to)? */
+function hasSentenceSign(text: string, from: number, to: number): boolean {
+  const charCode = String.prototype.charCodeAt;
+  for (let i = from; i < to; i++) {
+    const c = charCode.call(text, i);
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 34 || c === 40 || c === 41 || c === 10
+      || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb) return true;
+  }
+  return false;
 }
 
 function hasTitleBefore(scan: BlockScan, from: number): boolean {
@@ -143,9 +160,15 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // ("Margaret Hamilton") are that person's surname on this page, not the place.
   const surnames = new Set<string>();
   for (const scan of scans) {
-    for (let i = 1; i < scan.tokens.length; i++) {
-      const t = scan.tokens[i]!, prev = scan.tokens[i - 1]!;
-      if (t.shape !== Shape.Cap || prev.shape !== Shape.Cap || !AMBIGUOUS_PLACES.has(t.norm)) continue;
+    // Every token of the page passes here: each is read once (the previous one's shape is carried).
+    const tokens = scan.tokens;
+    let prevCap = tokens.length > 0 && tokens[0]!.shape === Shape.Cap;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const cap = t.shape === Shape.Cap;
+      if (!cap || !prevCap) { prevCap = cap; continue; }
+      if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
+      const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
       if ((i - 1 === 0 || sentenceStart(scan, i - 1)) && NEVER_ALONE.has(prev.norm)) continue;
       surnames.add(t.norm);
@@ -230,12 +253,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (!self && (lowerCaseOnly(scan, m) || spacedLetters(scan, m))) continue;
       if (!self && m.to - m.from >= 2) {
-        const key = matchKey(scan, m);
+        // The key string only when a shadowed name is noted or may be met (most pages note none).
         if (insideLongerName(scan, m, index)) {
-          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(key);
+          if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(matchKey(scan, m));
           continue;
         }
-        if (shadowed.has(key)) continue;
+        if (shadowed.size > 0 && shadowed.has(matchKey(scan, m))) continue;
       } else if (!self && insideLongerName(scan, m, index)) continue;
       // "US$", "the Delta variant", "the U-20 World Cup", "New Year's Eve": the words around the
       // name make it part of something else (usage-rules.ts); nothing inside it links either.
@@ -373,8 +396,18 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
  *  the id gives out: `Q…` and `enwiki:…`). */
 export function entityUrl(e: PackEntity): string | undefined {
   if (e.url) return e.url;
-  if (/^Q\d+$/.test(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
+  if (wikidataId(e.id)) return `https://www.wikidata.org/wiki/${e.id}`;
   return e.id.startsWith('enwiki:') ? `https://en.wikipedia.org/wiki/${e.id.slice(7)}` : undefined;
+}
+
+/** /^Q\d+$/ without a regex: asked of every entity an article links. */
+function wikidataId(id: string): boolean {
+  if (id.length < 2 || id.charCodeAt(0) !== 81) return false;
+  for (let i = 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -384,10 +417,13 @@ export function entityUrl(e: PackEntity): string | undefined {
 function givenNameBeforeSurname(scan: BlockScan, m: RawMatch, index: EntityIndex): number | undefined {
   const tok = scan.tokens[m.from]!, next = scan.tokens[m.to];
   if (!next || tok.shape !== Shape.Cap || next.shape !== Shape.Cap || !joinedBySpace(scan, tok, next)) return undefined;
-  if (!decodedHits(m).some((h) => !h.short && index.entities[h.entity]!.type === 'person' && index.nameKeys[h.entity] === tok.norm)) return undefined;
+  // Loops, not .some(closure): asked of every capitalised one-word match before a capitalised word.
+  let mononym = false;
+  for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type === 'person' && nameKeyAt(index, h.entity) === tok.norm) { mononym = true; break; }
+  if (!mononym) return undefined;
   for (const mm of scan.matches) {
     if (mm.from !== m.to) continue;
-    if (decodedHits(mm).some((h) => h.short && index.entities[h.entity]!.type === 'person')) return mm.to;
+    for (const h of decodedHits(mm)) if (h.short && entityAt(index, h.entity).type === 'person') return mm.to;
   }
   return undefined;
 }
@@ -797,10 +833,39 @@ function spacedLetters(scan: BlockScan, m: RawMatch): boolean {
 /** A phrase written all in lower case ("full-scale invasion", "war in gaza") is not a name. */
 function lowerCaseOnly(scan: BlockScan, m: RawMatch): boolean {
   for (let k = m.from; k < m.to; k++) if (scan.tokens[k]!.shape !== Shape.Lower) return false;
-  const span = scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end);
+  // An ASCII span (nearly all) answered from its char codes: no capital A–Z, and "9/11" is two
+  // tokens of digits around a slash. Others take the regexes below (issue #4, speed).
+  const from = scan.tokens[m.from]!.start, to = scan.tokens[m.to - 1]!.end;
+  const ascii = asciiCapitals(scan.text, from, to);
+  if (ascii === 0) return m.to - m.from === 1 || !digitsSlashDigits(scan.text, from, to);
+  if (ascii === 1) return false;
+  const span = scan.text.slice(from, to);
   // "9/11": a name written in digits has no case to judge.
   if (m.to - m.from > 1 && /^\d+\/\d+$/.test(span)) return false;
   return !/\p{Lu}/u.test(span);
+}
+
+/** text[from, to): 2 if some character is not ASCII, else 1 if it has a capital A–Z, else 0. */
+function asciiCapitals(text: string, from: number, to: number): number {
+  const charCode = String.prototype.charCodeAt;
+  let caps = 0;
+  for (let i = from; i < to; i++) {
+    const c = charCode.call(text, i);
+    if (c >= 128) return 2;
+    if (c >= 65 && c <= 90) caps = 1;
+  }
+  return caps;
+}
+
+/** /^\d+\/\d+$/ over text[from, to) without a slice. */
+function digitsSlashDigits(text: string, from: number, to: number): boolean {
+  const charCode = String.prototype.charCodeAt;
+  let i = from;
+  while (i < to && charCode.call(text, i) >= 48 && charCode.call(text, i) <= 57) i++;
+  if (i === from || i >= to || charCode.call(text, i) !== 47) return false;
+  const after = ++i;
+  while (i < to && charCode.call(text, i) >= 48 && charCode.call(text, i) <= 57) i++;
+  return i === to && i > after;
 }
 
 function nameBounds(scan: BlockScan, index: EntityIndex): void {
@@ -811,7 +876,7 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!hasFullHit(decodedHits(m))) continue;
+    if (!hasFullHit(m)) continue;
     starts.add(m.from);
     ends.add(m.to);
   }
@@ -845,9 +910,15 @@ export function headlineStyle(tokens: Token[]): boolean {
   return words >= 3 && caps >= words * 0.7;
 }
 
-/** Some hit is a full (non-short) form. */
-function hasFullHit(hits: AliasHit[]): boolean {
-  for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+/** Some hit is a full (non-short) form. Read from the packed hits when the match was not decoded
+ *  yet: this runs for every match of a block, before the rules decode the ones they look at. */
+function hasFullHit(m: RawMatch): boolean {
+  const hits = m.decoded;
+  if (hits !== undefined) {
+    for (let k = 0; k < hits.length; k++) if (!hits[k]!.short) return true;
+    return false;
+  }
+  for (let k = 0; k < m.hits.length; k++) if (!hitShort(m.hits[k]!)) return true;
   return false;
 }
 
@@ -1336,7 +1407,18 @@ function overshadowed(index: EntityIndex, hits: AliasHit[], e: PackEntity, page:
 /** "NetLog", "McCain", "YouTube": a capitalised word with a capital after its first letter. */
 function innerCapitals(scan: BlockScan, tok: Token): boolean {
   if (tok.shape !== Shape.Cap) return false;
-  const w = scan.text.slice(tok.start + 1, tok.end);
+  // ASCII words (nearly all) answered from the char codes: a capital A–Z after the first letter.
+  // A word with any other character takes the general test below. No slice and lower-casing per
+  // one-word match (issue #4, speed).
+  const text = scan.text, charCode = String.prototype.charCodeAt;
+  let ascii = true, inner = false;
+  for (let i = tok.start + 1; i < tok.end; i++) {
+    const c = charCode.call(text, i);
+    if (c >= 128) { ascii = false; break; }
+    if (c >= 65 && c <= 90) inner = true;
+  }
+  if (ascii) return inner;
+  const w = text.slice(tok.start + 1, tok.end);
   return w !== w.toLowerCase();
 }
 

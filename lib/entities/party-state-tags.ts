@@ -35,11 +35,20 @@ export interface StateTag {
   state: string;
 }
 
+/** /[DRI]-/.test(text), by the text's hyphens (few per block), not a regex scan of every character. */
+function partyLetterHyphen(text: string): boolean {
+  for (let at = text.indexOf('-', 1); at >= 0; at = text.indexOf('-', at + 1)) {
+    const c = text.charCodeAt(at - 1);
+    if (c === 68 || c === 82 || c === 73) return true;
+  }
+  return false;
+}
+
 /** The state abbreviations of the party-state tags in a block's text. */
 export function partyStateTags(text: string): StateTag[] {
   const out: StateTag[] = [];
   // Cheap gate: no tag without a party letter and a hyphen.
-  if (!/[DRI]-/.test(text)) return out;
+  if (!partyLetterHyphen(text)) return out;
   for (const m of text.matchAll(TAG)) {
     const abbr = m[1]!, state = STATES[abbr] ?? STATES[abbr.replace(/\.$/, '')];
     if (!state) continue;

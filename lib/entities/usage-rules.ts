@@ -146,6 +146,9 @@ export function afterModelCode(text: string, tokens: Token[], from: number, to: 
   // and a space; most names follow a lower-case word.
   const c = text.charCodeAt(first.start - 1), d = text.charCodeAt(first.start - 2);
   if ((c !== 32 && c !== 0xa0) || (d < 128 && !(d >= 48 && d <= 57) && !(d >= 65 && d <= 90))) return false;
+  // The code's digits (\d is 0–9 only) end it, or come right before its one final capital ("A4-300B").
+  const e = text.charCodeAt(first.start - 3);
+  if (!(d >= 48 && d <= 57) && !(e >= 48 && e <= 57)) return false;
   return /(?:^|[^\p{L}])\p{Lu}\p{Ll}+[ \u00a0]\p{Lu}{1,4}-\d{1,4}\p{Lu}?[ \u00a0]$/u.test(text.slice(Math.max(0, first.start - 24), first.start));
 }
 
