@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defaultPackAsset } from './lib/build/default-pack-plugin';
+import { eagerCompileHint } from './lib/build/compile-hint-plugin';
 
 /**
  * The popup's stylesheets go inline into popup.html (issue #8, popup first render with data).
@@ -46,7 +47,8 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), defaultPackAsset(), inlinePopupStyles()],
+    // The article reader compiles whole while it streams in, off the page's main thread (#8).
+    plugins: [preact(), defaultPackAsset(), inlinePopupStyles(), eagerCompileHint(['article-reader.js'])],
   }),
   // The sources zip (for store review) carries what builds the extension, not local artefacts.
   zip: {

@@ -26,9 +26,15 @@ export interface TraceEvent {
   args?: { name?: string; data?: { url?: string; frame?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
 }
 
-/** Categories enough to see top-level tasks, script runs (with their URLs), frames and threads. */
+/**
+ * Categories enough to see top-level tasks, script runs (with their URLs), frames and threads.
+ * BENCH_TRACE_COMPILE=1 adds V8's compile events (lazy function compiles, code-cache use), to
+ * tell a script's first-run compile cost from its running time.
+ */
 const CATEGORIES = [
-  'toplevel', 'devtools.timeline', ...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []), 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'v8', '__metadata',
+  'toplevel', 'devtools.timeline', ...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
+  ...(process.env.BENCH_TRACE_COMPILE ? ['disabled-by-default-v8.compile'] : []),
+  'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'v8', '__metadata',
 ].join(',');
 
 export async function startTrace(cdp: CDPSession): Promise<void> {
