@@ -2,8 +2,10 @@
  * Second stage of relatedCoverage: which storyline (topic heading) is the page's own? A logistic
  * model scores each heading of the strongest first-stage candidates from its evidence: the
  * storyline votes of those candidates, the share of all entity evidence filed under it, the
- * page's words matching the heading, and how live and how large the storyline was just before the
- * page. relatedCoverage then ranks items by the chance that one of their headings is the page's.
+ * page's words matching the heading, how live and how large the storyline was just before the
+ * page, and where it sits among the other scored headings (a sub-storyline that names a broad one,
+ * a broad one with sub-storylines in play: heading-tree.ts; how often its items are co-listed).
+ * relatedCoverage then ranks items by the chance that one of their headings is the page's.
  *
  * The weights are trained by `npm run eval -- coverage --train` on queries drawn from corpus items
  * OUTSIDE the evaluation sample (dev/held-out items are never trained on); label "the query item
@@ -11,6 +13,7 @@
  */
 import type { CoverageIndex } from './index';
 import { headingIndexOf, priorEnd } from './headings';
+import { forEachNamedParent } from './heading-tree';
 
 export const RERANK_FEATURES = [
   'bias',
@@ -37,6 +40,13 @@ export const RERANK_FEATURES = [
   'pairItems', // log(1 + candidates under it naming ≥ 2 of the page's entities)
   'entityShare', // Σ over the page's entities (query-weight shares) of the share of the entity's prior items read that are filed under it: P(heading | entity)
   'live60', // share of its prior items dated in the 60 days before the page (a storyline alive now vs one that ended)
+  // The storyline hierarchy among the scored headings (heading-tree.ts: a heading that names another sits under it):
+  'namedUnder', // 1 when it names another scored heading ("International reactions to the Israel–Hamas war" under "Israel–Hamas war")
+  'parentAll', // largest allVote of the scored headings it names (how strong its broad storyline is)
+  'namedKids', // log(1 + scored headings that name it): a broad storyline with sub-storylines in play
+  'kidAll', // Σ allVote of those sub-storylines
+  'coListed', // share of its last 20 prior items filed under another heading too (a sub-storyline's items carry their parent)
+  'breadth', // log(1 + distinct other headings on those items)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -44,10 +54,11 @@ export const RERANK_DIM = RERANK_FEATURES.length;
 /**
  * Trained weights (one per feature, in RERANK_FEATURES order) of the listwise storyline chooser
  * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
- * first-stage order stands). Written by `npm run eval -- coverage --boost --refit-linear --train-n 6000`
- * (train queries only; the trees of chooser-trees.ts were fitted on top of these weights).
+ * first-stage order stands). Written by `npm run eval -- coverage --split dev --dev-only --boost
+ * --refit-linear --train-n 6000 --trees 150 --depth 4 --write-trees` (train queries only; the trees
+ * of chooser-trees.ts were fitted on top of these weights in the same run).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.2184, 1.2692, -1.0545, 0.0422, 0.1519, -0.0634, 1.1933, -0.0988, -0.0779, 0.4114, 2.3673, -0.2313, 2.4443, 0.3087, 2.6213, -0.0241, -1.131, 0.2359, 0.7677, -0.0302, 0.143, 1.9985, 0.6347];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.1168, 1.2288, 0.0568, -0.0585, 0.3699, -0.0939, 1.1773, 0.0382, 0.0217, 0.1832, 1.9981, 0.1362, 2.4042, 0.2122, 2.1444, -0.0327, -1.0243, 0.2915, 0.7746, -0.2341, 0.2641, 1.0996, 0.9057, 0.0816, 0.6484, 0.178, -1.921, -1.7991, 1.1323];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -281,14 +292,14 @@ function ranker(values: Iterable<number>): (v: number | undefined) => number | u
 }
 
 /** Per-index scratch (one query at a time): evidence per topic number, reset via the touched list. */
-const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array; per: Uint32Array; pairAll: Float64Array; pairCount: Uint32Array }>();
+const scratchOf = new WeakMap<CoverageIndex, { all: Float64Array; max: Float64Array; count: Uint32Array; per: Uint32Array; pairAll: Float64Array; pairCount: Uint32Array; seen: Uint32Array; epoch: number }>();
 
 /** A feature row (RERANK_FEATURES order) per heading in `heads`. */
 export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Array> {
   const hx = headingIndexOf(x.index);
   const T = x.index.topicNames.length;
   let sc = scratchOf.get(x.index);
-  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T), per: new Uint32Array(T), pairAll: new Float64Array(T), pairCount: new Uint32Array(T) }));
+  if (!sc || sc.all.length < T) scratchOf.set(x.index, (sc = { all: new Float64Array(T), max: new Float64Array(T), count: new Uint32Array(T), per: new Uint32Array(T), pairAll: new Float64Array(T), pairCount: new Uint32Array(T), seen: new Uint32Array(T), epoch: 0 }));
   const { all, max, count, per, pairAll, pairCount } = sc;
   const touchedTopics: number[] = [];
   const { topicStart, topicList } = x.index;
@@ -346,6 +357,15 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
       for (let o = topicStart[n]!, e = topicStart[n + 1]!; o < e; o++) per[topicList[o]!] = 0;
     }
   }
+  // Named hierarchy among the scored headings: allVote of the headings each names / is named by.
+  const allShare = (t: number) => (allMass > 0 ? all[t]! / allMass : 0);
+  const namedUnder = new Uint8Array(headList.length), parentAll = new Float64Array(headList.length), kids = new Uint32Array(headList.length), kidAll = new Float64Array(headList.length);
+  forEachNamedParent(x.index, headList, (i, j) => {
+    namedUnder[i] = 1;
+    parentAll[i] = Math.max(parentAll[i]!, allShare(headList[j]!));
+    kids[j] = kids[j]! + 1;
+    kidAll[j] = kidAll[j]! + allShare(headList[i]!);
+  });
   const out = new Map<number, Float64Array>();
   let h = -1;
   for (const t of headList) {
@@ -385,6 +405,26 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     f[21] = Math.log1p(pairCount[t]!);
     f[22] = entityShare[h]!;
     f[23] = dated && end > 0 ? (end - priorEnd(x.index.days, list, x.queryDay - 60)) / end : 0;
+    f[24] = namedUnder[h]!;
+    f[25] = parentAll[h]!;
+    f[26] = Math.log1p(kids[h]!);
+    f[27] = kidAll[h]!;
+    // Co-listing on its last 20 prior items (distinct other headings counted once via an epoch stamp).
+    const epoch = ++sc.epoch;
+    let listed = 0, others = 0, read = 0;
+    for (let j = end - 1; j >= 0 && read < 20; j--, read++) {
+      const n = list[j]!;
+      let other = false;
+      for (let o = topicStart[n]!, e = topicStart[n + 1]!; o < e; o++) {
+        const u = topicList[o]!;
+        if (u === t) continue;
+        other = true;
+        if (sc.seen[u] !== epoch) { sc.seen[u] = epoch; others++; }
+      }
+      if (other) listed++;
+    }
+    f[28] = read ? listed / read : 0;
+    f[29] = Math.log1p(others);
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }

@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- coverage --boost [--train-n 6000] [--trees 150 --depth 3 --rate 0.1 --lambda 1 --min-hess 1]
- *   [--refit-linear --l2 1] [--write-trees]`
+ *   [--refit-linear --l2 1] [--drop f1,f2] [--write-trees]`
  *
  * Fits the storyline chooser's trees (lib/coverage/boost.ts) on TRAIN queries: eligible items
  * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
-import { RERANK_DIM, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
+import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
 import { cachedRows } from './_row-cache';
 import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
@@ -68,6 +68,11 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const trainRows = cached(`train${x.sampleN}-${trainN}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false));
   const devRows = cached(`dev${x.sampleN}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true));
   console.log(`  boost: rows for ${trainRows.length} train and ${devRows.length} dev queries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // --drop f1,f2: fit without those features (their columns zeroed in train and dev rows, so the
+  // linear weights stay 0 and no tree splits on them): the control for a new feature.
+  const drop = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',').map((f) => RERANK_FEATURES.indexOf(f as (typeof RERANK_FEATURES)[number])) : [];
+  if (drop.includes(-1)) throw new Error(`--drop: unknown feature; known: ${RERANK_FEATURES.join(', ')}`);
+  for (const q of [...trainRows, ...devRows]) for (const r of q.rows) for (const j of drop) r[j] = 0;
   const withOwn = trainRows.filter((q) => q.own.includes(1));
   if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
   const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
