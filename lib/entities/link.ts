@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { otherGeneration, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
@@ -1055,6 +1055,9 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an
+  // organisation going on into another body's name (name-continuations.ts).
+  if (articleNameGoesOn(scan, m) || (factionCodeAfter(scan.text, scan.tokens, m.from, m.to, (k) => matchStartsAt(scan, k)) && !personAmong(m, index) && !placeAmong(m, index))) return true;
   // "South East Queensland", "North East England": a compass-only name opening a longer one.
   if (compassBeforeName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "Crown Prince Mohammed bin Zayed": a person's name going on after a particle is another person.
@@ -1117,6 +1120,14 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
   return afterNameConnector(scan, m, index);
+}
+
+/** "the People's Liberation Army", "The Star-Spangled Banner", "the Left-Green Movement": a name
+ *  that begins with the article, going on after a possessive into a body's name or after a hyphen
+ *  into a word that starts no known name. */
+function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
+  if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
+  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
