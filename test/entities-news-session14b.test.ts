@@ -2,7 +2,8 @@
  * Linker mechanisms for unseen news (issue #4, session 14, second wave), each a class of false link
  * read in the hand audit of unreserved items: a name that begins with the article going on into a
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
- * name with a faction's code after a hyphen ("ISIS-K"). Own sentences, own small entity list; each
+ * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
+ * relative ("Hunter Biden", "Kody Clemens"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,10 @@ const index = buildEntityIndex([
   E({ id: 'brazil', name: 'Brazil', type: 'place', subtype: 'country', country: 'BR', prominence: 95 }),
   E({ id: 'eu', name: 'European Union', type: 'organization', aliases: ['EU'], prominence: 95 }),
   E({ id: 'uk', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK'], country: 'GB', prominence: 97 }),
+  E({ id: 'biden', name: 'Joe Biden', type: 'person', shortNames: ['Biden'], country: 'US', prominence: 99 }),
+  E({ id: 'clemens', name: 'Roger Clemens', type: 'person', shortNames: ['Clemens'], country: 'US', prominence: 60 }),
+  E({ id: 'spears', name: 'Britney Spears', type: 'person', shortNames: ['Spears'], country: 'US', prominence: 80 }),
+  E({ id: 'jackson', name: 'Ketanji Brown Jackson', type: 'person', shortNames: ['Jackson'], country: 'US', prominence: 75 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -52,5 +57,22 @@ describe("an organisation's name with a faction's code after a hyphen", () => {
   it('leaves the organisation alone in a party-state tag, before a known name and alone', () => {
     expect(links('In Brazil, the arrest of congressman Daniel Silveira (PSL-RJ) for posting videos.')).toEqual(['brazil:Brazil', 'psl:PSL']);
     expect(links('The EU-UK deal is signed. ISIS claims the attack.')).toEqual(['eu:EU', 'uk:UK', 'isis:ISIS']);
+  });
+});
+
+describe('a surname after another given name', () => {
+  it('names a relative, not the known person', () => {
+    // Mid-sentence, after a word the pack knows as a place.
+    expect(links('Conservative activist Virginia Biden, the wife of Joe Biden, testifies.')).toEqual(['biden:Joe Biden']);
+    // At a sentence's start: a common given name, or the person named in full on the page.
+    expect(links('Hunter Biden pleads guilty to tax evasion.')).toEqual([]);
+    expect(links('Jamie Spears read the texts of his daughter Britney Spears.')).toEqual(['spears:Britney Spears']);
+    expect(links('Kody Clemens, Roger Clemens\' Son, Set To Make Debut')).toEqual(['clemens:Roger Clemens']);
+  });
+  it('leaves the person alone after a title, an opener, a verb in a headline or their own given name', () => {
+    expect(links('President Biden signs the bill. Under Biden, prices rose.')).toEqual(['biden:Biden', 'biden:Biden']);
+    expect(links('Joe Biden speaks. Following Biden, the governor spoke.')).toEqual(['biden:Joe Biden', 'biden:Biden']);
+    expect(links("Ketanji Brown Jackson Hearing: Manchin Says He'll Back Jackson")).toEqual(['jackson:Ketanji Brown Jackson', 'jackson:Jackson']);
+    expect(links('Britney Spears wins in court. Spears thanked fans.')).toEqual(['spears:Britney Spears', 'spears:Spears']);
   });
 });

@@ -23,14 +23,14 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
+import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
-import { otherGeneration, shipNamedAfter } from './namesakes';
+import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -277,6 +277,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
         || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
+        cursor = to;
+        continue;
+      }
+      // "Hunter Biden", "Kody Clemens": a surname after another given name names a relative (namesakes.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && relativeOfPerson(scan, m, index, chosen, seen.has(chosen))) {
         cursor = to;
         continue;
       }
@@ -1128,6 +1133,17 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
 function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
   if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
   return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
+}
+
+/** Capitalised words before a surname that leave it the person's: titles, party words, conjunctions, demonyms. */
+const ordinaryBeforeSurname = (norm: string) => CAP_OK_BEFORE.has(norm) || denseTitleWord(norm) || demonymLike(norm) || NEVER_ALONE.has(norm);
+
+/** Is the one-word match a surname form of person `chosen` (not their one-word name) written after
+ *  another given name ("Hunter Biden")? See namesakes.ts otherGivenNameBefore. */
+function relativeOfPerson(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number, introduced: boolean): boolean {
+  const key = nameKeyAt(index, chosen);
+  if (key === scan.tokens[m.from]!.norm || m.from === 0) return false;
+  return otherGivenNameBefore(scan.text, scan.tokens, m.from, key.split(' '), ordinaryBeforeSurname, (n) => COMMON_GIVEN_NAMES.has(n), sentenceStart(scan, m.from - 1), scan.titleCase === true, introduced);
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
