@@ -3,7 +3,8 @@
  * read in the hand audit of unreserved items: a name that begins with the article going on into a
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
  * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
- * relative ("Hunter Biden", "Kody Clemens"). Own sentences, own small entity list; each
+ * relative ("Hunter Biden", "Kody Clemens"); a one-word name inside a longer person's name ("Lil Nas
+ * X", "Mary E. Brunkow"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,9 @@ const index = buildEntityIndex([
   E({ id: 'clemens', name: 'Roger Clemens', type: 'person', shortNames: ['Clemens'], country: 'US', prominence: 60 }),
   E({ id: 'spears', name: 'Britney Spears', type: 'person', shortNames: ['Spears'], country: 'US', prominence: 80 }),
   E({ id: 'jackson', name: 'Ketanji Brown Jackson', type: 'person', shortNames: ['Jackson'], country: 'US', prominence: 75 }),
+  E({ id: 'nas', name: 'Nas', type: 'person', country: 'US', prominence: 70 }),
+  E({ id: 'muhammad', name: 'Muhammad', type: 'person', prominence: 95 }),
+  E({ id: 'adele', name: 'Adele', type: 'person', country: 'GB', prominence: 85 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -74,5 +78,19 @@ describe('a surname after another given name', () => {
     expect(links('Joe Biden speaks. Following Biden, the governor spoke.')).toEqual(['biden:Joe Biden', 'biden:Biden']);
     expect(links("Ketanji Brown Jackson Hearing: Manchin Says He'll Back Jackson")).toEqual(['jackson:Ketanji Brown Jackson', 'jackson:Jackson']);
     expect(links('Britney Spears wins in court. Spears thanked fans.')).toEqual(['spears:Britney Spears', 'spears:Spears']);
+  });
+});
+
+describe("a one-word name inside a longer person's name", () => {
+  it('is not the one-word-named person before an initial or in the middle of a capitalised run', () => {
+    expect(links('The prize goes to Nas E. Brunkow and two others.')).toEqual([]);
+    expect(links('Lil Nas X Recreates Shower Scene On Stage')).toEqual([]);
+    expect(links('Sakina Muhammad Jan becomes the first person to be jailed.')).toEqual([]);
+  });
+  it('leaves the person alone after a title, before a date, before a verb in a headline and alone', () => {
+    expect(links('Fans waited. Rapper Nas Jan 6 concert sold out.')).toEqual(['nas:Nas']);
+    expect(links('Muhammad was born in Mecca.')).toEqual(['muhammad:Muhammad']);
+    expect(links('Adele Defends Decision To Postpone Concerts')).toEqual(['adele:Adele']);
+    expect(links('Singer Adele said. A Song By Adele Is A Hit')).toEqual(['adele:Adele', 'adele:Adele']);
   });
 });

@@ -30,6 +30,7 @@ import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
+import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
@@ -277,6 +278,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
         || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
+        cursor = to;
+        continue;
+      }
+      // "Lil Nas X", "Mary E. Brunkow", "Sakina Muhammad Jan": a one-word name inside a longer person's name (mononyms.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && mononymInsideName(scan, m, index, chosen)) {
         cursor = to;
         continue;
       }
@@ -1144,6 +1150,12 @@ function relativeOfPerson(scan: BlockScan, m: RawMatch, index: EntityIndex, chos
   const key = nameKeyAt(index, chosen);
   if (key === scan.tokens[m.from]!.norm || m.from === 0) return false;
   return otherGivenNameBefore(scan.text, scan.tokens, m.from, key.split(' '), ordinaryBeforeSurname, (n) => COMMON_GIVEN_NAMES.has(n), sentenceStart(scan, m.from - 1), scan.titleCase === true, introduced);
+}
+
+/** Is the one-word match person `chosen`'s own one-word name, written inside a longer name? */
+function mononymInsideName(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number): boolean {
+  if (nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm) return false;
+  return initialAfter(scan.text, scan.tokens, m.to) || (!scan.titleCase && middleOfRun(scan.text, scan.tokens, m.from, m.to, ordinaryBeforeSurname));
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the
