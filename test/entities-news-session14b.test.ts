@@ -4,7 +4,7 @@
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
  * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
  * relative ("Hunter Biden", "Kody Clemens"); a one-word name inside a longer person's name ("Lil Nas
- * X", "Mary E. Brunkow"). Own sentences, own small entity list; each
+ * X", "Mary E. Brunkow"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ const index = buildEntityIndex([
   E({ id: 'nas', name: 'Nas', type: 'person', country: 'US', prominence: 70 }),
   E({ id: 'muhammad', name: 'Muhammad', type: 'person', prominence: 95 }),
   E({ id: 'adele', name: 'Adele', type: 'person', country: 'GB', prominence: 85 }),
+  E({ id: 'argentine', name: 'Argentine', type: 'place', subtype: 'landmark', country: 'AR', prominence: 55 }),
+  E({ id: 'argentina', name: 'Argentina', type: 'place', subtype: 'country', country: 'AR', prominence: 95 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -92,5 +94,12 @@ describe("a one-word name inside a longer person's name", () => {
     expect(links('Muhammad was born in Mecca.')).toEqual(['muhammad:Muhammad']);
     expect(links('Adele Defends Decision To Postpone Concerts')).toEqual(['adele:Adele']);
     expect(links('Singer Adele said. A Song By Adele Is A Hit')).toEqual(['adele:Adele', 'adele:Adele']);
+  });
+});
+
+describe("a country's adjective spelt as a place's name", () => {
+  it('is the adjective, not the landmark', () => {
+    expect(links('An Argentine court orders the seizure of 20 properties in Argentina.')).toEqual(['argentina:Argentina']);
+    expect(links('Argentine foreign minister Gerardo Werthein resigns.')).toEqual([]);
   });
 });

@@ -570,7 +570,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.country && compassOnly(scan.tokens, m.from, m.to) && (support.get(e.country) ?? 0) - (page.own.get(h.entity) ?? 0) <= 0) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
     // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
-    if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
+    // Nor is a country's adjective the landmark or town spelt the same ("the Argentine justice system").
+    if (single && e.type === 'place' && (DEMONYMS.has(norm) || (e.subtype !== 'country' && countriesOfDemonym(norm) !== undefined))) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
