@@ -4,7 +4,7 @@
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
  * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
  * relative ("Hunter Biden", "Kody Clemens"); a one-word name inside a longer person's name ("Lil Nas
- * X", "Mary E. Brunkow"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
+ * X", "Mary E. Brunkow"); a place's name going on after a Romance connector ("Davao de Oro"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,10 @@ const index = buildEntityIndex([
   E({ id: 'adele', name: 'Adele', type: 'person', country: 'GB', prominence: 85 }),
   E({ id: 'argentine', name: 'Argentine', type: 'place', subtype: 'landmark', country: 'AR', prominence: 55 }),
   E({ id: 'argentina', name: 'Argentina', type: 'place', subtype: 'country', country: 'AR', prominence: 95 }),
+  E({ id: 'davao', name: 'Davao', type: 'place', subtype: 'city', country: 'PH', population: 1_700_000, prominence: 70 }),
+  E({ id: 'santacruz', name: 'Santa Cruz', type: 'place', subtype: 'city', country: 'BO', population: 1_400_000, prominence: 65 }),
+  E({ id: 'rio', name: 'Rio de Janeiro', type: 'place', subtype: 'city', country: 'BR', population: 6_000_000, prominence: 85 }),
+  E({ id: 'dias', name: 'Fernando Dias', type: 'person', country: 'GW', prominence: 55 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -101,5 +105,16 @@ describe("a country's adjective spelt as a place's name", () => {
   it('is the adjective, not the landmark', () => {
     expect(links('An Argentine court orders the seizure of 20 properties in Argentina.')).toEqual(['argentina:Argentina']);
     expect(links('Argentine foreign minister Gerardo Werthein resigns.')).toEqual([]);
+  });
+});
+
+describe('a name going on after a Romance connector', () => {
+  it('is part of a longer place name the pack lacks', () => {
+    expect(links('Floods hit Maco, Davao de Oro, and Davao del Norte.')).toEqual([]);
+    expect(links('A protest in San Pedro de la Paz. Santa Cruz del Islote is crowded.')).toEqual([]);
+  });
+  it('leaves the pack\'s own longer name, a person and the bare name alone', () => {
+    expect(links('Rio de Janeiro floods. Davao and Santa Cruz are cities.')).toEqual(['rio:Rio de Janeiro', 'davao:Davao', 'santacruz:Santa Cruz']);
+    expect(links('Opposition candidate Fernando Dias da Costa shelters in an embassy.')).toEqual(['dias:Fernando Dias']);
   });
 });

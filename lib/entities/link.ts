@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
@@ -1070,6 +1070,9 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an
   // organisation going on into another body's name (name-continuations.ts).
   if (articleNameGoesOn(scan, m) || (factionCodeAfter(scan.text, scan.tokens, m.from, m.to, (k) => matchStartsAt(scan, k)) && !personAmong(m, index) && !placeAmong(m, index))) return true;
+  // "Maguindanao del Sur", "Davao de Oro": a Romance connector goes on into a longer name (not a
+  // person's: "Fernando Dias da Costa" is often the record's own fuller name).
+  if (romanceConnectorAfter(scan.text, scan.tokens, m.to) && !personAmong(m, index)) return true;
   // "South East Queensland", "North East England": a compass-only name opening a longer one.
   if (compassBeforeName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "Crown Prince Mohammed bin Zayed": a person's name going on after a particle is another person.

@@ -180,3 +180,24 @@ export function factionCodeAfter(text: string, tokens: Token[], from: number, to
   const open = tokens[from]!.start;
   return !(text.charCodeAt(open - 1) === 40 && text.charCodeAt(code.end) === 41);
 }
+
+/** Lower-case connectors of Spanish, Portuguese, Italian and French names ("Davao de Oro", "São José do Jacuípe"). */
+const ROMANCE_CONNECTORS = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'di', 'du', 'des', 'della', 'delle', 'degli']);
+/** Articles that may follow the connector ("San Pedro de la Paz"). */
+const ROMANCE_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', 'el', 'lo']);
+
+/**
+ * "Maguindanao del Sur", "Davao de Oro", "San Juan de Arama", "Notre-Dame de Paris": a name followed
+ * by a lower-case Romance connector (and article) and a capitalised word, spaces between, is the
+ * first part of a longer name the pack lacks (the pack's own longer names, "Rio de Janeiro", are
+ * longer matches and win before this is asked). `to`: the token after the match.
+ */
+export function romanceConnectorAfter(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1], conn = tokens[to];
+  if (!last || !conn || conn.shape !== Shape.Lower || !ROMANCE_CONNECTORS.has(conn.norm) || !spaceBetween(text, last, conn)) return false;
+  let k = to + 1;
+  const art = tokens[k];
+  if (art && art.shape === Shape.Lower && ROMANCE_ARTICLES.has(art.norm) && spaceBetween(text, conn, art)) k++;
+  const name = tokens[k];
+  return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
+}
