@@ -4,7 +4,7 @@
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
  * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
  * relative ("Hunter Biden", "Kody Clemens"); a one-word name inside a longer person's name ("Lil Nas
- * X", "Mary E. Brunkow"); a place's name going on after a Romance connector ("Davao de Oro"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
+ * X", "Mary E. Brunkow"); a place's name going on after a Romance connector ("Davao de Oro"); a disease named after a place ("the Marburg virus"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,9 @@ const index = buildEntityIndex([
   E({ id: 'santacruz', name: 'Santa Cruz', type: 'place', subtype: 'city', country: 'BO', population: 1_400_000, prominence: 65 }),
   E({ id: 'rio', name: 'Rio de Janeiro', type: 'place', subtype: 'city', country: 'BR', population: 6_000_000, prominence: 85 }),
   E({ id: 'dias', name: 'Fernando Dias', type: 'person', country: 'GW', prominence: 55 }),
+  E({ id: 'marburg', name: 'Marburg', type: 'place', subtype: 'city', country: 'DE', population: 77_000, prominence: 60 }),
+  E({ id: 'havana', name: 'Havana', type: 'place', subtype: 'capital', country: 'CU', population: 2_100_000, prominence: 80 }),
+  E({ id: 'germany', name: 'Germany', type: 'place', subtype: 'country', country: 'DE', prominence: 97 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -116,5 +119,15 @@ describe('a name going on after a Romance connector', () => {
   it('leaves the pack\'s own longer name, a person and the bare name alone', () => {
     expect(links('Rio de Janeiro floods. Davao and Santa Cruz are cities.')).toEqual(['rio:Rio de Janeiro', 'davao:Davao', 'santacruz:Santa Cruz']);
     expect(links('Opposition candidate Fernando Dias da Costa shelters in an embassy.')).toEqual(['dias:Fernando Dias']);
+  });
+});
+
+describe('a disease named after a place', () => {
+  it('is the disease, not the place', () => {
+    expect(links('Germany confirms an outbreak of the Marburg virus.')).toEqual(['germany:Germany']);
+    expect(links('Reports of Havana syndrome among diplomats.')).toEqual([]);
+  });
+  it('leaves the place alone before other words', () => {
+    expect(links('Germany says a virus spread in Marburg. Havana hosts talks.')).toEqual(['germany:Germany', 'marburg:Marburg', 'havana:Havana']);
   });
 });
