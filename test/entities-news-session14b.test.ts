@@ -4,7 +4,8 @@
  * longer body's name ("the People's Liberation Army", "The Star-Spangled Banner"); an organisation's
  * name with a faction's code after a hyphen ("ISIS-K"); a surname after another given name, a
  * relative ("Hunter Biden", "Kody Clemens"); a one-word name inside a longer person's name ("Lil Nas
- * X", "Mary E. Brunkow"); a place's name going on after a Romance connector ("Davao de Oro"); a disease named after a place ("the Marburg virus"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
+ * X", "Mary E. Brunkow"); a place's name going on after a Romance connector ("Davao de Oro"); a shorter place name ending a country's full name inside a body's name ("the Armed Forces of
+ * the Democratic Republic of the Congo"); a disease named after a place ("the Marburg virus"); a country's adjective spelt as a landmark's name ("Argentine"). Own sentences, own small entity list; each
  * case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,10 @@ const index = buildEntityIndex([
   E({ id: 'marburg', name: 'Marburg', type: 'place', subtype: 'city', country: 'DE', population: 77_000, prominence: 60 }),
   E({ id: 'havana', name: 'Havana', type: 'place', subtype: 'capital', country: 'CU', population: 2_100_000, prominence: 80 }),
   E({ id: 'germany', name: 'Germany', type: 'place', subtype: 'country', country: 'DE', prominence: 97 }),
+  E({ id: 'drc', name: 'DR Congo', type: 'place', subtype: 'country', aliases: ['Democratic Republic of the Congo'], country: 'CD', prominence: 90 }),
+  E({ id: 'congo', name: 'Congo-Brazzaville', type: 'place', subtype: 'country', aliases: ['Republic of the Congo'], country: 'CG', prominence: 80 }),
+  E({ id: 'tacoma', name: 'Tacoma', type: 'place', subtype: 'city', aliases: ['Tacoma, Washington'], country: 'US', population: 220_000, prominence: 60 }),
+  E({ id: 'wa', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -129,5 +134,15 @@ describe('a disease named after a place', () => {
   });
   it('leaves the place alone before other words', () => {
     expect(links('Germany says a virus spread in Marburg. Havana hosts talks.')).toEqual(['germany:Germany', 'marburg:Marburg', 'havana:Havana']);
+  });
+});
+
+describe("a shorter place name ending a country's full name inside a body's name", () => {
+  it('is inside that name too', () => {
+    expect(links('The Armed Forces of the Democratic Republic of the Congo say they foiled a coup.')).toEqual([]);
+  });
+  it('leaves the country alone on its own and after an address inside a name', () => {
+    expect(links('Troops of the Republic of the Congo. Talks in the Democratic Republic of the Congo.')).toEqual(['congo:Republic of the Congo', 'drc:Democratic Republic of the Congo']);
+    expect(links('Demonstrators rally at the Port of Tacoma, Washington, to block a ship.')).toEqual(['wa:Washington']);
   });
 });

@@ -238,13 +238,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
-    let unknownPersonUntil = -1;
+    let unknownPersonUntil = -1, nestedEnd = -1;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
       // "Mary Trump", "Drake Bell": a one-word-named person ("Mary", "Drake") right before another
       // person's surname is one unknown person's given name and surname; neither links.
       if (!self && m.from < unknownPersonUntil) continue;
+      if (!self && m.to === nestedEnd) continue;
       if (!self && m.to - m.from === 1) {
         const after = givenNameBeforeSurname(scan, m, index);
         if (after !== undefined) {
@@ -257,6 +258,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // The key string only when a shadowed name is noted or may be met (most pages note none).
         if (insideLongerName(scan, m, index)) {
           if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(matchKey(scan, m));
+          // "the Armed Forces of the Democratic Republic of the Congo": a place's full name ending a
+          // longer name; the shorter name ending with it ("Republic of the Congo") is inside it too.
+          else if (placeEndsLongerName(scan, m, index)) nestedEnd = m.to;
           continue;
         }
         if (shadowed.size > 0 && shadowed.has(matchKey(scan, m))) continue;
@@ -1143,6 +1147,14 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
 function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
   if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
   return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
+}
+
+/** Is the match (rejected as the end of a longer name) a place's full name written without a comma
+ *  ("Democratic Republic of the Congo", not the address "Palermo, Italy")? */
+function placeEndsLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  if (!afterNameConnector(scan, m) || !placeAmong(m, index)) return false;
+  for (let k = m.from + 1; k < m.to; k++) if (scan.text.charCodeAt(scan.tokens[k - 1]!.end) === 44) return false;
+  return true;
 }
 
 /** Capitalised words before a surname that leave it the person's: titles, party words, conjunctions, demonyms. */
