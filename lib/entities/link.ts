@@ -23,14 +23,15 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
+import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
+import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
-import { otherGeneration, shipNamedAfter } from './namesakes';
+import { initialAfter, middleOfRun } from './mononyms';
+import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -237,13 +238,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
-    let unknownPersonUntil = -1;
+    let unknownPersonUntil = -1, nestedEnd = -1;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
       // "Mary Trump", "Drake Bell": a one-word-named person ("Mary", "Drake") right before another
       // person's surname is one unknown person's given name and surname; neither links.
       if (!self && m.from < unknownPersonUntil) continue;
+      if (!self && m.to === nestedEnd) continue;
       if (!self && m.to - m.from === 1) {
         const after = givenNameBeforeSurname(scan, m, index);
         if (after !== undefined) {
@@ -256,6 +258,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // The key string only when a shadowed name is noted or may be met (most pages note none).
         if (insideLongerName(scan, m, index)) {
           if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(matchKey(scan, m));
+          // "the Armed Forces of the Democratic Republic of the Congo": a place's full name ending a
+          // longer name; the shorter name ending with it ("Republic of the Congo") is inside it too.
+          else if (placeEndsLongerName(scan, m, index)) nestedEnd = m.to;
           continue;
         }
         if (shadowed.size > 0 && shadowed.has(matchKey(scan, m))) continue;
@@ -277,6 +282,16 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
         || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
+        cursor = to;
+        continue;
+      }
+      // "Lil Nas X", "Mary E. Brunkow", "Sakina Muhammad Jan": a one-word name inside a longer person's name (mononyms.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && mononymInsideName(scan, m, index, chosen)) {
+        cursor = to;
+        continue;
+      }
+      // "Hunter Biden", "Kody Clemens": a surname after another given name names a relative (namesakes.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && relativeOfPerson(scan, m, index, chosen, seen.has(chosen))) {
         cursor = to;
         continue;
       }
@@ -559,7 +574,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && e.country && compassOnly(scan.tokens, m.from, m.to) && (support.get(e.country) ?? 0) - (page.own.get(h.entity) ?? 0) <= 0) continue;
     // "German", "Indian": a nationality adjective is not the village or parish that shares its spelling.
     // A country's record may carry its adjective as an alias ("Qatari"): that is no mention of it either.
-    if (single && e.type === 'place' && DEMONYMS.has(norm)) continue;
+    // Nor is a country's adjective the landmark or town spelt the same ("the Argentine justice system").
+    if (single && e.type === 'place' && (DEMONYMS.has(norm) || (e.subtype !== 'country' && countriesOfDemonym(norm) !== undefined))) continue;
     // "Melbourne" is the Australian city unless the page names Florida: a namesake far smaller
     // than another candidate needs its own region written on the page.
     if (e.type === 'place' && e.subtype === 'city' && hits.length > 1 && !seen.has(h.entity) && overshadowed(index, hits, e, page)) continue;
@@ -1055,6 +1071,12 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an
+  // organisation going on into another body's name (name-continuations.ts).
+  if (articleNameGoesOn(scan, m) || (factionCodeAfter(scan.text, scan.tokens, m.from, m.to, (k) => matchStartsAt(scan, k)) && !personAmong(m, index) && !placeAmong(m, index))) return true;
+  // "Maguindanao del Sur", "Davao de Oro": a Romance connector goes on into a longer name (not a
+  // person's: "Fernando Dias da Costa" is often the record's own fuller name).
+  if (romanceConnectorAfter(scan.text, scan.tokens, m.to) && !personAmong(m, index)) return true;
   // "South East Queensland", "North East England": a compass-only name opening a longer one.
   if (compassBeforeName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "Crown Prince Mohammed bin Zayed": a person's name going on after a particle is another person.
@@ -1117,6 +1139,39 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // Golden Dawn", and the same shape in Romance languages ("Universidad de Lisboa", "Partido de los
   // Trabajadores del Kurdistán"): Name of (the) <match> is one longer name.
   return afterNameConnector(scan, m, index);
+}
+
+/** "the People's Liberation Army", "The Star-Spangled Banner", "the Left-Green Movement": a name
+ *  that begins with the article, going on after a possessive into a body's name or after a hyphen
+ *  into a word that starts no known name. */
+function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
+  if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
+  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
+}
+
+/** Is the match (rejected as the end of a longer name) a place's full name written without a comma
+ *  ("Democratic Republic of the Congo", not the address "Palermo, Italy")? */
+function placeEndsLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  if (!afterNameConnector(scan, m) || !placeAmong(m, index)) return false;
+  for (let k = m.from + 1; k < m.to; k++) if (scan.text.charCodeAt(scan.tokens[k - 1]!.end) === 44) return false;
+  return true;
+}
+
+/** Capitalised words before a surname that leave it the person's: titles, party words, conjunctions, demonyms. */
+const ordinaryBeforeSurname = (norm: string) => CAP_OK_BEFORE.has(norm) || denseTitleWord(norm) || demonymLike(norm) || NEVER_ALONE.has(norm);
+
+/** Is the one-word match a surname form of person `chosen` (not their one-word name) written after
+ *  another given name ("Hunter Biden")? See namesakes.ts otherGivenNameBefore. */
+function relativeOfPerson(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number, introduced: boolean): boolean {
+  const key = nameKeyAt(index, chosen);
+  if (key === scan.tokens[m.from]!.norm || m.from === 0) return false;
+  return otherGivenNameBefore(scan.text, scan.tokens, m.from, key.split(' '), ordinaryBeforeSurname, (n) => COMMON_GIVEN_NAMES.has(n), sentenceStart(scan, m.from - 1), scan.titleCase === true, introduced);
+}
+
+/** Is the one-word match person `chosen`'s own one-word name, written inside a longer name? */
+function mononymInsideName(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number): boolean {
+  if (nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm) return false;
+  return initialAfter(scan.text, scan.tokens, m.to) || (!scan.titleCase && middleOfRun(scan.text, scan.tokens, m.from, m.to, ordinaryBeforeSurname));
 }
 
 /** May the match be the head of "<match> of <Name>"? Not a country or a capital ("Paris of the

@@ -138,3 +138,66 @@ export function genericBodyName(tokens: Token[], from: number, to: number): bool
   for (let k = from; k < to; k++) if (!GENERIC_NAME_WORDS.has(tokens[k]!.norm) && tokens[k]!.norm !== 's') return false;
   return true;
 }
+
+/** Nouns that end a party's, a force's or a state's name after a possessive ("the People's
+ *  Liberation Army", "the People's Republic of China", "The People's Action Party"). */
+const POSSESSIVE_NAME_NOUNS = new Set([
+  ...ORG_NOUNS, ...INSTITUTION_WORDS, 'army', 'force', 'forces', 'front', 'movement', 'alliance', 'republic', 'congress',
+  'police', 'units', 'unit', 'militia', 'guard', 'league', 'union', 'coalition', 'march', 'ceremony', 'awards', 'award',
+]);
+
+/**
+ * "the People's Liberation Army", "The People's Action Party", "the People's Republic of China": a
+ * known name that begins with the article ("The People") followed by a possessive "'s" and one to
+ * three capitalised words ending in a body's noun is the first part of that body's name, not the
+ * namesake (a company, a newspaper). A name without the article ("Russia's Federal Security
+ * Service") owns what follows and is left alone, and so is a possessive before anything else
+ * ("The New Yorker's Saturday cartoon"). `from`, `to`: the match's tokens.
+ */
+export function articleNamePossessive(text: string, tokens: Token[], from: number, to: number): boolean {
+  const the = tokens[from];
+  if (!the || the.norm !== 'the' || to - from < 2 || !apostropheS(text, tokens, to)) return false;
+  for (let k = to + 1, words = 0; k < tokens.length && words < 3; k++, words++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Cap || !spaceBetween(text, tokens[k - 1]!, t)) return false;
+    if (POSSESSIVE_NAME_NOUNS.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * "ISIS-K", "ISIL-KP", "SPLM-N", "IS-CAP", "GERB-SDS": an organisation's name followed by a hyphen
+ * and a code in capitals (one to four letters) names a branch, a faction or a coalition, another
+ * organisation. A party-state tag in brackets ("(PSL-RJ)": the party and a state) stays the party,
+ * and a code that is a known name ("the EU-UK deal") is a second name. `from`, `to`: the match's
+ * tokens; `startsName(k)`: a known name starts at token k.
+ */
+export function factionCodeAfter(text: string, tokens: Token[], from: number, to: number, startsName: (k: number) => boolean): boolean {
+  const last = tokens[to - 1], code = tokens[to];
+  if (!last || !code || code.shape !== Shape.Upper || code.end - code.start > 4 || code.start - last.end !== 1 || /\d/.test(code.norm) || startsName(to)) return false;
+  const c = text.charCodeAt(last.end);
+  if (c !== 45 && c !== 0x2010 && c !== 0x2011) return false;
+  const open = tokens[from]!.start;
+  return !(text.charCodeAt(open - 1) === 40 && text.charCodeAt(code.end) === 41);
+}
+
+/** Lower-case connectors of Spanish, Portuguese, Italian and French names ("Davao de Oro", "São José do Jacuípe"). */
+const ROMANCE_CONNECTORS = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'di', 'du', 'des', 'della', 'delle', 'degli']);
+/** Articles that may follow the connector ("San Pedro de la Paz"). */
+const ROMANCE_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', 'el', 'lo']);
+
+/**
+ * "Maguindanao del Sur", "Davao de Oro", "San Juan de Arama", "Notre-Dame de Paris": a name followed
+ * by a lower-case Romance connector (and article) and a capitalised word, spaces between, is the
+ * first part of a longer name the pack lacks (the pack's own longer names, "Rio de Janeiro", are
+ * longer matches and win before this is asked). `to`: the token after the match.
+ */
+export function romanceConnectorAfter(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1], conn = tokens[to];
+  if (!last || !conn || conn.shape !== Shape.Lower || !ROMANCE_CONNECTORS.has(conn.norm) || !spaceBetween(text, last, conn)) return false;
+  let k = to + 1;
+  const art = tokens[k];
+  if (art && art.shape === Shape.Lower && ROMANCE_ARTICLES.has(art.norm) && spaceBetween(text, conn, art)) k++;
+  const name = tokens[k];
+  return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
+}

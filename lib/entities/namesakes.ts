@@ -48,3 +48,40 @@ export function otherGeneration(text: string, tokens: Token[], to: number, name:
   if (next.shape === Shape.Lower || (next.norm.startsWith('i') && next.shape !== Shape.Upper)) return false;
   return !new RegExp(`\\b${next.norm}\\b`, 'i').test(name);
 }
+
+/** Capitalised words that open a sentence or a clause before a surname and are no one's given name
+ *  ("Under Trump, …", "Following Putin's remarks", "Anonymous Biden allies"). Closed-class words,
+ *  time words and quantity words; titles, party words and conjunctions are the caller's (`ordinary`). */
+const SENTENCE_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'not',
+  'under', 'following', 'against', 'without', 'despite', 'during', 'like', 'unlike', 'about', 'over', 'into', 'through', 'than',
+  'meanwhile', 'however', 'instead', 'later', 'earlier', 'today', 'yesterday', 'tonight', 'now', 'still', 'yet', 'also', 'even',
+  'only', 'so', 'then', 'there', 'here', 'where', 'why', 'how', 'what', 'who', 'whom', 'whose', 'which', 'once', 'until', 'though',
+  'although', 'unless', 'whether', 'both', 'all', 'some', 'many', 'most', 'other', 'another', 'every', 'each', 'several', 'few',
+  'anonymous', 'longtime', 'incumbent', 'outgoing', 'incoming', 'embattled', 'disgraced', 'new', 'young', 'old', 'pro', 'anti',
+]);
+
+/**
+ * "Hunter Biden", "Kody Clemens", "Jamie Spears", "Mackenzie Bezos": a surname that the linker
+ * would read as a known person's is preceded by another capitalised given name, so it names a
+ * relative (or a namesake), not that person. The word before must be joined by a space, not part of
+ * a longer capitalised run ("Lt. Gen. Charles Flynn" counts, after a stop; "Republican Voters
+ * Against Trump" does not), not one of the person's own names (`ownWords`: the record's folded
+ * name words), not a title, party word or conjunction (`ordinary`), and not a sentence opener.
+ * At a sentence's start any word is capitalised, so there the word must be a common given name, or
+ * the person must be named in full elsewhere on the page (`introduced`): the page then speaks of
+ * the family ("Hunter Biden, son of U.S. President Joe Biden"). Inside a title-case line, where
+ * verbs are capitalised too ("Manchin Says He'll Back Jackson"), only a common given name counts.
+ * `from`: the surname's token; `atStart`: the word before opens a sentence; `titleCase`: the block
+ * is a title-case line; `givenName(norm)`: a common given name.
+ */
+export function otherGivenNameBefore(text: string, tokens: Token[], from: number, ownWords: readonly string[], ordinary: (norm: string) => boolean,
+  givenName: (norm: string) => boolean, atStart: boolean, titleCase: boolean, introduced: boolean): boolean {
+  const prev = tokens[from - 1], surname = tokens[from];
+  if (!prev || !surname || prev.shape !== Shape.Cap || prev.end - prev.start < 3 || !spaceBetween(text, prev, surname)) return false;
+  if (ownWords.includes(prev.norm) || ordinary(prev.norm) || SENTENCE_OPENERS.has(prev.norm)) return false;
+  const before = tokens[from - 2];
+  if (before && before.shape !== Shape.Lower && spaceBetween(text, before, prev)) return false;
+  if (givenName(prev.norm)) return true;
+  return atStart ? introduced : !titleCase;
+}

@@ -48,8 +48,10 @@ export function currencyPrefix(text: string, tokens: Token[], to: number): boole
   return !!last && /^[$€£¥]/.test(text.slice(last.end, last.end + 1));
 }
 
-/** Lower-case nouns after a name that make the whole phrase a product or a strain named after it. */
-const NAMED_AFTER_NOUNS = new Set(['vaccine', 'vaccines', 'jab', 'jabs', 'variant', 'variants', 'subvariant', 'subvariants']);
+/** Lower-case nouns after a name that make the whole phrase a product, a strain or a disease named
+ *  after it ("the Marburg virus", "Havana syndrome", "Lassa fever", "the Zaire strain"). */
+const NAMED_AFTER_NOUNS = new Set(['vaccine', 'vaccines', 'jab', 'jabs', 'variant', 'variants', 'subvariant', 'subvariants',
+  'virus', 'viruses', 'syndrome', 'fever', 'strain', 'strains', 'flu']);
 
 /**
  * "the Oxford–AstraZeneca vaccine", "the Pfizer–BioNTech COVID-19 vaccine", "the Delta variant":
