@@ -15,7 +15,7 @@
  * news corpus (`newsCorpus`), records the news names come first (news-salience.ts).
  * Returns the entities and a report of counts with reasons.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import nlp from 'compromise';
@@ -774,10 +774,50 @@ const REGION_TITLE = /\b(state|emirate|province|governorate|county|region|divisi
  * "Abu_Dhabi_(emirate)", "Ismailia_Governorate"). A region whose page is the city's own ("Berlin",
  * "Saint_Petersburg", "Bakı", "Grad_Zagreb") is that city: one record.
  */
-export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url'>, name: string): boolean {
+export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url' | 'aliases'>, name: string): boolean {
   if (cleanName(r.name ?? '') !== name) return true;
   const title = enwikiPageTitle(r.url);
-  return title !== null && fold(title) !== fold(name) && REGION_TITLE.test(title);
+  if (title !== null && fold(title) !== fold(name) && REGION_TITLE.test(title)) return true;
+  return (r.aliases ?? []).some((a) => namesAreaOf(a, name));
+}
+
+/**
+ * An alias that calls the record an area of the name ("Province of Quebec", "Quebec Province",
+ * "Emirate of Dubai"): the record is the area, not the city of that name, even when its page is
+ * titled with the bare name. "Free and Hanseatic City of Hamburg" is not one: a city is no area noun.
+ */
+function namesAreaOf(alias: string, name: string): boolean {
+  const a = fold(alias), n = fold(name);
+  if (a === n || !a.includes(n)) return false;
+  const rest = a.replace(n, ' ').replace(/\bof\b/g, ' ').trim();
+  return rest !== '' && !/\s/.test(rest) && REGION_TITLE.test(rest) && (a.startsWith(`${n} `) || a.endsWith(` of ${n}`));
+}
+
+/**
+ * Cities written apart from the bare name they carry as an alias ("Quebec City", alias "Quebec";
+ * "Panama City", alias "Panama"), as `country|folded alias`: where the reference names the city so,
+ * the bare name in the news is the province or country of that name. Read from the files that hold
+ * settlements (only their lines are parsed) before any record is merged, so the reading order of
+ * the files does not matter.
+ */
+export function citiesWrittenApart(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.includes('"city"') && !line.includes('"capital"')) continue;
+      let r: RawRecord;
+      try { r = JSON.parse(line) as RawRecord; } catch { continue; }
+      if (r.type !== 'place' || (r.subtype !== 'city' && r.subtype !== 'capital') || !r.country) continue;
+      const own = fold(cleanName(r.name ?? ''));
+      for (const a of r.aliases ?? []) {
+        const k = fold(cleanName(a));
+        // The bare name is a prefix of the city's own ("Quebec" of "Quebec City"): not another spelling.
+        if (k && k !== own && own.startsWith(`${k} `)) out.add(`${r.country}|${k}`);
+      }
+    }
+  }
+  return out;
 }
 
 const isSettlement = (e: Work) => e.type === 'place' && (e.subtype === 'city' || e.subtype === 'capital');
@@ -786,7 +826,26 @@ function settlementAndRegion(a: Work, b: Work): boolean {
   return (isSettlement(a) && b.subtype === 'region' && !!b.titledApart) || (isSettlement(b) && a.subtype === 'region' && !!a.titledApart);
 }
 
-function mergeInto(a: Work, b: Work) {
+/**
+ * A country and a settlement of its name ("Panama" and its capital "Panamá", Luxembourg, Djibouti,
+ * Singapore): one record, but the country's. Its facts (name, subtype, URL) win over the
+ * settlement's, and it takes no population from it, whichever came first: "Panama reports…" is the
+ * country, and the card must not show the capital's inhabitants. The capital has its own record
+ * ("Panama City") where the reference holds one. Likewise a region that owns the bare name
+ * (`areaOwnsName`: the city is written apart, "Quebec City"): "Quebec" is the province.
+ */
+function areaOverSettlement(a: Work, b: Work, areaOwnsName: boolean) {
+  if (!(isSettlement(a) && (b.subtype === 'country' || (b.subtype === 'region' && areaOwnsName)))) return;
+  a.aliases.push(a.name);
+  a.name = b.name;
+  a.subtype = b.subtype;
+  delete a.population;
+  if (b.url) a.url = b.url; else delete a.url;
+}
+
+function mergeInto(a: Work, b: Work, areaOwnsName = false) {
+  areaOverSettlement(a, b, areaOwnsName);
+  const areaGetsSettlement = (a.subtype === 'country' || (a.subtype === 'region' && areaOwnsName)) && isSettlement(b);
   a.aliases.push(b.name, ...b.aliases);
   a.shortNames.push(...b.shortNames);
   const titles = new Set(a.roles.map((r) => `${r.title}|${r.from ?? ''}`));
@@ -797,8 +856,10 @@ function mergeInto(a: Work, b: Work) {
   a.country ??= b.country;
   a.party ??= b.party;
   a.born ??= b.born;
-  a.population ??= b.population;
-  a.url ??= b.url;
+  if (!areaGetsSettlement) {
+    a.population ??= b.population;
+    a.url ??= b.url;
+  }
   a.page ??= b.page;
   if (b.popularity !== undefined) a.popularity = Math.max(a.popularity ?? 0, b.popularity);
   if (!a.qid && b.qid) { a.qid = b.qid; a.id = b.qid; }
@@ -831,6 +892,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     return null;
   };
 
+  const writtenApart = citiesWrittenApart([path.join(dir, 'entities.jsonl'), path.join(dir, 'entities_more.jsonl')]);
+  /** A settlement and a region of one name whose city the reference writes apart ("Quebec City"). */
+  const regionOwnsName = (a: Work, b: Work) => {
+    const region = isSettlement(a) && b.subtype === 'region' ? b : isSettlement(b) && a.subtype === 'region' ? a : null;
+    return region !== null && writtenApart.has(`${region.country ?? ''}|${fold(region.name)}`);
+  };
   const add = (e: Work, fromId: string) => {
     const key = e.qid ?? e.id;
     let target = byKey.get(key);
@@ -841,7 +908,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       // Namesakes: only merge when at most one side has a QID, and never a city into the region
       // of its name (the emirate of Abu Dhabi, the state of Rio de Janeiro): both are news places.
       if (cand && !(cand.qid && e.qid && cand.qid !== e.qid)) {
-        if (settlementAndRegion(cand, e)) merges.add('kept apart: a city and the region of its name');
+        if (regionOwnsName(cand, e)) { target = cand; how = 'same name+type+country, the region owning the name (its city written apart)'; }
+        else if (settlementAndRegion(cand, e)) merges.add('kept apart: a city and the region of its name');
         else { target = cand; how = 'same name+type+country'; }
       }
     }
@@ -855,7 +923,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     }
     if (target) {
       const before = target.id;
-      mergeInto(target, e);
+      mergeInto(target, e, regionOwnsName(target, e));
       if (page !== null && !byPage.has(page)) byPage.set(page, target);
       if (target.id !== before) { byKey.set(target.id, target); renamed.set(before, target.id); }
       byKey.set(key, target);
