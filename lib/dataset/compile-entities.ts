@@ -459,6 +459,15 @@ export function capitalSurnamesCased(name: string): string {
 /** A qualifier of years in a reference name: "(1894–1939)". */
 const HISTORICAL_QUALIFIER = /\(\d{3,4}\s*[–-]\s*\d{2,4}\)\s*$/;
 
+/**
+ * A league typed as an event ("Major League Baseball", "National Football League": topics of the
+ * current-events portal, all typed event): without a year or season it is the league, a body, not
+ * one of its editions ("2020–21 UEFA Champions League").
+ */
+export function leagueNotEvent(type: RawRecord['type'], name: string): boolean {
+  return type === 'event' && /\bLeague(?: \p{L}+)?$/u.test(name) && !/\d/.test(name);
+}
+
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   let name = stripQualifier(cleanName(r.name ?? ''));
   if (r.id.startsWith('cik:')) name = secFilerName(name);
@@ -1081,6 +1090,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (f.subtype) e.subtype = f.subtype; else delete e.subtype;
     if (!e.sources.includes(SOURCE_CURATED)) e.sources.push(SOURCE_CURATED);
   }
+
+  // After the selection (the event quota counted them as the reference typed them).
+  for (const e of order) if (leagueNotEvent(e.type, e.name)) { e.type = 'organization'; drops.add('type: a league typed as an event, made an organization'); }
 
   // 4. aliases, short forms, prominence
   const boost = new Map((curatedProminence as { id: string; prominence: number }[]).map((p) => [final(p.id), p.prominence]));
