@@ -6,6 +6,7 @@
  * city apart ("Quebec City"): then the bare name is the province's one record.
  */
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { citiesWrittenApart, compileEntities, leagueNotEvent, regionTitledApart } from '../lib/dataset/compile-entities';
 import { entityFilesDir } from './_entity-files';
@@ -80,5 +81,32 @@ describe('leagueNotEvent', () => {
   it('retypes the compiled record an organization', async () => {
     const { entities } = await compileEntities(entityFilesDir([{ id: 'wcep:major-league-baseball', name: 'Major League Baseball', type: 'event', source: 'core' }], []));
     expect(entities.find((e) => e.id === 'wcep:major-league-baseball')?.type).toBe('organization');
+  });
+});
+
+describe('compileEntities: a person named once only as the front of a longer name', async () => {
+  const MP = [{ title: 'Member of Parliament', from: '2021-01-01' }];
+  const more = [
+    { id: 'Q9100001', name: 'Quentin Firstlisted', type: 'person', country: 'ZZ', roles: MP, source: 'eps:zz (CC0)' },
+    { id: 'Q9100002', name: 'Oriel Namedonce', type: 'person', country: 'ZZ', roles: MP, source: 'eps:zz (CC0)' },
+    { id: 'Q9100006', name: 'Lorna Marie', type: 'person', country: 'ZZ', roles: MP, source: 'eps:zz (CC0)' },
+    { id: 'Q9100007', name: 'Dara Headliner', type: 'person', country: 'ZZ', roles: MP, source: 'eps:zz (CC0)' },
+  ];
+  const d = entityFilesDir([], more);
+  const file = path.join(d, 'coverage.jsonl');
+  // Summaries shorter than the gold draw's minimum: never in the eval's reserve, all counted.
+  const rows = [
+    { id: 'huffpost-14b0', title: '', summary: 'Oriel Namedonce spoke.' },
+    { id: 'huffpost-14b1', title: '', summary: 'Lorna Marie Montgomery was sentenced.' },
+    { id: 'huffpost-14b2', title: 'Dara Headliner Wins Seat', summary: 'A vote was held.' },
+  ];
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const ids = new Set((await compileEntities(d, { newsCorpus: file, moreLimit: 1 })).entities.map((e) => e.id));
+  it('takes the person named on their own, not the one named only inside "Lorna Marie Montgomery"', () => {
+    expect(ids.has('Q9100002')).toBe(true);
+    expect(ids.has('Q9100006')).toBe(false);
+  });
+  it('counts a title-case headline as naming the person', () => {
+    expect(ids.has('Q9100007')).toBe(true);
   });
 });

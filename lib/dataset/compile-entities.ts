@@ -664,8 +664,10 @@ const SALIENT_ITEMS = 2;
 /** …and ranks above every record of its kind the news does not name. */
 const SALIENT_LIFT = 1000;
 /** Records named in a single news item that are kept on top of the per-kind quotas. */
-function namedOnceAllowed(e: Work): boolean {
-  return !e.historical && nameTokens(e.name).length >= 2;
+function namedOnceAllowed(e: Work, alone: boolean): boolean {
+  // A person the news names only as the front of a longer name ("Lisa Marie" in "Lisa Marie
+  // Montgomery") is not named at all: the longer name is someone else.
+  return !e.historical && nameTokens(e.name).length >= 2 && (alone || e.type !== 'person');
 }
 /** Rank of a record below its source's tiers that the news names (it then competes by salience). */
 const BELOW_TIER_RANK = 0;
@@ -710,7 +712,7 @@ function oneWordKey(name: string): string | null {
 }
 
 /** Items of the news corpus naming each candidate (see news-salience.ts), the eval's reserve left out. */
-function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work, number>; names: number; items: number; reserved: number } {
+function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work, number>; alone: Set<Work>; names: number; items: number; reserved: number } {
   const corpus = readNewsCorpus(corpusFile);
   const reserved = newsGoldReserve(corpus);
   const counter = new NameCounter();
@@ -742,16 +744,20 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
       owners[i]!.push(e);
     }
   }
-  const df = counter.count(corpus, reserved);
+  const { df, standalone } = counter.countStandalone(corpus, reserved);
   const salience = new Map<Work, number>();
+  const alone = new Set<Work>();
   for (const [name, i] of byString) {
     const n = df[i]!;
     if (n === 0) continue;
     const key = oneWordKey(name);
     if (key !== null && (oneWord.get(key)?.size ?? 0) > 1) continue;
-    for (const e of owners[i]!) salience.set(e, Math.max(salience.get(e) ?? 0, n));
+    for (const e of owners[i]!) {
+      salience.set(e, Math.max(salience.get(e) ?? 0, n));
+      if (standalone[i]! > 0) alone.add(e);
+    }
   }
-  return { salience, names: counter.names, items: corpus.length, reserved: reserved.size };
+  return { salience, alone, names: counter.names, items: corpus.length, reserved: reserved.size };
 }
 
 // ---- prominence ---------------------------------------------------------------------------
@@ -970,7 +976,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 2. breadth: rank and take the best
   const include = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => !x.exclude).map((x) => x.id));
   const exclude = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => x.exclude).map((x) => x.id));
-  type Candidate = { e: Work; rank: number | null; id: string; n: number; salience: number };
+  type Candidate = { e: Work; rank: number | null; id: string; n: number; salience: number; alone?: boolean };
   /** A breadth file's usable records with their source rank (null: below the source's tiers). */
   const poolOf = async (file: string, kind: 'more' | 'popular'): Promise<Candidate[] | null> => {
     const p = path.join(dir, file);
@@ -997,7 +1003,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (let i = pool.length - 1; i >= 0; i--) {
       const c = pool[i]!;
       const salient = c.salience >= SALIENT_ITEMS;
-      const named = c.salience >= 1 && namedOnceAllowed(c.e);
+      const named = c.salience >= 1 && namedOnceAllowed(c.e, !!c.alone);
       if (c.rank === null) {
         // Below the source's tiers (the date pages' long tail, SEC filers, agencies and brands of
         // low popularity): kept only when the news names it.
@@ -1036,7 +1042,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const n = used.get(q) ?? 0;
       if (n >= max || keep.length >= limit) {
         // Named in one news item: kept on top of the quota (it pushes no quota record out).
-        if (item.salience >= 1 && namedOnceAllowed(item.e)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
+        if (item.salience >= 1 && namedOnceAllowed(item.e, !!item.alone)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
         drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`);
         continue;
       }
@@ -1054,7 +1060,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     else {
       const t0 = performance.now();
       const stats = countSalience([...order, ...(morePool ?? []).map((c) => c.e), ...(popularPool ?? []).map((c) => c.e)], opts.newsCorpus);
-      for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) c.salience = stats.salience.get(c.e) ?? 0;
+      for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) { c.salience = stats.salience.get(c.e) ?? 0; c.alone = stats.alone.has(c.e); }
       report.push(`news salience: ${stats.names} names counted over ${stats.items - stats.reserved} news items (${stats.reserved} reserved for the eval, not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   }
