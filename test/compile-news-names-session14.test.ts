@@ -12,7 +12,7 @@ const lexicon: NameLexicon = { givenName: (w) => GIVEN.has(w), demonym: () => fa
 const use: WordCase = new Map([['department', { lower: 90, cap: 10 }]]);
 
 function evidence(name: string, over: Partial<NameEvidence> = {}): NameEvidence {
-  return { name, items: 2, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 2, first: '2022-01-01', last: '2023-01-01', countries: {}, wcep: true, huffpost: false, ...over };
+  return { name, items: 2, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, quoted: 0, occurrences: 2, first: '2022-01-01', last: '2023-01-01', countries: {}, wcep: true, huffpost: false, ...over };
 }
 
 describe('newsNameType: placed in a country by the text', () => {

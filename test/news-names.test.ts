@@ -24,7 +24,7 @@ function names(text: string, use: WordCase = wordCase([])): string[] {
 }
 
 function evidence(name: string, over: Partial<NameEvidence> = {}): NameEvidence {
-  return { name, items: 5, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 5, first: '2022-01-01', last: '2023-01-01', countries: {}, wcep: true, huffpost: false, ...over };
+  return { name, items: 5, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, quoted: 0, occurrences: 5, first: '2022-01-01', last: '2023-01-01', countries: {}, wcep: true, huffpost: false, ...over };
 }
 
 describe('news names: capitalised names in running text', () => {

@@ -15,7 +15,7 @@
  * news corpus (`newsCorpus`), records the news names come first (news-salience.ts).
  * Returns the entities and a report of counts with reasons.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import nlp from 'compromise';
@@ -459,6 +459,15 @@ export function capitalSurnamesCased(name: string): string {
 /** A qualifier of years in a reference name: "(1894–1939)". */
 const HISTORICAL_QUALIFIER = /\(\d{3,4}\s*[–-]\s*\d{2,4}\)\s*$/;
 
+/**
+ * A league typed as an event ("Major League Baseball", "National Football League": topics of the
+ * current-events portal, all typed event): without a year or season it is the league, a body, not
+ * one of its editions ("2020–21 UEFA Champions League").
+ */
+export function leagueNotEvent(type: RawRecord['type'], name: string): boolean {
+  return type === 'event' && /\bLeague(?: \p{L}+)?$/u.test(name) && !/\d/.test(name);
+}
+
 function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   let name = stripQualifier(cleanName(r.name ?? ''));
   if (r.id.startsWith('cik:')) name = secFilerName(name);
@@ -655,8 +664,10 @@ const SALIENT_ITEMS = 2;
 /** …and ranks above every record of its kind the news does not name. */
 const SALIENT_LIFT = 1000;
 /** Records named in a single news item that are kept on top of the per-kind quotas. */
-function namedOnceAllowed(e: Work): boolean {
-  return !e.historical && nameTokens(e.name).length >= 2;
+function namedOnceAllowed(e: Work, alone: boolean): boolean {
+  // A person the news names only as the front of a longer name ("Lisa Marie" in "Lisa Marie
+  // Montgomery") is not named at all: the longer name is someone else.
+  return !e.historical && nameTokens(e.name).length >= 2 && (alone || e.type !== 'person');
 }
 /** Rank of a record below its source's tiers that the news names (it then competes by salience). */
 const BELOW_TIER_RANK = 0;
@@ -701,7 +712,7 @@ function oneWordKey(name: string): string | null {
 }
 
 /** Items of the news corpus naming each candidate (see news-salience.ts), the eval's reserve left out. */
-function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work, number>; names: number; items: number; reserved: number } {
+function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work, number>; alone: Set<Work>; names: number; items: number; reserved: number } {
   const corpus = readNewsCorpus(corpusFile);
   const reserved = newsGoldReserve(corpus);
   const counter = new NameCounter();
@@ -733,16 +744,20 @@ function countSalience(cands: Work[], corpusFile: string): { salience: Map<Work,
       owners[i]!.push(e);
     }
   }
-  const df = counter.count(corpus, reserved);
+  const { df, standalone } = counter.countStandalone(corpus, reserved);
   const salience = new Map<Work, number>();
+  const alone = new Set<Work>();
   for (const [name, i] of byString) {
     const n = df[i]!;
     if (n === 0) continue;
     const key = oneWordKey(name);
     if (key !== null && (oneWord.get(key)?.size ?? 0) > 1) continue;
-    for (const e of owners[i]!) salience.set(e, Math.max(salience.get(e) ?? 0, n));
+    for (const e of owners[i]!) {
+      salience.set(e, Math.max(salience.get(e) ?? 0, n));
+      if (standalone[i]! > 0) alone.add(e);
+    }
   }
-  return { salience, names: counter.names, items: corpus.length, reserved: reserved.size };
+  return { salience, alone, names: counter.names, items: corpus.length, reserved: reserved.size };
 }
 
 // ---- prominence ---------------------------------------------------------------------------
@@ -774,10 +789,50 @@ const REGION_TITLE = /\b(state|emirate|province|governorate|county|region|divisi
  * "Abu_Dhabi_(emirate)", "Ismailia_Governorate"). A region whose page is the city's own ("Berlin",
  * "Saint_Petersburg", "Bakı", "Grad_Zagreb") is that city: one record.
  */
-export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url'>, name: string): boolean {
+export function regionTitledApart(r: Pick<RawRecord, 'name' | 'url' | 'aliases'>, name: string): boolean {
   if (cleanName(r.name ?? '') !== name) return true;
   const title = enwikiPageTitle(r.url);
-  return title !== null && fold(title) !== fold(name) && REGION_TITLE.test(title);
+  if (title !== null && fold(title) !== fold(name) && REGION_TITLE.test(title)) return true;
+  return (r.aliases ?? []).some((a) => namesAreaOf(a, name));
+}
+
+/**
+ * An alias that calls the record an area of the name ("Province of Quebec", "Quebec Province",
+ * "Emirate of Dubai"): the record is the area, not the city of that name, even when its page is
+ * titled with the bare name. "Free and Hanseatic City of Hamburg" is not one: a city is no area noun.
+ */
+function namesAreaOf(alias: string, name: string): boolean {
+  const a = fold(alias), n = fold(name);
+  if (a === n || !a.includes(n)) return false;
+  const rest = a.replace(n, ' ').replace(/\bof\b/g, ' ').trim();
+  return rest !== '' && !/\s/.test(rest) && REGION_TITLE.test(rest) && (a.startsWith(`${n} `) || a.endsWith(` of ${n}`));
+}
+
+/**
+ * Cities written apart from the bare name they carry as an alias ("Quebec City", alias "Quebec";
+ * "Panama City", alias "Panama"), as `country|folded alias`: where the reference names the city so,
+ * the bare name in the news is the province or country of that name. Read from the files that hold
+ * settlements (only their lines are parsed) before any record is merged, so the reading order of
+ * the files does not matter.
+ */
+export function citiesWrittenApart(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.includes('"city"') && !line.includes('"capital"')) continue;
+      let r: RawRecord;
+      try { r = JSON.parse(line) as RawRecord; } catch { continue; }
+      if (r.type !== 'place' || (r.subtype !== 'city' && r.subtype !== 'capital') || !r.country) continue;
+      const own = fold(cleanName(r.name ?? ''));
+      for (const a of r.aliases ?? []) {
+        const k = fold(cleanName(a));
+        // The bare name is a prefix of the city's own ("Quebec" of "Quebec City"): not another spelling.
+        if (k && k !== own && own.startsWith(`${k} `)) out.add(`${r.country}|${k}`);
+      }
+    }
+  }
+  return out;
 }
 
 const isSettlement = (e: Work) => e.type === 'place' && (e.subtype === 'city' || e.subtype === 'capital');
@@ -786,7 +841,26 @@ function settlementAndRegion(a: Work, b: Work): boolean {
   return (isSettlement(a) && b.subtype === 'region' && !!b.titledApart) || (isSettlement(b) && a.subtype === 'region' && !!a.titledApart);
 }
 
-function mergeInto(a: Work, b: Work) {
+/**
+ * A country and a settlement of its name ("Panama" and its capital "Panamá", Luxembourg, Djibouti,
+ * Singapore): one record, but the country's. Its facts (name, subtype, URL) win over the
+ * settlement's, and it takes no population from it, whichever came first: "Panama reports…" is the
+ * country, and the card must not show the capital's inhabitants. The capital has its own record
+ * ("Panama City") where the reference holds one. Likewise a region that owns the bare name
+ * (`areaOwnsName`: the city is written apart, "Quebec City"): "Quebec" is the province.
+ */
+function areaOverSettlement(a: Work, b: Work, areaOwnsName: boolean) {
+  if (!(isSettlement(a) && (b.subtype === 'country' || (b.subtype === 'region' && areaOwnsName)))) return;
+  a.aliases.push(a.name);
+  a.name = b.name;
+  a.subtype = b.subtype;
+  delete a.population;
+  if (b.url) a.url = b.url; else delete a.url;
+}
+
+function mergeInto(a: Work, b: Work, areaOwnsName = false) {
+  areaOverSettlement(a, b, areaOwnsName);
+  const areaGetsSettlement = (a.subtype === 'country' || (a.subtype === 'region' && areaOwnsName)) && isSettlement(b);
   a.aliases.push(b.name, ...b.aliases);
   a.shortNames.push(...b.shortNames);
   const titles = new Set(a.roles.map((r) => `${r.title}|${r.from ?? ''}`));
@@ -797,8 +871,10 @@ function mergeInto(a: Work, b: Work) {
   a.country ??= b.country;
   a.party ??= b.party;
   a.born ??= b.born;
-  a.population ??= b.population;
-  a.url ??= b.url;
+  if (!areaGetsSettlement) {
+    a.population ??= b.population;
+    a.url ??= b.url;
+  }
   a.page ??= b.page;
   if (b.popularity !== undefined) a.popularity = Math.max(a.popularity ?? 0, b.popularity);
   if (!a.qid && b.qid) { a.qid = b.qid; a.id = b.qid; }
@@ -831,6 +907,12 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     return null;
   };
 
+  const writtenApart = citiesWrittenApart([path.join(dir, 'entities.jsonl'), path.join(dir, 'entities_more.jsonl')]);
+  /** A settlement and a region of one name whose city the reference writes apart ("Quebec City"). */
+  const regionOwnsName = (a: Work, b: Work) => {
+    const region = isSettlement(a) && b.subtype === 'region' ? b : isSettlement(b) && a.subtype === 'region' ? a : null;
+    return region !== null && writtenApart.has(`${region.country ?? ''}|${fold(region.name)}`);
+  };
   const add = (e: Work, fromId: string) => {
     const key = e.qid ?? e.id;
     let target = byKey.get(key);
@@ -841,7 +923,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       // Namesakes: only merge when at most one side has a QID, and never a city into the region
       // of its name (the emirate of Abu Dhabi, the state of Rio de Janeiro): both are news places.
       if (cand && !(cand.qid && e.qid && cand.qid !== e.qid)) {
-        if (settlementAndRegion(cand, e)) merges.add('kept apart: a city and the region of its name');
+        if (regionOwnsName(cand, e)) { target = cand; how = 'same name+type+country, the region owning the name (its city written apart)'; }
+        else if (settlementAndRegion(cand, e)) merges.add('kept apart: a city and the region of its name');
         else { target = cand; how = 'same name+type+country'; }
       }
     }
@@ -855,7 +938,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     }
     if (target) {
       const before = target.id;
-      mergeInto(target, e);
+      mergeInto(target, e, regionOwnsName(target, e));
       if (page !== null && !byPage.has(page)) byPage.set(page, target);
       if (target.id !== before) { byKey.set(target.id, target); renamed.set(before, target.id); }
       byKey.set(key, target);
@@ -893,7 +976,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // 2. breadth: rank and take the best
   const include = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => !x.exclude).map((x) => x.id));
   const exclude = new Set((curatedInclude as { id: string; exclude?: boolean }[]).filter((x) => x.exclude).map((x) => x.id));
-  type Candidate = { e: Work; rank: number | null; id: string; n: number; salience: number };
+  type Candidate = { e: Work; rank: number | null; id: string; n: number; salience: number; alone?: boolean };
   /** A breadth file's usable records with their source rank (null: below the source's tiers). */
   const poolOf = async (file: string, kind: 'more' | 'popular'): Promise<Candidate[] | null> => {
     const p = path.join(dir, file);
@@ -920,7 +1003,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     for (let i = pool.length - 1; i >= 0; i--) {
       const c = pool[i]!;
       const salient = c.salience >= SALIENT_ITEMS;
-      const named = c.salience >= 1 && namedOnceAllowed(c.e);
+      const named = c.salience >= 1 && namedOnceAllowed(c.e, !!c.alone);
       if (c.rank === null) {
         // Below the source's tiers (the date pages' long tail, SEC filers, agencies and brands of
         // low popularity): kept only when the news names it.
@@ -959,7 +1042,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       const n = used.get(q) ?? 0;
       if (n >= max || keep.length >= limit) {
         // Named in one news item: kept on top of the quota (it pushes no quota record out).
-        if (item.salience >= 1 && namedOnceAllowed(item.e)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
+        if (item.salience >= 1 && namedOnceAllowed(item.e, !!item.alone)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
         drops.add(`entity: ${file} — over the ${q} quota (lowest-ranked)`);
         continue;
       }
@@ -977,7 +1060,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     else {
       const t0 = performance.now();
       const stats = countSalience([...order, ...(morePool ?? []).map((c) => c.e), ...(popularPool ?? []).map((c) => c.e)], opts.newsCorpus);
-      for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) c.salience = stats.salience.get(c.e) ?? 0;
+      for (const c of [...(morePool ?? []), ...(popularPool ?? [])]) { c.salience = stats.salience.get(c.e) ?? 0; c.alone = stats.alone.has(c.e); }
       report.push(`news salience: ${stats.names} names counted over ${stats.items - stats.reserved} news items (${stats.reserved} reserved for the eval, not counted) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
   }
@@ -1013,6 +1096,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (f.subtype) e.subtype = f.subtype; else delete e.subtype;
     if (!e.sources.includes(SOURCE_CURATED)) e.sources.push(SOURCE_CURATED);
   }
+
+  // After the selection (the event quota counted them as the reference typed them).
+  for (const e of order) if (leagueNotEvent(e.type, e.name)) { e.type = 'organization'; drops.add('type: a league typed as an event, made an organization'); }
 
   // 4. aliases, short forms, prominence
   const boost = new Map((curatedProminence as { id: string; prominence: number }[]).map((p) => [final(p.id), p.prominence]));

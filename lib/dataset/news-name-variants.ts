@@ -11,7 +11,9 @@
  *   - article: the record's name without its Arabic article ("Anbar Governorate" of "Al Anbar Governorate");
  *   - land: a people's word for the record's "-stan" land ("Baloch Liberation Army" of "Balochistan …");
  *   - reference alias: an alias the reference gives this record that the compiler left out
- *     ("Khuzestan" of "Khuzestan Province"), now that the news writes it often as that type.
+ *     ("Khuzestan" of "Khuzestan Province"), now that the news writes it often as that type;
+ *   - area: a region's name and its area noun ("Balochistan Province" of the region "Balochistan").
+ *     Only a region's: "Bannu District" is the district of the city Bannu, another place.
  * Dropped:
  *   - tail: the back of a longer record name, cut at "and", "du", "St." or a dash ("Caicos Islands",
  *     "Louis County", "Khorasan Province");
@@ -34,6 +36,9 @@ const TAIL_JOINERS = new Set(['and', 'du', 'de', 'des', 'del', 'st', 'saint', 's
 /** Peoples' words that name no single state (demonym-country.ts leaves them out): before a long
  *  record name they describe it ("Kurdish Syrian Democratic Forces"). */
 const STATELESS_PEOPLES = new Set(['kurdish', 'arab', 'baloch', 'baluch', 'pashtun', 'tamil', 'uyghur', 'druze', 'yazidi', 'tuareg', 'rohingya', 'hazara']);
+
+/** Nouns of a first-level area written after its name ("Balochistan Province", "Kherson Oblast"). */
+const AREA_NOUNS = new Set(['province', 'region', 'state', 'governorate', 'oblast', 'prefecture']);
 
 /** A dash between two parts of a name ("Islamic State – Khorasan Province"). */
 const NAME_DASH = /\s[-\u2010-\u2015]\s/;
@@ -75,8 +80,11 @@ export function foldNewsNameVariants(
   };
   const tails = new Set<string>();
   const byId = new Map<string, PackEntity>();
+  /** Regions by their own name's key: "<name> Province" in the news is that region. */
+  const regions = new Map<string, PackEntity[]>();
   for (const e of entities) {
     byId.set(e.id, e);
+    if (e.type === 'place' && e.subtype === 'region') add(regions, aliasKey(e.name), e);
     for (const n of [e.name, ...e.aliases]) {
       const key = aliasKey(n);
       if (!key) continue;
@@ -96,7 +104,7 @@ export function foldNewsNameVariants(
     }
   }
   const aliases = new Map<string, string[]>();
-  const folded: Record<string, number> = { article: 0, land: 0, referenceAlias: 0 };
+  const folded: Record<string, number> = { article: 0, land: 0, referenceAlias: 0, area: 0 };
   const dropped: Record<string, number> = { tail: 0, nationality: 0, referenceRecord: 0 };
   const fold = (cls: string, r: PackEntity, to: PackEntity) => {
     const list = aliases.get(to.id) ?? [];
@@ -116,6 +124,7 @@ export function foldNewsNameVariants(
     let to: PackEntity | null;
     if ((to = single(bare.get(key), r))) { fold('article', r, to); continue; }
     if ((to = single(land.get(key), r))) { fold('land', r, to); continue; }
+    if (words.length >= 2 && AREA_NOUNS.has(words[words.length - 1]!) && (to = single(regions.get(words.slice(0, -1).join(' ')), r))) { fold('area', r, to); continue; }
     if (words.length >= 2 && tails.has(key)) { dropped.tail!++; continue; }
     if (words.length >= 3) {
       const rest = owners.get(words.slice(1).join(' '));

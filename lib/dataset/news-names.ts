@@ -125,6 +125,8 @@ export interface NameEvidence {
   continued: number;
   /** Occurrences right after a number ("2024 Summer Olympics": an edition, not the name). */
   afterNumber: number;
+  /** Occurrences inside quotation marks (a virtual "Lizzie McGuire" reunion): a work's title. */
+  quoted: number;
   occurrences: number;
   first: string | null;
   last: string | null;
@@ -301,6 +303,15 @@ export function newsNameCountry(ev: Pick<NameEvidence, 'countries'>): string | n
   return n >= NEWS_NAME_COUNTRY_MIN && n * 10 >= total * 9 ? code : null;
 }
 
+/** Opening and closing quotation marks (straight, curly, single and double). */
+const OPEN_QUOTE = /["“‘']$/;
+const CLOSE_QUOTE = /^["”’']/;
+/** Is text[start, end) the whole of a quotation ("Lizzie McGuire" in quotation marks)? A closing
+ *  mark alone is no quote: "McGuire’s" is a possessive. */
+export function quotedAt(text: string, start: number, end: number): boolean {
+  return OPEN_QUOTE.test(text.slice(Math.max(0, start - 1), start)) && CLOSE_QUOTE.test(text.slice(end, end + 1));
+}
+
 /**
  * Gathers the evidence for every capitalised name of the unreserved running text. `known(key)` says
  * whether a record already names the folded key (aliasKey): those are not candidates.
@@ -316,7 +327,7 @@ export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: Re
       const key = tokens.slice(from, to).map((t) => t.norm).join(' ');
       if (known(key)) continue;
       let ev = byKey.get(key);
-      if (!ev) byKey.set(key, (ev = { name: '', items: 0, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, occurrences: 0, first: null, last: null, countries: {}, wcep: false, huffpost: false, seen: '', forms: new Map() }));
+      if (!ev) byKey.set(key, (ev = { name: '', items: 0, afterPlaceWord: 0, afterArticle: 0, continued: 0, afterNumber: 0, quoted: 0, occurrences: 0, first: null, last: null, countries: {}, wcep: false, huffpost: false, seen: '', forms: new Map() }));
       const form = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
       ev.forms.set(form, (ev.forms.get(form) ?? 0) + 1);
       ev.occurrences++;
@@ -327,6 +338,7 @@ export function gatherNameEvidence(items: Iterable<NewsCorpusItem>, reserved: Re
       const next = tokens[to], then = tokens[to + 1];
       if (next && then && next.shape === Shape.Lower && CONTINUERS.has(next.norm) && isCapital(then) && /^ $/.test(text.slice(tokens[to - 1]!.end, next.start))) ev.continued++;
       if (before && /^(the|a|an)$/.test(before.norm) && before.shape === Shape.Lower) ev.afterArticle++;
+      if (quotedAt(text, tokens[from]!.start, tokens[to - 1]!.end)) ev.quoted++;
       const country = countryAfter(text, tokens, from, to, countries);
       if (country) ev.countries[country] = (ev.countries[country] ?? 0) + 1;
       if (ev.seen === it.id) continue;
@@ -359,6 +371,10 @@ export function newsNameType(ev: NameEvidence, use: WordCase, lexicon: NameLexic
   const words = aliasKey(ev.name).split(' ');
   const first = words[0]!, last = words[words.length - 1]!;
   if (words.some((w) => CALENDAR.has(w))) return null;
+  // In quotation marks most of the time: the title of a show, film, book or song ("Lizzie
+  // McGuire"), not a person, place or body of that name. Once in two is a name quoted in a
+  // renaming (to return to the name "Mount McKinley").
+  if (ev.quoted * 2 > ev.occurrences) return null;
   const named = words.filter((w) => !JOINERS.has(w));
   // "Ghislaine Maxwell": a given name, then one to three words news writes capitalised, no "of"
   // ("Elena Rybakina of Kazakhstan"), no demonym ("Roman Catholic", "Sri Lankan").

@@ -161,27 +161,46 @@ export class NameCounter {
 
   /** Items naming each name (document frequency), skipping the `reserved` item ids. */
   count(items: Iterable<NewsCorpusItem>, reserved: ReadonlySet<string>): Uint32Array {
+    return this.countStandalone(items, reserved).df;
+  }
+
+  /**
+   * `df` as count() gives it, and `standalone`: the items naming each name at least once not as
+   * the front of a longer capitalised name ("Lisa Marie" in "Lisa Marie Montgomery", "David
+   * Wilson" in "David Wilson Smith"): the next word, one space on, is not capitalised. In a title
+   * put before the summary every occurrence counts as standalone (headlines are title case).
+   */
+  countStandalone(items: Iterable<NewsCorpusItem>, reserved: ReadonlySet<string>): { df: Uint32Array; standalone: Uint32Array } {
     const df = new Uint32Array(this.size);
+    const standalone = new Uint32Array(this.size);
     const seen = new Int32Array(this.size).fill(-1);
+    const seenAlone = new Int32Array(this.size).fill(-1);
     let doc = 0;
     for (const it of items) {
       doc++;
       if (reserved.has(it.id)) continue;
-      const tokens = tokenize(itemText(it));
+      const text = itemText(it);
+      const tokens = tokenize(text);
+      // A prepended title is often title case ("Ann Coulter Slams …"): its next capital says nothing.
+      const prose = text.length - (it.summary ?? '').length;
       let coveredTo = 0;
       // Matches come ordered by start, longest first: keep the longest at each start and skip
       // those inside an earlier longer one.
       for (const m of findMatches(this.table, tokens)) {
         if (m.from < coveredTo) continue;
         coveredTo = m.to;
+        const next = tokens[m.to];
+        const alone = tokens[m.from]!.start < prose || !(next && next.shape === Shape.Cap && text.slice(tokens[m.to - 1]!.end, next.start) === ' ');
         for (const p of m.hits) {
           const e = hitEntity(p);
-          if (seen[e] === doc || !capsHold(this.capsWords[e]!, tokens, m.from)) continue;
+          if (!capsHold(this.capsWords[e]!, tokens, m.from)) continue;
+          if (alone && seenAlone[e] !== doc) { seenAlone[e] = doc; standalone[e]!++; }
+          if (seen[e] === doc) continue;
           seen[e] = doc;
           df[e]!++;
         }
       }
     }
-    return df;
+    return { df, standalone };
   }
 }
