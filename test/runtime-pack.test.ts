@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontEncode } from '../lib/dataset/frozen-strings';
+import { bucketCount, DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontEncode } from '../lib/dataset/frozen-strings';
 import { fnv1a } from '../lib/fnv';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
@@ -45,6 +45,33 @@ describe('FrozenStrings', () => {
     expect(() => FrozenStrings.build(['x', 'x'])).toThrow(/duplicate/);
     expect(() => new FrozenStrings({ bytes: new Uint8Array(3), lengths: Uint16Array.from([1, 1]) })).toThrow(/add up/);
     expect(() => FrozenStrings.build(['a\ud800b'])).toThrow(/well-formed/);
+  });
+});
+
+describe('bucketCount', () => {
+  it('keeps the alias slot table at 2^18 buckets past 2^17 / 2 keys (its doubling cost the worker ~4 ms), load ≤ 2/3', () => {
+    // The default pack's slot keys before and after session 14's growth: one table size for both.
+    expect(bucketCount(126_461)).toBe(262_144);
+    expect(bucketCount(131_644)).toBe(262_144);
+    // The step moves to 2^18 / 1.5.
+    expect(bucketCount(174_762)).toBe(262_144);
+    expect(bucketCount(174_763)).toBe(524_288);
+    // Always at least one empty bucket, so a probe for a missing key ends.
+    for (const n of [0, 1, 2, 3, 5, 1000]) expect(bucketCount(n)).toBeGreaterThan(n);
+  });
+  it('finds every key and no other at the fullest load the rule allows', () => {
+    // 2^12 / 1.5 rounded down: the most keys a 4,096-bucket table takes.
+    const keys = Array.from({ length: 2730 }, (_, i) => `key ${i * 7919}`);
+    const t = FrozenStrings.build(keys), f = new FrontCodedStrings(frontEncode(t));
+    expect(t.buckets.length).toBe(4096);
+    keys.forEach((k, i) => {
+      expect(t.indexOf(k)).toBe(i);
+      expect(f.indexOf(k)).toBe(i);
+    });
+    for (let i = 0; i < 2000; i++) {
+      expect(t.indexOf(`key ${i * 7919 + 1}`)).toBe(-1);
+      expect(f.indexOf(`key ${i * 7919 + 1}`)).toBe(-1);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  *   bytes    every key's UTF-8 bytes, one after the other                (stored)
  *   lengths  key i's length in bytes                                     (stored)
  *   starts   key i is bytes[starts[i] .. starts[i + 1])                  (prefix sums, made at load)
- *   buckets  open addressing (linear probing), power-of-two size ≥ 2 × keys; 0 = empty, else
+ *   buckets  open addressing (linear probing), power-of-two size ≥ 1.5 × keys; 0 = empty, else
  *            i + 1                                                       (made at load: a few ms,
  *            and it would cost hundreds of KB of hard-to-compress bytes in the package)
  *
@@ -303,11 +303,27 @@ function frontHashes(shared: Uint8Array, suffixLengths: Uint16Array, suffixBytes
   return hashes;
 }
 
-/** Open addressing over key hashes (linear probing, a power-of-two size ≥ 2 × keys; 0 = empty, else key + 1). */
+/**
+ * The bucket count of a table of n keys: the smallest power of two ≥ 1.5 × n (load ≤ 2/3; ≥ 1/3
+ * above 2 keys). It was ≥ 2 × n (load ≤ 1/2), and the default pack's alias slot keys crossed that
+ * rule's step at 2^17 / 2 (126,461 → 131,644 keys, session 14): the table doubled from 1 to 2 MB,
+ * and the worker's load of the cached image (paired, thread CPU, test/bench/_pack-load-cpu.ts,
+ * load ~13) took 23.6 → 19.3 ms back with this rule, the decode task 11.2 → 9.3 and the entity
+ * thaw's wall time 22.8 → 11.8: the bigger table costs far more in the worker than its fill loop
+ * (1.3 ms either size in Node; a fresh 2 MB buffer's pages and a GC the worker ran after it). At
+ * the new rule's worst load a missing key probes ~5 buckets instead of ~2.5; the default pack sits
+ * at 0.50, where it was (0.48) before it grew.
+ */
+export function bucketCount(n: number): number {
+  let size = 1;
+  while (size * 2 < n * 3) size <<= 1;
+  return size;
+}
+
+/** Open addressing over key hashes (linear probing, bucketCount buckets; 0 = empty, else key + 1). */
 function hashTable(hashes: Uint32Array): Uint32Array {
   const n = hashes.length;
-  let size = 1;
-  while (size < n * 2) size <<= 1;
+  const size = bucketCount(n);
   const buckets = new Uint32Array(size);
   const mask = size - 1;
   for (let i = 0; i < n; i++) {

@@ -38,6 +38,9 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtoo
   ...(process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : [])].join(',');
 const startTrace = (cdp: { send(m: string, p?: object): Promise<unknown> }) => cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
 
+/** The worker thread's top-level garbage-collection trace events (devtools.timeline). */
+const GC_EVENTS = /^(MinorGC|MajorGC)$/;
+
 /** Sampled self time (ms) by function position, per build (BENCH_TRACE_JS=1). */
 const selfTime: Record<string, Map<string, number>> = { A: new Map(), B: new Map() };
 
@@ -102,7 +105,7 @@ try {
           if (m[5]![2] !== 'cache') throw new Error(`load took the ${String(m[5]![2])} path`);
           const names = new Map<string, string>();
           for (const e of ev) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-          let cpu = 0, decodeTask = NaN, coverageTask = NaN;
+          let cpu = 0, decodeTask = NaN, coverageTask = NaN, decodeWall = NaN, gc = 0, decodeGc = 0;
           const measured = (name: string) => ev.find((e) => e.name === name && (e.ph === 'b' || e.ph === 'X' || e.ph === 'R' || e.ph === 'I'));
           const thaw = measured(ENTITY_THAW_MEASURE), cthaw = measured(COVERAGE_THAW_MEASURE);
           for (const [k, n] of names) {
@@ -110,14 +113,25 @@ try {
             for (const t of topLevelTasks(threadSpans(ev, k))) {
               cpu += (t.tdur ?? 0) / 1000;
               const holds = (m: TraceEvent | undefined) => !!m && `${m.pid}:${m.tid}` === k && m.ts >= t.ts && m.ts <= t.ts + t.dur!;
-              if (holds(thaw)) decodeTask = (t.tdur ?? NaN) / 1000;
+              if (holds(thaw)) decodeTask = (t.tdur ?? NaN) / 1000, decodeWall = t.dur! / 1000;
               if (holds(cthaw)) coverageTask = (t.tdur ?? NaN) / 1000;
+            }
+            // The worker thread's garbage collections (wall): a GC inside the decode task is time
+            // the task's thread CPU may not show (the thread waits for GC helper threads).
+            const decoding = topLevelTasks(threadSpans(ev, k)).find((t) => !!thaw && t.ts <= thaw.ts && thaw.ts <= t.ts + t.dur!);
+            for (const e of ev) {
+              if (`${e.pid}:${e.tid}` !== k || e.ph !== 'X' || !GC_EVENTS.test(e.name)) continue;
+              gc += (e.dur ?? 0) / 1000;
+              if (decoding && e.ts >= decoding.ts && e.ts <= decoding.ts + decoding.dur!) decodeGc += (e.dur ?? 0) / 1000;
             }
             if (process.env.BENCH_TRACE_JS) addProfile(ev, k, selfTime[who]!);
           }
           push(who, 'workerCpu', cpu);
           push(who, 'decodeTaskCpu', decodeTask);
           push(who, 'coverageTaskCpu', coverageTask);
+          push(who, 'decodeTaskWall', decodeWall);
+          push(who, 'gcWall', gc);
+          push(who, 'decodeGcWall', decodeGc);
           push(who, 'linkReady', m[0]![1] as number); push(who, 'allReady', m[1]![1] as number);
           push(who, 'cacheRead', m[2]![1] as number); push(who, 'entityThaw', m[3]![1] as number); push(who, 'coverageThaw', m[4]![1] as number);
         }
@@ -127,7 +141,11 @@ try {
         rmDirs(extDir);
       }
     }
-    const line = (who: string) => Object.entries(got[who]!).map(([k, v]) => `${k} ${summarize(v).median.toFixed(1)}`).join('  ');
+    // Median and p10–p90 over every load so far.
+    const line = (who: string) => Object.entries(got[who]!).map(([k, v]) => {
+      const { median, spread } = summarize(v);
+      return `${k} ${median.toFixed(1)} (${spread[0].toFixed(1)}–${spread[1].toFixed(1)})`;
+    }).join('  ');
     console.log(`after round ${r + 1}:\n  A ${line('A')}\n  B ${line('B')}`);
   }
   if (process.env.BENCH_TRACE_JS) {
