@@ -28,6 +28,8 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
+import { agencyCredit } from './agency-credit';
+import { addressContradicts, initialismPlaceFits } from './namesake-country';
 import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { otherGeneration, shipNamedAfter } from './namesakes';
@@ -481,6 +483,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
+  let addressed: PackEntity[] | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -538,6 +541,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
       if (!acronymFits(scan, m, h.entity, e, page)) continue;
     }
+    // "(AP)" in a Venezuela item (Andhra Pradesh's "A.P." beside the agency), "Buffalo, Minnesota":
+    // a namesake of a country or state the item does not name (namesake-country.ts).
+    if (e.type === 'place' && (acronym ??= isAcronym(scan, m)) && (otherReading ??= nonPlaceAmong(m, index) && !dotted(scan, m)) && !initialismPlaceFits(e, support, page.own.get(h.entity) ?? 0)) continue;
+    // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
+    if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
+    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)))) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -743,6 +752,26 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
   }
   return undefined;
+}
+
+/** "Buffalo, Minnesota.": the region and country readings of the name after ", " right behind the
+ *  match, when that name ends the phrase (a stop, a comma or the block's end follow); none when it
+ *  goes on ("Qala e Naw", "Kurdistan province") or into a list ("Moscow, Ukraine and the US"). */
+function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): PackEntity[] {
+  const last = scan.tokens[m.to - 1]!, next = scan.tokens[m.to];
+  const out: PackEntity[] = [];
+  if (!next || next.shape !== Shape.Cap || !/^,[ \u00a0]$/.test(scan.text.slice(last.end, next.start))) return out;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    const end = scan.tokens[mm.to - 1]!.end, after = scan.tokens[mm.to];
+    if (after && !/^[.,;:!?)]/.test(scan.text.slice(end, after.start))) continue;
+    if (listNeighbours(scan.text, scan.tokens, mm.from, mm.to).after >= 0) return [];
+    for (const h of decodedHits(mm)) {
+      const c = entityAt(index, h.entity);
+      if (!h.short && c.type === 'place' && (c.subtype === 'region' || c.subtype === 'country')) out.push(c);
+    }
+  }
+  return out;
 }
 
 /** Organisations whose name before a country's is a national branch ("Amazon France", "RT France"). */
@@ -1257,6 +1286,25 @@ function sameEntityStartsAt(scan: BlockScan, m: RawMatch, k: number): boolean {
   return false;
 }
 
+/** The records of a match's full (non-short) candidates. */
+function fullEntities(hits: AliasHit[], index: EntityIndex): PackEntity[] {
+  const out: PackEntity[] = [];
+  for (const h of hits) if (!h.short) out.push(entityAt(index, h.entity));
+  return out;
+}
+
+/** Initials written with their dots ("D.C."): the form places are written in, not companies ("DC"). */
+function dotted(scan: BlockScan, m: RawMatch): boolean {
+  const t = scan.tokens[m.from]!;
+  return scan.text.slice(t.start, Math.min(scan.text.length, t.end + 1)).includes('.');
+}
+
+/** Is one of the match's full candidates something other than a place ("AP": the agency)? */
+function nonPlaceAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type !== 'place') return true;
+  return false;
+}
+
 function placeAmong(m: RawMatch, index: EntityIndex): boolean {
   for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'place') return true;
   return false;
@@ -1276,7 +1324,7 @@ function creditCue(scan: BlockScan, m: RawMatch): boolean {
   const t = scan.tokens[m.from]!;
   const before = scan.text.slice(Math.max(0, t.start - 2), t.start);
   const after = scan.text.slice(t.end, t.end + 7);
-  return /[(/]\s?$/.test(before) || /^\s?[)/]/.test(after) || /^\s(Photo|photo|PHOTO)\b/.test(after);
+  return /[(/]\s?$/.test(before) || /^\s?[)/]/.test(after) || /^\s(Photo|photo|PHOTO)\b/.test(after) || agencyCredit(scan.text, scan.tokens, m.from);
 }
 
 /**

@@ -1,0 +1,62 @@
+/**
+ * Namesakes of another country or state than the one the item names. A name the pack holds for
+ * several referents ("AP", "Buffalo") is often written for a referent the pack lacks;
+ * the item's own cues (the countries it names, the state written after a city) say the record in
+ * hand is a namesake, and then no link is better than a wrong one. Pure functions over the page's
+ * country support (link.ts pass 1: country code → mentions) and the records in question.
+ */
+import type { PackEntity } from '../dataset/schema';
+
+/** Does the page name `country` besides the candidate's own `own` mentions? */
+function named(support: ReadonlyMap<string, number>, country: string, own: number): boolean {
+  return (support.get(country) ?? 0) - own > 0;
+}
+
+/** Does the page name some country other than `country`? */
+function namesOther(support: ReadonlyMap<string, number>, country: string): boolean {
+  for (const [c, v] of support) if (c !== country && v > 0) return true;
+  return false;
+}
+
+/**
+ * "AP", "UP", "KP": a state or city written as two or three capitals that also stand for another
+ * kind of thing (the agency AP) is not that place on a page
+ * that names other countries but not its own: "(AP)" in a Venezuela item is no Andhra Pradesh
+ * (whose "A.P." the matcher reads as "AP"). A page naming no country leaves it standing ("NYC
+ * Teachers"). Countries keep their initials ("US", "UK"; link.ts judges three-letter ones).
+ * `own`: the candidate's own anchor mentions.
+ */
+export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.type !== 'place' || e.subtype === 'country' || !e.country) return true;
+  return named(support, e.country, own) || !namesOther(support, e.country);
+}
+
+/**
+ * "Buffalo, Minnesota": the state (or country) written after a city and a comma says which city
+ * it is. `e`: a candidate place (only cities: "annexed Crimea, Russia" is no address); `after`: the region and country readings of the name after the
+ * comma; `candidates`: the match's full candidates. The candidate is a namesake when every
+ * reading contradicts it: another sovereign country, a state of another country where another
+ * candidate lies, or a state of its own country that none of its address aliases ("Buffalo, New
+ * York") names. A candidate without address aliases keeps its own country's states.
+ */
+export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[]): boolean {
+  if (e.type !== 'place' || !e.country || (e.subtype !== 'city' && e.subtype !== 'capital') || after.length === 0) return false;
+  const prefix = `${e.name}, `;
+  const tails: string[] = [];
+  for (const a of e.aliases ?? []) if (a.startsWith(prefix)) tails.push(a.slice(prefix.length));
+  for (const r of after) {
+    if (r.subtype === 'country') {
+      if (r.country === e.country) return false;
+      continue;
+    }
+    // Another country's state or territory rules the candidate out only for a candidate of that
+    // country ("San Jose, California"); "San Juan, Puerto Rico" keeps the capital, whose country
+    // (PR) is not the territory's record's (US), and no US city of the name is among the candidates.
+    if (r.country !== e.country) {
+      if (candidates.some((c) => c !== e && c.type === 'place' && c.country === r.country)) continue;
+      return false;
+    }
+    if (tails.length === 0 || tails.includes(r.name) || (r.aliases ?? []).some((a) => tails.includes(a))) return false;
+  }
+  return true;
+}

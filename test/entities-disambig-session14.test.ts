@@ -1,0 +1,107 @@
+/**
+ * Namesakes told apart by the item's own cues (issue #4, session 14, disambig): the state or country
+ * written after a city ("Buffalo, Minnesota"), a place's initials beside another reading on a page
+ * about elsewhere ("(AP)" in a Venezuela item), and the words that credit a news agency ("obtained
+ * by AP"). Own sentences, own small entity list; each case fails without its mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { agencyCredit } from '../lib/entities/agency-credit';
+import { addressContradicts, initialismPlaceFits } from '../lib/entities/namesake-country';
+import { tokenize } from '../lib/entities/normalize';
+import { linkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+const buffaloNY = E({ id: 'buf-ny', name: 'Buffalo', type: 'place', subtype: 'city', aliases: ['Buffalo, New York'], country: 'US', population: 260_000, prominence: 67 });
+const minnesota = E({ id: 'mn', name: 'Minnesota', type: 'place', subtype: 'region', country: 'US', prominence: 70 });
+const newYork = E({ id: 'ny', name: 'New York', type: 'place', subtype: 'region', country: 'US', prominence: 75 });
+const tripoliLY = E({ id: 'trip-ly', name: 'Tripoli', type: 'place', subtype: 'capital', country: 'LY', population: 1_150_000, prominence: 85 });
+const lebanon = E({ id: 'lb', name: 'Lebanon', type: 'place', subtype: 'country', country: 'LB', prominence: 90 });
+const libya = E({ id: 'ly', name: 'Libya', type: 'place', subtype: 'country', country: 'LY', prominence: 90 });
+const sanJoseCR = E({ id: 'sj-cr', name: 'San José', type: 'place', subtype: 'capital', aliases: ['San Jose'], country: 'CR', population: 340_000, prominence: 85 });
+const sanJoseUS = E({ id: 'sj-us', name: 'San Jose', type: 'place', subtype: 'city', country: 'US', population: 1_000_000, prominence: 60 });
+const california = E({ id: 'ca', name: 'California', type: 'place', subtype: 'region', country: 'US', prominence: 80 });
+const sanJuanPR = E({ id: 'sju-pr', name: 'San Juan', type: 'place', subtype: 'capital', country: 'PR', population: 418_000, prominence: 85 });
+const puertoRico = E({ id: 'pr', name: 'Puerto Rico', type: 'place', subtype: 'region', country: 'US', prominence: 70 });
+const crimea = E({ id: 'crimea', name: 'Crimea', type: 'place', subtype: 'peninsula', country: 'UA', prominence: 80 });
+const russia = E({ id: 'ru', name: 'Russia', type: 'place', subtype: 'country', country: 'RU', prominence: 95 });
+const andhra = E({ id: 'andhra', name: 'Andhra Pradesh', type: 'place', subtype: 'region', aliases: ['A.P.'], country: 'IN', prominence: 70 });
+const ap = E({ id: 'ap', name: 'Associated Press', type: 'organization', subtype: 'media', aliases: ['AP'], country: 'US', prominence: 67 });
+const venezuela = E({ id: 've', name: 'Venezuela', type: 'place', subtype: 'country', country: 'VE', prominence: 90 });
+const india = E({ id: 'in', name: 'India', type: 'place', subtype: 'country', country: 'IN', prominence: 95 });
+const nyc = E({ id: 'nyc', name: 'New York City', type: 'place', subtype: 'city', aliases: ['NYC'], country: 'US', population: 8_000_000, prominence: 90 });
+const dc = E({ id: 'dc', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['D.C.'], country: 'US', population: 700_000, prominence: 90 });
+const dcComics = E({ id: 'dc-comics', name: 'DC Comics', type: 'organization', subtype: 'media', aliases: ['DC'], country: 'US', prominence: 67 });
+const britain = E({ id: 'gb', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK'], country: 'GB', prominence: 95 });
+
+const index = buildEntityIndex([buffaloNY, minnesota, newYork, tripoliLY, lebanon, libya, sanJoseCR, sanJoseUS, california, sanJuanPR, puertoRico, crimea, russia, andhra, ap, venezuela, india, nyc, dc, dcComics, britain]);
+const links = (text: string) => linkKeys(index, text, '2024-06-01');
+
+describe('the state or country written after a city', () => {
+  it('rules out a city whose address names another state, or which lies in another country', () => {
+    expect(addressContradicts(buffaloNY, [minnesota], [buffaloNY])).toBe(true);
+    expect(addressContradicts(buffaloNY, [newYork], [buffaloNY])).toBe(false);
+    expect(addressContradicts(tripoliLY, [lebanon], [tripoliLY])).toBe(true);
+    expect(addressContradicts(tripoliLY, [libya], [tripoliLY])).toBe(false);
+  });
+  it('lets another country\'s state rule a city out only when a candidate lies in that country', () => {
+    expect(addressContradicts(sanJoseCR, [california], [sanJoseCR, sanJoseUS])).toBe(true);
+    expect(addressContradicts(sanJuanPR, [puertoRico], [sanJuanPR])).toBe(false);
+  });
+  it('judges cities only, and leaves a city without address aliases to its own country\'s states', () => {
+    expect(addressContradicts(crimea, [russia], [crimea])).toBe(false);
+    const plain = E({ id: 'x', name: 'Salem', type: 'place', subtype: 'city', country: 'US' });
+    expect(addressContradicts(plain, [minnesota], [plain])).toBe(false);
+  });
+  it('links no namesake: "Buffalo, Minnesota" is not Buffalo, New York; "Tripoli, Lebanon" not the Libyan capital', () => {
+    expect(links('A shooting at a clinic in Buffalo, Minnesota. A man is arrested.')).toEqual(['mn:Minnesota']);
+    expect(links('A boat sinks off Tripoli, Lebanon.')).toEqual(['lb:Lebanon']);
+    expect(links('A train yard in San Jose, California.')).toEqual(['sj-us:San Jose', 'ca:California']);
+  });
+  it('keeps the city when the state is its own, or when the name after the comma goes on', () => {
+    expect(links('Snow falls in Buffalo, New York.')).toEqual(['buf-ny:Buffalo', 'ny:New York']);
+    expect(links('Flights from Tripoli, Lebanon and Libya resume.')).toContain('trip-ly:Tripoli');
+    expect(links('A housing complex in San Juan, Puerto Rico.')).toEqual(['sju-pr:San Juan', 'pr:Puerto Rico']);
+  });
+});
+
+describe('a place written as initials beside another reading', () => {
+  it('needs a page that names its country, or names no country at all', () => {
+    expect(initialismPlaceFits(andhra, new Map([['VE', 1]]), 0)).toBe(false);
+    expect(initialismPlaceFits(andhra, new Map([['VE', 1], ['IN', 1]]), 0)).toBe(true);
+    expect(initialismPlaceFits(andhra, new Map(), 0)).toBe(true);
+    // Its own mentions do not vouch for it.
+    expect(initialismPlaceFits(andhra, new Map([['VE', 1], ['IN', 1]]), 1)).toBe(false);
+  });
+  it('"(AP)" in a Venezuela item is the agency; in an India item the state stays', () => {
+    expect(links('He is freed in Venezuela. (AP) Hours later he is detained again.')).toEqual(['ve:Venezuela', 'ap:AP']);
+    expect(links('Floods hit AP and other states of India.')).toEqual(['andhra:AP', 'in:India']);
+  });
+  it('leaves initials with one reading, and dotted ones, to the place', () => {
+    expect(links('Tributes to the Queen at an NYC concert in the UK.')).toContain('nyc:NYC');
+    expect(links('Transit in D.C. changes, the UK said.')).toContain('dc:D.C.');
+  });
+});
+
+describe('the words that credit a news agency', () => {
+  const credit = (text: string, word: string) => {
+    const tokens = tokenize(text);
+    return agencyCredit(text, tokens, tokens.findIndex((t) => text.slice(t.start, t.end) === word));
+  };
+  it('are reporting words after the initials, or "by", "an", "according to" before them', () => {
+    expect(credit('Emails obtained by AP show it', 'AP')).toBe(true);
+    expect(credit('An AP investigation into it', 'AP')).toBe(true);
+    expect(credit('Death: AP Source', 'AP')).toBe(true);
+    expect(credit('as AP reported on Monday', 'AP')).toBe(true);
+    expect(credit('according to AP, he left', 'AP')).toBe(true);
+  });
+  it('are not "the" or other words', () => {
+    expect(credit('the AP police said', 'AP')).toBe(false);
+    expect(credit('moved to AP last year', 'AP')).toBe(false);
+    expect(credit('AP Dhillon sings', 'AP')).toBe(false);
+  });
+  it('make the agency win over a more prominent place of the same letters', () => {
+    expect(links('Emails obtained by AP show the police were warned.')).toEqual(['ap:AP']);
+    expect(links('Officers say AP is flooded.')).toEqual(['andhra:AP']);
+  });
+});
