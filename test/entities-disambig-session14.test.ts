@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { agencyCredit } from '../lib/entities/agency-credit';
-import { addressContradicts, initialismPlaceFits } from '../lib/entities/namesake-country';
+import { addressContradicts, dominantPlace, initialismPlaceFits } from '../lib/entities/namesake-country';
 import { tokenize } from '../lib/entities/normalize';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
@@ -103,5 +103,22 @@ describe('the words that credit a news agency', () => {
   it('make the agency win over a more prominent place of the same letters', () => {
     expect(links('Emails obtained by AP show the police were warned.')).toEqual(['ap:AP']);
     expect(links('Officers say AP is flooded.')).toEqual(['andhra:AP']);
+  });
+});
+
+describe('a big city among small namesakes', () => {
+  const melbourne = E({ id: 'mel', name: 'Melbourne', type: 'place', subtype: 'city', country: 'AU', population: 4_900_000, prominence: 80 });
+  const melbourneFL = E({ id: 'mel-fl', name: 'Melbourne', type: 'place', subtype: 'city', country: 'US', population: 84_000, prominence: 55 });
+  const victoriaAU = E({ id: 'vic', name: 'Victoria', type: 'place', subtype: 'region', country: 'AU', prominence: 64 });
+  const victoriaSC = E({ id: 'vic-sc', name: 'Victoria', type: 'place', subtype: 'capital', country: 'SC', population: 23_000, prominence: 85 });
+  const local = buildEntityIndex([melbourne, melbourneFL, victoriaAU, victoriaSC]);
+  it('is the dominant reading: big enough and many times bigger than each namesake, all of them places', () => {
+    expect(dominantPlace([melbourne, melbourneFL])?.id).toBe('mel');
+    expect(dominantPlace([melbourneFL, E({ ...melbourneFL, id: 'x', population: 200_000 })])).toBeUndefined();
+    expect(dominantPlace([melbourne, E({ ...melbourneFL, population: 1_000_000 })])).toBeUndefined();
+    expect(dominantPlace([melbourne, E({ id: 'p', name: 'Melbourne', type: 'person' })])).toBeUndefined();
+  });
+  it('says which country the page is about: "Victoria" beside Melbourne is the Australian state', () => {
+    expect(linkKeys(local, 'A person from Victoria tested positive in Melbourne.', '2021-04-24')).toEqual(['vic:Victoria', 'mel:Melbourne']);
   });
 });

@@ -29,7 +29,7 @@ import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { agencyCredit } from './agency-credit';
-import { addressContradicts, initialismPlaceFits } from './namesake-country';
+import { addressContradicts, dominantPlace, initialismPlaceFits } from './namesake-country';
 import { compassBeforeName, compassOnly, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, sharedOfAfter } from './name-continuations';
 import { partyStateTags } from './party-state-tags';
 import { otherGeneration, shipNamedAfter } from './namesakes';
@@ -206,6 +206,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // So do a city and the region of its name ("Khartoum", the city and the state).
         const c = sameCountry(hits, index);
         if (c && (!single || (hits.length === 2 && hits.some((h) => cityOfRegionName(hits, index, h.entity)))) && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        // "Melbourne", "Perth": a big city among small namesakes says its country (namesake-country.ts).
+        else if (single && scan.tokens[m.from]!.shape === Shape.Cap && !AMBIGUOUS_PLACES.has(norm) && !NEVER_ALONE.has(norm)) {
+          const d = dominantPlace(fullEntities(hits, index));
+          if (d) support.set(d.country!, (support.get(d.country!) ?? 0) + 1);
+        }
         // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
         // mentions of their own: they must not introduce the namesake that then wins the name.
         if (!single) cursor = m.to;

@@ -60,3 +60,30 @@ export function addressContradicts(e: PackEntity, after: readonly PackEntity[], 
   }
   return true;
 }
+
+/** A city this big, and this many times bigger than each namesake, is what its name means. The
+ *  linker's own choice between namesake cities uses the same figures (link.ts `overshadowed`). */
+const DOMINANT_POPULATION = 500_000;
+const DOMINANT_RATIO = 5;
+
+/**
+ * "a person from Victoria tested positive in Melbourne … at a Perth hotel": the names of big cities
+ * that small towns elsewhere share ("Melbourne, Florida", "Perth, Scotland") still say which country
+ * the page is about, as a name with one reading does; the namesakes are far smaller. `records`: the
+ * full candidates of a one-word name. The dominant city, when every candidate is a place and one
+ * is a city of a country with DOMINANT_POPULATION inhabitants and DOMINANT_RATIO times each other's.
+ */
+export function dominantPlace(records: readonly PackEntity[]): PackEntity | undefined {
+  let top: PackEntity | undefined, second = 0;
+  for (const r of records) {
+    if (r.type !== 'place') return undefined;
+    const p = r.population ?? 0;
+    if (!top || p > (top.population ?? 0)) {
+      if (top) second = Math.max(second, top.population ?? 0);
+      top = r;
+    } else second = Math.max(second, p);
+  }
+  if (!top || !top.country || (top.subtype !== 'city' && top.subtype !== 'capital')) return undefined;
+  const p = top.population ?? 0;
+  return p >= DOMINANT_POPULATION && p >= DOMINANT_RATIO * second ? top : undefined;
+}
