@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { agencyCredit } from '../lib/entities/agency-credit';
-import { addressContradicts, dominantPlace, initialismPlaceFits } from '../lib/entities/namesake-country';
+import { addressContradicts, dominantPlace, initialismPlaceFits, unplacedNamesake } from '../lib/entities/namesake-country';
 import { tokenize } from '../lib/entities/normalize';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
@@ -120,5 +120,27 @@ describe('a big city among small namesakes', () => {
   });
   it('says which country the page is about: "Victoria" beside Melbourne is the Australian state', () => {
     expect(linkKeys(local, 'A person from Victoria tested positive in Melbourne.', '2021-04-24')).toEqual(['vic:Victoria', 'mel:Melbourne']);
+  });
+});
+
+describe('namesake places none of which lies in a country the page names', () => {
+  const amBR = E({ id: 'am-br', name: 'Amazonas', type: 'place', subtype: 'region', country: 'BR', prominence: 64 });
+  const amVE = E({ id: 'am-ve', name: 'Amazonas', type: 'place', subtype: 'region', country: 'VE', prominence: 64 });
+  const peru = E({ id: 'pe', name: 'Peru', type: 'place', subtype: 'country', country: 'PE', prominence: 90 });
+  const brazil = E({ id: 'br', name: 'Brazil', type: 'place', subtype: 'country', country: 'BR', prominence: 92 });
+  const flUS = E({ id: 'fl', name: 'Florida', type: 'place', subtype: 'region', country: 'US', prominence: 80 });
+  const flUY = E({ id: 'fl-uy', name: 'Florida', type: 'place', subtype: 'region', country: 'UY', prominence: 64 });
+  const cuba = E({ id: 'cu', name: 'Cuba', type: 'place', subtype: 'country', country: 'CU', prominence: 90 });
+  const local = buildEntityIndex([amBR, amVE, peru, brazil, flUS, flUY, cuba]);
+  it('is ruled out when the page names another country and the pack ranks no namesake first', () => {
+    expect(unplacedNamesake(amBR, [amBR, amVE], new Map([['PE', 1]]), 0)).toBe(true);
+    expect(unplacedNamesake(amBR, [amBR, amVE], new Map([['PE', 1], ['BR', 1]]), 0)).toBe(false);
+    expect(unplacedNamesake(amBR, [amBR, amVE], new Map(), 0)).toBe(false);
+    expect(unplacedNamesake(flUS, [flUS, flUY], new Map([['CU', 1]]), 0)).toBe(false);
+  });
+  it('links none in a Peru item, the right one in a Brazil item, and the top-ranked one beside Cuba', () => {
+    expect(linkKeys(local, 'Peru declares an emergency in Amazonas after the fires.', '2024-09-18')).toEqual(['pe:Peru']);
+    expect(linkKeys(local, 'Brazil declares an emergency in Amazonas after the fires.', '2024-09-18')).toEqual(['br:Brazil', 'am-br:Amazonas']);
+    expect(linkKeys(local, 'A boat from Cuba lands in Florida.', '2024-09-18')).toEqual(['cu:Cuba', 'fl:Florida']);
   });
 });

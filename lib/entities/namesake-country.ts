@@ -87,3 +87,26 @@ export function dominantPlace(records: readonly PackEntity[]): PackEntity | unde
   const p = top.population ?? 0;
   return p >= DOMINANT_POPULATION && p >= DOMINANT_RATIO * second ? top : undefined;
 }
+
+/**
+ * "the departments of Amazonas, San Martín, and Ucayali" in a Peru item: the pack's Amazonas are
+ * Brazil's, Venezuela's and Colombia's states. Among namesake places of several countries with none
+ * dominant by size or by the pack's prominence, a candidate of a country the page does not name, on a page that names another country,
+ * is a namesake of a place the pack lacks. `candidates`: the match's full candidates; `own`: this
+ * candidate's anchor mentions.
+ */
+export function unplacedNamesake(e: PackEntity, candidates: readonly PackEntity[], support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.type !== 'place' || !e.country || e.subtype === 'country') return false;
+  let countries = 0;
+  const seen: string[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'place') return false;
+    if (c.country && !seen.includes(c.country)) { seen.push(c.country); countries++; }
+  }
+  if (countries < 2 || dominantPlace(candidates) === e) return false;
+  // The pack's own ranking stands when it puts one namesake first (Florida the state, not Uruguay's).
+  let top = true;
+  for (const c of candidates) if (c !== e && (c.prominence ?? 30) >= (e.prominence ?? 30)) top = false;
+  if (top) return false;
+  return !named(support, e.country, own) && namesOther(support, e.country);
+}
