@@ -144,3 +144,20 @@ describe('namesake places none of which lies in a country the page names', () =>
     expect(linkKeys(local, 'A boat from Cuba lands in Florida.', '2024-09-18')).toEqual(['cu:Cuba', 'fl:Florida']);
   });
 });
+
+describe('a state written beside its members of Congress or its coast', () => {
+  const state = E({ id: 'ny-state', name: 'New York', type: 'place', subtype: 'region', country: 'US', prominence: 75 });
+  const city = E({ id: 'ny-city', name: 'New York City', type: 'place', subtype: 'city', aliases: ['New York'], country: 'US', population: 8_000_000, prominence: 90 });
+  const wa = E({ id: 'wa', name: 'Washington', type: 'place', subtype: 'region', country: 'US', prominence: 75 });
+  const dcCity = E({ id: 'dc-city', name: 'Washington, D.C.', type: 'place', subtype: 'capital', aliases: ['Washington'], country: 'US', population: 700_000, prominence: 90 });
+  const local = buildEntityIndex([state, city, wa, dcCity]);
+  const keys = (t: string) => linkKeys(local, t, '2024-06-26');
+  it('is the state, not the city of its name', () => {
+    expect(keys('Incumbent New York representative Jamaal Bowman loses a primary.')).toEqual(['ny-state:New York']);
+    expect(keys('At a rally, the New York congresswoman spoke.')).toEqual(['ny-state:New York']);
+    expect(keys('Six sea lions are shot off the Washington coast.')).toEqual(['wa:Washington']);
+  });
+  it('leaves the city where no such word follows', () => {
+    expect(keys('A New York restaurant closes.')).toEqual(['ny-city:New York']);
+  });
+});

@@ -660,8 +660,11 @@ function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number):
  *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
 const REGION_NAMESAKE_PENALTY = 20;
 
-/** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
-const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate']);
+/** Words right after a place name that make it a state or province ("Washington state", "… Gov.",
+ *  "New York representative"). */
+const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate',
+  // A state's members of Congress and its coast: "New York representative Jamaal Bowman", "Off Washington Coast".
+  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
