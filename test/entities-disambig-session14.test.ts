@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { agencyCredit } from '../lib/entities/agency-credit';
-import { addressContradicts, dominantPlace, initialismPlaceFits, unplacedNamesake } from '../lib/entities/namesake-country';
+import { addressContradicts, dominantPlace, genericBodyAbroad, initialismPlaceFits, unplacedNamesake } from '../lib/entities/namesake-country';
 import { tokenize } from '../lib/entities/normalize';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
@@ -159,5 +159,31 @@ describe('a state written beside its members of Congress or its coast', () => {
   });
   it('leaves the city where no such word follows', () => {
     expect(keys('A New York restaurant closes.')).toEqual(['ny-city:New York']);
+  });
+});
+
+describe('a government body named by words many countries share', () => {
+  const nsc = E({ id: 'nsc-us', name: 'National Security Council', type: 'organization', subtype: 'government_body', country: 'US', prominence: 38 });
+  const cia = E({ id: 'cia', name: 'Central Intelligence Agency', type: 'organization', subtype: 'government_body', country: 'US', prominence: 85 });
+  const mol = E({ id: 'mol-tw', name: 'Ministry of Labor', type: 'organization', subtype: 'government_body', country: 'TW', prominence: 38 });
+  const ph = E({ id: 'ph', name: 'Philippines', type: 'place', subtype: 'country', country: 'PH', prominence: 90 });
+  const us = E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 98 });
+  const jp = E({ id: 'jp', name: 'Japan', type: 'place', subtype: 'country', country: 'JP', prominence: 95 });
+  const local = buildEntityIndex([nsc, cia, mol, ph, us, jp]);
+  const keys = (t: string) => linkKeys(local, t, '2024-12-30');
+  it('is judged by its words, its prominence and the countries the page names', () => {
+    const words = ['national', 'security', 'council'];
+    expect(genericBodyAbroad(nsc, words, new Map([['PH', 1]]), 0)).toBe(true);
+    expect(genericBodyAbroad(nsc, words, new Map([['PH', 1], ['US', 1]]), 0)).toBe(false);
+    expect(genericBodyAbroad(nsc, words, new Map(), 0)).toBe(false);
+    expect(genericBodyAbroad(cia, ['central', 'intelligence', 'agency'], new Map([['PH', 1]]), 0)).toBe(false);
+    expect(genericBodyAbroad(E({ ...nsc, name: 'Pentagon Security Council' }), ['pentagon', 'security', 'council'], new Map([['PH', 1]]), 0)).toBe(false);
+  });
+  it('is not the US council in a Philippines item, and is in a US one', () => {
+    expect(keys('The Philippines removes former presidents from the National Security Council.')).toEqual(['ph:Philippines']);
+    expect(keys('The U.S. president convenes the National Security Council.')).toEqual(['us:U.S.', 'nsc-us:National Security Council']);
+  });
+  it('keeps a body whose nationality the text writes', () => {
+    expect(keys('Japan protests. The Taiwanese Ministry of Labor bans the firms.')).toEqual(['jp:Japan', 'mol-tw:Ministry of Labor']);
   });
 });
