@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { agencyCredit } from '../lib/entities/agency-credit';
-import { addressContradicts, dominantPlace, genericBodyAbroad, initialismPlaceFits, unplacedNamesake } from '../lib/entities/namesake-country';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, unplacedNamesake } from '../lib/entities/namesake-country';
 import { tokenize } from '../lib/entities/normalize';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
@@ -185,5 +185,29 @@ describe('a government body named by words many countries share', () => {
   });
   it('keeps a body whose nationality the text writes', () => {
     expect(keys('Japan protests. The Taiwanese Ministry of Labor bans the firms.')).toEqual(['jp:Japan', 'mol-tw:Ministry of Labor']);
+  });
+});
+
+describe('a minor party met under another form than its name', () => {
+  const podemos = E({ id: 'podemos-es', name: 'Podemos', type: 'organization', subtype: 'political_party', country: 'ES', prominence: 60 });
+  const ceda = E({ id: 'ceda', name: 'Spanish Confederation of the Autonomous Right', type: 'organization', subtype: 'political_party', aliases: ['National Action'], country: 'ES', prominence: 60 });
+  const mz = E({ id: 'mz', name: 'Mozambique', type: 'place', subtype: 'country', country: 'MZ', prominence: 85 });
+  const es = E({ id: 'es', name: 'Spain', type: 'place', subtype: 'country', country: 'ES', prominence: 95 });
+  const gb = E({ id: 'gb', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['UK'], country: 'GB', prominence: 95 });
+  const local = buildEntityIndex([podemos, ceda, mz, es, gb]);
+  const keys = (t: string) => linkKeys(local, t, '2025-01-09');
+  it('is a namesake on a page naming another country but not its own', () => {
+    expect(foreignPartyForm(podemos, false, new Map([['MZ', 1]]), 0)).toBe(true);
+    expect(foreignPartyForm(podemos, true, new Map([['MZ', 1]]), 0)).toBe(false);
+    expect(foreignPartyForm(podemos, false, new Map([['MZ', 1], ['ES', 1]]), 0)).toBe(false);
+    expect(foreignPartyForm(E({ ...podemos, prominence: 85 }), false, new Map([['MZ', 1]]), 0)).toBe(false);
+  });
+  it('links neither PODEMOS in a Mozambique item nor "National Action" in a UK one', () => {
+    expect(keys('PODEMOS candidate Venâncio Mondlane returns to Mozambique.')).toEqual(['mz:Mozambique']);
+    expect(keys('A UK teenager backed the banned group National Action.')).toEqual(['gb:UK']);
+  });
+  it('keeps the party under its own name, or in an item about its country', () => {
+    expect(keys('Podemos leaders meet in Mozambique.')).toEqual(['podemos-es:Podemos', 'mz:Mozambique']);
+    expect(keys('PODEMOS gains seats in Spain.')).toEqual(['podemos-es:PODEMOS', 'es:Spain']);
   });
 });

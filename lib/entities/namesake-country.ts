@@ -138,3 +138,18 @@ export function genericBodyAbroad(e: PackEntity, words: readonly string[], suppo
   for (const w of words) if (!INSTITUTION_WORDS.has(w) && !GENERIC_BODY_WORDS.has(w)) return false;
   return !named(support, e.country, own) && namesOther(support, e.country);
 }
+
+/** At or below this prominence a party is one of the many the pack keeps at its default (60). */
+const MINOR_PARTY_PROMINENCE = 60;
+
+/**
+ * "PODEMOS presidential candidate … returns to Mozambique", "neo-Nazi group National Action" in a
+ * UK item: a minor party of a country the page never names, met under another form than its own
+ * name (an alias, or capitals where the record writes "Podemos"), on a page naming another country,
+ * is a namesake (Mozambique's PODEMOS; the pack's "National Action" is a Spanish party's alias).
+ * `byName`: the text is the record's name as the record writes it.
+ */
+export function foreignPartyForm(e: PackEntity, byName: boolean, support: ReadonlyMap<string, number>, own: number): boolean {
+  if (byName || e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
+  return !named(support, e.country, own) && namesOther(support, e.country);
+}
