@@ -113,10 +113,14 @@ describe('a big city among small namesakes', () => {
   const victoriaSC = E({ id: 'vic-sc', name: 'Victoria', type: 'place', subtype: 'capital', country: 'SC', population: 23_000, prominence: 85 });
   const local = buildEntityIndex([melbourne, melbourneFL, victoriaAU, victoriaSC]);
   it('is the dominant reading: big enough and many times bigger than each namesake, all of them places', () => {
-    expect(dominantPlace([melbourne, melbourneFL])?.id).toBe('mel');
-    expect(dominantPlace([melbourneFL, E({ ...melbourneFL, id: 'x', population: 200_000 })])).toBeUndefined();
-    expect(dominantPlace([melbourne, E({ ...melbourneFL, population: 1_000_000 })])).toBeUndefined();
-    expect(dominantPlace([melbourne, E({ id: 'p', name: 'Melbourne', type: 'person' })])).toBeUndefined();
+    const none = () => false;
+    expect(dominantPlace([melbourne, melbourneFL], none)?.id).toBe('mel');
+    expect(dominantPlace([melbourneFL, E({ ...melbourneFL, id: 'x', population: 200_000 })], none)).toBeUndefined();
+    expect(dominantPlace([melbourne, E({ ...melbourneFL, population: 1_000_000 })], none)).toBeUndefined();
+    expect(dominantPlace([melbourne, E({ id: 'p', name: 'Melbourne', type: 'person' })], none)).toBeUndefined();
+    // A namesake's own state written on the page keeps it in play.
+    const fl = E({ ...melbourneFL, aliases: ['Melbourne, Florida'] });
+    expect(dominantPlace([melbourne, fl], (s) => s === 'Florida')).toBeUndefined();
   });
   it('says which country the page is about: "Victoria" beside Melbourne is the Australian state', () => {
     expect(linkKeys(local, 'A person from Victoria tested positive in Melbourne.', '2021-04-24')).toEqual(['vic:Victoria', 'mel:Melbourne']);

@@ -148,6 +148,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // "(D-Calif.)": a state abbreviation inside a legislator's party-state tag.
   for (const scan of scans) addStateTags(scan, index, selfRefs);
 
+  // Is this exact string written anywhere on the page? (The page's text, joined on first use.)
+  let all: string | undefined;
+  const written = (str: string) => (all ??= blocks.map((b) => b.text).join('\n')).includes(str);
+
   // Pass 1: anchors.
   const seen = new Set<number>();
   const support = new Map<string, number>();
@@ -208,7 +212,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         if (c && (!single || (hits.length === 2 && hits.some((h) => cityOfRegionName(hits, index, h.entity)))) && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
         // "Melbourne", "Perth": a big city among small namesakes says its country (namesake-country.ts).
         else if (single && scan.tokens[m.from]!.shape === Shape.Cap && !AMBIGUOUS_PLACES.has(norm) && !NEVER_ALONE.has(norm)) {
-          const d = dominantPlace(fullEntities(hits, index));
+          const d = dominantPlace(fullEntities(hits, index), written);
           if (d) support.set(d.country!, (support.get(d.country!) ?? 0) + 1);
         }
         // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
@@ -233,8 +237,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     }
   }
 
-  let all: string | undefined;
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written: (s) => (all ??= blocks.map((b) => b.text).join('\n')).includes(s) };
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
@@ -1336,7 +1339,7 @@ function creditCue(scan: BlockScan, m: RawMatch): boolean {
   const t = scan.tokens[m.from]!;
   const before = scan.text.slice(Math.max(0, t.start - 2), t.start);
   const after = scan.text.slice(t.end, t.end + 7);
-  return /[(/]\s?$/.test(before) || /^\s?[)/]/.test(after) || /^\s(Photo|photo|PHOTO)\b/.test(after) || agencyCredit(scan.text, scan.tokens, m.from);
+  return /[(/]\s?$/.test(before) || /^\s?[)/]/.test(after) || /^\s(Photo|photo|PHOTO)\b/.test(after);
 }
 
 /**

@@ -71,10 +71,12 @@ const DOMINANT_RATIO = 5;
  * "a person from Victoria tested positive in Melbourne … at a Perth hotel": the names of big cities
  * that small towns elsewhere share ("Melbourne, Florida", "Perth, Scotland") still say which country
  * the page is about, as a name with one reading does; the namesakes are far smaller. `records`: the
- * full candidates of a one-word name. The dominant city, when every candidate is a place and one
- * is a city of a country with DOMINANT_POPULATION inhabitants and DOMINANT_RATIO times each other's.
+ * full candidates of a one-word name; `written`: is a string written on the page. The dominant city,
+ * when every candidate is a place and one is a city of a country with DOMINANT_POPULATION
+ * inhabitants and DOMINANT_RATIO times each other's, and no namesake's own state ("Melbourne,
+ * Florida") is written on the page.
  */
-export function dominantPlace(records: readonly PackEntity[]): PackEntity | undefined {
+export function dominantPlace(records: readonly PackEntity[], written: (s: string) => boolean): PackEntity | undefined {
   let top: PackEntity | undefined, second = 0;
   for (const r of records) {
     if (r.type !== 'place') return undefined;
@@ -86,7 +88,14 @@ export function dominantPlace(records: readonly PackEntity[]): PackEntity | unde
   }
   if (!top || !top.country || (top.subtype !== 'city' && top.subtype !== 'capital')) return undefined;
   const p = top.population ?? 0;
-  return p >= DOMINANT_POPULATION && p >= DOMINANT_RATIO * second ? top : undefined;
+  if (p < DOMINANT_POPULATION || p < DOMINANT_RATIO * second) return undefined;
+  // "near Melbourne on the Florida coast": a namesake whose own state the page writes is in play.
+  for (const r of records) {
+    if (r === top) continue;
+    const prefix = `${r.name}, `;
+    for (const a of r.aliases ?? []) if (a.startsWith(prefix) && written(a.slice(prefix.length))) return undefined;
+  }
+  return top;
 }
 
 /**
@@ -104,7 +113,7 @@ export function unplacedNamesake(e: PackEntity, candidates: readonly PackEntity[
     if (c.type !== 'place') return false;
     if (c.country && !seen.includes(c.country)) { seen.push(c.country); countries++; }
   }
-  if (countries < 2 || dominantPlace(candidates) === e) return false;
+  if (countries < 2 || dominantPlace(candidates, () => false) === e) return false;
   // The pack's own ranking stands when it puts one namesake first (Florida the state, not Uruguay's).
   let top = true;
   for (const c of candidates) if (c !== e && (c.prominence ?? 30) >= (e.prominence ?? 30)) top = false;
