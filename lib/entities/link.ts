@@ -29,6 +29,8 @@ import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
+import { agencyCredit } from './agency-credit';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
@@ -147,6 +149,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // "(D-Calif.)": a state abbreviation inside a legislator's party-state tag.
   for (const scan of scans) addStateTags(scan, index, selfRefs);
 
+  // Is this exact string written anywhere on the page? (The page's text, joined on first use.)
+  let all: string | undefined;
+  const written = (str: string) => (all ??= blocks.map((b) => b.text).join('\n')).includes(str);
+
   // Pass 1: anchors.
   const seen = new Set<number>();
   const support = new Map<string, number>();
@@ -205,6 +211,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // So do a city and the region of its name ("Khartoum", the city and the state).
         const c = sameCountry(hits, index);
         if (c && (!single || (hits.length === 2 && hits.some((h) => cityOfRegionName(hits, index, h.entity)))) && !genericInstitution(scan, m)) support.set(c, (support.get(c) ?? 0) + 1);
+        // "Melbourne", "Perth": a big city among small namesakes says its country (namesake-country.ts).
+        else if (single && scan.tokens[m.from]!.shape === Shape.Cap && !AMBIGUOUS_PLACES.has(norm) && !NEVER_ALONE.has(norm)) {
+          const d = dominantPlace(fullEntities(hits, index), written);
+          if (d) support.set(d.country!, (support.get(d.country!) ?? 0) + 1);
+        }
         // The words inside an ambiguous longer name ("Kashmir" in "Jammu and Kashmir") are not
         // mentions of their own: they must not introduce the namesake that then wins the name.
         if (!single) cursor = m.to;
@@ -227,8 +238,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     }
   }
 
-  let all: string | undefined;
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written: (s) => (all ??= blocks.map((b) => b.text).join('\n')).includes(s) };
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
@@ -496,6 +506,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
+  let addressed: PackEntity[] | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -553,6 +564,16 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
       if (!acronymFits(scan, m, h.entity, e, page)) continue;
     }
+    // "(AP)" in a Venezuela item (Andhra Pradesh's "A.P." beside the agency), "Buffalo, Minnesota":
+    // a namesake of a country or state the item does not name (namesake-country.ts).
+    if (e.type === 'place' && (acronym ??= isAcronym(scan, m)) && (otherReading ??= nonPlaceAmong(m, index) && !dotted(scan, m)) && !initialismPlaceFits(e, support, page.own.get(h.entity) ?? 0)) continue;
+    // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
+    if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
+    if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
+    if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
+    if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
+      && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
+    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)))) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -661,8 +682,11 @@ function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number):
  *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
 const REGION_NAMESAKE_PENALTY = 20;
 
-/** Words right after a place name that make it a state or province ("Washington state", "… Gov."). */
-const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate']);
+/** Words right after a place name that make it a state or province ("Washington state", "… Gov.",
+ *  "New York representative"). */
+const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate',
+  // A state's members of Congress and its coast: "New York representative Jamaal Bowman", "Off Washington Coast".
+  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
@@ -759,6 +783,26 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
     if (top && top.type === 'place' && (top.subtype === 'city' || top.subtype === 'capital')) return top.country;
   }
   return undefined;
+}
+
+/** "Buffalo, Minnesota.": the region and country readings of the name after ", " right behind the
+ *  match, when that name ends the phrase (a stop, a comma or the block's end follow); none when it
+ *  goes on ("Qala e Naw", "Kurdistan province") or into a list ("Moscow, Ukraine and the US"). */
+function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): PackEntity[] {
+  const last = scan.tokens[m.to - 1]!, next = scan.tokens[m.to];
+  const out: PackEntity[] = [];
+  if (!next || next.shape !== Shape.Cap || !/^,[ \u00a0]$/.test(scan.text.slice(last.end, next.start))) return out;
+  for (const mm of scan.matches) {
+    if (mm.from !== m.to) continue;
+    const end = scan.tokens[mm.to - 1]!.end, after = scan.tokens[mm.to];
+    if (after && !/^[.,;:!?)]/.test(scan.text.slice(end, after.start))) continue;
+    if (listNeighbours(scan.text, scan.tokens, mm.from, mm.to).after >= 0) return [];
+    for (const h of decodedHits(mm)) {
+      const c = entityAt(index, h.entity);
+      if (!h.short && c.type === 'place' && (c.subtype === 'region' || c.subtype === 'country')) out.push(c);
+    }
+  }
+  return out;
 }
 
 /** Organisations whose name before a country's is a national branch ("Amazon France", "RT France"). */
@@ -1309,6 +1353,25 @@ function sameEntityStartsAt(scan: BlockScan, m: RawMatch, k: number): boolean {
     if (q.from !== k) continue;
     for (const h of decodedHits(q)) if (hits.some((x) => x.entity === h.entity)) return true;
   }
+  return false;
+}
+
+/** The records of a match's full (non-short) candidates. */
+function fullEntities(hits: AliasHit[], index: EntityIndex): PackEntity[] {
+  const out: PackEntity[] = [];
+  for (const h of hits) if (!h.short) out.push(entityAt(index, h.entity));
+  return out;
+}
+
+/** Initials written with their dots ("D.C."): the form places are written in, not companies ("DC"). */
+function dotted(scan: BlockScan, m: RawMatch): boolean {
+  const t = scan.tokens[m.from]!;
+  return scan.text.slice(t.start, Math.min(scan.text.length, t.end + 1)).includes('.');
+}
+
+/** Is one of the match's full candidates something other than a place ("AP": the agency)? */
+function nonPlaceAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type !== 'place') return true;
   return false;
 }
 

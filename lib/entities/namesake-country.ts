@@ -1,0 +1,164 @@
+/**
+ * Namesakes of another country or state than the one the item names. A name the pack holds for
+ * several referents ("AP", "Buffalo") is often written for a referent the pack lacks;
+ * the item's own cues (the countries it names, the state written after a city) say the record in
+ * hand is a namesake, and then no link is better than a wrong one. Pure functions over the page's
+ * country support (link.ts pass 1: country code → mentions) and the records in question.
+ */
+import type { PackEntity } from '../dataset/schema';
+import { INSTITUTION_WORDS } from './ambiguity';
+
+/** Does the page name `country` besides the candidate's own `own` mentions? */
+function named(support: ReadonlyMap<string, number>, country: string, own: number): boolean {
+  return (support.get(country) ?? 0) - own > 0;
+}
+
+/** Does the page name some country other than `country`? */
+function namesOther(support: ReadonlyMap<string, number>, country: string): boolean {
+  for (const [c, v] of support) if (c !== country && v > 0) return true;
+  return false;
+}
+
+/**
+ * "AP", "UP", "KP": a state or city written as two or three capitals that also stand for another
+ * kind of thing (the agency AP) is not that place on a page
+ * that names other countries but not its own: "(AP)" in a Venezuela item is no Andhra Pradesh
+ * (whose "A.P." the matcher reads as "AP"). A page naming no country leaves it standing ("NYC
+ * Teachers"). Countries keep their initials ("US", "UK"; link.ts judges three-letter ones).
+ * `own`: the candidate's own anchor mentions.
+ */
+export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.type !== 'place' || e.subtype === 'country' || !e.country) return true;
+  return named(support, e.country, own) || !namesOther(support, e.country);
+}
+
+/**
+ * "Buffalo, Minnesota": the state (or country) written after a city and a comma says which city
+ * it is. `e`: a candidate place (only cities: "annexed Crimea, Russia" is no address); `after`: the region and country readings of the name after the
+ * comma; `candidates`: the match's full candidates. The candidate is a namesake when every
+ * reading contradicts it: another sovereign country, a state of another country where another
+ * candidate lies, or a state of its own country that none of its address aliases ("Buffalo, New
+ * York") names. A candidate without address aliases keeps its own country's states.
+ */
+export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[]): boolean {
+  if (e.type !== 'place' || !e.country || (e.subtype !== 'city' && e.subtype !== 'capital') || after.length === 0) return false;
+  const prefix = `${e.name}, `;
+  const tails: string[] = [];
+  for (const a of e.aliases ?? []) if (a.startsWith(prefix)) tails.push(a.slice(prefix.length));
+  for (const r of after) {
+    if (r.subtype === 'country') {
+      if (r.country === e.country) return false;
+      continue;
+    }
+    // Another country's state or territory rules the candidate out only for a candidate of that
+    // country ("San Jose, California"); "San Juan, Puerto Rico" keeps the capital, whose country
+    // (PR) is not the territory's record's (US), and no US city of the name is among the candidates.
+    if (r.country !== e.country) {
+      if (candidates.some((c) => c !== e && c.type === 'place' && c.country === r.country)) continue;
+      return false;
+    }
+    if (tails.length === 0 || tails.includes(r.name) || (r.aliases ?? []).some((a) => tails.includes(a))) return false;
+  }
+  return true;
+}
+
+/** A city this big, and this many times bigger than each namesake, is what its name means. The
+ *  linker's own choice between namesake cities uses the same figures (link.ts `overshadowed`). */
+const DOMINANT_POPULATION = 500_000;
+const DOMINANT_RATIO = 5;
+
+/**
+ * "a person from Victoria tested positive in Melbourne … at a Perth hotel": the names of big cities
+ * that small towns elsewhere share ("Melbourne, Florida", "Perth, Scotland") still say which country
+ * the page is about, as a name with one reading does; the namesakes are far smaller. `records`: the
+ * full candidates of a one-word name; `written`: is a string written on the page. The dominant city,
+ * when every candidate is a place and one is a city of a country with DOMINANT_POPULATION
+ * inhabitants and DOMINANT_RATIO times each other's, and no namesake's own state ("Melbourne,
+ * Florida") is written on the page.
+ */
+export function dominantPlace(records: readonly PackEntity[], written: (s: string) => boolean): PackEntity | undefined {
+  let top: PackEntity | undefined, second = 0;
+  for (const r of records) {
+    if (r.type !== 'place') return undefined;
+    const p = r.population ?? 0;
+    if (!top || p > (top.population ?? 0)) {
+      if (top) second = Math.max(second, top.population ?? 0);
+      top = r;
+    } else second = Math.max(second, p);
+  }
+  if (!top || !top.country || (top.subtype !== 'city' && top.subtype !== 'capital')) return undefined;
+  const p = top.population ?? 0;
+  if (p < DOMINANT_POPULATION || p < DOMINANT_RATIO * second) return undefined;
+  // "near Melbourne on the Florida coast": a namesake whose own state the page writes is in play.
+  for (const r of records) {
+    if (r === top) continue;
+    const prefix = `${r.name}, `;
+    for (const a of r.aliases ?? []) if (a.startsWith(prefix) && written(a.slice(prefix.length))) return undefined;
+  }
+  return top;
+}
+
+/**
+ * "the departments of Amazonas, San Martín, and Ucayali" in a Peru item: the pack's Amazonas are
+ * Brazil's, Venezuela's and Colombia's states. Among namesake places of several countries with none
+ * dominant by size or by the pack's prominence, a candidate of a country the page does not name, on a page that names another country,
+ * is a namesake of a place the pack lacks. `candidates`: the match's full candidates; `own`: this
+ * candidate's anchor mentions.
+ */
+export function unplacedNamesake(e: PackEntity, candidates: readonly PackEntity[], support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.type !== 'place' || !e.country || e.subtype === 'country') return false;
+  let countries = 0;
+  const seen: string[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'place') return false;
+    if (c.country && !seen.includes(c.country)) { seen.push(c.country); countries++; }
+  }
+  if (countries < 2 || dominantPlace(candidates, () => false) === e) return false;
+  // The pack's own ranking stands when it puts one namesake first (Florida the state, not Uruguay's).
+  let top = true;
+  for (const c of candidates) if (c !== e && (c.prominence ?? 30) >= (e.prominence ?? 30)) top = false;
+  if (top) return false;
+  return !named(support, e.country, own) && namesOther(support, e.country);
+}
+
+/** Words of government bodies' names that many countries' bodies share, beside INSTITUTION_WORDS
+ *  ("National Security Council", "Coast Guard", "Bureau of Investigation", "Election Commission"). */
+const GENERIC_BODY_WORDS = new Set([
+  'security', 'intelligence', 'guard', 'coast', 'service', 'services', 'agency', 'office', 'affairs', 'bureau',
+  'investigation', 'investigations', 'protection', 'environmental', 'environment', 'emergency', 'management', 'budget',
+  'development', 'trade', 'treasury', 'education', 'transport', 'transportation', 'energy', 'agriculture', 'labor',
+  'labour', 'safety', 'human', 'rights', 'public', 'prosecution', 'prosecutors', 'general', 'audit', 'statistics',
+  'tax', 'revenue', 'customs', 'border', 'immigration', 'communications', 'elections', 'electoral', 'and', 'for',
+]);
+
+/** Above this prominence a body is known by its name abroad ("Central Intelligence Agency", 85). */
+const GENERIC_BODY_PROMINENCE = 50;
+
+/**
+ * "removing Vice President Sara Duterte … from the National Security Council": a government body
+ * named by words many countries' bodies share is the page's own country's; on a page that names
+ * other countries but never the body's, the pack's record (the US council) is a namesake; so is
+ * Indonesia's "Ministry of Foreign Affairs" in a China item. A nationality adjective before the
+ * name ("the Taiwanese Ministry of Labor") is judged by link.ts first. `words`: the match's folded
+ * words (two or more).
+ */
+export function genericBodyAbroad(e: PackEntity, words: readonly string[], support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.type !== 'organization' || e.subtype !== 'government_body' || !e.country || words.length < 2 || (e.prominence ?? 30) > GENERIC_BODY_PROMINENCE) return false;
+  for (const w of words) if (!INSTITUTION_WORDS.has(w) && !GENERIC_BODY_WORDS.has(w)) return false;
+  return !named(support, e.country, own) && namesOther(support, e.country);
+}
+
+/** At or below this prominence a party is one of the many the pack keeps at its default (60). */
+const MINOR_PARTY_PROMINENCE = 60;
+
+/**
+ * "PODEMOS presidential candidate … returns to Mozambique", "neo-Nazi group National Action" in a
+ * UK item: a minor party of a country the page never names, met under another form than its own
+ * name (an alias, or capitals where the record writes "Podemos"), on a page naming another country,
+ * is a namesake (Mozambique's PODEMOS; the pack's "National Action" is a Spanish party's alias).
+ * `byName`: the text is the record's name as the record writes it.
+ */
+export function foreignPartyForm(e: PackEntity, byName: boolean, support: ReadonlyMap<string, number>, own: number): boolean {
+  if (byName || e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
+  return !named(support, e.country, own) && namesOther(support, e.country);
+}
