@@ -57,33 +57,6 @@ describe('heading hierarchy by name', () => {
   });
 });
 
-describe('broad vs sub-storyline', () => {
-  it('a sub-storyline carries what its name adds to its parent and how much more typical of it the page is; its parent carries the best kid', () => {
-    const linked = (id: string): LinkedEntity => ({ id, name: names[id]!, type: 'place', description: '', mentions: [{ paragraph: 0, start: 0, end: 3, text: names[id]! }] });
-    const rowsFor = (title: string) => {
-      let rows = new Map<string, Float64Array>();
-      relatedCoverage(index, { entities: [linked('k'), linked('p')], date: '2025-01-10', title, excludeUrl: null, limit: 5, model: [], onFeatures: (hs, fs) => { rows = new Map(hs.map((h, i) => [h, fs[i]!])); } });
-      return (h: string, name: (typeof RERANK_FEATURES)[number]) => rows.get(h)![RERANK_FEATURES.indexOf(name)]!;
-    };
-    const war = 'Korvania–Lusk war', reactions = 'International reactions to the 2024 Korvania–Lusk war';
-    // "international" is the one word the reactions heading adds (years, "reactions" and "the" say nothing).
-    const plain = rowsFor('Pellor condemns the war'), intl = rowsFor('International outcry: Pellor condemns the war');
-    expect(plain(reactions, 'kindCover')).toBe(0);
-    expect(plain(reactions, 'kindMiss')).toBeGreaterThan(0);
-    expect(intl(reactions, 'kindCover')).toBeCloseTo(1);
-    expect(intl(reactions, 'kindMiss')).toBeCloseTo(0);
-    // Pellor is named only under reactions: the page's entities are more typical of it than of the war.
-    const over = Math.log((plain(reactions, 'entityShare') + 0.02) / (plain(war, 'entityShare') + 0.02));
-    expect(over).toBeGreaterThan(0);
-    expect(plain(reactions, 'overParent')).toBeCloseTo(over);
-    expect(plain(war, 'kidOver')).toBeGreaterThanOrEqual(over);
-    // The broad line is nobody's sub-storyline.
-    expect(plain(war, 'kindCover')).toBe(0);
-    expect(plain(war, 'overParent')).toBe(0);
-    expect(plain(reactions, 'kidOver')).toBe(0);
-  });
-});
-
 describe('heading variants', () => {
   it('a sub-storyline sits under every variant of the name it says, and variants do not sit under each other', () => {
     const idx = buildCoverageIndex([

@@ -58,17 +58,6 @@ export function contentStems(text: string): string[] {
   return [...out];
 }
 
-/**
- * The page's stems that belong to its linked entities' names ("Missouri", "Hezbollah"): a heading
- * the page matches only through these ("COVID-19 pandemic in Missouri" for a shooting in Missouri)
- * is matched by who/where, not by what happened. Only stems the page's text has (an entity linked
- * through an alias adds none of its name's other words).
- */
-export function nameStems(names: Iterable<string>, pageText: string): string[] {
-  const page = new Set(contentStems(pageText));
-  return contentStems([...names].join('\n')).filter((s) => page.has(s));
-}
-
 export interface HeadingIndex {
   /** stem → topic numbers whose heading has it. */
   byStem: Map<string, number[]>;

@@ -18,7 +18,7 @@
 import type { CoverageHit, EntityCoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
-import { contentStems, headingIndexOf, headingMatches, nameStems, priorEnd, scoreHeadingMatches, type HeadingIndex } from './headings';
+import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches, type HeadingIndex } from './headings';
 import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
@@ -635,7 +635,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
       else for (const t of extras[k - nIdx]!.topics) heads.add(t);
     }
     for (const [t] of topWords) heads.add(t);
-    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, nameMatched: headingMatches(hx, nameStems(names.values(), `${query.title ?? ''}\n${query.lead ?? ''}`)), bestWord, queryDay, heads, queryMass: totalW, slices, queryHits: (k) => (k < nIdx ? ts.queryHits[touched[k]!]! : extras[k - nIdx]!.hits) });
+    const ev = headingEvidence({ index, size, nIdx, touched, extraTopics: (k: number) => extras[k - nIdx]!.topics, entityBase, marked: (n) => s.mark[n] === s.epoch && s.score[n]! > 0, votes, mass, wordScores, wordMatched, bestWord, queryDay, heads, queryMass: totalW, slices, queryHits: (k) => (k < nIdx ? ts.queryHits[touched[k]!]! : extras[k - nIdx]!.hits) });
     const ids: string[] = [];
     const rows: Float64Array[] = [];
     const pOf = new Map<number, number>(); // heading → P(it is the page's storyline)

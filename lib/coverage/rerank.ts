@@ -47,14 +47,6 @@ export const RERANK_FEATURES = [
   'kidAll', // Σ allVote of those sub-storylines
   'coListed', // share of its last 20 prior items filed under another heading too (a sub-storyline's items carry their parent)
   'breadth', // log(1 + distinct other headings on those items)
-  // Broad vs sub-storyline: what a sub-storyline adds to its named parent's name and evidence.
-  'kindCover', // a sub-storyline: share of the idf its name adds to its parent's ("International reactions to") that the page's words cover; 0 otherwise
-  'kindMiss', // a sub-storyline: idf its name adds to its parent's that the page does not use; 0 otherwise
-  'overParent', // a sub-storyline: log of its entityShare over its named parent's (the page's entities typical of it rather than of the broad line)
-  'kidOver', // a broad storyline: the largest overParent among its scored sub-storylines (0 without any)
-  // What the heading is about beyond who and where: its words other than the page's entity names.
-  'topicCover', // share of the idf of its words that are not the page's entity names which the page's words cover (1 when it has none)
-  'nameOnly', // 1 when the page matches its name only through the page's entity names ("COVID-19 pandemic in Missouri" for a shooting in Missouri)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -66,7 +58,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * --refit-linear --train-n 6000 --trees 150 --depth 4 --write-trees` (train queries only; the trees
  * of chooser-trees.ts were fitted on top of these weights in the same run).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.1017, 1.2359, 0.0949, -0.0506, -0.116, -0.0572, 1.148, 0.0593, 0.0206, 0.171, 1.9658, 0.2288, 2.3307, 0.2301, 3.1493, -0.0223, -1.0585, 0.2868, 0.788, -0.2001, 0.2898, 1.0664, 0.9002, 0.3453, 1.017, 0.1816, -2.045, -1.7623, 1.1206, -0.2375, -0.0697, 0.1308, 0.0868, -0.554, -0.6677];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.1168, 1.2288, 0.0568, -0.0585, 0.3699, -0.0939, 1.1773, 0.0382, 0.0217, 0.1832, 1.9981, 0.1362, 2.4042, 0.2122, 2.1444, -0.0327, -1.0243, 0.2915, 0.7746, -0.2341, 0.2641, 1.0996, 0.9057, 0.0816, 0.6484, 0.178, -1.921, -1.7991, 1.1323];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -248,8 +240,6 @@ export interface HeadingEvidenceInput {
   wordScores: ReadonlyMap<number, number>;
   /** Per heading: Σ idf of its words the page uses (headingMatches). */
   wordMatched: ReadonlyMap<number, number>;
-  /** Per heading: Σ idf of its words that are the page's entity names (headingMatches over nameStems). */
-  nameMatched: ReadonlyMap<number, number>;
   bestWord: number;
   queryDay: number;
   heads: Set<number>;
@@ -276,9 +266,6 @@ function headingYears(index: CoverageIndex, t: number): number[] {
   }
   return ys;
 }
-
-/** Added to both entityShare values of overParent, so that headings none of the page's entities name compare as equal. */
-const SHARE_FLOOR = 0.02;
 
 /** Ranks past this count as this (1 / (1 + rank) hardly differs there). */
 const RANK_CAP = 32;
@@ -373,27 +360,11 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
   // Named hierarchy among the scored headings: allVote of the headings each names / is named by.
   const allShare = (t: number) => (allMass > 0 ? all[t]! / allMass : 0);
   const namedUnder = new Uint8Array(headList.length), parentAll = new Float64Array(headList.length), kids = new Uint32Array(headList.length), kidAll = new Float64Array(headList.length);
-  // What a sub-storyline adds to its parent (the parent it adds least to: its closest named parent):
-  // the words of its name beyond the parent's, and how much more typical of it the page's entities are.
-  const kindCover = new Float64Array(headList.length), kindMiss = new Float64Array(headList.length);
-  const overParent = new Float64Array(headList.length), kidOver = new Float64Array(headList.length);
-  const closest = new Float64Array(headList.length).fill(Infinity);
   forEachNamedParent(x.index, headList, (i, j) => {
     namedUnder[i] = 1;
     parentAll[i] = Math.max(parentAll[i]!, allShare(headList[j]!));
     kids[j] = kids[j]! + 1;
     kidAll[j] = kidAll[j]! + allShare(headList[i]!);
-    const ti = headList[i]!, tj = headList[j]!;
-    const added = Math.max(0, (hx.mass[ti] ?? 0) - (hx.mass[tj] ?? 0));
-    const over = Math.log((entityShare[i]! + SHARE_FLOOR) / (entityShare[j]! + SHARE_FLOOR));
-    if (added < closest[i]!) {
-      closest[i] = added;
-      const got = Math.max(0, (x.wordMatched.get(ti) ?? 0) - (x.wordMatched.get(tj) ?? 0));
-      kindCover[i] = added > 0 ? Math.min(1, got / added) : 1;
-      kindMiss[i] = Math.max(0, added - got);
-      overParent[i] = over;
-    }
-    kidOver[j] = kidOver[j]! === 0 ? over : Math.max(kidOver[j]!, over);
   });
   const out = new Map<number, Float64Array>();
   let h = -1;
@@ -454,13 +425,6 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     }
     f[28] = read ? listed / read : 0;
     f[29] = Math.log1p(others);
-    f[30] = kindCover[h]!;
-    f[31] = kindMiss[h]!;
-    f[32] = overParent[h]!;
-    f[33] = kidOver[h]!;
-    const named = x.nameMatched.get(t) ?? 0, topicMass = mass - named, topicGot = Math.max(0, got - named);
-    f[34] = topicMass > 1e-9 ? Math.min(1, topicGot / topicMass) : 1;
-    f[35] = got > 0 && topicGot <= 1e-9 ? 1 : 0;
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }
