@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingStats, isParent, relationOf } from './eval/_coverage-siblings';
+import { headingStats, isParent, relationOf, variantKeys, variantPrecision } from './eval/_coverage-siblings';
 
 // Own fixture: heading lists of made-up items.
 const lists = [
@@ -35,5 +35,16 @@ describe('coverage eval: how a wrong hit\'s headings relate to the query\'s', ()
     expect(relationOf(s, parentsOf, ['Korvania trade talks'], ['Mira Vell summit'])).toBe('co-listed');
     expect(relationOf(s, parentsOf, ['Lusk elections'], ['Mira Vell summit'])).toBe('unrelated');
     expect(relationOf(s, parentsOf, ['Lusk elections'], [])).toBe('no heading');
+  });
+});
+
+describe('heading variants (label noise)', () => {
+  it('list parts, case, years and brackets fold to shared keys; other storylines do not', () => {
+    expect(variantKeys('2024 Korvania–Lusk conflict, Pellor–Lusk conflict')).toEqual(['korvania–lusk conflict', 'pellor–lusk conflict']);
+    expect(variantKeys('Pellor–Lusk conflict (2023–present)')).toEqual(['pellor–lusk conflict']);
+    const own = ['Pellor–Lusk conflict (2023–present)'];
+    const top = [['Pellor–Lusk Conflict'], ['2024 Korvania–Lusk conflict, Pellor–Lusk conflict'], ['Pellor–Lusk conflict (2023–present)'], ['International reactions to the Pellor–Lusk conflict'], []];
+    // Exact relevance: 1 of 5; with variants, the case variant and the list heading count too.
+    expect(variantPrecision(own, top)).toBeCloseTo(3 / 5);
   });
 });

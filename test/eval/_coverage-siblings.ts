@@ -47,6 +47,25 @@ export function isParent(s: HeadingStats, a: string, b: string): boolean {
 }
 
 
+/**
+ * Keys under which two headings name the same storyline in other words: each part of a list heading
+ * ("A, B"), folded as bareHeading does (case, years, bracketed spans, "the"). "Israel–Hezbollah
+ * conflict (2023–present)" and "2024 Iran–Israel conflict, Israel–Hezbollah conflict" share one.
+ */
+export function variantKeys(heading: string): string[] {
+  return [...new Set(heading.split(/,\s+/).map(bare).filter(Boolean))];
+}
+
+/**
+ * Share of the top 5 that is relevant once heading variants count (variantKeys), next to the
+ * eval's exact-heading relevance: how much of the P@5 loss is label noise from variant headings.
+ * A diagnosis only: the eval's relevance stays the exact heading string.
+ */
+export function variantPrecision(own: readonly string[], top: readonly (readonly string[])[]): number {
+  const keys = new Set(own.flatMap(variantKeys));
+  return top.slice(0, 5).filter((hs) => hs.some((h) => keys.has(h) || variantKeys(h).some((k) => keys.has(k)))).length / 5;
+}
+
 export type SiblingRelation = 'child' | 'parent' | 'sibling' | 'named broader' | 'named narrower' | 'same name' | 'co-listed' | 'no heading' | 'unrelated';
 
 export function relationOf(s: HeadingStats, parentsOf: (h: string) => string[], own: readonly string[], wrong: readonly string[]): SiblingRelation {
@@ -98,6 +117,14 @@ export function siblingReport(queries: readonly SiblingQuery[], lists: readonly 
   console.log(`  siblings: wrong slots by relation to the query's headings: ${Object.entries(slots).map(([r, n]) => `${r} ${n}`).join(' · ')}`);
   console.log(`  siblings: missing queries with at least one slot of: ${Object.entries(queriesBy).map(([r, n]) => `${r} ${n}`).join(' · ')}`);
   console.log(`  siblings: missing queries whose own heading has a parent: ${ownHasParent}; filed under a child without its parent: ${ownOnlyChild}`);
+  let exact = 0, variant = 0;
+  for (const q of queries) {
+    const ownSet = new Set(q.own);
+    exact += q.top.slice(0, 5).filter((hs) => hs.some((h) => ownSet.has(h))).length / 5;
+    variant += variantPrecision(q.own, q.top);
+  }
+  const n = queries.length || 1;
+  console.log(`  siblings: dev P@5 ${(exact / n).toFixed(3)}; counting heading variants as relevant (list parts, case, years, brackets) ${(variant / n).toFixed(3)} (label noise; the eval's relevance is unchanged)`);
   if (show) for (const [r, ex] of examples) for (const e of ex) console.log(`    ${r}: ${e}`);
   return slots;
 }

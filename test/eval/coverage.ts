@@ -31,7 +31,7 @@
  *
  * `--siblings [--siblings-show]` (dev only, test/eval/_coverage-siblings.ts): for the dev queries whose
  * top 5 miss, how each wrong item's headings relate to the query's (sub-storyline, broad storyline,
- * co-listed, unrelated…), with examples.
+ * co-listed, unrelated…), with examples; and dev P@5 if heading variants counted as relevant (label noise).
  *
  * `--boost` (test/eval/_coverage-boost.ts): fits the chooser's trees (lib/coverage/boost.ts) on
  * the same train queries and prints dev top-1 and dev P@5 with them; `--write-trees` ships them
@@ -87,6 +87,24 @@
  *    141 queries, worse on 87). Control, the same refit with the six columns dropped (`--drop`):
  *    dev 0.803, unused +0.0016 ± 0.0021 against the session-start chooser, so the gain is the
  *    hierarchy's (+0.0089 ± 0.0029 unused against the control).
+ *
+ * Measured and NOT shipped (session 14, coverank4; the code is commit 7e7828d, reverted), aimed at
+ * the broad-vs-sub-storyline confusion, refitted the same way, paired per query (--gap-dump):
+ *  - six chooser features: what a sub-storyline's name adds to its named parent's (idf the page's
+ *    words cover / miss), log of its entityShare over the parent's (and the best of it on the
+ *    parent), and what a heading is about beyond the page's entity names (share of its other words'
+ *    idf the page covers; matched only through the page's names: "COVID-19 pandemic in Missouri"
+ *    for a shooting in Missouri). Dev 0.819 → 0.821; unused (2,988) 0.8045 → 0.8076 (+0.0031 ±
+ *    0.0025); against the control refit without them +0.0036 ± 0.0024 (the control itself −0.0005
+ *    ± 0.0017 against the shipped chooser); query CPU +0.2 ms (1.54 → 1.76, paired). The four
+ *    parent/child columns alone: unused +0.0023 ± 0.0019 against the control. Below 2 s.e.
+ *    --siblings: wrong top-5 slots whose heading is the named broad storyline 105 → 97, but
+ *    others grew (365 → 362 wrong slots in all).
+ *  - label noise (--siblings prints it): shipped chooser, dev P@5 0.819 with the exact heading as
+ *    relevance, 0.833 when heading variants count (with the six features 0.821 / 0.839) (list parts, case, years, brackets: "Israel–Hezbollah conflict
+ *    (2023–present)" vs "2024 Iran–Israel conflict, Israel–Hezbollah conflict"; "COVID-19 pandemic
+ *    in Israel, COVID-19 vaccination in Israel" vs "COVID-19 pandemic in Israel"). The eval's
+ *    relevance is unchanged.
  *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
