@@ -13,6 +13,7 @@ import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/p
 import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
 import { listenerDrivers } from './_fake-page-api';
+import { LATE_CONTENT_MS } from '../lib/page/wait';
 
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
@@ -107,7 +108,10 @@ const notArticle: GateResult = { likely: false, signals: ['url:home', 'veto:html
 const article: GateResult = { likely: true, signals: ['json-ld:NewsArticle'] };
 
 describe('eager content script', () => {
-  afterEach(() => void vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
   it('on a non-article page: takes no extension API, listens to no messages, and keeps its verdict for the popup', async () => {
     const p = setup({ gate: () => notArticle, url: 'https://news.example/' });
     expect(p.status()).toEqual({ state: 'idle' }); // the gate has not answered yet
@@ -126,11 +130,15 @@ describe('eager content script', () => {
   });
 
   it('watches a near-empty page (app shell) for late content without taking the API; reads the settings only when an article arrives', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const pendingDeadline = () => timers.mock.calls.some((c) => c[1] === LATE_CONTENT_MS);
     let arrived = false;
     const p = setup({ gate: () => (arrived ? article : notArticle), body: '<div id="app"></div>' });
     await settle();
     expect(p.counts.taken).toBe(0);
-    expect(p.status()).toEqual({ state: 'idle' }); // still waiting for content
+    // The verdict so far is public at once, while the watch goes on; no deadline timer is pending.
+    expect(p.status()).toMatchObject({ state: 'not-article', signals: notArticle.signals });
+    expect(pendingDeadline()).toBe(false);
     arrived = true;
     p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
     // the watch runs the gate once the DOM has been quiet for 400 ms
