@@ -48,7 +48,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate'] }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
@@ -66,6 +66,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
     doc: document as unknown as Document,
     url: () => url,
     gate: (_doc, u) => opts.gate(u),
+    ...(opts.preGate ? { preGate: opts.preGate } : {}),
     ...(opts.steps
       ? {
           // A gate in steps that takes its time: each step burns more than a slice (10 ms).
@@ -154,6 +155,24 @@ describe('eager content script', () => {
     await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
     await settle();
     expect(q.imported).toEqual([]);
+    q.stop();
+  });
+
+  it('takes a pre-gate verdict as final: no full gate, no late-content wait; null asks the gate', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const gate = vi.fn(() => notArticle);
+    const pre: GateResult = { likely: false, signals: ['veto:url:account'] };
+    const p = setup({ gate, body: '<div id="app"></div>', preGate: () => pre });
+    await settle();
+    expect(gate).not.toHaveBeenCalled();
+    expect(p.status()).toMatchObject({ state: 'not-article', signals: pre.signals });
+    timers.mockClear();
+    p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
+    await new Promise((r) => setTimeout(r, 450));
+    expect(gate).not.toHaveBeenCalled(); // nobody watches: no settle timer, no gate run
+    const q = setup({ gate: () => article, preGate: () => null });
+    await settle();
+    expect(q.entry).toHaveBeenCalledTimes(1);
     q.stop();
   });
 

@@ -194,15 +194,10 @@ export function articleGate(doc: Document, url: string): GateResult {
   return runSteps(articleGateSteps(doc, url));
 }
 
-/**
- * The gate as steps (lib/article/walk.ts): the same decision as articleGate, pausing every
- * GATE_STEP elements so the content script can spread it over several tasks (issue #7: the
- * gate ran in one piece at the start of every analysis, the longest task on some big pages).
- */
-export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
+/** What the URL alone says (positive signals and negatives), for the gate and the pre-gate. */
+export function urlSignals(doc: Document, url: string): { signals: string[]; negative: string[] } {
   const signals: string[] = [];
   const negative: string[] = [];
-
   let path = '/', search = '';
   // In a browser the document's own Location already holds the parts: a URL object would be one
   // more Web API interface for the content script's fresh isolated world to set up (issue #8).
@@ -227,6 +222,16 @@ export function* articleGateSteps(doc: Document, url: string): Steps<GateResult>
   if (SEARCH_PATH.test(path) || (SEARCH_QUERY.test(search) && !signals.includes('url:slug'))) negative.push('url:search');
   if (ACCOUNT_PATH.test(path)) negative.push('url:account');
   if (FORUM_PATH.test(path)) negative.push('url:forum');
+  return { signals, negative };
+}
+
+/**
+ * The gate as steps (lib/article/walk.ts): the same decision as articleGate, pausing every
+ * GATE_STEP elements so the content script can spread it over several tasks (issue #7: the
+ * gate ran in one piece at the start of every analysis, the longest task on some big pages).
+ */
+export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
+  const { signals, negative } = urlSignals(doc, url);
 
   const facts = yield* pageFactsSteps(doc, 60);
   yield;

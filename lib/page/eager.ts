@@ -50,6 +50,12 @@ export interface EagerDeps {
   url(): string;
   gate(doc: Document, url: string): GateResult;
   /**
+   * A first look (lib/article/pre-gate.ts): "not an article" where that is plain from the URL and a
+   * few selector counts, else null (ask the gate). Its "no" needs no late-content wait: it rests on
+   * vetoes only article metadata lifts (or on the URL), as its header says.
+   */
+  preGate?(doc: Document, url: string): GateResult | null;
+  /**
    * The same gate as steps (lib/article/gate.ts articleGateSteps). When given, the first decision
    * runs in slices (issue #7: on big pages the gate was a long task of its own, even in an idle
    * callback); `gate` still serves the checks while waiting for late content (small pages).
@@ -202,8 +208,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
     await new Promise<void>((resolve) => deps.whenIdle(resolve));
     if (cancelled()) return;
     const gate = (): GateResult => deps.gate(doc, deps.url());
+    const early = deps.preGate?.(doc, deps.url()) ?? null;
     // Date.now, not performance.now: see SliceClock (the eager script's cost on every page, #8).
-    let result = deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate();
+    let result = early ?? (deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate());
     if (cancelled() || !result) return;
     if (!result.likely) {
       // The verdict is public at once (the popup reads it), also while late content may change it.
@@ -212,7 +219,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
       // nothing while the page is still; the settings are read once it turns into an article. No
       // deadline timer: the watch ends on the first change after LATE_CONTENT_MS (lib/page/wait.ts).
-      if (!isShellText(doc)) return;
+      if (early || !isShellText(doc)) return;
       const ctl = cancellation();
       waiting = ctl;
       const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS, undefined, true);
