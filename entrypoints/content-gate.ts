@@ -7,6 +7,7 @@
  * that is not an article the script touches no extension API at all (lib/page/eager.ts).
  */
 import { articleGate, articleGateSteps } from '~/lib/article/gate';
+import { preGate } from '~/lib/article/pre-gate';
 import { startEagerPage } from '~/lib/page/eager';
 import { pageApi } from '~/lib/page/ext-api';
 import { watchUrl } from '~/lib/page/url-watch';
@@ -23,6 +24,8 @@ export default defineUnlistedScript(() => {
       doc: document,
       url: () => location.href,
       gate: articleGate,
+      // Settles most pages that are not articles without touching an element (#8).
+      preGate,
       gateSteps: articleGateSteps,
       importScript: (url) => import(/* @vite-ignore */ url),
       global: globalThis as unknown as Record<string, unknown>,

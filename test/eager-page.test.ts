@@ -13,6 +13,7 @@ import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/p
 import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
 import { listenerDrivers } from './_fake-page-api';
+import { LATE_CONTENT_MS } from '../lib/page/wait';
 
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
@@ -47,7 +48,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate'] }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
@@ -65,6 +66,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
     doc: document as unknown as Document,
     url: () => url,
     gate: (_doc, u) => opts.gate(u),
+    ...(opts.preGate ? { preGate: opts.preGate } : {}),
     ...(opts.steps
       ? {
           // A gate in steps that takes its time: each step burns more than a slice (10 ms).
@@ -107,7 +109,10 @@ const notArticle: GateResult = { likely: false, signals: ['url:home', 'veto:html
 const article: GateResult = { likely: true, signals: ['json-ld:NewsArticle'] };
 
 describe('eager content script', () => {
-  afterEach(() => void vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
   it('on a non-article page: takes no extension API, listens to no messages, and keeps its verdict for the popup', async () => {
     const p = setup({ gate: () => notArticle, url: 'https://news.example/' });
     expect(p.status()).toEqual({ state: 'idle' }); // the gate has not answered yet
@@ -126,11 +131,15 @@ describe('eager content script', () => {
   });
 
   it('watches a near-empty page (app shell) for late content without taking the API; reads the settings only when an article arrives', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const pendingDeadline = () => timers.mock.calls.some((c) => c[1] === LATE_CONTENT_MS);
     let arrived = false;
     const p = setup({ gate: () => (arrived ? article : notArticle), body: '<div id="app"></div>' });
     await settle();
     expect(p.counts.taken).toBe(0);
-    expect(p.status()).toEqual({ state: 'idle' }); // still waiting for content
+    // The verdict so far is public at once, while the watch goes on; no deadline timer is pending.
+    expect(p.status()).toMatchObject({ state: 'not-article', signals: notArticle.signals });
+    expect(pendingDeadline()).toBe(false);
     arrived = true;
     p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
     // the watch runs the gate once the DOM has been quiet for 400 ms
@@ -146,6 +155,24 @@ describe('eager content script', () => {
     await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
     await settle();
     expect(q.imported).toEqual([]);
+    q.stop();
+  });
+
+  it('takes a pre-gate verdict as final: no full gate, no late-content wait; null asks the gate', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const gate = vi.fn(() => notArticle);
+    const pre: GateResult = { likely: false, signals: ['veto:url:account'] };
+    const p = setup({ gate, body: '<div id="app"></div>', preGate: () => pre });
+    await settle();
+    expect(gate).not.toHaveBeenCalled();
+    expect(p.status()).toMatchObject({ state: 'not-article', signals: pre.signals });
+    timers.mockClear();
+    p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
+    await new Promise((r) => setTimeout(r, 450));
+    expect(gate).not.toHaveBeenCalled(); // nobody watches: no settle timer, no gate run
+    const q = setup({ gate: () => article, preGate: () => null });
+    await settle();
+    expect(q.entry).toHaveBeenCalledTimes(1);
     q.stop();
   });
 

@@ -17,12 +17,38 @@ export interface GateResult {
   signals: string[];
 }
 
-const DATE_PATH = /\/(?:19|20)\d\d\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?/;
-const ARTICLE_PATH = /\/(?:article|articles|story|stories|news|opinion|opinions|blog|blogs|post|posts|comment|commentisfree|analysis|features?|world|politics|wiki)\//i;
-const SEARCH_PATH = /\/(?:search|results|find)(?:\/|$)/i;
-const SEARCH_QUERY = /[?&](?:q|query|search|s|keywords?)=/i;
-const ACCOUNT_PATH = /\/(?:login|log-in|signin|sign-in|signup|sign-up|register|account|auth|password|checkout|cart)(?:\/|$|\.)/i;
-const FORUM_PATH = /\/(?:forums?|threads?|topics?|community|discussions?|viewtopic|showthread|boards?)(?:\/|$|\.|\?)/i;
+/*
+ * URL shapes as words between slashes, matched with string operations and sets: this runs on every
+ * page the eager script sees, and each regular expression costs its first use a compilation in
+ * the fresh isolated world (issue #8). Paths are percent-encoded, so ASCII case-folding is all
+ * there is. Every rule is per path segment: `dirs` are segments followed by another `/`.
+ */
+/** A segment followed by `/` (…/news/…): an article section. */
+const ARTICLE_DIRS = new Set(['article', 'articles', 'story', 'stories', 'news', 'opinion', 'opinions', 'blog', 'blogs', 'post', 'posts', 'comment', 'commentisfree', 'analysis', 'feature', 'features', 'world', 'politics', 'wiki']);
+/** A whole segment, last or not (…/search, …/search/…). */
+const SEARCH_SEGMENTS = new Set(['search', 'results', 'find']);
+/** Query keys of a site search (?q=…). */
+const SEARCH_KEYS = new Set(['q', 'query', 'search', 's', 'keyword', 'keywords']);
+/** A segment, or a segment's name before a dot (…/login, …/login.php). */
+const ACCOUNT_SEGMENTS = new Set(['login', 'log-in', 'signin', 'sign-in', 'signup', 'sign-up', 'register', 'account', 'auth', 'password', 'checkout', 'cart']);
+const FORUM_SEGMENTS = new Set(['forum', 'forums', 'thread', 'threads', 'topic', 'topics', 'community', 'discussion', 'discussions', 'viewtopic', 'showthread', 'board', 'boards']);
+/** A month segment after a year (…/2024/05/…). */
+const MONTHS = new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']);
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isYear = (s: string): boolean => s.length === 4 && (s.startsWith('19') || s.startsWith('20')) && isDigit(s[2]) && isDigit(s[3]);
+/** A segment or its name before the first dot is one of `names`. */
+const namedSegment = (segments: string[], names: Set<string>): boolean => segments.some((s) => names.has(s) || names.has(s.split('.')[0]!));
+const isLatinLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+/** Words with a Latin letter in a slug (split on - and _). */
+const slugWords = (last: string): number => last.split('-').flatMap((w) => w.split('_')).filter((word) => [...word].some(isLatinLetter)).length;
+function hasSearchKey(search: string): boolean {
+  for (const part of search.split('?').join('&').split('&')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && SEARCH_KEYS.has(part.slice(0, eq).toLowerCase())) return true;
+  }
+  return false;
+}
 
 /** Facts from one pass over the elements (querySelector is slow on linkedom, fine in browsers). */
 export interface PageFacts {
@@ -194,15 +220,10 @@ export function articleGate(doc: Document, url: string): GateResult {
   return runSteps(articleGateSteps(doc, url));
 }
 
-/**
- * The gate as steps (lib/article/walk.ts): the same decision as articleGate, pausing every
- * GATE_STEP elements so the content script can spread it over several tasks (issue #7: the
- * gate ran in one piece at the start of every analysis, the longest task on some big pages).
- */
-export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
+/** What the URL alone says (positive signals and negatives), for the gate and the pre-gate. */
+export function urlSignals(doc: Document, url: string): { signals: string[]; negative: string[] } {
   const signals: string[] = [];
   const negative: string[] = [];
-
   let path = '/', search = '';
   // In a browser the document's own Location already holds the parts: a URL object would be one
   // more Web API interface for the content script's fresh isolated world to set up (issue #8).
@@ -219,14 +240,27 @@ export function* articleGateSteps(doc: Document, url: string): Steps<GateResult>
       /* CLI files and about: pages have no useful URL */
     }
   }
-  if (DATE_PATH.test(path)) signals.push('url:date');
-  if (ARTICLE_PATH.test(path)) signals.push('url:article-path');
+  // segments[0] is what comes before the first slash (nothing); the last one is followed by none.
+  const segments = path.toLowerCase().split('/').slice(1);
+  const dirs = segments.slice(0, -1);
+  if (dirs.some((s, i) => isYear(s) && i + 1 < dirs.length && MONTHS.has(dirs[i + 1]!))) signals.push('url:date');
+  if (dirs.some((s) => ARTICLE_DIRS.has(s))) signals.push('url:article-path');
   const last = path.split('/').filter(Boolean).pop() ?? '';
-  if (last.split(/[-_]/).filter((w) => /[a-z]/i.test(w)).length >= 4) signals.push('url:slug');
+  if (slugWords(last) >= 4) signals.push('url:slug');
   if ((path === '/' || path === '') && url.startsWith('http')) negative.push('url:home');
-  if (SEARCH_PATH.test(path) || (SEARCH_QUERY.test(search) && !signals.includes('url:slug'))) negative.push('url:search');
-  if (ACCOUNT_PATH.test(path)) negative.push('url:account');
-  if (FORUM_PATH.test(path)) negative.push('url:forum');
+  if (segments.some((s) => SEARCH_SEGMENTS.has(s)) || (hasSearchKey(search) && !signals.includes('url:slug'))) negative.push('url:search');
+  if (namedSegment(segments, ACCOUNT_SEGMENTS)) negative.push('url:account');
+  if (namedSegment(segments, FORUM_SEGMENTS)) negative.push('url:forum');
+  return { signals, negative };
+}
+
+/**
+ * The gate as steps (lib/article/walk.ts): the same decision as articleGate, pausing every
+ * GATE_STEP elements so the content script can spread it over several tasks (issue #7: the
+ * gate ran in one piece at the start of every analysis, the longest task on some big pages).
+ */
+export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
+  const { signals, negative } = urlSignals(doc, url);
 
   const facts = yield* pageFactsSteps(doc, 60);
   yield;

@@ -25,7 +25,7 @@
  */
 import type { GateResult } from '../article/gate';
 import type { PageStatus } from '../messaging';
-import { LATE_CONTENT_MS, SHELL_TEXT, cancellation, visibleTextLength, waitForContent, watchForChanges } from './wait';
+import { LATE_CONTENT_MS, cancellation, isShellText, waitForContent, watchForChanges } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 import { PAGE_STATUS_GLOBAL } from './status-global';
@@ -49,6 +49,12 @@ export interface EagerDeps {
   /** The page's current URL. */
   url(): string;
   gate(doc: Document, url: string): GateResult;
+  /**
+   * A first look (lib/article/pre-gate.ts): "not an article" where that is plain from the URL and a
+   * few selector counts, else null (ask the gate). Its "no" needs no late-content wait: it rests on
+   * vetoes only article metadata lifts (or on the URL), as its header says.
+   */
+  preGate?(doc: Document, url: string): GateResult | null;
   /**
    * The same gate as steps (lib/article/gate.ts articleGateSteps). When given, the first decision
    * runs in slices (issue #7: on big pages the gate was a long task of its own, even in an idle
@@ -202,33 +208,41 @@ export function startEagerPage(deps: EagerDeps): () => void {
     await new Promise<void>((resolve) => deps.whenIdle(resolve));
     if (cancelled()) return;
     const gate = (): GateResult => deps.gate(doc, deps.url());
+    const early = deps.preGate?.(doc, deps.url()) ?? null;
     // Date.now, not performance.now: see SliceClock (the eager script's cost on every page, #8).
-    let result = deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate();
+    let result = early ?? (deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate());
     if (cancelled() || !result) return;
-    if (!result.likely && visibleTextLength(doc) < SHELL_TEXT) {
+    if (!result.likely) {
+      // The verdict is public at once (the popup reads it), also while late content may change it.
+      setNotArticle(result);
       // An app shell may still be loading its article. Watched without reading the settings first:
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
-      // nothing while the page is still; the settings are read once it turns into an article.
+      // nothing while the page is still; the settings are read once it turns into an article. No
+      // deadline timer: the watch ends on the first change after LATE_CONTENT_MS (lib/page/wait.ts).
+      if (early || !isShellText(doc)) return;
       const ctl = cancellation();
       waiting = ctl;
-      const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS);
+      const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS, undefined, true);
       if (cancelled()) return;
       waiting = null;
-      if (found) result = gate();
+      if (!found) return;
+      result = gate();
+      if (!result.likely) return setNotArticle(result);
     }
-    if (result.likely) {
-      // Off here: stay put (onStorage runs this again when it is switched on). The settings are
-      // read before the reader is imported: where Backstory is off, none of its code runs.
-      // (Importing alongside the read, tried in session 13, bought little: paired A/B on the
-      // 2,000-word article, 73.6 ms overlapped vs 64.9 ms after at load 3–7; on a quiet machine
-      // 57.4 vs 63.6 ms, overlapped faster in 4 of 4 rounds. Not worth running our code where off.)
-      // From the verdict on, watch for changes: a document still as gated lets the reader's
-      // extraction skip its frame wait (lib/page/controller.ts).
-      const unchanged = watchForChanges(doc.documentElement ?? doc);
-      if ((await isActive()) && !cancelled()) await handOver(false, true, result, unchanged);
-      else unchanged();
-      return;
-    }
+    // Off here: stay put (onStorage runs this again when it is switched on). The settings are
+    // read before the reader is imported: where Backstory is off, none of its code runs.
+    // (Importing alongside the read, tried in session 13, bought little: paired A/B on the
+    // 2,000-word article, 73.6 ms overlapped vs 64.9 ms after at load 3–7; on a quiet machine
+    // 57.4 vs 63.6 ms, overlapped faster in 4 of 4 rounds. Not worth running our code where off.)
+    // From the verdict on, watch for changes: a document still as gated lets the reader's
+    // extraction skip its frame wait (lib/page/controller.ts).
+    status = { state: 'idle' };
+    const unchanged = watchForChanges(doc.documentElement ?? doc);
+    if ((await isActive()) && !cancelled()) await handOver(false, true, result, unchanged);
+    else unchanged();
+  };
+
+  const setNotArticle = (result: GateResult): void => {
     status = {
       state: 'not-article',
       signals: result.signals.slice(0, 50),

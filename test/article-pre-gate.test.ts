@@ -1,0 +1,88 @@
+/**
+ * #8: the pre-gate (lib/article/pre-gate.ts) settles pages that are not articles from the URL and
+ * selector counts, and never says "not an article" where the full gate says "likely": on the
+ * hand-written non-article fixtures, on small pages built to sit right at each rule's edge, and
+ * (when ../shared is present) on every Readability page under article-, home-, search-, forum-
+ * and account-shaped URLs.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { articleGate } from '../lib/article/gate';
+import { preGate } from '../lib/article/pre-gate';
+
+const FIXTURES = path.resolve(__dirname, 'fixtures/pages');
+const SHARED_PAGES = path.resolve(__dirname, '../../shared/data/readability-pages');
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const LONG = '<p>' + 'A sentence of article text that goes on for a while. '.repeat(12) + '</p>';
+const article = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body><main>${body}${LONG.repeat(6)}</main></body></html>`;
+
+describe('preGate', () => {
+  it('settles the login, search and forum fixtures as the gate does; leaves the home fixture to it', () => {
+    const at = (f: string) => doc(readFileSync(path.join(FIXTURES, f), 'utf8'));
+    const login = preGate(at('login.html'), 'https://site.example/login.html');
+    expect(login).toEqual({ likely: false, signals: ['veto:url:account'] });
+    expect(preGate(at('search.html'), 'https://site.example/search.html')?.signals).toContain('veto:form:search-in-main');
+    const forum = preGate(at('forum.html'), 'https://site.example/forum.html');
+    expect(forum?.signals).toEqual(expect.arrayContaining(['veto:url:forum', 'veto:json-ld:DiscussionForumPosting', 'veto:html:thread']));
+    // Ten teaser <article>s veto only below a text density the pre-gate cannot know.
+    expect(preGate(at('home.html'), 'https://site.example/home.html')).toBeNull();
+    for (const [f, u] of [['login.html', '/login.html'], ['search.html', '/search.html'], ['forum.html', '/forum.html']]) {
+      expect(articleGate(at(f!), `https://site.example${u}`).likely).toBe(false);
+    }
+  });
+
+  it('leaves any page with possible article metadata to the gate, even at a home or forum URL', () => {
+    for (const head of [
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x"}</script>',
+      '<script type=" Application/LD+JSON ">{"@graph":[{"@type":"https://schema.org/BlogPosting"}]}</script>',
+      '<meta property="og:type" content=" Article ">',
+    ]) {
+      const d = doc(article(head, ''));
+      expect(articleGate(d, 'https://site.example/').likely).toBe(true);
+      expect(preGate(d, 'https://site.example/')).toBeNull();
+      expect(preGate(d, 'https://site.example/forum/thread-1')).toBeNull();
+    }
+    const microdata = doc(`<!doctype html><html><body><div itemprop="text articleBody">${LONG.repeat(6)}</div></body></html>`);
+    expect(preGate(microdata, 'https://site.example/')).toBeNull();
+  });
+
+  it('vetoes a home/search/forum URL, a search box in main, or a thread of posts, only without that metadata', () => {
+    const plain = doc(article('', ''));
+    expect(preGate(plain, 'https://site.example/world/a-long-story-slug-here')).toBeNull();
+    expect(preGate(plain, 'https://site.example/')?.signals).toContain('veto:url:home');
+    expect(preGate(plain, 'https://site.example/find?q=x')?.signals).toContain('veto:url:search');
+    const searchBox = doc(article('', '<form><input type="search"></form>'));
+    expect(preGate(searchBox, 'https://site.example/a/b')?.signals).toEqual(['veto:form:search-in-main']);
+    expect(articleGate(searchBox, 'https://site.example/a/b').likely).toBe(false);
+    // A password box named q is the gate's password, not a search box; outside main, no veto.
+    expect(preGate(doc(article('', '<input type="password" name="q">')), 'https://site.example/a/b')).toBeNull();
+    expect(preGate(doc(`<!doctype html><html><body><header><input type="search"></header>${LONG.repeat(6)}</body></html>`), 'https://site.example/a/b')).toBeNull();
+    const posts = (n: number) => doc(article('', '<span class="x username">u</span>'.repeat(n - 2) + '<div itemprop="comment">c</div>'.repeat(2)));
+    expect(preGate(posts(5), 'https://site.example/a/b')?.signals).toEqual(['veto:html:thread']);
+    expect(articleGate(posts(5), 'https://site.example/a/b').likely).toBe(false);
+    expect(preGate(posts(4), 'https://site.example/a/b')).toBeNull();
+    // Class words, not substrings: "usernames" is no post author.
+    expect(preGate(doc(article('', '<span class="usernames">u</span>'.repeat(6))), 'https://site.example/a/b')).toBeNull();
+  });
+
+  it.skipIf(!existsSync(SHARED_PAGES))('never says "not an article" where the gate says likely (Readability pages, five URL shapes)', () => {
+    const urls = ['https://site.example/news/2024/05/a-long-story-slug-here', 'https://site.example/', 'https://site.example/search?q=x', 'https://site.example/forum/thread-1', 'https://site.example/login'];
+    const settled = urls.map(() => 0);
+    let pages = 0;
+    for (const dir of readdirSync(SHARED_PAGES)) {
+      const file = path.join(SHARED_PAGES, dir, 'source.html');
+      if (!existsSync(file)) continue;
+      const d = doc(readFileSync(file, 'utf8')); // neither gate changes the document
+      pages++;
+      urls.forEach((url, i) => {
+        if (!preGate(d, url)) return;
+        settled[i]!++;
+        expect([dir, url, articleGate(d, url).likely]).toEqual([dir, url, false]);
+      });
+    }
+    expect(pages).toBeGreaterThan(100);
+    console.log(`pre-gate settled, of ${pages} pages, per URL shape: ${settled.join(' / ')}`);
+  }, 120_000);
+});
