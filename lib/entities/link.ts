@@ -30,7 +30,7 @@ import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
@@ -1011,10 +1011,8 @@ function genericParty(scan: BlockScan, m: RawMatch): boolean {
 /** A generically named party is `country`'s when no other country is on the page, or `country` is
  *  among the page's main ones (counted without the party's own mentions). */
 function partyCountryFits(support: Map<string, number>, country: string, own: number): boolean {
-  let other = false;
-  for (const [c, v] of support) if (c !== country && v > 0) { other = true; break; }
   // The party's own mentions are left out: they would vouch for themselves.
-  return !other || mainCountry(support, country, own);
+  return !namesOtherCountry(support, country) || mainCountry(support, country, own);
 }
 
 /** Every word of the match is a generic institution word ("House of Representatives"). */
@@ -1413,7 +1411,7 @@ function acronymFits(scan: BlockScan, m: RawMatch, entity: number, e: PackEntity
   let any = false;
   for (const [c, v] of page.support) if (v - (c === e.country ? mine : 0) > 0) { any = true; break; }
   // A party's initials ("CSS", "UDI") name it only in its country's politics: the page must speak of that country.
-  if (e.subtype === 'political_party') return (page.support.get(e.country) ?? 0) - mine > 0;
+  if (e.subtype === 'political_party') return namesCountry(page.support, e.country, mine);
   // No country evidence besides the acronym itself: nothing contradicts the reading.
   if (!any) return true;
   return mainCountry(page.support, e.country, mine);
@@ -1424,7 +1422,7 @@ function countryInitialsFit(scan: BlockScan, m: RawMatch, entity: number, e: Pac
   const prev = scan.tokens[m.from - 1];
   if (prev && prev.norm === 'the' && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
   if (page.spelled.has(entity) || !e.country) return true;
-  return (page.support.get(e.country) ?? 0) - (page.own.get(entity) ?? 0) > 0;
+  return namesCountry(page.support, e.country, page.own.get(entity) ?? 0);
 }
 
 /**

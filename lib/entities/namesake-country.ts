@@ -9,12 +9,12 @@ import type { PackEntity } from '../dataset/schema';
 import { INSTITUTION_WORDS } from './ambiguity';
 
 /** Does the page name `country` besides the candidate's own `own` mentions? */
-function named(support: ReadonlyMap<string, number>, country: string, own: number): boolean {
+export function namesCountry(support: ReadonlyMap<string, number>, country: string, own: number): boolean {
   return (support.get(country) ?? 0) - own > 0;
 }
 
 /** Does the page name some country other than `country`? */
-function namesOther(support: ReadonlyMap<string, number>, country: string): boolean {
+export function namesOtherCountry(support: ReadonlyMap<string, number>, country: string): boolean {
   for (const [c, v] of support) if (c !== country && v > 0) return true;
   return false;
 }
@@ -29,7 +29,7 @@ function namesOther(support: ReadonlyMap<string, number>, country: string): bool
  */
 export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, number>, own: number): boolean {
   if (e.type !== 'place' || e.subtype === 'country' || !e.country) return true;
-  return named(support, e.country, own) || !namesOther(support, e.country);
+  return namesCountry(support, e.country, own) || !namesOtherCountry(support, e.country);
 }
 
 /**
@@ -118,7 +118,7 @@ export function unplacedNamesake(e: PackEntity, candidates: readonly PackEntity[
   let top = true;
   for (const c of candidates) if (c !== e && (c.prominence ?? 30) >= (e.prominence ?? 30)) top = false;
   if (top) return false;
-  return !named(support, e.country, own) && namesOther(support, e.country);
+  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
 }
 
 /** Words of government bodies' names that many countries' bodies share, beside INSTITUTION_WORDS
@@ -145,7 +145,7 @@ const GENERIC_BODY_PROMINENCE = 50;
 export function genericBodyAbroad(e: PackEntity, words: readonly string[], support: ReadonlyMap<string, number>, own: number): boolean {
   if (e.type !== 'organization' || e.subtype !== 'government_body' || !e.country || words.length < 2 || (e.prominence ?? 30) > GENERIC_BODY_PROMINENCE) return false;
   for (const w of words) if (!INSTITUTION_WORDS.has(w) && !GENERIC_BODY_WORDS.has(w)) return false;
-  return !named(support, e.country, own) && namesOther(support, e.country);
+  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
 }
 
 /** At or below this prominence a party is one of the many the pack keeps at its default (60). */
@@ -160,5 +160,5 @@ const MINOR_PARTY_PROMINENCE = 60;
  */
 export function foreignPartyForm(e: PackEntity, byName: boolean, support: ReadonlyMap<string, number>, own: number): boolean {
   if (byName || e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
-  return !named(support, e.country, own) && namesOther(support, e.country);
+  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
 }
