@@ -77,6 +77,10 @@ describe('news names: type rules', () => {
     const known = new Set(['gaza', 'united states']);
     expect(newsNameType(evidence('Gaza City', { afterPlaceWord: 4 }), use, lexicon, known)).toBeNull();
     expect(newsNameType(evidence('United States Supreme Court'), use, lexicon, known)).toBeNull();
+    // Even where the counted items happen to write "supreme" capitalised 97 times in 100.
+    const rarelyLower: WordCase = new Map([['supreme', { lower: 3, cap: 97 }]]);
+    expect(newsNameType(evidence('United States Supreme Court'), rarelyLower, lexicon, known)).toBeNull();
+    expect(newsNameType(evidence('New York Supreme Court'), rarelyLower, lexicon, new Set(['new york']))).toBeNull();
   });
   it('a known person with a middle name or another spelling is that person\'s', () => {
     const known = new Set(['ivan duque', 'volodymyr zelenskyy']);
