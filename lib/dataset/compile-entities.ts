@@ -835,7 +835,8 @@ function namesAreaOf(alias: string, name: string): boolean {
  * "Panama City", alias "Panama"), as `country|folded alias`: where the reference names the city so,
  * the bare name in the news is the province or country of that name. Read from the files that hold
  * settlements (only their lines are parsed) before any record is merged, so the reading order of
- * the files does not matter.
+ * the files does not matter. Not when the city's own encyclopedia page is the bare name: "Kaohsiung
+ * City" (page "Kaohsiung") is a city's formal name, and the bare name stays the city's.
  */
 export function citiesWrittenApart(files: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -847,10 +848,12 @@ export function citiesWrittenApart(files: readonly string[]): Set<string> {
       try { r = JSON.parse(line) as RawRecord; } catch { continue; }
       if (r.type !== 'place' || (r.subtype !== 'city' && r.subtype !== 'capital') || !r.country) continue;
       const own = fold(cleanName(r.name ?? ''));
+      const page = enwikiPageTitle(r.url);
+      const pageKey = page === null ? null : fold(page);
       for (const a of r.aliases ?? []) {
         const k = fold(cleanName(a));
         // The bare name is a prefix of the city's own ("Quebec" of "Quebec City"): not another spelling.
-        if (k && k !== own && own.startsWith(`${k} `)) out.add(`${r.country}|${k}`);
+        if (k && k !== own && own.startsWith(`${k} `) && k !== pageKey) out.add(`${r.country}|${k}`);
       }
     }
   }
