@@ -32,7 +32,7 @@ import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
-import { oneWordForm, writtenAsName } from './common-word-names';
+import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
@@ -239,9 +239,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     }
   }
 
+  // Made on first ask: most pages have no dictionary-word name where capitals say nothing.
   const asName = new Map<string, boolean>();
-  const blockReadings = scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }));
-  const nameWritten = (norm: string) => asName.get(norm) ?? asName.set(norm, writtenAsName(blockReadings, norm)).get(norm)!;
+  let blockReadings: PlainBlock[] | undefined;
+  const nameWritten = (norm: string) => asName.get(norm)
+    ?? asName.set(norm, writtenAsName((blockReadings ??= scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }))), norm)).get(norm)!;
   const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
