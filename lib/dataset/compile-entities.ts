@@ -32,7 +32,7 @@ import curatedEntities from './curated/entities.json';
 import curatedTypes from './curated/types.json';
 import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
-import { ReferenceNames } from './news-names';
+import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 
 export interface CompileEntitiesOptions {
@@ -282,6 +282,28 @@ function surnameOf(name: string, country?: string): string | null {
   const last = toks[toks.length - 1]!;
   if (last.length < 3 || /^[A-Z]$/.test(last) || NEVER_ALONE.has(fold(last))) return null;
   return last;
+}
+
+/** A word news writes lower case in at least this share of its mid-sentence writings is a dictionary
+ *  word for the flag below (the news names' "ordinary word" share, news-names.ts). */
+const COMMON_WORD_SHARE = 0.2;
+
+/**
+ * Is one of an organisation's or event's names one dictionary word, maybe after "The" ("Pics",
+ * "Lions", "The Sun", Amnesty International's "Amnesty")? Such a name written capitalised says
+ * nothing where every word is capitalised (a title-case headline) or at a sentence start: the
+ * linker then wants support (`commonWord`, lib/entities/common-word-names.ts). Judged by how the
+ * news corpus writes the word mid-sentence; a form with no lower-case letter is an acronym ("WHO",
+ * matched by its capitals), and a word the corpus never writes lower case is left alone.
+ */
+export function commonWordForm(forms: readonly string[], use: WordUse | undefined): boolean {
+  if (!use) return false;
+  return forms.some((form) => {
+    const toks = tokenize(form);
+    const core = toks.length === 2 && toks[0]!.norm === 'the' ? toks[1] : toks.length === 1 ? toks[0] : undefined;
+    if (!core || core.shape === Shape.Upper || !/\p{Ll}/u.test(form)) return false;
+    return (use.get(core.norm)?.lower ?? 0) > 0 && lowerShare(use, core.norm) >= COMMON_WORD_SHARE;
+  });
 }
 
 let wordUse: WordUse | undefined;
@@ -813,7 +835,8 @@ function namesAreaOf(alias: string, name: string): boolean {
  * "Panama City", alias "Panama"), as `country|folded alias`: where the reference names the city so,
  * the bare name in the news is the province or country of that name. Read from the files that hold
  * settlements (only their lines are parsed) before any record is merged, so the reading order of
- * the files does not matter.
+ * the files does not matter. Not when the city's own encyclopedia page is the bare name: "Kaohsiung
+ * City" (page "Kaohsiung") is a city's formal name, and the bare name stays the city's.
  */
 export function citiesWrittenApart(files: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -825,10 +848,12 @@ export function citiesWrittenApart(files: readonly string[]): Set<string> {
       try { r = JSON.parse(line) as RawRecord; } catch { continue; }
       if (r.type !== 'place' || (r.subtype !== 'city' && r.subtype !== 'capital') || !r.country) continue;
       const own = fold(cleanName(r.name ?? ''));
+      const page = enwikiPageTitle(r.url);
+      const pageKey = page === null ? null : fold(page);
       for (const a of r.aliases ?? []) {
         const k = fold(cleanName(a));
         // The bare name is a prefix of the city's own ("Quebec" of "Quebec City"): not another spelling.
-        if (k && k !== own && own.startsWith(`${k} `)) out.add(`${r.country}|${k}`);
+        if (k && k !== own && own.startsWith(`${k} `) && k !== pageKey) out.add(`${r.country}|${k}`);
       }
     }
   }
@@ -1257,6 +1282,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.note) pe.note = e.note;
     if (e.url) pe.url = e.url;
     if (e.type === 'place' && e.population) pe.population = e.population;
+    if ((e.type === 'organization' || e.type === 'event') && commonWordForm([e.name, ...aliases], wordUse)) pe.commonWord = true;
     out.push(pe);
   }
   out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -55,6 +55,9 @@ function buildSchemas() {
     population: z.number().nonnegative().optional(),
     /** 0..100, higher = more prominent in news; used to break ties. */
     prominence: z.number().min(0).max(100).optional(),
+    /** An organisation or event one of whose names is one dictionary word ("Pics", "The Sun"):
+     *  written in a title-case headline or at a sentence start, that name needs page support. */
+    commonWord: z.literal(true).optional(),
     /** Which reference file(s) the facts came from (ids into the pack's `licenses`). */
     sources: z.array(z.string()).default([]),
   });

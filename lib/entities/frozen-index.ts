@@ -83,10 +83,11 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  * optional fields stay absent, null stays null. A field this codec does not know makes the build
  * fail rather than vanish.
  */
-type Kind = 'table' | 'inline' | 'number';
+// A 'flag' (a field that is only ever `true`) is its mask bit alone: no value follows.
+type Kind = 'table' | 'inline' | 'number' | 'flag';
 const OPTIONAL = [
   ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'inline'], ['from', 'inline'], ['to', 'inline'],
-  ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'],
+  ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 const LISTS = [['aliases', 'inline'], ['shortNames', 'inline'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, Exclude<Kind, 'number'>])[];
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
@@ -137,7 +138,9 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
     for (const [k, kind] of OPTIONAL) {
       const v = e[k];
       if (v === undefined) continue;
-      if (kind === 'number') {
+      if (kind === 'flag') {
+        if (v !== true) throw new Error(`freezeEntityIndex: ${e.id} ${k} is not true`);
+      } else if (kind === 'number') {
         if (typeof v !== 'number') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a number`);
         w.uint(numbers.id(v));
       } else w.uint(string(v, kind, `${e.id} ${k}`));
@@ -189,7 +192,7 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
     for (let bit = 0; bit < OPTIONAL.length; bit++) {
       if (!(mask & (1 << bit))) continue;
       const [k, kind] = OPTIONAL[bit]!;
-      e[k] = kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
+      e[k] = kind === 'flag' ? true : kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
     }
     for (const [k, kind] of LISTS) {
       const list: string[] = new Array(r.uint());

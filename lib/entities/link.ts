@@ -32,6 +32,7 @@ import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
+import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
@@ -238,7 +239,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     }
   }
 
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written };
+  // Made on first ask: most pages have no dictionary-word name where capitals say nothing.
+  const asName = new Map<string, boolean>();
+  let blockReadings: PlainBlock[] | undefined;
+  const nameWritten = (norm: string) => asName.get(norm)
+    ?? asName.set(norm, writtenAsName((blockReadings ??= scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }))), norm)).get(norm)!;
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
@@ -474,6 +480,8 @@ interface PageEvidence {
   publisher: number | undefined;
   /** Is this exact string written anywhere on the page? */
   written(s: string): boolean;
+  /** Is this folded word written capitalised mid-sentence in running text (common-word-names.ts)? */
+  writtenAsName(norm: string): boolean;
 }
 
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvidence, date: string | null, surnames: Set<string>): number | undefined {
@@ -559,6 +567,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       }
     }
     if (single && WORDLIKE_ORGS.has(norm) && (tok.shape !== Shape.Cap || (initialMemo ??= sentenceStart(scan, m.from)))) continue;
+    // "With Pics Of Pets", "The Sun" opening a sentence: a dictionary-word name where capitals say
+    // nothing needs the word written as a name elsewhere, or the longer name (common-word-names.ts).
+    if (e.commonWord && oneWordForm(scan.tokens, m.from, m.to) && ((scan.titleCase ??= headlineStyle(scan.tokens)) || (initialMemo ??= sentenceStart(scan, m.from)))
+      && !page.writtenAsName(scan.tokens[m.to - 1]!.norm) && !(nameKeyAt(index, h.entity) !== matchKey(scan, m) && page.written(e.name))) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     // An acronym stands for many things: it links only when the page backs this reading.
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
