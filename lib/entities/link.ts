@@ -320,12 +320,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // keeps under its full name ("Donetsk Oblast"); without such a record, not the city. A region
       // record of the bare name (the occupied "Donetsk" territory) yields to the one so named too.
       if (!self && e.type === 'place' && e.subtype !== 'country') {
-        const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
-        if (suffixes) {
-          const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
+        const cue = regionNounAround(scan.text, scan.tokens, m.from, to);
+        if (cue) {
+          const region = regionNamed(index, matchKey(scan, m), cue.suffixes, e.country);
           if (e.subtype !== 'region') {
             cursor = to;
-            if (region === undefined) continue;
+            // A "… City" listed among regions is a unit of its own ("Ho Chi Minh City and Long An provinces").
+            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city')) continue;
           }
           if (region !== undefined) {
             chosen = region;
