@@ -31,6 +31,15 @@ const index = buildEntityIndex([
   E({ id: 'guayas-prov', name: 'Guayas Province', type: 'place', subtype: 'region', country: 'EC', prominence: 45 }),
   E({ id: 'hcmc', name: 'Ho Chi Minh City', type: 'place', subtype: 'city', country: 'VN', population: 3_400_000, prominence: 72 }),
   E({ id: 'dallas', name: 'Dallas', type: 'place', subtype: 'city', country: 'US', population: 1_300_000, prominence: 75 }),
+  E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', aliases: ['U.S.'], country: 'US', prominence: 99 }),
+  E({ id: 'nevada', name: 'Nevada', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  E({ id: 'kentucky', name: 'Kentucky', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  E({ id: 'dayton', name: 'Dayton', type: 'place', subtype: 'city', aliases: ['Dayton, Ohio'], country: 'US', population: 140_000, prominence: 65 }),
+  E({ id: 'lex-va', name: 'Lexington', type: 'place', subtype: 'city', aliases: ['Lexington, Virginia'], country: 'US', prominence: 62 }),
+  E({ id: 'lex-ky', name: 'Lexington', type: 'place', subtype: 'city', country: 'US', population: 225_000, prominence: 55 }),
+  E({ id: 'italy', name: 'Italy', type: 'place', subtype: 'country', country: 'IT', prominence: 97 }),
+  E({ id: 'sicily', name: 'Sicily', type: 'place', subtype: 'region', country: 'IT', prominence: 75 }),
+  E({ id: 'palermo', name: 'Palermo', type: 'place', subtype: 'city', aliases: ['Palermo, Italy'], country: 'IT', population: 650_000, prominence: 70 }),
   E({ id: 'malaga', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 60 }),
 ]);
 
@@ -89,5 +98,19 @@ describe('a capitalised administrative noun beside the name', () => {
     expect(at('Kharkiv Region Jails Two Officers')).toBeUndefined();
     expect(at('Kharkiv Region')).toContain('oblast');
     expect(at('Kharkiv Region, Ukraine')).toContain('oblast');
+  });
+});
+
+describe('a state after a city that the address goes on from', () => {
+  it('is no list when its own country follows ("Lexington, Kentucky, United States")', () => {
+    expect(links('Two people are shot in Lexington, Kentucky, United States.')).toEqual(['lex-ky:Lexington', 'kentucky:Kentucky', 'us:United States']);
+    // A list of places is still a list.
+    expect(links('Storms hit Lexington, Kentucky and Nevada.')).toEqual(['lex-va:Lexington', 'kentucky:Kentucky', 'nevada:Nevada']);
+  });
+  it('is no list when a clause follows ("Dayton, Nevada, that …")', () => {
+    expect(links('A church in Dayton, Nevada, that faces restrictions sues the governor.')).toEqual(['nevada:Nevada']);
+  });
+  it('keeps a city whose address alias names the country after the state ("Palermo, Sicily, Italy")', () => {
+    expect(links('A fugitive is arrested in Palermo, Sicily, Italy, after 30 years.')).toEqual(['palermo:Palermo', 'sicily:Sicily', 'italy:Italy']);
   });
 });
