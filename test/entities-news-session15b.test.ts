@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { pluralNounOverList, regionNounAround } from '../lib/entities/region-cue';
 import { tokenize } from '../lib/entities/normalize';
+import { sharedPartyUnplaced } from '../lib/entities/namesake-country';
+import { demonymCountriesAmong } from '../lib/entities/demonym-country';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
@@ -40,6 +42,12 @@ const index = buildEntityIndex([
   E({ id: 'italy', name: 'Italy', type: 'place', subtype: 'country', country: 'IT', prominence: 97 }),
   E({ id: 'sicily', name: 'Sicily', type: 'place', subtype: 'region', country: 'IT', prominence: 75 }),
   E({ id: 'palermo', name: 'Palermo', type: 'place', subtype: 'city', aliases: ['Palermo, Italy'], country: 'IT', population: 650_000, prominence: 70 }),
+  E({ id: 'ldp-xk', name: 'Liberal Democratic Party', type: 'organization', subtype: 'political_party', aliases: ['LDP'], country: 'XK', prominence: 60 }),
+  E({ id: 'ldp-jp', name: 'Liberal Democratic Party', type: 'organization', subtype: 'political_party', aliases: ['LDP'], country: 'JP', prominence: 60 }),
+  E({ id: 'fa-uy', name: 'Broad Front', type: 'organization', subtype: 'political_party', aliases: ['Frente Amplio'], country: 'UY', prominence: 60 }),
+  E({ id: 'fa-cr', name: 'Broad Front', type: 'organization', subtype: 'political_party', country: 'CR', prominence: 60 }),
+  E({ id: 'chile', name: 'Chile', type: 'place', subtype: 'country', country: 'CL', prominence: 92 }),
+  E({ id: 'uruguay', name: 'Uruguay', type: 'place', subtype: 'country', country: 'UY', prominence: 88 }),
   E({ id: 'malaga', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 60 }),
 ]);
 
@@ -112,5 +120,27 @@ describe('a state after a city that the address goes on from', () => {
   });
   it('keeps a city whose address alias names the country after the state ("Palermo, Sicily, Italy")', () => {
     expect(links('A fugitive is arrested in Palermo, Sicily, Italy, after 30 years.')).toEqual(['palermo:Palermo', 'sicily:Sicily', 'italy:Italy']);
+  });
+});
+
+describe('a minor party whose name other countries\' parties share', () => {
+  it('is no link on a page naming another country and not its own', () => {
+    expect(links('Chile votes: the Broad Front candidate narrowly loses in Santiago.')).toEqual(['chile:Chile']);
+    // A nationality adjective names the other country too.
+    expect(links('The Chilean left and the Broad Front form a coalition.')).toEqual([]);
+  });
+  it('is the party of the country the page names, by name or adjective', () => {
+    expect(links('Uruguay votes: the Broad Front candidate wins.')).toEqual(['uruguay:Uruguay', 'fa-uy:Broad Front']);
+    expect(links('Japanese voters elect the Lower House; the ruling Liberal Democratic Party loses seats.')).toEqual(['ldp-jp:Liberal Democratic Party']);
+  });
+  it('reads the block\'s nationality adjectives as the countries it names', () => {
+    const xk = testEntity({ id: 'ldp-xk', name: 'Liberal Democratic Party', type: 'organization', subtype: 'political_party', country: 'XK', prominence: 60 });
+    const jp = testEntity({ id: 'ldp-jp', name: 'Liberal Democratic Party', type: 'organization', subtype: 'political_party', country: 'JP', prominence: 60 });
+    const adjectives = () => demonymCountriesAmong(tokenize('Japanese voters elect the Lower House.'));
+    const none = new Map<string, number>();
+    expect(sharedPartyUnplaced(xk, [xk, jp], none, 0, adjectives)).toBe(true);
+    expect(sharedPartyUnplaced(jp, [xk, jp], none, 0, adjectives)).toBe(false);
+    // No country named at all: the reading stands (nothing says it is another's).
+    expect(sharedPartyUnplaced(xk, [xk, jp], none, 0, () => new Set())).toBe(false);
   });
 });

@@ -26,11 +26,11 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
+import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
@@ -507,7 +507,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
-  let addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
+  let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -574,6 +574,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
+    if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
     if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country)) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).

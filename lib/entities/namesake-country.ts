@@ -180,3 +180,22 @@ export function foreignPartyForm(e: PackEntity, byName: boolean, support: Readon
   if (byName || e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
   return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
 }
+
+/**
+ * "The coalition between Broad Front and the Communist Party" in a Chile item: a minor party whose
+ * name the pack also holds for a party of another country (Uruguay's Broad Front, Costa Rica's,
+ * Peru's …, all at the default prominence) is not this one on a page that names another country
+ * and not its own, by name or adjective (`adjectives`: the countries the block's nationality
+ * adjectives name; "Japanese … the ruling Liberal Democratic Party" is Japan's, not Kosovo's, and
+ * "Chilean" names another country than Uruguay). `candidates`: the match's full candidates.
+ */
+export function sharedPartyUnplaced(e: PackEntity, candidates: readonly PackEntity[], support: ReadonlyMap<string, number>, own: number, adjectives: () => ReadonlySet<string>): boolean {
+  if (e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
+  if (!candidates.some((c) => c.subtype === 'political_party' && !!c.country && c.country !== e.country)) return false;
+  if (namesCountry(support, e.country, own)) return false;
+  const adj = adjectives();
+  if (adj.has(e.country)) return false;
+  if (namesOtherCountry(support, e.country)) return true;
+  for (const c of adj) if (c !== e.country) return true;
+  return false;
+}
