@@ -48,6 +48,10 @@ const index = buildEntityIndex([
   E({ id: 'fa-cr', name: 'Broad Front', type: 'organization', subtype: 'political_party', country: 'CR', prominence: 60 }),
   E({ id: 'chile', name: 'Chile', type: 'place', subtype: 'country', country: 'CL', prominence: 92 }),
   E({ id: 'uruguay', name: 'Uruguay', type: 'place', subtype: 'country', country: 'UY', prominence: 88 }),
+  E({ id: 'smith-md', name: 'Will Smith', type: 'person', shortNames: ['Smith'], roles: [{ title: 'Member of the Maryland Senate (district 20)', from: '2019-01-09' }], country: 'US', prominence: 62 }),
+  E({ id: 'davis-ga', name: 'Viola Davis', type: 'person', shortNames: ['Davis'], roles: [{ title: 'Member of the Georgia House of Representatives', from: '2021-01-11' }], country: 'US', prominence: 62 }),
+  E({ id: 'davis-city', name: 'Davis', type: 'place', subtype: 'city', aliases: ['Davis, California'], country: 'US', population: 66_000, prominence: 62 }),
+  E({ id: 'maryland', name: 'Maryland', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
   E({ id: 'malaga', name: 'Málaga', type: 'place', subtype: 'city', country: 'ES', population: 570_000, prominence: 60 }),
 ]);
 
@@ -142,5 +146,16 @@ describe('a minor party whose name other countries\' parties share', () => {
     expect(sharedPartyUnplaced(jp, [xk, jp], none, 0, adjectives)).toBe(false);
     // No country named at all: the reading stands (nothing says it is another's).
     expect(sharedPartyUnplaced(xk, [xk, jp], none, 0, () => new Set())).toBe(false);
+  });
+});
+
+describe('a person the pack knows only as a US state legislator', () => {
+  it('is a namesake on a page that never names the state', () => {
+    expect(links('Will Smith Resigns From Film Academy Over Oscars Slap')).toEqual([]);
+    // Nor does a shorter name inside it link ("Viola Davis" is not the city of Davis).
+    expect(links("'Ma Rainey's Black Bottom' Is Viola Davis At Her Most Exciting")).toEqual([]);
+  });
+  it('is the legislator where the page names the state', () => {
+    expect(links('Maryland state Sen. Will Smith proposes a bill on police reform.')).toEqual(['maryland:Maryland', 'smith-md:Will Smith']);
   });
 });

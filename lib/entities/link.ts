@@ -33,7 +33,7 @@ import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
+import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -280,6 +280,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
         || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || possessiveHoliday(scan.text, scan.tokens, m.from, m.to)
         || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
+        cursor = m.to;
+        continue;
+      }
+      // "Will Smith Resigns From Film Academy": a name the pack gives a US state legislator, on a page
+      // that never names the state, is a namesake's; neither it nor a name inside it links (namesakes.ts).
+      if (!self && m.to - m.from >= 2 && decodedHits(m).some((h) => !h.short && stateLegislatorUnplaced(entityAt(index, h.entity), page.written))) {
         cursor = m.to;
         continue;
       }
