@@ -43,6 +43,13 @@ export function countriesOfDemonym(norm: string): readonly string[] | undefined 
   return COUNTRIES.get(norm);
 }
 
+/** The countries that capitalised tokens of `tokens` name by their nationality adjectives ("Japanese", "Chilean"). */
+export function demonymCountriesAmong(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.shape === Shape.Cap) for (const c of COUNTRIES.get(t.norm) ?? []) out.add(c);
+  return out;
+}
+
 /** The nationality adjectives, capitalised, that name only `country` ("Brazilian" for BR; not
  *  "Korean", which names two states). */
 export function demonymsOfCountry(country: string): string[] {

@@ -26,15 +26,15 @@ import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
-import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
+import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, otherGivenNameBefore, shipNamedAfter } from './namesakes';
+import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -289,6 +289,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = m.to;
         continue;
       }
+      // "Will Smith Resigns From Film Academy": a name the pack gives a US state legislator, on a page
+      // that never names the state, is a namesake's; neither it nor a name inside it links (namesakes.ts).
+      if (!self && m.to - m.from >= 2 && decodedHits(m).some((h) => !h.short && stateLegislatorUnplaced(entityAt(index, h.entity), page.written))) {
+        cursor = m.to;
+        continue;
+      }
       let chosen = self ? selfRefs.get(m) : resolve(m, scan, index, page, opts.date, surnames);
       if (chosen === undefined) continue;
       const to = m.to;
@@ -326,12 +332,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // keeps under its full name ("Donetsk Oblast"); without such a record, not the city. A region
       // record of the bare name (the occupied "Donetsk" territory) yields to the one so named too.
       if (!self && e.type === 'place' && e.subtype !== 'country') {
-        const suffixes = regionNounAround(scan.text, scan.tokens, m.from, to);
-        if (suffixes) {
-          const region = regionNamed(index, matchKey(scan, m), suffixes, e.country);
+        const cue = regionNounAround(scan.text, scan.tokens, m.from, to);
+        if (cue) {
+          const region = regionNamed(index, matchKey(scan, m), cue.suffixes, e.country);
           if (e.subtype !== 'region') {
             cursor = to;
-            if (region === undefined) continue;
+            // A "… City" listed among regions is a unit of its own ("Ho Chi Minh City and Long An provinces").
+            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city')) continue;
           }
           if (region !== undefined) {
             chosen = region;
@@ -514,7 +521,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let cityCountry: string | undefined;
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
-  let addressed: PackEntity[] | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
+  let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -585,7 +592,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
-    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)))) continue;
+    if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
+    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country)) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -797,23 +805,39 @@ function cityBeforeComma(scan: BlockScan, m: RawMatch, index: EntityIndex): stri
   return undefined;
 }
 
+/** The readings of an address after a city; `country`: its own country written after a state ("…, Kentucky, United States"). */
+type Address = PackEntity[] & { country?: PackEntity };
+
 /** "Buffalo, Minnesota.": the region and country readings of the name after ", " right behind the
  *  match, when that name ends the phrase (a stop, a comma or the block's end follow); none when it
  *  goes on ("Qala e Naw", "Kurdistan province") or into a list ("Moscow, Ukraine and the US"). */
-function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): PackEntity[] {
+function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): Address {
   const last = scan.tokens[m.to - 1]!, next = scan.tokens[m.to];
-  const out: PackEntity[] = [];
+  const out: Address = [];
   if (!next || next.shape !== Shape.Cap || !/^,[ \u00a0]$/.test(scan.text.slice(last.end, next.start))) return out;
   for (const mm of scan.matches) {
     if (mm.from !== m.to) continue;
     const end = scan.tokens[mm.to - 1]!.end, after = scan.tokens[mm.to];
     if (after && !/^[.,;:!?)]/.test(scan.text.slice(end, after.start))) continue;
-    if (listNeighbours(scan.text, scan.tokens, mm.from, mm.to).after >= 0) return [];
+    const readings: PackEntity[] = [];
     for (const h of decodedHits(mm)) {
       const c = entityAt(index, h.entity);
-      if (!h.short && c.type === 'place' && (c.subtype === 'region' || c.subtype === 'country')) out.push(c);
+      if (!h.short && c.type === 'place' && (c.subtype === 'region' || c.subtype === 'country')) readings.push(c);
     }
+    // A list goes on after it, unless a clause does (", that …") or its own country (", United States").
+    const nb = listNeighbours(scan.text, scan.tokens, mm.from, mm.to).after;
+    const country = nb >= 0 && scan.tokens[nb]!.shape !== Shape.Lower ? stateOfCountryAfter(readings, placesAt(scan, nb, index)) : undefined;
+    if (nb >= 0 && scan.tokens[nb]!.shape !== Shape.Lower && !country) return [];
+    out.push(...readings);
+    if (country) out.country = country;
   }
+  return out;
+}
+
+/** The full place readings of the names starting at token `k`. */
+function placesAt(scan: BlockScan, k: number, index: EntityIndex): PackEntity[] {
+  const out: PackEntity[] = [];
+  for (const mm of scan.matches) if (mm.from === k) for (const h of decodedHits(mm)) if (!h.short && entityAt(index, h.entity).type === 'place') out.push(entityAt(index, h.entity));
   return out;
 }
 

@@ -38,13 +38,17 @@ export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, 
  * comma; `candidates`: the match's full candidates. The candidate is a namesake when every
  * reading contradicts it: another sovereign country, a state of another country where another
  * candidate lies, or a state of its own country that none of its address aliases ("Buffalo, New
- * York") names. A candidate without address aliases keeps its own country's states.
+ * York") names. A candidate without address aliases keeps its own country's states. `countryAfter`:
+ * the country written after the state ("Lexington, Kentucky, United States").
  */
-export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[]): boolean {
+export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[], countryAfter?: PackEntity): boolean {
   if (e.type !== 'place' || !e.country || (e.subtype !== 'city' && e.subtype !== 'capital') || after.length === 0) return false;
   const prefix = `${e.name}, `;
   const tails: string[] = [];
   for (const a of e.aliases ?? []) if (a.startsWith(prefix)) tails.push(a.slice(prefix.length));
+  // "Palermo, Sicily, Italy": the country written after the state (`countryAfter`) is the state's
+  // own; an address alias naming that country ("Palermo, Italy") fits the candidate.
+  if (countryAfter && countryAfter.country === e.country && (tails.includes(countryAfter.name) || (countryAfter.aliases ?? []).some((a) => tails.includes(a)))) return false;
   for (const r of after) {
     if (r.subtype === 'country') {
       if (r.country === e.country) return false;
@@ -60,6 +64,20 @@ export function addressContradicts(e: PackEntity, after: readonly PackEntity[], 
     if (tails.length === 0 || tails.includes(r.name) || (r.aliases ?? []).some((a) => tails.includes(a))) return false;
   }
   return true;
+}
+
+/**
+ * "Lexington, Kentucky, United States": a state followed by its own country after a comma is one
+ * address, not a list of places. `readings`: the region and country readings of the name after the
+ * city; `following`: the place readings of the name after that. The country, when one reading is a
+ * region of a country that the next name is.
+ */
+export function stateOfCountryAfter(readings: readonly PackEntity[], following: readonly PackEntity[]): PackEntity | undefined {
+  for (const f of following) {
+    if (f.subtype !== 'country' || !f.country) continue;
+    if (readings.some((r) => r.subtype === 'region' && r.country === f.country)) return f;
+  }
+  return undefined;
 }
 
 /** A city this big, and this many times bigger than each namesake, is what its name means. The
@@ -161,4 +179,23 @@ const MINOR_PARTY_PROMINENCE = 60;
 export function foreignPartyForm(e: PackEntity, byName: boolean, support: ReadonlyMap<string, number>, own: number): boolean {
   if (byName || e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
   return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
+}
+
+/**
+ * "The coalition between Broad Front and the Communist Party" in a Chile item: a minor party whose
+ * name the pack also holds for a party of another country (Uruguay's Broad Front, Costa Rica's,
+ * Peru's …, all at the default prominence) is not this one on a page that names another country
+ * and not its own, by name or adjective (`adjectives`: the countries the block's nationality
+ * adjectives name; "Japanese … the ruling Liberal Democratic Party" is Japan's, not Kosovo's, and
+ * "Chilean" names another country than Uruguay). `candidates`: the match's full candidates.
+ */
+export function sharedPartyUnplaced(e: PackEntity, candidates: readonly PackEntity[], support: ReadonlyMap<string, number>, own: number, adjectives: () => ReadonlySet<string>): boolean {
+  if (e.subtype !== 'political_party' || !e.country || (e.prominence ?? 30) > MINOR_PARTY_PROMINENCE) return false;
+  if (!candidates.some((c) => c.subtype === 'political_party' && !!c.country && c.country !== e.country)) return false;
+  if (namesCountry(support, e.country, own)) return false;
+  const adj = adjectives();
+  if (adj.has(e.country)) return false;
+  if (namesOtherCountry(support, e.country)) return true;
+  for (const c of adj) if (c !== e.country) return true;
+  return false;
 }

@@ -20,20 +20,126 @@ const REGION_SUFFIXES = new Map<string, readonly string[]>([
   ['krai', ['krai']],
 ]);
 
+/** Plural administrative nouns → the singular they stand for: "the Kharkiv and Sumy oblasts". */
+const PLURAL_NOUNS = new Map<string, string>([
+  ['regions', 'region'], ['oblasts', 'oblast'], ['provinces', 'province'], ['governorates', 'governorate'],
+  ['prefectures', 'prefecture'], ['districts', 'district'], ['counties', 'county'], ['krais', 'krai'],
+]);
+/** Words that join the last item of a list. */
+const JOINERS = new Set(['and', 'or']);
+const SPACE = /^[ \u00a0]$/;
+/** Inside one list item: "Ivano-Frankivsk", "Ho Chi Minh". */
+const ITEM_GAP = /^[ \u00a0-]$/;
+/** The most words one list item may have, and the most items a list is walked over. */
+const ITEM_WORDS = 4, LIST_ITEMS = 12;
+
+const isJoiner = (t: Token | undefined): boolean => !!t && t.shape === Shape.Lower && JOINERS.has(t.norm);
+const gap = (text: string, a: Token, b: Token): string => text.slice(a.end, b.start);
+
+/** The suffixes of a plural administrative noun ("oblasts", "Oblasts"), or undefined. */
+function pluralSuffixes(t: Token | undefined): readonly string[] | undefined {
+  if (!t || t.shape === Shape.Upper) return undefined;
+  const one = PLURAL_NOUNS.get(t.norm);
+  return one ? REGION_SUFFIXES.get(one) : undefined;
+}
+/** A capitalised word that may be part of a list item (not the plural noun closing the list). */
+const itemWord = (t: Token | undefined): boolean => !!t && t.shape === Shape.Cap && !PLURAL_NOUNS.has(t.norm);
+
 /**
- * The region suffixes an administrative noun beside the match stands for: right after it ("Donetsk
- * region") or as "<noun> of" right before it ("the province of Málaga"); undefined when there is none.
- * `from`, `to`: the match's token range.
+ * Where the next list item starts after an item ending before token `k`: ", ", " and ", ", and ",
+ * " or "; -1 when no separator follows. `joined`: the separator has "and"/"or".
  */
-export function regionNounAround(text: string, tokens: Token[], from: number, to: number): readonly string[] | undefined {
-  const next = tokens[to];
-  if (next && next.shape === Shape.Lower && spaceBetween(text, tokens[to - 1]!, next)) {
-    const s = REGION_SUFFIXES.get(next.norm);
-    if (s) return s;
+function nextItem(text: string, tokens: Token[], k: number): { at: number; joined: boolean } | undefined {
+  const last = tokens[k - 1], t = tokens[k];
+  if (!last || !t) return undefined;
+  const g = gap(text, last, t);
+  if (isJoiner(t) && (SPACE.test(g) || g === ', ') && tokens[k + 1] && SPACE.test(gap(text, t, tokens[k + 1]!))) return { at: k + 1, joined: true };
+  return g === ', ' ? { at: k, joined: false } : undefined;
+}
+/** The end (exclusive) of the list item starting at `k`, or -1 when no capitalised word starts there. */
+function itemEndFrom(text: string, tokens: Token[], k: number): number {
+  let j = k;
+  while (j < tokens.length && j - k < ITEM_WORDS && itemWord(tokens[j]) && (j === k || ITEM_GAP.test(gap(text, tokens[j - 1]!, tokens[j]!)))) j++;
+  return j > k ? j : -1;
+}
+/** Where the previous list item ends (exclusive) before an item starting at `k`, or undefined. */
+function previousItem(text: string, tokens: Token[], k: number): { end: number; joined: boolean } | undefined {
+  const t = tokens[k - 1];
+  if (!t) return undefined;
+  if (isJoiner(t)) {
+    const before = tokens[k - 2];
+    if (!before || !SPACE.test(gap(text, t, tokens[k]!))) return undefined;
+    const g = gap(text, before, t);
+    return itemWord(before) && (SPACE.test(g) || g === ', ') ? { end: k - 1, joined: true } : undefined;
   }
-  const of = tokens[from - 1], noun = tokens[from - 2];
-  if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape === Shape.Lower && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
-    return REGION_SUFFIXES.get(noun.norm);
+  return itemWord(t) && gap(text, t, tokens[k]!) === ', ' ? { end: k, joined: false } : undefined;
+}
+/** The start of the list item ending (exclusive) at `end`. */
+function itemStartTo(text: string, tokens: Token[], end: number): number {
+  let j = end - 1;
+  while (j > 0 && end - j < ITEM_WORDS && itemWord(tokens[j - 1]) && ITEM_GAP.test(gap(text, tokens[j - 1]!, tokens[j]!))) j--;
+  return j;
+}
+
+/**
+ * "the Kharkiv, Sumy and Donetsk oblasts", "Gunma, Ishikawa, and Kumamoto prefectures", "the
+ * provinces of Guayas and Esmeraldas": a plural administrative noun after a list of names joined by
+ * "and"/"or", or "<plural noun> of" before such a list, is said of every name in it. The suffixes it
+ * stands for, or undefined. `from`, `to`: the match's token range (one list item).
+ */
+export function pluralNounOverList(text: string, tokens: Token[], from: number, to: number): readonly string[] | undefined {
+  // Forwards: over the items after the match to the noun after the last one.
+  let k = to, joined = false;
+  for (let n = 0; n < LIST_ITEMS && !joined; n++) {
+    const next = nextItem(text, tokens, k);
+    if (!next) break;
+    const end = itemEndFrom(text, tokens, next.at);
+    if (end < 0) break;
+    k = end;
+    joined = next.joined;
+  }
+  // The noun right after the match itself closes a list only when an item comes before it.
+  const closing = pluralSuffixes(tokens[k]);
+  if (closing && SPACE.test(gap(text, tokens[k - 1]!, tokens[k]!)) && (joined || (k === to && previousItem(text, tokens, from)?.joined))) return closing;
+  // Backwards: over the items before the match to "<plural noun> of" before the first one.
+  let start = from, listed = joined || nextItem(text, tokens, to) !== undefined;
+  for (let n = 0; n < LIST_ITEMS; n++) {
+    const of = tokens[start - 1], noun = tokens[start - 2];
+    if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && SPACE.test(gap(text, of, tokens[start]!)) && SPACE.test(gap(text, noun, of))) {
+      return listed ? pluralSuffixes(noun) : undefined;
+    }
+    const prev = previousItem(text, tokens, start);
+    if (!prev) return undefined;
+    start = itemStartTo(text, tokens, prev.end);
+    listed = true;
   }
   return undefined;
 }
+
+/**
+ * The region suffixes an administrative noun beside the match stands for: right after it ("Donetsk
+ * region", "Ukraine's Kharkiv Region") or as "<noun> of" right before it ("the province of Málaga",
+ * "the Province of Málaga"), or a plural noun said of a list the match is an item of
+ * (pluralNounOverList); undefined when there is none. `from`, `to`: the match's token range.
+ */
+export function regionNounAround(text: string, tokens: Token[], from: number, to: number): RegionCue | undefined {
+  const next = tokens[to];
+  if (next && next.shape !== Shape.Upper && spaceBetween(text, tokens[to - 1]!, next)) {
+    const s = REGION_SUFFIXES.get(next.norm);
+    // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end.
+    const after = tokens[to + 1];
+    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !SPACE.test(gap(text, next, after)))) return { suffixes: s, listed: false };
+  }
+  const of = tokens[from - 1], noun = tokens[from - 2], head = tokens[from - 3];
+  if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape !== Shape.Upper && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
+    const s = REGION_SUFFIXES.get(noun.norm);
+    // A capitalised noun after another capitalised word ends a longer name: "the National Capital
+    // Region of Delhi", "the Southern District of New York".
+    if (s && (noun.shape === Shape.Lower || !head || head.shape === Shape.Lower || !SPACE.test(gap(text, head, noun)))) return { suffixes: s, listed: false };
+  }
+  const s = pluralNounOverList(text, tokens, from, to);
+  return s ? { suffixes: s, listed: true } : undefined;
+}
+
+/** The region suffixes a noun beside a name stands for; `listed`: said of a whole list (plural). */
+export interface RegionCue { suffixes: readonly string[]; listed: boolean }
