@@ -1,10 +1,12 @@
 /**
  * `npm run eval -- coverage --boost [--train-n 6000] [--trees 150 --depth 3 --rate 0.1 --lambda 1 --min-hess 1]
- *   [--refit-linear --l2 1] [--drop f1,f2] [--write-trees]`
+ *   [--refit-linear --l2 1] [--drop f1,f2] [--mix-inputs] [--write-trees]`
  *
  * Fits the storyline chooser's trees (lib/coverage/boost.ts) on TRAIN queries: eligible items
  * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
- * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. Held-out is not touched
+ * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. With --mix-inputs each
+ * train query counts twice, once per query protocol (entities + the item's words; entities alone),
+ * and every dev figure is printed per protocol. Held-out is not touched
  * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear also the linear weights
  * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts).
  *
@@ -15,10 +17,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
-import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
+import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, RERANK_WEIGHTS_NO_WORDS, fitSoftmax } from '../../lib/coverage/rerank';
 import { cachedRows } from './_row-cache';
 import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
+import type { QueryProtocol } from './_coverage-protocol';
 
 interface QueryRows { id: string; rows: Float64Array[]; own: Uint8Array }
 
@@ -28,9 +31,21 @@ export interface BoostInput {
   sampleN: number;
   dev: CoverageRecord[];
   params: Partial<RankParams>;
-  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null) => { p5: number; ndcg10: number; n: number };
-  /** Feature rows per query; `linked`: use the eval's own query entities (dev), else link the text. */
-  groupsOf: (set: CoverageRecord[], linked: boolean) => QueryRows[];
+  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol, modelNoWords?: readonly number[]) => { p5: number; ndcg10: number; n: number };
+  /** The run's query protocol (test/eval/_coverage-protocol.ts). */
+  protocol: QueryProtocol;
+  /** Feature rows per query under a protocol; `linked`: use the eval's own query entities (dev), else link the text. */
+  groupsOf: (set: CoverageRecord[], linked: boolean, protocol: QueryProtocol) => QueryRows[];
+}
+
+/**
+ * The protocols the chooser is fitted and scored on. `--mix-inputs`: both — the shipped ranker
+ * serves the extension (entities + a page's title and lead) and issue #5's protocol (entities
+ * alone), so each train query is fitted twice, once per input (the `wordsMatched` feature tells the
+ * trees which); else the run's own protocol.
+ */
+export function fitProtocols(args: readonly string[], own: QueryProtocol): QueryProtocol[] {
+  return args.includes('--mix-inputs') ? ['words', 'entities-only'] : [own];
 }
 
 const num = (args: string[], flag: string, d: number) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : d);
@@ -42,22 +57,32 @@ function cached(name: string, fresh: boolean, make: () => QueryRows[]): QueryRow
   return cachedRows(`coverage-rows-${name}-${RERANK_DIM}`, evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput')), 'own', fresh, make);
 }
 
+/** The two linear choosers: for queries whose words match a heading name, and for those whose words match none. */
+export interface LinearPair { words: readonly number[]; noWords: readonly number[] }
+
+const WORDS_MATCHED = RERANK_FEATURES.indexOf('wordsMatched');
+
+/** The linear weights a query's rows are scored with (rank.ts picks the same way: by wordsMatched). */
+export function linearFor(pair: LinearPair, rows: readonly Float64Array[]): readonly number[] {
+  return rows[0]?.[WORDS_MATCHED] === 0 ? pair.noWords : pair.words;
+}
+
 /** Share of queries whose highest-scoring heading is one of their own (queries with no row count as wrong). */
-function top1(qs: QueryRows[], linear: readonly number[], trees: TreeEnsemble | null): number {
+function top1(qs: QueryRows[], linear: LinearPair, trees: TreeEnsemble | null): number {
   let right = 0;
   for (const q of qs) {
     let best = -Infinity, ok = false;
-    chooserLogits(linear, trees, q.rows).forEach((z, i) => { if (z > best) { best = z; ok = q.own[i] === 1; } });
+    chooserLogits(linearFor(linear, q.rows), trees, q.rows).forEach((z, i) => { if (z > best) { best = z; ok = q.own[i] === 1; } });
     if (ok) right++;
   }
   return right / (qs.length || 1);
 }
 
-/** rerank.ts's source with its one-line RERANK_WEIGHTS replaced by `weights` (4 decimals, as printed). */
-export function withLinearWeights(src: string, weights: readonly number[]): string {
-  const line = /^export const RERANK_WEIGHTS: readonly number\[\] = \[[^\]]*\];$/m;
-  if (!line.test(src)) throw new Error('rerank.ts: no one-line RERANK_WEIGHTS to replace');
-  return src.replace(line, `export const RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
+/** rerank.ts's source with its one-line RERANK_WEIGHTS (or `name`) replaced by `weights` (4 decimals, as printed). */
+export function withLinearWeights(src: string, weights: readonly number[], name = 'RERANK_WEIGHTS'): string {
+  const line = new RegExp(`^export const ${name}: readonly number\\[\\] = \\[[^\\]]*\\];$`, 'm');
+  if (!line.test(src)) throw new Error(`rerank.ts: no one-line ${name} to replace`);
+  return src.replace(line, `export const ${name}: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
 }
 
 export async function boostChooser(x: BoostInput): Promise<void> {
@@ -65,8 +90,12 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const trainN = num(args, '--train-n', 6000);
   const train = x.eligible.slice(x.sampleN, x.sampleN + trainN);
   const t0 = performance.now();
-  const trainRows = cached(`train${x.sampleN}-${trainN}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false));
-  const devRows = cached(`dev${x.sampleN}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true));
+  const protocols = fitProtocols(args, x.protocol);
+  // Cached per protocol (the rows differ: the word features), named so that the words rows keep their old name.
+  const tag = (p: QueryProtocol) => (p === 'words' ? '' : `-${p}`);
+  const devBy = protocols.map((p) => cached(`dev${x.sampleN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true, p)));
+  const trainRows = protocols.flatMap((p) => cached(`train${x.sampleN}-${trainN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false, p)));
+  const devRows = devBy.flat();
   console.log(`  boost: rows for ${trainRows.length} train and ${devRows.length} dev queries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // --drop f1,f2: fit without those features (their columns zeroed in train and dev rows, so the
   // linear weights stay 0 and no tree splits on them): the control for a new feature.
@@ -75,15 +104,22 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   for (const q of [...trainRows, ...devRows]) for (const r of q.rows) for (const j of drop) r[j] = 0;
   const withOwn = trainRows.filter((q) => q.own.includes(1));
   if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
-  const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
-  if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train: [${linear.map((w) => Number(w.toFixed(4))).join(', ')}]`);
-  console.log(`  boost: dev top-1, linear alone ${top1(devRows, linear, null).toFixed(3)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
+  // Two linear choosers, split by wordsMatched (rank.ts picks the same way); without --mix-inputs
+  // the no-words one is fitted only on the run's own queries whose words matched nothing.
+  const refit = (qs: QueryRows[]) => fitSoftmax(qs, num(args, '--l2', 1));
+  const flagged = (v: number) => withOwn.filter((q) => q.rows[0]![WORDS_MATCHED] === v);
+  const linear: LinearPair = args.includes('--refit-linear')
+    ? { words: refit(flagged(1)), noWords: refit(flagged(0)) }
+    : { words: [...RERANK_WEIGHTS], noWords: RERANK_WEIGHTS_NO_WORDS.length ? [...RERANK_WEIGHTS_NO_WORDS] : [...RERANK_WEIGHTS] };
+  if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train (${flagged(1).length} / ${flagged(0).length} queries with / without matching words): [${linear.words.map((w) => Number(w.toFixed(4))).join(', ')}]; no words: [${linear.noWords.map((w) => Number(w.toFixed(4))).join(', ')}]`);
+  const perProtocol = (m: TreeEnsemble | null) => protocols.map((p, i) => `${p} ${top1(devBy[i]!, linear, m).toFixed(3)}`).join(', ');
+  console.log(`  boost: dev top-1, linear alone ${perProtocol(null)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
   // Trees learn among each query's strongest rivals only: the top --top-k headings by the linear
   // logit (the rest hardly change the choice, and ~190 rows per query make fitting slow).
   const topK = num(args, '--top-k', 40);
   const groups: BoostGroup[] = [];
   for (const q of withOwn) {
-    const margin = chooserLogits(linear, null, q.rows);
+    const margin = chooserLogits(linearFor(linear, q.rows), null, q.rows);
     const ext = withContext(q.rows, margin);
     const order = [...margin.keys()].sort((a, b) => margin[b]! - margin[a]!).slice(0, topK);
     if (!order.some((i) => q.own[i])) continue;
@@ -100,13 +136,15 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     bins: num(args, '--bins', 32),
     onTree: (t, m) => {
       if ((t + 1) % every) return;
-      console.log(`  boost: ${t + 1} trees: dev top-1 ${top1(devRows, linear, m).toFixed(3)}`);
+      console.log(`  boost: ${t + 1} trees: dev top-1 ${perProtocol(m)}`);
     },
   });
   const nTrees = trees.leaf.length / (1 << trees.depth);
   console.log(`  boost: ${nTrees} trees of depth ${trees.depth} fitted in ${((performance.now() - t1) / 1000).toFixed(1)} s on ${groups.length} train queries (${groups.reduce((a, g) => a + g.rows.length, 0)} rows)`);
-  const d0 = x.evaluate(x.dev, x.params, linear, null), d1 = x.evaluate(x.dev, x.params, linear, trees);
-  console.log(`  boost: dev linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
+  for (const p of protocols) {
+    const d0 = x.evaluate(x.dev, x.params, linear.words, null, p, linear.noWords), d1 = x.evaluate(x.dev, x.params, linear.words, trees, p, linear.noWords);
+    console.log(`  boost: dev (${p}) linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
+  }
   if (args.includes('--write-trees')) {
     const file = path.resolve('lib/coverage/chooser-trees.ts');
     const bytes = rewriteModelExport(file, 'CHOOSER_TREES', `export const CHOOSER_TREES: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);
@@ -115,7 +153,7 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     // command reproduces the shipped chooser whole.
     if (args.includes('--refit-linear')) {
       const rerank = path.resolve('lib/coverage/rerank.ts');
-      writeFileSync(rerank, withLinearWeights(readFileSync(rerank, 'utf8'), linear));
+      writeFileSync(rerank, withLinearWeights(withLinearWeights(readFileSync(rerank, 'utf8'), linear.words), linear.noWords, 'RERANK_WEIGHTS_NO_WORDS'));
       console.log(`  boost: wrote the refitted linear weights into ${rerank}`);
     }
   }
