@@ -19,7 +19,7 @@ import type { CoverageHit, EntityCoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
 import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches, type HeadingIndex } from './headings';
-import { RERANK_DIM, RERANK_WEIGHTS, RERANK_WEIGHTS_NO_WORDS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
@@ -183,8 +183,6 @@ export interface RelatedQuery {
   params?: Partial<RankParams>;
   /** Re-ranking weights (RERANK_FEATURES order) instead of the shipped ones; [] = first stage only. */
   model?: readonly number[];
-  /** With `model`: the weights for a query whose words match no heading (RERANK_WEIGHTS_NO_WORDS's role); absent = `model` for all. */
-  modelNoWords?: readonly number[];
   /** The chooser's trees (added to the linear logit) instead of the shipped ones; null = linear only. */
   trees?: TreeEnsemble | null;
   /** Training hook: the scored headings and their feature rows (test/eval/coverage.ts --train). */
@@ -639,9 +637,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   //     strongest candidates (and the headings the page's words match) from its evidence; an
   //     item's chance of sharing the page's storyline is then 1 − Π(1 − P(heading)) over its
   //     headings, with the first-stage score breaking ties.
-  // A query whose words match no heading name (entities alone) has its own linear weights.
-  const noWords = query.model === undefined ? RERANK_WEIGHTS_NO_WORDS : query.modelNoWords;
-  const model = bestWord === 0 && noWords?.length === RERANK_DIM ? noWords : (query.model ?? RERANK_WEIGHTS);
+  const model = query.model ?? RERANK_WEIGHTS;
   // The shipped trees were fitted on top of the shipped linear weights: a caller's own weights go alone.
   const treesIn = query.trees === undefined ? (query.model === undefined ? CHOOSER_TREES : null) : query.trees;
   const trees = treesIn && treesIn.leaf.length && weights.size < p.treeEntities ? treesIn : null;

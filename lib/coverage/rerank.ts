@@ -47,10 +47,6 @@ export const RERANK_FEATURES = [
   'kidAll', // Σ allVote of those sub-storylines
   'coListed', // share of its last 20 prior items filed under another heading too (a sub-storyline's items carry their parent)
   'breadth', // log(1 + distinct other headings on those items)
-  // Which input the page gave: constant within a query, so its linear weight drops out of the
-  // softmax; the trees split on it to weigh the other evidence differently when no words match
-  // (a query of linked entities alone, issue #5's protocol, vs a page's title and lead).
-  'wordsMatched', // 1 when the page's words match any heading's name at all (bestWord > 0)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -59,20 +55,10 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * Trained weights (one per feature, in RERANK_FEATURES order) of the listwise storyline chooser
  * (rank.ts applies a softmax over the scored headings: rerankSoftmax). Empty = no re-ranking (the
  * first-stage order stands). Written by `npm run eval -- coverage --split dev --dev-only --boost
- * --refit-linear --train-n 6000 --trees 150 --depth 4 --mix-inputs --write-trees` (train queries only,
- * each fitted twice: with the item's words and with its entities alone; the trees of
- * chooser-trees.ts were fitted on top of these weights in the same run).
+ * --refit-linear --train-n 6000 --trees 150 --depth 4 --write-trees` (train queries only; the trees
+ * of chooser-trees.ts were fitted on top of these weights in the same run).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.0959, 1.2354, 0.1026, -0.0355, 0.4258, -0.0921, 1.153, 0.0455, 0.0293, 0.1917, 1.9771, 0.126, 2.435, 0.194, 2.1232, -0.033, -1.0309, 0.2983, 0.7659, -0.255, 0.2679, 1.0739, 0.9003, 0.0883, 0.6189, 0.1745, -1.9322, -1.7967, 1.1332, 0];
-
-/**
- * The linear chooser for a query whose words match no heading name (wordsMatched 0: a query of
- * linked entities alone, issue #5's protocol). Without words the evidence weighs differently (the
- * word columns are 0 on every heading and 'miss' is a heading's whole name), and one linear set
- * serving both inputs lost on both; the trees are shared and split on wordsMatched. Written by the
- * same run as RERANK_WEIGHTS (fitted on the train queries whose rows have wordsMatched 0).
- */
-export const RERANK_WEIGHTS_NO_WORDS: readonly number[] = [0, 0.3298, 0.9922, -0.416, 0.4506, 0, 0, 0, -0.0326, 0.2308, -0.3514, 1.7533, -0.8115, 3.0683, 0.8557, 0, -0.0502, -1.0694, 0.4895, 0.9638, -0.7623, 0.1948, 0.8878, 0.0246, 0.0129, 0.1267, 0.1112, -1.0913, -1.6049, 0.9349, 0];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.1168, 1.2288, 0.0568, -0.0585, 0.3699, -0.0939, 1.1773, 0.0382, 0.0217, 0.1832, 1.9981, 0.1362, 2.4042, 0.2122, 2.1444, -0.0327, -1.0243, 0.2915, 0.7746, -0.2341, 0.2641, 1.0996, 0.9057, 0.0816, 0.6484, 0.178, -1.921, -1.7991, 1.1323];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -439,7 +425,6 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     }
     f[28] = read ? listed / read : 0;
     f[29] = Math.log1p(others);
-    f[30] = x.bestWord > 0 ? 1 : 0;
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }

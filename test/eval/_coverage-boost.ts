@@ -6,7 +6,7 @@
  * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
  * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. With --mix-inputs each
  * train query counts twice, once per query protocol (entities + the item's words; entities alone),
- * and every dev figure is printed per protocol. Held-out is not touched
+ * and every dev figure is printed per protocol (session 15: no out-of-sample gain; see coverage.ts). Held-out is not touched
  * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear also the linear weights
  * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts).
  *
@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
-import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, RERANK_WEIGHTS_NO_WORDS, fitSoftmax } from '../../lib/coverage/rerank';
+import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
 import { cachedRows } from './_row-cache';
 import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
@@ -31,7 +31,7 @@ export interface BoostInput {
   sampleN: number;
   dev: CoverageRecord[];
   params: Partial<RankParams>;
-  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol, modelNoWords?: readonly number[]) => { p5: number; ndcg10: number; n: number };
+  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol) => { p5: number; ndcg10: number; n: number };
   /** The run's query protocol (test/eval/_coverage-protocol.ts). */
   protocol: QueryProtocol;
   /** Feature rows per query under a protocol; `linked`: use the eval's own query entities (dev), else link the text. */
@@ -41,8 +41,9 @@ export interface BoostInput {
 /**
  * The protocols the chooser is fitted and scored on. `--mix-inputs`: both — the shipped ranker
  * serves the extension (entities + a page's title and lead) and issue #5's protocol (entities
- * alone), so each train query is fitted twice, once per input (the `wordsMatched` feature tells the
- * trees which); else the run's own protocol.
+ * alone), so each train query is fitted twice, once per input; else the run's own protocol.
+ * (Session 15 also fitted it with a 'wordsMatched' evidence column telling the trees which input
+ * a query gave, and with two linear sets picked by it: commit dcb888c, not shipped.)
  */
 export function fitProtocols(args: readonly string[], own: QueryProtocol): QueryProtocol[] {
   return args.includes('--mix-inputs') ? ['words', 'entities-only'] : [own];
@@ -57,32 +58,22 @@ function cached(name: string, fresh: boolean, make: () => QueryRows[]): QueryRow
   return cachedRows(`coverage-rows-${name}-${RERANK_DIM}`, evidence.slice(evidence.indexOf('export interface HeadingEvidenceInput')), 'own', fresh, make);
 }
 
-/** The two linear choosers: for queries whose words match a heading name, and for those whose words match none. */
-export interface LinearPair { words: readonly number[]; noWords: readonly number[] }
-
-const WORDS_MATCHED = RERANK_FEATURES.indexOf('wordsMatched');
-
-/** The linear weights a query's rows are scored with (rank.ts picks the same way: by wordsMatched). */
-export function linearFor(pair: LinearPair, rows: readonly Float64Array[]): readonly number[] {
-  return rows[0]?.[WORDS_MATCHED] === 0 ? pair.noWords : pair.words;
-}
-
 /** Share of queries whose highest-scoring heading is one of their own (queries with no row count as wrong). */
-function top1(qs: QueryRows[], linear: LinearPair, trees: TreeEnsemble | null): number {
+function top1(qs: QueryRows[], linear: readonly number[], trees: TreeEnsemble | null): number {
   let right = 0;
   for (const q of qs) {
     let best = -Infinity, ok = false;
-    chooserLogits(linearFor(linear, q.rows), trees, q.rows).forEach((z, i) => { if (z > best) { best = z; ok = q.own[i] === 1; } });
+    chooserLogits(linear, trees, q.rows).forEach((z, i) => { if (z > best) { best = z; ok = q.own[i] === 1; } });
     if (ok) right++;
   }
   return right / (qs.length || 1);
 }
 
-/** rerank.ts's source with its one-line RERANK_WEIGHTS (or `name`) replaced by `weights` (4 decimals, as printed). */
-export function withLinearWeights(src: string, weights: readonly number[], name = 'RERANK_WEIGHTS'): string {
-  const line = new RegExp(`^export const ${name}: readonly number\\[\\] = \\[[^\\]]*\\];$`, 'm');
-  if (!line.test(src)) throw new Error(`rerank.ts: no one-line ${name} to replace`);
-  return src.replace(line, `export const ${name}: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
+/** rerank.ts's source with its one-line RERANK_WEIGHTS replaced by `weights` (4 decimals, as printed). */
+export function withLinearWeights(src: string, weights: readonly number[]): string {
+  const line = /^export const RERANK_WEIGHTS: readonly number\[\] = \[[^\]]*\];$/m;
+  if (!line.test(src)) throw new Error('rerank.ts: no one-line RERANK_WEIGHTS to replace');
+  return src.replace(line, `export const RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
 }
 
 export async function boostChooser(x: BoostInput): Promise<void> {
@@ -104,14 +95,8 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   for (const q of [...trainRows, ...devRows]) for (const r of q.rows) for (const j of drop) r[j] = 0;
   const withOwn = trainRows.filter((q) => q.own.includes(1));
   if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
-  // Two linear choosers, split by wordsMatched (rank.ts picks the same way); without --mix-inputs
-  // the no-words one is fitted only on the run's own queries whose words matched nothing.
-  const refit = (qs: QueryRows[]) => fitSoftmax(qs, num(args, '--l2', 1));
-  const flagged = (v: number) => withOwn.filter((q) => q.rows[0]![WORDS_MATCHED] === v);
-  const linear: LinearPair = args.includes('--refit-linear')
-    ? { words: refit(flagged(1)), noWords: refit(flagged(0)) }
-    : { words: [...RERANK_WEIGHTS], noWords: RERANK_WEIGHTS_NO_WORDS.length ? [...RERANK_WEIGHTS_NO_WORDS] : [...RERANK_WEIGHTS] };
-  if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train (${flagged(1).length} / ${flagged(0).length} queries with / without matching words): [${linear.words.map((w) => Number(w.toFixed(4))).join(', ')}]; no words: [${linear.noWords.map((w) => Number(w.toFixed(4))).join(', ')}]`);
+  const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
+  if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train: [${linear.map((w) => Number(w.toFixed(4))).join(', ')}]`);
   const perProtocol = (m: TreeEnsemble | null) => protocols.map((p, i) => `${p} ${top1(devBy[i]!, linear, m).toFixed(3)}`).join(', ');
   console.log(`  boost: dev top-1, linear alone ${perProtocol(null)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
   // Trees learn among each query's strongest rivals only: the top --top-k headings by the linear
@@ -119,7 +104,7 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const topK = num(args, '--top-k', 40);
   const groups: BoostGroup[] = [];
   for (const q of withOwn) {
-    const margin = chooserLogits(linearFor(linear, q.rows), null, q.rows);
+    const margin = chooserLogits(linear, null, q.rows);
     const ext = withContext(q.rows, margin);
     const order = [...margin.keys()].sort((a, b) => margin[b]! - margin[a]!).slice(0, topK);
     if (!order.some((i) => q.own[i])) continue;
@@ -142,7 +127,7 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const nTrees = trees.leaf.length / (1 << trees.depth);
   console.log(`  boost: ${nTrees} trees of depth ${trees.depth} fitted in ${((performance.now() - t1) / 1000).toFixed(1)} s on ${groups.length} train queries (${groups.reduce((a, g) => a + g.rows.length, 0)} rows)`);
   for (const p of protocols) {
-    const d0 = x.evaluate(x.dev, x.params, linear.words, null, p, linear.noWords), d1 = x.evaluate(x.dev, x.params, linear.words, trees, p, linear.noWords);
+    const d0 = x.evaluate(x.dev, x.params, linear, null, p), d1 = x.evaluate(x.dev, x.params, linear, trees, p);
     console.log(`  boost: dev (${p}) linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
   }
   if (args.includes('--write-trees')) {
@@ -153,7 +138,7 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     // command reproduces the shipped chooser whole.
     if (args.includes('--refit-linear')) {
       const rerank = path.resolve('lib/coverage/rerank.ts');
-      writeFileSync(rerank, withLinearWeights(withLinearWeights(readFileSync(rerank, 'utf8'), linear.words), linear.noWords, 'RERANK_WEIGHTS_NO_WORDS'));
+      writeFileSync(rerank, withLinearWeights(readFileSync(rerank, 'utf8'), linear));
       console.log(`  boost: wrote the refitted linear weights into ${rerank}`);
     }
   }

@@ -113,6 +113,28 @@
  *    in Israel, COVID-19 vaccination in Israel" vs "COVID-19 pandemic in Israel"). The eval's
  *    relevance is unchanged.
  *
+ * `--protocol-diff [--protocol-diff-show]` (dev only, test/eval/_coverage-protocol-diff.ts): each dev
+ * query under both protocols with the shipped chooser; lists those right with the words and wrong
+ * without, by the shape of their own heading's name. `--gap --mix-inputs` scores dev and the unused
+ * items under both protocols (linked once); `--gap-no-train` skips the 6,000 in-sample train queries.
+ *
+ * Measured and NOT shipped (session 15, coverank5; the code is commit dcb888c, reverted): the chooser
+ * fitted for both inputs (`--boost --refit-linear --train-n 6000 --trees 150 --depth 4 --mix-inputs`,
+ * each train query fitted with its words and with its entities alone) with a 'wordsMatched' column
+ * (1 when the page's words match any heading name) the trees split on. Paired per query against the
+ * shipped chooser (--gap-dump), dev P@5 words 0.819 → 0.811 (−0.008 ± 0.007), entities only 0.728 →
+ * 0.734 (+0.007 ± 0.006); unused (2,983) words 0.803 → 0.798 (−0.0054 ± 0.0024), entities only 0.709
+ * → 0.713 (+0.0038 ± 0.0021): a trade between the inputs, not a gain. Two linear sets picked by
+ * wordsMatched, trees shared: dev 0.814 / 0.724 (worse than the shipped chooser on both; not run out
+ * of sample). A chooser fitted on entities-only queries alone (`--entities-only --boost --refit-linear
+ * --train-n 6000 --trees 150 --depth 4`, not written): dev entities-only P@5 0.729 (shipped 0.728):
+ * the fit is not what the protocol lacks. --protocol-diff on dev (shipped chooser): 47 queries right with the words (P@5 ≥ 0.6)
+ * and wrong without (≤ 0.4), 6 the reverse; their own headings: a topic narrowed to a place 22
+ * ("COVID-19 pandemic in Kerala" for a query linking only Kerala), dated 14 ("2022 monkeypox
+ * outbreak" for Czechia, Slovenia, the UAE; "Tennis at the 2024 Summer Olympics" for two players),
+ * naming a query entity 6, other 5 ("German economic crisis" for Deutsche Bank): mostly the topic
+ * word (COVID-19, monkeypox, Olympics, inflation) that no linked entity carries.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -294,12 +316,12 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRelevant = new Map(scored.map((it) => [it.id, nRel(it)]));
 
   // protocol: the run's by default; the boost trainer scores both (--mix-inputs).
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol, modelNoWords?: readonly number[]): Metrics => {
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol): Metrics => {
     const words = protocol ? protocolWords(protocol) : wordsOf;
     let p5 = 0, nd = 0;
     for (const it of set) {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...words(r), excludeUrl: null, limit: 10, params, model, modelNoWords, trees });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...words(r), excludeUrl: null, limit: 10, params, model, trees });
       const topics = hits.map((h) => headingsOf(h.id));
       const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
