@@ -1,10 +1,12 @@
 /**
  * `npm run eval -- coverage --boost [--train-n 6000] [--trees 150 --depth 3 --rate 0.1 --lambda 1 --min-hess 1]
- *   [--refit-linear --l2 1] [--drop f1,f2] [--write-trees]`
+ *   [--refit-linear --l2 1] [--drop f1,f2] [--mix-inputs] [--write-trees]`
  *
  * Fits the storyline chooser's trees (lib/coverage/boost.ts) on TRAIN queries: eligible items
  * after the 800-item sample, never dev or held-out. Prints the dev storyline top-1 (linear alone,
- * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. Held-out is not touched
+ * linear + trees every 25 trees) and dev P@5 / nDCG@10 with the trees. With --mix-inputs each
+ * train query counts twice, once per query protocol (entities + the item's words; entities alone),
+ * and every dev figure is printed per protocol (session 15: no out-of-sample gain; see coverage.ts). Held-out is not touched
  * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear also the linear weights
  * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts).
  *
@@ -19,6 +21,7 @@ import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitSoftmax } from '../../l
 import { cachedRows } from './_row-cache';
 import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
+import type { QueryProtocol } from './_coverage-protocol';
 
 interface QueryRows { id: string; rows: Float64Array[]; own: Uint8Array }
 
@@ -28,9 +31,22 @@ export interface BoostInput {
   sampleN: number;
   dev: CoverageRecord[];
   params: Partial<RankParams>;
-  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null) => { p5: number; ndcg10: number; n: number };
-  /** Feature rows per query; `linked`: use the eval's own query entities (dev), else link the text. */
-  groupsOf: (set: CoverageRecord[], linked: boolean) => QueryRows[];
+  evaluate: (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol) => { p5: number; ndcg10: number; n: number };
+  /** The run's query protocol (test/eval/_coverage-protocol.ts). */
+  protocol: QueryProtocol;
+  /** Feature rows per query under a protocol; `linked`: use the eval's own query entities (dev), else link the text. */
+  groupsOf: (set: CoverageRecord[], linked: boolean, protocol: QueryProtocol) => QueryRows[];
+}
+
+/**
+ * The protocols the chooser is fitted and scored on. `--mix-inputs`: both — the shipped ranker
+ * serves the extension (entities + a page's title and lead) and issue #5's protocol (entities
+ * alone), so each train query is fitted twice, once per input; else the run's own protocol.
+ * (Session 15 also fitted it with a 'wordsMatched' evidence column telling the trees which input
+ * a query gave, and with two linear sets picked by it: commit dcb888c, not shipped.)
+ */
+export function fitProtocols(args: readonly string[], own: QueryProtocol): QueryProtocol[] {
+  return args.includes('--mix-inputs') ? ['words', 'entities-only'] : [own];
 }
 
 const num = (args: string[], flag: string, d: number) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : d);
@@ -65,8 +81,12 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const trainN = num(args, '--train-n', 6000);
   const train = x.eligible.slice(x.sampleN, x.sampleN + trainN);
   const t0 = performance.now();
-  const trainRows = cached(`train${x.sampleN}-${trainN}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false));
-  const devRows = cached(`dev${x.sampleN}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true));
+  const protocols = fitProtocols(args, x.protocol);
+  // Cached per protocol (the rows differ: the word features), named so that the words rows keep their old name.
+  const tag = (p: QueryProtocol) => (p === 'words' ? '' : `-${p}`);
+  const devBy = protocols.map((p) => cached(`dev${x.sampleN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true, p)));
+  const trainRows = protocols.flatMap((p) => cached(`train${x.sampleN}-${trainN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false, p)));
+  const devRows = devBy.flat();
   console.log(`  boost: rows for ${trainRows.length} train and ${devRows.length} dev queries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // --drop f1,f2: fit without those features (their columns zeroed in train and dev rows, so the
   // linear weights stay 0 and no tree splits on them): the control for a new feature.
@@ -77,7 +97,8 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
   const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
   if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train: [${linear.map((w) => Number(w.toFixed(4))).join(', ')}]`);
-  console.log(`  boost: dev top-1, linear alone ${top1(devRows, linear, null).toFixed(3)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
+  const perProtocol = (m: TreeEnsemble | null) => protocols.map((p, i) => `${p} ${top1(devBy[i]!, linear, m).toFixed(3)}`).join(', ');
+  console.log(`  boost: dev top-1, linear alone ${perProtocol(null)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
   // Trees learn among each query's strongest rivals only: the top --top-k headings by the linear
   // logit (the rest hardly change the choice, and ~190 rows per query make fitting slow).
   const topK = num(args, '--top-k', 40);
@@ -100,13 +121,15 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     bins: num(args, '--bins', 32),
     onTree: (t, m) => {
       if ((t + 1) % every) return;
-      console.log(`  boost: ${t + 1} trees: dev top-1 ${top1(devRows, linear, m).toFixed(3)}`);
+      console.log(`  boost: ${t + 1} trees: dev top-1 ${perProtocol(m)}`);
     },
   });
   const nTrees = trees.leaf.length / (1 << trees.depth);
   console.log(`  boost: ${nTrees} trees of depth ${trees.depth} fitted in ${((performance.now() - t1) / 1000).toFixed(1)} s on ${groups.length} train queries (${groups.reduce((a, g) => a + g.rows.length, 0)} rows)`);
-  const d0 = x.evaluate(x.dev, x.params, linear, null), d1 = x.evaluate(x.dev, x.params, linear, trees);
-  console.log(`  boost: dev linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
+  for (const p of protocols) {
+    const d0 = x.evaluate(x.dev, x.params, linear, null, p), d1 = x.evaluate(x.dev, x.params, linear, trees, p);
+    console.log(`  boost: dev (${p}) linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
+  }
   if (args.includes('--write-trees')) {
     const file = path.resolve('lib/coverage/chooser-trees.ts');
     const bytes = rewriteModelExport(file, 'CHOOSER_TREES', `export const CHOOSER_TREES: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);

@@ -9,7 +9,20 @@
 export interface QueryWords { title: string; lead: string }
 
 /** The title / lead a query passes to relatedCoverage for an item, per the run's protocol. */
-export function queryWordsOf(args: readonly string[]): (item: { title: string; summary: string }) => QueryWords {
-  if (args.includes('--entities-only')) return () => ({ title: '', lead: '' });
+export type QueryProtocol = 'words' | 'entities-only';
+
+/** The title / lead a query passes to relatedCoverage for an item under one protocol. */
+export function protocolWords(protocol: QueryProtocol): (item: { title: string; summary: string }) => QueryWords {
+  if (protocol === 'entities-only') return () => ({ title: '', lead: '' });
   return (item) => ({ title: item.title, lead: item.summary });
+}
+
+/** The run's protocol (`--entities-only` or the default, entities + the item's words). */
+export function protocolOf(args: readonly string[]): QueryProtocol {
+  return args.includes('--entities-only') ? 'entities-only' : 'words';
+}
+
+/** The title / lead a query passes to relatedCoverage for an item, per the run's protocol. */
+export function queryWordsOf(args: readonly string[]): (item: { title: string; summary: string }) => QueryWords {
+  return protocolWords(protocolOf(args));
 }

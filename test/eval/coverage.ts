@@ -113,6 +113,28 @@
  *    in Israel, COVID-19 vaccination in Israel" vs "COVID-19 pandemic in Israel"). The eval's
  *    relevance is unchanged.
  *
+ * `--protocol-diff [--protocol-diff-show]` (dev only, test/eval/_coverage-protocol-diff.ts): each dev
+ * query under both protocols with the shipped chooser; lists those right with the words and wrong
+ * without, by the shape of their own heading's name. `--gap --mix-inputs` scores dev and the unused
+ * items under both protocols (linked once); `--gap-no-train` skips the 6,000 in-sample train queries.
+ *
+ * Measured and NOT shipped (session 15, coverank5; the code is commit dcb888c, reverted): the chooser
+ * fitted for both inputs (`--boost --refit-linear --train-n 6000 --trees 150 --depth 4 --mix-inputs`,
+ * each train query fitted with its words and with its entities alone) with a 'wordsMatched' column
+ * (1 when the page's words match any heading name) the trees split on. Paired per query against the
+ * shipped chooser (--gap-dump), dev P@5 words 0.819 → 0.811 (−0.008 ± 0.007), entities only 0.728 →
+ * 0.734 (+0.007 ± 0.006); unused (2,983) words 0.803 → 0.798 (−0.0054 ± 0.0024), entities only 0.709
+ * → 0.713 (+0.0038 ± 0.0021): a trade between the inputs, not a gain. Two linear sets picked by
+ * wordsMatched, trees shared: dev 0.814 / 0.724 (worse than the shipped chooser on both; not run out
+ * of sample). A chooser fitted on entities-only queries alone (`--entities-only --boost --refit-linear
+ * --train-n 6000 --trees 150 --depth 4`, not written): dev entities-only P@5 0.729 (shipped 0.728):
+ * the fit is not what the protocol lacks. --protocol-diff on dev (shipped chooser): 47 queries right with the words (P@5 ≥ 0.6)
+ * and wrong without (≤ 0.4), 6 the reverse; their own headings: a topic narrowed to a place 22
+ * ("COVID-19 pandemic in Kerala" for a query linking only Kerala), dated 14 ("2022 monkeypox
+ * outbreak" for Czechia, Slovenia, the UAE; "Tennis at the 2024 Summer Olympics" for two players),
+ * naming a query entity 6, other 5 ("German economic crisis" for Deutsche Bank): mostly the topic
+ * word (COVID-19, monkeypox, Olympics, inflation) that no linked entity carries.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -129,13 +151,14 @@ import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index
 import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
-import { boostChooser } from './_coverage-boost';
+import { boostChooser, fitProtocols } from './_coverage-boost';
 import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
 import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 import { hashId, parseSplit, splitSample } from './_coverage-split';
 import { siblingReport } from './_coverage-siblings';
-import { queryWordsOf } from './_coverage-protocol';
+import { protocolDiffReport } from './_coverage-protocol-diff';
+import { protocolOf, protocolWords, queryWordsOf, type QueryProtocol } from './_coverage-protocol';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
 
@@ -292,11 +315,13 @@ export async function run(args: string[], shared: string): Promise<void> {
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(scored.map((it) => [it.id, nRel(it)]));
 
-  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null): Metrics => {
+  // protocol: the run's by default; the boost trainer scores both (--mix-inputs).
+  const evaluate = (set: CoverageRecord[], params: Partial<RankParams>, model?: readonly number[], trees?: TreeEnsemble | null, protocol?: QueryProtocol): Metrics => {
+    const words = protocol ? protocolWords(protocol) : wordsOf;
     let p5 = 0, nd = 0;
     for (const it of set) {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params, model, trees });
+      const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...words(r), excludeUrl: null, limit: 10, params, model, trees });
       const topics = hits.map((h) => headingsOf(h.id));
       const s = score(topics, new Set(headingsOf(it.id)), nRelevant.get(it.id)!);
       p5 += s.p5; nd += s.ndcg;
@@ -453,14 +478,15 @@ export async function run(args: string[], shared: string): Promise<void> {
   const shippedLogits = (nEntities: number, rows: Float64Array[]) =>
     chooserLogits(RERANK_WEIGHTS, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? CHOOSER_TREES : null, rows);
   if (args.includes('--boost')) {
-    await boostChooser({ args, eligible, sampleN, dev, params, evaluate, groupsOf: (set, linked) => {
+    await boostChooser({ args, eligible, sampleN, dev, params, evaluate, protocol: protocolOf(args), groupsOf: (set, linked, protocol) => {
       // Feature rows of every scored heading per query (the features do not depend on the chooser).
+      const words = protocolWords(protocol);
       const out: { id: string; rows: Float64Array[]; own: Uint8Array }[] = [];
       for (const it of set) {
         const r = raw.get(it.id)!;
         const own = new Set(headingsOf(it.id));
         const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
-        relatedCoverage(index, { entities, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => out.push({ id: it.id, rows: fs, own: Uint8Array.from(hs, (h) => (own.has(h) ? 1 : 0)) }) });
+        relatedCoverage(index, { entities, date: it.date, ...words(r), excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => out.push({ id: it.id, rows: fs, own: Uint8Array.from(hs, (h) => (own.has(h) ? 1 : 0)) }) });
         if (out[out.length - 1]?.id !== it.id) out.push({ id: it.id, rows: [], own: new Uint8Array(0) });
       }
       return out;
@@ -514,18 +540,22 @@ export async function run(args: string[], shared: string): Promise<void> {
     // those (never trained or tuned on, not held-out) score the shipped code out-of-sample; per
     // group (linked entities, year) next to the train queries and dev. No held-out item is read.
     const linkedSet = (set: CoverageRecord[]) => set.map((it) => { const r = raw.get(it.id)!; return { it, entities: toLinked(linker.link(r.summary || r.title)) }; });
-    const per = (set: { it: CoverageRecord; entities: LinkedEntity[] }[]) => set.map(({ it, entities }) => {
+    const per = (set: { it: CoverageRecord; entities: LinkedEntity[] }[], protocol: QueryProtocol) => set.map(({ it, entities }) => {
       const r = raw.get(it.id)!;
-      const hits = relatedCoverage(index, { entities, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params });
+      const hits = relatedCoverage(index, { entities, date: it.date, ...protocolWords(protocol)(r), excludeUrl: null, limit: 10, params });
       const s = score(hits.map((h) => headingsOf(h.id)), new Set(headingsOf(it.id)), nRel(it));
       return { p5: s.p5, ndcg: s.ndcg, n: entities.length, year: (it.date ?? '').slice(0, 4) };
     });
     const trainEnd = sampleN + 6000;
-    const sets: [string, ReturnType<typeof per>][] = [
-      ['dev (tuned on)', per(dev.map((it) => ({ it, entities: queries.get(it.id)! })))],
-      ['train (chooser fitted on)', per(linkedSet(eligible.slice(sampleN, trainEnd)))],
-      ['unused (never fitted or tuned on)', per(linkedSet(eligible.slice(trainEnd)))],
+    // --mix-inputs: each set under both protocols (the items are linked once); --gap-no-train skips
+    // the 6,000 in-sample train queries (the slow, least telling set).
+    const protocols = fitProtocols(args, protocolOf(args));
+    const bases: [string, { it: CoverageRecord; entities: LinkedEntity[] }[]][] = [
+      ['dev (tuned on)', dev.map((it) => ({ it, entities: queries.get(it.id)! }))],
+      ...(args.includes('--gap-no-train') ? [] : [['train (chooser fitted on)', linkedSet(eligible.slice(sampleN, trainEnd))] as [string, { it: CoverageRecord; entities: LinkedEntity[] }[]]]),
+      ['unused (never fitted or tuned on)', linkedSet(eligible.slice(trainEnd))],
     ];
+    const sets: [string, ReturnType<typeof per>][] = protocols.flatMap((p) => bases.map(([name, set]) => [protocols.length > 1 ? `${name} [${p}]` : name, per(set, p)] as [string, ReturnType<typeof per>]));
     // --gap-dump FILE: per-query P@5 of each set (JSON), to pair two models' runs query by query.
     if (args.includes('--gap-dump')) writeFileSync(args[args.indexOf('--gap-dump') + 1]!, JSON.stringify(Object.fromEntries(sets.map(([name, rows]) => [name, rows.map((r) => r.p5)]))));
     const band = (n: number) => (n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2–3' : n <= 5 ? '4–5' : '6+');
@@ -586,6 +616,19 @@ export async function run(args: string[], shared: string): Promise<void> {
       const hits = relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 5, params });
       return { own: headingsOf(it.id), top: hits.map((h) => headingsOf(h.id)) };
     }), items.map((it) => headingsOf(it.id)), args.includes('--siblings-show'));
+  }
+  if (args.includes('--protocol-diff')) {
+    // Dev only: each query under both protocols with the shipped chooser (test/eval/_coverage-protocol-diff.ts).
+    const top = (it: CoverageRecord, protocol: QueryProtocol) =>
+      relatedCoverage(index, { entities: queries.get(it.id)!, date: it.date, ...protocolWords(protocol)(raw.get(it.id)!), excludeUrl: null, limit: 5, params }).map((h) => headingsOf(h.id));
+    protocolDiffReport(dev.map((it) => {
+      const own = headingsOf(it.id), nr = nRelevant.get(it.id)!;
+      const eo = top(it, 'entities-only');
+      return {
+        id: it.id, text: raw.get(it.id)!.summary, own, entities: queries.get(it.id)!.map((e) => e.name),
+        withWords: score(top(it, 'words'), new Set(own), nr).p5, entitiesOnly: score(eo, new Set(own), nr).p5, entitiesOnlyTop: eo,
+      };
+    }), args.includes('--protocol-diff-show'));
   }
   if (args.includes('--calib')) {
     // Calibration of the storyline chooser on dev: by P(likeliest), how often it is one of the query's own.
