@@ -28,7 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
+import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -1130,6 +1130,9 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
     // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
     || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => matchStartsAt(scan, k), denseTitleWord)
       && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => matchStartsAt(scan, k)));
+  // "Louisville Muhammad Ali International Airport", "the Kentucky Derby": a structure or an event named after it.
+  if (structureOrEventAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))) return true;
+  if (structureNounAfterName(scan.text, scan.tokens, m.from, m.to) && (!sentenceStart(scan, m.from - 1) || scan.ends!.has(m.from))) return true;
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.

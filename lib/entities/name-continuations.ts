@@ -201,3 +201,48 @@ export function romanceConnectorAfter(text: string, tokens: Token[], to: number)
   const name = tokens[k];
   return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
 }
+
+/**
+ * Nouns that end the name of a structure or an event named after a place or a person: "Louisville
+ * Muhammad Ali International Airport", "King's College Hospital", "the Kentucky Derby", "the Paris
+ * Agreement", "the Tokyo Olympics", "the Oslo Accords". Not the nouns of institutions ("Supreme
+ * Court", "Senate", "Air Force"): a country's own body keeps the country linked ("US Senate").
+ */
+const STRUCTURE_EVENT_NOUNS = new Set([
+  'airport', 'hospital', 'stadium', 'arena', 'bridge', 'cathedral', 'mosque', 'museum', 'dam', 'tunnel',
+  'derby', 'olympics', 'paralympics', 'games', 'marathon', 'agreement', 'agreements', 'accord', 'accords', 'protests',
+]);
+
+/** Nouns of a mission's or a force's name ("United Nations Interim Force in Lebanon", "African Union
+ *  Mission in Somalia"): they count only after words that start no known name, since a country's own
+ *  force ("US Space Force", "Israeli Air Force") keeps the country linked. */
+const UNIT_NOUNS = new Set(['force', 'mission']);
+
+/**
+ * "Louisville Muhammad Ali International Airport", "the Kentucky Derby", "the Paris Agreement": the
+ * match is followed (a space between each) by one to four capitalised words, one of them a structure's
+ * or an event's noun, so the match is the first part of that thing's name, even when the words after
+ * it start names the pack knows ("Derby", "Muhammad Ali") or are title words ("Interim"). For running
+ * text: in a title-case headline every word is capitalised and proves nothing. `to`: the token after
+ * the match; `startsName(k)`: a known name starts at token k.
+ */
+export function structureOrEventAfter(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean): boolean {
+  let known = false;
+  for (let k = to; k < to + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Cap || !spaceBetween(text, tokens[k - 1]!, t)) return false;
+    if (STRUCTURE_EVENT_NOUNS.has(t.norm) || (UNIT_NOUNS.has(t.norm) && !known && k > to)) return true;
+    known ||= startsName(k);
+  }
+  return false;
+}
+
+/**
+ * "Kentucky Derby", "Tokyo Olympics": a one-word match that is a structure's or an event's noun
+ * right after a capitalised word (a space between) is that longer name's last word, not the city of
+ * Derby or the Games in general. `from`, `to`: the match's tokens.
+ */
+export function structureNounAfterName(text: string, tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1], t = tokens[from]!;
+  return to - from === 1 && !!prev && prev.shape === Shape.Cap && STRUCTURE_EVENT_NOUNS.has(t.norm) && spaceBetween(text, prev, t);
+}

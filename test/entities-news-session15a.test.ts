@@ -1,0 +1,48 @@
+/**
+ * Linker mechanisms for unseen news (issue #4, session 15, first wave), each a class of false link
+ * read in the hand audits of unreserved items: a name going on into a structure's or an event's name
+ * ("Louisville Muhammad Ali International Airport", "the Kentucky Derby", "the Paris Agreement", "the
+ * United Nations Interim Force in Lebanon"), including the event's noun when it is itself a name ("Derby",
+ * "Olympics"). Own sentences, own small entity list; each case fails without its mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+const index = buildEntityIndex([
+  E({ id: 'louisville', name: 'Louisville', type: 'place', subtype: 'city', country: 'US', population: 620_000, prominence: 70 }),
+  E({ id: 'ky', name: 'Kentucky', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  E({ id: 'ali', name: 'Muhammad Ali', type: 'person', country: 'US', prominence: 90 }),
+  E({ id: 'derby', name: 'Derby', type: 'place', subtype: 'city', country: 'GB', population: 260_000, prominence: 60 }),
+  E({ id: 'paris', name: 'Paris', type: 'place', subtype: 'capital', country: 'FR', population: 2_100_000, prominence: 95 }),
+  E({ id: 'tokyo', name: 'Tokyo', type: 'place', subtype: 'capital', country: 'JP', population: 14_000_000, prominence: 95 }),
+  E({ id: 'olympics', name: 'Olympic Games', type: 'event', aliases: ['Olympics'], prominence: 90 }),
+  E({ id: 'un', name: 'United Nations', type: 'organization', aliases: ['UN'], prominence: 98 }),
+  E({ id: 'lebanon', name: 'Lebanon', type: 'place', subtype: 'country', country: 'LB', prominence: 90 }),
+  E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 99 }),
+  E({ id: 'spaceforce', name: 'Space Force', type: 'organization', country: 'US', prominence: 70 }),
+]);
+
+const links = (text: string) => linkKeys(index, text, '2024-06-01');
+
+describe("a name going on into a structure's or an event's name", () => {
+  it('is part of an airport\'s name, even past a known name', () => {
+    expect(links('A cargo aircraft crashes near Louisville Muhammad Ali International Airport in Kentucky, killing three.'))
+      .toEqual(['ky:Kentucky']);
+  });
+  it("is part of a race's or a treaty's name, and so is the event's noun", () => {
+    expect(links('The 150th edition of the Kentucky Derby is held, with the favourite finishing third.')).toEqual([]);
+    expect(links('The country formally withdraws from the Paris Agreement on climate change, officials said.')).toEqual([]);
+    expect(links('She is banned from the Tokyo Olympics for not taking doping tests, the agency said.')).toEqual([]);
+  });
+  it("is part of a force's name after words that start no known name", () => {
+    expect(links('The United Nations Interim Force in Lebanon advises all civilian staff to leave the area.'))
+      .toEqual(['lebanon:Lebanon']);
+  });
+  it('stays itself before lower-case words, a known body of its own country and at a sentence start', () => {
+    expect(links('Officials in Kentucky said the race at Louisville would go ahead despite the storm.')).toEqual(['ky:Kentucky', 'louisville:Louisville']);
+    expect(links('The US Space Force launches a new satellite from the coast on Tuesday.')).toEqual(['spaceforce:US Space Force']);
+    expect(links('In Derby, police said that a man was arrested after the match on Saturday.')).toEqual(['derby:Derby']);
+  });
+});
