@@ -3,7 +3,9 @@
  * read in the hand audits of unreserved items: a name going on into a structure's or an event's name
  * ("Louisville Muhammad Ali International Airport", "the Kentucky Derby", "the Paris Agreement", "the
  * United Nations Interim Force in Lebanon"), including the event's noun when it is itself a name ("Derby",
- * "Olympics"). Own sentences, own small entity list; each case fails without its mechanism.
+ * "Olympics"); a transliterated word with an inner apostrophe before a name ("Kata'ib Hezbollah"); an
+ * article-led name going on with "for" ("the Union for the Mediterranean"); a name matched across a
+ * sentence's end ("Haifa, Israel. Police say"). Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -22,6 +24,13 @@ const index = buildEntityIndex([
   E({ id: 'lebanon', name: 'Lebanon', type: 'place', subtype: 'country', country: 'LB', prominence: 90 }),
   E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 99 }),
   E({ id: 'spaceforce', name: 'Space Force', type: 'organization', country: 'US', prominence: 70 }),
+  E({ id: 'hezbollah', name: 'Hezbollah', type: 'organization', country: 'LB', prominence: 85 }),
+  E({ id: 'aga', name: 'Aga Khan IV', type: 'person', prominence: 70 }),
+  E({ id: 'union', name: 'The Union', type: 'organization', subtype: 'political_party', country: 'IT', prominence: 50 }),
+  E({ id: 'israel', name: 'Israel', type: 'place', subtype: 'country', country: 'IL', prominence: 97 }),
+  E({ id: 'ilpolice', name: 'Israel Police', type: 'organization', country: 'IL', prominence: 60 }),
+  E({ id: 'haifa', name: 'Haifa', type: 'place', subtype: 'city', country: 'IL', population: 280_000, prominence: 65 }),
+  E({ id: 'stlouis', name: 'St. Louis', type: 'place', subtype: 'city', country: 'US', population: 300_000, prominence: 70 }),
 ]);
 
 const links = (text: string) => linkKeys(index, text, '2024-06-01');
@@ -44,5 +53,34 @@ describe("a name going on into a structure's or an event's name", () => {
     expect(links('Officials in Kentucky said the race at Louisville would go ahead despite the storm.')).toEqual(['ky:Kentucky', 'louisville:Louisville']);
     expect(links('The US Space Force launches a new satellite from the coast on Tuesday.')).toEqual(['spaceforce:US Space Force']);
     expect(links('In Derby, police said that a man was arrested after the match on Saturday.')).toEqual(['derby:Derby']);
+  });
+});
+
+describe("a transliterated word with an inner apostrophe before a name", () => {
+  it('opens a longer name', () => {
+    expect(links("Iraqi militia Kata'ib Hezbollah releases a researcher held since last year.")).toEqual([]);
+  });
+  it('leaves the name alone after a contraction or a longer word', () => {
+    expect(links("They're Hezbollah fighters, the officials said after the strike on Monday.")).toEqual(['hezbollah:Hezbollah']);
+    expect(links("The 49th Imam of Nizari Isma'ilism Aga Khan IV dies at the age of 88.")).toEqual(['aga:Aga Khan IV']);
+  });
+});
+
+describe('an article-led name going on with "for"', () => {
+  it("is part of a body's name", () => {
+    expect(links("Rabat announces the country's readmission to the Union for the Mediterranean after years.")).toEqual([]);
+  });
+  it('stays itself before lower-case words', () => {
+    expect(links('Senators of the Union for the first time voted against the budget on Monday.')).toEqual(['union:the Union']);
+  });
+});
+
+describe("a name matched across a sentence's end", () => {
+  it('is two names', () => {
+    expect(links('Two people are injured during a stabbing attack in Haifa, Israel. Police say that it was deliberate.'))
+      .toEqual(['haifa:Haifa', 'israel:Israel']);
+  });
+  it('leaves names with an abbreviation\'s full stop alone', () => {
+    expect(links('The rally moved on to St. Louis on Monday, where thousands of people gathered.')).toEqual(['stlouis:St. Louis']);
   });
 });

@@ -28,7 +28,8 @@ import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
+import { spansSentenceEnd } from './sentence-span';
+import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -265,6 +266,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (!self && (lowerCaseOnly(scan, m) || spacedLetters(scan, m))) continue;
       if (!self && m.to - m.from >= 2) {
+        // "Haifa, Israel. Police say": no name runs over a sentence's end (sentence-span.ts).
+        if (spansSentenceEnd(scan.text, scan.tokens, m.from, m.to)) continue;
         // The key string only when a shadowed name is noted or may be met (most pages note none).
         if (insideLongerName(scan, m, index)) {
           if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(matchKey(scan, m));
@@ -1113,6 +1116,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "Kata'ib Hezbollah": a transliterated word with an inner apostrophe opens a longer name.
+  if (apostropheWordBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) return true;
   // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an
   // organisation going on into another body's name (name-continuations.ts).
   if (articleNameGoesOn(scan, m) || (factionCodeAfter(scan.text, scan.tokens, m.from, m.to, (k) => matchStartsAt(scan, k)) && !personAmong(m, index) && !placeAmong(m, index))) return true;
@@ -1191,7 +1196,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
  *  into a word that starts no known name. */
 function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
   if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
-  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
+  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || articleNameForAfter(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
 }
 
 /** Is the match (rejected as the end of a longer name) a place's full name written without a comma

@@ -246,3 +246,36 @@ export function structureNounAfterName(text: string, tokens: Token[], from: numb
   const prev = tokens[from - 1], t = tokens[from]!;
   return to - from === 1 && !!prev && prev.shape === Shape.Cap && STRUCTURE_EVENT_NOUNS.has(t.norm) && spaceBetween(text, prev, t);
 }
+
+/** Endings of English contractions ("Don't", "We'll", "They're"): not part of a name. */
+const CONTRACTION_ENDS = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
+
+/**
+ * "Kata'ib Hezbollah", "Asa'ib Ahl al-Haq", "Jama'at Nusrat al-Islam": a capitalised word with an
+ * apostrophe inside (a transliterated ayn or hamza: the part after it is lower case) right before
+ * the match, a space between, is the first word of a longer name the pack lacks (a tail of one to three
+ * letters: a longer one, "Isma'ilism", is a word of its own). The tokenizer cuts
+ * the word at its apostrophe: "Kata" and "ib". `from`: the match's first token.
+ */
+export function apostropheWordBefore(text: string, tokens: Token[], from: number): boolean {
+  const tail = tokens[from - 1], head = tokens[from - 2], first = tokens[from];
+  // A short tail only: "Isma'ilism", "Ba'athist" are words of their own (an adjective before "Syria").
+  if (!tail || !head || !first || tail.shape !== Shape.Lower || tail.end - tail.start > 3 || CONTRACTION_ENDS.has(tail.norm) || !/^\p{L}+$/u.test(tail.norm)) return false;
+  return head.shape === Shape.Cap && /^['\u2019\u02bf\u02bc]$/.test(text.slice(head.end, tail.start)) && spaceBetween(text, tail, first);
+}
+
+/**
+ * "the Union for the Mediterranean", "the Alliance for Progress", "the Union for a Popular
+ * Movement": a known name that begins with the article ("the Union", an Italian party) followed by
+ * a lower-case "for", maybe "the" or "a", and a capitalised word (spaces between) is the first part of
+ * a body's longer name. "for the first time" (lower case) leaves it alone. `from`, `to`: the match's tokens.
+ */
+export function articleNameForAfter(text: string, tokens: Token[], from: number, to: number): boolean {
+  const the = tokens[from], forTok = tokens[to];
+  if (!the || the.norm !== 'the' || to - from < 2 || !forTok || forTok.norm !== 'for' || forTok.shape !== Shape.Lower || !spaceBetween(text, tokens[to - 1]!, forTok)) return false;
+  let k = to + 1;
+  const art = tokens[k];
+  if (art && art.shape === Shape.Lower && (art.norm === 'the' || art.norm === 'a') && spaceBetween(text, forTok, art)) k++;
+  const name = tokens[k];
+  return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
+}
