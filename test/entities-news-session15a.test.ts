@@ -5,7 +5,7 @@
  * United Nations Interim Force in Lebanon"), including the event's noun when it is itself a name ("Derby",
  * "Olympics"); a transliterated word with an inner apostrophe before a name ("Kata'ib Hezbollah"); an
  * article-led name going on with "for" ("the Union for the Mediterranean"); a name matched across a
- * sentence's end ("Haifa, Israel. Police say"). Own sentences, own small entity list; each case fails without its mechanism.
+ * sentence's end ("Haifa, Israel. Police say"); a peerage ("The Duke of Edinburgh"). Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -30,6 +30,9 @@ const index = buildEntityIndex([
   E({ id: 'israel', name: 'Israel', type: 'place', subtype: 'country', country: 'IL', prominence: 97 }),
   E({ id: 'ilpolice', name: 'Israel Police', type: 'organization', country: 'IL', prominence: 60 }),
   E({ id: 'haifa', name: 'Haifa', type: 'place', subtype: 'city', country: 'IL', population: 280_000, prominence: 65 }),
+  E({ id: 'duke', name: 'Duke University', type: 'organization', subtype: 'university', aliases: ['Duke'], country: 'US', prominence: 75 }),
+  E({ id: 'edinburgh', name: 'Edinburgh', type: 'place', subtype: 'city', country: 'GB', population: 500_000, prominence: 80 }),
+  E({ id: 'sussex', name: 'Sussex', type: 'place', subtype: 'region', country: 'GB', prominence: 60 }),
   E({ id: 'stlouis', name: 'St. Louis', type: 'place', subtype: 'city', country: 'US', population: 300_000, prominence: 70 }),
 ]);
 
@@ -82,5 +85,15 @@ describe("a name matched across a sentence's end", () => {
   });
   it('leaves names with an abbreviation\'s full stop alone', () => {
     expect(links('The rally moved on to St. Louis on Monday, where thousands of people gathered.')).toEqual(['stlouis:St. Louis']);
+  });
+});
+
+describe('a peerage', () => {
+  it("names a person: neither its word nor its place links", () => {
+    expect(links('The Duke of Edinburgh was treated at a hospital in London and released on Friday.')).toEqual([]);
+    expect(links('The newspaper wrote about the Duke and Duchess of Sussex and their move abroad.')).toEqual([]);
+  });
+  it('leaves the place and the university alone elsewhere', () => {
+    expect(links('Students at Duke protested in Edinburgh and in Sussex on Friday afternoon.')).toEqual(['duke:Duke', 'edinburgh:Edinburgh', 'sussex:Sussex']);
   });
 });

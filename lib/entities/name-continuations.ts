@@ -279,3 +279,22 @@ export function articleNameForAfter(text: string, tokens: Token[], from: number,
   const name = tokens[k];
   return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
 }
+
+/** British and European peerages: "<title> of <Place>" names a person, and the place is a title. */
+const PEERAGES = new Set(['duke', 'duchess', 'earl', 'countess', 'marquess', 'marquis', 'marchioness', 'baron', 'baroness', 'viscount', 'viscountess']);
+
+/**
+ * "The Duke of Edinburgh", "the Duchess of Sussex", "Baroness Thatcher of Kesteven": a peerage is a
+ * person's title, so neither its word ("Duke", not Duke University) nor the place after "of"
+ * (Edinburgh the city) is named. True when the one-word match is a capitalised peerage followed by
+ * "of" and a capitalised word, or the match follows a capitalised peerage and "of" (spaces between).
+ * Title-case lines too: the shape is the same there. `from`, `to`: the match's tokens.
+ */
+export function peerageTitle(text: string, tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from]!, of = tokens[to], place = tokens[to + 1];
+  if (to - from === 1 && first.shape === Shape.Cap && PEERAGES.has(first.norm) && of && place && of.norm === 'of' && of.shape === Shape.Lower
+    && place.shape === Shape.Cap && spaceBetween(text, first, of) && spaceBetween(text, of, place)) return true;
+  const ofBefore = tokens[from - 1], title = tokens[from - 2];
+  return !!ofBefore && !!title && ofBefore.norm === 'of' && ofBefore.shape === Shape.Lower && title.shape === Shape.Cap && PEERAGES.has(title.norm)
+    && spaceBetween(text, title, ofBefore) && spaceBetween(text, ofBefore, first);
+}

@@ -18,6 +18,9 @@ const ABBREVIATIONS = new Set(['dept', 'corp', 'univ', 'calif', 'assn', 'blvd', 
 export function spansSentenceEnd(text: string, tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) {
     const prev = tokens[k - 1]!;
+    // Most gaps are one space: answered without a slice.
+    const c = text.charCodeAt(prev.end);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
     const gap = text.slice(prev.end, tokens[k]!.start);
     if (!/^[.!?]['"\u2019\u201d)]?\s+$/.test(gap)) continue;
     if (gap[0] !== '.' || (prev.end - prev.start >= 4 && prev.shape !== Shape.Upper && !ABBREVIATIONS.has(prev.norm))) return true;
