@@ -5,7 +5,7 @@
  * United Nations Interim Force in Lebanon"), including the event's noun when it is itself a name ("Derby",
  * "Olympics"); a transliterated word with an inner apostrophe before a name ("Kata'ib Hezbollah"); an
  * article-led name going on with "for" ("the Union for the Mediterranean"); a name matched across a
- * sentence's end ("Haifa, Israel. Police say"); a peerage ("The Duke of Edinburgh"). Own sentences, own small entity list; each case fails without its mechanism.
+ * sentence's end ("Haifa, Israel. Police say"); a peerage ("The Duke of Edinburgh"); a building named after someone, with a possessive ("King Edward VII's Hospital"). Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -33,6 +33,8 @@ const index = buildEntityIndex([
   E({ id: 'duke', name: 'Duke University', type: 'organization', subtype: 'university', aliases: ['Duke'], country: 'US', prominence: 75 }),
   E({ id: 'edinburgh', name: 'Edinburgh', type: 'place', subtype: 'city', country: 'GB', population: 500_000, prominence: 80 }),
   E({ id: 'sussex', name: 'Sussex', type: 'place', subtype: 'region', country: 'GB', prominence: 60 }),
+  E({ id: 'edward', name: 'Edward VII', type: 'person', aliases: ['King Edward VII'], country: 'GB', prominence: 80 }),
+  E({ id: 'china', name: 'China', type: 'place', subtype: 'country', country: 'CN', prominence: 98 }),
   E({ id: 'stlouis', name: 'St. Louis', type: 'place', subtype: 'city', country: 'US', population: 300_000, prominence: 70 }),
 ]);
 
@@ -95,5 +97,15 @@ describe('a peerage', () => {
   });
   it('leaves the place and the university alone elsewhere', () => {
     expect(links('Students at Duke protested in Edinburgh and in Sussex on Friday afternoon.')).toEqual(['duke:Duke', 'edinburgh:Edinburgh', 'sussex:Sussex']);
+  });
+});
+
+describe("a person's name with a possessive before a structure's noun", () => {
+  it("names a building, not the person", () => {
+    expect(links("The patient was treated at King Edward VII's Hospital in the capital and released.")).toEqual([]);
+  });
+  it("leaves the person's own possessive and a place's alone", () => {
+    expect(links("King Edward VII's reign began in 1901, after the death of his mother.")).toEqual(['edward:King Edward VII']);
+    expect(links("China's Olympics opened with a ceremony watched by many millions of people.")).toEqual(['china:China', 'olympics:Olympics']);
   });
 });

@@ -29,7 +29,7 @@ import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
-import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
+import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -1118,6 +1118,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (arabicNameParticleBefore(scan, m.from)) return true;
   // "The Duke of Edinburgh": a peerage names a person, not Duke University nor the city.
   if (peerageTitle(scan.text, scan.tokens, m.from, m.to)) return true;
+  // "King Edward VII's Hospital": a building named after a person (title-case lines too).
+  if (possessiveStructureAfter(scan.text, scan.tokens, m.to) && personAmong(m, index)) return true;
   // "Kata'ib Hezbollah": a transliterated word with an inner apostrophe opens a longer name.
   if (apostropheWordBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) return true;
   // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an

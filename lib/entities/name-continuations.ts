@@ -298,3 +298,14 @@ export function peerageTitle(text: string, tokens: Token[], from: number, to: nu
   return !!ofBefore && !!title && ofBefore.norm === 'of' && ofBefore.shape === Shape.Lower && title.shape === Shape.Cap && PEERAGES.has(title.norm)
     && spaceBetween(text, title, ofBefore) && spaceBetween(text, ofBefore, first);
 }
+
+/**
+ * "King Edward VII's Hospital", "St Mary's Cathedral": a possessive "'s" and a capitalised structure's
+ * or event's noun right after the match name a building or an event after someone. The caller asks
+ * it of people only: after a place the possessive is the place's own ("China's Olympics"). `to`: the
+ * token after the match.
+ */
+export function possessiveStructureAfter(text: string, tokens: Token[], to: number): boolean {
+  const noun = tokens[to + 1];
+  return apostropheS(text, tokens, to) && !!noun && noun.shape === Shape.Cap && STRUCTURE_EVENT_NOUNS.has(noun.norm) && spaceBetween(text, tokens[to]!, noun);
+}
