@@ -5,7 +5,7 @@
  * United Nations Interim Force in Lebanon"), including the event's noun when it is itself a name ("Derby",
  * "Olympics"); a transliterated word with an inner apostrophe before a name ("Kata'ib Hezbollah"); an
  * article-led name going on with "for" ("the Union for the Mediterranean"); a name matched across a
- * sentence's end ("Haifa, Israel. Police say"); a peerage ("The Duke of Edinburgh"); a building named after someone, with a possessive ("King Edward VII's Hospital"). Own sentences, own small entity list; each case fails without its mechanism.
+ * sentence's end ("Haifa, Israel. Police say"); a peerage ("The Duke of Edinburgh"); a building named after someone, with a possessive ("King Edward VII's Hospital"); an article-led phrase of quoted speech in a title-case headline ("'He Was On The Right Side'"). Own sentences, own small entity list; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -35,6 +35,9 @@ const index = buildEntityIndex([
   E({ id: 'sussex', name: 'Sussex', type: 'place', subtype: 'region', country: 'GB', prominence: 60 }),
   E({ id: 'edward', name: 'Edward VII', type: 'person', aliases: ['King Edward VII'], country: 'GB', prominence: 80 }),
   E({ id: 'china', name: 'China', type: 'place', subtype: 'country', country: 'CN', prominence: 98 }),
+  E({ id: 'theright', name: 'The Right', type: 'organization', subtype: 'political_party', country: 'IT', prominence: 50 }),
+  E({ id: 'game', name: 'The Game', type: 'person', shortNames: ['Game'], country: 'US', prominence: 60 }),
+  E({ id: 'guardian', name: 'The Guardian', type: 'organization', subtype: 'media', country: 'GB', prominence: 85 }),
   E({ id: 'stlouis', name: 'St. Louis', type: 'place', subtype: 'city', country: 'US', population: 300_000, prominence: 70 }),
 ]);
 
@@ -107,5 +110,16 @@ describe("a person's name with a possessive before a structure's noun", () => {
   it("leaves the person's own possessive and a place's alone", () => {
     expect(links("King Edward VII's reign began in 1901, after the death of his mother.")).toEqual(['edward:King Edward VII']);
     expect(links("China's Olympics opened with a ceremony watched by many millions of people.")).toEqual(['china:China', 'olympics:Olympics']);
+  });
+});
+
+describe('an article-led phrase of quoted speech in a title-case headline', () => {
+  it('is no name, nor is a one-word name after its article', () => {
+    expect(links("Senator Talks Reform: 'He Was On The Right Side Of The Issues'")).toEqual([]);
+    expect(links("'Alone In The Game' Shows Biggest Hurdles For Young Athletes")).toEqual([]);
+  });
+  it('stays a name outside quotation marks and after no preposition', () => {
+    expect(links('Senator Says Reform Was On The Right Side Of History')).toEqual(['theright:The Right']);
+    expect(links("Senator Tells Reporters: 'The Guardian Got It Wrong'")).toEqual(['guardian:The Guardian']);
   });
 });

@@ -23,7 +23,7 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
+import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymDescription, demonymOwner } from './demonym-country';
@@ -1135,6 +1135,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
   // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
+  // "'He Was On The Right Side Of The Issues'": quoted speech in a headline, not the party.
+  if (scan.titleCase && quotedArticlePhrase(scan.text, scan.tokens, m.from, m.to)) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
     // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
     || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => matchStartsAt(scan, k), denseTitleWord)
