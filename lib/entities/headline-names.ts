@@ -131,3 +131,42 @@ export function denseNameGoesOn(text: string, tokens: Token[], from: number, to:
   if (after.shape === Shape.Lower) return !NAME_PARTICLES.has(after.norm);
   return !startsAny(to + 1);
 }
+
+/** Prepositions that put a quoted phrase's "The …" in running speech: "On The Right Side", "In The Extreme". */
+const PHRASE_PREPOSITIONS = new Set(['on', 'in', 'of', 'at', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'under', 'by']);
+
+/** Is text[i] a quote mark that opens a quotation (after the start, a space, a colon or a bracket;
+ *  before a letter)? Apostrophes inside words ("Trump's") and closing marks are not. */
+function opensQuote(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === '\u201c' || c === '\u2018') return true;
+  if (c !== '"' && c !== "'") return false;
+  return (i === 0 || /[\s(:\u2014]/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? '');
+}
+
+/** Does a quote mark close a quotation at text[i] (after a letter or a stop; before a space, a stop or the end)? */
+function closesQuote(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === '\u201d') return true;
+  if (c !== '"' && c !== "'" && c !== '\u2019') return false;
+  return i > 0 && /[\p{L}\p{N}.!?,]/u.test(text[i - 1]!) && !/\p{L}/u.test(text[i + 1] ?? '');
+}
+
+/**
+ * "Al Franken: 'He Was On The Right Side Of The Issues'", "Romney: 'Troubling In The Extreme'": in a
+ * title-case line, an article-led match ("The Right", an Italian party; "The Extreme") right after a
+ * capitalised preposition, inside a quotation that opens before that preposition, is words of the
+ * quoted speech, not a name; so is a one-word name right after that "The". `from`, `to`: the match's tokens.
+ */
+export function quotedArticlePhrase(text: string, tokens: Token[], from: number, to: number): boolean {
+  // A one-word name after the article ("Game" of "'Alone In The Game'") is inside the phrase too
+  // (a longer one is more often a name: "'A Reflection Of The Democratic Party'").
+  if (to - from === 1 && tokens[from]?.norm !== 'the' && tokens[from - 1]?.norm === 'the' && spaceBetween(text, tokens[from - 1]!, tokens[from]!)) from--;
+  const the = tokens[from], prep = tokens[from - 1];
+  if (!the || !prep || the.norm !== 'the' || prep.shape !== Shape.Cap || !PHRASE_PREPOSITIONS.has(prep.norm) || !spaceBetween(text, prep, the)) return false;
+  for (let i = prep.start - 1; i >= 0; i--) {
+    if (opensQuote(text, i)) return true;
+    if (closesQuote(text, i)) return false;
+  }
+  return false;
+}

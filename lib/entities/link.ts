@@ -23,12 +23,13 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
-import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter } from './headline-names';
+import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { regionNounAround } from './region-cue';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
-import { articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, possessiveHoliday, romanceConnectorAfter, sharedOfAfter } from './name-continuations';
+import { spansSentenceEnd } from './sentence-span';
+import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -271,6 +272,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (!self && (lowerCaseOnly(scan, m) || spacedLetters(scan, m))) continue;
       if (!self && m.to - m.from >= 2) {
+        // "Haifa, Israel. Police say": no name runs over a sentence's end (sentence-span.ts).
+        if (spansSentenceEnd(scan.text, scan.tokens, m.from, m.to)) continue;
         // The key string only when a shadowed name is noted or may be met (most pages note none).
         if (insideLongerName(scan, m, index)) {
           if (afterNameConnector(scan, m) && decodedHits(m).every((h) => entityAt(index, h.entity).type === 'organization')) shadowed.add(matchKey(scan, m));
@@ -1149,6 +1152,12 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "The Duke of Edinburgh": a peerage names a person, not Duke University nor the city.
+  if (peerageTitle(scan.text, scan.tokens, m.from, m.to)) return true;
+  // "King Edward VII's Hospital": a building named after a person (title-case lines too).
+  if (possessiveStructureAfter(scan.text, scan.tokens, m.to) && personAmong(m, index)) return true;
+  // "Kata'ib Hezbollah": a transliterated word with an inner apostrophe opens a longer name.
+  if (apostropheWordBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) return true;
   // "the People's Liberation Army", "The Star-Spangled Banner", "ISIS-K": an article-led name or an
   // organisation going on into another body's name (name-continuations.ts).
   if (articleNameGoesOn(scan, m) || (factionCodeAfter(scan.text, scan.tokens, m.from, m.to, (k) => matchStartsAt(scan, k)) && !personAmong(m, index) && !placeAmong(m, index))) return true;
@@ -1162,10 +1171,15 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
   // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
+  // "'He Was On The Right Side Of The Issues'": quoted speech in a headline, not the party.
+  if (scan.titleCase && quotedArticlePhrase(scan.text, scan.tokens, m.from, m.to)) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
     // A sentence full of names, not a headline: a capitalised word going on from the name still counts.
     || (scan.nameDense! && denseNameGoesOn(scan.text, scan.tokens, m.from, m.to, (k) => scan.starts!.has(k), (k) => matchStartsAt(scan, k), denseTitleWord)
       && !titleRunBeforeName(scan.text, scan.tokens, m.to, isTitleWord, (k) => matchStartsAt(scan, k)));
+  // "Louisville Muhammad Ali International Airport", "the Kentucky Derby": a structure or an event named after it.
+  if (structureOrEventAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))) return true;
+  if (structureNounAfterName(scan.text, scan.tokens, m.from, m.to) && (!sentenceStart(scan, m.from - 1) || scan.ends!.has(m.from))) return true;
   const tokens = scan.tokens;
   const next = tokens[m.to];
   // "the Duke and Duchess of Sussex": two titles sharing one "of", not Duke University.
@@ -1224,7 +1238,7 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
  *  into a word that starts no known name. */
 function articleNameGoesOn(scan: BlockScan, m: RawMatch): boolean {
   if (scan.tokens[m.from]!.norm !== 'the' || m.to - m.from < 2) return false;
-  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
+  return articleNamePossessive(scan.text, scan.tokens, m.from, m.to) || articleNameForAfter(scan.text, scan.tokens, m.from, m.to) || dashJoinedToUnknown(scan.text, scan.tokens, m.to, (k) => matchStartsAt(scan, k), peopleAdjective);
 }
 
 /** Is the match (rejected as the end of a longer name) a place's full name written without a comma

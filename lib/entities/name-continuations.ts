@@ -201,3 +201,111 @@ export function romanceConnectorAfter(text: string, tokens: Token[], to: number)
   const name = tokens[k];
   return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
 }
+
+/**
+ * Nouns that end the name of a structure or an event named after a place or a person: "Louisville
+ * Muhammad Ali International Airport", "King's College Hospital", "the Kentucky Derby", "the Paris
+ * Agreement", "the Tokyo Olympics", "the Oslo Accords". Not the nouns of institutions ("Supreme
+ * Court", "Senate", "Air Force"): a country's own body keeps the country linked ("US Senate").
+ */
+const STRUCTURE_EVENT_NOUNS = new Set([
+  'airport', 'hospital', 'stadium', 'arena', 'bridge', 'cathedral', 'mosque', 'museum', 'dam', 'tunnel',
+  'derby', 'olympics', 'paralympics', 'games', 'marathon', 'agreement', 'agreements', 'accord', 'accords', 'protests',
+]);
+
+/** Nouns of a mission's or a force's name ("United Nations Interim Force in Lebanon", "African Union
+ *  Mission in Somalia"): they count only after words that start no known name, since a country's own
+ *  force ("US Space Force", "Israeli Air Force") keeps the country linked. */
+const UNIT_NOUNS = new Set(['force', 'mission']);
+
+/**
+ * "Louisville Muhammad Ali International Airport", "the Kentucky Derby", "the Paris Agreement": the
+ * match is followed (a space between each) by one to four capitalised words, one of them a structure's
+ * or an event's noun, so the match is the first part of that thing's name, even when the words after
+ * it start names the pack knows ("Derby", "Muhammad Ali") or are title words ("Interim"). For running
+ * text: in a title-case headline every word is capitalised and proves nothing. `to`: the token after
+ * the match; `startsName(k)`: a known name starts at token k.
+ */
+export function structureOrEventAfter(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean): boolean {
+  let known = false;
+  for (let k = to; k < to + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Cap || !spaceBetween(text, tokens[k - 1]!, t)) return false;
+    if (STRUCTURE_EVENT_NOUNS.has(t.norm) || (UNIT_NOUNS.has(t.norm) && !known && k > to)) return true;
+    known ||= startsName(k);
+  }
+  return false;
+}
+
+/**
+ * "Kentucky Derby", "Tokyo Olympics": a one-word match that is a structure's or an event's noun
+ * right after a capitalised word (a space between) is that longer name's last word, not the city of
+ * Derby or the Games in general. `from`, `to`: the match's tokens.
+ */
+export function structureNounAfterName(text: string, tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1], t = tokens[from]!;
+  return to - from === 1 && !!prev && prev.shape === Shape.Cap && STRUCTURE_EVENT_NOUNS.has(t.norm) && spaceBetween(text, prev, t);
+}
+
+/** Endings of English contractions ("Don't", "We'll", "They're"): not part of a name. */
+const CONTRACTION_ENDS = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
+
+/**
+ * "Kata'ib Hezbollah", "Asa'ib Ahl al-Haq", "Jama'at Nusrat al-Islam": a capitalised word with an
+ * apostrophe inside (a transliterated ayn or hamza: the part after it is lower case) right before
+ * the match, a space between, is the first word of a longer name the pack lacks (a tail of one to three
+ * letters: a longer one, "Isma'ilism", is a word of its own). The tokenizer cuts
+ * the word at its apostrophe: "Kata" and "ib". `from`: the match's first token.
+ */
+export function apostropheWordBefore(text: string, tokens: Token[], from: number): boolean {
+  const tail = tokens[from - 1], head = tokens[from - 2], first = tokens[from];
+  // A short tail only: "Isma'ilism", "Ba'athist" are words of their own (an adjective before "Syria").
+  if (!tail || !head || !first || tail.shape !== Shape.Lower || tail.end - tail.start > 3 || CONTRACTION_ENDS.has(tail.norm) || !/^\p{L}+$/u.test(tail.norm)) return false;
+  return head.shape === Shape.Cap && /^['\u2019\u02bf\u02bc]$/.test(text.slice(head.end, tail.start)) && spaceBetween(text, tail, first);
+}
+
+/**
+ * "the Union for the Mediterranean", "the Alliance for Progress", "the Union for a Popular
+ * Movement": a known name that begins with the article ("the Union", an Italian party) followed by
+ * a lower-case "for", maybe "the" or "a", and a capitalised word (spaces between) is the first part of
+ * a body's longer name. "for the first time" (lower case) leaves it alone. `from`, `to`: the match's tokens.
+ */
+export function articleNameForAfter(text: string, tokens: Token[], from: number, to: number): boolean {
+  const the = tokens[from], forTok = tokens[to];
+  if (!the || the.norm !== 'the' || to - from < 2 || !forTok || forTok.norm !== 'for' || forTok.shape !== Shape.Lower || !spaceBetween(text, tokens[to - 1]!, forTok)) return false;
+  let k = to + 1;
+  const art = tokens[k];
+  if (art && art.shape === Shape.Lower && (art.norm === 'the' || art.norm === 'a') && spaceBetween(text, forTok, art)) k++;
+  const name = tokens[k];
+  return !!name && name.shape === Shape.Cap && spaceBetween(text, tokens[k - 1]!, name);
+}
+
+/** British and European peerages: "<title> of <Place>" names a person, and the place is a title. */
+const PEERAGES = new Set(['duke', 'duchess', 'earl', 'countess', 'marquess', 'marquis', 'marchioness', 'baron', 'baroness', 'viscount', 'viscountess']);
+
+/**
+ * "The Duke of Edinburgh", "the Duchess of Sussex", "Baroness Thatcher of Kesteven": a peerage is a
+ * person's title, so neither its word ("Duke", not Duke University) nor the place after "of"
+ * (Edinburgh the city) is named. True when the one-word match is a capitalised peerage followed by
+ * "of" and a capitalised word, or the match follows a capitalised peerage and "of" (spaces between).
+ * Title-case lines too: the shape is the same there. `from`, `to`: the match's tokens.
+ */
+export function peerageTitle(text: string, tokens: Token[], from: number, to: number): boolean {
+  const first = tokens[from]!, of = tokens[to], place = tokens[to + 1];
+  if (to - from === 1 && first.shape === Shape.Cap && PEERAGES.has(first.norm) && of && place && of.norm === 'of' && of.shape === Shape.Lower
+    && place.shape === Shape.Cap && spaceBetween(text, first, of) && spaceBetween(text, of, place)) return true;
+  const ofBefore = tokens[from - 1], title = tokens[from - 2];
+  return !!ofBefore && !!title && ofBefore.norm === 'of' && ofBefore.shape === Shape.Lower && title.shape === Shape.Cap && PEERAGES.has(title.norm)
+    && spaceBetween(text, title, ofBefore) && spaceBetween(text, ofBefore, first);
+}
+
+/**
+ * "King Edward VII's Hospital", "St Mary's Cathedral": a possessive "'s" and a capitalised structure's
+ * or event's noun right after the match name a building or an event after someone. The caller asks
+ * it of people only: after a place the possessive is the place's own ("China's Olympics"). `to`: the
+ * token after the match.
+ */
+export function possessiveStructureAfter(text: string, tokens: Token[], to: number): boolean {
+  const noun = tokens[to + 1];
+  return apostropheS(text, tokens, to) && !!noun && noun.shape === Shape.Cap && STRUCTURE_EVENT_NOUNS.has(noun.norm) && spaceBetween(text, tokens[to]!, noun);
+}
