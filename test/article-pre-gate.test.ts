@@ -82,6 +82,11 @@ describe('preGate', () => {
     const divPage = doc(`<html><body><nav>${LONG}</nav><main>${teaser.repeat(4)}${divs}</main></body></html>`);
     expect(articleGate(divPage, at).likely).toBe(true);
     expect(preGate(divPage, at)).toBeNull();
+    // Read in one piece, so only on smaller pages: past 1,500 blocks the sliced gate decides.
+    const big = doc(`<html><body>${teaser.repeat(4)}${'<div>x</div>'.repeat(1500)}</body></html>`);
+    expect(articleGate(big, at).likely).toBe(false);
+    expect(preGate(big, at)).toBeNull();
+    expect(preGate(doc(`<html><body>${teaser.repeat(4)}${'<div>x</div>'.repeat(1400)}</body></html>`), at)?.signals).toEqual(['veto:html:many-articles']);
   });
 
   it.skipIf(!existsSync(SHARED_PAGES))('never says "not an article" where the gate says likely (Readability pages, five URL shapes)', () => {

@@ -219,16 +219,18 @@ function* pageFactsByQuery(doc: Document, limit: number): Steps<PageFacts> {
  * At least the gate's text score, reaching `limit` or stopping once past it (for the pre-gate, #8):
  * every long <p>/<pre> and every div's own text, with no off-text test (nav, footer, hidden…: it
  * only ever lowers the score) and divs counted even where the gate skips them. No ancestor walk,
- * no attribute reads: the fewest element interfaces a text score can touch.
+ * no attribute reads: the fewest element interfaces a text score can touch. In one piece, so only
+ * on pages of at most `maxBlocks` <p>/<pre>/<div>s: past that, Infinity (the gate counts in slices, #7).
  */
-export function textScoreAtLeastGate(doc: Document, limit: number): number {
-  let score = 0;
+export function textScoreAtLeastGate(doc: Document, limit: number, maxBlocks: number): number {
   const paras = doc.querySelectorAll('p, pre');
+  const divs = doc.getElementsByTagName('div');
+  if (paras.length + divs.length > maxBlocks) return Infinity;
+  let score = 0;
   for (let i = 0; i < paras.length && score < limit; i++) {
     const len = paragraphWeight(paras[i]!);
     if (len >= BLOCK_MIN) score += Math.sqrt(len - BLOCK_MIN);
   }
-  const divs = doc.getElementsByTagName('div');
   for (let i = 0; i < divs.length && score < limit; i++) {
     const len = divOwnWeight(divs[i]!);
     if (len >= BLOCK_MIN) score += Math.sqrt(len - BLOCK_MIN);

@@ -41,6 +41,12 @@ const SEARCH_IN_MAIN = ':is(main, [role="main"]) input:is([type="search"], [name
 const POST_ITEMS = '[itemprop="comment"]';
 const POST_AUTHORS = '[class~="post-author"], [class~="postauthor"], [class~="username"]';
 
+/**
+ * The teaser rule reads text in one piece (no slices, unlike the gate, #7): only on pages of at
+ * most this many <p>/<pre>/<div>s (a few milliseconds at most; real home pages run to thousands).
+ */
+const TEASER_MAX_BLOCKS = 1500;
+
 /** The gate's `posts >= 5` (html:thread). */
 const THREAD_POSTS = 5;
 
@@ -65,7 +71,7 @@ export function preGate(doc: Document, url: string): PreVerdict | null {
   // A home page of teasers: the gate's html:many-articles veto, which only article metadata (none
   // here, see above) or a text score of TEASER_PAGE_SCORE lifts. Last and only here: reading text
   // is the first element wrapper the pre-gate makes (#8), and on most pages a veto above came first.
-  if (count('article') >= MANY_ARTICLES && textScoreAtLeastGate(doc, TEASER_PAGE_SCORE) < TEASER_PAGE_SCORE) {
+  if (count('article') >= MANY_ARTICLES && textScoreAtLeastGate(doc, TEASER_PAGE_SCORE, TEASER_MAX_BLOCKS) < TEASER_PAGE_SCORE) {
     vetoes.push('html:many-articles');
     return verdict({ textBased: true });
   }
