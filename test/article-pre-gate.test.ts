@@ -19,16 +19,16 @@ const LONG = '<p>' + 'A sentence of article text that goes on for a while. '.rep
 const article = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body><main>${body}${LONG.repeat(6)}</main></body></html>`;
 
 describe('preGate', () => {
-  it('settles the login, search and forum fixtures as the gate does; leaves the home fixture to it', () => {
+  it('settles the login, search, forum and home fixtures as the gate does', () => {
     const at = (f: string) => doc(readFileSync(path.join(FIXTURES, f), 'utf8'));
     const login = preGate(at('login.html'), 'https://site.example/login.html');
     expect(login).toEqual({ likely: false, signals: ['veto:url:account'] });
     expect(preGate(at('search.html'), 'https://site.example/search.html')?.signals).toContain('veto:form:search-in-main');
     const forum = preGate(at('forum.html'), 'https://site.example/forum.html');
     expect(forum?.signals).toEqual(expect.arrayContaining(['veto:url:forum', 'veto:json-ld:DiscussionForumPosting', 'veto:html:thread']));
-    // Ten teaser <article>s veto only below a text density the pre-gate cannot know.
-    expect(preGate(at('home.html'), 'https://site.example/home.html')).toBeNull();
-    for (const [f, u] of [['login.html', '/login.html'], ['search.html', '/search.html'], ['forum.html', '/forum.html']]) {
+    // Ten teaser <article>s and little text (one lead paragraph): the gate's html:many-articles veto.
+    expect(preGate(at('home.html'), 'https://site.example/home.html')).toEqual({ likely: false, signals: ['veto:html:many-articles'], textBased: true });
+    for (const [f, u] of [['login.html', '/login.html'], ['search.html', '/search.html'], ['forum.html', '/forum.html'], ['home.html', '/home.html']]) {
       expect(articleGate(at(f!), `https://site.example${u}`).likely).toBe(false);
     }
   });
@@ -65,6 +65,28 @@ describe('preGate', () => {
     expect(preGate(posts(4), 'https://site.example/a/b')).toBeNull();
     // Class words, not substrings: "usernames" is no post author.
     expect(preGate(doc(article('', '<span class="usernames">u</span>'.repeat(6))), 'https://site.example/a/b')).toBeNull();
+  });
+
+  it('vetoes a listing of teaser <article>s only while its text score, counted high, stays below the gate\'s bar', () => {
+    const teaser = '<article><h3><a href="/a">A headline</a></h3><p>A short standfirst.</p></article>';
+    const at = 'https://site.example/section/page';
+    // Twelve long paragraphs score ~12 × 23 ≈ 280 (≥ 40): the gate reads an article despite the teasers.
+    const long = doc(article('', teaser.repeat(4)));
+    expect(articleGate(long, at).likely).toBe(true);
+    expect(preGate(long, at)).toBeNull();
+    expect(preGate(doc(`<html><body>${teaser.repeat(4)}${LONG}</body></html>`), at)?.signals).toEqual(['veto:html:many-articles']);
+    expect(preGate(doc(`<html><body>${teaser.repeat(3)}${LONG}</body></html>`), at)).toBeNull(); // three is no listing
+    // Text in a div's own text nodes counts too, even where paragraph text (here in a nav, which
+    // the gate skips but the bound does not) already scores 20+: the gate's divs lift its veto.
+    const divs = `<div>${'Text written straight into a div, no paragraph around it at all. '.repeat(40)}</div>`.repeat(2);
+    const divPage = doc(`<html><body><nav>${LONG}</nav><main>${teaser.repeat(4)}${divs}</main></body></html>`);
+    expect(articleGate(divPage, at).likely).toBe(true);
+    expect(preGate(divPage, at)).toBeNull();
+    // Read in one piece, so only on smaller pages: past 1,500 blocks the sliced gate decides.
+    const big = doc(`<html><body>${teaser.repeat(4)}${'<div>x</div>'.repeat(1500)}</body></html>`);
+    expect(articleGate(big, at).likely).toBe(false);
+    expect(preGate(big, at)).toBeNull();
+    expect(preGate(doc(`<html><body>${teaser.repeat(4)}${'<div>x</div>'.repeat(1400)}</body></html>`), at)?.signals).toEqual(['veto:html:many-articles']);
   });
 
   it.skipIf(!existsSync(SHARED_PAGES))('never says "not an article" where the gate says likely (Readability pages, five URL shapes)', () => {

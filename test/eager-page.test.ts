@@ -12,6 +12,7 @@ import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, WAKE_MESSAGE } from '..
 import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/page/status-global';
 import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
+import type { PreVerdict } from '../lib/article/pre-gate';
 import { listenerDrivers } from './_fake-page-api';
 import { LATE_CONTENT_MS } from '../lib/page/wait';
 
@@ -161,7 +162,7 @@ describe('eager content script', () => {
   it('takes a pre-gate verdict as final: no full gate, no late-content wait; null asks the gate', async () => {
     const timers = vi.spyOn(globalThis, 'setTimeout');
     const gate = vi.fn(() => notArticle);
-    const pre: GateResult = { likely: false, signals: ['veto:url:account'] };
+    const pre: PreVerdict = { likely: false, signals: ['veto:url:account'] };
     const p = setup({ gate, body: '<div id="app"></div>', preGate: () => pre });
     await settle();
     expect(gate).not.toHaveBeenCalled();
@@ -174,6 +175,19 @@ describe('eager content script', () => {
     await settle();
     expect(q.entry).toHaveBeenCalledTimes(1);
     q.stop();
+  });
+
+  it('waits for late content after a text-based pre-gate "no" on a shell page, as after the gate\'s', async () => {
+    let later = false;
+    const gate = vi.fn(() => (later ? article : notArticle));
+    const pre: PreVerdict = { likely: false, signals: ['veto:html:many-articles'], textBased: true };
+    const p = setup({ gate, body: '<div id="app"></div>', preGate: () => pre });
+    await settle();
+    expect(p.status()).toMatchObject({ state: 'not-article', signals: pre.signals });
+    later = true;
+    p.document.getElementById('app')!.appendChild(p.document.createElement('p')).textContent = LONG;
+    await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
+    p.stop();
   });
 
   it('hands the reader a one-time question: has the document changed since the gate passed?', async () => {

@@ -50,6 +50,11 @@ function hasSearchKey(search: string): boolean {
   return false;
 }
 
+/** This many <article>s make a listing of teasers (html:many-articles)… */
+export const MANY_ARTICLES = 4;
+/** …unless the page's text score reaches this, or the page's own article metadata says otherwise. */
+export const TEASER_PAGE_SCORE = 40;
+
 /** Facts from one pass over the elements (querySelector is slow on linkedom, fine in browsers). */
 export interface PageFacts {
   /** Readability-style text score: sum of sqrt(len − 140) over long visible <p>/<pre>. */
@@ -106,11 +111,22 @@ function newFacts(): PageFacts {
   return { density: 0, articles: 0, articleBody: false, ogType: null, password: false, searchInMain: false, posts: 0 };
 }
 
+/** A text block (a <p>/<pre>, or a div's own text) counts from this weight on. */
+const BLOCK_MIN = 140;
+/** A <p>/<pre>'s text weight. */
+const paragraphWeight = (el: Element): number => textWeight((el.textContent ?? '').trim());
+/** The weight of the text that sits directly in a div (its own text nodes). */
+function divOwnWeight(d: Element): number {
+  let len = 0;
+  for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
+  return len;
+}
+
 /** One <p>/<pre>'s share of the text score (stops adding past `limit`: the decision is made). */
 function addParagraph(f: PageFacts, el: Element, limit: number, offText: (el: Element) => boolean): void {
   if (f.density > limit) return;
-  const len = textWeight((el.textContent ?? '').trim());
-  if (len >= 140 && !offText(el)) f.density += Math.sqrt(len - 140);
+  const len = paragraphWeight(el);
+  if (len >= BLOCK_MIN && !offText(el)) f.density += Math.sqrt(len - BLOCK_MIN);
 }
 
 function addInput(f: PageFacts, el: Element): void {
@@ -137,10 +153,9 @@ function* addDivText(f: PageFacts, divs: ArrayLike<Element>, limit: number, offT
   for (let i = 0; i < divs.length; i++) {
     if (i % GATE_STEP === GATE_STEP - 1) yield;
     const d = divs[i]!;
-    let len = 0;
-    for (let c = d.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) len += textWeight((c as Text).data);
-    if (len < 140 || offText(d)) continue;
-    f.density += Math.sqrt(len - 140);
+    const len = divOwnWeight(d);
+    if (len < BLOCK_MIN || offText(d)) continue;
+    f.density += Math.sqrt(len - BLOCK_MIN);
     if (f.density > limit) break;
   }
 }
@@ -198,6 +213,29 @@ function* pageFactsByQuery(doc: Document, limit: number): Steps<PageFacts> {
   yield;
   yield* addDivText(f, doc.getElementsByTagName('div'), limit, offText);
   return f;
+}
+
+/**
+ * At least the gate's text score, reaching `limit` or stopping once past it (for the pre-gate, #8):
+ * every long <p>/<pre> and every div's own text, with no off-text test (nav, footer, hidden…: it
+ * only ever lowers the score) and divs counted even where the gate skips them. No ancestor walk,
+ * no attribute reads: the fewest element interfaces a text score can touch. In one piece, so only
+ * on pages of at most `maxBlocks` <p>/<pre>/<div>s: past that, Infinity (the gate counts in slices, #7).
+ */
+export function textScoreAtLeastGate(doc: Document, limit: number, maxBlocks: number): number {
+  const paras = doc.querySelectorAll('p, pre');
+  const divs = doc.getElementsByTagName('div');
+  if (paras.length + divs.length > maxBlocks) return Infinity;
+  let score = 0;
+  for (let i = 0; i < paras.length && score < limit; i++) {
+    const len = paragraphWeight(paras[i]!);
+    if (len >= BLOCK_MIN) score += Math.sqrt(len - BLOCK_MIN);
+  }
+  for (let i = 0; i < divs.length && score < limit; i++) {
+    const len = divOwnWeight(divs[i]!);
+    if (len >= BLOCK_MIN) score += Math.sqrt(len - BLOCK_MIN);
+  }
+  return score;
 }
 
 /** Browsers have layout (and fast selectors); linkedom has neither. */
@@ -284,7 +322,7 @@ export function* articleGateSteps(doc: Document, url: string): Steps<GateResult>
     signals.push('microdata:articleBody');
   }
   if (facts.articles === 1) signals.push('html:article');
-  else if (facts.articles >= 4) negative.push('html:many-articles');
+  else if (facts.articles >= MANY_ARTICLES) negative.push('html:many-articles');
   if (facts.password) negative.push('form:password');
   if (facts.searchInMain) negative.push('form:search-in-main');
   // Forum threads repeat one post template: many comment/post containers or post authors.
@@ -302,7 +340,7 @@ export function* articleGateSteps(doc: Document, url: string): Steps<GateResult>
     switch (n) {
       case 'url:account': return true;
       case 'form:password': return density < 20;
-      case 'html:many-articles': return !strong && density < 40;
+      case 'html:many-articles': return !strong && density < TEASER_PAGE_SCORE;
       case 'json-ld:DiscussionForumPosting': case 'json-ld:QAPage': return !signals.some((s) => s.startsWith('json-ld:'));
       default: return !strong;
     }

@@ -1,6 +1,7 @@
 /**
  * A first look before the gate (issue #8): settles the commonest pages that are not articles from
- * the URL and a few selector counts, without making a single element wrapper. In the content
+ * the URL and a few selector counts, without making a single element wrapper (save the teaser
+ * rule, last, which reads paragraph text). In the content
  * script's fresh isolated world the first element the script touches costs a page ~0.45 ms
  * (Element, Node, HTMLElement and the element's own interface are set up on first use), and the
  * full gate touches a dozen element interfaces (p, div, meta, input, script, their ancestors…),
@@ -9,16 +10,22 @@
  * It answers only "not an article", and only where the full gate (lib/article/gate.ts) surely
  * says so too: an account URL (an outright veto), or a veto that only the page's own article
  * metadata lifts (a home / search / forum URL, a search box in the main content, a thread of
- * posts) on a page with nothing that could be that metadata. Every selector over-approximates
+ * posts) on a page with nothing that could be that metadata, or a listing of teaser <article>s
+ * whose text score, counted high, stays below what lifts that veto. Every selector over-approximates
  * the metadata the gate reads and under-approximates the vetoes, so it never says "no" where the
  * gate says "yes". Anything else is `null`: ask the full gate.
  */
-import { urlSignals } from './gate';
+import { MANY_ARTICLES, TEASER_PAGE_SCORE, textScoreAtLeastGate, urlSignals } from './gate';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, jsonLdNodes, typesOf } from './jsonld';
 
 export interface PreVerdict {
   likely: false;
   signals: string[];
+  /**
+   * The veto rests on the page's text score (a listing of teaser <article>s), which late content
+   * may still lift: an app shell waits for it as after the gate's own "no" (lib/page/eager.ts).
+   */
+  textBased?: true;
 }
 
 /**
@@ -33,6 +40,12 @@ const SEARCH_IN_MAIN = ':is(main, [role="main"]) input:is([type="search"], [name
 /** The gate's thread markers, counted as it counts them (itemprop="comment", POST_CLASS words). */
 const POST_ITEMS = '[itemprop="comment"]';
 const POST_AUTHORS = '[class~="post-author"], [class~="postauthor"], [class~="username"]';
+
+/**
+ * The teaser rule reads text in one piece (no slices, unlike the gate, #7): only on pages of at
+ * most this many <p>/<pre>/<div>s (a few milliseconds at most; real home pages run to thousands).
+ */
+const TEASER_MAX_BLOCKS = 1500;
 
 /** The gate's `posts >= 5` (html:thread). */
 const THREAD_POSTS = 5;
@@ -53,5 +66,14 @@ export function preGate(doc: Document, url: string): PreVerdict | null {
   }
   if (count(SEARCH_IN_MAIN) > 0) vetoes.push('form:search-in-main');
   if (count(POST_ITEMS) + count(POST_AUTHORS) >= THREAD_POSTS) vetoes.push('html:thread');
-  return vetoes.length > 0 ? { likely: false, signals: [...signals, ...vetoes.map((n) => `veto:${n}`)] } : null;
+  const verdict = (more: Partial<PreVerdict> = {}): PreVerdict => ({ likely: false, signals: [...signals, ...vetoes.map((n) => `veto:${n}`)], ...more });
+  if (vetoes.length > 0) return verdict();
+  // A home page of teasers: the gate's html:many-articles veto, which only article metadata (none
+  // here, see above) or a text score of TEASER_PAGE_SCORE lifts. Last and only here: reading text
+  // is the first element wrapper the pre-gate makes (#8), and on most pages a veto above came first.
+  if (count('article') >= MANY_ARTICLES && textScoreAtLeastGate(doc, TEASER_PAGE_SCORE, TEASER_MAX_BLOCKS) < TEASER_PAGE_SCORE) {
+    vetoes.push('html:many-articles');
+    return verdict({ textBased: true });
+  }
+  return null;
 }

@@ -24,6 +24,7 @@
  * logged with a prefix and swallowed.
  */
 import type { GateResult } from '../article/gate';
+import type { PreVerdict } from '../article/pre-gate';
 import type { PageStatus } from '../messaging';
 import { LATE_CONTENT_MS, cancellation, isShellText, waitForContent, watchForChanges } from './wait';
 import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
@@ -51,10 +52,11 @@ export interface EagerDeps {
   gate(doc: Document, url: string): GateResult;
   /**
    * A first look (lib/article/pre-gate.ts): "not an article" where that is plain from the URL and a
-   * few selector counts, else null (ask the gate). Its "no" needs no late-content wait: it rests on
-   * vetoes only article metadata lifts (or on the URL), as its header says.
+   * few selector counts, else null (ask the gate). Its "no" needs no late-content wait where it
+   * rests on vetoes only article metadata lifts (or on the URL), as its header says; a `textBased`
+   * "no" (teaser listing) waits on a shell page like the gate's.
    */
-  preGate?(doc: Document, url: string): GateResult | null;
+  preGate?(doc: Document, url: string): PreVerdict | null;
   /**
    * The same gate as steps (lib/article/gate.ts articleGateSteps). When given, the first decision
    * runs in slices (issue #7: on big pages the gate was a long task of its own, even in an idle
@@ -219,7 +221,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
       // nothing while the page is still; the settings are read once it turns into an article. No
       // deadline timer: the watch ends on the first change after LATE_CONTENT_MS (lib/page/wait.ts).
-      if (early || !isShellText(doc)) return;
+      if ((early && !early.textBased) || !isShellText(doc)) return;
       const ctl = cancellation();
       waiting = ctl;
       const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS, undefined, true);
