@@ -113,6 +113,7 @@ export async function loadPackagedPack(
   if (cached) {
     const pack = await fromCache(cached, start);
     if (pack) return pack;
+    performance.measure?.(PACK_CACHE_MISS_MEASURE, { start, end: performance.now() });
   }
   const abs = (u: string) => (/^[a-z-]+:\/\//i.test(u) ? u : resolve(u.startsWith('/') ? u : `/${u}`));
   let plain: Uint8Array;
@@ -178,30 +179,75 @@ async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | nu
   return pack;
 }
 
-/** Every shard fetched at once, read whole each, joined in order as one stream (inflated when it is gzip). */
+/**
+ * Every shard fetched at once, read whole each, joined in order: gzip shards as one stream
+ * inflated on the way; plain shards (what the build ships) each copied into one buffer as soon as
+ * it and the shards before it are in (placeShards), so the copy runs while the other bodies still
+ * arrive instead of after the last one.
+ */
 async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Uint8Array> {
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
     if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    const body = new Uint8Array(await res.arrayBuffer());
+    performance.measure?.(PACK_SHARD_MEASURE, { start, end: performance.now() });
+    return body;
   });
   // A rejected shard must not go unhandled while an earlier one is still awaited.
   for (const b of bodies) b.catch(() => {});
   const first = await bodies[0]!;
   const t0 = performance.now();
   performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
-  let next = 0;
-  const joined = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (next === bodies.length) return controller.close();
-      const part = next === 0 ? first : await bodies[next]!;
-      next++;
-      controller.enqueue(part);
-    },
-  });
-  const plain = await streamBytes(joined);
+  let plain: Uint8Array;
+  if (isGzip(first)) {
+    let next = 0;
+    const joined = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (next === bodies.length) return controller.close();
+        const part = next === 0 ? first : await bodies[next]!;
+        next++;
+        controller.enqueue(part);
+      },
+    });
+    plain = await streamBytes(joined);
+  } else plain = await placeShards(first, bodies.slice(1));
   performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
   return plain;
+}
+
+/**
+ * Plain shards joined in order into one buffer, each copied in as soon as it and every shard
+ * before it have arrived. The build cuts the image into ranges of equal size ±1 byte
+ * (lib/build/default-pack-plugin.ts packShards), so shards × (first's length + 1) bytes hold it
+ * whole and the buffer is made once, before the rest arrive; a shard that breaks that bound
+ * (another cut) grows it. Returns a view of the joined bytes (its buffer may be a few bytes
+ * longer). Why (issue #8, first start after an install or update): joining all 6.5 MB after the
+ * last body took ~4 ms of the worker's thread (last shard in → joined, in the worker, load ~15),
+ * between the bodies' arrival and the decode.
+ */
+export async function placeShards(first: Uint8Array, rest: readonly Promise<Uint8Array>[]): Promise<Uint8Array> {
+  const count = rest.length + 1;
+  let out = new Uint8Array(count * (first.length + 1));
+  const waiting: (Uint8Array | undefined)[] = [first];
+  let placed = 0, at = 0;
+  const place = () => {
+    for (let part = waiting[placed]; part; part = waiting[placed]) {
+      if (at + part.length > out.length) {
+        const grown = new Uint8Array(Math.max(2 * out.length, at + part.length));
+        grown.set(out.subarray(0, at));
+        out = grown;
+      }
+      out.set(part, at);
+      at += part.length;
+      waiting[placed++] = undefined;
+    }
+  };
+  place();
+  await Promise.all(rest.map((body, i) => body.then((part) => {
+    waiting[i + 1] = part;
+    place();
+  })));
+  return out.subarray(0, at);
 }
 
 /**
@@ -214,6 +260,10 @@ export const PACK_INFLATE_MEASURE = 'backstory:pack-inflate';
 export const PACK_DECODE_MEASURE = 'backstory:pack-decode';
 /** Cache path: from the load's start until the cached image's bytes are read (lib/background/pack-cache.ts). */
 export const PACK_CACHE_READ_MEASURE = 'backstory:pack-cache-read';
+/** One per shard, from the load's start until that shard's whole body is read (in the order they arrive). */
+export const PACK_SHARD_MEASURE = 'backstory:pack-shard';
+/** Shards path with a cache: from the load's start until the cache said it has no image (the shards are fetched after). */
+export const PACK_CACHE_MISS_MEASURE = 'backstory:pack-cache-miss';
 /** The image written to the cache after a shard load (its duration: the write). */
 export const PACK_CACHE_WRITE_MEASURE = 'backstory:pack-cache-write';
 /** The cached image's SHA-256 check, run a moment after a cache-path load. */
