@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packShards, SHARDS } from '../lib/build/default-pack-plugin';
-import { knowledgeFor, loadPackagedPack, PACK_PATH_MARK, placeShards } from '../lib/background/packs';
+import { knowledgeFor, loadPackagedPack, PACK_PATH_MARK } from '../lib/background/packs';
 import { encodeRuntimePack, isRuntimePack } from '../lib/dataset/runtime-pack';
 import type { Pack } from '../lib/dataset/schema';
 import { ENTITIES } from './entities-fixture';
@@ -52,28 +52,5 @@ describe('default pack shards', () => {
     expect((performance.getEntriesByName(PACK_PATH_MARK).at(-1) as PerformanceMark).detail).toBe('shards');
     expect(loaded!.entities.map((e) => e.id)).toEqual(p.entities.map((e) => e.id));
     expect(knowledgeFor([loaded!]).entities.byId.size).toBe(p.entities.length);
-  });
-
-  it('are joined in order, each copied in once it and the shards before it are in (not after the last one)', async () => {
-    const image = Uint8Array.from({ length: 803 }, (_, i) => (i * 7 + 3) & 0xff);
-    const shards = packShards(image).map((s) => s.slice());
-    const answer: ((b: Uint8Array) => void)[] = [];
-    const rest = shards.slice(1).map(() => new Promise<Uint8Array>((r) => answer.push(r)));
-    const joined = placeShards(shards[0]!, rest);
-    // Shards 2 and 1 arrive (out of order), then their bytes are reused (as a fetch's body may be
-    // dropped): had the copy waited for the last shard, it would read the overwritten bytes.
-    answer[1]!(shards[2]!);
-    answer[0]!(shards[1]!);
-    await new Promise((r) => setTimeout(r, 0));
-    for (const s of shards.slice(0, 3)) s.fill(0);
-    for (let i = 2; i < answer.length; i++) answer[i]!(shards[i + 1]!);
-    expect(await joined).toEqual(image);
-  });
-
-  it('are joined whole when cut unevenly (the buffer grows), and one shard is the image as is', async () => {
-    const image = Uint8Array.from({ length: 500 }, (_, i) => i & 0xff);
-    const cuts = [image.subarray(0, 10), image.subarray(10, 20), image.subarray(20, 500)];
-    expect(await placeShards(cuts[0]!, cuts.slice(1).map((c) => Promise.resolve(c)))).toEqual(image);
-    expect(await placeShards(image, [])).toEqual(image);
   });
 });

@@ -179,12 +179,7 @@ async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | nu
   return pack;
 }
 
-/**
- * Every shard fetched at once, read whole each, joined in order: gzip shards as one stream
- * inflated on the way; plain shards (what the build ships) each copied into one buffer as soon as
- * it and the shards before it are in (placeShards), so the copy runs while the other bodies still
- * arrive instead of after the last one.
- */
+/** Every shard fetched at once, read whole each, joined in order as one stream (inflated when it is gzip). */
 async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Uint8Array> {
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
@@ -198,56 +193,18 @@ async function loadShards(urls: string[], fetchFn: typeof fetch, start: number):
   const first = await bodies[0]!;
   const t0 = performance.now();
   performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
-  let plain: Uint8Array;
-  if (isGzip(first)) {
-    let next = 0;
-    const joined = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (next === bodies.length) return controller.close();
-        const part = next === 0 ? first : await bodies[next]!;
-        next++;
-        controller.enqueue(part);
-      },
-    });
-    plain = await streamBytes(joined);
-  } else plain = await placeShards(first, bodies.slice(1));
+  let next = 0;
+  const joined = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (next === bodies.length) return controller.close();
+      const part = next === 0 ? first : await bodies[next]!;
+      next++;
+      controller.enqueue(part);
+    },
+  });
+  const plain = await streamBytes(joined);
   performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
   return plain;
-}
-
-/**
- * Plain shards joined in order into one buffer, each copied in as soon as it and every shard
- * before it have arrived. The build cuts the image into ranges of equal size ±1 byte
- * (lib/build/default-pack-plugin.ts packShards), so shards × (first's length + 1) bytes hold it
- * whole and the buffer is made once, before the rest arrive; a shard that breaks that bound
- * (another cut) grows it. Returns a view of the joined bytes (its buffer may be a few bytes
- * longer). Why (issue #8, first start after an install or update): joining all 6.5 MB after the
- * last body took ~4 ms of the worker's thread (last shard in → joined, in the worker, load ~15),
- * between the bodies' arrival and the decode.
- */
-export async function placeShards(first: Uint8Array, rest: readonly Promise<Uint8Array>[]): Promise<Uint8Array> {
-  const count = rest.length + 1;
-  let out = new Uint8Array(count * (first.length + 1));
-  const waiting: (Uint8Array | undefined)[] = [first];
-  let placed = 0, at = 0;
-  const place = () => {
-    for (let part = waiting[placed]; part; part = waiting[placed]) {
-      if (at + part.length > out.length) {
-        const grown = new Uint8Array(Math.max(2 * out.length, at + part.length));
-        grown.set(out.subarray(0, at));
-        out = grown;
-      }
-      out.set(part, at);
-      at += part.length;
-      waiting[placed++] = undefined;
-    }
-  };
-  place();
-  await Promise.all(rest.map((body, i) => body.then((part) => {
-    waiting[i + 1] = part;
-    place();
-  })));
-  return out.subarray(0, at);
 }
 
 /**
