@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { bucketCount, DeferredStrings, FrontCodedStrings, FrozenStrings, StringList, frontEncode } from '../lib/dataset/frozen-strings';
+import { bucketCount, DeferredStrings, FrontCodedStrings, FrozenStrings, MAX_FRONT_CODED_LENGTH, StringList, frontEncode } from '../lib/dataset/frozen-strings';
 import { fnv1a } from '../lib/fnv';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
@@ -126,6 +126,18 @@ describe('front coding', () => {
       expect(table.indexOf(miss)).toBe(plain.indexOf(miss));
     }
     expect(() => table.keyAt(distinct.length)).toThrow(RangeError);
+  });
+  it('holds keys up to the longest a front-coded table can store (its buffers are sized to that bound, not measured)', () => {
+    // The longest key StringList stores (65,535 bytes) after one sharing 255 bytes with it: the
+    // hash state and scratch reach MAX_FRONT_CODED_LENGTH's range without overflowing.
+    const longest = ['z'.repeat(300), `${'z'.repeat(255)}${'é'.repeat((0xffff - 255) >> 1)}`];
+    const table = new FrontCodedStrings(frontEncode(StringList.encode(longest)));
+    expect(new TextEncoder().encode(longest[1]!).length).toBeLessThanOrEqual(MAX_FRONT_CODED_LENGTH);
+    longest.forEach((k, i) => {
+      expect(table.indexOf(k)).toBe(i);
+      expect(table.keyAt(i)).toBe(k);
+    });
+    expect(table.indexOf(`${longest[1]}`.slice(0, -1))).toBe(-1);
   });
   it('refuses front-coded parts that do not add up', () => {
     const coded = frontEncode(StringList.encode(['ab', 'abc']));

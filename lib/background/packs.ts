@@ -113,6 +113,7 @@ export async function loadPackagedPack(
   if (cached) {
     const pack = await fromCache(cached, start);
     if (pack) return pack;
+    performance.measure?.(PACK_CACHE_MISS_MEASURE, { start, end: performance.now() });
   }
   const abs = (u: string) => (/^[a-z-]+:\/\//i.test(u) ? u : resolve(u.startsWith('/') ? u : `/${u}`));
   let plain: Uint8Array;
@@ -183,7 +184,9 @@ async function loadShards(urls: string[], fetchFn: typeof fetch, start: number):
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
     if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    const body = new Uint8Array(await res.arrayBuffer());
+    performance.measure?.(PACK_SHARD_MEASURE, { start, end: performance.now() });
+    return body;
   });
   // A rejected shard must not go unhandled while an earlier one is still awaited.
   for (const b of bodies) b.catch(() => {});
@@ -214,6 +217,10 @@ export const PACK_INFLATE_MEASURE = 'backstory:pack-inflate';
 export const PACK_DECODE_MEASURE = 'backstory:pack-decode';
 /** Cache path: from the load's start until the cached image's bytes are read (lib/background/pack-cache.ts). */
 export const PACK_CACHE_READ_MEASURE = 'backstory:pack-cache-read';
+/** One per shard, from the load's start until that shard's whole body is read (in the order they arrive). */
+export const PACK_SHARD_MEASURE = 'backstory:pack-shard';
+/** Shards path with a cache: from the load's start until the cache said it has no image (the shards are fetched after). */
+export const PACK_CACHE_MISS_MEASURE = 'backstory:pack-cache-miss';
 /** The image written to the cache after a shard load (its duration: the write). */
 export const PACK_CACHE_WRITE_MEASURE = 'backstory:pack-cache-write';
 /** The cached image's SHA-256 check, run a moment after a cache-path load. */

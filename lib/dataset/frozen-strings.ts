@@ -167,9 +167,11 @@ export class FrontCodedStrings {
     const { shared, suffixLengths, suffixBytes } = coded;
     const n = shared.length;
     if (suffixLengths.length !== n) throw new Error('FrozenStrings: front-coded counts disagree');
-    // Two short loops, not one long one: at a worker start this code is cold, and small loops
-    // reach optimised code sooner (measured: a fused loop cost more thread CPU in a cold worker).
-    const maxLength = 255 + maxOf(suffixLengths);
+    // The longest key a front-coded table can hold (shared ≤ 255 bytes, a suffix < 65,536): the
+    // hash state and the scratch buffer are sized to it instead of the table's own longest key,
+    // whose search (a pass over the 131k suffix lengths) cost ~2.5 ms of a cold worker's load
+    // (issue #8); the two zeroed buffers (320 KB, one dropped after the load) cost microseconds.
+    const maxLength = MAX_FRONT_CODED_LENGTH;
     const suffixStart = new Uint32Array(n + 1);
     const hashes = frontHashes(shared, suffixLengths, suffixBytes, suffixStart, maxLength);
     this.size = n;
@@ -249,12 +251,8 @@ export class FrontCodedStrings {
   }
 }
 
-/** The largest value of a column (0 when empty). */
-function maxOf(values: Uint16Array): number {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
-  return max;
-}
+/** The most bytes a front-coded key can have: a shared prefix (a u8) and a suffix (a u16). */
+export const MAX_FRONT_CODED_LENGTH = 0xff + 0xffff;
 
 /**
  * Each front-coded key's FNV-1a hash (as fnv1a over its UTF-16 code units), its suffix's start

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch, rmDirs, startServer } from './_browser';
 import { COVERAGE_MEASURE, KNOWLEDGE_MEASURE } from '../../lib/background/knowledge-source';
-import { PACK_DECODE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_PATH_MARK } from '../../lib/background/packs';
+import { PACK_CACHE_MISS_MEASURE, PACK_SHARD_MEASURE, PACK_DECODE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_PATH_MARK } from '../../lib/background/packs';
 import { PACK_CACHE_DB } from '../../lib/background/pack-cache';
 import { summarize } from './measure';
 
@@ -45,8 +45,8 @@ const pages = await Promise.all(byBuild.map(async (b) => {
   await p.goto(`chrome-extension://${b.id}/popup.html`, { waitUntil: 'domcontentloaded' });
   return p;
 }));
-const names = [KNOWLEDGE_MEASURE, COVERAGE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_DECODE_MEASURE, PACK_PATH_MARK];
-const KEYS = ['linking', 'all', 'fetch', 'inflate', 'decode'] as const;
+const names = [KNOWLEDGE_MEASURE, COVERAGE_MEASURE, PACK_FETCH_MEASURE, PACK_INFLATE_MEASURE, PACK_DECODE_MEASURE, PACK_CACHE_MISS_MEASURE, PACK_PATH_MARK];
+const KEYS = ['linking', 'all', 'fetch', 'inflate', 'decode', 'miss'] as const;
 type Sample = Record<(typeof KEYS)[number], number> & { path: string };
 
 async function loadOnce(k: number): Promise<Sample> {
@@ -61,13 +61,15 @@ async function loadOnce(k: number): Promise<Sample> {
     await rt.sendMessage({ type: 'ui:get-dataset-info' });
   });
   for (let i = 0; i < 400 && (await worker.evaluate((n) => performance.getEntriesByName(n).length, COVERAGE_MEASURE)) === before; i++) await new Promise((r) => setTimeout(r, 10));
+  const shards = await worker.evaluate((n) => performance.getEntriesByName(n).slice(-8).map((e) => e.duration), PACK_SHARD_MEASURE);
   const r = await worker.evaluate((ns) => ({
-    t: ns.slice(0, 5).map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN),
-    path: ((performance.getEntriesByName(ns[5]!).at(-1) as PerformanceMark | undefined)?.detail as string | undefined) ?? 'none',
+    t: ns.slice(0, 6).map((n) => performance.getEntriesByName(n).at(-1)?.duration ?? NaN),
+    path: ((performance.getEntriesByName(ns[6]!).at(-1) as PerformanceMark | undefined)?.detail as string | undefined) ?? 'none',
   }), names);
   // Let the cache write (1 s after a shard load) pass before the next load of either build.
   await new Promise((res) => setTimeout(res, 1300));
-  return { linking: r.t[0]!, all: r.t[1]!, fetch: r.t[2]!, inflate: r.t[3]!, decode: r.t[4]!, path: r.path };
+  if (shards.length) console.log(`  ${k === 0 ? 'A' : 'B'} shards arrive at ${shards.map((x) => x.toFixed(0)).join(' ')} ms; joined at ${(r.t[2]! + r.t[3]!).toFixed(0)}, linking ${r.t[0]!.toFixed(0)}, all ${r.t[1]!.toFixed(0)}`);
+  return { linking: r.t[0]!, all: r.t[1]!, fetch: r.t[2]!, inflate: r.t[3]!, decode: r.t[4]!, miss: r.t[5]!, path: r.path };
 }
 
 const got: Sample[][] = [[], []];
@@ -79,7 +81,8 @@ for (let i = 0; i < pairs + 1; i++) {
   got[0]!.push(pair[0]!); got[1]!.push(pair[1]!);
   console.log(`pair ${i}: A all ${pair[0]!.all.toFixed(1)} (${pair[0]!.path}), B all ${pair[1]!.all.toFixed(1)} (${pair[1]!.path})`);
 }
-const med = (xs: number[]) => summarize(xs.filter(Number.isFinite)).median;
+// NaN where a build leaves no such measure (an older build's missing step): reported as NaN.
+const med = (xs: number[]) => { const ok = xs.filter(Number.isFinite); return ok.length ? summarize(ok).median : NaN; };
 for (const [k, label] of [[0, 'A'], [1, 'B']] as const) {
   console.log(`${label} ${k === 0 ? dirA : dirB}: ` + KEYS.map((key) => `${key} ${med(got[k]!.map((x) => x[key])).toFixed(1)}`).join(', ') + ` · paths ${[...new Set(got[k]!.map((x) => x.path))].join('/')}`);
 }
