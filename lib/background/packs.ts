@@ -96,7 +96,7 @@ export const CACHE_WRITE_DELAY_MS = 1000;
  * leaves a PACK_PATH_MARK whose detail says which path ran ('cache' or 'shards').
  *
  * Shards: the file cut into byte ranges (lib/build/default-pack-plugin.ts), all fetched at once
- * and joined in order. Measured in Chromium's service worker, one extension-file fetch delivers
+ * and read in order (a runtime image is decoded from the shard buffers, not joined first). Measured in Chromium's service worker, one extension-file fetch delivers
  * its body at a fixed pace whatever the machine does (2.1 MB took 73–137 ms); four fetches of a
  * quarter each took 40–50 ms together (issue #8). Since session 13 the build ships the image's
  * shards plain (not gzip: no inflate on the worker's thread); gzip shards (one gzip cut into
