@@ -71,8 +71,11 @@ describe('the decoded-image cache', () => {
     expect(await cache.write('b', new Uint8Array([9]))).toBe(true);
     expect(await cache.read('a')).toBeNull();
     expect([...(await cache.read('b'))!]).toEqual([9]);
+    // An image given as its shards, in order, is stored and read back as the one image.
+    expect(await cache.write('c', [new Uint8Array([1, 2]), new Uint8Array(0), new Uint8Array([3])])).toBe(true);
+    expect([...(await cache.read('c'))!]).toEqual([1, 2, 3]);
     await cache.drop();
-    expect(await cache.read('b')).toBeNull();
+    expect(await cache.read('c')).toBeNull();
     expect(idbPackCache(undefined)).toBeNull();
   });
 

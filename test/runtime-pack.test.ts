@@ -193,6 +193,38 @@ describe('binary image', () => {
     expect(img.u32('wide').buffer).toBe(packed.buffer);
     expect(() => img.u32('len')).toThrow(/not u32/);
   });
+  it('reads an image from its shards in order, at any cuts: a section inside an aligned shard is a view of it, one across a cut a copy', () => {
+    const packed = encodeImage('TEST', { hello: 'wörld' }, { ...sections, n: Uint16Array.from({ length: 50 }, (_, i) => i) }, { compact: true });
+    const whole = decodeImage<{ hello: string }>(packed, 'TEST');
+    const names = ['a', 'b', 'c', 'd', 'e', 'n'] as const;
+    const kinds = { a: 'u8', b: 'u16', c: 'u32', d: 'i32', e: 'f64', n: 'u16' } as const;
+    const read = (img: ReturnType<typeof decodeImage>, n: (typeof names)[number]) => [...img[kinds[n]](n)].map(String);
+    for (let cut = 1; cut < packed.length; cut++) {
+      for (const second of [cut + 1, cut + 5, packed.length]) {
+        const parts = [packed.slice(0, cut), packed.slice(cut, Math.min(second, packed.length)), packed.slice(Math.min(second, packed.length))];
+        const img = decodeImage<{ hello: string }>(parts, 'TEST');
+        expect(img.data.hello).toBe('wörld');
+        for (const n of names) expect(read(img, n)).toEqual(read(whole, n));
+      }
+    }
+    // Cut at a multiple of 8 past the header: the sections after it are views of the second shard.
+    const header = JSON.parse(new TextDecoder().decode(packed.subarray(8, 8 + new DataView(packed.buffer).getUint32(4, true)))) as { sections: [string, string, number][] };
+    const base = (8 + new DataView(packed.buffer).getUint32(4, true) + 7) & ~7;
+    const at = base + header.sections.find((e) => e[0] === 'c')![2];
+    const shards = [packed.slice(0, at), packed.slice(at)];
+    const img = decodeImage(shards, 'TEST');
+    expect(img.u32('c').buffer).toBe(shards[1]!.buffer);
+    expect(img.f64('e').buffer).toBe(shards[1]!.buffer);
+    expect(img.u8('a').buffer).toBe(shards[0]!.buffer);
+    // Cut inside 'e': it is copied out, once.
+    const split = [packed.slice(0, at + (header.sections.find((e) => e[0] === 'e')![2] - header.sections.find((e) => e[0] === 'c')![2]) + 4), new Uint8Array(0)];
+    split[1] = packed.slice(split[0]!.length);
+    const img2 = decodeImage(split, 'TEST');
+    expect(img2.f64('e').buffer).not.toBe(split[0]!.buffer);
+    expect(img2.f64('e')).toBe(img2.f64('e'));
+    expect(() => decodeImage([packed.slice(0, 5)], 'TEST')).toThrow(/magic/);
+    expect(() => decodeImage([packed.slice(0, at), packed.slice(at, packed.length - 8)], 'TEST').u16('n')).toThrow(/past the end/);
+  });
   it('reads an image that does not start at an 8-byte boundary', () => {
     const shifted = new Uint8Array(bytes.length + 3);
     shifted.set(bytes, 3);

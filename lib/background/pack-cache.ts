@@ -22,6 +22,7 @@
  * shards. The caller also checks the bytes it gets (packs.ts: size, SHA-256 against the key,
  * decode) and drops the entry when they fail.
  */
+import type { ImageBytes } from '../dataset/binary-image';
 
 export const PACK_CACHE_DB = 'backstory-pack-cache';
 const STORE = 'images';
@@ -39,8 +40,11 @@ interface Entry {
 export interface PackCache {
   /** The image cached under `key`, or null (none, another key, unreadable). Never rejects. */
   read(key: string): Promise<Uint8Array | null>;
-  /** Keep `bytes` under `key`, replacing any other image; whether it was stored. Never rejects. */
-  write(key: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Keep `bytes` (the image, or its shards in order: the Blob joins them, so the worker makes no
+   * joined copy of its own) under `key`, replacing any other image; whether it was stored. Never rejects.
+   */
+  write(key: string, bytes: ImageBytes): Promise<boolean>;
   /** Remove the entry (a corrupt image). Never rejects. */
   drop(): Promise<void>;
 }
@@ -84,7 +88,8 @@ export function idbPackCache(factory: IDBFactory | undefined = globalThis.indexe
     },
     async write(key, bytes) {
       try {
-        const entry: Entry = { key, size: bytes.byteLength, image: new Blob([bytes as Uint8Array<ArrayBuffer>]) };
+        const image = new Blob((bytes instanceof Uint8Array ? [bytes] : [...bytes]) as Uint8Array<ArrayBuffer>[]);
+        const entry: Entry = { key, size: image.size, image };
         await run('readwrite', (s) => s.put(entry, ENTRY));
         return true;
       } catch {

@@ -11,6 +11,7 @@
 import type { Pack } from '../dataset/schema';
 import { parsePack as parsePackText } from '../dataset/pack';
 import { decodeRuntimePack, isRuntimePack, runtimeImageKey, type RuntimePack } from '../dataset/runtime-pack';
+import type { ImageBytes } from '../dataset/binary-image';
 import { sha256Hex, type PackCache } from './pack-cache';
 import { buildKnowledge, type Knowledge } from '../knowledge';
 
@@ -95,7 +96,7 @@ export const CACHE_WRITE_DELAY_MS = 1000;
  * leaves a PACK_PATH_MARK whose detail says which path ran ('cache' or 'shards').
  *
  * Shards: the file cut into byte ranges (lib/build/default-pack-plugin.ts), all fetched at once
- * and joined in order. Measured in Chromium's service worker, one extension-file fetch delivers
+ * and read in order (a runtime image is decoded from the shard buffers, not joined first). Measured in Chromium's service worker, one extension-file fetch delivers
  * its body at a fixed pace whatever the machine does (2.1 MB took 73–137 ms); four fetches of a
  * quarter each took 40–50 ms together (issue #8). Since session 13 the build ships the image's
  * shards plain (not gzip: no inflate on the worker's thread); gzip shards (one gzip cut into
@@ -116,7 +117,7 @@ export async function loadPackagedPack(
     performance.measure?.(PACK_CACHE_MISS_MEASURE, { start, end: performance.now() });
   }
   const abs = (u: string) => (/^[a-z-]+:\/\//i.test(u) ? u : resolve(u.startsWith('/') ? u : `/${u}`));
-  let plain: Uint8Array;
+  let plain: ImageBytes;
   if (urls.length > 1) plain = await loadShards(urls.map(abs), fetchFn, start);
   else {
     const res = await fetchFn(abs(urls[0]!));
@@ -129,7 +130,8 @@ export async function loadPackagedPack(
   const pack = packFromPlainBytes(plain, 'default pack');
   performance.mark?.(PACK_PATH_MARK, { detail: 'shards' });
   // Only an image that decoded is kept, and only a runtime image (the cache is keyed on one).
-  if (cached && isRuntimePack(plain)) {
+  // Plain shards are stored as they are (the cache's Blob joins them).
+  if (cached && isRuntimePack(firstChunk(plain))) {
     setTimeout(() => {
       const t = performance.now();
       void cached.cache.write(cached.key, plain).then((ok) => {
@@ -179,8 +181,14 @@ async function fromCache(cached: PackCacheUse, start: number): Promise<Pack | nu
   return pack;
 }
 
-/** Every shard fetched at once, read whole each, joined in order as one stream (inflated when it is gzip). */
-async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<Uint8Array> {
+/**
+ * Every shard fetched at once and read whole. Plain shards (what the build ships) are handed on
+ * as they are, in order: the runtime image is decoded straight from them (decodeRuntimePack over
+ * the shard list copies only the sections that span a cut), where joining them first cost a
+ * 6.5 MB copy on the first start's path (issue #8). Gzip shards (one gzip cut into byte ranges)
+ * are joined in order as one stream and inflated.
+ */
+async function loadShards(urls: string[], fetchFn: typeof fetch, start: number): Promise<ImageBytes> {
   const bodies = urls.map(async (u) => {
     const res = await fetchFn(u);
     if (!res.ok) throw new Error(`default pack: HTTP ${res.status}`);
@@ -193,18 +201,39 @@ async function loadShards(urls: string[], fetchFn: typeof fetch, start: number):
   const first = await bodies[0]!;
   const t0 = performance.now();
   performance.measure?.(PACK_FETCH_MEASURE, { start, end: t0 });
-  let next = 0;
-  const joined = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (next === bodies.length) return controller.close();
-      const part = next === 0 ? first : await bodies[next]!;
-      next++;
-      controller.enqueue(part);
-    },
-  });
-  const plain = await streamBytes(joined);
+  let plain: ImageBytes;
+  if (!isGzip(first)) plain = await Promise.all(bodies);
+  else {
+    let next = 0;
+    const joined = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (next === bodies.length) return controller.close();
+        const part = next === 0 ? first : await bodies[next]!;
+        next++;
+        controller.enqueue(part);
+      },
+    });
+    plain = await streamBytes(joined);
+  }
   performance.measure?.(PACK_INFLATE_MEASURE, { start: t0, end: performance.now() });
   return plain;
+}
+
+const firstChunk = (bytes: ImageBytes): Uint8Array => (bytes instanceof Uint8Array ? bytes : (bytes[0] ?? new Uint8Array(0)));
+
+/** The image as one buffer (shards joined in order; one buffer as it is). */
+function joinChunks(bytes: ImageBytes): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes.length === 1) return bytes[0]!;
+  let length = 0;
+  for (const c of bytes) length += c.length;
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const c of bytes) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return all;
 }
 
 /**
@@ -236,8 +265,8 @@ export async function packFromBytes(bytes: Uint8Array, label: string): Promise<P
   return packFromPlainBytes(await plainBytes(bytes), label);
 }
 
-function packFromPlainBytes(plain: Uint8Array, label: string): Pack {
-  if (isRuntimePack(plain)) {
+function packFromPlainBytes(plain: ImageBytes, label: string): Pack {
+  if (isRuntimePack(firstChunk(plain))) {
     const t1 = performance.now();
     let rt: RuntimePack;
     try {
@@ -249,7 +278,7 @@ function packFromPlainBytes(plain: Uint8Array, label: string): Pack {
     prebuilt.set(rt.pack, rt);
     return rt.pack;
   }
-  return parsePack(new TextDecoder().decode(plain), label, true);
+  return parsePack(new TextDecoder().decode(joinChunks(plain)), label, true);
 }
 
 const plainBytes = async (bytes: Uint8Array): Promise<Uint8Array> => (isGzip(bytes) ? inflate(bytes) : bytes);
@@ -297,22 +326,12 @@ export async function streamBytes(body: ReadableStream<Uint8Array>): Promise<Uin
 
 /** Every chunk a reader gives, after `chunks`, as one buffer (the only copy of the bytes). */
 async function collect(reader: ReadableStreamDefaultReader<Uint8Array>, chunks: Uint8Array[] = []): Promise<Uint8Array> {
-  let length = 0;
-  for (const c of chunks) length += c.length;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
     chunks.push(value);
-    length += value.length;
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const all = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
+  return joinChunks(chunks);
 }
 
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;

@@ -9,8 +9,8 @@
  * the background then loads the indexes as typed-array views instead of parsing 8 MB of JSON and
  * building them (issue #8). A rebuilt pack or changed linking code just needs a rebuild.
  *
- * Not compressed, in SHARDS files of equal size (packShards), fetched at once by the background
- * (lib/background/packs.ts loadPackagedPack) and joined in order. Why not gzip (sessions 7–12
+ * Not compressed, in SHARDS files of about equal size (packShards), fetched at once by the background
+ * (lib/background/packs.ts loadPackagedPack) and decoded from in order (no joined copy). Why not gzip (sessions 7–12
  * shipped the gzip, ~2.4 MB, in 4 shards): the inflate runs on the worker's own thread, ~30 ms
  * for the 6 MB image, and was most of the first start after an install or update (issue #8:
  * fetch 14 + inflate 32 + decode 7 ms). Chromium reads each extension file on its own side, in
@@ -38,13 +38,16 @@ export const DEFAULT_PACK_ASSET = 'assets/default-pack.bin';
 export const SHARDS = 8;
 
 /**
- * The image cut into `count` byte ranges of equal size (±1 byte), in order; fewer when it is too
- * short for each to hold a byte. Joined in order they are the image.
+ * The image cut into `count` byte ranges of about equal size, in order; fewer when it is too
+ * short for each to hold a byte. Joined in order they are the image. Each cut is at a multiple of
+ * 8 (so within ±8 bytes of an equal share): the worker decodes the image straight from the shard
+ * buffers (lib/dataset/binary-image.ts), and a section inside a shard can then be viewed in
+ * place (sections start at multiples of 8 in the image; typed-array views need the alignment).
  */
 export function packShards(image: Uint8Array, count: number = SHARDS): Uint8Array[] {
   const shards: Uint8Array[] = [];
   for (let i = 0, from = 0; i < count; i++) {
-    const to = Math.floor((image.length * (i + 1)) / count);
+    const to = i === count - 1 ? image.length : Math.min(image.length, Math.floor((image.length * (i + 1)) / count / 8) * 8);
     if (to > from) shards.push(image.subarray(from, to));
     from = Math.max(from, to);
   }

@@ -149,12 +149,47 @@ export interface Image<D> {
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function decodeImage<D>(bytes: Uint8Array, magic: string): Image<D> {
+/**
+ * The image's bytes: one buffer, or the shards the build cut it into, in order (as fetched:
+ * lib/background/packs.ts), so a first start after an install or update decodes straight from
+ * the shard buffers instead of first joining them into one 6.5 MB copy (issue #8). A section
+ * that lies inside one shard at an 8-byte-aligned place is viewed there, as in a single buffer;
+ * one that spans a cut (or sits unaligned) is copied out once, on first ask, into its own buffer.
+ */
+export type ImageBytes = Uint8Array | readonly Uint8Array[];
+
+/** Bytes [from, to) of the chunks (image offsets `starts`): a view when one chunk holds them, else a copy. */
+function byteRange(chunks: readonly Uint8Array[], starts: readonly number[], from: number, to: number, aligned: boolean): Uint8Array {
+  let k = 0;
+  while (k + 1 < chunks.length && starts[k + 1]! <= from) k++;
+  const c = chunks[k]!, at = from - starts[k]!;
+  if (to - starts[k]! <= c.length && (!aligned || (c.byteOffset + at) % 8 === 0)) return c.subarray(at, to - starts[k]!);
+  const out = new Uint8Array(to - from);
+  for (let p = from; p < to; k++) {
+    const ck = chunks[k]!, s = p - starts[k]!, n = Math.min(ck.length - s, to - p);
+    out.set(ck.subarray(s, s + n), p - from);
+    p += n;
+  }
+  return out;
+}
+
+export function decodeImage<D>(bytes: ImageBytes, magic: string): Image<D> {
   if (!littleEndian) throw new Error('binary image: big-endian hosts are not supported');
-  if (!hasMagic(bytes, magic)) throw new Error(`binary image: expected magic ${magic}`);
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice(); // views need 8-byte alignment
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { data: D; sections: Entry[] };
+  let chunks: readonly Uint8Array[] = bytes instanceof Uint8Array ? [bytes] : bytes.filter((c) => c.length > 0);
+  if (!chunks.length) chunks = [new Uint8Array(0)];
+  const starts: number[] = [];
+  let total = 0;
+  for (const c of chunks) {
+    starts.push(total);
+    total += c.length;
+  }
+  // One buffer at an unaligned offset: one aligned copy (views need 8-byte alignment).
+  if (chunks.length === 1 && chunks[0]!.byteOffset % 8 !== 0) chunks = [chunks[0]!.slice()];
+  const head = byteRange(chunks, starts, 0, Math.min(8, total), false);
+  if (!hasMagic(head, magic)) throw new Error(`binary image: expected magic ${magic}`);
+  const headerLength = new DataView(head.buffer, head.byteOffset, 8).getUint32(4, true);
+  if (8 + headerLength > total) throw new Error('binary image: header runs past the end');
+  const header = JSON.parse(new TextDecoder().decode(byteRange(chunks, starts, 8, 8 + headerLength, false))) as { data: D; sections: Entry[] };
   const base = align8(8 + headerLength);
   const table = new Map(header.sections.map((s) => [s[0], s] as const));
   const decoded = new Map<string, Section>();
@@ -163,25 +198,22 @@ export function decodeImage<D>(bytes: Uint8Array, magic: string): Image<D> {
     if (!s) throw new Error(`binary image: no section ${name}`);
     if (s[1] !== kind) throw new Error(`binary image: section ${name} is ${s[1]}, not ${kind}`);
     const packing = s[4];
-    if (packing) {
-      let a = decoded.get(name);
-      if (!a) {
-        const from = base + s[2], to = from + (s[5] ?? 0);
-        if (to > bytes.byteLength) throw new Error(`binary image: section ${name} runs past the end`);
-        const src = bytes.subarray(from, to);
-        if (packing === 'v') a = readVarints(src, kind as 'u16' | 'u32' | 'i32', s[3]);
-        else {
-          const narrow = packing === 'u8' ? src : new Uint16Array(src.buffer, src.byteOffset, src.length >> 1);
-          if (narrow.length !== s[3]) throw new Error(`binary image: section ${name} does not add up`);
-          a = new CTORS[kind](narrow); // one native widening copy
-        }
-        decoded.set(name, a);
-      }
-      return a as InstanceType<(typeof CTORS)[K]>;
-    }
+    let a = decoded.get(name);
+    if (a) return a as InstanceType<(typeof CTORS)[K]>;
     const Ctor = CTORS[kind];
-    if (base + s[2] + s[3] * Ctor.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error(`binary image: section ${name} runs past the end`);
-    return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + base + s[2], s[3]) as InstanceType<(typeof CTORS)[K]>;
+    const from = base + s[2], to = from + (packing ? (s[5] ?? 0) : s[3] * Ctor.BYTES_PER_ELEMENT);
+    if (to > total) throw new Error(`binary image: section ${name} runs past the end`);
+    const src = byteRange(chunks, starts, from, to, true);
+    if (!packing) a = new Ctor(src.buffer as ArrayBuffer, src.byteOffset, s[3]);
+    else if (packing === 'v') a = readVarints(src, kind as 'u16' | 'u32' | 'i32', s[3]);
+    else {
+      const narrow = packing === 'u8' ? src : new Uint16Array(src.buffer, src.byteOffset, src.length >> 1);
+      if (narrow.length !== s[3]) throw new Error(`binary image: section ${name} does not add up`);
+      a = new CTORS[kind](narrow); // one native widening copy
+    }
+    // Kept, so a section copied out of the shards is copied once.
+    decoded.set(name, a);
+    return a as InstanceType<(typeof CTORS)[K]>;
   };
   return {
     data: header.data,

@@ -14,7 +14,7 @@
  * assets/default-pack.json stays the source of truth: this form is derived from it at every build
  * and never committed. Packs the reader imports are ordinary pack JSON, validated by parsePack.
  */
-import { decodeImage, encodeImage, hasMagic } from './binary-image';
+import { decodeImage, encodeImage, hasMagic, type ImageBytes } from './binary-image';
 import { lazyList } from './lazy-records';
 import type { CoverageRecord, Pack } from './schema';
 import { buildKnowledge, type Knowledge } from '../knowledge';
@@ -86,7 +86,8 @@ export interface RuntimePack {
   materialize(): Pack;
 }
 
-export function decodeRuntimePack(bytes: Uint8Array): RuntimePack {
+/** `bytes`: the image, or its shards in order (decoded in place, lib/dataset/binary-image.ts). */
+export function decodeRuntimePack(bytes: ImageBytes): RuntimePack {
   const image = decodeImage<RuntimeData>(bytes, RUNTIME_PACK_MAGIC);
   const data = image.data;
   if (data.version !== RUNTIME_PACK_VERSION) throw new Error(`runtime pack: version ${data.version}, this build reads ${RUNTIME_PACK_VERSION}`);
