@@ -3,7 +3,8 @@
  * in link audit 3: a longer organisation's name whose every reading a rule rejected still holds its
  * words ("the National Security Council" of Russia is not the UN's "Security Council"); a name inside
  * a quoted work's title ("RuPaul's Drag Race", "The Boys in the Band", "Voice of Europe", in a
- * headline "On 'America's Got Talent'"). Own sentences, own small entity list; each case fails
+ * headline "On 'America's Got Talent'"); a national body's name going on with "of <a place abroad>"
+ * ("the Food and Drug Administration of the Philippines"). Own sentences, own small entity list; each case fails
  * without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,8 @@ const index = buildEntityIndex([
   E({ id: 'europe', name: 'Europe', type: 'place', subtype: 'continent', prominence: 95 }),
   E({ id: 'czechia', name: 'Czech Republic', type: 'place', subtype: 'country', country: 'CZ', prominence: 85 }),
   E({ id: 'eu', name: 'European Union', type: 'organization', aliases: ['EU'], prominence: 95 }),
+  E({ id: 'fda', name: 'Food and Drug Administration', type: 'organization', subtype: 'government_body', country: 'US', prominence: 80 }),
+  E({ id: 'ph', name: 'Philippines', type: 'place', subtype: 'country', country: 'PH', prominence: 90 }),
   E({ id: 'gaza', name: 'Gaza Strip', type: 'place', subtype: 'region', aliases: ['Gaza'], country: 'PS', prominence: 90 }),
 ]);
 
@@ -56,6 +59,16 @@ describe('a rejected longer name holds its words', () => {
     ]);
     expect(linkKeys(idx, 'Progressive Democratic Party members in the United States call for a vote.', '2024-06-01'))
       .toEqual(['dems:Democratic Party', 'us:United States']);
+  });
+});
+
+describe("a national body's name going on with \"of <place>\"", () => {
+  it("is another country's body when the place is abroad", () => {
+    expect(links('The Food and Drug Administration of the Philippines authorises emergency use of the vaccine.')).toEqual(['ph:Philippines']);
+  });
+  it("stays the body with its own country's name after it", () => {
+    expect(links('The Food and Drug Administration of the United States approves the vaccine.'))
+      .toEqual(['fda:Food and Drug Administration', 'us:United States']);
   });
 });
 

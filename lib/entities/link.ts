@@ -330,7 +330,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
-      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
+      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike) || ofPlaceAbroad(scan, to, e, index)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
         continue;
@@ -1017,6 +1017,32 @@ export function headlineStyle(tokens: Token[]): boolean {
     else if (10 * (words - caps) > 3 * (words + n - 1 - k) + 10) return false;
   }
   return words >= 3 && caps >= words * 0.7;
+}
+
+/** "the Food and Drug Administration of the Philippines", "Congress of the Philippines": a national
+ *  body's name going on with "of (the) <place>" where no reading of the place is in the body's country
+ *  is another country's body (the pack's own, "Supreme Court of the United States", would have been
+ *  the longer match).
+ *  `to`: the token after the match. */
+function ofPlaceAbroad(scan: BlockScan, to: number, e: PackEntity, index: EntityIndex): boolean {
+  const tokens = scan.tokens, of = tokens[to];
+  if (!e.country || !of || of.norm !== 'of' || of.shape !== Shape.Lower || !joinedBySpace(scan, tokens[to - 1]!, of)) return false;
+  let k = to + 1;
+  if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k++;
+  let place = false;
+  for (const q of scan.matches) {
+    if (q.from > k) break;
+    if (q.from !== k) continue;
+    for (const h of decodedHits(q)) {
+      const c = entityAt(index, h.entity);
+      if (h.short || c.type !== 'place') continue;
+      // A place of the body's own country ends its name or names a branch the record may stand for
+      // ("Environment Agency of England", "People's Liberation Army of Manipur").
+      if (c.country === e.country) return false;
+      place = true;
+    }
+  }
+  return place;
 }
 
 /** A multi-word organisation's name that no candidate survived ("National Security Council" of
