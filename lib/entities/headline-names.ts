@@ -133,11 +133,11 @@ export function denseNameGoesOn(text: string, tokens: Token[], from: number, to:
 }
 
 /** Prepositions that put a quoted phrase's "The …" in running speech: "On The Right Side", "In The Extreme". */
-const PHRASE_PREPOSITIONS = new Set(['on', 'in', 'of', 'at', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'under', 'by']);
+export const PHRASE_PREPOSITIONS = new Set(['on', 'in', 'of', 'at', 'to', 'for', 'with', 'from', 'about', 'into', 'over', 'under', 'by']);
 
 /** Is text[i] a quote mark that opens a quotation (after the start, a space, a colon or a bracket;
  *  before a letter)? Apostrophes inside words ("Trump's") and closing marks are not. */
-function opensQuote(text: string, i: number): boolean {
+export function opensQuote(text: string, i: number): boolean {
   const c = text[i]!;
   if (c === '\u201c' || c === '\u2018') return true;
   if (c !== '"' && c !== "'") return false;
@@ -145,7 +145,7 @@ function opensQuote(text: string, i: number): boolean {
 }
 
 /** Does a quote mark close a quotation at text[i] (after a letter or a stop; before a space, a stop or the end)? */
-function closesQuote(text: string, i: number): boolean {
+export function closesQuote(text: string, i: number): boolean {
   const c = text[i]!;
   if (c === '\u201d') return true;
   if (c !== '"' && c !== "'" && c !== '\u2019') return false;

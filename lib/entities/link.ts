@@ -31,6 +31,7 @@ import { listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
+import { insideQuotedTitle, mayQuote } from './work-titles';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
@@ -62,6 +63,8 @@ interface BlockScan {
   ends?: Set<number>;
   /** Headline-style block (most words capitalised): the longer-name rule does not apply. */
   titleCase?: boolean;
+  /** Might the block hold a quotation (work-titles.ts)? Filled on first use. */
+  quotes?: boolean;
   /** A title-case block with two or more lower-case words: running text full of names, not a headline. */
   nameDense?: boolean;
 }
@@ -288,7 +291,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // name make it part of something else (usage-rules.ts); nothing inside it links either.
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
         || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || possessiveHoliday(scan.text, scan.tokens, m.from, m.to)
-        || afterModelCode(scan.text, scan.tokens, m.from, m.to))) {
+        || afterModelCode(scan.text, scan.tokens, m.from, m.to)
+        // "The "RuPaul's Drag Race" veteran": a word of a quoted work's title (work-titles.ts).
+        || ((scan.quotes ??= mayQuote(scan.text)) && insideQuotedTitle(scan.text, scan.tokens, m.from, m.to, scan.titleCase ??= headlineStyle(scan.tokens))))) {
         cursor = m.to;
         continue;
       }
@@ -299,7 +304,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       let chosen = self ? selfRefs.get(m) : resolve(m, scan, index, page, opts.date, surnames);
-      if (chosen === undefined) continue;
+      if (chosen === undefined) {
+        // "the National Security Council", "People's Democratic Party": a longer name whose every
+        // reading a rule rejected is still one name; the shorter names inside it do not link.
+        if (!self && m.to - m.from >= 2 && rejectedNameHoldsSpan(scan, m, index)) cursor = m.to;
+        continue;
+      }
       const to = m.to;
       let e = entityAt(index, chosen);
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
@@ -320,7 +330,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
-      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike)
+      if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike) || ofPlaceAbroad(scan, to, e, index)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
         cursor = to;
         continue;
@@ -1007,6 +1017,49 @@ export function headlineStyle(tokens: Token[]): boolean {
     else if (10 * (words - caps) > 3 * (words + n - 1 - k) + 10) return false;
   }
   return words >= 3 && caps >= words * 0.7;
+}
+
+/** "the Food and Drug Administration of the Philippines", "Congress of the Philippines": a national
+ *  body's name going on with "of (the) <place>" where no reading of the place is in the body's country
+ *  is another country's body (the pack's own, "Supreme Court of the United States", would have been
+ *  the longer match).
+ *  `to`: the token after the match. */
+function ofPlaceAbroad(scan: BlockScan, to: number, e: PackEntity, index: EntityIndex): boolean {
+  const tokens = scan.tokens, of = tokens[to];
+  if (!e.country || !of || of.norm !== 'of' || of.shape !== Shape.Lower || !joinedBySpace(scan, tokens[to - 1]!, of)) return false;
+  let k = to + 1;
+  if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k++;
+  let place = false;
+  for (const q of scan.matches) {
+    if (q.from > k) break;
+    if (q.from !== k) continue;
+    for (const h of decodedHits(q)) {
+      const c = entityAt(index, h.entity);
+      if (h.short || c.type !== 'place') continue;
+      // A place of the body's own country ends its name or names a branch the record may stand for
+      // ("Environment Agency of England", "People's Liberation Army of Manipur").
+      if (c.country === e.country) return false;
+      place = true;
+    }
+  }
+  return place;
+}
+
+/** A multi-word organisation's name that no candidate survived ("National Security Council" of
+ *  another country, "People's Democratic Party" abroad) still names one body: its words do not fall
+ *  back to shorter names ("Security Council", "Democratic Party"). Not an article-led alias ("the
+ *  Democrats" of a foreign party leaves "Democrats"), nor a sentence's first words, nor places and events (an edition's "2024
+ *  United States presidential election" still mentions the country). */
+function rejectedNameHoldsSpan(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  // At a sentence's start a capital says nothing: "Progressive Democrats" may be a description.
+  if (scan.tokens[m.from]!.norm === 'the' || sentenceStart(scan, m.from)) return false;
+  let full = false;
+  for (const h of decodedHits(m)) {
+    if (h.short) continue;
+    if (entityAt(index, h.entity).type !== 'organization') return false;
+    full = true;
+  }
+  return full;
 }
 
 /** Some hit is a full (non-short) form. Read from the packed hits when the match was not decoded
