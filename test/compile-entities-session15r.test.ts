@@ -58,13 +58,21 @@ describe('newsVouchedAliases', () => {
 });
 
 describe('compileEntities: a minor region\'s one-word alias the news vouches for', () => {
-  const dir = entityFilesDir([ethiopia], [region(1, 'Qorvath'), region(2, 'Zelmir'), region(3, 'Pindle')]);
+  const group = (n: number, name: string, alias: string) =>
+    ({ id: `ucdp:9${n}`, name, type: 'organization', subtype: 'armed_group', aliases: [alias], country: 'ET', source: 'test' });
+  const dir = entityFilesDir([ethiopia], [region(1, 'Qorvath'), region(2, 'Zelmir'), region(3, 'Pindle'),
+    group(1, 'Qorvath Liberation Front', 'QLF'), group(2, 'Vandrel Sporting Union', 'Vandrel'),
+    // A duplicate: another record holds its name as an alias.
+    group(3, "Dunmore People's Republic", 'DNPR'), { ...region(4, 'Dunmore', ["Dunmore People's Republic"]), name: 'Dunmore' }]);
   const corpus = path.join(mkdtempSync(path.join(tmpdir(), 'backstory-vouch-')), 'coverage.jsonl');
   // Summaries under the gold draw's length: outside the eval reserve, so counted.
   const rows = [
     'Clashes in Qorvath, Ethiopia.', 'Ethiopia sends aid to Qorvath.', 'Qorvath is calm.',
     'Clashes in Zelmir, Ethiopia.', 'Ethiopia sends aid to Zelmir.', 'Rebels take the city of Zelmir.',
     'Pindle wins again.', 'Pindle shares fall.', 'Pindle beats Ethiopia.',
+    'QLF attacks in Ethiopia.', 'Ethiopia bombs QLF camps.', 'QLF, Ethiopian rebels, talk.',
+    'Vandrel wins in Ethiopia.', 'Ethiopia hosts Vandrel.', 'Vandrel, Ethiopian champions.',
+    'DNPR attacks in Ethiopia.', 'Ethiopia bombs DNPR camps.', 'DNPR, Ethiopian rebels, talk.',
   ].map((summary, i) => ({ id: `huffpost-v${i}`, summary }));
   writeFileSync(corpus, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   const aliasesOf = async (opts: object) => new Map((await compileEntities(dir, opts)).entities.map((e) => [e.id, e.aliases]));
@@ -72,6 +80,15 @@ describe('compileEntities: a minor region\'s one-word alias the news vouches for
   it('keeps "Qorvath" with the corpus, drops it without', async () => {
     expect((await aliasesOf({ newsCorpus: corpus })).get('geonames:900001')).toContain('Qorvath');
     expect((await aliasesOf({})).get('geonames:900001')).not.toContain('Qorvath');
+  });
+  it("keeps an organisation's acronym, never its one word (a club's word is often its island's)", async () => {
+    const a = await aliasesOf({ newsCorpus: corpus });
+    expect(a.get('ucdp:91')).toContain('QLF');
+    expect((await aliasesOf({})).get('ucdp:91')).not.toContain('QLF');
+    expect(a.get('ucdp:92')).not.toContain('Vandrel');
+  });
+  it('gives no alias to a record whose name another record holds (a duplicate)', async () => {
+    expect((await aliasesOf({ newsCorpus: corpus })).get('ucdp:93')).not.toContain('DNPR');
   });
   it('drops a word the news also writes as a town, or rarely with the country', async () => {
     const a = await aliasesOf({ newsCorpus: corpus });

@@ -910,10 +910,11 @@ function mergeInto(a: Work, b: Work, areaOwnsName = false) {
 const MINOR_ALIAS_DROPS = /^ {2}dropped alias: (one-word alias of a minor organisation\/place|acronym or ticker of a minor entity):/;
 
 /**
- * One-word and acronym aliases of regions and cities that keepAlias drops as a minor place's
- * ("Tigray", "Gilan", "NRW"), kept (as `id|alias`) where the news vouches for them: no other record
- * holds the word, and the corpus items that write it on its own mostly name the place's country
- * too (news-alias-country.ts). The eval's reserved items are not read.
+ * One-word and acronym aliases of regions and cities ("Tigray", "Gilan", "NRW"), and acronyms of
+ * organisations with a country ("JNIM", "PIJ"), that keepAlias drops as a minor record's, kept (as
+ * `id|alias`) where the news vouches for them: no other record holds the word, and the corpus items
+ * that write it on its own mostly name the record's country too (news-alias-country.ts). The
+ * eval's reserved items are not read.
  */
 function vouchedPlaceAliases(order: readonly Work[], countryNamesOf: ReadonlyMap<string, string[]>, corpusFile: string, report: string[]): Set<string> {
   const holders = new Map<string, Set<string>>();
@@ -925,9 +926,15 @@ function vouchedPlaceAliases(order: readonly Work[], countryNamesOf: ReadonlyMap
   }
   const cands: { e: Work; alias: string }[] = [];
   for (const e of order) {
-    if (e.type !== 'place' || !e.country || (e.subtype !== 'region' && e.subtype !== 'city') || !countryNamesOf.has(e.country)) continue;
+    const placeKind = e.type === 'place' && (e.subtype === 'region' || e.subtype === 'city');
+    if (!e.country || !(placeKind || e.type === 'organization') || !countryNamesOf.has(e.country)) continue;
+    // A record whose name another record holds is a duplicate of it (the conflict data's "Donetsk
+    // People's Republic" beside Wikidata's): a short alias would pull the name's mentions over.
+    if ((holders.get(fold(e.name))?.size ?? 0) > 1) continue;
     for (const a of e.aliases) {
       if (aliasForm(a)?.key.includes(' ') !== false || (holders.get(fold(a))?.size ?? 0) > 1) continue;
+      // An organisation's acronym only ("PIJ", "JNIM"): a club's one word is its island ("Mallorca").
+      if (!placeKind && a !== a.toUpperCase()) continue;
       const why = new Counter();
       if (keepAlias(a, e, why) || !MINOR_ALIAS_DROPS.test(why.lines('  dropped ')[0] ?? '')) continue;
       cands.push({ e, alias: a });
