@@ -34,6 +34,7 @@ import curatedAliasExclusions from './curated/alias-exclusions.json';
 import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } from './news-salience';
 import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
+import { newsVouchedAliases } from './news-alias-country';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -905,6 +906,50 @@ function mergeInto(a: Work, b: Work, areaOwnsName = false) {
   if (!a.qid && b.qid) { a.qid = b.qid; a.id = b.qid; }
 }
 
+/** The reasons keepAlias drops a short alias of a place for being minor, not for being a word. */
+const MINOR_ALIAS_DROPS = /^ {2}dropped alias: (one-word alias of a minor organisation\/place|acronym or ticker of a minor entity):/;
+
+/**
+ * One-word and acronym aliases of regions and cities ("Tigray", "Gilan", "NRW"), and acronyms of
+ * organisations with a country ("JNIM", "PIJ"), that keepAlias drops as a minor record's, kept (as
+ * `id|alias`) where the news vouches for them: no other record holds the word, and the corpus items
+ * that write it on its own mostly name the record's country too (news-alias-country.ts). The
+ * eval's reserved items are not read.
+ */
+function vouchedPlaceAliases(order: readonly Work[], countryNamesOf: ReadonlyMap<string, string[]>, corpusFile: string, report: string[]): Set<string> {
+  const holders = new Map<string, Set<string>>();
+  for (const e of order) for (const a of [e.name, ...e.aliases, ...e.shortNames]) {
+    const k = fold(a);
+    let ids = holders.get(k);
+    if (!ids) holders.set(k, (ids = new Set()));
+    ids.add(e.id);
+  }
+  const cands: { e: Work; alias: string }[] = [];
+  for (const e of order) {
+    const placeKind = e.type === 'place' && (e.subtype === 'region' || e.subtype === 'city');
+    if (!e.country || !(placeKind || e.type === 'organization') || !countryNamesOf.has(e.country)) continue;
+    // A record whose name another record holds is a duplicate of it (the conflict data's "Donetsk
+    // People's Republic" beside Wikidata's): a short alias would pull the name's mentions over.
+    if ((holders.get(fold(e.name))?.size ?? 0) > 1) continue;
+    for (const a of e.aliases) {
+      if (aliasForm(a)?.key.includes(' ') !== false || (holders.get(fold(a))?.size ?? 0) > 1) continue;
+      // An organisation's acronym only ("PIJ", "JNIM"): a club's one word is its island ("Mallorca").
+      if (!placeKind && a !== a.toUpperCase()) continue;
+      const why = new Counter();
+      if (keepAlias(a, e, why) || !MINOR_ALIAS_DROPS.test(why.lines('  dropped ')[0] ?? '')) continue;
+      cands.push({ e, alias: a });
+    }
+  }
+  const countryNames = new Map<string, string[]>();
+  for (const { e } of cands) if (!countryNames.has(e.country!)) countryNames.set(e.country!, [...countryNamesOf.get(e.country!)!, ...demonymsOfCountry(e.country!)]);
+  const corpus = readNewsCorpus(corpusFile);
+  const ok = newsVouchedAliases(cands.map(({ e, alias }) => ({ alias, country: e.country! })), countryNames, corpus, newsGoldReserve(corpus));
+  const out = new Set<string>();
+  for (const { e, alias } of cands) if (ok.has(`${e.country}|${alias}`)) out.add(`${e.id}|${alias}`);
+  report.push(`short place aliases the news vouches for: ${out.size} of ${cands.length} candidates`);
+  return out;
+}
+
 export async function compileEntities(dir: string, opts: CompileEntitiesOptions = {}): Promise<CompileEntitiesResult> {
   const report: string[] = [];
   const drops = new Counter();
@@ -1156,6 +1201,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // A country's name and aliases by its code: "<institution> of <country>" variants below.
   const countryNamesOf = new Map<string, string[]>();
   for (const e of order) if (e.subtype === 'country' && e.country && !countryNamesOf.has(e.country)) countryNamesOf.set(e.country, [e.name, ...e.aliases]);
+  const vouched = opts.newsCorpus && existsSync(opts.newsCorpus) ? vouchedPlaceAliases(order, countryNamesOf, opts.newsCorpus, report) : new Set<string>();
   const out: PackEntity[] = [];
   for (const e of order) {
     const gone = excluded.get(e.id);
@@ -1223,7 +1269,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (seen.has(k)) continue;
       // The company-head rule above may offer an excluded alias again ("Mueller").
       if (gone?.has(k)) continue;
-      if (!curatedAlias.has(`${e.id}|${a}`) && !keepAlias(a, e, drops)) continue;
+      if (!curatedAlias.has(`${e.id}|${a}`) && !vouched.has(`${e.id}|${a}`) && !keepAlias(a, e, drops)) continue;
       seen.add(k);
       const aToks = nameTokens(a).map(fold);
       // Part of the person's own name ("Dong-hoon" of "Dong-hoon Han") is a short form, not a full one.
