@@ -135,6 +135,19 @@
  * naming a query entity 6, other 5 ("German economic crisis" for Deutsche Bank): mostly the topic
  * word (COVID-19, monkeypox, Olympics, inflation) that no linked entity carries.
  *
+ * Session 15 (coverank6), topic evidence for entities-only queries: a query with no title and no
+ * lead matches heading words with its linked entities' names (rank.ts `namesAsWords`, default 1):
+ * "COVID-19 pandemic in Kerala" for a query linking Kerala, "Swimming at the 2024 Summer Olympics"
+ * for one linking the Games, and those headings' recent items join the candidates. Chooser not
+ * refitted. Paired per query (`--split dev --gap --gap-no-train --mix-inputs --gap-dump`, with
+ * `--set namesAsWords=0` as the base): entities only dev 0.727 → 0.743 (+0.017 ± 0.012), unused
+ * (2,983) 0.7095 → 0.7349 (+0.0254 ± 0.0040, better 289, worse 148); with the words unchanged
+ * (0.819 / 0.804: a page with a title or lead is read as before). Appending the names to a page's
+ * own words too: dev 0.819 → 0.821 (not pursued). Query CPU, the bench's "8 most frequent entities"
+ * row (no title or lead), paired runs at load ~13: 1.84–1.93 → 2.24–2.60 ms. Not shipped: coverExp
+ * 2 for the names' matches (chosen on dev, 0.743 → 0.750, +0.007 ± 0.005): unused +0.0004 ± 0.0016.
+ * --protocol-diff after: 41 queries right with the words and wrong without (was 47), 7 the reverse.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
