@@ -70,6 +70,19 @@ describe('an entities-only query (no title, no lead)', () => {
     expect(headingWordsText(query, { namesAsWords: 1 })).toBe('Vellmark Summer Games');
     expect(headingWordsText({ ...query, title: 'Rowing final' }, { namesAsWords: 1 })).toBe('Rowing final\n');
   });
+  it('reads its entities\' descriptions too: a city\'s country names "… in <country>" headings', () => {
+    const port: LinkedEntity = { id: 'p', name: 'Harrowgate', type: 'place', description: 'City in Vellmark', mentions: [] };
+    const idx = buildCoverageIndex([
+      gameItem('2025-03-01', ['x'], ['Fever outbreak in Vellmark']),
+      gameItem('2025-03-02', ['y'], ['Fever outbreak in Vellmark']),
+      gameItem('2025-03-03', ['p'], ['Harrowgate port strike']),
+    ], (id) => (id === 'p' ? 'Harrowgate' : id));
+    const q = { entities: [port], date: '2025-03-10', excludeUrl: null, limit: 5, title: '', lead: '' };
+    expect(headingWordsText(q, { namesAsWords: 2 })).toBe('Harrowgate\nCity in Vellmark');
+    const ids = relatedCoverage(idx, q).map((h) => h.id);
+    expect(ids.length).toBe(3);
+    expect(relatedCoverage(idx, { ...q, params: { namesAsWords: 1 } }).length).toBe(1);
+  });
   it('brings in the items of headings that name its entities, though they link none of them', () => {
     const ids = relatedCoverage(gameIndex, query).map((h) => h.id);
     expect(ids).toEqual(expect.arrayContaining(['g-3', 'g-4']));

@@ -130,11 +130,12 @@ export interface RankParams {
    */
   treeEntities: number;
   /**
-   * 1: a query with neither title nor lead (issue #5's entities-only protocol) matches heading words
-   * with its linked entities' names, so "Tennis at the 2024 Summer Olympics" answers a page linking
-   * the Games and "COVID-19 pandemic in Kerala" one linking Kerala, and those headings' recent items
-   * join the candidates. 0: such a query has no heading words. A page's own title and lead, when it
-   * has them, already say the names (appending the names there: dev 0.819 → 0.821, not pursued).
+   * A query with neither title nor lead (issue #5's entities-only protocol) matches heading words
+   * with its linked entities: 2 their names and descriptions (the pack's facts: "Region of India",
+   * "City in China"), 1 their names alone, 0 nothing. So "COVID-19 pandemic in Kerala" and "… in
+   * India" answer a page linking Kerala, "Swimming at the 2024 Summer Olympics" one linking the
+   * Games, and those headings' recent items join the candidates. A page's own title and lead, when
+   * it has them, are read as before (appending the names there: dev 0.819 → 0.821, not pursued).
    */
   namesAsWords: number;
 }
@@ -176,7 +177,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   rerankSoftmax: 1,
   rerankTemp: 1,
   treeEntities: 5,
-  namesAsWords: 1,
+  namesAsWords: 2,
 };
 
 export interface RelatedQuery {
@@ -453,10 +454,10 @@ export function pageWordsOf(index: CoverageIndex, hx: HeadingIndex, text: string
   return words;
 }
 
-/** The text whose words are matched against heading names: the page's title and lead, else (namesAsWords) its linked entities' names. */
+/** The text whose words are matched against heading names: the page's title and lead, else (namesAsWords) its linked entities' names (and descriptions). */
 export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' | 'lead'>, p: Pick<RankParams, 'namesAsWords'>): string {
   const page = `${query.title ?? ''}\n${query.lead ?? ''}`;
-  return p.namesAsWords && !page.trim() ? query.entities.map((e) => e.name).join('\n') : page;
+  return p.namesAsWords && !page.trim() ? query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${e.description}` : e.name)).join('\n') : page;
 }
 
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
