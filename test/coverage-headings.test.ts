@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverageIndex, type CoverageItem, type HistoryItem } from '../lib/coverage/index';
 import { contentStems, headingIndexOf, headingWordScores, stem } from '../lib/coverage/headings';
-import { pageLead, relatedCoverage } from '../lib/coverage/rank';
+import { headingWordsText, pageLead, relatedCoverage } from '../lib/coverage/rank';
 import type { LinkedEntity } from '../lib/report';
 
 describe('stem', () => {
@@ -49,6 +49,46 @@ describe('heading words', () => {
   });
   it('do not fetch anything without a linked entity', () => {
     expect(relatedCoverage(index, { entities: [], date: '2025-01-20', title: 'Korvanian flood relief', excludeUrl: null, limit: 5 })).toEqual([]);
+  });
+});
+
+// Own fixture: a made-up games event whose sub-storyline's items name only the athletes.
+const gameNames: Record<string, string> = { g: 'Vellmark Summer Games', a: 'Orla Quist', b: 'Teo Brann' };
+let gn = 0;
+const gameItem = (date: string, entities: string[], topics: string[]): CoverageItem => ({ id: `g-${++gn}`, date, source: 'Wire', entities, topics, origin: 'timeline' });
+const gameIndex = buildCoverageIndex([
+  gameItem('2025-07-01', ['g'], ['Vellmark Summer Games']),
+  gameItem('2025-07-02', ['g'], ['Vellmark Summer Games']),
+  gameItem('2025-07-03', ['a'], ['Rowing at the Vellmark Summer Games']),
+  gameItem('2025-07-04', ['b'], ['Rowing at the Vellmark Summer Games']),
+], (id) => gameNames[id]);
+const games: LinkedEntity = { id: 'g', name: gameNames.g!, type: 'event', description: '', mentions: [{ paragraph: 0, start: 0, end: 5, text: gameNames.g! }] };
+
+describe('an entities-only query (no title, no lead)', () => {
+  const query = { entities: [games], date: '2025-07-10', title: '', lead: '', excludeUrl: null, limit: 5 };
+  it('matches heading words with its entities\' names', () => {
+    expect(headingWordsText(query, { namesAsWords: 1 })).toBe('Vellmark Summer Games');
+    expect(headingWordsText({ ...query, title: 'Rowing final' }, { namesAsWords: 1 })).toBe('Rowing final\n');
+  });
+  it('reads its entities\' descriptions too: a city\'s country names "… in <country>" headings', () => {
+    const port: LinkedEntity = { id: 'p', name: 'Harrowgate', type: 'place', description: 'City in Vellmark', mentions: [] };
+    const idx = buildCoverageIndex([
+      gameItem('2025-03-01', ['x'], ['Fever outbreak in Vellmark']),
+      gameItem('2025-03-02', ['y'], ['Fever outbreak in Vellmark']),
+      gameItem('2025-03-03', ['p'], ['Harrowgate port strike']),
+    ], (id) => (id === 'p' ? 'Harrowgate' : id));
+    const q = { entities: [port], date: '2025-03-10', excludeUrl: null, limit: 5, title: '', lead: '' };
+    expect(headingWordsText(q, { namesAsWords: 2 })).toBe('Harrowgate\nCity in Vellmark');
+    const ids = relatedCoverage(idx, q).map((h) => h.id);
+    expect(ids.length).toBe(3);
+    expect(relatedCoverage(idx, { ...q, params: { namesAsWords: 1 } }).length).toBe(1);
+  });
+  it('brings in the items of headings that name its entities, though they link none of them', () => {
+    const ids = relatedCoverage(gameIndex, query).map((h) => h.id);
+    expect(ids).toEqual(expect.arrayContaining(['g-3', 'g-4']));
+    const without = relatedCoverage(gameIndex, { ...query, params: { namesAsWords: 0 } }).map((h) => h.id);
+    expect(without).not.toContain('g-3');
+    expect(without).not.toContain('g-4');
   });
 });
 

@@ -129,6 +129,15 @@ export interface RankParams {
    * storyline displace the early-June strike on Russian air bases. Infinity = every page.
    */
   treeEntities: number;
+  /**
+   * A query with neither title nor lead (issue #5's entities-only protocol) matches heading words
+   * with its linked entities: 2 their names and descriptions (the pack's facts: "Region of India",
+   * "City in China"), 1 their names alone, 0 nothing. So "COVID-19 pandemic in Kerala" and "… in
+   * India" answer a page linking Kerala, "Swimming at the 2024 Summer Olympics" one linking the
+   * Games, and those headings' recent items join the candidates. A page's own title and lead, when
+   * it has them, are read as before (appending the names there: dev 0.819 → 0.821, not pursued).
+   */
+  namesAsWords: number;
 }
 
 export const DEFAULT_RANK_PARAMS: RankParams = {
@@ -168,6 +177,7 @@ export const DEFAULT_RANK_PARAMS: RankParams = {
   rerankSoftmax: 1,
   rerankTemp: 1,
   treeEntities: 5,
+  namesAsWords: 2,
 };
 
 export interface RelatedQuery {
@@ -444,6 +454,12 @@ export function pageWordsOf(index: CoverageIndex, hx: HeadingIndex, text: string
   return words;
 }
 
+/** The text whose words are matched against heading names: the page's title and lead, else (namesAsWords) its linked entities' names (and descriptions). */
+export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' | 'lead'>, p: Pick<RankParams, 'namesAsWords'>): string {
+  const page = `${query.title ?? ''}\n${query.lead ?? ''}`;
+  return p.namesAsWords && !page.trim() ? query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${e.description}` : e.name)).join('\n') : page;
+}
+
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
 export function pageLead(paragraphs: readonly string[] | undefined): string {
   return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
@@ -469,7 +485,7 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   // Words only refine: a page with no linked entity gets no timeline (its "why" would say nothing).
   if (weights.size === 0) return [];
   const hx = headingIndexOf(index);
-  const { wordMatched, wordScores, topWords } = pageWordsOf(index, hx, `${query.title ?? ''}\n${query.lead ?? ''}`, p);
+  const { wordMatched, wordScores, topWords } = pageWordsOf(index, hx, headingWordsText(query, p), p);
   const ts = topicScratchOf(index);
   const names = new Map(query.entities.map((e) => [e.id, e.name]));
   const queryDay = dayNumber(query.date);

@@ -135,6 +135,27 @@
  * naming a query entity 6, other 5 ("German economic crisis" for Deutsche Bank): mostly the topic
  * word (COVID-19, monkeypox, Olympics, inflation) that no linked entity carries.
  *
+ * Session 15 (coverank6), topic evidence for entities-only queries: a query with no title and no
+ * lead matches heading words with its linked entities' names and descriptions (rank.ts
+ * `namesAsWords`: 0 nothing, 1 names, 2 names + descriptions, the default). The descriptions are
+ * the pack's facts the linker writes ("Region of India", "City in China"): a place's country.
+ * "COVID-19 pandemic in Kerala" / "… in India" for a query linking Kerala, "Swimming at the 2024
+ * Summer Olympics" for one linking the Games; those headings' recent items join the candidates.
+ * The eval's queries carry the real linker's descriptions (the seed case's none). Chooser not
+ * refitted. Paired per query (`--split dev --gap --gap-no-train [--mix-inputs] --gap-dump`):
+ *  - names (1) against none (0): entities only dev 0.727 → 0.743 (+0.017 ± 0.012), unused (2,983)
+ *    0.7095 → 0.7349 (+0.0254 ± 0.0040, better 289, worse 148); with the words unchanged per query
+ *    (0.819 / 0.804: a page with a title or lead is read as before).
+ *  - names + descriptions (2) against names (1): dev 0.743 → 0.795 (+0.052 ± 0.009), unused 0.7349
+ *    → 0.7853 (+0.0504 ± 0.0039, better 263, worse 40).
+ *  - names + descriptions against none, both inputs in one run: entities only dev 0.727 → 0.795
+ *    (+0.069 ± 0.015), unused 0.7095 → 0.7853 (+0.0758 ± 0.0053); words identical per query.
+ *  - query CPU (297 Current-events items linked, no title or lead, process CPU, 4 interleaved
+ *    rounds): 0.76–0.93 ms (0), 1.59–1.86 (1), 1.67–2.02 (2).
+ *  - --protocol-diff (dev): right with the words and wrong without 47 → 28, the reverse 6 → 14.
+ *  - not shipped: appending the names to a page's own words: dev 0.819 → 0.821; coverExp 2 for the
+ *    names' matches (chosen on dev, 0.743 → 0.750, +0.007 ± 0.005): unused +0.0004 ± 0.0016.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -165,7 +186,7 @@ import '../../lib/cli/format';
 interface Linker {
   kind: string;
   /** type: the entity's record type (the stand-in linker knows none: every entity passes as a person). */
-  link(text: string): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type'] }[];
+  link(text: string): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type']; description?: string }[];
   nameOf(id: string): string | undefined;
   idOf(name: string): string | undefined;
 }
@@ -185,7 +206,7 @@ async function realLinker(shared: string): Promise<Linker | null> {
     for (const e of idx.entities) if (!byName.has(e.name)) byName.set(e.name, e.id);
     return {
       kind: `real linker (${entities?.length ? 'assets/default-pack.json' : 'entities compiled from ../shared'}, ${idx.entities.length} entities)`,
-      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((m) => m.start) })),
+      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, mentions: e.mentions.map((m) => m.start) })),
       nameOf: (id) => idx.byId.get(id)?.name,
       idOf: (name) => byName.get(name),
     };
@@ -225,7 +246,7 @@ function capWords(text: string): string[] {
 
 function toLinked(found: ReturnType<Linker['link']>): LinkedEntity[] {
   return found.map((f) => ({
-    id: f.id, name: f.name, type: f.type ?? 'person', description: '',
+    id: f.id, name: f.name, type: f.type ?? 'person', description: f.description ?? '',
     mentions: f.mentions.map((start) => ({ paragraph: 0, start, end: start + 1, text: f.name })),
   }));
 }
