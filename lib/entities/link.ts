@@ -21,7 +21,7 @@ import { acronymDefinedAfter, addAcronymMentions } from './defined-acronyms';
 import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
-import { CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
+import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
@@ -32,11 +32,12 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
+import { familyPluralStem, surnameAfterGivenName } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced } from './namesakes';
+import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -171,6 +172,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Ambiguous place names written anywhere on the page as the last part of a person-like name
   // ("Margaret Hamilton") are that person's surname on this page, not the place.
   const surnames = new Set<string>();
+  // Words written as an unknown person's surname after a given name ("Alex Wagner"): no
+  // organisation or place on this page (family-names.ts).
+  const familySurnames = new Set<string>();
   for (const scan of scans) {
     // Every token of the page passes here: each is read once (the previous one's shape is carried).
     const tokens = scan.tokens;
@@ -179,6 +183,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const t = tokens[i]!;
       const cap = t.shape === Shape.Cap;
       if (!cap || !prevCap) { prevCap = cap; continue; }
+      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches)) familySurnames.add(t.norm);
       if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
       const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
@@ -248,7 +253,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   let blockReadings: PlainBlock[] | undefined;
   const nameWritten = (norm: string) => asName.get(norm)
     ?? asName.set(norm, writtenAsName((blockReadings ??= scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }))), norm)).get(norm)!;
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten };
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c) };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
@@ -502,6 +507,10 @@ interface PageEvidence {
   written(s: string): boolean;
   /** Is this folded word written capitalised mid-sentence in running text (common-word-names.ts)? */
   writtenAsName(norm: string): boolean;
+  /** Words written as an unknown person's surname after a given name (family-names.ts). */
+  familySurnames: Set<string>;
+  /** Is an address alias's tail a state of the country (addressContradicts)? */
+  stateOf(tail: string, country: string): boolean;
 }
 
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvidence, date: string | null, surnames: Set<string>): number | undefined {
@@ -577,6 +586,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     } else if (seen.has(h.entity)) {
       score += 100;
     }
+    // "Alex Wagner … Wagner said": an unknown person's surname, not the body or place. "the
+    // Clintons": a family, not a company (a team's plural, "the Lions", is the team's own name).
+    // Elsewhere on the page a country keeps its name ("David France's film … in France").
+    if (single && page.familySurnames.size !== 0 && e.type !== 'person' && page.familySurnames.has(norm)
+      && (!(e.type === 'place' && e.subtype === 'country') || surnameAfterGivenName(scan.text, scan.tokens, m.from, scan.matches))) continue;
+    if (single && e.type === 'organization' && !e.subtype?.startsWith('sports') && personSurname(index, familyPluralStem(scan.text, scan.tokens, m.from))) continue;
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
       if (surnames.has(norm)) continue;
       // "Belgium, Jordan, the Netherlands": an item of a list of places is a place.
@@ -606,7 +621,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
-    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country)) continue;
+    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country, page.stateOf)) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -845,6 +860,27 @@ function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): Ad
     if (country) out.country = country;
   }
   return out;
+}
+
+/** Is the folded word a person's surname (a short form of a person record)? */
+function personSurname(index: EntityIndex, norm: string | undefined): boolean {
+  if (norm === undefined) return false;
+  for (const p of index.aliases.slots.get(norm)?.hits ?? []) if (hitShort(p) && entityAt(index, hitEntity(p)).type === 'person') return true;
+  return false;
+}
+
+/** Can `name` (an address alias's tail) be a state of country `country`: a region record of it, or
+ *  no place the pack knows? Not when the pack knows it only as another kind of place ("Bedfordshire"). */
+function stateRecord(index: EntityIndex, name: string, country: string): boolean {
+  const key = aliasForm(name)?.key;
+  let place = false;
+  for (const p of (key && index.aliases.slots.get(key)?.hits) || []) {
+    const r = entityAt(index, hitEntity(p));
+    if (hitShort(p) || r.type !== 'place') continue;
+    if (r.subtype === 'region' && r.country === country) return true;
+    place = true;
+  }
+  return !place;
 }
 
 /** The full place readings of the names starting at token `k`. */
@@ -1303,14 +1339,18 @@ function placeEndsLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): 
 }
 
 /** Capitalised words before a surname that leave it the person's: titles, party words, conjunctions, demonyms. */
-const ordinaryBeforeSurname = (norm: string) => CAP_OK_BEFORE.has(norm) || denseTitleWord(norm) || demonymLike(norm) || NEVER_ALONE.has(norm);
+const ordinaryBeforeSurname = (norm: string) => CAP_OK_BEFORE.has(norm) || ordinaryTitleBeforeSurname(norm) || NEVER_ALONE.has(norm);
+/** The same but the English words never linked alone ("said", "will"): a name written with marks
+ *  that fold away ("Saïd Bouteflika") is not that English word. */
+const ordinaryTitleBeforeSurname = (norm: string) => CAP_OK_BEFORE.has(norm) || denseTitleWord(norm) || demonymLike(norm);
 
 /** Is the one-word match a surname form of person `chosen` (not their one-word name) written after
  *  another given name ("Hunter Biden")? See namesakes.ts otherGivenNameBefore. */
 function relativeOfPerson(scan: BlockScan, m: RawMatch, index: EntityIndex, chosen: number, introduced: boolean): boolean {
   const key = nameKeyAt(index, chosen);
   if (key === scan.tokens[m.from]!.norm || m.from === 0) return false;
-  return otherGivenNameBefore(scan.text, scan.tokens, m.from, key.split(' '), ordinaryBeforeSurname, (n) => COMMON_GIVEN_NAMES.has(n), sentenceStart(scan, m.from - 1), scan.titleCase === true, introduced);
+  const ordinary = writtenWithMarks(scan.text, scan.tokens[m.from - 1]!) ? ordinaryTitleBeforeSurname : ordinaryBeforeSurname;
+  return otherGivenNameBefore(scan.text, scan.tokens, m.from, key.split(' '), ordinary, (n) => COMMON_GIVEN_NAMES.has(n), sentenceStart(scan, m.from - 1), scan.titleCase === true, introduced);
 }
 
 /** Is the one-word match person `chosen`'s own one-word name, written inside a longer name? */

@@ -39,13 +39,24 @@ export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, 
  * reading contradicts it: another sovereign country, a state of another country where another
  * candidate lies, or a state of its own country that none of its address aliases ("Buffalo, New
  * York") names. A candidate without address aliases keeps its own country's states. `countryAfter`:
- * the country written after the state ("Lexington, Kentucky, United States").
+ * the country written after the state ("Lexington, Kentucky, United States"). `stateOf(tail, country)`:
+ * can an address alias's tail be a state of that country (a region record of it, or no place the
+ * pack knows)? A tail the pack knows only as another kind of place ("Luton, Bedfordshire": a county
+ * without a region record) is finer than a state and says nothing against the one written ("Luton,
+ * England, United Kingdom").
  */
-export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[], countryAfter?: PackEntity): boolean {
+export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[], countryAfter?: PackEntity,
+  stateOf: (tail: string, country: string) => boolean = () => true): boolean {
   if (e.type !== 'place' || !e.country || (e.subtype !== 'city' && e.subtype !== 'capital') || after.length === 0) return false;
   const prefix = `${e.name}, `;
   const tails: string[] = [];
-  for (const a of e.aliases ?? []) if (a.startsWith(prefix)) tails.push(a.slice(prefix.length));
+  let stateTails = 0;
+  for (const a of e.aliases ?? []) {
+    if (!a.startsWith(prefix)) continue;
+    const tail = a.slice(prefix.length);
+    tails.push(tail);
+    if (stateOf(tail, e.country)) stateTails++;
+  }
   // "Palermo, Sicily, Italy": the country written after the state (`countryAfter`) is the state's
   // own; an address alias naming that country ("Palermo, Italy") fits the candidate.
   if (countryAfter && countryAfter.country === e.country && (tails.includes(countryAfter.name) || (countryAfter.aliases ?? []).some((a) => tails.includes(a)))) return false;
@@ -61,7 +72,7 @@ export function addressContradicts(e: PackEntity, after: readonly PackEntity[], 
       if (candidates.some((c) => c !== e && c.type === 'place' && c.country === r.country)) continue;
       return false;
     }
-    if (tails.length === 0 || tails.includes(r.name) || (r.aliases ?? []).some((a) => tails.includes(a))) return false;
+    if (stateTails === 0 || tails.includes(r.name) || (r.aliases ?? []).some((a) => tails.includes(a))) return false;
   }
   return true;
 }

@@ -87,6 +87,13 @@ export function otherGivenNameBefore(text: string, tokens: Token[], from: number
   return atStart ? introduced : !titleCase;
 }
 
+/** Is the token written with letters beyond ASCII ("Saïd", "Gaël")? Then it is no English word that
+ *  folds to the same letters ("said", "gael"): a given name written in its own language. */
+export function writtenWithMarks(text: string, t: Token): boolean {
+  for (let i = t.start; i < t.end; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 /** A seat in a US state's legislature as the pack's roles write it: "Member of the Missouri Senate
  *  (district 14)", "Member of the Maryland House of Delegates", "Member of the New York State Assembly". */
 const STATE_SEAT = /^Member of the (.+?) (?:State )?(?:Senate|House of Representatives|House of Delegates|General Assembly|Assembly|House)\b/;
