@@ -1065,20 +1065,10 @@ function ofPlaceAbroad(scan: BlockScan, to: number, e: PackEntity, index: Entity
   if (!e.country || !of || of.norm !== 'of' || of.shape !== Shape.Lower || !joinedBySpace(scan, tokens[to - 1]!, of)) return false;
   let k = to + 1;
   if (tokens[k]?.norm === 'the' && tokens[k]!.shape === Shape.Lower) k++;
-  let place = false;
-  for (const q of scan.matches) {
-    if (q.from > k) break;
-    if (q.from !== k) continue;
-    for (const h of decodedHits(q)) {
-      const c = entityAt(index, h.entity);
-      if (h.short || c.type !== 'place') continue;
-      // A place of the body's own country ends its name or names a branch the record may stand for
-      // ("Environment Agency of England", "People's Liberation Army of Manipur").
-      if (c.country === e.country) return false;
-      place = true;
-    }
-  }
-  return place;
+  const places = placesAt(scan, k, index);
+  // A place of the body's own country ends its name or names a branch the record may stand for
+  // ("Environment Agency of England", "People's Liberation Army of Manipur").
+  return places.length > 0 && places.every((c) => c.country !== e.country);
 }
 
 /** A multi-word organisation's name that no candidate survived ("National Security Council" of
