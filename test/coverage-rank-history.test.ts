@@ -193,6 +193,25 @@ describe('a record costs the changes, not the history (#8)', () => {
     }
   });
 
+  it('recording a new page or a re-read does not compare the read with every item of the history', () => {
+    const rand = rng(31);
+    const items = recorded(rand, 3000, (i) => 1_000_000 + i * 1000);
+    const reads = { n: 0 };
+    for (const h of items) {
+      const id = h.id;
+      Object.defineProperty(h, 'id', { get: () => (reads.n++, id), enumerable: true });
+    }
+    recordInHistory(items, readOf(rand, 9000, 90_000_000), 1); // the first record indexes the ids once
+    for (const url of [9001, 1500]) {
+      reads.n = 0;
+      recordInHistory(items, readOf(rand, url, 90_000_000 + 10_000 - url), url === 1500 ? 0 : 1);
+      expect(reads.n).toBeLessThanOrEqual(4);
+    }
+    expect(items.filter((h) => h.title === 'Story 1500')).toHaveLength(1);
+    expect(items[0]!.title).toBe('Story 1500');
+    expect(items).toHaveLength(3000);
+  });
+
   it('random adds and drops anywhere in a long history: the same lists and answers as a build', () => {
     const rand = rng(77);
     const items: HistoryItem[] = [];

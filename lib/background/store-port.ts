@@ -8,7 +8,7 @@ import type { HistoryItem } from '../coverage/index';
 import type { PageReport } from '../report';
 import type { HistoryPort } from './handlers';
 import { historyEnabled, historyExcludedSites, siteOf } from '../settings';
-import { insertHistoryItem, removeHistoryItem } from '../coverage/history-log';
+import { findHistoryItem, insertHistoryItem, removeHistoryItem } from '../coverage/history-log';
 import { defaultStore, historyItemOfRead, shouldRecord, type BackstoryStore, type ReadRecord } from '../store/index';
 
 /** Packs the reader installed from the options page. */
@@ -94,7 +94,9 @@ function placeOf(items: readonly HistoryItem[], item: HistoryItem): number {
  */
 export function recordInHistory(items: HistoryItem[], read: ReadRecord, evicted: number): void {
   const item = historyItemOfRead(read);
-  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === item.id) removeHistoryItem(items, i);
+  const earlier = findHistoryItem(items, item.id);
+  const at = earlier ? items.indexOf(earlier) : -1;
+  if (at >= 0) removeHistoryItem(items, at);
   insertHistoryItem(items, placeOf(items, item), item);
   for (let i = items.length - 1; evicted > 0 && i >= 0; i--) {
     if (items[i] === item) continue;
