@@ -7,6 +7,8 @@ import { relatedForReport } from '../lib/analyze';
 import { historyEnabled, historyExcludedSites } from '../lib/settings';
 import { buildKnowledge } from '../lib/knowledge';
 import type { PageReport } from '../lib/report';
+import { buildCoverageIndex } from '../lib/coverage/index';
+import { historyIndexOf, lastHistoryIndexBuild } from '../lib/coverage/history-index';
 
 function report(url: string, ids: string[], over: Partial<PageReport['article']> = {}): PageReport {
   return {
@@ -102,6 +104,26 @@ describe('the worker keeps the history in memory (#8)', () => {
       reads.mockClear();
     }
     expect((await port.items()).length).toBe(5);
+    store.close();
+  });
+
+  it('edits its one array in place, so the ranking applies the record instead of rebuilding its lists', async () => {
+    const store = createStore(new IDBFactory(), 'test-history-in-place', { historyCap: 3 });
+    let clock = 1000;
+    const port = createHistoryPort(() => {}, store, () => clock);
+    for (const path of ['a', 'b', 'c']) {
+      clock += 10;
+      await port.record(report(`https://news.example/${path}`, ['Q7747']));
+    }
+    const kept = await port.items();
+    const index = buildCoverageIndex([], () => undefined);
+    historyIndexOf(index, kept);
+    clock += 10;
+    await port.record(report('https://news.example/d', ['Q7747', 'Q22686'])); // over the cap: a evicted
+    expect(await port.items()).toBe(kept);
+    expect(kept).toEqual(await store.historyItems());
+    historyIndexOf(index, kept);
+    expect(lastHistoryIndexBuild).toBe('applied');
     store.close();
   });
 

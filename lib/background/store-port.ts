@@ -8,6 +8,7 @@ import type { HistoryItem } from '../coverage/index';
 import type { PageReport } from '../report';
 import type { HistoryPort } from './handlers';
 import { historyEnabled, historyExcludedSites, siteOf } from '../settings';
+import { findHistoryItem, insertHistoryItem, removeHistoryItem } from '../coverage/history-log';
 import { defaultStore, historyItemOfRead, shouldRecord, type BackstoryStore, type ReadRecord } from '../store/index';
 
 /** Packs the reader installed from the options page. */
@@ -85,22 +86,23 @@ function placeOf(items: readonly HistoryItem[], item: HistoryItem): number {
 }
 
 /**
- * The cached items after lib/store recorded `read`: the article's earlier read replaced (one
- * record per normalised URL), the new one in read order, and the `evicted` oldest reads other
- * than this one dropped, as recordReadIn does in its transaction. A new array holding the same
- * item objects: the coverage ranking carries its history posting lists over from the old array by
- * item identity (lib/coverage/history-index.ts), touching only the items added and dropped.
+ * Updates the cached items, in place, as lib/store's recordReadIn changed the store: the article's
+ * earlier read dropped (one record per normalised URL), the new one placed in read order, and the
+ * `evicted` oldest reads other than this one dropped. Each edit goes through the history log, so
+ * the coverage ranking applies the same few changes to its posting lists
+ * (lib/coverage/history-index.ts) instead of meeting a new 10,000-item array per record (#8).
  */
-export function withRecordedRead(items: readonly HistoryItem[], read: ReadRecord, evicted: number): HistoryItem[] {
+export function recordInHistory(items: HistoryItem[], read: ReadRecord, evicted: number): void {
   const item = historyItemOfRead(read);
-  const next = items.filter((h) => h.id !== item.id);
-  next.splice(placeOf(next, item), 0, item);
-  for (let i = next.length - 1; evicted > 0 && i >= 0; i--) {
-    if (next[i]!.id === item.id) continue;
-    next.splice(i, 1);
+  const earlier = findHistoryItem(items, item.id);
+  const at = earlier ? items.indexOf(earlier) : -1;
+  if (at >= 0) removeHistoryItem(items, at);
+  insertHistoryItem(items, placeOf(items, item), item);
+  for (let i = items.length - 1; evicted > 0 && i >= 0; i--) {
+    if (items[i] === item) continue;
+    removeHistoryItem(items, i);
     evicted--;
   }
-  return next;
 }
 
 /**
@@ -116,6 +118,10 @@ export const HOLD_AFTER_MS = 5000;
  * the background and kept in memory (a record updates it in place of re-reading up to
  * HISTORY_CAP records), and later articles rank from it. It is read again only after the options
  * page changed the history (`ui:history-changed`: delete, clear) or a storage error.
+ *
+ * The kept array is the one items() and itemsFor() return, and later records change it in place
+ * (recordInHistory): a caller ranks with it at once (the worker does, synchronously after the
+ * await) or copies it. A dropped array is left as it was.
  */
 export function createHistoryPort(log: (...args: unknown[]) => void, store: BackstoryStore = defaultStore(), now: () => number = Date.now, holdAfterMs = HOLD_AFTER_MS): HistoryPort {
   const enabled = liveSetting<boolean>(historyEnabled);
@@ -209,7 +215,7 @@ export function createHistoryPort(log: (...args: unknown[]) => void, store: Back
         drop();
         return;
       }
-      if (items && before === epoch) items = withRecordedRead(items, read, res.value.evicted);
+      if (items && before === epoch) recordInHistory(items, read, res.value.evicted);
       else drop();
     },
     changed() {

@@ -3,20 +3,23 @@
  * items passed with a query (RelatedQuery.extra), so a query touches only the items naming one of
  * its entities instead of all 10,000.
  *
- * The background keeps one history array per worker and, after each recorded article, passes a
- * new array: the old one with that article placed by read time, its earlier read dropped and the
- * oldest reads evicted (lib/background/store-port.ts, withRecordedRead). Rebuilding the lists for
- * every such array cost 27–33 ms per article at 10,000 records (#8); instead the lists of the
- * array seen last are carried over to the new one: one merge walk comparing the two arrays item by
- * item (identity) finds the items kept, added and dropped, and only those touch the lists.
+ * The background keeps one history array per worker and changes it in place after each recorded
+ * article, logging each edit (lib/coverage/history-log.ts; lib/background/store-port.ts,
+ * recordInHistory). Rebuilding the lists after every record cost 27–33 ms at 10,000 records, and
+ * carrying them over to a new array by a merge walk plus a copy allocated two 10,000-item arrays
+ * per record, whose collection was most of the query's tail (#8). Now the lists of an array are
+ * kept with the version of it they describe, and the next query applies the logged edits since:
+ * a record costs the lists its own few changes.
  *
  * Order is part of the answer (ties between history items go to the one met first), so every
- * posting list stays in the array's order. Items carry an order key ascending along the array;
- * an added item gets a key between its neighbours'. Whenever the new array is not "the old one,
- * same items in the same order, a few added or dropped" the lists are rebuilt, as before.
+ * posting list stays in the array's order. Entries carry an order key ascending along the array;
+ * an added item gets a key between its neighbours'. When the edits cannot be applied (no longer
+ * logged, the gap between two keys too narrow, an item added twice, an array changed without the
+ * log) the lists are rebuilt, as before.
  */
 import { normalizeUrl } from './facts';
 import { dayNumber, type CoverageIndex, type HistoryItem } from './index';
+import { historyChangesSince, historyVersion, type HistoryChange } from './history-log';
 
 export interface HistoryEntry {
   record: HistoryItem;
@@ -39,25 +42,18 @@ export interface HistoryIndex {
 
 interface Built {
   index: CoverageIndex;
-  array: readonly HistoryItem[];
+  /** The array's version (history-log.ts) the lists describe. */
+  version: number;
+  /** Its length then: an array changed without the log is rebuilt. */
   size: number;
-  /** The items `x` describes, in its order: a copy, as the caller may change `array` in place. */
-  items: readonly HistoryItem[];
   x: HistoryIndex;
 }
 
-/** Entries by the array they describe; an exact hit costs nothing. */
+/** Lists by the array they describe (for the coverage index they were made with). */
 const byArray = new WeakMap<readonly HistoryItem[], Built>();
-/**
- * The entries used last with each coverage index, most recent first: a new array is carried from
- * one of them. A few, not one, so two callers alternating between their own arrays (a bench's
- * arms, a test's fixed array next to the worker's) do not make each other rebuild.
- */
-const recent = new WeakMap<CoverageIndex, Built[]>();
-const RECENT = 4;
 
 /** How the last historyIndexOf call got its lists (tests and benches). */
-export let lastHistoryIndexBuild: 'hit' | 'carried' | 'built' = 'built';
+export let lastHistoryIndexBuild: 'hit' | 'applied' | 'built' = 'built';
 
 function entryOf(index: CoverageIndex, h: HistoryItem, key: number): HistoryEntry {
   const topics: number[] = [];
@@ -100,79 +96,23 @@ function keyBound(list: HistoryEntry[], key: number): number {
   return lo;
 }
 
-/** Runs of consecutive positions (ascending): [first, count] each. */
-function runsOf(positions: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (let r = 0; r < positions.length; ) {
-    let end = r;
-    while (end + 1 < positions.length && positions[end + 1] === positions[end]! + 1) end++;
-    runs.push([positions[r]!, end - r + 1]);
-    r = end + 1;
-  }
-  return runs;
+/** The key for an item placed between entries `prev` and `next` (null: that end), or null when doubles have none left. */
+function keyBetween(prev: HistoryEntry | null, next: HistoryEntry | null): number | null {
+  const lo = prev ? prev.key : -Infinity, hi = next ? next.key : Infinity;
+  const k = lo === -Infinity ? (hi === Infinity ? 0 : hi - 1) : hi === Infinity ? lo + 1 : lo + (hi - lo) / 2;
+  return k > lo && k < hi ? k : null;
 }
 
 /**
- * Updates `b` (its lists describe `b.items`) to describe `extra`, or returns false without
- * changing it when `extra` is not b.items with a few items added or dropped, order kept.
- *
- * One merge walk over both arrays: where they agree (nearly everywhere) it is an identity
- * comparison, so a recorded read costs the lists that read's own changes plus a pass of pointer
- * comparisons, not a Map look-up per kept item (that pass was ~0.7 ms of each query after a
- * record at 10,000 reads, #8). Only where they differ is the item looked up: a known item later
- * in b.items means the items before it were dropped; an unknown one is added.
+ * Applies one logged edit to the lists; false (the lists then half-changed: the caller rebuilds)
+ * when it does not fit them: an added item already there or placed beside an item they lack, a
+ * dropped item they lack, no key left between two neighbours.
  */
-function carry(index: CoverageIndex, b: Built, extra: readonly HistoryItem[]): boolean {
-  const x = b.x, old = b.items;
-  // An array holding one item twice has two entries' worth of lists under one key: rebuilt.
-  if (x.entries.size !== old.length) return false;
-  const n = extra.length;
-  // Past this many changes a rebuild costs about as much.
-  const limit = Math.max(64, n >> 3);
-  const fresh: number[] = [];
-  const dropped: HistoryItem[] = [];
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const h = extra[i]!;
-    if (j < old.length && old[j] === h) {
-      j++;
-      continue;
-    }
+function apply(index: CoverageIndex, x: HistoryIndex, change: HistoryChange): boolean {
+  const h = change.item;
+  if (change.kind === 'dropped') {
     const e = x.entries.get(h);
-    if (!e) {
-      fresh.push(i);
-      if (fresh.length + dropped.length > limit) return false;
-      continue;
-    }
-    // A known item: it must come later in b.items (else it is met twice or out of order);
-    // everything before it there was dropped.
-    if (j >= old.length || e.key < x.entries.get(old[j]!)!.key) return false;
-    while (old[j] !== h) {
-      dropped.push(old[j++]!);
-      if (fresh.length + dropped.length > limit) return false;
-    }
-    j++;
-  }
-  while (j < old.length) {
-    dropped.push(old[j++]!);
-    if (fresh.length + dropped.length > limit) return false;
-  }
-  if (fresh.length > 1 && new Set(fresh.map((i) => extra[i])).size !== fresh.length) return false;
-  // Keys for the added items, run by run, strictly between their kept neighbours'.
-  const keys = new Map<number, number>();
-  for (const [first, count] of runsOf(fresh)) {
-    const lo = first > 0 ? x.entries.get(extra[first - 1]!)!.key : -Infinity;
-    const hi = first + count < n ? x.entries.get(extra[first + count]!)!.key : Infinity;
-    let prev = lo;
-    for (let c = 0; c < count; c++) {
-      const k = lo === -Infinity ? (hi === Infinity ? c : hi - (count - c)) : hi === Infinity ? lo + c + 1 : lo + ((hi - lo) * (c + 1)) / (count + 1);
-      if (!(k > prev && k < hi)) return false; // the gap is too narrow for doubles
-      keys.set(first + c, (prev = k));
-    }
-  }
-  // Nothing above changed the lists; now apply.
-  for (const h of dropped) {
-    const e = x.entries.get(h)!;
+    if (!e) return false;
     x.entries.delete(h);
     for (const id of entitiesOf(h)) {
       const list = x.byEntity.get(id);
@@ -181,56 +121,58 @@ function carry(index: CoverageIndex, b: Built, extra: readonly HistoryItem[]): b
       if (list[at] === e) list.splice(at, 1);
       if (list.length === 0) x.byEntity.delete(id);
     }
+    return true;
   }
-  for (const i of fresh) {
-    const h = extra[i]!;
-    const e = entryOf(index, h, keys.get(i)!);
-    x.entries.set(h, e);
-    for (const id of entitiesOf(h)) {
-      const list = x.byEntity.get(id);
-      if (!list) x.byEntity.set(id, [e]);
-      else if (list.length === 0 || list[list.length - 1]!.key < e.key) list.push(e);
-      else list.splice(keyBound(list, e.key), 0, e);
-    }
+  if (x.entries.has(h)) return false;
+  const prev = change.prev ? x.entries.get(change.prev) : null;
+  const next = change.next ? x.entries.get(change.next) : null;
+  if (prev === undefined || next === undefined) return false;
+  const key = keyBetween(prev, next);
+  if (key === null) return false;
+  const e = entryOf(index, h, key);
+  x.entries.set(h, e);
+  for (const id of entitiesOf(h)) {
+    const list = x.byEntity.get(id);
+    if (!list) x.byEntity.set(id, [e]);
+    else if (list[list.length - 1]!.key < key) list.push(e);
+    else list.splice(keyBound(list, key), 0, e);
   }
-  b.items = extra.slice();
+  return true;
+}
+
+/** Brings `b` up to `extra`'s current version from the log; false when it cannot (then rebuilt). */
+function catchUp(index: CoverageIndex, b: Built, extra: readonly HistoryItem[], version: number): boolean {
+  const changes = historyChangesSince(extra, b.version);
+  if (!changes) return false;
+  for (const c of changes) if (!apply(index, b.x, c)) return false;
+  // Every item once (an array holding one item twice is built: its lists hold it twice), and no
+  // change made without the log.
+  if (b.x.entries.size !== extra.length) return false;
+  b.version = version;
+  b.size = extra.length;
   return true;
 }
 
 /**
  * The posting lists of `extra` against `index`: kept per array (an exact hit when the same array
- * comes again, unchanged in length), carried over from the array used last with this index when
- * `extra` is that array updated, else built.
+ * comes again at the same version), brought up to date from the array's edit log when it was
+ * edited since (history-log.ts), else built.
  */
 export function historyIndexOf(index: CoverageIndex, extra: readonly HistoryItem[]): HistoryIndex {
-  let used = recent.get(index);
-  if (!used) recent.set(index, (used = []));
-  const touch = (b: Built): HistoryIndex => {
-    const at = used.indexOf(b);
-    if (at >= 0) used.splice(at, 1);
-    used.unshift(b);
-    if (used.length > RECENT) used.length = RECENT;
-    return b.x;
-  };
+  const version = historyVersion(extra);
   const known = byArray.get(extra);
-  if (known && known.index === index && known.size === extra.length) {
-    lastHistoryIndexBuild = 'hit';
-    return touch(known);
+  if (known && known.index === index) {
+    if (known.version === version && known.size === extra.length) {
+      lastHistoryIndexBuild = 'hit';
+      return known.x;
+    }
+    if (known.version !== version && catchUp(index, known, extra, version)) {
+      lastHistoryIndexBuild = 'applied';
+      return known.x;
+    }
   }
-  // The array's own entry (it was changed in place), else the ones used last with this index.
-  const from = known && known.index === index ? [known] : used;
-  for (const b of from) {
-    if (!carry(index, b, extra)) continue;
-    // The lists now describe `extra`: the array they described before must not find them.
-    byArray.delete(b.array);
-    b.array = extra;
-    b.size = extra.length;
-    byArray.set(extra, b);
-    lastHistoryIndexBuild = 'carried';
-    return touch(b);
-  }
-  const made: Built = { index, array: extra, size: extra.length, items: extra.slice(), x: build(index, extra) };
+  const made: Built = { index, version, size: extra.length, x: build(index, extra) };
   byArray.set(extra, made);
   lastHistoryIndexBuild = 'built';
-  return touch(made);
+  return made.x;
 }

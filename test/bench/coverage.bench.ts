@@ -20,6 +20,8 @@ import { buildCoverageIndex, dayNumber, type CoverageItem, type HistoryItem } fr
 import { coverageForEntity, pageLead, prepareCoverageIndex, relatedCoverage } from '../../lib/coverage/rank';
 import { summarize, timeMs, timePairMs, type BenchRow } from './measure';
 import { mulberry32 } from '../../lib/seeded-random';
+import { recordInHistory } from '../../lib/background/store-port';
+import type { ReadRecord } from '../../lib/store/index';
 import { decodeRuntimePack } from '../../lib/dataset/runtime-pack';
 import { imageBytes, ownSeedQuery } from './_first-analysis';
 
@@ -200,25 +202,29 @@ export async function run(ctx: Ctx): Promise<BenchRow[]> {
   const withExtra = () => { const q = queries[qk++ % queries.length]!; return relatedCoverage(indexNoHistory, { ...q, title: '', excludeUrl: null, limit: 10, extra: history }); };
   const te = summarize(timeMs(withExtra, queries.length * 3, queries.length));
   rows.push({ name: 'coverage: relatedCoverage (history as extra)', ...te, unit: 'ms', target: '≤ 5 ms (p90)', met: te.spread[1] <= 5 });
-  // The worker passes a new history array after each recorded article (the read placed first, the
-  // oldest evicted: lib/background/store-port.ts withRecordedRead); the ranking carries its history
-  // posting lists over to it (lib/coverage/history-index.ts) instead of rebuilding them. Each call
-  // here records one read, then queries: against the same array's query in the same run.
-  let current: readonly HistoryItem[] = history;
+  // The worker keeps one history array (newest read first, as lib/store gives it) and, after each
+  // recorded article, edits it in place: the read placed by time, its earlier read dropped, the
+  // oldest evicted (lib/background/store-port.ts recordInHistory, through the edit log of
+  // lib/coverage/history-log.ts); the ranking applies those edits to its history posting lists
+  // (lib/coverage/history-index.ts). Each call here records one read that way (a new page read
+  // now, one eviction at the cap), then queries: against the same array's query in the same run.
+  const current: HistoryItem[] = [...history].sort((a, b) => (b.readAt ?? 0) - (a.readAt ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   let qr = 0;
   const afterRecord = () => {
     const q = queries[qr % queries.length]!;
-    const read: HistoryItem = { ...history[qr % history.length]!, id: `history:https://new.example/${qr}`, url: `https://new.example/${qr}`, readAt: Date.parse('2026-12-06') + qr };
+    const like = history[qr % history.length]!;
+    const read: ReadRecord = { url: `https://new.example/${qr}`, title: like.title, site: like.source, date: like.date, entityIds: like.entities, kind: 'news', opinionShare: 0, readAt: Date.parse('2026-12-06') + qr };
     qr++;
-    current = [read, ...current.slice(0, -1)];
+    recordInHistory(current, read, 1);
     return relatedCoverage(indexNoHistory, { ...q, title: '', excludeUrl: null, limit: 10, extra: current });
   };
   let qs = 0;
   const sameArray = () => { const q = queries[qs++ % queries.length]!; return relatedCoverage(indexNoHistory, { ...q, title: '', excludeUrl: null, limit: 10, extra: current }); };
   // CPU time per query over batches of 20 (wall-clock on the loaded machine swung 1–60 ms here).
-  // Process CPU: it counts V8's GC helper threads, and this row allocates two 10,000-item arrays
-  // per call (the bench's own and the history index's copy). Session 13, load 10–27: 1.6–1.9 ms
-  // under `node --single-threaded` (1.2× the same-array row) against 4.6–6.0 ms without it.
+  // Process CPU counts V8's GC helper threads: until session 16 this row allocated two
+  // 10,000-item arrays per call (the worker's new array and the history index's copy), and the
+  // collection of those was most of its tail (session 13, load 10–27: 1.6–1.9 ms under
+  // `node --single-threaded` against 4.6–6.0 ms without it).
   const sr = summarize(cpuPerCallMs(afterRecord, 20, 12, 2)), ssame = summarize(cpuPerCallMs(sameArray, 20, 12, 2));
   rows.push({
     name: 'coverage: relatedCoverage (history as extra, one read recorded before each query), CPU time', ...sr, unit: 'ms', target: '≤ 5 ms (p90)', met: sr.spread[1] <= 5,
