@@ -187,13 +187,12 @@ import type { LinkedEntity } from '../../lib/report';
 import { compileCoverage, corpusHeadings } from '../../lib/dataset/compile-coverage';
 import { headingNormalizer } from '../../lib/dataset/normalize-headings';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
-import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
+import { relatedCoverage, shippedChooser, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 import { boostChooser, fitProtocols } from './_coverage-boost';
 import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
-import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 import { hashId, parseSplit, splitSample } from './_coverage-split';
 import { siblingReport } from './_coverage-siblings';
 import { protocolDiffReport } from './_coverage-protocol-diff';
@@ -522,8 +521,11 @@ export async function run(args: string[], shared: string): Promise<void> {
     console.log(`  dev first stage only: P@5 ${s1.p5.toFixed(3)} nDCG@10 ${s1.ndcg10.toFixed(3)}; with these weights: P@5 ${s2.p5.toFixed(3)} nDCG@10 ${s2.ndcg10.toFixed(3)}`);
   }
   // The shipped chooser's logit per scored heading (trees only where relatedCoverage applies them).
-  const shippedLogits = (nEntities: number, rows: Float64Array[]) =>
-    chooserLogits(RERANK_WEIGHTS, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? CHOOSER_TREES : null, rows);
+  // The run's protocol picks the chooser (rank.ts shippedChooser: entities-only queries have their own).
+  const shippedLogits = (nEntities: number, rows: Float64Array[]) => {
+    const chooser = shippedChooser(wordsOf({ title: 'page', summary: '' }), { ...DEFAULT_RANK_PARAMS, ...params });
+    return chooserLogits(chooser.linear, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? chooser.trees : null, rows);
+  };
   if (args.includes('--boost')) {
     await boostChooser({ args, eligible, sampleN, dev, params, evaluate, protocol: protocolOf(args), groupsOf: (set, linked, protocol) => {
       // Feature rows of every scored heading per query (the features do not depend on the chooser).
