@@ -19,11 +19,10 @@ import type { CoverageHit, EntityCoverageHit, LinkedEntity } from '../report';
 import { formatTextDate, t, tn } from '../i18n';
 import { coverageLine, coverageUrl, normalizeUrl } from './facts';
 import { contentStems, headingIndexOf, headingMatches, priorEnd, scoreHeadingMatches, type HeadingIndex } from './headings';
-import { RERANK_DIM, RERANK_WEIGHTS, RERANK_WEIGHTS_ENTITIES_ONLY, headingEvidence, rerankScore, type EntitySlice } from './rerank';
+import { RERANK_DIM, RERANK_WEIGHTS, headingEvidence, rerankScore, type EntitySlice } from './rerank';
 import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryItem } from './index';
 import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
-import { CHOOSER_TREES_ENTITIES_ONLY } from './chooser-trees-entities-only';
 import { historyIndexOf, type HistoryEntry } from './history-index';
 import { DESCRIPTION_STOP_STEMS, descriptionWords } from './description-words';
 
@@ -470,18 +469,6 @@ export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' 
   return query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${descriptionWords(e.description, stops)}` : e.name)).join('\n');
 }
 
-/**
- * The storyline chooser for a query. A page's own title and lead and its entities' names and
- * descriptions are different evidence (a heading that shares a country with a city's description
- * is weaker than one a page's words name), so each input has its own weights, fitted on the same
- * train queries passed that way: the entities-only set when the heading words are the entities'
- * (no title, no lead: issue #5's protocol), else the page-words set.
- */
-export function shippedChooser(query: Pick<RelatedQuery, 'title' | 'lead'>, p: Pick<RankParams, 'namesAsWords'>): { linear: readonly number[]; trees: TreeEnsemble } {
-  const namesRead = p.namesAsWords > 0 && !`${query.title ?? ''}\n${query.lead ?? ''}`.trim();
-  return namesRead ? { linear: RERANK_WEIGHTS_ENTITIES_ONLY, trees: CHOOSER_TREES_ENTITIES_ONLY } : { linear: RERANK_WEIGHTS, trees: CHOOSER_TREES };
-}
-
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */
 export function pageLead(paragraphs: readonly string[] | undefined): string {
   return (paragraphs ?? []).slice(0, 3).join('\n').slice(0, 1500);
@@ -675,10 +662,9 @@ export function relatedCoverage(index: CoverageIndex, query: RelatedQuery): Cove
   //     strongest candidates (and the headings the page's words match) from its evidence; an
   //     item's chance of sharing the page's storyline is then 1 − Π(1 − P(heading)) over its
   //     headings, with the first-stage score breaking ties.
-  const shipped = shippedChooser(query, p);
-  const model = query.model ?? shipped.linear;
+  const model = query.model ?? RERANK_WEIGHTS;
   // The shipped trees were fitted on top of the shipped linear weights: a caller's own weights go alone.
-  const treesIn = query.trees === undefined ? (query.model === undefined ? shipped.trees : null) : query.trees;
+  const treesIn = query.trees === undefined ? (query.model === undefined ? CHOOSER_TREES : null) : query.trees;
   const trees = treesIn && treesIn.leaf.length && weights.size < p.treeEntities ? treesIn : null;
   let weak = -1;
   let likeliest = -1; // the likeliest storyline's topic number (-1: none scored)

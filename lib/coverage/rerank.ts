@@ -60,15 +60,6 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  */
 export const RERANK_WEIGHTS: readonly number[] = [0, 0.1168, 1.2288, 0.0568, -0.0585, 0.3699, -0.0939, 1.1773, 0.0382, 0.0217, 0.1832, 1.9981, 0.1362, 2.4042, 0.2122, 2.1444, -0.0327, -1.0243, 0.2915, 0.7746, -0.2341, 0.2641, 1.0996, 0.9057, 0.0816, 0.6484, 0.178, -1.921, -1.7991, 1.1323];
 
-/**
- * The entities-only chooser's linear weights (rank.ts shippedChooser): for queries with no title and
- * no lead, whose heading words are their linked entities' names and descriptions (issue #5's
- * protocol). The same features, fitted on the same 6,000 train queries passed that way: written by
- * `npm run eval -- coverage --split dev --dev-only --entities-only --boost --refit-linear --train-n
- * 6000 --trees 150 --depth 4 --write-trees` (with lib/coverage/chooser-trees-entities-only.ts).
- */
-export const RERANK_WEIGHTS_ENTITIES_ONLY: readonly number[] = [0, 0.3183, 1.0511, -1.266, 0.0577, -0.3295, -0.1986, 1.4527, -0.0934, 0.0528, 0.3241, 2.1203, 0.2126, 2.6816, 0.222, 2.3132, -0.0055, -0.9044, 0.4062, 0.5811, 0.0167, 0.1985, 0.7216, 0.9368, -0.0703, 0.9844, 0.2765, -1.814, -1.6189, 1.0369];
-
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
   let z = 0;

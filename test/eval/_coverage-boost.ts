@@ -8,8 +8,7 @@
  * train query counts twice, once per query protocol (entities + the item's words; entities alone),
  * and every dev figure is printed per protocol (session 15: no out-of-sample gain; see coverage.ts). Held-out is not touched
  * here. --write-trees writes lib/coverage/chooser-trees.ts; with --refit-linear also the linear weights
- * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts). With --entities-only (and no
- * --mix-inputs) they go to the entities-only chooser instead (shippedExports).
+ * the trees were fitted on (RERANK_WEIGHTS in lib/coverage/rerank.ts).
  *
  * Feature rows are cached per split in .cache/, keyed by the feature count and the evidence code
  * of rerank.ts; after changing the first stage (rank.ts, headings.ts) pass --fresh-rows.
@@ -18,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CoverageRecord } from '../../lib/dataset/schema';
 import type { RankParams } from '../../lib/coverage/rank';
-import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, RERANK_WEIGHTS_ENTITIES_ONLY, fitSoftmax } from '../../lib/coverage/rerank';
+import { RERANK_DIM, RERANK_FEATURES, RERANK_WEIGHTS, fitSoftmax } from '../../lib/coverage/rerank';
 import { cachedRows } from './_row-cache';
 import { rewriteModelExport, treeEnsembleSource } from './_model-source';
 import { chooserLogits, fitTrees, withContext, type BoostGroup, type TreeEnsemble } from '../../lib/coverage/boost';
@@ -70,22 +69,11 @@ function top1(qs: QueryRows[], linear: readonly number[], trees: TreeEnsemble | 
   return right / (qs.length || 1);
 }
 
-/** rerank.ts's source with its one-line `name` export (RERANK_WEIGHTS) replaced by `weights` (4 decimals, as printed). */
-export function withLinearWeights(src: string, weights: readonly number[], name = 'RERANK_WEIGHTS'): string {
-  const line = new RegExp(`^export const ${name}: readonly number\\[\\] = \\[[^\\]]*\\];$`, 'm');
-  if (!line.test(src)) throw new Error(`rerank.ts: no one-line ${name} to replace`);
-  return src.replace(line, `export const ${name}: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
-}
-
-/**
- * Where a fit for a query protocol ships: the page-words chooser (RERANK_WEIGHTS, CHOOSER_TREES)
- * serves queries with a title or lead; the entities-only one (rank.ts shippedChooser) queries
- * whose heading words are their entities' names and descriptions. --mix-inputs writes the former.
- */
-export function shippedExports(protocol: QueryProtocol): { linear: string; treesFile: string; trees: string } {
-  return protocol === 'entities-only'
-    ? { linear: 'RERANK_WEIGHTS_ENTITIES_ONLY', treesFile: 'lib/coverage/chooser-trees-entities-only.ts', trees: 'CHOOSER_TREES_ENTITIES_ONLY' }
-    : { linear: 'RERANK_WEIGHTS', treesFile: 'lib/coverage/chooser-trees.ts', trees: 'CHOOSER_TREES' };
+/** rerank.ts's source with its one-line RERANK_WEIGHTS replaced by `weights` (4 decimals, as printed). */
+export function withLinearWeights(src: string, weights: readonly number[]): string {
+  const line = /^export const RERANK_WEIGHTS: readonly number\[\] = \[[^\]]*\];$/m;
+  if (!line.test(src)) throw new Error('rerank.ts: no one-line RERANK_WEIGHTS to replace');
+  return src.replace(line, `export const RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => Number(w.toFixed(4))).join(', ')}];`);
 }
 
 export async function boostChooser(x: BoostInput): Promise<void> {
@@ -106,10 +94,8 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   if (drop.includes(-1)) throw new Error(`--drop: unknown feature; known: ${RERANK_FEATURES.join(', ')}`);
   for (const q of [...trainRows, ...devRows]) for (const r of q.rows) for (const j of drop) r[j] = 0;
   const withOwn = trainRows.filter((q) => q.own.includes(1));
-  const target = shippedExports(protocols.length === 1 ? protocols[0]! : 'words');
-  const shipped = target.linear === 'RERANK_WEIGHTS' ? RERANK_WEIGHTS : RERANK_WEIGHTS_ENTITIES_ONLY;
-  if (!args.includes('--refit-linear') && shipped.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
-  const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...shipped];
+  if (!args.includes('--refit-linear') && RERANK_WEIGHTS.length !== RERANK_DIM) throw new Error('--boost: the shipped linear weights do not match the features; add --refit-linear');
+  const linear = args.includes('--refit-linear') ? fitSoftmax(withOwn, num(args, '--l2', 1)) : [...RERANK_WEIGHTS];
   if (args.includes('--refit-linear')) console.log(`  boost: linear weights refitted on train: [${linear.map((w) => Number(w.toFixed(4))).join(', ')}]`);
   const perProtocol = (m: TreeEnsemble | null) => protocols.map((p, i) => `${p} ${top1(devBy[i]!, linear, m).toFixed(3)}`).join(', ');
   console.log(`  boost: dev top-1, linear alone ${perProtocol(null)} (train ${top1(trainRows, linear, null).toFixed(3)})`);
@@ -145,14 +131,14 @@ export async function boostChooser(x: BoostInput): Promise<void> {
     console.log(`  boost: dev (${p}) linear alone P@5 ${d0.p5.toFixed(3)} nDCG@10 ${d0.ndcg10.toFixed(3)}; with the trees P@5 ${d1.p5.toFixed(3)} nDCG@10 ${d1.ndcg10.toFixed(3)}`);
   }
   if (args.includes('--write-trees')) {
-    const file = path.resolve(target.treesFile);
-    const bytes = rewriteModelExport(file, target.trees, `export const ${target.trees}: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);
+    const file = path.resolve('lib/coverage/chooser-trees.ts');
+    const bytes = rewriteModelExport(file, 'CHOOSER_TREES', `export const CHOOSER_TREES: TreeEnsemble = ${treeEnsembleSource(trees, '  ')};\n`);
     console.log(`  boost: wrote ${file} (${nTrees} trees, ${bytes} B)`);
     // The trees were fitted on top of these linear weights: a refit writes both, so the committed
     // command reproduces the shipped chooser whole.
     if (args.includes('--refit-linear')) {
       const rerank = path.resolve('lib/coverage/rerank.ts');
-      writeFileSync(rerank, withLinearWeights(readFileSync(rerank, 'utf8'), linear, target.linear));
+      writeFileSync(rerank, withLinearWeights(readFileSync(rerank, 'utf8'), linear));
       console.log(`  boost: wrote the refitted linear weights into ${rerank}`);
     }
   }

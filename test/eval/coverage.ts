@@ -167,6 +167,15 @@
  *    stems): dev −0.0005, unused −0.0004 ± 0.0010. With the words identical per query (no
  *    description is read there). The generic words did not hurt: the heading matcher's idf and
  *    cover already discount them.
+ *  - NOT SHIPPED (commit 920f4ae, reverted): a second chooser for entities-only queries (rank.ts
+ *    shippedChooser picked RERANK_WEIGHTS_ENTITIES_ONLY + 150 trees by whether the query had a title
+ *    or lead), fitted on the 6,000 train queries passed as entities alone with the names and
+ *    descriptions input (`--entities-only --boost --refit-linear --train-n 6000 --trees 150 --depth 4
+ *    --write-trees`; the boost writer sent an --entities-only fit to those exports). Dev top-1 0.721
+ *    linear, 0.775 with trees; dev P@5 0.7956 → 0.8020 (+0.0064 ± 0.0080, better 16 / worse 11),
+ *    unused 0.7869 → 0.7889 (+0.0019 ± 0.0026, 90 / 81); words identical per query. Within noise
+ *    out of sample for ~15 KB more zip (45 KB source): as session 15's entities-only fit before
+ *    the names input (0.729 vs 0.728), the fit is not what the protocol lacks.
  *  - `--dated-links`: queries linked as of their item's date, as the extension passes a page's
  *    (office-holders described as then; events after the date not linked), with the K 30 list:
  *    words dev unchanged, unused 0.8048 → 0.8047 (1 query worse); entities only dev unchanged,
@@ -187,12 +196,13 @@ import type { LinkedEntity } from '../../lib/report';
 import { compileCoverage, corpusHeadings } from '../../lib/dataset/compile-coverage';
 import { headingNormalizer } from '../../lib/dataset/normalize-headings';
 import { buildCoverageIndex, type CoverageIndex } from '../../lib/coverage/index';
-import { relatedCoverage, shippedChooser, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
+import { relatedCoverage, DEFAULT_RANK_PARAMS, type RankParams } from '../../lib/coverage/rank';
 import { RERANK_FEATURES, RERANK_WEIGHTS, fitLogistic, fitSoftmax, rerankLogit, type RerankGroup } from '../../lib/coverage/rerank';
 import { standinLinker } from './_coverage-linker';
 import { boostChooser, fitProtocols } from './_coverage-boost';
 import { headingRowsOf, wordsSpike, type HeadingRows } from './_coverage-words';
 import { chooserLogits, type TreeEnsemble } from '../../lib/coverage/boost';
+import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 import { hashId, parseSplit, splitSample } from './_coverage-split';
 import { siblingReport } from './_coverage-siblings';
 import { protocolDiffReport } from './_coverage-protocol-diff';
@@ -521,11 +531,8 @@ export async function run(args: string[], shared: string): Promise<void> {
     console.log(`  dev first stage only: P@5 ${s1.p5.toFixed(3)} nDCG@10 ${s1.ndcg10.toFixed(3)}; with these weights: P@5 ${s2.p5.toFixed(3)} nDCG@10 ${s2.ndcg10.toFixed(3)}`);
   }
   // The shipped chooser's logit per scored heading (trees only where relatedCoverage applies them).
-  // The run's protocol picks the chooser (rank.ts shippedChooser: entities-only queries have their own).
-  const shippedLogits = (nEntities: number, rows: Float64Array[]) => {
-    const chooser = shippedChooser(wordsOf({ title: 'page', summary: '' }), { ...DEFAULT_RANK_PARAMS, ...params });
-    return chooserLogits(chooser.linear, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? chooser.trees : null, rows);
-  };
+  const shippedLogits = (nEntities: number, rows: Float64Array[]) =>
+    chooserLogits(RERANK_WEIGHTS, nEntities < (params.treeEntities ?? DEFAULT_RANK_PARAMS.treeEntities) ? CHOOSER_TREES : null, rows);
   if (args.includes('--boost')) {
     await boostChooser({ args, eligible, sampleN, dev, params, evaluate, protocol: protocolOf(args), groupsOf: (set, linked, protocol) => {
       // Feature rows of every scored heading per query (the features do not depend on the chooser).
