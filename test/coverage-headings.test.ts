@@ -78,7 +78,7 @@ describe('an entities-only query (no title, no lead)', () => {
       gameItem('2025-03-03', ['p'], ['Harrowgate port strike']),
     ], (id) => (id === 'p' ? 'Harrowgate' : id));
     const q = { entities: [port], date: '2025-03-10', excludeUrl: null, limit: 5, title: '', lead: '' };
-    expect(headingWordsText(q, { namesAsWords: 2 })).toBe('Harrowgate\nCity in Vellmark');
+    expect(headingWordsText(q, { namesAsWords: 2 })).toBe('Harrowgate\nin Vellmark'); // 'City' is a kind word (description-words.ts)
     const ids = relatedCoverage(idx, q).map((h) => h.id);
     expect(ids.length).toBe(3);
     expect(relatedCoverage(idx, { ...q, params: { namesAsWords: 1 } }).length).toBe(1);

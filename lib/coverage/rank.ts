@@ -24,6 +24,7 @@ import { dayNumber, idfOf, type CoverageIndex, type CoverageItem, type HistoryIt
 import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
 import { historyIndexOf, type HistoryEntry } from './history-index';
+import { DESCRIPTION_STOP_STEMS, descriptionWords } from './description-words';
 
 export interface RankParams {
   /** Recency decay time constant, days. */
@@ -203,6 +204,8 @@ export interface RelatedQuery {
    * feature's P@5 before the pack carries it (test/eval/coverage.ts --words-spike).
    */
   adjustLogits?: (topics: readonly number[], rows: readonly Float64Array[], logits: Float64Array) => void;
+  /** Kind words of entity descriptions left out of an entities-only query's heading words instead of the shipped DESCRIPTION_STOP_STEMS (eval hook). */
+  descriptionStops?: ReadonlySet<string>;
 }
 
 interface Candidate {
@@ -454,10 +457,16 @@ export function pageWordsOf(index: CoverageIndex, hx: HeadingIndex, text: string
   return words;
 }
 
-/** The text whose words are matched against heading names: the page's title and lead, else (namesAsWords) its linked entities' names (and descriptions). */
-export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' | 'lead'>, p: Pick<RankParams, 'namesAsWords'>): string {
+/**
+ * The text whose words are matched against heading names: the page's title and lead, else
+ * (namesAsWords) its linked entities' names (and descriptions, less their kind words: "City",
+ * "Person", "pop.", months; description-words.ts).
+ */
+export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' | 'lead' | 'descriptionStops'>, p: Pick<RankParams, 'namesAsWords'>): string {
   const page = `${query.title ?? ''}\n${query.lead ?? ''}`;
-  return p.namesAsWords && !page.trim() ? query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${e.description}` : e.name)).join('\n') : page;
+  if (!p.namesAsWords || page.trim()) return page;
+  const stops = query.descriptionStops ?? DESCRIPTION_STOP_STEMS;
+  return query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${descriptionWords(e.description, stops)}` : e.name)).join('\n');
 }
 
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */

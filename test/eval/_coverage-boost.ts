@@ -83,7 +83,7 @@ export async function boostChooser(x: BoostInput): Promise<void> {
   const t0 = performance.now();
   const protocols = fitProtocols(args, x.protocol);
   // Cached per protocol (the rows differ: the word features), named so that the words rows keep their old name.
-  const tag = (p: QueryProtocol) => (p === 'words' ? '' : `-${p}`);
+  const tag = (p: QueryProtocol) => (p === 'words' ? '' : `-${p}`) + (args.includes('--dated-links') ? '-dated' : '');
   const devBy = protocols.map((p) => cached(`dev${x.sampleN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(x.dev, true, p)));
   const trainRows = protocols.flatMap((p) => cached(`train${x.sampleN}-${trainN}${tag(p)}`, args.includes('--fresh-rows'), () => x.groupsOf(train, false, p)));
   const devRows = devBy.flat();

@@ -156,6 +156,33 @@
  *  - not shipped: appending the names to a page's own words: dev 0.819 → 0.821; coverExp 2 for the
  *    names' matches (chosen on dev, 0.743 → 0.750, +0.007 ± 0.005): unused +0.0004 ± 0.0016.
  *
+ * Session 16 (coverank7), paired per query (`--split dev --gap --gap-no-train --mix-inputs
+ * --gap-dump`; "unused" = the 2,997 eligible items after the 6,000 train queries):
+ *  - kind words of the descriptions left out of an entities-only query's heading words
+ *    (lib/coverage/description-words.ts; derived from the pack by `--write-description-stops
+ *    [--stop-countries K]`: stems the descriptions of entities of ≥ K countries use). K 30 (92
+ *    stems: person, cit, pop, sinc, months, former, minister…): entities only dev 0.7946 → 0.7956
+ *    (+0.0010 ± 0.0016, better 4, worse 3), unused 0.7869 → 0.7869 (+0.0001 ± 0.0012, 27 / 23);
+ *    K 15 (drops "United", "South"): dev −0.0078 ± 0.0047, unused −0.0032 ± 0.0018; K 100 (27
+ *    stems): dev −0.0005, unused −0.0004 ± 0.0010. With the words identical per query (no
+ *    description is read there). The generic words did not hurt: the heading matcher's idf and
+ *    cover already discount them.
+ *  - NOT SHIPPED (commit 920f4ae, reverted): a second chooser for entities-only queries (rank.ts
+ *    shippedChooser picked RERANK_WEIGHTS_ENTITIES_ONLY + 150 trees by whether the query had a title
+ *    or lead), fitted on the 6,000 train queries passed as entities alone with the names and
+ *    descriptions input (`--entities-only --boost --refit-linear --train-n 6000 --trees 150 --depth 4
+ *    --write-trees`; the boost writer sent an --entities-only fit to those exports). Dev top-1 0.721
+ *    linear, 0.775 with trees; dev P@5 0.7956 → 0.8020 (+0.0064 ± 0.0080, better 16 / worse 11),
+ *    unused 0.7869 → 0.7889 (+0.0019 ± 0.0026, 90 / 81); words identical per query. Within noise
+ *    out of sample for ~15 KB more zip (45 KB source): as session 15's entities-only fit before
+ *    the names input (0.729 vs 0.728), the fit is not what the protocol lacks.
+ *  - `--dated-links`: queries linked as of their item's date, as the extension passes a page's
+ *    (office-holders described as then; events after the date not linked), with the K 30 list:
+ *    words dev unchanged, unused 0.8048 → 0.8047 (1 query worse); entities only dev unchanged,
+ *    unused +0.0000 ± 0.0003 (1 better, 1 worse). The date-dependent words of a description
+ *    (Former, since, months) are kind words, left out either way. Off by default, so figures stay
+ *    comparable with earlier sessions' (train rows are cached apart: `-dated`).
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -179,6 +206,7 @@ import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 import { hashId, parseSplit, splitSample } from './_coverage-split';
 import { siblingReport } from './_coverage-siblings';
 import { protocolDiffReport } from './_coverage-protocol-diff';
+import { writeDescriptionStops } from './_coverage-description-stops';
 import { protocolOf, protocolWords, queryWordsOf, type QueryProtocol } from './_coverage-protocol';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
@@ -186,7 +214,8 @@ import '../../lib/cli/format';
 interface Linker {
   kind: string;
   /** type: the entity's record type (the stand-in linker knows none: every entity passes as a person). */
-  link(text: string): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type']; description?: string }[];
+  /** date: the item's (descriptions as of it, events after it not linked), as the extension passes a page's; null = as of the data. */
+  link(text: string, date?: string | null): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type']; description?: string }[];
   nameOf(id: string): string | undefined;
   idOf(name: string): string | undefined;
 }
@@ -206,7 +235,7 @@ async function realLinker(shared: string): Promise<Linker | null> {
     for (const e of idx.entities) if (!byName.has(e.name)) byName.set(e.name, e.id);
     return {
       kind: `real linker (${entities?.length ? 'assets/default-pack.json' : 'entities compiled from ../shared'}, ${idx.entities.length} entities)`,
-      link: (text) => linkEntities([{ text }], idx, { date: null }).map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, mentions: e.mentions.map((m) => m.start) })),
+      link: (text, date) => linkEntities([{ text }], idx, { date: date ?? null }).map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, mentions: e.mentions.map((m) => m.start) })),
       nameOf: (id) => idx.byId.get(id)?.name,
       idOf: (name) => byName.get(name),
     };
@@ -269,6 +298,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   const sampleN = args.includes('--n') ? Number(args[args.indexOf('--n') + 1]) : 800;
   const jsonl = path.join(shared, 'data/coverage/coverage.jsonl');
   const t0 = performance.now();
+  if (args.includes('--write-description-stops')) return writeDescriptionStops(args);
   const linker = (args.includes('--standin') ? null : await realLinker(shared)) ?? standin(shared);
   console.log(`coverage eval — ${linker.kind}`);
 
@@ -304,6 +334,11 @@ export async function run(args: string[], shared: string): Promise<void> {
   // with --entities-only (test/eval/_coverage-protocol.ts). Every relatedCoverage call below uses it.
   const wordsOf = queryWordsOf(args);
   if (args.includes('--entities-only')) console.log('  queries: linked entities only (--entities-only: no title or summary words)');
+  // --dated-links: a query's entities are linked as of its item's date (the extension passes the
+  // page's date: office-holders' descriptions and which events can be named follow it); else as
+  // of the data (date null), as every figure before session 16.
+  const datedLinks = args.includes('--dated-links');
+  const linkQuery = (r: RawLine) => toLinked(linker.link(r.summary || r.title, datedLinks ? r.date : null));
   const raw = new Map<string, RawLine>();
   for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) { const r = JSON.parse(line) as RawLine; raw.set(r.id, r); }
   // Relevance ("shares a topic heading") is judged on the corpus's own headings, never on the
@@ -331,7 +366,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   // Queries: entities the linker finds in the item's own text.
   const queries = new Map(scored.map((it) => {
     const r = raw.get(it.id)!;
-    return [it.id, toLinked(linker.link(r.summary || r.title))] as const;
+    return [it.id, linkQuery(r)] as const;
   }));
   const nRel = (it: CoverageRecord) => { const ts = new Set(headingsOf(it.id)); return items.filter((c) => c.date && c.date < it.date! && headingsOf(c.id).some((t) => ts.has(t))).length; };
   const nRelevant = new Map(scored.map((it) => [it.id, nRel(it)]));
@@ -431,7 +466,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   if (args.includes('--tsweep')) {
     const n = args.includes('--tsweep-n') ? Number(args[args.indexOf('--tsweep-n') + 1]) : 1500;
     const train = eligible.slice(sampleN, sampleN + n);
-    const linked = new Map(train.map((it) => { const r = raw.get(it.id)!; return [it.id, toLinked(linker.link(r.summary || r.title))] as const; }));
+    const linked = new Map(train.map((it) => { const r = raw.get(it.id)!; return [it.id, linkQuery(r)] as const; }));
     for (let i = 0; i < args.length; i++) {
       if (args[i] !== '--tsweep') continue;
       const [key, list] = args[i + 1]!.split('=') as [keyof RankParams, string];
@@ -458,7 +493,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       const r = raw.get(it.id)!;
       const ts = new Set(headingsOf(it.id));
       relatedCoverage(index, {
-        entities: toLinked(linker.link(r.summary || r.title)), date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params, model: [],
+        entities: linkQuery(r), date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params, model: [],
         onFeatures: (headings, fs) => {
           const own = Uint8Array.from(headings, (h) => (ts.has(h) ? 1 : 0));
           headings.forEach((h, k) => { rows.push(fs[k]!); labels.push(own[k]!); });
@@ -506,7 +541,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       for (const it of set) {
         const r = raw.get(it.id)!;
         const own = new Set(headingsOf(it.id));
-        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        const entities = linked ? queries.get(it.id)! : linkQuery(r);
         relatedCoverage(index, { entities, date: it.date, ...words(r), excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => out.push({ id: it.id, rows: fs, own: Uint8Array.from(hs, (h) => (own.has(h) ? 1 : 0)) }) });
         if (out[out.length - 1]?.id !== it.id) out.push({ id: it.id, rows: [], own: new Uint8Array(0) });
       }
@@ -520,7 +555,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       for (const it of set) {
         const r = raw.get(it.id)!;
         const own = new Set(headingsOf(it.id));
-        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        const entities = linked ? queries.get(it.id)! : linkQuery(r);
         relatedCoverage(index, { entities, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params, model: [], onFeatures: (hs, fs) => { if (hs.length) out.push(headingRowsOf(index, it, `${r.title}\n${r.summary}`, own, Math.min(entities.length, 12), hs, fs)); } });
       }
       return out;
@@ -539,7 +574,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       for (const it of set) {
         const r = raw.get(it.id)!;
         const text = `${r.title}\n${r.summary}`;
-        const entities = linked ? queries.get(it.id)! : toLinked(linker.link(r.summary || r.title));
+        const entities = linked ? queries.get(it.id)! : linkQuery(r);
         const q = { entities, date: it.date, ...wordsOf(r), excludeUrl: null, limit: 10, params };
         const own = new Set(headingsOf(it.id)), nr = linked ? nRelevant.get(it.id)! : nRel(it);
         const s0 = score(relatedCoverage(index, q).map((h) => headingsOf(h.id)), own, nr);
@@ -560,7 +595,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     // on the 6,000 train queries after the sample, so they are in-sample. The eligible items after
     // those (never trained or tuned on, not held-out) score the shipped code out-of-sample; per
     // group (linked entities, year) next to the train queries and dev. No held-out item is read.
-    const linkedSet = (set: CoverageRecord[]) => set.map((it) => { const r = raw.get(it.id)!; return { it, entities: toLinked(linker.link(r.summary || r.title)) }; });
+    const linkedSet = (set: CoverageRecord[]) => set.map((it) => { const r = raw.get(it.id)!; return { it, entities: linkQuery(r) }; });
     const per = (set: { it: CoverageRecord; entities: LinkedEntity[] }[], protocol: QueryProtocol) => set.map(({ it, entities }) => {
       const r = raw.get(it.id)!;
       const hits = relatedCoverage(index, { entities, date: it.date, ...protocolWords(protocol)(r), excludeUrl: null, limit: 10, params });
