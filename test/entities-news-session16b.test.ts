@@ -5,7 +5,8 @@
  * words around it read it as the series ("World Cup history", "the Super Bowl champion"); a draw's
  * word, a code or an acronym before it names another competition ("Women's World Cup", "T20 World
  * Cup"); a year after it names another edition. Own sentences, own small entity list; each case
- * fails without its mechanism.
+ * fails without its mechanism. An award named after a body, a person or a place ("the Nobel Prize in
+ * Physics", "the Mark Twain Prize", "the Cannes Grand Prix") is none of them (award-names.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -27,6 +28,11 @@ const entities = [
   E({ id: 'marathon', name: 'Battle of Marathon', type: 'event', prominence: 74 }),
   E({ id: 'ww2', name: 'World War II', type: 'event', prominence: 95 }),
   E({ id: 'qatar', name: 'Qatar', type: 'place', subtype: 'country', country: 'QA', prominence: 90 }),
+  E({ id: 'nobel', name: 'Nobel Foundation', type: 'organization', aliases: ['Nobel Prize'], country: 'SE', prominence: 70 }),
+  E({ id: 'emmy', name: 'Primetime Emmy Award', type: 'organization', country: 'US', prominence: 60 }),
+  E({ id: 'twain', name: 'Mark Twain', type: 'person', country: 'US', prominence: 90 }),
+  E({ id: 'cannes', name: 'Cannes', type: 'place', subtype: 'city', country: 'FR', population: 74_000, prominence: 70 }),
+  E({ id: 'prix', name: 'Prix', type: 'organization', country: 'IT', prominence: 40 }),
   E({ id: 'france', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 98 }),
 ];
 const index = buildEntityIndex(entities);
@@ -61,6 +67,21 @@ describe('a recurring event written by its series name in dated text', () => {
   it('is left to the series on a page with no date, and one-off events are not series', () => {
     expect(at(null)('Fans chant during the opening game of the World Cup against Qatar.')).toEqual(['worldcup:World Cup', 'qatar:Qatar']);
     expect(at('2021-05-08')('Veterans mark the end of World War II in France.')).toEqual(['ww2:World War II', 'france:France']);
+  });
+});
+
+describe('an award named after a body, a person or a place', () => {
+  const links = at('2023-10-03');
+  it('is not the body whose alias is the award\'s name, nor an award record kept as an organisation', () => {
+    expect(links('Three physicists are awarded the Nobel Prize in Physics for attosecond pulses.')).toEqual([]);
+    expect(links('An English actor wins the Primetime Emmy Award for Outstanding Supporting Actor.')).toEqual([]);
+  });
+  it("is not the person or the place before the award's noun, in a title-case headline too", () => {
+    expect(links('Comedian To Receive Mark Twain Prize For American Humor')).toEqual([]);
+    expect(links('Director Wins Cannes Grand Prix, Making Festival History')).toEqual([]);
+  });
+  it('leaves the body, the person and the place named otherwise', () => {
+    expect(links('The Nobel Foundation said the ceremony in Cannes would honour Mark Twain.')).toEqual(['nobel:Nobel Foundation', 'cannes:Cannes', 'twain:Mark Twain']);
   });
 });
 

@@ -36,6 +36,7 @@ import { familyPluralStem, surnameAfterGivenName } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
+import { awardName } from './award-names';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
@@ -326,6 +327,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         if (edition === undefined) continue;
         e = entityAt(index, (chosen = edition));
+      }
+      // "the Nobel Prize in Physics", "the Mark Twain Prize", "the Cannes Grand Prix": an award, not
+      // the body, person or place it is named after (award-names.ts).
+      if (!self && e.type !== 'event' && awardName(scan.text, scan.tokens, to, e.type === 'organization')) {
+        cursor = to;
+        continue;
       }
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
