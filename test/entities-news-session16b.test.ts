@@ -6,7 +6,8 @@
  * word, a code or an acronym before it names another competition ("Women's World Cup", "T20 World
  * Cup"); a year after it names another edition. Own sentences, own small entity list; each case
  * fails without its mechanism. An award named after a body, a person or a place ("the Nobel Prize in
- * Physics", "the Mark Twain Prize", "the Cannes Grand Prix") is none of them (award-names.ts).
+ * Physics", "the Mark Twain Prize", "the Cannes Grand Prix") is none of them (award-names.ts). An
+ * event named by its date, written after a preposition of time, is the date (event-dates.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -33,6 +34,8 @@ const entities = [
   E({ id: 'twain', name: 'Mark Twain', type: 'person', country: 'US', prominence: 90 }),
   E({ id: 'cannes', name: 'Cannes', type: 'place', subtype: 'city', country: 'FR', population: 74_000, prominence: 70 }),
   E({ id: 'prix', name: 'Prix', type: 'organization', country: 'IT', prominence: 40 }),
+  E({ id: 'oct7', name: '7 October attack', type: 'event', aliases: ['October 7'], country: 'IL', from: '2023-10-07', to: '2023-10-07', prominence: 85 }),
+  E({ id: 'nov2015', name: 'November 2015', type: 'event', prominence: 40 }),
   E({ id: 'france', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 98 }),
 ];
 const index = buildEntityIndex(entities);
@@ -82,6 +85,18 @@ describe('an award named after a body, a person or a place', () => {
   });
   it('leaves the body, the person and the place named otherwise', () => {
     expect(links('The Nobel Foundation said the ceremony in Cannes would honour Mark Twain.')).toEqual(['nobel:Nobel Foundation', 'cannes:Cannes', 'twain:Mark Twain']);
+  });
+});
+
+describe('an event named by its date', () => {
+  const links = at('2024-08-07');
+  it('is the date after a preposition of time', () => {
+    expect(links('The last person missing after the attack by Hamas on October 7, 2023, is found.')).toEqual([]);
+    expect(links('At least 8,000 people have been killed since October 7, officials say.')).toEqual([]);
+    expect(links('The trial of those accused of the attacks in November 2015 begins.')).toEqual([]);
+  });
+  it('stays the event elsewhere', () => {
+    expect(links('The events of October 7 changed the region.')).toEqual(['oct7:October 7']);
   });
 });
 

@@ -37,6 +37,7 @@ import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad,
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
+import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
@@ -321,6 +322,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       let e = entityAt(index, chosen);
       // "As Olympics Begin" of a 2021 item: a recurring event's series record in dated text is that
       // year's edition if the pack holds it, else nothing (recurring-events.ts).
+      // "kidnapped on October 7, 2023": a date after a preposition of time, not the event named by it (event-dates.ts).
+      if (!self && e.type === 'event' && dateAfterPreposition(scan.text, scan.tokens, m.from, to)) {
+        cursor = to;
+        continue;
+      }
       if (!self && e.type === 'event' && opts.date && recurringSeries(e) && !seriesReading(scan.text, scan.tokens, m.from, to)) {
         const edition = otherCompetitionBefore(scan.text, scan.tokens, m.from) || otherYearAfter(scan.text, scan.tokens, to, opts.date) ? undefined
           : editionInYear(e, opts.date, (name) => eventsNamed(index, name, chosen!));
