@@ -7,7 +7,8 @@
  * Cup"); a year after it names another edition. Own sentences, own small entity list; each case
  * fails without its mechanism. An award named after a body, a person or a place ("the Nobel Prize in
  * Physics", "the Mark Twain Prize", "the Cannes Grand Prix") is none of them (award-names.ts). An
- * event named by its date, written after a preposition of time, is the date (event-dates.ts).
+ * event named by its date, written after a preposition of time, is the date (event-dates.ts). A region
+ * named by its own adjective, before a noun, is the adjective ("the first Caribbean team", usage-rules.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -36,6 +37,8 @@ const entities = [
   E({ id: 'prix', name: 'Prix', type: 'organization', country: 'IT', prominence: 40 }),
   E({ id: 'oct7', name: '7 October attack', type: 'event', aliases: ['October 7'], country: 'IL', from: '2023-10-07', to: '2023-10-07', prominence: 85 }),
   E({ id: 'nov2015', name: 'November 2015', type: 'event', prominence: 40 }),
+  E({ id: 'caribbean', name: 'Caribbean', type: 'place', subtype: 'region', prominence: 75 }),
+  E({ id: 'jamaica', name: 'Jamaica', type: 'place', subtype: 'country', country: 'JM', prominence: 85 }),
   E({ id: 'france', name: 'France', type: 'place', subtype: 'country', country: 'FR', prominence: 98 }),
 ];
 const index = buildEntityIndex(entities);
@@ -97,6 +100,19 @@ describe('an event named by its date', () => {
   });
   it('stays the event elsewhere', () => {
     expect(links('The events of October 7 changed the region.')).toEqual(['oct7:October 7']);
+  });
+});
+
+describe("a region named by its own adjective", () => {
+  const links = at('2023-08-02');
+  it('is the adjective before a noun', () => {
+    expect(links('Jamaica become the first Caribbean team to reach the knockout stage.')).toEqual(['jamaica:Jamaica']);
+    expect(links('The storm intensifies while affecting several Caribbean islands.')).toEqual([]);
+  });
+  it('is the region as a noun, before a verb after a part of it, and before a participle', () => {
+    expect(links('Storms hit the Caribbean and Jamaica this week.')).toEqual(['caribbean:Caribbean', 'jamaica:Jamaica']);
+    expect(links('The death toll in the eastern Caribbean increases to nine.')).toEqual(['caribbean:Caribbean']);
+    expect(links('The ban on flights through the Caribbean imposed last month is lifted.')).toEqual(['caribbean:Caribbean']);
   });
 });
 
