@@ -109,7 +109,7 @@ describe("a person's name with a possessive before a structure's noun", () => {
   });
   it("leaves the person's own possessive and a place's alone", () => {
     expect(links("King Edward VII's reign began in 1901, after the death of his mother.")).toEqual(['edward:King Edward VII']);
-    expect(links("China's Olympics opened with a ceremony watched by many millions of people.")).toEqual(['china:China', 'olympics:Olympics']);
+    expect(linkKeys(index, "China's Olympics opened with a ceremony watched by many millions of people.", null)).toEqual(['china:China', 'olympics:Olympics']); // Undated: in dated text a series' name is that year's edition (recurring-events.ts).
   });
 });
 

@@ -36,9 +36,12 @@ import { familyPluralStem, surnameAfterGivenName } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
+import { awardName } from './award-names';
+import { dateAfterPreposition } from './event-dates';
+import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
 import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
-import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
+import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
   /** The article's date (YYYY-MM-DD) for descriptions; null = as of the data. */
@@ -317,6 +320,26 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       const to = m.to;
       let e = entityAt(index, chosen);
+      // "As Olympics Begin" of a 2021 item: a recurring event's series record in dated text is that
+      // year's edition if the pack holds it, else nothing (recurring-events.ts).
+      // "kidnapped on October 7, 2023": a date after a preposition of time, not the event named by it (event-dates.ts).
+      if (!self && e.type === 'event' && dateAfterPreposition(scan.text, scan.tokens, m.from, to)) {
+        cursor = to;
+        continue;
+      }
+      if (!self && e.type === 'event' && opts.date && recurringSeries(e) && !seriesReading(scan.text, scan.tokens, m.from, to)) {
+        const edition = otherCompetitionBefore(scan.text, scan.tokens, m.from) || otherYearAfter(scan.text, scan.tokens, to, opts.date) ? undefined
+          : editionInYear(e, opts.date, (name) => eventsNamed(index, name, chosen!));
+        cursor = to;
+        if (edition === undefined) continue;
+        e = entityAt(index, (chosen = edition));
+      }
+      // "the Nobel Prize in Physics", "the Mark Twain Prize", "the Cannes Grand Prix": an award, not
+      // the body, person or place it is named after (award-names.ts).
+      if (!self && e.type !== 'event' && awardName(scan.text, scan.tokens, to, e.type === 'organization')) {
+        cursor = to;
+        continue;
+      }
       if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
@@ -337,6 +360,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (!self && e.type === 'organization' && (organisationGoesOnWithOf(scan.text, scan.tokens, to, demonymLike) || ofPlaceAbroad(scan, to, e, index)
         || (e.subtype === 'political_party' && !!e.country && partyAfterContinentAdjective(scan.text, scan.tokens, m.from, [e.name, ...(e.aliases ?? [])])))) {
+        cursor = to;
+        continue;
+      }
+      // "the first Caribbean team": a region's adjective before a noun, not the region (usage-rules.ts).
+      if (!self && e.type === 'place' && regionAdjectiveBeforeNoun(scan.text, scan.tokens, m.from, to)) {
         cursor = to;
         continue;
       }
@@ -771,6 +799,15 @@ function addressMiddle(scan: BlockScan, m: RawMatch, index: EntityIndex, atEnd: 
 }
 
 /** The region record named "<key> <suffix>" for one of the suffixes, in `country` when given. */
+/** The event records other than `not` whose name or alias is `name` (full forms only). */
+function eventsNamed(index: EntityIndex, name: string, not: number): number[] {
+  const key = aliasForm(name)?.key;
+  const hits = key ? index.aliases.slots.get(key)?.hits : undefined;
+  const out: number[] = [];
+  if (hits) for (const p of hits) if (!hitShort(p) && hitEntity(p) !== not && entityAt(index, hitEntity(p)).type === 'event') out.push(hitEntity(p));
+  return out;
+}
+
 function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[], country: string | undefined): number | undefined {
   for (const suffix of suffixes) {
     const hits = index.aliases.slots.get(`${key} ${suffix}`)?.hits;

@@ -290,3 +290,27 @@ export function dashJoinedAfterUnknown(text: string, tokens: Token[], from: numb
 
 /** What runs between two places written "A-B": "the Damboa-Maiduguri highway", "the Paris-Lyon line". */
 const ROUTE_NOUNS = new Set(['highway', 'road', 'railway', 'railroad', 'rail', 'line', 'route', 'corridor', 'expressway', 'motorway', 'freeway', 'pipeline', 'border', 'flight', 'train', 'bus', 'axis']);
+
+/** Words after a region's adjective that leave it a noun: "the Caribbean and Mexico", "in the
+ *  Caribbean under …", "the Caribbean region" (the gold marks the name there). */
+const AFTER_REGION_NOUN = new Set(['and', 'or', 'but', 'nor', 'in', 'on', 'at', 'to', 'from', 'with', 'by', 'for', 'of', 'under', 'over',
+  'into', 'through', 'during', 'since', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'as',
+  'than', 'that', 'which', 'who', 'where', 'when', 'while', 'after', 'before', 'until', 'amid', 'including', 'region', 'says', 'said']);
+
+/**
+ * "the first Caribbean team", "several Caribbean islands", "the Caribbean archipelago", "Epstein On
+ * Caribbean Island": a region whose name is also its adjective (SUPRANATIONAL_ADJECTIVES), written
+ * right before a noun, is the adjective (the gold marks no adjective), not the region. `from`, `to`:
+ * the one-word match.
+ */
+export function regionAdjectiveBeforeNoun(text: string, tokens: Token[], from: number, to: number): boolean {
+  if (to - from !== 1 || !SUPRANATIONAL_ADJECTIVES.has(tokens[from]!.norm)) return false;
+  const next = tokens[to], prev = tokens[from - 1];
+  // "the eastern Caribbean increases …": a part of the region is the region, a verb may follow.
+  if (prev && REGION_PART_ADJECTIVES.has(prev.norm)) return false;
+  // "the ban on flights through the Caribbean imposed after …": a participle, not a noun.
+  return !!next && spaceBetween(text, tokens[from]!, next) && /^\p{L}/u.test(next.norm) && next.shape !== Shape.Upper && !AFTER_REGION_NOUN.has(next.norm) && !next.norm.endsWith('ed');
+}
+
+/** Adjectives that make a region's name a part of the region ("the eastern Caribbean"). */
+const REGION_PART_ADJECTIVES = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'wider', 'greater', 'whole', 'entire']);

@@ -1,0 +1,105 @@
+/**
+ * Recurring events read against the page's date. The pack holds some recurring events only as the
+ * series ("Olympic Games", "Super Bowl", "FA Cup", "French presidential election": an event record
+ * with no dates and no year in its name). Dated news writing the series' name means one edition:
+ * "As Olympics Begin" of a July 2021 item is the Tokyo Games, "win the FA Cup" the season's final
+ * (the gold's edition rule). So a series record in a dated text is that year's edition when the pack
+ * holds it ("2022 Winter Olympics" for "Winter Olympics" in a 2022 item), and no link otherwise:
+ * nothing is better than the wrong edition. Pure functions over the record and a name lookup.
+ */
+import type { PackEntity } from '../dataset/schema';
+import { Shape, spaceBetween, type Token } from './normalize';
+
+/** The last word of a recurring event's name: the head nouns of tournaments, games, polls and
+ *  meetings that come back every year or every few years. */
+const RECURRING_HEADS = new Set([
+  'cup', 'games', 'olympics', 'paralympics', 'bowl', 'championship', 'championships', 'open', 'prix',
+  'festival', 'contest', 'tournament', 'series', 'derby', 'classic', 'marathon', 'trophy', 'expo',
+  'election', 'elections', 'summit', 'awards',
+]);
+
+/** Season words an edition's name may carry beside the series' ("2022 Winter Olympics"). */
+const EDITION_WORDS = ['', 'Summer ', 'Winter '];
+
+/**
+ * Is `e` a recurring event's series record: an event with no dates whose name has no digit, and
+ * whose name or an alias ends in a recurring event's head noun, not a one-off "Battle of Marathon"
+ * (a name with "of" is a single event at a place)?
+ */
+export function recurringSeries(e: PackEntity): boolean {
+  if (e.type !== 'event' || e.from || e.to || /\d/.test(e.name)) return false;
+  for (const n of [e.name, ...(e.aliases ?? [])]) {
+    const words = n.toLowerCase().split(/\s+/);
+    if (!words.includes('of') && RECURRING_HEADS.has(words[words.length - 1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The edition of series `e` held in the year of `date` (ISO, "2022-02-04"), as the pack names it:
+ * "<year> <series name or alias>", with "Summer"/"Winter" after the year, or the year after the name
+ * ("Eurovision Song Contest 2022"). `eventsNamed(name)`: the event records (other than the series)
+ * whose name or alias is `name`. Undefined when there is none, or more than one.
+ */
+export function editionInYear(e: PackEntity, date: string, eventsNamed: (name: string) => readonly number[]): number | undefined {
+  const year = date.slice(0, 4);
+  if (!/^\d{4}$/.test(year)) return undefined;
+  let found: number | undefined;
+  for (const n of [e.name, ...(e.aliases ?? [])]) {
+    for (const name of [...EDITION_WORDS.map((w) => `${year} ${w}${n}`), `${n} ${year}`]) {
+      for (const i of eventsNamed(name)) {
+        if (found !== undefined && found !== i) return undefined;
+        found = i;
+      }
+    }
+  }
+  return found;
+}
+
+/** Words after a series' name that make it the series across its editions: "World Cup history",
+ *  "the Super Bowl champion quarterback", "repeat as Stanley Cup champions", "six Super Bowl titles", "five World Cup tournaments". */
+const SERIES_NOUNS = new Set(['history', 'record', 'records', 'champion', 'champions', 'champ', 'champs', 'titles', 'tournaments', 'era']);
+
+/**
+ * Does the text around a series' name (tokens `from`..`to`) read it as the series itself: a series
+ * noun right after it, or "the 19th edition of", "the history of" before it?
+ */
+export function seriesReading(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const last = tokens[to - 1]!, next = tokens[to];
+  if (next && SERIES_NOUNS.has(next.norm) && spaceBetween(text, last, next)) return true;
+  return /\b(?:edition|history) of (?:the )?$/i.test(text.slice(Math.max(0, tokens[from]!.start - 20), tokens[from]!.start));
+}
+
+/** Words before a series' name that make it another competition of the same words ("Women's
+ *  World Cup", "the Girls' Championship"). */
+// Not "Men's": "FIFA Men's World Cup" is the series the pack knows.
+const OTHER_DRAW_WORDS = new Set(['women', 'womens', 'girls', 'boys', 'ladies', 'junior', 'juniors', 'youth', 'veterans', 'masters', 'special']);
+
+/**
+ * "FIFA Women's World Cup", "the T20 World Cup", "the ITTF World Cup", "Special Olympics": a word
+ * joined before a series' name that is a draw's word, a code with a digit or an acronym names
+ * another competition than the series the pack knows. `from`: the match's first token.
+ */
+export function otherCompetitionBefore(text: string, tokens: readonly Token[], from: number): boolean {
+  let k = from - 1;
+  const first = tokens[from]!;
+  let prev = tokens[k];
+  if (!prev) return false;
+  // "Women's": the possessive's "s" is its own token after an apostrophe.
+  if (prev.norm === 's' && k > 0 && /^['\u2019]$/.test(text.slice(tokens[k - 1]!.end, prev.start))) prev = tokens[--k]!;
+  if (!/^['\u2019]?s?['\u2019]?[ \u00a0]$/.test(text.slice(prev.end, first.start))) return false;
+  if (OTHER_DRAW_WORDS.has(prev.norm) && prev.shape !== Shape.Lower) return true;
+  const w = text.slice(prev.start, prev.end);
+  return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 || /^\p{Lu}+\d+$|^\d+\p{Lu}*$/u.test(w) && !/^(1[89]|20)\d\d$/.test(w);
+}
+
+/**
+ * "host the FIFA World Cup in 2026" of a 2022 item: a year written just after a series' name (after
+ * "in" or "of") that is not the page's year names another edition. `to`: the token after the match.
+ */
+export function otherYearAfter(text: string, tokens: readonly Token[], to: number, date: string): boolean {
+  const prep = tokens[to], year = tokens[to + 1];
+  if (!prep || !year || (prep.norm !== 'in' && prep.norm !== 'of') || !spaceBetween(text, tokens[to - 1]!, prep) || !spaceBetween(text, prep, year)) return false;
+  const y = text.slice(year.start, year.end);
+  return /^(1[89]|20)\d\d$/.test(y) && y !== date.slice(0, 4);
+}
