@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { mayQuote } from '../lib/entities/work-titles';
 import { apostropheWordBefore, peerageTitle } from '../lib/entities/name-continuations';
-import { tokenize } from '../lib/entities/normalize';
+import { spaceBetween, tokenize } from '../lib/entities/normalize';
+import { pluralNounOverList } from '../lib/entities/region-cue';
 
 describe('mayQuote: could the block hold a quotation', () => {
   it('says yes for a double or opening quote mark anywhere', () => {
@@ -58,5 +59,39 @@ describe('peerageTitle: the place after a peerage and "of"', () => {
     expect(at('the Duke Of Edinburgh visited', 'edinburgh')).toBe(false);
     expect(at('the Duke from Edinburgh visited', 'edinburgh')).toBe(false);
     expect(at('the Duke of  Edinburgh visited', 'edinburgh')).toBe(false);
+  });
+});
+
+describe('spaceBetween: one space or no-break space between two tokens, read as a character', () => {
+  const gapOf = (text: string) => {
+    const t = tokenize(text);
+    return spaceBetween(text, t[0]!, t[1]!);
+  };
+  it('says yes for exactly one space or no-break space', () => {
+    expect(gapOf('New York')).toBe(true);
+    expect(gapOf('New\u00a0York')).toBe(true);
+  });
+  it('says no for two spaces, a tab, a newline, punctuation or a hyphen', () => {
+    for (const text of ['New  York', 'New\tYork', 'New\nYork', 'New, York', 'New-York', 'New\u2009York']) expect(gapOf(text), JSON.stringify(text)).toBe(false);
+  });
+});
+
+describe('pluralNounOverList: list gaps read as characters', () => {
+  const cue = (text: string, word: string) => {
+    const t = tokenize(text);
+    const i = t.findIndex((x) => x.norm === word);
+    return pluralNounOverList(text, t, i, i + 1);
+  };
+  it('walks ", ", " and ", ", and " and hyphenated items to the plural noun', () => {
+    expect(cue('the Kharkiv, Sumy and Luhansk oblasts', 'kharkiv')).toEqual(['oblast']);
+    expect(cue('Gunma, Ishikawa, and Kumamoto prefectures', 'gunma')).toEqual(['prefecture']);
+    expect(cue('the Ivano-Frankivsk and Lviv oblasts', 'lviv')).toEqual(['oblast']);
+    expect(cue('the provinces of Guayas and Esmeraldas', 'esmeraldas')).toEqual(['province', 'governorate']);
+  });
+  it('stops at any other gap', () => {
+    expect(cue('the Kharkiv ,Sumy and Luhansk oblasts', 'kharkiv')).toBeUndefined();
+    expect(cue('the Kharkiv,  Sumy and Luhansk oblasts', 'kharkiv')).toBeUndefined();
+    expect(cue('the Kharkiv; Sumy and Luhansk oblasts', 'kharkiv')).toBeUndefined();
+    expect(cue('the Ivano–Frankivsk and Lviv oblasts', 'lviv')).toEqual(['oblast']);
   });
 });

