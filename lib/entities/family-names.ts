@@ -64,7 +64,8 @@ export function surnameAfterGivenName(text: string, tokens: Token[], i: number, 
     for (const mm of matches) if (mm.from < i && mm.to >= i && mm.to - mm.from > 1) return false;
     return true;
   }
-  const q = text.charCodeAt(t.start - 2);
+  // Through String.prototype (normalize.ts CHAR_CODE_NOTE): asked of every capitalised pair.
+  const q = String.prototype.charCodeAt.call(text, t.start - 2);
   return (q === 34 || q === 0x201d) && nicknameBetween(text, tokens, i);
 }
 

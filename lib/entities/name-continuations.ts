@@ -259,9 +259,19 @@ const CONTRACTION_ENDS = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
  */
 export function apostropheWordBefore(text: string, tokens: Token[], from: number): boolean {
   const tail = tokens[from - 1], head = tokens[from - 2], first = tokens[from];
+  // Asked before every match: the token shapes and the one mark between head and tail first (no
+  // slice, no regex), the tail's word after (a short lower-case word precedes most matches).
+  if (!tail || !head || !first || tail.shape !== Shape.Lower || tail.end - tail.start > 3 || head.shape !== Shape.Cap || !apostropheAt(text, head.end, tail.start)) return false;
   // A short tail only: "Isma'ilism", "Ba'athist" are words of their own (an adjective before "Syria").
-  if (!tail || !head || !first || tail.shape !== Shape.Lower || tail.end - tail.start > 3 || CONTRACTION_ENDS.has(tail.norm) || !/^\p{L}+$/u.test(tail.norm)) return false;
-  return head.shape === Shape.Cap && /^['\u2019\u02bf\u02bc]$/.test(text.slice(head.end, tail.start)) && spaceBetween(text, tail, first);
+  if (CONTRACTION_ENDS.has(tail.norm) || !/^\p{L}+$/u.test(tail.norm)) return false;
+  return spaceBetween(text, tail, first);
+}
+
+/** Is text[from, to) one apostrophe or modifier letter apostrophe/ayn: ' ’ ʿ ʼ? */
+function apostropheAt(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = String.prototype.charCodeAt.call(text, from);
+  return c === 39 || c === 0x2019 || c === 0x2bf || c === 0x2bc;
 }
 
 /**
@@ -295,7 +305,8 @@ export function peerageTitle(text: string, tokens: Token[], from: number, to: nu
   if (to - from === 1 && first.shape === Shape.Cap && PEERAGES.has(first.norm) && of && place && of.norm === 'of' && of.shape === Shape.Lower
     && place.shape === Shape.Cap && spaceBetween(text, first, of) && spaceBetween(text, of, place)) return true;
   const ofBefore = tokens[from - 1], title = tokens[from - 2];
-  return !!ofBefore && !!title && ofBefore.norm === 'of' && ofBefore.shape === Shape.Lower && title.shape === Shape.Cap && PEERAGES.has(title.norm)
+  // Shapes before words: asked of every match.
+  return !!ofBefore && !!title && ofBefore.shape === Shape.Lower && title.shape === Shape.Cap && ofBefore.norm === 'of' && PEERAGES.has(title.norm)
     && spaceBetween(text, title, ofBefore) && spaceBetween(text, ofBefore, first);
 }
 

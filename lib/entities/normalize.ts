@@ -321,5 +321,11 @@ export function plainPunctuation(s: string): string {
   return s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
-/** Exactly one space or no-break space between two tokens: what joins the words of one name. */
-export const spaceBetween = (text: string, a: Token, b: Token): boolean => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
+/** Exactly one space or no-break space between two tokens: what joins the words of one name. Asked
+ *  by most rules of most matches, so read as one character (String.prototype, CHAR_CODE_NOTE), not
+ *  as a slice and a regex (issue #8, linking long pages). */
+export const spaceBetween = (text: string, a: Token, b: Token): boolean => {
+  if (b.start - a.end !== 1) return false;
+  const c = String.prototype.charCodeAt.call(text, a.end);
+  return c === 32 || c === 0xa0;
+};

@@ -27,14 +27,16 @@ const PLURAL_NOUNS = new Map<string, string>([
 ]);
 /** Words that join the last item of a list. */
 const JOINERS = new Set(['and', 'or']);
-const SPACE = /^[ \u00a0]$/;
-/** Inside one list item: "Ivano-Frankivsk", "Ho Chi Minh". */
-const ITEM_GAP = /^[ \u00a0-]$/;
+/** Inside one list item: one space or a hyphen ("Ivano-Frankivsk", "Ho Chi Minh"). */
+const itemGap = (text: string, a: Token, b: Token): boolean => spaceBetween(text, a, b) || (b.start - a.end === 1 && String.prototype.charCodeAt.call(text, a.end) === 45);
 /** The most words one list item may have, and the most items a list is walked over. */
 const ITEM_WORDS = 4, LIST_ITEMS = 12;
 
 const isJoiner = (t: Token | undefined): boolean => !!t && t.shape === Shape.Lower && JOINERS.has(t.norm);
-const gap = (text: string, a: Token, b: Token): string => text.slice(a.end, b.start);
+/** The list separator ", " between two tokens. The gaps are read as characters, not sliced and
+ *  matched: this walk runs for every place name (issue #8). */
+const commaSpace = (text: string, a: Token, b: Token): boolean =>
+  b.start - a.end === 2 && String.prototype.charCodeAt.call(text, a.end) === 44 && String.prototype.charCodeAt.call(text, a.end + 1) === 32;
 
 /** The suffixes of a plural administrative noun ("oblasts", "Oblasts"), or undefined. */
 function pluralSuffixes(t: Token | undefined): readonly string[] | undefined {
@@ -52,14 +54,14 @@ const itemWord = (t: Token | undefined): boolean => !!t && t.shape === Shape.Cap
 function nextItem(text: string, tokens: Token[], k: number): { at: number; joined: boolean } | undefined {
   const last = tokens[k - 1], t = tokens[k];
   if (!last || !t) return undefined;
-  const g = gap(text, last, t);
-  if (isJoiner(t) && (SPACE.test(g) || g === ', ') && tokens[k + 1] && SPACE.test(gap(text, t, tokens[k + 1]!))) return { at: k + 1, joined: true };
-  return g === ', ' ? { at: k, joined: false } : undefined;
+  const comma = commaSpace(text, last, t);
+  if (isJoiner(t) && (spaceBetween(text, last, t) || comma) && tokens[k + 1] && spaceBetween(text, t, tokens[k + 1]!)) return { at: k + 1, joined: true };
+  return comma ? { at: k, joined: false } : undefined;
 }
 /** The end (exclusive) of the list item starting at `k`, or -1 when no capitalised word starts there. */
 function itemEndFrom(text: string, tokens: Token[], k: number): number {
   let j = k;
-  while (j < tokens.length && j - k < ITEM_WORDS && itemWord(tokens[j]) && (j === k || ITEM_GAP.test(gap(text, tokens[j - 1]!, tokens[j]!)))) j++;
+  while (j < tokens.length && j - k < ITEM_WORDS && itemWord(tokens[j]) && (j === k || itemGap(text, tokens[j - 1]!, tokens[j]!))) j++;
   return j > k ? j : -1;
 }
 /** Where the previous list item ends (exclusive) before an item starting at `k`, or undefined. */
@@ -68,16 +70,15 @@ function previousItem(text: string, tokens: Token[], k: number): { end: number; 
   if (!t) return undefined;
   if (isJoiner(t)) {
     const before = tokens[k - 2];
-    if (!before || !SPACE.test(gap(text, t, tokens[k]!))) return undefined;
-    const g = gap(text, before, t);
-    return itemWord(before) && (SPACE.test(g) || g === ', ') ? { end: k - 1, joined: true } : undefined;
+    if (!before || !spaceBetween(text, t, tokens[k]!)) return undefined;
+    return itemWord(before) && (spaceBetween(text, before, t) || commaSpace(text, before, t)) ? { end: k - 1, joined: true } : undefined;
   }
-  return itemWord(t) && gap(text, t, tokens[k]!) === ', ' ? { end: k, joined: false } : undefined;
+  return itemWord(t) && commaSpace(text, t, tokens[k]!) ? { end: k, joined: false } : undefined;
 }
 /** The start of the list item ending (exclusive) at `end`. */
 function itemStartTo(text: string, tokens: Token[], end: number): number {
   let j = end - 1;
-  while (j > 0 && end - j < ITEM_WORDS && itemWord(tokens[j - 1]) && ITEM_GAP.test(gap(text, tokens[j - 1]!, tokens[j]!))) j--;
+  while (j > 0 && end - j < ITEM_WORDS && itemWord(tokens[j - 1]) && itemGap(text, tokens[j - 1]!, tokens[j]!)) j--;
   return j;
 }
 
@@ -100,12 +101,12 @@ export function pluralNounOverList(text: string, tokens: Token[], from: number, 
   }
   // The noun right after the match itself closes a list only when an item comes before it.
   const closing = pluralSuffixes(tokens[k]);
-  if (closing && SPACE.test(gap(text, tokens[k - 1]!, tokens[k]!)) && (joined || (k === to && previousItem(text, tokens, from)?.joined))) return closing;
+  if (closing && spaceBetween(text, tokens[k - 1]!, tokens[k]!) && (joined || (k === to && previousItem(text, tokens, from)?.joined))) return closing;
   // Backwards: over the items before the match to "<plural noun> of" before the first one.
   let start = from, listed = joined || nextItem(text, tokens, to) !== undefined;
   for (let n = 0; n < LIST_ITEMS; n++) {
     const of = tokens[start - 1], noun = tokens[start - 2];
-    if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && SPACE.test(gap(text, of, tokens[start]!)) && SPACE.test(gap(text, noun, of))) {
+    if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && spaceBetween(text, of, tokens[start]!) && spaceBetween(text, noun, of)) {
       return listed ? pluralSuffixes(noun) : undefined;
     }
     const prev = previousItem(text, tokens, start);
@@ -128,14 +129,14 @@ export function regionNounAround(text: string, tokens: Token[], from: number, to
     const s = REGION_SUFFIXES.get(next.norm);
     // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end.
     const after = tokens[to + 1];
-    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !SPACE.test(gap(text, next, after)))) return { suffixes: s, listed: false };
+    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after))) return { suffixes: s, listed: false };
   }
   const of = tokens[from - 1], noun = tokens[from - 2], head = tokens[from - 3];
   if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape !== Shape.Upper && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
     const s = REGION_SUFFIXES.get(noun.norm);
     // A capitalised noun after another capitalised word ends a longer name: "the National Capital
     // Region of Delhi", "the Southern District of New York".
-    if (s && (noun.shape === Shape.Lower || !head || head.shape === Shape.Lower || !SPACE.test(gap(text, head, noun)))) return { suffixes: s, listed: false };
+    if (s && (noun.shape === Shape.Lower || !head || head.shape === Shape.Lower || !spaceBetween(text, head, noun))) return { suffixes: s, listed: false };
   }
   const s = pluralNounOverList(text, tokens, from, to);
   return s ? { suffixes: s, listed: true } : undefined;

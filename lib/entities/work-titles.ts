@@ -23,10 +23,17 @@ const HEADLINE_TITLE_PREPOSITIONS = new Set([...PHRASE_PREPOSITIONS].filter((w) 
 /** A quotation longer than this (characters) is speech, not a title. */
 const MAX_TITLE_CHARS = 60;
 
-/** Could the block hold a quotation at all? Asked once per block before the per-match test. */
+/** Could the block hold a quotation at all: a double or opening quote mark anywhere, or an
+ *  apostrophe at the start or after a space, "(", ":" or a dash? Asked once per block before the
+ *  per-match test. The marks by one character class, then each apostrophe's character before: one
+ *  regex with the apostrophe's "start or a space before" branch tried every position of every block
+ *  (14 ms per 5.1 MB of pages, 3–4 % of linking them; now ~4 ms; issue #8). */
 export function mayQuote(text: string): boolean {
-  return /["\u201c\u2018]|(?:^|[\s(:\u2014])'/.test(text);
+  if (QUOTE_MARKS.test(text)) return true;
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) if (i === 0 || APOSTROPHE_OPENS_AFTER.test(text[i - 1]!)) return true;
+  return false;
 }
+const QUOTE_MARKS = /["\u201c\u2018]/, APOSTROPHE_OPENS_AFTER = /[\s(:\u2014]/;
 
 /**
  * Is the match (tokens `from`…`to`, `to` exclusive) a part, not the whole, of a quoted title: a
@@ -37,9 +44,12 @@ export function mayQuote(text: string): boolean {
  */
 export function insideQuotedTitle(text: string, tokens: Token[], from: number, to: number, headline: boolean): boolean {
   const start = tokens[from]!.start, end = tokens[to - 1]!.end;
+  // Characters read through String.prototype (normalize.ts CHAR_CODE_NOTE): this runs for every
+  // match of a block that may quote.
+  const charCode = String.prototype.charCodeAt;
   let open = -1;
   for (let i = start - 1; i >= 0 && start - i <= MAX_TITLE_CHARS; i--) {
-    const c = text.charCodeAt(i);
+    const c = charCode.call(text, i);
     if (c === 10) return false;
     if (!isQuoteMark(c)) continue;
     if (opensQuote(text, i)) { open = i; break; }
@@ -49,7 +59,7 @@ export function insideQuotedTitle(text: string, tokens: Token[], from: number, t
   if (open < 0) return false;
   let close = -1;
   for (let i = end; i < text.length && i - open <= MAX_TITLE_CHARS; i++) {
-    const c = text.charCodeAt(i);
+    const c = charCode.call(text, i);
     if (c === 10) return false;
     if (!isQuoteMark(c)) continue;
     if (closesQuote(text, i)) { close = i; break; }
