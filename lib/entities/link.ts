@@ -25,7 +25,8 @@ import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, typ
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
-import { regionNounAround } from './region-cue';
+import { lawMakingLevel, regionNounAround } from './region-cue';
+import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
@@ -37,7 +38,7 @@ import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad,
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
+import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -346,6 +347,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "150–160 Amhara civilians", "ethnic Afar": a region's one-word alias naming its people (people-reading.ts).
+      if (!self && e.subtype === 'region' && to - m.from === 1 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm && peopleReading(scan.text, scan.tokens, m.from)) {
+        cursor = to;
+        continue;
+      }
       // "the Donetsk region", "the province of Málaga": the region of that name, which the pack
       // keeps under its full name ("Donetsk Oblast"); without such a record, not the city. A region
       // record of the bare name (the occupied "Donetsk" territory) yields to the one so named too.
@@ -544,6 +550,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
+  let written: string | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -678,6 +685,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
       && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
+    // "Michael Jordan": a person whose own name is the written form outranks one it reaches by an alias ("Michael B. Jordan").
+    if (e.type === 'person' && !single && hits.length > 1 && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))) score += ownNameBonus(e, (fullCandidates ??= fullEntities(hits, index)));
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -747,6 +756,8 @@ function stateCue(scan: BlockScan, m: RawMatch, index: EntityIndex, sameName: bo
   if (prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
   const head = scan.tokens[m.from - 2];
   if (prev && head && prev.norm === 'of' && prev.shape === Shape.Lower && STATE_HEADS_BEFORE_OF.has(head.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!) && joinedBySpace(scan, head, prev)) return true;
+  // "the state of São Paulo", "as New York legalized …", "Court Blocks New York Restrictions" (region-cue.ts).
+  if (lawMakingLevel(scan.text, scan.tokens, m.from, m.to)) return true;
   return addressMiddle(scan, m, index, sameName);
 }
 
