@@ -101,3 +101,18 @@ describe("a given name the pack's persons bear", () => {
     expect(at('Officials in McLean, a town in the United States, voted.')).toEqual(['mclean:McLean', 'us:United States']);
   });
 });
+
+describe('a bare surname after an unknown bearer of it', () => {
+  const idx = buildEntityIndex([
+    E({ id: 'gigi', name: 'Gigi Hadid', type: 'person', shortNames: ['Hadid'], country: 'US', prominence: 60 }),
+    E({ id: 'biden', name: 'Joe Biden', type: 'person', shortNames: ['Biden'], country: 'US', prominence: 99 }),
+  ]);
+  const at = (text: string) => linkKeys(idx, text, '2022-06-01');
+  it("is the bearer's, not the known person named later", () => {
+    expect(at("Karen Hadid shared a photo. Hadid's last post drew praise from Gigi Hadid.")).toEqual(['gigi:Gigi Hadid']);
+  });
+  it('is the known person once the page has named them', () => {
+    expect(at('Joe Biden spoke. Hunter Biden left. Biden said more.')).toEqual(['biden:Joe Biden', 'biden:Biden']);
+    expect(at("Gigi Hadid posted. Karen Hadid shared a photo. Hadid's post drew praise.")).toEqual(['gigi:Gigi Hadid', 'gigi:Hadid']);
+  });
+});

@@ -33,7 +33,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { familyPluralStem, givenNamesOfPack, surnameAfterGivenName, type PackGivenNames } from './family-names';
+import { bearerNamedBefore, familyPluralStem, givenNamesOfPack, surnameAfterGivenName, type FamilySurnames, type PackGivenNames } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
@@ -175,18 +175,18 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const surnames = new Set<string>();
   // Words written as an unknown person's surname after a given name ("Alex Wagner"): no
   // organisation or place on this page (family-names.ts).
-  const familySurnames = new Set<string>();
+  const familySurnames: FamilySurnames = new Map();
   // "Maisie Williams", "Don McLean": given names the pack's persons bear, before a known surname.
   const packGiven: PackGivenNames = { given: givenNamesOfPack(index.nameKeys, (i) => index.entities[i]!.type === 'person', isTitleWord, (w) => otherNamed(index, w)), surname: (w) => personSurname(index, w) };
-  for (const scan of scans) {
+  for (let b = 0; b < scans.length; b++) {
     // Every token of the page passes here: each is read once (the previous one's shape is carried).
-    const tokens = scan.tokens;
+    const scan = scans[b]!, tokens = scan.tokens;
     let prevCap = tokens.length > 0 && tokens[0]!.shape === Shape.Cap;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i]!;
       const cap = t.shape === Shape.Cap;
       if (!cap || !prevCap) { prevCap = cap; continue; }
-      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches, packGiven)) familySurnames.add(t.norm);
+      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches, packGiven) && !familySurnames.has(t.norm)) familySurnames.set(t.norm, { block: b, start: t.start });
       if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
       const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
@@ -330,6 +330,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "Lil Nas X", "Mary E. Brunkow", "Sakina Muhammad Jan": a one-word name inside a longer person's name (mononyms.ts).
       if (!self && e.type === 'person' && to - m.from === 1 && mononymInsideName(scan, m, index, chosen)) {
+        cursor = to;
+        continue;
+      }
+      // "Yolanda Hadid … Hadid's last post": a bare surname after an unknown bearer of it was named, and
+      // before the known person is, is the unknown bearer's (family-names.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && !found.has(chosen) && familySurnames.size !== 0 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm
+        && bearerNamedBefore(familySurnames, scan.tokens[m.from]!.norm, b, scan.tokens[m.from]!.start)) {
         cursor = to;
         continue;
       }
@@ -516,7 +523,7 @@ interface PageEvidence {
   /** Is this folded word written capitalised mid-sentence in running text (common-word-names.ts)? */
   writtenAsName(norm: string): boolean;
   /** Words written as an unknown person's surname after a given name (family-names.ts). */
-  familySurnames: Set<string>;
+  familySurnames: FamilySurnames;
   /** Is an address alias's tail a state of the country (addressContradicts)? */
   stateOf(tail: string, country: string): boolean;
 }
