@@ -116,3 +116,19 @@ describe('a bare surname after an unknown bearer of it', () => {
     expect(at("Gigi Hadid posted. Karen Hadid shared a photo. Hadid's post drew praise.")).toEqual(['gigi:Gigi Hadid', 'gigi:Hadid']);
   });
 });
+
+describe('a country after a state and a comma', () => {
+  const idx = buildEntityIndex([
+    E({ id: 'mx', name: 'Mexico', type: 'place', subtype: 'country', country: 'MX', prominence: 95 }),
+    E({ id: 'edomex', name: 'México', type: 'place', subtype: 'region', aliases: ['Mexico', 'State of Mexico'], country: 'MX', prominence: 64 }),
+    E({ id: 'chiapas', name: 'Chiapas', type: 'place', subtype: 'region', country: 'MX', prominence: 64 }),
+    E({ id: 'hidalgo', name: 'Hidalgo', type: 'place', subtype: 'region', country: 'MX', prominence: 64 }),
+  ]);
+  const at = (text: string) => linkKeys(idx, text, '2022-06-01');
+  it('is the country when a verb, not a name, follows the next comma', () => {
+    expect(at('A truck crashes in Chiapas, Mexico, killing 55 people.')).toEqual(['chiapas:Chiapas', 'mx:Mexico']);
+  });
+  it('is the state in a list of states', () => {
+    expect(at('Floods hit Chiapas, Mexico, Hidalgo and other states.')).toEqual(['chiapas:Chiapas', 'edomex:Mexico', 'hidalgo:Hidalgo']);
+  });
+});

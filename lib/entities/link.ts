@@ -933,11 +933,13 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
   const { before, after, joined } = listNeighbours(scan.text, scan.tokens, m.from, m.to);
   if (before < 0 && after < 0) return null;
   // One neighbour after a bare comma is an address ("Chiapas, Mexico"): it says a place, not its kind.
-  const list = joined || (before >= 0 && after >= 0);
+  // So is one whose other side is no name: "in Chiapas, Mexico, killing 55" (a comma, then a verb).
+  let sides = 0;
   let kind: string | null = null;
   const countries: string[] = [];
   for (const mm of scan.matches) {
     if (mm.to !== before && mm.from !== after) continue;
+    sides |= mm.to === before ? 1 : 2;
     if (scan.tokens[mm.from]!.shape === Shape.Lower) continue;
     let top: PackEntity | undefined;
     for (const h of decodedHits(mm)) {
@@ -950,7 +952,7 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
     if (top.country) countries.push(top.country);
     kind = kind !== null && kind !== k ? 'mixed' : k;
   }
-  return kind === null ? null : { kind: list ? kind : 'place', countries };
+  return kind === null ? null : { kind: joined || sides === 3 ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
