@@ -132,3 +132,23 @@ describe('a country after a state and a comma', () => {
     expect(at('Floods hit Chiapas, Mexico, Hidalgo and other states.')).toEqual(['chiapas:Chiapas', 'edomex:Mexico', 'hidalgo:Hidalgo']);
   });
 });
+
+describe("a minor movement of generic words from another country", () => {
+  const idx = buildEntityIndex([
+    E({ id: 'nsf-lb', name: 'National Salvation Front', type: 'organization', subtype: 'armed_group', country: 'LB', prominence: 62 }),
+    E({ id: 'lebanon', name: 'Lebanon', type: 'place', subtype: 'country', country: 'LB', prominence: 90 }),
+    E({ id: 'tunis', name: 'Tunis', type: 'place', subtype: 'capital', country: 'TN', population: 600_000, prominence: 80 }),
+    E({ id: 'pla', name: "People's Liberation Army", type: 'organization', subtype: 'armed_group', country: 'CN', prominence: 62 }),
+    E({ id: 'taiwan', name: 'Taiwan', type: 'place', subtype: 'country', country: 'TW', prominence: 90 }),
+  ]);
+  const at = (text: string) => linkKeys(idx, text, '2023-04-20');
+  it('links nothing on a page naming another country and not its own', () => {
+    expect(at('Police detain National Salvation Front member Chaima Issa in Tunis.')).toEqual(['tunis:Tunis']);
+  });
+  it('links on a page naming its own country', () => {
+    expect(at('The National Salvation Front attacks positions near Tripoli, Lebanon.')).toEqual(['nsf-lb:National Salvation Front', 'lebanon:Lebanon']);
+  });
+  it('keeps an army, whose name is its own', () => {
+    expect(at("The People's Liberation Army drills around Taiwan.")).toEqual(["pla:People's Liberation Army", 'taiwan:Taiwan']);
+  });
+});

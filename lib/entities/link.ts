@@ -34,7 +34,7 @@ import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compa
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
 import { bearerNamedBefore, familyPluralStem, givenNamesOfPack, surnameAfterGivenName, type FamilySurnames, type PackGivenNames } from './family-names';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { initialAfter, middleOfRun } from './mononyms';
@@ -634,6 +634,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
+    // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
+    if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
+      && genericMovementAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
