@@ -152,3 +152,17 @@ describe("a minor movement of generic words from another country", () => {
     expect(at("The People's Liberation Army drills around Taiwan.")).toEqual(["pla:People's Liberation Army", 'taiwan:Taiwan']);
   });
 });
+
+describe('a noun of land or water after a name', () => {
+  const idx = buildEntityIndex([
+    E({ id: 'amazon', name: 'Amazon', type: 'organization', subtype: 'company', country: 'US', prominence: 90 }),
+    E({ id: 'colombia', name: 'Colombia', type: 'place', subtype: 'country', country: 'CO', prominence: 90 }),
+  ]);
+  const at = (text: string) => linkKeys(idx, text, '2023-04-20');
+  it('makes the name a place, no company', () => {
+    expect(at('The military conducts airstrikes in the Amazon region of Colombia.')).toEqual(['colombia:Colombia']);
+  });
+  it('leaves the company before other nouns', () => {
+    expect(at('Workers at an Amazon warehouse in Colombia strike.')).toEqual(['amazon:Amazon', 'colombia:Colombia']);
+  });
+});

@@ -173,3 +173,20 @@ export function lawMakingLevel(text: string, tokens: Token[], from: number, to: 
   if (next && next.norm === 's' && /^['\u2019]$/.test(gap(text, last, next))) { last = next; next = tokens[to + 1]; }
   return !!next && next.shape !== Shape.Upper && LAW_WORDS_AFTER.has(next.norm) && spaceBetween(text, last, next);
 }
+
+/** Lower-case nouns of land and water that make the name before them a place ("the Amazon region",
+ *  "the Amazon rainforest", "the Delta basin"). */
+const LAND_NOUNS_AFTER = new Set([
+  'region', 'rainforest', 'rainforests', 'basin', 'river', 'delta', 'valley', 'coast', 'coastline', 'peninsula', 'highlands',
+  'mountains', 'desert', 'jungle', 'forest', 'forests', 'lowlands', 'plateau', 'estuary', 'archipelago',
+]);
+
+/**
+ * "airstrikes in the Amazon region", "fires in the Amazon rainforest": a name right before a
+ * lower-case noun of land or water is a place, so no organisation of that name (the company
+ * Amazon, the airline Delta). `to`: the token after the name.
+ */
+export function landNounAfter(text: string, tokens: Token[], to: number): boolean {
+  const next = tokens[to];
+  return !!next && next.shape === Shape.Lower && LAND_NOUNS_AFTER.has(next.norm) && spaceBetween(text, tokens[to - 1]!, next);
+}
