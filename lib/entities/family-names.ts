@@ -40,48 +40,10 @@ const MORE_GIVEN_NAMES = new Set(
 /** Both lists in one set: asked of every capitalised word after another. */
 const GIVEN_NAMES = new Set([...COMMON_GIVEN_NAMES, ...MORE_GIVEN_NAMES]);
 
-/** First words of persons' names that are no given name: articles, titles, name particles. */
-const NOT_GIVEN = new Set([
-  'the', 'emperor', 'empress', 'mother', 'father', 'sister', 'brother', 'holy', 'big', 'lil', 'kid', 'guru', 'saint', 'baron', 'junior',
-  'sayyid', 'mirza', 'raja', 'imam', 'al', 'el', 'le', 'la', 'van', 'von', 'de', 'di', 'da', 'ibn', 'abu', 'abd', 'bin',
-]);
-/** How many of the pack's persons a word must begin the name of to count as a given name. */
-const PACK_GIVEN_MIN = 3;
-
-const packGiven = new WeakMap<readonly string[], Set<string>>();
-/**
- * Given names read off the pack's persons: the first word of ≥ PACK_GIVEN_MIN persons' names
- * ("maisie" would need three, "don" has dozens), not a title (`title`), article or particle, and
- * not itself a name of a place or organisation (`otherName`: "jordan", "austin", "georgia" stay
- * out). `nameKeys`, `isPerson`: the index's name keys and each record's type. Made once per index.
- */
-export function givenNamesOfPack(nameKeys: readonly string[], isPerson: (i: number) => boolean, title: (norm: string) => boolean, otherName: (norm: string) => boolean): Set<string> {
-  let out = packGiven.get(nameKeys);
-  if (out) return out;
-  const count = new Map<string, number>();
-  for (let i = 0; i < nameKeys.length; i++) {
-    const key = nameKeys[i]!, sp = key.indexOf(' ');
-    if (sp < 3 || !isPerson(i)) continue;
-    const w = key.slice(0, sp);
-    count.set(w, (count.get(w) ?? 0) + 1);
-  }
-  out = new Set();
-  for (const [w, n] of count) if (n >= PACK_GIVEN_MIN && /^[a-z]+$/.test(w) && !NOT_GIVEN.has(w) && !title(w) && !otherName(w)) out.add(w);
-  packGiven.set(nameKeys, out);
-  return out;
-}
-
 /** Is the folded word a given name (either list)? */
 export function givenName(norm: string): boolean {
   return GIVEN_NAMES.has(norm);
 }
-
-/**
- * The pack's given names (givenNamesOfPack) and a test that a word is some known person's surname.
- * A pack given name may be an ordinary word ("Will", "Hope", "Grant"): it makes the next word a
- * surname only when that word is one ("Maisie Williams", "Don McLean"; not "Will China").
- */
-export interface PackGivenNames { given: ReadonlySet<string>; surname: (norm: string) => boolean }
 
 /** Surnames of unknown persons on a page ("wagner" of "Alex Wagner"), each with where it is first
  *  written so: the block and the character offset of the surname. */
@@ -108,11 +70,11 @@ export interface TokenSpan { from: number; to: number }
  * pack reads that name itself, and the word after it or alone may be the other thing on the page.
  * A given name that is a one-word match alone ("Scott", someone's surname) is still a given name.
  */
-export function surnameAfterGivenName(text: string, tokens: Token[], i: number, matches: readonly TokenSpan[], pack?: PackGivenNames): boolean {
+export function surnameAfterGivenName(text: string, tokens: Token[], i: number, matches: readonly TokenSpan[]): boolean {
   const t = tokens[i], prev = tokens[i - 1];
   if (!t || !prev || t.shape !== Shape.Cap || prev.shape !== Shape.Cap) return false;
   // Asked of every capitalised word after another: the set lookup first, the slices after.
-  if (GIVEN_NAMES.has(prev.norm) || (pack !== undefined && pack.given.has(prev.norm) && pack.surname(t.norm))) {
+  if (GIVEN_NAMES.has(prev.norm)) {
     if (!spaceBetween(text, prev, t)) return false;
     for (const mm of matches) if (mm.from < i && mm.to >= i && mm.to - mm.from > 1) return false;
     return true;

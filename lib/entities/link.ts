@@ -33,7 +33,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { bearerNamedBefore, familyPluralStem, givenNamesOfPack, surnameAfterGivenName, type FamilySurnames, type PackGivenNames } from './family-names';
+import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
@@ -176,8 +176,6 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Words written as an unknown person's surname after a given name ("Alex Wagner"): no
   // organisation or place on this page (family-names.ts).
   const familySurnames: FamilySurnames = new Map();
-  // "Maisie Williams", "Don McLean": given names the pack's persons bear, before a known surname.
-  const packGiven: PackGivenNames = { given: givenNamesOfPack(index.nameKeys, (i) => index.entities[i]!.type === 'person', isTitleWord, (w) => otherNamed(index, w)), surname: (w) => personSurname(index, w) };
   for (let b = 0; b < scans.length; b++) {
     // Every token of the page passes here: each is read once (the previous one's shape is carried).
     const scan = scans[b]!, tokens = scan.tokens;
@@ -186,7 +184,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       const t = tokens[i]!;
       const cap = t.shape === Shape.Cap;
       if (!cap || !prevCap) { prevCap = cap; continue; }
-      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches, packGiven) && !familySurnames.has(t.norm)) familySurnames.set(t.norm, { block: b, start: t.start });
+      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches) && !familySurnames.has(t.norm)) familySurnames.set(t.norm, { block: b, start: t.start });
       if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
       const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
@@ -889,12 +887,6 @@ function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): Ad
 function personSurname(index: EntityIndex, norm: string | undefined): boolean {
   if (norm === undefined) return false;
   for (const p of index.aliases.slots.get(norm)?.hits ?? []) if (hitShort(p) && entityAt(index, hitEntity(p)).type === 'person') return true;
-  return false;
-}
-
-/** Is the one-word key the full name or alias of a record other than a person ("jordan", "austin")? */
-function otherNamed(index: EntityIndex, norm: string): boolean {
-  for (const p of index.aliases.slots.get(norm)?.hits ?? []) if (!hitShort(p) && entityAt(index, hitEntity(p)).type !== 'person') return true;
   return false;
 }
 
