@@ -45,6 +45,21 @@ export function givenName(norm: string): boolean {
   return GIVEN_NAMES.has(norm);
 }
 
+/** Surnames of unknown persons on a page ("wagner" of "Alex Wagner"), each with where it is first
+ *  written so: the block and the character offset of the surname. */
+export type FamilySurnames = Map<string, { block: number; start: number }>;
+
+/**
+ * "Yolanda Hadid … Hadid's last post … Gigi Hadid": was an unknown person of surname `norm` named
+ * before the bare surname at `block`/`start`? The caller asks only when no known person of that
+ * surname is linked before it: the news style names a person in full, then by surname, so the bare
+ * surname is the bearer named last, and the known person, named later, is another member of the family.
+ */
+export function bearerNamedBefore(surnames: FamilySurnames, norm: string, block: number, start: number): boolean {
+  const first = surnames.get(norm);
+  return first !== undefined && (first.block < block || (first.block === block && first.start < start));
+}
+
 /** A known name's token span in the block (the linker's raw matches). */
 export interface TokenSpan { from: number; to: number }
 

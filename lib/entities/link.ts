@@ -25,22 +25,23 @@ import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, typ
 import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
-import { regionNounAround } from './region-cue';
+import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
+import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { familyPluralStem, surnameAfterGivenName } from './family-names';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
+import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
+import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -177,16 +178,16 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const surnames = new Set<string>();
   // Words written as an unknown person's surname after a given name ("Alex Wagner"): no
   // organisation or place on this page (family-names.ts).
-  const familySurnames = new Set<string>();
-  for (const scan of scans) {
+  const familySurnames: FamilySurnames = new Map();
+  for (let b = 0; b < scans.length; b++) {
     // Every token of the page passes here: each is read once (the previous one's shape is carried).
-    const tokens = scan.tokens;
+    const scan = scans[b]!, tokens = scan.tokens;
     let prevCap = tokens.length > 0 && tokens[0]!.shape === Shape.Cap;
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i]!;
       const cap = t.shape === Shape.Cap;
       if (!cap || !prevCap) { prevCap = cap; continue; }
-      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches)) familySurnames.add(t.norm);
+      if (surnameAfterGivenName(scan.text, tokens, i, scan.matches) && !familySurnames.has(t.norm)) familySurnames.set(t.norm, { block: b, start: t.start });
       if (!AMBIGUOUS_PLACES.has(t.norm)) continue;
       const prev = tokens[i - 1]!;
       if (PLACE_CUES_BEFORE.has(prev.norm) || HONORIFICS.has(prev.norm) || !joinedBySpace(scan, prev, t)) continue;
@@ -340,7 +341,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
-      if (!self && e.type === 'organization' && brandAsVerb(scan.text, scan.tokens, m.from, to)) continue;
+      if (!self && e.type === 'organization' && (brandAsVerb(scan.text, scan.tokens, m.from, to) || landNounAfter(scan.text, scan.tokens, to))) continue;
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
@@ -350,6 +351,13 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "Lil Nas X", "Mary E. Brunkow", "Sakina Muhammad Jan": a one-word name inside a longer person's name (mononyms.ts).
       if (!self && e.type === 'person' && to - m.from === 1 && mononymInsideName(scan, m, index, chosen)) {
+        cursor = to;
+        continue;
+      }
+      // "Yolanda Hadid … Hadid's last post": a bare surname after an unknown bearer of it was named, and
+      // before the known person is, is the unknown bearer's (family-names.ts).
+      if (!self && e.type === 'person' && to - m.from === 1 && !found.has(chosen) && familySurnames.size !== 0 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm
+        && bearerNamedBefore(familySurnames, scan.tokens[m.from]!.norm, b, scan.tokens[m.from]!.start)) {
         cursor = to;
         continue;
       }
@@ -371,6 +379,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "the Asia-Pacific region", "the Iran-Contra affair", "Crans-Montana": part of another name.
       if (!self && e.type === 'place' && (dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
         || dashJoinedAfterUnknown(scan.text, scan.tokens, m.from, to, (k) => scan.ends!.has(k), peopleAdjective))) {
+        cursor = to;
+        continue;
+      }
+      // "150–160 Amhara civilians", "ethnic Afar": a region's one-word alias naming its people (people-reading.ts).
+      if (!self && e.subtype === 'region' && to - m.from === 1 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm && peopleReading(scan.text, scan.tokens, m.from)) {
         cursor = to;
         continue;
       }
@@ -536,7 +549,7 @@ interface PageEvidence {
   /** Is this folded word written capitalised mid-sentence in running text (common-word-names.ts)? */
   writtenAsName(norm: string): boolean;
   /** Words written as an unknown person's surname after a given name (family-names.ts). */
-  familySurnames: Set<string>;
+  familySurnames: FamilySurnames;
   /** Is an address alias's tail a state of the country (addressContradicts)? */
   stateOf(tail: string, country: string): boolean;
 }
@@ -572,6 +585,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
+  let written: string | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -646,6 +660,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
+    // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
+    if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
+      && genericMovementAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
@@ -706,6 +723,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
       && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
+    // "Michael Jordan": a person whose own name is the written form outranks one it reaches by an alias ("Michael B. Jordan").
+    if (e.type === 'person' && !single && hits.length > 1 && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))) score += ownNameBonus(e, (fullCandidates ??= fullEntities(hits, index)));
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
@@ -775,6 +794,8 @@ function stateCue(scan: BlockScan, m: RawMatch, index: EntityIndex, sameName: bo
   if (prev !== undefined && prev.shape === Shape.Lower && STATE_CUES_BEFORE.has(prev.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!)) return true;
   const head = scan.tokens[m.from - 2];
   if (prev && head && prev.norm === 'of' && prev.shape === Shape.Lower && STATE_HEADS_BEFORE_OF.has(head.norm) && joinedBySpace(scan, prev, scan.tokens[m.from]!) && joinedBySpace(scan, head, prev)) return true;
+  // "the state of São Paulo", "as New York legalized …", "Court Blocks New York Restrictions" (region-cue.ts).
+  if (lawMakingLevel(scan.text, scan.tokens, m.from, m.to)) return true;
   return addressMiddle(scan, m, index, sameName);
 }
 
@@ -944,11 +965,13 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
   const { before, after, joined } = listNeighbours(scan.text, scan.tokens, m.from, m.to);
   if (before < 0 && after < 0) return null;
   // One neighbour after a bare comma is an address ("Chiapas, Mexico"): it says a place, not its kind.
-  const list = joined || (before >= 0 && after >= 0);
+  // So is one whose other side is no name: "in Chiapas, Mexico, killing 55" (a comma, then a verb).
+  let sides = 0;
   let kind: string | null = null;
   const countries: string[] = [];
   for (const mm of scan.matches) {
     if (mm.to !== before && mm.from !== after) continue;
+    sides |= mm.to === before ? 1 : 2;
     if (scan.tokens[mm.from]!.shape === Shape.Lower) continue;
     let top: PackEntity | undefined;
     for (const h of decodedHits(mm)) {
@@ -961,7 +984,7 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
     if (top.country) countries.push(top.country);
     kind = kind !== null && kind !== k ? 'mixed' : k;
   }
-  return kind === null ? null : { kind: list ? kind : 'place', countries };
+  return kind === null ? null : { kind: joined || sides === 3 ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */

@@ -6,7 +6,7 @@
  * country support (link.ts pass 1: country code → mentions) and the records in question.
  */
 import type { PackEntity } from '../dataset/schema';
-import { INSTITUTION_WORDS } from './ambiguity';
+import { GENERIC_PARTY_WORDS, INSTITUTION_WORDS } from './ambiguity';
 
 /** Does the page name `country` besides the candidate's own `own` mentions? */
 export function namesCountry(support: ReadonlyMap<string, number>, country: string, own: number): boolean {
@@ -209,4 +209,26 @@ export function sharedPartyUnplaced(e: PackEntity, candidates: readonly PackEnti
   if (namesOtherCountry(support, e.country)) return true;
   for (const c of adj) if (c !== e.country) return true;
   return false;
+}
+
+/** Words that movements of many countries put in their names, parties' and armed groups' alike
+ *  ("People's Alliance", "National Salvation Front", "Popular Front for the Liberation …"). */
+const MOVEMENT_WORDS = new Set([
+  ...GENERIC_PARTY_WORDS, 's', 'alliance', 'front', 'movement', 'salvation', 'liberation', 'popular', 'revolutionary', 'coalition',
+  'union', 'congress', 'council', 'patriotic', 'resistance', 'democracy', 'solidarity', 'independence', 'rally',
+]);
+/** Above this prominence a movement is known beyond its country (the pack's default is 60-62). */
+const MINOR_MOVEMENT_PROMINENCE = 62;
+
+/**
+ * "Tunisian police detain National Salvation Front member", "Fiji's opposition People's Alliance":
+ * a minor party or armed group whose whole name is words that movements everywhere use is another
+ * country's namesake (Lebanon's 1980s front, Sri Lanka's alliance) on a page that names other
+ * countries and never its own. `words`: the match's folded words (two or more); `own`: the
+ * candidate's own anchor mentions.
+ */
+export function genericMovementAbroad(e: PackEntity, words: readonly string[], support: ReadonlyMap<string, number>, own: number): boolean {
+  if ((e.subtype !== 'political_party' && e.subtype !== 'armed_group') || !e.country || words.length < 2 || (e.prominence ?? 30) > MINOR_MOVEMENT_PROMINENCE) return false;
+  for (const w of words) if (!MOVEMENT_WORDS.has(w)) return false;
+  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
 }

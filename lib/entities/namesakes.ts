@@ -115,3 +115,27 @@ export function stateLegislatorUnplaced(e: PackEntity, written: (s: string) => b
   }
   return !states.some(written);
 }
+
+/**
+ * "Michael Jordan" names the record called so (the basketball player), not the one whose alias it is
+ * ("Michael B. Jordan", the actor, whom reference data also lists under the shorter form): among
+ * person candidates of a name of several words, the record's own name outranks an alias by this
+ * much prominence. Pages that introduce the other person still pick them (+100, link.ts).
+ */
+const OWN_NAME_BONUS = 25;
+
+/**
+ * The bonus person record `e`, whose own name the text writes, gets over the other candidates
+ * (`candidates`: the match's full readings): OWN_NAME_BONUS when another person among them is
+ * reached by an alias or a band bears the same name, 0 otherwise. Not when `e` lists that person's name among its aliases: two
+ * records of one person ("John Bolton" and "John R. Bolton", from two sources) name each other.
+ */
+export function ownNameBonus(e: PackEntity, candidates: readonly PackEntity[]): number {
+  for (const c of candidates) {
+    // "Esmé Bianco Names Marilyn Manson As Her Abuser": the band named after its singer is the lesser reading.
+    if (c.type === 'organization' && c.subtype === 'music_group' && c.name === e.name) return OWN_NAME_BONUS;
+    if (c === e || c.type !== 'person' || c.name === e.name) continue;
+    if (!e.aliases?.includes(c.name)) return OWN_NAME_BONUS;
+  }
+  return 0;
+}

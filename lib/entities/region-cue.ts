@@ -144,3 +144,50 @@ export function regionNounAround(text: string, tokens: Token[], from: number, to
 
 /** The region suffixes a noun beside a name stands for; `listed`: said of a whole list (plural). */
 export interface RegionCue { suffixes: readonly string[]; listed: boolean }
+
+/**
+ * Words right after a place name that make it the level of government that makes laws, when the
+ * pack holds a state and a city of one name ("as New York legalized recreational marijuana", "New
+ * York lawmakers", "Washington's new gun law"): a city passes ordinances, news says "law" of a state.
+ */
+const LAW_WORDS_AFTER = new Set([
+  'legalized', 'legalizes', 'legalised', 'legalises', 'legalize', 'legalise', 'decriminalized', 'decriminalizes', 'outlawed', 'outlaws',
+  'enacted', 'enacts', 'law', 'laws', 'legislation', 'legislators', 'statute', 'statutes', 'constitution',
+]);
+/** Verbs of a court ruling on a place's rules, right before it: "Supreme Court Blocks New York COVID-19
+ *  Restrictions", "a judge struck down Texas's ban". */
+const RULING_VERBS_BEFORE = new Set(['blocks', 'blocked', 'upholds', 'upheld', 'overturns', 'overturned']);
+
+/**
+ * Does the text read the place at `from`…`to` as a state (the level that makes laws) rather than a
+ * city of the same name: "the Brazilian state of São Paulo" ("state of" right before), a law-making
+ * word right after the name or its possessive ("New York legalized", "New York's law"), a ruling verb
+ * right before it ("Court Blocks New York Restrictions")? The caller asks only when the pack holds both.
+ */
+export function lawMakingLevel(text: string, tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1], head = tokens[from - 2];
+  if (prev && head && prev.norm === 'of' && prev.shape === Shape.Lower && head.norm === 'state' && head.shape === Shape.Lower
+    && spaceBetween(text, prev, tokens[from]!) && spaceBetween(text, head, prev)) return true;
+  if (prev && prev.shape !== Shape.Upper && RULING_VERBS_BEFORE.has(prev.norm) && spaceBetween(text, prev, tokens[from]!)) return true;
+  let next = tokens[to], last = tokens[to - 1]!;
+  // "New York's": the possessive's "s" is a token of its own after an apostrophe.
+  if (next && next.norm === 's' && next.start - last.end === 1 && (text[last.end] === "'" || text[last.end] === '\u2019')) { last = next; next = tokens[to + 1]; }
+  return !!next && next.shape !== Shape.Upper && LAW_WORDS_AFTER.has(next.norm) && spaceBetween(text, last, next);
+}
+
+/** Lower-case nouns of land and water that make the name before them a place ("the Amazon region",
+ *  "the Amazon rainforest", "the Delta basin"). */
+const LAND_NOUNS_AFTER = new Set([
+  'region', 'rainforest', 'rainforests', 'basin', 'river', 'delta', 'valley', 'coast', 'coastline', 'peninsula', 'highlands',
+  'mountains', 'desert', 'jungle', 'forest', 'forests', 'lowlands', 'plateau', 'estuary', 'archipelago',
+]);
+
+/**
+ * "airstrikes in the Amazon region", "fires in the Amazon rainforest": a name right before a
+ * lower-case noun of land or water is a place, so no organisation of that name (the company
+ * Amazon, the airline Delta). `to`: the token after the name.
+ */
+export function landNounAfter(text: string, tokens: Token[], to: number): boolean {
+  const next = tokens[to];
+  return !!next && next.shape === Shape.Lower && LAND_NOUNS_AFTER.has(next.norm) && spaceBetween(text, tokens[to - 1]!, next);
+}
