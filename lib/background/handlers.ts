@@ -14,7 +14,11 @@ import { entitiesWithoutCards, type TabReports } from './tab-reports';
 import { contentScriptTab, isExtensionPage, type ExtensionIdentity, type SenderLike } from './senders';
 import { WAKE_MESSAGE } from '../page/activation';
 
-/** The reader's own history, as the background sees it (backed by lib/store). */
+/**
+ * The reader's own history, as the background sees it (backed by lib/store). The arrays items() and
+ * itemsFor() return may be the port's live array, which a later record() edits in place
+ * (lib/background/store-port.ts): rank with it at once after the await, or copy it.
+ */
 export interface HistoryPort {
   /** Articles the reader read earlier (empty when history is off). */
   items(): Promise<HistoryItem[]>;
