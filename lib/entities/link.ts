@@ -32,7 +32,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
+import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { familyPluralStem, surnameAfterGivenName } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -1381,7 +1381,8 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
   const after = scan.tokens[m.to + 1]!.norm;
   if (!scan.starts!.has(m.to + 1) && !(after.endsWith('s') && peopleAdjective(after.slice(0, -1)))) return false;
   if (countries.length === 0) return true;
-  const generic = genericInstitution(scan, m);
+  // Whether the body's name is generic, read once and only when a place of its country follows.
+  let generic: boolean | undefined;
   for (const mm of scan.matches) {
     if (mm.from !== m.to + 1) continue;
     for (const h of decodedHits(mm)) {
@@ -1389,7 +1390,7 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
       // "the Supreme Court of the United States" is the body; "the Supreme Court of Alabama" a
       // state's own (a generically named body "of" a region or a city of its country: another body,
       // one longer name). A body with a name of its own stays ("People's Liberation Army of Manipur").
-      if (!h.short && p.type === 'place' && p.country && countries.includes(p.country) && !(SUBNATIONAL.has(p.subtype ?? '') && generic)) return false;
+      if (!h.short && p.type === 'place' && p.country && countries.includes(p.country) && !(SUBNATIONAL.has(p.subtype ?? '') && (generic ??= genericInstitution(scan, m)))) return false;
     }
   }
   return true;
@@ -1543,12 +1544,16 @@ function longerNameOfOtherType(scan: BlockScan, m: RawMatch, index: EntityIndex)
 
 function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   const { text, tokens } = scan;
-  // The words first (most matches have none of these around them), the record's type after.
-  if (hyphenChainBefore(text, tokens, m.from)) return true;
-  if ((productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !personAmong(m, index) && !placeAmong(m, index)) return true;
-  if (competitionQualifierBefore(text, tokens, m.from) && typeAmong(m, index, 'event')) return true;
+  // The gate first (issue #8): most matches have none of the words around them, and reading the
+  // neighbouring characters costs less than the seven checks (longer-names.ts). Then the words,
+  // the record's type after.
+  const before = longerNameCueBefore(text, tokens, m.from), after = longerNameCueAfter(text, tokens, m.to);
+  if (!before && !after) return false;
+  if (before && hyphenChainBefore(text, tokens, m.from)) return true;
+  if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !personAmong(m, index) && !placeAmong(m, index)) return true;
+  if (before && competitionQualifierBefore(text, tokens, m.from) && typeAmong(m, index, 'event')) return true;
   // A person's name there is another person's or no one's ("the Church of Jesus Christ").
-  return (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from) || newspaperNounAfter(text, tokens, m.to)) && placeAmong(m, index);
+  return ((before && (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from))) || (after && newspaperNounAfter(text, tokens, m.to))) && placeAmong(m, index);
 }
 
 function placeAmong(m: RawMatch, index: EntityIndex): boolean {

@@ -17,6 +17,60 @@ import { Shape, spaceBetween, type Token } from './normalize';
  *  asked of every match, and block texts are strings of many kinds. */
 const charCode = String.prototype.charCodeAt;
 
+/**
+ * The cheap gate before the checks below (issue #8: they are asked of every match, and a match
+ * with none of their words next to it, most of them, must cost two character reads). True when the
+ * word before the match could open one of the longer names the "before" checks read: a hyphen right
+ * before the match ("Tehrik-i-Taliban"), a word in capitals ("T20"), a field's possessive
+ * ("Women's"), or a short lower-case word starting as "the", "of", the possessive's "s", a Romance
+ * connector ("de", "della") or article ("la", "le") does. Reads only character codes, the tokens'
+ * shapes and bounds (a lower-case word's folded form is made only when read: normalize.ts); a
+ * superset of what hyphenChainBefore, competitionQualifierBefore, bodyNounOfBefore and
+ * romanceConnectorBefore accept, so the checks decide. `from`: the match's first token.
+ */
+export function longerNameCueBefore(text: string, tokens: Token[], from: number): boolean {
+  const first = tokens[from], prev = tokens[from - 1];
+  if (!first || !prev) return false;
+  const h = charCode.call(text, first.start - 1);
+  if (h === 45 || h === 0x2010 || h === 0x2011) return true;
+  if (prev.shape === Shape.Upper) return true;
+  if (prev.shape === Shape.Cap) return FIELD_POSSESSIVES.has(prev.norm);
+  // A lower-case word has no capitals: an ASCII word is its own folded form, so its first letter and
+  // length say which word it can be; a word with a mark or a letter beyond ASCII is let through.
+  const len = prev.end - prev.start, c = charCode.call(text, prev.start);
+  let fits: boolean;
+  switch (c) {
+    case 116: fits = len === 3; break; // "the"
+    case 111: fits = len === 2; break; // "of"
+    case 115: fits = len === 1; break; // "s"
+    case 100: fits = len >= 2 && len <= 5; break; // "de" … "della"
+    case 108: fits = len <= 3; break; // "l", "la", "las"
+    default: return c > 127;
+  }
+  return fits || (len > 1 && !asciiOnly(text, prev.start, prev.end));
+}
+
+/** Are text[a..b)'s characters all ASCII? */
+function asciiOnly(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (charCode.call(text, i) > 127) return false;
+  return true;
+}
+
+/**
+ * The gate's mirror for the "after" checks (productCodeAfter, youthCompetitionAfter,
+ * newspaperNounAfter): each wants one space (or a no-break space) after the match and then a word
+ * starting with a digit ("152") or a capital ("V", "U-20", "Star"); a character beyond ASCII is let
+ * through for the checks to read. `to`: the token after the match.
+ */
+export function longerNameCueAfter(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1];
+  if (!last) return false;
+  const s = charCode.call(text, last.end);
+  if (s !== 32 && s !== 0xa0) return false;
+  const c = charCode.call(text, last.end + 1);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c > 127;
+}
+
 /** Lower-case words counted after a number: "joined Google 10 years ago", "Amazon 2 billion". Before
  *  them the number is a quantity, not a model's code. */
 const COUNT_WORDS = new Set([
@@ -37,8 +91,11 @@ const OPERATOR_WORDS = new Set(['airlines', 'airline', 'airways', 'air', 'aviati
  */
 export function productCodeAfter(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], code = tokens[to];
-  if (!last || !code || code.start - last.end !== 1 || !spaceBetween(text, last, code)) return false;
-  // Quick no (asked of most matches): a code starts with a digit or is one capital letter.
+  if (!last || !code || code.start - last.end !== 1) return false;
+  // One space between (spaceBetween, read as a character: no string made), then the quick no: a
+  // code starts with a digit or is one capital letter.
+  const s = charCode.call(text, last.end);
+  if (s !== 32 && s !== 0xa0) return false;
   const c = charCode.call(text, code.start);
   if (!(c >= 48 && c <= 57) && !(code.shape === Shape.Upper && code.end - code.start === 1)) return false;
   if (OPERATOR_WORDS.has(last.norm)) return false;
