@@ -33,6 +33,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
+import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -275,6 +276,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // person's surname is one unknown person's given name and surname; neither links.
       if (!self && m.from < unknownPersonUntil) continue;
       if (!self && m.to === nestedEnd) continue;
+      if (!self && otherType.scan === scan && m.from >= otherType.from && m.to <= otherType.to) continue;
       if (!self && m.to - m.from === 1) {
         const after = givenNameBeforeSurname(scan, m, index);
         if (after !== undefined) {
@@ -1310,6 +1312,9 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // "Air Vanuatu cancels…", "at Fort Bragg": a name-forming head word before the name, at a
   // sentence's start too; inside a title-case line only there ("Won't Air Super Bowl Ads": a verb).
   if (nameHeadBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from) && (!scan.titleCase || sentenceStart(scan, m.from - 1))) return true;
+  // A longer name of another type than the record's (longer-names.ts): "Cessna 152", "Tehrik-i-Taliban",
+  // "T20 World Cup", "the Liberal Party of Australia", "Notre-Dame de Paris".
+  if (longerNameOfOtherType(scan, m, index)) return true;
   // "'He Was On The Right Side Of The Issues'": quoted speech in a headline, not the party.
   if (scan.titleCase && quotedArticlePhrase(scan.text, scan.tokens, m.from, m.to)) return true;
   if (scan.titleCase && !(first.shape === Shape.Lower && first.norm === 'the')) return (givenNameBefore(scan.text, scan.tokens, m.from) && !scan.ends!.has(m.from)) || nameEndsAfter(scan.text, scan.tokens, m.to, (k) => scan.starts!.has(k))
@@ -1414,6 +1419,10 @@ function mononymInsideName(scan: BlockScan, m: RawMatch, index: EntityIndex, cho
  *  older rule: only their first candidate is looked at. A longer match stays itself before a place of
  *  its own country ("People's Liberation Army of Manipur"), unless the article is part of the match
  *  ("the State of West Virginia" is not the newspaper "The State"). */
+/** Place subtypes below a country: a national body's name going on with "of" one of these is a
+ *  state's or a city's body ("the Supreme Court of Alabama", "the Democratic Party of Virginia"). */
+const SUBNATIONAL = new Set(['region', 'city']);
+
 function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
   const hits = decodedHits(m);
   if (m.to - m.from === 1) {
@@ -1432,11 +1441,16 @@ function goesOnWithOf(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean
   const after = scan.tokens[m.to + 1]!.norm;
   if (!scan.starts!.has(m.to + 1) && !(after.endsWith('s') && peopleAdjective(after.slice(0, -1)))) return false;
   if (countries.length === 0) return true;
+  // Whether the body's name is generic, read once and only when a place of its country follows.
+  let generic: boolean | undefined;
   for (const mm of scan.matches) {
     if (mm.from !== m.to + 1) continue;
     for (const h of decodedHits(mm)) {
       const p = entityAt(index, h.entity);
-      if (!h.short && p.type === 'place' && p.country && countries.includes(p.country)) return false;
+      // "the Supreme Court of the United States" is the body; "the Supreme Court of Alabama" a
+      // state's own (a generically named body "of" a region or a city of its country: another body,
+      // one longer name). A body with a name of its own stays ("People's Liberation Army of Manipur").
+      if (!h.short && p.type === 'place' && p.country && countries.includes(p.country) && !(SUBNATIONAL.has(p.subtype ?? '') && (generic ??= genericInstitution(scan, m)))) return false;
     }
   }
   return true;
@@ -1564,6 +1578,42 @@ function dotted(scan: BlockScan, m: RawMatch): boolean {
 function nonPlaceAmong(m: RawMatch, index: EntityIndex): boolean {
   for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type !== 'place') return true;
   return false;
+}
+
+/** Is any of the match's candidates of this type? */
+function typeAmong(m: RawMatch, index: EntityIndex, type: PackEntity['type']): boolean {
+  for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === type) return true;
+  return false;
+}
+
+/** Do the words around the match make a longer name that cannot be the record's type? A product's
+ *  code after an organisation, a competition's qualifier before an event, a body's noun and "of"
+ *  (or a Romance connector) before a place; a hyphenated chain before any name. */
+/** The last match dropped as part of a longer name of another type, and its block: the shorter
+ *  names inside it ("Kansas" of "Kansas City Star") are inside that name too. Kept here, not on the
+ *  block's scan: a field added to some scans only would give the hot loop's scans two shapes. */
+const otherType: { scan: BlockScan | undefined; from: number; to: number } = { scan: undefined, from: 0, to: 0 };
+
+function longerNameOfOtherType(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  if (!otherTypeAround(scan, m, index)) return false;
+  otherType.scan = scan;
+  otherType.from = m.from;
+  otherType.to = m.to;
+  return true;
+}
+
+function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+  const { text, tokens } = scan;
+  // The gate first (issue #8): most matches have none of the words around them, and reading the
+  // neighbouring characters costs less than the seven checks (longer-names.ts). Then the words,
+  // the record's type after.
+  const before = longerNameCueBefore(text, tokens, m.from), after = longerNameCueAfter(text, tokens, m.to);
+  if (!before && !after) return false;
+  if (before && hyphenChainBefore(text, tokens, m.from)) return true;
+  if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !personAmong(m, index) && !placeAmong(m, index)) return true;
+  if (before && competitionQualifierBefore(text, tokens, m.from) && typeAmong(m, index, 'event')) return true;
+  // A person's name there is another person's or no one's ("the Church of Jesus Christ").
+  return ((before && (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from))) || (after && newspaperNounAfter(text, tokens, m.to))) && placeAmong(m, index);
 }
 
 function placeAmong(m: RawMatch, index: EntityIndex): boolean {

@@ -144,6 +144,8 @@ export function genericBodyName(tokens: Token[], from: number, to: number): bool
 const POSSESSIVE_NAME_NOUNS = new Set([
   ...ORG_NOUNS, ...INSTITUTION_WORDS, 'army', 'force', 'forces', 'front', 'movement', 'alliance', 'republic', 'congress',
   'police', 'units', 'unit', 'militia', 'guard', 'league', 'union', 'coalition', 'march', 'ceremony', 'awards', 'award',
+  // Monuments and squares ("the People's Friendship Arch", "the People's Square"; session 16).
+  'arch', 'monument', 'memorial', 'square', 'palace', 'park', 'tower',
 ]);
 
 /**
@@ -166,8 +168,8 @@ export function articleNamePossessive(text: string, tokens: Token[], from: numbe
 }
 
 /**
- * "ISIS-K", "ISIL-KP", "SPLM-N", "IS-CAP", "GERB-SDS": an organisation's name followed by a hyphen
- * and a code in capitals (one to four letters) names a branch, a faction or a coalition, another
+ * "ISIS-K", "ISIL-KP", "SPLM-N", "IS-CAP", "GERB-SDS", "IS–K": an organisation's name followed by a hyphen
+ * (or an en dash) and a code in capitals (one to four letters) names a branch, a faction or a coalition, another
  * organisation. A party-state tag in brackets ("(PSL-RJ)": the party and a state) stays the party,
  * and a code that is a known name ("the EU-UK deal") is a second name. `from`, `to`: the match's
  * tokens; `startsName(k)`: a known name starts at token k.
@@ -176,7 +178,9 @@ export function factionCodeAfter(text: string, tokens: Token[], from: number, to
   const last = tokens[to - 1], code = tokens[to];
   if (!last || !code || code.shape !== Shape.Upper || code.end - code.start > 4 || code.start - last.end !== 1 || /\d/.test(code.norm) || startsName(to)) return false;
   const c = text.charCodeAt(last.end);
-  if (c !== 45 && c !== 0x2010 && c !== 0x2011) return false;
+  // A hyphen, or an en dash before a code of one or two letters ("IS–K"): an en dash before a longer
+  // code more often joins two bodies ("the ECOWAS–AES split") than it names a branch.
+  if (c !== 45 && c !== 0x2010 && c !== 0x2011 && !(c === 0x2013 && code.end - code.start <= 2)) return false;
   const open = tokens[from]!.start;
   return !(text.charCodeAt(open - 1) === 40 && text.charCodeAt(code.end) === 41);
 }
@@ -211,6 +215,9 @@ export function romanceConnectorAfter(text: string, tokens: Token[], to: number)
 const STRUCTURE_EVENT_NOUNS = new Set([
   'airport', 'hospital', 'stadium', 'arena', 'bridge', 'cathedral', 'mosque', 'museum', 'dam', 'tunnel',
   'derby', 'olympics', 'paralympics', 'games', 'marathon', 'agreement', 'agreements', 'accord', 'accords', 'protests',
+  // Landforms named after a river or a place ("the Danube Delta", "the Amazon Basin"), prizes, races
+  // and festivals named after their place ("the Cannes Grand Prix", "the Davis Cup"; session 16).
+  'delta', 'basin', 'peninsula', 'plateau', 'prix', 'cup', 'festival', 'championship', 'championships',
 ]);
 
 /** Nouns of a mission's or a force's name ("United Nations Interim Force in Lebanon", "African Union
