@@ -10,7 +10,7 @@
  * Pure functions over a block's tokens.
  */
 import { NAME_PARTICLES } from './name-continuations';
-import { Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /**
  * Common given names of English-language news (the most frequent first names of US and UK people
@@ -75,7 +75,7 @@ export function nameEndsAfter(text: string, tokens: Token[], to: number, startsN
     const prev = tokens[k - 1]!, t = tokens[k]!;
     // "Men's": the "s" after an apostrophe belongs to the word before; right after the match it
     // makes the match the owner ("France's Louvre Museum"), not part of the name.
-    if (t.norm === 's' && /^['\u2019]$/.test(text.slice(prev.end, t.start))) {
+    if (apostropheS(text, tokens, k)) {
       if (k === to) return false;
       continue;
     }

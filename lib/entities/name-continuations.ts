@@ -11,7 +11,7 @@
  * Pure functions over a block's text and tokens.
  */
 import { GENERIC_PARTY_WORDS, INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
-import { Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /** Words that end a holiday's name after a possessive: "Saint Patrick's Day", "New Year's Eve". */
 const HOLIDAY_NOUNS = new Set(['day', 'eve']);
@@ -34,11 +34,6 @@ export function possessiveHoliday(text: string, tokens: Token[], from: number, t
   return possessive ? /^[ \u00a0]$/.test(gap) : /^['\u2019][ \u00a0]$/.test(gap) && prev.norm.endsWith('s');
 }
 
-/** Is token i the "s" of a possessive ("Patrick's": an apostrophe right before it)? */
-function apostropheS(text: string, tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  return i > 0 && t !== undefined && t.norm === 's' && /^['\u2019]$/.test(text.slice(tokens[i - 1]!.end, t.start));
-}
 
 /** Lower-case particles of Arabic personal names: "bin", "ibn", "al-", "el-". */
 export const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'el']);

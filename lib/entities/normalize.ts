@@ -329,3 +329,15 @@ export const spaceBetween = (text: string, a: Token, b: Token): boolean => {
   const c = String.prototype.charCodeAt.call(text, a.end);
   return c === 32 || c === 0xa0;
 };
+
+/** Is token `i` the "s" of a possessive ("Patrick's", "Women’s"): an "s" token with exactly one
+ *  apostrophe (straight or curly) between it and the token before? Read as characters, as
+ *  spaceBetween is. */
+export function apostropheS(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (i <= 0 || t === undefined || t.norm !== 's') return false;
+  const before = tokens[i - 1]!;
+  if (t.start - before.end !== 1) return false;
+  const c = String.prototype.charCodeAt.call(text, before.end);
+  return c === 39 || c === 0x2019;
+}

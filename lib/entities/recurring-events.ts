@@ -8,7 +8,7 @@
  * nothing is better than the wrong edition. Pure functions over the record and a name lookup.
  */
 import type { PackEntity } from '../dataset/schema';
-import { Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /** The last word of a recurring event's name: the head nouns of tournaments, games, polls and
  *  meetings that come back every year or every few years. */
@@ -86,7 +86,7 @@ export function otherCompetitionBefore(text: string, tokens: readonly Token[], f
   let prev = tokens[k];
   if (!prev) return false;
   // "Women's": the possessive's "s" is its own token after an apostrophe.
-  if (prev.norm === 's' && k > 0 && /^['\u2019]$/.test(text.slice(tokens[k - 1]!.end, prev.start))) prev = tokens[--k]!;
+  if (apostropheS(text, tokens, k)) prev = tokens[--k]!;
   if (!/^['\u2019]?s?['\u2019]?[ \u00a0]$/.test(text.slice(prev.end, first.start))) return false;
   if (OTHER_DRAW_WORDS.has(prev.norm) && prev.shape !== Shape.Lower) return true;
   const w = text.slice(prev.start, prev.end);

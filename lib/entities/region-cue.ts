@@ -6,7 +6,7 @@
  * alias rule), so the linker looks the region up by the name + each suffix the noun may stand for.
  * Pure functions over a block's tokens.
  */
-import { Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /** Lower-case administrative nouns → the suffixes of region names they may stand for. */
 const REGION_SUFFIXES = new Map<string, readonly string[]>([
@@ -171,7 +171,7 @@ export function lawMakingLevel(text: string, tokens: Token[], from: number, to: 
   if (prev && prev.shape !== Shape.Upper && RULING_VERBS_BEFORE.has(prev.norm) && spaceBetween(text, prev, tokens[from]!)) return true;
   let next = tokens[to], last = tokens[to - 1]!;
   // "New York's": the possessive's "s" is a token of its own after an apostrophe.
-  if (next && next.norm === 's' && next.start - last.end === 1 && (text[last.end] === "'" || text[last.end] === '\u2019')) { last = next; next = tokens[to + 1]; }
+  if (apostropheS(text, tokens, to)) { last = next!; next = tokens[to + 1]; }
   return !!next && next.shape !== Shape.Upper && LAW_WORDS_AFTER.has(next.norm) && spaceBetween(text, last, next);
 }
 
