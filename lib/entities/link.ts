@@ -22,7 +22,7 @@ import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
-import { normFirstUnit, Shape, tokenize, type Token } from './normalize';
+import { apostropheS, normFirstUnit, Shape, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
@@ -1689,7 +1689,7 @@ function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string
   let end = m.from;
   const prev = tokens[end - 1];
   if (!prev) return undefined;
-  if (prev.norm === 's' && end >= 2 && /^['’]$/.test(scan.text.slice(tokens[end - 2]!.end, prev.start))) end -= 1;
+  if (apostropheS(scan.text, tokens, end - 1)) end -= 1;
   else if (!joinedBySpace(scan, prev, tokens[m.from]!)) return undefined;
   for (const q of scan.matches) {
     if (q.to !== end || q.from >= end) continue;

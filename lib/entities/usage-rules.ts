@@ -3,7 +3,7 @@
  * the first part of a longer numbered name, or a brand used as a verb. Pure functions over the
  * block's text and tokens, called by the linker (link.ts).
  */
-import { Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /** An ASCII digit, then a space or a no-break space, right before `at`. */
 function spaceAndDigitBefore(text: string, at: number): boolean {
@@ -93,7 +93,7 @@ export function holidayTail(text: string, tokens: Token[], from: number, to: num
   if (to - from !== 1 || tokens[from]!.norm !== 'eve') return false;
   let k = from - 1;
   // "Year's", "Hallows'": the possessive's "s" is its own token after an apostrophe.
-  if (tokens[k]?.norm === 's' && /^['\u2019]$/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]!.start))) k--;
+  if (apostropheS(text, tokens, k)) k--;
   const head = tokens[k];
   if (!head || !HOLIDAY_HEADS.has(head.norm) || head.shape !== Shape.Cap) return false;
   return /^['\u2019]?s?['\u2019]?[ \u00a0]$/.test(text.slice(head.end, tokens[from]!.start));
