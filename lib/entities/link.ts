@@ -41,7 +41,8 @@ import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names
 import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
-import { initialAfter, middleOfRun } from './mononyms';
+import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
+import { citationGivenName, citationSurname } from './citation-names';
 import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -356,6 +357,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "Wilmshurst, J. M.;": initials are nobody's name of their own (mononyms.ts). "Easton, Brian
+      // (2010)", "Wilson, John (March 2009)": an author in a reference list (citation-names.ts).
+      if (!self && ((e.type === 'person' && initialsOnly(scan.tokens, m.from, to)) || (to - m.from === 1 && citationAuthor(scan, m.from, nameKeyAt(index, chosen), index)))) {
+        cursor = to;
+        continue;
+      }
       // "Yolanda Hadid … Hadid's last post": a bare surname after an unknown bearer of it was named, and
       // before the known person is, is the unknown bearer's (family-names.ts).
       if (!self && e.type === 'person' && to - m.from === 1 && !found.has(chosen) && familySurnames.size !== 0 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm
@@ -473,7 +480,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
-    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found);
+    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found, (i) => nameKeyAt(index, i));
     for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
   }
 
@@ -941,6 +948,12 @@ function stateRecord(index: EntityIndex, name: string, country: string): boolean
     place = true;
   }
   return !place;
+}
+
+/** A reference list's author, surname first: the one-word match at `from` is the surname or the given name (citation-names.ts). */
+function citationAuthor(scan: BlockScan, from: number, ownName: string, index: EntityIndex): boolean {
+  const placeAt = (k: number) => placesAt(scan, k, index).length > 0;
+  return citationSurname(scan.text, scan.tokens, from, ownName, placeAt) || citationGivenName(scan.text, scan.tokens, from, ownName, placeAt);
 }
 
 /** The full place readings of the names starting at token `k`. */
