@@ -24,6 +24,21 @@ const index = buildEntityIndex([
   E({ id: 'tasman', name: 'Abel Tasman', type: 'person', shortNames: ['Tasman'], country: 'NL', prominence: 60 }),
   E({ id: 'dickinson', name: 'Emily Dickinson', type: 'person', shortNames: ['Dickinson'], country: 'US', prominence: 70 }),
   E({ id: 'adrian', name: 'Adrian', type: 'person', country: 'US', prominence: 50 }),
+  E({ id: 'sj-cr', name: 'San José', type: 'place', subtype: 'capital', aliases: ['San Jose'], country: 'CR', population: 335_000, prominence: 85 }),
+  E({ id: 'sj-us', name: 'San Jose', type: 'place', subtype: 'city', country: 'US', population: 1_000_000, prominence: 60 }),
+  E({ id: 'berkeley', name: 'Berkeley', type: 'place', subtype: 'city', country: 'US', population: 120_000, prominence: 60 }),
+  E({ id: 'chicago', name: 'Chicago', type: 'place', subtype: 'city', country: 'US', population: 2_700_000, prominence: 80 }),
+  E({ id: 'costa-rica', name: 'Costa Rica', type: 'place', subtype: 'country', country: 'CR', prominence: 85 }),
+  E({ id: 'sf-tt', name: 'San Fernando', type: 'place', subtype: 'region', country: 'TT', prominence: 64 }),
+  E({ id: 'sf-ar', name: 'San Fernando', type: 'organization', subtype: 'company', country: 'AR', prominence: 40 }),
+  E({ id: 'tamaulipas', name: 'Tamaulipas', type: 'place', subtype: 'region', country: 'MX', prominence: 64 }),
+  E({ id: 'mexico', name: 'Mexico', type: 'place', subtype: 'country', country: 'MX', prominence: 95 }),
+  E({ id: 'tt', name: 'Trinidad and Tobago', type: 'place', subtype: 'country', country: 'TT', prominence: 80 }),
+  E({ id: 'red-sea-eg', name: 'Red Sea Governorate', type: 'place', subtype: 'region', aliases: ['Red Sea'], country: 'EG', prominence: 64 }),
+  E({ id: 'red-sea-sd', name: 'Red Sea', type: 'place', subtype: 'region', country: 'SD', prominence: 64 }),
+  E({ id: 'yemen', name: 'Yemen', type: 'place', subtype: 'country', country: 'YE', prominence: 90 }),
+  E({ id: 'sudan', name: 'Sudan', type: 'place', subtype: 'country', country: 'SD', prominence: 90 }),
+  E({ id: 'egypt', name: 'Egypt', type: 'place', subtype: 'country', country: 'EG', prominence: 90 }),
   E({ id: 'francis', name: 'Pope Francis', type: 'person', country: 'VA', prominence: 90 }),
 ]);
 
@@ -73,5 +88,33 @@ describe('a given name repeats a person introduced nearby', () => {
   it('in the block before it (a headline over the story) and after it', () => {
     expect(pageLinks(["Emily's Letters Are Found", 'A trove of Emily Dickinson letters was found.', 'Emily wrote them in 1860.']))
       .toEqual(['0:dickinson:Emily', '1:dickinson:Emily Dickinson', '2:dickinson:Emily']);
+  });
+});
+
+describe('a list of places that goes on to an "and" is a list, not an address', () => {
+  it('reads the kind of its items past the first comma', () => {
+    expect(links('Protesters gather in San Jose, Berkeley, Chicago and other cities.')).toEqual(['sj-us:San Jose', 'berkeley:Berkeley', 'chicago:Chicago']);
+  });
+  it('leaves an address an address', () => {
+    expect(links('He was born in San Jose, Costa Rica.')).toEqual(['sj-cr:San Jose', 'costa-rica:Costa Rica']);
+  });
+});
+
+describe('a full address (place, state, country) says whose the place is', () => {
+  it('rules out a region and an organisation of another country', () => {
+    expect(links('A bomb kills two villagers in San Fernando, Tamaulipas, Mexico.')).toEqual(['tamaulipas:Tamaulipas', 'mexico:Mexico']);
+  });
+  it('keeps the place of the country written', () => {
+    expect(links('He was born in San Fernando, Trinidad and Tobago.')).toEqual(['sf-tt:San Fernando', 'tt:Trinidad and Tobago']);
+  });
+});
+
+describe('a region named after a sea', () => {
+  it('is the sea on a page that never names its country', () => {
+    expect(links('Houthi forces strike four ships in the Red Sea off Yemen.')).toEqual(['yemen:Yemen']);
+  });
+  it('is the region where the page names its country', () => {
+    expect(links('Fighting in Sudan reached the Red Sea state.')).toEqual(['sudan:Sudan', 'red-sea-sd:Red Sea']);
+    expect(links('Egypt closed beaches across the Red Sea Governorate.')).toEqual(['egypt:Egypt', 'red-sea-eg:Red Sea Governorate']);
   });
 });

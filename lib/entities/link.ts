@@ -28,14 +28,14 @@ import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
-import { listNeighbours } from './list-context';
+import { listGoesOnToJoiner, listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
 import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
@@ -668,6 +668,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
+    // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
+    if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
     if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
@@ -675,7 +677,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
-    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country, page.stateOf)) continue;
+    if ((e.type === 'place' || e.type === 'organization') && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country, page.stateOf,
+      () => nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m)))) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -999,7 +1002,8 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
     if (top.country) countries.push(top.country);
     kind = kind !== null && kind !== k ? 'mixed' : k;
   }
-  return kind === null ? null : { kind: joined || sides === 3 ? kind : 'place', countries };
+  // A list that goes on past the one neighbour to an "and" is a list, not an address ("San Jose, Berkeley, Chicago and …").
+  return kind === null ? null : { kind: joined || sides === 3 || (sides === 2 && listGoesOnToJoiner(scan.text, scan.tokens, after)) ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */
