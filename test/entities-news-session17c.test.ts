@@ -39,6 +39,10 @@ const index = buildEntityIndex([
   E({ id: 'yemen', name: 'Yemen', type: 'place', subtype: 'country', country: 'YE', prominence: 90 }),
   E({ id: 'sudan', name: 'Sudan', type: 'place', subtype: 'country', country: 'SD', prominence: 90 }),
   E({ id: 'egypt', name: 'Egypt', type: 'place', subtype: 'country', country: 'EG', prominence: 90 }),
+  E({ id: 'lpr', name: 'Luhansk', type: 'place', subtype: 'region', aliases: ["Luhansk People's Republic"], country: 'UA', prominence: 64 }),
+  E({ id: 'luhansk-oblast', name: 'Luhansk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
+  E({ id: 'luhansk-city', name: 'Luhansk', type: 'place', subtype: 'city', country: 'UA', population: 452_000, prominence: 59 }),
+  E({ id: 'tokyo', name: 'Tokyo', type: 'place', subtype: 'capital', country: 'JP', population: 14_000_000, prominence: 95 }),
   E({ id: 'francis', name: 'Pope Francis', type: 'person', country: 'VA', prominence: 90 }),
 ]);
 
@@ -116,5 +120,15 @@ describe('a region named after a sea', () => {
   it('is the region where the page names its country', () => {
     expect(links('Fighting in Sudan reached the Red Sea state.')).toEqual(['sudan:Sudan', 'red-sea-sd:Red Sea']);
     expect(links('Egypt closed beaches across the Red Sea Governorate.')).toEqual(['egypt:Egypt', 'red-sea-eg:Red Sea Governorate']);
+  });
+});
+
+describe('a governor heads the region', () => {
+  it('links the region record of the name where the pack holds one', () => {
+    expect(links('The Luhansk governor said Russian forces shelled the town.')).toEqual(['luhansk-oblast:Luhansk']);
+    expect(links('The governor of Luhansk said the town was shelled.')).toEqual(['luhansk-oblast:Luhansk']);
+  });
+  it('leaves the city where the pack holds no region of its name', () => {
+    expect(links('The Tokyo governor said the games would go ahead.')).toEqual(['tokyo:Tokyo']);
   });
 });

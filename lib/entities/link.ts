@@ -406,7 +406,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           if (e.subtype !== 'region') {
             cursor = to;
             // A "… City" listed among regions is a unit of its own ("Ho Chi Minh City and Long An provinces").
-            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city')) continue;
+            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city') && !cue.titleOnly) continue;
           }
           if (region !== undefined) {
             chosen = region;
