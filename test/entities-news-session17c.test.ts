@@ -43,6 +43,8 @@ const index = buildEntityIndex([
   E({ id: 'luhansk-oblast', name: 'Luhansk Oblast', type: 'place', subtype: 'region', country: 'UA', prominence: 64 }),
   E({ id: 'luhansk-city', name: 'Luhansk', type: 'place', subtype: 'city', country: 'UA', population: 452_000, prominence: 59 }),
   E({ id: 'tokyo', name: 'Tokyo', type: 'place', subtype: 'capital', country: 'JP', population: 14_000_000, prominence: 95 }),
+  E({ id: 'enwiki:Peter_Baker_(footballer,_born_1931)', name: 'Peter Baker', type: 'person', country: 'GB', prominence: 40 }),
+  E({ id: 'enwiki:Ann_Lee_(jazz_musician)', name: 'Ann Lee', type: 'person', country: 'US', prominence: 40 }),
   E({ id: 'francis', name: 'Pope Francis', type: 'person', country: 'VA', prominence: 90 }),
 ]);
 
@@ -130,5 +132,17 @@ describe('a governor heads the region', () => {
   });
   it('leaves the city where the pack holds no region of its name', () => {
     expect(links('The Tokyo governor said the games would go ahead.')).toEqual(['tokyo:Tokyo']);
+  });
+});
+
+describe("an occupation written before a name against the one the record's id marks", () => {
+  it('rules the namesake out', () => {
+    expect(links('The Divider, a book by journalists Peter Baker and Susan Glasser, is out.')).toEqual([]);
+    expect(links('The club signed striker Ann Lee.')).toEqual([]);
+  });
+  it('keeps the record where the fields agree or nothing is written', () => {
+    expect(links('Former footballer Peter Baker died.')).toEqual(['enwiki:Peter_Baker_(footballer,_born_1931):Peter Baker']);
+    expect(links('A concert by singer Ann Lee.')).toEqual(['enwiki:Ann_Lee_(jazz_musician):Ann Lee']);
+    expect(links('Peter Baker scored twice.')).toEqual(['enwiki:Peter_Baker_(footballer,_born_1931):Peter Baker']);
   });
 });

@@ -43,6 +43,7 @@ import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
+import { occupationContradicts } from './occupation-namesakes';
 import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -354,6 +355,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "Lil Nas X", "Mary E. Brunkow", "Sakina Muhammad Jan": a one-word name inside a longer person's name (mononyms.ts).
       if (!self && e.type === 'person' && to - m.from === 1 && mononymInsideName(scan, m, index, chosen)) {
+        cursor = to;
+        continue;
+      }
+      // "journalists Peter Baker": not the footballer the pack's id marks (occupation-namesakes.ts).
+      if (!self && e.type === 'person' && occupationContradicts(scan.text, scan.tokens, m.from, e.id)) {
         cursor = to;
         continue;
       }
