@@ -2,6 +2,9 @@
  * Word lists the linker uses to stay conservative. Folded (lower case, no diacritics).
  */
 
+/** The months' names, folded. */
+export const MONTH_NAMES: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 /** Single tokens that never link on their own: months, weekdays, and common words that are also
  *  given names or aliases somewhere in the data ("May", "Will", "Mark", "Bill"). */
 export const NEVER_ALONE = new Set(
@@ -58,7 +61,7 @@ export const CAP_OK_AFTER = new Set([
   ...HONORIFICS,
   'prime', 'foreign', 'deputy', 'former', 'acting', 'interim', 'chief', 'administration',
   'democrat', 'democrats', 'republican', 'republicans', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  ...MONTH_NAMES,
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 

@@ -10,11 +10,14 @@
  *    ("Will", "Mark", "Grace");
  *  - it stands alone: not inside another name ("Marsha Hunt", "Jason Bourne") — no capitalised word
  *    right before or after it, no "&" joining it to another name ("Jim & Andy") — and not already
- *    part of a linked mention.
+ *    part of a linked mention;
+ *  - it comes after the person's first mention on the page (or in the block before it), and is no author's given name in a
+ *    reference list ("Wilson, John (March 2009)": citation-names.ts).
  */
 import type { PackEntity } from '../dataset/schema';
 import type { Mention } from '../report';
 import { NEVER_ALONE } from './ambiguity';
+import { citationGivenName } from './citation-names';
 import { Shape, type Token } from './normalize';
 
 export interface GivenNameBlock {
@@ -49,9 +52,9 @@ export function givenNamesOf(introduced: Iterable<number>, entityOf: (i: number)
 
 /**
  * Add the given-name mentions of block `b` to `found` (entity → mentions). `taken` holds the
- * [start, end) spans already linked in this block.
+ * [start, end) spans already linked in this block; `nameKeyOf` gives a person's folded name.
  */
-export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Map<string, number>, taken: [number, number][], found: Map<number, Mention[]>): void {
+export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Map<string, number>, taken: [number, number][], found: Map<number, Mention[]>, nameKeyOf: (i: number) => string): void {
   if (given.size === 0) return;
   const { tokens, text } = block;
   // A quick no before the map's lookup, asked of every capitalised word of the page: the given
@@ -75,10 +78,20 @@ export function addGivenNameMentions(block: GivenNameBlock, b: number, given: Ma
     if ((next && next.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(t.end, next.start))) || (prev && prev.shape !== Shape.Lower && /^\s*&\s*$/.test(text.slice(prev.end, t.start)))) continue;
     if (overlapsTaken(taken, t)) continue;
     const list = found.get(who) ?? [];
+    // "Emily" three sections before "Emily Dickinson": a repeat follows the introduction, or comes
+    // just before it (a headline's "Pope's Message" over "Pope Francis", a quote before its
+    // attribution: the same or the next block). The lists are in page order: the first is the earliest.
+    const first = list[0];
+    if (first && b < first.paragraph - 1) continue;
+    // "Wilson, John (March 2009)": a reference list's author, not the John the page introduced.
+    if (citationGivenName(text, tokens, k, nameKeyOf(who), NO_PLACE)) continue;
     list.push({ paragraph: b, start: t.start, end: t.end, text: text.slice(t.start, t.end) });
     found.set(who, list);
   }
 }
+
+/** Surnames in a reference list are read as surnames here, whatever place they also name. */
+const NO_PLACE = () => false;
 
 /** A capitalised or all-caps token separated from the name only by spaces. */
 function capsNear(text: string, t: Token | undefined, a: number, z: number): boolean {

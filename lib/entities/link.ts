@@ -28,20 +28,22 @@ import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
-import { listNeighbours } from './list-context';
+import { listGoesOnToJoiner, listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
 import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
-import { addressContradicts, dominantPlace, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
-import { initialAfter, middleOfRun } from './mononyms';
+import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
+import { citationGivenName, citationSurname } from './citation-names';
+import { occupationContradicts } from './occupation-namesakes';
 import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -356,6 +358,17 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "journalists Peter Baker": not the footballer the pack's id marks (occupation-namesakes.ts).
+      if (!self && e.type === 'person' && occupationContradicts(scan.text, scan.tokens, m.from, e.id)) {
+        cursor = to;
+        continue;
+      }
+      // "Wilmshurst, J. M.;": initials are nobody's name of their own (mononyms.ts). "Easton, Brian
+      // (2010)", "Wilson, John (March 2009)": an author in a reference list (citation-names.ts).
+      if (!self && ((e.type === 'person' && initialsOnly(scan.tokens, m.from, to)) || (to - m.from === 1 && citationAuthor(scan, m.from, nameKeyAt(index, chosen), index)))) {
+        cursor = to;
+        continue;
+      }
       // "Yolanda Hadid … Hadid's last post": a bare surname after an unknown bearer of it was named, and
       // before the known person is, is the unknown bearer's (family-names.ts).
       if (!self && e.type === 'person' && to - m.from === 1 && !found.has(chosen) && familySurnames.size !== 0 && nameKeyAt(index, chosen) !== scan.tokens[m.from]!.norm
@@ -399,7 +412,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           if (e.subtype !== 'region') {
             cursor = to;
             // A "… City" listed among regions is a unit of its own ("Ho Chi Minh City and Long An provinces").
-            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city')) continue;
+            if (region === undefined && !(cue.listed && scan.tokens[to - 1]!.norm === 'city') && !cue.titleOnly) continue;
           }
           if (region !== undefined) {
             chosen = region;
@@ -473,7 +486,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
-    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found);
+    for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found, (i) => nameKeyAt(index, i));
     for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
   }
 
@@ -661,6 +674,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
+    // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
+    if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
     // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
     if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
@@ -668,7 +683,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.subtype === 'political_party' && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && foreignPartyForm(e, scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end) === e.name, support, page.own.get(h.entity) ?? 0)) continue;
     if (e.subtype === 'political_party' && sharedPartyUnplaced(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0, () => (adjectiveCountries ??= demonymCountriesAmong(scan.tokens)))) continue;
-    if (e.type === 'place' && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country, page.stateOf)) continue;
+    if ((e.type === 'place' || e.type === 'organization') && addressContradicts(e, (addressed ??= regionsAfterComma(scan, m, index)), (fullCandidates ??= fullEntities(hits, index)), addressed.country, page.stateOf,
+      () => nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m)))) continue;
     // "DRC", "PRC", "ROK": a country's three-letter initials read as the country after "the" or
     // on a page that names that country otherwise ("If DRC passes" in a chip tutorial is a check).
     if (e.type === 'place' && e.subtype === 'country' && (acronym ??= isAcronym(scan, m)) && tok.norm.length === 3 && !countryInitialsFit(scan, m, h.entity, e, page)) continue;
@@ -943,6 +959,12 @@ function stateRecord(index: EntityIndex, name: string, country: string): boolean
   return !place;
 }
 
+/** A reference list's author, surname first: the one-word match at `from` is the surname or the given name (citation-names.ts). */
+function citationAuthor(scan: BlockScan, from: number, ownName: string, index: EntityIndex): boolean {
+  const placeAt = (k: number) => placesAt(scan, k, index).length > 0;
+  return citationSurname(scan.text, scan.tokens, from, ownName, placeAt) || citationGivenName(scan.text, scan.tokens, from, ownName, placeAt);
+}
+
 /** The full place readings of the names starting at token `k`. */
 function placesAt(scan: BlockScan, k: number, index: EntityIndex): PackEntity[] {
   const out: PackEntity[] = [];
@@ -986,7 +1008,8 @@ function listKind(scan: BlockScan, m: RawMatch, index: EntityIndex): ListKind | 
     if (top.country) countries.push(top.country);
     kind = kind !== null && kind !== k ? 'mixed' : k;
   }
-  return kind === null ? null : { kind: joined || sides === 3 ? kind : 'place', countries };
+  // A list that goes on past the one neighbour to an "and" is a list, not an address ("San Jose, Berkeley, Chicago and …").
+  return kind === null ? null : { kind: joined || sides === 3 || (sides === 2 && listGoesOnToJoiner(scan.text, scan.tokens, after)) ? kind : 'place', countries };
 }
 
 /** An all-caps short alias inside all-caps text ("THIS IS IT") is not an acronym. */

@@ -45,3 +45,23 @@ export function listNeighbours(text: string, tokens: Token[], from: number, to: 
   if (next && next.norm === 'the' && next.shape === Shape.Lower && tokens[after + 1] && oneSpace(text, next, tokens[after + 1]!)) after++;
   return { before, after, joined };
 }
+
+/**
+ * "San Jose, Berkeley, Chicago and other cities": from the next item (starting at token `at`) the
+ * list goes on, over capitalised items and ", ", to an "and"/"or" within a few words. A single comma
+ * with no such joiner after it stays an address ("San Fernando, Tamaulipas, Mexico", "Chiapas, Mexico,
+ * killing 55").
+ */
+export function listGoesOnToJoiner(text: string, tokens: Token[], at: number): boolean {
+  const end = Math.min(tokens.length, at + 12);
+  for (let k = at + 1; k < end; k++) {
+    const t = tokens[k]!, p = tokens[k - 1]!;
+    const space = oneSpace(text, p, t);
+    if (!space && !commaSpace(text, p, t)) return false;
+    if (t.shape !== Shape.Lower) continue;
+    if (LIST_JOINERS.has(t.norm)) return true;
+    // "…, the Netherlands and Belgium": an article before an item.
+    if (t.norm !== 'the') return false;
+  }
+  return false;
+}

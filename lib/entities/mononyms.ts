@@ -34,3 +34,17 @@ export function middleOfRun(text: string, tokens: Token[], from: number, to: num
   const after = tokens[to + 1];
   return !(after && /^\d/.test(after.norm) && spaceBetween(text, next, after));
 }
+
+/**
+ * "Wilmshurst, J. M.; Hunt, T. L.": a run of single capital letters is somebody's initials, not a
+ * person known by them (the pack gives "J. M." to John Milton, "J. C." to John Cage). Organisations
+ * and places keep theirs ("U.S.", "A&M"). `from`, `to`: the match's tokens.
+ */
+export function initialsOnly(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.shape !== Shape.Upper || t.end - t.start !== 1) return false;
+  }
+  return true;
+}

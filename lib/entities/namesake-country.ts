@@ -34,7 +34,8 @@ export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, 
 
 /**
  * "Buffalo, Minnesota": the state (or country) written after a city and a comma says which city
- * it is. `e`: a candidate place (only cities: "annexed Crimea, Russia" is no address); `after`: the region and country readings of the name after the
+ * it is. `e`: a candidate place (only cities: "annexed Crimea, Russia" is no address; any place
+ * below a country when a state and its country follow); `after`: the region and country readings of the name after the
  * comma; `candidates`: the match's full candidates. The candidate is a namesake when every
  * reading contradicts it: another sovereign country, a state of another country where another
  * candidate lies, or a state of its own country that none of its address aliases ("Buffalo, New
@@ -43,11 +44,20 @@ export function initialismPlaceFits(e: PackEntity, support: ReadonlyMap<string, 
  * can an address alias's tail be a state of that country (a region record of it, or no place the
  * pack knows)? A tail the pack knows only as another kind of place ("Luton, Bedfordshire": a county
  * without a region record) is finer than a state and says nothing against the one written ("Luton,
- * England, United Kingdom").
+ * England, United Kingdom"). `ownName()`: is the written form the candidate's own name?
  */
 export function addressContradicts(e: PackEntity, after: readonly PackEntity[], candidates: readonly PackEntity[], countryAfter?: PackEntity,
-  stateOf: (tail: string, country: string) => boolean = () => true): boolean {
-  if (e.type !== 'place' || !e.country || (e.subtype !== 'city' && e.subtype !== 'capital') || after.length === 0) return false;
+  stateOf: (tail: string, country: string) => boolean = () => true, ownName: () => boolean = () => true): boolean {
+  if (e.subtype === 'country' || after.length === 0) return false;
+  // "San Fernando, Tamaulipas, Mexico", "Bel Air, Maryland, United States": a state and its own
+  // country written after the name make it a place of that country. They rule out a place of
+  // another country (a city or a region: the full address leaves no doubt), and an organisation
+  // unless it is that country's and bears the name as written (a town's council record: "Brooklyn
+  // Park"; not "Dartmouth" College nor "West Point" for the Academy).
+  if (countryAfter && after.some((r) => r.subtype !== 'country' && r.country === countryAfter.country)
+    && (e.type === 'organization' ? e.country !== countryAfter.country || !ownName() : !!e.country && e.country !== countryAfter.country)) return true;
+  if (!e.country) return false;
+  if (e.type !== 'place' || (e.subtype !== 'city' && e.subtype !== 'capital')) return false;
   const prefix = `${e.name}, `;
   const tails: string[] = [];
   let stateTails = 0;
@@ -231,4 +241,25 @@ export function genericMovementAbroad(e: PackEntity, words: readonly string[], s
   if ((e.subtype !== 'political_party' && e.subtype !== 'armed_group') || !e.country || words.length < 2 || (e.prominence ?? 30) > MINOR_MOVEMENT_PROMINENCE) return false;
   for (const w of words) if (!MOVEMENT_WORDS.has(w)) return false;
   return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
+}
+
+/** Nouns of a natural feature that end a region's short alias ("Red Sea", "Cross River", "Milne Bay"). */
+const WATER_NOUNS = new Set(['sea', 'ocean', 'gulf']);
+const FEATURE_NOUNS = new Set(['sea', 'ocean', 'gulf', 'bay', 'river', 'lake', 'coast', 'island', 'islands', 'highlands', 'valley', 'delta', 'desert', 'mountains', 'peninsula']);
+
+/**
+ * "Attacks on ships in the Red Sea": a region the pack names with its administrative noun ("Red Sea
+ * Governorate", "Middle Island" Parish) reached through the short alias that is the natural
+ * feature's own name, or a state named after a sea ("Red Sea", Sudan), is the feature, unless the page names the region's country otherwise ("Cross
+ * River" in a Nigeria story, "Hawke's Bay" in a New Zealand one). `written`: the folded words as
+ * written; `nameKey`: the record's folded name; `own`: the candidate's own anchor mentions.
+ */
+export function featureNamedRegionAbroad(e: PackEntity, written: string, nameKey: string, support: ReadonlyMap<string, number>, own: number): boolean {
+  if (e.subtype !== 'region' || !e.country) return false;
+  const space = written.lastIndexOf(' ');
+  if (space < 0) return false;
+  const noun = written.slice(space + 1);
+  // A state named after a sea by its own name (Sudan's "Red Sea") is read the same way: nobody lives in a sea.
+  if (!FEATURE_NOUNS.has(noun) || (written === nameKey && !WATER_NOUNS.has(noun))) return false;
+  return !namesCountry(support, e.country, own);
 }

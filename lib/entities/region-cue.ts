@@ -18,6 +18,8 @@ const REGION_SUFFIXES = new Map<string, readonly string[]>([
   ['district', ['district']],
   ['county', ['county']],
   ['krai', ['krai']],
+  // "the Luhansk governor": a governor heads the region, not the city nor a separatist republic of its name.
+  ['governor', ['oblast', 'province', 'governorate', 'region', 'state', 'prefecture', 'krai']],
 ]);
 
 /** Plural administrative nouns → the singular they stand for: "the Kharkiv and Sumy oblasts". */
@@ -129,21 +131,23 @@ export function regionNounAround(text: string, tokens: Token[], from: number, to
     const s = REGION_SUFFIXES.get(next.norm);
     // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end.
     const after = tokens[to + 1];
-    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after))) return { suffixes: s, listed: false };
+    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after))) return { suffixes: s, listed: false, titleOnly: next.norm === 'governor' };
   }
   const of = tokens[from - 1], noun = tokens[from - 2], head = tokens[from - 3];
   if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape !== Shape.Upper && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
     const s = REGION_SUFFIXES.get(noun.norm);
     // A capitalised noun after another capitalised word ends a longer name: "the National Capital
     // Region of Delhi", "the Southern District of New York".
-    if (s && (noun.shape === Shape.Lower || !head || head.shape === Shape.Lower || !spaceBetween(text, head, noun))) return { suffixes: s, listed: false };
+    if (s && (noun.shape === Shape.Lower || !head || head.shape === Shape.Lower || !spaceBetween(text, head, noun))) return { suffixes: s, listed: false, titleOnly: noun.norm === 'governor' };
   }
   const s = pluralNounOverList(text, tokens, from, to);
   return s ? { suffixes: s, listed: true } : undefined;
 }
 
-/** The region suffixes a noun beside a name stands for; `listed`: said of a whole list (plural). */
-export interface RegionCue { suffixes: readonly string[]; listed: boolean }
+/** The region suffixes a noun beside a name stands for; `listed`: said of a whole list (plural);
+ *  `titleOnly`: the noun is an office ("governor"), which picks the region record where the pack
+ *  holds one but says nothing against the city where it does not ("the Tokyo governor"). */
+export interface RegionCue { suffixes: readonly string[]; listed: boolean; titleOnly?: boolean }
 
 /**
  * Words right after a place name that make it the level of government that makes laws, when the
