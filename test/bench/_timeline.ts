@@ -10,6 +10,10 @@
  * as the browser-history bench's cold rows. The worker's own performance entries (knowledge load,
  * thaws, coverage-ready…) are then printed on the window's clock, and with BENCH_TRACE_JS=1 the
  * worker's sampled profile covers its start: script compile and evaluation, first-use work.
+ *
+ * Each load also prints the reader's import (readerImport below): its request, Chrome's internal
+ * redirect from the per-session dynamic URL to the real one, the response, the whole-file compile
+ * on a background thread and the module's compile on the page's thread, on the window's clock.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +21,7 @@ import path from 'node:path';
 import { articleHtml } from './_article-gen';
 import { copyExtension, launch, rmDirs, startServer } from './_browser';
 import { PROBE, waitForHighlight } from './browser-article.bench';
-import { endTrace, startTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
+import { endTrace, readerImport, startTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 
 const seed = process.argv[2] === 'seed';
 const words = seed ? 0 : Number(process.argv[2] ?? 2000);
@@ -89,6 +93,9 @@ try {
       cur = Math.max(cur, end);
     }
     if (to - cur > 500) console.log(`  ${((cur - from) / 1000).toFixed(1).padStart(7)}  -- idle ${((to - cur) / 1000).toFixed(1)} ms`);
+    const imp = readerImport(ev, from);
+    const ms = (x: number | undefined): string => (x === undefined ? '–' : x.toFixed(1));
+    console.log(imp ? `  reader import: request ${ms(imp.request)}, redirect ${ms(imp.redirect)}, response ${ms(imp.response)}, background parse ${ms(imp.parseStart)} + ${ms(imp.parseMs)} ms, module compiled ${ms(imp.compiled)}` : '  reader import: no request in the trace');
     if (cold) await printWorkerEntries((to - from) / 1000, pageOrigin + got.hl);
     if (process.env.BENCH_TRACE_JS) for (const k of [pageK, ...workerK]) printProfile(ev, k, from, to, k === pageK ? 'PAGE' : 'WORKER');
   }

@@ -190,3 +190,38 @@ export function splitLoad(events: TraceEvent[], extOrigin: string): LoadSplit | 
   split.waiting = Math.max(0, (to - from - covered) / 1000);
   return split;
 }
+
+/** The article reader's import in a trace, on a window's clock (ms from `from`, trace µs). */
+export interface ReaderImport {
+  /** The page asks for the reader (its per-session dynamic URL in Chrome). */
+  request: number;
+  /** Chrome's internal redirect from the dynamic URL (use_dynamic_url) to the extension's own. */
+  redirect?: number;
+  response?: number;
+  /** The parse on a background thread (the whole file compiles there: lib/build/compile-hint-plugin.ts). */
+  parseStart?: number;
+  parseMs?: number;
+  /** The module's compile on the page's thread, after the background parse. */
+  compiled?: number;
+}
+
+/** Where the reader's import spends its time (test/bench/_timeline.ts prints it per load); null: no request. */
+export function readerImport(events: TraceEvent[], from: number, file = '/article-reader.js'): ReaderImport | null {
+  const data = (e: TraceEvent) => (e.args?.data ?? {}) as { url?: string; requestId?: string };
+  const isReader = (e: TraceEvent): boolean => (data(e).url ?? '').endsWith(file);
+  const sends = events.filter((e) => e.name === 'ResourceSendRequest' && isReader(e)).sort((a, b) => a.ts - b.ts);
+  if (!sends.length) return null;
+  const id = data(sends[0]!).requestId;
+  const ofRequest = (name: string) => events.find((e) => e.name === name && data(e).requestId === id);
+  const at = (e: TraceEvent | undefined): number | undefined => (e ? (e.ts - from) / 1000 : undefined);
+  const parse = ofRequest('v8.parseOnBackground');
+  const redirect = sends.find((e, i) => i > 0 && data(e).requestId === id);
+  return {
+    request: at(sends[0])!,
+    redirect: at(redirect),
+    response: at(ofRequest('ResourceReceiveResponse')),
+    parseStart: at(parse),
+    parseMs: parse?.dur === undefined ? undefined : parse.dur / 1000,
+    compiled: at(events.find((e) => e.name === 'v8.compileModule' && isReader(e))),
+  };
+}
