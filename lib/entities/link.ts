@@ -42,7 +42,7 @@ import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
-import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
+import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -347,7 +347,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
-        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from))
+        || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to)))) {
         cursor = to;
         continue;
       }
@@ -1083,7 +1084,12 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!hasFullHit(m)) continue;
+    if (!hasFullHit(m)) {
+      // A short form of several words ends a known name ("Minister of National Security Itamar
+      // Ben-Gvir": the person is no part of an unknown name; the compiler keeps such ordinary phrases short).
+      if (m.to - m.from > 1) ends.add(m.to);
+      continue;
+    }
     starts.add(m.from);
     ends.add(m.to);
   }
