@@ -94,3 +94,22 @@ describe('the linker: a craft named like a company', () => {
     expect(links('The flag carrier Aeroflot cancelled flights.')).toEqual(['Aeroflot=aeroflot']);
   });
 });
+
+describe('the linker: an adjective or a state before a body', () => {
+  const paper = testEntity({ id: 'paper', name: 'The Namibian', type: 'organization', subtype: 'media', country: 'NA', prominence: 50 });
+  const court = testEntity({ id: 'court', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', country: 'US', aliases: ['Supreme Court'], prominence: 90 });
+  const us = testEntity({ id: 'us', name: 'United States', type: 'place', subtype: 'country', country: 'US', prominence: 100 });
+  const index = buildEntityIndex([paper, court, us]);
+  const links = (text: string) => linkEntities([{ text }], index, { date: '2024-06-01' }).flatMap((e) => e.mentions.map((m) => `${m.text}=${e.id}`));
+  it('reads a nationality adjective before a body noun as the adjective, not the outlet named by it', () => {
+    expect(links('The Namibian environment ministry counted the rhinos.')).toEqual([]);
+    expect(links('Officials said The Namibian police had arrested two men.')).toEqual([]);
+    expect(links('The Namibian reported that two men were arrested.')).toEqual(['The Namibian=paper']);
+    expect(links('Editors of The Namibian newspaper spoke.')).toEqual(['The Namibian=paper']);
+  });
+  it('reads "state" or "state\'s" before a national body as a state\'s own body', () => {
+    expect(links("In the United States, the state's Supreme Court ruled on Monday.")).toEqual(['United States=us']);
+    expect(links('In the United States, a former state Supreme Court justice wrote.')).toEqual(['United States=us']);
+    expect(links('In the United States, the Supreme Court ruled on a case from the state.')).toEqual(['United States=us', 'Supreme Court=court']);
+  });
+});

@@ -42,6 +42,8 @@ import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, middleOfRun } from './mononyms';
+import { adjectiveBeforeBodyNoun } from './adjective-names';
+import { stateBodyBefore } from './state-bodies';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -348,7 +350,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
         || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from))
-        || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to)))) {
+        || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to))
+        // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
+        // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).
+        || (e.type === 'organization' && (adjectiveBeforeBodyNoun(scan.text, scan.tokens, m.from, to) || stateBodyBefore(scan.text, scan.tokens, m.from, e))))) {
         cursor = to;
         continue;
       }
