@@ -31,8 +31,10 @@ export function commonPhrase(use: PhraseUse | undefined): boolean {
 /** A key the counts are kept under: the phrase's folded words, space-joined ("national security"). */
 export const phraseKey = (words: readonly string[]) => words.join(' ');
 
-const joined = (text: string, a: Token, b: Token) => /^[\s-]*$/.test(text.slice(a.end, b.start));
-const opensSentence = (text: string, toks: readonly Token[], i: number) => i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start));
+/** Are two tokens written as parts of one name: only spaces or hyphens between ("Black Sea", "Al-Aqsa")? */
+export const joined = (text: string, a: { end: number }, b: { start: number }) => /^[\s-]*$/.test(text.slice(a.end, b.start));
+/** Does token `i` open a sentence (or a quotation, or a clause after a colon) in news prose? */
+export const opensSentence = (text: string, toks: readonly Token[], i: number) => i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start));
 
 /**
  * Counts how `texts` (running prose: summaries, not title-case headlines) write each phrase of

@@ -35,7 +35,7 @@ import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } fro
 import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 import { newsVouchedAliases } from './news-alias-country';
-import { commonPhrase, learnPhraseUse, phraseKey, type PhraseUse } from './common-phrases';
+import { commonPhrase, joined, learnPhraseUse, opensSentence, phraseKey, type PhraseUse } from './common-phrases';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -75,14 +75,13 @@ export async function learnWordUse(file: string): Promise<WordUse> {
     const toks = tokenize(text);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
+      const initial = opensSentence(text, toks, i);
       if (initial && t.shape !== Shape.Lower) continue;
       // A capitalised word inside a longer name ("Black Sea", "Tiananmen Square") says nothing
       // about the word alone: count only capitalised words standing alone.
       if (t.shape !== Shape.Lower) {
         const prev = toks[i - 1], next = toks[i + 1];
-        const joined = (a: { end: number }, b: { start: number }) => /^[\s-]*$/.test(text.slice(a.end, b.start));
-        if ((prev && prev.shape !== Shape.Lower && joined(prev, t)) || (next && next.shape !== Shape.Lower && joined(t, next))) continue;
+        if ((prev && prev.shape !== Shape.Lower && joined(text, prev, t)) || (next && next.shape !== Shape.Lower && joined(text, t, next))) continue;
       }
       let u = use.get(t.norm);
       if (!u) { u = { lower: 0, cap: 0 }; use.set(t.norm, u); }
