@@ -19,7 +19,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import nlp from 'compromise';
-import { fold, Shape, tokenize } from '../entities/normalize';
+import { aliasTokens, fold, Shape, tokenize } from '../entities/normalize';
 import { aliasForm, CaseMode } from '../entities/matcher';
 import { FOREIGN_FUNCTION_WORDS, NEVER_ALONE } from '../entities/ambiguity';
 import { demonymsOfCountry } from '../entities/demonym-country';
@@ -35,6 +35,7 @@ import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } fro
 import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 import { newsVouchedAliases } from './news-alias-country';
+import { commonPhrase, joined, learnPhraseUse, opensSentence, phraseKey, type PhraseUse } from './common-phrases';
 
 export interface CompileEntitiesOptions {
   /** Max entities taken from entities_more.jsonl / entities_popular.jsonl (after filters). */
@@ -74,14 +75,13 @@ export async function learnWordUse(file: string): Promise<WordUse> {
     const toks = tokenize(text);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      const initial = i === 0 || /[.!?:"“]\s*$/.test(text.slice(toks[i - 1]!.end, t.start));
+      const initial = opensSentence(text, toks, i);
       if (initial && t.shape !== Shape.Lower) continue;
       // A capitalised word inside a longer name ("Black Sea", "Tiananmen Square") says nothing
       // about the word alone: count only capitalised words standing alone.
       if (t.shape !== Shape.Lower) {
         const prev = toks[i - 1], next = toks[i + 1];
-        const joined = (a: { end: number }, b: { start: number }) => /^[\s-]*$/.test(text.slice(a.end, b.start));
-        if ((prev && prev.shape !== Shape.Lower && joined(prev, t)) || (next && next.shape !== Shape.Lower && joined(t, next))) continue;
+        if ((prev && prev.shape !== Shape.Lower && joined(text, prev, t)) || (next && next.shape !== Shape.Lower && joined(text, t, next))) continue;
       }
       let u = use.get(t.norm);
       if (!u) { u = { lower: 0, cap: 0 }; use.set(t.norm, u); }
@@ -305,6 +305,22 @@ export function commonWordForm(forms: readonly string[], use: WordUse | undefine
     if (!core || core.shape === Shape.Upper || !/\p{Ll}/u.test(form)) return false;
     return (use.get(core.norm)?.lower ?? 0) > 0 && lowerShare(use, core.norm) >= COMMON_WORD_SHARE;
   });
+}
+
+/** How the news corpus's unreserved summaries write the organisations' aliases of several words. */
+function organisationPhraseUse(order: readonly Work[], file: string): Map<string, PhraseUse> {
+  const phrases: string[][] = [];
+  for (const e of order) {
+    if (e.type !== 'organization') continue;
+    for (const a of e.aliases) {
+      const words = aliasTokens(a);
+      if (words.length >= 2) phrases.push(words);
+    }
+  }
+  const items = readNewsCorpus(file);
+  const reserved = newsGoldReserve(items);
+  const texts = items.filter((it) => !reserved.has(it.id) && it.summary).map((it) => it.summary!);
+  return learnPhraseUse(texts, phrases);
 }
 
 let wordUse: WordUse | undefined;
@@ -1202,6 +1218,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   const countryNamesOf = new Map<string, string[]>();
   for (const e of order) if (e.subtype === 'country' && e.country && !countryNamesOf.has(e.country)) countryNamesOf.set(e.country, [e.name, ...e.aliases]);
   const vouched = opts.newsCorpus && existsSync(opts.newsCorpus) ? vouchedPlaceAliases(order, countryNamesOf, opts.newsCorpus, report) : new Set<string>();
+  // Organisation aliases of several words, as the news corpus writes them: an ordinary phrase
+  // ("National Security" of National Security Group) is kept as a short form (common-phrases.ts).
+  const phraseUse = opts.wordCorpus && existsSync(opts.wordCorpus) ? organisationPhraseUse(order, opts.wordCorpus) : new Map<string, PhraseUse>();
   const out: PackEntity[] = [];
   for (const e of order) {
     const gone = excluded.get(e.id);
@@ -1281,6 +1300,13 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       if (partOfName && aToks.length > 1) {
         if (aToks.join(' ') !== nameToks.slice(0, aToks.length).join(' ')) shorts.add(a);
         else drops.add('short form: the given name');
+        continue;
+      }
+      // "National Security" of National Security Group: news writes these words as a phrase, and
+      // capitalised mostly before more of a longer name; the record's full name must vouch for it.
+      if (e.type === 'organization' && /\p{Ll}/u.test(a) && !curatedAlias.has(`${e.id}|${a}`) && commonPhrase(phraseUse.get(phraseKey(aliasTokens(a))))) {
+        drops.add('alias → short form: an ordinary phrase in news prose');
+        shorts.add(a);
         continue;
       }
       if (e.type === 'person' && nameTokens(a).length === 1 && !nameIsOneWord) {

@@ -44,7 +44,9 @@ import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries,
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
 import { occupationContradicts } from './occupation-namesakes';
-import { otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
+import { adjectiveBeforeBodyNoun } from './adjective-names';
+import { stateBodyBefore } from './state-bodies';
+import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
 export interface LinkOptions {
@@ -349,7 +351,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
-        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from)))) {
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from))
+        || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to))
+        // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
+        // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).
+        || (e.type === 'organization' && (adjectiveBeforeBodyNoun(scan.text, scan.tokens, m.from, to) || stateBodyBefore(scan.text, scan.tokens, m.from, e))))) {
         cursor = to;
         continue;
       }
@@ -1106,7 +1112,12 @@ function nameBounds(scan: BlockScan, index: EntityIndex): void {
       const t = scan.tokens[m.from]!;
       if (t.shape === Shape.Lower || NEVER_ALONE.has(t.norm)) continue;
     }
-    if (!hasFullHit(m)) continue;
+    if (!hasFullHit(m)) {
+      // A short form of several words ends a known name ("Minister of National Security Itamar
+      // Ben-Gvir": the person is no part of an unknown name; the compiler keeps such ordinary phrases short).
+      if (m.to - m.from > 1) ends.add(m.to);
+      continue;
+    }
     starts.add(m.from);
     ends.add(m.to);
   }

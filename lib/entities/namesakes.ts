@@ -4,6 +4,8 @@
  *  - a ship: "the aircraft carrier USS Abraham Lincoln", "the frigate Cristóbal Colón", "the
  *    container ship Dali", "the cruiser Moskva" are vessels, not the president, the explorer, the
  *    city (~30 links in 37,000 unreserved items, all false);
+ *  - a craft: "the submersible Titan", "NASA's Orion spacecraft" are not the companies Titan and Orion
+ *    (session 17);
  *  - a son or a father: "Donald Trump Jr.", "Robert Kennedy Jr.", "Cyrus Vance Jr." are another
  *    person than the record the shorter name matches.
  * Pure functions over a block's text and tokens.
@@ -31,6 +33,26 @@ export function shipNamedAfter(text: string, tokens: Token[], from: number): boo
   if (!prev || !first || !spaceBetween(text, prev, first)) return false;
   if (prev.shape === Shape.Upper) return SHIP_PREFIXES.has(prev.norm);
   return prev.shape === Shape.Lower && SHIP_NOUNS.has(prev.norm);
+}
+
+/** Lower-case nouns of craft a company's name may go right before or after as the craft's own name
+ *  ("the submersible Titan", "NASA's Orion spacecraft"): vessels (not "carrier": "flag carrier
+ *  Aeroflot" is the airline) and space or deep-sea craft. Not weapons nor "probe", "satellite",
+ *  "capsule" or "mission": "a SpaceX capsule", "a Boeing probe" (an inquiry) name the company. */
+const CRAFT_BEFORE = new Set([...SHIP_NOUNS, 'submersible', 'spacecraft', 'rover', 'lander', 'orbiter', 'airship']);
+CRAFT_BEFORE.delete('carrier');
+const CRAFT_AFTER = new Set(['submersible', 'spacecraft', 'rover', 'lander', 'orbiter', 'airship']);
+
+/**
+ * "the submersible Titan", "the Orion spacecraft": a company's name right after a craft noun, or one
+ * word of it right before a space or deep-sea craft's noun, is the craft's name, not the company (a
+ * namesake: Titan the watchmaker, Orion the electricity company). A maker's name before a ship
+ * noun ("a Maersk vessel") is the company and stays. `from`/`to`: the match's tokens.
+ */
+export function craftNamedSo(text: string, tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1], next = tokens[to];
+  if (prev && prev.shape === Shape.Lower && CRAFT_BEFORE.has(prev.norm) && spaceBetween(text, prev, tokens[from]!)) return true;
+  return to - from === 1 && !!next && next.shape === Shape.Lower && CRAFT_AFTER.has(next.norm) && spaceBetween(text, tokens[from]!, next);
 }
 
 /** Generational suffixes after a person's name: the son, the father, a namesake of another generation. */
