@@ -10,6 +10,8 @@
  * - One test of a competition's qualifier (longer-names.ts otherCompetitionBefore), asked of every
  *   event and of a dated series: a draw's word, a code, an acronym before a competition's name; not an
  *   owner's possessive ("NASA's OSIRIS-REx"), nor an acronym before another kind of event.
+ * - A US state's (a region's) name before its country's generic body's name ("the Oklahoma Supreme
+ *   Court") is inside that one span, as the gold's "U.S. Senate" (link.ts genericBodyAt).
  * - A festival's name in dated text is the festival (recurring-events.ts: not a series head).
  * Own sentences, own small entity list; each case fails without its mechanism, and each has the
  * neighbouring right reading that must stay.
@@ -32,6 +34,8 @@ const entities = [
   E({ id: 'worldcup', name: 'FIFA World Cup', type: 'event', aliases: ['World Cup'], prominence: 90 }),
   E({ id: 'osiris', name: 'OSIRIS-REx', type: 'event', prominence: 55 }),
   E({ id: 'nasa', name: 'NASA', type: 'organization', subtype: 'government_body', country: 'US', prominence: 90 }),
+  E({ id: 'scotus', name: 'Supreme Court of the United States', type: 'organization', subtype: 'government_body', aliases: ['Supreme Court'], country: 'US', prominence: 90 }),
+  E({ id: 'oklahoma', name: 'Oklahoma', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
   E({ id: 'glasto', name: 'Glastonbury Festival', type: 'event', country: 'GB', prominence: 60 }),
 ];
 const index = buildEntityIndex(entities);
@@ -83,6 +87,15 @@ describe("one test of a competition's qualifier", () => {
   it('drops the event in undated text too, and keeps an owner’s event', () => {
     expect(links('Fans flock to the Junior World Cup in the capital.', null)).toEqual([]);
     expect(links("NASA's OSIRIS-REx capsule lands in the desert.", null)).toEqual(['nasa:NASA', 'osiris:OSIRIS-REx']);
+  });
+});
+
+describe("a state's name before its country's generic body's name", () => {
+  it("is inside the state's body's one span", () => {
+    expect(links('The Oklahoma Supreme Court dismisses a lawsuit brought by the families.')).not.toContain('oklahoma:Oklahoma');
+  });
+  it('leaves the state alone apart from the body', () => {
+    expect(links('In Oklahoma, the Supreme Court dismissed a lawsuit.')).toContain('oklahoma:Oklahoma');
   });
 });
 

@@ -1536,6 +1536,9 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
     if (q.from > k) break;
     if (q.from !== k || !genericBodyName(scan.tokens, q.from, q.to)) continue;
     const own = decodedHits(m);
+    // "the North Carolina National Guard", "the Missouri Senate": a state's (a region's) own body,
+    // named by the country's generic name, is one longer name too (the state's body, not the nation's).
+    if (own.every((o) => entityAt(index, o.entity).subtype === 'region')) return true;
     for (const h of decodedHits(q)) {
       const c = entityAt(index, h.entity).country;
       if (c && own.some((o) => entityAt(index, o.entity).country === c)) return false;
