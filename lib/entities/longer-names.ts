@@ -172,7 +172,7 @@ export function otherCompetitionBefore(text: string, tokens: readonly Token[], f
   if (possessive || gap.length !== 1) return false;
   const w = text.slice(prev.start, prev.end);
   if (/^\p{Lu}+\d+$|^\d+\p{Lu}*$/u.test(w)) return !/^(1[89]|20)\d\d$/.test(w);
-  return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 && competitionHead(tokens[to - 1]!.norm);
+  return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 && competitionHead(tokens[to - 1]?.norm ?? '');
 }
 
 /** Capitalised nouns of a body's name that take "of <Place>" as part of the name ("Liberal Party of
