@@ -1348,6 +1348,18 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
+  // "the Oklahoma Supreme Court", "the Arizona Republican Party": a state's (a region's) own body, named
+  // by a generic body's name, is one span (the gold's "U.S. Senate"): neither the state nor the
+  // nation's body of that name links.
+  if (next && next.shape === Shape.Cap && scan.starts!.has(m.to) && joinedBySpace(scan, tokens[m.to - 1]!, next)) {
+    const end = regionBodyAfter(scan, m, index);
+    if (end) {
+      otherType.scan = scan;
+      otherType.from = m.from;
+      otherType.to = end;
+      return true;
+    }
+  }
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && (!scan.starts!.has(m.to) || genericBodyAt(scan, m.to, m, index)) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
@@ -1536,9 +1548,6 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
     if (q.from > k) break;
     if (q.from !== k || !genericBodyName(scan.tokens, q.from, q.to)) continue;
     const own = decodedHits(m);
-    // "the North Carolina National Guard", "the Missouri Senate": a state's (a region's) own body,
-    // named by the country's generic name, is one longer name too (the state's body, not the nation's).
-    if (own.every((o) => entityAt(index, o.entity).subtype === 'region')) return true;
     for (const h of decodedHits(q)) {
       const c = entityAt(index, h.entity).country;
       if (c && own.some((o) => entityAt(index, o.entity).country === c)) return false;
@@ -1546,6 +1555,18 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
     return true;
   }
   return false;
+}
+
+/** The end of a generic body's name ("Supreme Court", "House of Representatives", "Republican
+ *  Party") starting right after match m when every reading of m is a region (a state, a province,
+ *  a county), else 0. */
+function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
+  for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
+  for (const q of scan.matches) {
+    if (q.from > m.to) break;
+    if (q.from === m.to && genericBodyName(scan.tokens, q.from, q.to)) return q.to;
+  }
+  return 0;
 }
 
 /** Is one of the match's candidates a person? */
