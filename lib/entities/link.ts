@@ -1561,6 +1561,8 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
  *  Party") starting right after match m when every reading of m is a region (a state, a province,
  *  a county), else 0. */
 function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
+  // The quick no first: a generic body's name has two generic words or more, so its first two are.
+  if (m.to + 2 > scan.tokens.length || !genericBodyName(scan.tokens, m.to, m.to + 2)) return 0;
   for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
   for (const q of scan.matches) {
     if (q.from > m.to) break;
@@ -1633,11 +1635,11 @@ function longerNameOfOtherType(scan: BlockScan, m: RawMatch, index: EntityIndex)
 function placeAfterLandmark(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
   // A name of two words or more, every reading a landmark ("An", "Key", "Strong" are words that
   // happen to name one: "An Idaho man", "Key Rhode Island House Race").
-  if (m.to - m.from < 2) return 0;
+  if (m.to - m.from < 2 || !scan.starts!.has(m.to) || !spaceBetween(scan.text, scan.tokens[m.to - 1]!, scan.tokens[m.to]!)) return 0;
   for (const h of decodedHits(m)) if (entityAt(index, h.entity).subtype !== 'landmark') return 0;
   for (const q of scan.matches) {
     if (q.from > m.to) break;
-    if (q.from === m.to && spaceBetween(scan.text, scan.tokens[m.to - 1]!, scan.tokens[m.to]!) && decodedHits(q).some((h) => SETTLEMENTS.has(entityAt(index, h.entity).subtype ?? ''))) return q.to;
+    if (q.from === m.to && decodedHits(q).some((h) => SETTLEMENTS.has(entityAt(index, h.entity).subtype ?? ''))) return q.to;
   }
   return 0;
 }
