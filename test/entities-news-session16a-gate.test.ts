@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../lib/entities/normalize';
 import {
-  bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore,
+  bodyNounOfBefore, otherCompetitionBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore,
   newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter,
 } from '../lib/entities/longer-names';
 
@@ -66,7 +66,7 @@ describe('longer-name gate lets through every place a check says yes', () => {
       const tokens = tokenize(text);
       let fired = 0;
       for (let k = 0; k <= tokens.length; k++) {
-        const b = hyphenChainBefore(text, tokens, k) || competitionQualifierBefore(text, tokens, k) || bodyNounOfBefore(text, tokens, k) || romanceConnectorBefore(text, tokens, k);
+        const b = hyphenChainBefore(text, tokens, k) || otherCompetitionBefore(text, tokens, k, k + 2) || bodyNounOfBefore(text, tokens, k) || romanceConnectorBefore(text, tokens, k);
         if (b) { fired++; expect(longerNameCueBefore(text, tokens, k), `before token ${k}`).toBe(true); }
         const a = k >= 1 && (productCodeAfter(text, tokens, k) || youthCompetitionAfter(text, tokens, k) || newspaperNounAfter(text, tokens, k));
         if (a) { fired++; expect(longerNameCueAfter(text, tokens, k), `after token ${k}`).toBe(true); }

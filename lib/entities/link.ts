@@ -22,7 +22,7 @@ import { describeEntity } from './describe';
 import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
-import { apostropheS, normFirstUnit, Shape, tokenize, type Token } from './normalize';
+import { apostropheS, normFirstUnit, Shape, spaceBetween, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
@@ -33,14 +33,14 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { bodyNounOfBefore, competitionQualifierBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
+import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
-import { editionInYear, otherCompetitionBefore, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
+import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
 import { occupationContradicts } from './occupation-namesakes';
@@ -335,7 +335,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       if (!self && e.type === 'event' && opts.date && recurringSeries(e) && !seriesReading(scan.text, scan.tokens, m.from, to)) {
-        const edition = otherCompetitionBefore(scan.text, scan.tokens, m.from) || otherYearAfter(scan.text, scan.tokens, to, opts.date) ? undefined
+        const edition = otherCompetitionBefore(scan.text, scan.tokens, m.from, to) || otherYearAfter(scan.text, scan.tokens, to, opts.date) ? undefined
           : editionInYear(e, opts.date, (name) => eventsNamed(index, name, chosen!));
         cursor = to;
         if (edition === undefined) continue;
@@ -1382,6 +1382,18 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && scan.text.charCodeAt(lastEnd) === 32 && digitAfter >= 48 && digitAfter <= 57 && /^ \d+\.0(?![\d.]?\d)/.test(scan.text.slice(lastEnd, lastEnd + 8))) return true;
   // "NVIDIA GTX 1080", "Intel Core": a product line going on from the company's name.
   if (next && next.shape === Shape.Upper && next.end - next.start >= 2 && !CAP_OK_AFTER.has(next.norm) && !EXECUTIVE_TITLES.has(next.norm) && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) return true;
+  // "the Oklahoma Supreme Court", "the Arizona Republican Party": a state's (a region's) own body, named
+  // by a generic body's name, is one span (the gold's "U.S. Senate"): neither the state nor the
+  // nation's body of that name links.
+  if (next && next.shape === Shape.Cap && scan.starts!.has(m.to) && joinedBySpace(scan, tokens[m.to - 1]!, next)) {
+    const end = regionBodyAfter(scan, m, index);
+    if (end) {
+      otherType.scan = scan;
+      otherType.from = m.from;
+      otherType.to = end;
+      return true;
+    }
+  }
   if (next && next.shape === Shape.Cap && joinedBySpace(scan, tokens[m.to - 1]!, next) && (!scan.starts!.has(m.to) || genericBodyAt(scan, m.to, m, index)) && !hyphenatedTitleAfter(scan.text, tokens, m.to, isTitleWord) && !titleRunBeforeName(scan.text, tokens, m.to, isTitleWord, (k) => scan.starts!.has(k))) {
     if (!CAP_OK_AFTER.has(next.norm)) return true;
     // A title word that goes on into an organisation's name: "U.N. General Assembly", "EU Foreign
@@ -1579,6 +1591,20 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
   return false;
 }
 
+/** The end of a generic body's name ("Supreme Court", "House of Representatives", "Republican
+ *  Party") starting right after match m when every reading of m is a region (a state, a province,
+ *  a county), else 0. */
+function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
+  // The quick no first: a generic body's name has two generic words or more, so its first two are.
+  if (m.to + 2 > scan.tokens.length || !genericBodyName(scan.tokens, m.to, m.to + 2)) return 0;
+  for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
+  for (const q of scan.matches) {
+    if (q.from > m.to) break;
+    if (q.from === m.to && genericBodyName(scan.tokens, q.from, q.to)) return q.to;
+  }
+  return 0;
+}
+
 /** Is one of the match's candidates a person? */
 function personAmong(m: RawMatch, index: EntityIndex): boolean {
   for (const h of decodedHits(m)) if (entityAt(index, h.entity).type === 'person') return true;
@@ -1629,25 +1655,49 @@ function typeAmong(m: RawMatch, index: EntityIndex, type: PackEntity['type']): b
 const otherType: { scan: BlockScan | undefined; from: number; to: number } = { scan: undefined, from: 0, to: 0 };
 
 function longerNameOfOtherType(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
-  if (!otherTypeAround(scan, m, index)) return false;
+  const to = otherTypeAround(scan, m, index);
+  if (to === 0) return false;
   otherType.scan = scan;
   otherType.from = m.from;
-  otherType.to = m.to;
+  otherType.to = to;
   return true;
 }
 
-function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): boolean {
+/** "construction of Trump Tower Belgrade": a landmark's name (a building, a bridge, a river) and,
+ *  one space after it, a settlement's or a country's is one structure's name in that place (another
+ *  than the landmark the pack holds); neither links. The end of that name's last match, else 0. */
+function placeAfterLandmark(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
+  // A name of two words or more, every reading a landmark ("An", "Key", "Strong" are words that
+  // happen to name one: "An Idaho man", "Key Rhode Island House Race").
+  if (m.to - m.from < 2 || !scan.starts!.has(m.to) || !spaceBetween(scan.text, scan.tokens[m.to - 1]!, scan.tokens[m.to]!)) return 0;
+  for (const h of decodedHits(m)) if (entityAt(index, h.entity).subtype !== 'landmark') return 0;
+  for (const q of scan.matches) {
+    if (q.from > m.to) break;
+    if (q.from === m.to && decodedHits(q).some((h) => SETTLEMENTS.has(entityAt(index, h.entity).subtype ?? ''))) return q.to;
+  }
+  return 0;
+}
+const SETTLEMENTS = new Set(['city', 'capital', 'country', 'region']);
+
+function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
   const { text, tokens } = scan;
   // The gate first (issue #8): most matches have none of the words around them, and reading the
-  // neighbouring characters costs less than the seven checks (longer-names.ts). Then the words,
-  // the record's type after.
+  // neighbouring characters costs less than the checks (longer-names.ts). Then the words, the
+  // record's type after. The end of the longer name's matches, else 0.
   const before = longerNameCueBefore(text, tokens, m.from), after = longerNameCueAfter(text, tokens, m.to);
-  if (!before && !after) return false;
-  if (before && hyphenChainBefore(text, tokens, m.from)) return true;
-  if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !personAmong(m, index) && !placeAmong(m, index)) return true;
-  if (before && competitionQualifierBefore(text, tokens, m.from) && typeAmong(m, index, 'event')) return true;
+  if (!before && !after) return 0;
+  if (before && hyphenChainBefore(text, tokens, m.from)) return m.to;
+  // A person's surname alone does not stop it ("Boeing 737": William Boeing's "Boeing"); a full name does.
+  if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !fullPersonAmong(m, index) && !placeAmong(m, index)) return m.to;
+  if (before && otherCompetitionBefore(text, tokens, m.from, m.to) && typeAmong(m, index, 'event')) return m.to;
   // A person's name there is another person's or no one's ("the Church of Jesus Christ").
-  return ((before && (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from))) || (after && newspaperNounAfter(text, tokens, m.to))) && placeAmong(m, index);
+  if (((before && (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from))) || (after && newspaperNounAfter(text, tokens, m.to))) && placeAmong(m, index)) return m.to;
+  return after ? placeAfterLandmark(scan, m, index) : 0;
+}
+
+function fullPersonAmong(m: RawMatch, index: EntityIndex): boolean {
+  for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type === 'person') return true;
+  return false;
 }
 
 function placeAmong(m: RawMatch, index: EntityIndex): boolean {

@@ -11,7 +11,8 @@
  * Pure functions over a block's text and tokens.
  */
 import { INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
-import { Shape, spaceBetween, type Token } from './normalize';
+import { competitionHead } from './recurring-events';
+import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
 
 /** Characters are read through String.prototype (normalize.ts, CHAR_CODE_NOTE): these functions are
  *  asked of every match, and block texts are strings of many kinds. */
@@ -21,11 +22,11 @@ const charCode = String.prototype.charCodeAt;
  * The cheap gate before the checks below (issue #8: they are asked of every match, and a match
  * with none of their words next to it, most of them, must cost two character reads). True when the
  * word before the match could open one of the longer names the "before" checks read: a hyphen right
- * before the match ("Tehrik-i-Taliban"), a word in capitals ("T20"), a field's possessive
- * ("Women's"), or a short lower-case word starting as "the", "of", the possessive's "s", a Romance
+ * before the match ("Tehrik-i-Taliban"), a word in capitals ("T20", "ITTF") or led by a digit, a
+ * draw's word ("Women's", "Junior"), or a short lower-case word starting as "the", "of", the possessive's "s", a Romance
  * connector ("de", "della") or article ("la", "le") does. Reads only character codes, the tokens'
  * shapes and bounds (a lower-case word's folded form is made only when read: normalize.ts); a
- * superset of what hyphenChainBefore, competitionQualifierBefore, bodyNounOfBefore and
+ * superset of what hyphenChainBefore, otherCompetitionBefore, bodyNounOfBefore and
  * romanceConnectorBefore accept, so the checks decide. `from`: the match's first token.
  */
 export function longerNameCueBefore(text: string, tokens: Token[], from: number): boolean {
@@ -34,10 +35,12 @@ export function longerNameCueBefore(text: string, tokens: Token[], from: number)
   const h = charCode.call(text, first.start - 1);
   if (h === 45 || h === 0x2010 || h === 0x2011) return true;
   if (prev.shape === Shape.Upper) return true;
-  if (prev.shape === Shape.Cap) return FIELD_POSSESSIVES.has(prev.norm);
+  if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm);
   // A lower-case word has no capitals: an ASCII word is its own folded form, so its first letter and
   // length say which word it can be; a word with a mark or a letter beyond ASCII is let through.
   const len = prev.end - prev.start, c = charCode.call(text, prev.start);
+  // A word led by a digit may be a format's code ("3X3 World Cup": otherCompetitionBefore).
+  if (c >= 48 && c <= 57) return true;
   let fits: boolean;
   switch (c) {
     case 116: fits = len === 3; break; // "the"
@@ -99,15 +102,18 @@ export function productCodeAfter(text: string, tokens: Token[], to: number): boo
   const c = charCode.call(text, code.start);
   if (!(c >= 48 && c <= 57) && !(code.shape === Shape.Upper && code.end - code.start === 1)) return false;
   if (OPERATOR_WORDS.has(last.norm)) return false;
-  const raw = text.slice(code.start, code.end), after = text.slice(code.end, code.end + 2);
-  if (/^\d{2,4}$/.test(raw)) {
-    // Two to four digits ("Silk Road 1" is the first one, the name's own record), not a year, and
-    // not a score's or a decimal's first part ("Liverpool 21–0", "Nasdaq 15.2", "Amazon 10%").
-    if (/^(1[89]|20)\d\d$/.test(raw) || /^[-\u2010-\u2015.,:/%]/.test(after)) return false;
+  const raw = text.slice(code.start, code.end), after = text.slice(code.end, code.end + 5);
+  const model = /^(\d{2,4})(?:s|\p{Lu}{1,3})?$/u.exec(raw);
+  if (model) {
+    // Two to four digits ("Silk Road 1" is the first one, the name's own record), maybe a plural's
+    // "s" or a variant's capitals ("24 Boeing 777s", "777X"), not a year ("Google 2020s"), and not a
+    // score's or a decimal's first part ("Liverpool 21–0", "Nasdaq 15.2", "Amazon 10%"); a variant's
+    // three digits after a hyphen are the model's ("Boeing 737-800").
+    if (/^(1[89]|20)\d\d$/.test(model[1]!) || (/^[-\u2010-\u2015.,:/%]/.test(after) && !/^[-\u2010\u2011]\d{3}(?!\d)/.test(after))) return false;
   } else {
     // One capital letter alone ("Sputnik V"), then a space, a comma or the end: not "A" or "I"
     // (words), nor an initial ("J.") or a word's first letter ("the New York Times R&D lab").
-    if (code.shape !== Shape.Upper || raw.length !== 1 || raw === 'A' || raw === 'I') return false;
+    if (c <= 57 || code.shape !== Shape.Upper || raw.length !== 1 || raw === 'A' || raw === 'I') return false;
     if (code.end < text.length && !/[ \u00a0,;)]/.test(text[code.end]!)) return false;
   }
   const next = tokens[to + 1];
@@ -134,29 +140,39 @@ function isHyphen(text: string, a: number, b: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
 
-/** Possessives that name a competition for another field than the one the pack records: "Women's
- *  World Cup", "Girls' Championship". Not "Men's": a competition's unqualified record is the men's
- *  ("the Men's World Cup" is the FIFA World Cup). */
-const FIELD_POSSESSIVES = new Set(['women', 'girls', 'ladies']);
+/** Words of a draw for another field or age than the one the pack records under a competition's
+ *  shorter name ("Women's World Cup", "the Girls' Championship", "Junior Open", "Special Olympics").
+ *  Not "Men's": a competition's unqualified record is the men's ("FIFA Men's World Cup" is the series). */
+const OTHER_DRAW_WORDS = new Set(['women', 'womens', 'girls', 'boys', 'ladies', 'junior', 'juniors', 'youth', 'veterans', 'masters', 'special']);
 
 /**
- * "Sunday's T20 World Cup", "the FIFA Women's World Cup", "the Under-17 Euro": an event's name with a
- * format's code (letters and digits in one word: "T20", "U17") or a field's possessive ("Women's")
- * written right before it is another competition than the one the pack records by the shorter name.
- * Only events are asked (a country after "Women's" is the country: "Afghanistan's women's team").
- * `from`: the match's first token.
+ * "Sunday's T20 World Cup", "the FIFA Women's World Cup", "the ITTF World Cup", "Special Olympics":
+ * an event's name with a draw's word (maybe a possessive), a format's code (letters and digits in one
+ * word: "T20", "U17", "3X3") or, before a competition's name (its last word a recurring event's head:
+ * "Cup", "Games"), another body's acronym written right before it is another competition than the one
+ * the pack records by the shorter name. An owner's possessive is not a prefix ("NASA's OSIRIS-REx"),
+ * nor an acronym before another kind of event ("the UNRWA October 7 controversy"). Asked of events
+ * only (a country after "Women's" is the country: "Afghanistan's women's team"); link.ts asks it of
+ * every event behind the gate and of a dated series record (recurring-events.ts). `from`..`to`: the
+ * match's tokens.
  */
-export function competitionQualifierBefore(text: string, tokens: Token[], from: number): boolean {
-  const first = tokens[from], prev = tokens[from - 1];
+export function otherCompetitionBefore(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from - 1;
+  const first = tokens[from];
+  let prev = tokens[k];
   if (!first || !prev) return false;
-  // "T20 World Cup": a word mixing capitals and digits, one space before the name.
-  if (prev.shape === Shape.Upper && /^\p{L}+\d+$/u.test(prev.norm) && spaceBetween(text, prev, first)) return true;
-  // "Women's World Cup", "Girls' Championship": the possessive's "s" is its own token, or the
-  // apostrophe follows a plural.
-  const head = prev.norm === 's' ? tokens[from - 2] : prev;
-  if (!head || head.shape !== Shape.Cap || !FIELD_POSSESSIVES.has(head.norm)) return false;
-  const gap = text.slice(head.end, first.start);
-  return /^['\u2019]s?[ \u00a0]$/.test(gap);
+  // "Women's": the possessive's "s" is its own token after an apostrophe; only a draw's word takes it.
+  const possessive = apostropheS(text, tokens, k);
+  if (possessive) { prev = tokens[--k]; if (!prev) return false; }
+  // The quick no (the gate lets every "the" through): a lower-case word not led by a digit.
+  if (prev.shape === Shape.Lower && !(charCode.call(text, prev.start) <= 57 && charCode.call(text, prev.start) >= 48)) return false;
+  const gap = text.slice(prev.end, first.start);
+  if (!/^['\u2019]?s?['\u2019]?[ \u00a0]$/.test(gap)) return false;
+  if (OTHER_DRAW_WORDS.has(prev.norm) && prev.shape !== Shape.Lower) return true;
+  if (possessive || gap.length !== 1) return false;
+  const w = text.slice(prev.start, prev.end);
+  if (/^\p{Lu}+\d+$|^\d+\p{Lu}*$/u.test(w)) return !/^(1[89]|20)\d\d$/.test(w);
+  return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 && competitionHead(tokens[to - 1]?.norm ?? '');
 }
 
 /** Capitalised nouns of a body's name that take "of <Place>" as part of the name ("Liberal Party of
