@@ -45,7 +45,10 @@ export function brandAsVerb(text: string, tokens: Token[], from: number, to: num
  */
 export function currencyPrefix(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1];
-  return !!last && /^[$€£¥]/.test(text.slice(last.end, last.end + 1));
+  if (!last) return false;
+  // One character code, not a slice and a regex: asked of every match (issue #8, linking long pages).
+  const c = String.prototype.charCodeAt.call(text, last.end);
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
 }
 
 /** Lower-case nouns after a name that make the whole phrase a product, a strain or a disease named
@@ -60,14 +63,30 @@ const NAMED_AFTER_NOUNS = new Set(['vaccine', 'vaccines', 'jab', 'jabs', 'varian
  * or the place. "Pfizer said its vaccine" is untouched: the noun must follow the name directly.
  */
 export function namesProductOrStrain(text: string, tokens: Token[], to: number): boolean {
+  // Asked of every match: the gap and the digits are read as character codes, not as slices and
+  // regexes (issue #8, linking long pages).
+  const charCode = String.prototype.charCodeAt;
   for (let k = to, extra = 0; k < tokens.length && extra <= 3; k++) {
     const prev = tokens[k - 1]!, t = tokens[k]!;
-    const gap = text.slice(prev.end, t.start);
-    if (!/^[ \u00a0]$|^[-\u2010-\u2013]$/.test(gap)) return false;
-    if (t.shape === Shape.Lower && !/^\d+$/.test(t.norm)) return NAMED_AFTER_NOUNS.has(t.norm);
+    // One space, no-break space, hyphen or dash (U+2010–U+2013) between.
+    if (t.start - prev.end !== 1) return false;
+    const g = charCode.call(text, prev.end);
+    if (g !== 32 && g !== 0xa0 && g !== 45 && !(g >= 0x2010 && g <= 0x2013)) return false;
+    if (t.shape === Shape.Lower && !asciiDigits(t.norm)) return NAMED_AFTER_NOUNS.has(t.norm);
     extra++;
   }
   return false;
+}
+
+/** /^\d+$/ (ASCII digits, at least one) without a regex. */
+function asciiDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  const charCode = String.prototype.charCodeAt;
+  for (let i = 0; i < s.length; i++) {
+    const c = charCode.call(s, i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
