@@ -11,7 +11,7 @@
  * Pure functions over a block's text and tokens.
  */
 import { GENERIC_PARTY_WORDS, INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
-import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, asciiDigitsAt, Shape, spaceBetween, type Token } from './normalize';
 
 /** Words that end a holiday's name after a possessive: "Saint Patrick's Day", "New Year's Eve". */
 const HOLIDAY_NOUNS = new Set(['day', 'eve']);
@@ -115,7 +115,9 @@ export function compassBeforeName(text: string, tokens: Token[], from: number, t
  */
 export function numberedEventAfter(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], num = tokens[to];
-  if (!last || !num || num.end - num.start !== 3 || !/^\d{3}$/.test(text.slice(num.start, num.end)) || !spaceBetween(text, last, num)) return false;
+  // The three digits as character codes, not a slice and a regex: most matches are followed by a
+  // three-letter word ("and", "the"; issue #8, linking long pages).
+  if (!last || !num || num.end - num.start !== 3 || !asciiDigitsAt(text, num.start, num.end) || !spaceBetween(text, last, num)) return false;
   return !/^[ \u00a0]+\p{Ll}/u.test(text.slice(num.end, num.end + 3)) && !/^[.,:\-\u2010-\u2015]\d/.test(text.slice(num.end, num.end + 2));
 }
 

@@ -341,3 +341,15 @@ export function apostropheS(text: string, tokens: readonly Token[], i: number): 
   const c = String.prototype.charCodeAt.call(text, before.end);
   return c === 39 || c === 0x2019;
 }
+
+/** /^\d+$/ over text[from, to): ASCII digits only, at least one. Read as character codes, as
+ *  spaceBetween is: rules ask it of the word after most matches (issue #8, linking long pages). */
+export function asciiDigitsAt(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const charCode = String.prototype.charCodeAt;
+  for (let i = from; i < to; i++) {
+    const c = charCode.call(text, i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}

@@ -3,7 +3,7 @@
  * the first part of a longer numbered name, or a brand used as a verb. Pure functions over the
  * block's text and tokens, called by the linker (link.ts).
  */
-import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, asciiDigitsAt, Shape, spaceBetween, type Token } from './normalize';
 
 /** An ASCII digit, then a space or a no-break space, right before `at`. */
 function spaceAndDigitBefore(text: string, at: number): boolean {
@@ -19,7 +19,9 @@ function spaceAndDigitBefore(text: string, at: number): boolean {
 export function numberedLongerName(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], num = tokens[to], after = tokens[to + 1];
   if (!last || !num || !after || num.end - num.start > 2) return false;
-  return /^\d{1,2}$/.test(text.slice(num.start, num.end)) && after.shape === Shape.Cap && spaceBetween(text, last, num) && spaceBetween(text, num, after);
+  // Asked of every match, and most are followed by a short word ("of", "in"): its one or two digits
+  // read as character codes, not a slice and a regex (issue #8, linking long pages).
+  return asciiDigitsAt(text, num.start, num.end) && after.shape === Shape.Cap && spaceBetween(text, last, num) && spaceBetween(text, num, after);
 }
 
 /** Object pronouns that follow a brand used as a verb ("Google it", "Photoshop them"). */
@@ -33,8 +35,10 @@ const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'yourse
 export function brandAsVerb(text: string, tokens: Token[], from: number, to: number): boolean {
   if (to - from !== 1) return false;
   const name = tokens[from]!, next = tokens[to];
-  const gap = text.slice(name.end, name.end + 2);
-  if (/^[ \u00a0]["“«]/.test(gap)) return true;
+  // A space, then an opening quote: two character codes, not a slice and a regex (issue #8).
+  const charCode = String.prototype.charCodeAt;
+  const s0 = charCode.call(text, name.end), q = charCode.call(text, name.end + 1);
+  if ((s0 === 32 || s0 === 0xa0) && (q === 34 || q === 0x201c || q === 0xab)) return true;
   return !!next && OBJECT_PRONOUNS.has(next.norm) && next.shape === Shape.Lower && spaceBetween(text, name, next)
     && !/^[ \u00a0]+(it|them|him|her|me|us)[ \u00a0]+(is|was|has|had|does|did|will|would|can|could|should|may|might|must)\b/i.test(text.slice(name.end, name.end + 24));
 }
@@ -45,7 +49,10 @@ export function brandAsVerb(text: string, tokens: Token[], from: number, to: num
  */
 export function currencyPrefix(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1];
-  return !!last && /^[$€£¥]/.test(text.slice(last.end, last.end + 1));
+  if (!last) return false;
+  // One character code, not a slice and a regex: asked of every match (issue #8, linking long pages).
+  const c = String.prototype.charCodeAt.call(text, last.end);
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
 }
 
 /** Lower-case nouns after a name that make the whole phrase a product, a strain or a disease named
@@ -60,11 +67,16 @@ const NAMED_AFTER_NOUNS = new Set(['vaccine', 'vaccines', 'jab', 'jabs', 'varian
  * or the place. "Pfizer said its vaccine" is untouched: the noun must follow the name directly.
  */
 export function namesProductOrStrain(text: string, tokens: Token[], to: number): boolean {
+  // Asked of every match: the gap and the digits are read as character codes, not as slices and
+  // regexes (issue #8, linking long pages).
+  const charCode = String.prototype.charCodeAt;
   for (let k = to, extra = 0; k < tokens.length && extra <= 3; k++) {
     const prev = tokens[k - 1]!, t = tokens[k]!;
-    const gap = text.slice(prev.end, t.start);
-    if (!/^[ \u00a0]$|^[-\u2010-\u2013]$/.test(gap)) return false;
-    if (t.shape === Shape.Lower && !/^\d+$/.test(t.norm)) return NAMED_AFTER_NOUNS.has(t.norm);
+    // One space, no-break space, hyphen or dash (U+2010–U+2013) between.
+    if (t.start - prev.end !== 1) return false;
+    const g = charCode.call(text, prev.end);
+    if (g !== 32 && g !== 0xa0 && g !== 45 && !(g >= 0x2010 && g <= 0x2013)) return false;
+    if (t.shape === Shape.Lower && !asciiDigitsAt(t.norm, 0, t.norm.length)) return NAMED_AFTER_NOUNS.has(t.norm);
     extra++;
   }
   return false;
