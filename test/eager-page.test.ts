@@ -19,12 +19,12 @@ import { LATE_CONTENT_MS } from '../lib/page/wait';
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
 
-function fakeApi(stored: Record<string, unknown> = {}) {
+function fakeApi(stored: Record<string, unknown> = {}, settingsAnswered: Promise<void> = Promise.resolve()) {
   // The eager script registers no message listener; the set stays empty unless it did.
   const messageListeners = new Set<MessageListener>();
   const storageListeners = new Set<Parameters<EagerApi['storage']['onChanged']['addListener']>[0]>();
   const storage: EagerApi['storage'] = {
-    local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) },
+    local: { get: async (keys) => (await settingsAnswered, Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]]))) },
     onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
   };
   const counts = { taken: 0, storage: 0 };
@@ -49,11 +49,11 @@ function fakeApi(stored: Record<string, unknown> = {}) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate'] }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; settingsAnswered?: Promise<void>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate'] }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
-  const fake = fakeApi(opts.stored);
+  const fake = fakeApi(opts.stored, opts.settingsAnswered);
   let url = opts.url ?? 'https://news.example/world/story';
   let urlChanged = (): void => {};
   const global: Record<string, unknown> = {};
@@ -147,7 +147,7 @@ describe('eager content script', () => {
     await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
     expect(p.counts.storage).toBeGreaterThan(0);
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
-    // …and stays put where Backstory is off.
+    // …and stays put where Backstory is off: the reader, loaded with the settings read, is never entered.
     let later = false;
     const q = setup({ gate: () => (later ? article : notArticle), body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false } });
     await settle();
@@ -155,7 +155,8 @@ describe('eager content script', () => {
     q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
     await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
     await settle();
-    expect(q.imported).toEqual([]);
+    expect(q.entry).not.toHaveBeenCalled();
+    expect(q.sent).toEqual([]);
     q.stop();
   });
 
@@ -213,8 +214,8 @@ describe('eager content script', () => {
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     expect(p.storageListeners.size).toBe(0);
-    // The worker is woken once, before the reader is even imported (#8: its start overlaps the page's work).
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
+    // The worker is woken once, while the reader is being imported (#8: its start overlaps the page's work).
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined(); // the reader answers the popup from here on
     p.navigate('https://news.example/world/other-story');
     await settle();
@@ -247,14 +248,36 @@ describe('eager content script', () => {
     q.stop();
   });
 
-  it('leaves a likely article alone while off for the site, and loads the reader when switched on', async () => {
+  it('starts the reader import on a likely article before the settings read answers (#8: the two overlap)', async () => {
+    let answer = (): void => {};
+    const p = setup({ gate: () => article, settingsAnswered: new Promise<void>((r) => (answer = r)) });
+    await settle();
+    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
+    expect(p.entry).not.toHaveBeenCalled(); // not entered before the settings say on
+    expect(p.sent).toEqual([]); // nor the worker woken
+    answer();
+    await settle();
+    expect(p.imported).toHaveLength(1); // the hand-over takes the import already under way
+    expect(p.entry).toHaveBeenCalledTimes(1);
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
+    // …and a page the gate turns down imports nothing, whatever the settings.
+    const q = setup({ gate: () => notArticle, url: 'https://news.example/', settingsAnswered: new Promise<void>(() => {}) });
+    await settle();
+    expect(q.imported).toEqual([]);
+    q.stop();
+  });
+
+  it('leaves a likely article alone while off for the site (the reader loaded, never entered), and starts it when switched on', async () => {
     const p = setup({ gate: () => article, stored: { [DISABLED_SITES_KEY]: ['news.example', 'other.example'] } });
     await settle();
-    expect(p.imported).toEqual([]);
+    // Loaded with the settings read, registered, but not entered: nothing touches the page.
+    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
+    expect(p.entry).not.toHaveBeenCalled();
     expect(p.sent).toEqual([]); // where it is off the worker is left asleep
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 0 }]);
+    expect(p.imported).toHaveLength(1);
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] }, unchanged: expect.any(Function) });
   });
 

@@ -6,12 +6,17 @@
  * (measured: `chrome.runtime;` alone, paired against an empty script), so the browser's own API
  * object (`browser` in Firefox, `chrome` in Chrome MV3) is taken only when needed:
  *
- * - `storage` when the answer depends on the on/off settings: on likely articles (before loading
- *   the reader), when late content turns a near-empty app shell into an article, and after SPA
+ * - `storage` when the answer depends on the on/off settings: on likely articles (before the
+ *   reader is entered), when late content turns a near-empty app shell into an article, and after SPA
  *   navigation;
  * - `runtime` only to load the reader (its URL), to tell an orphaned script, and on a likely
- *   article where Backstory is on, to wake the background worker (WAKE_MESSAGE) before the reader
+ *   article where Backstory is on, to wake the background worker (WAKE_MESSAGE) while the reader
  *   is imported, so the worker's start overlaps the page's own import and extraction.
+ *
+ * On a likely article the reader's import starts together with the settings read (not after it):
+ * the read is a storage round trip of 6–14 ms on the 2,000-word article's path. Where Backstory
+ * turns out to be off the reader module is still loaded and registers its entry, but it is never
+ * entered: nothing of it touches the page, the worker is not woken and no message leaves.
  *
  * No message listener: the popup reads the verdict from a function on this isolated world's global
  * (lib/page/status-global.ts) with scripting.executeScript under activeTab; the background's
@@ -164,6 +169,20 @@ export function startEagerPage(deps: EagerDeps): () => void {
     }
   };
 
+  /**
+   * The reader's import, started once: with the settings read on a likely article (prefetch), or
+   * at the hand-over. A prefetch whose page turns out to be off keeps its result for a later
+   * switch-on; its failure is reported by the hand-over that awaits it, if any.
+   */
+  let reader: Promise<unknown> | null = null;
+  const loadReader = (): Promise<unknown> => {
+    if (!reader) {
+      reader = deps.importScript(api().runtime.getURL(READER_PATH));
+      reader.catch(() => {}); // awaited (and logged) only by a hand-over
+    }
+    return reader;
+  };
+
   /** Fire and forget: the answer (null) does not matter, nor does a failure (the reader's own request follows). */
   const wakeWorker = (): void => {
     try {
@@ -187,7 +206,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // and pack load run while the reader loads and extracts, not after the analysis request.
       // Not after an SPA navigation: the reader waits for the new content and may find none.
       if (likely && !afterNavigation) wakeWorker();
-      await deps.importScript(api().runtime.getURL(READER_PATH));
+      await loadReader();
       const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
       if (typeof start !== 'function') throw new Error('article reader did not register');
       const first = likely && !afterNavigation;
@@ -231,15 +250,19 @@ export function startEagerPage(deps: EagerDeps): () => void {
       result = gate();
       if (!result.likely) return setNotArticle(result);
     }
-    // Off here: stay put (onStorage runs this again when it is switched on). The settings are
-    // read before the reader is imported: where Backstory is off, none of its code runs.
-    // (Importing alongside the read, tried in session 13, bought little: paired A/B on the
-    // 2,000-word article, 73.6 ms overlapped vs 64.9 ms after at load 3–7; on a quiet machine
-    // 57.4 vs 63.6 ms, overlapped faster in 4 of 4 rounds. Not worth running our code where off.)
-    // From the verdict on, watch for changes: a document still as gated lets the reader's
-    // extraction skip its frame wait (lib/page/controller.ts).
+    // Off here: stay put (onStorage runs this again when it is switched on). The reader's import
+    // starts with the settings read, not after it (see the header; a traced 2,000-word load
+    // waited 6–14 ms for the read before its import, which then took 25–33 ms: fetch ~11,
+    // whole-file compile on a background thread ~17). Where off, the reader registers its entry
+    // and is never entered. From the verdict on, watch for changes: a document still as gated
+    // lets the reader's extraction skip its frame wait (lib/page/controller.ts).
     status = { state: 'idle' };
     const unchanged = watchForChanges(doc.documentElement ?? doc);
+    try {
+      if (!orphaned()) loadReader();
+    } catch {
+      /* the extension went away: the hand-over finds out on its own */
+    }
     if ((await isActive()) && !cancelled()) await handOver(false, true, result, unchanged);
     else unchanged();
   };
