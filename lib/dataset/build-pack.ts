@@ -10,6 +10,7 @@ import { linkText } from '../entities/link';
 import nlp from 'compromise';
 import { compileEntities, isFirstName, SOURCE_CORE, SOURCE_CORE_BYSA, SOURCE_CURATED, SOURCE_MORE, SOURCE_POPULAR, SOURCE_POPULAR_BYSA, type CompileEntitiesOptions } from './compile-entities';
 import { compileCoverage } from './compile-coverage';
+import { datePostponedEditions } from './edition-years';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
@@ -206,6 +207,8 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
     const index: EntityIndex = buildEntityIndex(against);
     const r = await compileCoverage(opts.coverage, (text) => linkText(text, index), { prose: !!opts.prose, huffpost: opts.huffpost ?? !!opts.prose });
     coverage = r.items;
+    // Postponed editions ("2020 Summer Olympics", held in 2021) get the year held (edition-years.ts).
+    if (entities.length) report.push(`entities: ${datePostponedEditions(entities, coverage)} event editions dated a year after their name's year`);
     report.push(...r.report.map((l) => `coverage: ${l}`));
     if (coverage.some((c) => c.id.startsWith(WCEP_PREFIX))) sources.add('coverage-wcep');
     if (coverage.some((c) => !c.id.startsWith(WCEP_PREFIX))) sources.add('coverage-huffpost');

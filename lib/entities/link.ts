@@ -336,7 +336,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       if (!self && e.type === 'event' && opts.date && recurringSeries(e) && !seriesReading(scan.text, scan.tokens, m.from, to)) {
         const edition = otherCompetitionBefore(scan.text, scan.tokens, m.from, to) || otherYearAfter(scan.text, scan.tokens, to, opts.date) ? undefined
-          : editionInYear(e, opts.date, (name) => eventsNamed(index, name, chosen!));
+          : editionInYear(e, opts.date, (name) => eventsNamed(index, name, chosen!), (i) => entityAt(index, i).to ?? entityAt(index, i).from ?? undefined);
         cursor = to;
         if (edition === undefined) continue;
         e = entityAt(index, (chosen = edition));

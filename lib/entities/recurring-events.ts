@@ -4,7 +4,8 @@
  * with no dates and no year in its name). Dated news writing the series' name means one edition:
  * "As Olympics Begin" of a July 2021 item is the Tokyo Games, "win the FA Cup" the season's final
  * (the gold's edition rule). So a series record in a dated text is that year's edition when the pack
- * holds it ("2022 Winter Olympics" for "Winter Olympics" in a 2022 item), and no link otherwise:
+ * holds it ("2022 Winter Olympics" for "Winter Olympics" in a 2022 item) or the edition held that
+ * year ("2020 Summer Olympics", held in 2021, lib/dataset/edition-years.ts), and no link otherwise:
  * nothing is better than the wrong edition. Pure functions over the record and a name lookup.
  */
 import type { PackEntity } from '../dataset/schema';
@@ -47,21 +48,41 @@ export function competitionHead(norm: string): boolean {
  * The edition of series `e` held in the year of `date` (ISO, "2022-02-04"), as the pack names it:
  * "<year> <series name or alias>", with "Summer"/"Winter" after the year, or the year after the name
  * ("Eurovision Song Contest 2022"). `eventsNamed(name)`: the event records (other than the series)
- * whose name or alias is `name`. Undefined when there is none, or more than one.
+ * whose name or alias is `name`. Undefined when there is none, or more than one. With `heldIn(i)`
+ * (the record's end or start date), a year that names no edition takes the edition named for the
+ * year before when it was held in this one (a postponed edition, dated by the compiler).
  */
-export function editionInYear(e: PackEntity, date: string, eventsNamed: (name: string) => readonly number[]): number | undefined {
+export function editionInYear(e: PackEntity, date: string, eventsNamed: (name: string) => readonly number[], heldIn?: (i: number) => string | undefined): number | undefined {
   const year = date.slice(0, 4);
   if (!/^\d{4}$/.test(year)) return undefined;
-  let found: number | undefined;
+  const named = editionNamed(e, year, eventsNamed);
+  if (named !== null || !heldIn) return named ?? undefined;
+  // None named for the year: the edition named for the year before that was held in this one
+  // ("2020 Summer Olympics", held in 2021: its `to`, written by the compiler, edition-years.ts).
+  const before = editionNamed(e, String(Number(year) - 1), eventsNamed);
+  return before != null && heldIn(before)?.slice(0, 4) === year ? before : undefined;
+}
+
+/** The one edition of `e` named for `year`; null when none, undefined when more than one. */
+function editionNamed(e: PackEntity, year: string, eventsNamed: (name: string) => readonly number[]): number | null | undefined {
+  let found: number | null = null;
   for (const n of [e.name, ...(e.aliases ?? [])]) {
     for (const name of [...EDITION_WORDS.map((w) => `${year} ${w}${n}`), `${n} ${year}`]) {
       for (const i of eventsNamed(name)) {
-        if (found !== undefined && found !== i) return undefined;
+        if (found !== null && found !== i) return undefined;
         found = i;
       }
     }
   }
   return found;
+}
+
+/** An edition's name read as editionInYear writes them: its year and the names its series may
+ *  carry ("2020 Summer Olympics" -> 2020, "Summer Olympics" or "Olympics"; "Expo 2020" -> 2020, "Expo"). */
+export function editionSeriesName(name: string): { year: number; series: string[] } | undefined {
+  const lead = /^((?:19|20)\d\d) (\D+)$/.exec(name), trail = /^(\D+) ((?:19|20)\d\d)$/.exec(name);
+  if (lead) return { year: Number(lead[1]), series: [lead[2]!, ...(/^(?:Summer|Winter) ./.test(lead[2]!) ? [lead[2]!.slice(7)] : [])] };
+  return trail ? { year: Number(trail[2]), series: [trail[1]!] } : undefined;
 }
 
 /** Words after a series' name that make it the series across its editions: "World Cup history",
