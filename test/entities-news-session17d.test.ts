@@ -6,7 +6,9 @@
  * - A publication's noun joined to a place makes one name of another kind: "The Encyclopedia of New
  *   Zealand", "Dictionary of New Zealand Biography" (longer-names.ts bodyNounOfBefore), "Hollywood
  *   Reporter", "US Weekly", "New Zealand Official Yearbook" (newspaperNounAfter).
- * - A university's name before "Press" is its publisher (longer-names.ts pressAfterUniversity).
+ * - A university's name before "Press" is its publisher (longer-names.ts pressAfterUniversity), and a
+ *   body's name after a reference work's noun and "of" is the work's ("Proceedings of the National
+ *   Academy of Sciences": bodyNounOfBefore with REFERENCE_WORK_NOUNS, asked of organisations).
  * Own sentences, own small entity list; each case fails without its mechanism, and each has the
  * neighbouring right reading that must stay.
  */
@@ -20,6 +22,7 @@ const entities = [
   E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', aliases: ['US'], country: 'US', prominence: 99 }),
   E({ id: 'hollywood', name: 'Hollywood', type: 'place', subtype: 'city', country: 'US', population: 150_000, prominence: 80 }),
   E({ id: 'cambridgeu', name: 'University of Cambridge', type: 'organization', subtype: 'university', aliases: ['Cambridge University'], country: 'GB', prominence: 85 }),
+  E({ id: 'nas', name: 'National Academy', type: 'organization', subtype: 'university', country: 'US', prominence: 60 }),
   E({ id: 'nov2016', name: 'November 2016', type: 'event', prominence: 40 }),
   E({ id: 'oct7', name: '7 October attack', type: 'event', aliases: ['October 7'], country: 'IL', from: '2023-10-07', to: '2023-10-07', prominence: 85 }),
 ];
@@ -58,6 +61,10 @@ describe("a place inside a publication's name", () => {
 describe("a university's name before Press", () => {
   it('is the publisher', () => {
     expect(links('A Concise History of New Zealand. Australia: Cambridge University Press. ISBN 0-521-54228-6.')).toEqual(['nz:New Zealand']);
+  });
+  it("and a body's name after a reference work's noun and \"of\" is the work's", () => {
+    expect(links('"Human colonization of East Polynesia". Proceedings of the National Academy of Sciences. 108 (5): 1815.')).toEqual([]);
+    expect(links('The proceedings of the National Academy were closed to the press.')).toEqual(['nas:National Academy']);
   });
   it('stays the university otherwise', () => {
     expect(links('She studied at Cambridge University and told the press she would return.')).toEqual(['cambridgeu:Cambridge University']);

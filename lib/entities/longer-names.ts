@@ -179,6 +179,10 @@ export function otherCompetitionBefore(text: string, tokens: readonly Token[], f
  *  "Hollywood Reporter", "US Weekly", "New Zealand Population Review"). Not "Daily" nor "History": a
  *  title-case headline's "Israel Daily Strikes", "the History of Israel" in running text. */
 const PUBLICATION_NOUNS = ['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings', 'reporter', 'weekly', 'review', 'magazine', 'quarterly', 'bulletin'];
+/** Reference works' nouns ("Encyclopedia", "Proceedings"): no headline's word, so read further from
+ *  the name (newspaperNounAfter) and before an organisation too ("Proceedings of the National
+ *  Academy of Sciences": link.ts asks bodyNounOfBefore with these of any organisation). */
+export const REFERENCE_WORK_NOUNS: ReadonlySet<string> = new Set(['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings']);
 
 /** Capitalised nouns of a body's name that take "of <Place>" as part of the name ("Liberal Party of
  *  Australia", "Bank of America", "Church of England", "Government of India"): those of
@@ -202,7 +206,7 @@ const NOT_BODY_NOUNS = new Set(['of', 'the', 'national', 'federal', 'supreme', '
  * pack knows before "of" ("Liberal Party") does not stop it: the longer name is still another body.
  * `from`: the match's first token.
  */
-export function bodyNounOfBefore(text: string, tokens: Token[], from: number): boolean {
+export function bodyNounOfBefore(text: string, tokens: Token[], from: number, nouns: ReadonlySet<string> = BODY_NOUNS): boolean {
   let k = from - 1;
   const first = tokens[from];
   let t = tokens[k];
@@ -210,7 +214,7 @@ export function bodyNounOfBefore(text: string, tokens: Token[], from: number): b
   if (t.norm === 'the' && t.shape === Shape.Lower) { if (!spaceBetween(text, t, first)) return false; k--; }
   const of = tokens[k], noun = tokens[k - 1];
   if (!of || !noun || of.norm !== 'of' || of.shape !== Shape.Lower || noun.shape !== Shape.Cap) return false;
-  if (!BODY_NOUNS.has(noun.norm) || NOT_BODY_NOUNS.has(noun.norm)) return false;
+  if (!nouns.has(noun.norm) || NOT_BODY_NOUNS.has(noun.norm)) return false;
   return spaceBetween(text, noun, of) && spaceBetween(text, of, tokens[k + 1]!);
 }
 
@@ -288,7 +292,6 @@ export function newspaperNounAfter(text: string, tokens: Token[], to: number): b
   }
   return false;
 }
-const REFERENCE_WORK_NOUNS = new Set(['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings']);
 
 function notHyphenAt(text: string, i: number): boolean {
   const c = charCode.call(text, i);
