@@ -33,7 +33,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, productCodeAfter, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
+import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, pressAfterUniversity, productCodeAfter, REFERENCE_WORK_NOUNS, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
@@ -1690,6 +1690,9 @@ function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
   // A person's surname alone does not stop it ("Boeing 737": William Boeing's "Boeing"); a full name does.
   if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !fullPersonAmong(m, index) && !placeAmong(m, index)) return m.to;
   if (before && otherCompetitionBefore(text, tokens, m.from, m.to) && typeAmong(m, index, 'event')) return m.to;
+  // "Cambridge University Press": the publisher, not the university; "Proceedings of the National
+  // Academy of Sciences": a reference work's name, not the body (longer-names.ts).
+  if (((after && pressAfterUniversity(text, tokens, m.to)) || (before && bodyNounOfBefore(text, tokens, m.from, REFERENCE_WORK_NOUNS))) && typeAmong(m, index, 'organization')) return m.to;
   // A person's name there is another person's or no one's ("the Church of Jesus Christ").
   if (((before && (bodyNounOfBefore(text, tokens, m.from) || romanceConnectorBefore(text, tokens, m.from))) || (after && newspaperNounAfter(text, tokens, m.to))) && placeAmong(m, index)) return m.to;
   return after ? placeAfterLandmark(scan, m, index) : 0;

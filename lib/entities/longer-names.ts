@@ -175,13 +175,25 @@ export function otherCompetitionBefore(text: string, tokens: readonly Token[], f
   return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 && competitionHead(tokens[to - 1]?.norm ?? '');
 }
 
+/** Nouns of publications' names that follow or take a place ("The Encyclopedia of New Zealand",
+ *  "Hollywood Reporter", "US Weekly", "New Zealand Population Review"). Not "Daily" nor "History": a
+ *  title-case headline's "Israel Daily Strikes", "the History of Israel" in running text. */
+const PUBLICATION_NOUNS = ['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings', 'reporter', 'weekly', 'review', 'magazine', 'quarterly', 'bulletin'];
+/** Reference works' nouns ("Encyclopedia", "Proceedings"): no headline's word, so read further from
+ *  the name (newspaperNounAfter) and before an organisation too ("Proceedings of the National
+ *  Academy of Sciences": link.ts asks bodyNounOfBefore with these of any organisation). */
+export const REFERENCE_WORK_NOUNS: ReadonlySet<string> = new Set(['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings']);
+
 /** Capitalised nouns of a body's name that take "of <Place>" as part of the name ("Liberal Party of
  *  Australia", "Bank of America", "Church of England", "Government of India"): those of
  *  organisations and institutions, not titles of persons ("President of France" names the country)
  *  nor a state's own style ("Republic of Kenya", "State of Israel" are the country). Words that are
  *  no body's last noun ("National", "Foreign") or end a title ("Chief of Staff of …", "Minister of
  *  Foreign Affairs of …") are left out. */
-const BODY_NOUNS = new Set([...ORG_NOUNS, ...INSTITUTION_WORDS, 'church', 'front', 'movement', 'league', 'alliance', 'museum', 'library']);
+const BODY_NOUNS = new Set([...ORG_NOUNS, ...INSTITUTION_WORDS, 'church', 'front', 'movement', 'league', 'alliance', 'museum', 'library',
+  // A publication's noun takes its place the same way ("Te Ara: The Encyclopedia of New Zealand",
+  // "Dictionary of New Zealand Biography"): the work's name, not the country (session 17's pages audit).
+  ...PUBLICATION_NOUNS]);
 const NOT_BODY_NOUNS = new Set(['of', 'the', 'national', 'federal', 'supreme', 'high', 'central', 'foreign', 'interior', 'state', 'air', 'staff', 'affairs', 'election',
   // A place's own style: "the Department of Antioquia", "the Union of Myanmar".
   'department', 'union']);
@@ -194,7 +206,7 @@ const NOT_BODY_NOUNS = new Set(['of', 'the', 'national', 'federal', 'supreme', '
  * pack knows before "of" ("Liberal Party") does not stop it: the longer name is still another body.
  * `from`: the match's first token.
  */
-export function bodyNounOfBefore(text: string, tokens: Token[], from: number): boolean {
+export function bodyNounOfBefore(text: string, tokens: Token[], from: number, nouns: ReadonlySet<string> = BODY_NOUNS): boolean {
   let k = from - 1;
   const first = tokens[from];
   let t = tokens[k];
@@ -202,7 +214,7 @@ export function bodyNounOfBefore(text: string, tokens: Token[], from: number): b
   if (t.norm === 'the' && t.shape === Shape.Lower) { if (!spaceBetween(text, t, first)) return false; k--; }
   const of = tokens[k], noun = tokens[k - 1];
   if (!of || !noun || of.norm !== 'of' || of.shape !== Shape.Lower || noun.shape !== Shape.Cap) return false;
-  if (!BODY_NOUNS.has(noun.norm) || NOT_BODY_NOUNS.has(noun.norm)) return false;
+  if (!nouns.has(noun.norm) || NOT_BODY_NOUNS.has(noun.norm)) return false;
   return spaceBetween(text, noun, of) && spaceBetween(text, of, tokens[k + 1]!);
 }
 
@@ -248,10 +260,12 @@ export function youthCompetitionAfter(text: string, tokens: Token[], to: number)
   return /^[ \u00a0](?:U|Under)[-\u2010\u2011 ]?\d{2}[ \u00a0]\p{Lu}/u.test(text.slice(last.end, last.end + 12));
 }
 
-/** Last words of newspapers' names ("The Kansas City Star", "the Miami Herald", "the Seattle Times"). */
+/** Last words of newspapers' and other publications' names ("The Kansas City Star", "the Miami
+ *  Herald", "the Seattle Times", "Hollywood Reporter"). */
 const NEWSPAPER_NOUNS = new Set([
   'star', 'times', 'post', 'herald', 'tribune', 'journal', 'gazette', 'chronicle', 'courier', 'examiner', 'observer',
   'inquirer', 'dispatch', 'bee', 'sentinel', 'telegraph', 'enquirer', 'standard', 'mercury', 'independent',
+  ...PUBLICATION_NOUNS,
 ]);
 
 /**
@@ -264,7 +278,34 @@ const NEWSPAPER_NOUNS = new Set([
  */
 export function newspaperNounAfter(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], noun = tokens[to];
-  if (!last || !noun || noun.shape !== Shape.Cap || !NEWSPAPER_NOUNS.has(noun.norm) || !spaceBetween(text, last, noun)) return false;
-  const c = charCode.call(text, noun.end);
+  if (!last || !noun || noun.shape !== Shape.Cap || !spaceBetween(text, last, noun)) return false;
+  if (NEWSPAPER_NOUNS.has(noun.norm)) return notHyphenAt(text, noun.end);
+  // "New Zealand Oxford Dictionary", "New Zealand Official Yearbook": one or two more capitalised
+  // words, then the noun of a reference work. Not a newspaper's nor a noun a title-case headline uses
+  // ("Alabama Official Told Reporter", "Ohio Police Review Finds"): only in the adjacent form above.
+  let prev = noun;
+  for (let k = to + 1; k <= to + 2; k++) {
+    const t = tokens[k];
+    if (!t || t.shape !== Shape.Cap || !spaceBetween(text, prev, t)) return false;
+    if (REFERENCE_WORK_NOUNS.has(t.norm)) return notHyphenAt(text, t.end);
+    prev = t;
+  }
+  return false;
+}
+
+function notHyphenAt(text: string, i: number): boolean {
+  const c = charCode.call(text, i);
   return c !== 45 && c !== 0x2010 && c !== 0x2011;
+}
+
+/**
+ * "Cambridge University Press", "Edinburgh University Press": a university's name followed (a space
+ * between) by a capitalised "Press" is its publishing house, another organisation than the
+ * university (session 17's pages audit: every university linked in a reference list was one).
+ * `to`: the token after the match.
+ */
+export function pressAfterUniversity(text: string, tokens: Token[], to: number): boolean {
+  const last = tokens[to - 1], noun = tokens[to];
+  return !!last && !!noun && noun.shape === Shape.Cap && last.end - last.start === 10 && noun.end - noun.start === 5
+    && last.norm === 'university' && noun.norm === 'press' && spaceBetween(text, last, noun);
 }
