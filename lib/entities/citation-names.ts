@@ -60,6 +60,15 @@ function citationGoesOn(text: string, tokens: Token[], last: Token, k: number): 
 }
 
 /**
+ * From token `k` (right after an author's given name): skip the initials that may follow it ("Barry
+ * J.", "Robin M. D.", "A. J.", "H.M."), then does the entry go on as a citation (citationGoesOn)?
+ */
+function givenNameEntryGoesOn(text: string, tokens: Token[], k: number): boolean {
+  while (k < tokens.length && initial(text, tokens[k]) && /^\.? ?$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) k++;
+  return citationGoesOn(text, tokens, tokens[k - 1]!, k);
+}
+
+/**
  * "Easton, Brian (November 2010)": the one-word match at `from` is the surname of a reference
  * list's author — not when the given name is in the linked record's own name ("Tasman, Abel (1642)"
  * is Abel Tasman): `ownName` is the record's folded name key. `placeAt(k)`: a place name starts at token k.
@@ -69,10 +78,7 @@ export function citationSurname(text: string, tokens: Token[], from: number, own
   // The cheap test first: a comma and a space right after the word.
   if (text.charCodeAt(t.end) !== 44 || !given || given.start !== t.end + 2) return false;
   if (given.shape !== Shape.Cap && !initial(text, given)) return false;
-  let k = from + 2;
-  // Initials after the given name: "Barry J.", "Robin M. D.", "A. J.", "H.M.".
-  while (k < tokens.length && initial(text, tokens[k]) && /^\.? ?$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) k++;
-  if (!citationGoesOn(text, tokens, tokens[k - 1]!, k)) return false;
+  if (!givenNameEntryGoesOn(text, tokens, from + 2)) return false;
   return entryStart(text, tokens, from) && !placeAt(from + 1) && !ownName.split(' ').includes(given.norm);
 }
 
@@ -87,9 +93,7 @@ export function citationGivenName(text: string, tokens: Token[], from: number, o
   // The cheap test first: ", " right before the word.
   if (!surname || t.start !== surname.end + 2 || text.charCodeAt(surname.end) !== 44) return false;
   if (surname.shape !== Shape.Cap) return false;
-  let k = from + 1;
-  while (k < tokens.length && initial(text, tokens[k]) && /^\.? ?$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) k++;
-  if (!citationGoesOn(text, tokens, tokens[k - 1]!, k)) return false;
+  if (!givenNameEntryGoesOn(text, tokens, from + 1)) return false;
   if (!entryStart(text, tokens, from - 1) || placeAt(from - 1)) return false;
   return !ownName.split(' ').includes(surname.norm);
 }

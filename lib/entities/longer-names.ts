@@ -12,11 +12,14 @@
  */
 import { INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
 import { competitionHead } from './recurring-events';
-import { apostropheS, Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, hyphenAt, Shape, spaceBetween, type Token } from './normalize';
 
 /** Characters are read through String.prototype (normalize.ts, CHAR_CODE_NOTE): these functions are
  *  asked of every match, and block texts are strings of many kinds. */
 const charCode = String.prototype.charCodeAt;
+
+/** Four digits read as a year (1800–2099), not a model's or a format's code ("Google 2020s", "the 2026 World Cup"). */
+const YEAR = /^(1[89]|20)\d\d$/;
 
 /**
  * The cheap gate before the checks below (issue #8: they are asked of every match, and a match
@@ -32,8 +35,7 @@ const charCode = String.prototype.charCodeAt;
 export function longerNameCueBefore(text: string, tokens: Token[], from: number): boolean {
   const first = tokens[from], prev = tokens[from - 1];
   if (!first || !prev) return false;
-  const h = charCode.call(text, first.start - 1);
-  if (h === 45 || h === 0x2010 || h === 0x2011) return true;
+  if (hyphenAt(text, first.start - 1)) return true;
   if (prev.shape === Shape.Upper) return true;
   if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm);
   // A lower-case word has no capitals: an ASCII word is its own folded form, so its first letter and
@@ -109,7 +111,7 @@ export function productCodeAfter(text: string, tokens: Token[], to: number): boo
     // "s" or a variant's capitals ("24 Boeing 777s", "777X"), not a year ("Google 2020s"), and not a
     // score's or a decimal's first part ("Liverpool 21–0", "Nasdaq 15.2", "Amazon 10%"); a variant's
     // three digits after a hyphen are the model's ("Boeing 737-800").
-    if (/^(1[89]|20)\d\d$/.test(model[1]!) || (/^[-\u2010-\u2015.,:/%]/.test(after) && !/^[-\u2010\u2011]\d{3}(?!\d)/.test(after))) return false;
+    if (YEAR.test(model[1]!) || (/^[-\u2010-\u2015.,:/%]/.test(after) && !/^[-\u2010\u2011]\d{3}(?!\d)/.test(after))) return false;
   } else {
     // One capital letter alone ("Sputnik V"), then a space, a comma or the end: not "A" or "I"
     // (words), nor an initial ("J.") or a word's first letter ("the New York Times R&D lab").
@@ -135,9 +137,7 @@ export function hyphenChainBefore(text: string, tokens: Token[], from: number): 
 
 /** Is text[a..b) one hyphen (ASCII, or U+2010/U+2011)? */
 function isHyphen(text: string, a: number, b: number): boolean {
-  if (b - a !== 1) return false;
-  const c = charCode.call(text, a);
-  return c === 45 || c === 0x2010 || c === 0x2011;
+  return b - a === 1 && hyphenAt(text, a);
 }
 
 /** Words of a draw for another field or age than the one the pack records under a competition's
@@ -171,18 +171,19 @@ export function otherCompetitionBefore(text: string, tokens: readonly Token[], f
   if (OTHER_DRAW_WORDS.has(prev.norm) && prev.shape !== Shape.Lower) return true;
   if (possessive || gap.length !== 1) return false;
   const w = text.slice(prev.start, prev.end);
-  if (/^\p{Lu}+\d+$|^\d+\p{Lu}*$/u.test(w)) return !/^(1[89]|20)\d\d$/.test(w);
+  if (/^\p{Lu}+\d+$|^\d+\p{Lu}*$/u.test(w)) return !YEAR.test(w);
   return prev.shape === Shape.Upper && w.length >= 2 && w.length <= 5 && competitionHead(tokens[to - 1]?.norm ?? '');
 }
 
-/** Nouns of publications' names that follow or take a place ("The Encyclopedia of New Zealand",
- *  "Hollywood Reporter", "US Weekly", "New Zealand Population Review"). Not "Daily" nor "History": a
- *  title-case headline's "Israel Daily Strikes", "the History of Israel" in running text. */
-const PUBLICATION_NOUNS = ['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings', 'reporter', 'weekly', 'review', 'magazine', 'quarterly', 'bulletin'];
 /** Reference works' nouns ("Encyclopedia", "Proceedings"): no headline's word, so read further from
  *  the name (newspaperNounAfter) and before an organisation too ("Proceedings of the National
  *  Academy of Sciences": link.ts asks bodyNounOfBefore with these of any organisation). */
 export const REFERENCE_WORK_NOUNS: ReadonlySet<string> = new Set(['encyclopedia', 'encyclopaedia', 'dictionary', 'yearbook', 'almanac', 'atlas', 'proceedings']);
+/** Nouns of publications' names that follow or take a place ("The Encyclopedia of New Zealand",
+ *  "Hollywood Reporter", "US Weekly", "New Zealand Population Review"): the reference works' and
+ *  periodicals'. Not "Daily" nor "History": a title-case headline's "Israel Daily Strikes", "the
+ *  History of Israel" in running text. */
+const PUBLICATION_NOUNS = [...REFERENCE_WORK_NOUNS, 'reporter', 'weekly', 'review', 'magazine', 'quarterly', 'bulletin'];
 
 /** Capitalised nouns of a body's name that take "of <Place>" as part of the name ("Liberal Party of
  *  Australia", "Bank of America", "Church of England", "Government of India"): those of
@@ -279,7 +280,7 @@ const NEWSPAPER_NOUNS = new Set([
 export function newspaperNounAfter(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], noun = tokens[to];
   if (!last || !noun || noun.shape !== Shape.Cap || !spaceBetween(text, last, noun)) return false;
-  if (NEWSPAPER_NOUNS.has(noun.norm)) return notHyphenAt(text, noun.end);
+  if (NEWSPAPER_NOUNS.has(noun.norm)) return !hyphenAt(text, noun.end);
   // "New Zealand Oxford Dictionary", "New Zealand Official Yearbook": one or two more capitalised
   // words, then the noun of a reference work. Not a newspaper's nor a noun a title-case headline uses
   // ("Alabama Official Told Reporter", "Ohio Police Review Finds"): only in the adjacent form above.
@@ -287,15 +288,10 @@ export function newspaperNounAfter(text: string, tokens: Token[], to: number): b
   for (let k = to + 1; k <= to + 2; k++) {
     const t = tokens[k];
     if (!t || t.shape !== Shape.Cap || !spaceBetween(text, prev, t)) return false;
-    if (REFERENCE_WORK_NOUNS.has(t.norm)) return notHyphenAt(text, t.end);
+    if (REFERENCE_WORK_NOUNS.has(t.norm)) return !hyphenAt(text, t.end);
     prev = t;
   }
   return false;
-}
-
-function notHyphenAt(text: string, i: number): boolean {
-  const c = charCode.call(text, i);
-  return c !== 45 && c !== 0x2010 && c !== 0x2011;
 }
 
 /**

@@ -11,7 +11,7 @@
  * Pure functions over a block's text and tokens.
  */
 import { GENERIC_PARTY_WORDS, INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
-import { apostropheS, asciiDigitsAt, Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, asciiDigitsAt, hyphenAt, Shape, spaceBetween, type Token } from './normalize';
 
 /** Words that end a holiday's name after a possessive: "Saint Patrick's Day", "New Year's Eve". */
 const HOLIDAY_NOUNS = new Set(['day', 'eve']);
@@ -174,10 +174,9 @@ export function articleNamePossessive(text: string, tokens: Token[], from: numbe
 export function factionCodeAfter(text: string, tokens: Token[], from: number, to: number, startsName: (k: number) => boolean): boolean {
   const last = tokens[to - 1], code = tokens[to];
   if (!last || !code || code.shape !== Shape.Upper || code.end - code.start > 4 || code.start - last.end !== 1 || /\d/.test(code.norm) || startsName(to)) return false;
-  const c = text.charCodeAt(last.end);
   // A hyphen, or an en dash before a code of one or two letters ("IS–K"): an en dash before a longer
   // code more often joins two bodies ("the ECOWAS–AES split") than it names a branch.
-  if (c !== 45 && c !== 0x2010 && c !== 0x2011 && !(c === 0x2013 && code.end - code.start <= 2)) return false;
+  if (!hyphenAt(text, last.end) && !(text.charCodeAt(last.end) === 0x2013 && code.end - code.start <= 2)) return false;
   const open = tokens[from]!.start;
   return !(text.charCodeAt(open - 1) === 40 && text.charCodeAt(code.end) === 41);
 }

@@ -342,6 +342,13 @@ export function apostropheS(text: string, tokens: readonly Token[], i: number): 
   return c === 39 || c === 0x2019;
 }
 
+/** Is text[i] a hyphen (U+002D, U+2010 or U+2011; not a dash: an en dash joins two names, "the
+ *  Rzeszów–Kraków road")? One character code, as spaceBetween reads; false past the text's end. */
+export function hyphenAt(text: string, i: number): boolean {
+  const c = String.prototype.charCodeAt.call(text, i);
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
 /** /^\d+$/ over text[from, to): ASCII digits only, at least one. Read as character codes, as
  *  spaceBetween is: rules ask it of the word after most matches (issue #8, linking long pages). */
 export function asciiDigitsAt(text: string, from: number, to: number): boolean {

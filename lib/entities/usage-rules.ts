@@ -3,7 +3,7 @@
  * the first part of a longer numbered name, or a brand used as a verb. Pure functions over the
  * block's text and tokens, called by the linker (link.ts).
  */
-import { apostropheS, asciiDigitsAt, Shape, spaceBetween, type Token } from './normalize';
+import { apostropheS, asciiDigitsAt, hyphenAt, Shape, spaceBetween, type Token } from './normalize';
 
 /** An ASCII digit, then a space or a no-break space, right before `at`. */
 function spaceAndDigitBefore(text: string, at: number): boolean {
@@ -269,9 +269,8 @@ export function editionAfter(text: string, tokens: Token[], to: number): { roman
 export function dashJoinedToUnknown(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean, adjective: (norm: string) => boolean): boolean {
   const last = tokens[to - 1], other = tokens[to];
   if (!last || !other || other.shape !== Shape.Cap || other.start - last.end !== 1) return false;
-  const c = text.charCodeAt(last.end);
   // A hyphen only: an en dash joins two places ("the Rzeszów–Kraków road"), whether the pack knows both or not.
-  return (c === 45 || c === 0x2010 || c === 0x2011) && !startsName(to) && !adjective(other.norm) && !COMPOUND_MODIFIERS.has(other.norm);
+  return hyphenAt(text, last.end) && !startsName(to) && !adjective(other.norm) && !COMPOUND_MODIFIERS.has(other.norm);
 }
 
 /** Words after a hyphen that make a place's name a modifier, not part of a longer name: "Russia-linked
@@ -293,8 +292,7 @@ const DASH_PREFIXES = new Set(['anti', 'pro', 'pan', 'ex', 'mid', 'post', 'pre',
 export function dashJoinedAfterUnknown(text: string, tokens: Token[], from: number, to: number, endsName: (k: number) => boolean, adjective: (norm: string) => boolean): boolean {
   const other = tokens[from - 1], first = tokens[from];
   if (!other || !first || other.shape !== Shape.Cap || first.start - other.end !== 1) return false;
-  const c = text.charCodeAt(other.end);
-  if (!(c === 45 || c === 0x2010 || c === 0x2011) || endsName(from) || adjective(other.norm) || DASH_PREFIXES.has(other.norm)) return false;
+  if (!hyphenAt(text, other.end) || endsName(from) || adjective(other.norm) || DASH_PREFIXES.has(other.norm)) return false;
   // "the Damboa-Maiduguri highway": two places joined by what runs between them, one unknown to the pack.
   const next = tokens[to];
   return !(next && next.shape === Shape.Lower && ROUTE_NOUNS.has(next.norm) && spaceBetween(text, tokens[to - 1]!, next));
