@@ -34,6 +34,7 @@
  */
 import type { Section, Image } from '../dataset/binary-image';
 import { FrontCodedStrings, FrozenStrings, StringList, frontEncode, type FrontCodedParts, type FrozenStringsParts } from '../dataset/frozen-strings';
+import { dateCode, dateText } from '../dataset/compact-dates';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -79,17 +80,19 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present), the
  *                         title's and the present ones' string values
  * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
- * then the next of the record's run. Arrays are always made (parsePack's defaults); absent
+ * then the next of the record's run; a DATE (born, from, to, a role's dates) that compact-dates.ts
+ * codes is its code + 2 (3 varint bytes, not 10 of text), any other is an INLINE string. Arrays are always made (parsePack's defaults); absent
  * optional fields stay absent, null stays null. A field this codec does not know makes the build
  * fail rather than vanish.
  */
 // A 'flag' (a field that is only ever `true`) is its mask bit alone: no value follows.
-type Kind = 'table' | 'inline' | 'number' | 'flag';
+type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date';
 const OPTIONAL = [
-  ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'inline'], ['from', 'inline'], ['to', 'inline'],
+  ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
   ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 const LISTS = [['aliases', 'inline'], ['shortNames', 'inline'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, Exclude<Kind, 'number'>])[];
+/** A role's optional fields, all dates. */
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
 const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS.map(([k]) => k), ...OPTIONAL.map(([k]) => k)]);
 const KNOWN_ROLE = new Set<string>(['title', ...ROLE_OPTIONAL]);
@@ -120,10 +123,12 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
   const inline: string[] = [];
   const inlineCounts = new Uint16Array(entities.length);
   const w = new RecordWriter();
-  const string = (v: unknown, kind: 'table' | 'inline', what: string): number => {
+  const string = (v: unknown, kind: 'table' | 'inline' | 'date', what: string): number => {
     if (v === null) return 0;
     if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${what} is not a string`);
     if (kind === 'table') return shared.id(v) + 1;
+    const code = kind === 'date' ? dateCode(v) : null;
+    if (code !== null) return code + 2;
     inline.push(v);
     return 1;
   };
@@ -162,7 +167,7 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       ROLE_OPTIONAL.forEach((k, bit) => { if (r[k] !== undefined) rmask |= 1 << bit; });
       w.uint(rmask);
       w.uint(string(r.title, 'inline', `${e.id} role title`));
-      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(string(r[k], 'inline', `${e.id} role ${k}`));
+      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(string(r[k], 'date', `${e.id} role ${k}`));
     }
     w.end();
     if (inline.length - before > 0xffff) throw new Error(`freezeEntityIndex: ${e.id} has too many strings`);
@@ -170,6 +175,10 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
   });
   return { records: w.finish(), shared: shared.values, inline, inlineCounts, numbers: numbers.values };
 }
+
+const badValue = (record: number, v: number): never => {
+  throw new Error(`frozen entity index: record ${record} has a value ${v} its field cannot hold`);
+};
 
 /** Reads entity records (without their id) back; shared strings are decoded once. */
 function entityDecoder(records: RecordReader, shared: StringList, inline: StringList, inlineCounts: Uint16Array, numbers: Float64Array): (i: number) => Omit<PackEntity, 'id'> {
@@ -183,9 +192,12 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
   const made: (string | undefined)[] = new Array(shared.size);
   const table = (k: number): string => (made[k] ??= shared.keyAt(k));
   let next = 0; // the current record's next inline string
-  const value = (v: number, kind: 'table' | 'inline'): string | null => (v === 0 ? null : kind === 'table' ? table(v - 1) : inline.keyAt(next++));
+  let i0 = 0; // the record being read (for errors)
+  const value = (v: number, kind: 'table' | 'inline' | 'date'): string | null =>
+    v === 0 ? null : kind === 'table' ? table(v - 1) : v === 1 ? inline.keyAt(next++) : kind === 'date' ? dateText(v - 2) : badValue(i0, v);
   return (i) => {
     const r = records.at(i);
+    i0 = i;
     next = inlineStart[i]!;
     const mask = r.uint();
     const e: Record<string, unknown> = { name: value(r.uint(), 'inline'), type: value(r.uint(), 'table') };
@@ -203,7 +215,7 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
     for (let j = 0; j < roles.length; j++) {
       const rmask = r.uint();
       const role: Role = { title: value(r.uint(), 'inline') as string };
-      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = value(r.uint(), 'inline');
+      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = value(r.uint(), 'date');
       roles[j] = role;
     }
     e.roles = roles;
