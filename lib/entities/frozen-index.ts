@@ -76,7 +76,9 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  *   name, type            string values (below)
  *   OPTIONAL fields       in OPTIONAL's order, those present: a string value, or for a number
  *                         its number-table number
- *   LISTS                 each: count, then (TABLE lists only) each item's table number + 1
+ *   LISTS                 each: count, then (TABLE lists only) each item's table number + 1;
+ *                         (shortNames) each item's place from the name's end (1 = its last
+ *                         word), or 0 for the record's next inline string
  *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present), the
  *                         title's and the present ones' string values
  * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
@@ -91,7 +93,9 @@ const OPTIONAL = [
   ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
   ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
-const LISTS = [['aliases', 'inline'], ['shortNames', 'inline'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, Exclude<Kind, 'number'>])[];
+// 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
+// Faizullin"), stored as its place from the name's end, or else the record's next inline string.
+const LISTS = [['aliases', 'inline'], ['shortNames', 'nameWord'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, 'table' | 'inline' | 'nameWord'])[];
 /** A role's optional fields, all dates. */
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
 const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS.map(([k]) => k), ...OPTIONAL.map(([k]) => k)]);
@@ -155,6 +159,14 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       w.uint(list.length);
       for (const v of list) {
         if (v === null) throw new Error(`freezeEntityIndex: ${e.id} ${k} has a null`);
+        if (kind === 'nameWord') {
+          if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a string`);
+          const words = e.name.split(' ');
+          const fromEnd = words.length - words.lastIndexOf(v);
+          w.uint(fromEnd <= words.length ? fromEnd : 0);
+          if (fromEnd > words.length) inline.push(v);
+          continue;
+        }
         const n = string(v, kind, `${e.id} ${k}`);
         if (kind === 'table') w.uint(n);
       }
@@ -208,7 +220,17 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
     }
     for (const [k, kind] of LISTS) {
       const list: string[] = new Array(r.uint());
-      for (let j = 0; j < list.length; j++) list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
+      for (let j = 0; j < list.length; j++) {
+        if (kind === 'nameWord') {
+          const fromEnd = r.uint();
+          if (fromEnd === 0) list[j] = inline.keyAt(next++);
+          else {
+            const words = (e.name as string).split(' ');
+            if (fromEnd > words.length) badValue(i, fromEnd);
+            list[j] = words[words.length - fromEnd]!;
+          }
+        } else list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
+      }
       e[k] = list;
     }
     const roles: Role[] = new Array(r.uint());
