@@ -35,6 +35,7 @@
 import type { Section, Image } from '../dataset/binary-image';
 import { FrontCodedStrings, FrozenStrings, StringList, frontEncode, type FrontCodedParts, type FrozenStringsParts } from '../dataset/frozen-strings';
 import { dateCode, dateText } from '../dataset/compact-dates';
+import { urlCode, urlText } from '../dataset/compact-urls';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -84,15 +85,16 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  *                         title's and the present ones' string values
  * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
  * then the next of the record's run; a DATE (born, from, to, a role's dates) that compact-dates.ts
- * codes is its code + 2 (3 varint bytes, not 10 of text), any other is an INLINE string. Arrays are always made (parsePack's defaults); absent
+ * codes is its code + 2 (3 varint bytes, not 10 of text), any other is an INLINE string; likewise
+ * a URL that compact-urls.ts codes (a GeoNames page, the Wikipedia article of the name). Arrays are always made (parsePack's defaults); absent
  * optional fields stay absent, null stays null. A field this codec does not know makes the build
  * fail rather than vanish.
  */
 // A 'flag' (a field that is only ever `true`) is its mask bit alone: no value follows.
-type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date';
+type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date' | 'url';
 const OPTIONAL = [
   ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
-  ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
+  ['note', 'inline'], ['url', 'url'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 // 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
 // Faizullin"), stored as its place from the name's end, or else the record's next inline string.
@@ -153,6 +155,9 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       } else if (kind === 'number') {
         if (typeof v !== 'number') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a number`);
         w.uint(numbers.id(v));
+      } else if (kind === 'url') {
+        const code = typeof v === 'string' ? urlCode(v, e.name) : null;
+        w.uint(code === null ? string(v, 'inline', `${e.id} ${k}`) : code + 2);
       } else w.uint(string(v, kind, `${e.id} ${k}`));
     }
     for (const [k, kind] of LISTS) {
@@ -217,7 +222,10 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
     for (let bit = 0; bit < OPTIONAL.length; bit++) {
       if (!(mask & (1 << bit))) continue;
       const [k, kind] = OPTIONAL[bit]!;
-      e[k] = kind === 'flag' ? true : kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
+      if (kind === 'url') {
+        const v = r.uint();
+        e[k] = v < 2 ? value(v, 'inline') : urlText(v - 2, e.name as string);
+      } else e[k] = kind === 'flag' ? true : kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
     }
     for (const [k, kind] of LISTS) {
       const list: string[] = new Array(r.uint());
