@@ -34,6 +34,8 @@
  */
 import type { Section, Image } from '../dataset/binary-image';
 import { FrontCodedStrings, FrozenStrings, StringList, frontEncode, type FrontCodedParts, type FrozenStringsParts } from '../dataset/frozen-strings';
+import { dateCode, dateText } from '../dataset/compact-dates';
+import { urlCode, urlText } from '../dataset/compact-urls';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -66,8 +68,9 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
 
 /**
  * The entity record codec. A string is either shared (TABLE: type, subtype, country, party,
- * sources: a few hundred values, each stored once) or the record's own (INLINE: name, aliases,
- * dates, titles, URLs: nearly all distinct). Inline strings are stored in record order, each
+ * sources, role titles: a few hundred values and ~5,600 titles, each stored once; 3,600 of the
+ * default pack's 9,200 role titles repeat one before, 116 KB of text) or the record's own (INLINE:
+ * name, aliases, dates, URLs: nearly all distinct). Inline strings are stored in record order, each
  * record's run after the previous one's, so the text compresses like the JSON did minus its field
  * names, and the varints stay small numbers (a varint of a string number per name did not
  * compress). Layout of one record (varints):
@@ -75,21 +78,28 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  *   name, type            string values (below)
  *   OPTIONAL fields       in OPTIONAL's order, those present: a string value, or for a number
  *                         its number-table number
- *   LISTS                 each: count, then (TABLE lists only) each item's table number + 1
+ *   LISTS                 each: count, then (TABLE lists only) each item's table number + 1;
+ *                         (shortNames) each item's place from the name's end (1 = its last
+ *                         word), or 0 for the record's next inline string
  *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present), the
  *                         title's and the present ones' string values
  * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
- * then the next of the record's run. Arrays are always made (parsePack's defaults); absent
+ * then the next of the record's run; a DATE (born, from, to, a role's dates) that compact-dates.ts
+ * codes is its code + 2 (3 varint bytes, not 10 of text), any other is an INLINE string; likewise
+ * a URL that compact-urls.ts codes (a GeoNames page, the Wikipedia article of the name). Arrays are always made (parsePack's defaults); absent
  * optional fields stay absent, null stays null. A field this codec does not know makes the build
  * fail rather than vanish.
  */
 // A 'flag' (a field that is only ever `true`) is its mask bit alone: no value follows.
-type Kind = 'table' | 'inline' | 'number' | 'flag';
+type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date' | 'url';
 const OPTIONAL = [
-  ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'inline'], ['from', 'inline'], ['to', 'inline'],
-  ['note', 'inline'], ['url', 'inline'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
+  ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
+  ['note', 'inline'], ['url', 'url'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
-const LISTS = [['aliases', 'inline'], ['shortNames', 'inline'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, Exclude<Kind, 'number'>])[];
+// 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
+// Faizullin"), stored as its place from the name's end, or else the record's next inline string.
+const LISTS = [['aliases', 'inline'], ['shortNames', 'nameWord'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, 'table' | 'inline' | 'nameWord'])[];
+/** A role's optional fields, all dates. */
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
 const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS.map(([k]) => k), ...OPTIONAL.map(([k]) => k)]);
 const KNOWN_ROLE = new Set<string>(['title', ...ROLE_OPTIONAL]);
@@ -120,10 +130,12 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
   const inline: string[] = [];
   const inlineCounts = new Uint16Array(entities.length);
   const w = new RecordWriter();
-  const string = (v: unknown, kind: 'table' | 'inline', what: string): number => {
+  const string = (v: unknown, kind: 'table' | 'inline' | 'date', what: string): number => {
     if (v === null) return 0;
     if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${what} is not a string`);
     if (kind === 'table') return shared.id(v) + 1;
+    const code = kind === 'date' ? dateCode(v) : null;
+    if (code !== null) return code + 2;
     inline.push(v);
     return 1;
   };
@@ -143,6 +155,9 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       } else if (kind === 'number') {
         if (typeof v !== 'number') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a number`);
         w.uint(numbers.id(v));
+      } else if (kind === 'url') {
+        const code = typeof v === 'string' ? urlCode(v, e.name) : null;
+        w.uint(code === null ? string(v, 'inline', `${e.id} ${k}`) : code + 2);
       } else w.uint(string(v, kind, `${e.id} ${k}`));
     }
     for (const [k, kind] of LISTS) {
@@ -150,6 +165,14 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       w.uint(list.length);
       for (const v of list) {
         if (v === null) throw new Error(`freezeEntityIndex: ${e.id} ${k} has a null`);
+        if (kind === 'nameWord') {
+          if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a string`);
+          const words = e.name.split(' ');
+          const fromEnd = words.length - words.lastIndexOf(v);
+          w.uint(fromEnd <= words.length ? fromEnd : 0);
+          if (fromEnd > words.length) inline.push(v);
+          continue;
+        }
         const n = string(v, kind, `${e.id} ${k}`);
         if (kind === 'table') w.uint(n);
       }
@@ -161,8 +184,8 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
       let rmask = 0;
       ROLE_OPTIONAL.forEach((k, bit) => { if (r[k] !== undefined) rmask |= 1 << bit; });
       w.uint(rmask);
-      w.uint(string(r.title, 'inline', `${e.id} role title`));
-      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(string(r[k], 'inline', `${e.id} role ${k}`));
+      w.uint(string(r.title, 'table', `${e.id} role title`));
+      for (const k of ROLE_OPTIONAL) if (r[k] !== undefined) w.uint(string(r[k], 'date', `${e.id} role ${k}`));
     }
     w.end();
     if (inline.length - before > 0xffff) throw new Error(`freezeEntityIndex: ${e.id} has too many strings`);
@@ -170,6 +193,10 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
   });
   return { records: w.finish(), shared: shared.values, inline, inlineCounts, numbers: numbers.values };
 }
+
+const badValue = (record: number, v: number): never => {
+  throw new Error(`frozen entity index: record ${record} has a value ${v} its field cannot hold`);
+};
 
 /** Reads entity records (without their id) back; shared strings are decoded once. */
 function entityDecoder(records: RecordReader, shared: StringList, inline: StringList, inlineCounts: Uint16Array, numbers: Float64Array): (i: number) => Omit<PackEntity, 'id'> {
@@ -183,27 +210,43 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
   const made: (string | undefined)[] = new Array(shared.size);
   const table = (k: number): string => (made[k] ??= shared.keyAt(k));
   let next = 0; // the current record's next inline string
-  const value = (v: number, kind: 'table' | 'inline'): string | null => (v === 0 ? null : kind === 'table' ? table(v - 1) : inline.keyAt(next++));
+  let i0 = 0; // the record being read (for errors)
+  const value = (v: number, kind: 'table' | 'inline' | 'date'): string | null =>
+    v === 0 ? null : kind === 'table' ? table(v - 1) : v === 1 ? inline.keyAt(next++) : kind === 'date' ? dateText(v - 2) : badValue(i0, v);
   return (i) => {
     const r = records.at(i);
+    i0 = i;
     next = inlineStart[i]!;
     const mask = r.uint();
     const e: Record<string, unknown> = { name: value(r.uint(), 'inline'), type: value(r.uint(), 'table') };
     for (let bit = 0; bit < OPTIONAL.length; bit++) {
       if (!(mask & (1 << bit))) continue;
       const [k, kind] = OPTIONAL[bit]!;
-      e[k] = kind === 'flag' ? true : kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
+      if (kind === 'url') {
+        const v = r.uint();
+        e[k] = v < 2 ? value(v, 'inline') : urlText(v - 2, e.name as string);
+      } else e[k] = kind === 'flag' ? true : kind === 'number' ? numbers[r.uint()]! : value(r.uint(), kind);
     }
     for (const [k, kind] of LISTS) {
       const list: string[] = new Array(r.uint());
-      for (let j = 0; j < list.length; j++) list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
+      for (let j = 0; j < list.length; j++) {
+        if (kind === 'nameWord') {
+          const fromEnd = r.uint();
+          if (fromEnd === 0) list[j] = inline.keyAt(next++);
+          else {
+            const words = (e.name as string).split(' ');
+            if (fromEnd > words.length) badValue(i, fromEnd);
+            list[j] = words[words.length - fromEnd]!;
+          }
+        } else list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
+      }
       e[k] = list;
     }
     const roles: Role[] = new Array(r.uint());
     for (let j = 0; j < roles.length; j++) {
       const rmask = r.uint();
-      const role: Role = { title: value(r.uint(), 'inline') as string };
-      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = value(r.uint(), 'inline');
+      const role: Role = { title: value(r.uint(), 'table') as string };
+      for (let bit = 0; bit < ROLE_OPTIONAL.length; bit++) if (rmask & (1 << bit)) role[ROLE_OPTIONAL[bit]!] = value(r.uint(), 'date');
       roles[j] = role;
     }
     e.roles = roles;
