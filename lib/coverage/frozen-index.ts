@@ -36,6 +36,9 @@
  *               (seedHeadingIndex), so no topic name is stemmed in the background (that was
  *               ~60 ms of the first analysis, issue #8); on the first query, byStem and idf are
  *               made as lazy maps over the stems, items as a lazy list (thawHeadings)
+ *   tree roles  each topic's roles in the heading hierarchy by name (lib/coverage/heading-tree.ts:
+ *               names another / is named by another), two bits a topic, so the first query makes
+ *               name keys only for the scored headings that have one (issue #8)
  *   items       made on first read; an item's record (the costly part: it parses the id, date,
  *               outlet and entity tables on the first one) only when `record` itself is read,
  *               so ranking code that looks at day/url/topics does not build records
@@ -48,6 +51,7 @@ import { LazyMap, lazyList } from '../dataset/lazy-records';
 import type { CoverageRecord } from '../dataset/schema';
 import type { CoverageIndex, CoverageItem, CoverageOrigin, IndexedItem } from './index';
 import { headingIndexOf, seedHeadingIndex, type HeadingIndex } from './headings';
+import { packedHeadingRoles, seedHeadingRoles } from './heading-tree';
 import { SortedKeys, keyOrder } from './sorted-keys';
 
 const ORIGINS: CoverageOrigin[] = ['timeline', 'pack', 'history'];
@@ -224,6 +228,7 @@ function freezeHeadings(index: CoverageIndex, prefix: string): Record<string, Se
     [`${prefix}.hMassFixValues`]: Float64Array.from(fix, (t) => hx.mass[t]!),
     [`${prefix}.hItemCounts`]: items.lengths,
     [`${prefix}.hItemDeltas`]: deltas(items.flat, items.lengths),
+    [`${prefix}.hTreeRoles`]: packedHeadingRoles(index),
   };
 }
 
@@ -508,6 +513,9 @@ export function thawCoverageIndex(image: Image<unknown>, data: FrozenCoverageDat
     scratch: { score: new Float64Array(n), mark: new Uint32Array(n), epoch: 0 },
   };
   seedHeadingIndex(index, thawHeadings(image, prefix, topicCount));
+  const treeRoles = image.u8(`${prefix}.hTreeRoles`);
+  if (treeRoles.length !== Math.ceil(topicCount / 4)) throw new Error('frozen coverage index: tree roles disagree with the topics');
+  seedHeadingRoles(index, treeRoles);
   return {
     index,
     materializeRecords() {
