@@ -737,7 +737,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // president Lula … Supreme Court chief … U.S. sanctions"); a country written right before says
     // whose the body is ("The United States Supreme Court", "the Chinese Ministry of Finance").
     if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !(topCountry(support, e.country) && (soleTopCountry(support, e.country) || topCountry(page.named(), e.country)))
-      && (qualifier ??= countryBefore(scan, m, index) ?? '') !== e.country && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)?.includes(e.country))) continue;
+      && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)?.includes(e.country) && (qualifier ??= countryBefore(scan, m, index) ?? '') !== e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
     // Not when the region's own country shares its name: "Veracruz, Mexico" is the country.
