@@ -28,6 +28,7 @@ import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
+import { demonymCounts, organisationsOfCountries, supportWithDemonyms } from './owner-country';
 import { listGoesOnToJoiner, listNeighbours } from './list-context';
 import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
@@ -262,7 +263,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   let blockReadings: PlainBlock[] | undefined;
   const nameWritten = (norm: string) => asName.get(norm)
     ?? asName.set(norm, writtenAsName((blockReadings ??= scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }))), norm)).get(norm)!;
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c) };
+  let named: Map<string, number> | undefined;
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c),
+    named: () => (named ??= supportWithDemonyms(support, demonymCounts(scans))) };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
@@ -573,6 +576,8 @@ interface PageEvidence {
   familySurnames: FamilySurnames;
   /** Is an address alias's tail a state of the country (addressContradicts)? */
   stateOf(tail: string, country: string): boolean;
+  /** `support` with the page's nationality adjectives counted (owner-country.ts), made on first ask. */
+  named(): ReadonlyMap<string, number>;
 }
 
 function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvidence, date: string | null, surnames: Set<string>): number | undefined {
@@ -606,7 +611,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
-  let written: string | undefined;
+  let written: string | undefined, orgNamesakes: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -682,7 +687,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
     if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
-    if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
+    if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), page.named(), page.own.get(h.entity) ?? 0)) continue;
     // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
     if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && genericMovementAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;
@@ -728,7 +733,11 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "House of Representatives", "Congress", "Supreme Court": a country's institution written
     // by generic words only is that country's only on a page about that country.
     // A record without a country cannot show it is the page's own ("National Assembly").
-    if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !topCountry(support, e.country))) continue;
+    // A tie between countries named on the page is broken by its nationality adjectives ("Brazilian
+    // president Lula … Supreme Court chief … U.S. sanctions"); a country written right before says
+    // whose the body is ("The United States Supreme Court", "the Chinese Ministry of Finance").
+    if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !(topCountry(support, e.country) && (soleTopCountry(support, e.country) || topCountry(page.named(), e.country)))
+      && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)?.includes(e.country) && (qualifier ??= countryBefore(scan, m, index) ?? '') !== e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
     // Not when the region's own country shares its name: "Veracruz, Mexico" is the country.
@@ -750,7 +759,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "Michael Jordan": a person whose own name is the written form outranks one it reaches by an alias ("Michael B. Jordan").
     if (e.type === 'person' && !single && hits.length > 1 && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))) score += ownNameBonus(e, (fullCandidates ??= fullEntities(hits, index)));
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
-    if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, support.get(e.country) ?? 0);
+    // Between organisations of one name and several countries ("Department of Home Affairs": South
+    // Africa's, Australia's), "The Australian government" names Australia as "Australia" would.
+    if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index))) ? page.named() : support).get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
@@ -1199,11 +1210,18 @@ function hasFullHit(m: RawMatch): boolean {
 /** Is `country` the one the page speaks of most (ties included)? A generically named institution
  *  ("Supreme Court", "National Assembly") is that country's; a page about Korea from an American
  *  outlet mentions the US too, but less. */
-function topCountry(support: Map<string, number>, country: string): boolean {
+function topCountry(support: ReadonlyMap<string, number>, country: string): boolean {
   const own = support.get(country) ?? 0;
   if (own === 0) return false;
   for (const v of support.values()) if (v > own) return false;
   return true;
+}
+
+/** Is `country` the one the page speaks of most, with no other as often? */
+function soleTopCountry(support: ReadonlyMap<string, number>, country: string): boolean {
+  const own = support.get(country) ?? 0;
+  for (const [c, v] of support) if (c !== country && v >= own) return false;
+  return own > 0;
 }
 
 /** Is `country` among the countries the page is mainly about (at least a third of the top one's
