@@ -35,6 +35,7 @@ import { NameCounter, newsGoldReserve, readNewsCorpus, shortGivenNameForms } fro
 import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 import { newsVouchedAliases } from './news-alias-country';
+import { FIELD_BELOW_PROMINENCE, personFieldCode } from './person-fields';
 import { commonPhrase, joined, learnPhraseUse, opensSentence, phraseKey, type PhraseUse } from './common-phrases';
 
 export interface CompileEntitiesOptions {
@@ -170,6 +171,8 @@ interface RawRecord {
 }
 
 type Work = PackEntity & { population?: number; file: 'core' | 'more' | 'popular'; popularity?: number; qid?: string; famous?: boolean; firstLevel?: boolean;
+  /** A person's fields read from the description (person-fields.ts); the pack's `subtype` of a person. */
+  field?: string;
   /** A region whose own title tells it from a city of its name (see regionTitledApart); not in the pack. */
   titledApart?: boolean;
   /** A party's stated vote share (%), for keeping its acronym; not in the pack. */
@@ -553,6 +556,7 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   if (/FB15k/.test(r.source ?? '')) e.famous = true;
   if (/iso3166-2/.test(r.source ?? '')) e.firstLevel = true;
   if (r.subtype) e.subtype = r.subtype;
+  if (r.type === 'person') e.field = personFieldCode(r.description);
   if (r.country) e.country = r.country;
   if (r.party) e.party = r.party;
   if (r.born) e.born = r.born.slice(0, 10);
@@ -910,6 +914,7 @@ function mergeInto(a: Work, b: Work, areaOwnsName = false) {
   a.roles = normRoles(a.roles, a.file === 'core' ? 4 : 1);
   for (const s of b.sources) if (!a.sources.includes(s)) a.sources.push(s);
   a.subtype ??= b.subtype;
+  a.field ??= b.field;
   a.country ??= b.country;
   a.party ??= b.party;
   a.born ??= b.born;
@@ -1346,6 +1351,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       prominence: e.prominence,
     };
     if (e.subtype) pe.subtype = e.subtype;
+    // A person's field, kept only where the linker reads it (a holder of office is never ruled out by
+    // one: occupation-namesakes.ts) and for the minor people a namesake is taken for (person-fields.ts).
+    else if (e.type === 'person' && e.field && e.roles.length === 0 && (e.prominence ?? 0) < FIELD_BELOW_PROMINENCE) pe.subtype = e.field;
     if (e.country) pe.country = e.country;
     if (e.party) pe.party = e.party;
     if (e.born) pe.born = e.born;

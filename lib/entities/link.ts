@@ -367,8 +367,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
-      // "journalists Peter Baker": not the footballer the pack's id marks (occupation-namesakes.ts).
-      if (!self && e.type === 'person' && occupationContradicts(scan.text, scan.tokens, m.from, e.id)) {
+      // "journalists Peter Baker", "Cubs Manager David Ross": not the footballer or historian the pack's
+      // id or field marks (occupation-namesakes.ts).
+      if (!self && e.type === 'person' && occupationContradicts(scan.text, scan.tokens, m.from, e)) {
         cursor = to;
         continue;
       }
@@ -503,7 +504,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   for (const [i, mentions] of found) {
     const e = entityAt(index, i);
     const linked: LinkedEntity = { id: e.id, name: e.name, type: e.type, description: describeEntity(e, opts.date), mentions };
-    if (e.subtype) linked.subtype = e.subtype;
+    // A person's subtype is the linker's field code ("arts letters", occupation-namesakes.ts), not a card label.
+    if (e.subtype && e.type !== 'person') linked.subtype = e.subtype;
     if (e.note) linked.note = e.note;
     const url = entityUrl(e);
     if (url) linked.url = url;

@@ -1,38 +1,54 @@
 /**
- * "the new book by journalists Peter Baker and Susan Glasser": a person written right after a noun
- * of occupation is not a namesake the pack marks with another occupation (issue #4, session 17).
- * The pack has no occupation field, but a record whose Wikipedia title needed a disambiguator keeps
- * it in its id ("enwiki:Peter_Baker_(footballer,_born_1931)"): the footballer is not the journalist.
- * Both sides are read as coarse fields (sport, arts, letters and media, politics); only two known,
- * different fields rule the record out. Pure functions over a block's tokens.
+ * "the new book by journalists Peter Baker and Susan Glasser", "Cubs manager David Ross": a person
+ * written right after a noun of occupation is not a namesake the pack marks with another line of work
+ * (issue #4, sessions 17-18). What the pack knows of a person's field:
+ *  - its `subtype`, the fields the compiler read in the reference record's description
+ *    (lib/dataset/person-fields.ts: "English footballer" → "sport", "actor and singer" → "arts");
+ *  - the disambiguator an enwiki id kept ("enwiki:Peter_Baker_(footballer,_born_1931)");
+ *  A person with roles (public offices) is left alone: see occupationContradicts.
+ * Both sides are read as coarse fields; only a known field that is none of the record's rules it out.
+ * Pure functions over a block's tokens; the cheap test (a lower-case occupation noun right before
+ * the name) comes first.
  */
 import { Shape, spaceBetween, type Token } from './normalize';
 
-const enum Field { Sport = 1, Arts, Letters, Politics }
+/** The closed list of fields, in the order the compiler writes them into a person's `subtype`. */
+export const PERSON_FIELDS = ['sport', 'arts', 'letters', 'politics', 'business', 'military', 'religion', 'royalty'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+/** A table's entries: each of the space-separated `words` → field `f` (also person-fields.ts). */
+export const field = (f: PersonField, words: string): [string, PersonField][] => words.split(' ').map((w) => [w, f]);
 
 /** Words of an enwiki disambiguator → the field ("(American football)", "(ice hockey)", "(jazz musician)"). */
-const ID_WORDS = new Map<string, Field>([
-  ...['footballer', 'football', 'soccer', 'baseball', 'hockey', 'rugby', 'cricketer', 'cricket', 'wrestler', 'basketball', 'boxer', 'golfer', 'athlete',
-    'racing', 'driver', 'cyclist', 'swimmer', 'tennis', 'sprinter', 'pitcher', 'quarterback', 'coach', 'jockey', 'skier'].map((w) => [w, Field.Sport] as const),
-  ...['actor', 'actress', 'singer', 'musician', 'drummer', 'rapper', 'composer', 'conductor', 'comedian', 'director', 'film', 'filmmaker', 'artist',
-    'photographer', 'designer', 'jazz', 'guitarist', 'pianist', 'dancer', 'producer', 'band'].map((w) => [w, Field.Arts] as const),
-  ...['writer', 'author', 'novelist', 'poet', 'journalist', 'historian', 'broadcaster', 'editor', 'columnist', 'critic', 'comics'].map((w) => [w, Field.Letters] as const),
-  ...['politician', 'senator', 'congressman', 'diplomat', 'mayor', 'governor'].map((w) => [w, Field.Politics] as const),
+const ID_WORDS = new Map<string, PersonField>([
+  ...field('sport', 'footballer football soccer baseball hockey rugby cricketer cricket wrestler basketball boxer golfer athlete racing driver '
+    + 'cyclist swimmer tennis sprinter pitcher quarterback coach jockey skier'),
+  ...field('arts', 'actor actress singer musician drummer rapper composer conductor comedian director film filmmaker artist photographer '
+    + 'designer jazz guitarist pianist dancer producer band'),
+  ...field('letters', 'writer author novelist poet journalist historian broadcaster editor columnist critic comics'),
+  ...field('politics', 'politician senator congressman diplomat mayor governor'),
 ]);
 
-/** Occupation nouns written right before a name → the field. */
-const TEXT_WORDS = new Map<string, Field>([
-  ...['footballer', 'footballers', 'striker', 'midfielder', 'defender', 'goalkeeper', 'quarterback', 'pitcher', 'boxer', 'golfer', 'wrestler',
-    'athlete', 'cricketer', 'sprinter', 'cyclist', 'swimmer'].map((w) => [w, Field.Sport] as const),
-  ...['actor', 'actors', 'actress', 'singer', 'rapper', 'musician', 'comedian', 'filmmaker', 'drummer', 'guitarist', 'composer', 'pianist',
-    'photographer', 'dancer'].map((w) => [w, Field.Arts] as const),
-  ...['journalist', 'journalists', 'reporter', 'reporters', 'correspondent', 'columnist', 'writer', 'writers', 'author', 'authors', 'novelist',
-    'poet', 'historian', 'critic', 'editor', 'anchor', 'commentator'].map((w) => [w, Field.Letters] as const),
-  ...['senator', 'lawmaker', 'congressman', 'congresswoman', 'politician', 'legislator'].map((w) => [w, Field.Politics] as const),
+/**
+ * Occupation nouns written (lower case) right before a name → the field. A short list written by
+ * hand (tested in test/entities-news-session18b.test.ts), not derived: nouns too many lines of work
+ * share ("director", "star", "player", "commander") are left out, and "critic" ("government critic").
+ */
+const TEXT_WORDS = new Map<string, PersonField>([
+  ...field('sport', 'footballer footballers striker midfielder goalkeeper quarterback pitcher boxer golfer wrestler athlete cricketer '
+    + 'sprinter cyclist swimmer coach skier jockey'),
+  ...field('arts', 'actor actors actress singer rapper musician comedian filmmaker drummer guitarist composer pianist photographer dancer '
+    + 'screenwriter painter sculptor artist'),
+  ...field('letters', 'journalist journalists reporter reporters correspondent columnist writer writers author authors novelist poet '
+    + 'historian editor anchor commentator economist scientist researcher academic broadcaster presenter philosopher'),
+  ...field('politics', 'senator lawmaker congressman congresswoman politician legislator'),
+  ...field('business', 'businessman businesswoman entrepreneur billionaire investor tycoon banker industrialist'),
+  ...field('religion', 'pastor priest rabbi imam cleric preacher televangelist theologian'),
 ]);
 
 /** The field an enwiki id's disambiguator names, if any. */
-function idField(id: string): Field | undefined {
+function idField(id: string): PersonField | undefined {
+  if (id.charCodeAt(id.length - 1) !== 41 || !id.startsWith('enwiki:')) return undefined;
   const open = id.lastIndexOf('_(');
   if (open < 0) return undefined;
   for (const w of id.slice(open + 2, -1).toLowerCase().split(/[_,]+/)) {
@@ -42,17 +58,45 @@ function idField(id: string): Field | undefined {
   return undefined;
 }
 
-/**
- * Does a lower-case occupation noun right before the name at token `from` name another field than
- * the record's id (`id`)? Only ids with a disambiguator ("enwiki:…_(…)") are read.
- */
-export function occupationContradicts(text: string, tokens: Token[], from: number, id: string): boolean {
-  // The cheap test first: most ids end in a digit or a letter, not ")".
-  if (id.charCodeAt(id.length - 1) !== 41 || !id.startsWith('enwiki:')) return false;
+/** The field a noun right before the name at token `from` writes, if any: lower case ("journalists
+ *  Peter Baker"), or capitalised at a sentence start or in a title-case headline ("Gymnast Luciana
+ *  Alvarado", "Cubs Manager David Ross"). A manager after a capitalised word (a club's name) is a
+ *  team's, not a campaign's or a fund's. */
+export function writtenField(text: string, tokens: Token[], from: number): PersonField | undefined {
   const prev = tokens[from - 1];
-  if (!prev || prev.shape !== Shape.Lower || !spaceBetween(text, prev, tokens[from]!)) return false;
-  const written = TEXT_WORDS.get(prev.norm);
-  if (written === undefined) return false;
-  const own = idField(id);
-  return own !== undefined && own !== written;
+  if (!prev || prev.shape === Shape.Upper || !spaceBetween(text, prev, tokens[from]!)) return undefined;
+  const f = TEXT_WORDS.get(prev.norm);
+  if (f !== undefined) return f;
+  if (prev.norm !== 'manager') return undefined;
+  const club = tokens[from - 2];
+  return club && club.shape === Shape.Cap && spaceBetween(text, club, prev) ? 'sport' : undefined;
+}
+
+/** What occupationContradicts reads of a person record. */
+export interface PersonFieldFacts { id: string; subtype?: string; roles?: readonly unknown[] }
+
+/** Does the record know its fields, and is `f` none of them? */
+function fieldOutside(e: PersonFieldFacts, f: PersonField): boolean {
+  let known = false;
+  if (e.subtype) {
+    known = true;
+    if (e.subtype.split(' ').includes(f)) return false;
+  }
+  const fromId = idField(e.id);
+  if (fromId !== undefined) {
+    known = true;
+    if (fromId === f) return false;
+  }
+  return known;
+}
+
+/**
+ * Does an occupation noun right before the name at token `from` name another field than every one
+ * the record `e` is known by? A holder of public office is never ruled out: politicians had other
+ * careers the pack does not list ("businessman Hakainde Hichilema", "hardline cleric Ebrahim Raisi",
+ * "musician Bobi Wine": unseen coverage, session 18).
+ */
+export function occupationContradicts(text: string, tokens: Token[], from: number, e: PersonFieldFacts): boolean {
+  const written = writtenField(text, tokens, from);
+  return written !== undefined && !(e.roles && e.roles.length !== 0) && fieldOutside(e, written);
 }
