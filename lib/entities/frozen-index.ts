@@ -41,6 +41,7 @@ import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
 import { hostTableOf, seedHostTable, type HostTable } from './publisher';
 import { aliasForm, type AliasTable, type Slot } from './matcher';
+import { BucketLengths } from './bucket-lengths';
 
 export interface FrozenEntityData {
   count: number;
@@ -307,11 +308,15 @@ class FrozenSlots {
   /** Slots made so far, by slot number (a Map: an array of the 125k slots cost ~4 ms at every load, lazyList). */
   private readonly made = new Map<number, Slot>();
   private readonly hitStart: Uint32Array;
+  /** The quick no over one byte per bucket (bucket-lengths.ts), made after a few thousand questions. */
+  private readonly quickNo: BucketLengths;
   constructor(
     readonly keys: FrontCodedStrings,
     private readonly slotInfo: Uint16Array,
     private readonly hitEntities: Uint32Array,
     private readonly hitLows: Uint16Array,
+    /** The keys' front-coded lengths (key i: shared[i] + suffixLengths[i] UTF-8 bytes). */
+    coded: Pick<FrontCodedParts, 'shared' | 'suffixLengths'>,
   ) {
     const n = slotInfo.length;
     const starts = new Uint32Array(n + 1);
@@ -323,10 +328,12 @@ class FrozenSlots {
     starts[n] = at;
     if (at !== hitEntities.length || at !== hitLows.length || n !== keys.size) throw new Error('frozen alias table: counts disagree');
     this.hitStart = starts;
+    const { shared, suffixLengths } = coded;
+    this.quickNo = new BucketLengths(keys, (i) => shared[i]! + suffixLengths[i]!);
   }
   /** See AliasTable.slots.mayHold. */
   mayHold(hash: number, byteLen: number): boolean {
-    return this.keys.mayHold(hash, byteLen);
+    return this.quickNo.mayHold(hash, byteLen);
   }
   get(key: string): Slot | undefined {
     const i = this.keys.indexOf(key);
@@ -393,7 +400,8 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
     size: data.count,
   };
   // The slot keys are looked up over their front-coded form: their plain bytes are never rebuilt.
-  const slots = new FrozenSlots(new FrontCodedStrings(coded('slot')), image.u16(`${prefix}.slotInfo`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`));
+  const slotParts = coded('slot');
+  const slots = new FrozenSlots(new FrontCodedStrings(slotParts), image.u16(`${prefix}.slotInfo`), image.u32(`${prefix}.hitEntities`), image.u16(`${prefix}.hitLows`), slotParts);
   const aliases: AliasTable = { slots, lowerFirst: new Set(data.lowerFirst) };
   const nameKeys = lazyList<string>(data.count, (i) => nameKeyOf(entities[i]!.name)).list;
   const index: EntityIndex = { byId, entities, aliases, nameKeys };

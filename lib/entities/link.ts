@@ -551,12 +551,14 @@ function givenNameBeforeSurname(scan: BlockScan, m: RawMatch, index: EntityIndex
   return undefined;
 }
 
-/** The one country of every full (non-short) candidate of a match, if they share one. */
+/** The one country of every full (non-short) candidate of a match, if they share one. Read through
+ *  entityAt: on the runtime index `entities` is a lazy proxy, whose every read converts the number
+ *  to a property name and back. */
 function sameCountry(hits: AliasHit[], index: EntityIndex): string | undefined {
   let c: string | undefined;
   for (const h of hits) {
     if (h.short) continue;
-    const e = index.entities[h.entity]!;
+    const e = entityAt(index, h.entity);
     if (!e.country || (c !== undefined && e.country !== c)) return undefined;
     c = e.country;
   }
