@@ -23,6 +23,7 @@ import { aliasTokens, fold, Shape, tokenize } from '../entities/normalize';
 import { aliasForm, CaseMode } from '../entities/matcher';
 import { FOREIGN_FUNCTION_WORDS, NEVER_ALONE } from '../entities/ambiguity';
 import { demonymsOfCountry } from '../entities/demonym-country';
+import { institutionNameCountries, KNOWN_ABROAD_PROMINENCE, namesOneCountrysBody } from './one-country-names';
 import type { PackEntity, Role } from './schema';
 import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
@@ -1210,6 +1211,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
   // Family names of the pack's people: "Abbott" of "Abbott Laboratories" is also Tony Abbott.
   const familyNames = new Set(order.filter((e) => e.type === 'person').map((e) => fold(nameTokens(e.name).pop() ?? '')));
   const orgNames = new Set(order.filter((e) => e.type === 'organization').map((e) => fold(e.name)));
+  // Generic-word body names borne by one country's bodies only ("State Department"): one-country-names.ts.
+  const institutionCountries = institutionNameCountries(order);
   // Reference aliases that mislead (curated/alias-exclusions.json, each with its reason): dropped.
   const excluded = new Map<string, Set<string>>();
   for (const x of curatedAliasExclusions as { id: string; aliases: string[] }[]) {
@@ -1363,6 +1366,9 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.url) pe.url = e.url;
     if (e.type === 'place' && e.population) pe.population = e.population;
     if ((e.type === 'organization' || e.type === 'event') && commonWordForm([e.name, ...aliases], wordUse)) pe.commonWord = true;
+    // Only bodies known by name abroad: the reference lacks many countries' chambers and departments
+    // ("Chamber of Deputies" is Brazil's alone there), so a minor body's name proves little.
+    if (e.subtype === 'government_body' && (e.prominence ?? 0) > KNOWN_ABROAD_PROMINENCE && namesOneCountrysBody({ type: e.type, name: e.name, aliases, country: e.country }, institutionCountries)) pe.oneCountryName = true;
     out.push(pe);
   }
   out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

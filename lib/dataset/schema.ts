@@ -58,6 +58,9 @@ function buildSchemas() {
     /** An organisation or event one of whose names is one dictionary word ("Pics", "The Sun"):
      *  written in a title-case headline or at a sentence start, that name needs page support. */
     commonWord: z.literal(true).optional(),
+    /** An organisation whose generic-word names ("State Department") the reference data gives to
+     *  its country's bodies only (one-country-names.ts): not another country's namesake body. */
+    oneCountryName: z.literal(true).optional(),
     /** Which reference file(s) the facts came from (ids into the pack's `licenses`). */
     sources: z.array(z.string()).default([]),
   });

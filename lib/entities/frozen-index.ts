@@ -96,6 +96,7 @@ type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date' | 'url';
 const OPTIONAL = [
   ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
   ['note', 'inline'], ['url', 'url'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
+  ['oneCountryName', 'flag'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 // 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
 // Faizullin"), stored as its place from the name's end, or else the record's next inline string.

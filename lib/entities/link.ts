@@ -740,7 +740,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // A tie between countries named on the page is broken by its nationality adjectives ("Brazilian
     // president Lula … Supreme Court chief … U.S. sanctions"); a country written right before says
     // whose the body is ("The United States Supreme Court", "the Chinese Ministry of Finance").
-    if (e.type === 'organization' && genericInstitution(scan, m) && (!e.country || !(topCountry(support, e.country) && (soleTopCountry(support, e.country) || topCountry(page.named(), e.country)))
+    // A body whose generic name no other country's body bears ("the State Department", the compiler's
+    // oneCountryName: one-country-names.ts) is its country's on any page.
+    if (e.type === 'organization' && !e.oneCountryName && genericInstitution(scan, m) && (!e.country || !(topCountry(support, e.country) && (soleTopCountry(support, e.country) || topCountry(page.named(), e.country)))
       && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)?.includes(e.country) && (qualifier ??= countryBefore(scan, m, index) ?? '') !== e.country)) continue;
     // Page support: decisive between namesake places ("Georgia"), a nudge elsewhere ("London").
     // "Brooklyn, New York", "Seattle, Washington": after a city and a comma, the state of that city.
