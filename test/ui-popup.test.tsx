@@ -106,6 +106,12 @@ describe('PopupView with an article report', () => {
     expect($('[data-testid=loading]')).toBeNull();
   });
 
+  it('an "Other" page that marks no kind says so beside the badge (a bare badge explained nothing)', () => {
+    const unmarked = { ...report, article: { ...report.article, kind: 'other' as const, kindSignals: [], kindReasons: [] } };
+    render(h(PopupView, props(ready({ state: 'ready', report: unmarked }))), root);
+    expect(text($('[data-testid=kind]'))).toBe('Other The page does not say what kind of article it is');
+  });
+
   it('the line under the title names the site, the date and the byline once each', () => {
     const own = { ...report, article: { ...report.article, siteName: 'Ana Writer', byline: 'ana  writer' } };
     render(h(PopupView, props(ready({ state: 'ready', report: own }))), root);

@@ -182,7 +182,8 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
   // Worded from the kind's first signal that has words (as kindReasons[0] was, which the content
   // script no longer words, #8); a report without signals (older) keeps its English reason.
   const signalled = article.kindSignals?.map((signal) => kindReason(article.kind, signal)).find((r) => r !== null) ?? null;
-  const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0];
+  // A page with no kind marked at all (no article markup, no section) showed a bare "Other" badge.
+  const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0] ?? (article.kind === 'other' ? t('kindOtherUnmarked') : undefined);
   return (
     <>
       <section class="article-head" aria-label={t('articleSection')}>
