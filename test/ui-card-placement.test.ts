@@ -59,10 +59,16 @@ describe('card text', () => {
     perCall.mockRestore();
   });
 
-  it('does not repeat a subtype that the description already is', async () => {
+  it('the type line is the type in words, never the dataset\'s subtype code', async () => {
     const { cardModel } = await import('../lib/page/card');
-    const base = { id: 'Q794', name: 'Iran', type: 'place' as const, mentions: [] };
-    expect(cardModel({ ...base, subtype: 'country', description: 'Country' }).type).toBe('Place');
-    expect(cardModel({ ...base, subtype: 'country', description: 'Country in Western Asia' }).type).toBe('Place · country');
+    const iran = { id: 'Q794', name: 'Iran', type: 'place' as const, mentions: [] };
+    expect(cardModel({ ...iran, subtype: 'country', description: 'Country' }).type).toBe('Place');
+    expect(cardModel({ ...iran, subtype: 'country', description: 'Country in Western Asia' }).type).toBe('Place');
+    // Seen in the review: "Organisation · government_body" above "Government body in United States".
+    const body = { id: 'Q-biden-admin', name: 'Biden administration', type: 'organization' as const, mentions: [] };
+    expect(cardModel({ ...body, subtype: 'government_body', description: 'Government body in United States' }).type).toBe('Organisation');
+    // A less prominent person's field words (the linker's evidence) are no kind either.
+    const writer = { id: 'Q-writer', name: 'Ann Writer', type: 'person' as const, mentions: [] };
+    expect(cardModel({ ...writer, subtype: 'arts letters', description: 'Person from France' }).type).toBe('Person');
   });
 });

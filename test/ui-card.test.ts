@@ -35,7 +35,7 @@ describe('i18n helper', () => {
 
   it('placeholders are substituted', () => {
     expect(t('cardLearnMoreLabel', 'Ada Example')).toBe('Learn more about Ada Example (opens in a new tab)');
-    expect(t('cardTypeWithSubtype', ['Place', 'city'])).toBe('Place · city');
+    expect(t('describeCapital', 'Ukraine')).toBe('Capital of Ukraine');
   });
 });
 

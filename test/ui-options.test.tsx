@@ -87,11 +87,31 @@ describe('OptionsApp', () => {
     const api = fakeApi({ historyCount: vi.fn(async () => n), clearHistory: vi.fn(async () => void (n = 0)) });
     render(h(OptionsApp, { api }), root);
     await vi.waitFor(() => expect(text(root.querySelector('[data-testid=history-count]'))).toContain('7'));
-    root.querySelector('[data-testid=history-clear]')!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
-    await settle();
-    expect(api.clearHistory).toHaveBeenCalled();
+    const press = async (id: string) => {
+      root.querySelector(`[data-testid=${id}]`)!.dispatchEvent(new (document.defaultView as unknown as typeof globalThis).Event('click', { bubbles: true }));
+      await settle();
+    };
+    // One click only asks (it cannot be undone), with the focus on Cancel; Cancel takes it back.
+    const focused: (string | null)[] = [];
+    const HTMLElementOfPage = (root.ownerDocument.defaultView as unknown as typeof globalThis).HTMLElement;
+    vi.spyOn(HTMLElementOfPage.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+      focused.push(this.getAttribute('data-testid'));
+    });
+    await press('history-clear');
+    expect(api.clearHistory).not.toHaveBeenCalled();
+    expect(text(root.querySelector('[data-testid=history-confirm]'))).toContain('Delete all 7 remembered articles?');
+    await vi.waitFor(() => expect(focused).toEqual(['history-clear-cancel']));
+    await press('history-clear-cancel');
+    expect(root.querySelector('[data-testid=history-confirm]')).toBeNull();
+    await vi.waitFor(() => expect(focused).toEqual(['history-clear-cancel', 'history-clear']));
+    expect(api.clearHistory).not.toHaveBeenCalled();
+    await press('history-clear');
+    await press('history-clear-confirm');
+    expect(api.clearHistory).toHaveBeenCalledTimes(1);
     expect(api.notify).toHaveBeenCalledWith('ui:history-changed');
     expect(text(root.querySelector('[data-testid=history-count]'))).toContain('0');
+    // Nothing left to delete: the button says so by being off.
+    expect((root.querySelector('[data-testid=history-clear]') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('About lists the packs’ licences, the opinion data credit and the privacy statement', async () => {

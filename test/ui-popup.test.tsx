@@ -106,6 +106,23 @@ describe('PopupView with an article report', () => {
     expect($('[data-testid=loading]')).toBeNull();
   });
 
+  it('an "Other" page that marks no kind says so beside the badge (a bare badge explained nothing)', () => {
+    const unmarked = { ...report, article: { ...report.article, kind: 'other' as const, kindSignals: [], kindReasons: [] } };
+    render(h(PopupView, props(ready({ state: 'ready', report: unmarked }))), root);
+    expect(text($('[data-testid=kind]'))).toBe('Other The page does not say what kind of article it is');
+  });
+
+  it('the line under the title names the site, the date and the byline once each', () => {
+    const own = { ...report, article: { ...report.article, siteName: 'Ana Writer', byline: 'ana  writer' } };
+    render(h(PopupView, props(ready({ state: 'ready', report: own }))), root);
+    const meta = text($('.article-meta'));
+    expect(meta.split(' · ')).toHaveLength(2);
+    expect(meta.startsWith('Ana Writer · ')).toBe(true);
+    const staffed = { ...report, article: { ...report.article, byline: 'Ana Ruiz' } };
+    render(h(PopupView, props(ready({ state: 'ready', report: staffed }))), root);
+    expect(text($('.article-meta')).split(' · ')).toEqual(['Example News', expect.any(String), 'Ana Ruiz']);
+  });
+
   it('words the kind reason from the kind signal, in the catalogue’s words (not the extractor’s English)', () => {
     const opinion = { ...report, article: { ...report.article, kind: 'opinion' as const, kindSignals: ['meta:article:section=Comment'], kindReasons: ['(English from the extractor)'] } };
     render(h(PopupView, props(ready({ state: 'ready', report: opinion }))), root);

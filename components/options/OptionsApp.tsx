@@ -3,7 +3,7 @@
  * (pause, excluded sites, delete all) and About (data sources with their licences, privacy).
  * Browser and IndexedDB access goes through an OptionsApi so tests can pass a fake one.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   disabledSites,
   enabled,
@@ -245,6 +245,17 @@ function HistorySection({ api }: { api: OptionsApi }) {
   const [excluded, setExcluded] = useSetting(historyExcludedSites);
   const [count, setCount] = useState<number | null>(null);
   const [status, setStatus] = useState('');
+  // Deleting every remembered article cannot be undone: the first click asks, in place.
+  const [confirming, setConfirming] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const clearRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    // Focus to Cancel when asking, and back to the button when the question goes (else it falls to the page).
+    if (confirming) cancelRef.current?.focus();
+    else if (asked.current) clearRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const refresh = () =>
     api.historyCount().then(
       (n) => setCount(n),
@@ -254,6 +265,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
     void refresh();
   }, [api]);
   const clear = async () => {
+    setConfirming(false);
     try {
       await api.clearHistory();
       await api.notify('ui:history-changed').catch(() => undefined);
@@ -272,10 +284,33 @@ function HistorySection({ api }: { api: OptionsApi }) {
       </div>
       <div class="history-count">
         <span data-testid="history-count">{count === null ? t('historyCountUnknown') : tn('historyCount', count)}</span>
-        <button type="button" class="button danger" data-testid="history-clear" onClick={() => void clear()}>
-          {t('historyClear')}
-        </button>
+        {confirming ? null : (
+          <button type="button" class="button danger" ref={clearRef} data-testid="history-clear" disabled={count === 0} onClick={() => setConfirming(true)}>
+            {t('historyClear')}
+          </button>
+        )}
       </div>
+      {confirming ? (
+        <div
+          class="history-confirm"
+          role="group"
+          aria-labelledby="history-confirm-q"
+          data-testid="history-confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirming(false);
+          }}
+        >
+          <p id="history-confirm-q">{count === null ? t('historyClearAskUnknown') : tn('historyClearAsk', count)}</p>
+          <div class="history-confirm-buttons">
+            <button type="button" class="button" ref={cancelRef} data-testid="history-clear-cancel" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+            <button type="button" class="button danger" data-testid="history-clear-confirm" onClick={() => void clear()}>
+              {t('historyClearYes')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p class="history-status" role="status" aria-live="polite">
         {status}
       </p>

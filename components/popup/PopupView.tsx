@@ -16,6 +16,7 @@ import { Switch } from '../Switch';
 import {
   explainSignals,
   firstMention,
+  articleMeta,
   formatDate,
   groupEntities,
   opinionPassages,
@@ -176,12 +177,13 @@ function ArticleReport(props: PopupViewProps & { report: PageReport }) {
   const { article } = report;
   const share = opinionShare(report);
   const passages = opinionPassages(report);
-  const meta = [article.siteName, formatDate(article.date), article.byline].filter(Boolean).join(' · ');
+  const meta = articleMeta(article);
   const kindKey = KIND_LABELS[article.kind] ?? 'kindOther';
   // Worded from the kind's first signal that has words (as kindReasons[0] was, which the content
   // script no longer words, #8); a report without signals (older) keeps its English reason.
   const signalled = article.kindSignals?.map((signal) => kindReason(article.kind, signal)).find((r) => r !== null) ?? null;
-  const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0];
+  // A page with no kind marked at all (no article markup, no section) showed a bare "Other" badge.
+  const reason = signalled ? sentenceStart(reasonText(signalled)) : article.kindReasons?.[0] ?? (article.kind === 'other' ? t('kindOtherUnmarked') : undefined);
   return (
     <>
       <section class="article-head" aria-label={t('articleSection')}>

@@ -161,6 +161,17 @@ export function formatDate(date: string | null | undefined, locale?: string): st
   return dateFormat(locale, true, 'short').format(d);
 }
 
+/**
+ * The line under the article's title: site · date · byline. A personal site names its author as
+ * its site name too ("Nicolas Perriault · Sep 29, 2013 · Nicolas Perriault"): the byline is left
+ * out when it only repeats the site name.
+ */
+export function articleMeta(article: Pick<PageReport['article'], 'siteName' | 'date' | 'byline'>, locale?: string): string {
+  const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+  const byline = article.byline && article.siteName && same(article.byline, article.siteName) ? '' : article.byline;
+  return [article.siteName, formatDate(article.date, locale), byline].filter(Boolean).join(' · ');
+}
+
 /** First mention of an entity, where a click on it scrolls the page to. */
 export function firstMention(entity: LinkedEntity) {
   return [...entity.mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)[0];

@@ -95,13 +95,14 @@ export function cardDate(date: string | null | undefined, today?: Date): string 
 
 export function cardModel(entity: LinkedEntity): CardModel {
   const typeKey = TYPE_LABEL[entity.type];
+  // The type alone: the dataset's subtype is a code ("government_body", and for persons the
+  // linker's field words, "arts letters"), not text for readers, and the description below
+  // already says the kind in words ("Government body in United States", "Capital of Ukraine").
   const type = typeKey ? t(typeKey) : entity.type;
-  // "Place · country" above a description that only says "Country" says it twice.
-  const subtype = entity.subtype && entity.subtype.toLowerCase() !== (entity.description ?? '').trim().toLowerCase() ? entity.subtype : null;
   const all = entity.coverage ?? [];
   return {
     name: entity.name,
-    type: subtype ? t('cardTypeWithSubtype', [type, subtype]) : type,
+    type,
     description: entity.description,
     note: entity.note ?? null,
     mentions: entity.mentions.length,
