@@ -25,7 +25,9 @@
  * leaves features out (ablation). It prints the weights, the dev top-1 storyline accuracy and
  * dev P@5 with them. `--diag` (dev only): candidate-pool ceiling, the loss split by whether the
  * likeliest storyline is the query's own, and the queries linking as many entities as a full
- * article; `--diag-show` lists the dev queries whose own storyline ranked lower; `--calib` (dev
+ * article, and each miss's cause (test/eval/_coverage-causes.ts: not scored, one entity, the own
+ * heading names more page entities, a sibling of the top one, a topic word, other); `--diag-show`
+ * lists the dev queries whose own storyline ranked lower; `--calib` (dev
  * only) bins queries by the chooser's P(likeliest storyline) and prints how often it, and the
  * runner-up, is one of the query's own (is hedging across storylines worth it?).
  *
@@ -183,6 +185,29 @@
  *    (Former, since, months) are kind words, left out either way. Off by default, so figures stay
  *    comparable with earlier sessions' (train rows are cached apart: `-dated`).
  *
+ * Session 18 (coverank5), entities-only protocol, `--split dev --entities-only --diag` on integ
+ * fed3ee7 (dev 408: P@5 0.797; the top storyline is the query's own for 307, P@5 0.975). The 101
+ * misses by cause (_coverage-causes.ts; loss = share of dev P@5 lost):
+ *  - not scored 19 (loss 0.047). Read by hand: 13 need a topic word no linked entity carries
+ *    (monkeypox ×3, a COVID-19 vaccine or mask rule ×7, Olympics, protests, drugs, a mass shooting),
+ *    5 a place or group the linker missed ("Turkey reports…" linking only Colombia; "Malian junta";
+ *    "the government" of Brazil / the Philippines; "Jama'at" cut short), 1 a sibling (Russia–NATO).
+ *  - one entity 24 (0.038): every storyline of that entity competes;
+ *  - topic word 21 (0.035): the own heading names no linked entity ("2023 Hawaii wildfires");
+ *  - sibling of the top storyline 16 (0.032); other 11 (0.020);
+ *  - heading names more page entities 10 (0.013).
+ *  So about 0.08 of the 0.20 loss is topic words and missed places (topic records, lib/entities),
+ *  not the chooser. With the words (`--diag`): not scored 8, one entity 32, topic 19, sibling 18,
+ *  more names 12, other 8.
+ * Measured and NOT shipped (paired per query, `--gap --gap-no-train --gap-dump`; unused = 2,997):
+ *  - a chooser logit lift per page entity a heading names beyond the first (whole words), after the
+ *    trees: dev sweep 0.5 / 1 / 2 / 4 → 0.796 / 0.797 / 0.793 / 0.781 (0: 0.797); at 1 unused
+ *    −0.0007 ± 0.0009 (better 10, worse 19). As session 12's headName: the word features carry it.
+ *  - rerankTemp 1.5: dev +0.0010 ± 0.0029, unused +0.0022 ± 0.0013 (62 / 48); 2: dev −0.0083,
+ *    unused +0.0004 ± 0.0020. Noise, as in session 12.
+ *  - treeEntities 0 (linear chooser alone): dev −0.019, unused −0.034 ± 0.004 (71 / 252): the
+ *    trees generalise; they are not what the dev–held-out gap is.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -206,6 +231,7 @@ import { CHOOSER_TREES } from '../../lib/coverage/chooser-trees';
 import { hashId, parseSplit, splitSample } from './_coverage-split';
 import { siblingReport } from './_coverage-siblings';
 import { protocolDiffReport } from './_coverage-protocol-diff';
+import { MISS_CAUSES, missCause, type MissCause } from './_coverage-causes';
 import { writeDescriptionStops } from './_coverage-description-stops';
 import { protocolOf, protocolWords, queryWordsOf, type QueryProtocol } from './_coverage-protocol';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
@@ -641,6 +667,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     // headings (storyline choice), and how does P@5 split by that (dev only)?
     const groups = new Map<string, { n: number; p5: number }>();
     const rankOfRight: number[] = [];
+    const causes = new Map<MissCause, { n: number; p5: number }>(); // test/eval/_coverage-causes.ts
     for (const it of dev) {
       const r = raw.get(it.id)!;
       const own = new Set(headingsOf(it.id));
@@ -653,11 +680,13 @@ export async function run(args: string[], shared: string): Promise<void> {
         for (const [h, pr] of scored.slice(0, Math.max(3, right + 1))) console.log(`    ${own.has(h) ? '*' : ' '} ${pr.toFixed(3)} ${h}`);
       }
       const g = !queries.get(it.id)!.length ? 'no entity' : right === 0 ? 'top storyline right' : right > 0 ? 'right storyline ranked lower' : 'right storyline not scored';
+      const cause = queries.get(it.id)!.length ? missCause(queries.get(it.id)!.map((e) => e.name), own, scored.map(([h]) => h)) : null;
       if (right >= 0) rankOfRight.push(right);
       const p5 = score(hits.map((h) => headingsOf(h.id)), own, nRelevant.get(it.id)!).p5;
       const e = groups.get(g) ?? { n: 0, p5: 0 };
       e.n++; e.p5 += p5;
       groups.set(g, e);
+      if (cause) { const c = causes.get(cause) ?? { n: 0, p5: 0 }; c.n++; c.p5 += p5; causes.set(cause, c); }
     }
     // Queries that link as many entities as a full article (the params gated on pairMinEntities act only there).
     const many = dev.filter((it) => queries.get(it.id)!.length >= (params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities));
@@ -665,6 +694,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     for (const [g, e] of groups) console.log(`  diag: ${g}: ${e.n} queries, P@5 ${(e.p5 / e.n).toFixed(3)}, loss ${((e.n - e.p5) / dev.length).toFixed(3)}`);
     const hist = [0, 1, 2, 3, 5, 10].map((k, i, a) => `${k}${i + 1 < a.length ? `–${a[i + 1]! - 1}` : '+'}: ${rankOfRight.filter((x) => x >= k && (i + 1 >= a.length || x < a[i + 1]!)).length}`);
     console.log(`  diag: rank of the first right storyline: ${hist.join(', ')}`);
+    for (const c of MISS_CAUSES) { const e = causes.get(c); if (e) console.log(`  diag: miss cause "${c}": ${e.n} queries, P@5 ${(e.p5 / e.n).toFixed(3)}, loss ${((e.n - e.p5) / dev.length).toFixed(3)}`); }
   }
   if (args.includes('--siblings')) {
     siblingReport(dev.map((it) => {
