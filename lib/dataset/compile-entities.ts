@@ -37,6 +37,7 @@ import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 import { newsVouchedAliases } from './news-alias-country';
 import { FIELD_BELOW_PROMINENCE, personFieldCode } from './person-fields';
+import { extensionSeat, TakenNames } from './quota-extension';
 import { commonPhrase, joined, learnPhraseUse, opensSentence, phraseKey, type PhraseUse } from './common-phrases';
 
 export interface CompileEntitiesOptions {
@@ -1127,11 +1128,24 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     const quota = kind === 'more' ? MORE_QUOTAS : POPULAR_QUOTAS;
     const used = new Map<string, number>();
     const keep: typeof picked = [];
+    // Names taken so far, for the popular file's extension seats (quota-extension.ts).
+    const takenNames = new TakenNames();
+    const ordinaryWord = (w: string) => isLexiconWord(w) || isFirstName(w) || (wordUse?.get(w)?.lower ?? 0) > 0;
+    if (kind === 'popular') for (const e of order) takenNames.add(e);
     for (const item of picked) {
-      if (include.has(item.id) || include.has(item.e.id)) { keep.push(item); taken.add(`${file} (curated include)`); continue; }
+      if (include.has(item.id) || include.has(item.e.id)) { keep.push(item); takenNames.add(item.e); taken.add(`${file} (curated include)`); continue; }
       const q = quotaKey(item.e);
       const max = quota[q] ?? quota.other ?? 0;
       const n = used.get(q) ?? 0;
+      // Wikidata's records only: past the quota the SEC filers are shells, funds and blank-check
+      // companies ("Kernel Group"), whose one-word heads are words on pages.
+      if (kind === 'popular' && item.e.qid && keep.length < limit && extensionSeat(q, n, max, item.e, takenNames, ordinaryWord)) {
+        used.set(q, n + 1);
+        keep.push(item);
+        takenNames.add(item.e);
+        taken.add(`${file} (an extension seat past the ${q} quota)`);
+        continue;
+      }
       if (n >= max || keep.length >= limit) {
         // Named in one news item: kept on top of the quota (it pushes no quota record out).
         if (item.salience >= 1 && namedOnceAllowed(item.e, !!item.alone)) { keep.push(item); taken.add(`${file} (named in 1 news item, over the quota)`); continue; }
@@ -1140,6 +1154,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
       }
       used.set(q, n + 1);
       keep.push(item);
+      takenNames.add(item.e);
       if (item.salience >= SALIENT_ITEMS) taken.add(`${file} (named in >= ${SALIENT_ITEMS} news items${item.rank === BELOW_TIER_RANK ? ", below its source's tiers" : ''})`);
     }
     keep.sort((a, b) => a.n - b.n);
