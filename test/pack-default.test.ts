@@ -77,6 +77,11 @@ describe.skipIf(!existsSync(PACK))('default pack', () => {
     expect(links('Senator Mark Warner of Virginia spoke.')).toContain('Q453893:Mark Warner');
   });
 
+  it('reads a bare "Hollywood" as the Los Angeles district (curated) and "Hollywood, Florida" as the Florida city', () => {
+    expect(links('The Hollywood legend was honoured at the Oscars.')).toContain('Q34006:Hollywood');
+    expect(links('A shooting on a beach in Hollywood, Florida, injured nine people.').join(' ')).toMatch(/Q234453:Hollywood/);
+  });
+
   it('links the Biden administration', () => {
     expect(links('The Biden administration paused the shipments.').join(' ')).toMatch(/Biden administration/);
   });
