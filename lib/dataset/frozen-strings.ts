@@ -193,7 +193,11 @@ export class FrontCodedStrings {
     const { shared } = this;
     const sh = shared[k]!;
     let j = k - 1;
-    while (shared[j]! >= sh) j--;
+    // A key already placed jumps to its own `from`: every key in between shares at least as much.
+    while (shared[j]! >= sh) {
+      const f = this.from[j]!;
+      j = f !== 0 ? f - 1 : j - 1;
+    }
     this.from[k] = j + 1;
     return j;
   }
