@@ -74,10 +74,10 @@ describe('compact entity records', () => {
     expect(text).toContain('1962-13-01');
     const counts = [...(sections['e.inlineCounts'] as Uint16Array)];
     const byId = new Map(index.entities.map((e, i) => [e.id, counts[i]]));
-    // Names are spelled from their slot keys (below). Q1: none; Q2: the alias "J. C. Ruiz" (not
-    // its key's letters), "JCR", two uncoded dates; Q3: "summit".
+    // Names and aliases are spelled from their slot keys (compact-spellings.test.ts). Q1: none;
+    // Q2: "JCR", two uncoded dates; Q3: "summit".
     expect(byId.get('Q1')).toBe(0);
-    expect(byId.get('Q2')).toBe(4);
+    expect(byId.get('Q2')).toBe(3);
     expect(byId.get('Q3')).toBe(1);
     // Coded URLs are no inline string; another stays one.
     expect(byId.get('Q4')).toBe(0);

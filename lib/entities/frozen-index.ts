@@ -115,8 +115,7 @@ const OPTIONAL = [
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 // 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
 // Faizullin"), stored as its place from the name's end, or else the record's next inline string.
-// 'spelled': an alias that is its own slot key with the case changed (compact-spellings.ts), as
-// the name is.
+// 'spelled': an alias that is its own slot key spelled (compact-spellings.ts), as the name is.
 const LISTS = [['aliases', 'spelled'], ['shortNames', 'nameWord'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, 'table' | 'inline' | 'nameWord' | 'spelled'])[];
 /** A role's optional fields, all dates. */
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
@@ -144,8 +143,8 @@ interface EncodedEntities {
   numbers: number[];
 }
 
-/** A string of entity e as its slot's rank among e's slots and its flips (compact-spellings.ts), or null. */
-type Speller = (entity: number, text: string) => { rank: number; flips: number[] } | null;
+/** A string of entity e as its slot's rank among e's slots and its edits (compact-spellings.ts), or null. */
+type Speller = (entity: number, text: string) => { rank: number; edits: number[] } | null;
 
 function encodeEntities(entities: readonly PackEntity[], spell: Speller): EncodedEntities {
   const shared = new Table<string>(), numbers = new Table<number>();
@@ -161,7 +160,7 @@ function encodeEntities(entities: readonly PackEntity[], spell: Speller): Encode
     inline.push(v);
     return 1;
   };
-  // A name or alias: 0 = the record's next inline string, else its slot's rank + 1 and its flips.
+  // A name or alias: 0 = the record's next inline string, else its slot's rank + 1 and its edits.
   const spelled = (i: number, v: string): void => {
     const sp = spell(i, v);
     if (!sp) {
@@ -170,9 +169,8 @@ function encodeEntities(entities: readonly PackEntity[], spell: Speller): Encode
       return;
     }
     w.uint(sp.rank + 1);
-    w.uint(sp.flips.length);
-    let last = 0;
-    for (const p of sp.flips) w.uint(p - last), (last = p);
+    w.uint(sp.edits.length / 2);
+    for (const v of sp.edits) w.uint(v);
   };
   entities.forEach((e, i) => {
     const before = inline.length;
@@ -254,13 +252,13 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
   let i0 = 0; // the record being read (for errors)
   const value = (v: number, kind: 'table' | 'inline' | 'date'): string | null =>
     v === 0 ? null : kind === 'table' ? table(v - 1) : v === 1 ? inline.keyAt(next++) : kind === 'date' ? dateText(v - 2) : badValue(i0, v);
-  const flips: number[] = [];
+  const edits: number[] = [];
   const spelled = (r: RecordReader, i: number): string => {
     const v = r.uint();
     if (v === 0) return inline.keyAt(next++);
-    flips.length = r.uint();
-    for (let k = 0, at = 0; k < flips.length; k++) flips[k] = at += r.uint();
-    return spelledText(slotKey(i, v - 1), flips);
+    edits.length = 2 * r.uint();
+    for (let k = 0; k < edits.length; k++) edits[k] = r.uint();
+    return spelledText(slotKey(i, v - 1), edits);
   };
   return (i) => {
     const r = records.at(i);
@@ -329,10 +327,10 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
     const key = aliasForm(text)?.key;
     const slot = key === undefined ? undefined : slotNumber.get(key);
     if (slot === undefined) return null;
-    const flips = spellingOf(text, key!);
-    if (!flips) return null;
+    const edits = spellingOf(text, key!);
+    if (!edits) return null;
     const rank = bySlot.slots.subarray(bySlot.starts[entity]!, bySlot.starts[entity + 1]!).indexOf(slot);
-    return rank < 0 ? null : { rank, flips };
+    return rank < 0 ? null : { rank, edits };
   };
   const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities, spell);
   const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
