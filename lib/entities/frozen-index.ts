@@ -70,6 +70,44 @@ export function slotsByEntity(slotInfo: Uint16Array, hitEntities: ArrayLike<numb
   return { starts, slots };
 }
 
+/**
+ * Each entity's hits in slot order as a chain (its first hit, each hit's next of the same entity):
+ * the runtime side of slotsByEntity, made on the first record read in one pass over the hits.
+ * slotsByEntity's columns (a count pass, a prefix sum and a pass over every slot) cost the first
+ * record ~3 ms (issue #8); a rank is a walk of that many links (an entity has a few slots).
+ */
+export interface HitChains {
+  /** The hit number (into hitEntities) of entity e's slot of that rank, or -1. */
+  hitOfRank(entity: number, rank: number): number;
+}
+export function hitChains(hitEntities: ArrayLike<number>, entityCount: number): HitChains {
+  // head[e] / next[k]: hit number + 1 (0 ends the chain); made from the last hit back.
+  const head = new Uint32Array(entityCount), next = new Uint32Array(hitEntities.length);
+  for (let k = hitEntities.length - 1; k >= 0; k--) {
+    const e = hitEntities[k]!;
+    next[k] = head[e]!;
+    head[e] = k + 1;
+  }
+  return {
+    hitOfRank(entity, rank) {
+      let k = entity < entityCount ? head[entity]! : 0;
+      for (let r = rank; r > 0 && k !== 0; r--) k = next[k - 1]!;
+      return k - 1;
+    },
+  };
+}
+
+/** The slot a hit belongs to: the last slot whose hits start at or before it (hitStart: per slot). */
+export function slotOfHit(hitStart: Uint32Array, hit: number): number {
+  let lo = 0, hi = hitStart.length - 1; // hitStart[lo] ≤ hit < hitStart[hi]
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (hitStart[mid]! <= hit) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every key/slot of a table that buildEntityIndex filled (a Map); throws for a frozen one. */
 function slotEntries(table: AliasTable): [string, Slot][] {
   if (!(table.slots instanceof Map) || !(table.lowerFirst instanceof Set)) throw new Error('freezeEntityIndex: expects an index built by buildEntityIndex');
@@ -389,13 +427,12 @@ class FrozenSlots {
     const { shared, suffixLengths } = coded;
     this.quickNo = new BucketLengths(keys, (i) => shared[i]! + suffixLengths[i]!);
   }
-  private bySlot: { starts: Uint32Array; slots: Uint32Array } | null = null;
+  private chains: HitChains | null = null;
   /** The key of entity e's slot of that rank (its slots in key order), for a record's spelled strings. */
   keyOfEntitySlot(entity: number, rank: number, entityCount: number): string {
-    const { starts, slots } = (this.bySlot ??= slotsByEntity(this.slotInfo, this.hitEntities, entityCount));
-    const at = starts[entity]! + rank;
-    if (!(at < starts[entity + 1]!)) throw new Error(`frozen entity index: entity ${entity} has no slot ${rank}`);
-    return this.keys.keyAt(slots[at]!);
+    const hit = (this.chains ??= hitChains(this.hitEntities, entityCount)).hitOfRank(entity, rank);
+    if (hit < 0) throw new Error(`frozen entity index: entity ${entity} has no slot ${rank}`);
+    return this.keys.keyAt(slotOfHit(this.hitStart, hit));
   }
   /** See AliasTable.slots.mayHold. */
   mayHold(hash: number, byteLen: number): boolean {
