@@ -11,7 +11,7 @@ import { urlCode, urlText } from '../lib/dataset/compact-urls';
 import { decodeRuntimePack, encodeRuntimePack } from '../lib/dataset/runtime-pack';
 import type { Pack, PackEntity } from '../lib/dataset/schema';
 import { buildKnowledge } from '../lib/knowledge';
-import { freezeEntityIndex } from '../lib/entities/frozen-index';
+import { freezeEntityIndex, hitChains, slotOfHit, slotsByEntity } from '../lib/entities/frozen-index';
 
 describe('compact dates', () => {
   it('codes a day, a month or a year and reads back the same text, in under 3 varint bytes for years to 2100', () => {
@@ -74,13 +74,14 @@ describe('compact entity records', () => {
     expect(text).toContain('1962-13-01');
     const counts = [...(sections['e.inlineCounts'] as Uint16Array)];
     const byId = new Map(index.entities.map((e, i) => [e.id, counts[i]]));
-    // Q1: name; Q2: name, alias, "JCR", two uncoded dates; Q3: name, "summit".
-    expect(byId.get('Q1')).toBe(1);
-    expect(byId.get('Q2')).toBe(5);
-    expect(byId.get('Q3')).toBe(2);
+    // Names and aliases are spelled from their slot keys (compact-spellings.test.ts). Q1: none;
+    // Q2: "JCR", two uncoded dates; Q3: "summit".
+    expect(byId.get('Q1')).toBe(0);
+    expect(byId.get('Q2')).toBe(3);
+    expect(byId.get('Q3')).toBe(1);
     // Coded URLs are no inline string; another stays one.
-    expect(byId.get('Q4')).toBe(1);
-    expect(byId.get('Q5')).toBe(2);
+    expect(byId.get('Q4')).toBe(0);
+    expect(byId.get('Q5')).toBe(1);
     expect(text).not.toContain('geonames');
     expect(text).not.toContain('wiki/Summit');
     expect(text).toContain('https://en.wikipedia.org/wiki/Vienna_(city)');
@@ -91,5 +92,27 @@ describe('compact entity records', () => {
     expect(shared.split('Mayor').length - 1).toBe(1);
     expect(shared).toContain('Minister of Construction');
     expect(new TextDecoder().decode(sections['e.inlineBytes'] as Uint8Array)).not.toContain('Mayor');
+  });
+});
+
+describe('each entity\'s slots at run time', () => {
+  it('finds the slot of every rank as the build\'s slotsByEntity lists them, and no slot past the last', () => {
+    // Slots with no hits, one entity twice in a row of slots, an entity with no slots at all.
+    let seed = 3;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const entityCount = 40;
+    const counts = Array.from({ length: 300 }, () => (rand(3) === 0 ? 0 : 1 + rand(4)));
+    const slotInfo = Uint16Array.from(counts, (c, i) => (c << 1) | (i & 1));
+    const hitEntities = Uint32Array.from({ length: counts.reduce((a, b) => a + b, 0) }, () => 1 + rand(entityCount - 1));
+    const hitStart = new Uint32Array(counts.length + 1);
+    counts.forEach((c, i) => (hitStart[i + 1] = hitStart[i]! + c));
+    const { starts, slots } = slotsByEntity(slotInfo, hitEntities, entityCount);
+    const chains = hitChains(hitEntities, entityCount);
+    expect(chains.hitOfRank(0, 0)).toBe(-1);
+    for (let e = 0; e < entityCount; e++) {
+      const n = starts[e + 1]! - starts[e]!;
+      for (let r = 0; r < n; r++) expect(slotOfHit(hitStart, chains.hitOfRank(e, r))).toBe(slots[starts[e]! + r]);
+      expect(chains.hitOfRank(e, n)).toBe(-1);
+    }
   });
 });

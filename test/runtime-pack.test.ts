@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeImage, encodeImage } from '../lib/dataset/binary-image';
-import { bucketCount, DeferredStrings, FrontCodedStrings, FrozenStrings, MAX_FRONT_CODED_LENGTH, StringList, frontEncode } from '../lib/dataset/frozen-strings';
+import { bucketCount, DeferredStrings, FrontCodedStrings, FrozenStrings, MAX_FRONT_CODED_LENGTH, StringList, frontEncode, blockMinima, nearestSharingLess } from '../lib/dataset/frozen-strings';
 import { fnv1a } from '../lib/fnv';
 import { LazyMap, lazyList, RecordReader, RecordWriter } from '../lib/dataset/lazy-records';
 import { decodeRuntimePack, encodeRuntimePack, isRuntimePack, runtimeCoverageHeader, RUNTIME_PACK_VERSION } from '../lib/dataset/runtime-pack';
@@ -126,6 +126,26 @@ describe('front coding', () => {
       expect(table.indexOf(miss)).toBe(plain.indexOf(miss));
     }
     expect(() => table.keyAt(distinct.length)).toThrow(RangeError);
+  });
+  it('finds the nearest earlier key sharing less over the block minima as a walk back key by key would', () => {
+    // Shared lengths with long runs at or above a level (whole blocks and runs of blocks to skip).
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const shared = Uint8Array.from({ length: 5000 }, (_, i) => (i === 0 ? 0 : i % 1700 === 0 ? 1 : 2 + rand(4)));
+    const minima = blockMinima(shared.length); // filled as the walks go, kept across them
+    for (let t = 0; t < 2000; t++) {
+      const j = rand(shared.length), sh = 1 + rand(5);
+      let walk = j;
+      while (shared[walk]! >= sh) walk--;
+      expect(nearestSharingLess(shared, minima, j, sh)).toBe(walk);
+    }
+  });
+  it('puts together keys whose from key is thousands of keys back, in any order', () => {
+    // 4,000 keys after 'a' share only 'a' with a key before 'a…' ones branch; then one sharing 1 byte.
+    const keys = ['a', ...Array.from({ length: 4000 }, (_, i) => `aa${String(i).padStart(4, '0')}`), 'ab', 'abc', 'b', ...Array.from({ length: 3000 }, (_, i) => `bb${i}`)].sort();
+    const table = new FrontCodedStrings(frontEncode(StringList.encode(keys)));
+    for (const i of [keys.indexOf('ab'), keys.indexOf('abc'), keys.length - 1, 4000, 1, keys.indexOf('b'), 2]) expect(table.keyAt(i)).toBe(keys[i]);
+    expect(table.keys()).toEqual(keys);
   });
   it('holds keys up to the longest a front-coded table can store (its buffers are sized to that bound, not measured)', () => {
     // The longest key StringList stores (65,535 bytes) after one sharing 255 bytes with it: the

@@ -160,6 +160,8 @@ export class FrontCodedStrings {
   private readonly hashes: Uint32Array;
   /** `from` key + 1 of each key whose bytes were put together so far (0: not looked for yet). */
   private readonly from: Uint32Array;
+  /** Least shared length + 1 per block of BLOCK keys, filled as fromOf's long walks cross them. */
+  private minima: Uint16Array | null = null;
   /** Where a candidate key's bytes are put together (the longest key's length). */
   private readonly scratch: Uint8Array;
 
@@ -186,15 +188,28 @@ export class FrontCodedStrings {
     this.scratch = new Uint8Array(maxLength);
   }
 
-  /** Key k's `from` key: the nearest earlier key that shares less (found once, then kept). */
+  /**
+   * Key k's `from` key: the nearest earlier key that shares less (found once, then kept). Walking
+   * back key by key (a key already placed jumps to its own `from`: every key in between shares at
+   * least as much) is a few steps for most keys, but a key sharing 1 byte walked to the last key
+   * with another first letter: 1.5M keys for the first 300 records (issue #8). After NEAR_STEPS
+   * steps the walk goes on over the block minima instead (nearestSharingLess).
+   */
   private fromOf(k: number): number {
     const got = this.from[k]!;
     if (got !== 0) return got - 1;
-    const { shared } = this;
+    const { shared, from } = this;
     const sh = shared[k]!;
     let j = k - 1;
-    while (shared[j]! >= sh) j--;
-    this.from[k] = j + 1;
+    for (let steps = 0; shared[j]! >= sh; steps++) {
+      if (steps === NEAR_STEPS) {
+        j = nearestSharingLess(shared, (this.minima ??= blockMinima(shared.length)), j, sh);
+        break;
+      }
+      const f = from[j]!;
+      j = f !== 0 ? f - 1 : j - 1;
+    }
+    from[k] = j + 1;
     return j;
   }
 
@@ -249,6 +264,39 @@ export class FrontCodedStrings {
     for (let i = 0; i < out.length; i++) out[i] = this.keyAt(i);
     return out;
   }
+}
+
+const BLOCK_BITS = 5, BLOCK = 1 << BLOCK_BITS, BLOCK_MASK = BLOCK - 1;
+/** Steps of fromOf's plain walk back before it turns to the block minima. */
+const NEAR_STEPS = 32;
+
+/** An empty cache of block minima for a table of n keys (nearestSharingLess fills it). */
+export function blockMinima(n: number): Uint16Array {
+  return new Uint16Array((n + BLOCK_MASK) >> BLOCK_BITS);
+}
+
+/**
+ * The nearest key at or before j whose shared length is below sh (key 0 shares nothing, so one
+ * is found when sh > 0): key by key to j's block start, then over whole blocks of BLOCK keys whose
+ * least shared length is ≥ sh, then key by key inside the block where it is. A block's least
+ * shared length is found the first time a walk crosses it and kept in `minima` (+ 1; 0 = not yet):
+ * a pass over all 131k keys up front cost a cold worker ~9 ms, more than the walks it saved.
+ */
+export function nearestSharingLess(shared: Uint8Array, minima: Uint16Array, j: number, sh: number): number {
+  for (; (j & BLOCK_MASK) !== BLOCK_MASK; j--) if (shared[j]! < sh) return j;
+  let b = j >> BLOCK_BITS;
+  for (;; b--) {
+    let least = minima[b]! - 1;
+    if (least < 0) {
+      least = 0xff;
+      for (let i = b << BLOCK_BITS, end = i + BLOCK; i < end; i++) if (shared[i]! < least) least = shared[i]!;
+      minima[b] = least + 1;
+    }
+    if (least < sh) break;
+  }
+  j = (b << BLOCK_BITS) + BLOCK_MASK;
+  while (shared[j]! >= sh) j--;
+  return j;
 }
 
 /** The most bytes a front-coded key can have: a shared prefix (a u8) and a suffix (a u16). */

@@ -23,7 +23,7 @@ import { freezeCoverageIndex, thawCoverageIndex, type FrozenCoverageData, type T
 
 export const RUNTIME_PACK_MAGIC = 'BSRP';
 /** Bump when the image layout changes (a build and its runtime always agree; this guards mix-ups). */
-export const RUNTIME_PACK_VERSION = 13; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8); 8: coverage topic names and posting keys as string lists (session 10); 9: entity dates as numbers, 10: short names as the name's words, 11: role titles in the shared table, 12: GeoNames and Wikipedia URLs as numbers, 13: heading-tree roles (session 18)
+export const RUNTIME_PACK_VERSION = 15; // 2: positional entity records, stored heading index; 3: stored host table; 4: coverage string columns; 5: heading topics by stem (session 6); 6: compact columns, front-coded keys, derived coverage ids (session 7); 7: coverage header in its own section, name keys derived, slot flags in the hit counts (session 8); 8: coverage topic names and posting keys as string lists (session 10); 9: entity dates as numbers, 10: short names as the name's words, 11: role titles in the shared table, 12: GeoNames and Wikipedia URLs as numbers, 13: heading-tree roles, 14: names and aliases as their slot keys spelled, 15: spelled with diacritics and punctuation (session 18)
 
 /**
  * The key the background caches a default pack's inflated image under (lib/background/pack-cache.ts):

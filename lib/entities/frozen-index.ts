@@ -36,6 +36,7 @@ import type { Section, Image } from '../dataset/binary-image';
 import { FrontCodedStrings, FrozenStrings, StringList, frontEncode, type FrontCodedParts, type FrozenStringsParts } from '../dataset/frozen-strings';
 import { dateCode, dateText } from '../dataset/compact-dates';
 import { urlCode, urlText } from '../dataset/compact-urls';
+import { spelledText, spellingOf } from '../dataset/compact-spellings';
 import { lazyList, RecordReader, RecordWriter } from '../dataset/lazy-records';
 import type { PackEntity, Role } from '../dataset/schema';
 import type { EntityIndex, EntityLookup } from './index';
@@ -53,6 +54,59 @@ const nameKeyOf = (name: string): string => aliasForm(name)?.key ?? '';
 
 /** A packed hit's split (matcher.ts packHit: entity × 2^16 + low bits). */
 const HIT_LOW = 65536;
+
+/**
+ * Each entity's slots (those with a hit on it) in key order, as starts/slots columns: the slot of
+ * a name or alias is stored as its rank here (a small number; a slot number did not compress).
+ * slotInfo as stored (hit count × 2 + flag), the hits' entities in slot order.
+ */
+export function slotsByEntity(slotInfo: Uint16Array, hitEntities: ArrayLike<number>, entityCount: number): { starts: Uint32Array; slots: Uint32Array } {
+  const starts = new Uint32Array(entityCount + 1);
+  for (let k = 0; k < hitEntities.length; k++) starts[hitEntities[k]! + 1]!++;
+  for (let e = 0; e < entityCount; e++) starts[e + 1]! += starts[e]!;
+  const fill = starts.slice(0, entityCount);
+  const slots = new Uint32Array(hitEntities.length);
+  for (let i = 0, k = 0; i < slotInfo.length; i++) for (let end = k + (slotInfo[i]! >> 1); k < end; k++) slots[fill[hitEntities[k]!]!++] = i;
+  return { starts, slots };
+}
+
+/**
+ * Each entity's hits in slot order as a chain (its first hit, each hit's next of the same entity):
+ * the runtime side of slotsByEntity, made on the first record read in one pass over the hits.
+ * slotsByEntity's columns (a count pass, a prefix sum and a pass over every slot) cost the first
+ * record ~3 ms (issue #8); a rank is a walk of that many links (an entity has a few slots).
+ */
+export interface HitChains {
+  /** The hit number (into hitEntities) of entity e's slot of that rank, or -1. */
+  hitOfRank(entity: number, rank: number): number;
+}
+export function hitChains(hitEntities: ArrayLike<number>, entityCount: number): HitChains {
+  // head[e] / next[k]: hit number + 1 (0 ends the chain); made from the last hit back.
+  const head = new Uint32Array(entityCount), next = new Uint32Array(hitEntities.length);
+  for (let k = hitEntities.length - 1; k >= 0; k--) {
+    const e = hitEntities[k]!;
+    next[k] = head[e]!;
+    head[e] = k + 1;
+  }
+  return {
+    hitOfRank(entity, rank) {
+      let k = entity < entityCount ? head[entity]! : 0;
+      for (let r = rank; r > 0 && k !== 0; r--) k = next[k - 1]!;
+      return k - 1;
+    },
+  };
+}
+
+/** The slot a hit belongs to: the last slot whose hits start at or before it (hitStart: per slot). */
+export function slotOfHit(hitStart: Uint32Array, hit: number): number {
+  let lo = 0, hi = hitStart.length - 1; // hitStart[lo] ≤ hit < hitStart[hi]
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (hitStart[mid]! <= hit) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Every key/slot of a table that buildEntityIndex filled (a Map); throws for a frozen one. */
 function slotEntries(table: AliasTable): [string, Slot][] {
@@ -100,7 +154,8 @@ const OPTIONAL = [
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 // 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
 // Faizullin"), stored as its place from the name's end, or else the record's next inline string.
-const LISTS = [['aliases', 'inline'], ['shortNames', 'nameWord'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, 'table' | 'inline' | 'nameWord'])[];
+// 'spelled': an alias that is its own slot key spelled (compact-spellings.ts), as the name is.
+const LISTS = [['aliases', 'spelled'], ['shortNames', 'nameWord'], ['sources', 'table']] as const satisfies readonly (readonly [keyof PackEntity, 'table' | 'inline' | 'nameWord' | 'spelled'])[];
 /** A role's optional fields, all dates. */
 const ROLE_OPTIONAL = ['from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
 const KNOWN = new Set<string>(['id', 'name', 'type', 'roles', ...LISTS.map(([k]) => k), ...OPTIONAL.map(([k]) => k)]);
@@ -127,7 +182,10 @@ interface EncodedEntities {
   numbers: number[];
 }
 
-function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
+/** A string of entity e as its slot's rank among e's slots and its edits (compact-spellings.ts), or null. */
+type Speller = (entity: number, text: string) => { rank: number; edits: number[] } | null;
+
+function encodeEntities(entities: readonly PackEntity[], spell: Speller): EncodedEntities {
   const shared = new Table<string>(), numbers = new Table<number>();
   const inline: string[] = [];
   const inlineCounts = new Uint16Array(entities.length);
@@ -141,13 +199,26 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
     inline.push(v);
     return 1;
   };
+  // A name or alias: 0 = the record's next inline string, else its slot's rank + 1 and its edits.
+  const spelled = (i: number, v: string): void => {
+    const sp = spell(i, v);
+    if (!sp) {
+      w.uint(0);
+      inline.push(v);
+      return;
+    }
+    w.uint(sp.rank + 1);
+    w.uint(sp.edits.length / 2);
+    for (const v of sp.edits) w.uint(v);
+  };
   entities.forEach((e, i) => {
     const before = inline.length;
     for (const [k, v] of Object.entries(e)) if (v !== undefined && !KNOWN.has(k)) throw new Error(`freezeEntityIndex: entity field ${k} is not stored by the runtime pack`);
     let mask = 0;
     OPTIONAL.forEach(([k], bit) => { if (e[k] !== undefined) mask |= 1 << bit; });
     w.uint(mask);
-    w.uint(string(e.name, 'inline', `${e.id} name`));
+    if (typeof e.name !== 'string') throw new Error(`freezeEntityIndex: ${e.id} name is not a string`);
+    spelled(i, e.name);
     w.uint(string(e.type, 'table', `${e.id} type`));
     for (const [k, kind] of OPTIONAL) {
       const v = e[k];
@@ -173,6 +244,11 @@ function encodeEntities(entities: readonly PackEntity[]): EncodedEntities {
           const fromEnd = words.length - words.lastIndexOf(v);
           w.uint(fromEnd <= words.length ? fromEnd : 0);
           if (fromEnd > words.length) inline.push(v);
+          continue;
+        }
+        if (kind === 'spelled') {
+          if (typeof v !== 'string') throw new Error(`freezeEntityIndex: ${e.id} ${k} is not a string`);
+          spelled(i, v);
           continue;
         }
         const n = string(v, kind, `${e.id} ${k}`);
@@ -201,7 +277,7 @@ const badValue = (record: number, v: number): never => {
 };
 
 /** Reads entity records (without their id) back; shared strings are decoded once. */
-function entityDecoder(records: RecordReader, shared: StringList, inline: StringList, inlineCounts: Uint16Array, numbers: Float64Array): (i: number) => Omit<PackEntity, 'id'> {
+function entityDecoder(records: RecordReader, shared: StringList, inline: StringList, inlineCounts: Uint16Array, numbers: Float64Array, slotKey: (entity: number, rank: number) => string): (i: number) => Omit<PackEntity, 'id'> {
   const n = inlineCounts.length;
   const inlineStart = new Uint32Array(n + 1);
   for (let i = 0, at = 0; i <= n; i++) {
@@ -215,12 +291,20 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
   let i0 = 0; // the record being read (for errors)
   const value = (v: number, kind: 'table' | 'inline' | 'date'): string | null =>
     v === 0 ? null : kind === 'table' ? table(v - 1) : v === 1 ? inline.keyAt(next++) : kind === 'date' ? dateText(v - 2) : badValue(i0, v);
+  const edits: number[] = [];
+  const spelled = (r: RecordReader, i: number): string => {
+    const v = r.uint();
+    if (v === 0) return inline.keyAt(next++);
+    edits.length = 2 * r.uint();
+    for (let k = 0; k < edits.length; k++) edits[k] = r.uint();
+    return spelledText(slotKey(i, v - 1), edits);
+  };
   return (i) => {
     const r = records.at(i);
     i0 = i;
     next = inlineStart[i]!;
     const mask = r.uint();
-    const e: Record<string, unknown> = { name: value(r.uint(), 'inline'), type: value(r.uint(), 'table') };
+    const e: Record<string, unknown> = { name: spelled(r, i), type: value(r.uint(), 'table') };
     for (let bit = 0; bit < OPTIONAL.length; bit++) {
       if (!(mask & (1 << bit))) continue;
       const [k, kind] = OPTIONAL[bit]!;
@@ -240,7 +324,7 @@ function entityDecoder(records: RecordReader, shared: StringList, inline: String
             if (fromEnd > words.length) badValue(i, fromEnd);
             list[j] = words[words.length - fromEnd]!;
           }
-        } else list[j] = kind === 'table' ? table(r.uint() - 1) : inline.keyAt(next++);
+        } else list[j] = kind === 'table' ? table(r.uint() - 1) : kind === 'spelled' ? spelled(r, i) : inline.keyAt(next++);
       }
       e[k] = list;
     }
@@ -275,7 +359,19 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
     if (nameKeyOf(e.name) !== index.nameKeys[i]) throw new Error(`freezeEntityIndex: ${e.id}'s name key is not aliasForm(name).key`);
   });
   const ids = FrozenStrings.build(index.entities.map((e) => e.id));
-  const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities);
+  const hitEntities = Uint32Array.from(hits, (h) => Math.floor(h / HIT_LOW));
+  const bySlot = slotsByEntity(slotInfo, hitEntities, index.entities.length);
+  const slotNumber = new Map(entries.map(([k], i) => [k, i]));
+  const spell: Speller = (entity, text) => {
+    const key = aliasForm(text)?.key;
+    const slot = key === undefined ? undefined : slotNumber.get(key);
+    if (slot === undefined) return null;
+    const edits = spellingOf(text, key!);
+    if (!edits) return null;
+    const rank = bySlot.slots.subarray(bySlot.starts[entity]!, bySlot.starts[entity + 1]!).indexOf(slot);
+    return rank < 0 ? null : { rank, edits };
+  };
+  const { records, shared, inline, inlineCounts, numbers } = encodeEntities(index.entities, spell);
   const sharedParts = StringList.encode(shared), inlineParts = StringList.encode(inline);
   if (!hits.every((h) => Number.isSafeInteger(h) && h >= 0 && h / HIT_LOW <= 0xffffffff)) throw new Error('freezeEntityIndex: a packed hit out of range');
   const host = hostTableOf(index);
@@ -286,7 +382,7 @@ export function freezeEntityIndex(index: EntityIndex, prefix: string): { data: F
     sections: {
       ...frontSections(`${prefix}.slot`, keys),
       [`${prefix}.slotInfo`]: slotInfo,
-      [`${prefix}.hitEntities`]: Uint32Array.from(hits, (h) => Math.floor(h / HIT_LOW)),
+      [`${prefix}.hitEntities`]: hitEntities,
       [`${prefix}.hitLows`]: Uint16Array.from(hits, (h) => h % HIT_LOW),
       ...frontSections(`${prefix}.id`, ids),
       [`${prefix}.records`]: records.bytes,
@@ -331,6 +427,13 @@ class FrozenSlots {
     this.hitStart = starts;
     const { shared, suffixLengths } = coded;
     this.quickNo = new BucketLengths(keys, (i) => shared[i]! + suffixLengths[i]!);
+  }
+  private chains: HitChains | null = null;
+  /** The key of entity e's slot of that rank (its slots in key order), for a record's spelled strings. */
+  keyOfEntitySlot(entity: number, rank: number, entityCount: number): string {
+    const hit = (this.chains ??= hitChains(this.hitEntities, entityCount)).hitOfRank(entity, rank);
+    if (hit < 0) throw new Error(`frozen entity index: entity ${entity} has no slot ${rank}`);
+    return this.keys.keyAt(slotOfHit(this.hitStart, hit));
   }
   /** See AliasTable.slots.mayHold. */
   mayHold(hash: number, byteLen: number): boolean {
@@ -389,7 +492,7 @@ export function thawEntityIndex(image: Image<unknown>, data: FrozenEntityData, p
   const list = (name: string) => new StringList({ bytes: image.u8(`${prefix}.${name}Bytes`), lengths: image.u16(`${prefix}.${name}Lengths`) });
   let recordOf: ((i: number) => Omit<PackEntity, 'id'>) | null = null;
   const readRecord = (i: number) =>
-    (recordOf ??= entityDecoder(new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) }), list('shared'), list('inline'), image.u16(`${prefix}.inlineCounts`), image.f64(`${prefix}.numbers`)))(i);
+    (recordOf ??= entityDecoder(new RecordReader({ bytes: image.u8(`${prefix}.records`), lengths: image.u16(`${prefix}.recordLengths`) }), list('shared'), list('inline'), image.u16(`${prefix}.inlineCounts`), image.f64(`${prefix}.numbers`), (e, rank) => slots.keyOfEntitySlot(e, rank, data.count)))(i);
   const lazy = lazyList<PackEntity>(data.count, (i) => ({ id: idList().keyAt(i), ...readRecord(i) }));
   const entities = lazy.list;
   const byId: EntityLookup = {
