@@ -11,7 +11,7 @@ import { urlCode, urlText } from '../lib/dataset/compact-urls';
 import { decodeRuntimePack, encodeRuntimePack } from '../lib/dataset/runtime-pack';
 import type { Pack, PackEntity } from '../lib/dataset/schema';
 import { buildKnowledge } from '../lib/knowledge';
-import { freezeEntityIndex, hitChains, slotOfHit, slotsByEntity } from '../lib/entities/frozen-index';
+import { freezeEntityIndex, hitChains, lazyHitChains, slotOfHit, slotsByEntity } from '../lib/entities/frozen-index';
 
 describe('compact dates', () => {
   it('codes a day, a month or a year and reads back the same text, in under 3 varint bytes for years to 2100', () => {
@@ -114,5 +114,21 @@ describe('each entity\'s slots at run time', () => {
       for (let r = 0; r < n; r++) expect(slotOfHit(hitStart, chains.hitOfRank(e, r))).toBe(slots[starts[e]! + r]);
       expect(chains.hitOfRank(e, n)).toBe(-1);
     }
+  });
+  it('answers the first entities by scanning and makes the chains only when more are asked for, with the same hits', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const entityCount = 30;
+    const hitEntities = Uint32Array.from({ length: 400 }, () => rand(entityCount));
+    const chains = hitChains(hitEntities, entityCount);
+    let made = 0;
+    const lazy = lazyHitChains(hitEntities, entityCount, 7, (h, n) => (made++, hitChains(h, n)));
+    // A record asks for its strings' ranks in any order, a later record may ask for an entity again:
+    // 7 times a new entity.
+    const asks: [number, number][] = [[3, 2], [3, 0], [3, 5], [7, 0], [3, 1], [11, 40], [entityCount + 4, 0], [0, 1], [0, 0], [5, 3]];
+    for (const [e, r] of asks) expect(lazy.hitOfRank(e, r)).toBe(chains.hitOfRank(e, r));
+    expect(made).toBe(0);
+    for (let e = 0; e < entityCount; e++) for (let r = 0; r < 30; r++) expect(lazy.hitOfRank(e, r)).toBe(chains.hitOfRank(e, r));
+    expect(made).toBe(1);
   });
 });

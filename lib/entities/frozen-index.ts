@@ -97,6 +97,45 @@ export function hitChains(hitEntities: ArrayLike<number>, entityCount: number): 
   };
 }
 
+/**
+ * Entities whose hits lazyHitChains finds by scanning before it makes the chains. A scan is the
+ * engine's own indexOf over the 97k hits (native code: ~25 µs for a whole pass even in a cold
+ * worker), where hitChains' pass is script that a worker start runs unoptimised: ~3 ms on a quiet
+ * machine, 5-6 ms under load, plus 580 KB of fresh arrays (issue #8). The first bench page reads
+ * 26 records after a start; past this many entities the chains pay for themselves.
+ */
+export const SCANS_BEFORE_CHAINS = 32;
+
+/**
+ * HitChains without the pass up front: the first `scans` entities asked for have their hits found
+ * by indexOf scans (kept for the entity asked last, since a record asks for its strings in a row),
+ * later ones through hitChains, made then (`makeChains`, for tests).
+ */
+export function lazyHitChains(hitEntities: Uint32Array, entityCount: number, scans = SCANS_BEFORE_CHAINS, makeChains = hitChains): HitChains {
+  let chains: HitChains | null = null;
+  let entity = -1, entities = 0;
+  /** `entity`'s hits found so far, and where its scan goes on (-1: none left). */
+  const found: number[] = [];
+  let from = 0;
+  return {
+    hitOfRank(e, rank) {
+      if (chains) return chains.hitOfRank(e, rank);
+      if (e !== entity) {
+        if (++entities > scans) return (chains = makeChains(hitEntities, entityCount)).hitOfRank(e, rank);
+        entity = e;
+        found.length = 0;
+        from = 0;
+      }
+      while (found.length <= rank && from >= 0) {
+        const k = hitEntities.indexOf(e, from);
+        if (k < 0) from = -1;
+        else found.push(k), (from = k + 1);
+      }
+      return rank < found.length ? found[rank]! : -1;
+    },
+  };
+}
+
 /** The slot a hit belongs to: the last slot whose hits start at or before it (hitStart: per slot). */
 export function slotOfHit(hitStart: Uint32Array, hit: number): number {
   let lo = 0, hi = hitStart.length - 1; // hitStart[lo] ≤ hit < hitStart[hi]
@@ -431,7 +470,7 @@ class FrozenSlots {
   private chains: HitChains | null = null;
   /** The key of entity e's slot of that rank (its slots in key order), for a record's spelled strings. */
   keyOfEntitySlot(entity: number, rank: number, entityCount: number): string {
-    const hit = (this.chains ??= hitChains(this.hitEntities, entityCount)).hitOfRank(entity, rank);
+    const hit = (this.chains ??= lazyHitChains(this.hitEntities, entityCount)).hitOfRank(entity, rank);
     if (hit < 0) throw new Error(`frozen entity index: entity ${entity} has no slot ${rank}`);
     return this.keys.keyAt(slotOfHit(this.hitStart, hit));
   }
