@@ -44,6 +44,7 @@ import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
+import { insideCitedWorkName, mayCite } from './citation-fields';
 import { occupationContradicts } from './occupation-namesakes';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
@@ -78,6 +79,8 @@ interface BlockScan {
   quotes?: boolean;
   /** A title-case block with two or more lower-case words: running text full of names, not a headline. */
   nameDense?: boolean;
+  /** Might the block be a reference-list entry (citation-fields.ts)? Filled on first use. */
+  cites?: boolean;
 }
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
@@ -1351,6 +1354,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "^ "Tasman's achievement". New Zealand History. …": a word of the cited work's or publisher's name (citation-fields.ts).
+  if ((scan.cites ??= mayCite(scan.text)) && insideCitedWorkName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "The Duke of Edinburgh": a peerage names a person, not Duke University nor the city.
   if (peerageTitle(scan.text, scan.tokens, m.from, m.to)) return true;
   // "King Edward VII's Hospital": a building named after a person (title-case lines too).
