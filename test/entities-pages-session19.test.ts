@@ -4,7 +4,13 @@
  *   published it; a known name covering only part of that field is a word of that other name
  *   ("New Zealand History", "Tourism New Zealand", "The Mozilla Blog"), one covering all of it is
  *   the publisher (citation-fields.ts insideCitedWorkName, asked of blocks mayCite accepts).
- * Own sentences, own small entity list; each case fails without its mechanism, and each has the
+ * - A country's nudge (the page's support for a record's country) says nothing between an
+ *   organisation and a place of no one country of the same name: "immigration from Asia" on a page
+ *   naming Britain is the continent, not the British band (link.ts countrylessPlaceAmong).
+ * - A minor brand abroad (prominence 40 or less) links by a one-word name only where the page names
+ *   its country or the block reads as business news: "on Broadway" is not the Hong Kong retailer
+ *   (minor-brands.ts minorBrandUnsupported).
+ * Own sentences, own small entity lists; each case fails without its mechanism, and each has the
  * neighbouring right reading that must stay.
  */
 import { describe, expect, it } from 'vitest';
@@ -58,5 +64,33 @@ describe('the reference-entry gate', () => {
     const tokens = tokenize(text);
     const from = tokens.findIndex((t) => t.norm === 'new');
     expect(insideCitedWorkName(text, tokens, from, from + 2)).toBe(false);
+  });
+});
+
+describe('a country-less place and an organisation of one name', () => {
+  const idx = buildEntityIndex([
+    E({ id: 'continent', name: 'Asia', type: 'place', subtype: 'landmark', prominence: 57 }),
+    E({ id: 'band', name: 'Asia', type: 'organization', subtype: 'music_group', country: 'GB', prominence: 42 }),
+    E({ id: 'uk', name: 'United Kingdom', type: 'place', subtype: 'country', aliases: ['Britain'], country: 'GB', prominence: 95 }),
+  ]);
+  it("is the place whatever the page's country: a band of that country gets no nudge", () => {
+    expect(linkKeys(idx, 'Settlers came from Britain and the United Kingdom; later immigration from Asia was promoted.', null))
+      .toEqual(['uk:Britain', 'uk:United Kingdom', 'continent:Asia']);
+  });
+});
+
+describe('a minor brand abroad', () => {
+  const idx = buildEntityIndex([
+    E({ id: 'broadwayco', name: 'Broadway', type: 'organization', subtype: 'company', country: 'HK', prominence: 40 }),
+    E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', country: 'US', prominence: 99 }),
+    E({ id: 'hk', name: 'Hong Kong', type: 'place', subtype: 'region', country: 'HK', prominence: 80 }),
+  ]);
+  const l = (text: string) => linkKeys(idx, text, null);
+  it('is not linked on a page naming other countries only', () => {
+    expect(l('The musical toured the United States before it opened on Broadway last year.')).toEqual(['us:United States']);
+  });
+  it("stays where the page names the brand's country or reads as business news", () => {
+    expect(l('The musical toured the United States and Hong Kong, where Broadway sponsored it.')).toEqual(['us:United States', 'hk:Hong Kong', 'broadwayco:Broadway']);
+    expect(l('Shares of the retailer Broadway fell, investors in the United States said.')).toEqual(['broadwayco:Broadway', 'us:United States']);
   });
 });
