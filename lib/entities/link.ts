@@ -693,7 +693,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
     // "a new role on Broadway": a minor brand abroad (a Hong Kong retailer) needs its country or business words (minor-brands.ts).
-    if (single && e.subtype === 'company' && minorBrandUnsupported(e, page.named(), page.own.get(h.entity) ?? 0, scan.tokens)) continue;
+    if (single && e.subtype === 'company' && minorBrandUnsupported(e, page.named, page.own.get(h.entity) ?? 0, scan.tokens)) continue;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
     if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;

@@ -34,7 +34,9 @@ function businessBlock(tokens: readonly Token[]): boolean {
  * of a country the page does not name (beyond `own`, its own mentions' share) while naming another,
  * in a block with no business noun?
  */
-export function minorBrandUnsupported(e: PackEntity, named: ReadonlyMap<string, number>, own: number, tokens: readonly Token[]): boolean {
+export function minorBrandUnsupported(e: PackEntity, named: () => ReadonlyMap<string, number>, own: number, tokens: readonly Token[]): boolean {
   if (e.subtype !== 'company' || !e.country || (e.prominence ?? 30) > MINOR_PROMINENCE) return false;
-  return !namesCountry(named, e.country, own) && namesOtherCountry(named, e.country) && !businessBlock(tokens);
+  // The page's counts only now (made once a page, on first ask: most companies are not minor).
+  const counts = named();
+  return !namesCountry(counts, e.country, own) && namesOtherCountry(counts, e.country) && !businessBlock(tokens);
 }
