@@ -44,6 +44,8 @@ import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
+import { insideCitedWorkName, mayCite } from './citation-fields';
+import { minorBrandUnsupported } from './minor-brands';
 import { occupationContradicts } from './occupation-namesakes';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
@@ -78,6 +80,8 @@ interface BlockScan {
   quotes?: boolean;
   /** A title-case block with two or more lower-case words: running text full of names, not a headline. */
   nameDense?: boolean;
+  /** Might the block be a reference-list entry (citation-fields.ts)? Filled on first use. */
+  cites?: boolean;
 }
 
 const prominence = (e: PackEntity) => e.prominence ?? 30;
@@ -615,7 +619,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let settlement: boolean | undefined;
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
-  let written: string | undefined, orgNamesakes: boolean | undefined;
+  let written: string | undefined, orgNamesakes: boolean | undefined, countryless: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -688,6 +692,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && (acronym ??= isAcronym(scan, m)) && (otherReading ??= nonPlaceAmong(m, index) && !dotted(scan, m)) && !initialismPlaceFits(e, support, page.own.get(h.entity) ?? 0)) continue;
     // "Emails obtained by AP": initials in the words that credit an agency are the agency (agency-credit.ts).
     if (e.subtype === 'media' && (acronym ??= isAcronym(scan, m)) && agencyCredit(scan.text, scan.tokens, m.from)) score += 300;
+    // "a new role on Broadway": a minor brand abroad (a Hong Kong retailer) needs its country or business words (minor-brands.ts).
+    if (single && e.subtype === 'company' && minorBrandUnsupported(e, page.named, page.own.get(h.entity) ?? 0, scan.tokens)) continue;
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
     if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
@@ -767,7 +773,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     // Between organisations of one name and several countries ("Department of Home Affairs": South
     // Africa's, Australia's), "The Australian government" names Australia as "Australia" would.
-    if (e.country) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index))) ? page.named() : support).get(e.country) ?? 0);
+    // "immigration from Asia" on a page naming Britain: a country's nudge says nothing between a band
+    // or a company and a place of no one country (a continent) of the same name.
+    if (e.country && !(e.type === 'organization' && hits.length > 1 && (countryless ??= countrylessPlaceAmong(hits, index)))) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index))) ? page.named() : support).get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
@@ -1351,6 +1359,8 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   // however many capitals the block has.
   const first = scan.tokens[m.from]!;
   if (arabicNameParticleBefore(scan, m.from)) return true;
+  // "^ "Tasman's achievement". New Zealand History. …": a word of the cited work's or publisher's name (citation-fields.ts).
+  if ((scan.cites ??= mayCite(scan.text)) && insideCitedWorkName(scan.text, scan.tokens, m.from, m.to)) return true;
   // "The Duke of Edinburgh": a peerage names a person, not Duke University nor the city.
   if (peerageTitle(scan.text, scan.tokens, m.from, m.to)) return true;
   // "King Edward VII's Hospital": a building named after a person (title-case lines too).
@@ -1724,6 +1734,12 @@ function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
 
 function fullPersonAmong(m: RawMatch, index: EntityIndex): boolean {
   for (const h of decodedHits(m)) if (!h.short && entityAt(index, h.entity).type === 'person') return true;
+  return false;
+}
+
+/** Is one of the match's full readings a place of no one country (a continent, an ocean)? */
+function countrylessPlaceAmong(hits: readonly AliasHit[], index: EntityIndex): boolean {
+  for (const h of hits) if (!h.short && entityAt(index, h.entity).type === 'place' && !entityAt(index, h.entity).country) return true;
   return false;
 }
 
