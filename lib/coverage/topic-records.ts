@@ -3,8 +3,10 @@
  * "Mozambique reports its first case of monkeypox" names no entity but Mozambique, yet it is
  * the 2022 monkeypox outbreak's story; "receives his first dose of the COVID-19 vaccine" is the
  * pandemic's. The entity linker does not link these words (the entity gold marks no disease, and a
- * card for "COVID-19" on every page would be noise), so related coverage never saw them: a third
- * of the dev queries no storyline was scored for needed one (NOTE18, coverank5's causes).
+ * card for "COVID-19" on every page would be noise), so related coverage never saw them: 13 of the
+ * 19 dev queries whose own storyline was never scored needed such a word (NOTE18, coverank5).
+ * Four of the five records are not pack entities (the pack keeps "COVID-19 pandemic" only): their
+ * ids live in the items' entity lists, and a query names them from this table.
  *
  * A topic record is found, never highlighted: the coverage compiler adds its id to the entity ids
  * of every corpus item whose text says its key (compile-coverage.ts), and a page's related-coverage
