@@ -3,8 +3,9 @@
  * records. Deterministic: same input and linker → the same records in the same order.
  *
  * What goes in (prose false, the default pack): facts only — id, date, outlets, entity ids found by
- * the linker in the item's text, topic headings (Wikipedia items) or the category (HuffPost
- * items), and the URL. Wikipedia "Current events" items carry no `url`: it is the portal's day page
+ * the linker in the item's text, the topic records it says and the countries its nationality
+ * adjectives name (lib/coverage/topic-records.ts, demonym-countries.ts),
+ * topic headings (Wikipedia items) or the category (HuffPost items), and the URL. Wikipedia "Current events" items carry no `url`: it is the portal's day page
  * and is rebuilt from the date (lib/coverage/facts.ts `coverageUrl`). Items the linker finds no
  * entity in are dropped (they can never be retrieved, the index is by entity), as are HuffPost
  * items in soft categories (entertainment, voices, …). With prose true, title and summary are kept
@@ -15,6 +16,8 @@ import { createInterface } from 'node:readline';
 import type { CoverageRecord } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
 import { headingNormalizer } from './normalize-headings';
+import { topicIdsIn } from '../coverage/topic-records';
+import { demonymCountryIdsIn } from '../coverage/demonym-countries';
 
 export interface CompileCoverageOptions {
   prose: boolean;
@@ -35,6 +38,17 @@ export interface CompileCoverageOptions {
    * splitting cost 0.05, so the default pack keeps the corpus's headings as they are.
    */
   normalizeHeadings?: boolean;
+  /**
+   * The topic records an item's text says, added to its linked entities (lib/coverage/topic-records.ts
+   * `topicIdsIn`, the default); null leaves them out (the packs before session 19).
+   */
+  topicRecords?: ((text: string) => string[]) | null;
+  /**
+   * The countries an item's nationality adjectives name ("Malian junta" → Mali), added to its
+   * linked entities (lib/coverage/demonym-countries.ts `demonymCountryIdsIn`, the default); null
+   * leaves them out (the packs before session 19).
+   */
+  demonymCountries?: ((text: string) => string[]) | null;
 }
 
 /** An item's topic headings as the corpus gives them (trimmed; longer than maxChars = a flattened list, left out). */
@@ -74,6 +88,8 @@ export async function compileCoverage(
   const keepHuff = opts.huffpost ?? false;
   const huffCats = new Set(opts.huffpostCategories ?? HUFFPOST_NEWS_CATEGORIES);
   const maxTopic = opts.maxTopicChars ?? 120;
+  const topicRecordsOf = opts.topicRecords === undefined ? topicIdsIn : opts.topicRecords;
+  const demonymCountriesOf = opts.demonymCountries === undefined ? demonymCountryIdsIn : opts.demonymCountries;
   const items: CoverageRecord[] = [];
   const seen = new Set<string>();
   const counts = { lines: 0, bad: 0, dup: 0, wiki: 0, huff: 0, noEntity: 0, softCategory: 0, huffOff: 0, other: 0, urlRebuilt: 0 };
@@ -135,11 +151,18 @@ export async function compileCoverage(
       text = [title, summary].filter(Boolean).join('\n');
       topics = Array.isArray(raw.topics) ? raw.topics.map(str).filter(Boolean) : [];
     }
-    const entities = [...new Set(linkText(text))];
-    if (entities.length === 0) {
+    const linked = linkText(text);
+    // An item needs a linked entity to be kept: one that names only a topic record (a disease)
+    // is left out, as before topic records. Keeping them (291 items in the reference corpus) grows
+    // the pack and changes which items the coverage eval samples, so it was not measured alike.
+    if (linked.length === 0) {
       counts.noEntity++;
       continue;
     }
+    // The topic records the text says (a disease it names in common words) and the countries its
+    // nationality adjectives name are the item's entities too, found as a page's related-coverage
+    // query finds them (topic-records.ts, demonym-countries.ts).
+    const entities = [...new Set([...linked, ...(topicRecordsOf?.(text) ?? []), ...(demonymCountriesOf?.(text) ?? [])])];
     const record: CoverageRecord = { id, date, source: str(raw.source), entities, topics };
     if (url) record.url = url;
     if (opts.prose) {

@@ -208,6 +208,20 @@
  *  - treeEntities 0 (linear chooser alone): dev −0.019, unused −0.034 ± 0.004 (71 / 252): the
  *    trees generalise; they are not what the dev–held-out gap is.
  *
+ * Session 19 (topicinput5), the missing input of coverank5's "not scored" misses, `--split dev`,
+ * both protocols (before: 0.797 / 0.784 entities only, 0.817 / 0.801 with the words):
+ *  - topic records (lib/coverage/topic-records.ts): a disease a text names in common words
+ *    ("monkeypox", "COVID-19") is the reference data's broadest outbreak record, an entity of the
+ *    query and of the pack's items (not drawn). 5 keys derived from the event names. Pack rebuilt:
+ *    entities only 0.805 / 0.793, with the words 0.817 / 0.802; seed top 10 identical.
+ *  - nationality adjectives (lib/coverage/demonym-countries.ts): "Malian junta" → Mali, in queries
+ *    and items alike. In queries alone (items unchanged) entities only fell to 0.799 / 0.788. Both
+ *    mechanisms, pack rebuilt: entities only 0.808 / 0.797, with the words 0.824 / 0.812 ("not
+ *    scored" misses 19 → 9); seed top 5 all relevant and prior (Operation Spider's Web left the top
+ *    10). Cost: query CPU +10–18 % (in-process, paired; items carry more entities), zip ~+22 KB.
+ *  - `--no-topic-records` leaves both out of the queries (and of an older pack's items);
+ *    `--diag-misses` (with --diag) prints each dev miss with its cause, text, own heading and query.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -233,6 +247,9 @@ import { siblingReport } from './_coverage-siblings';
 import { protocolDiffReport } from './_coverage-protocol-diff';
 import { MISS_CAUSES, missCause, type MissCause } from './_coverage-causes';
 import { writeDescriptionStops } from './_coverage-description-stops';
+import { writeTopicRecords } from './_coverage-topic-records';
+import { topicIdsIn, topicsIn, withTopicRecords } from '../../lib/coverage/topic-records';
+import { demonymCountryIdsIn, withDemonymCountries } from '../../lib/coverage/demonym-countries';
 import { protocolOf, protocolWords, queryWordsOf, type QueryProtocol } from './_coverage-protocol';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
@@ -325,6 +342,7 @@ export async function run(args: string[], shared: string): Promise<void> {
   const jsonl = path.join(shared, 'data/coverage/coverage.jsonl');
   const t0 = performance.now();
   if (args.includes('--write-description-stops')) return writeDescriptionStops(args);
+  if (args.includes('--write-topic-records')) return writeTopicRecords(shared);
   const linker = (args.includes('--standin') ? null : await realLinker(shared)) ?? standin(shared);
   console.log(`coverage eval — ${linker.kind}`);
 
@@ -364,9 +382,26 @@ export async function run(args: string[], shared: string): Promise<void> {
   // page's date: office-holders' descriptions and which events can be named follow it); else as
   // of the data (date null), as every figure before session 16.
   const datedLinks = args.includes('--dated-links');
-  const linkQuery = (r: RawLine) => toLinked(linker.link(r.summary || r.title, datedLinks ? r.date : null));
+  // A query carries the topic records its text says and the countries its nationality adjectives
+  // name (lib/coverage/topic-records.ts, demonym-countries.ts), as a page's related-coverage query
+  // does (lib/analyze.ts); --no-topic-records leaves both out of queries and of an older pack's
+  // candidates (the figures before session 19).
+  const topicRecords = !args.includes('--no-topic-records');
+  const linkQuery = (r: RawLine) => {
+    const text = r.summary || r.title;
+    const linked = toLinked(linker.link(text, datedLinks ? r.date : null));
+    return topicRecords ? withDemonymCountries(withTopicRecords(linked, text, topicsIn), text) : linked;
+  };
   const raw = new Map<string, RawLine>();
   for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) { const r = JSON.parse(line) as RawLine; raw.set(r.id, r); }
+  // The candidates carry them too: the pack's items since session 19 (compile-coverage.ts); an
+  // older pack's are found here the same way, from the same text the compiler links.
+  if (topicRecords) items = items.map((it) => {
+    const r = raw.get(it.id);
+    const text = r ? (it.id.startsWith('wcep-') ? r.summary || r.title : [r.title, r.summary].filter(Boolean).join('\n')) : '';
+    const extra = text ? [...topicIdsIn(text), ...demonymCountryIdsIn(text)] : [];
+    return extra.some((id) => !it.entities.includes(id)) ? { ...it, entities: [...new Set([...it.entities, ...extra])] } : it;
+  });
   // Relevance ("shares a topic heading") is judged on the corpus's own headings, never on the
   // pack's normalised ones (folding or splitting headings must not change what counts as relevant).
   const judged = new Map(items.map((it) => [it.id, corpusHeadings(raw.get(it.id)?.topics)] as const));
@@ -687,6 +722,7 @@ export async function run(args: string[], shared: string): Promise<void> {
       e.n++; e.p5 += p5;
       groups.set(g, e);
       if (cause) { const c = causes.get(cause) ?? { n: 0, p5: 0 }; c.n++; c.p5 += p5; causes.set(cause, c); }
+      if (cause && args.includes('--diag-misses')) console.log(`  miss [${cause}] p5 ${p5} ${it.id}: ${r.summary.slice(0, 220)}\n    own: ${[...own].join(' | ')}\n    query: ${queries.get(it.id)!.map((e) => e.name).join(', ')}\n    top: ${scored.slice(0, 2).map(([h]) => h).join(' | ')}`);
     }
     // Queries that link as many entities as a full article (the params gated on pairMinEntities act only there).
     const many = dev.filter((it) => queries.get(it.id)!.length >= (params.pairMinEntities ?? DEFAULT_RANK_PARAMS.pairMinEntities));
