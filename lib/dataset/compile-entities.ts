@@ -312,12 +312,20 @@ export function commonWordForm(forms: readonly string[], use: WordUse | undefine
   });
 }
 
+/** Is an organisation's name of several words a phrase news prose writes in lower case ("as far", "the big")?
+ *  Unlike `commonWordForm`, a form in capitals counts: "AS FAR" is no acronym. */
+export function ordinaryPhraseName(name: string, use: ReadonlyMap<string, PhraseUse>): boolean {
+  const words = aliasTokens(name);
+  return words.length >= 2 && commonPhrase(use.get(phraseKey(words)));
+}
+
 /** How the news corpus's unreserved summaries write the organisations' aliases of several words. */
 function organisationPhraseUse(order: readonly Work[], file: string): Map<string, PhraseUse> {
   const phrases: string[][] = [];
   for (const e of order) {
     if (e.type !== 'organization') continue;
-    for (const a of e.aliases) {
+    // The record's own name too: "AS FAR", "On the Run" (ordinaryPhraseName).
+    for (const a of [e.name, ...e.aliases]) {
       const words = aliasTokens(a);
       if (words.length >= 2) phrases.push(words);
     }
@@ -1381,6 +1389,14 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.url) pe.url = e.url;
     if (e.type === 'place' && e.population) pe.population = e.population;
     if ((e.type === 'organization' || e.type === 'event') && commonWordForm([e.name, ...aliases], wordUse)) pe.commonWord = true;
+    // A town or a one-name person spelt like an ordinary word ("Male", "Queens", the singer "Pink"):
+    // in a title-case headline the capital says nothing either (link.ts, headline-names.ts).
+    // Only the record's own name: countries are known by name everywhere, a person's other one-word
+    // names are surnames (short hits), and a place's other names are not what is written.
+    else if ((e.type === 'place' && e.subtype !== 'country' || e.type === 'person') && commonWordForm([e.name], wordUse)) pe.commonWord = true;
+    // "AS FAR", "On the Run", "THE BIG": an organisation named by an ordinary phrase of news prose
+    // ("as far as", "the big") is as weak a name in a title-case headline (headline-names.ts ordinaryPhraseName).
+    else if (e.type === 'organization' && ordinaryPhraseName(e.name, phraseUse)) pe.commonWord = true;
     // Only bodies known by name abroad: the reference lacks many countries' chambers and departments
     // ("Chamber of Deputies" is Brazil's alone there), so a minor body's name proves little.
     if (e.subtype === 'government_body' && (e.prominence ?? 0) > KNOWN_ABROAD_PROMINENCE && namesOneCountrysBody({ type: e.type, name: e.name, aliases, country: e.country }, institutionCountries)) pe.oneCountryName = true;

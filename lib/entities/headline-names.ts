@@ -7,6 +7,8 @@
  *    ("Michelle Obama", "Robert Mueller", "Joe Scarborough" when the pack lacks them);
  *  - a short run of words after the match that ends in an organisation's or facility's noun makes
  *    the match the first part of that name ("U.S. Men's Soccer Team", "Santa Fe High School").
+ * Also what a name spelt like an ordinary word ("Male", "Queens", "AS FAR") needs in such a line,
+ * where its capitals are the headline's: a cue of its type, or the record's own spelling elsewhere.
  * Pure functions over a block's tokens.
  */
 import { NAME_PARTICLES } from './name-continuations';
@@ -169,4 +171,57 @@ export function quotedArticlePhrase(text: string, tokens: Token[], from: number,
     if (closesQuote(text, i)) return false;
   }
   return false;
+}
+
+/** Is a form one word, maybe after "The" ("Amnesty", "The Sun", "THE BIG")? As common-word-names.ts oneWordForm, on a record's name. */
+const oneWordName = (form: string) => {
+  const words = form.trim().split(/\s+/);
+  return words.length === 1 || (words.length === 2 && words[0]!.toLowerCase() === 'the');
+};
+
+/**
+ * "Trump Says As Far As He's Concerned …" (the club "AS FAR"), "French Gangster On The Run After Escaping
+ * Prison" (the company "On the Run"): in a title-case line, an organisation whose
+ * name is an ordinary phrase of news prose (the compiler's `commonWord` flag on a record with no
+ * one-word name: compile-entities.ts ordinaryPhraseName) is no name when the line writes it otherwise
+ * than the record does (its capitals are the headline's, not the name's) and the page never writes the
+ * record's own spelling. `asWritten`: the match's text; `forms`: the record's name and aliases;
+ * `written(s)`: is s written anywhere on the page.
+ */
+export function ordinaryPhraseUnsupported(asWritten: string, forms: readonly string[], written: (s: string) => boolean): boolean {
+  const name = forms[0]!;
+  if (asWritten === name || forms.some(oneWordName)) return false;
+  return !written(name);
+}
+
+/** Prepositions that put a place after them ("In Queens", "At A Queens Warehouse"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Verbs after a headline's subject that do not end in -s ("Pink Had A Badass Response"). */
+const SUBJECT_VERBS = new Set(['said', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'won']);
+
+/**
+ * A cue next to a place's or a person's name spelt like an ordinary word ("Queens", the singer
+ * "Pink") that says its type where capitals say nothing (a title-case headline, a sentence start):
+ *  - a place right after "in", "at" or "near", maybe with an article between ("In A Queens
+ *    Warehouse"; not "Drag Queens", "Without Male Consent", "For Sale");
+ *  - a person opening the block as the subject of a verb: the next word capitalised and a verb of
+ *    the headline's ("Pink Says", "Pink Had") or a third-person verb in -s ("Pink Asks", "Pink Offers");
+ *  - a person listed before another person's full name ("Pink, Gwen Stefani, Halsey").
+ * Other types have no cue here. `from`, `to`: the match's tokens.
+ */
+export function ordinaryNameTypeCue(type: string, text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  if (type === 'place') {
+    let k = from - 1;
+    if (k >= 0 && ARTICLES.has(tokens[k]!.norm)) k--;
+    return k >= 0 && PLACE_PREPOSITIONS.has(tokens[k]!.norm) && spaceBetween(text, tokens[k]!, tokens[k + 1]!);
+  }
+  if (type !== 'person') return false;
+  const last = tokens[to - 1]!, next = tokens[to];
+  // "Pink, Gwen Stefani, Halsey …": an item of a list of people, another full name after the comma.
+  const a = tokens[to + 1];
+  if (next && a && next.shape === Shape.Cap && a.shape === Shape.Cap && /^, $/.test(text.slice(last.end, next.start)) && spaceBetween(text, next, a)) return true;
+  if (from !== 0) return false;
+  if (!next || next.shape !== Shape.Cap || !spaceBetween(text, last, next)) return false;
+  return SUBJECT_VERBS.has(next.norm) || /[^su]s$/.test(next.norm);
 }

@@ -23,7 +23,7 @@ import { addGivenNameMentions, givenNamesOf } from './first-names';
 import type { EntityIndex } from './index';
 import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, type AliasHit, type RawMatch } from './matcher';
 import { apostropheS, normFirstUnit, Shape, spaceBetween, tokenize, type Token } from './normalize';
-import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, quotedArticlePhrase } from './headline-names';
+import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, ordinaryNameTypeCue, ordinaryPhraseUnsupported, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
 import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
@@ -681,7 +681,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "With Pics Of Pets", "The Sun" opening a sentence: a dictionary-word name where capitals say
     // nothing needs the word written as a name elsewhere, or the longer name (common-word-names.ts).
     if (e.commonWord && oneWordForm(scan.tokens, m.from, m.to) && ((scan.titleCase ??= headlineStyle(scan.tokens)) || (initialMemo ??= sentenceStart(scan, m.from)))
-      && !page.writtenAsName(scan.tokens[m.to - 1]!.norm) && !(nameKeyAt(index, h.entity) !== matchKey(scan, m) && page.written(e.name))) continue;
+      && !page.writtenAsName(scan.tokens[m.to - 1]!.norm) && !(nameKeyAt(index, h.entity) !== matchKey(scan, m) && page.written(e.name))
+      // "In A Queens Warehouse", "Pink Asks …": a cue of a place's or a person's own (headline-names.ts).
+      && !ordinaryNameTypeCue(e.type, scan.text, scan.tokens, m.from, m.to)) continue;
+    // "As Far As He's Concerned": an organisation named by an ordinary phrase, in a title-case line (headline-names.ts).
+    if (e.commonWord && !single && (scan.titleCase ??= headlineStyle(scan.tokens)) && !scan.nameDense && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))
+      && ordinaryPhraseUnsupported(scan.text.slice(tok.start, scan.tokens[m.to - 1]!.end), [e.name, ...(e.aliases ?? [])], page.written)) continue;
     if (h.mode === CaseMode.Exact && shouting(scan, m)) continue;
     // An acronym stands for many things: it links only when the page backs this reading.
     if (e.type === 'organization' && (acronym ??= isAcronym(scan, m))) {
