@@ -8,7 +8,6 @@
  */
 import { articleGate, articleGateSteps } from '~/lib/article/gate';
 import { preGate } from '~/lib/article/pre-gate';
-import { httpUrlParts } from '~/lib/article/url-parts';
 import { startEagerPage } from '~/lib/page/eager';
 import { pageApi } from '~/lib/page/ext-api';
 import { watchUrl } from '~/lib/page/url-watch';
@@ -16,17 +15,14 @@ import { watchUrl } from '~/lib/page/url-watch';
 export default defineUnlistedScript(() => {
   const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
   try {
-    // document.URL, not `location`: a string, where the first touch of Location would be one more
-    // Web API interface for this fresh isolated world to set up on every page (#8).
-    const parts = httpUrlParts(document.URL);
-    if (!parts) return;
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
     startEagerPage({
       // Firefox: `browser` (promises). Chrome MV3: `chrome`, whose APIs return promises too.
       // Taken on first need only: the first touch of an API namespace is what costs a page (#8).
       api: pageApi,
-      site: parts.hostname,
+      site: location.hostname,
       doc: document,
-      url: () => document.URL,
+      url: () => location.href,
       gate: articleGate,
       // Settles most pages that are not articles without touching an element (#8).
       preGate,

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { urlSignals } from '../lib/article/gate';
 
 afterEach(() => void vi.restoreAllMocks());
-const at = (url: string) => urlSignals(url);
+const at = (url: string) => urlSignals({} as Document, url);
 
 describe('urlSignals', () => {
   it.each([

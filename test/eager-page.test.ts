@@ -131,20 +131,6 @@ describe('eager content script', () => {
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined();
   });
 
-  it('reads the page title for the popup only when the popup asks, and then the current one (#8: not on every page that is not an article)', async () => {
-    const p = setup({ gate: () => notArticle, url: 'https://news.example/' });
-    let titleReads = 0;
-    let title = 'A page';
-    Object.defineProperty(p.document, 'title', { configurable: true, get: () => (titleReads++, title) });
-    await settle();
-    expect(titleReads).toBe(0);
-    expect(p.status()).toMatchObject({ state: 'not-article', title: 'A page' });
-    expect(titleReads).toBe(1);
-    title = 'Renamed';
-    expect(p.status()).toMatchObject({ title: 'Renamed' });
-    p.stop();
-  });
-
   it('watches a near-empty page (app shell) for late content without taking the API; reads the settings only when an article arrives', async () => {
     const timers = vi.spyOn(globalThis, 'setTimeout');
     const pendingDeadline = () => timers.mock.calls.some((c) => c[1] === LATE_CONTENT_MS);

@@ -11,7 +11,6 @@ import { formWrapsContent } from './page-body';
 import { textWeight } from './weight';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, eachElement, jsonLdNodes, typesOf } from './jsonld';
 import { runSteps, type Steps } from './walk';
-import { httpUrlParts } from './url-parts';
 
 export interface GateResult {
   likely: boolean;
@@ -260,16 +259,16 @@ export function articleGate(doc: Document, url: string): GateResult {
 }
 
 /** What the URL alone says (positive signals and negatives), for the gate and the pre-gate. */
-export function urlSignals(url: string): { signals: string[]; negative: string[] } {
+export function urlSignals(doc: Document, url: string): { signals: string[]; negative: string[] } {
   const signals: string[] = [];
   const negative: string[] = [];
   let path = '/', search = '';
-  // A page's URL as a string (lib/article/url-parts.ts): neither a URL object nor the document's
-  // Location, each one more Web API interface for the content script's fresh isolated world (#8).
-  const parts = httpUrlParts(url);
-  if (parts) {
-    path = parts.pathname;
-    search = parts.search;
+  // In a browser the document's own Location already holds the parts: a URL object would be one
+  // more Web API interface for the content script's fresh isolated world to set up (issue #8).
+  const loc = (doc as { location?: { href: string; pathname: string; search: string } | null }).location;
+  if (loc && loc.href === url) {
+    path = loc.pathname;
+    search = loc.search;
   } else {
     try {
       const u = new URL(url);
@@ -299,7 +298,7 @@ export function urlSignals(url: string): { signals: string[]; negative: string[]
  * gate ran in one piece at the start of every analysis, the longest task on some big pages).
  */
 export function* articleGateSteps(doc: Document, url: string): Steps<GateResult> {
-  const { signals, negative } = urlSignals(url);
+  const { signals, negative } = urlSignals(doc, url);
 
   const facts = yield* pageFactsSteps(doc, 60);
   yield;

@@ -39,7 +39,7 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
   const scripts = doc.getElementsByTagName('script');
   for (const s of Array.from(scripts)) {
     if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const text = blockJson(s.textContent ?? '');
+    const text = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     if (!text) continue;
     try {
       pushNodes(JSON.parse(text), out, 0);
@@ -51,36 +51,11 @@ export function jsonLdNodes(doc: Document): JsonLdNode[] {
   return out;
 }
 
-/*
- * String operations, not regular expressions: the eager content script reads JSON-LD on most pages
- * that are not articles (lib/article/pre-gate.ts), and in its fresh isolated world each regular
- * expression costs its first use a compilation (issue #8).
- */
-
-/** A block's JSON: its text without a CDATA wrapper, trimmed (as /^\s*<!\[CDATA\[|\]\]>\s*$/g then trim). */
-export function blockJson(raw: string): string {
-  let t = raw.trim();
-  if (t.startsWith('<![CDATA[')) t = t.slice('<![CDATA['.length);
-  if (t.endsWith(']]>')) t = t.slice(0, -']]>'.length);
-  return t.trim();
-}
-
-/** A type's bare name: what follows its first line's last `/`, `#` or `:` (as x.replace(/^.*[/#:]/, '')). */
-export function bareType(x: string): string {
-  let cut = -1;
-  for (let i = 0; i < x.length; i++) {
-    const c = x[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') break; // `.` stops at a line end
-    if (c === '/' || c === '#' || c === ':') cut = i;
-  }
-  return x.slice(cut + 1);
-}
-
 /** The node's @type(s) as bare names ("https://schema.org/NewsArticle" → "NewsArticle"). */
 export function typesOf(node: JsonLdNode): string[] {
   const t = node['@type'];
   const list = Array.isArray(t) ? t : [t];
-  return list.filter((x): x is string => typeof x === 'string').map(bareType);
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#:]/, ''));
 }
 
 /**

@@ -51,7 +51,7 @@ const TEASER_MAX_BLOCKS = 1500;
 const THREAD_POSTS = 5;
 
 export function preGate(doc: Document, url: string): PreVerdict | null {
-  const { signals, negative } = urlSignals(url);
+  const { signals, negative } = urlSignals(doc, url);
   if (negative.includes('url:account')) return { likely: false, signals: [...signals, 'veto:url:account'] };
   const count = (selector: string): number => doc.querySelectorAll(selector).length;
   if (count(MAYBE_STRONG) > 0) return null;

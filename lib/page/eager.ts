@@ -134,15 +134,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
 
   /**
    * The popup's question (lib/page/status-global.ts): the gate's verdict so far, as a copy. Where
-   * Backstory is switched off the popup says so itself, from the settings it reads anyway. The
-   * page's URL and title are read here, when the popup asks, not at the verdict: every page that is
-   * not an article reached the verdict, few are asked (#8: reading the title at the verdict was a
-   * DOM walk for the <title> on every such page).
+   * Backstory is switched off the popup says so itself, from the settings it reads anyway.
    */
-  const answer = (): PageStatus =>
-    status.state === 'not-article'
-      ? { ...status, signals: [...status.signals], url: deps.url().slice(0, 8192), title: (doc.title ?? '').slice(0, 2000) }
-      : { ...status };
+  const answer = (): PageStatus => (status.state === 'not-article' ? { ...status, signals: [...status.signals] } : { ...status });
   deps.global[PAGE_STATUS_GLOBAL] = answer;
 
   function onStorage(changes: StorageChanges, area: string): void {
@@ -274,7 +268,12 @@ export function startEagerPage(deps: EagerDeps): () => void {
   };
 
   const setNotArticle = (result: GateResult): void => {
-    status = { state: 'not-article', signals: result.signals.slice(0, 50) };
+    status = {
+      state: 'not-article',
+      signals: result.signals.slice(0, 50),
+      url: deps.url().slice(0, 8192),
+      title: (doc.title ?? '').slice(0, 2000),
+    };
   };
 
   /** A same-document URL change (history API); forged events change nothing, the URL decides. */
