@@ -67,6 +67,47 @@ describe('hover intent', () => {
     expect(h.shown()).toBe('kyiv');
   });
 
+  it('a pointer crossing a name without resting opens nothing, however long the crossing takes', () => {
+    const h = setup();
+    // 4 px every 16 ms (250 px/s) along a 40 px name, back and forth for 800 ms: over the
+    // name far longer than the open delay, but never still.
+    for (let i = 0; i < 50; i++) {
+      const x = 100 + ((i * 4) % 80 < 40 ? (i * 4) % 40 : 40 - ((i * 4) % 40));
+      h.move(x, 110);
+      vi.advanceTimersByTime(16);
+    }
+    expect(h.shown()).toBeNull();
+    // It rests: the card opens once the pointer has been still for the rest time.
+    vi.advanceTimersByTime(60);
+    expect(h.shown()).toBeNull();
+    vi.advanceTimersByTime(60);
+    expect(h.shown()).toBe('putin');
+  });
+
+  it("a hand's tremor of a few pixels still counts as resting", () => {
+    const h = setup();
+    h.move(120, 110);
+    for (let i = 0; i < 20; i++) {
+      h.move(120 + (i % 2) * 3, 110 + (i % 3));
+      vi.advanceTimersByTime(16);
+    }
+    vi.advanceTimersByTime(100);
+    expect(h.shown()).toBe('putin');
+  });
+
+  it('crossing one name on the way to another opens only the second', () => {
+    const h = setup();
+    // From the left of Putin to Kyiv, 2 px per frame (~125 px/s, a slow hand or a name at 200 %
+    // zoom): 320 ms over Putin, more than the open delay.
+    for (let x = 80; x <= 315; x += 2) {
+      h.move(x, 110);
+      vi.advanceTimersByTime(16);
+      expect(h.shown()).toBeNull();
+    }
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('kyiv');
+  });
+
   it('a passing pointer does not open anything', () => {
     const h = setup();
     h.move(120, 110);
