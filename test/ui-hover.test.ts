@@ -15,12 +15,16 @@ function setup() {
   });
   const doc = Object.assign(new EventTarget(), { defaultView: win }) as unknown as Document;
   let shown: Name | null = null;
+  const sides: string[] = [];
   const host: HoverHost<Name> = {
     hitTest(x, y) {
       for (const [n, r] of Object.entries(RECTS) as [Name, (typeof RECTS)[Name]][]) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return { target: n, rect: r };
       return null;
     },
-    open: (t) => void (shown = t),
+    open: (t, _rect, side) => {
+      shown = t;
+      sides.push(side);
+    },
     close: () => void (shown = null),
     current: () => shown,
     onCard: () => false,
@@ -33,7 +37,7 @@ function setup() {
     doc.dispatchEvent(e);
   };
   const scroll = () => win.dispatchEvent(new Event('scroll'));
-  return { move, scroll, shown: () => shown, keyboardOpen: (n: Name) => void (shown = n), abort };
+  return { move, scroll, shown: () => shown, sides, keyboardOpen: (n: Name) => void (shown = n), abort };
 }
 
 describe('hover intent', () => {
@@ -106,6 +110,28 @@ describe('hover intent', () => {
     }
     vi.advanceTimersByTime(400);
     expect(h.shown()).toBe('kyiv');
+  });
+
+  it('the card goes on the side the pointer came from, away from where it is heading', () => {
+    const h = setup();
+    // Down onto Putin from the line above: the card goes above (the reader is moving down).
+    for (const y of [70, 85, 100, 110]) {
+      h.move(120, y);
+      vi.advanceTimersByTime(16);
+    }
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('putin');
+    // Up onto Kyiv from below, then along the line onto it from the side: below both times.
+    h.move(315, 150);
+    vi.advanceTimersByTime(16);
+    h.move(315, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('kyiv');
+    h.move(200, 110);
+    vi.advanceTimersByTime(400);
+    h.move(310, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.sides).toEqual(['above', 'below', 'below']);
   });
 
   it('a passing pointer does not open anything', () => {

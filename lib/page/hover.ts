@@ -6,12 +6,17 @@
  * longer than the delay to cross). Leaving both name and card for ~300 ms closes the card; Esc
  * closes. Every listener and timer hangs off `signal`, so teardown is one abort().
  */
-import type { Box } from './card';
+import type { Box, CardSide } from './card';
 
 export interface HoverHost<T> {
   /** The linked name under viewport point (x, y) and the line box it occupies there. */
   hitTest(x: number, y: number): { target: T; rect: Box } | null;
-  open(target: T, rect: Box): void;
+  /**
+   * `side`: where the card should go — the side the pointer came from ('above' when it came down
+   * onto the name), so the card covers text the pointer has passed, not the lines it is heading
+   * for.
+   */
+  open(target: T, rect: Box, side: CardSide): void;
   close(): void;
   /** What the card currently shows, or null. */
   current(): T | null;
@@ -47,6 +52,9 @@ export function attachHover<T>(
   let ours: T | null = null;
   /** Where the pointer last moved more than REST_SLOP, and when (Date.now()). */
   let still = { x: 0, y: 0, at: 0 };
+  /** The sample before this one, and the side of the pending name the pointer came from. */
+  let previous: { x: number; y: number } | null = null;
+  let side: CardSide = 'below';
 
   const cancelOpen = (): void => {
     clearTimeout(openTimer);
@@ -78,6 +86,8 @@ export function attachHover<T>(
     const p = point;
     if (!p || signal.aborted) return;
     if (Math.abs(p.x - still.x) > REST_SLOP || Math.abs(p.y - still.y) > REST_SLOP) still = { x: p.x, y: p.y, at: Date.now() };
+    const before = previous;
+    previous = { x: p.x, y: p.y };
     if (host.onCard(p.target)) {
       cancelOpen();
       cancelClose();
@@ -99,6 +109,7 @@ export function attachHover<T>(
     if (pending === hit.target) return;
     cancelOpen();
     pending = hit.target;
+    side = before && before.y < hit.rect.top ? 'above' : 'below';
     armOpen(delays.open);
   };
   /** After `ms`, open the pending name's card if the pointer is still on it and has come to rest. */
@@ -119,7 +130,7 @@ export function attachHover<T>(
       pending = null;
       cancelClose();
       try {
-        host.open(want, last.rect);
+        host.open(want, last.rect, side);
         ours = want;
       } catch (err) {
         console.debug('[backstory] card failed', err);
@@ -142,6 +153,7 @@ export function attachHover<T>(
     (e: PointerEvent) => {
       if (e.relatedTarget === null) {
         point = null;
+        previous = null;
         last = null;
         cancelOpen();
         scheduleClose();
