@@ -40,6 +40,34 @@ describe('parsePack: clear errors naming the first bad record', () => {
     if (!r.ok) expect(r.error).toMatch(expected);
   });
 
+  it.each([
+    ['some other JSON file', '{"hello": 1}', 'not-a-pack', undefined],
+    ['not JSON at all', 'PK\u0003\u0004 a zip', 'not-a-pack', undefined],
+    ['an array', '[1, 2]', 'not-a-pack', undefined],
+    ['a pack cut short', encodePack(pack()).slice(0, 200), 'damaged', undefined],
+    ['a pack from a newer Backstory', JSON.stringify({ ...pack(), formatVersion: PACK_FORMAT_VERSION + 1 }), 'newer', undefined],
+    ['a pack from an older Backstory', JSON.stringify({ ...pack(), formatVersion: PACK_FORMAT_VERSION - 1 }), 'older', undefined],
+    ['a header without a version', JSON.stringify({ ...pack(), formatVersion: undefined }), 'damaged', undefined],
+    ['a bad entity', withEntity((e) => { e.type = 'animal'; }), 'damaged', { list: 'entities', index: 3 }],
+    ['a bad coverage item without id', JSON.stringify({ ...pack(), coverage: [{ id: 'a', date: '2025-01-01' }, { date: 5 }] }), 'damaged', { list: 'coverage', index: 1 }],
+  ])('says the kind of failure: %s', (_, text, kind, record) => {
+    // Trusted mode checks only the top level, so it never sees a bad record.
+    for (const trusted of record ? [false] : [false, true]) {
+      const r = parsePack(text, { trusted });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.kind).toBe(kind);
+      if (record) expect(r.record).toMatchObject(record);
+      else expect(r.record).toBeUndefined();
+    }
+  });
+
+  it('names the bad record by its id when it has one', () => {
+    const r = parsePack(withEntity((e) => { e.type = 'animal'; }));
+    const id = (JSON.parse(encodePack(pack())) as Pack).entities[3]!.id;
+    expect(r.ok ? null : r.record).toEqual({ list: 'entities', index: 3, id });
+  });
+
   it('accepts a valid pack and fills defaults', () => {
     const r = parsePack(encodePack(pack()));
     expect(r.ok).toBe(true);

@@ -20,7 +20,12 @@ describe('pack and history schemas built on first use (#8: worker start-up)', ()
 
     const pack = { format: 'backstory-pack', formatVersion: 1, id: 'p', name: 'P', version: '1', licenses: [], entities: [{ id: 'Q1', name: 'A', type: 'planet' }] };
     const checked = parsePack(JSON.stringify(pack));
-    expect(checked).toEqual({ ok: false, error: 'entities[0] (id "Q1").type: expected one of "person", "organization", "place", "event"' });
+    expect(checked).toEqual({
+      ok: false,
+      kind: 'damaged',
+      record: { list: 'entities', index: 0, id: 'Q1' },
+      error: 'entities[0] (id "Q1").type: expected one of "person", "organization", "place", "event"',
+    });
     expect(built.objects).toBeGreaterThan(0);
     // The trusted path (top level only) still rejects a bad top level.
     expect(parsePack(JSON.stringify({ ...pack, licenses: 'none' }), { trusted: true })).toMatchObject({ ok: false, error: expect.stringMatching(/^licenses: expected array/) });

@@ -47,16 +47,22 @@ describe('installed packs', () => {
   });
 
   it.each([
-    ['not JSON', '{oops', /not valid JSON/],
-    ['empty', '', /empty/],
-    ['wrong format', JSON.stringify({ ...pack('a'), format: 'other' }), /format/],
-    ['bad coverage date', JSON.stringify(pack('a', { coverage: [{ id: 'c', date: 'June 1', source: '', entities: [], topics: [] }] as Pack['coverage'] })), /coverage\[0\].*date/],
-    ['reserved id', JSON.stringify(pack('default')), /reserved/],
-  ])('rejects %s with a readable reason', async (_label, text, reason) => {
+    // The reader's sentence says what the file is; the parser's words are kept as detail.
+    ['not JSON', '{oops', /^This file is not a Backstory pack\.$/, /not valid JSON/],
+    ['empty', '', /empty/, undefined],
+    ['wrong format', JSON.stringify({ ...pack('a'), format: 'other' }), /^This file is not a Backstory pack\.$/, /^format/],
+    ['newer format', JSON.stringify({ ...pack('a'), formatVersion: 99 }), /newer version of Backstory\. Update Backstory/, /formatVersion/],
+    ['a pack cut short', JSON.stringify(pack('a')).slice(0, 60), /^This pack is damaged \(cut short/, /not valid JSON/],
+    ['bad coverage date', JSON.stringify(pack('a', { coverage: [{ id: 'c', date: 'June 1', source: '', entities: [], topics: [] }] as Pack['coverage'] })), /^This pack is damaged: the news item “c” \(no\. 1\) is not valid/, /coverage\[0\].*date/],
+    ['reserved id', JSON.stringify(pack('default')), /reserved/, undefined],
+  ])('rejects %s with a readable reason', async (_label, text, reason, detail) => {
     const store = fresh();
     const r = await store.installPack(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(reason);
+    if (r.ok) return;
+    expect(r.error).toMatch(reason);
+    if (detail) expect('detail' in r && r.detail).toMatch(detail);
+    else expect('detail' in r).toBe(false);
   });
 
   it('rejects packs over the size limit without parsing them', async () => {

@@ -26,6 +26,17 @@ describe('placeCard near the edges', () => {
     }
   });
 
+  it('goes on the side the pointer came from when it fits there, else below', () => {
+    const anchor = { left: 100, top: 300, right: 160, bottom: 320 };
+    expect(placeCard(anchor, 320, 200, 1024, 768).top).toBe(326);
+    expect(placeCard(anchor, 320, 200, 1024, 768, 'above').top).toBe(300 - 6 - 200);
+    // No room above: below after all, still off the name.
+    const high = { left: 100, top: 120, right: 160, bottom: 140 };
+    const pos = placeCard(high, 320, 200, 1024, 768, 'above');
+    expect(pos.top).toBe(146);
+    expect(overlaps(high, pos.top, 200)).toBe(false);
+  });
+
   it('picks the side with more room', () => {
     const nearTop = placeCard({ left: 0, top: 100, right: 10, bottom: 120 }, 320, 700, 1024, 600);
     expect(nearTop.top).toBe(126);

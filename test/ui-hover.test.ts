@@ -15,12 +15,16 @@ function setup() {
   });
   const doc = Object.assign(new EventTarget(), { defaultView: win }) as unknown as Document;
   let shown: Name | null = null;
+  const sides: string[] = [];
   const host: HoverHost<Name> = {
     hitTest(x, y) {
       for (const [n, r] of Object.entries(RECTS) as [Name, (typeof RECTS)[Name]][]) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return { target: n, rect: r };
       return null;
     },
-    open: (t) => void (shown = t),
+    open: (t, _rect, side) => {
+      shown = t;
+      sides.push(side);
+    },
     close: () => void (shown = null),
     current: () => shown,
     onCard: () => false,
@@ -33,7 +37,7 @@ function setup() {
     doc.dispatchEvent(e);
   };
   const scroll = () => win.dispatchEvent(new Event('scroll'));
-  return { move, scroll, shown: () => shown, keyboardOpen: (n: Name) => void (shown = n), abort };
+  return { move, scroll, shown: () => shown, sides, keyboardOpen: (n: Name) => void (shown = n), abort };
 }
 
 describe('hover intent', () => {
@@ -65,6 +69,69 @@ describe('hover intent', () => {
     h.keyboardOpen('kyiv');
     h.scroll();
     expect(h.shown()).toBe('kyiv');
+  });
+
+  it('a pointer crossing a name without resting opens nothing, however long the crossing takes', () => {
+    const h = setup();
+    // 4 px every 16 ms (250 px/s) along a 40 px name, back and forth for 800 ms: over the
+    // name far longer than the open delay, but never still.
+    for (let i = 0; i < 50; i++) {
+      const x = 100 + ((i * 4) % 80 < 40 ? (i * 4) % 40 : 40 - ((i * 4) % 40));
+      h.move(x, 110);
+      vi.advanceTimersByTime(16);
+    }
+    expect(h.shown()).toBeNull();
+    // It rests: the card opens once the pointer has been still for the rest time.
+    vi.advanceTimersByTime(60);
+    expect(h.shown()).toBeNull();
+    vi.advanceTimersByTime(60);
+    expect(h.shown()).toBe('putin');
+  });
+
+  it("a hand's tremor of a few pixels still counts as resting", () => {
+    const h = setup();
+    h.move(120, 110);
+    for (let i = 0; i < 20; i++) {
+      h.move(120 + (i % 2) * 3, 110 + (i % 3));
+      vi.advanceTimersByTime(16);
+    }
+    vi.advanceTimersByTime(100);
+    expect(h.shown()).toBe('putin');
+  });
+
+  it('crossing one name on the way to another opens only the second', () => {
+    const h = setup();
+    // From the left of Putin to Kyiv, 2 px per frame (~125 px/s, a slow hand or a name at 200 %
+    // zoom): 320 ms over Putin, more than the open delay.
+    for (let x = 80; x <= 315; x += 2) {
+      h.move(x, 110);
+      vi.advanceTimersByTime(16);
+      expect(h.shown()).toBeNull();
+    }
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('kyiv');
+  });
+
+  it('the card goes on the side the pointer came from, away from where it is heading', () => {
+    const h = setup();
+    // Down onto Putin from the line above: the card goes above (the reader is moving down).
+    for (const y of [70, 85, 100, 110]) {
+      h.move(120, y);
+      vi.advanceTimersByTime(16);
+    }
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('putin');
+    // Up onto Kyiv from below, then along the line onto it from the side: below both times.
+    h.move(315, 150);
+    vi.advanceTimersByTime(16);
+    h.move(315, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.shown()).toBe('kyiv');
+    h.move(200, 110);
+    vi.advanceTimersByTime(400);
+    h.move(310, 110);
+    vi.advanceTimersByTime(400);
+    expect(h.sides).toEqual(['above', 'below', 'below']);
   });
 
   it('a passing pointer does not open anything', () => {

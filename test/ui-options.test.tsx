@@ -1,7 +1,8 @@
 /**
  * The options page: packs with counts and licences (remove only for imported ones), import errors
- * shown verbatim, the size limit, deleting history, and the About section's credits. Renders the
- * real OptionsApp into a linkedom document with a fake OptionsApi.
+ * as a plain sentence (the parser's words folded away), the size limit, deleting history, and the
+ * About section's credits. Renders the real OptionsApp into a linkedom document with a fake
+ * OptionsApi.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
@@ -69,6 +70,28 @@ describe('OptionsApp', () => {
     expect(root.querySelector('input[type=file][data-testid=pack-import]')).not.toBeNull();
     expect(root.querySelector('[data-testid=import-status]')).not.toBeNull();
     expect(api.datasetInfo).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refused file shows a plain sentence, with the parser detail folded in a disclosure', async () => {
+    const detail = 'entities[3] (id "Q1").type: expected one of "person", "organization"';
+    const api = fakeApi({ installPack: vi.fn(async () => ({ ok: false as const, error: 'This pack is damaged: the entity “Q1” (no. 4) is not valid, so the pack cannot be installed.', detail })) });
+    render(h(OptionsApp, { api }), root);
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid=pack]').length).toBe(2));
+    expect(root.querySelector('[data-testid=import-detail]')).toBeNull();
+    const input = root.querySelector('[data-testid=pack-import]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [{ name: 'broken.json', size: 10, text: async () => '{}' }], configurable: true });
+    input.dispatchEvent(new document.defaultView!.Event('change'));
+    await vi.waitFor(() => expect(text(root.querySelector('[data-testid=import-status]'))).toContain('Could not import “broken.json”'));
+    const status = text(root.querySelector('[data-testid=import-status]'));
+    expect(status).toContain('the entity “Q1” (no. 4) is not valid');
+    expect(status).not.toContain('expected one of');
+    const disclosure = root.querySelector('details[data-testid=import-detail]');
+    expect(disclosure).not.toBeNull();
+    expect(disclosure!.hasAttribute('open')).toBe(false);
+    expect(text(disclosure!.querySelector('summary'))).toBe('Technical detail');
+    expect(text(disclosure!.querySelector('code'))).toBe(detail);
+    // Still the same pack list: nothing was removed or added.
+    expect(root.querySelectorAll('[data-testid=pack]')).toHaveLength(2);
   });
 
   it('removing an imported pack tells the background', async () => {
@@ -155,13 +178,24 @@ describe('About: long licence notices', () => {
 describe('importPackFile', () => {
   const file = (body: string, size = body.length) => ({ name: 'pack.json', size, text: async () => body });
 
-  it('shows the validation error verbatim', async () => {
+  it('says which file failed and that nothing changed, keeping the technical detail apart', async () => {
     const statuses: ImportStatus[] = [];
-    const error = 'entities[3].type: expected one of person|organization|place|event';
-    const api = { installPack: vi.fn(async () => ({ ok: false as const, error })), notify: vi.fn(async () => undefined) };
+    const reply = { ok: false as const, error: 'This file is not a Backstory pack.', detail: 'format: expected "backstory-pack", got undefined' };
+    const api = { installPack: vi.fn(async () => reply), notify: vi.fn(async () => undefined) };
     expect(await importPackFile(file('{}'), api, (s) => statuses.push(s))).toBe(false);
-    expect(statuses.at(-1)).toEqual({ kind: 'error', text: error });
+    expect(statuses.at(-1)).toEqual({
+      kind: 'error',
+      text: 'Could not import “pack.json”. This file is not a Backstory pack. Your installed packs are unchanged.',
+      detail: reply.detail,
+    });
     expect(api.notify).not.toHaveBeenCalled();
+  });
+
+  it('a refusal without detail (storage full) has none', async () => {
+    const statuses: ImportStatus[] = [];
+    const api = { installPack: vi.fn(async () => ({ ok: false as const, error: 'Not enough storage space.' })), notify: vi.fn(async () => undefined) };
+    await importPackFile(file('{}'), api, (s) => statuses.push(s));
+    expect(statuses.at(-1)).toEqual({ kind: 'error', text: 'Could not import “pack.json”. Not enough storage space. Your installed packs are unchanged.' });
   });
 
   it('a thrown error is shown as its message', async () => {

@@ -41,7 +41,8 @@ export interface OptionsApi {
   datasetInfo(): Promise<Result<DatasetInfoLike>>;
   /** The packs the reader imported (the ones that can be removed), from lib/store. */
   importedPacks(): Promise<PackInfo[]>;
-  installPack(text: string, onProgress: (fraction: number) => void): Promise<Result<PackInfo>>;
+  /** A refused file's failure says what it is in a sentence; `detail` keeps the parser's words. */
+  installPack(text: string, onProgress: (fraction: number) => void): Promise<Result<PackInfo> | { ok: false; error: string; detail: string }>;
   removePack(id: string): Promise<void>;
   historyCount(): Promise<number>;
   clearHistory(): Promise<void>;
@@ -111,11 +112,17 @@ function SettingsSection() {
   );
 }
 
-export type ImportStatus = { kind: 'idle' } | { kind: 'busy'; text: string; progress: number | null } | { kind: 'ok' | 'error'; text: string };
+export type ImportStatus =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string; progress: number | null }
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; text: string; detail?: string };
 
 /**
- * Import one pack file: size check, read, install (validation happens in lib/store; its error is
- * shown verbatim), then tell the background. Returns true when a pack was installed.
+ * Import one pack file: size check, read, install (validation happens in lib/store: its sentence
+ * is shown, with the file's name and the reassurance that nothing changed; the parser's technical
+ * words stay available as `detail`), then tell the background. Returns true when a pack was
+ * installed.
  */
 export async function importPackFile(
   file: { name: string; size: number; text(): Promise<string> },
@@ -134,7 +141,8 @@ export async function importPackFile(
       setStatus({ kind: 'busy', text: t('importInstalling', file.name), progress: Math.max(0, Math.min(1, fraction)) }),
     );
     if (!res.ok) {
-      setStatus({ kind: 'error', text: res.error });
+      const text = t('importFailed', [file.name, res.error]);
+      setStatus('detail' in res ? { kind: 'error', text, detail: res.detail } : { kind: 'error', text });
       return false;
     }
     await api.notify('ui:packs-changed').catch(() => undefined);
@@ -235,6 +243,12 @@ function PacksSection({ api, info, reloadInfo }: { api: OptionsApi; info: InfoSt
         <p class={`import-status status-${status.kind}`} data-testid="import-status" role="status" aria-live="polite">
           {status.kind === 'idle' ? '' : status.text}
         </p>
+        {status.kind === 'error' && status.detail ? (
+          <details class="import-detail" data-testid="import-detail">
+            <summary>{t('importDetail')}</summary>
+            <code>{status.detail}</code>
+          </details>
+        ) : null}
       </div>
     </section>
   );

@@ -2,7 +2,9 @@
  * Dataset packs as text: parse + validate (zod) and encode deterministically.
  *
  *   parsePack(text)                 → Result<Pack>; the error names the first bad record,
- *                                     e.g. `entities[123] (id "Q1").type: expected one of …`
+ *                                     e.g. `entities[123] (id "Q1").type: expected one of …`,
+ *                                     and says its kind (not a pack / newer / older / damaged)
+ *                                     so a reader-facing page can word it plainly
  *   parsePack(text, { trusted })    → same result, but records are not validated one by one
  *                                     (for the default pack the extension ships: ~10× faster)
  *   encodePack(pack)                → stable key order, entities sorted by id, coverage by
@@ -12,7 +14,23 @@ import { z } from 'zod';
 import { lazily } from '../lazy';
 import { Pack, PACK_FORMAT, PACK_FORMAT_VERSION, type CoverageRecord, type License, type PackEntity, type Role } from './schema';
 
-export type PackResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why a text is not a readable pack, for the reader-facing sentence (the options page):
+ * - `not-a-pack`: not JSON, or JSON without `"format": "backstory-pack"` (some other file);
+ * - `newer` / `older`: a pack whose formatVersion this build does not read;
+ * - `damaged`: it says it is a pack but is cut short (bad JSON) or a record fails the schema.
+ */
+export type PackErrorKind = 'not-a-pack' | 'newer' | 'older' | 'damaged';
+
+/** The first bad record of a damaged pack: its list, 0-based position and id when it has one. */
+export interface BadRecord {
+  list: string;
+  index: number;
+  id?: string;
+}
+
+export type PackFailure = { ok: false; error: string; kind: PackErrorKind; record?: BadRecord };
+export type PackResult<T> = { ok: true; value: T } | PackFailure;
 
 export interface ParseOptions {
   /** Skip per-record validation (shape of the top level is still checked). */
@@ -45,11 +63,25 @@ function issueText(issue: z.core.$ZodIssue): string {
   return i.message;
 }
 
-function firstError(error: z.ZodError, data: unknown): string {
+function badRecord(path: readonly PropertyKey[], data: unknown): BadRecord | undefined {
+  const [list, index] = path;
+  if (typeof list !== 'string' || typeof index !== 'number') return undefined;
+  const rows = (data as Record<string, unknown>)[list];
+  const row = Array.isArray(rows) ? (rows[index] as { id?: unknown } | undefined) : undefined;
+  return row && typeof row === 'object' && typeof row.id === 'string' ? { list, index, id: row.id } : { list, index };
+}
+
+function damaged(error: z.ZodError, data: unknown): PackFailure {
   // zod reports issues in input order; the first one is the first bad record.
   const issue = error.issues[0]!;
-  return `${pathText(issue.path, data)}: ${issueText(issue)}`;
+  const out: PackFailure = { ok: false, kind: 'damaged', error: `${pathText(issue.path, data)}: ${issueText(issue)}` };
+  const record = badRecord(issue.path, data);
+  if (record) out.record = record;
+  return out;
 }
+
+/** A text that names the pack format near its start: a pack file, even if cut short. */
+const SAYS_PACK = new RegExp(`"format"\\s*:\\s*"${PACK_FORMAT}"`);
 
 // Built on first use like the schemas it extends (schema.ts): worker starts never parse a pack.
 const TopLevel = /* @__PURE__ */ lazily(() => Pack.extend({ entities: z.array(z.unknown()).default([]), coverage: z.array(z.unknown()).default([]) }));
@@ -59,17 +91,22 @@ export function parsePack(text: string, opts: ParseOptions = {}): PackResult<Pac
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `not valid JSON (${(err as Error).message})` };
+    const kind = SAYS_PACK.test(text.slice(0, 4096)) ? 'damaged' : 'not-a-pack';
+    return { ok: false, kind, error: `not valid JSON (${(err as Error).message})` };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'expected a JSON object with "format": "backstory-pack"' };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, kind: 'not-a-pack', error: 'expected a JSON object with "format": "backstory-pack"' };
   const obj = data as Record<string, unknown>;
-  if (obj.format !== PACK_FORMAT) return { ok: false, error: `format: expected "${PACK_FORMAT}", got ${JSON.stringify(obj.format)}` };
+  if (obj.format !== PACK_FORMAT) return { ok: false, kind: 'not-a-pack', error: `format: expected "${PACK_FORMAT}", got ${JSON.stringify(obj.format)}` };
   if (obj.formatVersion !== PACK_FORMAT_VERSION) {
-    return { ok: false, error: `formatVersion: this version of Backstory reads version ${PACK_FORMAT_VERSION}, the pack says ${JSON.stringify(obj.formatVersion)}` };
+    // A later build may read a higher version, an earlier one wrote a lower one; a missing or
+    // non-numeric version is a header edited by hand.
+    const v = obj.formatVersion;
+    const kind = typeof v !== 'number' ? 'damaged' : v > PACK_FORMAT_VERSION ? 'newer' : 'older';
+    return { ok: false, kind, error: `formatVersion: this version of Backstory reads version ${PACK_FORMAT_VERSION}, the pack says ${JSON.stringify(obj.formatVersion)}` };
   }
   if (opts.trusted) {
     const top = TopLevel.safeParse(data);
-    if (!top.success) return { ok: false, error: firstError(top.error, data) };
+    if (!top.success) return damaged(top.error, data);
     const v = top.data as unknown as Pack;
     for (const e of v.entities as PackEntity[]) {
       e.aliases ??= [];
@@ -85,7 +122,7 @@ export function parsePack(text: string, opts: ParseOptions = {}): PackResult<Pac
     return { ok: true, value: v };
   }
   const parsed = Pack.safeParse(data);
-  if (!parsed.success) return { ok: false, error: firstError(parsed.error, data) };
+  if (!parsed.success) return damaged(parsed.error, data);
   return { ok: true, value: parsed.data };
 }
 

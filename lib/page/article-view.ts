@@ -6,7 +6,7 @@
 import { blockOffsetOf, buildTextMap, rangeForOffsets, type TextMap } from '../article/textmap';
 import type { PageReport } from '../report';
 import type { PageDetails } from '../analyze';
-import { cardModel, HoverCard, type Box } from './card';
+import { cardModel, HoverCard, type Box, type CardSide } from './card';
 import { ENTITY_HIGHLIGHT, FLASH_HIGHLIGHT, OPINION_HIGHLIGHT, clearHighlight, highlightApi, setHighlight } from './highlights';
 import { attachHover, CLOSE_DELAY } from './hover';
 import { MENTION_ATTR, unwrapMentions, wrapMentions, type Wrap } from './keyboard';
@@ -88,7 +88,7 @@ export class ArticleView {
       this.doc,
       {
         hitTest: (x, y) => this.hitTest(x, y),
-        open: (t, rect) => this.openCard(t, rect),
+        open: (t, rect, side) => this.openCard(t, rect, side),
         close: () => this.closeCard(),
         current: () => (this.card.shownFor as MentionTarget | null) ?? null,
         onCard: (n) => this.card.contains(n),
@@ -262,9 +262,9 @@ export class ArticleView {
     return undefined;
   }
 
-  private openCard(t: MentionTarget, rect: Box): void {
+  private openCard(t: MentionTarget, rect: Box, side?: CardSide): void {
     if (this.abort.signal.aborted) return;
-    this.card.show(cardModel(t.entity), rect, t);
+    this.card.show(cardModel(t.entity), rect, t, side);
   }
 
   private closeCard(): void {

@@ -287,17 +287,21 @@ export interface Box {
 /** A card squeezed between the name and the viewport edge keeps at least this height (it scrolls). */
 const MIN_CARD_HEIGHT = 72;
 
+/** The side of its name a card goes on, when it fits there. */
+export type CardSide = 'below' | 'above';
+
 /**
- * Where to put a card of size w×h next to `anchor` inside a vw×vh viewport: below the name if it
- * fits, else above, else on the side with more room with a `maxHeight` (the card scrolls) — so
- * it stays inside the viewport and never covers the name.
+ * Where to put a card of size w×h next to `anchor` inside a vw×vh viewport: on the `prefer` side
+ * of the name if it fits, else below, else above, else on the side with more room with a
+ * `maxHeight` (the card scrolls) — so it stays inside the viewport and never covers the name.
  */
-export function placeCard(anchor: Box, w: number, h: number, vw: number, vh: number, gap = 6, margin = 8): { left: number; top: number; maxHeight?: number } {
+export function placeCard(anchor: Box, w: number, h: number, vw: number, vh: number, prefer: CardSide = 'below', gap = 6, margin = 8): { left: number; top: number; maxHeight?: number } {
   const below = anchor.bottom + gap;
   const above = anchor.top - gap - h;
   let top: number;
   let maxHeight: number | undefined;
-  if (below + h <= vh - margin) top = below;
+  if (prefer === 'above' && above >= margin) top = above;
+  else if (below + h <= vh - margin) top = below;
   else if (above >= margin) top = above;
   else {
     const roomBelow = vh - margin - below;
@@ -333,6 +337,7 @@ export class HoverCard {
   /** The open card's theme and name box, to redraw it in place (refresh). */
   private theme: CardTheme = 'light';
   private anchor: Box | null = null;
+  private side: CardSide = 'below';
   /** What the card currently shows (the caller's key, e.g. the mention). */
   shownFor: unknown = null;
 
@@ -351,8 +356,10 @@ export class HoverCard {
     return !!this.hostEl && !!node && (node === this.hostEl || (node instanceof Node && this.hostEl.contains(node)));
   }
 
-  show(model: CardModel, anchor: Box, key: unknown): void {
+  /** `side`: where the card goes when it fits (the pointer's side: lib/page/hover.ts). */
+  show(model: CardModel, anchor: Box, key: unknown, side: CardSide = 'below'): void {
     this.hide();
+    this.side = side;
     const doc = this.doc;
     const host = doc.createElement(CARD_TAG);
     // The host takes no room and ignores page CSS; the card inside is position: fixed.
@@ -406,7 +413,7 @@ export class HoverCard {
     this.anchor = anchor;
     card.style.maxHeight = '';
     const rect = card.getBoundingClientRect();
-    const pos = placeCard(anchor, rect.width || 320, rect.height || 160, win?.innerWidth ?? 1024, win?.innerHeight ?? 768);
+    const pos = placeCard(anchor, rect.width || 320, rect.height || 160, win?.innerWidth ?? 1024, win?.innerHeight ?? 768, this.side);
     card.style.left = `${pos.left}px`;
     card.style.top = `${pos.top}px`;
     if (pos.maxHeight !== undefined) card.style.maxHeight = `${pos.maxHeight}px`;

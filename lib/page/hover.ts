@@ -1,14 +1,22 @@
 /**
  * Hover intent for linked names. Pointer moves are sampled once per frame; a name under the
- * pointer for ~300 ms opens its card; leaving both name and card for ~300 ms closes it; Esc
+ * pointer for ~300 ms opens its card, but only once the pointer rests there (it has stayed within
+ * a few pixels for ~100 ms): a pointer crossing one name on its way to another opens nothing, so
+ * no card pops up over the name it is heading for (at 200 % zoom a long name takes the pointer
+ * longer than the delay to cross). Leaving both name and card for ~300 ms closes the card; Esc
  * closes. Every listener and timer hangs off `signal`, so teardown is one abort().
  */
-import type { Box } from './card';
+import type { Box, CardSide } from './card';
 
 export interface HoverHost<T> {
   /** The linked name under viewport point (x, y) and the line box it occupies there. */
   hitTest(x: number, y: number): { target: T; rect: Box } | null;
-  open(target: T, rect: Box): void;
+  /**
+   * `side`: where the card should go — the side the pointer came from ('above' when it came down
+   * onto the name), so the card covers text the pointer has passed, not the lines it is heading
+   * for.
+   */
+  open(target: T, rect: Box, side: CardSide): void;
   close(): void;
   /** What the card currently shows, or null. */
   current(): T | null;
@@ -18,8 +26,17 @@ export interface HoverHost<T> {
 
 export const OPEN_DELAY = 300;
 export const CLOSE_DELAY = 300;
+/** The pointer rests when it has stayed within REST_SLOP px (a hand's tremor) for REST_MS. */
+export const REST_MS = 100;
+export const REST_SLOP = 6;
 
-export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortSignal, delays = { open: OPEN_DELAY, close: CLOSE_DELAY }): void {
+export function attachHover<T>(
+  doc: Document,
+  host: HoverHost<T>,
+  signal: AbortSignal,
+  delays: { open: number; close: number; rest?: number } = { open: OPEN_DELAY, close: CLOSE_DELAY, rest: REST_MS },
+): void {
+  const restMs = delays.rest ?? REST_MS;
   const win = doc.defaultView!;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -33,6 +50,11 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
    * under a resting pointer changes, which used to close a focused name's card after 300 ms).
    */
   let ours: T | null = null;
+  /** Where the pointer last moved more than REST_SLOP, and when (Date.now()). */
+  let still = { x: 0, y: 0, at: 0 };
+  /** The sample before this one, and the side of the pending name the pointer came from. */
+  let previous: { x: number; y: number } | null = null;
+  let side: CardSide = 'below';
 
   const cancelOpen = (): void => {
     clearTimeout(openTimer);
@@ -63,6 +85,9 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
     frame = 0;
     const p = point;
     if (!p || signal.aborted) return;
+    if (Math.abs(p.x - still.x) > REST_SLOP || Math.abs(p.y - still.y) > REST_SLOP) still = { x: p.x, y: p.y, at: Date.now() };
+    const before = previous;
+    previous = { x: p.x, y: p.y };
     if (host.onCard(p.target)) {
       cancelOpen();
       cancelClose();
@@ -84,20 +109,33 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
     if (pending === hit.target) return;
     cancelOpen();
     pending = hit.target;
+    side = before && before.y < hit.rect.top ? 'above' : 'below';
+    armOpen(delays.open);
+  };
+  /** After `ms`, open the pending name's card if the pointer is still on it and has come to rest. */
+  const armOpen = (ms: number): void => {
     openTimer = setTimeout(() => {
       openTimer = undefined;
       const want = pending;
-      pending = null;
-      if (want !== null && last && last.target === want) {
-        cancelClose();
-        try {
-          host.open(want, last.rect);
-          ours = want;
-        } catch (err) {
-          console.debug('[backstory] card failed', err);
-        }
+      if (want === null || !last || last.target !== want) {
+        pending = null;
+        return;
       }
-    }, delays.open);
+      // Still moving over the name (crossing it): wait until it has rested for restMs.
+      const restedFor = Date.now() - still.at;
+      if (restedFor < restMs) {
+        armOpen(restMs - restedFor);
+        return;
+      }
+      pending = null;
+      cancelClose();
+      try {
+        host.open(want, last.rect, side);
+        ours = want;
+      } catch (err) {
+        console.debug('[backstory] card failed', err);
+      }
+    }, ms);
   };
 
   doc.addEventListener(
@@ -115,6 +153,7 @@ export function attachHover<T>(doc: Document, host: HoverHost<T>, signal: AbortS
     (e: PointerEvent) => {
       if (e.relatedTarget === null) {
         point = null;
+        previous = null;
         last = null;
         cancelOpen();
         scheduleClose();

@@ -20,15 +20,15 @@ import type { HistoryItem } from '../coverage/index';
 import type { Result } from '../messaging';
 import { t } from '../i18n';
 import { DB_NAME, openDatabase, type StoreAction } from './db';
-import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type PackSummary } from './packs';
+import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type InstallResult, type PackSummary } from './packs';
 import { clearHistoryIn, historyCountIn, historyItemsForIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type HistoryLookup, type ReadRecord } from './history';
 
 export { shouldRecord, historyItemOfRead, HISTORY_CAP, ENTITY_READ_MAX_SHARE, ReadRecord, type HistoryLookup, type HistorySettings } from './history';
-export { MAX_PACK_CHARS, validatePackText, type PackSummary } from './packs';
+export { MAX_PACK_CHARS, validatePackText, type InstallResult, type PackSummary } from './packs';
 export { DB_NAME, DB_VERSION, openDatabase } from './db';
 
 export interface BackstoryStore {
-  installPack(text: string, onProgress?: (fraction: number) => void): Promise<Result<PackSummary>>;
+  installPack(text: string, onProgress?: (fraction: number) => void): Promise<InstallResult<PackSummary>>;
   listPacks(): Promise<PackSummary[]>;
   removePack(id: string): Promise<Result<{ removed: boolean }>>;
   loadInstalledPacks(): Promise<Pack[]>;
@@ -54,7 +54,7 @@ export function createStore(factory: IDBFactory = globalThis.indexedDB, name = D
     }
     return open;
   };
-  const guard = async <T>(fn: (d: IDBDatabase) => Promise<Result<T>>, action: StoreAction): Promise<Result<T>> => {
+  const guard = async <R extends Result<unknown> | InstallResult<unknown>>(fn: (d: IDBDatabase) => Promise<R>, action: StoreAction): Promise<R | Result<never>> => {
     try {
       return await fn(await db());
     } catch (err) {

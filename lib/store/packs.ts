@@ -5,8 +5,8 @@
  * summary is a single transaction that aborts as a whole.
  */
 import type { License, Pack } from '../dataset/schema';
-import { parsePack } from '../dataset/pack';
-import { formatTextNumber, t } from '../i18n';
+import { parsePack, type BadRecord, type PackFailure } from '../dataset/pack';
+import { formatTextNumber, t, type MessageKey } from '../i18n';
 import { fail, ok, type Result } from '../messaging';
 import { PACKS, PACK_META, abortQuietly, requestValue, storageErrorText, transactionDone } from './db';
 
@@ -48,14 +48,47 @@ export function summaryOf(pack: Pack, chars: number, installedAt: number): PackS
   return summary;
 }
 
+/**
+ * A result whose failure may carry the parser's technical words besides the reader's sentence
+ * (the options page shows them folded away, for whoever made the pack).
+ */
+export type InstallResult<T> = Result<T> | { ok: false; error: string; detail: string };
+
+const RECORD_KINDS: Record<string, MessageKey> = {
+  entities: 'storeRecordKindEntities',
+  coverage: 'storeRecordKindCoverage',
+  licenses: 'storeRecordKindLicenses',
+};
+
+/** "the entity “Q1” (no. 4)" / "news item no. 2": the first bad record, counted from 1. */
+function recordText(r: BadRecord): string {
+  const kind = t(RECORD_KINDS[r.list] ?? 'storeRecordKindOther');
+  const number = formatTextNumber(r.index + 1);
+  return r.id === undefined ? t('storeRecordAt', [kind, number]) : t('storeRecordWithId', [kind, r.id, number]);
+}
+
+/** The reader's sentence for a text parsePack refused: what kind of file it is, not zod's words. */
+export function packFailureText(f: PackFailure): string {
+  switch (f.kind) {
+    case 'not-a-pack':
+      return t('storePackNotAPack');
+    case 'newer':
+      return t('storePackNewer');
+    case 'older':
+      return t('storePackOlder');
+    case 'damaged':
+      return f.record ? t('storePackDamagedAt', recordText(f.record)) : t('storePackDamaged');
+  }
+}
+
 /** Parse and check a pack's text without touching storage. */
-export function validatePackText(text: string): Result<Pack> {
+export function validatePackText(text: string): InstallResult<Pack> {
   if (typeof text !== 'string' || text.length === 0) return fail(t('storeFileEmpty'));
   if (text.length > MAX_PACK_CHARS) {
     return fail(t('storePackTooBig', [formatTextNumber(Math.round((text.length / 1048576) * 10) / 10, 1), formatTextNumber(MAX_PACK_CHARS / 1048576, 1)]));
   }
   const parsed = parsePack(text);
-  if (!parsed.ok) return fail(t('storePackInvalid', parsed.error));
+  if (!parsed.ok) return { ok: false, error: packFailureText(parsed), detail: parsed.error };
   const pack = parsed.value;
   if (RESERVED_PACK_IDS.has(pack.id)) return fail(t('storePackReserved', pack.id));
   return ok(pack);
@@ -66,7 +99,7 @@ export async function installPackInto(
   text: string,
   onProgress?: (fraction: number) => void,
   now: () => number = Date.now,
-): Promise<Result<PackSummary>> {
+): Promise<InstallResult<PackSummary>> {
   onProgress?.(0);
   const valid = validatePackText(text);
   if (!valid.ok) return valid;

@@ -4,7 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
@@ -375,6 +375,41 @@ export function acceptanceSuite(cfg) {
       assert.deepEqual(has, [], 'options hooks missing');
       await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-options`), fullPage: true });
       await page.close();
+    });
+
+    it(T('options: a file that is not a pack is refused in a plain sentence, the packs untouched'), async () => {
+      const d = ctx.driver;
+      const page = await d.newPage();
+      await d.setViewport(page, 900, 900);
+      await d.gotoExt(page, 'options.html');
+      await waitFor(page, () => document.querySelectorAll('[data-testid="pack"]').length > 0, undefined, { what: 'the pack list' });
+      const packsBefore = await page.evaluate(() => [...document.querySelectorAll('[data-testid="pack"]')].map((el) => el.getAttribute('data-pack-id')));
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-e2e-import-'));
+      try {
+        const file = path.join(dir, 'notes.json');
+        writeFileSync(file, '{"hello": "world"}');
+        const input = await page.$('[data-testid="pack-import"]');
+        // Playwright and Puppeteer name the file chooser's call differently.
+        await (input.setInputFiles ? input.setInputFiles(file) : input.uploadFile(file));
+        await waitFor(page, () => document.querySelector('[data-testid="import-status"]')?.classList.contains('status-error'), undefined, { what: 'the import error' });
+        const seen = await page.evaluate(() => {
+          const detail = document.querySelector('details[data-testid="import-detail"]');
+          return {
+            status: document.querySelector('[data-testid="import-status"]')?.textContent ?? '',
+            detailOpen: detail ? detail.open : null,
+            detail: detail?.querySelector('code')?.textContent ?? '',
+            packs: [...document.querySelectorAll('[data-testid="pack"]')].map((el) => el.getAttribute('data-pack-id')),
+          };
+        });
+        assert.equal(seen.status, 'Could not import “notes.json”. This file is not a Backstory pack. Your installed packs are unchanged.');
+        assert.equal(seen.detailOpen, false, 'the technical detail starts folded');
+        assert.match(seen.detail, /^format: expected "backstory-pack"/);
+        assert.deepEqual(seen.packs, packsBefore);
+        await ctx.driver.screenshot(page, { path: screenshotPath(`${cfg.browser}-options-import-refused`), fullPage: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await page.close();
+      }
     });
 
     cfg.extras?.(ctx);
