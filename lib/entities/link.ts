@@ -45,6 +45,7 @@ import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from '.
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
 import { occupationContradicts } from './occupation-namesakes';
+import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
@@ -430,6 +431,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
           }
         }
       }
+      // "club Liverpool plays Leeds United": in a football sentence a city is its club (club-cue.ts).
+      if (!self && (e.subtype === 'city' || e.subtype === 'capital') && footballWordNear(scan.text, scan.tokens, m.from, to)) {
+        const club = clubNamedFor(index, matchKey(scan, m), e.country);
+        if (club !== undefined) {
+          chosen = club;
+          e = entityAt(index, club);
+        }
+      }
       const next = scan.tokens[to];
       // "Obama administration", "Netanyahu government": a government, not the person; the pack's
       // own records ("Trump administration") are longer matches and win before this point.
@@ -616,6 +625,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let written: string | undefined, orgNamesakes: boolean | undefined;
+  let possessive: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -664,6 +674,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && page.familySurnames.size !== 0 && e.type !== 'person' && page.familySurnames.has(norm)
       && (!(e.type === 'place' && e.subtype === 'country') || surnameAfterGivenName(scan.text, scan.tokens, m.from, scan.matches))) continue;
     if (single && e.type === 'organization' && !e.subtype?.startsWith('sports') && personSurname(index, familyPluralStem(scan.text, scan.tokens, m.from))) continue;
+    if (!single && e.type === 'organization' && (possessive ??= personPossessive(scan, m, index, seen))) continue;
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
       if (surnames.has(norm)) continue;
       // "Belgium, Jordan, the Netherlands": an item of a list of places is a place.
@@ -870,6 +881,19 @@ function eventsNamed(index: EntityIndex, name: string, not: number): number[] {
   return out;
 }
 
+/** The sports club in `country` named after the city keyed `key` (club-cue.ts clubKeys), if any. */
+function clubNamedFor(index: EntityIndex, key: string, country: string | undefined): number | undefined {
+  for (const k of clubKeys(key)) {
+    const hits = index.aliases.slots.get(k)?.hits;
+    if (!hits) continue;
+    for (const p of hits) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (!hitShort(p) && r.subtype === 'sports_club' && r.country === country) return i;
+    }
+  }
+  return undefined;
+}
+
 function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[], country: string | undefined): number | undefined {
   for (const suffix of suffixes) {
     const hits = index.aliases.slots.get(`${key} ${suffix}`)?.hits;
@@ -959,6 +983,28 @@ function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): Ad
     if (country) out.country = country;
   }
   return out;
+}
+
+/**
+ * "Larry King … King's doctors say", "Martin Luther King's Legacy": an organisation's alias ending in a
+ * possessive "'s" (King's College London's "King's") right after a person's name, or whose stem is the
+ * surname of a person the page introduces by full name, is that person's possessive (issue #4,
+ * person-surname-as-org on audits 9 and 10). The "'s" at the match's end is the cheap test.
+ */
+function personPossessive(scan: BlockScan, m: RawMatch, index: EntityIndex, seen: ReadonlySet<number>): boolean {
+  if (!apostropheS(scan.text, scan.tokens, m.to - 1)) return false;
+  const stemEnd = m.to - 2 === m.from ? scan.tokens[m.from]!.norm : undefined;
+  for (const q of scan.matches) {
+    if (q.to > m.from) continue;
+    // Right before it, or earlier in the block ending in the same word ("Larry King … King's").
+    if ((q.to === m.from ? joinedBySpace(scan, scan.tokens[q.to - 1]!, scan.tokens[m.from]!) : q.to - q.from >= 2 && scan.tokens[q.to - 1]!.norm === stemEnd) && personAmong(q, index)) return true;
+  }
+  let stem = scan.tokens[m.from]!.norm;
+  for (let i = m.from + 1; i < m.to - 1; i++) stem += ' ' + scan.tokens[i]!.norm;
+  // The last word(s) of the introduced person's name: the pack keeps no short form of "King" (a word).
+  const tail = ' ' + stem;
+  for (const i of seen) if (nameKeyAt(index, i).endsWith(tail) && entityAt(index, i).type === 'person') return true;
+  return false;
 }
 
 /** Is the folded word a person's surname (a short form of a person record)? */
