@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { linkEntities } from '../lib/entities/link';
+import { personFieldCode } from '../lib/dataset/person-fields';
 import { linkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
@@ -81,5 +82,18 @@ describe("an organisation's possessive alias after a person is the person's poss
   });
   it('keeps the college otherwise', () => {
     expect(links("Students at Queen's protested on Friday.")).toEqual(["college:Queen's"]);
+  });
+});
+
+describe('personFieldCode reads a qualified "minister" or "queen" as another line of work', () => {
+  it('a denomination before "minister" is religion; "drag queen" arts; "beauty queen" no field', () => {
+    expect(personFieldCode('American Baptist minister and activist')).toBe('religion');
+    expect(personFieldCode('Methodist minister and politician')).toBe('politics religion');
+    expect(personFieldCode('American drag queen and television personality')).toBe('arts');
+    expect(personFieldCode('American beauty queen')).toBeUndefined();
+  });
+  it('leaves government ministers and crowned queens alone', () => {
+    expect(personFieldCode('Canadian minister of finance')).toBe('politics');
+    expect(personFieldCode('Queen of Denmark')).toBe('royalty');
   });
 });
