@@ -97,3 +97,19 @@ describe('personFieldCode reads a qualified "minister" or "queen" as another lin
     expect(personFieldCode('Queen of Denmark')).toBe('royalty');
   });
 });
+
+describe('a city hyphened to a company names an institution of the city', () => {
+  const index = buildEntityIndex([
+    E({ id: 'city', name: 'Kelmouth', type: 'place', subtype: 'city', country: 'GB', prominence: 70 }),
+    E({ id: 'pharma', name: 'Astrovance', type: 'organization', subtype: 'company', country: 'GB', prominence: 60 }),
+    E({ id: 'other', name: 'Rennick', type: 'place', subtype: 'city', country: 'GB', prominence: 60 }),
+    E({ id: 'uk', name: 'United Kingdom', type: 'place', subtype: 'country', country: 'GB', prominence: 95 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2021-05-11');
+  it('drops the city before "-<company>" ("the Oxford-AstraZeneca vaccine")', () => {
+    expect(links('Kelmouth-Astrovance doses arrive in the United Kingdom.')).toEqual(['pharma:Astrovance', 'uk:United Kingdom']);
+  });
+  it('keeps two places so joined', () => {
+    expect(links('The Kelmouth-Rennick road is closed.')).toEqual(['city:Kelmouth', 'other:Rennick']);
+  });
+});

@@ -403,7 +403,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       // "the Asia-Pacific region", "the Iran-Contra affair", "Crans-Montana": part of another name.
-      if (!self && e.type === 'place' && (dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
+      // "the Oxford-AstraZeneca vaccine": a city hyphened to a company names an institution of the city.
+      if (!self && e.type === 'place' && (e.subtype === 'city' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => companyStartsAt(scan, k, index), peopleAdjective)
+        || dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
         || dashJoinedAfterUnknown(scan.text, scan.tokens, m.from, to, (k) => scan.ends!.has(k), peopleAdjective))) {
         cursor = to;
         continue;
@@ -1635,6 +1637,15 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
 
 /** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
+/** Does a match that is only a company's name start at token k? ("Oxford-AstraZeneca"): read as the unknown other part. */
+function companyStartsAt(scan: BlockScan, k: number, index: EntityIndex): boolean {
+  for (const q of scan.matches) {
+    if (q.from > k) break;
+    if (q.from === k && decodedHits(q).every((h) => entityAt(index, h.entity).subtype === 'company')) return false;
+  }
+  return true;
+}
+
 function matchStartsAt(scan: BlockScan, k: number): boolean {
   for (const q of scan.matches) {
     if (q.from === k) return true;
