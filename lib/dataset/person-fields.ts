@@ -38,6 +38,15 @@ const DESCRIPTION_WORDS = new Map<string, PersonField>([
 /** "general" is a rank, not "general manager", "Attorney General" or "Secretary-General". */
 const NOT_RANK_NEXT_TO_GENERAL = /^(manager|secretary|counsel|practitioner|partner|director|assembly|surgeon|attorney|governor|solicitor|inspector|auditor|postmaster|consul|procurator|accountant|advocate|registrar|adjutant|commissary|quartermaster|paymaster|vicar|superior)$/;
 
+/** The word before "minister", "queen" or "king" that makes it another line of work than government or
+ *  a crown: "Baptist minister" (religion), "drag queen" (arts), "beauty queen" (none of the fields). */
+const QUALIFIED_TITLES = new Set(['minister', 'queen', 'king']);
+const TITLE_QUALIFIERS = new Map<string, PersonField | null>([
+  ...'baptist methodist lutheran presbyterian anglican evangelical pentecostal congregational congregationalist protestant episcopal episcopalian unitarian christian catholic ordained'
+    .split(' ').map((w): [string, PersonField] => [w, 'religion']),
+  ['drag', 'arts'], ['beauty', null], ['pageant', null], ['prom', null], ['homecoming', null],
+]);
+
 /**
  * The fields a description names, as the `subtype` code ("arts letters"), or undefined when it names
  * none. Fields come in PERSON_FIELDS order, so equal sets give equal codes (one table string each).
@@ -50,6 +59,11 @@ export function personFieldCode(description: string | undefined): string | undef
     const f = DESCRIPTION_WORDS.get(words[i]!);
     if (f === undefined) continue;
     if (words[i] === 'general' && (NOT_RANK_NEXT_TO_GENERAL.test(words[i + 1] ?? '') || NOT_RANK_NEXT_TO_GENERAL.test(words[i - 1] ?? ''))) continue;
+    const qualified = QUALIFIED_TITLES.has(words[i]!) ? TITLE_QUALIFIERS.get(words[i - 1] ?? '') : undefined;
+    if (qualified !== undefined) {
+      if (qualified !== null) found.add(qualified);
+      continue;
+    }
     found.add(f);
   }
   if (found.size === 0) return undefined;

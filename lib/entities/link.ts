@@ -47,6 +47,7 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { occupationContradicts } from './occupation-namesakes';
+import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
@@ -406,7 +407,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       // "the Asia-Pacific region", "the Iran-Contra affair", "Crans-Montana": part of another name.
-      if (!self && e.type === 'place' && (dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
+      // "the Oxford-AstraZeneca vaccine": a city hyphened to a company names an institution of the city.
+      if (!self && e.type === 'place' && (e.subtype === 'city' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => companyStartsAt(scan, k, index), peopleAdjective)
+        || dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
         || dashJoinedAfterUnknown(scan.text, scan.tokens, m.from, to, (k) => scan.ends!.has(k), peopleAdjective))) {
         cursor = to;
         continue;
@@ -432,6 +435,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
             chosen = region;
             e = entityAt(index, region);
           }
+        }
+      }
+      // "club Liverpool plays Leeds United": in a football sentence a city is its club (club-cue.ts).
+      if (!self && (e.subtype === 'city' || e.subtype === 'capital') && footballWordNear(scan.text, scan.tokens, m.from, to)) {
+        const club = clubNamedFor(index, matchKey(scan, m), e.country);
+        if (club !== undefined) {
+          chosen = club;
+          e = entityAt(index, club);
         }
       }
       const next = scan.tokens[to];
@@ -620,6 +631,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let written: string | undefined, orgNamesakes: boolean | undefined, countryless: boolean | undefined;
+  let possessive: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
     const h = hits[hi]!;
@@ -668,6 +680,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (single && page.familySurnames.size !== 0 && e.type !== 'person' && page.familySurnames.has(norm)
       && (!(e.type === 'place' && e.subtype === 'country') || surnameAfterGivenName(scan.text, scan.tokens, m.from, scan.matches))) continue;
     if (single && e.type === 'organization' && !e.subtype?.startsWith('sports') && personSurname(index, familyPluralStem(scan.text, scan.tokens, m.from))) continue;
+    if (!single && e.type === 'organization' && (possessive ??= personPossessive(scan, m, index, seen))) continue;
     if (single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm)) {
       if (surnames.has(norm)) continue;
       // "Belgium, Jordan, the Netherlands": an item of a list of places is a place.
@@ -883,6 +896,19 @@ function eventsNamed(index: EntityIndex, name: string, not: number): number[] {
   return out;
 }
 
+/** The sports club in `country` named after the city keyed `key` (club-cue.ts clubKeys), if any. */
+function clubNamedFor(index: EntityIndex, key: string, country: string | undefined): number | undefined {
+  for (const k of clubKeys(key)) {
+    const hits = index.aliases.slots.get(k)?.hits;
+    if (!hits) continue;
+    for (const p of hits) {
+      const i = hitEntity(p), r = entityAt(index, i);
+      if (!hitShort(p) && r.subtype === 'sports_club' && r.country === country) return i;
+    }
+  }
+  return undefined;
+}
+
 function regionNamed(index: EntityIndex, key: string, suffixes: readonly string[], country: string | undefined): number | undefined {
   for (const suffix of suffixes) {
     const hits = index.aliases.slots.get(`${key} ${suffix}`)?.hits;
@@ -972,6 +998,28 @@ function regionsAfterComma(scan: BlockScan, m: RawMatch, index: EntityIndex): Ad
     if (country) out.country = country;
   }
   return out;
+}
+
+/**
+ * "Larry King … King's doctors say", "Martin Luther King's Legacy": an organisation's alias ending in a
+ * possessive "'s" (King's College London's "King's") right after a person's name, or whose stem is the
+ * surname of a person the page introduces by full name, is that person's possessive (issue #4,
+ * person-surname-as-org on audits 9 and 10). The "'s" at the match's end is the cheap test.
+ */
+function personPossessive(scan: BlockScan, m: RawMatch, index: EntityIndex, seen: ReadonlySet<number>): boolean {
+  if (!apostropheS(scan.text, scan.tokens, m.to - 1)) return false;
+  const stemEnd = m.to - 2 === m.from ? scan.tokens[m.from]!.norm : undefined;
+  for (const q of scan.matches) {
+    if (q.to > m.from) continue;
+    // Right before it, or earlier in the block ending in the same word ("Larry King … King's").
+    if ((q.to === m.from ? joinedBySpace(scan, scan.tokens[q.to - 1]!, scan.tokens[m.from]!) : q.to - q.from >= 2 && scan.tokens[q.to - 1]!.norm === stemEnd) && personAmong(q, index)) return true;
+  }
+  let stem = scan.tokens[m.from]!.norm;
+  for (let i = m.from + 1; i < m.to - 1; i++) stem += ' ' + scan.tokens[i]!.norm;
+  // The last word(s) of the introduced person's name: the pack keeps no short form of "King" (a word).
+  const tail = ' ' + stem;
+  for (const i of seen) if (nameKeyAt(index, i).endsWith(tail) && entityAt(index, i).type === 'person') return true;
+  return false;
 }
 
 /** Is the folded word a person's surname (a short form of a person record)? */
@@ -1604,6 +1652,15 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
 
 /** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
+/** Does a match that is only a company's name start at token k? ("Oxford-AstraZeneca"): read as the unknown other part. */
+function companyStartsAt(scan: BlockScan, k: number, index: EntityIndex): boolean {
+  for (const q of scan.matches) {
+    if (q.from > k) break;
+    if (q.from === k && decodedHits(q).every((h) => entityAt(index, h.entity).subtype === 'company')) return false;
+  }
+  return true;
+}
+
 function matchStartsAt(scan: BlockScan, k: number): boolean {
   for (const q of scan.matches) {
     if (q.from === k) return true;

@@ -64,12 +64,21 @@ function idField(id: string): PersonField | undefined {
  *  team's, not a campaign's or a fund's. */
 export function writtenField(text: string, tokens: Token[], from: number): PersonField | undefined {
   const prev = tokens[from - 1];
-  if (!prev || prev.shape === Shape.Upper || !spaceBetween(text, prev, tokens[from]!)) return undefined;
+  if (!prev || prev.shape === Shape.Upper) return undefined;
+  if (!spaceBetween(text, prev, tokens[from]!)) return legislativeTitle(text, prev, tokens[from]!) ? 'politics' : undefined;
   const f = TEXT_WORDS.get(prev.norm);
   if (f !== undefined) return f;
   if (prev.norm !== 'manager') return undefined;
   const club = tokens[from - 2];
   return club && club.shape === Shape.Cap && spaceBetween(text, club, prev) ? 'sport' : undefined;
+}
+
+/** Abbreviated titles of elected members ("state Sen. Michael Williams", "Rep. John Delaney"): politics,
+ *  as "senator" or "congressman" written out. The full stop and one space between are the cheap test. */
+const LEGISLATIVE_TITLES = new Set(['sen', 'sens', 'rep', 'reps', 'gov']);
+
+function legislativeTitle(text: string, title: Token, name: Token): boolean {
+  return title.shape === Shape.Cap && name.start === title.end + 2 && text.charCodeAt(title.end) === 46 && text.charCodeAt(title.end + 1) === 32 && LEGISLATIVE_TITLES.has(title.norm);
 }
 
 /** What occupationContradicts reads of a person record. */

@@ -176,7 +176,24 @@ export function lawMakingLevel(text: string, tokens: Token[], from: number, to: 
   let next = tokens[to], last = tokens[to - 1]!;
   // "New York's": the possessive's "s" is a token of its own after an apostrophe.
   if (apostropheS(text, tokens, to)) { last = next!; next = tokens[to + 1]; }
-  return !!next && next.shape !== Shape.Upper && LAW_WORDS_AFTER.has(next.norm) && spaceBetween(text, last, next);
+  if (!next || next.shape === Shape.Upper || !spaceBetween(text, last, next)) return false;
+  return LAW_WORDS_AFTER.has(next.norm) || stateOfficeAt(text, tokens, to);
+}
+
+/** Offices and services a state has and a city of its name does not, right after the name: "New York
+ *  Attorney General Letitia James", "a New York correctional facility", "the Texas National Guard".
+ *  One word, or the first word and the one that must follow it. */
+const STATE_OFFICE_WORDS = new Map<string, string | null>([
+  ['attorney', 'general'], ['lieutenant', 'governor'], ['national', 'guard'], ['comptroller', null], ['correctional', null],
+  ['assemblyman', null], ['assemblywoman', null], ['assemblymember', null], ['statewide', null],
+]);
+
+function stateOfficeAt(text: string, tokens: Token[], k: number): boolean {
+  const word = tokens[k]!, second = STATE_OFFICE_WORDS.get(word.norm);
+  if (second === undefined) return false;
+  if (second === null) return true;
+  const next = tokens[k + 1];
+  return !!next && next.norm === second && spaceBetween(text, word, next);
 }
 
 /** Lower-case nouns of land and water that make the name before them a place ("the Amazon region",
