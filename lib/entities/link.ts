@@ -156,10 +156,14 @@ export function linkText(text: string, index: EntityIndex, date: string | null =
 }
 
 export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIndex, opts: LinkOptions): LinkedEntity[] {
-  const scans: BlockScan[] = blocks.map((b) => {
+  // Filled by push, not made by map() (here and `taken` below): reads of the arrays map() made
+  // deoptimised ("wrong map") on up to a quarter of the bench's 585 pages per pass, each dropping the
+  // rest of the call to the interpreter, the optimised code kept for the next page (issue #8).
+  const scans: BlockScan[] = [];
+  for (const b of blocks) {
     const tokens = tokenize(b.text);
-    return { text: b.text, tokens, matches: findMatches(index.aliases, tokens) };
-  });
+    scans.push({ text: b.text, tokens, matches: findMatches(index.aliases, tokens) });
+  }
 
   // The publisher's own short name ("The Times" on a New York Times page) stands for it.
   const publisher = opts.publisher || opts.url ? publisherOf(index, opts.publisher, opts.url) : undefined;
@@ -206,7 +210,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       surnames.add(t.norm);
     }
   }
-  for (const scan of scans) {
+  // A function of its own, as selectInBlock below is (issue #8: compiling).
+  const anchorsInBlock = (scan: BlockScan): void => {
     let cursor = 0;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
@@ -261,7 +266,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         own.set(fullHit!.entity, (own.get(fullHit!.entity) ?? 0) + 1);
       }
     }
-  }
+  };
+  for (const scan of scans) anchorsInBlock(scan);
 
   // Made on first ask: most pages have no dictionary-word name where capitals say nothing.
   const asName = new Map<string, boolean>();
@@ -276,7 +282,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
   // short form, not the namesake the pack knows (the Greek party).
   const shadowed = new Set<string>();
-  for (let b = 0; b < scans.length; b++) {
+  // One block's selection is a function of its own (a closure over the page's state), not a loop
+  // in linkEntities' body: the optimiser compiles and recompiles a function whole, and this one
+  // had grown to seconds of compiling on a loaded machine, each new rule branch met on a page
+  // forcing it again (issue #8). A closure, so that the body reads as the loop it was.
+  const selectInBlock = (b: number): void => {
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
@@ -473,7 +483,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // outlet's name is its national branch, one name that mentions the company (its span grows).
       if (last && last.to === m.from && e.subtype === 'country' && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
         const owner = found.get(last.entity)!, prev = owner[owner.length - 1]!;
-        if (prev.paragraph === b && prev.end === scan.tokens[m.from - 1]!.end) owner[owner.length - 1] = { ...prev, end, text: scan.text.slice(prev.start, end) };
+        // Written out, not { ...prev }: a spread copy gets a shape of its own, and the page's later
+        // loops over mentions, compiled for the one shape, deoptimised on it (issue #8).
+        if (prev.paragraph === b && prev.end === scan.tokens[m.from - 1]!.end) owner[owner.length - 1] = { paragraph: prev.paragraph, start: prev.start, end, text: scan.text.slice(prev.start, end) };
         continue;
       }
       // "Fullerton, California": a city's alias that writes its state after a comma is two names.
@@ -491,7 +503,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         last = { entity: tail.place, to, start: tailStart };
       }
     }
-  }
+  };
+  for (let b = 0; b < scans.length; b++) selectInBlock(b);
 
   // "the Southern Transitional Council (STC)": initials the page defines after a linked full name
   // stand for that entity wherever the page uses them (defined-acronyms.ts).
@@ -509,7 +522,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
   const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
   if (given.size > 0) {
-    const taken: [number, number][][] = scans.map(() => []);
+    const taken: [number, number][][] = [];
+    for (let b = 0; b < scans.length; b++) taken.push([]);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
     for (let b = 0; b < scans.length; b++) addGivenNameMentions(scans[b]!, b, given, taken[b]!, found, (i) => nameKeyAt(index, i));
     for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
