@@ -1,8 +1,8 @@
 /**
  * Linker precision on news, session 19 second pass (issue #4, newsprec24): an elected member's
- * abbreviated title against a foreign record's listed offices, and a title-case headline's own
- * refused name not vouching for its short form. Own records and sentences; each case fails
- * without its mechanism.
+ * abbreviated title against a foreign record's listed offices, a title-case headline's own
+ * refused name not vouching for its short form, and a weather office's generic name on a page about
+ * another country. Own records and sentences; each case fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
@@ -45,5 +45,20 @@ describe("a headline's refused name does not support its own short form", () => 
     expect(writtenApart(block, block, 'The Rim', 7, 10)).toBe(false);
     expect(writtenApart(`${block}\nThe Rim said`, block, 'The Rim', 7, 10)).toBe(true);
     expect(writtenApart('The Rim and The Rim', 'The Rim and The Rim', 'The Rim', 4, 7)).toBe(true);
+  });
+});
+
+describe("a weather office named by words many countries' offices share, on a page about another country", () => {
+  const index = buildEntityIndex([
+    E({ id: 'met', name: 'Weather Centre', type: 'organization', subtype: 'company', country: 'GB', aliases: ['Meteorological Office'], prominence: 40 }),
+    E({ id: 'iceland', name: 'Iceland', type: 'place', subtype: 'country', country: 'IS', prominence: 90 }),
+    E({ id: 'uk', name: 'United Kingdom', type: 'place', subtype: 'country', country: 'GB', prominence: 95 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2021-03-19');
+  it("is not the UK's office in an Iceland item", () => {
+    expect(links('A volcano erupts in southwestern Iceland, according to the Meteorological Office.')).toEqual(['iceland:Iceland']);
+  });
+  it('is kept on a page that names its country', () => {
+    expect(links('Storms hit the United Kingdom, according to the Meteorological Office.')).toEqual(['uk:United Kingdom', 'met:Meteorological Office']);
   });
 });
