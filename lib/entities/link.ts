@@ -36,7 +36,7 @@ import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
 import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, pressAfterUniversity, productCodeAfter, REFERENCE_WORK_NOUNS, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
-import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, sharedBodyWords, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
 import { oneWordForm, writtenApart, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
@@ -717,7 +717,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
     if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
-    if ((e.subtype === 'government_body' || e.subtype === 'company') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), page.named(), page.own.get(h.entity) ?? 0)) continue;
+    if ((e.subtype === 'government_body' || e.subtype === 'company') && !single && sharedBodyWords(e, (written ??= matchKey(scan, m)).split(' ')) && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, written.split(' '), page.named(), page.own.get(h.entity) ?? 0)) continue;
     // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
     if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && genericMovementAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;

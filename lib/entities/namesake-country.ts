@@ -185,9 +185,15 @@ const GENERIC_BODY_PROMINENCE = 50;
  * words (two or more).
  */
 export function genericBodyAbroad(e: PackEntity, words: readonly string[], support: ReadonlyMap<string, number>, own: number): boolean {
+  return sharedBodyWords(e, words) && !namesCountry(support, e.country!, own) && namesOtherCountry(support, e.country!);
+}
+
+/** The page-free half of genericBodyAbroad: is `e` a minor body (or state company) of a known country
+ *  named here only by words many countries' bodies share? The linker asks it before it reads the page. */
+export function sharedBodyWords(e: PackEntity, words: readonly string[]): boolean {
   if (e.type !== 'organization' || (e.subtype !== 'government_body' && e.subtype !== 'company') || !e.country || words.length < 2 || (e.prominence ?? 30) > GENERIC_BODY_PROMINENCE) return false;
   for (const w of words) if (!INSTITUTION_WORDS.has(w) && !GENERIC_BODY_WORDS.has(w)) return false;
-  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
+  return true;
 }
 
 /** At or below this prominence a party is one of the many the pack keeps at its default (60). */
