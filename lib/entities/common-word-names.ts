@@ -39,3 +39,25 @@ export function writtenAsName(blocks: readonly PlainBlock[], norm: string): bool
   }
   return false;
 }
+
+/** How many times `name` is written in `text`. */
+function timesWritten(text: string, name: string): number {
+  let n = 0;
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) n++;
+  return n;
+}
+
+/**
+ * Is `name` written on the page other than over text[start, end) of this block? A headline's refused
+ * "The Edge" must not vouch for its own "Edge": the record's full name counts as support only where
+ * it is written apart from the words being linked, in this block or another (`pageText`: every block
+ * joined, this one once).
+ */
+export function writtenApart(pageText: string, blockText: string, name: string, start: number, end: number): boolean {
+  const inBlock = timesWritten(blockText, name);
+  if (timesWritten(pageText, name) > inBlock) return true;
+  for (let i = blockText.indexOf(name); i >= 0; i = blockText.indexOf(name, i + name.length)) {
+    if (i >= end || i + name.length <= start) return true;
+  }
+  return false;
+}

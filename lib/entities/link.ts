@@ -36,9 +36,9 @@ import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
 import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, pressAfterUniversity, productCodeAfter, REFERENCE_WORK_NOUNS, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
-import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
+import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, sharedBodyWords, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
 import { partyStateTags } from './party-state-tags';
-import { oneWordForm, writtenAsName, type PlainBlock } from './common-word-names';
+import { oneWordForm, writtenApart, writtenAsName, type PlainBlock } from './common-word-names';
 import { awardName } from './award-names';
 import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
@@ -275,7 +275,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const nameWritten = (norm: string) => asName.get(norm)
     ?? asName.set(norm, writtenAsName((blockReadings ??= scans.map((s) => ({ tokens: s.tokens, titleCase: () => (s.titleCase ??= headlineStyle(s.tokens)), sentenceStart: (i: number) => sentenceStart(s, i) }))), norm)).get(norm)!;
   let named: Map<string, number> | undefined;
-  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c),
+  const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenApart: (s, text, from, to) => written(s) && writtenApart(all!, text, s, from, to), writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c),
     named: () => (named ??= supportWithDemonyms(support, demonymCounts(scans))) };
   const found = new Map<number, Mention[]>();
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
@@ -603,6 +603,8 @@ interface PageEvidence {
   publisher: number | undefined;
   /** Is this exact string written anywhere on the page? */
   written(s: string): boolean;
+  /** Is it written on the page apart from text[from, to) of the block `text` (common-word-names.ts writtenApart)? */
+  writtenApart(s: string, text: string, from: number, to: number): boolean;
   /** Is this folded word written capitalised mid-sentence in running text (common-word-names.ts)? */
   writtenAsName(norm: string): boolean;
   /** Words written as an unknown person's surname after a given name (family-names.ts). */
@@ -708,7 +710,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // "With Pics Of Pets", "The Sun" opening a sentence: a dictionary-word name where capitals say
     // nothing needs the word written as a name elsewhere, or the longer name (common-word-names.ts).
     if (e.commonWord && oneWordForm(scan.tokens, m.from, m.to) && ((scan.titleCase ??= headlineStyle(scan.tokens)) || (initialMemo ??= sentenceStart(scan, m.from)))
-      && !page.writtenAsName(scan.tokens[m.to - 1]!.norm) && !(nameKeyAt(index, h.entity) !== matchKey(scan, m) && page.written(e.name))
+      && !page.writtenAsName(scan.tokens[m.to - 1]!.norm) && !(nameKeyAt(index, h.entity) !== matchKey(scan, m) && page.writtenApart(e.name, scan.text, tok.start, scan.tokens[m.to - 1]!.end))
       // "In A Queens Warehouse", "Pink Asks …": a cue of a place's or a person's own (headline-names.ts).
       && !ordinaryNameTypeCue(e.type, scan.text, scan.tokens, m.from, m.to)) continue;
     // "As Far As He's Concerned": an organisation named by an ordinary phrase, in a title-case line (headline-names.ts).
@@ -729,7 +731,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'place' && single && unplacedNamesake(e, (fullCandidates ??= fullEntities(hits, index)), support, page.own.get(h.entity) ?? 0)) continue;
     // "ships in the Red Sea": the feature, not the "Red Sea Governorate" of a country the page never names (namesake-country.ts).
     if (e.subtype === 'region' && !single && featureNamedRegionAbroad(e, (written ??= matchKey(scan, m)), nameKeyAt(index, h.entity), support, page.own.get(h.entity) ?? 0)) continue;
-    if (e.subtype === 'government_body' && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, matchKey(scan, m).split(' '), page.named(), page.own.get(h.entity) ?? 0)) continue;
+    if ((e.subtype === 'government_body' || e.subtype === 'company') && !single && sharedBodyWords(e, (written ??= matchKey(scan, m)).split(' ')) && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null) && genericBodyAbroad(e, written.split(' '), page.named(), page.own.get(h.entity) ?? 0)) continue;
     // "National Salvation Front" in a Tunisia item: a minor movement of generic words from another country (namesake-country.ts).
     if ((e.subtype === 'political_party' || e.subtype === 'armed_group') && !single && !(directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null)
       && genericMovementAbroad(e, matchKey(scan, m).split(' '), support, page.own.get(h.entity) ?? 0)) continue;

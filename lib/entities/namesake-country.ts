@@ -161,13 +161,15 @@ export function unplacedNamesake(e: PackEntity, candidates: readonly PackEntity[
 }
 
 /** Words of government bodies' names that many countries' bodies share, beside INSTITUTION_WORDS
- *  ("National Security Council", "Coast Guard", "Bureau of Investigation", "Election Commission"). */
+ *  ("National Security Council", "Coast Guard", "Bureau of Investigation", "Election Commission",
+ *  "Meteorological Office", "Geological Survey"). */
 const GENERIC_BODY_WORDS = new Set([
   'security', 'intelligence', 'guard', 'coast', 'service', 'services', 'agency', 'office', 'affairs', 'bureau',
   'investigation', 'investigations', 'protection', 'environmental', 'environment', 'emergency', 'management', 'budget',
   'development', 'trade', 'treasury', 'education', 'transport', 'transportation', 'energy', 'agriculture', 'labor',
   'labour', 'safety', 'human', 'rights', 'public', 'prosecution', 'prosecutors', 'general', 'audit', 'statistics',
   'tax', 'revenue', 'customs', 'border', 'immigration', 'communications', 'elections', 'electoral', 'and', 'for',
+  'meteorological', 'meteorology', 'weather', 'hydrometeorological', 'seismological', 'geological', 'survey',
 ]);
 
 /** Above this prominence a body is known by its name abroad ("Central Intelligence Agency", 85). */
@@ -177,14 +179,21 @@ const GENERIC_BODY_PROMINENCE = 50;
  * "removing Vice President Sara Duterte … from the National Security Council": a government body
  * named by words many countries' bodies share is the page's own country's; on a page that names
  * other countries but never the body's, the pack's record (the US council) is a namesake; so is
- * Indonesia's "Ministry of Foreign Affairs" in a China item. A nationality adjective before the
+ * Indonesia's "Ministry of Foreign Affairs" in a China item, and the UK's "Meteorological Office"
+ * (a company in the pack: the state's trading body) in an Iceland item. A nationality adjective before the
  * name ("the Taiwanese Ministry of Labor") is judged by link.ts first. `words`: the match's folded
  * words (two or more).
  */
 export function genericBodyAbroad(e: PackEntity, words: readonly string[], support: ReadonlyMap<string, number>, own: number): boolean {
-  if (e.type !== 'organization' || e.subtype !== 'government_body' || !e.country || words.length < 2 || (e.prominence ?? 30) > GENERIC_BODY_PROMINENCE) return false;
+  return sharedBodyWords(e, words) && !namesCountry(support, e.country!, own) && namesOtherCountry(support, e.country!);
+}
+
+/** The page-free half of genericBodyAbroad: is `e` a minor body (or state company) of a known country
+ *  named here only by words many countries' bodies share? The linker asks it before it reads the page. */
+export function sharedBodyWords(e: PackEntity, words: readonly string[]): boolean {
+  if (e.type !== 'organization' || (e.subtype !== 'government_body' && e.subtype !== 'company') || !e.country || words.length < 2 || (e.prominence ?? 30) > GENERIC_BODY_PROMINENCE) return false;
   for (const w of words) if (!INSTITUTION_WORDS.has(w) && !GENERIC_BODY_WORDS.has(w)) return false;
-  return !namesCountry(support, e.country, own) && namesOtherCountry(support, e.country);
+  return true;
 }
 
 /** At or below this prominence a party is one of the many the pack keeps at its default (60). */

@@ -82,7 +82,23 @@ function legislativeTitle(text: string, title: Token, name: Token): boolean {
 }
 
 /** What occupationContradicts reads of a person record. */
-export interface PersonFieldFacts { id: string; subtype?: string; roles?: readonly unknown[] }
+export interface PersonFieldFacts { id: string; subtype?: string; roles?: readonly { title: string }[]; country?: string }
+
+/** Words of a role's title that make it a seat in a legislature or a governor's office, the offices
+ *  "Sen.", "Rep." and "Gov." abbreviate. */
+const ELECTED_OFFICE = /senat|representative|congress|house|assembl|legislat|parliament|deput|governor|delegate/i;
+
+/**
+ * "Former Rep. John Delaney": "Rep.", "Sen." and "Gov." are the US press's titles of elected members
+ * and governors (also the Philippines'). A record that lists its offices, none of them such a seat,
+ * and belongs to another country than the US is a namesake ("John Delaney", Bahamian attorney general).
+ * A US record is left alone: its list may miss the seat (an ambassador who had been a senator).
+ */
+function electedTitleContradicts(text: string, tokens: Token[], from: number, e: PersonFieldFacts): boolean {
+  const prev = tokens[from - 1];
+  if (!e.roles || e.roles.length === 0 || !e.country || e.country === 'US' || !prev || !legislativeTitle(text, prev, tokens[from]!)) return false;
+  return !e.roles.some((r) => ELECTED_OFFICE.test(r.title));
+}
 
 /** Does the record know its fields, and is `f` none of them? */
 function fieldOutside(e: PersonFieldFacts, f: PersonField): boolean {
@@ -103,9 +119,11 @@ function fieldOutside(e: PersonFieldFacts, f: PersonField): boolean {
  * Does an occupation noun right before the name at token `from` name another field than every one
  * the record `e` is known by? A holder of public office is never ruled out: politicians had other
  * careers the pack does not list ("businessman Hakainde Hichilema", "hardline cleric Ebrahim Raisi",
- * "musician Bobi Wine": unseen coverage, session 18).
+ * "musician Bobi Wine": unseen coverage, session 18), unless an elected member's title says which
+ * kind of office he holds (electedTitleContradicts).
  */
 export function occupationContradicts(text: string, tokens: Token[], from: number, e: PersonFieldFacts): boolean {
   const written = writtenField(text, tokens, from);
-  return written !== undefined && !(e.roles && e.roles.length !== 0) && fieldOutside(e, written);
+  if (written === undefined) return false;
+  return e.roles && e.roles.length !== 0 ? electedTitleContradicts(text, tokens, from, e) : fieldOutside(e, written);
 }
