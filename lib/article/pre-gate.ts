@@ -15,7 +15,7 @@
  * the metadata the gate reads and under-approximates the vetoes, so it never says "no" where the
  * gate says "yes". Anything else is `null`: ask the full gate.
  */
-import { MANY_ARTICLES, TEASER_PAGE_SCORE, textScoreAtLeastGate, urlSignals } from './gate';
+import { MANY_ARTICLES, TEASER_PAGE_SCORE, textScoreAtLeastGate, urlPath, urlSignals, urlVetoes } from './gate';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, jsonLdNodes, typesOf } from './jsonld';
 
 export interface PreVerdict {
@@ -49,6 +49,35 @@ const TEASER_MAX_BLOCKS = 1500;
 
 /** The gate's `posts >= 5` (html:thread). */
 const THREAD_POSTS = 5;
+
+/**
+ * Any JSON-LD text that may name an article type (lib/article/jsonld.ts ARTICLE_TYPES: each holds
+ * one of these words), or escapes that could spell one. Over-approximates on purpose: a match only
+ * sends the page on to the full gate.
+ */
+const MAYBE_ARTICLE_JSON_LD = /Article|BlogPosting|SocialMediaPosting|Report|Review|\\u/;
+
+/**
+ * The eager script's own first look (issue #8, lib/page/first-look.ts): the cheapest part of
+ * preGate, so that what every page compiles stays small. "Not an article" on an account URL, or
+ * on a page with a veto only article metadata lifts (home / search / forum URL, a search box in the
+ * main content, a thread of posts) and nothing that could be such metadata: no og:type article or
+ * articleBody, and no JSON-LD whose raw text may name an article type (read as text, never parsed).
+ * No positive URL signals, no search-key rule, no teaser rule and no JSON-LD vetoes (both read text or parse JSON, ~1–1.5 ms on the fixture
+ * home page): such pages go on to the full gate (preGate, then the gate) in the imported module.
+ * Its "no" implies preGate's and the gate's "no"; its signals are a subset of theirs.
+ */
+export function surelyNotArticle(doc: Document, url: string): PreVerdict | null {
+  // The URL's vetoes only: no positive signals, no search-key rule (weighed against a slug).
+  const vetoes = urlVetoes(urlPath(doc, url).path, url, false);
+  if (vetoes.includes('url:account')) return { likely: false, signals: ['veto:url:account'] };
+  const count = (selector: string): number => doc.querySelectorAll(selector).length;
+  if (count(SEARCH_IN_MAIN) > 0) vetoes.push('form:search-in-main');
+  if (count(POST_ITEMS) + count(POST_AUTHORS) >= THREAD_POSTS) vetoes.push('html:thread');
+  if (vetoes.length === 0 || count(MAYBE_STRONG) > 0) return null;
+  for (const script of doc.querySelectorAll(JSON_LD)) if (MAYBE_ARTICLE_JSON_LD.test(script.textContent ?? '')) return null;
+  return { likely: false, signals: vetoes.map((n) => `veto:${n}`) };
+}
 
 export function preGate(doc: Document, url: string): PreVerdict | null {
   const { signals, negative } = urlSignals(doc, url);
