@@ -30,7 +30,7 @@ const enterReader: ReaderEntry = async (site, afterNavigation, known) => {
   await startReader({ api, watchUrl: (onChange) => watchUrl(onChange) }, site, afterNavigation, known);
 };
 
-const start: ContentRestEntry = ({ verdict, navigated, status }) =>
+const start: ContentRestEntry = ({ verdict, navigated, status, lateContentUntil }) =>
   startEagerPage({
     // Firefox: `browser` (promises). Chrome MV3: `chrome`, whose APIs return promises too.
     api: pageApi,
@@ -52,6 +52,7 @@ const start: ContentRestEntry = ({ verdict, navigated, status }) =>
     log,
     navigated,
     status,
+    lateContentUntil,
   });
 
 export default defineUnlistedScript(() => {

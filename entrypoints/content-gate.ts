@@ -12,6 +12,7 @@ import { surelyNotArticle } from '~/lib/article/pre-gate';
 import { orphaned, pageApi } from '~/lib/page/ext-api';
 import { CONTENT_REST_PATH, startFirstLook } from '~/lib/page/first-look';
 import { watchUrl } from '~/lib/page/url-watch';
+import { isShellText } from '~/lib/page/wait';
 
 export default defineUnlistedScript(() => {
   const log = (...args: unknown[]): void => console.warn('[backstory]', ...args);
@@ -22,6 +23,7 @@ export default defineUnlistedScript(() => {
       url: () => location.href,
       // Settles most pages that are not articles without touching an element (#8).
       preGate: surelyNotArticle,
+      isShellText,
       // Firefox: `browser`, Chrome MV3: `chrome`; an orphaned script (extension reloaded) has no
       // API or no id: the import is not tried.
       loadRest: async () => {

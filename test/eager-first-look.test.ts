@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { CONTENT_REST_GLOBAL, CONTENT_REST_PATH, startFirstLook, type FirstLookDeps, type FirstLookFindings } from '../lib/page/first-look';
 import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/page/status-global';
 import type { PreVerdict } from '../lib/article/pre-gate';
+import { LATE_CONTENT_MS } from '../lib/page/wait';
 
 const LONG = 'Text of the page. '.repeat(200);
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -39,6 +40,7 @@ function setup(opts: { verdict: PreVerdict | null; url?: string; body?: string; 
     doc: document as unknown as Document,
     url: () => url,
     preGate,
+    isShellText: (doc) => (doc.body?.textContent?.length ?? 0) < 2000,
     loadRest: loads,
     global,
     watchUrl: (onChange) => {
@@ -107,6 +109,28 @@ describe('first look (the eagerly injected content script)', () => {
     expect(p.watching()).toBe(false);
   });
 
+  it('on a text-based "no" on an app shell, watches for late content itself and hands over only once some came and settled', async () => {
+    const before = Date.now();
+    const q = setup({ verdict: teasers, body: '<div id="app"></div>' });
+    await new Promise((r) => setTimeout(r, 450));
+    expect(q.loads).not.toHaveBeenCalled(); // a still page imports nothing
+    expect(q.status()).toMatchObject({ state: 'not-article', signals: teasers.signals });
+    q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
+    await settle();
+    expect(q.loads).not.toHaveBeenCalled(); // not before the DOM has been quiet for a while
+    await vi.waitFor(() => expect(q.started).toHaveLength(1), { timeout: 2000, interval: 20 });
+    const [known] = q.started;
+    expect(known).toMatchObject({ verdict: null, navigated: false, status: { state: 'not-article', signals: teasers.signals } });
+    expect(known!.lateContentUntil).toBeGreaterThanOrEqual(before + LATE_CONTENT_MS);
+    expect(known!.lateContentUntil).toBeLessThanOrEqual(Date.now() + LATE_CONTENT_MS);
+    // Stopped while watching: late content no longer loads anything.
+    const r = setup({ verdict: teasers, body: '<div id="app"></div>' });
+    r.stop();
+    r.document.getElementById('app')!.appendChild(r.document.createElement('p')).textContent = LONG;
+    await new Promise((res) => setTimeout(res, 500));
+    expect(r.loads).not.toHaveBeenCalled();
+  });
+
   it('lets go quietly where the extension is gone, logs a rest that fails to load or to register', async () => {
     const p = setup({ verdict: null, rest: 'orphaned' });
     await settle();
@@ -138,6 +162,7 @@ describe('first look (the eagerly injected content script)', () => {
         preGate: () => {
           throw new Error('boom');
         },
+        isShellText: () => false,
         loadRest: async () => true,
         global: {},
         watchUrl: () => () => {},

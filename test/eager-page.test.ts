@@ -49,7 +49,7 @@ function fakeApi(stored: Record<string, unknown> = {}) {
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate']; firstLook?: Pick<EagerDeps, 'navigated' | 'status' | 'preVerdict'> }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate']; firstLook?: Pick<EagerDeps, 'navigated' | 'status' | 'preVerdict' | 'lateContentUntil'> }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
@@ -333,6 +333,28 @@ describe('eager content script', () => {
       q.set({ [ENABLED_KEY]: true });
       await vi.waitFor(() => expect(shellPre).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 10 });
       await vi.waitFor(() => expect(q.entry).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 10 });
+      q.stop();
+    });
+
+    it('after late content on a shell the first look watched: gates now and, while the gate says no, watches on until the first look\'s deadline', async () => {
+      let arrived = false;
+      const gate = vi.fn(() => (arrived ? article : notArticle));
+      // Long text already (not a shell by now), yet still watched: more content may be coming.
+      const p = setup({ gate, firstLook: { preVerdict: null, status: firstStatus, lateContentUntil: Date.now() + LATE_CONTENT_MS } });
+      await settle();
+      expect(gate).toHaveBeenCalled();
+      expect(p.entry).not.toHaveBeenCalled();
+      arrived = true;
+      p.document.body.appendChild(p.document.createElement('p')).textContent = LONG;
+      await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
+      // Past the deadline: the gate's "no" is final.
+      let later = false;
+      const q = setup({ gate: () => (later ? article : notArticle), firstLook: { preVerdict: null, lateContentUntil: Date.now() - 1 } });
+      await settle();
+      later = true;
+      q.document.body.appendChild(q.document.createElement('p')).textContent = LONG;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(q.entry).not.toHaveBeenCalled();
       q.stop();
     });
   });

@@ -91,6 +91,11 @@ export interface EagerDeps {
    * run instead of asking `preGate` again; later runs (settings switched on) ask it afresh.
    */
   preVerdict?: PreVerdict | null;
+  /**
+   * The first look saw late content come to an app shell it had said no to: the first run gates
+   * now and, while the gate says no, watches for more until then (Date.now ms), shell or not.
+   */
+  lateContentUntil?: number;
 }
 
 /** The on/off settings as storage.local holds them (lib/settings.ts items use the same keys). */
@@ -119,8 +124,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
   let watchingStorage = false;
   /** The page's URL as last seen (pageKey is computed only once it changes). */
   let lastUrl = deps.url();
-  /** The first look's verdict, for the first run only. */
+  /** The first look's verdict and late-content deadline, for the first run only. */
   let known = deps.preVerdict;
+  let lateContentUntil = deps.lateContentUntil;
 
   /** The reader's settings as last read (handed over, so the reader need not read them again). */
   let settings: Record<string, unknown> | undefined;
@@ -227,6 +233,8 @@ export function startEagerPage(deps: EagerDeps): () => void {
     const gate = (): GateResult => deps.gate(doc, deps.url());
     const early = known !== undefined ? known : (deps.preGate?.(doc, deps.url()) ?? null);
     known = undefined;
+    const lateUntil = lateContentUntil;
+    lateContentUntil = undefined;
     // Date.now, not performance.now: see SliceClock (the eager script's cost on every page, #8).
     let result = early ?? (deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate());
     if (cancelled() || !result) return;
@@ -237,10 +245,10 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
       // nothing while the page is still; the settings are read once it turns into an article. No
       // deadline timer: the watch ends on the first change after LATE_CONTENT_MS (lib/page/wait.ts).
-      if ((early && !early.textBased) || !isShellText(doc)) return;
+      if (lateUntil === undefined && ((early && !early.textBased) || !isShellText(doc))) return;
       const ctl = cancellation();
       waiting = ctl;
-      const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS, undefined, true);
+      const found = await waitForContent(doc, () => gate().likely, ctl.signal, lateUntil === undefined ? LATE_CONTENT_MS : Math.max(0, lateUntil - Date.now()), undefined, true);
       if (cancelled()) return;
       waiting = null;
       if (!found) return;

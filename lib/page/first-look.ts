@@ -1,12 +1,13 @@
 /**
  * The content script's first look (issue #8): all that the manifest injects into every http(s)
- * page. It runs the cheapest pre-gate (lib/article/pre-gate.ts surelyNotArticle: URL shape and a few
- * selector counts), keeps the popup's verdict and watches the URL. The rest of the content script —
- * the full pre-gate (JSON-LD, teaser listings), the gate, the late-content wait, the settings
- * (lib/page/eager.ts) and the reader (lib/page/reader.ts), one web-accessible module built as
- * entrypoints/article-reader.ts — is imported only when the first look cannot settle the page, or
- * when the page's URL moves. Kept small on purpose (session 19: ~1.5 KB gzip): V8 compiles the
- * injected script on every page with no code cache, ~0.7–1.1 ms for the 15 KB eager script.
+ * page. It runs the cheaper pre-gate (lib/article/pre-gate.ts surelyNotArticle: URL vetoes, a few
+ * selector counts, JSON-LD as raw text, the teaser rule), keeps the popup's verdict, watches the
+ * URL, and on a teaser listing that is an app shell, late content. The rest of the content script —
+ * the full pre-gate (JSON-LD parsed), the gate, the settings (lib/page/eager.ts) and the reader
+ * (lib/page/reader.ts), one web-accessible module built as entrypoints/article-reader.ts — is
+ * imported only when the first look cannot settle the page, when late content comes to an app
+ * shell, or when the page's URL moves. Kept small on purpose (session 19: 2.6 KB gzip): V8
+ * compiles the injected script on every page with no code cache, ~0.7–1.1 ms for the 15 KB one.
  *
  * Why: every page compiles and runs what the manifest injects, in a fresh isolated world. The full
  * eager script (15 KB raw) cost the non-article fixtures 3.4 / 2.0 / 1.9 / 2.9 ms of main-thread CPU
@@ -24,6 +25,7 @@ import type { PreVerdict } from '../article/pre-gate';
 import type { PageStatus } from '../messaging';
 import { pageKey } from './activation';
 import { PAGE_STATUS_GLOBAL } from './status-global';
+import { LATE_CONTENT_MS, cancellation, waitForContent } from './wait';
 
 /** Extension URL of the rest: full gate and reader (entrypoints/article-reader.ts, web-accessible). */
 export const CONTENT_REST_PATH = '/article-reader.js';
@@ -37,6 +39,11 @@ export interface FirstLookFindings {
   /** The URL moved (a same-document navigation): the rest goes on as after one. */
   navigated: boolean;
   status: PageStatus;
+  /**
+   * The first look watched an app shell it had said no to, and content came (and settled): the
+   * rest gates the page now and, while the gate says no, watches for more until then (Date.now ms).
+   */
+  lateContentUntil?: number;
 }
 
 /** The rest's start (registered under CONTENT_REST_GLOBAL): returns a function that stops it. */
@@ -48,6 +55,11 @@ export interface FirstLookDeps {
   url(): string;
   /** "Surely not an article" or null (lib/article/pre-gate.ts surelyNotArticle). */
   preGate(doc: Document, url: string): PreVerdict | null;
+  /**
+   * Whether the page is a near-empty app shell (lib/page/wait.ts isShellText): there a text-based
+   * "no" (a teaser listing) waits for late content, which the rest does.
+   */
+  isShellText(doc: Document): boolean;
   /**
    * Imports the rest (a dynamic import of its extension URL); false where the extension is gone
    * (reloaded or removed: this script is orphaned, and stops quietly).
@@ -69,8 +81,11 @@ export function startFirstLook(deps: FirstLookDeps): () => void {
   let loading = false;
   let stopRest = (): void => {};
   let unwatchUrl = (): void => {};
+  /** The late-content watch on an app shell, while it lasts. */
+  let waiting: ReturnType<typeof cancellation> | null = null;
   const detach = (): void => {
     unwatchUrl();
+    waiting?.abort();
     if (deps.global[PAGE_STATUS_GLOBAL] === answer) delete deps.global[PAGE_STATUS_GLOBAL];
   };
 
@@ -79,6 +94,7 @@ export function startFirstLook(deps: FirstLookDeps): () => void {
     if (loading || stopped) return;
     loading = true;
     unwatchUrl();
+    waiting?.abort();
     deps.loadRest().then(
       (loaded) => {
         if (!loaded) return detach();
@@ -111,9 +127,19 @@ export function startFirstLook(deps: FirstLookDeps): () => void {
       status = { state: 'not-article', signals: verdict.signals.slice(0, 50), url: lastUrl.slice(0, 8192), title: (deps.doc.title ?? '').slice(0, 2000) };
     }
     if (!verdict) return handOver({ verdict, navigated: false }), stop;
-    // Settled: only the URL can change the answer. (Its vetoes are ones only article metadata lifts,
-    // as after the gate's own such "no": no late-content wait, lib/page/eager.ts.)
+    // Settled: only the URL can change the answer — or, on a teaser listing that is an app shell,
+    // late content, watched for here as after the gate's own "no" (lib/page/eager.ts); only once
+    // some came and settled is the rest (the full gate) imported. The watch costs nothing while
+    // the page is still (the fixture home page of short teasers is such a shell).
     unwatchUrl = deps.watchUrl(onUrl);
+    if (verdict.textBased && deps.isShellText(deps.doc)) {
+      const ctl = cancellation();
+      waiting = ctl;
+      const lateContentUntil = Date.now() + LATE_CONTENT_MS;
+      void waitForContent(deps.doc, () => true, ctl.signal, LATE_CONTENT_MS, undefined, true).then((came) => {
+        if (came && waiting === ctl) handOver({ verdict: null, navigated: false, lateContentUntil });
+      });
+    }
   } catch (err) {
     deps.log('content script failed', err);
   }
