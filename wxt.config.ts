@@ -47,7 +47,8 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   manifestVersion: 3,
   vite: () => ({
-    // The article reader compiles whole while it streams in, off the page's main thread (#8).
+    // The rest of the content script (full gate and reader) compiles whole while it streams in,
+    // off the page's main thread (#8).
     plugins: [preact(), defaultPackAsset(), inlinePopupStyles(), eagerCompileHint(['article-reader.js'])],
   }),
   // The sources zip (for store review) carries what builds the extension, not local artefacts.
@@ -85,8 +86,9 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
-    // The content script's heavy half (issue #8), imported by the eager content script on likely
-    // articles only. Chrome: a per-session URL, so pages cannot probe for the extension with it.
+    // The rest of the content script (issue #8): the full gate and the reader in one module,
+    // imported by the first look (content-gate.js) only where its pre-gate cannot settle a page.
+    // Chrome: a per-session URL, so pages cannot probe for the extension with it.
     web_accessible_resources: [
       {
         resources: ['article-reader.js'],

@@ -3,14 +3,15 @@
  * selector counts, and never says "not an article" where the full gate says "likely": on the
  * hand-written non-article fixtures, on small pages built to sit right at each rule's edge, and
  * (when ../shared is present) on every Readability page under article-, home-, search-, forum-
- * and account-shaped URLs.
+ * and account-shaped URLs. The eager script's own first look (surelyNotArticle) is a cheaper part
+ * of it: its "no" implies the pre-gate's (and so the gate's).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { articleGate } from '../lib/article/gate';
-import { preGate } from '../lib/article/pre-gate';
+import { preGate, surelyNotArticle } from '../lib/article/pre-gate';
 
 const FIXTURES = path.resolve(__dirname, 'fixtures/pages');
 const SHARED_PAGES = path.resolve(__dirname, '../../shared/data/readability-pages');
@@ -92,6 +93,7 @@ describe('preGate', () => {
   it.skipIf(!existsSync(SHARED_PAGES))('never says "not an article" where the gate says likely (Readability pages, five URL shapes)', () => {
     const urls = ['https://site.example/news/2024/05/a-long-story-slug-here', 'https://site.example/', 'https://site.example/search?q=x', 'https://site.example/forum/thread-1', 'https://site.example/login'];
     const settled = urls.map(() => 0);
+    const firstSettled = urls.map(() => 0);
     let pages = 0;
     for (const dir of readdirSync(SHARED_PAGES)) {
       const file = path.join(SHARED_PAGES, dir, 'source.html');
@@ -99,12 +101,57 @@ describe('preGate', () => {
       const d = doc(readFileSync(file, 'utf8')); // neither gate changes the document
       pages++;
       urls.forEach((url, i) => {
+        const first = surelyNotArticle(d, url);
+        if (first) {
+          firstSettled[i]!++;
+          expect([dir, url, preGate(d, url)?.likely]).toEqual([dir, url, false]);
+        }
         if (!preGate(d, url)) return;
         settled[i]!++;
         expect([dir, url, articleGate(d, url).likely]).toEqual([dir, url, false]);
       });
     }
     expect(pages).toBeGreaterThan(100);
-    console.log(`pre-gate settled, of ${pages} pages, per URL shape: ${settled.join(' / ')}`);
+    console.log(`pre-gate settled, of ${pages} pages, per URL shape: ${settled.join(' / ')}; the first look: ${firstSettled.join(' / ')}`);
   }, 120_000);
+});
+
+describe('surelyNotArticle (the eager script\'s first look, #8)', () => {
+  const at = (f: string) => doc(readFileSync(path.join(FIXTURES, f), 'utf8'));
+
+  it('settles the login, search, forum and home fixtures from the URL, selector counts and the teaser rule', () => {
+    expect(surelyNotArticle(at('login.html'), 'https://site.example/login.html')).toEqual({ likely: false, signals: ['veto:url:account'] });
+    expect(surelyNotArticle(at('search.html'), 'https://site.example/search.html')?.signals).toContain('veto:form:search-in-main');
+    // The forum's JSON-LD (a DiscussionForumPosting) names no article type: read as text, not parsed.
+    expect(surelyNotArticle(at('forum.html'), 'https://site.example/forum.html')).toEqual({ likely: false, signals: ['veto:url:forum', 'veto:html:thread'] });
+    // Ten teaser <article>s and little text: the gate's html:many-articles veto, text-based.
+    expect(surelyNotArticle(at('home.html'), 'https://site.example/home.html')).toEqual({ likely: false, signals: ['veto:html:many-articles'], textBased: true });
+    expect(surelyNotArticle(at('about.html'), 'https://site.example/about.html')).toBeNull();
+  });
+
+  it('goes on to the full gate where any JSON-LD text may name an article type, or where no veto holds', () => {
+    const home = 'https://site.example/';
+    expect(surelyNotArticle(doc(article('<script type="application/ld+json">{"@type":"WebSite","name":"x"}</script>', '')), home)?.signals).toEqual(['veto:url:home']);
+    for (const ld of [
+      '{"@type":"NewsArticle","headline":"x"}',
+      '{"@graph":[{"@type":"https://schema.org/BlogPosting"}]}',
+      '{"@type":"\\u004eewsArticle"}', // an escape JSON.parse would read as an article type
+      '{"@type":"Report", broken', // over-approximated: not parsed at all
+    ]) {
+      const d = doc(article(`<script type="application/ld+json">${ld}</script>`, ''));
+      expect([ld, surelyNotArticle(d, home)]).toEqual([ld, null]);
+    }
+    expect(surelyNotArticle(doc(article('<meta property="og:type" content="article">', '')), home)).toBeNull();
+    // A teaser listing: only while its text score stays below the gate's bar, and only without article JSON-LD.
+    const teaser = '<article><h3><a href="/a">A headline</a></h3><p>A short standfirst.</p></article>';
+    const section = 'https://site.example/section/page';
+    expect(surelyNotArticle(doc(`<html><body>${teaser.repeat(4)}${LONG}</body></html>`), section)?.signals).toEqual(['veto:html:many-articles']);
+    expect(surelyNotArticle(doc(article('', teaser.repeat(4))), section)).toBeNull();
+    expect(surelyNotArticle(doc(`<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body>${teaser.repeat(4)}${LONG}</body></html>`), section)).toBeNull();
+    expect(surelyNotArticle(doc(article('', '')), 'https://site.example/world/a-long-story-slug-here')).toBeNull();
+    // The URL's vetoes only: a search key (which the gate weighs against a slug) is left to the full pre-gate.
+    expect(surelyNotArticle(doc(article('', '')), 'https://site.example/a/b?q=x')).toBeNull();
+    expect(preGate(doc(article('', '')), 'https://site.example/a/b?q=x')?.signals).toEqual(['veto:url:search']);
+    expect(surelyNotArticle(doc(article('', '')), 'https://site.example/search/?q=x')?.signals).toEqual(['veto:url:search']);
+  });
 });

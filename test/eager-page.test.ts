@@ -7,8 +7,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { startEagerPage, READER_PATH, type EagerApi, type EagerDeps } from '../lib/page/eager';
-import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, WAKE_MESSAGE } from '../lib/page/activation';
+import { startEagerPage, type EagerApi, type EagerDeps } from '../lib/page/eager';
+import { DISABLED_SITES_KEY, ENABLED_KEY, WAKE_MESSAGE } from '../lib/page/activation';
 import { PAGE_STATUS_GLOBAL, asPageStatus, readPageStatusGlobal } from '../lib/page/status-global';
 import type { MessageListener } from '../lib/page/ext-api';
 import type { GateResult } from '../lib/article/gate';
@@ -19,23 +19,23 @@ import { LATE_CONTENT_MS } from '../lib/page/wait';
 const EXT = 'chrome-extension://ext';
 const popup = { id: 'ext', url: `${EXT}/popup.html` };
 
-function fakeApi(stored: Record<string, unknown> = {}, settingsAnswered: Promise<void> = Promise.resolve()) {
+function fakeApi(stored: Record<string, unknown> = {}) {
   // The eager script registers no message listener; the set stays empty unless it did.
   const messageListeners = new Set<MessageListener>();
   const storageListeners = new Set<Parameters<EagerApi['storage']['onChanged']['addListener']>[0]>();
   const storage: EagerApi['storage'] = {
-    local: { get: async (keys) => (await settingsAnswered, Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]]))) },
+    local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) },
     onChanged: { addListener: (l) => storageListeners.add(l), removeListener: (l) => storageListeners.delete(l) },
   };
-  const counts = { taken: 0, storage: 0 };
-  /** Messages sent (the wake-up), each with what had been imported by then. */
-  const sent: { message: unknown; importedBefore: number }[] = [];
-  let importedSoFar = (): number => 0;
+  const counts = { taken: 0, storage: 0, urls: 0 };
+  /** Messages sent (the wake-up), each with how often the reader had been entered by then. */
+  const sent: { message: unknown; enteredBefore: number }[] = [];
+  let enteredSoFar = (): number => 0;
   const api: EagerApi = {
     runtime: {
       id: 'ext',
-      getURL: (p) => `${EXT}${p}`,
-      sendMessage: async (message) => void sent.push({ message, importedBefore: importedSoFar() }),
+      getURL: (p) => (counts.urls++, `${EXT}${p}`),
+      sendMessage: async (message) => void sent.push({ message, enteredBefore: enteredSoFar() }),
     },
     get storage() {
       counts.storage++;
@@ -44,22 +44,22 @@ function fakeApi(stored: Record<string, unknown> = {}, settingsAnswered: Promise
   };
   const { set } = listenerDrivers(stored, messageListeners, storageListeners, popup);
   const take = (): EagerApi => (counts.taken++, api);
-  return { take, counts, set, messageListeners, storageListeners, sent, countImports: (f: () => number) => (importedSoFar = f) };
+  return { take, counts, set, messageListeners, storageListeners, sent, countEntries: (f: () => number) => (enteredSoFar = f) };
 }
 
 const LONG = 'Text of the page. '.repeat(200);
 
-function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; settingsAnswered?: Promise<void>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate'] }) {
+function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string, unknown>; url?: string; reader?: 'ok' | 'fails'; steps?: { pauses: number; taken: number }; body?: string; preGate?: EagerDeps['preGate']; firstLook?: Pick<EagerDeps, 'navigated' | 'status' | 'preVerdict' | 'lateContentUntil'> }) {
   const { document, MutationObserver } = parseHTML(`<!doctype html><html><head><title>A page</title></head><body>${opts.body ?? `<p>${LONG}</p>`}</body></html>`);
   // The late-content watch is a MutationObserver: this document's own (Node has none).
   vi.stubGlobal('MutationObserver', MutationObserver);
-  const fake = fakeApi(opts.stored, opts.settingsAnswered);
+  const fake = fakeApi(opts.stored);
   let url = opts.url ?? 'https://news.example/world/story';
   let urlChanged = (): void => {};
   const global: Record<string, unknown> = {};
-  const entry = vi.fn(async (_site: string, _afterNavigation: boolean) => {});
-  const imported: string[] = [];
-  fake.countImports(() => imported.length);
+  const entry = vi.fn(async (_site: string, _afterNavigation: boolean, _known?: unknown) => {});
+  const entered: string[] = [];
+  fake.countEntries(() => entered.length);
   const log = vi.fn();
   const deps: EagerDeps = {
     api: fake.take,
@@ -82,10 +82,11 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
           },
         }
       : {}),
-    importScript: async (u) => {
-      imported.push(u);
-      if (opts.reader === 'fails') throw new Error('blocked');
-      global[READER_GLOBAL] = entry;
+    // The reader comes in the same module as this script: entered directly (each entry counted).
+    reader: async (site, afterNavigation, known) => {
+      entered.push(site);
+      if (opts.reader === 'fails') throw new Error('reader broke');
+      return entry(site, afterNavigation, known);
     },
     global,
     watchUrl: (onChange) => {
@@ -94,6 +95,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
     },
     whenIdle: (cb) => setTimeout(cb, 0),
     log,
+    ...opts.firstLook,
   };
   const stop = startEagerPage(deps);
   const navigate = (next: string) => {
@@ -102,7 +104,7 @@ function setup(opts: { gate: (url: string) => GateResult; stored?: Record<string
   };
   /** What the popup reads with scripting.executeScript (the same function it injects). */
   const status = () => asPageStatus(readPageStatusGlobal(PAGE_STATUS_GLOBAL, global));
-  return { ...fake, entry, imported, log, stop, navigate, fire: () => urlChanged(), global, document, status };
+  return { ...fake, entry, entered, log, stop, navigate, fire: () => urlChanged(), global, document, status };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -121,7 +123,7 @@ describe('eager content script', () => {
     expect(p.counts.taken).toBe(0);
     expect(p.counts.storage).toBe(0);
     expect(p.messageListeners.size).toBe(0);
-    expect(p.imported).toEqual([]);
+    expect(p.entered).toEqual([]);
     expect(p.sent).toEqual([]);
     expect(p.status()).toEqual({ state: 'not-article', signals: notArticle.signals, url: 'https://news.example/', title: 'A page' });
     // A copy each time: whoever reads it cannot change the verdict.
@@ -147,7 +149,7 @@ describe('eager content script', () => {
     await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
     expect(p.counts.storage).toBeGreaterThan(0);
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
-    // …and stays put where Backstory is off: the reader, loaded with the settings read, is never entered.
+    // …and stays put where Backstory is off.
     let later = false;
     const q = setup({ gate: () => (later ? article : notArticle), body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false } });
     await settle();
@@ -155,8 +157,7 @@ describe('eager content script', () => {
     q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
     await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
     await settle();
-    expect(q.entry).not.toHaveBeenCalled();
-    expect(q.sent).toEqual([]);
+    expect(q.entered).toEqual([]);
     q.stop();
   });
 
@@ -208,14 +209,15 @@ describe('eager content script', () => {
   it('hands a likely article to the reader once, and stops answering itself', async () => {
     const p = setup({ gate: () => article });
     await settle();
-    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
+    expect(p.entered).toEqual(['news.example']);
+    expect(p.counts.urls).toBe(0); // the reader came with this script: no second import to find
     expect(p.entry).toHaveBeenCalledTimes(1);
     // The gate's verdict (with its signals) and the settings just read go with it: the reader
     // repeats neither, and its extraction reuses the verdict instead of running the gate again.
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: {}, unchanged: expect.any(Function) });
     expect(p.storageListeners.size).toBe(0);
-    // The worker is woken once, while the reader is being imported (#8: its start overlaps the page's work).
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
+    // The worker is woken once, before the reader starts (#8: its start overlaps the page's work).
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, enteredBefore: 0 }]);
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined(); // the reader answers the popup from here on
     p.navigate('https://news.example/world/other-story');
     await settle();
@@ -244,40 +246,18 @@ describe('eager content script', () => {
     const q = setup({ gate: () => notArticle, url: 'https://news.example/', steps: qSteps });
     await vi.waitFor(() => expect(q.status()).toMatchObject({ state: 'not-article', signals: notArticle.signals }), { timeout: 10_000, interval: 20 });
     expect(qSteps.taken).toBe(3);
-    expect(q.imported).toEqual([]);
+    expect(q.entered).toEqual([]);
     q.stop();
   });
 
-  it('starts the reader import on a likely article before the settings read answers (#8: the two overlap)', async () => {
-    let answer = (): void => {};
-    const p = setup({ gate: () => article, settingsAnswered: new Promise<void>((r) => (answer = r)) });
-    await settle();
-    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
-    expect(p.entry).not.toHaveBeenCalled(); // not entered before the settings say on
-    expect(p.sent).toEqual([]); // nor the worker woken
-    answer();
-    await settle();
-    expect(p.imported).toHaveLength(1); // the hand-over takes the import already under way
-    expect(p.entry).toHaveBeenCalledTimes(1);
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
-    // …and a page the gate turns down imports nothing, whatever the settings.
-    const q = setup({ gate: () => notArticle, url: 'https://news.example/', settingsAnswered: new Promise<void>(() => {}) });
-    await settle();
-    expect(q.imported).toEqual([]);
-    q.stop();
-  });
-
-  it('leaves a likely article alone while off for the site (the reader loaded, never entered), and starts it when switched on', async () => {
+  it('leaves a likely article alone while off for the site, and loads the reader when switched on', async () => {
     const p = setup({ gate: () => article, stored: { [DISABLED_SITES_KEY]: ['news.example', 'other.example'] } });
     await settle();
-    // Loaded with the settings read, registered, but not entered: nothing touches the page.
-    expect(p.imported).toEqual([`${EXT}${READER_PATH}`]);
-    expect(p.entry).not.toHaveBeenCalled();
+    expect(p.entered).toEqual([]);
     expect(p.sent).toEqual([]); // where it is off the worker is left asleep
     p.set({ [DISABLED_SITES_KEY]: ['other.example'] });
     await settle();
-    expect(p.imported).toHaveLength(1);
-    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, importedBefore: 1 }]);
+    expect(p.sent).toEqual([{ message: WAKE_MESSAGE, enteredBefore: 0 }]);
     expect(p.entry).toHaveBeenCalledWith('news.example', false, { likely: true, gate: article, settings: { [DISABLED_SITES_KEY]: ['other.example'] }, unchanged: expect.any(Function) });
   });
 
@@ -287,7 +267,7 @@ describe('eager content script', () => {
     p.fire(); // an event, but the URL did not change
     p.navigate('https://news.example/#comments'); // same page, only the hash
     await settle();
-    expect(p.imported).toEqual([]);
+    expect(p.entered).toEqual([]);
     p.navigate('https://news.example/world/story');
     await settle();
     // After navigation the new content may still be arriving: the reader runs its own gate.
@@ -300,14 +280,82 @@ describe('eager content script', () => {
     await settle();
     p.navigate('https://news.example/world/story');
     await settle();
-    expect(p.imported).toEqual([]);
+    expect(p.entered).toEqual([]);
     p.stop();
   });
 
-  it('logs a reader that fails to load, and lets go of the page', async () => {
+  it('logs a reader that fails, and lets go of the page', async () => {
     const p = setup({ gate: () => article, reader: 'fails' });
     await settle();
-    expect(p.log).toHaveBeenCalledWith('article reader failed to load', expect.any(Error));
+    expect(p.log).toHaveBeenCalledWith('article reader failed', expect.any(Error));
     expect(p.global[PAGE_STATUS_GLOBAL]).toBeUndefined();
+  });
+
+  describe('started by the first look (lib/page/first-look.ts)', () => {
+    const pre: PreVerdict = { likely: false, signals: ['veto:url:home', 'veto:html:many-articles'], textBased: true };
+    const firstStatus = { state: 'not-article' as const, signals: pre.signals, url: 'https://news.example/', title: 'A page' };
+
+    it('after the URL moved: runs no gate, keeps the first look\'s verdict, reads the settings and loads the reader as after a navigation', async () => {
+      const gate = vi.fn(() => article);
+      const preGate = vi.fn(() => null);
+      const p = setup({ gate, preGate, url: 'https://news.example/world/story', firstLook: { navigated: true, status: firstStatus } });
+      expect(p.status()).toEqual(firstStatus);
+      await settle();
+      expect(gate).not.toHaveBeenCalled();
+      expect(preGate).not.toHaveBeenCalled();
+      expect(p.entry).toHaveBeenCalledWith('news.example', true, { likely: false, settings: {} });
+      expect(p.sent).toEqual([]);
+      const q = setup({ gate, url: 'https://news.example/world/story', stored: { [ENABLED_KEY]: false }, firstLook: { navigated: true, status: firstStatus } });
+      await settle();
+      expect(q.entered).toEqual([]);
+      expect(q.counts.storage).toBeGreaterThan(0);
+      q.stop();
+    });
+
+    it('takes the first look\'s pre-gate verdict for its first run only; a later run asks the pre-gate again', async () => {
+      // Inconclusive first look: the gate runs at once, the pre-gate is not asked again.
+      const preGate = vi.fn((): PreVerdict | null => ({ likely: false, signals: ['veto:url:account'] }));
+      const p = setup({ gate: () => article, preGate, firstLook: { preVerdict: null } });
+      await settle();
+      expect(preGate).not.toHaveBeenCalled();
+      expect(p.entry).toHaveBeenCalledTimes(1);
+      // A text-based "no" on a shell page: its verdict is public and late content is watched for.
+      let later = false;
+      const shellPre = vi.fn((): PreVerdict | null => null);
+      const q = setup({ gate: () => (later ? article : notArticle), preGate: shellPre, body: '<div id="app"></div>', stored: { [ENABLED_KEY]: false }, firstLook: { preVerdict: pre, status: firstStatus } });
+      await settle();
+      expect(shellPre).not.toHaveBeenCalled();
+      expect(q.status()).toMatchObject({ state: 'not-article', signals: pre.signals });
+      later = true;
+      q.document.getElementById('app')!.appendChild(q.document.createElement('p')).textContent = LONG;
+      await vi.waitFor(() => expect(q.counts.storage).toBeGreaterThan(0), { timeout: 5000, interval: 20 });
+      // Switched on: a new run, which asks the pre-gate afresh.
+      q.set({ [ENABLED_KEY]: true });
+      await vi.waitFor(() => expect(shellPre).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 10 });
+      await vi.waitFor(() => expect(q.entry).toHaveBeenCalledTimes(1), { timeout: 2000, interval: 10 });
+      q.stop();
+    });
+
+    it('after late content on a shell the first look watched: gates now and, while the gate says no, watches on until the first look\'s deadline', async () => {
+      let arrived = false;
+      const gate = vi.fn(() => (arrived ? article : notArticle));
+      // Long text already (not a shell by now), yet still watched: more content may be coming.
+      const p = setup({ gate, firstLook: { preVerdict: null, status: firstStatus, lateContentUntil: Date.now() + LATE_CONTENT_MS } });
+      await settle();
+      expect(gate).toHaveBeenCalled();
+      expect(p.entry).not.toHaveBeenCalled();
+      arrived = true;
+      p.document.body.appendChild(p.document.createElement('p')).textContent = LONG;
+      await vi.waitFor(() => expect(p.entry).toHaveBeenCalledTimes(1), { timeout: 5000, interval: 20 });
+      // Past the deadline: the gate's "no" is final.
+      let later = false;
+      const q = setup({ gate: () => (later ? article : notArticle), firstLook: { preVerdict: null, lateContentUntil: Date.now() - 1 } });
+      await settle();
+      later = true;
+      q.document.body.appendChild(q.document.createElement('p')).textContent = LONG;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(q.entry).not.toHaveBeenCalled();
+      q.stop();
+    });
   });
 });

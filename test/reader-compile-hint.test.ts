@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_FUNCTIONS_CALLED_ON_LOAD, eagerCompileHint, withCompileHint } from '../lib/build/compile-hint-plugin';
+import { CONTENT_REST_PATH } from '../lib/page/first-look';
 
 type Chunk = { type: 'chunk'; fileName: string; code: string };
 type Asset = { type: 'asset'; fileName: string; source: string };
@@ -36,11 +37,10 @@ describe('eager compile hint for the article reader', () => {
     expect(withCompileHint(withCompileHint('x();'))).toBe(`${ALL_FUNCTIONS_CALLED_ON_LOAD}\nx();`);
   });
 
-  it('is part of the extension build, for the reader the eager script imports', () => {
+  it('is part of the extension build, for the module the first look imports (full gate and reader)', () => {
     const root = path.join(__dirname, '..');
     const config = readFileSync(path.join(root, 'wxt.config.ts'), 'utf8');
     expect(config).toMatch(/eagerCompileHint\(\['article-reader\.js'\]\)/);
-    const eager = readFileSync(path.join(root, 'lib/page/eager.ts'), 'utf8');
-    expect(eager).toContain("READER_PATH = '/article-reader.js'");
+    expect(CONTENT_REST_PATH).toBe('/article-reader.js');
   });
 });

@@ -258,38 +258,50 @@ export function articleGate(doc: Document, url: string): GateResult {
   return runSteps(articleGateSteps(doc, url));
 }
 
+/**
+ * The URL's path and query. In a browser the document's own Location already holds the parts: a URL
+ * object would be one more Web API interface for the content script's fresh isolated world to set
+ * up (issue #8).
+ */
+export function urlPath(doc: Document, url: string): { path: string; search: string } {
+  const loc = (doc as { location?: { href: string; pathname: string; search: string } | null }).location;
+  if (loc && loc.href === url) return { path: loc.pathname, search: loc.search };
+  try {
+    const u = new URL(url);
+    return { path: u.pathname, search: u.search };
+  } catch {
+    return { path: '/', search: '' }; // CLI files and about: pages have no useful URL
+  }
+}
+
+/**
+ * The URL's vetoes (home, search, account, forum), in the gate's order. Alone, they are what the
+ * eager script's first look reads of a URL (lib/article/pre-gate.ts surelyNotArticle, #8): no
+ * positive signals, and `bySearchKey` (a site-search query key, which urlSignals weighs against a
+ * slug) false.
+ */
+export function urlVetoes(path: string, url: string, bySearchKey: boolean): string[] {
+  // segments[0] is what comes before the first slash (nothing).
+  const segments = path.toLowerCase().split('/').slice(1);
+  const negative: string[] = [];
+  if ((path === '/' || path === '') && url.startsWith('http')) negative.push('url:home');
+  if (segments.some((s) => SEARCH_SEGMENTS.has(s)) || bySearchKey) negative.push('url:search');
+  if (namedSegment(segments, ACCOUNT_SEGMENTS)) negative.push('url:account');
+  if (namedSegment(segments, FORUM_SEGMENTS)) negative.push('url:forum');
+  return negative;
+}
+
 /** What the URL alone says (positive signals and negatives), for the gate and the pre-gate. */
 export function urlSignals(doc: Document, url: string): { signals: string[]; negative: string[] } {
   const signals: string[] = [];
-  const negative: string[] = [];
-  let path = '/', search = '';
-  // In a browser the document's own Location already holds the parts: a URL object would be one
-  // more Web API interface for the content script's fresh isolated world to set up (issue #8).
-  const loc = (doc as { location?: { href: string; pathname: string; search: string } | null }).location;
-  if (loc && loc.href === url) {
-    path = loc.pathname;
-    search = loc.search;
-  } else {
-    try {
-      const u = new URL(url);
-      path = u.pathname;
-      search = u.search;
-    } catch {
-      /* CLI files and about: pages have no useful URL */
-    }
-  }
-  // segments[0] is what comes before the first slash (nothing); the last one is followed by none.
-  const segments = path.toLowerCase().split('/').slice(1);
-  const dirs = segments.slice(0, -1);
+  const { path, search } = urlPath(doc, url);
+  // The last segment is followed by no slash: `dirs` are the ones followed by another.
+  const dirs = path.toLowerCase().split('/').slice(1, -1);
   if (dirs.some((s, i) => isYear(s) && i + 1 < dirs.length && MONTHS.has(dirs[i + 1]!))) signals.push('url:date');
   if (dirs.some((s) => ARTICLE_DIRS.has(s))) signals.push('url:article-path');
   const last = path.split('/').filter(Boolean).pop() ?? '';
   if (slugWords(last) >= 4) signals.push('url:slug');
-  if ((path === '/' || path === '') && url.startsWith('http')) negative.push('url:home');
-  if (segments.some((s) => SEARCH_SEGMENTS.has(s)) || (hasSearchKey(search) && !signals.includes('url:slug'))) negative.push('url:search');
-  if (namedSegment(segments, ACCOUNT_SEGMENTS)) negative.push('url:account');
-  if (namedSegment(segments, FORUM_SEGMENTS)) negative.push('url:forum');
-  return { signals, negative };
+  return { signals, negative: urlVetoes(path, url, hasSearchKey(search) && !signals.includes('url:slug')) };
 }
 
 /**

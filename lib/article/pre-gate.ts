@@ -15,7 +15,7 @@
  * the metadata the gate reads and under-approximates the vetoes, so it never says "no" where the
  * gate says "yes". Anything else is `null`: ask the full gate.
  */
-import { MANY_ARTICLES, TEASER_PAGE_SCORE, textScoreAtLeastGate, urlSignals } from './gate';
+import { MANY_ARTICLES, TEASER_PAGE_SCORE, textScoreAtLeastGate, urlPath, urlSignals, urlVetoes } from './gate';
 import { ARTICLE_TYPES, NON_ARTICLE_TYPES, jsonLdNodes, typesOf } from './jsonld';
 
 export interface PreVerdict {
@@ -49,6 +49,39 @@ const TEASER_MAX_BLOCKS = 1500;
 
 /** The gate's `posts >= 5` (html:thread). */
 const THREAD_POSTS = 5;
+
+/**
+ * Any JSON-LD text that may name an article type (lib/article/jsonld.ts ARTICLE_TYPES: each holds
+ * one of these words), or escapes that could spell one. Over-approximates on purpose: a match only
+ * sends the page on to the full gate.
+ */
+const MAYBE_ARTICLE_JSON_LD = /Article|BlogPosting|SocialMediaPosting|Report|Review|\\u/;
+
+/**
+ * The eager script's own first look (issue #8, lib/page/first-look.ts): the cheaper part of
+ * preGate, so that what every page compiles stays small (~2.6 KB gzip with the first look). "Not
+ * an article" on an account URL, or on a page with a veto only article metadata lifts (home /
+ * search / forum URL, a search box in the main content, a thread of posts) or a listing of teaser
+ * <article>s whose text score stays low (preGate's teaser rule), and nothing that could be article
+ * metadata: no og:type article or articleBody, and no JSON-LD whose raw text may name an article
+ * type (read as text, never parsed: the parse cost the fixture home page ~0.8–1.2 ms). No positive
+ * URL signals, no search-key rule, no JSON-LD vetoes: pages that need them go on to the full
+ * pre-gate and gate in the imported module. Its "no" implies preGate's and the gate's "no".
+ * (Without the teaser rule, session 19, the fixture home page paid the import: +1.0 ms paired.)
+ */
+export function surelyNotArticle(doc: Document, url: string): PreVerdict | null {
+  // The URL's vetoes only: no positive signals, no search-key rule (weighed against a slug).
+  const vetoes = urlVetoes(urlPath(doc, url).path, url, false);
+  if (vetoes.includes('url:account')) return { likely: false, signals: ['veto:url:account'] };
+  const count = (selector: string): number => doc.querySelectorAll(selector).length;
+  if (count(SEARCH_IN_MAIN) > 0) vetoes.push('form:search-in-main');
+  if (count(POST_ITEMS) + count(POST_AUTHORS) >= THREAD_POSTS) vetoes.push('html:thread');
+  const teasers = vetoes.length === 0 && count('article') >= MANY_ARTICLES;
+  if ((vetoes.length === 0 && !teasers) || count(MAYBE_STRONG) > 0) return null;
+  for (const script of doc.querySelectorAll(JSON_LD)) if (MAYBE_ARTICLE_JSON_LD.test(script.textContent ?? '')) return null;
+  if (!teasers) return { likely: false, signals: vetoes.map((n) => `veto:${n}`) };
+  return textScoreAtLeastGate(doc, TEASER_PAGE_SCORE, TEASER_MAX_BLOCKS) < TEASER_PAGE_SCORE ? { likely: false, signals: ['veto:html:many-articles'], textBased: true } : null;
+}
 
 export function preGate(doc: Document, url: string): PreVerdict | null {
   const { signals, negative } = urlSignals(doc, url);

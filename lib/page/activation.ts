@@ -20,13 +20,11 @@ export const ENABLED_FALLBACK = true;
  */
 export const WAKE_MESSAGE = { type: 'cs:wake' } as const;
 
-/** Name of the isolated-world global the reader script registers itself under. */
-export const READER_GLOBAL = '__backstoryReader';
-
 /**
- * What the reader script registers under READER_GLOBAL: take over the page (settings, messages,
- * SPA navigation, analysis). `afterNavigation`: the page got here by an SPA navigation, so its
- * content may still be arriving.
+ * The reader's entry (lib/page/reader.ts via entrypoints/article-reader.ts), which the eager
+ * decision (lib/page/eager.ts) calls: take over the page (settings, messages, SPA navigation,
+ * analysis). `afterNavigation`: the page got here by an SPA navigation, so its content may still
+ * be arriving.
  */
 export type ReaderEntry = (site: string, afterNavigation: boolean, known?: EagerFindings) => Promise<void>;
 

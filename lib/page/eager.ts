@@ -1,38 +1,37 @@
 /**
- * The eager half of the content script (issue #8). It runs on every http(s) page, so what it costs
- * a page that is not an article is the budget (≤ 1 ms): no WXT content-script wrapper, no
- * webextension-polyfill, no zod — and on a plain page that is not an article, no extension API at
- * all. In Chromium the first touch of an API namespace costs a page ~1.3 ms of main-thread time
- * (measured: `chrome.runtime;` alone, paired against an empty script), so the browser's own API
- * object (`browser` in Firefox, `chrome` in Chrome MV3) is taken only when needed:
+ * The eager decision of the content script (issue #8): the full gate, the late-content wait, the
+ * on/off settings and the hand-over to the reader. It is built into the same web-accessible module
+ * as the reader (entrypoints/article-reader.ts), which the first look (lib/page/first-look.ts, all
+ * that the manifest injects) imports only where its pre-gate cannot settle the page, late content
+ * comes to an app shell, or the URL moves. So a page that passes the gate has its reader loaded
+ * already: an article pays one import, made before the gate instead of after it.
  *
- * - `storage` when the answer depends on the on/off settings: on likely articles (before the
- *   reader is entered), when late content turns a near-empty app shell into an article, and after SPA
+ * What it costs a page that is not an article still counts: no WXT content-script wrapper, no
+ * webextension-polyfill, no zod. In Chromium the first touch of an API namespace costs a page
+ * ~1.3 ms of main-thread time (measured: `chrome.runtime;` alone, paired against an empty script),
+ * so the browser's own API object (`browser` in Firefox, `chrome` in Chrome MV3) is taken only
+ * when needed (the first look has touched `runtime` for this module's URL):
+ *
+ * - `storage` when the answer depends on the on/off settings: on likely articles (before starting
+ *   the reader), when late content turns a near-empty app shell into an article, and after SPA
  *   navigation;
- * - `runtime` only to load the reader (its URL), to tell an orphaned script, and on a likely
- *   article where Backstory is on, to wake the background worker (WAKE_MESSAGE) while the reader
- *   is imported, so the worker's start overlaps the page's own import and extraction.
- *
- * On a likely article the reader's import starts together with the settings read (not after it):
- * the read is a storage round trip of 6–14 ms on the 2,000-word article's path. Where Backstory
- * turns out to be off the reader module is still loaded and registers its entry, but it is never
- * entered: nothing of it touches the page, the worker is not woken and no message leaves.
+ * - `runtime` to tell an orphaned script, and on a likely article where Backstory is on, to wake
+ *   the background worker (WAKE_MESSAGE) before the reader starts, so the worker's start overlaps
+ *   the page's extraction.
  *
  * No message listener: the popup reads the verdict from a function on this isolated world's global
  * (lib/page/status-global.ts) with scripting.executeScript under activeTab; the background's
  * `bg:report-id` finds no listener, which it reads as "no report" (the same answer as before).
  *
- * The gate starts when the browser injects the script (document_idle), in 10 ms slices that
- * yield to the page, and never changes the page. On a likely
- * article, or after an SPA navigation, it imports the heavy reader script (web-accessible) and
- * hands everything over to it (lib/page/reader.ts). Never throws into the page: failures are
- * logged with a prefix and swallowed.
+ * The gate runs in 10 ms slices that yield to the page, and never changes the page. On a likely
+ * article, or after an SPA navigation, it hands everything over to the reader (lib/page/reader.ts).
+ * Never throws into the page: failures are logged with a prefix and swallowed.
  */
 import type { GateResult } from '../article/gate';
 import type { PreVerdict } from '../article/pre-gate';
 import type { PageStatus } from '../messaging';
 import { LATE_CONTENT_MS, cancellation, isShellText, waitForContent, watchForChanges } from './wait';
-import { DISABLED_SITES_KEY, ENABLED_KEY, READER_GLOBAL, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
+import { DISABLED_SITES_KEY, ENABLED_KEY, READER_SETTING_KEYS, WAKE_MESSAGE, isActiveOn, pageKey, type EagerFindings, type ReaderEntry } from './activation';
 import { SliceClock, driveSteps } from './yield';
 import { PAGE_STATUS_GLOBAL } from './status-global';
 import type { PageApi, StorageChanges } from './ext-api';
@@ -68,22 +67,39 @@ export interface EagerDeps {
    * callback); `gate` still serves the checks while waiting for late content (small pages).
    */
   gateSteps?(doc: Document, url: string): Generator<void, GateResult, void>;
-  /** Runs the reader script (a dynamic import of its extension URL). */
-  importScript(url: string): Promise<unknown>;
-  /** The isolated world's global: the reader registers its entry here, the eager script its verdict for the popup. */
+  /**
+   * The reader's entry (lib/page/reader.ts): loaded with this script, in one module, so an article
+   * waits for no second import once its gate passes.
+   */
+  reader: ReaderEntry;
+  /** The isolated world's global: the eager script's verdict for the popup lives here. */
   global: Record<string, unknown>;
   /** Calls back on possible same-document URL changes; returns a function that stops watching. */
   watchUrl(onChange: () => void): () => void;
   /** Calls back when the gate may start (the entry calls back at once: document_idle is the idle point). */
   whenIdle(callback: () => void): void;
   log(...args: unknown[]): void;
+  /**
+   * Started by the first look (lib/page/first-look.ts) because the page's URL moved: skip the
+   * gate and go on as after a same-document navigation (settings, then the reader).
+   */
+  navigated?: boolean;
+  /** The popup's verdict so far (the first look's, kept until this script decides anew). */
+  status?: PageStatus;
+  /**
+   * The first look's pre-gate verdict on this page (null: it could not tell), taken for the first
+   * run instead of asking `preGate` again; later runs (settings switched on) ask it afresh.
+   */
+  preVerdict?: PreVerdict | null;
+  /**
+   * The first look saw late content come to an app shell it had said no to: the first run gates
+   * now and, while the gate says no, watches for more until then (Date.now ms), shell or not.
+   */
+  lateContentUntil?: number;
 }
 
 /** The on/off settings as storage.local holds them (lib/settings.ts items use the same keys). */
 const ON_OFF_KEYS = [ENABLED_KEY, DISABLED_SITES_KEY];
-
-/** Extension URL of the heavy half (entrypoints/article-reader.ts, web-accessible). */
-export const READER_PATH = '/article-reader.js';
 
 /** Starts the eager script on the current page; returns a function that stops it (tests). */
 export function startEagerPage(deps: EagerDeps): () => void {
@@ -99,7 +115,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
   // time (URL, AbortController, …) costs Chromium a few tenths of a millisecond.
   const site = deps.site;
 
-  let status: PageStatus = { state: 'idle' };
+  let status: PageStatus = deps.status ?? { state: 'idle' };
   let handedOver = false;
   let stopped = false;
   /** Bumped to cancel the current run; its cancel flag exists only while it waits for content. */
@@ -108,6 +124,9 @@ export function startEagerPage(deps: EagerDeps): () => void {
   let watchingStorage = false;
   /** The page's URL as last seen (pageKey is computed only once it changes). */
   let lastUrl = deps.url();
+  /** The first look's verdict and late-content deadline, for the first run only. */
+  let known = deps.preVerdict;
+  let lateContentUntil = deps.lateContentUntil;
 
   /** The reader's settings as last read (handed over, so the reader need not read them again). */
   let settings: Record<string, unknown> | undefined;
@@ -169,20 +188,6 @@ export function startEagerPage(deps: EagerDeps): () => void {
     }
   };
 
-  /**
-   * The reader's import, started once: with the settings read on a likely article (prefetch), or
-   * at the hand-over. A prefetch whose page turns out to be off keeps its result for a later
-   * switch-on; its failure is reported by the hand-over that awaits it, if any.
-   */
-  let reader: Promise<unknown> | null = null;
-  const loadReader = (): Promise<unknown> => {
-    if (!reader) {
-      reader = deps.importScript(api().runtime.getURL(READER_PATH));
-      reader.catch(() => {}); // awaited (and logged) only by a hand-over
-    }
-    return reader;
-  };
-
   /** Fire and forget: the answer (null) does not matter, nor does a failure (the reader's own request follows). */
   const wakeWorker = (): void => {
     try {
@@ -193,7 +198,7 @@ export function startEagerPage(deps: EagerDeps): () => void {
   };
 
   /**
-   * Load the heavy half and hand the page over to it (once). `likely`: the gate passed on the
+   * Hand the page over to the reader (once). `likely`: the gate passed on the
    * document as it is now and `settings` were just read, so the reader starts on both.
    */
   const handOver = async (afterNavigation: boolean, likely = false, verdict?: GateResult, unchanged?: () => boolean): Promise<void> => {
@@ -203,21 +208,18 @@ export function startEagerPage(deps: EagerDeps): () => void {
     try {
       if (orphaned()) return detach();
       // The first article after a pause finds the worker stopped (#8): wake it now, so its start
-      // and pack load run while the reader loads and extracts, not after the analysis request.
+      // and pack load run while the reader extracts, not after the analysis request.
       // Not after an SPA navigation: the reader waits for the new content and may find none.
       if (likely && !afterNavigation) wakeWorker();
-      await loadReader();
-      const start = deps.global[READER_GLOBAL] as ReaderEntry | undefined;
-      if (typeof start !== 'function') throw new Error('article reader did not register');
       const first = likely && !afterNavigation;
       const known: EagerFindings = { likely: first, settings, ...(verdict && first ? { gate: verdict } : {}), ...(unchanged && first ? { unchanged } : {}) };
       // The reader registers its own message listener before its first await.
-      const started = start(site, afterNavigation, known);
+      const started = deps.reader(site, afterNavigation, known);
       detach();
       await started;
     } catch (err) {
       detach();
-      deps.log('article reader failed to load', err);
+      deps.log('article reader failed', err);
     }
   };
 
@@ -229,7 +231,10 @@ export function startEagerPage(deps: EagerDeps): () => void {
     await new Promise<void>((resolve) => deps.whenIdle(resolve));
     if (cancelled()) return;
     const gate = (): GateResult => deps.gate(doc, deps.url());
-    const early = deps.preGate?.(doc, deps.url()) ?? null;
+    const early = known !== undefined ? known : (deps.preGate?.(doc, deps.url()) ?? null);
+    known = undefined;
+    const lateUntil = lateContentUntil;
+    lateContentUntil = undefined;
     // Date.now, not performance.now: see SliceClock (the eager script's cost on every page, #8).
     let result = early ?? (deps.gateSteps ? await driveSteps(deps.gateSteps(doc, deps.url()), new SliceClock(undefined, Date.now)) : gate());
     if (cancelled() || !result) return;
@@ -240,29 +245,23 @@ export function startEagerPage(deps: EagerDeps): () => void {
       // the read would cost every short page a storage touch (~1.3 ms), and the watch itself costs
       // nothing while the page is still; the settings are read once it turns into an article. No
       // deadline timer: the watch ends on the first change after LATE_CONTENT_MS (lib/page/wait.ts).
-      if ((early && !early.textBased) || !isShellText(doc)) return;
+      if (lateUntil === undefined && ((early && !early.textBased) || !isShellText(doc))) return;
       const ctl = cancellation();
       waiting = ctl;
-      const found = await waitForContent(doc, () => gate().likely, ctl.signal, LATE_CONTENT_MS, undefined, true);
+      const found = await waitForContent(doc, () => gate().likely, ctl.signal, lateUntil === undefined ? LATE_CONTENT_MS : Math.max(0, lateUntil - Date.now()), undefined, true);
       if (cancelled()) return;
       waiting = null;
       if (!found) return;
       result = gate();
       if (!result.likely) return setNotArticle(result);
     }
-    // Off here: stay put (onStorage runs this again when it is switched on). The reader's import
-    // starts with the settings read, not after it (see the header; a traced 2,000-word load
-    // waited 6–14 ms for the read before its import, which then took 25–33 ms: fetch ~11,
-    // whole-file compile on a background thread ~17). Where off, the reader registers its entry
-    // and is never entered. From the verdict on, watch for changes: a document still as gated
-    // lets the reader's extraction skip its frame wait (lib/page/controller.ts).
+    // Off here: stay put (onStorage runs this again when it is switched on). The settings are
+    // read before the reader starts: where Backstory is off, the reader (loaded with this module,
+    // its code only registered) never runs.
+    // From the verdict on, watch for changes: a document still as gated lets the reader's
+    // extraction skip its frame wait (lib/page/controller.ts).
     status = { state: 'idle' };
     const unchanged = watchForChanges(doc.documentElement ?? doc);
-    try {
-      if (!orphaned()) loadReader();
-    } catch {
-      /* the extension went away: the hand-over finds out on its own */
-    }
     if ((await isActive()) && !cancelled()) await handOver(false, true, result, unchanged);
     else unchanged();
   };
@@ -283,17 +282,21 @@ export function startEagerPage(deps: EagerDeps): () => void {
       if (handedOver || stopped || url === lastUrl) return;
       const moved = pageKey(url) !== pageKey(lastUrl);
       lastUrl = url;
-      if (!moved) return;
-      if (orphaned()) return detach();
-      abortRun();
-      void isActive().then((on) => (on ? handOver(true) : undefined), (err: unknown) => deps.log('settings read failed', err));
+      if (moved) navigated();
     } catch (err) {
       deps.log('navigation handling failed', err);
     }
   };
+  /** The page moved to another URL: its new content goes to the reader (which gates it itself) where on. */
+  const navigated = (): void => {
+    if (orphaned()) return detach();
+    abortRun();
+    void isActive().then((on) => (on ? handOver(true) : undefined), (err: unknown) => deps.log('settings read failed', err));
+  };
 
   unwatchUrl = deps.watchUrl(onUrl);
-  void run().catch((err: unknown) => deps.log('content script failed', err));
+  if (deps.navigated) navigated();
+  else void run().catch((err: unknown) => deps.log('content script failed', err));
   return () => {
     stopped = true;
     detach();

@@ -15,10 +15,8 @@ const build = process.argv[2]!;
 const REPEATS = Number(process.argv[3] ?? 9);
 process.env.E2E_CHROME_DIR = build;
 const src = readFileSync(path.join(build, 'content-gate.js'), 'utf8');
-const must = (s: string, re: RegExp, to: string): string => {
-  if (!re.test(s)) throw new Error(`no match for ${re}`);
-  return s.replace(re, to);
-};
+/** A variant's text; one whose pattern no longer matches the build throws only when picked. */
+const must = (s: string, re: RegExp, to: string): string => (re.test(s) ? s.replace(re, to) : `throw new Error(${JSON.stringify(`no match for ${re}`)});`);
 /** name → the eager script's text (null: the empty extension, the pairing reference). */
 const VARIANTS: Record<string, string> = {
   dom: 'document.documentElement;',
@@ -44,6 +42,7 @@ const micro = process.env.MICRO ? (JSON.parse(readFileSync(process.env.MICRO, 'u
 Object.assign(VARIANTS, micro);
 const pick = process.argv[4]?.split(',') ?? Object.keys(VARIANTS);
 // `build:<dir>`: another build's eager script (a paired A/B in one run, loads alternated).
+for (const name of pick) if (VARIANTS[name]?.startsWith('throw new Error("no match')) throw new Error(`${name}: ${VARIANTS[name]}`);
 for (const name of pick) if (name.startsWith('build:')) VARIANTS[name] = readFileSync(path.join(name.slice(6), 'content-gate.js'), 'utf8');
 const PAGES = (process.env.PAGES ?? 'home.html,search.html,login.html,forum.html').split(',');
 

@@ -1,6 +1,6 @@
 /**
  * Issue #8, non-article pages in real Chromium: what the content script costs a page that is not
- * an article (home, search, login, forum fixtures). Four browsers run side by side — the built
+ * an article (home, search, login, forum, about fixtures). Four browsers run side by side — the built
  * extension; one whose content script is empty; one whose content script only registers a
  * runtime.onMessage listener (what the eager script did until session 11: the first touch of
  * `chrome.runtime` costs a page ~1.3 ms); one whose content script only reads
@@ -23,7 +23,12 @@ import { browserSkip, builtExtension, copyExtension, emptyExtension, launch, mai
 import { endTrace, threadSpans, topLevelTasks, type TraceEvent } from './_trace';
 import { summarize, type BenchRow } from './measure';
 
-const PAGES = ['home.html', 'search.html', 'login.html', 'forum.html'];
+/**
+ * home, search, login, forum: the first look (lib/page/first-look.ts) settles each with its pre-gate.
+ * about: a short page that is no article, which the pre-gate cannot settle — it imports the rest of
+ * the content script (full gate and reader) and runs the full gate. BENCH_PAGES=a.html,b.html picks.
+ */
+const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['home.html', 'search.html', 'login.html', 'forum.html', 'about.html'];
 const REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 9);
 /** After `load`: document_idle has passed and the gate has answered (the late-content watch stays cheap). */
 const SETTLE_MS = 700;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Real-browser E2E runner: `npm run test:e2e` (or `node test/e2e/run.mjs [--build] [chromium|firefox]`).
- * Runs test/e2e/<browser>.test.mjs, hostile.test.mjs, pack-cache.test.mjs, popup-early-path.test.mjs and page-status.test.mjs with Node's test runner (spec output with its pass/fail counts), then prints
+ * Runs test/e2e/<browser>.test.mjs, hostile.test.mjs, pack-cache.test.mjs, popup-early-path.test.mjs, page-status.test.mjs and split-navigation.test.mjs with Node's test runner (spec output with its pass/fail counts), then prints
  * one plain line `e2e: N passed, N failed` and exits non-zero on any failure.
  *
  * The extension must be built (.output/chrome-mv3 and .output/firefox-mv3); it is built here when
@@ -57,7 +57,7 @@ for (const [browser, target] of [['chromium', 'chrome'], ['firefox', 'firefox']]
 }
 process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 
-const files = [...browsers.map((b) => path.join(ROOT, 'test/e2e', `${b}.test.mjs`)), ...['hostile', 'pack-cache', 'popup-early-path', 'page-status'].map((f) => path.join(ROOT, 'test/e2e', `${f}.test.mjs`))].filter((f) => existsSync(f));
+const files = [...browsers.map((b) => path.join(ROOT, 'test/e2e', `${b}.test.mjs`)), ...['hostile', 'pack-cache', 'popup-early-path', 'page-status', 'split-navigation'].map((f) => path.join(ROOT, 'test/e2e', `${f}.test.mjs`))].filter((f) => existsSync(f));
 // hostile, pack-cache and popup-early-path cover both browsers in one file each: tell them which were asked for
 process.env.E2E_BROWSERS = browsers.join(',');
 let passed = 0;
