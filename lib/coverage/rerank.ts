@@ -47,6 +47,11 @@ export const RERANK_FEATURES = [
   'kidAll', // Σ allVote of those sub-storylines
   'coListed', // share of its last 20 prior items filed under another heading too (a sub-storyline's items carry their parent)
   'breadth', // log(1 + distinct other headings on those items)
+  // The sibling choice ("COVID-19 pandemic" vs "COVID-19 pandemic in Belgium" for a page naming the
+  // pandemic and Belgium): how much more of the page's words a sub-storyline's name says than its
+  // broad storyline's, on both sides of the pair (session 19, covchooser6).
+  'subWords', // (page-word match of the heading − best of the scored headings it names) / best match, ≥ 0
+  'kidWords', // the largest subWords of the scored headings that name it (a broad storyline whose sub-storyline says more of the page)
 ] as const;
 
 export const RERANK_DIM = RERANK_FEATURES.length;
@@ -58,7 +63,7 @@ export const RERANK_DIM = RERANK_FEATURES.length;
  * --refit-linear --train-n 6000 --trees 150 --depth 4 --write-trees` (train queries only; the trees
  * of chooser-trees.ts were fitted on top of these weights in the same run).
  */
-export const RERANK_WEIGHTS: readonly number[] = [0, 0.1168, 1.2288, 0.0568, -0.0585, 0.3699, -0.0939, 1.1773, 0.0382, 0.0217, 0.1832, 1.9981, 0.1362, 2.4042, 0.2122, 2.1444, -0.0327, -1.0243, 0.2915, 0.7746, -0.2341, 0.2641, 1.0996, 0.9057, 0.0816, 0.6484, 0.178, -1.921, -1.7991, 1.1323];
+export const RERANK_WEIGHTS: readonly number[] = [0, 0.0759, 1.3879, -0.4548, -0.1014, 0.3535, -0.1049, 1.0775, 0.003, 0.1069, 0.1133, 1.6225, 0.0008, 3.0165, 0.2854, 1.7108, -0.0401, -0.9695, 0.4342, 1.0355, 0.0004, 0.1372, 0.7765, 0.4924, -0.1428, 1.4717, 0.0913, -2.6958, -1.8823, 1.2238, 1.0539, 0.7764];
 
 /** w·f: the heading's score before the link function. */
 export function rerankLogit(weights: readonly number[], f: Float64Array): number {
@@ -360,12 +365,24 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
   // Named hierarchy among the scored headings: allVote of the headings each names / is named by.
   const allShare = (t: number) => (allMass > 0 ? all[t]! / allMass : 0);
   const namedUnder = new Uint8Array(headList.length), parentAll = new Float64Array(headList.length), kids = new Uint32Array(headList.length), kidAll = new Float64Array(headList.length);
+  // Best page-word match among the scored headings each heading names (-1: names none).
+  const parentWord = new Float64Array(headList.length).fill(-1);
+  const wordOf = (t: number) => x.wordMatched.get(t) ?? 0;
   forEachNamedParent(x.index, headList, (i, j) => {
     namedUnder[i] = 1;
     parentAll[i] = Math.max(parentAll[i]!, allShare(headList[j]!));
     kids[j] = kids[j]! + 1;
     kidAll[j] = kidAll[j]! + allShare(headList[i]!);
+    parentWord[i] = Math.max(parentWord[i]!, wordOf(headList[j]!));
   });
+  // What a sub-storyline's name says of the page beyond its broad storyline's, and per broad storyline the most any of its sub-storylines says.
+  let bestWordMatched = 0;
+  for (const v of x.wordMatched.values()) if (v > bestWordMatched) bestWordMatched = v;
+  const subWords = new Float64Array(headList.length), kidWords = new Float64Array(headList.length);
+  if (bestWordMatched > 0) {
+    for (let i = 0; i < headList.length; i++) if (parentWord[i]! >= 0) subWords[i] = Math.max(0, wordOf(headList[i]!) - parentWord[i]!) / bestWordMatched;
+    forEachNamedParent(x.index, headList, (i, j) => { kidWords[j] = Math.max(kidWords[j]!, subWords[i]!); });
+  }
   const out = new Map<number, Float64Array>();
   let h = -1;
   for (const t of headList) {
@@ -425,6 +442,8 @@ export function headingEvidence(x: HeadingEvidenceInput): Map<number, Float64Arr
     }
     f[28] = read ? listed / read : 0;
     f[29] = Math.log1p(others);
+    f[30] = subWords[h]!;
+    f[31] = kidWords[h]!;
     out.set(t, f);
   }
   for (const t of touchedTopics) { all[t] = 0; max[t] = 0; count[t] = 0; pairAll[t] = 0; pairCount[t] = 0; }

@@ -222,6 +222,26 @@
  *  - `--no-topic-records` leaves both out of the queries (and of an older pack's items);
  *    `--diag-misses` (with --diag) prints each dev miss with its cause, text, own heading and query.
  *
+ * Session 19 (covchooser6), the chooser refitted on that input (`--split dev --boost --refit-linear
+ * --train-n 6000 --trees 150 --depth 4 --write-trees`: train queries only), paired per query
+ * (`--split dev --gap --gap-no-train --mix-inputs --gap-dump`; unused = the 2,998 eligible items after
+ * the 6,000 train queries); before: dev 0.824 / 0.812 with the words, 0.808 / 0.797 entities only:
+ *  - refit alone (the 30 features): dev words 0.831 (+0.0069 ± 0.0062), entities only 0.807
+ *    (−0.0005 ± 0.0057); unused words −0.0019 ± 0.0028, entities only +0.0010 ± 0.0024. Noise: not
+ *    shipped on its own.
+ *  - SHIPPED: two sibling columns (rerank.ts subWords / kidWords: how much more of the page's words a
+ *    sub-storyline's name says than the broad storyline it names, on both sides of the pair; the
+ *    "COVID-19 pandemic" vs "COVID-19 pandemic in Belgium" misses grew 16 → 28 with the topic
+ *    records), same refit: dev words P@5 0.825 / nDCG@10 0.815, entities only 0.816 / 0.805; paired
+ *    against the shipped chooser: entities only dev +0.0083 ± 0.0056 (better 16 / worse 9), unused
+ *    +0.0034 ± 0.0025 (100 / 81); words dev +0.0015 ± 0.0078, unused −0.0008 ± 0.0029 (102 / 117).
+ *    Against the refit alone (the control): entities only dev +0.0088 ± 0.0044, unused +0.0024 ±
+ *    0.0018; words dev −0.0054 ± 0.0054, unused +0.0011 ± 0.0021. Seed top 5 unchanged (all
+ *    relevant and prior). --diag (entities only): the sibling misses did NOT shrink (28 → 30, loss
+ *    0.053 → 0.059); the gain is in "heading names more page entities" (13 → 8) and "other" (16 →
+ *    15, P@5 there 0.29 → 0.41). Query CPU unchanged within noise (process CPU, 300 entities-only queries,
+ *    3 alternated rounds against the branch point: means 1.18 vs 1.17 ms).
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
