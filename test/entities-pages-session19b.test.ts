@@ -94,3 +94,17 @@ describe('a name the page gives a role', () => {
     expect(role('Casey stars as a widow.', 'Casey')).toBe(false);
   });
 });
+
+describe("a continent after a company's name", () => {
+  const idx = buildEntityIndex([
+    E({ id: 'mozilla', name: 'Mozilla', type: 'organization', subtype: 'company', country: 'US', prominence: 70 }),
+    E({ id: 'europe', name: 'Europe', type: 'place', subtype: 'landmark', prominence: 90 }),
+  ]);
+  const links = (text: string) => linkEntities([{ text }], idx, { date: null }).flatMap((e) => e.mentions.map((m) => `${e.id}:${m.text}`));
+  it('is the branch of the company, as a country is ("Amazon France")', () => {
+    expect(links('Tristan Nitot, president of Mozilla Europe, said so.')).toEqual(['mozilla:Mozilla Europe']);
+  });
+  it('is the continent after a stop or in running text', () => {
+    expect(links('He left Mozilla. Europe was next.')).toEqual(['mozilla:Mozilla', 'europe:Europe']);
+  });
+});

@@ -482,7 +482,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
       // "Amazon France", "Google India", "RT France": a country after a company's or a media
       // outlet's name is its national branch, one name that mentions the company (its span grows).
-      if (last && last.to === m.from && e.subtype === 'country' && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
+      // So is a continent or a world region, a place of no country ("Mozilla Europe", "Nike Asia").
+      if (last && last.to === m.from && (e.subtype === 'country' || (e.type === 'place' && !e.country && (e.subtype === 'landmark' || e.subtype === 'region'))) && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
         const owner = found.get(last.entity)!, prev = owner[owner.length - 1]!;
         if (prev.paragraph === b && prev.end === scan.tokens[m.from - 1]!.end) owner[owner.length - 1] = { ...prev, end, text: scan.text.slice(prev.start, end) };
         continue;
