@@ -173,8 +173,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
 
   // Is this exact string written anywhere on the page? (The page's text, joined on first use.)
   let all: string | undefined;
-  const pageText = () => (all ??= blocks.map((b) => b.text).join('\n'));
-  const written = (str: string) => pageText().includes(str);
+  const written = (str: string) => (all ??= blocks.map((b) => b.text).join('\n')).includes(str);
 
   // Pass 1: anchors.
   const seen = new Set<number>();
@@ -276,7 +275,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const found = new Map<number, Mention[]>();
   // Works and characters the page names ("Columbus is a stunner of a debut", "stars as Casey";
   // page-works.ts), read per name on the first ask.
-  const works = new PageWorks(pageText);
+  let works: PageWorks | undefined;
+  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n'))));
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
   // short form, not the namesake the pack knows (the Greek party).
@@ -374,7 +374,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "Columbus is currently streaming on Hulu": a name the page calls a work is the work, not the
       // place or body (page-works.ts).
-      if (!self && (e.type === 'place' || e.type === 'organization') && works.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm)) {
+      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm)) {
         cursor = to;
         continue;
       }
@@ -521,7 +521,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
   const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
   // "stars as Casey": a role's name is the character, not a given-name repeat (page-works.ts).
-  for (const name of given.keys()) if (works.givesRole(name.charAt(0).toUpperCase() + name.slice(1))) given.delete(name);
+  for (const name of given.keys()) if (worksOf().givesRole(name.charAt(0).toUpperCase() + name.slice(1))) given.delete(name);
   if (given.size > 0) {
     const taken: [number, number][][] = scans.map(() => []);
     for (const list of found.values()) for (const mm of list) taken[mm.paragraph]!.push([mm.start, mm.end]);
