@@ -46,6 +46,7 @@ import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
+import { PageWorks } from './page-works';
 import { occupationContradicts } from './occupation-namesakes';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
@@ -278,6 +279,10 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const page: PageEvidence = { seen, support, own, spelled, publisher, written, writtenApart: (s, text, from, to) => written(s) && writtenApart(all!, text, s, from, to), writtenAsName: nameWritten, familySurnames, stateOf: (t, c) => stateRecord(index, t, c),
     named: () => (named ??= supportWithDemonyms(support, demonymCounts(scans))) };
   const found = new Map<number, Mention[]>();
+  // Works and characters the page names ("Columbus is a stunner of a debut", "stars as Casey";
+  // page-works.ts), read per name on the first ask.
+  let works: PageWorks | undefined;
+  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n'))));
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
   // short form, not the namesake the pack knows (the Greek party).
@@ -374,6 +379,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
         // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).
         || (e.type === 'organization' && (adjectiveBeforeBodyNoun(scan.text, scan.tokens, m.from, to) || stateBodyBefore(scan.text, scan.tokens, m.from, e))))) {
+        cursor = to;
+        continue;
+      }
+      // "Columbus is currently streaming on Hulu": a name the page calls a work is the work, not the
+      // place or body (page-works.ts).
+      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm)) {
         cursor = to;
         continue;
       }
@@ -481,7 +492,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (last && last.to === m.from && to - m.from === 1 && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!) && secondWordOfName(entityAt(index, last.entity), e)) continue;
       // "Amazon France", "Google India", "RT France": a country after a company's or a media
       // outlet's name is its national branch, one name that mentions the company (its span grows).
-      if (last && last.to === m.from && e.subtype === 'country' && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
+      // So is a continent or a world region, a place of no country ("Mozilla Europe", "Nike Asia").
+      if (last && last.to === m.from && (e.subtype === 'country' || (e.type === 'place' && !e.country && (e.subtype === 'landmark' || e.subtype === 'region'))) && BRANCH_OWNERS.has(entityAt(index, last.entity).subtype ?? '') && joinedBySpace(scan, scan.tokens[m.from - 1]!, scan.tokens[m.from]!)) {
         const owner = found.get(last.entity)!, prev = owner[owner.length - 1]!;
         // Written out, not { ...prev }: a spread copy gets a shape of its own, and the page's later
         // loops over mentions, compiled for the one shape, deoptimised on it (issue #8).
@@ -521,6 +533,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.
   const given = givenNamesOf([...seen].filter((i) => found.has(i)), (i) => entityAt(index, i), (i) => nameKeyAt(index, i));
+  // "stars as Casey": a role's name is the character, not a given-name repeat (page-works.ts).
+  for (const name of given.keys()) if (worksOf().givesRole(name.charAt(0).toUpperCase() + name.slice(1))) given.delete(name);
   if (given.size > 0) {
     const taken: [number, number][][] = [];
     for (let b = 0; b < scans.length; b++) taken.push([]);
