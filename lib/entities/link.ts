@@ -429,8 +429,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "the Asia-Pacific region", "the Iran-Contra affair", "Crans-Montana": part of another name.
       // "the Oxford-AstraZeneca vaccine": a city hyphened to a company names an institution of the city.
-      if (!self && e.type === 'place' && (e.subtype === 'city' && dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => companyStartsAt(scan, k, index), peopleAdjective)
-        || dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k), peopleAdjective)
+      // A company the pack knows counts as no name there, for a city only.
+      if (!self && e.type === 'place' && (dashJoinedToUnknown(scan.text, scan.tokens, to, (k) => scan.starts!.has(k) && !(e.subtype === 'city' && onlyCompaniesAt(scan, k, index)), peopleAdjective)
         || dashJoinedAfterUnknown(scan.text, scan.tokens, m.from, to, (k) => scan.ends!.has(k), peopleAdjective))) {
         cursor = to;
         continue;
@@ -1681,16 +1681,16 @@ function afterNameConnector(scan: BlockScan, m: RawMatch, index?: EntityIndex): 
  *  stands alone only when it is a place; "the State of the Union" is not the newspaper "The Union". */
 const STATE_FORMS = new Set(['state', 'republic', 'republica', 'republique', 'repubblica', 'kingdom', 'reino', 'royaume', 'emirate', 'commonwealth']);
 
-/** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
-/** Does a match that is only a company's name start at token k? ("Oxford-AstraZeneca"): read as the unknown other part. */
-function companyStartsAt(scan: BlockScan, k: number, index: EntityIndex): boolean {
+/** Does a match that is only a company's name start at token k ("Oxford-AstraZeneca")? Matches come ordered by their first token. */
+function onlyCompaniesAt(scan: BlockScan, k: number, index: EntityIndex): boolean {
   for (const q of scan.matches) {
     if (q.from > k) break;
-    if (q.from === k && decodedHits(q).every((h) => entityAt(index, h.entity).subtype === 'company')) return false;
+    if (q.from === k && decodedHits(q).every((h) => entityAt(index, h.entity).subtype === 'company')) return true;
   }
-  return true;
+  return false;
 }
 
+/** Does any match (a full name or a bare surname) start at token k? Matches come ordered by their first token. */
 function matchStartsAt(scan: BlockScan, k: number): boolean {
   for (const q of scan.matches) {
     if (q.from === k) return true;
