@@ -374,7 +374,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
-        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from))
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from, to))
         || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to))
         // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
         // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).

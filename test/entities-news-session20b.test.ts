@@ -1,0 +1,34 @@
+/**
+ * Linker precision on news, session 20 (issue #4, newsprec26): craft named after a person or a place
+ * ("the Varro space telescope", "its aircraft carrier, the Lunan"). Own records and sentences; each
+ * case fails without its mechanism.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+
+describe('craft named after a person or a place', () => {
+  const index = buildEntityIndex([
+    E({ id: 'varro', name: 'Varro', type: 'person', country: 'IT', prominence: 80 }),
+    E({ id: 'lunan', name: 'Lunan', type: 'place', subtype: 'region', country: 'CN', prominence: 64 }),
+    E({ id: 'uk', name: 'United Kingdom', type: 'place', subtype: 'country', country: 'GB', prominence: 95 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2023-07-01');
+  it('does not link a person before "space telescope" or "telescope"', () => {
+    expect(links('The agency launches the Varro space telescope to study dark matter.')).toEqual([]);
+    expect(links('Images from the Varro telescope were released.')).toEqual([]);
+  });
+  it('still links the person elsewhere and before "space" alone', () => {
+    expect(links('Varro wrote about farming.')).toEqual(['varro:Varro']);
+    expect(links('Varro space policy was debated.')).toEqual(['varro:Varro']);
+  });
+  it('does not link a place named in apposition to a ship noun', () => {
+    expect(links('China launches its third aircraft carrier, the Lunan, in Shanghai.')).toEqual([]);
+  });
+  it('keeps a place hyphened to a modifier after "vessel, the", and a place after a comma elsewhere', () => {
+    expect(links('It seized the flagship vessel, the United Kingdom-flagged Madleen.')).toEqual(['uk:United Kingdom']);
+    expect(links('Talks with the provinces, the Lunan among them, went on.')).toEqual(['lunan:Lunan']);
+  });
+});
