@@ -32,3 +32,18 @@ describe('craft named after a person or a place', () => {
     expect(links('Talks with the provinces, the Lunan among them, went on.')).toEqual(['lunan:Lunan']);
   });
 });
+
+describe("nationality adjectives count for a namesake place's country", () => {
+  const index = buildEntityIndex([
+    E({ id: 'ge', name: 'Georgia', type: 'place', subtype: 'country', country: 'GE', prominence: 95 }),
+    E({ id: 'us-ga', name: 'Georgia', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2023-10-19');
+  it('reads "Georgia" as the US state on a page with an American adjective', () => {
+    expect(links('An American lawyer admits her role in trying to overturn the results in Georgia.')).toEqual(['us-ga:Georgia']);
+  });
+  it('keeps the more prominent country without one, and with a Georgian adjective', () => {
+    expect(links('A lawyer admits her role in trying to overturn the results in Georgia.')).toEqual(['ge:Georgia']);
+    expect(links('The American envoy met the Georgian minister in Georgia.')).toEqual(['ge:Georgia']);
+  });
+});

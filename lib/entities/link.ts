@@ -823,7 +823,10 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     // Africa's, Australia's), "The Australian government" names Australia as "Australia" would.
     // "immigration from Asia" on a page naming Britain: a country's nudge says nothing between a band
     // or a company and a place of no one country (a continent) of the same name.
-    if (e.country && !(e.type === 'organization' && hits.length > 1 && (countryless ??= countrylessPlaceAmong(hits, index)))) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index))) ? page.named() : support).get(e.country) ?? 0);
+    // Between namesake places of one ambiguous name ("Georgia", "Victoria") the adjectives count as
+    // well: "American attorney … the results in Georgia" is the state, "the Australian Open" puts
+    // "Victoria" in Australia (session 20, unseen coverage).
+    if (e.country && !(e.type === 'organization' && hits.length > 1 && (countryless ??= countrylessPlaceAmong(hits, index)))) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (ambiguousPlace || (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index)))) ? page.named() : support).get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
