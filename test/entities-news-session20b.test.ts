@@ -47,3 +47,18 @@ describe("nationality adjectives count for a namesake place's country", () => {
     expect(links('The American envoy met the Georgian minister in Georgia.')).toEqual(['ge:Georgia']);
   });
 });
+
+describe('"the country of" before a name a country and a state share', () => {
+  const index = buildEntityIndex([
+    E({ id: 'ge', name: 'Georgia', type: 'place', subtype: 'country', country: 'GE', prominence: 95 }),
+    E({ id: 'us-ga', name: 'Georgia', type: 'place', subtype: 'region', country: 'US', prominence: 70 }),
+    E({ id: 'us', name: 'United States', type: 'place', subtype: 'country', country: 'US', prominence: 100 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2024-07-31');
+  it('reads the country after "the country of" on a page about the United States', () => {
+    expect(links('The United States pauses assistance to the country of Georgia over its law.')).toEqual(['us:United States', 'ge:Georgia']);
+  });
+  it('keeps the state on that page otherwise', () => {
+    expect(links('The United States pauses assistance to Georgia over its law.')).toEqual(['us:United States', 'us-ga:Georgia']);
+  });
+});

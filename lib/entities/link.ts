@@ -25,7 +25,7 @@ import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, typ
 import { apostropheS, normFirstUnit, Shape, spaceBetween, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, ordinaryNameTypeCue, ordinaryPhraseUnsupported, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
-import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
+import { countryNounBefore, landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { demonymCounts, organisationsOfCountries, supportWithDemonyms } from './owner-country';
@@ -812,6 +812,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       // "Rio de Janeiro", "Abu Dhabi" with no cue: the city, not the state or emirate of its name.
       else if (sameName) score -= REGION_NAMESAKE_PENALTY;
     }
+    // "the country of Georgia": the country, not the US state (region-cue.ts).
+    if (e.subtype === 'country' && hits.length > 1 && countryNounBefore(scan.text, scan.tokens, m.from)) score += 300;
     // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind

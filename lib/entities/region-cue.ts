@@ -180,6 +180,16 @@ export function lawMakingLevel(text: string, tokens: Token[], from: number, to: 
   return LAW_WORDS_AFTER.has(next.norm) || stateOfficeAt(text, tokens, to);
 }
 
+/**
+ * "assistance to the country of Georgia", "the nation of Jordan": "country of" / "nation of" right
+ * before the name says it is the country, not its namesake state or town. `from`: the name's first token.
+ */
+export function countryNounBefore(text: string, tokens: Token[], from: number): boolean {
+  const prev = tokens[from - 1], head = tokens[from - 2];
+  return !!prev && !!head && prev.norm === 'of' && prev.shape === Shape.Lower && (head.norm === 'country' || head.norm === 'nation') && head.shape === Shape.Lower
+    && spaceBetween(text, prev, tokens[from]!) && spaceBetween(text, head, prev);
+}
+
 /** Offices and services a state has and a city of its name does not, right after the name: "New York
  *  Attorney General Letitia James", "a New York correctional facility", "the Texas National Guard".
  *  One word, or the first word and the one that must follow it. */
