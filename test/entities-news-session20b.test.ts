@@ -62,3 +62,22 @@ describe('"the country of" before a name a country and a state share', () => {
     expect(links('The United States pauses assistance to Georgia over its law.')).toEqual(['us:United States', 'us-ga:Georgia']);
   });
 });
+
+describe('words of a line of work near a name shared by people of several', () => {
+  const index = buildEntityIndex([
+    E({ id: 'actor', name: 'Dana Kerr', type: 'person', subtype: 'arts', country: 'US', prominence: 36 }),
+    E({ id: 'mp', name: 'Dana Kerr', type: 'person', country: 'GB', prominence: 66, roles: [{ title: 'Member of Parliament', from: '2010-05-06' }] }),
+    E({ id: 'leader', name: 'Tor Vang', type: 'person', country: 'KP', prominence: 90, roles: [{ title: 'Supreme Leader', from: '2011-12-17' }] }),
+    E({ id: 'leader-wiki', name: 'Tor Vang', type: 'person', subtype: 'politics', country: 'KP', prominence: 70 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2022-05-24');
+  it('reads the actor in a sentence about a film', () => {
+    expect(links('Dana Kerr hunts down a rival in the upcoming spy thriller.')).toEqual(['actor:Dana Kerr']);
+  });
+  it('keeps the more prominent namesake without such words', () => {
+    expect(links('Dana Kerr spoke in the debate on Tuesday.')).toEqual(['mp:Dana Kerr']);
+  });
+  it('counts an office holder as a politician, so two records of one leader are not told apart', () => {
+    expect(links('Tor Vang met lawmakers on Tuesday.')).toEqual(['leader:Tor Vang']);
+  });
+});

@@ -47,7 +47,8 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
-import { occupationContradicts } from './occupation-namesakes';
+import { occupationContradicts, type PersonField } from './occupation-namesakes';
+import { fieldsNear, fieldWordsFavour } from './field-words';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
@@ -661,6 +662,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let written: string | undefined, orgNamesakes: boolean | undefined, countryless: boolean | undefined;
+  let nearFields: Set<PersonField> | undefined;
   let possessive: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
@@ -820,6 +822,8 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
     // "Michael Jordan": a person whose own name is the written form outranks one it reaches by an alias ("Michael B. Jordan").
     if (e.type === 'person' && !single && hits.length > 1 && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))) score += ownNameBonus(e, (fullCandidates ??= fullEntities(hits, index)));
+    // "Chris Evans hunts down Ryan Gosling in the upcoming spy thriller": the actor, not the MP (field-words.ts).
+    if (e.type === 'person' && !single && hits.length > 1 && fieldWordsFavour(e, (fullCandidates ??= fullEntities(hits, index)), (nearFields ??= fieldsNear(scan.tokens, m.from, m.to)))) score += FIELD_WORDS_BONUS;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     // Between organisations of one name and several countries ("Department of Home Affairs": South
     // Africa's, Australia's), "The Australian government" names Australia as "Australia" would.
@@ -878,6 +882,8 @@ function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number):
 /** Below a same-named city's prominence (the least is 55, compile-entities.ts prominenceOf): a region
  *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
 const REGION_NAMESAKE_PENALTY = 20;
+/** Over a namesake's prominence: the actor (36) over the MP (66) in a film's sentence. */
+const FIELD_WORDS_BONUS = 100;
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov.",
  *  "New York representative"). */
