@@ -81,3 +81,17 @@ describe('words of a line of work near a name shared by people of several', () =
     expect(links('Tor Vang met lawmakers on Tuesday.')).toEqual(['leader:Tor Vang']);
   });
 });
+
+describe('a capitalised "Governor" before the governor\'s name', () => {
+  const index = buildEntityIndex([
+    E({ id: 'city', name: 'Belmark', type: 'place', subtype: 'city', country: 'RU', prominence: 60 }),
+    E({ id: 'oblast', name: 'Belmark Oblast', type: 'place', subtype: 'region', country: 'RU', prominence: 60 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2023-06-01');
+  it('reads the region the governor heads', () => {
+    expect(links('Belmark Governor Ivan Petrov says that a drone hit a house.')).toEqual(['oblast:Belmark']);
+  });
+  it('keeps the city without the title', () => {
+    expect(links('A drone hit a house in Belmark on Monday.')).toEqual(['city:Belmark']);
+  });
+});

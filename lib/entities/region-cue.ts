@@ -129,9 +129,10 @@ export function regionNounAround(text: string, tokens: Token[], from: number, to
   const next = tokens[to];
   if (next && next.shape !== Shape.Upper && spaceBetween(text, tokens[to - 1]!, next)) {
     const s = REGION_SUFFIXES.get(next.norm);
-    // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end.
+    // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end,
+    // but for a governor's title before his name ("Belgorod Governor Vyacheslav Gladkov").
     const after = tokens[to + 1];
-    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after))) return { suffixes: s, listed: false, titleOnly: next.norm === 'governor' };
+    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after) || next.norm === 'governor')) return { suffixes: s, listed: false, titleOnly: next.norm === 'governor' };
   }
   const of = tokens[from - 1], noun = tokens[from - 2], head = tokens[from - 3];
   if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape !== Shape.Upper && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
