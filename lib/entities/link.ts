@@ -25,7 +25,7 @@ import { aliasForm, CaseMode, decodedHits, findMatches, hitEntity, hitShort, typ
 import { apostropheS, normFirstUnit, Shape, spaceBetween, tokenize, type Token } from './normalize';
 import { COMMON_GIVEN_NAMES, denseNameGoesOn, endsAName, givenNameBefore, lowerCaseWords, nameEndsAfter, ordinaryNameTypeCue, ordinaryPhraseUnsupported, quotedArticlePhrase } from './headline-names';
 import { publisherOf, selfReference } from './publisher';
-import { landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
+import { countryNounBefore, landNounAfter, lawMakingLevel, regionNounAround } from './region-cue';
 import { peopleReading } from './people-reading';
 import { countriesOfDemonym, demonymCountriesAmong, demonymDescription, demonymOwner } from './demonym-country';
 import { demonymCounts, organisationsOfCountries, supportWithDemonyms } from './owner-country';
@@ -47,7 +47,8 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
-import { occupationContradicts } from './occupation-namesakes';
+import { occupationContradicts, type PersonField } from './occupation-namesakes';
+import { fieldsNear, fieldWordsFavour } from './field-words';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
@@ -374,7 +375,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       // "Charles de Gaulle airport", "Donald Trump Jr.", "the USS Abraham Lincoln": named after the
       // person (or the place, for a ship), not them (usage-rules.ts, namesakes.ts).
       if (!self && ((e.type === 'person' && (namedAfterPerson(scan.text, scan.tokens, to) || otherGeneration(scan.text, scan.tokens, to, e.name)))
-        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from))
+        || ((e.type === 'person' || e.type === 'place') && shipNamedAfter(scan.text, scan.tokens, m.from, to))
         || (e.subtype === 'company' && craftNamedSo(scan.text, scan.tokens, m.from, to))
         // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
         // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).
@@ -661,6 +662,7 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
   let listed: ListKind | null | undefined;
   let adjectiveCountries: Set<string> | undefined, addressed: Address | undefined, fullCandidates: PackEntity[] | undefined, otherReading: boolean | undefined;
   let written: string | undefined, orgNamesakes: boolean | undefined, countryless: boolean | undefined;
+  let nearFields: Set<PersonField> | undefined;
   let possessive: boolean | undefined;
   let titledOwner: readonly string[] | null | undefined, directOwner: readonly string[] | null | undefined, described: boolean | undefined;
   for (let hi = 0; hi < hits.length; hi++) {
@@ -812,18 +814,25 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
       // "Rio de Janeiro", "Abu Dhabi" with no cue: the city, not the state or emirate of its name.
       else if (sameName) score -= REGION_NAMESAKE_PENALTY;
     }
+    // "the country of Georgia": the country, not the US state (region-cue.ts).
+    if (e.subtype === 'country' && hits.length > 1 && countryNounBefore(scan.text, scan.tokens, m.from)) score += 300;
     // "Michigan, Minnesota, and New York": in a list of places of one kind, the namesake of that kind.
     // States listed with states of another country ("Arizona, Nevada and Mexico") are no reason for Mexico's state.
     if (e.type === 'place' && hits.length > 1 && e.subtype && placeKind(e.subtype) === (listed ??= listKind(scan, m, index))?.kind
       && (e.subtype === 'country' || listed!.countries.includes(e.country ?? ''))) score += 300;
     // "Michael Jordan": a person whose own name is the written form outranks one it reaches by an alias ("Michael B. Jordan").
     if (e.type === 'person' && !single && hits.length > 1 && nameKeyAt(index, h.entity) === (written ??= matchKey(scan, m))) score += ownNameBonus(e, (fullCandidates ??= fullEntities(hits, index)));
+    // "Chris Evans hunts down Ryan Gosling in the upcoming spy thriller": the actor, not the MP (field-words.ts).
+    if (e.type === 'person' && !single && hits.length > 1 && fieldWordsFavour(e, (fullCandidates ??= fullEntities(hits, index)), (nearFields ??= fieldsNear(scan.tokens, m.from, m.to)))) score += FIELD_WORDS_BONUS;
     const ambiguousPlace = single && e.type === 'place' && AMBIGUOUS_PLACES.has(norm);
     // Between organisations of one name and several countries ("Department of Home Affairs": South
     // Africa's, Australia's), "The Australian government" names Australia as "Australia" would.
     // "immigration from Asia" on a page naming Britain: a country's nudge says nothing between a band
     // or a company and a place of no one country (a continent) of the same name.
-    if (e.country && !(e.type === 'organization' && hits.length > 1 && (countryless ??= countrylessPlaceAmong(hits, index)))) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index))) ? page.named() : support).get(e.country) ?? 0);
+    // Between namesake places of one ambiguous name ("Georgia", "Victoria") the adjectives count as
+    // well: "American attorney … the results in Georgia" is the state, "the Australian Open" puts
+    // "Victoria" in Australia (session 20, unseen coverage).
+    if (e.country && !(e.type === 'organization' && hits.length > 1 && (countryless ??= countrylessPlaceAmong(hits, index)))) score += (ambiguousPlace ? 40 : 10) * Math.min(ambiguousPlace ? 3 : 2, (ambiguousPlace || (e.type === 'organization' && hits.length > 1 && (orgNamesakes ??= organisationsOfCountries(fullCandidates ??= fullEntities(hits, index)))) ? page.named() : support).get(e.country) ?? 0);
     if (score > bestScore || (score === bestScore && best !== undefined && e.id < entityAt(index, best).id)) {
       best = h.entity;
       bestScore = score;
@@ -873,6 +882,8 @@ function cityOfRegionName(hits: AliasHit[], index: EntityIndex, region: number):
 /** Below a same-named city's prominence (the least is 55, compile-entities.ts prominenceOf): a region
  *  that shares its city's name is the city unless the text says state (a cue, a list of regions). */
 const REGION_NAMESAKE_PENALTY = 20;
+/** Over a namesake's prominence: the actor (36) over the MP (66) in a film's sentence. */
+const FIELD_WORDS_BONUS = 100;
 
 /** Words right after a place name that make it a state or province ("Washington state", "… Gov.",
  *  "New York representative"). */

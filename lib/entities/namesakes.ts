@@ -23,17 +23,33 @@ const SHIP_NOUNS = new Set([
 ]);
 
 /**
- * Is the match (its first token `from`) a ship's name: right after a ship prefix in capitals
+ * Is the match (tokens `from`..`to`) a ship's name: right after a ship prefix in capitals
  * ("USS Harry S. Truman") or a lower-case vessel noun ("the landing ship Minsk", "the aircraft
- * carrier Shandong"), a space between? Only for people and places: an airline after "carrier"
- * ("flag carrier Aeroflot") is the company, and the caller asks for those types only.
+ * carrier Shandong"), a space between, or in apposition to that noun ("its carrier, the Fujian")?
+ * Only for people and places: an airline after "carrier" ("flag carrier Aeroflot") is the company,
+ * and the caller asks for those types only.
  */
-export function shipNamedAfter(text: string, tokens: Token[], from: number): boolean {
+export function shipNamedAfter(text: string, tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1], first = tokens[from];
   if (!prev || !first || !spaceBetween(text, prev, first)) return false;
   if (prev.shape === Shape.Upper) return SHIP_PREFIXES.has(prev.norm);
-  return prev.shape === Shape.Lower && SHIP_NOUNS.has(prev.norm);
+  if (prev.shape !== Shape.Lower) return false;
+  return SHIP_NOUNS.has(prev.norm) || (prev.norm === 'the' && shipNounInApposition(text, tokens[from - 2], prev) && !dashAfter(text, tokens[to - 1]!));
 }
+
+/** "China launches its third aircraft carrier, the Fujian": a vessel noun, a comma, then "the" and
+ *  the name (session 20, audit 12). `noun`: the token before "the". */
+function shipNounInApposition(text: string, noun: Token | undefined, the: Token): boolean {
+  return !!noun && noun.shape === Shape.Lower && the.start === noun.end + 2 && text.charCodeAt(noun.end) === 44 && text.charCodeAt(noun.end + 1) === 32 && SHIP_NOUNS.has(noun.norm);
+}
+
+/** "its flagship vessel, the United Kingdom-flagged Madleen": a name hyphened to the next word is
+ *  a modifier of the ship's name, not the name. */
+function dashAfter(text: string, last: Token): boolean {
+  const c = text.charCodeAt(last.end);
+  return c === 45 || (c >= 0x2010 && c <= 0x2013);
+}
+
 
 /** Lower-case nouns of craft a company's name may go right before or after as the craft's own name
  *  ("the submersible Titan", "NASA's Orion spacecraft"): vessels (not "carrier": "flag carrier

@@ -100,6 +100,13 @@ function electedTitleContradicts(text: string, tokens: Token[], from: number, e:
   return !e.roles.some((r) => ELECTED_OFFICE.test(r.title));
 }
 
+/** The fields the record is known by: its `subtype`'s and its enwiki disambiguator's (empty when unknown). */
+export function knownFields(e: PersonFieldFacts): PersonField[] {
+  const out = e.subtype ? (e.subtype.split(' ') as PersonField[]) : [];
+  const fromId = idField(e.id);
+  return fromId === undefined || out.includes(fromId) ? out : [...out, fromId];
+}
+
 /** Does the record know its fields, and is `f` none of them? */
 function fieldOutside(e: PersonFieldFacts, f: PersonField): boolean {
   let known = false;

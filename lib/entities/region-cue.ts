@@ -129,9 +129,10 @@ export function regionNounAround(text: string, tokens: Token[], from: number, to
   const next = tokens[to];
   if (next && next.shape !== Shape.Upper && spaceBetween(text, tokens[to - 1]!, next)) {
     const s = REGION_SUFFIXES.get(next.norm);
-    // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end.
+    // A capitalised noun may begin a longer name ("Tokyo District Court"): only at the name's end,
+    // but for a governor's title before his name ("Belgorod Governor Vyacheslav Gladkov").
     const after = tokens[to + 1];
-    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after))) return { suffixes: s, listed: false, titleOnly: next.norm === 'governor' };
+    if (s && (next.shape === Shape.Lower || !after || after.shape === Shape.Lower || !spaceBetween(text, next, after) || next.norm === 'governor')) return { suffixes: s, listed: false, titleOnly: next.norm === 'governor' };
   }
   const of = tokens[from - 1], noun = tokens[from - 2], head = tokens[from - 3];
   if (of && noun && of.norm === 'of' && of.shape === Shape.Lower && noun.shape !== Shape.Upper && spaceBetween(text, of, tokens[from]!) && spaceBetween(text, noun, of)) {
@@ -178,6 +179,16 @@ export function lawMakingLevel(text: string, tokens: Token[], from: number, to: 
   if (apostropheS(text, tokens, to)) { last = next!; next = tokens[to + 1]; }
   if (!next || next.shape === Shape.Upper || !spaceBetween(text, last, next)) return false;
   return LAW_WORDS_AFTER.has(next.norm) || stateOfficeAt(text, tokens, to);
+}
+
+/**
+ * "assistance to the country of Georgia", "the nation of Jordan": "country of" / "nation of" right
+ * before the name says it is the country, not its namesake state or town. `from`: the name's first token.
+ */
+export function countryNounBefore(text: string, tokens: Token[], from: number): boolean {
+  const prev = tokens[from - 1], head = tokens[from - 2];
+  return !!prev && !!head && prev.norm === 'of' && prev.shape === Shape.Lower && (head.norm === 'country' || head.norm === 'nation') && head.shape === Shape.Lower
+    && spaceBetween(text, prev, tokens[from]!) && spaceBetween(text, head, prev);
 }
 
 /** Offices and services a state has and a city of its name does not, right after the name: "New York

@@ -203,17 +203,24 @@ const NAMED_FOR_PERSON_NOUNS = new Set([
   'airport', 'airports', 'airfield', 'airbase', 'stadium', 'arena', 'station', 'bridge', 'tunnel', 'dam',
   'street', 'avenue', 'boulevard', 'highway', 'expressway', 'freeway', 'hospital', 'library', 'museum',
   'prize', 'prizes', 'award', 'awards', 'medal', 'trophy', 'scholarship', 'fellowship', 'doctrine',
+  // Craft and instruments ("the Euclid space telescope", "the Galileo spacecraft"); not "probe":
+  // "the Mueller probe" is his inquiry.
+  'telescope', 'spacecraft', 'rover', 'lander', 'orbiter', 'submersible', 'airship',
 ]);
 
 /**
  * "Charles de Gaulle airport", "the Kennedy Center stadium", "the Sakharov prize": a person's name
  * followed directly by a facility's or a prize's noun in lower case names the thing named after
- * them, not the person. A statue or a memorial is left alone: it stands for the person.
- * `to` is the token after the match.
+ * them, not the person; so does a craft's noun, after "space" too ("the Euclid space telescope").
+ * A statue or a memorial is left alone: it stands for the person. `to` is the token after the match.
  */
 export function namedAfterPerson(text: string, tokens: Token[], to: number): boolean {
   const last = tokens[to - 1], next = tokens[to];
-  return !!last && !!next && next.shape === Shape.Lower && NAMED_FOR_PERSON_NOUNS.has(next.norm) && spaceBetween(text, last, next);
+  if (!last || !next || next.shape !== Shape.Lower || !spaceBetween(text, last, next)) return false;
+  if (NAMED_FOR_PERSON_NOUNS.has(next.norm)) return true;
+  // "the Euclid space telescope": "space" between the name and the craft's noun.
+  const after = tokens[to + 1];
+  return next.norm === 'space' && !!after && after.shape === Shape.Lower && spaceBetween(text, next, after) && NAMED_FOR_PERSON_NOUNS.has(after.norm);
 }
 
 /**
