@@ -135,6 +135,9 @@ describe('OptionsApp', () => {
     expect(text(root.querySelector('[data-testid=history-count]'))).toContain('0');
     // Nothing left to delete: the button says so by being off.
     expect((root.querySelector('[data-testid=history-clear]') as HTMLButtonElement).disabled).toBe(true);
+    // The focus goes to the result line, not to the disabled button (it would fall to the page's top).
+    await vi.waitFor(() => expect(focused.slice(2)).toEqual(['history-clear-cancel', 'history-status']));
+    expect(text(root.querySelector('[data-testid=history-status]'))).toBe('Reading history deleted.');
   });
 
   it('About lists the packs’ licences, the opinion data credit and the privacy statement', async () => {

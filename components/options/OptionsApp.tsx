@@ -263,11 +263,14 @@ function HistorySection({ api }: { api: OptionsApi }) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const asked = useRef(false);
+  const deleting = useRef(false);
   useEffect(() => {
-    // Focus to Cancel when asking, and back to the button when the question goes (else it falls to the page).
+    // Focus to Cancel when asking, and back to the button when the question goes (else it falls to
+    // the page). After a deletion clear() moves it: the button is about to be disabled.
     if (confirming) cancelRef.current?.focus();
-    else if (asked.current) clearRef.current?.focus();
+    else if (asked.current && !deleting.current) clearRef.current?.focus();
     asked.current = confirming;
   }, [confirming]);
   const refresh = () =>
@@ -279,6 +282,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
     void refresh();
   }, [api]);
   const clear = async () => {
+    deleting.current = true;
     setConfirming(false);
     try {
       await api.clearHistory();
@@ -288,6 +292,10 @@ function HistorySection({ api }: { api: OptionsApi }) {
       setStatus(errorText(err));
     }
     await refresh();
+    // The result line takes the focus: the emptied history disables the button, and a disabled
+    // button's focus falls to the top of the page, away from where the keyboard user was.
+    deleting.current = false;
+    statusRef.current?.focus();
   };
   return (
     <section class="card" aria-labelledby="h-history">
@@ -325,7 +333,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
           </div>
         </div>
       ) : null}
-      <p class="history-status" role="status" aria-live="polite">
+      <p class="history-status" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-testid="history-status">
         {status}
       </p>
       <h3>{t('historyExcludedHeading')}</h3>
