@@ -163,7 +163,7 @@ describe('PopupView with an article report', () => {
   it('says "You read this" once for a read whose why-line already says it', () => {
     const read = { ...report.coverage[0]!, why: 'You read this · Ana Ruiz · Port Authority · 1 week earlier' };
     render(h(PopupView, props(ready({ state: 'ready', report: { ...report, coverage: [read] } }))), root);
-    const item = $('[data-testid=coverage-item]');
+    const item = $('[data-testid=coverage-item]')!;
     expect(text(item.querySelector('.coverage-why'))).toBe('You read this · Ana Ruiz · Port Authority · 1 week earlier');
     expect(text(item).split('You read this')).toHaveLength(2);
     expect(item.querySelector('.tag')).toBeNull();

@@ -46,6 +46,8 @@ export interface OptionsApi {
   removePack(id: string): Promise<void>;
   historyCount(): Promise<number>;
   clearHistory(): Promise<void>;
+  /** Forget the remembered articles of a site just excluded from history; answers how many. */
+  forgetSite(host: string): Promise<number>;
   notify(type: 'ui:packs-changed' | 'ui:history-changed'): Promise<void>;
 }
 
@@ -297,6 +299,24 @@ function HistorySection({ api }: { api: OptionsApi }) {
     deleting.current = false;
     statusRef.current?.focus();
   };
+  // "Never remember" a site also forgets what was already remembered from it: otherwise its
+  // articles went on showing as "You read this" on later pages, against the reader's choice.
+  const exclude = async (sites: string[]) => {
+    const added = sites.filter((s) => !(excluded ?? []).includes(s));
+    await setExcluded(sites);
+    try {
+      for (const host of added) {
+        const n = await api.forgetSite(host);
+        if (n > 0) {
+          await api.notify('ui:history-changed').catch(() => undefined);
+          setStatus(tn('historyForgotSite', n, [host]));
+        }
+      }
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+    await refresh();
+  };
   return (
     <section class="card" aria-labelledby="h-history">
       <h2 id="h-history">{t('historyHeading')}</h2>
@@ -337,7 +357,7 @@ function HistorySection({ api }: { api: OptionsApi }) {
         {status}
       </p>
       <h3>{t('historyExcludedHeading')}</h3>
-      <SiteList id="history-site" testId="history-excluded" label={t('historyExcludedAdd')} sites={excluded ?? []} onChange={(v) => void setExcluded(v)} />
+      <SiteList id="history-site" testId="history-excluded" label={t('historyExcludedAdd')} sites={excluded ?? []} onChange={(v) => void exclude(v)} />
     </section>
   );
 }
