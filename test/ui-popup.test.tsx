@@ -136,6 +136,8 @@ describe('PopupView with an article report', () => {
     const items = $$('[data-testid=entity]');
     expect(items.map((i) => text(i.querySelector('.entity-name')))).toEqual(['Ana Ruiz', 'Port Authority', 'Valdora']);
     expect(items.map((i) => text(i.querySelector('[data-testid=entity-count]')))).toEqual(['2', '3', '1']);
+    // What a screen reader hears after the count: "1 mention", not "1 mentions".
+    expect(items.map((i) => text(i.querySelector('.sr-only')))).toEqual(['mentions', 'mentions', 'mention']);
   });
 
   it('reveals the first mention (by position) when an entity is clicked', () => {

@@ -10,7 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageStatus, TabStatus } from '../../lib/messaging';
 import { kindReason, type CoverageHit, type LinkedEntity, type OpinionFlag, type PageReport } from '../../lib/report';
-import { reasonText, sentenceStart, t, type MessageKey } from '../i18n';
+import { reasonText, sentenceStart, t, tn, type MessageKey } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import {
@@ -294,7 +294,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                       <span class="entity-count" data-testid="entity-count">
                         {count}
                       </span>
-                      <span class="sr-only"> {t('mentionsSuffix')}</span>
+                      <span class="sr-only"> {tn('mentionsSuffix', count)}</span>
                     </button>
                   </li>
                 );
