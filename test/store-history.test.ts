@@ -52,6 +52,17 @@ describe('reading history', () => {
     expect(await store.historyCount()).toBe(0);
   });
 
+  it('forgets a newly excluded site by the address, subdomains included, whatever its stored site name', async () => {
+    const store = createStore(new IDBFactory());
+    await store.recordRead(read(1, { url: 'https://www.ledger.example/a', site: 'The Daily Ledger' }));
+    await store.recordRead(read(2, { url: 'https://news.ledger.example/b', site: 'The Daily Ledger' }));
+    await store.recordRead(read(3, { url: 'https://notledger.example/c', site: 'Other' }));
+    expect(await store.forgetSite('ledger.example')).toEqual({ ok: true, value: { removed: 2 } });
+    expect((await store.historyItems()).map((i) => i.title)).toEqual(['Story 3']);
+    expect(await store.historyCount()).toBe(1);
+    expect(await store.forgetSite('ledger.example')).toEqual({ ok: true, value: { removed: 0 } });
+  });
+
   it('caps the history, evicting the oldest reads', async () => {
     const store = createStore(new IDBFactory(), 'backstory', { historyCap: 5 });
     let evicted = 0;

@@ -49,6 +49,7 @@ function fakeApi(over: Partial<OptionsApi> = {}): OptionsApi {
     removePack: vi.fn(async () => undefined),
     historyCount: vi.fn(async () => 7),
     clearHistory: vi.fn(async () => undefined),
+    forgetSite: vi.fn(async () => 0),
     notify: vi.fn(async () => undefined),
     ...over,
   };
@@ -135,6 +136,26 @@ describe('OptionsApp', () => {
     expect(text(root.querySelector('[data-testid=history-count]'))).toContain('0');
     // Nothing left to delete: the button says so by being off.
     expect((root.querySelector('[data-testid=history-clear]') as HTMLButtonElement).disabled).toBe(true);
+    // The focus goes to the result line, not to the disabled button (it would fall to the page's top).
+    await vi.waitFor(() => expect(focused.slice(2)).toEqual(['history-clear-cancel', 'history-status']));
+    expect(text(root.querySelector('[data-testid=history-status]'))).toBe('Reading history deleted.');
+  });
+
+  it('excluding a site forgets what was remembered from it and says how much', async () => {
+    let n = 7;
+    const api = fakeApi({ historyCount: vi.fn(async () => n), forgetSite: vi.fn(async () => ((n -= 2), 2)) });
+    render(h(OptionsApp, { api }), root);
+    await vi.waitFor(() => expect(text(root.querySelector('[data-testid=history-count]'))).toContain('7'));
+    const input = root.querySelector('#history-site') as HTMLInputElement;
+    const win = document.defaultView as unknown as typeof globalThis;
+    input.value = 'https://www.ledger.example/world/story';
+    input.dispatchEvent(new win.Event('input', { bubbles: true }));
+    await settle();
+    input.closest('form')!.dispatchEvent(new win.Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(text(root.querySelector('[data-testid=history-status]'))).toBe('Forgot the 2 articles already remembered from www.ledger.example.'));
+    expect(api.forgetSite).toHaveBeenCalledWith('www.ledger.example');
+    expect(api.notify).toHaveBeenCalledWith('ui:history-changed');
+    expect(text(root.querySelector('[data-testid=history-count]'))).toContain('5');
   });
 
   it('About lists the packs’ licences, the opinion data credit and the privacy statement', async () => {

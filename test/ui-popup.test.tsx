@@ -136,6 +136,8 @@ describe('PopupView with an article report', () => {
     const items = $$('[data-testid=entity]');
     expect(items.map((i) => text(i.querySelector('.entity-name')))).toEqual(['Ana Ruiz', 'Port Authority', 'Valdora']);
     expect(items.map((i) => text(i.querySelector('[data-testid=entity-count]')))).toEqual(['2', '3', '1']);
+    // What a screen reader hears after the count: "1 mention", not "1 mentions".
+    expect(items.map((i) => text(i.querySelector('.sr-only')))).toEqual(['mentions', 'mentions', 'mention']);
   });
 
   it('reveals the first mention (by position) when an entity is clicked', () => {
@@ -158,6 +160,15 @@ describe('PopupView with an article report', () => {
     expect(text(items[0])).toContain('Ana Ruiz · Port Authority · 1 week earlier');
     expect(items[1]!.querySelector('a')?.getAttribute('href')).toBe('https://wire.example/storm');
     expect(items[1]!.querySelector('a')?.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('says "You read this" once for a read whose why-line already says it', () => {
+    const read = { ...report.coverage[0]!, why: 'You read this · Ana Ruiz · Port Authority · 1 week earlier' };
+    render(h(PopupView, props(ready({ state: 'ready', report: { ...report, coverage: [read] } }))), root);
+    const item = $('[data-testid=coverage-item]')!;
+    expect(text(item.querySelector('.coverage-why'))).toBe('You read this · Ana Ruiz · Port Authority · 1 week earlier');
+    expect(text(item).split('You read this')).toHaveLength(2);
+    expect(item.querySelector('.tag')).toBeNull();
   });
 
   it('lists only opinion passages, with their first words and reasons; a click reveals the paragraph', () => {

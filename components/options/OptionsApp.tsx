@@ -46,6 +46,8 @@ export interface OptionsApi {
   removePack(id: string): Promise<void>;
   historyCount(): Promise<number>;
   clearHistory(): Promise<void>;
+  /** Forget the remembered articles of a site just excluded from history; answers how many. */
+  forgetSite(host: string): Promise<number>;
   notify(type: 'ui:packs-changed' | 'ui:history-changed'): Promise<void>;
 }
 
@@ -263,11 +265,14 @@ function HistorySection({ api }: { api: OptionsApi }) {
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const clearRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
   const asked = useRef(false);
+  const deleting = useRef(false);
   useEffect(() => {
-    // Focus to Cancel when asking, and back to the button when the question goes (else it falls to the page).
+    // Focus to Cancel when asking, and back to the button when the question goes (else it falls to
+    // the page). After a deletion clear() moves it: the button is about to be disabled.
     if (confirming) cancelRef.current?.focus();
-    else if (asked.current) clearRef.current?.focus();
+    else if (asked.current && !deleting.current) clearRef.current?.focus();
     asked.current = confirming;
   }, [confirming]);
   const refresh = () =>
@@ -279,11 +284,34 @@ function HistorySection({ api }: { api: OptionsApi }) {
     void refresh();
   }, [api]);
   const clear = async () => {
+    deleting.current = true;
     setConfirming(false);
     try {
       await api.clearHistory();
       await api.notify('ui:history-changed').catch(() => undefined);
       setStatus(t('historyCleared'));
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+    await refresh();
+    // The result line takes the focus: the emptied history disables the button, and a disabled
+    // button's focus falls to the top of the page, away from where the keyboard user was.
+    deleting.current = false;
+    statusRef.current?.focus();
+  };
+  // "Never remember" a site also forgets what was already remembered from it: otherwise its
+  // articles went on showing as "You read this" on later pages, against the reader's choice.
+  const exclude = async (sites: string[]) => {
+    const added = sites.filter((s) => !(excluded ?? []).includes(s));
+    await setExcluded(sites);
+    try {
+      for (const host of added) {
+        const n = await api.forgetSite(host);
+        if (n > 0) {
+          await api.notify('ui:history-changed').catch(() => undefined);
+          setStatus(tn('historyForgotSite', n, [host]));
+        }
+      }
     } catch (err) {
       setStatus(errorText(err));
     }
@@ -325,11 +353,11 @@ function HistorySection({ api }: { api: OptionsApi }) {
           </div>
         </div>
       ) : null}
-      <p class="history-status" role="status" aria-live="polite">
+      <p class="history-status" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-testid="history-status">
         {status}
       </p>
       <h3>{t('historyExcludedHeading')}</h3>
-      <SiteList id="history-site" testId="history-excluded" label={t('historyExcludedAdd')} sites={excluded ?? []} onChange={(v) => void setExcluded(v)} />
+      <SiteList id="history-site" testId="history-excluded" label={t('historyExcludedAdd')} sites={excluded ?? []} onChange={(v) => void exclude(v)} />
     </section>
   );
 }

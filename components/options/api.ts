@@ -41,6 +41,11 @@ export function browserOptionsApi(): OptionsApi {
     async clearHistory() {
       check(await store.clearHistory());
     },
+    async forgetSite(host) {
+      const reply = await store.forgetSite(host);
+      check(reply);
+      return reply.ok ? reply.value.removed : 0;
+    },
     async notify(type) {
       await send({ type });
     },

@@ -10,7 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageStatus, TabStatus } from '../../lib/messaging';
 import { kindReason, type CoverageHit, type LinkedEntity, type OpinionFlag, type PageReport } from '../../lib/report';
-import { reasonText, sentenceStart, t, type MessageKey } from '../i18n';
+import { reasonText, sentenceStart, t, tn, type MessageKey } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import {
@@ -294,7 +294,7 @@ function EntitiesSection({ entities, onReveal }: { entities: LinkedEntity[]; onR
                       <span class="entity-count" data-testid="entity-count">
                         {count}
                       </span>
-                      <span class="sr-only"> {t('mentionsSuffix')}</span>
+                      <span class="sr-only"> {tn('mentionsSuffix', count)}</span>
                     </button>
                   </li>
                 );
@@ -313,6 +313,10 @@ function CoverageItem({ item }: { item: CoverageHit }) {
   // Titles built from facts often end with the outlet already; don't say it twice.
   const source = item.source && !title.includes(item.source) ? item.source : '';
   const meta = [formatDate(item.date), source].filter(Boolean).join(' · ');
+  const why = item.why && item.why !== title ? item.why : '';
+  // The ranker's why-line for a read from the history opens with "You read this" itself: the tag
+  // beside the date would say it twice.
+  const historyTag = item.origin === 'history' && !why.startsWith(t('coverageWhyHistory'));
   return (
     <li class="coverage-item" data-testid="coverage-item">
       {href ? (
@@ -325,11 +329,11 @@ function CoverageItem({ item }: { item: CoverageHit }) {
       {meta ? (
         <p class="coverage-meta">
           {meta}{' '}
-          {item.origin === 'history' ? <span class="tag">{t('originHistory')}</span> : null}
+          {historyTag ? <span class="tag">{t('originHistory')}</span> : null}
           {item.origin === 'pack' ? <span class="tag">{t('originPack')}</span> : null}
         </p>
       ) : null}
-      {item.why && item.why !== title ? <p class="coverage-why">{item.why}</p> : null}
+      {why ? <p class="coverage-why">{why}</p> : null}
     </li>
   );
 }

@@ -196,6 +196,31 @@ export async function clearHistoryIn(db: IDBDatabase, site?: string): Promise<Re
   }
 }
 
+/**
+ * Forget what was remembered from a site the reader has just excluded: every read whose address
+ * the exclusion of `host` covers, by shouldRecord's own rule ("example.com" also covers
+ * "www.example.com" and "news.example.com"). clearHistoryIn's `site` is the stored site name,
+ * often the outlet's ("The Daily Ledger"), so it cannot answer this.
+ */
+export async function forgetSiteIn(db: IDBDatabase, host: string): Promise<Result<{ removed: number }>> {
+  let tx: IDBTransaction | undefined;
+  try {
+    tx = db.transaction([HISTORY, HISTORY_CHUNKS], 'readwrite');
+    const done = transactionDone(tx);
+    const store = tx.objectStore(HISTORY);
+    const excluded: HistorySettings = { historyEnabled: true, historyExcludedSites: [host] };
+    const reads = (await requestValue(store.getAll())) as StoredRead[];
+    const keys = reads.filter((r) => !shouldRecord(r.url, excluded)).map((r) => r.key);
+    for (const k of keys) store.delete(k);
+    await dropFromChunks(tx.objectStore(HISTORY_CHUNKS), keys);
+    await done;
+    return ok({ removed: keys.length });
+  } catch (err) {
+    abortQuietly(tx);
+    return fail(storageErrorText(err, 'storeActionClearHistory'));
+  }
+}
+
 export async function historyCountIn(db: IDBDatabase): Promise<number> {
   return requestValue(db.transaction(HISTORY, 'readonly').objectStore(HISTORY).count());
 }

@@ -11,6 +11,7 @@
  *   recordRead(read)                → Result<{ evicted }>    (cap HISTORY_CAP, oldest evicted)
  *   shouldRecord(url, settings)     → boolean               (pure; settings from lib/settings)
  *   clearHistory(site?)             → Result<{ removed }>
+ *   forgetSite(host)                → Result<{ removed }>    (the reads an exclusion of host covers)
  *   historyCount()                  → number
  *   historyItems()                  → HistoryItem[]         (coverage items, origin 'history')
  *   historyItemsFor(entityIds)      → { items, all }        (the reads naming one of them, same order; all reads when most do)
@@ -21,7 +22,7 @@ import type { Result } from '../messaging';
 import { t } from '../i18n';
 import { DB_NAME, openDatabase, type StoreAction } from './db';
 import { installPackInto, listPacksIn, loadPacksFrom, removePackFrom, type InstallResult, type PackSummary } from './packs';
-import { clearHistoryIn, historyCountIn, historyItemsForIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type HistoryLookup, type ReadRecord } from './history';
+import { clearHistoryIn, forgetSiteIn, historyCountIn, historyItemsForIn, historyItemsIn, historyRecordsIn, recordReadIn, HISTORY_CAP, type HistoryLookup, type ReadRecord } from './history';
 
 export { shouldRecord, historyItemOfRead, HISTORY_CAP, ENTITY_READ_MAX_SHARE, ReadRecord, type HistoryLookup, type HistorySettings } from './history';
 export { MAX_PACK_CHARS, validatePackText, type InstallResult, type PackSummary } from './packs';
@@ -34,6 +35,7 @@ export interface BackstoryStore {
   loadInstalledPacks(): Promise<Pack[]>;
   recordRead(read: ReadRecord): Promise<Result<{ evicted: number }>>;
   clearHistory(site?: string): Promise<Result<{ removed: number }>>;
+  forgetSite(host: string): Promise<Result<{ removed: number }>>;
   historyCount(): Promise<number>;
   historyRecords(): Promise<ReadRecord[]>;
   historyItems(): Promise<HistoryItem[]>;
@@ -68,6 +70,7 @@ export function createStore(factory: IDBFactory = globalThis.indexedDB, name = D
     loadInstalledPacks: async () => loadPacksFrom(await db()),
     recordRead: (read) => guard((d) => recordReadIn(d, read, options.historyCap ?? HISTORY_CAP), 'storeActionRecordArticle'),
     clearHistory: (site) => guard((d) => clearHistoryIn(d, site), 'storeActionClearHistory'),
+    forgetSite: (host) => guard((d) => forgetSiteIn(d, host), 'storeActionClearHistory'),
     historyCount: async () => historyCountIn(await db()),
     historyRecords: async () => historyRecordsIn(await db()),
     historyItems: async () => historyItemsIn(await db()),
@@ -91,6 +94,7 @@ export const removePack = (id: string) => defaultStore().removePack(id);
 export const loadInstalledPacks = () => defaultStore().loadInstalledPacks();
 export const recordRead = (read: ReadRecord) => defaultStore().recordRead(read);
 export const clearHistory = (site?: string) => defaultStore().clearHistory(site);
+export const forgetSite = (host: string) => defaultStore().forgetSite(host);
 export const historyCount = () => defaultStore().historyCount();
 export const historyRecords = () => defaultStore().historyRecords();
 export const historyItems = () => defaultStore().historyItems();

@@ -412,6 +412,33 @@ export function acceptanceSuite(cfg) {
       }
     });
 
+    it(T('options: in forced colours (high contrast) a switch shows whether it is on'), { skip: cfg.browser !== 'chromium' && 'no forced-colours emulation in Firefox under BiDi' }, async () => {
+      const d = ctx.driver;
+      const page = await d.newPage();
+      await d.setViewport(page, 900, 900);
+      await page.emulateMedia({ forcedColors: 'active' });
+      try {
+        await d.gotoExt(page, 'options.html');
+        await waitFor(page, () => document.querySelectorAll('input.switch').length >= 2, undefined, { what: 'the switches' });
+        // The painted colours of a switch's track and knob, for one that is on and one that is off.
+        const look = await page.evaluate(() => {
+          const paint = (el) => ({ track: getComputedStyle(el).backgroundColor, knob: getComputedStyle(el, '::after').backgroundColor });
+          const all = [...document.querySelectorAll('input.switch')];
+          const on = all.find((el) => el.checked);
+          const off = all.find((el) => !el.checked);
+          return { forced: matchMedia('(forced-colors: active)').matches, on: on && paint(on), off: off && paint(off) };
+        });
+        assert.ok(look.forced, 'forced colours not emulated');
+        assert.ok(look.on && look.off, `need a switch on and one off: ${JSON.stringify(look)}`);
+        assert.notEqual(look.off.knob, look.off.track, `the knob of a switch that is off is invisible: ${JSON.stringify(look.off)}`);
+        assert.notEqual(look.on.knob, look.on.track, `the knob of a switch that is on is invisible: ${JSON.stringify(look.on)}`);
+        assert.notEqual(look.on.track, look.off.track, 'on and off look the same');
+        await d.screenshot(page, { path: screenshotPath(`${cfg.browser}-options-forced-colours`), fullPage: true });
+      } finally {
+        await page.close();
+      }
+    });
+
     cfg.extras?.(ctx);
 
     it(T('network: the extension made no request beyond the fixture server'), async () => {
