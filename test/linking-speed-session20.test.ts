@@ -7,10 +7,15 @@
  * support, mentions found) carries across blocks, and the anchors of all blocks are read before any
  * block is selected. These cases fail if a later restructuring moves a per-block variable out to the
  * page, reuses one block's scan for another, or interleaves the two passes.
+ *
+ * Also session 20's matcher edit: the word after a prefix that longer aliases go on from is hashed
+ * from the text, its string made only when the quick no lets the longer key through.
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { linkEntities } from '../lib/entities/link';
+import { createTable, findMatches, hitEntity, insertAlias } from '../lib/entities/matcher';
+import { FNV_OFFSET, hashMore, tokenize, unmadeWordHash, unmadeWordLength, type Token } from '../lib/entities/normalize';
 import { ENTITIES } from './entities-fixture';
 
 const index = buildEntityIndex(ENTITIES);
@@ -76,5 +81,69 @@ describe('linkEntities: the page state carries across blocks', () => {
     // carried over, it would pass by "Mark Rutte" (tokens 0-1) in the third, and the second block's
     // "Rutte" would have no full name to stand for.
     expect(ofBlock(mentions(['Leaders met at the White House with Vladimir Putin', 'Rutte said.', 'Mark Rutte spoke.']), 1)).toEqual(['0-5:Q102:Rutte']);
+  });
+});
+
+describe('unmadeWordLength / unmadeWordHash: a plain lower-case word hashed from the text', () => {
+  const TEXT = 'the talks in Kyiv went on; da Silva, 2024 and x1; Erdoğan, erdoğan, straße; U.S. NATO’s mid-1990s';
+  it('hash as hashMore does over the folded form, for the words whose form is not made', () => {
+    const fresh = tokenize(TEXT), folded = tokenize(TEXT).map((t) => t.norm);
+    let unmade = 0;
+    for (let i = 0; i < fresh.length; i++) {
+      const t = fresh[i]!, h = hashMore(FNV_OFFSET, 'bank');
+      const length = unmadeWordLength(t); // before norm is read
+      if (length < 0) continue;
+      unmade++;
+      expect(length, folded[i]).toBe(folded[i]!.length);
+      expect(unmadeWordHash(h, t), folded[i]).toBe(hashMore(h, folded[i]!));
+      expect(/^[a-z0-9]+$/.test(folded[i]!), folded[i]).toBe(true);
+    }
+    // "the", "talks", "in", "went", "on", "da", "2024", "and", "x1", the "s" of "NATO’s", "mid", "1990s".
+    expect(unmade).toBe(12);
+  });
+  it('answer -1 for a word carrying its form (capitalised, non-ASCII, made since) and for a plain token object', () => {
+    const tokens = tokenize(TEXT);
+    const at = (word: string) => tokens.find((t) => TEXT.slice(t.start, t.end) === word)!;
+    for (const word of ['Kyiv', 'Erdoğan', 'erdoğan', 'straße', 'NATO']) expect(unmadeWordLength(at(word)), word).toBe(-1);
+    const talks = at('talks');
+    expect(unmadeWordLength(talks)).toBe(5);
+    void talks.norm;
+    expect(unmadeWordLength(talks)).toBe(-1);
+    const plain: Token = { norm: 'talks', start: 0, end: 5, shape: talks.shape };
+    expect(unmadeWordLength(plain)).toBe(-1);
+  });
+});
+
+describe('findMatches: the word after a prefix', () => {
+  const table = createTable();
+  insertAlias(table, 'The Guardian', 1, false);
+  insertAlias(table, 'Bank of England', 2, false);
+  insertAlias(table, 'Banco de España', 3, false);
+  /** tokenize()'s tokens, counting the reads of each one's `norm`. */
+  function counted(text: string): { tokens: Token[]; reads: Map<string, number> } {
+    const reads = new Map<string, number>();
+    const tokens = tokenize(text).map((t) => new Proxy(t, {
+      get(target, key, receiver) {
+        if (key === 'norm') reads.set(text.slice(target.start, target.end), (reads.get(text.slice(target.start, target.end)) ?? 0) + 1);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    }));
+    return { tokens, reads };
+  }
+  const found = (tokens: Token[]) => findMatches(table, tokens).map((m) => [m.from, m.to, hitEntity(m.hits[0]!)]);
+
+  it('does not make the string of a lower-case word that continues no alias', () => {
+    const { tokens, reads } = counted('The government and the bank said so');
+    expect(found(tokens)).toEqual([]);
+    // The prefixes "the" and "bank" are looked up; the words after them are hashed, never read.
+    expect(reads.get('government')).toBeUndefined();
+    expect(reads.get('said')).toBeUndefined();
+  });
+
+  it('still finds the aliases that go on through a lower-case or a non-ASCII word', () => {
+    const { tokens, reads } = counted('The Guardian said the Bank of England and the Banco de España agreed');
+    expect(found(tokens)).toEqual([[0, 2, 1], [4, 7, 2], [9, 12, 3]]);
+    // "of" continues an alias: its string is made for the key "bank of".
+    expect(reads.get('of')).toBeGreaterThan(0);
   });
 });
