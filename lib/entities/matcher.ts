@@ -9,7 +9,7 @@
  * findMatches walks each token position as far as the prefixes go, so every alias occurrence is
  * visible to the linker, which picks the longest one that survives its rules.
  */
-import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenNormIs, tokenPairCell, tokenize, type Token } from './normalize';
+import { fold, FNV_OFFSET, FNV_PRIME, HASH_BITS, hashMore, lowerPairCell, PAIR_CELLS, Shape, tokenNormIs, tokenPairCell, tokenize, unmadeWordHash, unmadeWordLength, type Token } from './normalize';
 
 /** How strictly the text's capitalisation must agree with the alias. */
 export const enum CaseMode {
@@ -420,10 +420,18 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
         }
       }
       if (!slot.more || j >= n) break;
-      const word = tokens[j]!.norm;
-      keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
-      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + word.length : -1)) break;
-      key = `${key} ${word}`;
+      // The next word's string is made only when the quick no lets the longer key through: a plain
+      // lower-case word is hashed from the text (its code units are ASCII: keyUnits stays as it is).
+      const nextWord = tokens[j]!;
+      let wordLength = unmadeWordLength(nextWord);
+      if (wordLength >= 0) keyHash = unmadeWordHash(Math.imul(keyHash ^ 32, FNV_PRIME), nextWord);
+      else {
+        const word = nextWord.norm;
+        wordLength = word.length;
+        keyHash = hashNoting(Math.imul(keyHash ^ 32, FNV_PRIME), word);
+      }
+      if (!keys.mayHold(keyHash & HASH_BITS, keyUnits < 128 ? key.length + 1 + wordLength : -1)) break;
+      key = `${key} ${nextWord.norm}`;
       const next: Slot | undefined = cachedSlot(table, answers, key, keyHash);
       if (!next) break;
       slot = next;

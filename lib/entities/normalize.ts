@@ -68,6 +68,17 @@ class WordToken implements Token {
     const len = this.end - this.start, text = this.text, at = this.start, charCode = String.prototype.charCodeAt;
     return (Math.min(len, 15) << 14) | ((charCode.call(text, at) & 127) << 7) | (len > 1 ? charCode.call(text, at + 1) & 127 : 0);
   }
+  /** The folded form's length when it is not made (a plain lower-case ASCII word), else -1. */
+  unmadeLength(): number {
+    return this.folded === undefined ? this.end - this.start : -1;
+  }
+  /** hashMore(h, folded form), read from the text while the form is not made. */
+  hashMore(h: number): number {
+    if (this.folded !== undefined) return hashMore(h, this.folded);
+    const text = this.text, end = this.end, charCode = String.prototype.charCodeAt;
+    for (let i = this.start; i < end; i++) h = Math.imul(h ^ charCode.call(text, i), FNV_PRIME);
+    return h;
+  }
   /** First code unit of the folded form, without making it. */
   firstUnit(): number {
     const charCode = String.prototype.charCodeAt;
@@ -93,6 +104,21 @@ export function tokenPairCell(t: Token): number {
 /** t.norm === word, without making the string of a token from tokenize(). */
 export function tokenNormIs(t: Token, word: string): boolean {
   return t instanceof WordToken ? t.normIs(word) : t.norm === word;
+}
+
+/**
+ * The length of t.norm when `t` is a word of tokenize() whose folded form is not made yet: a plain
+ * lower-case ASCII word (every code unit below 128), which unmadeWordHash hashes from the text.
+ * Else -1: the caller reads t.norm. The matcher asks it of the word after a prefix that longer
+ * aliases go on from ("the", "new"): ~115k such words per 5 MB, all but a few refused by the quick
+ * no, and each made its string only to be hashed and dropped (issue #8, linking speed).
+ */
+export function unmadeWordLength(t: Token): number {
+  return t instanceof WordToken ? t.unmadeLength() : -1;
+}
+/** hashMore(h, t.norm) for a token whose unmadeWordLength is not -1, without making the string. */
+export function unmadeWordHash(h: number, t: Token): number {
+  return (t as WordToken).hashMore(h);
 }
 
 /** t.norm.charCodeAt(0), without making the string of a token from tokenize(). */
@@ -233,6 +259,9 @@ export function tokenize(text: string): Token[] {
       while (i < n && (((c = charCode.call(text, i)) >= 97 && c <= 122) || (c >= 48 && c <= 57))) i++;
       if (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0) {
         out.push(new WordToken(text, start, i, Shape.Lower, undefined));
+        // The separator that ended the word (a space, most often) is passed over here: read again
+        // at the loop's head it would only be skipped, one more character read per word.
+        i++;
         continue;
       }
       i = start;
@@ -245,6 +274,7 @@ export function tokenize(text: string): Token[] {
       while (i < n && (c = charCode.call(text, i)) >= 97 && c <= 122) { h = Math.imul(h ^ c, FNV_PRIME); i++; }
       if (i - start > 1 && (i === n || (c < 128 ? CLASS[c]! : classOf(c)) === 0)) {
         out.push(new WordToken(text, start, i, Shape.Cap, capitalisedFolded(text, start, i, h)));
+        i++;
         continue;
       }
       i = start;
