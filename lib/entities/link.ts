@@ -282,7 +282,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Works and characters the page names ("Columbus is a stunner of a debut", "stars as Casey";
   // page-works.ts), read per name on the first ask.
   let works: PageWorks | undefined;
-  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n'))));
+  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n')), blocks));
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
   // short form, not the namesake the pack knows (the Greek party).
@@ -384,7 +384,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       }
       // "Columbus is currently streaming on Hulu": a name the page calls a work is the work, not the
       // place or body (page-works.ts).
-      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm)) {
+      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm, b, scan.tokens[to - 1]!.end)) {
         cursor = to;
         continue;
       }

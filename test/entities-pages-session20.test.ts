@@ -1,0 +1,47 @@
+/**
+ * Page-class linker mechanisms, session 20 (issue #4, pagesprec25). Own sentences, own small entity
+ * lists; each case fails without its mechanism and has the neighbouring reading that must stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { linkEntities } from '../lib/entities/link';
+import { PageWorks } from '../lib/entities/page-works';
+import { testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+
+/** Every mention of a page of blocks, in page order, as "id:text". */
+function pageLinks(index: ReturnType<typeof buildEntityIndex>, blocks: string[]): string[] {
+  return linkEntities(blocks.map((text) => ({ text })), index, { date: null })
+    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, at: m.paragraph * 10_000 + m.start })))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.k);
+}
+
+describe('a name the page calls a work, away from the cue (page-works.ts)', () => {
+  const index = buildEntityIndex([
+    E({ id: 'chicago', name: 'Chicago', type: 'place', subtype: 'city', country: 'US', population: 2_700_000, prominence: 80 }),
+  ]);
+  it("is the city again in a place's grammar in another block", () => {
+    expect(pageLinks(index, [
+      'The council met in Chicago on Monday to approve the budget.',
+      'At the festival, the film Chicago played to a full house.',
+      'Streets near Chicago, Illinois were closed for the parade.',
+    ])).toEqual(['chicago:Chicago', 'chicago:Chicago']);
+  });
+  it('is the work in the cue\'s own block and in bare repeats elsewhere', () => {
+    expect(pageLinks(index, [
+      'Chicago',
+      'Chicago is a musical film. The cast of Chicago sang in Chicago, the film says.',
+      'Chicago won six awards.',
+    ])).toEqual([]);
+  });
+  it('reads the block of each cue', () => {
+    const blocks = ['He lives in Paris.', 'Her new film Paris opens today.', 'Paris, France is far.'];
+    const works = new PageWorks(() => blocks.join('\n'), blocks.map((text) => ({ text })));
+    expect(works.namesWork('Paris', 'film', 1, 29)).toBe(true);
+    expect(works.namesWork('Paris', 'in', 0, 16)).toBe(false);
+    expect(works.namesWork('Paris', undefined, 2, 5)).toBe(false);
+    expect(works.namesWork('Paris', 'visited', 2, 100)).toBe(true);
+  });
+});
