@@ -45,3 +45,18 @@ describe('a name the page calls a work, away from the cue (page-works.ts)', () =
     expect(works.namesWork('Paris', 'visited', 2, 100)).toBe(true);
   });
 });
+
+describe("a reference's editors after \"In \" (citation-names.ts)", () => {
+  const index = buildEntityIndex([
+    E({ id: 'douglas', name: 'Douglas', type: 'place', subtype: 'city', country: 'GB', population: 27_000, prominence: 40 }),
+    E({ id: 'jagdeep', name: 'Jagdeep', type: 'person', subtype: 'arts letters', country: 'IN', prominence: 40 }),
+  ]);
+  it('are no given names of the pack', () => {
+    expect(pageLinks(index, ['^ Ross, M. (1994). "The Linguistic Evidence". In Sutton, Douglas (ed.). The Origins. Auckland.'])).toEqual([]);
+    expect(pageLinks(index, ['^ Kennedy, J. (2007). "Leadership". In Chhokar, Jagdeep; Brodbeck, Felix (eds.). Culture.'])).toEqual([]);
+  });
+  it('leave "In" in running text and a town after a stop', () => {
+    expect(pageLinks(index, ['He grew up in Douglas, Jagdeep said (2007).'])).toEqual(['douglas:Douglas', 'jagdeep:Jagdeep']);
+    expect(pageLinks(index, ['The ferry left. In Douglas, Isle of Man (2019), the port was closed.'])).toEqual(['douglas:Douglas']);
+  });
+});
