@@ -60,3 +60,19 @@ describe("a reference's editors after \"In \" (citation-names.ts)", () => {
     expect(pageLinks(index, ['The ferry left. In Douglas, Isle of Man (2019), the port was closed.'])).toEqual(['douglas:Douglas']);
   });
 });
+
+describe('a word of a web address or a path (web-addresses.ts)', () => {
+  const index = buildEntityIndex([
+    E({ id: 'london', name: 'London', type: 'place', subtype: 'city', country: 'GB', population: 9_000_000, prominence: 90 }),
+    E({ id: 'us', name: 'United States', aliases: ['US'], type: 'place', subtype: 'country', country: 'US', prominence: 100 }),
+    E({ id: 'uk', name: 'United Kingdom', aliases: ['UK'], type: 'place', subtype: 'country', country: 'GB', prominence: 100 }),
+  ]);
+  it('does not link', () => {
+    expect(pageLinks(index, ['Read it at https://example.com/news/London/plan or www.example.org/en-US/docs today.'])).toEqual([]);
+    expect(pageLinks(index, ['"App manifest", https://example.org/en- US/Apps/Build/Manifest/5, April 2014.'])).toEqual([]);
+  });
+  it('leaves names joined by a slash or a hyphen in running text', () => {
+    expect(pageLinks(index, ['The US/UK plan and pro-London voters.', 'US/UK/EU sanctions hit London-based firms.']))
+      .toEqual(['us:US', 'uk:UK', 'london:London', 'us:US', 'uk:UK', 'london:London']);
+  });
+});

@@ -47,6 +47,7 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
+import { insideWebAddress } from './web-addresses';
 import { occupationContradicts } from './occupation-namesakes';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
@@ -330,6 +331,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
         || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || possessiveHoliday(scan.text, scan.tokens, m.from, m.to)
         || afterModelCode(scan.text, scan.tokens, m.from, m.to)
+        // "https://example.com/news/London/", "en-US/Apps/Build/": a word of an address (web-addresses.ts).
+        || insideWebAddress(scan.text, scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end)
         // "The "RuPaul's Drag Race" veteran": a word of a quoted work's title (work-titles.ts).
         || ((scan.quotes ??= mayQuote(scan.text)) && insideQuotedTitle(scan.text, scan.tokens, m.from, m.to, scan.titleCase ??= headlineStyle(scan.tokens))))) {
         cursor = m.to;
