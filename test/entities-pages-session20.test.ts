@@ -76,3 +76,17 @@ describe('a word of a web address or a path (web-addresses.ts)', () => {
       .toEqual(['us:US', 'uk:UK', 'london:London', 'us:US', 'uk:UK', 'london:London']);
   });
 });
+
+describe("the publisher's field after a quoted title and its format (citation-fields.ts)", () => {
+  const index = buildEntityIndex([
+    E({ id: 'nz', name: 'New Zealand', type: 'place', subtype: 'country', country: 'NZ', prominence: 90 }),
+    E({ id: 'statsnz', name: 'Statistics New Zealand', type: 'organization', subtype: 'government agency', country: 'NZ', prominence: 50 }),
+  ]);
+  it('is no mention of a place inside it, after "(PDF)" as after the bare title', () => {
+    expect(pageLinks(index, ['^ "Participation Levels" (PDF). Sport and Recreation New Zealand. 2009. Retrieved 5 May 2015.'])).toEqual([]);
+    expect(pageLinks(index, ['^ "A Valid Category?" (PDF). New Zealand Population Review. 30 (1): 5–22.'])).toEqual([]);
+  });
+  it('is the publisher when the name is the whole field', () => {
+    expect(pageLinks(index, ['^ "Projections" (PDF). Statistics New Zealand. Retrieved 20 October 2018.'])).toEqual(['statsnz:Statistics New Zealand']);
+  });
+});
