@@ -90,3 +90,17 @@ describe("the publisher's field after a quoted title and its format (citation-fi
     expect(pageLinks(index, ['^ "Projections" (PDF). Statistics New Zealand. Retrieved 20 October 2018.'])).toEqual(['statsnz:Statistics New Zealand']);
   });
 });
+
+describe("a release's or a project's name (product-names.ts)", () => {
+  const index = buildEntityIndex([
+    E({ id: 'monterey', name: 'Monterey', type: 'place', subtype: 'city', country: 'US', population: 28_000, prominence: 50 }),
+    E({ id: 'dublin', name: 'Dublin', type: 'place', subtype: 'city', country: 'IE', population: 1_200_000, prominence: 80 }),
+    E({ id: 'eu', name: 'European Union', aliases: ['EU'], type: 'organization', subtype: 'international organization', prominence: 95 }),
+  ]);
+  it('is not the place', () => {
+    expect(pageLinks(index, ['Apple released macOS Monterey today.', 'The browser, codenamed Dublin, shipped. Its code name "Dublin" stuck.'])).toEqual([]);
+  });
+  it('leaves a place after a hyphenated prefix or in running text', () => {
+    expect(pageLinks(index, ['The pro-EU party met in Dublin.', 'A named Monterey resident spoke.'])).toEqual(['eu:EU', 'dublin:Dublin', 'monterey:Monterey']);
+  });
+});

@@ -47,6 +47,7 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
+import { releaseOrCodeName } from './product-names';
 import { insideWebAddress } from './web-addresses';
 import { occupationContradicts } from './occupation-namesakes';
 import { clubKeys, footballWordNear } from './club-cue';
@@ -382,6 +383,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         // "The Namibian environment ministry": a nationality adjective, not the newspaper (adjective-names.ts);
         // "the state's Supreme Court": a state's body, not the nation's (state-bodies.ts).
         || (e.type === 'organization' && (adjectiveBeforeBodyNoun(scan.text, scan.tokens, m.from, to) || stateBodyBefore(scan.text, scan.tokens, m.from, e))))) {
+        cursor = to;
+        continue;
+      }
+      // "macOS Monterey", "codenamed Longhorn": a release's or a project's name, not the place (product-names.ts).
+      if (!self && (e.type === 'place' || e.type === 'organization') && releaseOrCodeName(scan.text, scan.tokens[m.from]!.start)) {
         cursor = to;
         continue;
       }
