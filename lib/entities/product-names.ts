@@ -10,43 +10,37 @@
  *  - "codenamed", "code-named", "codename", "code name" (an opening quote may follow).
  */
 
+/** Code-name cues, folded; "code name" is read as its last word after "code ". */
 const CODE_NAME_WORDS = new Set(['codenamed', 'code-named', 'codename', 'code-name']);
 
-/** The word ending right before `start`, one space (and maybe an opening quote) between, as written. */
-function wordBefore(text: string, start: number): string | undefined {
+/**
+ * Does the match starting at `start` name a release or a project ("macOS Monterey", "codenamed
+ * Longhorn")? Reads characters in place and slices only a word that opens with "c" (issue #8: asked
+ * of every place and body about to link).
+ */
+export function releaseOrCodeName(text: string, start: number): boolean {
   let p = start;
   const q = text.charCodeAt(p - 1);
   if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p--;
-  if (p < 2 || text.charCodeAt(p - 1) !== 32) return undefined;
-  let k = p - 1;
-  while (k > 0 && p - 1 - k < 16) {
+  // The cheap test first: one space before, a letter before that.
+  if (p < 2 || text.charCodeAt(p - 1) !== 32) return false;
+  const e = p - 1;
+  let k = e, upper = false, hyphen = false;
+  while (k > 0 && e - k < 16) {
     const c = text.charCodeAt(k - 1);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45)) break;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 45) hyphen = true;
+    else if (!(c >= 97 && c <= 122)) break;
     k--;
   }
-  return k < p - 1 ? text.slice(k, p - 1) : undefined;
-}
-
-/** A product line's name: lower-case first, a capital inside, letters only ("macOS", "iPadOS"). */
-function productLineWord(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (!(c >= 97 && c <= 122) || w.length < 3) return false;
-  let upper = false;
-  for (let i = 1; i < w.length; i++) {
-    const d = w.charCodeAt(i);
-    if (d === 45) return false; // "pro-EU", "al-Qaeda-aligned": a prefix, not a product's name
-    if (d >= 65 && d <= 90) upper = true;
-  }
-  return upper;
-}
-
-/** Does the match starting at `start` name a release or a project ("macOS Monterey", "codenamed Longhorn")? */
-export function releaseOrCodeName(text: string, start: number): boolean {
-  // The cheap test first: a space or a quote right before, a letter before that.
-  const w = wordBefore(text, start);
-  if (w === undefined) return false;
-  if (productLineWord(w)) return true;
-  const folded = w.toLowerCase();
-  if (CODE_NAME_WORDS.has(folded)) return true;
-  return folded === 'name' && text.slice(Math.max(0, start - 12), start).toLowerCase().includes('code name');
+  if (k === e) return false;
+  const first = text.charCodeAt(k);
+  // A product line's name: lower-case first, a capital inside, no hyphen ("macOS", "iPadOS"; not
+  // "pro-EU" nor "al-Qaeda-aligned", prefixes).
+  if (first >= 97 && first <= 122 && upper && !hyphen && e - k >= 3) return true;
+  const n = e - k;
+  if (!((first === 99 || first === 67) && n >= 8 && n <= 10) && !(first === 110 && n === 4)) return false; // "codename…", or "name"
+  const word = text.slice(k, e).toLowerCase();
+  if (CODE_NAME_WORDS.has(word)) return true;
+  return word === 'name' && k >= 5 && text.slice(k - 5, k).toLowerCase() === 'code ';
 }
