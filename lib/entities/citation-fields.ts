@@ -45,6 +45,15 @@ function nameWord(text: string, t: Token, inner: boolean): boolean {
 const NAME_GAP = /^(?:[ \u00a0]|[ \u00a0]&[ \u00a0]|[-\u2010\u2011])$/;
 /** The end of a quoted title, and maybe its format, before the field: `". `, `"? `, `" (PDF). `. */
 const AFTER_QUOTED_TITLE = /["\u201d](?:[ \u00a0]\([A-Za-z]{2,5}\))?\.?[ \u00a0]$/;
+/** A format word in brackets after a quoted title: `" (PDF). `, whose letters are a token of their
+ *  own, so the gap before the field is only `). ` (session 20: "Sport and Recreation New Zealand"). */
+const BEFORE_FORMAT = /["\u201d][ \u00a0]\($/;
+const AFTER_FORMAT = /^\)\.?[ \u00a0]$/;
+function afterTitleFormat(text: string, tokens: readonly Token[], a: number, before: string): boolean {
+  const format = tokens[a - 1];
+  if (!format || a < 2 || !AFTER_FORMAT.test(before) || format.end - format.start < 2 || format.end - format.start > 5) return false;
+  return BEFORE_FORMAT.test(text.slice(tokens[a - 2]!.end, format.start));
+}
 /** The field's end: a stop then a space or the block's end, or a comma ("Molecular Ecology, 18"). */
 const FIELD_END = /^(?:\.(?:[ \u00a0]|$)|,[ \u00a0]|$)/;
 
@@ -61,7 +70,7 @@ export function insideCitedWorkName(text: string, tokens: readonly Token[], from
   let a = from;
   while (a > 0 && from - a < MAX_FIELD_WORDS && NAME_GAP.test(text.slice(tokens[a - 1]!.end, tokens[a]!.start)) && nameWord(text, tokens[a - 1]!, true)) a--;
   const before = text.slice(a > 0 ? tokens[a - 1]!.end : 0, tokens[a]!.start);
-  if (!AFTER_QUOTED_TITLE.test(before)) return false;
+  if (!AFTER_QUOTED_TITLE.test(before) && !afterTitleFormat(text, tokens, a, before)) return false;
   // The field's last word: on over name words to the stop that ends it.
   let b = to - 1;
   while (b + 1 < tokens.length && b - a < MAX_FIELD_WORDS && NAME_GAP.test(text.slice(tokens[b]!.end, tokens[b + 1]!.start)) && nameWord(text, tokens[b + 1]!, true)) b++;

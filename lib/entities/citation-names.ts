@@ -8,10 +8,12 @@
  *
  * The shape read, on the block's tokens only:
  *  - the surname starts the entry: the block's start (after a "^" back-link mark and its letters
- *    "a b c") or right after "; " (the list's previous author); an editor after "In " is not read;
+ *    "a b c"), right after "; " (the list's previous author), or after "In " opening a sentence (the
+ *    editors of the book holding the cited chapter: `"The Linguistic Evidence". In Sutton, Douglas
+ *    (ed.)`; session 20, two such links on the unlabelled pages);
  *  - ", " then the given name: a capitalised word, or initials ("A. J.", "H.M."), which may be
  *    followed by initials ("Robin M. D.");
- *  - then the entry goes on as a citation: " (" and a year, a month, or "ed."; or ";" (the next author).
+ *  - then the entry goes on as a citation: " (" and a year, a month, "ed." or "eds."; or ";" (the next author).
  * A name the pack knows as a place is no given name ("Berlin, Germany; Paris, France;" is a list of
  * places): the caller says which tokens start a place.
  */
@@ -28,6 +30,9 @@ function entryStart(text: string, tokens: Token[], from: number): boolean {
   if (k >= 0) {
     const gap = text.slice(tokens[k]!.end, t.start);
     if (gap === '; ' || gap === '.; ') return true;
+    // "… Evidence". In Sutton, Douglas (ed.)": "In " after a stop opens the book's editors.
+    const p = tokens[k]!;
+    if (gap === ' ' && p.end - p.start === 2 && text.startsWith('In', p.start) && k > 0 && text.slice(tokens[k - 1]!.end, p.start).endsWith('. ')) return true;
   }
   // The block's start, after "^" and back-link letters only.
   for (; k >= 0; k--) {
@@ -53,7 +58,7 @@ function citationGoesOn(text: string, tokens: Token[], last: Token, k: number): 
   if (gap.includes(';')) return true;
   if (!next || !/^\.? \($/.test(gap)) return false;
   const n = next.norm;
-  if (n === 'ed' || MONTHS.has(n) || (n.length === 4 && /^(1[5-9]|20)\d\d$/.test(n))) return true;
+  if (n === 'ed' || n === 'eds' || MONTHS.has(n) || (n.length === 4 && /^(1[5-9]|20)\d\d$/.test(n))) return true;
   // "(14 November 2013)": a day, then the month.
   const after = tokens[k + 1];
   return n.length <= 2 && /^\d+$/.test(n) && after !== undefined && MONTHS.has(after.norm);

@@ -47,6 +47,8 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
+import { releaseOrCodeName } from './product-names';
+import { insideWebAddress } from './web-addresses';
 import { occupationContradicts, type PersonField } from './occupation-namesakes';
 import { fieldsNear, fieldWordsFavour } from './field-words';
 import { clubKeys, footballWordNear } from './club-cue';
@@ -283,7 +285,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   // Works and characters the page names ("Columbus is a stunner of a debut", "stars as Casey";
   // page-works.ts), read per name on the first ask.
   let works: PageWorks | undefined;
-  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n'))));
+  const worksOf = () => (works ??= new PageWorks(() => (all ??= blocks.map((b) => b.text).join('\n')), blocks));
   // Organisation names first met as the tail of a longer unknown name ("the Hermetic Order of the
   // Golden Dawn"): written alone later on the page ("members of the Golden Dawn") they are its
   // short form, not the namesake the pack knows (the Greek party).
@@ -331,6 +333,8 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (!self && (currencyPrefix(scan.text, scan.tokens, m.to) || afterGluedDollar(scan.text, scan.tokens, m.from) || namesProductOrStrain(scan.text, scan.tokens, m.to)
         || youthEditionBefore(scan.text, scan.tokens, m.from) || holidayTail(scan.text, scan.tokens, m.from, m.to) || possessiveHoliday(scan.text, scan.tokens, m.from, m.to)
         || afterModelCode(scan.text, scan.tokens, m.from, m.to)
+        // "https://example.com/news/London/", "en-US/Apps/Build/": a word of an address (web-addresses.ts).
+        || insideWebAddress(scan.text, scan.tokens[m.from]!.start, scan.tokens[m.to - 1]!.end)
         // "The "RuPaul's Drag Race" veteran": a word of a quoted work's title (work-titles.ts).
         || ((scan.quotes ??= mayQuote(scan.text)) && insideQuotedTitle(scan.text, scan.tokens, m.from, m.to, scan.titleCase ??= headlineStyle(scan.tokens))))) {
         cursor = m.to;
@@ -383,9 +387,14 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         continue;
       }
+      // "macOS Monterey", "codenamed Longhorn": a release's or a project's name, not the place (product-names.ts).
+      if (!self && (e.type === 'place' || e.type === 'organization') && releaseOrCodeName(scan.text, scan.tokens[m.from]!.start)) {
+        cursor = to;
+        continue;
+      }
       // "Columbus is currently streaming on Hulu": a name the page calls a work is the work, not the
       // place or body (page-works.ts).
-      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm)) {
+      if (!self && (e.type === 'place' || e.type === 'organization') && worksOf().mayNameWorks() && works!.namesWork(scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.tokens[m.from - 1]?.norm, b, scan.tokens[to - 1]!.end)) {
         cursor = to;
         continue;
       }

@@ -6,6 +6,9 @@
  * work, not the city (a review names the work, then repeats it bare). Likewise "Haley Lu Richardson
  * stars as Casey": the page's later bare "Casey" is the character, not the person introduced elsewhere
  * on the page whose given name it is (Casey Affleck).
+ * Near the cue, not page-wide (session 20): in the blocks that hold a cue every use of the name is
+ * the work; elsewhere a use in a place's grammar ("a coma in Columbus", "Columbus, Indiana") is the
+ * place again, so a page about a city that once names the film of its name keeps the city.
  * Asked per name, not per page: the linker asks of a place or organisation about to link and of
  * each introduced person's given name; a page holding no cue word at all (one regex, once) answers
  * no, and otherwise each ask looks only at where the name is written on the page (String.indexOf,
@@ -31,12 +34,18 @@ const ROLE_AFTER = /, played by\b/y;
  *  per 39k items; two-byte texts have no fast substring search). */
 const WORK_CUE_WORDS = /film|movie|debut|document|sitcom|series|novel|memoir|album|musical|biopic|comedy|drama|thriller|browser|streaming|Review/;
 
+/** Words before a name that use it as a place's: "living in Columbus", "a coma at Columbus". */
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'near', 'from', 'outside', 'across', 'around', 'into', 'toward', 'towards', 'throughout', 'downtown']);
+
 /** A page's works and roles, read per name on the first ask. */
 export class PageWorks {
-  private readonly works = new Map<string, boolean>();
+  /** Per name: the blocks whose text holds a cue calling it a work (empty: none). */
+  private readonly works = new Map<string, ReadonlySet<number>>();
+  private starts: number[] | undefined;
   private workCue: boolean | undefined;
   private roleCue: boolean | undefined;
-  constructor(private readonly text: () => string) {}
+  /** `text`: the page's blocks joined by one '\n' each; `blocks`: those blocks (none: one block). */
+  constructor(private readonly text: () => string, private readonly blocks: readonly { text: string }[] = []) {}
 
   /** Does the page hold a work cue's word at all? Most news items do not (771 of 39k): they are
    *  spared the per-name reads. */
@@ -57,15 +66,37 @@ export class PageWorks {
   }
 
   /**
-   * Does the page call `name` (a match's text, "Palm Springs") a work anywhere, and is the match
-   * (`before`: the word right before it, folded) used as one? Not after "a"/"an": "a chance
-   * encounter at a Palm Springs wedding" uses the name as a place's, as no one writes a title so.
+   * Does the page call `name` (a match's text, "Palm Springs") a work, and is the match (`before`:
+   * the word right before it, folded; `block`: its block; `end`: its end in that block) used as one?
+   * Not after "a"/"an": "a chance encounter at a Palm Springs wedding" uses the name as a place's,
+   * as no one writes a title so. In a block holding a cue, yes; in another block, not in a place's
+   * grammar: after a locative word ("in Columbus") or before ", <Capitalised>" ("Columbus, Indiana").
    */
-  namesWork(name: string, before: string | undefined): boolean {
+  namesWork(name: string, before: string | undefined, block = 0, end = -1): boolean {
     if (before === 'a' || before === 'an' || !this.mayNameWorks()) return false;
     let w = this.works.get(name);
-    if (w === undefined) this.works.set(name, (w = calledWork(this.text(), name)));
-    return w;
+    if (w === undefined) this.works.set(name, (w = this.cueBlocks(calledWork(this.text(), name))));
+    if (w.size === 0 || w.has(block)) return w.size > 0;
+    if (before !== undefined && LOCATIVE_BEFORE.has(before)) return false;
+    const own = this.blocks[block]?.text;
+    return !(own !== undefined && end >= 0 && own.charCodeAt(end) === 44 && own.charCodeAt(end + 1) === 32 && isUpper(own.charCodeAt(end + 2)));
+  }
+
+  /** The blocks holding these offsets of the joined text. */
+  private cueBlocks(offsets: number[]): ReadonlySet<number> {
+    const found = new Set<number>();
+    if (offsets.length === 0) return found;
+    if (this.starts === undefined) {
+      this.starts = [];
+      let at = 0;
+      for (const b of this.blocks) { this.starts.push(at); at += b.text.length + 1; }
+    }
+    for (const o of offsets) {
+      let b = 0;
+      while (b + 1 < this.starts.length && this.starts[b + 1]! <= o) b++;
+      found.add(b);
+    }
+    return found;
   }
 
   /** Does the page give `name` ("Casey") a role: "stars as Casey", "Casey, played by"? */
@@ -79,20 +110,28 @@ export class PageWorks {
   }
 }
 
-/** Is one of `name`'s occurrences (a whole capitalised run) in a work's phrasing? Each test first
- *  reads the one character that it needs (a space, a quote) before any regex runs. */
-function calledWork(text: string, name: string): boolean {
-  return someOccurrence(text, name, (p, end) => {
-    const c = text.charCodeAt(end);
-    if (isQuoteMark(c)) return isQuoteMark(text.charCodeAt(p - 1)) && sticky(REVIEWED_AFTER, text, end);
-    if (c === 32) {
-      const n = text.charCodeAt(end + 1);
-      if ((n === 105 || n === 119) && sticky(WORK_PREDICATE_AFTER, text, end + 1)) return !capitalWordBefore(text, p);
-    }
-    const noun = wordBefore(text, p);
-    if (noun === undefined || !WORK_NOUNS.has(noun)) return false;
-    return WORK_NOUN_DETERMINERS.has(wordBefore(text, p - noun.length - 1) ?? '') && !capitalWordAfter(text, end);
+/** Where `name`'s occurrences (whole capitalised runs) are in a work's phrasing: their offsets.
+ *  Each test first reads the one character that it needs (a space, a quote) before any regex runs. */
+function calledWork(text: string, name: string): number[] {
+  const cues: number[] = [];
+  someOccurrence(text, name, (p, end) => {
+    if (isWorkCue(text, p, end)) cues.push(p);
+    return false;
   });
+  return cues;
+}
+
+/** Is the occurrence of a name at `p`…`end` in a work's phrasing? */
+function isWorkCue(text: string, p: number, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isQuoteMark(c)) return isQuoteMark(text.charCodeAt(p - 1)) && sticky(REVIEWED_AFTER, text, end);
+  if (c === 32) {
+    const n = text.charCodeAt(end + 1);
+    if ((n === 105 || n === 119) && sticky(WORK_PREDICATE_AFTER, text, end + 1)) return !capitalWordBefore(text, p);
+  }
+  const noun = wordBefore(text, p);
+  if (noun === undefined || !WORK_NOUNS.has(noun)) return false;
+  return WORK_NOUN_DETERMINERS.has(wordBefore(text, p - noun.length - 1) ?? '') && !capitalWordAfter(text, end);
 }
 
 /** Does the sticky regex match at `at`? */
