@@ -18,6 +18,7 @@ import { classifyPassages } from './opinion/passages';
 import { relatedCoverage, coverageForEntity, pageLead, historyQueryEntities } from './coverage/rank';
 import { topicsIn, withTopicRecords } from './coverage/topic-records';
 import { withDemonymCountries } from './coverage/demonym-countries';
+import { withImpliedCountriesFor } from './coverage/implied-countries';
 
 export interface AnalyzeOptions {
   /** Overrides the article's own date (CLI --date). */
@@ -93,18 +94,19 @@ export function withPageDetails(links: PageReport, details: PageDetails): PageRe
 /**
  * The entities a related-coverage query carries: the page's linked entities, the topic records its
  * text says (a disease named in common words: lib/coverage/topic-records.ts) and the countries its
- * nationality adjectives name (demonym-countries.ts), found as the coverage compiler finds them in
- * the pack's items. The page never draws the last two.
+ * nationality adjectives name (demonym-countries.ts) and the countries its office-holders and
+ * places (cities, capitals, regions) stand for on the page's date (implied-countries.ts), found as
+ * the coverage compiler finds them in the pack's items. The page never draws the last three.
  */
-function queryEntitiesOf(report: PageReport): PageReport['entities'] {
+function queryEntitiesOf(report: PageReport, knowledge: Knowledge): PageReport['entities'] {
   const text = report.article.text;
-  return withDemonymCountries(withTopicRecords(report.entities, text, topicsIn), text);
+  return withImpliedCountriesFor(knowledge.entities, withDemonymCountries(withTopicRecords(report.entities, text, topicsIn), text), report.article.date);
 }
 
 /** Related coverage of an analysed article (the popup's list), the reader's history mixed in. */
 export function relatedForReport(report: PageReport, knowledge: Knowledge, options: Pick<AnalyzeOptions, 'coverageLimit' | 'history'> = {}): PageReport['coverage'] {
   return relatedCoverage(knowledge.coverage, {
-    entities: queryEntitiesOf(report),
+    entities: queryEntitiesOf(report, knowledge),
     date: report.article.date,
     title: report.article.title,
     lead: pageLead(report.article.paragraphs),
@@ -120,7 +122,7 @@ export function relatedForReport(report: PageReport, knowledge: Knowledge, optio
  * historyItemsFor) and ranks them exactly as it would rank the whole history.
  */
 export function historyEntitiesOf(report: PageReport, knowledge: Knowledge, options: Pick<AnalyzeOptions, 'coverageLimit'> = {}): string[] {
-  return historyQueryEntities(knowledge.coverage, { entities: queryEntitiesOf(report), title: report.article.title, limit: options.coverageLimit ?? 10 });
+  return historyQueryEntities(knowledge.coverage, { entities: queryEntitiesOf(report, knowledge), title: report.article.title, limit: options.coverageLimit ?? 10 });
 }
 
 /** The whole analysis in one call (CLI, tests): the page's part, then related coverage. */

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveTopicRecords, topicCore, topicFinder, topicIdsIn, withTopicRecords } from '../lib/coverage/topic-records';
 import { compileCoverage } from '../lib/dataset/compile-coverage';
 import { buildCoverageIndex } from '../lib/coverage/index';
+import { buildEntityIndex } from '../lib/entities/index';
 import { historyEntitiesOf, relatedForReport } from '../lib/analyze';
 import { demonymCountriesIn, demonymCountryIdsIn, withDemonymCountries } from '../lib/coverage/demonym-countries';
 import type { Knowledge } from '../lib/knowledge';
@@ -92,7 +93,7 @@ describe('a page\'s related-coverage query carries the topic records its text sa
     { id: 't-1', date: '2022-05-20', source: 'Wire', entities: [monkeypox], topics: ['Outbreak'], origin: 'timeline' },
     { id: 't-2', date: '2022-05-21', source: 'Wire', entities: ['pl:elsewhere'], topics: ['Other'], origin: 'timeline' },
   ], (id) => id);
-  const knowledge = { coverage: index } as unknown as Knowledge;
+  const knowledge = { coverage: index, entities: buildEntityIndex([]) } as unknown as Knowledge;
   const report = (text: string): PageReport => ({
     url: 'https://news.example/a', entities: [], coverage: [], opinion: [],
     article: { detected: true, kind: 'news', title: '', date: '2022-06-01', text, paragraphs: [text], signals: [] },
@@ -135,6 +136,6 @@ describe('nationality adjectives as country evidence', () => {
       url: 'https://news.example/b', entities: [], coverage: [], opinion: [],
       article: { detected: true, kind: 'news', title: '', date: '2022-02-01', text, paragraphs: [text], signals: [] },
     };
-    expect(relatedForReport(report, { coverage: index } as unknown as Knowledge).map((h) => h.id)).toEqual(['t-1']);
+    expect(relatedForReport(report, { coverage: index, entities: buildEntityIndex([]) } as unknown as Knowledge).map((h) => h.id)).toEqual(['t-1']);
   });
 });

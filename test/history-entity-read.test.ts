@@ -18,7 +18,7 @@ import { historyEnabled } from '../lib/settings';
 import { createMessageHandler, reportForPage } from '../lib/background/handlers';
 import { createKnowledgeSource } from '../lib/background/knowledge-source';
 import { TabReports, popupStatus } from '../lib/background/tab-reports';
-import { analyzeArticle, analyzeForPage, articleAnalysis } from '../lib/analyze';
+import { analyzeArticle, analyzeForPage, articleAnalysis, historyEntitiesOf } from '../lib/analyze';
 import { buildKnowledge } from '../lib/knowledge';
 import type { ArticleInput } from '../lib/article/types';
 import type { LinkedEntity } from '../lib/report';
@@ -174,7 +174,10 @@ describe('the worker reads history by entity', () => {
     expect(status).toEqual({ ok: true, value: popupStatus({ state: 'ready', report: whole }) });
     expect(whole.coverage.map((c) => c.url)).toContain('https://news.example/earlier');
     expect(asked).toHaveLength(1);
-    expect(asked[0]!.sort()).toEqual(whole.entities.map((e) => e.id).sort());
+    // The related query's entities: the page's linked ones and the countries its office-holders and
+    // places stand for (lib/coverage/implied-countries.ts, session 20).
+    expect(asked[0]!.sort()).toEqual(historyEntitiesOf(whole, knowledge).sort());
+    expect(asked[0]).toEqual(expect.arrayContaining(whole.entities.map((e) => e.id)));
     expect((await lookup(asked[0]!, Infinity)).items.map((h) => h.url)).not.toContain('https://other.example/sport');
     // Then the whole history is read in the background and kept: later articles rank from memory.
     await vi.waitFor(async () => expect(await port.itemsFor!(['Q-none'])).toEqual(await store.historyItems()));

@@ -25,6 +25,7 @@ import { chooserLogits, type TreeEnsemble } from './boost';
 import { CHOOSER_TREES } from './chooser-trees';
 import { historyIndexOf, type HistoryEntry } from './history-index';
 import { DESCRIPTION_STOP_STEMS, descriptionWords } from './description-words';
+import { withHeadingCountryNames } from './heading-country-names';
 
 export interface RankParams {
   /** Recency decay time constant, days. */
@@ -472,13 +473,15 @@ export function pageWordsOf(index: CoverageIndex, hx: HeadingIndex, text: string
 /**
  * The text whose words are matched against heading names: the page's title and lead, else
  * (namesAsWords) its linked entities' names (and descriptions, less their kind words: "City",
- * "Person", "pop.", months; description-words.ts).
+ * "Person", "pop.", months; description-words.ts), with the headings' spelling of a country the
+ * pack names otherwise (heading-country-names.ts).
  */
 export function headingWordsText(query: Pick<RelatedQuery, 'entities' | 'title' | 'lead' | 'descriptionStops'>, p: Pick<RankParams, 'namesAsWords'>): string {
   const page = `${query.title ?? ''}\n${query.lead ?? ''}`;
   if (!p.namesAsWords || page.trim()) return page;
   const stops = query.descriptionStops ?? DESCRIPTION_STOP_STEMS;
-  return query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${descriptionWords(e.description, stops)}` : e.name)).join('\n');
+  // A country the pack names otherwise than the headings do ("Türkiye", "City in Türkiye") says the headings' name too ("Turkey").
+  return withHeadingCountryNames(query.entities.map((e) => (p.namesAsWords === 2 ? `${e.name}\n${descriptionWords(e.description, stops)}` : e.name)).join('\n'));
 }
 
 /** The page text the ranking reads words from: its first paragraphs (the lead), at most ~1,500 characters. */

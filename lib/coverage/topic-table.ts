@@ -2,11 +2,13 @@
  * The topic records (topic-records.ts) derived from the reference data's event records: the
  * Wikipedia Current events storylines (`wcep:` ids) and the default pack's own events, through
  * `deriveTopicRecords`; and the default pack's country records that a nationality adjective names
- * (demonym-countries.ts). Generated: `npm run eval -- coverage --write-topic-records` rewrites
+ * (demonym-countries.ts); and the countries whose pack name no storyline heading says, with the alias
+ * the headings use (heading-country-names.ts). Generated: `npm run eval -- coverage --write-topic-records` rewrites
  * everything from the export on (test/eval/_coverage-topic-records.ts); edit the rule, not the list.
  */
 import type { TopicRecord } from './topic-records';
 import type { CountryRecord } from './demonym-countries';
+import type { HeadingCountryName } from './heading-country-names';
 
 export const TOPIC_RECORDS: readonly TopicRecord[] = [
   { key: "covid-19", id: "curated:covid-19-pandemic", name: "COVID-19 pandemic" },
@@ -154,4 +156,12 @@ export const COUNTRY_RECORDS: readonly CountryRecord[] = [
   { code: "YE", id: "Q805", name: "Yemen" },
   { code: "ZM", id: "Q953", name: "Zambia" },
   { code: "ZW", id: "Q954", name: "Zimbabwe" },
+];
+
+export const HEADING_COUNTRY_NAMES: readonly HeadingCountryName[] = [
+  { id: "Q1008", name: "Côte d'Ivoire", heading: "Ivory Coast" },
+  { id: "Q213", name: "Czechia", heading: "Czech Republic" },
+  { id: "Q43", name: "Türkiye", heading: "Turkey" },
+  { id: "Q697", name: "Naoero", heading: "Nauru" },
+  { id: "Q971", name: "Congo-Brazzaville", heading: "Republic of Congo" },
 ];

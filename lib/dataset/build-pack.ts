@@ -14,6 +14,7 @@ import { datePostponedEditions } from './edition-years';
 import { parsePack } from './pack';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type License, type Pack, type PackEntity } from './schema';
 import { WCEP_PREFIX } from '../coverage/facts';
+import { impliedCountryIdsFor } from '../coverage/implied-countries';
 import { NEWS_NAME_MIN_ITEMS, newsNameRecords, referenceNames, type NameLexicon, type ReferenceNames } from './news-names';
 import { foldNewsNameVariants } from './news-name-variants';
 import { newsGoldReserve, readNewsCorpus } from './news-salience';
@@ -205,7 +206,7 @@ export async function buildPack(opts: BuildPackOptions): Promise<{ pack: Pack; r
     const against = entities.length ? entities : opts.linkAgainst ?? [];
     if (!against.length) report.push('coverage: no entities to link against; items will carry no entity ids');
     const index: EntityIndex = buildEntityIndex(against);
-    const r = await compileCoverage(opts.coverage, (text) => linkText(text, index), { prose: !!opts.prose, huffpost: opts.huffpost ?? !!opts.prose });
+    const r = await compileCoverage(opts.coverage, (text) => linkText(text, index), { prose: !!opts.prose, huffpost: opts.huffpost ?? !!opts.prose, impliedCountries: (linked, date) => impliedCountryIdsFor(index, linked, date) });
     coverage = r.items;
     // Postponed editions ("2020 Summer Olympics", held in 2021) get the year held (edition-years.ts).
     if (entities.length) report.push(`entities: ${datePostponedEditions(entities, coverage)} event editions dated a year after their name's year`);

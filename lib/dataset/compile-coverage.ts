@@ -49,6 +49,12 @@ export interface CompileCoverageOptions {
    * leaves them out (the packs before session 19).
    */
   demonymCountries?: ((text: string) => string[]) | null;
+  /**
+   * The countries an item's linked office-holders and places stand for on its date, added to its
+   * entities (lib/coverage/implied-countries.ts `impliedCountryIdsFor`, which the pack build passes
+   * with its entity index); null or absent leaves them out (the packs before session 20).
+   */
+  impliedCountries?: ((linked: readonly string[], date: string) => string[]) | null;
 }
 
 /** An item's topic headings as the corpus gives them (trimmed; longer than maxChars = a flattened list, left out). */
@@ -160,9 +166,10 @@ export async function compileCoverage(
       continue;
     }
     // The topic records the text says (a disease it names in common words) and the countries its
-    // nationality adjectives name are the item's entities too, found as a page's related-coverage
-    // query finds them (topic-records.ts, demonym-countries.ts).
-    const entities = [...new Set([...linked, ...(topicRecordsOf?.(text) ?? []), ...(demonymCountriesOf?.(text) ?? [])])];
+    // nationality adjectives name, and the countries its office-holders and places stand for, are
+    // the item's entities too, found as a page's related-coverage query finds them (topic-records.ts,
+    // demonym-countries.ts, implied-countries.ts).
+    const entities = [...new Set([...linked, ...(topicRecordsOf?.(text) ?? []), ...(demonymCountriesOf?.(text) ?? []), ...(opts.impliedCountries?.(linked, date) ?? [])])];
     const record: CoverageRecord = { id, date, source: str(raw.source), entities, topics };
     if (url) record.url = url;
     if (opts.prose) {

@@ -242,6 +242,22 @@
  *    15, P@5 there 0.29 → 0.41). Query CPU unchanged within noise (process CPU, 300 entities-only queries,
  *    3 alternated rounds against the branch point: means 1.18 vs 1.17 ms).
  *
+ * Session 20 (covsibling7), the sibling storylines, `--split dev` (before: words 0.825 / 0.815,
+ * entities only 0.816 / 0.805; sibling misses under --diag 28 words / 30 entities only):
+ *  - SHIPPED: implied countries (lib/coverage/implied-countries.ts): a person holding a national
+ *    office on the date, and a city, capital or region, stand for their pack country in queries and
+ *    items (--no-implied-countries leaves them out). Paired per query (`--gap --gap-no-train
+ *    --mix-inputs --gap-dump`, chooser not refitted), unused: office-holders and capitals only
+ *    +0.0038 ± 0.0018 words / +0.0025 ± 0.0015 entities only; with cities and regions +0.0130 ±
+ *    0.0028 / +0.0047 ± 0.0022; any role (governors, mayors, senators too) on top +0.0010 ± 0.0008 /
+ *    −0.0002 ± 0.0004 (not kept).
+ *  - SHIPPED: the headings' name of a country the pack names otherwise (heading-country-names.ts:
+ *    "Türkiye" → "Turkey", 5 countries), entities only: dev +0.0025 ± 0.0025 (1 query), unused
+ *    +0.0000 ± 0.0001.
+ *  - Together, with the pack rebuilt: dev words P@5 0.849 / nDCG@10 0.833, entities only 0.827 /
+ *    0.813; unused 0.827 (words), 0.815 (entities only). Sibling misses 28 → 24 (words), 30 → 28
+ *    (entities only). Seed top 5 the same items, all relevant and prior.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
@@ -270,6 +286,7 @@ import { writeDescriptionStops } from './_coverage-description-stops';
 import { writeTopicRecords } from './_coverage-topic-records';
 import { topicIdsIn, topicsIn, withTopicRecords } from '../../lib/coverage/topic-records';
 import { demonymCountryIdsIn, withDemonymCountries } from '../../lib/coverage/demonym-countries';
+import { countriesByCode, impliedCountryIds, withImpliedCountries, type CountryFacts } from '../../lib/coverage/implied-countries';
 import { protocolOf, protocolWords, queryWordsOf, type QueryProtocol } from './_coverage-protocol';
 // Coverage titles built from facts are worded with t(): install the English catalogue as the CLI does.
 import '../../lib/cli/format';
@@ -281,6 +298,10 @@ interface Linker {
   link(text: string, date?: string | null): { id: string; name: string; mentions: number[]; type?: LinkedEntity['type']; description?: string }[];
   nameOf(id: string): string | undefined;
   idOf(name: string): string | undefined;
+  /** The pack entity's facts (the real linker's; none for the stand-in): implied-countries.ts reads them. */
+  factsOf?(id: string): CountryFacts | undefined;
+  /** The pack's country records by code (implied-countries.ts countriesByCode). */
+  countries?: ReadonlyMap<string, { id: string; name: string }>;
 }
 
 async function realLinker(shared: string): Promise<Linker | null> {
@@ -301,6 +322,8 @@ async function realLinker(shared: string): Promise<Linker | null> {
       link: (text, date) => linkEntities([{ text }], idx, { date: date ?? null }).map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, mentions: e.mentions.map((m) => m.start) })),
       nameOf: (id) => idx.byId.get(id)?.name,
       idOf: (name) => byName.get(name),
+      factsOf: (id) => idx.byId.get(id),
+      countries: countriesByCode(idx.entities),
     };
   } catch (err) {
     console.log(`(real linker unavailable: ${String(err).slice(0, 120)})`);
@@ -407,10 +430,15 @@ export async function run(args: string[], shared: string): Promise<void> {
   // does (lib/analyze.ts); --no-topic-records leaves both out of queries and of an older pack's
   // candidates (the figures before session 19).
   const topicRecords = !args.includes('--no-topic-records');
+  // A query and the candidates carry the countries their office-holders and places stand for
+  // (lib/coverage/implied-countries.ts), as a page's query and the pack's items do since session 20;
+  // --no-implied-countries leaves them out (an older pack's candidates get them here, in memory).
+  const impliedCountries = !args.includes('--no-implied-countries') && linker.factsOf && linker.countries ? { factsOf: linker.factsOf, countries: linker.countries } : null;
   const linkQuery = (r: RawLine) => {
     const text = r.summary || r.title;
     const linked = toLinked(linker.link(text, datedLinks ? r.date : null));
-    return topicRecords ? withDemonymCountries(withTopicRecords(linked, text, topicsIn), text) : linked;
+    const withTopics = topicRecords ? withDemonymCountries(withTopicRecords(linked, text, topicsIn), text) : linked;
+    return impliedCountries ? withImpliedCountries(withTopics, impliedCountries.factsOf, r.date, (code) => impliedCountries.countries.get(code)) : withTopics;
   };
   const raw = new Map<string, RawLine>();
   for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) { const r = JSON.parse(line) as RawLine; raw.set(r.id, r); }
@@ -420,6 +448,7 @@ export async function run(args: string[], shared: string): Promise<void> {
     const r = raw.get(it.id);
     const text = r ? (it.id.startsWith('wcep-') ? r.summary || r.title : [r.title, r.summary].filter(Boolean).join('\n')) : '';
     const extra = text ? [...topicIdsIn(text), ...demonymCountryIdsIn(text)] : [];
+    if (impliedCountries) extra.push(...impliedCountryIds(it.entities, impliedCountries.factsOf, it.date ?? null, (code) => impliedCountries.countries.get(code)?.id));
     return extra.some((id) => !it.entities.includes(id)) ? { ...it, entities: [...new Set([...it.entities, ...extra])] } : it;
   });
   // Relevance ("shares a topic heading") is judged on the corpus's own headings, never on the
