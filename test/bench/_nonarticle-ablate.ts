@@ -75,7 +75,10 @@ try {
     const d = new Map<string, number[]>(sessions.slice(1).map((v) => [v.name, []]));
     for (let i = 0; i < REPEATS; i++) {
       const base = await sample(sessions[0]!.s, url);
-      for (const v of sessions.slice(1)) d.get(v.name)!.push((await sample(v.s, url)) - base);
+      // The variants' order turns each round: the first load after the empty one read ~0.05–0.1 ms
+      // higher in an A/A run (the same build twice, load ~18).
+      const order = sessions.slice(1);
+      for (const v of [...order.slice(i % order.length), ...order.slice(0, i % order.length)]) d.get(v.name)!.push((await sample(v.s, url)) - base);
     }
     console.log(`${file}: ` + [...d].map(([n, xs]) => { const s = summarize(xs); return `${n} ${s.median.toFixed(2)} [${s.spread[0].toFixed(2)}–${s.spread[1].toFixed(2)}]`; }).join(' | '));
   }
