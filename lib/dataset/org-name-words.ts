@@ -20,7 +20,7 @@ import { lowerShare } from './news-names';
 /** A body's word is in at least this many organisations' names of two words or more. */
 export const MIN_NAMES = 10;
 /** A head noun ends at least this many of them. */
-export const MIN_HEADS = 25;
+export const MIN_HEADS = 15;
 /** News writes the word lower case mid-sentence at least this share of the time, and at least this often. */
 export const MIN_LOWER_SHARE = 0.2;
 export const MIN_LOWER = 5;

@@ -34,7 +34,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
-import { headForBeforeBody, initialBeforeName, modifierBeforeBody } from './generic-bodies';
+import { bodyWord, headForBeforeBody, initialBeforeName, modifierBeforeBody, ordinaryBodyName } from './generic-bodies';
 import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, pressAfterUniversity, productCodeAfter, REFERENCE_WORK_NOUNS, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, sharedBodyWords, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
@@ -1723,11 +1723,12 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
  *  a county), else 0. */
 function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
   // The quick no first: a generic body's name has two generic words or more, so its first two are.
-  if (m.to + 2 > scan.tokens.length || !genericBodyName(scan.tokens, m.to, m.to + 2)) return 0;
+  if (m.to + 2 > scan.tokens.length || !(genericBodyName(scan.tokens, m.to, m.to + 2) || (bodyWord(scan.tokens[m.to]!.norm) && bodyWord(scan.tokens[m.to + 1]!.norm)))) return 0;
   for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
   for (const q of scan.matches) {
     if (q.from > m.to) break;
-    if (q.from === m.to && genericBodyName(scan.tokens, q.from, q.to)) return q.to;
+    // Or a name of the words bodies' names are made of ("the Texas National Guard": generic-bodies.ts).
+    if (q.from === m.to && (genericBodyName(scan.tokens, q.from, q.to) || ordinaryBodyName(scan.tokens, q.from, q.to))) return q.to;
   }
   return 0;
 }
