@@ -1727,8 +1727,10 @@ function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
   for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
   for (const q of scan.matches) {
     if (q.from > m.to) break;
-    // Or a name of the words bodies' names are made of ("the Texas National Guard": generic-bodies.ts).
-    if (q.from === m.to && (genericBodyName(scan.tokens, q.from, q.to) || ordinaryBodyName(scan.tokens, q.from, q.to))) return q.to;
+    if (q.from === m.to && genericBodyName(scan.tokens, q.from, q.to)) return q.to;
+    // Or a name of the words bodies' names are made of ("the Texas National Guard": generic-bodies.ts):
+    // only the state is inside it; the nation's body of that name may still link (audit 11 judged it right).
+    if (q.from === m.to && ordinaryBodyName(scan.tokens, q.from, q.to)) return m.to;
   }
   return 0;
 }
