@@ -34,6 +34,7 @@ import { spansSentenceEnd } from './sentence-span';
 import { apostropheWordBefore, articleNameForAfter, articleNamePossessive, compassBeforeName, compassOnly, factionCodeAfter, genericBodyName, NAME_PARTICLES, nameHeadBefore, numberedEventAfter, particleNameAfter, peerageTitle, possessiveHoliday, possessiveStructureAfter, romanceConnectorAfter, sharedOfAfter, structureNounAfterName, structureOrEventAfter } from './name-continuations';
 import { agencyCredit } from './agency-credit';
 import { insideQuotedTitle, mayQuote } from './work-titles';
+import { bodyWord, headForBeforeBody, initialBeforeName, modifierBeforeBody, ordinaryBodyName } from './generic-bodies';
 import { bodyNounOfBefore, hyphenChainBefore, longerNameCueAfter, longerNameCueBefore, newspaperNounAfter, otherCompetitionBefore, pressAfterUniversity, productCodeAfter, REFERENCE_WORK_NOUNS, romanceConnectorBefore, youthCompetitionAfter } from './longer-names';
 import { bearerNamedBefore, familyPluralStem, surnameAfterGivenName, type FamilySurnames } from './family-names';
 import { addressContradicts, dominantPlace, featureNamedRegionAbroad, foreignPartyForm, genericBodyAbroad, genericMovementAbroad, sharedBodyWords, initialismPlaceFits, namesCountry, namesOtherCountry, sharedPartyUnplaced, stateOfCountryAfter, unplacedNamesake } from './namesake-country';
@@ -1742,11 +1743,14 @@ function genericBodyAt(scan: BlockScan, k: number, m: RawMatch, index: EntityInd
  *  a county), else 0. */
 function regionBodyAfter(scan: BlockScan, m: RawMatch, index: EntityIndex): number {
   // The quick no first: a generic body's name has two generic words or more, so its first two are.
-  if (m.to + 2 > scan.tokens.length || !genericBodyName(scan.tokens, m.to, m.to + 2)) return 0;
+  if (m.to + 2 > scan.tokens.length || !(genericBodyName(scan.tokens, m.to, m.to + 2) || (bodyWord(scan.tokens[m.to]!.norm) && bodyWord(scan.tokens[m.to + 1]!.norm)))) return 0;
   for (const o of decodedHits(m)) if (entityAt(index, o.entity).subtype !== 'region') return 0;
   for (const q of scan.matches) {
     if (q.from > m.to) break;
     if (q.from === m.to && genericBodyName(scan.tokens, q.from, q.to)) return q.to;
+    // Or a name of the words bodies' names are made of ("the Texas National Guard": generic-bodies.ts):
+    // only the state is inside it; the nation's body of that name may still link (audit 11 judged it right).
+    if (q.from === m.to && ordinaryBodyName(scan.tokens, q.from, q.to)) return m.to;
   }
   return 0;
 }
@@ -1836,6 +1840,8 @@ function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
   // A person's surname alone does not stop it ("Boeing 737": William Boeing's "Boeing"); a full name does.
   if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !fullPersonAmong(m, index) && !placeAmong(m, index)) return m.to;
   if (before && otherCompetitionBefore(text, tokens, m.from, m.to) && typeAmong(m, index, 'event')) return m.to;
+  // "the Republican National Committee", "Agency for Food and Drug Administration", "E. Jean Carroll": a body's generic name or a person's name ending a longer one (generic-bodies.ts).
+  if (before && ((typeAmong(m, index, 'organization') && (headForBeforeBody(text, tokens, m.from, m.to) || (!(scan.titleCase ??= headlineStyle(tokens)) && modifierBeforeBody(text, tokens, m.from, m.to, decodedHits(m).map((h) => entityAt(index, h.entity).country), (c) => scan.matches.some((q) => q.to === m.from && decodedHits(q).some((h) => entityAt(index, h.entity).country === c)))))) || (initialBeforeName(text, tokens, m.from) && fullPersonAmong(m, index)))) return m.to;
   // "Cambridge University Press": the publisher, not the university; "Proceedings of the National
   // Academy of Sciences": a reference work's name, not the body (longer-names.ts).
   if (((after && pressAfterUniversity(text, tokens, m.to)) || (before && bodyNounOfBefore(text, tokens, m.from, REFERENCE_WORK_NOUNS))) && typeAmong(m, index, 'organization')) return m.to;

@@ -11,6 +11,7 @@
  * Pure functions over a block's text and tokens.
  */
 import { INSTITUTION_WORDS, ORG_NOUNS } from './ambiguity';
+import { bodyWord } from './generic-bodies';
 import { competitionHead } from './recurring-events';
 import { apostropheS, hyphenAt, Shape, spaceBetween, type Token } from './normalize';
 
@@ -26,18 +27,20 @@ const YEAR = /^(1[89]|20)\d\d$/;
  * with none of their words next to it, most of them, must cost two character reads). True when the
  * word before the match could open one of the longer names the "before" checks read: a hyphen right
  * before the match ("Tehrik-i-Taliban"), a word in capitals ("T20", "ITTF") or led by a digit, a
- * draw's word ("Women's", "Junior"), or a short lower-case word starting as "the", "of", the possessive's "s", a Romance
+ * draw's word ("Women's", "Junior") or any before a body's word ("Republican National Committee"), "for" before
+ * a body's word, or a short lower-case word starting as "the", "of", the possessive's "s", a Romance
  * connector ("de", "della") or article ("la", "le") does. Reads only character codes, the tokens'
  * shapes and bounds (a lower-case word's folded form is made only when read: normalize.ts); a
- * superset of what hyphenChainBefore, otherCompetitionBefore, bodyNounOfBefore and
- * romanceConnectorBefore accept, so the checks decide. `from`: the match's first token.
+ * superset of what hyphenChainBefore, otherCompetitionBefore, bodyNounOfBefore,
+ * romanceConnectorBefore and generic-bodies.ts's checks accept, so the checks decide. `from`: the match's first token.
  */
 export function longerNameCueBefore(text: string, tokens: Token[], from: number): boolean {
   const first = tokens[from], prev = tokens[from - 1];
   if (!first || !prev) return false;
   if (hyphenAt(text, first.start - 1)) return true;
   if (prev.shape === Shape.Upper) return true;
-  if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm);
+  // A capitalised word before a body's word may open a longer body's name ("Republican National Committee": generic-bodies.ts).
+  if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm) || bodyWord(first.norm);
   // A lower-case word has no capitals: an ASCII word is its own folded form, so its first letter and
   // length say which word it can be; a word with a mark or a letter beyond ASCII is let through.
   const len = prev.end - prev.start, c = charCode.call(text, prev.start);
@@ -47,6 +50,7 @@ export function longerNameCueBefore(text: string, tokens: Token[], from: number)
   switch (c) {
     case 116: fits = len === 3; break; // "the"
     case 111: fits = len === 2; break; // "of"
+    case 102: fits = len === 3 && bodyWord(first.norm); break; // "Agency for Food and Drug Administration"
     case 115: fits = len === 1; break; // "s"
     case 100: fits = len >= 2 && len <= 5; break; // "de" … "della"
     case 108: fits = len <= 3; break; // "l", "la", "las"
