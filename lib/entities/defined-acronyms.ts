@@ -7,7 +7,9 @@
  * the acronym to the entity the full name linked to.
  */
 import type { Mention } from '../report';
-import type { Token } from './normalize';
+import { CAP_OK_AFTER } from './ambiguity';
+import { insideCitedWorkName, mayCite } from './citation-fields';
+import { Shape, type Token } from './normalize';
 
 /** " (STC)", " (CJNG)", " (M23)": capitals, perhaps with digits or "&", in parentheses. */
 const DEFINITION = /^ ?\((\p{Lu}[\p{Lu}\d&]{1,7})\)/u;
@@ -45,16 +47,35 @@ export interface AcronymBlock {
 }
 
 /**
+ * Does the use at token `k` open a longer name ("OECD Better Life Index", "the STC Security Belt
+ * Forces")? Initials going on, after one space, into a capitalised word that is no title, month or
+ * weekday (ambiguity.ts CAP_OK_AFTER: "OECD Secretary-General", "STC Monday") are the first word of
+ * another thing's name, as the linker reads any name in running text (link.ts insideLongerName).
+ * In a title-case line every word is capitalised, so there only a reference's field says so
+ * ('"New Zealand". OECD Better Life Index. 2016.': citation-fields.ts). Issue #4, session 20
+ * (pagesprec26): the definition bypassed both readings.
+ */
+function opensLongerName(text: string, tokens: readonly Token[], k: number, titleCase: boolean): boolean {
+  const next = tokens[k + 1];
+  if (!next || next.shape !== Shape.Cap || next.start !== tokens[k]!.end + 1 || text.charCodeAt(tokens[k]!.end) !== 32) return false;
+  if (!titleCase) return !CAP_OK_AFTER.has(next.norm);
+  return mayCite(text) && insideCitedWorkName(text, tokens, k, k + 1);
+}
+
+/**
  * Every use of a defined acronym in the blocks, written exactly so and standing as a word, as a
  * mention of `entity`: uses already linked elsewhere are taken over (the page's own definition wins
- * over the pack's reading of the letters), uses inside a longer linked mention are left alone.
+ * over the pack's reading of the letters), uses inside a longer linked mention are left alone, and
+ * so are uses opening a longer unknown name. `titleCase(b)`: is block b a title-case line?
  */
-export function addAcronymMentions(blocks: AcronymBlock[], acronym: string, entity: number, found: Map<number, Mention[]>): void {
+export function addAcronymMentions(blocks: AcronymBlock[], acronym: string, entity: number, found: Map<number, Mention[]>, titleCase: (b: number) => boolean = () => false): void {
   const norm = acronym.toLowerCase();
   for (let b = 0; b < blocks.length; b++) {
     const { text, tokens } = blocks[b]!;
-    for (const t of tokens) {
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
       if (t.norm !== norm || text.slice(t.start, t.end) !== acronym) continue;
+      if (opensLongerName(text, tokens, k, titleCase(b))) continue;
       let owner: number | undefined, inside = false;
       for (const [i, list] of found) {
         for (const m of list) {

@@ -48,7 +48,7 @@ import { citationGivenName, citationSurname } from './citation-names';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
-import { releaseOrCodeName } from './product-names';
+import { releaseListGoesOn, releaseOrCodeName } from './product-names';
 import { insideWebAddress } from './web-addresses';
 import { occupationContradicts, type PersonField } from './occupation-namesakes';
 import { fieldsNear, fieldWordsFavour } from './field-words';
@@ -299,7 +299,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
     const scan = scans[b]!;
     let cursor = 0;
     let last: { entity: number; to: number; start: number } | undefined;
-    let unknownPersonUntil = -1, nestedEnd = -1;
+    let unknownPersonUntil = -1, nestedEnd = -1, releaseEnd = -1;
     for (const m of scan.matches) {
       if (m.from < cursor) continue;
       const self = selfRefs.has(m);
@@ -389,7 +389,9 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         continue;
       }
       // "macOS Monterey", "codenamed Longhorn": a release's or a project's name, not the place (product-names.ts).
-      if (!self && (e.type === 'place' || e.type === 'organization') && releaseOrCodeName(scan.text, scan.tokens[m.from]!.start)) {
+      // A list going on from one ("macOS Monterey, Ventura and Sonoma") names releases too.
+      if (!self && (e.type === 'place' || e.type === 'organization') && (releaseOrCodeName(scan.text, scan.tokens[m.from]!.start) || releaseListGoesOn(scan.text, scan.tokens[m.from]!.start, releaseEnd))) {
+        releaseEnd = scan.tokens[to - 1]!.end;
         cursor = to;
         continue;
       }
@@ -539,7 +541,7 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
       if (a !== undefined) defined.set(a, defined.has(a) && defined.get(a) !== i ? null : i);
     }
   }
-  for (const [a, i] of defined) if (i !== null) addAcronymMentions(scans, a, i, found);
+  for (const [a, i] of defined) if (i !== null) addAcronymMentions(scans, a, i, found, (b) => (scans[b]!.titleCase ??= headlineStyle(scans[b]!.tokens)));
   if (defined.size > 0) for (const list of found.values()) list.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
 
   // "Marsha" after "Marsha P. Johnson": given-name repeats of people introduced on the page.

@@ -7,7 +7,10 @@
  * Read from the word right before the match only (one space between):
  *  - a word written lower-case first with a capital inside ("macOS", "iOS", "watchOS", "visionOS"):
  *    a product line's name, which no one writes before a place it is in;
- *  - "codenamed", "code-named", "codename", "code name" (an opening quote may follow).
+ *  - "codenamed", "code-named", "codename", "code name" (an opening quote may follow);
+ *  - "OS X", the old spelling of Apple's "macOS" ("OS X Yosemite").
+ * And a list going on from such a release names releases too: "macOS Monterey, Ventura and
+ * Sonoma" (releaseListGoesOn; session 20, pagesprec26).
  */
 
 /** Code-name cues, folded; "code name" is read as its last word after "code ". */
@@ -34,6 +37,8 @@ export function releaseOrCodeName(text: string, start: number): boolean {
     k--;
   }
   if (k === e) return false;
+  // "OS X Yosemite": "X" after "OS ", the product line's older name.
+  if (e - k === 1 && text.charCodeAt(k) === 88 && k >= 3 && text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 83 && text.charCodeAt(k - 3) === 79 && (k === 3 || !isLetter(text.charCodeAt(k - 4)))) return true;
   const first = text.charCodeAt(k);
   // A product line's name: lower-case first, a capital inside, no hyphen ("macOS", "iPadOS"; not
   // "pro-EU" nor "al-Qaeda-aligned", prefixes).
@@ -43,4 +48,21 @@ export function releaseOrCodeName(text: string, start: number): boolean {
   const word = text.slice(k, e).toLowerCase();
   if (CODE_NAME_WORDS.has(word)) return true;
   return word === 'name' && k >= 5 && text.slice(k - 5, k).toLowerCase() === 'code ';
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The gap between two items of a list: ", ", " and ", ", and ", " or ", ", or ", " & ", " / ". */
+const LIST_GAP = /^(?:,? (?:and|or|&) |, | ?\/ ?)$/;
+
+/**
+ * Does the match starting at `start` go on a list whose last item, ending at `releaseEnd`, was a
+ * release's name ("macOS Monterey, [Ventura] and [Sonoma]")? Only the gap is read, and only when
+ * it is short (a release was met in this block: most blocks have none).
+ */
+export function releaseListGoesOn(text: string, start: number, releaseEnd: number): boolean {
+  const gap = start - releaseEnd;
+  return releaseEnd >= 0 && gap >= 2 && gap <= 6 && LIST_GAP.test(text.slice(releaseEnd, start));
 }
