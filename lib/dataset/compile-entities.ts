@@ -37,6 +37,7 @@ import { lowerShare, ReferenceNames } from './news-names';
 import { enwikiPageTitle, pageNameOfPerson, personPageKey, samePersonByPage } from './page-name';
 import { newsVouchedAliases } from './news-alias-country';
 import { FIELD_BELOW_PROMINENCE, personFieldCode } from './person-fields';
+import { sameBirthYear, statedDeath } from './death-dates';
 import { extensionSeat, TakenNames } from './quota-extension';
 import { commonPhrase, joined, learnPhraseUse, opensSentence, phraseKey, type PhraseUse } from './common-phrases';
 
@@ -570,6 +571,9 @@ function toWork(r: RawRecord, file: Work['file'], drops: Counter): Work | null {
   if (r.country) e.country = r.country;
   if (r.party) e.party = r.party;
   if (r.born) e.born = r.born.slice(0, 10);
+  // A date of death the record states at its description's end (death-dates.ts); the report counts them.
+  const death = statedDeath(r);
+  if (death) e.died = death.died;
   if (r.population) e.population = r.population;
   if (r.popularity !== undefined) e.popularity = r.popularity;
   if (r.subtype === 'political_party') {
@@ -927,6 +931,9 @@ function mergeInto(a: Work, b: Work, areaOwnsName = false) {
   a.field ??= b.field;
   a.country ??= b.country;
   a.party ??= b.party;
+  // A date of death survives a merge only where the two records agree on the birth year: a name
+  // merge can join namesakes (the singer Scott Walker, 1943–2019, into the governor born 1967).
+  if (a.died !== b.died) a.died = sameBirthYear(a, b) ? a.died ?? b.died : a.died && !b.born ? a.died : undefined;
   a.born ??= b.born;
   if (!areaGetsSettlement) {
     a.population ??= b.population;
@@ -1383,6 +1390,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
     if (e.country) pe.country = e.country;
     if (e.party) pe.party = e.party;
     if (e.born) pe.born = e.born;
+    if (e.died) pe.died = e.died;
     if (e.from) pe.from = e.from;
     if (e.to !== undefined) pe.to = e.to;
     if (e.note) pe.note = e.note;
@@ -1406,6 +1414,7 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
 
   const types = new Counter();
   for (const e of out) types.add(e.type);
+  for (const e of out) if (e.died) types.add('person with a stated date of death');
   report.push(`entities: ${out.length}`, ...types.lines('  type '), ...taken.lines('  taken from '), ...merges.lines('  merged: '), ...drops.lines('  dropped '));
   const sources = [...new Set(out.flatMap((e) => e.sources))].sort();
   return { entities: out, report, sources, ...(opts.lineLimit === undefined ? { referenceNames: refNames } : {}) };

@@ -143,7 +143,7 @@ function pick<T extends object>(obj: T, keys: readonly (keyof T)[]): Record<stri
 }
 
 const ROLE_KEYS = ['title', 'from', 'to', 'asOf'] as const satisfies readonly (keyof Role)[];
-const ENTITY_KEYS = ['id', 'name', 'type', 'subtype', 'aliases', 'shortNames', 'roles', 'country', 'party', 'born', 'population', 'from', 'to', 'note', 'url', 'prominence', 'commonWord', 'oneCountryName', 'sources'] as const satisfies readonly (keyof PackEntity)[];
+const ENTITY_KEYS = ['id', 'name', 'type', 'subtype', 'aliases', 'shortNames', 'roles', 'country', 'party', 'born', 'died', 'population', 'from', 'to', 'note', 'url', 'prominence', 'commonWord', 'oneCountryName', 'sources'] as const satisfies readonly (keyof PackEntity)[];
 const COVERAGE_KEYS = ['id', 'date', 'title', 'summary', 'source', 'url', 'entities', 'topics'] as const satisfies readonly (keyof CoverageRecord)[];
 const LICENSE_KEYS = ['id', 'covers', 'license', 'url', 'attribution'] as const satisfies readonly (keyof License)[];
 

@@ -45,6 +45,8 @@ function buildSchemas() {
     country: z.string().optional(),
     party: z.string().optional(),
     born: z.string().optional(),
+    /** A person's date of death, as the reference states it (death-dates.ts): "1961" or "2025-04-21". */
+    died: z.string().optional(),
     /** For events: when it happened. */
     from: isoDate.nullable().optional(),
     to: isoDate.nullable().optional(),

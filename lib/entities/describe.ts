@@ -10,6 +10,7 @@
 import type { PackEntity, Role } from '../dataset/schema';
 import { formatTextDate, formatTextNumber, messagesLocale, t, type MessageKey } from '../i18n';
 import { REGION_NAMES_EN } from '../region-names-en';
+import { diedBefore } from '../dataset/death-dates';
 
 let regionNames: { locale: string; names: Intl.DisplayNames | null } | undefined;
 /**
@@ -101,6 +102,11 @@ function describeRoles(roles: Role[], date: string | null): string[] {
   return parts;
 }
 
+/** The roles with every open one closed at the date of death (a role that began later is left as it is). */
+function rolesEndedBy(roles: Role[], died: string): Role[] {
+  return roles.map((r) => (r.to || (r.from && !le(r.from, died)) ? r : { ...r, to: died, asOf: null }));
+}
+
 const ORG_KINDS = new Set(['political_party', 'government_body', 'company', 'media', 'armed_group', 'international_organization', 'sports_club', 'education', 'ngo', 'military', 'healthcare', 'transport', 'website', 'music_group']);
 /** "Government body", "Company"…: orgKind_<subtype> in the catalogue; "Organisation" for others. */
 function orgKind(subtype: string | undefined): string {
@@ -117,11 +123,19 @@ export function describeEntity(e: PackEntity, date: string | null): string {
   const country = countryName(e.country);
   switch (e.type) {
     case 'person': {
-      const roles = describeRoles(e.roles ?? [], date);
+      // Dead by the article's date (or, undated, by the data's): every role ended by then, whatever
+      // a stale snapshot left open, and the card gives the life span.
+      const dead = diedBefore(e.died, date) ? e.died! : null;
+      const roles = describeRoles(dead ? rolesEndedBy(e.roles ?? [], dead) : e.roles ?? [], date);
       const who = country && e.party ? t('describeCountryParty', [country, e.party]) : country || e.party || '';
-      if (roles.length) return who ? t('describePersonRoles', [roles.join('; '), who]) : roles.join('; ');
-      const base = country ? t('describePersonFrom', who) : t('describePerson');
-      return e.born ? t('describeBorn', [base, year(e.born)]) : base;
+      let text: string;
+      if (roles.length) text = who ? t('describePersonRoles', [roles.join('; '), who]) : roles.join('; ');
+      else {
+        text = country ? t('describePersonFrom', who) : t('describePerson');
+        if (e.born && !dead) return t('describeBorn', [text, year(e.born)]);
+      }
+      if (!dead) return text;
+      return e.born ? t('describeLifeSpan', [text, year(e.born), year(dead)]) : t('describeDied', [text, year(dead)]);
     }
     case 'place': {
       const withPop = (text: string) => (e.population ? t('describePopulation', [text, population(e.population)]) : text);

@@ -178,7 +178,7 @@ function frontSections(name: string, parts: FrozenStringsParts): Record<string, 
  *   roles                 count, then per role: its mask (bit k: ROLE_OPTIONAL[k] present), the
  *                         title's and the present ones' string values
  * A string value: 0 = null; else a TABLE string's number + 1, or 1 for an INLINE string, which is
- * then the next of the record's run; a DATE (born, from, to, a role's dates) that compact-dates.ts
+ * then the next of the record's run; a DATE (born, died, from, to, a role's dates) that compact-dates.ts
  * codes is its code + 2 (3 varint bytes, not 10 of text), any other is an INLINE string; likewise
  * a URL that compact-urls.ts codes (a GeoNames page, the Wikipedia article of the name). Arrays are always made (parsePack's defaults); absent
  * optional fields stay absent, null stays null. A field this codec does not know makes the build
@@ -189,7 +189,7 @@ type Kind = 'table' | 'inline' | 'number' | 'flag' | 'date' | 'url';
 const OPTIONAL = [
   ['subtype', 'table'], ['country', 'table'], ['party', 'table'], ['born', 'date'], ['from', 'date'], ['to', 'date'],
   ['note', 'inline'], ['url', 'url'], ['population', 'number'], ['prominence', 'number'], ['commonWord', 'flag'],
-  ['oneCountryName', 'flag'],
+  ['oneCountryName', 'flag'], ['died', 'date'],
 ] as const satisfies readonly (readonly [keyof PackEntity, Kind])[];
 // 'nameWord': an item is one of the name's words (most short names: "Faizullin" of "Irek
 // Faizullin"), stored as its place from the name's end, or else the record's next inline string.
