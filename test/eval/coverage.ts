@@ -258,6 +258,23 @@
  *    0.813; unused 0.827 (words), 0.815 (entities only). Sibling misses 28 → 24 (words), 30 → 28
  *    (entities only). Seed top 5 the same items, all relevant and prior.
  *
+ * Measured and NOT shipped (session 20, covchooser7), on the rebuilt pack with implied countries.
+ * Refits `--split dev --boost --refit-linear --train-n 6000 --trees 150 --depth 4 --write-trees`
+ * (train queries only), paired per query (`--split dev --gap --gap-no-train --mix-inputs
+ * --gap-dump`; unused = the 2,993 eligible items after the 6,000 train queries) against the shipped
+ * chooser (dev 0.848 / unused 0.827 with the words, 0.827 / 0.815 entities only):
+ *  - refit alone (32 features): dev words −0.0054 ± 0.0056, entities only +0.0044 ± 0.0057; unused
+ *    words +0.0027 ± 0.0022 (better 79 / worse 59), entities only −0.0021 ± 0.0021 (61 / 67).
+ *  - where a country is named: two columns, 'leadCountry' (share of the first-named country's
+ *    prior items read that are filed under the heading; first mention by paragraph and offset,
+ *    implied countries taking their source's mentions) and 'laterCountry' (the largest such share
+ *    among the countries named after it), same refit (linear weights +0.71 / −3.21): dev words
+ *    −0.0049 ± 0.0049, entities only +0.0034 ± 0.0051; unused words +0.0024 ± 0.0020, entities only
+ *    −0.0015 ± 0.0021. Against the refit alone: unused words −0.0003 ± 0.0016, entities only
+ *    +0.0006 ± 0.0015. --diag entities only: sibling misses 28 → 30, "heading names more page
+ *    entities" 11 → 10. The first stage already weights the first-named entity (orderBoost), and
+ *    entityShare already reads each country's items per heading: the columns add nothing.
+ *
  * Relevance is judged on the corpus's own topic headings (read from coverage.jsonl), not on the
  * pack's, so a pack that normalises headings cannot change what counts as relevant.
  *
