@@ -1834,7 +1834,7 @@ function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
   // The gate first (issue #8): most matches have none of the words around them, and reading the
   // neighbouring characters costs less than the checks (longer-names.ts). Then the words, the
   // record's type after. The end of the longer name's matches, else 0.
-  const before = longerNameCueBefore(text, tokens, m.from), after = longerNameCueAfter(text, tokens, m.to);
+  const before = longerNameCueBefore(text, tokens, m.from, m.to), after = longerNameCueAfter(text, tokens, m.to);
   if (!before && !after) return 0;
   if (before && hyphenChainBefore(text, tokens, m.from)) return m.to;
   // A person's surname alone does not stop it ("Boeing 737": William Boeing's "Boeing"); a full name does.
