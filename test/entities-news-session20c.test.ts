@@ -21,7 +21,7 @@ describe('longer-name gate: a body word opens a longer name only in a match of t
     const text = 'a rebuke from the Republican National Committee on Monday';
     const [from, to] = span(text, 'National Committee');
     expect(longerNameCueBefore(text, tokenize(text), from, to)).toBe(true);
-    expect(modifierBeforeBody(text, tokenize(text), from, to, ['GR'], () => false)).toBe(true);
+    expect(modifierBeforeBody(text, tokenize(text), from, to, () => ['GR'], () => false)).toBe(true);
     const text2 = 'the National Agency for Food and Drug Administration and Control';
     const [f2, t2] = span(text2, 'Food and Drug Administration');
     expect(longerNameCueBefore(text2, tokenize(text2), f2, t2)).toBe(true);
@@ -34,5 +34,20 @@ describe('longer-name gate: a body word opens a longer name only in a match of t
     const text2 = 'he voted for Parliament on Monday';
     const [f2, t2] = span(text2, 'Parliament');
     expect(longerNameCueBefore(text2, tokenize(text2), f2, t2)).toBe(false);
+  });
+});
+
+describe('generic bodies: the records\' countries are read only when the words fit', () => {
+  it('does not ask for the countries after "the" or before a one-word name', () => {
+    let asked = 0;
+    const countriesOf = () => { asked++; return ['GR']; };
+    const text = 'troops of the National Guard arrived';
+    const [from, to] = span(text, 'National Guard');
+    expect(modifierBeforeBody(text, tokenize(text), from, to, countriesOf, () => false)).toBe(false);
+    expect(asked).toBe(0);
+    const text2 = 'a rebuke from the Republican National Committee on Monday';
+    const [f2, t2] = span(text2, 'National Committee');
+    expect(modifierBeforeBody(text2, tokenize(text2), f2, t2, countriesOf, () => false)).toBe(true);
+    expect(asked).toBe(1);
   });
 });
