@@ -57,9 +57,10 @@ export function ordinaryBodyName(tokens: readonly Token[], from: number, to: num
  * sentence's first word ("Former White House …", "A Royal Air Force plane") nor a hyphenated one's
  * tail ("pro-EU"), and not a record of no country: an international body's name follows its parent's
  * ("the United Nations World Food Programme"). Not asked in a title-case headline, where every word
- * is capitalised. `from`..`to`: the match's tokens.
+ * is capitalised. `from`..`to`: the match's tokens; `countriesOf`: the matched records' countries,
+ * asked only once the words fit.
  */
-export function modifierBeforeBody(text: string, tokens: readonly Token[], from: number, to: number, countries: readonly (string | undefined)[], namedBefore: (country: string) => boolean): boolean {
+export function modifierBeforeBody(text: string, tokens: readonly Token[], from: number, to: number, countriesOf: () => readonly (string | undefined)[], namedBefore: (country: string) => boolean): boolean {
   const prev = tokens[from - 1], first = tokens[from];
   if (!prev || !first || !(prev.shape === Shape.Cap || (prev.shape === Shape.Upper && prev.end - prev.start > 1)) || prev.norm === 'the') return false;
   if (!spaceBetween(text, prev, first) || from - 1 === 0 || !ordinaryBodyName(tokens, from, to)) return false;
@@ -67,6 +68,9 @@ export function modifierBeforeBody(text: string, tokens: readonly Token[], from:
   let i = prev.start - 1;
   while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
   if (/[.!?:;"“”\-‐‑]/.test(text[i] ?? '.')) return false;
+  // The records' countries are read only now: most matches the gate lets through ("the National
+  // Guard", "of the Interior") fail the word tests above, and the list cost an allocation per match.
+  const countries = countriesOf();
   if (countries.some((c) => !c)) return false;
   const own = countriesOfDemonym(prev.norm);
   if (own) return !own.some((c) => countries.includes(c));

@@ -1836,14 +1836,14 @@ function otherTypeAround(scan: BlockScan, m: RawMatch, index: EntityIndex): numb
   // The gate first (issue #8): most matches have none of the words around them, and reading the
   // neighbouring characters costs less than the checks (longer-names.ts). Then the words, the
   // record's type after. The end of the longer name's matches, else 0.
-  const before = longerNameCueBefore(text, tokens, m.from), after = longerNameCueAfter(text, tokens, m.to);
+  const before = longerNameCueBefore(text, tokens, m.from, m.to), after = longerNameCueAfter(text, tokens, m.to);
   if (!before && !after) return 0;
   if (before && hyphenChainBefore(text, tokens, m.from)) return m.to;
   // A person's surname alone does not stop it ("Boeing 737": William Boeing's "Boeing"); a full name does.
   if (after && (productCodeAfter(text, tokens, m.to) || youthCompetitionAfter(text, tokens, m.to)) && typeAmong(m, index, 'organization') && !fullPersonAmong(m, index) && !placeAmong(m, index)) return m.to;
   if (before && otherCompetitionBefore(text, tokens, m.from, m.to) && typeAmong(m, index, 'event')) return m.to;
   // "the Republican National Committee", "Agency for Food and Drug Administration", "E. Jean Carroll": a body's generic name or a person's name ending a longer one (generic-bodies.ts).
-  if (before && ((typeAmong(m, index, 'organization') && (headForBeforeBody(text, tokens, m.from, m.to) || (!(scan.titleCase ??= headlineStyle(tokens)) && modifierBeforeBody(text, tokens, m.from, m.to, decodedHits(m).map((h) => entityAt(index, h.entity).country), (c) => scan.matches.some((q) => q.to === m.from && decodedHits(q).some((h) => entityAt(index, h.entity).country === c)))))) || (initialBeforeName(text, tokens, m.from) && fullPersonAmong(m, index)))) return m.to;
+  if (before && ((typeAmong(m, index, 'organization') && (headForBeforeBody(text, tokens, m.from, m.to) || (!(scan.titleCase ??= headlineStyle(tokens)) && modifierBeforeBody(text, tokens, m.from, m.to, () => decodedHits(m).map((h) => entityAt(index, h.entity).country), (c) => scan.matches.some((q) => q.to === m.from && decodedHits(q).some((h) => entityAt(index, h.entity).country === c)))))) || (initialBeforeName(text, tokens, m.from) && fullPersonAmong(m, index)))) return m.to;
   // "Cambridge University Press": the publisher, not the university; "Proceedings of the National
   // Academy of Sciences": a reference work's name, not the body (longer-names.ts).
   if (((after && pressAfterUniversity(text, tokens, m.to)) || (before && bodyNounOfBefore(text, tokens, m.from, REFERENCE_WORK_NOUNS))) && typeAmong(m, index, 'organization')) return m.to;

@@ -32,15 +32,18 @@ const YEAR = /^(1[89]|20)\d\d$/;
  * connector ("de", "della") or article ("la", "le") does. Reads only character codes, the tokens'
  * shapes and bounds (a lower-case word's folded form is made only when read: normalize.ts); a
  * superset of what hyphenChainBefore, otherCompetitionBefore, bodyNounOfBefore,
- * romanceConnectorBefore and generic-bodies.ts's checks accept, so the checks decide. `from`: the match's first token.
+ * romanceConnectorBefore and generic-bodies.ts's checks accept, so the checks decide. `from`: the match's first token;
+ * `to`: the token after the match. A body's generic name has two words or more (generic-bodies.ts
+ * ordinaryBodyName), so a one-word match skips the body-word lookup (session 20, newsprec27: the
+ * lookup after every capitalised word cost linking time).
  */
-export function longerNameCueBefore(text: string, tokens: Token[], from: number): boolean {
+export function longerNameCueBefore(text: string, tokens: Token[], from: number, to = tokens.length): boolean {
   const first = tokens[from], prev = tokens[from - 1];
   if (!first || !prev) return false;
   if (hyphenAt(text, first.start - 1)) return true;
   if (prev.shape === Shape.Upper) return true;
   // A capitalised word before a body's word may open a longer body's name ("Republican National Committee": generic-bodies.ts).
-  if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm) || bodyWord(first.norm);
+  if (prev.shape === Shape.Cap) return OTHER_DRAW_WORDS.has(prev.norm) || (to - from >= 2 && bodyWord(first.norm));
   // A lower-case word has no capitals: an ASCII word is its own folded form, so its first letter and
   // length say which word it can be; a word with a mark or a letter beyond ASCII is let through.
   const len = prev.end - prev.start, c = charCode.call(text, prev.start);
@@ -50,7 +53,7 @@ export function longerNameCueBefore(text: string, tokens: Token[], from: number)
   switch (c) {
     case 116: fits = len === 3; break; // "the"
     case 111: fits = len === 2; break; // "of"
-    case 102: fits = len === 3 && bodyWord(first.norm); break; // "Agency for Food and Drug Administration"
+    case 102: fits = len === 3 && to - from >= 2 && bodyWord(first.norm); break; // "Agency for Food and Drug Administration"
     case 115: fits = len === 1; break; // "s"
     case 100: fits = len >= 2 && len <= 5; break; // "de" … "della"
     case 108: fits = len <= 3; break; // "l", "la", "las"
