@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
 import { linkEntities } from '../lib/entities/link';
 import { PageWorks } from '../lib/entities/page-works';
-import { testEntity } from './_entity-fixtures';
+import { pageLinkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
 const index = buildEntityIndex([
@@ -21,12 +21,7 @@ const index = buildEntityIndex([
 ]);
 
 /** Every mention of a page of blocks, in page order, as "id:text". */
-function pageLinks(blocks: string[]): string[] {
-  return linkEntities(blocks.map((text) => ({ text })), index, { date: null })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, at: m.paragraph * 10_000 + m.start })))
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.k);
-}
+const pageLinks = (blocks: string[]): string[] => pageLinkKeys(index, blocks);
 
 const work = (text: string, name: string, before?: string) => new PageWorks(() => text).namesWork(name, before);
 const role = (text: string, name: string) => new PageWorks(() => text).givesRole(name);

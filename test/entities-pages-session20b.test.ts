@@ -5,18 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildEntityIndex } from '../lib/entities/index';
-import { linkEntities } from '../lib/entities/link';
-import { testEntity } from './_entity-fixtures';
+import { pageLinkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
 
-/** Every mention of a page of blocks, in page order, as "id:text". */
-function pageLinks(index: ReturnType<typeof buildEntityIndex>, blocks: string[]): string[] {
-  return linkEntities(blocks.map((text) => ({ text })), index, { date: null })
-    .flatMap((e) => e.mentions.map((m) => ({ k: `${e.id}:${m.text}`, at: m.paragraph * 10_000 + m.start })))
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.k);
-}
 
 describe('a defined acronym opening a longer name (defined-acronyms.ts)', () => {
   const index = buildEntityIndex([
@@ -24,12 +16,12 @@ describe('a defined acronym opening a longer name (defined-acronyms.ts)', () => 
   ]);
   const definition = 'Norway joined the Organisation for Trade Cooperation (OTC) in 1961.';
   it('does not link the initials inside the longer name, in running text or in a reference', () => {
-    expect(pageLinks(index, [definition, 'The OTC Better Living Index ranks members.', '^ "Norway". OTC Better Living Index. 2016. Retrieved 30 November 2016.'])).toEqual([
+    expect(pageLinkKeys(index, [definition, 'The OTC Better Living Index ranks members.', '^ "Norway". OTC Better Living Index. 2016. Retrieved 30 November 2016.'])).toEqual([
       'otc:Organisation for Trade Cooperation', 'otc:OTC',
     ]);
   });
   it('links the initials before a title, a month, a lower-case word or a stop', () => {
-    expect(pageLinks(index, [definition, 'The OTC Secretary spoke in March. OTC members agreed with the OTC.'])).toEqual([
+    expect(pageLinkKeys(index, [definition, 'The OTC Secretary spoke in March. OTC members agreed with the OTC.'])).toEqual([
       'otc:Organisation for Trade Cooperation', 'otc:OTC', 'otc:OTC', 'otc:OTC', 'otc:OTC',
     ]);
   });
@@ -42,10 +34,10 @@ describe("a list going on from a release's name, and \"OS X\" (product-names.ts)
     E({ id: 'yosemite', name: 'Yosemite', type: 'place', subtype: 'landmark', country: 'US', prominence: 50 }),
   ]);
   it('names releases, not the places', () => {
-    expect(pageLinks(index, ['Apple shipped macOS Monterey, Ventura and Yosemite in turn.', 'Before that came OS X Yosemite.'])).toEqual([]);
+    expect(pageLinkKeys(index, ['Apple shipped macOS Monterey, Ventura and Yosemite in turn.', 'Before that came OS X Yosemite.'])).toEqual([]);
   });
   it('leaves a list after a place, and a place far after a release', () => {
-    expect(pageLinks(index, ['They drove from Monterey, Ventura and Yosemite.', 'Users of macOS Monterey live in Ventura.'])).toEqual([
+    expect(pageLinkKeys(index, ['They drove from Monterey, Ventura and Yosemite.', 'Users of macOS Monterey live in Ventura.'])).toEqual([
       'monterey:Monterey', 'ventura:Ventura', 'yosemite:Yosemite', 'ventura:Ventura',
     ]);
   });
