@@ -62,10 +62,15 @@ async function* organisationNames(files: readonly string[]): AsyncGenerator<stri
   }
 }
 
-async function main(dir: string, corpus: string): Promise<void> {
+/** The tables from the reference files in `dir` and the news corpus `corpus` (what the checked file holds). */
+export async function readOrgNameWords(dir: string, corpus: string): Promise<OrgNameWords> {
   const names: string[][] = [];
   for await (const n of organisationNames(['entities.jsonl', 'entities_more.jsonl', 'entities_popular.jsonl'].map((f) => path.join(dir, f)))) names.push(n);
-  const out = deriveOrgNameWords(names, await learnWordUse(corpus));
+  return deriveOrgNameWords(names, await learnWordUse(corpus));
+}
+
+async function main(dir: string, corpus: string): Promise<void> {
+  const out = await readOrgNameWords(dir, corpus);
   writeFileSync(new URL('../entities/org-name-words.json', import.meta.url), JSON.stringify(out) + '\n');
   console.log(`${out.words.length} words, ${out.heads.length} heads`);
 }
