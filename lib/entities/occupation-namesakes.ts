@@ -109,17 +109,8 @@ export function knownFields(e: PersonFieldFacts): PersonField[] {
 
 /** Does the record know its fields, and is `f` none of them? */
 function fieldOutside(e: PersonFieldFacts, f: PersonField): boolean {
-  let known = false;
-  if (e.subtype) {
-    known = true;
-    if (e.subtype.split(' ').includes(f)) return false;
-  }
-  const fromId = idField(e.id);
-  if (fromId !== undefined) {
-    known = true;
-    if (fromId === f) return false;
-  }
-  return known;
+  const known = knownFields(e);
+  return known.length !== 0 && !known.includes(f);
 }
 
 /**
