@@ -168,32 +168,37 @@ async function rewriteChunks(chunks: IDBObjectStore, keys: readonly string[], ro
   }
 }
 
-export async function clearHistoryIn(db: IDBDatabase, site?: string): Promise<Result<{ removed: number }>> {
+/** Run `change` in one read-write transaction over the reads and their chunks; its count is what it removed. */
+async function removeReadsIn(db: IDBDatabase, change: (store: IDBObjectStore, chunks: IDBObjectStore) => Promise<number>): Promise<Result<{ removed: number }>> {
   let tx: IDBTransaction | undefined;
   try {
     tx = db.transaction([HISTORY, HISTORY_CHUNKS], 'readwrite');
     const done = transactionDone(tx);
-    const store = tx.objectStore(HISTORY);
-    const chunks = tx.objectStore(HISTORY_CHUNKS);
-    let removed: number;
-    if (site === undefined) {
-      removed = await requestValue(store.count());
-      store.clear();
-      chunks.clear();
-    } else {
-      const keys = (await requestValue(store.index('site').getAllKeys(site))) as string[];
-      for (const k of keys) store.delete(k);
-      // The site's reads leave their chunks too (a few rows), so whole chunks stay whole and the
-      // next full read need not rebuild them from every record.
-      await dropFromChunks(chunks, keys);
-      removed = keys.length;
-    }
+    const removed = await change(tx.objectStore(HISTORY), tx.objectStore(HISTORY_CHUNKS));
     await done;
     return ok({ removed });
   } catch (err) {
     abortQuietly(tx);
     return fail(storageErrorText(err, 'storeActionClearHistory'));
   }
+}
+
+/** Delete these reads, from their chunks too (a few rows), so whole chunks stay whole and the next
+ *  full read need not rebuild them from every record. */
+async function deleteReads(store: IDBObjectStore, chunks: IDBObjectStore, keys: string[]): Promise<number> {
+  for (const k of keys) store.delete(k);
+  await dropFromChunks(chunks, keys);
+  return keys.length;
+}
+
+export async function clearHistoryIn(db: IDBDatabase, site?: string): Promise<Result<{ removed: number }>> {
+  return removeReadsIn(db, async (store, chunks) => {
+    if (site !== undefined) return deleteReads(store, chunks, (await requestValue(store.index('site').getAllKeys(site))) as string[]);
+    const removed = await requestValue(store.count());
+    store.clear();
+    chunks.clear();
+    return removed;
+  });
 }
 
 /**
@@ -203,22 +208,11 @@ export async function clearHistoryIn(db: IDBDatabase, site?: string): Promise<Re
  * often the outlet's ("The Daily Ledger"), so it cannot answer this.
  */
 export async function forgetSiteIn(db: IDBDatabase, host: string): Promise<Result<{ removed: number }>> {
-  let tx: IDBTransaction | undefined;
-  try {
-    tx = db.transaction([HISTORY, HISTORY_CHUNKS], 'readwrite');
-    const done = transactionDone(tx);
-    const store = tx.objectStore(HISTORY);
+  return removeReadsIn(db, async (store, chunks) => {
     const excluded: HistorySettings = { historyEnabled: true, historyExcludedSites: [host] };
     const reads = (await requestValue(store.getAll())) as StoredRead[];
-    const keys = reads.filter((r) => !shouldRecord(r.url, excluded)).map((r) => r.key);
-    for (const k of keys) store.delete(k);
-    await dropFromChunks(tx.objectStore(HISTORY_CHUNKS), keys);
-    await done;
-    return ok({ removed: keys.length });
-  } catch (err) {
-    abortQuietly(tx);
-    return fail(storageErrorText(err, 'storeActionClearHistory'));
-  }
+    return deleteReads(store, chunks, reads.filter((r) => !shouldRecord(r.url, excluded)).map((r) => r.key));
+  });
 }
 
 export async function historyCountIn(db: IDBDatabase): Promise<number> {
