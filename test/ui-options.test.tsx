@@ -11,6 +11,8 @@ import { hostnameOf } from '../components/options/SiteList';
 import { licenceNames, bundledCredits } from '../components/options/credits';
 import { packInfoOf } from '../components/options/api';
 import { mountAppRoot, unmountAppRoot } from './_app-root';
+import { HISTORY_CAP } from '../lib/store/history';
+import { formatCount } from '../components/i18n';
 
 let document: Document;
 let root: Element;
@@ -104,6 +106,15 @@ describe('OptionsApp', () => {
     await settle();
     expect(api.removePack).toHaveBeenCalledWith('mine');
     expect(api.notify).toHaveBeenCalledWith('ui:packs-changed');
+  });
+
+  it('says how many articles the history keeps before the oldest are forgotten', async () => {
+    render(h(OptionsApp, { api: fakeApi() }), root);
+    await settle();
+    const section = text(root.querySelector('[aria-labelledby=h-history]'));
+    // The number is the store's own cap, formatted for the reader, not a copy of it in the message.
+    expect(section).toContain(`newest ${formatCount(HISTORY_CAP)} are kept`);
+    expect(section).toMatch(/newest 10,000 are kept/);
   });
 
   it('deletes all history and tells the background', async () => {

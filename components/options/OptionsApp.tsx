@@ -14,7 +14,8 @@ import {
   opinionHighlight,
 } from '../../lib/settings';
 import type { Result } from '../../lib/messaging';
-import { t, tn } from '../i18n';
+import { HISTORY_CAP } from '../../lib/store/history';
+import { formatCount, t, tn } from '../i18n';
 import { safeHref } from '../safe-href';
 import { Switch } from '../Switch';
 import { useSetting } from '../useSetting';
@@ -320,7 +321,9 @@ function HistorySection({ api }: { api: OptionsApi }) {
   return (
     <section class="card" aria-labelledby="h-history">
       <h2 id="h-history">{t('historyHeading')}</h2>
-      <p class="muted">{t('historyIntro')}</p>
+      <p class="muted">
+        {t('historyIntro')} {t('historyKeepsNewest', formatCount(HISTORY_CAP))}
+      </p>
       <div class="switches">
         <Switch id="s-history" testId="history-enabled" checked={on ?? true} onChange={setOn} label={t('historyEnabled')} hint={t('historyEnabledHint')} />
       </div>
