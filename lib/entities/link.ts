@@ -55,6 +55,7 @@ import { fieldsNear, fieldWordsFavour } from './field-words';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
+import { deadActorAfter } from './dead-namesakes';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -704,6 +705,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
         : (directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null);
       if (owner && !owner.includes(e.country)) continue;
     }
+    // "Scott Gottlieb Resigns As FDA Commissioner": a person dead before the article's year is not
+    // who speaks or acts in it; a living namesake may be (dead-namesakes.ts). Full names only.
+    if (e.type === 'person' && e.died && !shortish(h, single, norm, index) && deadActorAfter(scan.text, scan.tokens, m.from, m.to, e.died, date)) continue;
     // "Israeli military", "the Ukrainian capital": a description, not a name (events keep theirs: "Mexican drug war").
     if (e.type !== 'event' && !single && (described ??= demonymDescription(scan.tokens, m.from, m.to, demonymLike))) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
