@@ -32,3 +32,21 @@ describe('a dead namesake is not the subject of the day\'s verbs', () => {
     expect(linkKeys(index, 'Alder Quint says goodbye to the stage.', '2001-01-10')).toEqual(['organist:Alder Quint']);
   });
 });
+
+describe('a state legislature\'s chamber after a name a city and a state share', () => {
+  const index = buildEntityIndex([
+    E({ id: 'city', name: 'Port Mallow', type: 'place', subtype: 'city', country: 'US', prominence: 90 }),
+    E({ id: 'state', name: 'Port Mallow', type: 'place', subtype: 'region', country: 'US', prominence: 80 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2021-03-12');
+  it('reads the state before "Assembly", "Senate" or a legislator\'s title', () => {
+    expect(links('Port Mallow Assembly Launches Impeachment Probe Into The Governor')).toEqual(['state:Port Mallow']);
+    expect(links('Port Mallow Senate Race Tightens')).toEqual(['state:Port Mallow']);
+    expect(links('Port Mallow legislators passed the bill.')).toEqual(['state:Port Mallow']);
+    expect(links('A Port Mallow assemblywoman filed the bill.')).toEqual(['state:Port Mallow']);
+  });
+  it('keeps the city without such a word', () => {
+    expect(links('A fire broke out in Port Mallow on Monday.')).toEqual(['city:Port Mallow']);
+    expect(links('The Port Mallow council voted on Monday.')).toEqual(['city:Port Mallow']);
+  });
+});

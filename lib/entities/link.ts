@@ -905,7 +905,10 @@ const FIELD_WORDS_BONUS = 100;
  *  "New York representative"). */
 const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate',
   // A state's members of Congress and its coast: "New York representative Jamaal Bowman", "Off Washington Coast".
-  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline']);
+  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline',
+  // A state's own legislature by its chambers and members: "the New York Assembly", "Washington Senate
+  // Democrats", "a New York assemblywoman". A city has a council, not these.
+  'assembly', 'senate', 'legislators', 'legislative', 'lawmaker', 'assemblyman', 'assemblywoman', 'assemblymember', 'statewide']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
