@@ -50,3 +50,18 @@ describe('a state legislature\'s chamber after a name a city and a state share',
     expect(links('The Port Mallow council voted on Monday.')).toEqual(['city:Port Mallow']);
   });
 });
+
+describe('a possessive country read across a description before an apposed name', () => {
+  const index = buildEntityIndex([
+    E({ id: 'kr', name: 'South Korea', type: 'place', subtype: 'country', country: 'KR', prominence: 95 }),
+    E({ id: 'hk-party', name: 'Harbour Union', type: 'organization', subtype: 'political_party', country: 'HK', prominence: 60 }),
+  ]);
+  const links = (text: string) => linkKeys(index, text, '2025-05-03');
+  it("drops another country's party after \"<country>'s main conservative party, \"", () => {
+    expect(links("A former minister wins the nomination of South Korea's main conservative party, Harbour Union.")).toEqual(['kr:South Korea']);
+  });
+  it('keeps the party without the apposition, or after a possessive that is no country', () => {
+    expect(links('A former minister wins the nomination of the conservative party, Harbour Union.')).toEqual(['hk-party:Harbour Union']);
+    expect(links("The minister's own party, Harbour Union, won.")).toEqual(['hk-party:Harbour Union']);
+  });
+});

@@ -56,6 +56,7 @@ import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
 import { deadActorAfter } from './dead-namesakes';
+import { appositionOwnerEnd } from './owner-apposition';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -782,6 +783,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && e.country) {
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
       if (q && q !== e.country) continue;
+      // "South Korea's main conservative party, People Power": the possessive read across the description (owner-apposition.ts).
+      if (!q) {
+        const end = appositionOwnerEnd(scan.text, scan.tokens, m.from);
+        const owner = end === undefined ? undefined : countryEndingAt(scan, end, index);
+        if (owner && owner !== e.country) continue;
+      }
     }
     // "U.K.'s Birmingham", "Russia's Belgorod": a country written before a place says whose it is.
     if (e.type === 'place' && e.subtype !== 'country' && e.country && e.country === (qualifier ??= countryBefore(scan, m, index) ?? '')) score += 300;
@@ -1945,6 +1952,11 @@ function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string
   if (!prev) return undefined;
   if (apostropheS(scan.text, tokens, end - 1)) end -= 1;
   else if (!joinedBySpace(scan, prev, tokens[m.from]!)) return undefined;
+  return countryEndingAt(scan, end, index);
+}
+
+/** The country (code) of a country's full-name match ending right before token `end`. */
+function countryEndingAt(scan: BlockScan, end: number, index: EntityIndex): string | undefined {
   for (const q of scan.matches) {
     if (q.to !== end || q.from >= end) continue;
     for (const h of decodedHits(q)) {
