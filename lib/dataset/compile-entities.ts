@@ -25,6 +25,7 @@ import { FOREIGN_FUNCTION_WORDS, NEVER_ALONE } from '../entities/ambiguity';
 import { demonymsOfCountry } from '../entities/demonym-country';
 import { institutionNameCountries, KNOWN_ABROAD_PROMINENCE, namesOneCountrysBody } from './one-country-names';
 import type { PackEntity, Role } from './schema';
+import { municipalTitleOf } from './municipal-records';
 import curatedProminence from './curated/prominence.json';
 import curatedNotes from './curated/notes.json';
 import curatedAliases from './curated/aliases.json';
@@ -1221,6 +1222,8 @@ export async function compileEntities(dir: string, opts: CompileEntitiesOptions 
 
   // After the selection (the event quota counted them as the reference typed them).
   for (const e of order) if (leagueNotEvent(e.type, e.name)) { e.type = 'organization'; drops.add('type: a league typed as an event, made an organization'); }
+  // "City of Farmington" is the town, not the company the reference typed it as (municipal-records.ts).
+  for (const e of order) if (e.type === 'organization' && municipalTitleOf(e.name, e.aliases)) { e.type = 'place'; e.subtype = 'city'; drops.add('type: a town typed as an organisation, made a city'); }
 
   // 4. aliases, short forms, prominence
   const boost = new Map((curatedProminence as { id: string; prominence: number }[]).map((p) => [final(p.id), p.prominence]));

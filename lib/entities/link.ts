@@ -55,6 +55,8 @@ import { fieldsNear, fieldWordsFavour } from './field-words';
 import { clubKeys, footballWordNear } from './club-cue';
 import { adjectiveBeforeBodyNoun } from './adjective-names';
 import { stateBodyBefore } from './state-bodies';
+import { deadActorAfter } from './dead-namesakes';
+import { appositionOwnerEnd } from './owner-apposition';
 import { craftNamedSo, otherGeneration, ownNameBonus, otherGivenNameBefore, shipNamedAfter, stateLegislatorUnplaced, writtenWithMarks } from './namesakes';
 import { afterGluedDollar, afterModelCode, brandAsVerb, dashCompoundName, dashJoinedAfterUnknown, dashJoinedToUnknown, editionAfter, editionYearBefore, namedAfterPerson, currencyPrefix, holidayTail, hyphenatedTitleAfter, titleRunBeforeName, namesProductOrStrain, numberedLongerName, organisationGoesOnWithOf, partyAfterContinentAdjective, regionAdjectiveBeforeNoun, youthEditionBefore } from './usage-rules';
 
@@ -704,6 +706,9 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
         : (directOwner ??= demonymOwner(scan.text, scan.tokens, m.from, false, isTitleWord) ?? null);
       if (owner && !owner.includes(e.country)) continue;
     }
+    // "Scott Gottlieb Resigns As FDA Commissioner": a person dead before the article's year is not
+    // who speaks or acts in it; a living namesake may be (dead-namesakes.ts). Full names only.
+    if (e.type === 'person' && e.died && !shortish(h, single, norm, index) && deadActorAfter(scan.text, scan.tokens, m.from, m.to, e.died, date)) continue;
     // "Israeli military", "the Ukrainian capital": a description, not a name (events keep theirs: "Mexican drug war").
     if (e.type !== 'event' && !single && (described ??= demonymDescription(scan.tokens, m.from, m.to, demonymLike))) continue;
     if (chamber && (support.get(e.country ?? '') ?? 0) < 2) continue;
@@ -778,6 +783,12 @@ function resolve(m: RawMatch, scan: BlockScan, index: EntityIndex, page: PageEvi
     if (e.type === 'organization' && e.country) {
       const q = (qualifier ??= countryBefore(scan, m, index) ?? '');
       if (q && q !== e.country) continue;
+      // "South Korea's main conservative party, People Power": the possessive read across the description (owner-apposition.ts).
+      if (!q) {
+        const end = appositionOwnerEnd(scan.text, scan.tokens, m.from);
+        const owner = end === undefined ? undefined : countryEndingAt(scan, end, index);
+        if (owner && owner !== e.country) continue;
+      }
     }
     // "U.K.'s Birmingham", "Russia's Belgorod": a country written before a place says whose it is.
     if (e.type === 'place' && e.subtype !== 'country' && e.country && e.country === (qualifier ??= countryBefore(scan, m, index) ?? '')) score += 300;
@@ -901,7 +912,10 @@ const FIELD_WORDS_BONUS = 100;
  *  "New York representative"). */
 const STATE_CUES_AFTER = new Set(['state', 'governor', 'gov', 'legislature', 'lawmakers', 'statehouse', 'emirate', 'crown', 'ruler', 'province', 'governorate',
   // A state's members of Congress and its coast: "New York representative Jamaal Bowman", "Off Washington Coast".
-  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline']);
+  'representative', 'rep', 'senator', 'sen', 'congressman', 'congresswoman', 'congressional', 'coast', 'coastline',
+  // A state's own legislature by its chambers and members: "the New York Assembly", "Washington Senate
+  // Democrats", "a New York assemblywoman". A city has a council, not these.
+  'assembly', 'senate', 'legislators', 'legislative', 'lawmaker', 'assemblyman', 'assemblywoman', 'assemblymember', 'statewide']);
 /** Words right before one: "eastern Washington", "rural Washington". */
 const STATE_CUES_BEFORE = new Set(['eastern', 'western', 'northern', 'southern', 'central', 'rural', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
@@ -1938,6 +1952,11 @@ function countryBefore(scan: BlockScan, m: RawMatch, index: EntityIndex): string
   if (!prev) return undefined;
   if (apostropheS(scan.text, tokens, end - 1)) end -= 1;
   else if (!joinedBySpace(scan, prev, tokens[m.from]!)) return undefined;
+  return countryEndingAt(scan, end, index);
+}
+
+/** The country (code) of a country's full-name match ending right before token `end`. */
+function countryEndingAt(scan: BlockScan, end: number, index: EntityIndex): string | undefined {
   for (const q of scan.matches) {
     if (q.to !== end || q.from >= end) continue;
     for (const h of decodedHits(q)) {
