@@ -1,0 +1,24 @@
+/**
+ * Page-class linker mechanisms, session 21 (issue #4, pagesprec27). Own sentences, own small entity
+ * lists; each case fails without its mechanism and has the neighbouring reading that must stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildEntityIndex } from '../lib/entities/index';
+import { pageLinkKeys, testEntity } from './_entity-fixtures';
+
+const E = testEntity;
+
+describe("an event edition's year between the host and the event (name-continuations.ts)", () => {
+  const index = buildEntityIndex([
+    E({ id: 'london', name: 'London', type: 'place', subtype: 'capital', country: 'GB', population: 9_000_000, prominence: 95 }),
+    E({ id: 'tokyo', name: 'Tokyo', type: 'place', subtype: 'capital', country: 'JP', population: 14_000_000, prominence: 95 }),
+  ]);
+  it('"the London 2012 Olympic Games", "Tokyo 2020 Olympics" do not link the city', () => {
+    expect(pageLinkKeys(index, ['Crowds filled the London 2012 Olympic Games stadium.', 'The Tokyo 2020 Olympics were postponed.'])).toEqual([]);
+  });
+  it('a year after the city that starts no event name leaves the city', () => {
+    expect(pageLinkKeys(index, ['He left London 2012 behind him and moved on.', 'By 2020 Tokyo had new stadiums; Tokyo 2019 saw record visitors.'])).toEqual([
+      'london:London', 'tokyo:Tokyo', 'tokyo:Tokyo',
+    ]);
+  });
+});
