@@ -8,6 +8,20 @@ import { pageLinkKeys, testEntity } from './_entity-fixtures';
 
 const E = testEntity;
 
+describe('an article-led name opening a longer one (link.ts insideLongerName)', () => {
+  const index = buildEntityIndex([
+    E({ id: 'state', name: 'The State', type: 'organization', subtype: 'media', country: 'US', prominence: 55, commonWord: true }),
+    E({ id: 'leader', name: 'The Leader', type: 'organization', subtype: 'media', country: 'US', prominence: 55, commonWord: true }),
+    E({ id: 'london', name: 'London', type: 'place', subtype: 'capital', country: 'GB', population: 9_000_000, prominence: 95 }),
+  ]);
+  it('"the State of the Union", "the Leader of the …": one longer name, not the newspaper', () => {
+    expect(pageLinkKeys(index, ['The speaker postponed the State of the Union by a week.', 'She was chosen as the Leader of the Opposition.'])).toEqual([]);
+  });
+  it('a name without the article keeps "of the <Name>" after it', () => {
+    expect(pageLinkKeys(index, ['The London of the Victorians was a port.'])).toEqual(['london:London']);
+  });
+});
+
 describe("an event edition's year between the host and the event (name-continuations.ts)", () => {
   const index = buildEntityIndex([
     E({ id: 'london', name: 'London', type: 'place', subtype: 'capital', country: 'GB', population: 9_000_000, prominence: 95 }),

@@ -1508,6 +1508,13 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.to - 1]!, next)) {
     const after = tokens[m.to + 1];
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && goesOnWithOf(scan, m, index)) return true;
+    // "the State of the Union": an article-led name going on with "of the <Name>" is one longer name
+    // too (not the newspaper "The State"). Only article-led ones: "Paris of the East", "Putin of the
+    // Kremlin" own what follows.
+    if (first.norm === 'the' && after && after.norm === 'the' && after.shape === Shape.Lower && joinedBySpace(scan, next, after)) {
+      const name = tokens[m.to + 2];
+      if (name && name.shape === Shape.Cap && joinedBySpace(scan, after, name) && goesOnWithOf(scan, m, index)) return true;
+    }
   }
   // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
   if (next && next.shape === Shape.Upper && (next.norm === 'o' || next.norm === 'd') && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {
