@@ -36,3 +36,17 @@ describe("an event edition's year between the host and the event (name-continuat
     ]);
   });
 });
+
+describe("football's World Cup in a block about another sport (sport-context.ts)", () => {
+  const index = buildEntityIndex([
+    E({ id: 'fifa-wc', name: 'FIFA World Cup', aliases: ['World Cup'], type: 'event', prominence: 90 }),
+  ]);
+  it('does not link a bare "World Cup" where the block names rugby or cricket and not football', () => {
+    expect(pageLinkKeys(index, ['Its teams play rugby union and cricket; the national side are the reigning World Cup champions.'])).toEqual([]);
+  });
+  it('links it where the block speaks of football, or names no other sport', () => {
+    expect(pageLinkKeys(index, ['Football fans and rugby fans alike watched the World Cup.', 'The World Cup drew record crowds.'])).toEqual([
+      'fifa-wc:World Cup', 'fifa-wc:World Cup',
+    ]);
+  });
+});

@@ -45,6 +45,7 @@ import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
+import { worldCupOfOtherSport } from './sport-context';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
@@ -369,6 +370,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         if (edition === undefined) continue;
         e = entityAt(index, (chosen = edition));
+      }
+      // "rugby league, netball … the reigning World Cup champions": football's World Cup in a block
+      // about another sport is that sport's (sport-context.ts).
+      if (!self && e.type === 'event' && worldCupOfOtherSport(e.name, scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.text)) {
+        cursor = to;
+        continue;
       }
       // "the Nobel Prize in Physics", "the Mark Twain Prize", "the Cannes Grand Prix": an award, not
       // the body, person or place it is named after (award-names.ts).
