@@ -45,6 +45,7 @@ import { dateAfterPreposition } from './event-dates';
 import { editionInYear, otherYearAfter, recurringSeries, seriesReading } from './recurring-events';
 import { initialAfter, initialsOnly, middleOfRun } from './mononyms';
 import { citationGivenName, citationSurname } from './citation-names';
+import { worldCupOfOtherSport } from './sport-context';
 import { insideCitedWorkName, mayCite } from './citation-fields';
 import { minorBrandUnsupported } from './minor-brands';
 import { PageWorks } from './page-works';
@@ -371,6 +372,12 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
         cursor = to;
         if (edition === undefined) continue;
         e = entityAt(index, (chosen = edition));
+      }
+      // "rugby league, netball … the reigning World Cup champions": football's World Cup in a block
+      // about another sport is that sport's (sport-context.ts).
+      if (!self && e.type === 'event' && worldCupOfOtherSport(e.name, scan.text.slice(scan.tokens[m.from]!.start, scan.tokens[to - 1]!.end), scan.text)) {
+        cursor = to;
+        continue;
       }
       // "the Nobel Prize in Physics", "the Mark Twain Prize", "the Cannes Grand Prix": an award, not
       // the body, person or place it is named after (award-names.ts).
@@ -1522,6 +1529,13 @@ function insideLongerName(scan: BlockScan, m: RawMatch, index: EntityIndex): boo
   if (next && next.norm === 'of' && next.shape === Shape.Lower && joinedBySpace(scan, tokens[m.to - 1]!, next)) {
     const after = tokens[m.to + 1];
     if (after && after.shape === Shape.Cap && joinedBySpace(scan, next, after) && goesOnWithOf(scan, m, index)) return true;
+    // "the State of the Union": an article-led name going on with "of the <Name>" is one longer name
+    // too (not the newspaper "The State"). Only article-led ones: "Paris of the East", "Putin of the
+    // Kremlin" own what follows.
+    if (first.norm === 'the' && after && after.norm === 'the' && after.shape === Shape.Lower && joinedBySpace(scan, next, after)) {
+      const name = tokens[m.to + 2];
+      if (name && name.shape === Shape.Cap && joinedBySpace(scan, after, name) && goesOnWithOf(scan, m, index)) return true;
+    }
   }
   // "Georgia O'Keefe", "Paris D'Souza": a first name before an O'/D' surname the pack does not know.
   if (next && next.shape === Shape.Upper && (next.norm === 'o' || next.norm === 'd') && joinedBySpace(scan, tokens[m.to - 1]!, next) && !scan.starts!.has(m.to)) {

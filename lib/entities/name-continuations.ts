@@ -231,13 +231,22 @@ const UNIT_NOUNS = new Set(['force', 'mission']);
  */
 export function structureOrEventAfter(text: string, tokens: Token[], to: number, startsName: (k: number) => boolean): boolean {
   let known = false;
-  for (let k = to; k < to + 4 && k < tokens.length; k++) {
+  // "the London 2012 Olympic Games", "Tokyo 2020 Olympics", "the Qatar 2022 World Cup": an edition's
+  // name holds its year between the host's name and the event's words.
+  const start = editionYearAt(text, tokens, to) ? to + 1 : to;
+  for (let k = start; k < start + 4 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.shape !== Shape.Cap || !spaceBetween(text, tokens[k - 1]!, t)) return false;
-    if (STRUCTURE_EVENT_NOUNS.has(t.norm) || (UNIT_NOUNS.has(t.norm) && !known && k > to)) return true;
+    if (STRUCTURE_EVENT_NOUNS.has(t.norm) || (UNIT_NOUNS.has(t.norm) && !known && k > start)) return true;
     known ||= startsName(k);
   }
   return false;
+}
+
+/** Is token k a year (1800–2099) written right after the previous token, a space between? */
+function editionYearAt(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k], prev = tokens[k - 1];
+  return !!t && !!prev && t.end - t.start === 4 && asciiDigitsAt(text, t.start, t.end) && /^(1[89]|20)\d\d$/.test(text.slice(t.start, t.end)) && spaceBetween(text, prev, t);
 }
 
 /**
