@@ -170,7 +170,11 @@ export function linkEntities(blocks: Pick<BlockInput, 'text'>[], index: EntityIn
   const scans: BlockScan[] = [];
   for (const b of blocks) {
     const tokens = tokenize(b.text);
-    scans.push({ text: b.text, tokens, matches: findMatches(index.aliases, tokens) });
+    // Every field written now, the lazy ones as undefined: filled later on first use in whatever
+    // order a block's rules ask (titleCase before starts, quotes, cites…), each order of added
+    // fields gave the scans a shape of their own, and every rule's read of scan.text or
+    // scan.tokens met so many shapes that the engine gave up on caching them (issue #8).
+    scans.push({ text: b.text, tokens, matches: findMatches(index.aliases, tokens), starts: undefined, ends: undefined, titleCase: undefined, quotes: undefined, nameDense: undefined, cites: undefined });
   }
 
   // The publisher's own short name ("The Times" on a New York Times page) stands for it.

@@ -410,13 +410,15 @@ export function findMatches(table: AliasTable, tokens: Token[]): RawMatch[] {
         // Usually every hit passes: share the slot's array, allocate only when some fail.
         let failed = -1;
         for (let h = 0; h < hits.length; h++) if (!caseOkPacked(hits[h]!, tokens, i)) { failed = h; break; }
-        if (failed < 0) out.push({ from: i, to: j, hits });
+        // `decoded` written now (undefined until decodedHits fills it), as the linker's own matches
+        // write it: one shape for every match the rules read, not one with it added and one without.
+        if (failed < 0) out.push({ from: i, to: j, hits, decoded: undefined });
         else {
           // A loop, not hits.filter(p => …): a closure over `i` would make the engine allocate a
           // fresh scope for the loop variable on every token (~40 bytes × every word of the text).
           const kept: number[] = [];
           for (let h = 0; h < hits.length; h++) if (h !== failed && (h < failed || caseOkPacked(hits[h]!, tokens, i))) kept.push(hits[h]!);
-          if (kept.length) out.push({ from: i, to: j, hits: kept });
+          if (kept.length) out.push({ from: i, to: j, hits: kept, decoded: undefined });
         }
       }
       if (!slot.more || j >= n) break;
