@@ -8,6 +8,7 @@
  * A body named after the town ("Magistrate of the city of Vienna") has another name than the
  * title's town, or a service's noun in its name ("Seattle Public Utilities"), and stays an organisation.
  */
+import { fold } from '../entities/normalize';
 
 /** A municipality's formal title before its name, in the languages the reference's aliases use. */
 const MUNICIPAL_TITLE = /^(?:city|town|village|borough|municipality) of |^(?:comune di|ville de|stadt|gemeente|municipio de|ciudad de|cidade de) /i;
@@ -18,7 +19,8 @@ const TOWN_SERVICE_NOUNS = new Set(['utilities', 'utility', 'board', 'department
   'water', 'schools', 'school', 'district', 'library', 'libraries', 'airport', 'council', 'magistrate', 'corporation', 'government',
   'administration', 'office', 'court', 'hospital', 'parks', 'fire', 'housing', 'commission', 'agency']);
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** The linker's own case and diacritic fold, with runs of spaces made one. */
+const folded = (s: string) => fold(s).replace(/\s+/g, ' ').trim();
 
 /**
  * Is an organisation of this name, with these aliases, a town's own record? True when one alias is
@@ -27,13 +29,13 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * "Elizabeth City").
  */
 export function municipalTitleOf(name: string, aliases: readonly string[]): boolean {
-  const own = fold(name);
+  const own = folded(name);
   if (own.split(' ').some((w) => TOWN_SERVICE_NOUNS.has(w))) return false;
   const bare = own.endsWith(' city') ? own.slice(0, -5) : null;
   for (const a of aliases) {
     const m = MUNICIPAL_TITLE.exec(a);
     if (!m) continue;
-    const rest = fold(a.slice(m[0].length));
+    const rest = folded(a.slice(m[0].length));
     if (rest === own || (bare !== null && rest === bare)) return true;
   }
   return false;
